@@ -1,0 +1,26 @@
+"""Suite-wide setup: every test session gets its own PayGuide data home, so the index is
+built from scratch and a developer's own data directory is never touched."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+_HOME = Path(tempfile.mkdtemp(prefix="payguide-test-home-"))
+os.environ.setdefault("PAYGUIDE_HOME", str(_HOME))
+# The LLM path is opt-in; make sure a developer's shell settings cannot switch it on in tests.
+for _var in ("PAYGUIDE_LLM_BASE_URL", "PAYGUIDE_LLM_MODEL", "PAYGUIDE_LLM_API_KEY", "PAYGUIDE_CHROMA_URL"):
+    os.environ.pop(_var, None)
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """../shared next to the repository (sources and the dev question set)."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside this checkout")
+    return SHARED
