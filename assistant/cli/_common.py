@@ -20,7 +20,8 @@ class UserError(Exception):
 
 def _json_default(value: Any) -> Any:
     if isinstance(value, Decimal):
-        return str(value)
+        # A JSON number: float's repr is the shortest round-trip text, so 333333.33 prints as such.
+        return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, Path):
         return str(value)
     if hasattr(value, "model_dump"):
