@@ -1,0 +1,52 @@
+"""The assistant's one entry point: `respond(question, session_id)`.
+
+Offline by default; with an LLM configured (PAYGUIDE_LLM_*), the model answers and the
+offline agent stands in whenever the model fails, saying so in the reply.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import offline, session
+from .models import Citation, Reply, ToolCall
+
+__all__ = ["Citation", "Reply", "ToolCall", "respond"]
+
+_model_cache: dict[Any, Any] = {}
+
+
+def _configured_model() -> Any | None:
+    from ..config import llm_settings
+
+    settings = llm_settings()
+    if settings is None:
+        return None
+    if settings not in _model_cache:
+        from .llm import build_model
+
+        _model_cache[settings] = build_model(settings)
+    return _model_cache[settings]
+
+
+def respond(question: str, session_id: str | None = None, *, model: Any | None = None) -> Reply:
+    """One turn. `model` overrides the configured chat model (tests pass a fake one)."""
+    state = session.load(session_id) if session_id else None
+    model = model if model is not None else _configured_model()
+    reply: Reply | None = None
+    # Calculator follow-ups stay on the offline path, which holds the pending request.
+    if model is not None and not (state and state.pending):
+        from .llm import respond_with_llm
+
+        try:
+            reply = respond_with_llm(question, model)
+        except Exception as exc:
+            notice = f"大模型暂不可用或回答未通过核对（{type(exc).__name__}：{str(exc)[:80]}），以下为离线模式的回答。"
+            reply = offline.respond(question, state)
+            reply = reply.model_copy(update={"notice": notice, "answer": f"【提示】{notice}\n\n{reply.answer}"})
+    if reply is None:
+        reply = offline.respond(question, state)
+    if state is not None:
+        state.remember(question, reply.answer)
+        session.save(state)
+    return reply

@@ -1,0 +1,1 @@
+"""The Gradio app: thin tabs over the library (`assistant.ui.handlers` holds the logic)."""

@@ -1,0 +1,270 @@
+"""What the app's buttons do, as plain functions a test can call without a browser.
+
+Every handler returns Chinese messages for bad input (never a traceback) and writes its
+downloads into a per-call temporary folder that Gradio serves.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import uuid
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..agent import respond
+from ..agent.models import Reply
+
+CHAT_EXAMPLES = [
+    "基础工资是不是每个职工都一样？",
+    "师带徒津贴怎么设置？",
+    "什么是“两个低于”原则？",
+    "绩效工资总额50万元，生产部3000分、技术部2000分，怎么分？",
+    "等差薪级：起点2000元，级差150元，共10级",
+    "从事基础研究的科技人才岗位基本薪酬占比有什么要求？",
+    "科技人才指引第四十条",
+]
+
+
+class UserInputError(ValueError):
+    """Bad input from the page; the message (Chinese) is shown as it is."""
+
+
+def new_session_id() -> str:
+    return uuid.uuid4().hex
+
+
+def _out_dir() -> Path:
+    return Path(tempfile.mkdtemp(prefix="payguide-ui-"))
+
+
+# ---- 问答 ---------------------------------------------------------------------------------
+
+
+def citation_rows(reply: Reply) -> list[list[Any]]:
+    return [[c.n, c.id, c.quote] for c in reply.citations]
+
+
+def citations_markdown(reply: Reply) -> str:
+    if not reply.citations:
+        return "（本次回答没有引用条款）"
+    return "\n\n".join(f"**[{c.n}]** `{c.id}`\n> {c.quote}" for c in reply.citations)
+
+
+def chat_turn(message: str, history: list[dict[str, Any]], session_id: str) -> tuple[list[dict[str, Any]], Reply]:
+    """Append the user's message and the assistant's reply to the chat history."""
+    message = (message or "").strip()
+    if not message:
+        raise UserInputError("请输入问题。")
+    reply = respond(message, session_id=session_id)
+    history = list(history or []) + [
+        {"role": "user", "content": message},
+        {"role": "assistant", "content": reply.answer},
+    ]
+    return history, reply
+
+
+def unit_markdown(unit_id: str) -> str:
+    """The full clause behind a citation, for the side panel."""
+    import knowledge
+
+    unit = knowledge.get_unit((unit_id or "").strip())
+    if unit is None:
+        return "找不到该条款。"
+    crumbs = " › ".join(unit.breadcrumb)
+    body = "\n".join(f"> {line}" for line in unit.text.splitlines() if line.strip())
+    return f"### 《{unit.doc_title}》{unit.heading}\n{crumbs}\n\n{body}\n\n`{unit.id}`"
+
+
+# ---- 计算器 --------------------------------------------------------------------------------
+
+
+def calculator_choices() -> list[tuple[str, str]]:
+    from calculators import list_calculators
+
+    return [(f"{info.title}（{info.name}）", info.name) for info in list_calculators()]
+
+
+def calculator_example(name: str) -> tuple[str, str]:
+    """(description, example input as JSON) for the chosen calculator."""
+    from calculators import get_calculator
+
+    info = get_calculator(name)
+    return info.description, json.dumps(info.example, ensure_ascii=False, indent=2, default=str)
+
+
+def parse_calc_input(text: str, table_path: str | None) -> dict[str, Any]:
+    """The JSON/YAML typed on the page, with an uploaded CSV/XLSX merged in as `people`."""
+    data: Any = {}
+    if text and text.strip():
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise UserInputError(f"输入不是有效的 JSON/YAML：第 {getattr(getattr(exc, 'problem_mark', None), 'line', 0) + 1} 行附近有错误。") from exc
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise UserInputError("输入应为一个 JSON 对象，例如 {\"pool\": 100000, \"scores\": {\"生产部\": 3000}}。")
+    if table_path:
+        from calculators.tables import read_table
+
+        data = {**data, "people": read_table(Path(table_path))}
+    return data
+
+
+def run_calculator(name: str, text: str, table_path: str | None = None) -> tuple[str, Any, str | None]:
+    """(Markdown result, matplotlib figure or None, path of the XLSX download)."""
+    import calculators
+    from calculators.tables import write_result_xlsx
+
+    from ..agent.render import render_result
+    from .charts import result_chart
+
+    if not name:
+        raise UserInputError("请先选择一个计算器。")
+    data = parse_calc_input(text, table_path)
+    try:
+        result = calculators.run(name, data)
+    except calculators.CalculationError as exc:
+        raise UserInputError(f"无法计算：{exc}") from exc
+    title = calculators.get_calculator(name).title
+    markdown = render_result(title, result)
+    cites = result.get("citations") or []
+    if cites:
+        markdown += "\n\n依据：" + "、".join(f"`{c}`" for c in cites)
+    xlsx = _out_dir() / f"{name}-结果.xlsx"
+    write_result_xlsx(result, xlsx)
+    return markdown, result_chart(title, result), str(xlsx)
+
+
+# ---- 方案起草 ------------------------------------------------------------------------------
+
+
+def example_profile_text(name: str) -> str:
+    from doc_templates import load_example
+
+    profile = load_example(name)
+    return yaml.safe_dump(profile.model_dump(mode="json", exclude_none=True), allow_unicode=True, sort_keys=False)
+
+
+def draft_from_text(profile_text: str, progress: Any = None) -> tuple[str, str]:
+    """(summary Markdown, path of the .docx) from a profile typed or loaded on the page."""
+    from doc_templates import Profile, ProfileError, draft_document
+
+    try:
+        raw = yaml.safe_load(profile_text or "")
+    except yaml.YAMLError as exc:
+        raise UserInputError("企业概况不是有效的 YAML/JSON，请检查格式。") from exc
+    if not isinstance(raw, dict):
+        raise UserInputError("请先选择示例或填写企业概况（YAML 格式）。")
+    try:
+        profile = Profile.model_validate(raw)
+        out = _out_dir() / "薪酬分配方案.docx"
+        report = draft_document(profile, out, progress=progress)
+    except ProfileError as exc:
+        raise UserInputError(str(exc)) from exc
+    except ValueError as exc:  # pydantic validation
+        raise UserInputError(f"企业概况有误：{_first_error(exc)}") from exc
+    lines = [f"已生成：**{Path(report.path).name}**", "", "章节：" + "、".join(report.chapters)]
+    if report.defaulted:
+        lines += ["", "以下内容未在概况中给出，已按指引取默认值：", *(f"- {d}" for d in report.defaulted)]
+    return "\n".join(lines), str(report.path)
+
+
+def _first_error(exc: Exception) -> str:
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        first = errors()[0]
+        return f"{'.'.join(str(p) for p in first.get('loc', ()))}：{first.get('msg')}"
+    return str(exc)
+
+
+def load_profile_file(path: str | None) -> str:
+    if not path:
+        return ""
+    p = Path(path)
+    if p.stat().st_size > 1_000_000:
+        raise UserInputError("概况文件过大（超过 1 MB）。")
+    try:
+        return p.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise UserInputError("概况文件不是 UTF-8 文本（应为 .yaml 或 .json）。") from exc
+
+
+# ---- 条款审查 ------------------------------------------------------------------------------
+
+_SEVERITY_ZH = {"error": "违反", "warning": "提醒", "info": "提示"}
+
+
+def review_upload(path: str | None) -> tuple[list[list[Any]], list[list[Any]], str]:
+    """(findings rows, coverage rows, path of the report .docx) for an uploaded scheme."""
+    from ..review import ReviewError, review_file, write_report_docx
+
+    if not path:
+        raise UserInputError("请先上传待审查的方案（.docx、.txt 或 .md）。")
+    try:
+        report = review_file(Path(path))
+    except ReviewError as exc:
+        raise UserInputError(str(exc)) from exc
+    findings = [
+        [_SEVERITY_ZH.get(f.severity, f.severity), f.rule, f.message, "、".join(f.citations), getattr(f, "quote", "") or ""]
+        for f in report.findings
+    ]
+    coverage = [[c.topic, "有" if c.present else "缺", "、".join(c.citations)] for c in report.coverage]
+    out = _out_dir() / f"{Path(path).stem}-审查报告.docx"
+    write_report_docx(report, out)
+    return findings, coverage, str(out)
+
+
+# ---- 知识库 --------------------------------------------------------------------------------
+
+
+def documents_table() -> list[list[Any]]:
+    import knowledge
+
+    return [[d.doc_id, d.title, d.unit_count, "完整" if d.complete else f"不完整：{d.completeness_note}"] for d in knowledge.catalog()]
+
+
+def units_table(doc_id: str | None) -> list[list[Any]]:
+    import knowledge
+
+    if not doc_id:
+        return []
+    return [[u.id, u.heading, u.text[:60] + ("…" if len(u.text) > 60 else "")] for u in knowledge.load_units(doc_id)]
+
+
+def search_table(query: str) -> list[list[Any]]:
+    import knowledge
+
+    query = (query or "").strip()
+    if not query:
+        raise UserInputError("请输入检索词。")
+    rows = []
+    for hit in knowledge.search(query, k=8):
+        why = hit.why.get("matched") or hit.why.get("terms") or ""
+        rows.append([hit.unit.id, hit.unit.heading, round(hit.score, 4), "、".join(why) if isinstance(why, list) else str(why)])
+    return rows
+
+
+def ingest_upload(paths: list[str] | None) -> str:
+    import knowledge
+    from knowledge.ingest import ingest_file
+
+    if not paths:
+        raise UserInputError("请先选择要导入的文件。")
+    lines = []
+    for path in paths:
+        try:
+            result = ingest_file(Path(path))
+        except knowledge.KnowledgeError as exc:
+            lines.append(f"- {Path(path).name}：{exc}")
+        else:
+            lines.append(f"- {Path(path).name}：{result}")
+    return "\n".join(lines)
+
+
+def to_number(value: Any) -> Any:
+    return float(value) if isinstance(value, Decimal) else value
