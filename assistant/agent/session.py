@@ -15,8 +15,6 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from knowledge.paths import data_home
-
 _SAFE_ID = re.compile(r"^[A-Za-z0-9_\-]{1,64}$")
 MAX_HISTORY = 20
 
@@ -38,6 +36,8 @@ class SessionState(BaseModel):
 def _path(session_id: str) -> Path:
     if not _SAFE_ID.match(session_id):
         raise ValueError("会话编号只能包含字母、数字、下划线和连字符，长度不超过 64。")
+    from knowledge.paths import data_home
+
     return data_home() / "sessions" / f"{session_id}.json"
 
 
