@@ -1,0 +1,22 @@
+"""The knowledge base: the guidelines as citable units, searchable offline.
+
+    load_units(doc_id=None) → [Unit]        get_unit(id) → Unit | None
+    catalog() → [DocumentInfo]              search(query, k, doc_id, kind) → [Hit]
+
+Never imports the assistant. Heavy modules (jieba, Chroma) load on first search only.
+"""
+
+from __future__ import annotations
+
+from .corpus import catalog, get_unit, load_units
+from .errors import KnowledgeError
+from .models import DocumentInfo, Hit, Unit
+
+
+def search(query: str, k: int = 5, doc_id: str | None = None, kind: str | None = None) -> list[Hit]:
+    from .index import search as _search
+
+    return _search(query, k=k, doc_id=doc_id, kind=kind)
+
+
+__all__ = ["DocumentInfo", "Hit", "KnowledgeError", "Unit", "catalog", "get_unit", "load_units", "search"]

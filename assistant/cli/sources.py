@@ -1,0 +1,55 @@
+"""`payguide sources [--remove DOC_ID] [--json]` and `payguide ingest FILE…`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from . import app
+from ._common import emit_json, guarded
+
+
+@app.command("sources")
+@guarded
+def sources(
+    remove: Optional[str] = typer.Option(None, "--remove", help="删除一个导入的文档（doc_id）"),
+    json_out: bool = typer.Option(False, "--json", help="输出 JSON"),
+) -> None:
+    """列出知识库中的文档及单元数；--remove 删除导入的企业文件。"""
+    import knowledge
+
+    if remove:
+        from knowledge.ingest import remove_document
+
+        remove_document(remove)
+        if not json_out:
+            typer.echo(f"已删除：{remove}")
+    docs = knowledge.catalog()
+    if json_out:
+        emit_json([d.model_dump() for d in docs])
+        return
+    for d in docs:
+        note = "" if d.complete else f"（不完整：{d.completeness_note}）"
+        source = "导入" if d.user else "内置"
+        typer.echo(f"{d.doc_id:<16} {d.unit_count:>4} 个单元  [{source}] 《{d.title}》{note}")
+
+
+@app.command("ingest")
+@guarded
+def ingest(
+    files: List[Path] = typer.Argument(..., help="要导入的文件（.txt .md .docx .pdf）"),
+    json_out: bool = typer.Option(False, "--json", help="输出 JSON"),
+) -> None:
+    """导入企业自己的文件，作为可引用的新单元。"""
+    from knowledge.ingest import ingest_file
+
+    results = []
+    for path in files:
+        doc_id, changed = ingest_file(path)
+        results.append({"file": str(path), "doc_id": doc_id, "changed": changed})
+        if not json_out:
+            typer.echo(f"{path.name} → {doc_id}：{'已导入' if changed else '内容未变，无需重复导入'}")
+    if json_out:
+        emit_json(results)

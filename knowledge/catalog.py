@@ -1,0 +1,33 @@
+"""The catalog of guideline documents (catalog.yaml) plus the user's own ingested documents."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel
+
+from .paths import PACKAGE_DIR
+
+
+class DocumentEntry(BaseModel):
+    doc_id: str
+    title: str
+    short_name: str
+    aliases: list[str] = []
+    applies_to: str = ""
+    source_file: str = ""
+    complete: bool = True
+    completeness_note: str = ""
+    user: bool = False  # ingested by the user rather than shipped
+
+    @property
+    def cleaned_path(self) -> Path:
+        return PACKAGE_DIR / "sources" / f"{self.doc_id}.md"
+
+
+@lru_cache(maxsize=1)
+def load_catalog() -> tuple[DocumentEntry, ...]:
+    entries = yaml.safe_load((PACKAGE_DIR / "catalog.yaml").read_text(encoding="utf-8"))
+    return tuple(DocumentEntry.model_validate(entry) for entry in entries)

@@ -1,0 +1,138 @@
+"""A company's own documents (txt, md, docx, pdf) as new citable units under their own doc_id.
+
+Documents with 第N条 articles are split by article; others into sections of about a page.
+Ingesting the same content again changes nothing; a bad file raises KnowledgeError and leaves
+the stored documents (and so the index) as they were.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import zipfile
+from pathlib import Path
+
+from .catalog import DocumentEntry, load_catalog
+from .cleaning import ARTICLE_START, join_broken_lines
+from .corpus import save_user_document, user_documents
+from .errors import KnowledgeError
+from .models import Unit
+from .parser import parse_document
+
+SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+SECTION_CHARS = 800
+
+
+def max_bytes() -> int:
+    return int(float(os.environ.get("PAYGUIDE_MAX_UPLOAD_MB", "20")) * 1024 * 1024)
+
+
+def _read_docx(path: Path) -> str:
+    from docx import Document
+
+    if not zipfile.is_zipfile(path):
+        raise KnowledgeError(f"{path.name} 不是有效的 Word（.docx）文件，可能已损坏或只是改了扩展名。")
+    with zipfile.ZipFile(path) as archive:
+        if sum(info.file_size for info in archive.infolist()) > 20 * max_bytes():
+            raise KnowledgeError(f"{path.name} 解压后过大，已拒绝（疑似压缩炸弹）。")
+    try:
+        document = Document(str(path))
+    except Exception as exc:  # python-docx raises many kinds on damaged packages
+        raise KnowledgeError(f"{path.name} 无法解析为 Word 文档：文件可能已损坏。") from exc
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        lines += ["| " + " | ".join(cell.text.strip() for cell in row.cells) + " |" for row in table.rows]
+    return "\n".join(lines)
+
+
+def _read_pdf(path: Path) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(str(path))
+        return "\n".join(page.extract_text() or "" for page in reader.pages)
+    except (PyPdfError, ValueError, KeyError, OSError) as exc:
+        raise KnowledgeError(f"{path.name} 无法解析为 PDF：文件可能已损坏。") from exc
+
+
+def _read_text(path: Path) -> str:
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise KnowledgeError(f"{path.name} 不是可识别的文本编码（请存为 UTF-8）。")
+
+
+def read_document(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise KnowledgeError(f"不支持的文件类型“{suffix or '无扩展名'}”：可导入 {'、'.join(SUFFIXES)}。")
+    if not path.is_file():
+        raise KnowledgeError(f"找不到文件：{path.name}")
+    size = path.stat().st_size
+    if size == 0:
+        raise KnowledgeError(f"{path.name} 是空文件，没有可导入的内容。")
+    if size > max_bytes():
+        raise KnowledgeError(f"{path.name} 超过 {max_bytes() // (1024 * 1024)} MB 的上限，未导入。")
+    reader = {".docx": _read_docx, ".pdf": _read_pdf}.get(suffix, _read_text)
+    text = reader(path)
+    if len(re.sub(r"\s", "", text)) < 10:
+        raise KnowledgeError(f"{path.name} 中没有可读取的文字（可能只有图片或扫描页）。")
+    return text
+
+
+def doc_id_for(path: Path) -> str:
+    """A safe, stable id from the file name: letters, digits, CJK, '-' and '_' only."""
+    stem = re.sub(r"[^0-9A-Za-z\u4e00-\u9fff_-]+", "-", path.stem).strip("-")[:40] or "doc"
+    return f"user-{stem}"
+
+
+def to_units(doc_id: str, title: str, text: str) -> list[Unit]:
+    lines = join_broken_lines([line.strip() for line in text.splitlines()])
+    if sum(bool(ARTICLE_START.match(line)) for line in lines) >= 2:
+        units = parse_document(doc_id, title, "\n".join(lines))
+        if units:
+            return units
+    sections: list[str] = []
+    for line in lines:
+        if sections and len(sections[-1]) + len(line) <= SECTION_CHARS:
+            sections[-1] += "\n" + line
+        else:
+            sections.append(line)
+    return [Unit(id=f"{doc_id}/sec-{i}", doc_id=doc_id, doc_title=title, kind="section", section=i,
+                 breadcrumb=(f"第{i}部分",), heading=f"{title} 第{i}部分", text=body)
+            for i, body in enumerate(sections, 1)]
+
+
+def ingest_file(path: Path) -> tuple[str, bool]:
+    """(doc_id, changed): store the document's units; unchanged content is a no-op."""
+    path = Path(path)
+    text = read_document(path)
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    doc_id = doc_id_for(path)
+    if doc_id in {d.doc_id for d in load_catalog()}:
+        raise KnowledgeError(f"文档编号“{doc_id}”与内置指引冲突，请改文件名。")
+    for entry, _, existing_sha in user_documents():
+        if entry.doc_id == doc_id and existing_sha == sha:
+            return doc_id, False
+    title = path.stem[:60]
+    units = to_units(doc_id, title, text)
+    entry = DocumentEntry(doc_id=doc_id, title=title, short_name=title, applies_to="本企业自有文件",
+                          source_file=path.name, user=True)
+    save_user_document(entry, units, sha)
+    from .index import reset
+
+    reset()
+    return doc_id, True
+
+
+def remove_document(doc_id: str) -> None:
+    from .corpus import remove_user_document
+    from .index import reset
+
+    remove_user_document(doc_id)
+    reset()

@@ -1,0 +1,87 @@
+"""Tokens for retrieval: jieba words (with the domain dictionary) plus character bigrams, and
+query expansion through the domain synonym list."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import yaml
+
+from .paths import PACKAGE_DIR, data_home
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9%]+")
+# Words that say nothing about which clause answers a question.
+STOPWORDS = frozenset(
+    "的 了 是 在 和 与 及 或 等 对 为 按 由 从 以 于 把 被 将 就 都 也 还 又 而 并 其 之 这 那 个 一 "
+    "有 没有 有没有 什么 怎么 怎样 如何 哪些 哪个 哪 多少 几 吗 呢 吧 啊 要 不要 可以 能 会 应 应该 应当 "
+    "一般 主要 具体 包括 我们 我 你 您 他们 企业 公司 一下 请问 请 告诉 关于 规定 要求 指引 说 讲 时候 "
+    "情况 什么样 多大 多久 下 上 中 里 为什么 是否 是不是 一样 给 用 让 能不能 可不可以 该 哪里 怎么样 "
+    "起 中起 成 用来 分别 应当 怎么办 需要 一些 这个 那个 其中 之间 以及 还是 通过 进行 作用".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" chatter is not for users
+    tokenizer = jieba.Tokenizer()
+    tokenizer.cache_file = str(data_home() / "jieba.cache")
+    tokenizer.load_userdict(str(PACKAGE_DIR / "domain_dict.txt"))
+    return tokenizer
+
+
+def words(text: str) -> list[str]:
+    """jieba words in search mode ('师带徒津贴' also yields '师带徒', '津贴'), without
+    stopwords and punctuation, lower-cased."""
+    return [w.lower() for w in _jieba().lcut_for_search(text) if _WORD.fullmatch(w) and w.lower() not in STOPWORDS]
+
+
+@lru_cache(maxsize=1)
+def domain_anchors() -> tuple[str, ...]:
+    """Words that mark a question as being about pay at all (see domain_anchors.txt)."""
+    lines = (PACKAGE_DIR / "domain_anchors.txt").read_text(encoding="utf-8").split()
+    return tuple(w for w in lines if not w.startswith("#"))
+
+
+def mentions_domain(query: str) -> bool:
+    return any(anchor in query for anchor in domain_anchors())
+
+
+def bigrams(text: str) -> list[str]:
+    out: list[str] = []
+    for run in _CJK_RUN.findall(text):
+        out += [run[i : i + 2] for i in range(len(run) - 1)]
+    return out
+
+
+def tokens(text: str) -> list[str]:
+    """The BM25 vocabulary: words, and bigrams (marked) so partial words still match."""
+    return words(text) + ["#" + b for b in bigrams(text)]
+
+
+@lru_cache(maxsize=1)
+def synonym_groups() -> tuple[frozenset[str], ...]:
+    groups = yaml.safe_load((PACKAGE_DIR / "synonyms.yaml").read_text(encoding="utf-8"))
+    return tuple(frozenset(str(w).lower() for w in group) for group in groups)
+
+
+def expand(query_words: list[str]) -> list[str]:
+    """The query's words plus their synonyms (each added once)."""
+    out = list(query_words)
+    for group in synonym_groups():
+        if group & set(query_words):
+            out += [w for w in sorted(group) if w not in out]
+    return out
+
+
+def query_tokens(query: str) -> tuple[list[str], list[str]]:
+    """(BM25 tokens of the expanded query, the query's own content words)."""
+    own = words(query)
+    expanded = expand(own)
+    extra = " ".join(w for w in expanded if w not in own)
+    return expanded + ["#" + b for b in bigrams(query)] + ["#" + b for b in bigrams(extra)], own
