@@ -38,6 +38,7 @@ CANDIDATES = 80  # passages each retriever contributes before fusion
 # A question is answered only if the best unit contains this share of the question's
 # information (idf-weighted content words); below it the sources do not cover it.
 COVERAGE_GATE = 0.5
+STRONG_COVERAGE = 0.8
 # How much the coverage of the question's words adds to the fused rank score (0–1 scale),
 # and the bonus for cases when the question asks for an example ("有没有案例").
 COVERAGE_WEIGHT = 0.5
@@ -352,11 +353,12 @@ def ranked(index: Index, query: str, doc_id: str | None, kind: str | None,
         return []
     if not rerank:
         return [Hit(unit=index.units[uid], score=round(fused[uid] / fused[order[0]], 4), why="") for uid in order]
-    if not mentions_domain(query):
-        return []
     top = fused[order[0]]
     coverage = {uid: index.coverage(own, uid) for uid in order[:CANDIDATES]}
-    if max(share for share, _ in coverage.values()) < COVERAGE_GATE:
+    best_share = max(share for share, _ in coverage.values())
+    # Off-topic questions can share a word with the corpus ("股票行情"): unless the match is
+    # near complete, the question must also be about pay at all.
+    if best_share < COVERAGE_GATE or (best_share < STRONG_COVERAGE and not mentions_domain(query)):
         return []
     wants_case = bool(_WANTS_CASE.search(query))
     def kind_prior(unit: Unit) -> float:
