@@ -7,6 +7,7 @@ import hashlib
 import json
 import threading
 from functools import lru_cache
+from pathlib import Path
 
 from .catalog import DocumentEntry, load_catalog
 from .errors import KnowledgeError
@@ -33,16 +34,34 @@ def base_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def _user_docs_signature() -> tuple[tuple[str, int, int], ...]:
+    """Names, sizes and times of the stored documents: cheap to read on every search."""
+    stats = []
+    for path in user_docs_dir().glob("*.json"):
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            continue
+        stats.append((str(path), st.st_size, st.st_mtime_ns))
+    return tuple(sorted(stats, key=lambda s: (s[2], s[0])))
+
+
 def user_documents() -> list[tuple[DocumentEntry, list[Unit], str]]:
     """(entry, units, content sha256) of each ingested document, in ingestion order."""
+    return list(_load_user_documents(_user_docs_signature()))
+
+
+@lru_cache(maxsize=4)
+def _load_user_documents(signature: tuple[tuple[str, int, int], ...]) -> tuple[tuple[DocumentEntry, list[Unit], str], ...]:
     out = []
-    for path in sorted(user_docs_dir().glob("*.json"), key=lambda p: p.stat().st_mtime_ns):
+    for name, _, _ in signature:
+        path = Path(name)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             out.append((DocumentEntry.model_validate(data["entry"]), [Unit.model_validate(u) for u in data["units"]], data["sha256"]))
         except (ValueError, KeyError):
             continue  # a half-written or foreign file is not a document
-    return out
+    return tuple(out)
 
 
 def user_fingerprint() -> str:

@@ -75,8 +75,12 @@ class LsaEmbeddings(Embeddings):
         norm = np.linalg.norm(vector)
         return vector / norm if norm else vector
 
-    def embed_matrix(self, texts: Sequence[str]) -> np.ndarray:
-        reduced = np.stack([self._tfidf(t) for t in texts]) @ self.components.T
+    def embed_matrix(self, texts: Sequence[str], batch: int = 256) -> np.ndarray:
+        # In batches: a dense TF-IDF row is vocabulary-sized, 10,000 at once would be gigabytes.
+        if not texts:
+            return np.zeros((0, self.components.shape[0]), dtype=np.float32)
+        reduced = np.concatenate([np.stack([self._tfidf(t) for t in texts[i : i + batch]]) @ self.components.T
+                                  for i in range(0, len(texts), batch)])
         norms = np.linalg.norm(reduced, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
         return reduced / norms
