@@ -16,7 +16,7 @@ from .numbers import find_named_values, find_percents, normalise_numbers
 
 Fields = dict[str, Any]
 
-_MONEY = r"(\d+(?:\.\d+)?)\s*(亿元|亿|万元|万|千元|千|元)?"
+_MONEY = r"(-?\d+(?:\.\d+)?)\s*(亿元|亿|万元|万|千元|千|元)?"
 _SCALE = {"亿元": 10**8, "亿": 10**8, "万元": 10**4, "万": 10**4, "千元": 1000, "千": 1000}
 
 
