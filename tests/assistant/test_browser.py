@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -49,4 +50,6 @@ def test_review_tab_lists_findings(page, tmp_path):
     page.get_by_role("tab", name="条款审查").click()
     page.locator("#review-upload input[type=file]").set_input_files(str(scheme))
     page.locator("#review-run").click()
-    page.locator("#review-findings").get_by_text("违反").first.wait_for()
+    # Gradio keeps a hidden measuring copy of table cells, so assert on the table's text.
+    expect(page.locator("#review-findings")).to_contain_text("违反", timeout=90_000)
+    expect(page.locator("#review-findings")).to_contain_text("基础工资")
