@@ -1,0 +1,73 @@
+"""Guideline sentences quoted in findings, cut from the knowledge base's own unit text.
+
+A quote is never typed by hand: it is the sentence of `knowledge.get_unit(id).text` that holds
+the rule's keyword, so it is an exact substring of the cited unit by construction.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# A sentence ends at a full stop or a line break (list items); long ones are cut at semicolons.
+_SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
+_CLAUSE = re.compile(r"[^；;]+[；;]?")
+_LONG = 160
+
+
+@lru_cache(maxsize=1024)
+def unit_text(unit_id: str) -> str:
+    """Clean text of a unit, or "" when the knowledge base lacks it (so a review never crashes)."""
+    try:
+        import knowledge
+
+        unit = knowledge.get_unit(unit_id)
+    except Exception:  # knowledge not built or index unreadable: a finding without its quote
+        return ""
+    return unit.text if unit is not None else ""
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a unit, each still an exact substring of it; a long one also yields its clauses."""
+    out = []
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group(0).strip()
+        if sentence:
+            out.append(sentence)
+        if len(sentence) > _LONG:
+            out += [c.group(0).strip() for c in _CLAUSE.finditer(sentence) if c.group(0).strip()]
+    return out
+
+
+@lru_cache(maxsize=1024)
+def quote(unit_id: str, *keywords: str) -> str:
+    """The shortest sentence of the unit holding every keyword (fewer keywords tried if none does;
+    the unit's first sentence as a last resort, so a quote is never empty for a known unit)."""
+    found = sentences(unit_text(unit_id))
+    for n in range(len(keywords), 0, -1):
+        # The shortest sentence holding the keywords: a long sentence's clause beats the sentence.
+        holding = [s for s in found if all(_fuzzy_in(k, s) for k in keywords[:n])]
+        if holding:
+            return min(holding, key=len)
+    return found[0] if found else ""
+
+
+def _fuzzy_in(keyword: str, sentence: str) -> bool:
+    # Cleaned texts may differ in spacing ("60%以上" vs "60% 以上"): compare without blanks.
+    return keyword.replace(" ", "") in sentence.replace(" ", "")
+
+
+@lru_cache(maxsize=256)
+def label(unit_id: str) -> str:
+    """《指引》第八条 — a reader's name for a unit id (the id itself when the unit is unknown)."""
+    try:
+        import knowledge
+
+        unit = knowledge.get_unit(unit_id)
+    except Exception:
+        unit = None
+    if unit is None:
+        return unit_id
+    first = unit.heading.split()[0] if unit.heading.split() else ""
+    where = first if first.startswith("第") else (f"案例{unit.case}" if unit.case else unit.heading)
+    return f"《{unit.doc_title}》{where}"

@@ -1,0 +1,220 @@
+"""Read a draft scheme (.docx, .txt, .md) into blocks, refusing hostile files before parsing them.
+
+Nothing is unpacked to disk: python-docx reads the zip in place, so a refused or failed read
+leaves no temporary file behind.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from .config import ReviewLimits, review_limits
+from .errors import ReviewError
+from .models import Block
+
+SUFFIXES = (".docx", ".txt", ".md")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # legacy .doc / .xls
+_MAX_MEMBERS = 5000
+
+
+def read_file(path: Path, limits: ReviewLimits | None = None) -> list[Block]:
+    """Blocks of the scheme at `path`; ReviewError (Chinese) for anything unreadable."""
+    limits = limits or review_limits()
+    _check_file(path, limits)
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return _read_docx(path, limits)
+    return text_blocks(_decode(path.read_bytes()), markdown=suffix == ".md")
+
+
+def _check_file(path: Path, limits: ReviewLimits) -> None:
+    if not path.is_file():
+        raise ReviewError(f"找不到文件：{path.name}")
+    if path.suffix.lower() not in SUFFIXES:
+        raise ReviewError(f"不支持的文件类型“{path.suffix or '无扩展名'}”：请上传 .docx、.txt 或 .md 格式的方案。")
+    size = path.stat().st_size
+    if size == 0:
+        raise ReviewError("文件是空的（0 字节），没有可审查的内容。")
+    if size > limits.max_bytes:
+        raise ReviewError(
+            f"文件过大（{size / 1048576:.1f} MB），超过上限 {limits.max_bytes / 1048576:.0f} MB"
+            "（可用环境变量 PAYGUIDE_MAX_UPLOAD_MB 调整）。"
+        )
+
+
+# ---- .docx -------------------------------------------------------------------------------
+
+
+def _check_zip(path: Path, limits: ReviewLimits) -> None:
+    """Refuse renamed files and zip bombs from the zip directory alone, before inflating anything."""
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head.startswith(_OLE_MAGIC):
+        raise ReviewError("这是旧版 Word（.doc）或其他 Office 二进制文件，请在 Word 中另存为 .docx 后再上传。")
+    if not zipfile.is_zipfile(path):
+        raise ReviewError("文件不是有效的 Word 文档（.docx）：内容不是 docx 格式，可能是改了扩展名的其他文件。")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ReviewError("Word 文档已损坏，无法打开。") from exc
+    if len(infos) > _MAX_MEMBERS:
+        raise ReviewError("Word 文档内部文件数量异常，疑似恶意压缩包，已拒绝处理。")
+    total = sum(i.file_size for i in infos)
+    bomb = any(i.file_size > 1048576 and i.file_size > limits.max_ratio * max(i.compress_size, 1) for i in infos)
+    if total > limits.max_unzipped_bytes or bomb:
+        raise ReviewError("Word 文档解压后体积异常（疑似“压缩炸弹”），已拒绝处理。")
+    if "word/document.xml" not in {i.filename for i in infos}:
+        raise ReviewError("文件不是有效的 Word 文档（.docx）：缺少正文部分 word/document.xml。")
+
+
+def _read_docx(path: Path, limits: ReviewLimits) -> list[Block]:
+    _check_zip(path, limits)
+    import docx  # deferred: python-docx and lxml cost start-up time
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises many kinds on malformed parts
+        raise ReviewError("Word 文档已损坏或格式不受支持，无法读取。") from exc
+    blocks = _docx_blocks(document.element.body)
+    if not any(b.text.strip() for b in blocks):
+        if _has_images(path):
+            raise ReviewError("文档中只有图片，没有可读取的文字（可能是扫描件）：请上传含文字的方案。")
+        raise ReviewError("文档中没有可读取的文字。")
+    return _with_context(blocks)
+
+
+def _docx_blocks(body) -> list[Block]:
+    """Paragraphs and tables of the body in document order (content controls are descended into)."""
+    blocks: list[Block] = []
+
+    def walk(parent) -> None:
+        for child in parent.iterchildren():
+            tag = child.tag
+            if tag == f"{_W}p":
+                text = _text_of(child).strip()
+                if text:
+                    blocks.append(Block(index=len(blocks), kind="paragraph", text=text, heading=_is_heading_p(child, text)))
+            elif tag == f"{_W}tbl":
+                rows = _table_rows(child)
+                if any(any(c for c in r) for r in rows):
+                    blocks.append(Block(index=len(blocks), kind="table", rows=rows, text=_table_text(rows)))
+            elif tag == f"{_W}sdt":
+                content = child.find(f"{_W}sdtContent")
+                if content is not None:
+                    walk(content)
+
+    walk(body)
+    return blocks
+
+
+def _text_of(element) -> str:
+    marks = {f"{_W}tab": "\t", f"{_W}br": "\n"}
+    return "".join(marks.get(n.tag) or n.text or "" for n in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br"))
+
+
+def _table_rows(tbl) -> list[list[str]]:
+    """Cells as written (a merged cell once), nested tables flattened into their cell's text."""
+    rows = []
+    for tr in tbl.iterchildren(f"{_W}tr"):
+        rows.append([" ".join(_text_of(tc).split()) for tc in tr.iterchildren(f"{_W}tc")])
+    return rows
+
+
+def _is_heading_p(p, text: str) -> bool:
+    style = p.find(f"{_W}pPr/{_W}pStyle")
+    name = (style.get(f"{_W}val") or "") if style is not None else ""
+    return bool(re.match(r"(?i)(heading|title|标题|\d)", name)) or _looks_like_heading(text)
+
+
+def _has_images(path: Path) -> bool:
+    with zipfile.ZipFile(path) as zf:
+        return any(n.startswith("word/media/") for n in zf.namelist())
+
+
+# ---- .txt / .md --------------------------------------------------------------------------
+
+
+def _decode(data: bytes) -> str:
+    if b"\x00" in data[:4096]:
+        raise ReviewError("文件不是文本文件（含二进制内容）：请上传 .docx、.txt 或 .md 格式的方案。")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ReviewError("无法识别文件编码：请将文本保存为 UTF-8 或 GBK 编码后再上传。")
+
+
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def text_blocks(text: str, markdown: bool = False, tables: list[list[list[str]]] | None = None) -> list[Block]:
+    """Blocks from plain or markdown text; pipe or tab separated lines become tables."""
+    blocks: list[Block] = []
+    pending: list[list[str]] = []
+
+    def flush() -> None:
+        if pending:
+            blocks.append(Block(index=len(blocks), kind="table", rows=list(pending), text=_table_text(pending)))
+            pending.clear()
+
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = raw.strip()
+        cells = _row_cells(line)
+        if cells is not None:
+            if not _MD_RULE.match(line):
+                pending.append(cells)
+            continue
+        flush()
+        if not line:
+            continue
+        heading = markdown and line.startswith("#")
+        line = _strip_markdown(line) if markdown else line
+        if line:
+            blocks.append(Block(index=len(blocks), kind="paragraph", text=line, heading=heading or _looks_like_heading(line)))
+    flush()
+    for rows in tables or []:
+        clean = [[" ".join(str(c).split()) for c in r] for r in rows]
+        blocks.append(Block(index=len(blocks), kind="table", rows=clean, text=_table_text(clean)))
+    if not any(b.text.strip() for b in blocks):
+        raise ReviewError("文本中没有可审查的内容。")
+    return _with_context(blocks)
+
+
+def _row_cells(line: str) -> list[str] | None:
+    if line.startswith("|") and line.count("|") >= 2:
+        return [c.strip() for c in line.strip("|").split("|")]
+    if line.count("\t") >= 1 and len([c for c in line.split("\t") if c.strip()]) >= 2:
+        return [c.strip() for c in line.split("\t")]
+    return None
+
+
+def _strip_markdown(line: str) -> str:
+    line = re.sub(r"^#{1,6}\s*", "", line)
+    line = re.sub(r"^[-*+]\s+", "", line)
+    return re.sub(r"(\*\*|__|`)", "", line).strip()
+
+
+_HEADING = re.compile(r"^(第[一二三四五六七八九十百零\d]+[章节条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+(\.\d+)*[、.．\s])")
+
+
+def _looks_like_heading(text: str) -> bool:
+    return len(text) <= 30 and not text.endswith(("。", "；")) and bool(_HEADING.match(text))
+
+
+def _table_text(rows: list[list[str]]) -> str:
+    return "\n".join(" | ".join(c for c in r) for r in rows)
+
+
+def _with_context(blocks: list[Block]) -> list[Block]:
+    """Give each block the heading or lead-in paragraph above it (a table's subject)."""
+    context = ""
+    for block in blocks:
+        block.context = context
+        if block.kind == "paragraph" and (block.heading or block.text.endswith(("：", ":")) or len(block.text) <= 40):
+            context = block.text
+    return blocks
