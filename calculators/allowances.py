@@ -1,0 +1,153 @@
+"""Allowances of skilled workers (曲靖指引第八条（五）与案例2、案例4): skill allowance by grade,
+master–apprentice (师带徒) and team-leader (班组长) allowances, and the chief-technician pay floor."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import Field
+
+from . import people
+from .base import CalcInput, Count, MoneyInput, Number, cited, findings_out, limited, result
+from .checks import Finding, check_chief_technician_pay, check_team_leader_allowance, is_compliant
+from .errors import CalculationError
+from .numbers import fmt, q
+from .params import param, ref
+from .registry import register
+
+# Grade names as written in the guideline's cases → the names used in the allowance tables.
+_GRADE_ALIASES = {
+    "一级": "高级技师", "一级/高级技师": "高级技师", "高级技师（一级）": "高级技师",
+    "二级": "技师", "二级/技师": "技师", "技师（二级）": "技师",
+    "三级": "高级工", "三级/高级工": "高级工", "高级工（三级）": "高级工",
+    "四级": "中级工", "四级/中级工": "中级工", "中级工（四级）": "中级工",
+    "五级": "初级工", "五级/初级工": "初级工", "初级工（五级）": "初级工",
+}
+# Grades that exist but earn no skill allowance in the case tables unless the firm sets one.
+_NO_ALLOWANCE = {"初级工", "学徒工", "普工", "见习期", "无"}
+_ABOVE_TABLE = {"首席技师", "特级技师"}
+
+
+def normalise_grade(text: str) -> str:
+    cleaned = text.strip().replace("(", "（").replace(")", "）")
+    return _GRADE_ALIASES.get(cleaned, cleaned)
+
+
+class Member(CalcInput):
+    name: str = Field(..., min_length=1, title="姓名")
+    skill_level: str | None = Field(None, title="技能等级", description="如 高级工、技师、高级技师（一级）")
+    apprentices: Count = Field(0, ge=0, title="带徒人数", description="本月所带徒弟人数")
+    team_leader: Number | None = Field(None, ge=0, title="班组长津贴", description="担任班组长的月津贴（元/月）")
+
+
+class AllowanceInput(MoneyInput):
+    members: list[Member] = Field(..., min_length=1, title="人员", description="[{name, skill_level, apprentices, team_leader}, …]，也可上传人员表")
+    scheme: Literal["case-2", "case-4"] = Field(
+        "case-2", title="技能津贴标准", description="case-2：高级工100、技师300、高级技师400 元/月（案例2）；case-4：中级工100、高级工300、技师500、高级技师800 元/月（案例4）"
+    )
+    skill_rates: dict[str, Number] | None = Field(None, title="自定技能津贴", description="可选：技能等级 → 元/月，替代 scheme")
+    apprentice_rate: Number | None = Field(None, ge=0, title="师带徒津贴标准", description="每带1个徒弟每月的津贴，默认 300 元（案例2）")
+    months: Count = Field(12, ge=1, le=12, title="发放月数", description="计算年度合计时的月数")
+
+
+def _allowance_from_people(rows: list[dict[str, Any]], data: dict[str, Any]) -> dict[str, Any]:
+    people.refuse_both(data, "members")
+    who = people.names(rows)
+    levels = people.text_column(rows, "skill_level") or [None] * len(rows)
+    apprentice_col = people.find_column(rows, "apprentices", required=False)
+    leader = people.number_column(rows, "team_leader", required=False) or [None] * len(rows)
+    members = []
+    for i, (name, level, amount) in enumerate(zip(who, levels, leader)):
+        apprentices = people.cell_int(rows[i], apprentice_col, i) if apprentice_col else 0
+        members.append({"name": name, "skill_level": level, "apprentices": apprentices, "team_leader": amount})
+    return {**data, "members": members}
+
+
+def _rates(inp: AllowanceInput) -> tuple[dict[str, Decimal], str]:
+    if inp.skill_rates:
+        return {normalise_grade(k): v for k, v in inp.skill_rates.items()}, "本企业自定标准"
+    key = "allowances.skill_case2" if inp.scheme == "case-2" else "allowances.skill_case4"
+    return {k: Decimal(v) for k, v in param(key).items()}, f"曲靖指引{'案例2' if inp.scheme == 'case-2' else '案例4'}标准"
+
+
+def _skill(member: Member, index: int, rates: dict[str, Decimal], findings: list[Finding]) -> Decimal:
+    if not member.skill_level:
+        return Decimal(0)
+    grade = normalise_grade(member.skill_level)
+    if grade in rates:
+        return rates[grade]
+    if grade in _ABOVE_TABLE:
+        findings.append(Finding(rule="allowance.skill_level", severity="warning", message=f"{member.name}为{grade}，所选标准未列出该等级，技能津贴按 0 计；请在 skill_rates 中给出", citations=["qujing_skill/art-8"]))
+        return Decimal(0)
+    if grade in _NO_ALLOWANCE or grade in param("allowances.skill_case4") or grade in param("allowances.skill_case2"):
+        return Decimal(0)
+    raise CalculationError(f"“{member.name}”的技能等级“{member.skill_level}”不在津贴标准中（可用：{'、'.join(rates)}）", f"members.{index}.skill_level")
+
+
+@register(
+    "allowance-schedule",
+    "技能人才津贴测算",
+    "按人测算每月技能津贴、师带徒津贴和班组长津贴（曲靖指引第八条（五））。默认标准取自典型案例：技能津贴高级工100、技师300、高级技师400 元/月（案例2），"
+    "或中级工100、高级工300、技师500、高级技师800 元/月（案例4）；师带徒每带1个徒弟300 元/月；班组长津贴100–500 元/月。",
+    AllowanceInput,
+    {"members": [{"name": "张师傅", "skill_level": "高级技师", "apprentices": 2, "team_leader": 300}, {"name": "李工", "skill_level": "技师", "apprentices": 1}, {"name": "小周", "skill_level": "高级工"}]},
+    ("qujing_skill/art-8", "qujing_skill/case-2"),
+    people=_allowance_from_people,
+)
+def allowance_schedule(inp: AllowanceInput) -> dict[str, Any]:
+    rates, source = _rates(inp)
+    per_apprentice = inp.apprentice_rate if inp.apprentice_rate is not None else Decimal(param("allowances.apprentice_monthly"))
+    findings: list[Finding] = []
+    by_person, allocations, lines, seen = {}, {}, [], set()
+    for i, m in enumerate(inp.members):
+        if m.name in seen:
+            raise CalculationError(f"人员“{m.name}”重复", f"members.{i}.name")
+        seen.add(m.name)
+        skill = q(_skill(m, i, rates, findings), inp.precision)
+        mentor = q(per_apprentice * m.apprentices, inp.precision)
+        leader = q(m.team_leader or Decimal(0), inp.precision)
+        if m.team_leader is not None:
+            findings += check_team_leader_allowance(m.team_leader, m.name)
+        total = skill + mentor + leader
+        by_person[m.name] = {"技能津贴": skill, "师带徒津贴": mentor, "班组长津贴": leader, "合计": total}
+        allocations[m.name] = total
+        lines.append(f"{m.name}：技能津贴 {fmt(skill)} + 师带徒 {fmt(per_apprentice)} × {m.apprentices} + 班组长 {fmt(leader)} = {fmt(total)} 元/月")
+    monthly = sum(allocations.values(), q(Decimal(0), inp.precision))
+    steps = [f"技能津贴采用{source}：{'、'.join(f'{k} {fmt(v)}' for k, v in rates.items())} 元/月；师带徒 {fmt(per_apprentice)} 元/月/徒弟",
+             *limited(lines, len(lines)), f"每月合计 {fmt(monthly)} 元，{inp.months} 个月合计 {fmt(monthly * inp.months)} 元"]
+    base = ["qujing_skill/art-8", ref("allowances.apprentice_monthly")] + ([] if inp.skill_rates else [ref("allowances.skill_case2" if inp.scheme == "case-2" else "allowances.skill_case4")])
+    return result(
+        cited(findings, *base), "个人月津贴 = 技能津贴（按技能等级）+ 师带徒津贴标准 × 带徒人数 + 班组长津贴", steps, inp,
+        allocations=allocations, by_person=by_person, total=monthly, amount=monthly * inp.months,
+        compliant=is_compliant(findings), findings=findings_out(findings),
+    )
+
+
+class ChiefInput(MoneyInput):
+    average_wage: Number = Field(..., gt=0, title="在岗职工平均工资", description="本企业在岗职工平均工资（与 pay 同一期间，通常为年）")
+    pay: Number | None = Field(None, ge=0, title="首席技师薪酬", description="可选：拟定的首席技师薪酬，检查是否达到标准")
+
+
+@register(
+    "chief-technician-pay",
+    "首席技师薪酬标准",
+    "按曲靖指引案例2（B公司《首席技师及技术明星管理办法》）：首席技师薪酬按照不低于在岗职工平均工资 2.8 倍确定，可享受与中层副职管理人员相当的待遇；"
+    "也可参照第十条对高技能领军人才提高薪酬待遇。给出平均工资得到最低标准，给出拟定薪酬时检查是否达到。",
+    ChiefInput,
+    {"average_wage": 90000, "pay": 250000},
+    ("qujing_skill/case-2", "qujing_skill/art-10"),
+)
+def chief_technician_pay(inp: ChiefInput) -> dict[str, Any]:
+    multiple = param("chief_technician.pay_multiple")
+    floor = q(inp.average_wage * multiple, inp.precision)
+    steps = [f"最低标准 = {fmt(inp.average_wage)} × {fmt(multiple)} = {fmt(floor)}"]
+    extra: dict[str, Any] = {}
+    if inp.pay is not None:
+        findings = check_chief_technician_pay(inp.pay, inp.average_wage)
+        extra = {"compliant": inp.pay >= floor, "findings": findings_out(findings), "multiple_actual": (inp.pay / inp.average_wage).quantize(Decimal("0.01"))}
+        steps.append(f"拟定薪酬 {fmt(inp.pay)} {'≥' if inp.pay >= floor else '<'} {fmt(floor)}")
+    return result(
+        (ref("chief_technician.pay_multiple"), "qujing_skill/art-10"), "首席技师薪酬 ≥ 在岗职工平均工资 × 2.8", steps, inp,
+        amount=floor, multiple=multiple, **extra,
+    )

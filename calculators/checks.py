@@ -1,0 +1,261 @@
+"""Compliance rules as small pure functions returning findings.
+
+Each function checks one guideline rule against figures already known (no I/O, no parsing) and
+returns `Finding`s: `error` when a rule is broken, `warning` when a soft ("一般") limit or a
+case reference is exceeded, `info` to state what was checked and passed. The check calculators
+are built from these, and the scheme-review module calls them directly on figures it extracts.
+All thresholds come from `params`, each finding cites the clause its threshold rests on.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from typing import Iterable, Literal, Mapping, Sequence
+
+from pydantic import BaseModel
+
+from .numbers import fmt, pct
+from .params import param, parameter, ref
+
+Severity = Literal["error", "warning", "info"]
+
+
+class Finding(BaseModel):
+    """One result of a rule check, shown to users and reviewers as it is."""
+
+    rule: str
+    severity: Severity
+    message: str
+    citations: list[str]
+
+
+def _finding(rule: str, severity: Severity, message: str, *param_keys: str) -> Finding:
+    cites = list(dict.fromkeys(ref(k) for k in param_keys))
+    return Finding(rule=rule, severity=severity, message=message, citations=cites)
+
+
+def _basis(key: str) -> str:
+    """“依据：<quote>” for a message, so a reader sees the clause without looking it up."""
+    quote = parameter(key).quote
+    return f"（依据：“{quote}”）" if quote else ""
+
+
+def is_compliant(findings: Iterable[Finding]) -> bool:
+    """Compliant means no `error` finding; warnings and notes do not fail a check."""
+    return not any(f.severity == "error" for f in findings)
+
+
+# ---- 关键绩效指标 ----------------------------------------------------------------------------
+
+
+def check_kpi(weights: Mapping[str, Decimal]) -> list[Finding]:
+    """KPI count and weights (soe_internal 第二十八条): 5–9 indicators, never more than 11,
+    each weight between 5% and 40%, and the weights summing to 100%."""
+    findings = [_kpi_count(len(weights))]
+    low, high = param("kpi.weight_min"), param("kpi.weight_max")
+    for name, weight in weights.items():
+        if weight > high:
+            findings.append(_finding("kpi.weight_max", "error", f"指标“{name}”权重 {pct(weight)} 超过单一指标上限 {pct(high)}{_basis('kpi.weight_max')}", "kpi.weight_max"))
+        elif weight < low:
+            findings.append(_finding("kpi.weight_min", "error", f"指标“{name}”权重 {pct(weight)} 低于单一指标下限 {pct(low)}{_basis('kpi.weight_min')}", "kpi.weight_min"))
+    total = sum(weights.values(), Decimal(0))
+    if abs(total - 1) > Decimal("0.0001"):
+        findings.append(_finding("kpi.weight_sum", "error", f"各指标权重合计为 {pct(total)}，应为 100%", "kpi.weight_max"))
+    if all(f.severity == "info" for f in findings):
+        findings.append(_finding("kpi.weights", "info", f"各指标权重均在 {pct(low)}–{pct(high)} 之间，合计 100%", "kpi.weight_max"))
+    return findings
+
+
+def _kpi_count(count: int) -> Finding:
+    low, high, limit = param("kpi.count_min"), param("kpi.count_max"), param("kpi.count_limit")
+    if count > limit:
+        return _finding("kpi.count", "error", f"考核指标 {count} 个，超过一般上限 {limit} 个{_basis('kpi.count_limit')}", "kpi.count_limit")
+    if not low <= count <= high:
+        return _finding("kpi.count", "warning", f"考核指标 {count} 个，不在原则上的 {low}–{high} 个之间{_basis('kpi.count_min')}", "kpi.count_min")
+    return _finding("kpi.count", "info", f"考核指标 {count} 个，在原则上的 {low}–{high} 个之间", "kpi.count_min")
+
+
+# ---- 两个低于 ---------------------------------------------------------------------------------
+
+
+def check_two_lower(
+    wage_total_growth: Decimal,
+    profit_growth: Decimal,
+    avg_wage_growth: Decimal | None = None,
+    productivity_growth: Decimal | None = None,
+    hq_avg_wage_growth: Decimal | None = None,
+) -> list[Finding]:
+    """“两个低于” and wage–benefit linkage (qujing_skill 第五条), optionally the headquarters rule
+    (soe_internal 第四十一条). Growth rates are fractions (0.08 = 8%), negative for a fall."""
+    findings = [_lower("two_lower.wage_total", "薪酬（工资）总额增长", wage_total_growth, "经济效益（利润）增长", profit_growth, "wage_total.wage_total_below_benefit")]
+    if profit_growth < 0 and wage_total_growth >= 0:
+        findings.append(_finding("two_lower.follows_benefit", "error", f"经济效益下降 {pct(-profit_growth)}，薪酬总额却未下降（{pct(wage_total_growth)}）{_basis('wage_total.follows_benefit')}", "wage_total.follows_benefit"))
+    if avg_wage_growth is not None and productivity_growth is not None:
+        findings.append(_lower("two_lower.avg_wage", "职工平均薪酬增长", avg_wage_growth, "劳动生产率增长", productivity_growth, "wage_total.avg_wage_below_productivity"))
+    elif avg_wage_growth is not None or productivity_growth is not None:
+        findings.append(_finding("two_lower.avg_wage", "info", "平均薪酬增长与劳动生产率增长需同时给出，才能检查第二个“低于”", "wage_total.avg_wage_below_productivity"))
+    if hq_avg_wage_growth is not None and avg_wage_growth is not None:
+        findings.append(_lower("two_lower.headquarters", "集团总部职工平均工资增长", hq_avg_wage_growth, "全部职工平均工资增长", avg_wage_growth, "wage_total.hq_avg_below_company"))
+    return findings
+
+
+def _lower(rule: str, what: str, growth: Decimal, than: str, bound: Decimal, key: str) -> Finding:
+    if growth > bound:
+        return _finding(rule, "error", f"{what} {pct(growth)} 高于{than} {pct(bound)}{_basis(key)}", key)
+    if growth == bound:
+        return _finding(rule, "warning", f"{what} {pct(growth)} 与{than}持平，指引要求“低于”{_basis(key)}", key)
+    return _finding(rule, "info", f"{what} {pct(growth)} 低于{than} {pct(bound)}，符合要求", key)
+
+
+# ---- 分红激励 ---------------------------------------------------------------------------------
+
+
+def check_dividend(employees: int, recipients: int, tech_skill_recipients: int) -> list[Finding]:
+    """Dividend incentive headcounts (soe_tech 第四十条): recipients ≤ 30% of staff on post,
+    technical and skilled staff ≥ 60% of recipients."""
+    cap, floor = param("dividend.recipients_max_share"), param("dividend.tech_skill_min_share")
+    share = Decimal(recipients) / Decimal(employees)
+    tech_share = Decimal(tech_skill_recipients) / Decimal(recipients)
+    max_recipients = math.floor(cap * employees)
+    min_tech = math.ceil(floor * recipients)
+    findings = []
+    if share > cap:
+        findings.append(_finding("dividend.recipients", "error", f"激励对象 {recipients} 人占在岗职工 {employees} 人的 {pct(share)}，超过 {pct(cap)}（最多 {max_recipients} 人）{_basis('dividend.recipients_max_share')}", "dividend.recipients_max_share"))
+    else:
+        findings.append(_finding("dividend.recipients", "info", f"激励对象占在岗职工的 {pct(share)}，未超过 {pct(cap)}", "dividend.recipients_max_share"))
+    if tech_share < floor:
+        findings.append(_finding("dividend.tech_skill", "error", f"技术技能人才 {tech_skill_recipients} 人占分红人数的 {pct(tech_share)}，低于 {pct(floor)}（至少 {min_tech} 人）{_basis('dividend.tech_skill_min_share')}", "dividend.tech_skill_min_share"))
+    else:
+        findings.append(_finding("dividend.tech_skill", "info", f"技术技能人才占分红人数的 {pct(tech_share)}，不低于 {pct(floor)}", "dividend.tech_skill_min_share"))
+    return findings
+
+
+# ---- 薪酬结构 ---------------------------------------------------------------------------------
+
+
+def check_pay_mix(category: str, base: Decimal, total: Decimal) -> list[Finding]:
+    """Base vs performance pay of research staff (soe_tech 第三十四条): base ≥ 60% of total for
+    basic research (基础研究), performance ≥ 50% for applied research (应用研究)."""
+    base_share = base / total
+    if category == "基础研究":
+        key, floor, share, what = "pay_mix.basic_research_base_min", param("pay_mix.basic_research_base_min"), base_share, "岗位基本薪酬"
+    else:
+        key, floor, share, what = "pay_mix.applied_research_performance_min", param("pay_mix.applied_research_performance_min"), 1 - base_share, "绩效薪酬"
+    rule = "pay_mix.basic_research" if category == "基础研究" else "pay_mix.applied_research"
+    if share < floor:
+        return [_finding(rule, "error", f"{category}类科技人才{what}占总薪酬 {pct(share)}，低于 {pct(floor)}{_basis(key)}", key)]
+    return [_finding(rule, "info", f"{category}类科技人才{what}占总薪酬 {pct(share)}，达到 {pct(floor)} 以上", key)]
+
+
+# ---- 强制分布 ---------------------------------------------------------------------------------
+
+
+def check_forced_distribution_top(quotas: Mapping[str, Decimal]) -> list[Finding]:
+    """The top grade (the first key) must be strictly controlled (soe_internal 第三十二条);
+    above the 10% of the reference case it is flagged as a warning."""
+    if not quotas:
+        return []
+    top, share = next(iter(quotas.items()))
+    reference = param("forced_distribution.top_share_reference")
+    if share > reference:
+        return [Finding(rule="forced_distribution.top", severity="warning",
+                        message=f"最高等次“{top}”比例 {pct(share)} 高于案例参考的 {pct(reference)}，最高考核等级的数量应从严控制",
+                        citations=["soe_internal/art-32", ref("forced_distribution.top_share_reference")])]
+    return [Finding(rule="forced_distribution.top", severity="info",
+                    message=f"最高等次“{top}”比例 {pct(share)}，人数向下取整，体现从严控制",
+                    citations=["soe_internal/art-32"])]
+
+
+# ---- 薪级序列 ---------------------------------------------------------------------------------
+
+
+def check_arithmetic_steps(amounts: Sequence[Decimal], what: str = "各档标准") -> list[Finding]:
+    """年功工资各档、岗位薪级之间的差额应形成等差数列 (qujing_skill 第八条(三)(四)); also flags a
+    step that pays less than the one below it."""
+    findings: list[Finding] = []
+    diffs = [b - a for a, b in zip(amounts, amounts[1:])]
+    falling = [i + 2 for i, d in enumerate(diffs) if d < 0]
+    if falling:
+        findings.append(Finding(rule="steps.monotonic", severity="error", message=f"{what}第 {'、'.join(map(str, falling))} 档低于前一档，高档不应少于低档", citations=["qujing_skill/art-8"]))
+    if len(set(diffs)) > 1:
+        shown = "、".join(fmt(d) for d in diffs[:8]) + ("…" if len(diffs) > 8 else "")
+        findings.append(Finding(rule="steps.arithmetic", severity="warning", message=f"{what}之间的差额不相等（{shown}），指引要求各标准之间的差额形成等差数列", citations=["qujing_skill/art-8"]))
+    elif diffs:
+        findings.append(Finding(rule="steps.arithmetic", severity="info", message=f"{what}之间的差额均为 {fmt(diffs[0])}，形成等差数列", citations=["qujing_skill/art-8"]))
+    return findings
+
+
+def check_grade_count(levels: int, stage: Literal["初创期", "成熟期"]) -> list[Finding]:
+    """Job levels per post series (soe_tech 第十八条): 3–5 for start-ups and small firms,
+    5–7 or more for mature and large ones."""
+    prefix = "small" if stage == "初创期" else "large"
+    low, high = param(f"grades.{prefix}_min"), param(f"grades.{prefix}_max")
+    key = f"grades.{prefix}_min"
+    who = "初创期、规模较小的企业" if stage == "初创期" else "发展成熟、规模较大的企业"
+    if levels < low or (levels > high and stage == "初创期"):
+        return [_finding("grades.count", "warning", f"每个岗位序列划分 {levels} 个职级，{who}一般为 {low}–{high} 个{_basis(key)}", key)]
+    if levels > high:
+        return [_finding("grades.count", "info", f"每个岗位序列划分 {levels} 个职级，多于 {high} 个（指引允许“或更多”）", key)]
+    return [_finding("grades.count", "info", f"每个岗位序列划分 {levels} 个职级，在{who}一般的 {low}–{high} 个之内", key)]
+
+
+# ---- 职数比例 ---------------------------------------------------------------------------------
+
+
+def check_job_grade_quota(
+    counts: Mapping[str, int],
+    base: int,
+    limits: Mapping[str, Decimal] | None = None,
+    chief_base: int | None = None,
+) -> list[Finding]:
+    """Headcount per skill grade against its share of the counted staff (qujing_skill 案例4:
+    高级技师 2%、技师 5%、高级工 10%、中级工 20%; 首席/特级 unlimited). With `chief_base` (the number
+    of technology staff) also the 首席类 ≤ 5% rule of soe_tech 第十九条."""
+    limits = dict(param("job_quota.limits") if limits is None else limits)
+    findings = []
+    for grade, count in counts.items():
+        if grade not in limits:
+            continue
+        cap = math.floor(limits[grade] * base)
+        share = Decimal(count) / Decimal(base)
+        if count > cap:
+            findings.append(_finding(f"job_quota.{grade}", "error", f"{grade} {count} 人，占 {base} 人的 {pct(share)}，超过 {pct(limits[grade])}（最多 {cap} 人）{_basis('job_quota.limits')}", "job_quota.limits"))
+        else:
+            findings.append(_finding(f"job_quota.{grade}", "info", f"{grade} {count} 人，未超过 {pct(limits[grade])}（最多 {cap} 人）", "job_quota.limits"))
+    if chief_base is not None:
+        chiefs = sum(c for g, c in counts.items() if g.startswith("首席"))
+        cap_share = param("grades.chief_share_max")
+        if Decimal(chiefs) > cap_share * chief_base:
+            findings.append(_finding("job_quota.chief", "error", f"首席类职位 {chiefs} 人，超过科技人才总数 {chief_base} 人的 {pct(cap_share)}（最多 {math.floor(cap_share * chief_base)} 人）{_basis('grades.chief_share_max')}", "grades.chief_share_max"))
+        else:
+            findings.append(_finding("job_quota.chief", "info", f"首席类职位 {chiefs} 人，未超过科技人才总数的 {pct(cap_share)}", "grades.chief_share_max"))
+    return findings
+
+
+# ---- 津贴、年薪、首席技师 ------------------------------------------------------------------------
+
+
+def check_team_leader_allowance(amount: Decimal, who: str = "班组长") -> list[Finding]:
+    """班组长津贴 100–500 元/月 in the reference case (qujing_skill 案例2)."""
+    low, high = param("allowances.team_leader_min"), param("allowances.team_leader_max")
+    if not low <= amount <= high:
+        return [_finding("allowance.team_leader", "warning", f"{who}的班组长津贴 {fmt(amount)} 元/月，不在案例参考的 {low}–{high} 元/月之间", "allowances.team_leader_min")]
+    return []
+
+
+def check_annual_salary_split(base_share: Decimal) -> list[Finding]:
+    """年薪制：基本年薪占比应相对较小、按月发放，绩效年薪占比应相对较大 (qujing_skill 第十条)."""
+    cap = param("annual_salary.base_share_max")
+    if base_share >= cap:
+        return [_finding("annual_salary.base_share", "error", f"基本年薪占年薪总额 {pct(base_share)}，不小于绩效年薪，不符合“基本年薪占比应相对较小”{_basis('annual_salary.base_share_max')}", "annual_salary.base_share_max")]
+    return [_finding("annual_salary.base_share", "info", f"基本年薪占 {pct(base_share)}，绩效年薪占 {pct(1 - base_share)}，基本年薪占比较小", "annual_salary.base_share_max")]
+
+
+def check_chief_technician_pay(pay: Decimal, average_wage: Decimal) -> list[Finding]:
+    """首席技师薪酬不低于在岗职工平均工资的 2.8 倍 (qujing_skill 案例2)."""
+    multiple = param("chief_technician.pay_multiple")
+    floor = (average_wage * multiple).quantize(Decimal("0.01"))
+    if pay < floor:
+        return [_finding("chief_technician.pay", "warning", f"首席技师薪酬 {fmt(pay)} 元低于在岗职工平均工资 {fmt(average_wage)} 元的 {fmt(multiple)} 倍（{fmt(floor)} 元）{_basis('chief_technician.pay_multiple')}", "chief_technician.pay_multiple")]
+    return [_finding("chief_technician.pay", "info", f"首席技师薪酬为在岗职工平均工资的 {fmt((pay / average_wage).quantize(Decimal('0.01')))} 倍，不低于 {fmt(multiple)} 倍", "chief_technician.pay_multiple")]

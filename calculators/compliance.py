@@ -1,0 +1,197 @@
+"""Checks of a wage plan against guideline limits: the “两个低于” and wage–benefit linkage
+(曲靖指引第五条), dividend headcounts (科技人才指引第四十条), base/performance pay mix
+(第三十四条) and skill-grade headcount quotas (曲靖案例4, 科技人才指引第十九条)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import Field
+
+from .base import CalcInput, Count, MoneyInput, Number, cited, findings_out, result
+from .checks import check_dividend, check_job_grade_quota, check_pay_mix, check_two_lower, is_compliant
+from .errors import CalculationError
+from .numbers import fmt, pct, q
+from .params import param, ref
+from .registry import register
+
+# ---- 两个低于 -----------------------------------------------------------------------------------
+
+
+class TwoLowerInput(CalcInput):
+    wage_total_growth: Number = Field(..., title="工资总额增长率", description="薪酬（工资）总额增长率，小数，0.10 即 10%，下降为负数")
+    profit_growth: Number = Field(..., title="经济效益增长率", description="利润等经济效益指标增长率，小数")
+    avg_wage_growth: Number | None = Field(None, title="平均工资增长率", description="可选：职工平均薪酬增长率")
+    productivity_growth: Number | None = Field(None, title="劳动生产率增长率", description="可选：劳动生产率增长率")
+    hq_avg_wage_growth: Number | None = Field(None, title="总部平均工资增长率", description="可选（集团公司）：总部职工平均工资增长率，与全部职工平均工资增长率比较")
+
+
+@register(
+    "two-lower-check",
+    "“两个低于”检查",
+    "检查工资总额与效益联动及“两个低于”（曲靖指引第五条）：薪酬总额的增长低于企业经济效益的增长，员工平均薪酬的增长低于企业劳动生产率的增长；"
+    "经济效益减，薪酬总额减。集团可再检查总部平均工资增幅低于全部职工（国有企业内部薪酬分配指引第四十一条）。增长率用小数（0.08 即 8%）。",
+    TwoLowerInput,
+    {"wage_total_growth": 0.06, "profit_growth": 0.08, "avg_wage_growth": 0.05, "productivity_growth": 0.07},
+    ("qujing_skill/art-5",),
+)
+def two_lower_check(inp: TwoLowerInput) -> dict[str, Any]:
+    findings = check_two_lower(inp.wage_total_growth, inp.profit_growth, inp.avg_wage_growth, inp.productivity_growth, inp.hq_avg_wage_growth)
+    steps = [f"工资总额增长 {pct(inp.wage_total_growth)} 对比 经济效益增长 {pct(inp.profit_growth)}"]
+    if inp.avg_wage_growth is not None and inp.productivity_growth is not None:
+        steps.append(f"平均工资增长 {pct(inp.avg_wage_growth)} 对比 劳动生产率增长 {pct(inp.productivity_growth)}")
+    if inp.hq_avg_wage_growth is not None and inp.avg_wage_growth is not None:
+        steps.append(f"总部平均工资增长 {pct(inp.hq_avg_wage_growth)} 对比 全部职工平均工资增长 {pct(inp.avg_wage_growth)}")
+    return result(
+        cited(findings, "qujing_skill/art-5"), "工资总额增长率 < 经济效益增长率；平均工资增长率 < 劳动生产率增长率",
+        steps, inp, compliant=is_compliant(findings), findings=findings_out(findings),
+    )
+
+
+class LinkageInput(MoneyInput):
+    base_total: Number = Field(..., gt=0, title="上年工资总额", description="工资总额基数（清算后上年工资总额）")
+    benefit_growth: Number = Field(..., title="经济效益增长率", description="联动指标（利润总额等）增长率，小数，下降为负数")
+    ratio: Number = Field(..., gt=0, title="联动系数", description="工资总额增幅与效益增幅之比，如 0.7 表示效益每增长 1%，工资总额增长 0.7%")
+    headcount_growth: Number | None = Field(None, gt=-1, title="职工人数增长率", description="可选：用于推算平均工资增长率")
+    productivity_growth: Number | None = Field(None, title="劳动生产率增长率", description="可选：与平均工资增长率比较")
+
+
+@register(
+    "wage-total-linkage",
+    "工资总额效益联动测算",
+    "按“经济效益增，薪酬总额增；经济效益减，薪酬总额减”（曲靖指引第五条；国有企业内部薪酬分配指引第三十八条工资总额与经济效益强联动）"
+    "测算本年工资总额 = 上年工资总额 × (1 + 效益增长率 × 联动系数)，并检查“两个低于”。",
+    LinkageInput,
+    {"base_total": 12000000, "benefit_growth": 0.10, "ratio": 0.7, "headcount_growth": 0.01, "productivity_growth": 0.09},
+    ("qujing_skill/art-5", "soe_internal/art-38"),
+)
+def wage_total_linkage(inp: LinkageInput) -> dict[str, Any]:
+    growth = inp.benefit_growth * inp.ratio
+    total = q(inp.base_total * (1 + growth), inp.precision)
+    if total < 0:
+        raise CalculationError("测算的工资总额为负数，请检查效益增长率与联动系数", "ratio")
+    avg_growth = None
+    steps = [f"工资总额增长率 = {pct(inp.benefit_growth)} × {fmt(inp.ratio)} = {pct(growth)}",
+             f"本年工资总额 = {fmt(inp.base_total)} × (1 + {pct(growth)}) = {fmt(total)}"]
+    if inp.headcount_growth is not None:
+        avg_growth = ((1 + growth) / (1 + inp.headcount_growth) - 1).quantize(Decimal("0.0001"))
+        steps.append(f"平均工资增长率 = (1 + {pct(growth)}) ÷ (1 + {pct(inp.headcount_growth)}) − 1 = {pct(avg_growth)}")
+    findings = check_two_lower(growth, inp.benefit_growth, avg_growth, inp.productivity_growth)
+    return result(
+        cited(findings, "qujing_skill/art-5", "soe_internal/art-38"), "本年工资总额 = 上年工资总额 × (1 + 经济效益增长率 × 联动系数)",
+        steps, inp, total=total, amount=total - q(inp.base_total, inp.precision), wage_total_growth=growth, avg_wage_growth=avg_growth,
+        compliant=is_compliant(findings), findings=findings_out(findings),
+    )
+
+
+# ---- 分红激励 -----------------------------------------------------------------------------------
+
+
+class DividendInput(CalcInput):
+    employees: Count = Field(..., ge=1, title="在岗职工总数", description="本企业在岗职工总数")
+    recipients: Count = Field(..., ge=1, title="分红激励人数", description="本次分红激励对象人数")
+    tech_skill_recipients: Count = Field(..., ge=0, title="技术技能人才人数", description="激励对象中技术技能人才人数")
+
+
+@register(
+    "dividend-check",
+    "岗位分红激励对象检查",
+    "检查科技成果转化分红激励的人数（科技人才指引第四十条）：每次激励人数一般不超过在岗职工总数的 30%，参与分红的技术技能人才占总分红人数一般不低于 60%。",
+    DividendInput,
+    {"employees": 200, "recipients": 50, "tech_skill_recipients": 35},
+    (ref("dividend.recipients_max_share"),),
+)
+def dividend_check(inp: DividendInput) -> dict[str, Any]:
+    if inp.recipients > inp.employees:
+        raise CalculationError(f"激励人数 {inp.recipients} 超过在岗职工总数 {inp.employees}", "recipients")
+    if inp.tech_skill_recipients > inp.recipients:
+        raise CalculationError(f"技术技能人才 {inp.tech_skill_recipients} 人超过激励人数 {inp.recipients}", "tech_skill_recipients")
+    findings = check_dividend(inp.employees, inp.recipients, inp.tech_skill_recipients)
+    cap, floor = param("dividend.recipients_max_share"), param("dividend.tech_skill_min_share")
+    steps = [f"激励人数占比 = {inp.recipients} ÷ {inp.employees} = {pct(Decimal(inp.recipients) / inp.employees)}（上限 {pct(cap)}）",
+             f"技术技能人才占比 = {inp.tech_skill_recipients} ÷ {inp.recipients} = {pct(Decimal(inp.tech_skill_recipients) / inp.recipients)}（下限 {pct(floor)}）"]
+    import math
+
+    return result(
+        cited(findings), "激励人数 ÷ 在岗职工总数 ≤ 30%；技术技能人才 ÷ 激励人数 ≥ 60%", steps, inp,
+        compliant=is_compliant(findings), findings=findings_out(findings),
+        max_recipients=math.floor(cap * inp.employees), min_tech_skill_recipients=math.ceil(floor * inp.recipients),
+    )
+
+
+# ---- 薪酬结构 -----------------------------------------------------------------------------------
+
+
+class PayMixInput(CalcInput):
+    category: Literal["基础研究", "应用研究"] = Field(..., title="科技人才类别", description="基础研究 或 应用研究")
+    base: Number = Field(..., ge=0, title="岗位基本薪酬", description="岗位基本薪酬金额（与总薪酬同一期间）")
+    total: Number = Field(..., gt=0, title="总薪酬", description="总薪酬金额（岗位基本薪酬 + 绩效薪酬）")
+
+
+@register(
+    "pay-mix-check",
+    "科技人才薪酬结构检查",
+    "检查岗位基本薪酬与绩效薪酬的比例（科技人才指引第三十四条）：从事基础研究类的科技人才岗位基本薪酬占总薪酬原则上应达到 60% 以上；"
+    "从事应用研究类的科技人才绩效薪酬占总薪酬原则上应达到 50% 以上。",
+    PayMixInput,
+    {"category": "基础研究", "base": 6500, "total": 10000},
+    ("soe_tech/art-34",),
+)
+def pay_mix_check(inp: PayMixInput) -> dict[str, Any]:
+    if inp.base > inp.total:
+        raise CalculationError(f"岗位基本薪酬 {fmt(inp.base)} 大于总薪酬 {fmt(inp.total)}", "base")
+    findings = check_pay_mix(inp.category, inp.base, inp.total)
+    base_share = (inp.base / inp.total).quantize(Decimal("0.0001"))
+    steps = [f"岗位基本薪酬占比 = {fmt(inp.base)} ÷ {fmt(inp.total)} = {pct(base_share)}",
+             f"绩效薪酬占比 = 1 − {pct(base_share)} = {pct(1 - base_share)}"]
+    formula = "岗位基本薪酬 ÷ 总薪酬 ≥ 60%（基础研究）" if inp.category == "基础研究" else "绩效薪酬 ÷ 总薪酬 ≥ 50%（应用研究）"
+    return result(
+        ("soe_tech/art-34",), formula, steps, inp, compliant=is_compliant(findings), findings=findings_out(findings),
+        base_share=base_share, performance_share=1 - base_share,
+    )
+
+
+# ---- 职数比例 -----------------------------------------------------------------------------------
+
+
+class JobQuotaInput(CalcInput):
+    base: Count = Field(..., ge=1, title="统计范围人数", description="纳入技能工种统计范围的总人数")
+    counts: dict[str, Count] = Field(..., min_length=1, title="各等级人数", description="技能等级 → 人数，如 {\"高级技师\": 3, \"技师\": 10}")
+    limits: dict[str, Number] | None = Field(None, title="比例上限", description="可选：本企业自定的等级 → 比例上限；不填按曲靖案例4（高级技师2%、技师5%、高级工10%、中级工20%）")
+    tech_total: Count | None = Field(None, ge=1, title="科技人才总数", description="可选（国有企业）：科技人才总数，用于检查首席类职位不超过 5%")
+
+
+def _known_grades(limits: dict[str, Decimal]) -> set[str]:
+    return set(limits) | set(param("job_quota.unlimited")) | set(param("job_quota.full_coverage"))
+
+
+@register(
+    "job-grade-quota",
+    "技能职数比例检查",
+    "检查各技能等级人数是否超过职数比例（曲靖指引案例4：首席技师和特级技师人数不限，高级技师不超过纳入统计范围人数的 2%、技师 5%、高级工 10%、中级工 20%，初级工全覆盖）；"
+    "给出科技人才总数时再检查首席类职位不超过 5%（科技人才指引第十九条）。可用 limits 换成本企业的比例。",
+    JobQuotaInput,
+    {"base": 500, "counts": {"首席技师": 1, "高级技师": 8, "技师": 25, "高级工": 45, "中级工": 90, "初级工": 200}},
+    ("qujing_skill/case-4",),
+)
+def job_grade_quota(inp: JobQuotaInput) -> dict[str, Any]:
+    limits = dict(inp.limits) if inp.limits else dict(param("job_quota.limits"))
+    known = _known_grades(limits)
+    for grade, count in inp.counts.items():
+        if grade not in known:
+            raise CalculationError(f"不认识的技能等级“{grade}”（可用：{'、'.join(sorted(known))}；或在 limits 中给出其比例）", f"counts.{grade}")
+        if count < 0:
+            raise CalculationError(f"“{grade}”人数为负数", f"counts.{grade}")
+    if sum(inp.counts.values()) > inp.base:
+        raise CalculationError(f"各等级人数合计 {sum(inp.counts.values())} 超过统计范围人数 {inp.base}", "base")
+    findings = check_job_grade_quota(inp.counts, inp.base, limits, inp.tech_total)
+    import math
+
+    max_counts = {g: math.floor(limits[g] * inp.base) for g in limits}
+    steps = [f"{g}：上限 {inp.base} × {pct(limits[g])} = {max_counts[g]} 人，现有 {inp.counts.get(g, 0)} 人" for g in limits]
+    cites = cited(findings, ref("job_quota.limits")) + ([ref("grades.chief_share_max")] if inp.tech_total else [])
+    return result(
+        cites, "某等级人数 ≤ 统计范围人数 × 该等级比例上限", steps, inp,
+        counts=dict(inp.counts), max_counts=max_counts, compliant=is_compliant(findings), findings=findings_out(findings),
+    )

@@ -1,0 +1,229 @@
+"""Pay ladders: arithmetic and geometric series of pay grades (soe_tech 第二十九条, 曲靖指引
+第八条), the post-grade × pay-step table of 曲靖指引附件1, and seniority (年功) bands."""
+
+from __future__ import annotations
+
+from decimal import Decimal, localcontext
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field
+
+from .base import CalcInput, Count, MoneyInput, Number, findings_out, limited, result
+from .checks import check_arithmetic_steps, is_compliant
+from .errors import CalculationError
+from .numbers import fmt, q
+from .params import param
+from .registry import register
+
+_MODES = {"等差": "arithmetic", "等差数列": "arithmetic", "等比": "geometric", "等比数列": "geometric"}
+Mode = Annotated[Literal["arithmetic", "geometric"], BeforeValidator(lambda v: _MODES.get(v, v) if isinstance(v, str) else v)]
+
+
+# ---- 等差 / 等比 --------------------------------------------------------------------------------
+
+
+class LadderInput(MoneyInput):
+    mode: Mode = Field("arithmetic", title="序列方式", description="arithmetic 等差（级差相同，差别较小）或 geometric 等比（级比相同，差别较大）")
+    levels: Count = Field(..., ge=2, title="级数", description="薪酬等级（薪级）个数")
+    start: Number | None = Field(None, ge=0, title="起点金额", description="等差：第1级金额；等比：与 ratio 一起使用时的第1级金额")
+    step: Number | None = Field(None, ge=0, title="级差", description="等差：相邻两级的差额")
+    min: Number | None = Field(None, gt=0, title="最低级金额", description="最低一级的薪酬标准（与 max 一起确定序列）")
+    max: Number | None = Field(None, gt=0, title="最高级金额", description="最高一级的薪酬标准")
+    ratio: Number | None = Field(None, ge=1, title="级比", description="等比：相邻两级之比（如 1.08）")
+
+
+def _arithmetic(inp: LadderInput) -> tuple[list[Decimal], str, list[str], dict[str, Any]]:
+    n = inp.levels
+    if inp.start is not None and inp.step is not None:
+        start, step = inp.start, inp.step
+        how = f"第1级 = {fmt(start)}，级差 = {fmt(step)}"
+    elif inp.min is not None and inp.max is not None:
+        _check_range(inp)
+        start, step = inp.min, (inp.max - inp.min) / (n - 1)
+        how = f"级差 = （{fmt(inp.max)} − {fmt(inp.min)}）÷ （{n} − 1）= {fmt(q(step, inp.precision + 2))}"
+    else:
+        raise CalculationError("等差序列需要起点 start 和级差 step（或最低 min 与最高 max）", "step" if inp.start is not None else "start")
+    levels = [q(start + step * i, inp.precision) for i in range(n)]
+    shown = fmt(step) if inp.step is not None and inp.start is not None else fmt(q(step, inp.precision + 2))
+    steps = [how, *limited((f"第{i + 1}级 = {fmt(start)} + {shown} × {i} = {fmt(v)}" for i, v in enumerate(levels)), n)]
+    return levels, "第 i 级标准 = 第1级标准 + 级差 × (i − 1)", steps, {"step": q(step, inp.precision)}
+
+
+def _geometric(inp: LadderInput) -> tuple[list[Decimal], str, list[str], dict[str, Any]]:
+    n = inp.levels
+    with localcontext() as ctx:
+        ctx.prec = 34
+        if inp.min is not None and inp.max is not None:
+            _check_range(inp)
+            low = inp.min
+            ratio = (inp.max / inp.min) ** (Decimal(1) / (n - 1))
+            how = f"级比 = （{fmt(inp.max)} ÷ {fmt(inp.min)}）^(1 ÷ {n - 1}) = {fmt(ratio.quantize(Decimal('0.000001')))}"
+        elif (inp.start or inp.min) is not None and inp.ratio is not None:
+            low, ratio = inp.start if inp.start is not None else inp.min, inp.ratio
+            how = f"第1级 = {fmt(low)}，级比 = {fmt(ratio)}"
+        else:
+            raise CalculationError("等比序列需要最低 min 与最高 max（或起点 start 与级比 ratio）", "min")
+        levels = [q(low * ratio**i, inp.precision) for i in range(n)]
+    if inp.max is not None and inp.min is not None:
+        levels[-1] = q(inp.max, inp.precision)  # the top is given; keep it exact whatever the rounding
+    steps = [how, *limited((f"第{i + 1}级 = {fmt(low)} × 级比^{i} = {fmt(v)}" for i, v in enumerate(levels)), n)]
+    return levels, "第 i 级标准 = 最低级标准 × 级比^(i − 1)，级比 = (最高级 ÷ 最低级)^(1 ÷ (级数 − 1))", steps, {"ratio": ratio.quantize(Decimal("0.000001"))}
+
+
+def _check_range(inp: LadderInput) -> None:
+    if inp.max < inp.min:  # type: ignore[operator]
+        raise CalculationError(f"最高级金额 {fmt(inp.max)} 低于最低级金额 {fmt(inp.min)}", "max")
+
+
+@register(
+    "ladder",
+    "薪级（等差/等比）序列",
+    "确定每个薪酬等级的标准（科技人才指引第二十九条（三）：等差数列差别相对较小，等比数列差别相对较大；曲靖指引第八条：年功工资、岗位薪级之间的差额应形成等差数列）。"
+    "等差：给起点 start、级差 step 和级数 levels；等比：给最低 min、最高 max 和级数 levels。",
+    LadderInput,
+    {"mode": "arithmetic", "start": 2000, "step": 150, "levels": 10},
+    ("soe_tech/art-29", "qujing_skill/art-8"),
+)
+def ladder(inp: LadderInput) -> dict[str, Any]:
+    levels, formula, steps, extra = (_arithmetic if inp.mode == "arithmetic" else _geometric)(inp)
+    differences = [b - a for a, b in zip(levels, levels[1:])]
+    return result(
+        ("soe_tech/art-29", "qujing_skill/art-8"), formula, steps, inp,
+        levels=levels, differences=differences, mode=inp.mode, **extra,
+    )
+
+
+# ---- 附件1 岗位工资 × 薪级工资 ---------------------------------------------------------------------
+
+
+class PostGrade(CalcInput):
+    name: str = Field(..., min_length=1, title="岗位等级", description="岗位等级名称，如“二级/技师”")
+    post_wage: Number = Field(..., ge=0, title="岗位工资标准", description="该岗位等级的岗位工资（元/月）")
+    start_step: Count = Field(1, ge=1, title="起点薪级", description="该岗位的起点薪级（重点考虑工作年限与学历），低于起点的薪级不适用")
+
+
+class StepScale(CalcInput):
+    count: Count = Field(..., ge=1, le=200, title="薪级数", description="薪级个数，附件1列至第30级以上")
+    first: Number = Field(..., ge=0, title="第1级薪级工资", description="第1薪级的薪级工资（元/月）")
+    increment: Number = Field(..., ge=0, title="薪级级差", description="相邻薪级的差额，各薪级之间的差额形成等差数列")
+
+
+class Lookup(CalcInput):
+    grade: str = Field(..., title="岗位等级")
+    step: Count = Field(..., ge=1, title="薪级")
+
+
+class PostWageTableInput(MoneyInput):
+    grades: list[PostGrade] = Field(..., min_length=1, title="岗位等级", description="自低到高排列的岗位等级：名称、岗位工资、起点薪级")
+    steps: StepScale = Field(..., title="薪级工资标准", description="薪级数 count、第1级 first、级差 increment")
+    lookup: list[Lookup] | None = Field(None, title="查询", description="可选：查询某岗位等级某薪级的工资，如 [{\"grade\": \"二级/技师\", \"step\": 12}]")
+
+
+def _appendix_example() -> dict[str, Any]:
+    names = param("post_grades.appendix_1_grades")
+    wages = [1800, 2000, 2300, 2600, 3000, 3500, 4100, 4800, 5600, 6500, 7500]
+    starts = [1, 1, 2, 3, 4, 6, 8, 10, 12, 14, 16]
+    grades = [{"name": n, "post_wage": w, "start_step": s} for n, w, s in zip(names, wages, starts)]
+    return {"grades": grades, "steps": {"count": 35, "first": 100, "increment": 30}, "lookup": [{"grade": "二级/技师", "step": 12}]}
+
+
+@register(
+    "post-wage-table",
+    "岗位工资和薪级工资标准表",
+    "按曲靖指引附件1生成技能人才“岗位等级 × 薪级”工资标准表：每个岗位等级一个岗位工资标准，薪级工资按等差数列排列（第八条（三）（四）），"
+    "各岗位可设不同起点薪级（重点考虑工作年限与学历）。月工资 = 岗位工资 + 薪级工资。示例为附件1的11个岗位等级（见习期至“高精尖缺”高技能领军人才），金额为示意值。",
+    PostWageTableInput,
+    _appendix_example(),
+    ("qujing_skill/appendix-1", "qujing_skill/art-8"),
+)
+def post_wage_table(inp: PostWageTableInput) -> dict[str, Any]:
+    scale = [q(inp.steps.first + inp.steps.increment * i, inp.precision) for i in range(inp.steps.count)]
+    rows, seen = [], {}
+    for i, grade in enumerate(inp.grades):
+        if grade.name in seen:
+            raise CalculationError(f"岗位等级“{grade.name}”重复", f"grades.{i}.name")
+        if grade.start_step > inp.steps.count:
+            raise CalculationError(f"“{grade.name}”的起点薪级 {grade.start_step} 超过薪级数 {inp.steps.count}", f"grades.{i}.start_step")
+        seen[grade.name] = grade
+        post = q(grade.post_wage, inp.precision)
+        totals = [None if s + 1 < grade.start_step else post + w for s, w in enumerate(scale)]
+        rows.append({"grade": grade.name, "post_wage": post, "start_step": grade.start_step, "totals": totals})
+    findings = check_arithmetic_steps(scale, "薪级工资") + _grade_order(inp.grades)
+    lookups = [_lookup(inp, seen, scale, k, item) for k, item in enumerate(inp.lookup or [])]
+    steps = [
+        f"薪级工资：第 s 级 = {fmt(inp.steps.first)} + {fmt(inp.steps.increment)} × (s − 1)，共 {inp.steps.count} 级（{fmt(scale[0])} … {fmt(scale[-1])}）",
+        *limited((f"{r['grade']}：岗位工资 {fmt(r['post_wage'])}，起点薪级 {r['start_step']}，月工资 {fmt(r['totals'][r['start_step'] - 1])} … {fmt(r['totals'][-1])}" for r in rows), len(rows)),
+        *(f"查询 {x['grade']} 第{x['step']}级：{fmt(x['post_wage'])} + {fmt(x['step_wage'])} = {fmt(x['total'])}" for x in lookups),
+    ]
+    return result(
+        ("qujing_skill/appendix-1", "qujing_skill/art-8"), "月工资 = 岗位工资标准 + 薪级工资；薪级工资 = 第1级 + 级差 × (薪级 − 1)，低于岗位起点薪级的不适用", steps, inp,
+        table=rows, step_wages=scale, levels=scale, lookup=lookups,
+        compliant=is_compliant(findings), findings=findings_out(findings),
+    )
+
+
+def _grade_order(grades: list[PostGrade]) -> list[Any]:
+    from .checks import Finding
+
+    lower = [f"“{b.name}”" for a, b in zip(grades, grades[1:]) if b.post_wage < a.post_wage]
+    if lower:
+        return [Finding(rule="post_wage.order", severity="warning", message=f"{'、'.join(lower)}的岗位工资低于前一（较低）岗位等级；岗位等级应自低到高排列，高等级不应少于低等级", citations=["qujing_skill/art-8"])]
+    return []
+
+
+def _lookup(inp: PostWageTableInput, grades: dict[str, PostGrade], scale: list[Decimal], k: int, item: Lookup) -> dict[str, Any]:
+    grade = grades.get(item.grade)
+    if grade is None:
+        raise CalculationError(f"没有岗位等级“{item.grade}”（已有：{'、'.join(grades)}）", f"lookup.{k}.grade")
+    if item.step > len(scale):
+        raise CalculationError(f"薪级 {item.step} 超过薪级数 {len(scale)}", f"lookup.{k}.step")
+    if item.step < grade.start_step:
+        raise CalculationError(f"“{grade.name}”的起点薪级为 {grade.start_step}，第 {item.step} 级不适用", f"lookup.{k}.step")
+    post = q(grade.post_wage, inp.precision)
+    wage = scale[item.step - 1]
+    return {"grade": grade.name, "step": item.step, "post_wage": post, "step_wage": wage, "total": post + wage}
+
+
+# ---- 年功工资 -----------------------------------------------------------------------------------
+
+
+class SeniorityInput(MoneyInput):
+    start: Number = Field(..., ge=0, title="第一档标准", description="第一个工龄段的年功工资（元/月）")
+    increment: Number = Field(..., ge=0, title="档差", description="相邻工龄段的差额，各档之间形成等差数列")
+    bands: Count = Field(..., ge=1, le=100, title="档数", description="工龄段个数，最后一档不封顶")
+    years_per_band: Count = Field(..., ge=1, title="每档年限", description="每个工龄段跨越的年数")
+    years: Number | None = Field(None, ge=0, title="工龄（年）", description="可选：查询此工龄对应的年功工资")
+
+
+def _span(row: dict[str, Any]) -> str:
+    if row["to_years"] is None:
+        return f"{row['from_years']} 年及以上"
+    return f"满 {row['from_years']} 年不满 {row['to_years']} 年"
+
+
+@register(
+    "seniority-pay",
+    "年功（工龄）工资",
+    "按工龄段确定年功工资标准，各标准之间的差额形成等差数列（曲靖指引第八条（三））。第 k 档覆盖工龄 [(k−1)×每档年限, k×每档年限) 年，最后一档不封顶；给出 years 时返回该工龄的标准。",
+    SeniorityInput,
+    {"start": 100, "increment": 50, "bands": 5, "years_per_band": 5, "years": 12},
+    ("qujing_skill/art-8",),
+)
+def seniority_pay(inp: SeniorityInput) -> dict[str, Any]:
+    span = inp.years_per_band
+    rows = [
+        {"band": k + 1, "from_years": k * span, "to_years": None if k == inp.bands - 1 else (k + 1) * span, "amount": q(inp.start + inp.increment * k, inp.precision)}
+        for k in range(inp.bands)
+    ]
+    levels = [r["amount"] for r in rows]
+    steps = [f"第{r['band']}档（工龄 {_span(r)}）= {fmt(inp.start)} + {fmt(inp.increment)} × {r['band'] - 1} = {fmt(r['amount'])}" for r in rows]
+    extra: dict[str, Any] = {}
+    if inp.years is not None:
+        band = min(int(inp.years // span), inp.bands - 1)
+        extra = {"band": band + 1, "amount": levels[band]}
+        steps.append(f"工龄 {fmt(inp.years)} 年 → 第{band + 1}档 → {fmt(levels[band])}")
+    findings = check_arithmetic_steps(levels, "年功工资各档标准")
+    return result(
+        ("qujing_skill/art-8",), "第 k 档年功工资 = 第一档标准 + 档差 × (k − 1)；工龄 y 年所在档 k = ⌊y ÷ 每档年限⌋ + 1（最后一档不封顶）", steps, inp,
+        bands=rows, levels=levels, findings=findings_out(findings), **extra,
+    )

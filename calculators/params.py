@@ -1,0 +1,81 @@
+"""Guideline figures as data (OpenFisca style): every number a rule uses lives in
+`parameters/*.yaml` with its description, the unit id of the clause it comes from and a short
+quote of that clause. Code asks for `param("kpi.weight_max")`, never writes 0.40 itself.
+"""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from .errors import CalculationError
+
+PARAMETER_DIR = Path(__file__).with_name("parameters")
+
+
+class Parameter(BaseModel):
+    """One guideline figure and where it is written."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    key: str
+    description: str
+    value: Any
+    reference: str
+    quote: str | None = None
+    unit: str | None = None
+    see_also: tuple[str, ...] = ()
+
+
+def _exact(value: Any) -> Any:
+    """YAML floats become Decimals through their text (0.4 → Decimal("0.4")), recursively."""
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, dict):
+        return {k: _exact(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_exact(v) for v in value]
+    return value
+
+
+@functools.cache
+def all_parameters() -> dict[str, Parameter]:
+    """Every parameter by dotted key: the file name is the first part (`kpi.yaml` → `kpi.…`)."""
+    found: dict[str, Parameter] = {}
+    for path in sorted(PARAMETER_DIR.glob("*.yaml")):
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for name, entry in entries.items():
+            key = f"{path.stem}.{name}"
+            found[key] = Parameter(
+                key=key,
+                description=entry["description"],
+                value=_exact(entry["value"]),
+                reference=entry["reference"],
+                quote=entry.get("quote"),
+                unit=entry.get("unit"),
+                see_also=tuple(entry.get("see_also") or ()),
+            )
+    return found
+
+
+def parameter(key: str) -> Parameter:
+    """The parameter with its reference; an unknown key is a programming error, said in Chinese."""
+    try:
+        return all_parameters()[key]
+    except KeyError:
+        raise CalculationError(f"没有名为 {key} 的参数") from None
+
+
+def param(key: str) -> Any:
+    """Just the value (Decimal for fractions, int for counts, dict/list for tables)."""
+    return parameter(key).value
+
+
+def ref(key: str) -> str:
+    """The unit id a parameter rests on, for citations."""
+    return parameter(key).reference

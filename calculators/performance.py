@@ -1,0 +1,198 @@
+"""Performance management: forced distribution of appraisal grades (soe_internal 第三十二条,
+soe_tech 案例1), the KPI count/weight check (soe_internal 第二十八条) and the number of job
+levels per post series (soe_tech 第十八条)."""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field
+
+from . import people
+from .base import CalcInput, Count, Number, NumberMap, cited, findings_out, limited, result
+from .checks import check_forced_distribution_top, check_grade_count, check_kpi, is_compliant, Finding
+from .errors import CalculationError
+from .numbers import fmt, pct, to_decimal
+from .params import param, ref
+from .registry import register
+
+QUOTA_TOLERANCE = Decimal("0.000001")  # thirds typed as 0.333333 still add up to 1
+
+
+# ---- 强制分布 -----------------------------------------------------------------------------------
+
+
+class ForcedInput(CalcInput):
+    n: Count | None = Field(None, ge=1, title="参加考核人数", description="参加考核的总人数；给出 scores 时可省略")
+    quotas: dict[str, Number] | None = Field(
+        None, title="各等次比例", description="自高到低：等次 → 比例，合计为 1，如 {\"A\": 0.1, \"B\": 0.8, \"C\": 0.1}；不填按案例 A10%/B80%/C10%"
+    )
+    scores: NumberMap | None = Field(None, title="考核得分", description="可选：姓名 → 考核得分，按得分从高到低依次归入各等次")
+
+
+def _forced_from_people(rows: list[dict[str, Any]], data: dict[str, Any]) -> dict[str, Any]:
+    people.refuse_both(data, "scores")
+    return {**data, "scores": dict(zip(people.names(rows), people.number_column(rows, "score")))}  # type: ignore[arg-type]
+
+
+def forced_counts(n: int, quotas: dict[str, Decimal]) -> tuple[dict[str, int], int]:
+    """Headcount per grade summing to n: the top grade rounded down (从严控制), the other grades
+    by largest remainder (ties to the earlier, i.e. better, grade). Returns counts and the number
+    of places given by remainder."""
+    grades = list(quotas)
+    raw = [n * quotas[g] for g in grades]
+    counts = [math.floor(r) for r in raw]
+    left = n - sum(counts)
+    rest = sorted(range(1, len(grades)), key=lambda i: -(raw[i] - counts[i]))
+    for i in rest[:left]:
+        counts[i] += 1
+    if len(grades) == 1:
+        counts[0] = n
+    return dict(zip(grades, counts)), left
+
+
+def _quotas(inp: ForcedInput) -> tuple[dict[str, Decimal], bool]:
+    if not inp.quotas:
+        return dict(param("forced_distribution.quotas")), True
+    for grade, share in inp.quotas.items():
+        if share < 0 or share > 1:
+            raise CalculationError(f"等次“{grade}”的比例 {fmt(share)} 应在 0–1 之间（10% 写作 0.1）", f"quotas.{grade}")
+    total = sum(inp.quotas.values(), Decimal(0))
+    if abs(total - 1) > QUOTA_TOLERANCE:
+        raise CalculationError(f"各等次比例合计为 {pct(total)}，应为 100%", "quotas")
+    return dict(inp.quotas), False
+
+
+def _assign(scores: dict[str, Decimal], counts: dict[str, int]) -> tuple[dict[str, str], list[dict[str, Any]]]:
+    """Best scores to the best grade; equal scores keep input order. A tie across a grade
+    boundary is reported, because the order there decides a person's grade."""
+    order = sorted(scores, key=lambda name: -scores[name])  # stable: input order among equals
+    assignment, ties, start = {}, [], 0
+    grades = list(counts)
+    for g_index, grade in enumerate(grades):
+        for name in order[start:start + counts[grade]]:
+            assignment[name] = grade
+        start += counts[grade]
+        if 0 < start < len(order) and g_index + 1 < len(grades):
+            boundary = scores[order[start - 1]]
+            if scores[order[start]] == boundary:
+                tied = [n for n in order if scores[n] == boundary]
+                ties.append({"score": boundary, "names": tied, "between": [grade, grades[g_index + 1]],
+                             "placed": {n: assignment.get(n, grades[g_index + 1]) for n in tied}})
+    return assignment, ties
+
+
+@register(
+    "forced-distribution",
+    "考核等次强制分布",
+    "按比例确定各考核等次人数（国有企业内部薪酬分配指引第三十二条：全员或部分强制分布，最高考核等级的数量应从严控制；科技人才指引案例1 A10%/B80%/C10%）。"
+    "最高等次人数向下取整，其余等次按最大余数法，合计等于总人数；给出得分时按得分从高到低归入等次，分界处同分的情况会列出。",
+    ForcedInput,
+    {"n": 100, "quotas": {"A": 0.1, "B": 0.8, "C": 0.1}},
+    ("soe_internal/art-32", "soe_tech/case-1"),
+    people=_forced_from_people,
+)
+def forced_distribution(inp: ForcedInput) -> dict[str, Any]:
+    quotas, defaulted = _quotas(inp)
+    scores = None
+    if inp.scores is not None:
+        names, ints, places = read_weight_map_signed(inp.scores)
+        scores = dict(zip(names, ints))
+    n = inp.n if inp.n is not None else (len(scores) if scores else None)
+    if n is None:
+        raise CalculationError("请给出参加考核人数 n，或各人的得分 scores", "n")
+    if scores is not None and n != len(scores):
+        raise CalculationError(f"参加考核人数 n = {n} 与得分名单的 {len(scores)} 人不一致", "n")
+    counts, left = forced_counts(n, quotas)
+    top = next(iter(quotas))
+    steps = [
+        *(["未给出比例，采用科技人才指引案例1的 A 10%、B 80%、C 10%"] if defaulted else []),
+        f"{top}（最高等次）= ⌊{n} × {pct(quotas[top])}⌋ = {counts[top]}（向下取整，从严控制）",
+        *(f"{g} = {n} × {pct(quotas[g])} = {fmt((n * quotas[g]).normalize())} → {counts[g]}" for g in list(quotas)[1:]),
+        f"取整后剩余 {left} 个名额按最大余数法给其余等次，合计 {sum(counts.values())} = {n}",
+    ]
+    findings: list[Finding] = check_forced_distribution_top(quotas)
+    extra: dict[str, Any] = {}
+    if scores is not None:
+        assignment, ties = _assign(scores, counts)
+        extra = {"assignments": assignment, "grades": {g: [p for p, a in assignment.items() if a == g] for g in counts}, "ties": ties}
+        steps.append("按得分从高到低依次归入各等次（同分按名单顺序）")
+        for t in ties:
+            shown = "、".join(f"{p}→{g}" for p, g in t["placed"].items())
+            findings.append(Finding(rule="forced_distribution.tie", severity="warning",
+                                    message=f"得分 {fmt(t['score'])} 的 {len(t['names'])} 人跨越 {t['between'][0]}/{t['between'][1]} 分界，已按名单顺序归入（{shown}）；建议按事先确定的次要指标区分",
+                                    citations=["soe_internal/art-32"]))
+    return result(
+        cited(findings, "soe_internal/art-32", "soe_tech/case-1"),
+        "最高等次人数 = ⌊总人数 × 最高等次比例⌋；其余等次人数 = 总人数 × 比例，按最大余数法取整，合计等于总人数",
+        steps, inp, counts=counts, n=n, quotas=quotas, findings=findings_out(findings), **extra,
+    )
+
+
+def read_weight_map_signed(mapping: Any) -> tuple[list[str], list[Decimal], int]:
+    """Scores may be negative (deductions); only numbers are required."""
+    if not isinstance(mapping, dict) or not mapping:
+        raise CalculationError("考核得分应为“姓名: 得分”的对象，且至少一人", "scores")
+    names = [str(k) for k in mapping]
+    values = [to_decimal(v, f"scores.{k}", label=f"“{k}”的得分") for k, v in mapping.items()]
+    return names, values, 0
+
+
+# ---- KPI ---------------------------------------------------------------------------------------
+
+
+class KpiInput(CalcInput):
+    weights: dict[str, Number] = Field(..., min_length=1, title="指标权重", description="考核指标 → 权重（小数，0.4 即 40%），合计应为 1")
+
+
+@register(
+    "kpi-check",
+    "考核指标与权重检查",
+    "检查关键绩效指标（KPI）的个数和权重（国有企业内部薪酬分配指引第二十八条）：指标原则上 5–9 个、一般不超过 11 个；"
+    "单一指标权重一般不超过 40%、最低不低于 5%；各指标权重合计应为 100%。",
+    KpiInput,
+    {"weights": {"利润总额": 0.3, "营业收入": 0.2, "安全生产": 0.15, "重点任务": 0.15, "成本控制": 0.1, "党建工作": 0.1}},
+    (ref("kpi.count_min"),),
+)
+def kpi_check(inp: KpiInput) -> dict[str, Any]:
+    for name, weight in inp.weights.items():
+        if weight < 0 or weight > 1:
+            raise CalculationError(f"指标“{name}”的权重 {fmt(weight)} 应为 0–1 之间的小数（40% 写作 0.4）", f"weights.{name}")
+    findings = check_kpi(inp.weights)
+    total = sum(inp.weights.values(), Decimal(0))
+    steps = [f"指标个数 = {len(inp.weights)}", f"权重合计 = {' + '.join(pct(w) for w in inp.weights.values())} = {pct(total)}",
+             *limited((f"{n}：{pct(w)}" for n, w in inp.weights.items()), len(inp.weights))]
+    return result(
+        cited(findings, ref("kpi.count_min")), "指标个数 ∈ [5, 9]（不超过 11）；每项权重 ∈ [5%, 40%]；权重合计 = 100%",
+        steps, inp, compliant=is_compliant(findings), findings=findings_out(findings), count=len(inp.weights), weight_total=total,
+    )
+
+
+# ---- 职级数量 ------------------------------------------------------------------------------------
+
+_STAGES = {"初创": "初创期", "初创期": "初创期", "规模较小": "初创期", "小": "初创期", "small": "初创期",
+           "成熟": "成熟期", "成熟期": "成熟期", "发展成熟": "成熟期", "规模较大": "成熟期", "大": "成熟期", "large": "成熟期"}
+Stage = Annotated[Literal["初创期", "成熟期"], BeforeValidator(lambda v: _STAGES.get(v, v) if isinstance(v, str) else v)]
+
+
+class GradeCountInput(CalcInput):
+    levels: Count = Field(..., ge=1, title="职级数", description="一个岗位序列划分的职级（职位等级）个数")
+    stage: Stage = Field(..., title="企业阶段", description="初创期（含规模较小）或 成熟期（含规模较大）")
+
+
+@register(
+    "grade-count-check",
+    "职级数量检查",
+    "检查每个岗位序列划分的职级数（科技人才指引第十八条、国有企业内部薪酬分配指引第十九条）：初创期、规模较小的企业一般 3–5 个，发展成熟、规模较大的企业 5–7 个或更多。",
+    GradeCountInput,
+    {"levels": 6, "stage": "成熟期"},
+    ("soe_tech/art-18", "soe_internal/art-19"),
+)
+def grade_count_check(inp: GradeCountInput) -> dict[str, Any]:
+    findings = check_grade_count(inp.levels, inp.stage)
+    return result(
+        cited(findings, "soe_tech/art-18", "soe_internal/art-19"), "初创期、规模较小：3–5 个职级；发展成熟、规模较大：5–7 个职级或更多",
+        [f"{inp.stage}企业，每个岗位序列 {inp.levels} 个职级"], inp, compliant=is_compliant(findings), findings=findings_out(findings),
+    )
