@@ -50,6 +50,6 @@ def app_settings() -> AppSettings:
     return AppSettings(
         auth=auth,
         max_upload_mb=int(_env("PAYGUIDE_MAX_UPLOAD_MB", "20") or 20),
-        concurrency=int(_env("PAYGUIDE_CONCURRENCY", "4") or 4),
+        concurrency=int(_env("PAYGUIDE_CONCURRENCY", "16") or 16),
         queue_size=int(_env("PAYGUIDE_QUEUE_SIZE", "64") or 64),
     )
