@@ -1,0 +1,60 @@
+"""The pay-ladder chart (matplotlib, Agg backend) as PNG bytes for the document."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from functools import lru_cache
+from typing import Sequence
+
+_CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC", "WenQuanYi Micro Hei",
+              "SimHei", "Microsoft YaHei", "PingFang SC")
+
+
+@lru_cache(maxsize=1)
+def _pyplot():
+    """Import pyplot once on the headless backend, with a CJK font when one is installed."""
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    from matplotlib import font_manager, pyplot
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    chosen = [name for name in _CJK_FONTS if name in installed]
+    # Without a CJK font the labels show as boxes, but drafting must not fail over a chart.
+    matplotlib.rcParams["font.sans-serif"] = chosen + list(matplotlib.rcParams["font.sans-serif"])
+    matplotlib.rcParams["font.family"] = "sans-serif"
+    matplotlib.rcParams["axes.unicode_minus"] = False
+    return pyplot
+
+
+def ladder_png(grades: Sequence[str], post_wages: Sequence[Decimal], lowest: Sequence[Decimal],
+               highest: Sequence[Decimal], title: str = "岗位工资与薪级工资阶梯") -> bytes:
+    """Bars of each grade's post wage with its pay-step range stacked on top (元/月)."""
+    plt = _pyplot()
+    import logging
+
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)  # missing-glyph chatter
+    post = [float(v) for v in post_wages]
+    low = [float(v) for v in lowest]
+    span = [float(h) - float(l) for h, l in zip(highest, lowest)]
+    fig, ax = plt.subplots(figsize=(7.2, 4.0), dpi=150)
+    try:
+        x = range(len(grades))
+        ax.bar(x, post, color="#4472c4", label="岗位工资")
+        ax.bar(x, low, bottom=post, color="#a5a5a5", label="起点薪级工资")
+        ax.bar(x, span, bottom=[p + l for p, l in zip(post, low)], color="#ed7d31", alpha=0.55,
+               label="薪级晋升空间")
+        ax.set_xticks(list(x))
+        ax.set_xticklabels(list(grades), rotation=35, ha="right", fontsize=8)
+        ax.set_ylabel("元/月")
+        ax.set_title(title, fontsize=11)
+        ax.legend(fontsize=8, frameon=False)
+        ax.grid(axis="y", alpha=0.3)
+        ax.spines[["top", "right"]].set_visible(False)
+        fig.tight_layout()
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png")
+        return buffer.getvalue()
+    finally:
+        plt.close(fig)

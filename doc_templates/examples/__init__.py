@@ -1,0 +1,1 @@
+"""Sample company profiles (a package so that wheels ship the .yaml files)."""

@@ -1,0 +1,614 @@
+"""The company profile: what the HR user tells us; everything left out is defaulted later.
+
+Fields left as None mean "not chosen" (the drafter fills them from the guidelines and says
+so in the document), so a profile dumped with `exclude_none=True` round-trips unchanged.
+Validators raise ValueError with Chinese messages; `Profile.model_validate` turns pydantic's
+errors into one Chinese `ProfileError` line.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    ValidationError,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
+
+from .errors import ProfileError
+
+MAX_PROFILE_BYTES = 1_000_000
+
+
+def _to_decimal(value: Any) -> Any:
+    """Exact money: strings and ints as they are, floats via their shortest repr (0.1 stays 0.1)."""
+    if isinstance(value, bool):
+        raise ValueError("应为数字")
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError("应为有限的数字")
+        return Decimal(repr(value))
+    if isinstance(value, (int, Decimal)):
+        if isinstance(value, Decimal) and not value.is_finite():
+            raise ValueError("应为有限的数字")
+        return Decimal(value)
+    if isinstance(value, str):
+        text = value.strip().replace(",", "").replace("，", "").removesuffix("元")
+        try:
+            number = Decimal(text.removesuffix("%")) / (100 if text.endswith("%") else 1)
+        except InvalidOperation:
+            raise ValueError(f"应为数字，而不是“{value}”") from None
+        if not number.is_finite():
+            raise ValueError("应为有限的数字")
+        return number
+    raise ValueError("应为数字")
+
+
+def _json_number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+# A decimal amount read from YAML/JSON numbers or strings ("1,200", "15%"), written back as a number.
+Num = Annotated[Decimal, BeforeValidator(_to_decimal), PlainSerializer(_json_number, when_used="json")]
+
+
+def _positive(value: Decimal | None, what: str) -> Decimal | None:
+    if value is not None and value <= 0:
+        raise ValueError(f"{what}应大于 0（当前为 {value}）")
+    return value
+
+
+def _not_negative(value: Decimal | None, what: str) -> Decimal | None:
+    if value is not None and value < 0:
+        raise ValueError(f"{what}不能为负数（当前为 {value}）")
+    return value
+
+
+def _share(value: Decimal | None, what: str) -> Decimal | None:
+    """A ratio written as 0.4 or "40%"; anything outside 0–1 is a typo."""
+    if value is not None and not (0 <= value <= 1):
+        raise ValueError(f"{what}应为 0 到 1 之间的比例（如 0.4 或 40%），当前为 {value}")
+    return value
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+# ---- the company -------------------------------------------------------------------------
+
+
+_OWNERSHIP_ALIASES = {
+    "国有": "国有", "国有企业": "国有", "国企": "国有", "国有控股": "国有", "国有独资": "国有",
+    "非公有制": "非公有制", "非公": "非公有制", "非公有制企业": "非公有制", "民营": "非公有制",
+    "民营企业": "非公有制", "私营": "非公有制", "私营企业": "非公有制",
+}
+
+
+class Company(_Model):
+    name: str = Field(title="企业名称")
+    ownership: Literal["国有", "非公有制"] = Field(title="所有制性质")
+    industry: str = Field(title="所属行业")
+    region: str | None = Field(None, title="所在地区")
+
+    @field_validator("ownership", mode="before")
+    @classmethod
+    def _ownership(cls, value: Any) -> Any:
+        if isinstance(value, str) and value.strip() in _OWNERSHIP_ALIASES:
+            return _OWNERSHIP_ALIASES[value.strip()]
+        raise ValueError(f"所有制性质应为“国有”或“非公有制”，当前为“{value}”")
+
+    @field_validator("name", "industry")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value:
+            raise ValueError("不能为空")
+        if len(value) > 100:
+            raise ValueError("过长（不超过 100 个字）")
+        return value
+
+
+# ---- people and budget -------------------------------------------------------------------
+
+Category = Literal["技能", "专业技术", "管理"]
+
+
+class PostGrade(_Model):
+    """One post grade (岗位等级): its people and its monthly post wage."""
+
+    name: str = Field(title="岗位等级名称")
+    category: Category = Field(title="岗位类别")
+    headcount: int = Field(title="人数")
+    post_wage: Num | None = Field(None, title="岗位工资（元/月）")
+    start_step: int | None = Field(None, title="起点薪级")
+
+    @field_validator("post_wage")
+    @classmethod
+    def _wage(cls, value: Decimal | None) -> Decimal | None:
+        return _positive(value, "岗位工资")
+
+    @field_validator("headcount")
+    @classmethod
+    def _headcount(cls, value: int) -> int:
+        if value < 0:
+            raise ValueError(f"人数不能为负数（当前为 {value}）")
+        return value
+
+    @field_validator("start_step")
+    @classmethod
+    def _start(cls, value: int | None) -> int | None:
+        if value is not None and value < 1:
+            raise ValueError(f"起点薪级应从 1 开始（当前为 {value}）")
+        return value
+
+    @model_validator(mode="after")
+    def _has_wage(self) -> "PostGrade":
+        if self.post_wage is None:
+            raise ValueError(f"岗位等级“{self.name}”没有填写岗位工资（post_wage），每个岗位等级都应有岗位工资标准")
+        return self
+
+
+class Budget(_Model):
+    annual_wage_total: Num = Field(title="年度工资总额预算（元）")
+    performance_pool: Num = Field(title="年度绩效工资总量（元）")
+    wage_total_growth: Num | None = Field(None, title="工资总额计划增幅")
+    profit_growth: Num | None = Field(None, title="经济效益（利润）增幅")
+    avg_wage_growth: Num | None = Field(None, title="职工平均工资计划增幅")
+    productivity_growth: Num | None = Field(None, title="劳动生产率增幅")
+
+    @field_validator("annual_wage_total")
+    @classmethod
+    def _total(cls, value: Decimal) -> Decimal:
+        return _positive(value, "年度工资总额预算")  # type: ignore[return-value]
+
+    @field_validator("performance_pool")
+    @classmethod
+    def _pool(cls, value: Decimal) -> Decimal:
+        return _not_negative(value, "年度绩效工资总量")  # type: ignore[return-value]
+
+    @field_validator("wage_total_growth", "profit_growth", "avg_wage_growth", "productivity_growth")
+    @classmethod
+    def _growth(cls, value: Decimal | None) -> Decimal | None:
+        if value is not None and not (-1 < value < 10):
+            raise ValueError(f"增幅应写成比例（如 0.06 或 6%），当前为 {value}")
+        return value
+
+    @model_validator(mode="after")
+    def _pool_within_total(self) -> "Budget":
+        if self.performance_pool > self.annual_wage_total:
+            raise ValueError(
+                f"年度绩效工资总量（{self.performance_pool} 元）不能超过年度工资总额预算（{self.annual_wage_total} 元）"
+            )
+        return self
+
+
+# ---- the pay components ------------------------------------------------------------------
+
+
+class _Component(_Model):
+    enabled: bool = Field(True, title="是否设置")
+
+
+class BasicWage(_Component):
+    amount: Num | None = Field(None, title="基础工资（元/月，全体职工同一标准）")
+
+    @field_validator("amount")
+    @classmethod
+    def _amount(cls, value: Decimal | None) -> Decimal | None:
+        return _positive(value, "基础工资")
+
+
+class AbilityWage(_Component):
+    items: dict[str, Num] | None = Field(None, title="能力工资项目（元/月）")
+
+    @field_validator("items")
+    @classmethod
+    def _items(cls, value: dict[str, Decimal] | None) -> dict[str, Decimal] | None:
+        for name, amount in (value or {}).items():
+            _positive(amount, f"能力工资“{name}”")
+        return value
+
+
+class Seniority(_Component):
+    start: Num | None = Field(None, title="第一工龄段年功工资（元/月）")
+    increment: Num | None = Field(None, title="相邻工龄段差额（元/月）")
+    bands: int | None = Field(None, title="工龄段数")
+    years_per_band: int | None = Field(None, title="每段年数")
+
+    @model_validator(mode="after")
+    def _values(self) -> "Seniority":
+        _positive(self.start, "年功工资起点")
+        _positive(self.increment, "年功工资级差")
+        for value, what in ((self.bands, "工龄段数"), (self.years_per_band, "每段年数")):
+            if value is not None and value < 1:
+                raise ValueError(f"{what}应至少为 1（当前为 {value}）")
+        return self
+
+
+class PaySteps(_Model):
+    """薪级工资: an arithmetic progression of steps shared by all grades (附件1)."""
+
+    count: int | None = Field(None, title="薪级数")
+    first: Num | None = Field(None, title="第1薪级工资（元/月）")
+    increment: Num | None = Field(None, title="薪级级差（元/月）")
+
+    @model_validator(mode="after")
+    def _values(self) -> "PaySteps":
+        if self.count is not None and not (2 <= self.count <= 60):
+            raise ValueError(f"薪级数应在 2 到 60 之间（当前为 {self.count}）")
+        _positive(self.first, "第1薪级工资")
+        _positive(self.increment, "薪级级差")
+        return self
+
+
+class TeamLeader(_Model):
+    min: Num = Field(title="班组长津贴下限（元/月）")
+    max: Num = Field(title="班组长津贴上限（元/月）")
+
+    @model_validator(mode="after")
+    def _range(self) -> "TeamLeader":
+        _positive(self.min, "班组长津贴下限")
+        if self.max < self.min:
+            raise ValueError(f"班组长津贴上限（{self.max}）不能低于下限（{self.min}）")
+        return self
+
+
+class Allowances(_Component):
+    night_shift: Num | None = Field(None, title="夜班补贴（元/班）")
+    environment: dict[str, Num] | None = Field(None, title="作业环境补贴（元/月）")
+    skill: dict[str, Num] | None = Field(None, title="技能津贴（元/月）")
+    team_leader: TeamLeader | None = Field(None, title="班组长津贴")
+    apprentice: Num | None = Field(None, title="师带徒津贴（元/月·每名徒弟）")
+
+    @model_validator(mode="after")
+    def _values(self) -> "Allowances":
+        _positive(self.night_shift, "夜班补贴")
+        _positive(self.apprentice, "师带徒津贴")
+        for table, label in ((self.environment, "作业环境补贴"), (self.skill, "技能津贴")):
+            for name, amount in (table or {}).items():
+                _positive(amount, f"{label}“{name}”")
+        return self
+
+
+class Department(_Model):
+    """A department in the worked example: its score (or pieces) and a few members."""
+
+    score: Num | None = Field(None, title="部门积分累计总分（或计件总量）")
+    # A member's value left empty is taken from the 工分 work log (point_prices × work_log).
+    members: dict[str, Num | None] | None = Field(None, title="个人积分（或计件数）")
+    categories: dict[str, Category] | None = Field(None, title="非技能岗位人员的岗位类别")
+
+    @model_validator(mode="after")
+    def _values(self) -> "Department":
+        _not_negative(self.score, "部门积分")
+        for name, value in (self.members or {}).items():
+            _not_negative(value, f"“{name}”的积分")
+        return self
+
+
+class Performance(_Component):
+    method: Literal["积分制", "计件制"] | None = Field(None, title="分配方式")
+    cycle: Literal["月度", "季度", "半年度", "年度"] | None = Field(None, title="考核周期")
+    example_pool: Num | None = Field(None, title="示例：当期可供分配绩效工资总量（元）")
+    departments: dict[str, Department] | None = Field(None, title="示例：部门与个人积分")
+    category_coefficients: dict[Category, Num] | None = Field(None, title="计件（积分）折算系数")
+    point_prices: dict[str, Num] | None = Field(None, title="工分价目表（分/次）")
+    work_log: dict[str, dict[str, Num]] | None = Field(None, title="示例：个人完成工作次数")
+    kpis: dict[str, Num] | None = Field(None, title="关键绩效指标及权重")
+    forced_distribution: dict[str, Num] | None = Field(None, title="考核等次比例")
+    research_base_share: dict[Literal["基础研究", "应用研究"], Num] | None = Field(
+        None, title="科技人才岗位基本薪酬占总薪酬比例")
+
+    @field_validator("example_pool")
+    @classmethod
+    def _pool(cls, value: Decimal | None) -> Decimal | None:
+        return _positive(value, "示例绩效工资总量")
+
+    @field_validator("category_coefficients")
+    @classmethod
+    def _coefficients(cls, value: dict[str, Decimal] | None) -> dict[str, Decimal] | None:
+        for name, c in (value or {}).items():
+            if not (0 < c <= 1):
+                raise ValueError(f"{name}岗位折算系数应在 0 到 1 之间（技能岗位计为 1），当前为 {c}")
+        return value
+
+    @field_validator("point_prices")
+    @classmethod
+    def _prices(cls, value: dict[str, Decimal] | None) -> dict[str, Decimal] | None:
+        for name, points in (value or {}).items():
+            _positive(points, f"工分价目“{name}”")
+        return value
+
+    @field_validator("kpis", "forced_distribution", "research_base_share")
+    @classmethod
+    def _shares(cls, value: dict[str, Decimal] | None) -> dict[str, Decimal] | None:
+        for name, share in (value or {}).items():
+            _share(share, f"“{name}”的比例")
+        return value
+
+
+class AnnualSalary(_Model):
+    total: Num = Field(title="目标年薪（元）")
+    base_share: Num | None = Field(None, title="基本年薪占比")
+
+    @model_validator(mode="after")
+    def _values(self) -> "AnnualSalary":
+        _positive(self.total, "目标年薪")
+        _share(self.base_share, "基本年薪占比")
+        return self
+
+
+class Tier(_Model):
+    from_: Num = Field(alias="from", title="区间下限")
+    to: Num | None = Field(None, title="区间上限")
+    rate: Num = Field(title="计提比例")
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: Any) -> Any:
+        """Always write the user's key "from", so a dumped profile reads like the one typed."""
+        data = handler(self)
+        if isinstance(data, dict) and "from_" in data:
+            data = {"from": data.pop("from_"), **data}
+        return data
+
+    @model_validator(mode="after")
+    def _values(self) -> "Tier":
+        _share(self.rate, "计提比例")
+        if self.to is not None and self.to <= self.from_:
+            raise ValueError(f"超额利润分段上限（{self.to}）应高于下限（{self.from_}）")
+        return self
+
+
+class ExcessProfit(_Model):
+    target: Num = Field(title="净利润基本目标（万元）")
+    actual: Num = Field(title="示例：实际净利润（万元）")
+    tiers: list[Tier] | None = Field(None, title="分段计提比例")
+
+
+class PostDividend(_Model):
+    recipients: int = Field(title="激励人数")
+    tech_skill_recipients: int = Field(title="其中技术技能人才人数")
+
+    @model_validator(mode="after")
+    def _values(self) -> "PostDividend":
+        if self.recipients < 0 or self.tech_skill_recipients < 0:
+            raise ValueError("分红激励人数不能为负数")
+        if self.tech_skill_recipients > self.recipients:
+            raise ValueError("技术技能人才分红人数不能多于分红总人数")
+        return self
+
+
+class LeadingTalent(_Component):
+    annual_salary: AnnualSalary | None = Field(None, title="年薪制")
+    agreement_pay: bool | None = Field(None, title="协议薪酬制")
+    special_award: bool | None = Field(None, title="专项特殊奖励")
+    excess_profit: ExcessProfit | None = Field(None, title="超额利润分享")
+    post_dividend: PostDividend | None = Field(None, title="岗位（项目）分红")
+    chief_multiple: Num | None = Field(None, title="首席技师薪酬不低于平均工资的倍数")
+
+
+class Components(_Model):
+    basic_wage: BasicWage | None = Field(None, title="基础工资")
+    ability_wage: AbilityWage | None = Field(None, title="能力工资")
+    seniority: Seniority | None = Field(None, title="年功工资")
+    pay_steps: PaySteps | None = Field(None, title="薪级工资")
+    allowances: Allowances | None = Field(None, title="津贴补贴")
+    performance: Performance | None = Field(None, title="绩效工资")
+    leading_talent: LeadingTalent | None = Field(None, title="高技能领军人才激励")
+
+
+class Governance(_Model):
+    deliberation: Literal["职工代表大会", "职工大会"] | None = Field(None, title="审议机构")
+    effective_date: str | None = Field(None, title="施行日期")
+    adjustment_cycle_years: int | None = Field(None, title="薪酬水平评估调整周期（年）")
+
+    @field_validator("adjustment_cycle_years")
+    @classmethod
+    def _cycle(cls, value: int | None) -> int | None:
+        if value is not None and not (1 <= value <= 5):
+            raise ValueError(f"调整周期应在 1 到 5 年之间（当前为 {value}）")
+        return value
+
+
+class Profile(_Model):
+    """A company profile: the input of `draft_document`."""
+
+    company: Company = Field(title="企业")
+    budget: Budget = Field(title="工资预算")
+    grades: list[PostGrade] = Field(title="岗位等级")
+    components: Components = Field(default_factory=Components, title="薪酬单元")
+    governance: Governance = Field(default_factory=Governance, title="民主程序与施行")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _printable(cls, data: Any) -> Any:
+        """No control characters (line breaks included) anywhere: names go into XML and into
+        the templates' one-line clauses."""
+        bad = _control_text(data)
+        if bad is not None:
+            raise ValueError(f"“{bad.encode('unicode_escape').decode()}”含有换行或不可见的控制字符，请删除")
+        return data
+
+    @field_validator("grades")
+    @classmethod
+    def _grades(cls, value: list[PostGrade]) -> list[PostGrade]:
+        if not value:
+            raise ValueError("至少要有一个岗位等级")
+        seen: set[str] = set()
+        for grade in value:
+            if grade.name in seen:
+                raise ValueError(f"岗位等级“{grade.name}”重复出现")
+            seen.add(grade.name)
+        if sum(g.headcount for g in value) == 0:
+            raise ValueError("各岗位等级人数合计为 0，方案没有适用对象")
+        return value
+
+    @property
+    def headcount(self) -> int:
+        return sum(g.headcount for g in self.grades)
+
+    @property
+    def state_owned(self) -> bool:
+        return self.company.ownership == "国有"
+
+    # -- construction with Chinese errors --------------------------------------------------
+
+    @classmethod
+    def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> "Profile":  # type: ignore[override]
+        if not isinstance(obj, dict):
+            raise ProfileError("企业概况应为键值对格式（YAML 映射或 JSON 对象）。")
+        try:
+            return super().model_validate(obj, *args, **kwargs)
+        except ValidationError as exc:
+            raise ProfileError(describe_errors(exc)) from None
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> "Profile":
+        """Read a YAML or JSON profile; any problem is a ProfileError in Chinese."""
+        return cls.model_validate(_read_mapping(Path(path)))
+
+    def to_yaml(self) -> str:
+        data = self.model_dump(mode="json", exclude_none=True, by_alias=True)
+        return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _control_text(value: Any) -> str | None:
+    """The first string (key or value) holding a control character, searching nested data."""
+    if isinstance(value, str):
+        return value if _CONTROL.search(value) else None
+    if isinstance(value, dict):
+        items: list[Any] = [*value.keys(), *value.values()]
+    elif isinstance(value, (list, tuple)):
+        items = list(value)
+    else:
+        return None
+    for item in items:
+        found = _control_text(item)
+        if found is not None:
+            return found
+    return None
+
+
+def _read_mapping(path: Path) -> Any:
+    if not path.is_file():
+        raise ProfileError(f"找不到企业概况文件：{path}")
+    if path.stat().st_size > MAX_PROFILE_BYTES:
+        raise ProfileError(f"企业概况文件过大（超过 1 MB）：{path.name}")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise ProfileError(f"企业概况文件不是 UTF-8 文本：{path.name}") from None
+    try:
+        if path.suffix.lower() == ".json":
+            return json.loads(text)
+        return yaml.safe_load(text)
+    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
+        where = getattr(exc, "problem_mark", None) or getattr(exc, "lineno", None)
+        line = f"（第 {where.line + 1} 行附近）" if hasattr(where, "line") else (f"（第 {where} 行）" if where else "")
+        raise ProfileError(f"企业概况文件不是有效的 {kind}{line}：{path.name}") from None
+
+
+# ---- pydantic errors → one Chinese line ----------------------------------------------------
+
+_MESSAGES = {
+    "missing": "缺少必填项",
+    "extra_forbidden": "不认识的字段（请检查拼写）",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "int_from_float": "应为整数",
+    "string_type": "应为文字",
+    "bool_parsing": "应为 true 或 false",
+    "bool_type": "应为 true 或 false",
+    "dict_type": "应为键值对（映射）",
+    "model_type": "应为键值对（映射）",
+    "model_attributes_type": "应为键值对（映射）",
+    "list_type": "应为列表",
+    "decimal_parsing": "应为数字",
+    "decimal_type": "应为数字",
+    "float_parsing": "应为数字",
+}
+
+
+def _labels() -> dict[str, str]:
+    """Field name → Chinese title, gathered from every model of the schema."""
+    labels: dict[str, str] = {}
+    models = [Profile, Company, PostGrade, Budget, Components, BasicWage, AbilityWage, Seniority, PaySteps,
+              Allowances, TeamLeader, Performance, Department, LeadingTalent, AnnualSalary, ExcessProfit, Tier,
+              PostDividend, Governance]
+    for model in models:
+        for name, field in model.model_fields.items():
+            if field.title:
+                labels.setdefault(field.alias or name, field.title)
+                labels.setdefault(name, field.title)
+    return labels
+
+
+def _where(loc: tuple[Any, ...]) -> str:
+    labels = _labels()
+    parts: list[str] = []
+    for i, part in enumerate(loc):
+        if isinstance(part, int):
+            parts.append(f"第{part + 1}项")
+        elif _is_dict_key(loc, i):
+            parts.append(f"“{part}”")
+        else:
+            parts.append(labels.get(part, str(part)))
+    return " › ".join(parts)
+
+
+_DICT_FIELDS = {"items", "environment", "skill", "departments", "members", "categories",
+                "category_coefficients", "point_prices", "work_log", "kpis", "forced_distribution",
+                "research_base_share"}
+
+
+def _is_dict_key(loc: tuple[Any, ...], i: int) -> bool:
+    """True when loc[i] is a user's own key (a department, a KPI), not a field of ours."""
+    return (i > 0 and loc[i - 1] in _DICT_FIELDS) or (i > 1 and loc[i - 2] == "work_log")
+
+
+def _message(error: dict[str, Any]) -> str:
+    kind = error.get("type", "")
+    if kind == "value_error":
+        return str(error.get("msg", "")).removeprefix("Value error, ")
+    if kind == "literal_error":
+        expected = str(error.get("ctx", {}).get("expected", "")).replace("'", "“", 1)
+        options = [o.strip(" '\"") for o in expected.replace(" or ", ",").split(",") if o.strip(" '\"“")]
+        return "取值应为：" + "、".join(f"“{o.strip('“”')}”" for o in options)
+    return _MESSAGES.get(kind, "取值无效")
+
+
+def describe_errors(exc: ValidationError) -> str:
+    """The first problem (and how many more) as one Chinese line."""
+    errors = exc.errors()
+    first = errors[0]
+    loc = tuple(first.get("loc", ()))
+    message = _message(first)
+    if loc and isinstance(loc[-1], str):
+        # "年度工资总额预算应大于 0" already names its field: show the path only up to the parent.
+        bare = _labels().get(loc[-1], "").split("（")[0]
+        if bare and message.startswith(bare):
+            loc = loc[:-1]
+    where = _where(loc)
+    text = f"企业概况有误：{where}：{message}" if where else f"企业概况有误：{message}"
+    if len(errors) > 1:
+        text += f"（另有 {len(errors) - 1} 处问题）"
+    return text

@@ -1,0 +1,93 @@
+"""`payguide draft` through `python -m assistant.cli`: the contract of DESIGN.md."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+import doc_templates
+
+from draft_helpers import EXAMPLES, docx_files
+
+
+def _cli(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "assistant.cli", "draft", *args], capture_output=True, text=True,
+                          timeout=120, cwd=cwd)
+
+
+def test_list_examples_one_per_line():
+    done = _cli("--list-examples")
+    assert done.returncode == 0
+    assert done.stdout.splitlines() == EXAMPLES
+
+
+def test_example_to_docx_with_json(tmp_path):
+    out = tmp_path / "scheme.docx"
+    done = _cli("--example", "soe-tech", "-o", str(out), "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert set(data) == {"path", "chapters", "defaulted", "citations"}
+    assert data["path"] == str(out.resolve()) and out.is_file()
+    assert data["chapters"][0] == "总则" and data["chapters"][-1] == "附件"
+    assert "soe_internal/art-11" in data["citations"]
+
+
+def test_profile_out_then_draft_the_edited_file(tmp_path):
+    profile = tmp_path / "profile.yaml"
+    done = _cli("--example", "private-manufacturer", "--profile-out", str(profile))
+    assert done.returncode == 0, done.stderr
+    assert profile.read_text(encoding="utf-8") == doc_templates.example_text("private-manufacturer")
+    data = yaml.safe_load(profile.read_text(encoding="utf-8"))
+    data["company"]["name"] = "曲靖新星机械有限公司"
+    profile.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    done = _cli(str(profile), "-o", str(tmp_path / "new.docx"))
+    assert done.returncode == 0, done.stderr
+    assert "已生成" in done.stdout and (tmp_path / "new.docx").is_file()
+
+
+def test_profile_out_as_json(tmp_path):
+    target = tmp_path / "p.json"
+    assert _cli("--example", "soe-tech", "--profile-out", str(target)).returncode == 0
+    assert doc_templates.Profile.from_file(target) == doc_templates.load_example("soe-tech")
+
+
+def test_default_output_is_named_after_the_company(tmp_path):
+    done = _cli("--example", "power-supply-station", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert [p.name for p in docx_files(tmp_path)] == ["示例县供电局城郊供电所薪酬分配方案.docx"]
+
+
+@pytest.mark.parametrize("change", [
+    lambda d: d["budget"].update(annual_wage_total=-100),
+    lambda d: d["grades"][0].pop("post_wage"),
+    lambda d: d["budget"].update(performance_pool=10**12),
+])
+def test_bad_profile_one_chinese_line_exit_1_nothing_written(tmp_path, change):
+    data = doc_templates.load_example("private-manufacturer").model_dump(mode="json", exclude_none=True)
+    change(data)
+    profile = tmp_path / "bad.yaml"
+    profile.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "out" / "scheme.docx"
+    done = _cli(str(profile), "-o", str(out), "--json")
+    assert done.returncode == 1
+    assert done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("企业概况有误") and "Traceback" not in done.stderr
+    assert not out.exists() and docx_files(tmp_path) == [profile]
+
+
+@pytest.mark.parametrize("args,expected", [
+    (("--example", "no-such"), "没有名为“no-such”的示例"),
+    (("/no/such/profile.yaml",), "找不到企业概况文件"),
+    ((), "请给出企业概况文件"),
+    (("--example", "soe-tech", "-o", "scheme.txt"), ".docx"),
+])
+def test_usage_errors(tmp_path, args, expected):
+    done = _cli(*args, cwd=tmp_path)
+    assert done.returncode == 1
+    assert expected in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert docx_files(tmp_path) == []
