@@ -73,7 +73,10 @@ def _calculator_tab(gr: Any) -> None:
         with gr.Column(scale=2):
             name = gr.Dropdown(choices=choices, value=first, label="计算器", elem_id="calc-name")
             desc = gr.Markdown(description, elem_classes="pg-note")
-            data = gr.Code(value=example, language="json", label="输入（JSON 或 YAML，已填入示例）", elem_id="calc-input")
+            data = gr.Code(value=example, language="json", label="输入（JSON 或 YAML，已填入示例）", elem_id="calc-input", render=False)
+            with gr.Accordion("表单填写（按所选计算器生成）", open=True):
+                _calculator_form(gr, name, data)
+            data.render()
             table = gr.File(label="可选：上传人员表（CSV / XLSX，列名如 姓名、部门、积分、计件数）", file_types=[".csv", ".xlsx"])
             run = gr.Button("计算", variant="primary", elem_id="calc-run")
         with gr.Column(scale=3):
@@ -82,6 +85,31 @@ def _calculator_tab(gr: Any) -> None:
             download = gr.File(label="下载结果（XLSX，含计算过程）")
     name.change(_friendly(h.calculator_example), name, [desc, data], api_name=False)
     run.click(_friendly(h.run_calculator), [name, data, table], [result, chart, download], api_name="calculate")
+
+
+def _calculator_form(gr: Any, name: Any, data: Any) -> None:
+    """Re-rendered whenever another calculator is chosen; "填入" writes the JSON input below."""
+
+    @gr.render(inputs=name)
+    def form(chosen: str | None):
+        if not chosen:
+            return
+        specs = h.calculator_form(chosen)
+        boxes = []
+        for spec in specs:
+            if spec["kind"] == "table":
+                boxes.append(gr.Dataframe(value=spec["value"], headers=["名称", "数值"], label=spec["label"],
+                                          interactive=True, col_count=(2, "fixed"), row_count=(len(spec["value"]) or 1, "dynamic")))
+            elif spec["kind"] == "json":
+                boxes.append(gr.Code(value=spec["value"], language="json", label=spec["label"], interactive=True))
+            else:
+                boxes.append(gr.Textbox(value=spec["value"], label=spec["label"], interactive=True, elem_id=f"calc-field-{spec['field']}"))
+        fill = gr.Button("用表单内容填入下方输入", size="sm", elem_id="calc-form-fill")
+
+        def on_fill(*values: Any) -> str:
+            return h.form_to_input(chosen, list(values))
+
+        fill.click(_friendly(on_fill), boxes, data, api_name=False)
 
 
 def _draft_tab(gr: Any) -> None:

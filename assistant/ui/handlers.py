@@ -268,3 +268,55 @@ def ingest_upload(paths: list[str] | None) -> str:
 
 def to_number(value: Any) -> Any:
     return float(value) if isinstance(value, Decimal) else value
+
+
+# ---- 计算器表单 ------------------------------------------------------------------------------
+# One form per calculator, built from its input model: a text box per number or word, a
+# two-column table (名称/数值) per name → number mapping, JSON for anything nested.
+
+
+def _is_name_number_map(value: Any) -> bool:
+    return isinstance(value, dict) and bool(value) and all(not isinstance(v, (dict, list)) for v in value.values())
+
+
+def calculator_form(name: str) -> list[dict[str, Any]]:
+    """The form's fields: {field, label, kind: text|table|json, value} in model order."""
+    from calculators import get_calculator
+
+    info = get_calculator(name)
+    example = info.example or {}
+    fields = []
+    for field, spec in info.input_model.model_fields.items():
+        if field == "people":
+            continue  # a people table comes from the CSV/XLSX upload
+        value = example.get(field)
+        label = f"{field}：{spec.description}" if spec.description else field
+        if _is_name_number_map(value):
+            fields.append({"field": field, "label": label, "kind": "table", "value": [[k, to_number(v)] for k, v in value.items()]})
+        elif isinstance(value, (dict, list)):
+            fields.append({"field": field, "label": label, "kind": "json", "value": json.dumps(value, ensure_ascii=False, default=str)})
+        else:
+            fields.append({"field": field, "label": label, "kind": "text", "value": "" if value is None else str(value)})
+    return fields
+
+
+def form_to_input(name: str, values: list[Any]) -> str:
+    """The form's values as the calculator's JSON input (empty fields are left out)."""
+    data: dict[str, Any] = {}
+    for spec, value in zip(calculator_form(name), values):
+        field = spec["field"]
+        if spec["kind"] == "table":
+            rows = value.values.tolist() if hasattr(value, "values") else (value or [])
+            # Numbers stay text: the calculator reads them as Decimal, never through float.
+            mapping = {str(r[0]).strip(): str(r[1]).strip() for r in rows if len(r) >= 2 and str(r[0]).strip() and str(r[1]).strip()}
+            if mapping:
+                data[field] = mapping
+        elif spec["kind"] == "json":
+            if value and str(value).strip():
+                try:
+                    data[field] = json.loads(value)
+                except json.JSONDecodeError as exc:
+                    raise UserInputError(f"“{field}”不是有效的 JSON：第 {exc.lineno} 行附近有错误。") from exc
+        elif value is not None and str(value).strip():
+            data[field] = str(value).strip()
+    return json.dumps(data, ensure_ascii=False, indent=2)

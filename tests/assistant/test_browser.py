@@ -34,9 +34,14 @@ def test_calculation_in_chat_and_calculator_tab(page):
     page.locator("#chatbot").get_by_text("300,000").first.wait_for()
 
     page.get_by_role("tab", name="计算器").click()
+    # the form (built from the calculator's input model) writes the JSON input
+    page.locator("#calc-field-pool textarea, #calc-field-pool input").first.fill("777777")
+    page.locator("#calc-form-fill").click()
+    expect(page.locator("#calc-input")).to_contain_text("777777", timeout=30_000)
     page.locator("#calc-run").click()
     result = page.locator("#calc-result")
     result.get_by_text("计算公式").first.wait_for()
+    expect(result).to_contain_text("466,666.2")  # 777777 × 3000 / 5000
     assert "元" in result.inner_text()
 
 
