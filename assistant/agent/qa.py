@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
+from knowledge.numerals import int_to_cn
+
 from .models import Citation
 from .numbers import normalise_numbers
 from .text import char_bigrams, ranked_sentences, sentences
@@ -53,26 +55,10 @@ def unit_label(unit: Any) -> str:
     """《曲靖市企业技能人才薪酬分配指引（试行）》第八条 / …案例2 / …附件1."""
     place = unit.breadcrumb[-1] if unit.breadcrumb else unit.heading
     if unit.kind == "article" and unit.article is not None:
-        place = f"第{_chinese_number(unit.article)}条"
+        place = f"第{int_to_cn(unit.article)}条"
     elif unit.kind == "case" and unit.case is not None:
         place = f"案例{unit.case}" + (f"（{unit.heading}）" if unit.heading else "")
     return f"《{unit.doc_title}》{place}"
-
-
-_CN_DIGITS = "零一二三四五六七八九"
-
-
-def _chinese_number(n: int) -> str:
-    """34 → 三十四, 10 → 十, 105 → 一百零五 (article numbers as the guidelines write them)."""
-    if n < 10:
-        return _CN_DIGITS[n]
-    if n < 20:
-        return "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
-    if n < 100:
-        return _CN_DIGITS[n // 10] + "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
-    rest = n % 100
-    tail = "" if rest == 0 else ("零" + _CN_DIGITS[rest] if rest < 10 else _chinese_number(rest) if rest >= 20 else "一" + _chinese_number(rest))
-    return _CN_DIGITS[n // 100] + "百" + tail
 
 
 def is_lookup(question: str) -> bool:
