@@ -20,8 +20,11 @@ MAX_HISTORY = 20
 
 
 class PendingCalc(BaseModel):
+    """The last calculator request: still missing inputs, or computed (kept for follow-ups)."""
+
     calculator: str
     fields: dict[str, Any] = Field(default_factory=dict)
+    complete: bool = False
 
 
 class SessionState(BaseModel):

@@ -1,0 +1,325 @@
+"""Binding each figure to what it describes: subject, name, total, direction, limits, rates,
+ranges, lists paired in order (分别), shared figures (各) and members under a department.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from .lexicon import Lexicon, contains_any, ends_with_any, lexicon, starts_with_any
+from .models import Clause, Kind, Quantity
+
+SENTENCE_END = "。！？!?；;\n"
+CLAUSE_END = SENTENCE_END + "，,：:（）()【】[]“”\"|\t"
+ITEM_END = CLAUSE_END + "、"
+_OPEN, _CLOSE = "（(【[", "）)】]"
+# Words after which a figure's subject carries nothing of its own (比上年增加9% → the topic before).
+_COMPARATIVES = ("同比", "环比", "比上年", "比去年", "较上年", "较去年", "比上一年", "较上一年", "比", "较", "上年", "去年",
+                 "今年", "本年", "上一年", "全年", "年度", "预计", "计划", "拟", "同期")
+
+
+def split_clauses(text: str) -> list[Clause]:
+    clauses, sentence, start = [], 0, 0
+    for i, char in enumerate(text + "\n"):
+        if char in CLAUSE_END or i == len(text):
+            if i > start:
+                clauses.append(Clause(text[start:i], start, i, sentence))
+            start = i + 1
+            if char in SENTENCE_END:
+                sentence += 1
+    return clauses
+
+
+def _clause_of(clauses: list[Clause], pos: int) -> int:
+    for i, clause in enumerate(clauses):
+        if clause.start <= pos < clause.end:
+            return i
+    return max(0, len(clauses) - 1)
+
+
+def strip_words(phrase: str, words: tuple[str, ...]) -> str:
+    """Remove `words` from both ends of a phrase, repeatedly (longest first), as plain strings."""
+    changed = True
+    while phrase and changed:
+        changed = False
+        head = starts_with_any(phrase, words)
+        if head:
+            phrase, changed = phrase[len(head):], True
+        tail = ends_with_any(phrase, words)
+        if tail and phrase:
+            phrase, changed = phrase[: len(phrase) - len(tail)], True
+        phrase = phrase.strip(" 、，,：:")
+    return phrase
+
+
+@lru_cache(maxsize=4096)
+def _tokens(phrase: str) -> tuple[str, ...]:
+    import jieba
+
+    jieba.setLogLevel(60)
+    return tuple(t for t in jieba.cut(phrase) if t.strip())
+
+
+@lru_cache(maxsize=4096)
+def core(subject: str) -> str:
+    """The words of a subject that name something: connectives, verbs, directions, limits and
+    totals removed from both ends, whole words only (生产部 keeps 生产; 老赵做了 → 老赵)."""
+    lex = lexicon()
+    lead = set(lex.lead_words + lex.per_words + lex.member_intro + lex.respectively_words + lex.each_words
+               + lex.approx_words + lex.max_words + lex.min_words + lex.total_words + _COMPARATIVES)
+    link = set(lex.link_words + lex.up_words + lex.down_words + lex.max_words + lex.min_words + lex.approx_words
+               + lex.total_words + lex.each_words + lex.respectively_words + lex.per_words)
+    tokens = list(_tokens(subject.replace("…", "")))
+    while tokens and (tokens[0] in lead or not _has_word_char(tokens[0])):
+        tokens.pop(0)
+    while tokens and (tokens[-1] in link or not _has_word_char(tokens[-1])):
+        tokens.pop()
+    name = "".join(tokens).strip(" 、，,：:的")
+    return "" if name in lex.not_names else name
+
+
+def _has_word_char(token: str) -> bool:
+    return any(ch.isalnum() for ch in token)
+
+
+def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Clause]]:
+    lex = lexicon()
+    clauses = _negations(split_clauses(text), lex)
+    quantities = _labels_from_levels(text, quantities)
+    quantities = _inherit_units(text, quantities, lex)
+    bound: list[Quantity] = []
+    for i, q in enumerate(quantities):
+        bound.append(_describe(text, quantities, i, clauses, lex))
+    bound = _ranges(text, bound, lex)
+    bound = _topics(bound, lex)
+    bound = _respectively(text, bound, lex)
+    bound = _each(bound, lex)
+    bound = _parents(text, bound, clauses, lex)
+    return bound, clauses
+
+
+def _negations(clauses: list[Clause], lex: Lexicon) -> list[Clause]:
+    limits = lex.max_words + lex.min_words
+    out = []
+    for clause in clauses:
+        plain = clause.text
+        for word in limits:
+            plain = plain.replace(word, "·" * len(word))
+        out.append(replace(clause, negated=contains_any(plain, lex.negations) is not None))
+    return out
+
+
+def _labels_from_levels(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """七级中位值8000元, 一级1500元: a grade written with a numeral names the figure after it."""
+    out: list[Quantity] = []
+    for i, q in enumerate(quantities):
+        nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+        if q.kind in (Kind.LEVELS,) and nxt is not None and nxt.kind is not q.kind:
+            gap = text[q.end:nxt.start]
+            if not any(c in ITEM_END for c in gap) and not re.search(r"[到至~\-—]|每", gap) and len(gap) <= 8:
+                continue  # dropped: its text stays in the next figure's subject
+        out.append(q)
+    return out
+
+
+def _inherit_units(text: str, quantities: list[Quantity], lex: Lexicon) -> list[Quantity]:
+    """120、100、80分 → all scores; 1000到1200万 → both in 万 (a unit written once serves the list)."""
+    out = list(quantities)
+    for i in range(len(out) - 2, -1, -1):
+        q, nxt = out[i], out[i + 1]
+        if q.kind is not Kind.NUMBER or nxt.kind in (Kind.NUMBER, Kind.DATE):
+            continue
+        gap = text[q.end:nxt.start].strip()
+        joined = gap in ("", "、", ",", "，", "/") or gap in lex.list_joiners or gap in lex.range_words
+        if not joined:
+            continue
+        factor = nxt.scale if q.scale == 1 else nxt.scale / (nxt.scale if nxt.magnitude else 1)
+        out[i] = q.with_(value=q.value * factor, kind=nxt.kind, unit=nxt.unit, scale=q.scale * factor,
+                         magnitude=q.magnitude or nxt.magnitude)
+    return out
+
+
+def _item_start(text: str, pos: int, floor: int) -> int:
+    i = pos
+    while i > floor and text[i - 1] not in ITEM_END:
+        i -= 1
+    return i
+
+
+def _item_end(text: str, pos: int, ceiling: int) -> int:
+    i = pos
+    while i < ceiling and text[i] not in ITEM_END:
+        i += 1
+    return i
+
+
+def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex: Lexicon) -> Quantity:
+    q = qs[i]
+    c = _clause_of(clauses, q.start)
+    clause = clauses[c] if clauses else Clause(text, 0, len(text), 0)
+    prev_end = qs[i - 1].end if i > 0 and qs[i - 1].end > clause.start else clause.start
+    start = max(_item_start(text, q.start, clause.start), prev_end)
+    nxt_start = qs[i + 1].start if i + 1 < len(qs) else len(text)
+    subject = text[start:q.start].strip()
+    tail = text[q.end:min(_item_end(text, q.end, len(text)), nxt_start)].strip()
+    value, direction = q.value, None
+    down = _last_word(subject, lex.down_words)
+    up = _last_word(subject, lex.up_words)
+    if down is not None and (up is None or down[1] >= up[1]):
+        direction = "down"
+        value = -abs(value)
+    elif up is not None:
+        direction = "up"
+    bound = None
+    if ends_with_any(subject, lex.max_words) or starts_with_any(tail, ("以内", "以下", "之内", "封顶")):
+        bound = "max"
+    elif ends_with_any(subject, lex.min_words) or starts_with_any(tail, ("以上", "起", "及以上")):
+        bound = "min"
+    per_match = re.search(r"每(?:满|隔|过)?([\u4e00-\u9fa5]?)$", subject)
+    every = bool(re.search(r"每(?:满|隔|过)?$", subject))
+    per = None
+    unit_per = re.search(r"每(?:个|一)?(档|级|年|人|月|件|分|次|天|项|薪级|工龄段)", subject)
+    if unit_per and not every:
+        per = unit_per.group(1)
+    del per_match
+    total = contains_any(subject, lex.total_words) is not None
+    name = core(subject) or None
+    return q.with_(
+        value=value, subject=subject, tail=tail, name=name, total=total, direction=direction, bound=bound,
+        approx=contains_any(subject + tail[:3], lex.approx_words) is not None, every=every, per=per,
+        sentence=clause.sentence, clause=c, negated=clause.negated,
+    )
+
+
+def _last_word(text: str, words: tuple[str, ...]) -> tuple[str, int] | None:
+    best = None
+    for word in words:
+        at = text.rfind(word)
+        if at >= 0 and (best is None or at > best[1]):
+            best = (word, at)
+    return best
+
+
+def _ranges(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
+    out = list(qs)
+    for i in range(len(out) - 1):
+        gap = text[out[i].end:out[i + 1].start].strip()
+        if gap in lex.range_words and out[i].kind == out[i + 1].kind:
+            out[i] = out[i].with_(range_end=i + 1)
+            out[i + 1] = out[i + 1].with_(range_start=i, subject=out[i].subject, name=out[i].name)
+    for i, q in enumerate(out):
+        if q.bound == "min" and starts_with_any(q.tail, ("以上", "及以上")):
+            out[i] = q.with_(open_above=True)
+        ref = re.search(r"(超出|超过|高出|多出)([\u4e00-\u9fa5]{0,6}?)(的部分)?$", q.subject)
+        if ref:
+            out[i] = out[i].with_(relative_to=ref.group(2) or "目标")
+    return out
+
+
+def _topics(qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
+    """A figure whose subject names nothing (比上年增加9%) belongs to the topic named before it
+    in the same sentence; a figure with no name after a named one in the same clause belongs to
+    that name (张工按70%折算做了500件)."""
+    out = list(qs)
+    for i, q in enumerate(out):
+        if q.name or i == 0:
+            continue
+        prev = out[i - 1]
+        if prev.sentence != q.sentence or not prev.name:
+            continue
+        if prev.clause == q.clause or _starts_as_continuation(q.subject, lex):
+            out[i] = q.with_(name=prev.name, subject=prev.subject + "…" + q.subject, total=q.total or prev.total)
+    return out
+
+
+def _starts_as_continuation(subject: str, lex: Lexicon) -> bool:
+    plain = subject.strip()
+    return bool(plain) and starts_with_any(plain, _COMPARATIVES + lex.up_words + lex.down_words) is not None
+
+
+def _split_names(phrase: str, lex: Lexicon) -> list[str]:
+    parts = [phrase]
+    for joiner in lex.list_joiners:
+        parts = [piece for part in parts for piece in part.split(joiner)]
+    return [core(p) for p in parts if core(p)]
+
+
+def _respectively(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
+    """张三、李四、王五分别得了120、100、80分: names before 分别 pair with figures after it, in order."""
+    out = list(qs)
+    for word in lex.respectively_words:
+        for match in re.finditer(word, text):
+            sentence_start = max(text.rfind(ch, 0, match.start()) for ch in SENTENCE_END + "，,：:") + 1
+            names = _split_names(text[sentence_start:match.start()], lex)
+            after = [i for i, q in enumerate(out) if q.start >= match.end() and not q.weak
+                     and not any(ch in SENTENCE_END for ch in text[match.end():q.start])]
+            after = _same_list(text, out, after)
+            if len(names) >= 2 and len(names) == len(after):
+                for name, i in zip(names, after):
+                    out[i] = out[i].with_(name=name, subject=name)
+    return out
+
+
+def _same_list(text: str, qs: list[Quantity], idx: list[int]) -> list[int]:
+    """The run of figures that continue one list (only joiners between them)."""
+    run: list[int] = []
+    for i in idx:
+        if run:
+            gap = text[qs[run[-1]].end:qs[i].start].strip()
+            if gap not in ("", "、", ",", "，", "和", "及", "与", "/"):
+                break
+        run.append(i)
+    return run
+
+
+def _each(qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
+    """老王和小刘各做了300件: one figure for each of the names."""
+    out: list[Quantity] = []
+    for q in qs:
+        each = _last_word(q.subject, lex.each_words)
+        names = _split_names(q.subject[:each[1]], lex) if each else []
+        if len(names) >= 2:
+            out += [q.with_(name=name) for name in names]
+        else:
+            out.append(q)
+    return out
+
+
+def _parents(text: str, qs: list[Quantity], clauses: list[Clause], lex: Lexicon) -> list[Quantity]:
+    """Members listed under a department: after 其中, inside brackets after it, or under a header
+    ("生产部：张三120分、李四80分")."""
+    out = list(qs)
+    for i, q in enumerate(out):
+        parent = None
+        before = [p for p in out[:i] if p.sentence == q.sentence and p.name and p.parent is None and p.kind == q.kind]
+        segment = text[before[-1].end:q.start] if before else ""
+        if before and contains_any(segment + q.subject, lex.member_intro) and not contains_any(segment, tuple(SENTENCE_END)):
+            parent = before[-1].name
+        elif before and _inside_brackets_after(text, before[-1].end, q.start):
+            parent = before[-1].name
+        else:
+            parent = _header(text, clauses, q)
+        if parent and parent != q.name:
+            out[i] = q.with_(parent=parent)
+    return out
+
+
+def _inside_brackets_after(text: str, after: int, pos: int) -> bool:
+    segment = text[after:pos]
+    opened = max(segment.rfind(ch) for ch in _OPEN)
+    closed = max(segment.rfind(ch) for ch in _CLOSE)
+    return opened >= 0 and opened > closed and not segment[:opened].strip(" ")
+
+
+def _header(text: str, clauses: list[Clause], q: Quantity) -> str | None:
+    """The name of a "生产部：" clause with no figure that opens this figure's sentence."""
+    for clause in clauses:
+        if clause.sentence != q.sentence or clause.end > q.start:
+            continue
+        if text[clause.end:clause.end + 1] in ("：", ":") and not re.search(r"\d", clause.text):
+            name = core(clause.text)
+            if name:
+                return name
+    return None
