@@ -76,7 +76,7 @@ class LinkageInput(MoneyInput):
         ..., gt=0, title="上年工资总额", description="工资总额基数（清算后上年工资总额）")
     benefit_growth: Annotated[Number, Reads(Kind.PERCENT, cues=PROFIT_CUES, signed=True, ask="如“利润增长10%”")] = Field(
         ..., title="经济效益增长率", description="联动指标（利润总额等）增长率，小数，下降为负数")
-    ratio: Annotated[Number, Reads((Kind.NUMBER, Kind.MULTIPLE, Kind.PERCENT), cues=("联动系数", "挂钩系数", "系数", "浮动比例", "联动比例", "挂钩比例"),
+    ratio: Annotated[Number, Reads((Kind.NUMBER, Kind.MULTIPLE, Kind.PERCENT), cues=("联动系数", "挂钩系数", "系数", "浮动比例", "联动比例", "挂钩比例", "联动", "挂钩"),
                                    ask="如“联动系数0.7”")] = Field(
         ..., gt=0, title="联动系数", description="工资总额增幅与效益增幅之比，如 0.7 表示效益每增长 1%，工资总额增长 0.7%")
     headcount_growth: Annotated[Number | None, Reads(Kind.PERCENT, cues=("人数", "职工人数", "人员", "员工数"), signed=True)] = Field(

@@ -32,10 +32,11 @@ STEP_CUES = ("级差", "档差", "差额", "每级", "每档", "递增", "增加
 class LadderInput(MoneyInput):
     reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (("start", "step"), ("min", "max"), ("start", "ratio"), ("min", "ratio"))
     reading_topics: ClassVar[tuple[str, ...]] = ("等差", "等比", "级差", "薪级", "档差", "级比", "薪档", "工资档", "薪级表", "档次", "工资等级",
-                                                 "每级", "每档", "级", "档")
+                                                 "每级", "每档", "级差额")
     mode: Annotated[Mode, Reads(Kind.NUMBER, shape=Shape.CHOICE, choices={
-        "arithmetic": ("等差", "级差", "档差", "每级加", "每档加", "每级多", "每档多", "每级差", "每档差", "每级增加", "每档增加"),
-        "geometric": ("等比", "级比", "倍数", "比例递增", "按比例", "百分比递增", "递增百分之", "%递增")})] = Field(
+        "arithmetic": ("等差", "级差", "档差", "差别较小", "差距较小", "差距小", "每级加", "每档加", "每级多", "每档多", "每级差", "每档差", "每级增加", "每档增加"),
+        "geometric": ("等比", "级比", "倍数", "比例递增", "按比例", "百分比递增", "递增百分之", "%递增", "差别较大", "差距较大",
+                      "差距大", "差别大", "拉大")})] = Field(
         "arithmetic", title="序列方式", description="arithmetic 等差（级差相同，差别较小）或 geometric 等比（级比相同，差别较大）")
     levels: Annotated[Count, Reads(Kind.LEVELS, cues=("共", "分为", "设", "个等级", "级数", "档数", "级", "档"), every=False, ask="如“共10级”")] = Field(
         ..., ge=2, title="级数", description="薪酬等级（薪级）个数")

@@ -55,11 +55,17 @@ def strip_words(phrase: str, words: tuple[str, ...]) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _tokens(phrase: str) -> tuple[str, ...]:
+def _tokens(phrase: str) -> tuple[tuple[str, str], ...]:
+    """jieba words with their part of speech (v verb, u particle, p preposition, nr person …)."""
     import jieba
+    import jieba.posseg
 
     jieba.setLogLevel(60)
-    return tuple(t for t in jieba.cut(phrase) if t.strip())
+    return tuple((w.word, w.flag) for w in jieba.posseg.cut(phrase) if w.word.strip())
+
+
+# Parts of speech that never end a name: verbs, particles, prepositions, adverbs, pronouns, numerals.
+_NOT_NAME_END = ("u", "p", "d", "r", "c", "y", "e", "f")
 
 
 @lru_cache(maxsize=4096)
@@ -71,13 +77,49 @@ def core(subject: str) -> str:
                + lex.approx_words + lex.max_words + lex.min_words + lex.total_words + _COMPARATIVES)
     link = set(lex.link_words + lex.up_words + lex.down_words + lex.max_words + lex.min_words + lex.approx_words
                + lex.total_words + lex.each_words + lex.respectively_words + lex.per_words)
-    tokens = list(_tokens(subject.replace("…", "")))
-    while tokens and (tokens[0] in lead or not _has_word_char(tokens[0])):
+    phrase = subject.replace("…", "")
+    # multi-character link words come off as plain strings (老赵打了 → 老赵, whatever jieba makes of it)
+    long_links = tuple(w for w in sorted(link, key=len, reverse=True) if len(w) >= 2)
+    while (tail := ends_with_any(phrase, long_links)) and len(phrase) > len(tail):
+        phrase = phrase[: -len(tail)]
+    tokens = list(_tokens(phrase))
+    if len(tokens) > 2 and tokens[-1][0] in ("了", "过", "着") and tokens[-2][1].startswith("v"):
+        tokens = tokens[:-2]  # 阿芳缝了: a verb with its aspect particle ends the name
+    while tokens and (tokens[0][0] in lead or not _has_word_char(tokens[0][0])):
         tokens.pop(0)
-    while tokens and (tokens[-1] in link or not _has_word_char(tokens[-1])):
+    while tokens and (tokens[-1][0] in link or not _has_word_char(tokens[-1][0])
+                      or len(tokens) > 1 and tokens[-1][1] != "eng" and tokens[-1][1].startswith(_NOT_NAME_END)
+                      and not _entity_end(tokens[-1][0])):
         tokens.pop()
-    name = "".join(tokens).strip(" 、，,：:的")
+    name = "".join(t[0] for t in tokens).strip(" 、，,：:的")
     return "" if name in lex.not_names else name
+
+
+def _entity_end(word: str) -> bool:
+    return ends_with_any(word, lexicon().entity_suffixes) is not None
+
+
+_PERSON = re.compile(r"(?:小|老|阿)[\u4e00-\u9fa5]{1,2}$|[\u4e00-\u9fa5]{1,2}(?:工|总|师傅|姐|哥|经理|主任|老师)$")
+
+
+def looks_like_entity(name: str) -> bool:
+    """A department, team or person — not a label made of ordinary words (积分情况, 价目表)."""
+    if _entity_end(name) or _PERSON.fullmatch(name) or re.fullmatch(r"[A-Za-z][A-Za-z0-9]{0,3}", name):
+        return True
+    tokens = _tokens(name)
+    return len(tokens) == 1 and tokens[0][1] in ("nr", "nrt", "nrfg")
+
+
+def split_person(name: str) -> tuple[str | None, str]:
+    """"组长老黎" → ("组长", "老黎"), "生产部张三" → ("生产部", "张三"): a role or team before a person."""
+    match = _PERSON.search(name)
+    if match and match.start() > 0:
+        return name[: match.start()], match.group(0)
+    tokens = _tokens(name)
+    if len(tokens) >= 2 and tokens[-1][1] in ("nr", "nrt", "nrfg") and len(tokens[-1][0]) >= 2:
+        head = "".join(t[0] for t in tokens[:-1])
+        return head, tokens[-1][0]
+    return None, name
 
 
 def _has_word_char(token: str) -> bool:
@@ -180,14 +222,29 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     per_match = re.search(r"每(?:满|隔|过)?([\u4e00-\u9fa5]?)$", subject)
     every = bool(re.search(r"每(?:满|隔|过)?$", subject))
     per = None
-    unit_per = re.search(r"每(?:个|一)?(档|级|年|人|月|件|分|次|天|项|薪级|工龄段)", subject)
+    unit_per = re.search(r"每(?:一)?(薪级|工龄段|档|级|年|人|月|件|分|次|天|项|只|台|套|个|份|单|张|趟|户|徒|名)", subject)
     if unit_per and not every:
         per = unit_per.group(1)
+    tail_per = re.match(r"\s*(?:/|每)(次|件|个|人|月|年|项|天|小时|台|套|只|份|单)", text[q.end:q.end + 4])
+    if tail_per and per is None:
+        per = tail_per.group(1)
     del per_match
     total = contains_any(subject, lex.total_words) is not None
     name = core(subject) or None
+    role = parent = None
+    if name:
+        head, person = split_person(name)
+        if head is not None:
+            head = core(head)
+            if head and _entity_end(head):
+                parent, name = head, person  # 生产部张三: a member of 生产部
+            elif head:
+                role, name = head, person  # 组长老黎, 技能岗老黄
+            else:
+                name = person
+    sentence_start = max(text.rfind(ch, 0, start) for ch in SENTENCE_END) + 1
     return q.with_(
-        value=value, subject=subject, tail=tail, name=name, total=total, direction=direction, bound=bound,
+        topic=text[sentence_start:start], value=value, subject=subject, tail=tail, name=name, total=total, direction=direction, bound=bound, role=role, parent=parent,
         approx=contains_any(subject + tail[:3], lex.approx_words) is not None, every=every, per=per,
         sentence=clause.sentence, clause=c, negated=clause.negated,
     )
@@ -243,7 +300,25 @@ def _split_names(phrase: str, lex: Lexicon) -> list[str]:
     parts = [phrase]
     for joiner in lex.list_joiners:
         parts = [piece for part in parts for piece in part.split(joiner)]
-    return [core(p) for p in parts if core(p)]
+    names = [core(p) for p in parts if core(p)]
+    return _same_shape_head(names)
+
+
+def _shape(text: str) -> str:
+    return "".join("L" if c.isascii() and c.isalpha() else "D" if c.isdigit() else "C" for c in text)
+
+
+def _same_shape_head(names: list[str]) -> list[str]:
+    """技术岗T1、T2、T3: the first name carries the list's heading; keep the part shaped like the rest."""
+    if len(names) < 2:
+        return names
+    shapes = {_shape(n) for n in names[1:]}
+    if len(shapes) == 1 and any(ch in "LD" for ch in next(iter(shapes))):
+        shape = next(iter(shapes))
+        first = names[0]
+        if len(first) > len(shape) and _shape(first[-len(shape):]) == shape:
+            return [first[-len(shape):], *names[1:]]
+    return names
 
 
 def _respectively(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
@@ -251,15 +326,30 @@ def _respectively(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]
     out = list(qs)
     for word in lex.respectively_words:
         for match in re.finditer(word, text):
-            sentence_start = max(text.rfind(ch, 0, match.start()) for ch in SENTENCE_END + "，,：:") + 1
-            names = _split_names(text[sentence_start:match.start()], lex)
             after = [i for i, q in enumerate(out) if q.start >= match.end() and not q.weak
                      and not any(ch in SENTENCE_END for ch in text[match.end():q.start])]
             after = _same_list(text, out, after)
+            names = _names_before(text, match.start(), len(after), lex)
             if len(names) >= 2 and len(names) == len(after):
+                lead = text[max(text.rfind(ch, 0, match.start()) for ch in CLAUSE_END) + 1:match.start()]
                 for name, i in zip(names, after):
-                    out[i] = out[i].with_(name=name, subject=name)
+                    out[i] = out[i].with_(name=name, subject=f"{name} {lead}{word}".strip())
     return out
+
+
+def _names_before(text: str, pos: int, wanted: int, lex: Lexicon) -> list[str]:
+    """The list of names that a 分别 pairs with: in its own clause, else the nearest clause of the
+    same sentence that lists exactly as many names (技术岗T1、T2、T3三个等级，中位值分别为…)."""
+    sentence_start = max(text.rfind(ch, 0, pos) for ch in SENTENCE_END) + 1
+    stops = [sentence_start] + [i + 1 for i in range(sentence_start, pos) if text[i] in "，,：:"]
+    for start in reversed(stops):
+        end = next((i for i in range(start, pos) if text[i] in "，,：:"), pos)
+        segment = re.sub(r"[零一二两三四五六七八九十]+(?:个|项|家)?(?:等级|级别|档次|岗位|部门|人|类|档|级)?$", "",
+                         text[start:end])
+        names = _split_names(segment, lex)
+        if len(names) == wanted:
+            return names
+    return []
 
 
 def _same_list(text: str, qs: list[Quantity], idx: list[int]) -> list[int]:
@@ -292,7 +382,13 @@ def _parents(text: str, qs: list[Quantity], clauses: list[Clause], lex: Lexicon)
     ("生产部：张三120分、李四80分")."""
     out = list(qs)
     for i, q in enumerate(out):
+        if q.parent:
+            continue
         parent = None
+        owner = next((p for p in reversed(out[:i]) if p.sentence == q.sentence and p.name), None)
+        if owner is not None and owner.kind != q.kind and _inside_brackets_after(text, owner.end, q.start):
+            out[i] = q.with_(name=owner.name)  # 老黎做了300件（管理岗按0.6折算）: the 0.6 is 老黎's
+            continue
         before = [p for p in out[:i] if p.sentence == q.sentence and p.name and p.parent is None and p.kind == q.kind]
         segment = text[before[-1].end:q.start] if before else ""
         if before and contains_any(segment + q.subject, lex.member_intro) and not contains_any(segment, tuple(SENTENCE_END)):
@@ -320,6 +416,6 @@ def _header(text: str, clauses: list[Clause], q: Quantity) -> str | None:
             continue
         if text[clause.end:clause.end + 1] in ("：", ":") and not re.search(r"\d", clause.text):
             name = core(clause.text)
-            if name:
+            if name and looks_like_entity(name):
                 return name
     return None

@@ -15,15 +15,19 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .bind import core
+from .bind import core, looks_like_entity
 from .fields import Reads, Shape, Slot, slots
-from .lexicon import lexicon
+from .lexicon import contains_any, lexicon
 from .models import Kind, Quantity, Reading
 
 # Kinds a bare number may stand for, when the words around it say which field it fills.
 _BARE_OK = {Kind.MONEY, Kind.SCORE, Kind.PIECES, Kind.PEOPLE, Kind.COUNT, Kind.LEVELS, Kind.YEARS,
-            Kind.MULTIPLE, Kind.NUMBER, Kind.TIMES, Kind.PERCENT}
-_SUM_WORDS = ("合计", "总计", "共计", "一共", "总共", "小计", "加起来", "总和", "共有")
+            Kind.MULTIPLE, Kind.NUMBER, Kind.TIMES, Kind.PERCENT, Kind.MONTHS}
+# A total written with these words sums what is listed; with a group word it is the whole unit's.
+_SUM_WORDS = ("合计", "总计", "共计", "小计", "加起来", "总和", "一共", "总共", "共有")
+_GROUP_WORDS = ("全班", "全组", "组里", "班里", "部门", "全部门", "车间", "全车间", "全厂", "厂里", "班组", "全体", "整个", "全公司",
+                "单位", "全单位", "大家", "所有人", "全队", "队里", "科室", "全科")
+_MEMBER_SHAPES = (Shape.MAP, Shape.GROUPS, Shape.RECORDS, Shape.NUMBERED, Shape.GRID)
 
 
 @dataclass
@@ -53,13 +57,21 @@ class Filled:
         current[parts[-1]] = value
 
 
+Figures = list[tuple[int, Quantity]]
+
+
 # ---- matching a figure to a field ------------------------------------------------------------
 
 
 def cue_strength(reads: Reads, q: Quantity) -> int:
-    """Length of the longest cue of the field written around the figure (0: none)."""
+    """How surely the words around a figure name this field: the length of the longest cue in
+    its own subject or tail, else (weaker) in what its sentence is about; 0 for none."""
     around = q.subject + "|" + q.tail + "|" + (q.per or "")
-    return max((len(c) for c in reads.cues if c in around), default=0)
+    own = max((len(c) for c in reads.cues if c in around), default=0)
+    if own:
+        return own + 1
+    topical = max((len(c) for c in reads.cues if len(c) >= 2 and c in q.topic), default=0)
+    return 1 if topical and q.kind in reads.kinds else 0
 
 
 def _avoided(reads: Reads, q: Quantity) -> bool:
@@ -70,23 +82,48 @@ def kind_fit(reads: Reads, q: Quantity) -> int:
     """3 for the field's own kind, 2 for another kind it takes, 1 for a bare number, 0 for none."""
     if q.kind in reads.kinds:
         return 3 if q.kind is reads.kinds[0] else 2
-    if q.kind is Kind.NUMBER and any(k in _BARE_OK for k in reads.kinds):
-        return 1
-    return 0
+    if q.kind is not Kind.NUMBER:
+        return 0
+    if q.magnitude and Kind.MONEY not in reads.kinds:
+        return 0  # 18万 is an amount of money, never a score or a head count
+    if Kind.PERCENT in reads.kinds and not reads.fraction and len(reads.kinds) == 1:
+        return 0  # growth rates are written with %, a bare 1500 is not one
+    return 1 if any(k in _BARE_OK for k in reads.kinds) else 0
+
+
+def strip_cues(name: str, cues: tuple[str, ...]) -> str:
+    for cue in sorted(cues, key=len, reverse=True):
+        if len(cue) >= 2:
+            name = name.replace(cue, "")
+        elif name.endswith(cue) and len(name) > 1:
+            name = name[:-1]
+    return core(name.strip("的 "))
 
 
 def member_name(reads: Reads, q: Quantity) -> str | None:
     """The member a figure belongs to, once the field's own words are taken out of its name."""
     if not q.name:
         return None
-    name = q.name
-    for cue in sorted(reads.cues, key=len, reverse=True):
-        if len(cue) >= 2 or name.endswith(cue):
-            name = name.replace(cue, "") if len(cue) >= 2 else name[: -len(cue)]
-    name = core(name.strip("的 "))
-    if not name or name in lexicon().not_names:
-        return None
-    return name
+    name = strip_cues(q.name, reads.cues)
+    return name if name and name not in lexicon().not_names else None
+
+
+class _Model:
+    """The slots of one model and the words all its fields use."""
+
+    def __init__(self, model_slots: list[Slot]) -> None:
+        self.slots = model_slots
+        self.cues = tuple({c for s in model_slots for c in s.reads.cues})
+        self.member_kinds = {k for s in model_slots if s.reads.shape in _MEMBER_SHAPES for k in s.reads.kinds}
+
+    def member_of(self, q: Quantity) -> str | None:
+        """The department or person a figure is about, when the model lists such members."""
+        if q.kind not in self.member_kinds or not q.name:
+            return None
+        name = strip_cues(q.name, self.cues)
+        if not name or name in lexicon().not_names:
+            return None
+        return name if looks_like_entity(name) or not q.total else None
 
 
 def _value_ok(slot: Slot, q: Quantity) -> bool:
@@ -101,9 +138,7 @@ def _value_ok(slot: Slot, q: Quantity) -> bool:
         return False
     if r.total is True and not q.total or r.total is False and q.total:
         return False
-    if q.range_end is not None or q.range_start is not None:
-        return r.shape is Shape.RANGES
-    return True
+    return q.range_end is None and q.range_start is None
 
 
 # ---- the engine -----------------------------------------------------------------------------
@@ -112,13 +147,16 @@ def _value_ok(slot: Slot, q: Quantity) -> bool:
 def fill(reading: Reading, model: type[BaseModel]) -> Filled:
     """Fill `model`'s readable fields from `reading`."""
     out = Filled(slots=slots(model))
+    shape = _Model(out.slots)
     figures = [(i, q) for i, q in enumerate(reading.quantities) if q.kind is not Kind.DATE]
     _choices(reading, out)
     _ranges(figures, out)
-    _groups(figures, out)
+    _groups(figures, out, shape)
+    _values(figures, out, shape)
     _records(figures, out)
-    _values(figures, out)
     _maps(figures, out)
+    _grid(figures, out)
+    _by_kind(figures, out, shape)
     _lists(figures, out)
     _totals(out, reading)
     takes = {k for s in out.slots for k in s.reads.kinds} | {Kind.NUMBER}
@@ -138,46 +176,40 @@ def _choices(reading: Reading, out: Filled) -> None:
             out.set(slot.path, True)
 
 
-def _free(figures: list[tuple[int, Quantity]], out: Filled) -> list[tuple[int, Quantity]]:
+def _free(figures: Figures, out: Filled) -> Figures:
     return [(i, q) for i, q in figures if i not in out.placed]
 
 
-def _values(figures: list[tuple[int, Quantity]], out: Filled) -> None:
-    """One figure per field: by the field's words first, then by kind when only one fits."""
+def _values(figures: Figures, out: Filled, shape: _Model) -> None:
+    """One figure per field, chosen by the field's words; a member's figure is not a single value."""
     value_slots = [s for s in out.slots if s.reads.shape is Shape.VALUE and out.get(s.path) is None]
     scored = []
     for slot in value_slots:
         for i, q in _free(figures, out):
-            if not _value_ok(slot, q):
+            if not _value_ok(slot, q) or shape.member_of(q):
                 continue
             strength = cue_strength(slot.reads, q)
-            named = member_name(slot.reads, q)
-            if named and not q.total and strength == 0:
-                continue  # a member's figure (张三120分) is not a single value
             if strength:
                 scored.append((strength * 10 + kind_fit(slot.reads, q), -i, slot, i, q))
+    scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
     taken: set[str] = set()
-    for score, _, slot, i, q in sorted(scored, key=lambda t: (t[0], t[1]), reverse=True):
+    for score, _, slot, i, q in scored:
         if slot.path in taken or i in out.placed:
             continue
         rivals = [t for t in scored if t[2] is slot and t[3] != i and t[3] not in out.placed and t[0] == score]
-        if rivals and not _same_value(q, rivals):
+        if rivals and not all(t[4].value == q.value for t in rivals):
             out.problems.append(f"“{slot.label}”可能是 {q.text}，也可能是 {rivals[0][4].text}，请说明是哪一个")
         _place(out, slot, i, q)
         taken.add(slot.path)
         out.cue_hits += 1
-    _by_kind(figures, out, [s for s in value_slots if s.path not in taken])
 
 
-def _same_value(q: Quantity, rivals: list[tuple[Any, ...]]) -> bool:
-    return all(t[4].value == q.value for t in rivals)
-
-
-def _by_kind(figures: list[tuple[int, Quantity]], out: Filled, open_slots: list[Slot]) -> None:
+def _by_kind(figures: Figures, out: Filled, shape: _Model) -> None:
     """A field left open takes the one free figure of its exact kind, when no other field could."""
+    open_slots = [s for s in out.slots if s.reads.shape is Shape.VALUE and out.get(s.path) is None]
     for slot in open_slots:
         fits = [(i, q) for i, q in _free(figures, out)
-                if q.kind in slot.reads.kinds and _value_ok(slot, q) and not member_name(slot.reads, q)]
+                if q.kind in slot.reads.kinds and _value_ok(slot, q) and not shape.member_of(q)]
         rivals = [s for s in open_slots if s is not slot and out.get(s.path) is None
                   and any(q.kind in s.reads.kinds and _value_ok(s, q) for _, q in fits)]
         if len(fits) == 1 and not rivals:
@@ -185,48 +217,56 @@ def _by_kind(figures: list[tuple[int, Quantity]], out: Filled, open_slots: list[
 
 
 def _place(out: Filled, slot: Slot, i: int, q: Quantity) -> None:
-    out.set(slot.path, _as_field_value(slot.reads, q))
+    out.set(slot.path, as_field_value(slot.reads, q))
     out.placed[i] = slot.path
 
 
-def _as_field_value(reads: Reads, q: Quantity) -> Decimal:
+def as_field_value(reads: Reads, q: Quantity) -> Decimal:
     value = q.value
+    if reads.one_plus and q.kind is Kind.PERCENT:
+        return 1 + value  # 每级递增8% → 级比 1.08
     if Kind.PERCENT in reads.kinds and q.kind is Kind.NUMBER and reads.fraction and value > 1:
-        return value / 100  # 权重40 with the field's percent words: 40%
+        return value / 100  # 权重40 among percentages: 40%
     return value
 
 
-def _maps(figures: list[tuple[int, Quantity]], out: Filled) -> None:
-    """name → figure, for every free figure that belongs to a member; competing maps go by words."""
+def _maps(figures: Figures, out: Filled) -> None:
+    """name → figure for every free figure that belongs to a member; competing maps go by words."""
     map_slots = [s for s in out.slots if s.reads.shape in (Shape.MAP, Shape.NUMBERED) and out.get(s.path) is None]
     chosen: dict[int, tuple[int, Slot, str]] = {}
     for slot in map_slots:
         for i, q in _free(figures, out):
             name = member_name(slot.reads, q)
-            if name is None or q.total or q.parent or kind_fit(slot.reads, q) == 0 or _avoided(slot.reads, q):
+            if name is None or q.total or kind_fit(slot.reads, q) == 0 or _avoided(slot.reads, q):
+                continue
+            if q.weak and not cue_strength(slot.reads, q) or q.range_start is not None or q.range_end is not None:
+                continue
+            if slot.reads.per and q.per not in slot.reads.per or not slot.reads.per and q.per:
                 continue
             if slot.reads.shape is Shape.NUMBERED and _number_in(name) is None:
                 continue
-            score = cue_strength(slot.reads, q) * 10 + kind_fit(slot.reads, q)
-            if q.kind is Kind.NUMBER and not cue_strength(slot.reads, q) and not _list_of_kind(figures, q, slot):
+            strength = cue_strength(slot.reads, q)
+            if q.kind is Kind.NUMBER and not strength and not _among_kind(figures, q, slot):
                 continue
+            score = strength * 10 + kind_fit(slot.reads, q)
             if i not in chosen or score > chosen[i][0]:
                 chosen[i] = (score, slot, name)
+    positions = dict(figures)
     for i, (_, slot, name) in sorted(chosen.items()):
-        q = dict(figures)[i]
+        q = positions[i]
         current = out.get(slot.path) or ({} if slot.reads.shape is Shape.MAP else [])
         if slot.reads.shape is Shape.NUMBERED:
             current.append([_number_in(name), q.value])
         else:
-            if name in current:
+            if name in current and current[name] != as_field_value(slot.reads, q):
                 out.problems.append(f"“{name}”出现了两次（{_fmt(current[name])} 和 {q.text}），请确认用哪一个")
-            current[name] = _as_field_value(slot.reads, q)
+            current[name] = as_field_value(slot.reads, q)
         out.set(slot.path, current)
         out.placed[i] = slot.path
         out.cue_hits += bool(cue_strength(slot.reads, q))
 
 
-def _list_of_kind(figures: list[tuple[int, Quantity]], q: Quantity, slot: Slot) -> bool:
+def _among_kind(figures: Figures, q: Quantity, slot: Slot) -> bool:
     """A bare number among members of the field's kind (小王1200，小李800件) is one of them."""
     return any(p.sentence == q.sentence and p.kind in slot.reads.kinds and p.kind is not Kind.NUMBER
                for _, p in figures)
@@ -239,16 +279,15 @@ def _number_in(name: str) -> Decimal | None:
     return parse_numeral(match.group(0)) if match else None
 
 
-def _lists(figures: list[tuple[int, Quantity]], out: Filled) -> None:
+def _lists(figures: Figures, out: Filled) -> None:
     for slot in [s for s in out.slots if s.reads.shape is Shape.LIST and out.get(s.path) is None]:
-        fits = [(i, q) for i, q in _free(figures, out) if kind_fit(slot.reads, q) and not q.total and not _avoided(slot.reads, q)]
-        if slot.reads.cues and not any(cue_strength(slot.reads, q) for _, q in fits):
-            if len(fits) < 3:
-                continue
-        if len(fits) >= 1:
-            out.set(slot.path, [q.value for _, q in fits])
-            for i, _ in fits:
-                out.placed[i] = slot.path
+        fits = [(i, q) for i, q in _free(figures, out) if kind_fit(slot.reads, q) and not q.total and not q.weak
+                and not _avoided(slot.reads, q) and q.range_start is None and q.range_end is None]
+        if not fits or slot.reads.cues and len(fits) < 3 and not any(cue_strength(slot.reads, q) for _, q in fits):
+            continue
+        out.set(slot.path, [q.value for _, q in fits])
+        for i, _ in fits:
+            out.placed[i] = slot.path
 
 
 def _fmt(value: Any) -> str:
@@ -258,22 +297,22 @@ def _fmt(value: Any) -> str:
 # ---- shapes made of several figures ---------------------------------------------------------
 
 
-def _ranges(figures: list[tuple[int, Quantity]], out: Filled) -> None:
-    """Tiers: each clause with a range (or an open end) and a rate."""
+def _ranges(figures: Figures, out: Filled) -> None:
+    """Tiers: each clause with a range (or an open end, or a cap) and the rate that follows it."""
     for slot in [s for s in out.slots if s.reads.shape is Shape.RANGES]:
         tiers, used = [], []
-        qs = dict(figures)
+        positions = dict(figures)
         relative = any(q.relative_to for _, q in figures)
         reference = _reference(figures, out, slot) if relative else Decimal(0)
         for i, q in figures:
-            if kind_fit(slot.reads, q) == 0 or q.range_start is not None:
+            if kind_fit(slot.reads, q) == 0 or q.range_start is not None or q.kind in slot.reads.rate_kinds:
                 continue
-            upper = qs.get(q.range_end) if q.range_end is not None else None
+            upper = positions.get(q.range_end) if q.range_end is not None else None
             is_open = q.open_above or q.bound == "min"
             is_cap = q.bound == "max" and upper is None
             if upper is None and not is_open and not is_cap:
                 continue
-            rate = _rate_after(figures, i if upper is None else q.range_end, slot.reads)
+            rate = _rate_after(figures, i if upper is None else q.range_end, slot.reads)  # type: ignore[arg-type]
             if rate is None:
                 continue
             low, high = (Decimal(0), q.value) if is_cap else (q.value, upper.value if upper else None)
@@ -284,10 +323,11 @@ def _ranges(figures: list[tuple[int, Quantity]], out: Filled) -> None:
             tiers.sort(key=lambda t: t["from"])
             out.set(slot.path, tiers)
             for i in used:
-                out.placed[i] = slot.path
+                out.placed[i] = slot.path  # type: ignore[index]
+            out.cue_hits += 1
 
 
-def _reference(figures: list[tuple[int, Quantity]], out: Filled, slot: Slot) -> Decimal:
+def _reference(figures: Figures, out: Filled, slot: Slot) -> Decimal:
     """超出目标300万: the 目标 figure the offsets are counted from (0 when none is written)."""
     for i, q in figures:
         if q.range_end is None and q.range_start is None and not q.relative_to and "目标" in q.subject:
@@ -296,7 +336,7 @@ def _reference(figures: list[tuple[int, Quantity]], out: Filled, slot: Slot) -> 
     return Decimal(0)
 
 
-def _rate_after(figures: list[tuple[int, Quantity]], i: int, reads: Reads) -> tuple[int, Quantity] | None:
+def _rate_after(figures: Figures, i: int, reads: Reads) -> tuple[int, Quantity] | None:
     anchor = dict(figures)[i]
     for j, q in figures:
         if j > i and q.kind in reads.rate_kinds and q.sentence == anchor.sentence:
@@ -305,57 +345,96 @@ def _rate_after(figures: list[tuple[int, Quantity]], i: int, reads: Reads) -> tu
     return None
 
 
-def _groups(figures: list[tuple[int, Quantity]], out: Filled) -> None:
-    """Two levels: members written under a department (其中…, （…）, 生产部：…)."""
+def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
+    """Two levels: members written under a department (其中…, （…）, 生产部：…, 生产部张三)."""
     for slot in [s for s in out.slots if s.reads.shape is Shape.GROUPS and s.model is not None]:
-        members = [(i, q) for i, q in figures if q.parent and kind_fit(slot.reads, q) and q.name]
+        sub = slots(slot.model)  # type: ignore[arg-type]
+        own = next(s for s in sub if s.reads.shape is Shape.VALUE)
+        inner = next(s for s in sub if s.reads.shape is Shape.MAP)
+        words = own.reads.cues + inner.reads.cues
+        heads = {q.name: (i, q) for i, q in figures if q.name and not q.parent and kind_fit(own.reads, q) >= 2}
+        members = [(i, q) for i, q in figures
+                   if q.parent and q.kind in inner.reads.kinds and (q.parent in heads or looks_like_entity(q.parent))]
         if not members:
             continue
-        sub = {s.name: s for s in slots(slot.model)}  # type: ignore[arg-type]
-        own, inner = next(iter(sub.values())), list(sub.values())[-1]
         groups: dict[str, dict[str, Any]] = {}
         for i, q in members:
-            group = groups.setdefault(q.parent, {})  # type: ignore[arg-type]
-            group.setdefault(inner.path, {})[member_name(inner.reads, q) or q.name] = q.value
+            head = heads.get(q.parent)  # type: ignore[arg-type]
+            key = strip_cues(head[1].name if head else q.parent, words) or q.parent  # type: ignore[arg-type]
+            group = groups.setdefault(key, {})  # type: ignore[arg-type]
+            if q.total:
+                group.setdefault("stated", q.value)  # 小计: checked against the members below
+            else:
+                group.setdefault(inner.path, {})[member_name(inner.reads, q) or q.name] = q.value
             out.placed[i] = slot.path
-        for i, q in figures:
-            if q.name in groups and not q.parent and kind_fit(own.reads, q) and i not in out.placed:
-                groups[q.name][own.path] = q.value  # type: ignore[index]
-                out.placed[i] = slot.path
-        for i, q in figures:  # departments with no members listed keep their own figure
-            if i in out.placed or q.parent or not q.name or q.total or not kind_fit(own.reads, q):
+        for name, (i, q) in heads.items():
+            key = strip_cues(name, words) or name
+            if i in out.placed:
                 continue
-            if any(p.sentence == q.sentence for _, p in members) or groups:
-                name = member_name(own.reads, q)
-                if name:
-                    groups.setdefault(name, {})[own.path] = q.value
-                    out.placed[i] = slot.path
+            if key in groups or looks_like_entity(key) and q.sentence in {m.sentence for _, m in members}:
+                groups.setdefault(key, {})[own.path] = q.value
+                out.placed[i] = slot.path
+        for key, group in groups.items():
+            stated = group.pop("stated", None)
+            parts = sum(group.get(inner.path, {}).values(), Decimal(0))
+            if stated is not None and stated != parts:
+                out.problems.append(f"“{key}”成员积分小计 {_fmt(stated)} 与各人之和 {_fmt(parts)} 不一致，请确认")
         out.set(slot.path, groups)
         out.cue_hits += 1
 
 
-def _records(figures: list[tuple[int, Quantity]], out: Filled) -> None:
+def _records(figures: Figures, out: Filled) -> None:
     """One record per name (岗位等级、人员), its fields from the figures written with that name."""
     for slot in [s for s in out.slots if s.reads.shape is Shape.RECORDS and s.model is not None]:
-        fields = slots(slot.model)  # type: ignore[arg-type]
-        key = next((f for f in fields if f.reads.shape is Shape.CHOICE and f.name == "name"), None)
+        fields = [f for f in slots(slot.model) if f.reads.shape is Shape.VALUE]  # type: ignore[arg-type]
+        choices = [f for f in slots(slot.model) if f.reads.shape is Shape.CHOICE]  # type: ignore[arg-type]
         records: dict[str, dict[str, Any]] = {}
-        for i, q in figures:
-            name = q.name and member_name(slot.reads, q)
-            if not name or q.total or i in out.placed:
+        for i, q in _free(figures, out):
+            name = member_name(slot.reads, q)
+            if not name or q.total:
                 continue
-            best = max(fields, key=lambda f: (cue_strength(f.reads, q) * 10 + kind_fit(f.reads, q)) if f.reads.shape is Shape.VALUE else -1)
-            if best.reads.shape is not Shape.VALUE or not kind_fit(best.reads, q):
+            best = max(fields, key=lambda f: cue_strength(f.reads, q) * 10 + kind_fit(f.reads, q))
+            if not kind_fit(best.reads, q):
                 continue
-            name = member_name(best.reads, q.with_(name=name)) or name
+            for choice in choices:  # 张三技师: the record's name without its 技能等级
+                for value, words in choice.reads.choices.items():
+                    if any(w in name for w in words) and name not in words:
+                        name = core(name.replace(words[0], "")) or name
+                        records.setdefault(name, {"name": name})[choice.path] = value
+            name = strip_cues(name, best.reads.cues) or name
             record = records.setdefault(name, {"name": name})
             if best.path in record:
                 continue
-            record[best.path] = _as_field_value(best.reads, q)
+            record[best.path] = as_field_value(best.reads, q)
             out.placed[i] = slot.path
-        del key
         if records:
             out.set(slot.path, list(records.values()))
+            out.cue_hits += 1
+
+
+def _grid(figures: Figures, out: Filled) -> None:
+    """name → {item: figure}: 甲接线30次, 丙接线10次、调试10次 (items named by another map)."""
+    for slot in [s for s in out.slots if s.reads.shape is Shape.GRID and s.reads.items_from]:
+        items = out.get(slot.reads.items_from) or {}
+        if not items:
+            continue
+        grid: dict[str, dict[str, Decimal]] = {}
+        person = None
+        for i, q in _free(figures, out):
+            if not kind_fit(slot.reads, q) or q.total:
+                continue
+            item = next((it for it in sorted(items, key=len, reverse=True) if it in q.subject), None)
+            if item is None:
+                continue
+            who = core(q.subject.split(item)[0]) or (person if person and person[1] == q.sentence else None)
+            who = who[0] if isinstance(who, tuple) else who
+            if not who:
+                continue
+            grid.setdefault(who, {})[item] = q.value
+            person = (who, q.sentence)
+            out.placed[i] = slot.path
+        if grid:
+            out.set(slot.path, grid)
             out.cue_hits += 1
 
 
@@ -370,10 +449,11 @@ def _totals(out: Filled, reading: Reading) -> None:
         total = sum((Decimal(v) for v in parts.values()), Decimal(0))
         index = next((i for i, p in out.placed.items() if p == slot.path), None)
         q = reading.quantities[index] if index is not None else None
-        summed = q is not None and any(w in q.subject for w in _SUM_WORDS)
+        whole = q is not None and contains_any(q.subject, _GROUP_WORDS) is not None
         if stated == total:
             continue
-        if stated < total or summed:
-            out.problems.append(
-                f"您写的{slot.label} {_fmt(stated)} 与各项之和 {_fmt(total)} 不一致，请确认以哪个为准"
-            )
+        if stated < total or not whole:
+            out.problems.append(f"您写的{slot.label} {_fmt(stated)} 与各项之和 {_fmt(total)} 不一致，请确认以哪个为准")
+        elif len(parts) > 1:
+            out.problems.append(f"{slot.label} {_fmt(stated)} 多于所列各项之和 {_fmt(total)}：是否还有未列出的人员或部门？"
+                                "请补全名单，或确认只计算所列各项")
