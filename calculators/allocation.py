@@ -57,7 +57,7 @@ def _split_map(amount_units: int, names: list[str], weights: list[int], precisio
 
 
 POOL_CUES = ("绩效工资", "绩效奖金", "奖金", "奖励", "奖", "总额", "可分配", "可供分配", "奖金池", "池", "盘子", "资金", "一共", "总共",
-             "分配额", "钱", "绩效", "工资总量", "可分")
+             "分配额", "绩效", "工资总量", "可分")
 SCORE_CUES = ("积分", "分数", "得分", "考核分", "考核得分", "分")
 
 
@@ -344,7 +344,8 @@ class PointValueInput(MoneyInput):
     work: Annotated[dict[str, NumberMap], Reads((Kind.TIMES, Kind.PIECES, Kind.COUNT), shape=Shape.GRID, items_from="price_list",
                                                 ask="如“张三登杆作业10次、抄表30次”")] = Field(
         ..., title="工作记录", description="姓名 → {工作项目: 次数}")
-    extra_points: Annotated[NumberMap | None, Reads(Kind.SCORE, cues=("其他积分", "加分", "培训", "额外", "另加", "师带徒", "验收"), shape=Shape.MAP)] = Field(
+    extra_points: Annotated[NumberMap | None, Reads(Kind.SCORE, cues=("其他积分", "积分", "加分", "培训", "额外", "另加", "师带徒", "验收"),
+                                                    shape=Shape.MAP)] = Field(
         None, title="其他积分", description="姓名 → 直接计入的积分（培训、师带徒、验收券合计等）")
 
 

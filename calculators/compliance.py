@@ -166,7 +166,7 @@ class PayMixInput(CalcInput):
     base: Annotated[Number, Reads(Kind.MONEY, cues=("岗位基本薪酬", "基本薪酬", "基本工资", "固定", "底薪", "岗位工资", "基本"), ask="如“岗位基本薪酬5000元”")] = Field(
         ..., ge=0, title="岗位基本薪酬", description="岗位基本薪酬金额（与总薪酬同一期间）")
     total: Annotated[Number, Reads(Kind.MONEY, cues=("总薪酬", "薪酬总额", "总收入", "年收入", "合计", "总共", "一共", "总", "全部", "月收入",
-                                                     "收入"), ask="如“总薪酬10000元”")] = Field(
+                                                     "收入", "年薪", "月薪", "薪酬", "工资"), avoid=("基本",), ask="如“总薪酬10000元”")] = Field(
         ..., gt=0, title="总薪酬", description="总薪酬金额（岗位基本薪酬 + 绩效薪酬）")
 
 

@@ -226,7 +226,8 @@ class SeniorityInput(MoneyInput):
         ..., ge=0, title="档差", description="相邻工龄段的差额，各档之间形成等差数列")
     bands: Annotated[Count, Reads(Kind.LEVELS, cues=("共", "分为", "设", "档数", "档", "段", "级"), every=False, ask="如“共5档”")] = Field(
         ..., ge=1, le=100, title="档数", description="工龄段个数，最后一档不封顶")
-    years_per_band: Annotated[Count, Reads(Kind.YEARS, cues=("每", "一档", "一级", "升", "进", "为一档", "一段"), every=True, ask="如“每5年一档”")] = Field(
+    years_per_band: Annotated[Count, Reads(Kind.YEARS, cues=("每", "一档", "一级", "升", "进", "为一档", "一段", "跨"),
+                                           per=("档", "级", "段", "工龄段"), ask="如“每5年一档”")] = Field(
         ..., ge=1, title="每档年限", description="每个工龄段跨越的年数")
     years: Annotated[Number | None, Reads(Kind.YEARS, cues=("工龄", "工作了", "干了", "司龄", "已工作", "入职", "满", "厂龄", "做了", "来了"),
                                           every=False)] = Field(

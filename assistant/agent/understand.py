@@ -93,8 +93,9 @@ def read_for(name: str, reading: Reading) -> Request:
     kinds = [reading.quantities[i].kind for i in filled.placed]
     exact = sum(1 for k in kinds if k is not Kind.NUMBER)
     distinctive = len({k for k in kinds} - _COMMON_KINDS)
+    unused = sum(1 for i, q in enumerate(reading.quantities) if i not in filled.placed and not q.weak and q.kind is not Kind.DATE)
     score = (3 * min(topics, 3) + 2 * filled.cue_hits + exact + len(filled.placed) + 2 * distinctive
-             - 3 * len(filled.leftovers) - 2 * len(missing) - 2 * len(filled.problems))
+             - 3 * len(filled.leftovers) - unused - 2 * len(missing) - 2 * len(filled.problems))
     request = Request(name, info.title, filled, score, topics, missing, unclear)
     request.evidence = topics + filled.cue_hits + distinctive
     return request

@@ -175,8 +175,9 @@ def _inherit_units(text: str, quantities: list[Quantity], lex: Lexicon) -> list[
             continue
         gap = text[q.end:nxt.start].strip()
         joined = gap in ("", "、", ",", "，", "/") or gap in lex.list_joiners or gap in lex.range_words
-        if not joined:
-            continue
+        labelled = bool(re.search(r"[\u4e00-\u9fa5A-Za-z]", text[_item_start(text, q.start, 0):q.start]))
+        if not joined or gap in (",", "，") and labelled:
+            continue  # 级差200，10级: a figure with its own label keeps its own unit
         factor = nxt.scale if q.scale == 1 else nxt.scale / (nxt.scale if nxt.magnitude else 1)
         out[i] = q.with_(value=q.value * factor, kind=nxt.kind, unit=nxt.unit, scale=q.scale * factor,
                          magnitude=q.magnitude or nxt.magnitude)
@@ -222,10 +223,11 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     per_match = re.search(r"每(?:满|隔|过)?([\u4e00-\u9fa5]?)$", subject)
     every = bool(re.search(r"每(?:满|隔|过)?$", subject))
     per = None
-    unit_per = re.search(r"每(?:一)?(薪级|工龄段|档|级|年|人|月|件|分|次|天|项|只|台|套|个|份|单|张|趟|户|徒|名)", subject)
+    unit_per = (re.search(r"每(?:一)?(薪级|工龄段|档|级|年|人|月|件|分|次|天|项|只|台|套|个|份|单|张|趟|户|徒|名)", subject)
+                or re.search(r"一(次|只|台|件|个|份|单|趟|户)$", subject))
     if unit_per and not every:
         per = unit_per.group(1)
-    tail_per = re.match(r"\s*(?:/|每)(次|件|个|人|月|年|项|天|小时|台|套|只|份|单)", text[q.end:q.end + 4])
+    tail_per = re.match(r"\s*(?:/|每|一)(次|件|个|人|月|年|项|天|小时|台|套|只|份|单)", text[q.end:q.end + 4])
     if tail_per and per is None:
         per = tail_per.group(1)
     del per_match

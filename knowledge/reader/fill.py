@@ -95,16 +95,16 @@ def strip_cues(name: str, cues: tuple[str, ...]) -> str:
     for cue in sorted(cues, key=len, reverse=True):
         if len(cue) >= 2:
             name = name.replace(cue, "")
-        elif name.endswith(cue) and len(name) > 1:
+        elif name.endswith(cue) and len(name) > 2:
             name = name[:-1]
     return core(name.strip("的 "))
 
 
-def member_name(reads: Reads, q: Quantity) -> str | None:
-    """The member a figure belongs to, once the field's own words are taken out of its name."""
+def member_name(reads: Reads, q: Quantity, words: tuple[str, ...] = ()) -> str | None:
+    """The member a figure belongs to, once the field's (and the model's) words are taken out."""
     if not q.name:
         return None
-    name = strip_cues(q.name, reads.cues)
+    name = strip_cues(q.name, reads.cues + words)
     return name if name and name not in lexicon().not_names else None
 
 
@@ -154,10 +154,10 @@ def fill(reading: Reading, model: type[BaseModel]) -> Filled:
     _groups(figures, out, shape)
     _values(figures, out, shape)
     _records(figures, out)
-    _maps(figures, out)
+    _maps(figures, out, shape)
     _grid(figures, out)
     _by_kind(figures, out, shape)
-    _lists(figures, out)
+    _lists(figures, out, reading.normalised)
     _totals(out, reading)
     takes = {k for s in out.slots for k in s.reads.kinds} | {Kind.NUMBER}
     out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and q.kind in takes]
@@ -172,6 +172,7 @@ def _choices(reading: Reading, out: Filled) -> None:
             found = [(text.find(w), value) for value, words in r.choices.items() for w in words if w in text]
             if found:
                 out.set(slot.path, min(found)[1])
+                out.cue_hits += 1
         elif r.shape is Shape.FLAG and any(w in text for words in r.choices.values() for w in words):
             out.set(slot.path, True)
 
@@ -230,13 +231,13 @@ def as_field_value(reads: Reads, q: Quantity) -> Decimal:
     return value
 
 
-def _maps(figures: Figures, out: Filled) -> None:
+def _maps(figures: Figures, out: Filled, shape: _Model) -> None:
     """name → figure for every free figure that belongs to a member; competing maps go by words."""
     map_slots = [s for s in out.slots if s.reads.shape in (Shape.MAP, Shape.NUMBERED) and out.get(s.path) is None]
     chosen: dict[int, tuple[int, Slot, str]] = {}
     for slot in map_slots:
         for i, q in _free(figures, out):
-            name = member_name(slot.reads, q)
+            name = member_name(slot.reads, q, shape.cues)
             if name is None or q.total or kind_fit(slot.reads, q) == 0 or _avoided(slot.reads, q):
                 continue
             if q.weak and not cue_strength(slot.reads, q) or q.range_start is not None or q.range_end is not None:
@@ -279,10 +280,22 @@ def _number_in(name: str) -> Decimal | None:
     return parse_numeral(match.group(0)) if match else None
 
 
-def _lists(figures: Figures, out: Filled) -> None:
+def _one_run(fits: Figures, text: str) -> Figures:
+    """The longest run of figures written as one list (only joiners between them)."""
+    runs: list[Figures] = []
+    for i, q in fits:
+        if runs and re.fullmatch(r"[\s、，,和及与/|｜;；]*", text[runs[-1][-1][1].end:q.start]):
+            runs[-1].append((i, q))
+        else:
+            runs.append([(i, q)])
+    return max(runs, key=len) if runs else []
+
+
+def _lists(figures: Figures, out: Filled, reading_text: str) -> None:
     for slot in [s for s in out.slots if s.reads.shape is Shape.LIST and out.get(s.path) is None]:
         fits = [(i, q) for i, q in _free(figures, out) if kind_fit(slot.reads, q) and not q.total and not q.weak
                 and not _avoided(slot.reads, q) and q.range_start is None and q.range_end is None]
+        fits = _one_run(fits, reading_text) if not any(cue_strength(slot.reads, q) for _, q in fits) else fits
         if not fits or slot.reads.cues and len(fits) < 3 and not any(cue_strength(slot.reads, q) for _, q in fits):
             continue
         out.set(slot.path, [q.value for _, q in fits])
@@ -407,6 +420,7 @@ def _records(figures: Figures, out: Filled) -> None:
                 continue
             record[best.path] = as_field_value(best.reads, q)
             out.placed[i] = slot.path
+        records = {k: v for k, v in records.items() if looks_like_entity(k) or _number_in(k) is not None}
         if records:
             out.set(slot.path, list(records.values()))
             out.cue_hits += 1

@@ -219,7 +219,8 @@ def _value_words(text: str, lex: Lexicon, found: list[Quantity]) -> list[Quantit
     for word, (kind, value) in lex.value_words.items():
         at = text.find(word)
         while at >= 0:
-            if not any(s < at + len(word) and at < e for s, e in taken):
+            labels_a_figure = kind is Kind.PERCENTILE and re.match(r"(?:分别)?(?:为|是|约|:|：)?\s*\d", text[at + len(word):])
+            if not labels_a_figure and not any(s < at + len(word) and at < e for s, e in taken):
                 out.append(Quantity(value, kind, word, at, at + len(word), unit=word))
                 taken.append((at, at + len(word)))
             at = text.find(word, at + 1)
