@@ -58,7 +58,7 @@ class Member(CalcInput):
     name: str = Field(..., min_length=1, title="姓名")
     skill_level: Annotated[str | None, Reads(Kind.NUMBER, shape=Shape.CHOICE, choices={w: (w,) for w in SKILL_LEVELS})] = Field(
         None, title="技能等级", description="如 高级工、技师、高级技师（一级）")
-    apprentices: Annotated[Count, Reads(Kind.PEOPLE, cues=("徒弟", "带徒", "带了", "带", "徒"))] = Field(
+    apprentices: Annotated[Count, Reads((Kind.PEOPLE, Kind.COUNT), cues=("徒弟", "带徒", "带了", "带", "徒"))] = Field(
         0, ge=0, title="带徒人数", description="本月所带徒弟人数")
     team_leader: Annotated[Number | None, Reads(Kind.MONEY, cues=("班组长", "组长", "班长", "班组长津贴"))] = Field(
         None, ge=0, title="班组长津贴", description="担任班组长的月津贴（元/月）")

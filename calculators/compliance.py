@@ -118,13 +118,13 @@ def wage_total_linkage(inp: LinkageInput) -> dict[str, Any]:
 
 class DividendInput(CalcInput):
     reading_topics: ClassVar[tuple[str, ...]] = ("分红", "岗位分红", "项目分红", "激励对象", "分红激励", "分红人数", "股权激励")
-    employees: Annotated[Count, Reads(Kind.PEOPLE, cues=("职工", "员工", "在岗", "全体", "总人数", "全公司", "共有", "公司有", "我们有", "单位", "企业",
+    employees: Annotated[Count, Reads((Kind.PEOPLE, Kind.COUNT), cues=("职工", "员工", "在岗", "全体", "总人数", "全公司", "共有", "公司有", "我们有", "单位", "企业",
                                                          "人数"), avoid=("激励", "分红"), ask="如“在岗职工200人”")] = Field(
         ..., ge=1, title="在岗职工总数", description="本企业在岗职工总数")
-    recipients: Annotated[Count, Reads(Kind.PEOPLE, cues=("激励对象", "分红对象", "参与分红", "分红人数", "拿分红", "享受分红", "激励人数", "激励", "分红",
+    recipients: Annotated[Count, Reads((Kind.PEOPLE, Kind.COUNT), cues=("激励对象", "分红对象", "参与分红", "分红人数", "拿分红", "享受分红", "激励人数", "激励", "分红",
                                                           "对象"), ask="如“激励对象70人”")] = Field(
         ..., ge=1, title="分红激励人数", description="本次分红激励对象人数")
-    tech_skill_recipients: Annotated[Count, Reads(Kind.PEOPLE, cues=("技术技能", "技术", "技能", "科技", "研发", "技术人员", "科技人员", "科研", "工程师",
+    tech_skill_recipients: Annotated[Count, Reads((Kind.PEOPLE, Kind.COUNT), cues=("技术技能", "技术", "技能", "科技", "研发", "技术人员", "科技人员", "科研", "工程师",
                                                                      "技术骨干"), ask="如“其中技术技能人才40人”")] = Field(
         ..., ge=0, title="技术技能人才人数", description="激励对象中技术技能人才人数")
 
@@ -198,14 +198,14 @@ def pay_mix_check(inp: PayMixInput) -> dict[str, Any]:
 
 class JobQuotaInput(CalcInput):
     reading_topics: ClassVar[tuple[str, ...]] = ("职数", "比例上限", "高级技师", "技师", "高级工", "中级工", "等级比例", "职数比例", "首席", "名额")
-    base: Annotated[Count, Reads(Kind.PEOPLE, cues=("技能", "统计", "总人数", "工人", "一线", "共有", "职工", "员工", "技术工人", "工种", "全厂", "共"),
+    base: Annotated[Count, Reads((Kind.PEOPLE, Kind.COUNT), cues=("技能", "统计", "总人数", "工人", "一线", "共有", "职工", "员工", "技术工人", "工种", "全厂", "共"),
                                  total=None, ask="如“技能工种共500人”")] = Field(
         ..., ge=1, title="统计范围人数", description="纳入技能工种统计范围的总人数")
-    counts: Annotated[dict[str, Count], Reads(Kind.PEOPLE, shape=Shape.MAP, ask="如“高级技师8人、技师30人”")] = Field(
+    counts: Annotated[dict[str, Count], Reads((Kind.PEOPLE, Kind.COUNT), shape=Shape.MAP, ask="如“高级技师8人、技师30人”")] = Field(
         ..., min_length=1, title="各等级人数", description="技能等级 → 人数，如 {\"高级技师\": 3, \"技师\": 10}")
     limits: Annotated[dict[str, Number] | None, Reads(Kind.PERCENT, cues=("上限", "不超过", "比例", "不高于", "控制在"), shape=Shape.MAP)] = Field(
         None, title="比例上限", description="可选：本企业自定的等级 → 比例上限；不填按曲靖案例4（高级技师2%、技师5%、高级工10%、中级工20%）")
-    tech_total: Annotated[Count | None, Reads(Kind.PEOPLE, cues=("科技人才", "科技人员", "技术人员总数", "科研人员"))] = Field(
+    tech_total: Annotated[Count | None, Reads((Kind.PEOPLE, Kind.COUNT), cues=("科技人才", "科技人员", "技术人员总数", "科研人员"))] = Field(
         None, ge=1, title="科技人才总数", description="可选（国有企业）：科技人才总数，用于检查首席类职位不超过 5%")
 
 

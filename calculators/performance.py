@@ -46,7 +46,7 @@ class ForcedInput(CalcInput):
     reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (("n", "quotas"), ("scores",))
     reading_topics: ClassVar[tuple[str, ...]] = ("强制分布", "等次", "考核等级", "名额", "优秀比例", "强制", "比例分布", "正态分布", "评优",
                                                  "优秀", "名额分配", "几个A", "A档", "等级比例")
-    n: Annotated[Count | None, Reads(Kind.PEOPLE, cues=("人", "共", "参加", "参评", "考核", "员工", "职工", "总人数", "部门", "团队", "一共"),
+    n: Annotated[Count | None, Reads((Kind.PEOPLE, Kind.COUNT), cues=("人", "共", "参加", "参评", "考核", "员工", "职工", "总人数", "部门", "团队", "一共"),
                                      ask="如“参加考核100人”")] = Field(
         None, ge=1, title="参加考核人数", description="参加考核的总人数；给出 scores 时可省略")
     quotas: Annotated[dict[str, Number] | None, Reads(Kind.PERCENT, cues=("比例", "占", "类", "级", "档", "等"), shape=Shape.MAP,

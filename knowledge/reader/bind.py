@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 from functools import lru_cache
 
 from .lexicon import Lexicon, contains_any, ends_with_any, lexicon, starts_with_any
@@ -78,6 +79,10 @@ def core(subject: str) -> str:
     link = set(lex.link_words + lex.up_words + lex.down_words + lex.max_words + lex.min_words + lex.approx_words
                + lex.total_words + lex.each_words + lex.respectively_words + lex.per_words)
     phrase = subject.replace("…", "")
+    for verb in ("分配给", "分给", "发给", "奖给", "拨给", "给到", "给"):
+        if verb in phrase[:-1]:
+            phrase = phrase.rsplit(verb, 1)[1]  # 按积分分给A组 → A组
+            break
     # multi-character link words come off as plain strings (老赵打了 → 老赵, whatever jieba makes of it)
     long_links = tuple(w for w in sorted(link, key=len, reverse=True) if len(w) >= 2)
     while (tail := ends_with_any(phrase, long_links)) and len(phrase) > len(tail):
@@ -130,7 +135,7 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     lex = lexicon()
     clauses = _negations(split_clauses(text), lex)
     quantities = _labels_from_levels(text, quantities)
-    quantities = _inherit_units(text, quantities, lex)
+    quantities = _inherit_forward(text, _inherit_units(text, quantities, lex), lex)
     bound: list[Quantity] = []
     for i, q in enumerate(quantities):
         bound.append(_describe(text, quantities, i, clauses, lex))
@@ -139,7 +144,35 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _respectively(text, bound, lex)
     bound = _each(bound, lex)
     bound = _parents(text, bound, clauses, lex)
+    bound = sorted(bound + _remainders(text, bound, clauses), key=lambda q: q.start)
     return bound, clauses
+
+
+_REMAINDER = re.compile(r"(?:剩下|剩余|其余|余下)的?(?:权重|比例|部分|人|名额)?(?:都|全)?(?:平均)?(?:是|为|归|给|分给|算|记为|评为|定为)?"
+                        r"([^，,。；;！？!?\n]+)")
+
+
+def _remainders(text: str, quantities: list[Quantity], clauses: list[Clause]) -> list[Quantity]:
+    """剩下的平均分给党建和重点任务 / 剩下的是C: the share left by the percentages written before,
+    split evenly among the names given (derived from the text, shown as such)."""
+    out = []
+    for match in _REMAINDER.finditer(text):
+        sentence_start = max(text.rfind(ch, 0, match.start()) for ch in SENTENCE_END) + 1
+        shares = [q for q in quantities if q.kind is Kind.PERCENT and sentence_start <= q.start < match.start()]
+        names = [core(n) for n in re.split(r"[、和及与]", match.group(1))]
+        names = [n for n in names if n and len(n) <= 8]
+        if not shares or not names or any(q.kind is not Kind.PERCENT for q in quantities if match.start() <= q.start < match.end()):
+            continue
+        left = 1 - sum((q.value for q in shares), Decimal(0))
+        if left <= 0:
+            continue
+        each = left / len(names)
+        for n, name in enumerate(names):
+            at = match.start(1) + match.group(1).find(name)
+            clause = _clause_of(clauses, at)
+            out.append(Quantity(each, Kind.PERCENT, match.group(0), at, at + len(name), unit="余", name=name,
+                                subject=name, derived=True, sentence=shares[-1].sentence, clause=clause))
+    return out
 
 
 def _negations(clauses: list[Clause], lex: Lexicon) -> list[Clause]:
@@ -184,6 +217,26 @@ def _inherit_units(text: str, quantities: list[Quantity], lex: Lexicon) -> list[
     return out
 
 
+def _inherit_forward(text: str, quantities: list[Quantity], lex: Lexicon) -> list[Quantity]:
+    """百分之三十、二十、十五: bare figures listed after one with a unit take that unit."""
+    out = list(quantities)
+    for i in range(1, len(out)):
+        q, prev = out[i], out[i - 1]
+        gap = text[prev.end:q.start].strip()
+        if q.kind is Kind.NUMBER and prev.kind not in (Kind.NUMBER, Kind.DATE) and gap == "、" and not q.magnitude:
+            factor = prev.scale / _magnitude_of(prev)
+            out[i] = q.with_(value=q.value * factor, kind=prev.kind, unit=prev.unit, scale=q.scale * factor)
+    return out
+
+
+def _magnitude_of(q: Quantity) -> Decimal:
+    match = re.search(r"[万千亿]+", q.text)
+    value = Decimal(1)
+    for ch in match.group(0) if match and q.magnitude else "":
+        value *= {"万": 10000, "千": 1000, "亿": 10**8}[ch]
+    return value
+
+
 def _item_start(text: str, pos: int, floor: int) -> int:
     i = pos
     while i > floor and text[i - 1] not in ITEM_END:
@@ -223,16 +276,22 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     per_match = re.search(r"每(?:满|隔|过)?([\u4e00-\u9fa5]?)$", subject)
     every = bool(re.search(r"每(?:满|隔|过)?$", subject))
     per = None
-    unit_per = (re.search(r"每(?:一)?(薪级|工龄段|档|级|年|人|月|件|分|次|天|项|只|台|套|个|份|单|张|趟|户|徒|名)", subject)
+    unit_per = (re.search(r"每(?:一)?(薪级|工龄段|台阶|档|级|人|件|分|次|天|项|只|台|套|个|份|单|张|趟|户|徒|名)"
+                          r"(?:[加多增涨差为是计有跨升]{0,2}|递增|增加|相差|工资)?$", subject)
                 or re.search(r"一(次|只|台|件|个|份|单|趟|户)$", subject))
     if unit_per and not every:
         per = unit_per.group(1)
-    tail_per = re.match(r"\s*(?:/|每|一)(次|件|个|人|月|年|项|天|小时|台|套|只|份|单)", text[q.end:q.end + 4])
+    tail_per = re.match(r"\s*(?:/|每|一)(次|件|个|人|项|天|小时|台|套|只|份|单)", text[q.end:q.end + 4])
     if tail_per and per is None:
         per = tail_per.group(1)
     del per_match
     total = contains_any(subject, lex.total_words) is not None
     name = core(subject) or None
+    if name is None and subject == "" and text[start - 1:start] in _OPEN:
+        name = core(text[_item_start(text, start - 1, 0):start - 1]) or None  # A组（1320分）
+    after = re.match(r"的([A-Za-z]|[\u4e00-\u9fa5]{1,4})(?=$|[，,、；;。\s])", tail)
+    if name is None and after:
+        name = after.group(1)  # 百分之十五的A
     role = parent = None
     if name:
         head, person = split_person(name)
@@ -277,12 +336,17 @@ def _ranges(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
     return out
 
 
+_PRONOUNS = ("他俩", "她俩", "他们", "她们", "他", "她", "其", "此人", "该员工")
+
+
 def _topics(qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
     """A figure whose subject names nothing (比上年增加9%) belongs to the topic named before it
     in the same sentence; a figure with no name after a named one in the same clause belongs to
     that name (张工按70%折算做了500件)."""
     out = list(qs)
     for i, q in enumerate(out):
+        if q.name in _PRONOUNS and i > 0 and out[i - 1].name:
+            out[i] = q = q.with_(name=out[i - 1].name)  # 周主管按70%折算，他做了400件
         if q.name or i == 0:
             continue
         prev = out[i - 1]

@@ -123,7 +123,7 @@ class _Model:
         name = strip_cues(q.name, self.cues)
         if not name or name in lexicon().not_names:
             return None
-        return name if looks_like_entity(name) or not q.total else None
+        return name if looks_like_entity(name) else None
 
 
 def _value_ok(slot: Slot, q: Quantity) -> bool:
@@ -134,8 +134,8 @@ def _value_ok(slot: Slot, q: Quantity) -> bool:
         return False
     if r.per and q.per not in r.per and not cue_strength(r, q):
         return False
-    if not r.per and q.per and r.every is not True:
-        return False
+    if not r.per and q.per and r.every is not True and q.kind in (Kind.MONEY, Kind.SCORE, Kind.NUMBER):
+        return False  # 每档加20元 is a rate, not a starting amount
     if r.total is True and not q.total or r.total is False and q.total:
         return False
     return q.range_end is None and q.range_start is None
@@ -247,7 +247,7 @@ def _maps(figures: Figures, out: Filled, shape: _Model) -> None:
             if slot.reads.shape is Shape.NUMBERED and _number_in(name) is None:
                 continue
             strength = cue_strength(slot.reads, q)
-            if q.kind is Kind.NUMBER and not strength and not _among_kind(figures, q, slot):
+            if q.kind is Kind.NUMBER and not strength and not _among_kind(figures, q, slot) and not _only_map(map_slots, slot, q):
                 continue
             score = strength * 10 + kind_fit(slot.reads, q)
             if i not in chosen or score > chosen[i][0]:
@@ -265,6 +265,11 @@ def _maps(figures: Figures, out: Filled, shape: _Model) -> None:
         out.set(slot.path, current)
         out.placed[i] = slot.path
         out.cue_hits += bool(cue_strength(slot.reads, q))
+
+
+def _only_map(map_slots: list[Slot], slot: Slot, q: Quantity) -> bool:
+    """张三95.5，李四88: a named bare number goes to the one map that could take it."""
+    return [s for s in map_slots if kind_fit(s.reads, q) and not s.reads.per] == [slot]
 
 
 def _among_kind(figures: Figures, q: Quantity, slot: Slot) -> bool:

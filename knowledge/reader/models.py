@@ -72,6 +72,7 @@ class Quantity:
     sentence: int = 0
     clause: int = 0
     negated: bool = False
+    derived: bool = False  # worked out from the words (剩下的平均分给…), not written as a figure
 
     def with_(self, **changes: object) -> Quantity:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -134,6 +134,10 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
         return None
     start, value = parsed
     unit, kind, factor = _unit_after(text, end, lex)
+    if text[start:end] == "十" and unit == "分" and _CJK.match(text[end + 1:end + 2] or " "):
+        return None  # 十分重要: an adverb (but 清扫一次十分， is ten points)
+    if text[start - 1:start] in ("P", "p") and (kind is Kind.LEVELS or text[end:end + 1] in ("级", "岗")):
+        return None  # P6级: a grade's name
     if text[start - 1:start] == "第" or _LATIN_BEFORE.search(text[max(0, start - 1):start]) and kind is None:
         return None  # 第3级 is an ordinal, T1 a code: labels, not values (but A20% is A: 20%)
     written_end = end + len(unit)
@@ -145,7 +149,7 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
     prefix = next((p for p in _PERCENT_PREFIX if text.endswith(p, 0, start)), None)
     if prefix:
         return Quantity(value * _PERCENT_PREFIX[prefix], Kind.PERCENT, text[start - len(prefix):end],
-                        start - len(prefix), end, unit=prefix)
+                        start - len(prefix), end, unit=prefix, scale=_PERCENT_PREFIX[prefix])
     if text[start - 1:start] in ("P", "p"):
         return Quantity(value, Kind.PERCENTILE, text[start - 1:end], start - 1, end, unit="P")
     if kind is None and not has_digit and end - start == 1 and _CJK.match(text[start - 1:start] or " "):
