@@ -159,15 +159,18 @@ def dividend_check(inp: DividendInput) -> dict[str, Any]:
 
 
 class PayMixInput(CalcInput):
+    reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (("base", "total"), ("base", "performance"))
     reading_topics: ClassVar[tuple[str, ...]] = ("基础研究", "应用研究", "基本薪酬", "薪酬结构", "研发人员", "科研人员")
     category: Annotated[Literal["基础研究", "应用研究"], Reads(Kind.NUMBER, shape=Shape.CHOICE, ask="基础研究还是应用研究", choices={
         "基础研究": ("基础研究", "基础科研", "基础类"), "应用研究": ("应用研究", "应用类", "产品研发", "应用开发", "技术开发")})] = Field(
         ..., title="科技人才类别", description="基础研究 或 应用研究")
     base: Annotated[Number, Reads(Kind.MONEY, cues=("岗位基本薪酬", "基本薪酬", "基本工资", "固定", "底薪", "岗位工资", "基本"), ask="如“岗位基本薪酬5000元”")] = Field(
         ..., ge=0, title="岗位基本薪酬", description="岗位基本薪酬金额（与总薪酬同一期间）")
-    total: Annotated[Number, Reads(Kind.MONEY, cues=("总薪酬", "薪酬总额", "总收入", "年收入", "合计", "总共", "一共", "总", "全部", "月收入",
-                                                     "收入", "年薪", "月薪", "薪酬", "工资"), avoid=("基本",), ask="如“总薪酬10000元”")] = Field(
-        ..., gt=0, title="总薪酬", description="总薪酬金额（岗位基本薪酬 + 绩效薪酬）")
+    total: Annotated[Number | None, Reads(Kind.MONEY, cues=("总薪酬", "薪酬总额", "总收入", "年收入", "合计", "总共", "一共", "总", "全部", "月收入",
+                                                            "收入", "年薪", "月薪"), avoid=("基本", "绩效"), ask="如“总薪酬10000元”")] = Field(
+        None, gt=0, title="总薪酬", description="总薪酬金额（岗位基本薪酬 + 绩效薪酬）；也可只给绩效薪酬")
+    performance: Annotated[Number | None, Reads(Kind.MONEY, cues=("绩效薪酬", "绩效工资", "绩效奖金", "绩效", "浮动", "奖金"))] = Field(
+        None, ge=0, title="绩效薪酬", description="可选：绩效薪酬金额；不给总薪酬时，总薪酬 = 岗位基本薪酬 + 绩效薪酬")
 
 
 @register(
@@ -180,6 +183,15 @@ class PayMixInput(CalcInput):
     ("soe_tech/art-34",),
 )
 def pay_mix_check(inp: PayMixInput) -> dict[str, Any]:
+    if inp.total is None:
+        if inp.performance is None:
+            raise CalculationError("请给出总薪酬，或绩效薪酬（总薪酬 = 岗位基本薪酬 + 绩效薪酬）", "total")
+        inp = inp.model_copy(update={"total": inp.base + inp.performance})
+    elif inp.performance is not None and inp.base + inp.performance != inp.total:
+        raise CalculationError(f"岗位基本薪酬 {fmt(inp.base)} 加绩效薪酬 {fmt(inp.performance)} 不等于总薪酬 {fmt(inp.total)}，请核对", "total")
+    assert inp.total is not None
+    if inp.total <= 0:
+        raise CalculationError("总薪酬必须大于0", "total")
     if inp.base > inp.total:
         raise CalculationError(f"岗位基本薪酬 {fmt(inp.base)} 大于总薪酬 {fmt(inp.total)}", "base")
     findings = check_pay_mix(inp.category, inp.base, inp.total)
@@ -197,7 +209,8 @@ def pay_mix_check(inp: PayMixInput) -> dict[str, Any]:
 
 
 class JobQuotaInput(CalcInput):
-    reading_topics: ClassVar[tuple[str, ...]] = ("职数", "比例上限", "高级技师", "技师", "高级工", "中级工", "等级比例", "职数比例", "首席", "名额")
+    reading_topics: ClassVar[tuple[str, ...]] = ("职数", "比例上限", "等级比例", "职数比例", "名额", "超编", "超比例", "统计范围", "技能工种",
+                                                 "统计人数", "占比")
     base: Annotated[Count, Reads((Kind.PEOPLE, Kind.COUNT), cues=("技能", "统计", "总人数", "工人", "一线", "共有", "职工", "员工", "技术工人", "工种", "全厂", "共"),
                                  total=None, ask="如“技能工种共500人”")] = Field(
         ..., ge=1, title="统计范围人数", description="纳入技能工种统计范围的总人数")

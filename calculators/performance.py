@@ -49,7 +49,7 @@ class ForcedInput(CalcInput):
     n: Annotated[Count | None, Reads((Kind.PEOPLE, Kind.COUNT), cues=("人", "共", "参加", "参评", "考核", "员工", "职工", "总人数", "部门", "团队", "一共"),
                                      ask="如“参加考核100人”")] = Field(
         None, ge=1, title="参加考核人数", description="参加考核的总人数；给出 scores 时可省略")
-    quotas: Annotated[dict[str, Number] | None, Reads(Kind.PERCENT, cues=("比例", "占", "类", "级", "档", "等"), shape=Shape.MAP,
+    quotas: Annotated[dict[str, Number] | None, Reads(Kind.PERCENT, cues=("比例", "名额", "占", "按", "类", "级", "档", "等"), shape=Shape.MAP,
                                                       ask="如“A 10%、B 80%、C 10%”")] = Field(
         None, title="各等次比例", description="自高到低：等次 → 比例，合计为 1，如 {\"A\": 0.1, \"B\": 0.8, \"C\": 0.1}；不填按案例 A10%/B80%/C10%"
     )

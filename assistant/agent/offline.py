@@ -87,7 +87,8 @@ def _cite_result(result: dict[str, Any], title: str, draft: qa.Draft) -> list[st
 
 def _remember(state: SessionState | None, request: understand.Request, complete: bool) -> None:
     if state is not None:
-        state.pending = PendingCalc(calculator=request.name, fields=to_jsonable(request.inputs), complete=complete)
+        state.pending = PendingCalc(calculator=request.name, fields=to_jsonable(request.inputs), complete=complete,
+                                    unclear=[] if complete else request.unclear)
 
 
 def ask_back(request: understand.Request, state: SessionState | None) -> Reply:
@@ -132,7 +133,7 @@ def respond(question: str, state: SessionState | None = None) -> Reply:
     previous = state.pending if state is not None else None
     if previous is not None:
         request = understand.follow_up(previous.calculator, understand.decimal_inputs(previous.fields),
-                                       previous.complete, reading)
+                                       previous.complete, reading, previous.unclear)
         if request is not None:
             return run_calculation(request, state)
     if reading.has_figures():

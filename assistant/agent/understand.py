@@ -158,7 +158,7 @@ def _leftover_question(q: Quantity, filled: Filled) -> str:
 # ---- follow-ups ------------------------------------------------------------------------------
 
 
-def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Reading) -> Request | None:
+def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Reading, unclear: list[str] | None = None) -> Request | None:
     """The previous request changed or completed by this message, or None when the message is a
     new request (another calculator, or a complete request of its own)."""
     text = reading.normalised
@@ -175,8 +175,11 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
     merged = merge(previous, update, text)
     filled = Filled(values=merged, placed=update.placed, leftovers=update.leftovers, problems=update.problems,
                     cue_hits=update.cue_hits, slots=update.slots)
-    unclear = list(update.problems) + [_leftover_question(q, update) for q in update.leftovers]
-    return Request(name, info.title, filled, 0.0, topic_hits(name, text), _missing(info.input_model, filled), unclear)
+    questions = list(update.problems) + [_leftover_question(q, update) for q in update.leftovers]
+    # a question asked before stays open unless this message restates the figure it was about
+    restated = {format(q.value.normalize(), "f") for q in reading.quantities}
+    questions += [u for u in unclear or [] if not any(f"“{v}" in u for v in restated)]
+    return Request(name, info.title, filled, 0.0, topic_hits(name, text), _missing(info.input_model, filled), questions)
 
 
 def merge(previous: dict[str, Any], update: Filled, text: str) -> dict[str, Any]:

@@ -304,11 +304,25 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
             else:
                 name = person
     sentence_start = max(text.rfind(ch, 0, start) for ch in SENTENCE_END) + 1
+    period = _period(subject + "|" + text[q.end:q.end + 4])
     return q.with_(
+        period=period,
         topic=text[sentence_start:start], value=value, subject=subject, tail=tail, name=name, total=total, direction=direction, bound=bound, role=role, parent=parent,
         approx=contains_any(subject + tail[:3], lex.approx_words) is not None, every=every, per=per,
         sentence=clause.sentence, clause=c, negated=clause.negated,
     )
+
+
+_MONTHLY = re.compile(r"月薪|月工资|每月|月平均|月均|/月|元/月|月收入|一个月|按月|每个月|月度|月")
+_YEARLY = re.compile(r"年薪|年收入|全年|每年|/年|元/年|年平均|年均|年度|年工资|一年|年")
+
+
+def _period(around: str) -> str | None:
+    """The period an amount is for, from the words next to it (月平均工资 → month, 年薪 → year)."""
+    month, year = _MONTHLY.search(around), _YEARLY.search(around)
+    if month and year:
+        return "month" if month.start() > year.start() else "year"
+    return "month" if month else "year" if year else None
 
 
 def _last_word(text: str, words: tuple[str, ...]) -> tuple[str, int] | None:

@@ -40,6 +40,7 @@ class Filled:
     problems: list[str] = field(default_factory=list)
     cue_hits: int = 0  # figures placed because their words named the field
     slots: list[Slot] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how a value was derived from the text
 
     def get(self, path: str) -> Any:
         current: Any = self.values
@@ -95,8 +96,8 @@ def strip_cues(name: str, cues: tuple[str, ...]) -> str:
     for cue in sorted(cues, key=len, reverse=True):
         if len(cue) >= 2:
             name = name.replace(cue, "")
-        elif name.endswith(cue) and len(name) > 2:
-            name = name[:-1]
+        elif name.endswith(cue) and (len(name) > 2 or name[0].isascii()):
+            name = name[:-1]  # A类 → A
     return core(name.strip("的 "))
 
 
@@ -153,12 +154,13 @@ def fill(reading: Reading, model: type[BaseModel]) -> Filled:
     _ranges(figures, out)
     _groups(figures, out, shape)
     _values(figures, out, shape)
-    _records(figures, out)
+    _records(figures, out, reading)
     _maps(figures, out, shape)
     _grid(figures, out)
     _by_kind(figures, out, shape)
     _lists(figures, out, reading.normalised)
     _totals(out, reading)
+    _same_period(out, reading, getattr(model, "reading_same_period", ()))
     takes = {k for s in out.slots for k in s.reads.kinds} | {Kind.NUMBER}
     out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and q.kind in takes]
     return out
@@ -245,6 +247,8 @@ def _maps(figures: Figures, out: Filled, shape: _Model) -> None:
             if slot.reads.per and q.per not in slot.reads.per or not slot.reads.per and q.per:
                 continue
             if slot.reads.shape is Shape.NUMBERED and _number_in(name) is None:
+                continue
+            if slot.reads.keys and name not in slot.reads.keys:
                 continue
             strength = cue_strength(slot.reads, q)
             if q.kind is Kind.NUMBER and not strength and not _among_kind(figures, q, slot) and not _only_map(map_slots, slot, q):
@@ -401,9 +405,109 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
         out.cue_hits += 1
 
 
-def _records(figures: Figures, out: Filled) -> None:
+_PERSON_MENTION = re.compile(r"(?:小|老|阿)[\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}(?:师傅|工)(?=[是、，,；;。（(带兼和]|$)")
+_NOT_PERSONS = {"老师", "老板", "小组", "小时", "小计", "小班", "老年", "小型", "老化", "阿姨", "小于", "老工", "小工", "技工", "普工", "员工",
+                "职工", "高级工", "中级工", "初级工", "学徒工", "操作工", "技术工", "老员", "小微", "小厂", "小企", "老厂"}
+_LEADER_ROLES = ("班组长", "组长", "班长", "兼班组长")
+
+
+def _people(text: str) -> list[tuple[str, int]]:
+    """Persons named in the text, with positions: 老秦, 阿强, 小马, 张三 (jieba's person names)."""
+    from .bind import _tokens
+
+    found = {m.start(): m.group(0) for m in _PERSON_MENTION.finditer(text) if m.group(0) not in _NOT_PERSONS
+             and not any(m.group(0).endswith(w) for w in ("级工", "初级工", "普工", "员工", "职工"))}
+    at = 0
+    for word, flag in _tokens(text):
+        at = text.find(word, at)
+        if flag in ("nr", "nrfg") and len(word) >= 2 and not any(at <= p < at + len(word) for p in found):
+            found[at] = word
+        at += len(word)
+    return sorted(((name, pos) for pos, name in found.items()), key=lambda t: t[1])
+
+
+def _attribute_records(reading: Reading, figures: Figures, out: Filled, slot: Slot) -> bool:
+    """Records of people described in words (老秦技师、带2徒；阿伟、阿杰是高级工；班组长阿强):
+    each person takes the nearest attribute word of their clause, and the figures of their clause."""
+    fields = slots(slot.model)  # type: ignore[arg-type]
+    choices = [f for f in fields if f.reads.shape is Shape.CHOICE]
+    values = [f for f in fields if f.reads.shape is Shape.VALUE]
+    text = reading.normalised
+    people = _people(text)
+    words = sorted({w: v for f in choices for v, ws in f.reads.choices.items() for w in ws}.items(), key=lambda t: -len(t[0]))
+    if not people or not choices:
+        return False
+    named = {q.name for _, q in figures if q.name}
+    people = [(n, p) for n, p in people if n not in named or any(q.name == n and q.kind in (Kind.PEOPLE, Kind.COUNT) for _, q in figures)]
+    clause_of = {p: _clause_index(text, p) for _, p in people}
+    records: dict[str, dict[str, Any]] = {}
+    for name, pos in people:
+        record = records.setdefault(name, {"name": name})
+        level = _nearest_word(text, pos, words, clause_of[pos])
+        if level is not None:
+            record[choices[0].path] = level
+        if any(text[max(0, pos - len(r)):pos] == r for r in _LEADER_ROLES):
+            record["_leader"] = True
+    if not records:
+        return False
+    for i, q in _free(figures, out):
+        best = max(values, key=lambda f: cue_strength(f.reads, q) * 10 + kind_fit(f.reads, q))
+        if not cue_strength(best.reads, q) or not kind_fit(best.reads, q):
+            continue
+        owner = _owner(text, q, people)
+        if owner is not None:
+            records[owner][best.path] = as_field_value(best.reads, q)
+            out.placed[i] = slot.path
+        elif best.reads.kinds[0] is Kind.MONEY and any(r.get("_leader") for r in records.values()):
+            for r in records.values():  # 班组长津贴每月四百 … 班组长阿强: a rate for those who lead a team
+                if r.get("_leader"):
+                    r[best.path] = as_field_value(best.reads, q)
+            out.placed[i] = slot.path
+    for r in records.values():
+        r.pop("_leader", None)
+    out.set(slot.path, list(records.values()))
+    out.cue_hits += 1
+    return True
+
+
+def _clause_index(text: str, pos: int) -> int:
+    return sum(1 for ch in text[:pos] if ch in "，,；;。\n")
+
+
+def _nearest_word(text: str, pos: int, words: list[tuple[str, str]], clause: int) -> str | None:
+    """The attribute word of a person's clause nearest before them, else nearest after."""
+    hits = []
+    for word, value in words:
+        at = text.find(word)
+        while at >= 0:
+            covered = any(h[0] <= at < h[0] + len(h[2]) for h in hits)
+            figure_after = re.match(r"\s*(?:每月|每人|/月)?\s*[0-9零一二两三四五六七八九十百]", text[at + len(word):at + len(word) + 4])
+            if not covered and _clause_index(text, at) == clause and not figure_after:
+                hits.append((at, value, word))
+            at = text.find(word, at + 1)
+    before = [h for h in hits if h[0] < pos]
+    after = [h for h in hits if h[0] > pos]
+    if before:
+        return max(before)[1]
+    return min(after)[1] if after else None
+
+
+def _owner(text: str, q: Quantity, people: list[tuple[str, int]]) -> str | None:
+    """The person a figure is about: in its own clause, else the last one named before it in its sentence."""
+    clause = _clause_index(text, q.start)
+    same = [n for n, p in people if _clause_index(text, p) == clause and p < q.start]
+    if same:
+        return same[-1]
+    sentence_start = max(text.rfind(ch, 0, q.start) for ch in "；;。\n") + 1
+    before = [n for n, p in people if sentence_start <= p < q.start]
+    return before[-1] if before and not any(ch in "，," for ch in text[q.start - 1:q.start]) else None
+
+
+def _records(figures: Figures, out: Filled, reading: Reading) -> None:
     """One record per name (岗位等级、人员), its fields from the figures written with that name."""
     for slot in [s for s in out.slots if s.reads.shape is Shape.RECORDS and s.model is not None]:
+        if _attribute_records(reading, figures, out, slot):
+            continue
         fields = [f for f in slots(slot.model) if f.reads.shape is Shape.VALUE]  # type: ignore[arg-type]
         choices = [f for f in slots(slot.model) if f.reads.shape is Shape.CHOICE]  # type: ignore[arg-type]
         records: dict[str, dict[str, Any]] = {}
@@ -455,6 +559,21 @@ def _grid(figures: Figures, out: Filled) -> None:
         if grid:
             out.set(slot.path, grid)
             out.cue_hits += 1
+
+
+def _same_period(out: Filled, reading: Reading, paths: tuple[str, ...]) -> None:
+    """Amounts compared with each other must be for the same period: a monthly one among yearly
+    ones is counted ×12, and the answer says so (月平均工资6500 vs 年薪20万)."""
+    placed = {path: reading.quantities[i] for i, path in out.placed.items() if path in paths}
+    periods = {q.period for q in placed.values() if q.period}
+    if periods != {"month", "year"}:
+        return
+    for path, q in placed.items():
+        if q.period == "month":
+            yearly = q.value * 12
+            out.set(path, yearly)
+            label = next(s.label for s in out.slots if s.path == path)
+            out.notes.append(f"{label}为月度金额，按 {_fmt(q.value)} × 12 = {_fmt(yearly)} 元/年与年度金额比较")
 
 
 def _totals(out: Filled, reading: Reading) -> None:

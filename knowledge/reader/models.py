@@ -73,6 +73,7 @@ class Quantity:
     clause: int = 0
     negated: bool = False
     derived: bool = False  # worked out from the words (剩下的平均分给…), not written as a figure
+    period: str | None = None  # "month" | "year": 月平均工资 / 年薪 (an amount's period, when written)
 
     def with_(self, **changes: object) -> Quantity:
         return replace(self, **changes)  # type: ignore[arg-type]
