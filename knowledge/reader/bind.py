@@ -144,7 +144,8 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _respectively(text, bound, lex)
     bound = _each(bound, lex)
     bound = _parents(text, bound, clauses, lex)
-    bound = sorted(bound + _remainders(text, bound, clauses), key=lambda q: q.start)
+    bound = _header_units(text, bound)
+    bound = sorted(bound + _remainders(text, bound, clauses) + _growths(bound), key=lambda q: q.start)
     return bound, clauses
 
 
@@ -172,6 +173,52 @@ def _remainders(text: str, quantities: list[Quantity], clauses: list[Clause]) ->
             clause = _clause_of(clauses, at)
             out.append(Quantity(each, Kind.PERCENT, match.group(0), at, at + len(name), unit="余", name=name,
                                 subject=name, derived=True, sentence=shares[-1].sentence, clause=clause))
+    return out
+
+
+_HEADER_UNIT = re.compile(r"(?:单位[:：]\s*|[（(](?:单位[:：])?\s*)(万元|千元|亿元|元|件|分|人|%)[）)]?")
+_UNIT_KINDS = {"万元": (Kind.MONEY, Decimal(10000)), "千元": (Kind.MONEY, Decimal(1000)), "亿元": (Kind.MONEY, Decimal(10**8)),
+               "元": (Kind.MONEY, Decimal(1)), "件": (Kind.PIECES, Decimal(1)), "分": (Kind.SCORE, Decimal(1)),
+               "人": (Kind.PEOPLE, Decimal(1)), "%": (Kind.PERCENT, Decimal("0.01"))}
+
+
+def _header_units(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """单位：万元 / 计件数（件）：…: a unit written once in a heading applies to the bare figures after
+    it (to the end of the text for 单位：…, to the end of the sentence for a bracketed heading)."""
+    out = list(qs)
+    for match in _HEADER_UNIT.finditer(text):
+        whole = match.group(0).startswith("单位")
+        if not whole and not re.match(r"\s*[:：]", text[match.end():match.end() + 2]):
+            continue  # a bracket that is not a heading: 老黎（管理岗）…
+        stop = len(text) if whole else next((i for i in range(match.end(), len(text)) if text[i] in "。；;\n"), len(text))
+        kind, factor = _UNIT_KINDS[match.group(1)]
+        for i, q in enumerate(out):
+            if match.end() <= q.start < stop and q.kind is Kind.NUMBER and not q.magnitude:
+                out[i] = q.with_(value=q.value * factor, kind=kind, scale=q.scale * factor, unit=match.group(1))
+    return out
+
+
+_PAST = re.compile(r"上年|去年|上一年|基期|前一年|上年度|上期|同期")
+_NOW = re.compile(r"今年|本年|本年度|当年|预计|计划|预算|今年度|本期|拟")
+
+
+def _growths(qs: list[Quantity]) -> list[Quantity]:
+    """工资总额上年5000，今年5400: the growth worked out from the two amounts, (5400 − 5000) ÷ 5000,
+    named by what grew (derived from the text, and shown as such)."""
+    out = []
+    for i, q in enumerate(qs):
+        if q.kind not in (Kind.MONEY, Kind.NUMBER) or not q.name or not _PAST.search(q.subject):
+            continue
+        for later in qs[i + 1:]:
+            if later.sentence != q.sentence or later.kind not in (Kind.MONEY, Kind.NUMBER) or later.name != q.name:
+                continue
+            if _NOW.search(later.subject) and q.value:
+                growth = (later.value - q.value) / q.value
+                topic = strip_words(q.name, tuple(sorted({*_PAST.pattern.split("|"), *_NOW.pattern.split("|")}, key=len, reverse=True)))
+                out.append(Quantity(growth, Kind.PERCENT, f"{q.text}→{later.text}", later.start, later.end, unit="%",
+                                    subject=f"{topic}增长", name=topic, sentence=q.sentence, clause=later.clause, derived=True,
+                                    direction="down" if growth < 0 else "up", topic=q.topic))
+                break
     return out
 
 
@@ -344,7 +391,7 @@ def _ranges(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
     for i, q in enumerate(out):
         if q.bound == "min" and starts_with_any(q.tail, ("以上", "及以上")):
             out[i] = q.with_(open_above=True)
-        ref = re.search(r"(超出|超过|高出|多出)([\u4e00-\u9fa5]{0,6}?)(的部分)?$", q.subject)
+        ref = re.search(r"(超出|超过|高出|多出|超额|超目标)([\u4e00-\u9fa5]{0,6}?)(的部分)?$", q.subject)
         if ref:
             out[i] = out[i].with_(relative_to=ref.group(2) or "目标")
     return out

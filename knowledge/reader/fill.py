@@ -161,6 +161,7 @@ def fill(reading: Reading, model: type[BaseModel]) -> Filled:
     _lists(figures, out, reading.normalised)
     _totals(out, reading)
     _same_period(out, reading, getattr(model, "reading_same_period", ()))
+    _derived_notes(out, reading)
     takes = {k for s in out.slots for k in s.reads.kinds} | {Kind.NUMBER}
     out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and q.kind in takes]
     return out
@@ -559,6 +560,15 @@ def _grid(figures: Figures, out: Filled) -> None:
         if grid:
             out.set(slot.path, grid)
             out.cue_hits += 1
+
+
+def _derived_notes(out: Filled, reading: Reading) -> None:
+    labels = {s.path: s.label for s in out.slots}
+    for i, path in sorted(out.placed.items()):
+        q = reading.quantities[i]
+        if q.derived and path in labels:
+            shown = format((q.value * 100).quantize(Decimal("0.01")).normalize(), "f") + "%" if q.kind is Kind.PERCENT else _fmt(q.value)
+            out.notes.append(f"{labels[path]}{('“' + q.name + '”') if q.name and labels[path] != q.name else ''} {shown} 由“{q.text}”推算")
 
 
 def _same_period(out: Filled, reading: Reading, paths: tuple[str, ...]) -> None:
