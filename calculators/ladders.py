@@ -121,7 +121,7 @@ class PostGrade(CalcInput):
     name: str = Field(..., min_length=1, title="岗位等级", description="岗位等级名称，如“二级/技师”")
     post_wage: Annotated[Number, Reads(Kind.MONEY, cues=("岗位工资", "岗资", "岗位", "标准"))] = Field(
         ..., ge=0, title="岗位工资标准", description="该岗位等级的岗位工资（元/月）")
-    start_step: Annotated[Count, Reads((Kind.LEVELS, Kind.NUMBER), cues=("起点薪级", "起点", "起步", "起"))] = Field(
+    start_step: Annotated[Count, Reads(Kind.LEVELS, cues=("起点薪级", "起点", "起步", "级起", "起"))] = Field(
         1, ge=1, title="起点薪级", description="该岗位的起点薪级（重点考虑工作年限与学历），低于起点的薪级不适用")
 
 

@@ -177,7 +177,7 @@ class KpiInput(CalcInput):
     count: Annotated[Count | None, Reads(Kind.COUNT, cues=("指标", "项", "个指标", "KPI", "考核"), total=None)] = Field(
         None, ge=1, title="指标个数", description="可选：指标个数（不列出各项权重时使用，如“共12项，各项权重均等”）")
     equal: Annotated[bool, Reads(Kind.NUMBER, shape=Shape.FLAG, choices={"true": ("权重均等", "权重相同", "权重一样", "平均分配", "等权", "平均分",
-                                                                                "均等", "各占一样", "平均")})] = Field(
+                                                                                "均等", "各占一样", "平均", "都一样", "相同", "一样")})] = Field(
         False, title="各项权重均等", description="可选：各指标权重均等（与指标个数一起给出）")
 
 

@@ -108,8 +108,9 @@ def run_calculation(request: understand.Request, state: SessionState | None) -> 
     except calculators.CalculationError as exc:
         _remember(state, request, complete=False)
         field = getattr(exc, "field", None)
-        return Reply(answer=f"无法计算：{exc.bare_message if hasattr(exc, 'bare_message') else exc}\n请更正后再发给我。",
-                     needs=[field] if field else [],
+        label = calculators.field_label(calculators.get_calculator(request.name).input_model, field.split(".")) if field else None
+        return Reply(answer=f"无法计算：{getattr(exc, 'bare_message', str(exc))}\n请更正后再发给我。",
+                     needs=[label] if label else [],
                      tool_calls=[ToolCall(name=request.name, input=data, output={"error": str(exc)})])
     _remember(state, request, complete=True)
     draft = qa.Draft()

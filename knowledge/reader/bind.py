@@ -14,7 +14,7 @@ from .models import Clause, Kind, Quantity
 
 SENTENCE_END = "。！？!?；;\n"
 CLAUSE_END = SENTENCE_END + "，,：:（）()【】[]“”\"|\t"
-ITEM_END = CLAUSE_END + "、"
+ITEM_END = CLAUSE_END + "、→"
 _OPEN, _CLOSE = "（(【[", "）)】]"
 # Words after which a figure's subject carries nothing of its own (比上年增加9% → the topic before).
 _COMPARATIVES = ("同比", "环比", "比上年", "比去年", "较上年", "较去年", "比上一年", "较上一年", "比", "较", "上年", "去年",
@@ -112,7 +112,7 @@ def looks_like_entity(name: str) -> bool:
     if _entity_end(name) or _PERSON.fullmatch(name) or re.fullmatch(r"[A-Za-z][A-Za-z0-9]{0,3}", name):
         return True
     tokens = _tokens(name)
-    return len(tokens) == 1 and tokens[0][1] in ("nr", "nrt", "nrfg")
+    return len(name) >= 2 and len(tokens) == 1 and tokens[0][1] in ("nr", "nrt", "nrfg")
 
 
 def split_person(name: str) -> tuple[str | None, str]:
@@ -233,10 +233,18 @@ def _negations(clauses: list[Clause], lex: Lexicon) -> list[Clause]:
     return out
 
 
+_LABEL_BEFORE = re.compile(r"(?:职级|等级|级别|岗级|薪级|职等|档次|序号|编号)$")
+
+
 def _labels_from_levels(text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """七级中位值8000元, 一级1500元: a grade written with a numeral names the figure after it."""
+    """七级中位值8000元, 一级1500元, 职级2→6000: a grade written with a numeral names the figure after it."""
     out: list[Quantity] = []
     for i, q in enumerate(quantities):
+        nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+        if q.kind is Kind.NUMBER and nxt is not None and _LABEL_BEFORE.search(text[max(0, q.start - 3):q.start]):
+            gap = text[q.end:nxt.start]
+            if len(gap) <= 3 and not any(c in "，,；;。、" for c in gap):
+                continue  # 职级2→6000, 等级1 3000
         nxt = quantities[i + 1] if i + 1 < len(quantities) else None
         if q.kind in (Kind.LEVELS,) and nxt is not None and nxt.kind is not q.kind:
             gap = text[q.end:nxt.start]
@@ -251,7 +259,11 @@ def _inherit_units(text: str, quantities: list[Quantity], lex: Lexicon) -> list[
     out = list(quantities)
     for i in range(len(out) - 2, -1, -1):
         q, nxt = out[i], out[i + 1]
-        if q.kind is not Kind.NUMBER or nxt.kind in (Kind.NUMBER, Kind.DATE):
+        if q.kind is not Kind.NUMBER or nxt.kind in (Kind.NUMBER, Kind.DATE, Kind.PERCENTILE):
+            continue
+        if q.magnitude:
+            if nxt.kind is Kind.MONEY:
+                out[i] = q.with_(kind=Kind.MONEY, unit=nxt.unit)  # 1.25万、1.3万元
             continue
         gap = text[q.end:nxt.start].strip()
         joined = gap in ("", "、", ",", "，", "/") or gap in lex.list_joiners or gap in lex.range_words
@@ -308,12 +320,13 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     subject = text[start:q.start].strip()
     tail = text[q.end:min(_item_end(text, q.end, len(text)), nxt_start)].strip()
     value, direction = q.value, None
-    down = _last_word(subject, lex.down_words)
+    symmetric = any(w in subject for w in ("上下", "±", "正负", "加减"))
+    down = None if symmetric else _last_word(subject, lex.down_words)
     up = _last_word(subject, lex.up_words)
     if down is not None and (up is None or down[1] >= up[1]):
         direction = "down"
         value = -abs(value)
-    elif up is not None:
+    elif up is not None and not symmetric:
         direction = "up"
     bound = None
     if ends_with_any(subject, lex.max_words) or starts_with_any(tail, ("以内", "以下", "之内", "封顶")):

@@ -93,6 +93,8 @@ def kind_fit(reads: Reads, q: Quantity) -> int:
 
 
 def strip_cues(name: str, cues: tuple[str, ...]) -> str:
+    if name in cues:
+        return ""
     for cue in sorted(cues, key=len, reverse=True):
         if len(cue) >= 2:
             name = name.replace(cue, "")
@@ -241,7 +243,8 @@ def _maps(figures: Figures, out: Filled, shape: _Model) -> None:
     for slot in map_slots:
         for i, q in _free(figures, out):
             name = member_name(slot.reads, q, shape.cues)
-            if name is None or q.total or kind_fit(slot.reads, q) == 0 or _avoided(slot.reads, q):
+            total = q.total and not (q.kind is Kind.PERCENT and name)  # 利润总额35% is an indicator's weight
+            if name is None or total or kind_fit(slot.reads, q) == 0 or _avoided(slot.reads, q):
                 continue
             if q.weak and not cue_strength(slot.reads, q) or q.range_start is not None or q.range_end is not None:
                 continue
