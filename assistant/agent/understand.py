@@ -25,7 +25,7 @@ _EXPLAIN = re.compile(r"什么是|是什么|什么叫|何为|指的是|含义|�
                       r"是否|可不可以|能不能|可以吗|有没有|要不要|需不需要|怎么定|如何定|怎么设|如何设|一般")
 # A follow-up changes the previous request: "要是奖金池改成45万呢？", "再加上质检部900分".
 _FOLLOW_UP = re.compile(r"改成|改为|换成|调成|调到|变成|设为|定为|要是|如果|假如|假设|那么?|再加上|加上|再加|另外|还有|去掉|删掉|删除|"
-                        r"不算|除去|去除|扣掉|呢[？?]?$|的话")
+                        r"不算|除去|去除|扣掉|呢[？?]?$|的话|应该是|打错|写错|更正|纠正|不对|有误|改一下|重新算|再算")
 # Units that do not point at any calculator by themselves (money, percentages and head counts are everywhere).
 _COMMON_KINDS = {Kind.NUMBER, Kind.MONEY, Kind.PERCENT, Kind.PEOPLE, Kind.COUNT}
 _REMOVE = re.compile(r"(?:去掉|删掉|删除|不算|除去|去除|扣掉|剔除|移除)([\u4e00-\u9fa5A-Za-z0-9、和及]+)")
@@ -65,7 +65,15 @@ def _topics() -> dict[str, tuple[str, ...]]:
 
 
 def topic_hits(name: str, text: str) -> int:
-    return sum(1 for word in _topics().get(name, ()) if word in text)
+    """Topic words written in the message; those that are part of the calculator's own title
+    (回归 for 薪酬回归分析) count twice, since they name the calculation itself."""
+    title = _titles().get(name, "")
+    return sum(2 if word in title else 1 for word in _topics().get(name, ()) if word in text)
+
+
+@lru_cache(maxsize=1)
+def _titles() -> dict[str, str]:
+    return {info.name: info.title for info in _registry().list_calculators()}
 
 
 def wants_calculation(text: str) -> bool:
@@ -110,7 +118,11 @@ def choose(reading: Reading) -> Request | None:
     if not viable:
         return None
     viable.sort(key=lambda r: r.score, reverse=True)
-    return viable[0]
+    best = viable[0]
+    named_elsewhere = max((r.topics for r in requests if not r.filled.placed), default=0)
+    if best.topics == 0 and named_elsewhere >= 2:
+        return None  # the message names a calculation it gave no usable figures for: do not run another one
+    return best
 
 
 def start_without_figures(text: str) -> Request | None:

@@ -78,7 +78,7 @@ def core(subject: str) -> str:
                + lex.approx_words + lex.max_words + lex.min_words + lex.total_words + _COMPARATIVES)
     link = set(lex.link_words + lex.up_words + lex.down_words + lex.max_words + lex.min_words + lex.approx_words
                + lex.total_words + lex.each_words + lex.respectively_words + lex.per_words)
-    phrase = subject.replace("…", "")
+    phrase = re.sub(r"^\s*(?:[①-⑳❶-❿⑴-⒇]|\d+[.、．)）]|[-–—•·*]|[（(]\d+[)）])\s*", "", subject.replace("…", ""))
     for verb in ("分配给", "分给", "发给", "奖给", "拨给", "给到", "给"):
         if verb in phrase[:-1]:
             phrase = phrase.rsplit(verb, 1)[1]  # 按积分分给A组 → A组
@@ -123,7 +123,8 @@ def split_person(name: str) -> tuple[str | None, str]:
     tokens = _tokens(name)
     if len(tokens) >= 2 and tokens[-1][1] in ("nr", "nrt", "nrfg") and len(tokens[-1][0]) >= 2:
         head = "".join(t[0] for t in tokens[:-1])
-        return head, tokens[-1][0]
+        if len(head) >= 2:
+            return head, tokens[-1][0]
     return None, name
 
 
@@ -321,7 +322,7 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     clause = clauses[c] if clauses else Clause(text, 0, len(text), 0)
     prev_end = qs[i - 1].end if i > 0 and qs[i - 1].end > clause.start else clause.start
     start = max(_item_start(text, q.start, clause.start), prev_end)
-    nxt_start = qs[i + 1].start if i + 1 < len(qs) else len(text)
+    nxt_start = next((p.start for p in qs[i + 1:] if not p.weak), len(text))
     subject = text[start:q.start].strip()
     tail = text[q.end:min(_item_end(text, q.end, len(text)), nxt_start)].strip()
     value, direction = q.value, None
@@ -373,7 +374,7 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     return q.with_(
         period=period,
         topic=text[sentence_start:start], value=value, subject=subject, tail=tail, name=name, total=total, direction=direction, bound=bound, role=role, parent=parent,
-        approx=contains_any(subject + tail[:3], lex.approx_words) is not None, every=every, per=per,
+        approx=q.approx or not symmetric and contains_any(subject + tail[:3], lex.approx_words) is not None, every=every, per=per,
         sentence=clause.sentence, clause=c, negated=clause.negated,
     )
 
@@ -538,6 +539,8 @@ def _parents(text: str, qs: list[Quantity], clauses: list[Clause], lex: Lexicon)
         segment = text[before[-1].end:q.start] if before else ""
         if before and contains_any(segment + q.subject, lex.member_intro) and not contains_any(segment, tuple(SENTENCE_END)):
             parent = before[-1].name
+        elif before and q.clause != before[-1].clause and _member_heading(text, before[-1].end, q.start, lex):
+            parent = before[-1].name
         elif before and _inside_brackets_after(text, before[-1].end, q.start):
             parent = before[-1].name
         else:
@@ -545,6 +548,13 @@ def _parents(text: str, qs: list[Quantity], clauses: list[Clause], lex: Lexicon)
         if parent and parent != q.name:
             out[i] = q.with_(parent=parent)
     return out
+
+
+def _member_heading(text: str, after: int, pos: int, lex: Lexicon) -> bool:
+    """采掘队 部门积分 5,100 —— 队员：罗大勇 210: a heading of member words between the figures."""
+    segment = text[after:pos]
+    match = re.search(r"([\u4e00-\u9fa5]{1,6})[:：]", segment)
+    return bool(match) and core(match.group(1)) in lex.member_intro
 
 
 def _inside_brackets_after(text: str, after: int, pos: int) -> bool:
@@ -555,12 +565,27 @@ def _inside_brackets_after(text: str, after: int, pos: int) -> bool:
 
 
 def _header(text: str, clauses: list[Clause], q: Quantity) -> str | None:
-    """The name of a "生产部：" clause with no figure that opens this figure's sentence."""
+    """The name of a "生产部：" / "一车间个人积分：" clause with no figure that opens this figure's
+    sentence (the nearest such heading before the figure)."""
+    found = None
     for clause in clauses:
         if clause.sentence != q.sentence or clause.end > q.start:
             continue
         if text[clause.end:clause.end + 1] in ("：", ":") and not re.search(r"\d", clause.text):
-            name = core(clause.text)
-            if name and looks_like_entity(name):
-                return name
+            name = entity_in(core(clause.text))
+            if name:
+                found = name
+    return found
+
+
+def entity_in(phrase: str) -> str | None:
+    """The department or person a heading names: 一车间个人积分 → 一车间, 生产部 → 生产部."""
+    if not phrase:
+        return None
+    if looks_like_entity(phrase):
+        return phrase
+    for end in range(len(phrase) - 1, 1, -1):
+        head = phrase[:end]
+        if _entity_end(head) and not phrase[end:].startswith(("分", "门")):
+            return head
     return None

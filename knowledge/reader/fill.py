@@ -83,6 +83,8 @@ def kind_fit(reads: Reads, q: Quantity) -> int:
     """3 for the field's own kind, 2 for another kind it takes, 1 for a bare number, 0 for none."""
     if q.kind in reads.kinds:
         return 3 if q.kind is reads.kinds[0] else 2
+    if q.kind is Kind.MONTHS and Kind.YEARS in reads.kinds:
+        return 2
     if q.kind is not Kind.NUMBER:
         return 0
     if q.magnitude and Kind.MONEY not in reads.kinds:
@@ -116,7 +118,8 @@ class _Model:
 
     def __init__(self, model_slots: list[Slot]) -> None:
         self.slots = model_slots
-        self.cues = tuple({c for s in model_slots for c in s.reads.cues})
+        nested = [n for s in model_slots if s.model is not None and s.reads.shape is Shape.GROUPS for n in slots(s.model)]
+        self.cues = tuple({c for s in model_slots + nested for c in s.reads.cues})
         self.member_kinds = {k for s in model_slots if s.reads.shape in _MEMBER_SHAPES for k in s.reads.kinds}
 
     def member_of(self, q: Quantity) -> str | None:
@@ -164,6 +167,7 @@ def fill(reading: Reading, model: type[BaseModel]) -> Filled:
     _totals(out, reading)
     _same_period(out, reading, getattr(model, "reading_same_period", ()))
     _derived_notes(out, reading)
+    _plausible(out, reading)
     takes = {k for s in out.slots for k in s.reads.kinds} | {Kind.NUMBER}
     out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and q.kind in takes]
     return out
@@ -229,6 +233,8 @@ def _place(out: Filled, slot: Slot, i: int, q: Quantity) -> None:
 
 def as_field_value(reads: Reads, q: Quantity) -> Decimal:
     value = q.value
+    if Kind.YEARS in reads.kinds and q.kind is Kind.MONTHS:
+        return value / 12  # 来了75个月 → 6.25 年
     if reads.one_plus and q.kind is Kind.PERCENT:
         return 1 + value  # 每级递增8% → 级比 1.08
     if Kind.PERCENT in reads.kinds and q.kind is Kind.NUMBER and reads.fraction and value > 1:
@@ -330,6 +336,8 @@ def _ranges(figures: Figures, out: Filled) -> None:
         positions = dict(figures)
         relative = any(q.relative_to for _, q in figures)
         reference = _reference(figures, out, slot) if relative else Decimal(0)
+        if reference and all(q.value >= reference for _, q in figures if q.relative_to):
+            reference = Decimal(0)  # 目标1200万，超过部分在1500万以内: 1500万 is a threshold, not an offset
         for i, q in figures:
             if kind_fit(slot.reads, q) == 0 or q.range_start is not None or q.kind in slot.reads.rate_kinds:
                 continue
@@ -380,21 +388,21 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
         words = own.reads.cues + inner.reads.cues
         heads = {q.name: (i, q) for i, q in figures if q.name and not q.parent and kind_fit(own.reads, q) >= 2}
         members = [(i, q) for i, q in figures
-                   if q.parent and q.kind in inner.reads.kinds and (q.parent in heads or looks_like_entity(q.parent))]
+                   if q.parent and kind_fit(inner.reads, q) and (q.parent in heads or looks_like_entity(strip_cues(q.parent, words)))]
         if not members:
             continue
         groups: dict[str, dict[str, Any]] = {}
         for i, q in members:
             head = heads.get(q.parent)  # type: ignore[arg-type]
-            key = strip_cues(head[1].name if head else q.parent, words) or q.parent  # type: ignore[arg-type]
+            key = strip_cues(head[1].name if head else q.parent, words + shape.cues) or q.parent  # type: ignore[arg-type]
             group = groups.setdefault(key, {})  # type: ignore[arg-type]
             if q.total:
                 group.setdefault("stated", q.value)  # 小计: checked against the members below
             else:
-                group.setdefault(inner.path, {})[member_name(inner.reads, q) or q.name] = q.value
+                group.setdefault(inner.path, {})[member_name(inner.reads, q, shape.cues) or q.name] = q.value
             out.placed[i] = slot.path
         for name, (i, q) in heads.items():
-            key = strip_cues(name, words) or name
+            key = strip_cues(name, words + shape.cues) or name
             if i in out.placed:
                 continue
             if key in groups or looks_like_entity(key) and q.sentence in {m.sentence for _, m in members}:
@@ -456,12 +464,13 @@ def _attribute_records(reading: Reading, figures: Figures, out: Filled, slot: Sl
         return False
     for i, q in _free(figures, out):
         best = max(values, key=lambda f: cue_strength(f.reads, q) * 10 + kind_fit(f.reads, q))
-        if not cue_strength(best.reads, q) or not kind_fit(best.reads, q):
+        if not cue_strength(best.reads, q) or not kind_fit(best.reads, q) or q.weak:
             continue
         owner = _owner(text, q, people)
         if owner is not None:
-            records[owner][best.path] = as_field_value(best.reads, q)
-            out.placed[i] = slot.path
+            if best.path not in records[owner]:
+                records[owner][best.path] = as_field_value(best.reads, q)
+                out.placed[i] = slot.path
         elif best.reads.kinds[0] is Kind.MONEY and any(r.get("_leader") for r in records.values()):
             for r in records.values():  # 班组长津贴每月四百 … 班组长阿强: a rate for those who lead a team
                 if r.get("_leader"):
@@ -563,6 +572,18 @@ def _grid(figures: Figures, out: Filled) -> None:
         if grid:
             out.set(slot.path, grid)
             out.cue_hits += 1
+
+
+def _plausible(out: Filled, reading: Reading) -> None:
+    """Figures that cannot be used as written: an approximate amount (50来万) or an amount written
+    bare and too small to be money in yuan (计件工资4.5: 4.5元? 4.5万?)."""
+    kinds = {s.path: s.reads.kinds for s in out.slots if s.reads.shape is Shape.VALUE}
+    for i, path in sorted(out.placed.items()):
+        q = reading.quantities[i]
+        if q.approx and not q.derived:
+            out.problems.append(f"“{q.text}”是个约数，请给出准确的数字")
+        elif q.kind is Kind.NUMBER and Kind.MONEY in kinds.get(path, ()) and q.value < 10 and not q.magnitude:
+            out.problems.append(f"“{q.text}”是多少钱？请写明单位（元、万元）")
 
 
 def _derived_notes(out: Filled, reading: Reading) -> None:

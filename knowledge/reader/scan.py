@@ -75,6 +75,13 @@ def _unit_after(text: str, pos: int, lex: Lexicon) -> tuple[str, Kind | None, De
     approx = starts_with_any(text[i:i + 2], _APPROX_AFTER)
     if approx and text[i + len(approx):i + len(approx) + 1] and not text[i + len(approx)].isdigit():
         i += len(approx)
+        while i < len(text) and text[i] in "万千亿":  # 50来万, 30多万: an approximate amount
+            scale *= {"万": 10000, "千": 1000, "亿": 10**8}[text[i]]
+            i += 1
+        if scale != 1:
+            unit = starts_with_any(text[i:i + 6], tuple(lex.units))
+            kind, factor = lex.units[unit] if unit else (Kind.NUMBER, Decimal(1))
+            return text[pos:i + (len(unit) if unit else 0)], kind, factor * scale
     rest = text[i:i + 6]
     if scale != 1:
         unit = starts_with_any(rest, tuple(lex.units))
@@ -168,9 +175,10 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
     if sign < 0:
         start -= 1
     weak = not has_digit and text[start:end] in ("一", "壹")
+    approx = starts_with_any(text[end:end + 2], _APPROX_AFTER) is not None
     return Quantity(
         sign * value * factor, kind, text[start:written_end], start, written_end, unit=unit.strip(),
-        scale=scale, magnitude=magnitude, weak=weak,
+        scale=scale, magnitude=magnitude or "万" in unit, weak=weak, approx=approx,
     )
 
 
