@@ -106,6 +106,8 @@ def _check_range(inp: LadderInput) -> None:
     ("soe_tech/art-29", "qujing_skill/art-8"),
 )
 def ladder(inp: LadderInput) -> dict[str, Any]:
+    if inp.mode == "arithmetic" and inp.ratio is not None and inp.step is None:
+        inp = inp.model_copy(update={"mode": "geometric"})  # a 级比 with no 级差 only makes sense as a geometric series
     levels, formula, steps, extra = (_arithmetic if inp.mode == "arithmetic" else _geometric)(inp)
     differences = [b - a for a, b in zip(levels, levels[1:])]
     return result(

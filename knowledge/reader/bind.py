@@ -136,7 +136,7 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     lex = lexicon()
     clauses = _negations(split_clauses(text), lex)
     quantities = _labels_from_levels(text, quantities)
-    quantities = _inherit_forward(text, _inherit_units(text, quantities, lex), lex)
+    quantities = _inherit_forward(text, _inherit_units(text, _compound_durations(text, quantities), lex), lex)
     bound: list[Quantity] = []
     for i, q in enumerate(quantities):
         bound.append(_describe(text, quantities, i, clauses, lex))
@@ -146,6 +146,7 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _each(bound, lex)
     bound = _parents(text, bound, clauses, lex)
     bound = _header_units(text, bound)
+    bound = _tables(text, bound)
     bound = sorted(bound + _remainders(text, bound, clauses) + _growths(bound), key=lambda q: q.start)
     return bound, clauses
 
@@ -177,7 +178,7 @@ def _remainders(text: str, quantities: list[Quantity], clauses: list[Clause]) ->
     return out
 
 
-_HEADER_UNIT = re.compile(r"(?:单位[:：]\s*|[（(](?:单位[:：])?\s*)(万元|千元|亿元|元|件|分|人|%)[）)]?")
+_HEADER_UNIT = re.compile(r"(?:单位[:：]\s*|[（(](?:单位[:：])?\s*)(万元|千元|亿元|元|件|分|人|%)(?:/(次|件|只|户|台|套|个))?[）)]?")
 _UNIT_KINDS = {"万元": (Kind.MONEY, Decimal(10000)), "千元": (Kind.MONEY, Decimal(1000)), "亿元": (Kind.MONEY, Decimal(10**8)),
                "元": (Kind.MONEY, Decimal(1)), "件": (Kind.PIECES, Decimal(1)), "分": (Kind.SCORE, Decimal(1)),
                "人": (Kind.PEOPLE, Decimal(1)), "%": (Kind.PERCENT, Decimal("0.01"))}
@@ -195,7 +196,49 @@ def _header_units(text: str, qs: list[Quantity]) -> list[Quantity]:
         kind, factor = _UNIT_KINDS[match.group(1)]
         for i, q in enumerate(out):
             if match.end() <= q.start < stop and q.kind is Kind.NUMBER and not q.magnitude:
-                out[i] = q.with_(value=q.value * factor, kind=kind, scale=q.scale * factor, unit=match.group(1))
+                out[i] = q.with_(value=q.value * factor, kind=kind, scale=q.scale * factor, unit=match.group(1),
+                                 per=match.group(2) or q.per)
+    return out
+
+
+_CELL_SPLIT = re.compile(r"\t+|\s*[|｜]\s*|[ \u3000]{2,}")
+
+
+def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
+    """The cells of a table row (tab, |, ｜ or two spaces apart) with their positions."""
+    cells, start = [], 0
+    for match in _CELL_SPLIT.finditer(line):
+        if match.start() > start:
+            cells.append((line[start:match.start()].strip(), offset + start, offset + match.start()))
+        start = match.end()
+    if start < len(line):
+        cells.append((line[start:].strip(), offset + start, offset + len(line)))
+    return [c for c in cells if c[0]]
+
+
+def _tables(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """Rows pasted from Excel or WeChat (部门⇥积分 / 冲压车间⇥2,184): each figure is named by its
+    row's first cell and described by its column's heading."""
+    out = list(qs)
+    header: list[tuple[str, int, int]] | None = None
+    offset = 0
+    for line in text.split("\n"):
+        cells = _cells(line, offset)
+        if len(cells) >= 2:
+            if not any(ch.isdigit() for c in cells for ch in c[0]):
+                header = cells
+            else:
+                row = cells[0][0] if not any(ch.isdigit() for ch in cells[0][0]) else None
+                for i, q in enumerate(out):
+                    column = next((j for j, c in enumerate(cells) if c[1] <= q.start < c[2]), None)
+                    if column is None or column == 0 and row is not None:
+                        continue
+                    heading = header[column][0] if header and column < len(header) else ""
+                    name = core(row) if row else q.name
+                    out[i] = q.with_(name=name or q.name, subject=f"{row or ''}{heading}" or q.subject, tail="")
+        else:
+            header = None if not line.strip() else header
+        offset += len(line) + 1
     return out
 
 
@@ -249,7 +292,7 @@ def _labels_from_levels(text: str, quantities: list[Quantity]) -> list[Quantity]
         nxt = quantities[i + 1] if i + 1 < len(quantities) else None
         if q.kind in (Kind.LEVELS,) and nxt is not None and nxt.kind is not q.kind:
             gap = text[q.end:nxt.start]
-            if not any(c in ITEM_END for c in gap) and not re.search(r"[到至~\-—]|每", gap) and len(gap) <= 8:
+            if not any(c in ITEM_END or c.isspace() for c in gap) and not re.search(r"[到至~\-—]|每", gap) and len(gap) <= 8:
                 continue  # dropped: its text stays in the next figure's subject
         out.append(q)
     return out
@@ -265,6 +308,9 @@ def _inherit_units(text: str, quantities: list[Quantity], lex: Lexicon) -> list[
             factor = _magnitude_of(nxt)  # 1000到1200万: both ends in 万
             out[i] = q.with_(value=q.value * factor, kind=nxt.kind, scale=q.scale * factor, magnitude=True)
             continue
+        if q.kind is Kind.NUMBER and nxt.kind is Kind.PERCENTILE and gap in ("、", ",", "，", "和") and q.value <= 100:
+            out[i] = q.with_(kind=Kind.PERCENTILE, unit=nxt.unit)  # 25、50、75分位
+            continue
         if q.kind is not Kind.NUMBER or nxt.kind in (Kind.NUMBER, Kind.DATE, Kind.PERCENTILE):
             continue
         if q.magnitude:
@@ -279,6 +325,18 @@ def _inherit_units(text: str, quantities: list[Quantity], lex: Lexicon) -> list[
         factor = nxt.scale if q.scale == 1 else nxt.scale / (nxt.scale if nxt.magnitude else 1)
         out[i] = q.with_(value=q.value * factor, kind=nxt.kind, unit=nxt.unit, scale=q.scale * factor,
                          magnitude=q.magnitude or nxt.magnitude)
+    return out
+
+
+def _compound_durations(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """工龄14年8个月: one length of service (14 + 8/12 years)."""
+    out: list[Quantity] = []
+    for q in quantities:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind is Kind.YEARS and q.kind is Kind.MONTHS and prev.end == q.start:
+            out[-1] = prev.with_(value=prev.value + q.value / 12, text=prev.text + q.text, end=q.end)
+            continue
+        out.append(q)
     return out
 
 
@@ -324,7 +382,8 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     start = max(_item_start(text, q.start, clause.start), prev_end)
     nxt_start = next((p.start for p in qs[i + 1:] if not p.weak), len(text))
     subject = text[start:q.start].strip()
-    tail = text[q.end:min(_item_end(text, q.end, len(text)), nxt_start)].strip()
+    tail = text[q.end:min(_item_end(text, q.end, len(text)), nxt_start)]
+    tail = re.split(r"(?<=\S)\s", tail.lstrip(), maxsplit=1)[0].strip()  # 起100 档差25: a space ends the item
     value, direction = q.value, None
     symmetric = any(w in subject for w in ("上下", "±", "正负", "加减"))
     down = None if symmetric else _last_word(subject, lex.down_words)
@@ -347,7 +406,7 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
                 or re.search(r"一(次|只|台|件|个|份|单|趟|户)$", subject))
     if unit_per and not every:
         per = unit_per.group(1)
-    tail_per = re.match(r"\s*(?:/|每|一)(次|件|个|人|项|天|小时|台|套|只|份|单)", text[q.end:q.end + 4])
+    tail_per = re.match(r"\s*(?:/|每|一)(次|件|个|人|项|天|小时|台|套|只|份|单|户|趟)", text[q.end:q.end + 4])
     if tail_per and per is None:
         per = tail_per.group(1)
     del per_match
@@ -374,7 +433,8 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     return q.with_(
         period=period,
         topic=text[sentence_start:start], value=value, subject=subject, tail=tail, name=name, total=total, direction=direction, bound=bound, role=role, parent=parent,
-        approx=q.approx or not symmetric and contains_any(subject + tail[:3], lex.approx_words) is not None, every=every, per=per,
+        approx=q.approx or not symmetric and (contains_any(subject[-4:], lex.approx_words) is not None
+                                              or tail.startswith(("左右", "上下", "出头", "来"))), every=every, per=per,
         sentence=clause.sentence, clause=c, negated=clause.negated,
     )
 

@@ -26,7 +26,7 @@ _BARE_OK = {Kind.MONEY, Kind.SCORE, Kind.PIECES, Kind.PEOPLE, Kind.COUNT, Kind.L
 # A total written with these words sums what is listed; with a group word it is the whole unit's.
 _SUM_WORDS = ("合计", "总计", "共计", "小计", "加起来", "总和", "一共", "总共", "共有")
 _GROUP_WORDS = ("全班", "全组", "组里", "班里", "部门", "全部门", "车间", "全车间", "全厂", "厂里", "班组", "全体", "整个", "全公司",
-                "单位", "全单位", "大家", "所有人", "全队", "队里", "科室", "全科")
+                "单位", "全单位", "大家", "所有人", "全队", "队里", "科室", "全科", "总分", "总量", "总数", "总产量", "总件数")
 _MEMBER_SHAPES = (Shape.MAP, Shape.GROUPS, Shape.RECORDS, Shape.NUMBERED, Shape.GRID)
 
 
@@ -160,8 +160,10 @@ def fill(reading: Reading, model: type[BaseModel]) -> Filled:
     _groups(figures, out, shape)
     _values(figures, out, shape)
     _records(figures, out, reading)
-    _maps(figures, out, shape)
+    item_maps = {s.reads.items_from for s in out.slots if s.reads.shape is Shape.GRID}
+    _maps(figures, out, shape, lambda slot: slot.path in item_maps)  # 价目表 first: its items name the grid's columns
     _grid(figures, out)
+    _maps(figures, out, shape, lambda slot: slot.path not in item_maps)
     _by_kind(figures, out, shape)
     _lists(figures, out, reading.normalised)
     _totals(out, reading)
@@ -242,9 +244,9 @@ def as_field_value(reads: Reads, q: Quantity) -> Decimal:
     return value
 
 
-def _maps(figures: Figures, out: Filled, shape: _Model) -> None:
+def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot: True) -> None:
     """name → figure for every free figure that belongs to a member; competing maps go by words."""
-    map_slots = [s for s in out.slots if s.reads.shape in (Shape.MAP, Shape.NUMBERED) and out.get(s.path) is None]
+    map_slots = [s for s in out.slots if s.reads.shape in (Shape.MAP, Shape.NUMBERED) and out.get(s.path) is None and which(s)]
     chosen: dict[int, tuple[int, Slot, str]] = {}
     for slot in map_slots:
         for i, q in _free(figures, out):
@@ -559,11 +561,10 @@ def _grid(figures: Figures, out: Filled) -> None:
         for i, q in _free(figures, out):
             if not kind_fit(slot.reads, q) or q.total:
                 continue
-            item = next((it for it in sorted(items, key=len, reverse=True) if it in q.subject), None)
+            item, label = _item_in(q.subject, items)
             if item is None:
                 continue
-            who = core(q.subject.split(item)[0]) or (person if person and person[1] == q.sentence else None)
-            who = who[0] if isinstance(who, tuple) else who
+            who = core(q.subject.split(label)[0]) or q.parent or (person[0] if person and person[1] == q.sentence else None)
             if not who:
                 continue
             grid.setdefault(who, {})[item] = q.value
@@ -610,6 +611,26 @@ def _same_period(out: Filled, reading: Reading, paths: tuple[str, ...]) -> None:
             out.notes.append(f"{label}为月度金额，按 {_fmt(q.value)} × 12 = {_fmt(yearly)} 元/年与年度金额比较")
 
 
+def _item_in(subject: str, items: dict[str, Any]) -> tuple[str | None, str]:
+    """The price-list item a work record names, as written (登杆作业) or shortened (登杆, 换表 for 更换电表)."""
+    for item in sorted(items, key=len, reverse=True):
+        if item in subject:
+            return item, item
+    best: tuple[int, str | None, str] = (0, None, "")
+    for item in items:
+        for n in range(min(len(item), 4), 1, -1):
+            for start in range(len(subject) - n + 1):
+                label = subject[start:start + n]
+                if _subsequence(label, item) and n > best[0]:
+                    best = (n, item, label)
+    return best[1], best[2]
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
 def _totals(out: Filled, reading: Reading) -> None:
     """A stated 合计 must agree with its parts; a 总量 of the whole unit may exceed them."""
     for slot in out.slots:
@@ -626,6 +647,5 @@ def _totals(out: Filled, reading: Reading) -> None:
             continue
         if stated < total or not whole:
             out.problems.append(f"您写的{slot.label} {_fmt(stated)} 与各项之和 {_fmt(total)} 不一致，请确认以哪个为准")
-        elif len(parts) > 1:
-            out.problems.append(f"{slot.label} {_fmt(stated)} 多于所列各项之和 {_fmt(total)}：是否还有未列出的人员或部门？"
-                                "请补全名单，或确认只计算所列各项")
+        else:
+            out.notes.append(f"{slot.label} {_fmt(stated)} 多于所列各项之和 {_fmt(total)}：按指引公式只计算所列各项，其余未列出")
