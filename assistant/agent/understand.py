@@ -182,9 +182,12 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
     info = _registry().get_calculator(name)
     update = fill(reading, info.input_model)
     changed_choice = any(update.get(s.path) is not None for s in update.slots if s.reads.shape in (Shape.CHOICE, Shape.FLAG))
-    if not update.placed and not changed_choice and not _REMOVE.search(text):
+    moved = _moved_positions(update, previous, reading)
+    if not update.placed and not changed_choice and not moved and not _REMOVE.search(text):
         return None
     merged = merge(previous, update, text)
+    for path, entries in moved.items():
+        _set_path(merged, path, entries)
     filled = Filled(values=merged, placed=update.placed, leftovers=update.leftovers, problems=update.problems,
                     cue_hits=update.cue_hits, slots=update.slots)
     questions = list(update.problems) + [_leftover_question(q, update) for q in update.leftovers]
@@ -192,6 +195,18 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
     restated = {format(q.value.normalize(), "f") for q in reading.quantities}
     questions += [u for u in unclear or [] if not any(f"“{v}" in u for v in restated)]
     return Request(name, info.title, filled, 0.0, topic_hits(name, text), _missing(info.input_model, filled), questions)
+
+
+def _moved_positions(update: Filled, previous: dict[str, Any], reading: Reading) -> dict[str, Any]:
+    """"那他升到第15级呢": a position named alone moves the one look-up asked before."""
+    moved = {}
+    for slot in update.slots:
+        before = _get_path(previous, slot.path)
+        if slot.reads.shape is Shape.LOOKUP and update.get(slot.path) is None and len(reading.ordinals) == 1 \
+                and isinstance(before, list) and len(before) == 1 and slot.model is not None:
+            position = list(slot.model.model_fields)[1]
+            moved[slot.path] = [{**before[0], position: reading.ordinals[0].value}]
+    return moved
 
 
 def merge(previous: dict[str, Any], update: Filled, text: str) -> dict[str, Any]:
@@ -217,7 +232,16 @@ def merge(previous: dict[str, Any], update: Filled, text: str) -> dict[str, Any]
 def _merge_value(old: Any, new: Any) -> Any:
     if isinstance(old, dict) and isinstance(new, dict):
         return {**old, **new}
+    if _records(old) and _records(new):  # people or grades: updated by name, new ones added
+        merged = {r["name"]: dict(r) for r in old}
+        for record in new:
+            merged.setdefault(record["name"], {}).update(record)
+        return list(merged.values())
     return new
+
+
+def _records(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(r, dict) and "name" in r for r in value)
 
 
 def _deep_copy(value: Any) -> Any:

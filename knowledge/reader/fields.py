@@ -30,6 +30,7 @@ class Shape(StrEnum):
     RECORDS = "records"  # one record per name, its fields filled from that name's figures
     NUMBERED = "numbered"  # [number in the name, figure]: 3级4800元 → [3, 4800]
     GRID = "grid"  # name → {item: figure}, items named by another map field (工作记录)
+    LOOKUP = "lookup"  # [{key: a name of another field's records, position: 第N级}] (班组长第八级)
 
 
 @dataclass(frozen=True)

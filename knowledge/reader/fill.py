@@ -165,6 +165,7 @@ def fill(reading: Reading, model: type[BaseModel]) -> Filled:
     _grid(figures, out)
     _maps(figures, out, shape, lambda slot: slot.path not in item_maps)
     _by_kind(figures, out, shape)
+    _lookups(reading, out)
     _lists(figures, out, reading.normalised)
     _totals(out, reading)
     _same_period(out, reading, getattr(model, "reading_same_period", ()))
@@ -338,8 +339,8 @@ def _ranges(figures: Figures, out: Filled) -> None:
         positions = dict(figures)
         relative = any(q.relative_to for _, q in figures)
         reference = _reference(figures, out, slot) if relative else Decimal(0)
-        if reference and all(q.value >= reference for _, q in figures if q.relative_to):
-            reference = Decimal(0)  # 目标1200万，超过部分在1500万以内: 1500万 is a threshold, not an offset
+        # 目标1200万，超过部分在1500万以内: 1500万 is a threshold past the target, not an offset from it
+        relative_offsets = bool(reference) and not all(q.value >= reference for _, q in figures if q.relative_to)
         for i, q in figures:
             if kind_fit(slot.reads, q) == 0 or q.range_start is not None or q.kind in slot.reads.rate_kinds:
                 continue
@@ -351,9 +352,10 @@ def _ranges(figures: Figures, out: Filled) -> None:
             rate = _rate_after(figures, i if upper is None else q.range_end, slot.reads)  # type: ignore[arg-type]
             if rate is None:
                 continue
+            offset = reference if relative_offsets else Decimal(0)
             low, high = (Decimal(0), q.value) if is_cap else (q.value, upper.value if upper else None)
-            tiers.append({"from": reference + low, **({"to": reference + high} if high is not None else {}),
-                          "rate": rate[1].value})
+            start = reference if is_cap else offset + low  # a cap ("X以内") starts where the target ends
+            tiers.append({"from": start, **({"to": offset + high} if high is not None else {}), "rate": rate[1].value})
             used += [i, rate[0]] + ([q.range_end] if upper is not None else [])
         if tiers:
             tiers.sort(key=lambda t: t["from"])
@@ -544,7 +546,6 @@ def _records(figures: Figures, out: Filled, reading: Reading) -> None:
                 continue
             record[best.path] = as_field_value(best.reads, q)
             out.placed[i] = slot.path
-        records = {k: v for k, v in records.items() if looks_like_entity(k) or _number_in(k) is not None}
         if records:
             out.set(slot.path, list(records.values()))
             out.cue_hits += 1
@@ -629,6 +630,24 @@ def _item_in(subject: str, items: dict[str, Any]) -> tuple[str | None, str]:
 def _subsequence(short: str, long: str) -> bool:
     it = iter(long)
     return all(ch in it for ch in short)
+
+
+def _lookups(reading: Reading, out: Filled) -> None:
+    """查 班组长第八级 / 中级工第3级、高级工第5级: each position named with one of the records it looks up."""
+    for slot in [s for s in out.slots if s.reads.shape is Shape.LOOKUP and s.model is not None and s.reads.items_from]:
+        records = out.get(slot.reads.items_from) or []
+        names = sorted((r["name"] for r in records if isinstance(r, dict) and "name" in r), key=len, reverse=True)
+        key, position = list(slot.model.model_fields)[:2]  # type: ignore[union-attr]
+        text = reading.normalised
+        found = []
+        for q in reading.ordinals:
+            clause_start = max(text.rfind(ch, 0, q.start) for ch in "，,；;。\n、") + 1
+            before = text[clause_start:q.start]
+            name = next((n for n in names if n in before), None)
+            if name is not None:
+                found.append({key: name, position: q.value})
+        if found:
+            out.set(slot.path, found)
 
 
 def _totals(out: Filled, reading: Reading) -> None:

@@ -87,6 +87,8 @@ def _unit_after(text: str, pos: int, lex: Lexicon) -> tuple[str, Kind | None, De
         unit = starts_with_any(rest, tuple(lex.units))
         kind, factor = lex.units[unit] if unit else (Kind.NUMBER, Decimal(1))
         return text[pos:i + (len(unit) if unit else 0)], kind, factor * scale
+    if rest.startswith("折算") and not re.search(r"[\d.]", text[max(0, pos - 3):pos]):
+        return text[pos:i + 1], Kind.PERCENT, Decimal("0.1")  # 按八折算 is 八折 (but 按0.6折算 is a coefficient 0.6)
     for char, blocked in lex.unit_blockers.items():
         if rest.startswith(char) and any(rest.startswith(b) for b in blocked):
             # 3分钟 / 分配: not a unit; but 25分位 is matched below as a longer unit first.
@@ -145,8 +147,10 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
         return None  # 十分重要: an adverb (but 清扫一次十分， is ten points)
     if text[start - 1:start] in ("P", "p") and (kind is Kind.LEVELS or text[end:end + 1] in ("级", "岗")):
         return None  # P6级: a grade's name
-    if text[start - 1:start] == "第" or _LATIN_BEFORE.search(text[max(0, start - 1):start]) and kind is None:
-        return None  # 第3级 is an ordinal, T1 a code: labels, not values (but A20% is A: 20%)
+    if text[start - 1:start] == "第":  # 第3级: a position, not a value
+        return Quantity(value, Kind.ORDINAL, text[start - 1:end + len(unit)], start - 1, end + len(unit), unit=unit.strip())
+    if _LATIN_BEFORE.search(text[max(0, start - 1):start]) and kind is None:
+        return None  # T1 is a code (but A20% is A: 20%)
     written_end = end + len(unit)
     magnitude = any(c in "万千亿百佰仟" for c in text[start:end])
     scale = _written_scale(text[start:end]) * factor if kind is not None else _written_scale(text[start:end])
