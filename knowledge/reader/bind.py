@@ -109,7 +109,7 @@ _PERSON = re.compile(r"(?:小|老|阿)[\u4e00-\u9fa5]{1,2}$|[\u4e00-\u9fa5]{1,2}
 
 def looks_like_entity(name: str) -> bool:
     """A department, team or person — not a label made of ordinary words (积分情况, 价目表)."""
-    if _entity_end(name) or _PERSON.fullmatch(name) or re.fullmatch(r"[A-Za-z][A-Za-z0-9]{0,3}", name):
+    if _entity_end(name) or _PERSON.fullmatch(name) or re.fullmatch(r"[A-Za-z][A-Za-z0-9]{0,3}|[甲乙丙丁戊己庚辛壬癸]", name):
         return True
     tokens = _tokens(name)
     return len(name) >= 2 and len(tokens) == 1 and tokens[0][1] in ("nr", "nrt", "nrfg")
@@ -258,7 +258,8 @@ def _growths(qs: list[Quantity]) -> list[Quantity]:
                 continue
             if _NOW.search(later.subject) and q.value:
                 growth = (later.value - q.value) / q.value
-                topic = strip_words(q.name, tuple(sorted({*_PAST.pattern.split("|"), *_NOW.pattern.split("|")}, key=len, reverse=True)))
+                times = tuple(sorted({*_PAST.pattern.split("|"), *_NOW.pattern.split("|")}, key=len, reverse=True))
+                topic = strip_words(core(strip_words(q.subject, times)) and strip_words(q.subject, times), times)
                 out.append(Quantity(growth, Kind.PERCENT, f"{q.text}→{later.text}", later.start, later.end, unit="%",
                                     subject=f"{topic}增长", name=topic, sentence=q.sentence, clause=later.clause, derived=True,
                                     direction="down" if growth < 0 else "up", topic=q.topic))
@@ -383,9 +384,9 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     nxt_start = next((p.start for p in qs[i + 1:] if not p.weak), len(text))
     subject = text[start:q.start].strip()
     tail = text[q.end:min(_item_end(text, q.end, len(text)), nxt_start)]
-    tail = re.split(r"(?<=\S)\s", tail.lstrip(), maxsplit=1)[0].strip()  # 起100 档差25: a space ends the item
+    tail = "" if tail[:1].isspace() else re.split(r"\s", tail, maxsplit=1)[0].strip()  # 起100 档差25: a space ends the item
     value, direction = q.value, None
-    symmetric = any(w in subject for w in ("上下", "±", "正负", "加减"))
+    symmetric = any(w in subject for w in ("上下", "±", "正负", "加减")) or bool(re.search(r"(?:到|至|成|为)$", subject))
     down = None if symmetric else _last_word(subject, lex.down_words)
     up = _last_word(subject, lex.up_words)
     if down is not None and (up is None or down[1] >= up[1]):
@@ -414,6 +415,11 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     name = core(subject) or None
     if name is None and subject == "" and text[start - 1:start] in _OPEN:
         name = core(text[_item_start(text, start - 1, 0):start - 1]) or None  # A组（1320分）
+    if name is None and subject == "" and text[q.start - 1:q.start] in _CLOSE:
+        opened = max(text.rfind(ch, 0, q.start) for ch in _OPEN)
+        if opened > 0:
+            head = core(text[_item_start(text, opened, 0):opened])
+            name = (head + text[opened:q.start]) if head else None  # 浇花（包月）100分
     after = re.match(r"的([A-Za-z]|[\u4e00-\u9fa5]{1,4})(?=$|[，,、；;。\s])", tail)
     if name is None and after:
         name = after.group(1)  # 百分之十五的A
@@ -640,7 +646,7 @@ def _header(text: str, clauses: list[Clause], q: Quantity) -> str | None:
 
 def entity_in(phrase: str) -> str | None:
     """The department or person a heading names: 一车间个人积分 → 一车间, 生产部 → 生产部."""
-    if not phrase:
+    if not phrase or phrase.startswith(("各", "每", "所有", "全体", "全部")):
         return None
     if looks_like_entity(phrase):
         return phrase

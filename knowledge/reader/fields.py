@@ -53,6 +53,7 @@ class Reads:
     fraction: bool = False  # a percentage field kept as a fraction (40 → 0.4 when written 40%)
     one_plus: bool = False  # a growth rate read as a ratio: 每级递增8% → 1.08
     keys: tuple[str, ...] = ()  # MAP: the only names it takes (技能等级 for 技能津贴标准)
+    usual_keys: tuple[str, ...] = ()  # MAP: names that point at this field when written (A、B、C for 强制分布)
 
     def __post_init__(self) -> None:
         if isinstance(self.kinds, Kind):

@@ -120,11 +120,12 @@ class _Model:
         self.slots = model_slots
         nested = [n for s in model_slots if s.model is not None and s.reads.shape is Shape.GROUPS for n in slots(s.model)]
         self.cues = tuple({c for s in model_slots + nested for c in s.reads.cues})
-        self.member_kinds = {k for s in model_slots if s.reads.shape in _MEMBER_SHAPES for k in s.reads.kinds}
+        self.member_slots = [s for s in model_slots if s.reads.shape in _MEMBER_SHAPES]
+        self.has_records = any(s.reads.shape in (Shape.RECORDS, Shape.GROUPS) for s in model_slots)
 
     def member_of(self, q: Quantity) -> str | None:
         """The department or person a figure is about, when the model lists such members."""
-        if q.kind not in self.member_kinds or not q.name:
+        if not q.name or not any(kind_fit(s.reads, q) for s in self.member_slots):
             return None
         name = strip_cues(q.name, self.cues)
         if not name or name in lexicon().not_names:
@@ -199,7 +200,7 @@ def _values(figures: Figures, out: Filled, shape: _Model) -> None:
     scored = []
     for slot in value_slots:
         for i, q in _free(figures, out):
-            if not _value_ok(slot, q) or shape.member_of(q):
+            if not _value_ok(slot, q) or shape.member_of(q) or q.parent and shape.has_records:
                 continue
             strength = cue_strength(slot.reads, q)
             if strength:
@@ -263,7 +264,7 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
                 continue
             if slot.reads.keys and name not in slot.reads.keys:
                 continue
-            strength = cue_strength(slot.reads, q)
+            strength = cue_strength(slot.reads, q) or (2 if name in slot.reads.usual_keys else 0)
             if q.kind is Kind.NUMBER and not strength and not _among_kind(figures, q, slot) and not _only_map(map_slots, slot, q):
                 continue
             score = strength * 10 + kind_fit(slot.reads, q)
@@ -281,7 +282,7 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
             current[name] = as_field_value(slot.reads, q)
         out.set(slot.path, current)
         out.placed[i] = slot.path
-        out.cue_hits += bool(cue_strength(slot.reads, q))
+        out.cue_hits += bool(cue_strength(slot.reads, q) or name in slot.reads.usual_keys)
 
 
 def _only_map(map_slots: list[Slot], slot: Slot, q: Quantity) -> bool:
@@ -338,9 +339,9 @@ def _ranges(figures: Figures, out: Filled) -> None:
         tiers, used = [], []
         positions = dict(figures)
         relative = any(q.relative_to for _, q in figures)
-        reference = _reference(figures, out, slot) if relative else Decimal(0)
+        reference = _reference(figures, out, slot)
         # 目标1200万，超过部分在1500万以内: 1500万 is a threshold past the target, not an offset from it
-        relative_offsets = bool(reference) and not all(q.value >= reference for _, q in figures if q.relative_to)
+        relative_offsets = relative and bool(reference) and not all(q.value >= reference for _, q in figures if q.relative_to)
         for i, q in figures:
             if kind_fit(slot.reads, q) == 0 or q.range_start is not None or q.kind in slot.reads.rate_kinds:
                 continue
@@ -357,6 +358,8 @@ def _ranges(figures: Figures, out: Filled) -> None:
             start = reference if is_cap else offset + low  # a cap ("X以内") starts where the target ends
             tiers.append({"from": start, **({"to": offset + high} if high is not None else {}), "rate": rate[1].value})
             used += [i, rate[0]] + ([q.range_end] if upper is not None else [])
+        if not tiers:
+            out.placed = {k: v for k, v in out.placed.items() if v != slot.path + ".reference"}
         if tiers:
             tiers.sort(key=lambda t: t["from"])
             out.set(slot.path, tiers)
@@ -409,7 +412,7 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
             key = strip_cues(name, words + shape.cues) or name
             if i in out.placed:
                 continue
-            if key in groups or looks_like_entity(key) and q.sentence in {m.sentence for _, m in members}:
+            if key in groups or looks_like_entity(key):
                 groups.setdefault(key, {})[own.path] = q.value
                 out.placed[i] = slot.path
         for key, group in groups.items():
@@ -529,7 +532,10 @@ def _records(figures: Figures, out: Filled, reading: Reading) -> None:
         choices = [f for f in slots(slot.model) if f.reads.shape is Shape.CHOICE]  # type: ignore[arg-type]
         records: dict[str, dict[str, Any]] = {}
         for i, q in _free(figures, out):
-            name = member_name(slot.reads, q)
+            name = member_name(slot.reads, q) or (q.parent if q.parent and not q.total else None)
+            if q.parent and not member_name(slot.reads, q.with_(name=q.name)) or q.parent and q.name and any(
+                    cue_strength(f.reads, q) for f in fields):
+                name = q.parent  # 初级工 2300（起点薪级1）: the 1 is 初级工's
             if not name or q.total:
                 continue
             best = max(fields, key=lambda f: cue_strength(f.reads, q) * 10 + kind_fit(f.reads, q))

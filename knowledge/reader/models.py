@@ -26,6 +26,7 @@ class Kind(StrEnum):
     TIMES = "times"
     AGE = "age"
     DATE = "date"  # 2024年, 3月份: never a value of a calculation
+    OTHER = "other"  # 股, 平方米, 小时: a unit no calculation takes
     ORDINAL = "ordinal"  # 第10薪级, 第三档: a position, kept apart from the figures
 
 

@@ -161,8 +161,10 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
     if prefix:
         return Quantity(value * _PERCENT_PREFIX[prefix], Kind.PERCENT, text[start - len(prefix):end],
                         start - len(prefix), end, unit=prefix, scale=_PERCENT_PREFIX[prefix])
-    if text[start - 1:start] in ("P", "p"):
+    if text[start - 1:start] in ("P", "p") and 5 <= value <= 99:
         return Quantity(value, Kind.PERCENTILE, text[start - 1:end], start - 1, end, unit="P")
+    if text[start - 1:start] in ("P", "p") or re.match(r"[A-Za-z]", text[end:end + 1]) and kind is None:
+        return None  # P3 is a grade, 5S a name
     if kind is None and not has_digit and end - start == 1 and _CJK.match(text[start - 1:start] or " "):
         return None  # 张三、李四: a single numeral character after a character ends a name
     if kind is None:
