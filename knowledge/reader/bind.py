@@ -118,7 +118,7 @@ def looks_like_entity(name: str) -> bool:
 def split_person(name: str) -> tuple[str | None, str]:
     """"组长老黎" → ("组长", "老黎"), "生产部张三" → ("生产部", "张三"): a role or team before a person."""
     match = _PERSON.search(name)
-    if match and match.start() > 0:
+    if match and match.start() > 1:  # 组长老黎 (a role), not 钱小二 (a surname)
         return name[: match.start()], match.group(0)
     tokens = _tokens(name)
     if len(tokens) >= 2 and tokens[-1][1] in ("nr", "nrt", "nrfg") and len(tokens[-1][0]) >= 2:

@@ -38,7 +38,11 @@ class Filled:
     placed: dict[int, str] = field(default_factory=dict)  # index of a quantity → slot path
     leftovers: list[Quantity] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-    cue_hits: int = 0  # figures placed because their words named the field
+    cued: set[str] = field(default_factory=set)  # fields filled because the words named them
+
+    @property
+    def cue_hits(self) -> int:
+        return len(self.cued)
     slots: list[Slot] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # how a value was derived from the text
 
@@ -67,7 +71,7 @@ Figures = list[tuple[int, Quantity]]
 def cue_strength(reads: Reads, q: Quantity) -> int:
     """How surely the words around a figure name this field: the length of the longest cue in
     its own subject or tail, else (weaker) in what its sentence is about; 0 for none."""
-    around = q.subject + "|" + q.tail + "|" + (q.per or "")
+    around = q.subject + "|" + q.tail[:4] + "|" + (q.per or "")  # a long tail belongs to the next item
     own = max((len(c) for c in reads.cues if c in around), default=0)
     if own:
         return own + 1
@@ -185,7 +189,7 @@ def _choices(reading: Reading, out: Filled) -> None:
             found = [(text.find(w), value) for value, words in r.choices.items() for w in words if w in text]
             if found:
                 out.set(slot.path, min(found)[1])
-                out.cue_hits += 1
+                out.cued.add(slot.path)
         elif r.shape is Shape.FLAG and any(w in text for words in r.choices.values() for w in words):
             out.set(slot.path, True)
 
@@ -215,7 +219,7 @@ def _values(figures: Figures, out: Filled, shape: _Model) -> None:
             out.problems.append(f"“{slot.label}”可能是 {q.text}，也可能是 {rivals[0][4].text}，请说明是哪一个")
         _place(out, slot, i, q)
         taken.add(slot.path)
-        out.cue_hits += 1
+        out.cued.add(slot.path)
 
 
 def _by_kind(figures: Figures, out: Filled, shape: _Model) -> None:
@@ -258,7 +262,7 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
                 continue
             if q.weak and not cue_strength(slot.reads, q) or q.range_start is not None or q.range_end is not None:
                 continue
-            if slot.reads.per and q.per not in slot.reads.per or not slot.reads.per and q.per:
+            if slot.reads.per and q.per not in slot.reads.per and not _names_an_item(figures, q, name) or not slot.reads.per and q.per:
                 continue
             if slot.reads.shape is Shape.NUMBERED and _number_in(name) is None:
                 continue
@@ -282,7 +286,15 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
             current[name] = as_field_value(slot.reads, q)
         out.set(slot.path, current)
         out.placed[i] = slot.path
-        out.cue_hits += bool(cue_strength(slot.reads, q) or name in slot.reads.usual_keys)
+        if cue_strength(slot.reads, q) or name in slot.reads.usual_keys:
+            out.cued.add(slot.path)
+
+
+def _names_an_item(figures: Figures, q: Quantity, name: str) -> bool:
+    """浇花（包月）100分 with no 每次: still a price when later records count that item (浇花1个月)."""
+    head = re.split(r"[（(]", name)[0]
+    return len(head) >= 2 and any(p.start > q.start and head in p.subject and p.kind in (Kind.TIMES, Kind.MONTHS, Kind.PIECES, Kind.COUNT)
+                                  for _, p in figures)
 
 
 def _only_map(map_slots: list[Slot], slot: Slot, q: Quantity) -> bool:
@@ -365,7 +377,7 @@ def _ranges(figures: Figures, out: Filled) -> None:
             out.set(slot.path, tiers)
             for i in used:
                 out.placed[i] = slot.path  # type: ignore[index]
-            out.cue_hits += 1
+            out.cued.add(slot.path)
 
 
 def _reference(figures: Figures, out: Filled, slot: Slot) -> Decimal:
@@ -421,10 +433,10 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
             if stated is not None and stated != parts:
                 out.problems.append(f"“{key}”成员积分小计 {_fmt(stated)} 与各人之和 {_fmt(parts)} 不一致，请确认")
         out.set(slot.path, groups)
-        out.cue_hits += 1
+        out.cued.add(slot.path)
 
 
-_PERSON_MENTION = re.compile(r"(?:小|老|阿)[\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}(?:师傅|工)(?=[是、，,；;。（(带兼和]|$)")
+_PERSON_MENTION = re.compile(r"[\u4e00-\u9fa5]{1,2}(?:师傅|工)(?=[\s是、，,；;。（(带兼和]|$)|(?:小|老|阿)[\u4e00-\u9fa5]")
 _NOT_PERSONS = {"老师", "老板", "小组", "小时", "小计", "小班", "老年", "小型", "老化", "阿姨", "小于", "老工", "小工", "技工", "普工", "员工",
                 "职工", "高级工", "中级工", "初级工", "学徒工", "操作工", "技术工", "老员", "小微", "小厂", "小企", "老厂"}
 _LEADER_ROLES = ("班组长", "组长", "班长", "兼班组长")
@@ -486,7 +498,7 @@ def _attribute_records(reading: Reading, figures: Figures, out: Filled, slot: Sl
     for r in records.values():
         r.pop("_leader", None)
     out.set(slot.path, list(records.values()))
-    out.cue_hits += 1
+    out.cued.add(slot.path)
     return True
 
 
@@ -554,7 +566,7 @@ def _records(figures: Figures, out: Filled, reading: Reading) -> None:
             out.placed[i] = slot.path
         if records:
             out.set(slot.path, list(records.values()))
-            out.cue_hits += 1
+            out.cued.add(slot.path)
 
 
 def _grid(figures: Figures, out: Filled) -> None:
@@ -579,7 +591,7 @@ def _grid(figures: Figures, out: Filled) -> None:
             out.placed[i] = slot.path
         if grid:
             out.set(slot.path, grid)
-            out.cue_hits += 1
+            out.cued.add(slot.path)
 
 
 def _plausible(out: Filled, reading: Reading) -> None:
