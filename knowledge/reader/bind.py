@@ -97,6 +97,8 @@ def core(subject: str) -> str:
                       and not _entity_end(tokens[-1][0])):
         tokens.pop()
     name = "".join(t[0] for t in tokens).strip(" 、，,：:的")
+    if re.search(r"[（(][^）)]*$", name):
+        name += "）" if "（" in name else ")"  # 浇花（包月）: the bracket closes the name
     return "" if name in lex.not_names else name
 
 

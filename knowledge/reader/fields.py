@@ -54,6 +54,7 @@ class Reads:
     one_plus: bool = False  # a growth rate read as a ratio: 每级递增8% → 1.08
     keys: tuple[str, ...] = ()  # MAP: the only names it takes (技能等级 for 技能津贴标准)
     usual_keys: tuple[str, ...] = ()  # MAP: names that point at this field when written (A、B、C for 强制分布)
+    people: bool = False  # MAP: names are people or departments, never items (其他积分)
 
     def __post_init__(self) -> None:
         if isinstance(self.kinds, Kind):

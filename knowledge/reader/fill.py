@@ -266,7 +266,7 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
                 continue
             if slot.reads.shape is Shape.NUMBERED and _number_in(name) is None:
                 continue
-            if slot.reads.keys and name not in slot.reads.keys:
+            if slot.reads.keys and name not in slot.reads.keys or slot.reads.people and not looks_like_entity(name):
                 continue
             strength = cue_strength(slot.reads, q) or (2 if name in slot.reads.usual_keys else 0)
             if q.kind is Kind.NUMBER and not strength and not _among_kind(figures, q, slot) and not _only_map(map_slots, slot, q):
@@ -293,7 +293,7 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
 def _names_an_item(figures: Figures, q: Quantity, name: str) -> bool:
     """浇花（包月）100分 with no 每次: still a price when later records count that item (浇花1个月)."""
     head = re.split(r"[（(]", name)[0]
-    return len(head) >= 2 and any(p.start > q.start and head in p.subject and p.kind in (Kind.TIMES, Kind.MONTHS, Kind.PIECES, Kind.COUNT)
+    return len(head) >= 2 and not looks_like_entity(head) and any(p.start > q.start and head in p.subject and p.kind in (Kind.TIMES, Kind.MONTHS, Kind.PIECES, Kind.COUNT)
                                   for _, p in figures)
 
 
@@ -451,7 +451,8 @@ def _people(text: str) -> list[tuple[str, int]]:
     at = 0
     for word, flag in _tokens(text):
         at = text.find(word, at)
-        if flag in ("nr", "nrfg") and len(word) >= 2 and not any(at <= p < at + len(word) for p in found):
+        overlaps = any(p < at + len(word) and at < p + len(n) for p, n in found.items())
+        if flag in ("nr", "nrfg") and len(word) >= 2 and not overlaps:
             found[at] = word
         at += len(word)
     return sorted(((name, pos) for pos, name in found.items()), key=lambda t: t[1])
