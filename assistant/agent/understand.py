@@ -105,7 +105,7 @@ def read_for(name: str, reading: Reading) -> Request:
     score = (3 * min(topics, 4) + 2 * filled.cue_hits + exact + len(filled.placed) + 2 * distinctive
              - 3 * len(filled.leftovers) - unused - 2 * len(missing) - 2 * len(filled.problems))
     request = Request(name, info.title, filled, score, topics, missing, unclear)
-    request.evidence = topics + filled.cue_hits + distinctive
+    request.evidence = topics + filled.cue_hits + distinctive + len(filled.keyed)
     return request
 
 

@@ -106,7 +106,7 @@ def _entity_end(word: str) -> bool:
     return ends_with_any(word, lexicon().entity_suffixes) is not None
 
 
-_PERSON = re.compile(r"(?:小|老|阿)[\u4e00-\u9fa5]{1,2}$|[\u4e00-\u9fa5]{1,2}(?:工|总|师傅|姐|哥|经理|主任|老师)$")
+_PERSON = re.compile(r"(?:小|老|阿)[\u4e00-\u9fa5]{1,2}$|[\u4e00-\u9fa5]{1,2}(?:工|师傅|姐|哥|经理|主任|老师)$")
 
 
 def looks_like_entity(name: str) -> bool:
@@ -293,6 +293,8 @@ def _labels_from_levels(text: str, quantities: list[Quantity]) -> list[Quantity]
             if len(gap) <= 3 and not any(c in "，,；;。、" for c in gap):
                 continue  # 职级2→6000, 等级1 3000
         nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+        if q.kind is Kind.LEVELS and text[q.end:q.end + 1] in ("/", "／"):
+            continue  # 二级/技师: a grade's name
         if q.kind in (Kind.LEVELS,) and nxt is not None and nxt.kind is not q.kind:
             gap = text[q.end:nxt.start]
             if not any(c in ITEM_END or c.isspace() for c in gap) and not re.search(r"[到至~\-—]|每", gap) and len(gap) <= 8:
@@ -639,7 +641,8 @@ def _header(text: str, clauses: list[Clause], q: Quantity) -> str | None:
     for clause in clauses:
         if clause.sentence != q.sentence or clause.end > q.start:
             continue
-        if text[clause.end:clause.end + 1] in ("：", ":") and not re.search(r"\d", clause.text):
+        if text[clause.end:clause.end + 1] in ("：", ":") and not re.search(r"\d", clause.text) \
+                and not clause.text.strip().startswith(("各", "每", "所有", "全体", "全部")):
             name = entity_in(core(clause.text))
             if name:
                 found = name

@@ -39,6 +39,7 @@ class Filled:
     leftovers: list[Quantity] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     cued: set[str] = field(default_factory=set)  # fields filled because the words named them
+    keyed: set[str] = field(default_factory=set)  # maps filled with their usual names (A、B、C; 高级技师)
 
     @property
     def cue_hits(self) -> int:
@@ -271,6 +272,8 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
             strength = cue_strength(slot.reads, q) or (2 if name in slot.reads.usual_keys else 0)
             if q.kind is Kind.NUMBER and not strength and not _among_kind(figures, q, slot) and not _only_map(map_slots, slot, q):
                 continue
+            if q.kind is Kind.NUMBER and slot.reads.fraction and not cue_strength(slot.reads, q):
+                continue  # 刘92 is a score, not a weight of 92%
             score = strength * 10 + kind_fit(slot.reads, q)
             if i not in chosen or score > chosen[i][0]:
                 chosen[i] = (score, slot, name)
@@ -288,6 +291,8 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
         out.placed[i] = slot.path
         if cue_strength(slot.reads, q) or name in slot.reads.usual_keys:
             out.cued.add(slot.path)
+        if name in slot.reads.usual_keys:
+            out.keyed.add(slot.path)
 
 
 def _names_an_item(figures: Figures, q: Quantity, name: str) -> bool:
@@ -405,7 +410,9 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
         own = next(s for s in sub if s.reads.shape is Shape.VALUE)
         inner = next(s for s in sub if s.reads.shape is Shape.MAP)
         words = own.reads.cues + inner.reads.cues
-        heads = {q.name: (i, q) for i, q in figures if q.name and not q.parent and kind_fit(own.reads, q) >= 2}
+        parents = {q.parent for _, q in figures if q.parent}
+        heads = {q.name: (i, q) for i, q in figures if q.name and not q.parent
+                 and (kind_fit(own.reads, q) >= 2 or q.name in parents and kind_fit(own.reads, q))}
         members = [(i, q) for i, q in figures
                    if q.parent and kind_fit(inner.reads, q) and (q.parent in heads or looks_like_entity(strip_cues(q.parent, words)))]
         if not members:
