@@ -106,7 +106,7 @@ def _entity_end(word: str) -> bool:
     return ends_with_any(word, lexicon().entity_suffixes) is not None
 
 
-_PERSON = re.compile(r"(?:小|老|阿)[\u4e00-\u9fa5]{1,2}$|[\u4e00-\u9fa5]{1,2}(?:工|师傅|姐|哥|经理|主任|老师)$")
+_PERSON = re.compile(r"(?:小|老|阿)[\u4e00-\u9fa5]{1,2}$|(?<![级技普员职操作])[\u4e00-\u9fa5]{1,2}(?<![级技普员职])(?:工|师傅|姐|哥|经理|主任|老师)$")
 
 
 def looks_like_entity(name: str) -> bool:
@@ -120,7 +120,7 @@ def looks_like_entity(name: str) -> bool:
 def split_person(name: str) -> tuple[str | None, str]:
     """"组长老黎" → ("组长", "老黎"), "生产部张三" → ("生产部", "张三"): a role or team before a person."""
     match = _PERSON.search(name)
-    if match and match.start() > 1:  # 组长老黎 (a role), not 钱小二 (a surname)
+    if match and match.start() > 1 and name[match.start() - 1] not in "/／":  # 组长老黎 (a role), not 钱小二, 五级/初级工
         return name[: match.start()], match.group(0)
     tokens = _tokens(name)
     if len(tokens) >= 2 and tokens[-1][1] in ("nr", "nrt", "nrfg") and len(tokens[-1][0]) >= 2:

@@ -521,7 +521,7 @@ def _nearest_word(text: str, pos: int, words: list[tuple[str, str]], clause: int
         at = text.find(word)
         while at >= 0:
             covered = any(h[0] <= at < h[0] + len(h[2]) for h in hits)
-            figure_after = re.match(r"\s*(?:每月|每人|/月)?\s*[0-9零一二两三四五六七八九十百]", text[at + len(word):at + len(word) + 4])
+            figure_after = re.match(r"[ \u3000]*(?:每月|每人|/月)?[ \u3000]*[0-9零一二两三四五六七八九十百]", text[at + len(word):at + len(word) + 4])
             if not covered and _clause_index(text, at) == clause and not figure_after:
                 hits.append((at, value, word))
             at = text.find(word, at + 1)
@@ -529,7 +529,13 @@ def _nearest_word(text: str, pos: int, words: list[tuple[str, str]], clause: int
     after = [h for h in hits if h[0] > pos]
     if before:
         return max(before)[1]
-    return min(after)[1] if after else None
+    if after:
+        return min(after)[1]
+    # 再加上小景，高级工，不带徒: the word in a following clause of the sentence that names no one else
+    end = next((i for i in range(pos, len(text)) if text[i] in "；;。\n"), len(text))
+    later = [(at, value) for word, value in words for at in [text.find(word, pos, end)] if at >= 0
+             and not _PERSON_MENTION.search(text, text.rfind("，", pos, at) + 1 if text.rfind("，", pos, at) >= 0 else at, at)]
+    return min(later)[1] if later else None
 
 
 def _owner(text: str, q: Quantity, people: list[tuple[str, int]]) -> str | None:
