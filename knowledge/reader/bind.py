@@ -520,15 +520,17 @@ def _named_before(text: str, qs: list[Quantity], clauses: list[Clause]) -> list[
     out = list(qs)
     starts = {q.start for q in qs}
     for i, q in enumerate(out):
-        if q.name or q.derived:
+        # only a rate or a grade's figure is told about this way; an amount with no name stays unnamed
+        if q.name or q.derived or q.kind not in (Kind.PERCENT, Kind.MULTIPLE, Kind.NUMBER, Kind.MONEY) or q.magnitude \
+                and q.kind is not Kind.MONEY:
             continue
         here = _clause_of(clauses, q.start)
-        for c in range(here - 1, -1, -1):
+        for c in range(here - 1, max(-1, here - 2), -1):
             clause = clauses[c]
             if clause.sentence != q.sentence or any(clause.start <= s < clause.end for s in starts):
                 break
             who = _mention_in(clause.text)
-            if who:
+            if who and (q.kind is not Kind.MONEY or who.endswith("级")):
                 out[i] = q.with_(name=who)
                 break
     return out
