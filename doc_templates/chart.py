@@ -7,6 +7,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Sequence
 
+GRID_ALPHA = 0.35
 _CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC", "WenQuanYi Micro Hei",
               "SimHei", "Microsoft YaHei", "PingFang SC")
 
@@ -52,7 +53,7 @@ def ladder_png(grades: Sequence[str], post_wages: Sequence[Decimal], lowest: Seq
         ax.set_ylabel("元/月")
         ax.set_title(title or ("岗位工资与薪级工资阶梯" if lowest is not None else "岗位工资阶梯"), fontsize=11)
         ax.legend(fontsize=8, frameon=False)
-        ax.grid(axis="y", alpha=0.3)
+        ax.grid(axis="y", alpha=GRID_ALPHA)
         ax.spines[["top", "right"]].set_visible(False)
         fig.tight_layout()
         buffer = io.BytesIO()
@@ -73,7 +74,7 @@ def bars_png(labels: Sequence[str], values: Sequence[int | Decimal], title: str)
         ax.set_xticks(list(x))
         ax.set_xticklabels(list(labels), rotation=20, ha="right", fontsize=8)
         ax.set_title(title, fontsize=11)
-        ax.grid(axis="y", alpha=0.3)
+        ax.grid(axis="y", alpha=GRID_ALPHA)
         ax.spines[["top", "right"]].set_visible(False)
         fig.tight_layout()
         buffer = io.BytesIO()

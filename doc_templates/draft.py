@@ -12,6 +12,7 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass, field
+from enum import IntEnum
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
@@ -244,6 +245,12 @@ def _base_context(plan: Plan, fig: Figures, citations: Citations, counter: _Coun
     }
 
 
+def _binding_doc(plan: Plan, unit_id: str) -> bool:
+    from calculators.applicability import Status, decide_guideline
+
+    return decide_guideline(plan.context, unit_id.split("/", 1)[0]).status is Status.BINDING
+
+
 def _law_basis(*texts: str) -> str:
     return f"::basis 本章依据：{'；'.join(texts)}。"
 
@@ -257,8 +264,9 @@ def _render_chapters(plan: Plan, fig: Figures, progress: Progress) -> tuple[list
     blocks, titles, first_article = [], [], {}
     for i, chapter in enumerate(chapters):
         title = chapter_title(chapter, plan)
-        progress(0.1 + 0.7 * i / len(chapters), f"正在生成：{title}……")
-        extra = [c for g in chapter.groups for c in fig.cites.get(g, [])]
+        progress(_stage(Stage.CHAPTERS, i, len(chapters)), f"正在生成：{title}……")
+        # Calculators cite broadly; a chapter names those clauses only where their guideline binds the company.
+        extra = [c for g in chapter.groups for c in fig.cites.get(g, []) if _binding_doc(plan, c)]
 
         def basis(*unit_ids: str | list[str] | tuple[str, ...], _extra: list[str] = extra) -> str:
             flat = [u for item in unit_ids for u in ([item] if isinstance(item, str) else item)]
@@ -269,7 +277,7 @@ def _render_chapters(plan: Plan, fig: Figures, progress: Progress) -> tuple[list
         body = env.get_template(chapter.template).render(**base, basis=basis, law_basis=_law_basis)
         blocks.append(f"# 第{_cn(i + 1)}章　{title}\n{body}")
         titles.append(title)
-    progress(0.8, f"正在生成：{ANNEX_TITLE}……")
+    progress(_stage(Stage.ANNEX), f"正在生成：{ANNEX_TITLE}……")
     docs = _docs_sentence(plan, citations)
     head = env.get_template("title.j2").render(**base, docs_sentence=docs)
     ending = env.get_template("ending.j2").render(**base)
@@ -297,7 +305,7 @@ def _render_notes(plan: Plan, fig: Figures, findings: list[DraftFinding], allowe
     rows, assumptions = [], []
     for doc_id in ("qujing_skill", "soe_tech", "soe_internal"):
         decision = decide_guideline(plan.context, doc_id)
-        rows.append([_unit_title(doc_id), decision.status.value, decision.reason])
+        rows.append([_unit_title(doc_id), decision.status.value, decision.reason.removeprefix(_unit_title(doc_id))])
         assumptions += decision.assumptions
     tables["applicability"] = TableData(["指引", "对本企业", "理由"], rows, title="各指引对本企业的适用",
                                         widths_mm=[52, 22, 82])
@@ -330,8 +338,14 @@ def _render_notes(plan: Plan, fig: Figures, findings: list[DraftFinding], allowe
             _basis_note(text) for text in fig.basis_notes],
         "accepted": [n for n in notes if n.kind == "采纳建议"], "conversion": conversion,
         "conversion_file": files.get("conversion", ""), "transition_article": f"{_cn(transition_article)}条",
+        "refs": _refs_text,
     }
     return [env.get_template("notes.j2").render(**context)], tables, charts
+
+
+def _refs_text(unit_ids: list[str]) -> str:
+    """“（依据：《指引》第八条）” after a note; nothing when the note rests on no clause."""
+    return f"（依据：{Citations().sentence(unit_ids)}）" if unit_ids else ""
 
 
 def _basis_note(text: str) -> Any:
@@ -402,6 +416,30 @@ def _write_atomically(files: dict[Path, bytes]) -> None:
         raise
 
 
+class Stage(IntEnum):
+    """The steps of drafting, in order; chapters take most of the way (their weight in `_stage`)."""
+
+    PROFILE = 0
+    CONVERSION = 1
+    FIGURES = 2
+    CHAPTERS = 3
+    ANNEX = 4
+    LAYOUT = 5
+    DONE = 6
+
+
+CHAPTER_WEIGHT = 8  # the chapters count as this many stages in the progress bar
+
+
+def _stage(stage: Stage, part: int = 0, parts: int = 1) -> float:
+    """Fraction done at a stage (and within the chapters, after `part` of `parts`)."""
+    total = len(Stage) - 1 + CHAPTER_WEIGHT - 1
+    done = stage + (CHAPTER_WEIGHT - 1 if stage > Stage.CHAPTERS else 0)
+    if stage == Stage.CHAPTERS:
+        done += CHAPTER_WEIGHT * part / parts
+    return done / total
+
+
 def _quiet(_fraction: float, _message: str) -> None:
     return None
 
@@ -415,21 +453,21 @@ def draft_document(profile: Profile, out: Path | str, progress: Progress | None 
     if not isinstance(profile, Profile):
         raise ProfileError("企业概况格式不正确。")
     target = resolve_output(out, profile.company.name)
-    progress(0.02, "正在整理企业概况……")
+    progress(_stage(Stage.PROFILE), "正在整理企业概况……")
     plan = make_plan(profile)
     findings = check_profile(plan)
     refuse_or_keep(findings, allow_findings)
     conversion = None
     if staff is not None:
-        progress(0.04, "正在进行套改测算……")
+        progress(_stage(Stage.CONVERSION), "正在进行套改测算……")
         from .conversion import convert_staff
 
         conversion = convert_staff(plan, staff)
-    progress(0.06, "正在计算薪酬标准……")
+    progress(_stage(Stage.FIGURES), "正在计算薪酬标准……")
     fig = compute(plan, conversion)
     _mapping_table(plan, fig)
     blocks, chapters, citations, first_article = _render_chapters(plan, fig, progress)
-    progress(0.85, "正在排版 Word 文档……")
+    progress(_stage(Stage.LAYOUT), "正在排版 Word 文档……")
     title = f"{profile.company.name}薪酬分配方案"
     keywords = "薪酬分配方案；" + "；".join(chapters[:-1])
     scheme = build(blocks, fig.tables, fig.charts, title=title, author=profile.company.name,
@@ -450,7 +488,7 @@ def draft_document(profile: Profile, out: Path | str, progress: Progress | None 
                   subject="薪酬分配方案编制说明", keywords="编制说明；适用判断；参考做法")
     files[notes_path] = notes.to_bytes()
     _write_atomically(files)
-    progress(1.0, "已生成")
+    progress(_stage(Stage.DONE), "已生成")
     defaulted = [f"{n.topic}：{n.text}" for n in plan.notes if n.kind in ("未设置", "假设")]
     return DraftReport(path=target, chapters=chapters, defaulted=defaulted, citations=list(citations.ids),
                        notes_path=notes_path, conversion_path=conversion_path, findings=findings, title=title)

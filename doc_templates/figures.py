@@ -215,9 +215,10 @@ def _step_costs(plan: Plan, steps: list[Decimal], conversion: dict[str, Any] | N
         else:
             total += steps[plan.start_steps[g.name] - 1] * g.headcount
             start_only.append(g.name)
+    listed = "、".join(start_only) if len(start_only) <= 3 else f"其余 {len(start_only)} 个岗位等级"
     basis = "按各岗位现有人员的薪级分布测算" if not start_only else (
         "按各岗位起点薪级测算（未给出现有人员薪级分布，为下限）" if len(start_only) == len(plan.profile.grades)
-        else f"按薪级分布测算，{'、'.join(start_only)} 按起点薪级测算（为下限）")
+        else f"给出薪级分布的岗位按分布测算，{listed}按起点薪级测算（为下限）")
     return total * MONTHS, basis
 
 

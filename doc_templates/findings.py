@@ -151,8 +151,8 @@ def _team_leader(plan: Plan) -> Iterable[Any]:
     a = plan.allowances
     if a is None or a.team_leader is None:
         return []
-    return [*_checks().check_team_leader_allowance(a.team_leader[0], "班组长津贴下限"),
-            *_checks().check_team_leader_allowance(a.team_leader[1], "班组长津贴上限")]
+    return [*_checks().check_team_leader_allowance(a.team_leader[0], "最低档"),
+            *_checks().check_team_leader_allowance(a.team_leader[1], "最高档")]
 
 
 def refuse_or_keep(findings: list[DraftFinding], allow: bool) -> None:

@@ -493,9 +493,17 @@ def _procedure_notes(plan: Plan, notes: _Notes) -> None:
                   "如不在曲靖市，该指引只作参考，请更正。", refs=("qujing_skill/art-2",))
 
 
+ADVISORY_RULES = ("skill-representatives",)  # 可-clauses worth a line in the notes where they apply
+
+
 def _applicability_notes(plan: Plan, notes: _Notes) -> None:
-    from calculators.applicability import decide_guideline
+    from calculators.applicability import Status, decide_guideline, rule_spec
 
     for doc_id in ("qujing_skill", "soe_tech", "soe_internal"):
         decision = decide_guideline(plan.context, doc_id)
         notes.add("适用判断", decision.status.value, decision.reason, refs=(decision.clause,))
+    for rule in ADVISORY_RULES:
+        decision = plan.binds(rule)
+        if decision.status is Status.ADVISORY:
+            notes.add("参考做法", rule_spec(rule).title, f"指引规定“{rule_spec(rule).quote}”，本企业可在工资集体协商中采用。",
+                      refs=(decision.clause,))

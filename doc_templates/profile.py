@@ -31,6 +31,10 @@ from pydantic import (
 from .errors import ProfileError
 
 MAX_PROFILE_BYTES = 1_000_000
+MAX_NAME_LENGTH = 100
+STEP_COUNT_RANGE = (2, 60)  # sanity bounds of the number of pay steps, not a guideline figure
+CYCLE_YEARS_RANGE = (1, 5)  # sanity bounds of the adjustment cycle (the guideline's 1–3 years is a parameter)
+MIN_SMALL_UNIT = 2
 
 
 def _to_decimal(value: Any) -> Any:
@@ -80,7 +84,7 @@ def _not_negative(value: Decimal | None, what: str) -> Decimal | None:
 def _share(value: Decimal | None, what: str) -> Decimal | None:
     """A ratio written as 0.4 or "40%"; anything outside 0–1 is a typo."""
     if value is not None and not (0 <= value <= 1):
-        raise ValueError(f"{what}应为 0 到 1 之间的比例（如 0.4 或 40%），当前为 {value}")
+        raise ValueError(f"{what}应为 0 到 1 之间的比例（如 0.06 或 6%），当前为 {value}")
     return value
 
 
@@ -128,8 +132,8 @@ class Company(_Model):
     def _not_blank(cls, value: str) -> str:
         if not value:
             raise ValueError("不能为空")
-        if len(value) > 100:
-            raise ValueError("过长（不超过 100 个字）")
+        if len(value) > MAX_NAME_LENGTH:
+            raise ValueError(f"过长（不超过 {MAX_NAME_LENGTH} 个字）")
         return value
 
 
@@ -279,8 +283,9 @@ class PaySteps(_Model):
 
     @model_validator(mode="after")
     def _values(self) -> "PaySteps":
-        if self.count is not None and not (2 <= self.count <= 60):
-            raise ValueError(f"薪级数应在 2 到 60 之间（当前为 {self.count}）")
+        low, high = STEP_COUNT_RANGE
+        if self.count is not None and not (low <= self.count <= high):
+            raise ValueError(f"薪级数应在 {low} 到 {high} 之间（当前为 {self.count}）")
         _positive(self.first, "第1薪级工资")
         _positive(self.increment, "薪级级差")
         for grade, n in (self.promotion or {}).items():
@@ -396,8 +401,8 @@ class Performance(_Component):
     @field_validator("small_unit_headcount")
     @classmethod
     def _small_unit(cls, value: int | None) -> int | None:
-        if value is not None and value < 2:
-            raise ValueError(f"实行全员强制分布的最少人数应至少为 2（当前为 {value}）")
+        if value is not None and value < MIN_SMALL_UNIT:
+            raise ValueError(f"实行全员强制分布的最少人数应至少为 {MIN_SMALL_UNIT}（当前为 {value}）")
         return value
 
     @field_validator("kpis", "forced_distribution", "research_base_share")
@@ -518,8 +523,9 @@ class Governance(_Model):
     @field_validator("adjustment_cycle_years")
     @classmethod
     def _cycle(cls, value: int | None) -> int | None:
-        if value is not None and not (1 <= value <= 5):
-            raise ValueError(f"调整周期应在 1 到 5 年之间（当前为 {value}）")
+        low, high = CYCLE_YEARS_RANGE
+        if value is not None and not (low <= value <= high):
+            raise ValueError(f"调整周期应在 {low} 到 {high} 年之间（当前为 {value}）")
         return value
 
 
@@ -594,8 +600,15 @@ class Profile(_Model):
 
     @classmethod
     def from_file(cls, path: str | Path) -> "Profile":
-        """Read a YAML or JSON profile; any problem is a ProfileError in Chinese."""
-        return cls.model_validate(_read_mapping(Path(path)))
+        """Read a YAML, JSON or Excel (企业概况 workbook) profile; any problem is a ProfileError in Chinese."""
+        path = Path(path)
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            from .workbook import read_workbook
+
+            return read_workbook(path)
+        if path.suffix.lower() == ".xls":
+            raise ProfileError("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx")
+        return cls.model_validate(_read_mapping(path))
 
     def to_yaml(self) -> str:
         data = self.model_dump(mode="json", exclude_none=True, by_alias=True)

@@ -297,7 +297,7 @@ class DocBuilder:
         elif text.startswith(">"):
             paragraph = self._para(text[1:].strip(), font=H2_FONT, size=SMALL_PT)
             paragraph.paragraph_format.left_indent = Pt(BODY_PT * 2)
-            paragraph.paragraph_format.line_spacing = Pt(LINE_PT * 0.8)
+            paragraph.paragraph_format.line_spacing = Pt(LINE_PT * SMALL_PT / BODY_PT)
         else:
             self._para(text.strip())
 
