@@ -2,8 +2,9 @@
 
 This module only arranges calculator results into table rows and short sentences for the
 templates; the arithmetic (and its rounding) is the calculators'. Citations each result carries
-are kept per chapter group, so a chapter's basis line names them too. The sanity checks of a
-scheme (a higher grade never pays less, the budget covers fixed pay) refuse the profile here.
+are kept per chapter group, so a chapter's basis line names them too. A budget that does not cover
+the fixed pay refuses the profile here (that a higher grade never pays less, and that steps and
+bands increase, the profile itself guarantees).
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from typing import Any
 from .chart import ladder_png
 from .errors import ProfileError
 from .plan import MONTHS, Plan
-from .profile import problem_line
 from .render_docx import ChartData, TableData
 
 CATEGORY_ORDER = ("技能", "专业技术", "管理")
@@ -77,7 +77,6 @@ def compute(plan: Plan, conversion: dict[str, Any] | None = None) -> Figures:
     _headcount(plan, fig)
     steps = _post_wages(plan, fig)
     bands = _seniority(plan, fig)
-    _sanity(plan, steps, bands)
     _budget(plan, fig, steps, bands, conversion)
     _allowances(plan, fig)
     _performance(plan, fig)
@@ -177,28 +176,8 @@ def _matrix_tables(grades: list[Any], by_name: dict[str, Any], count: int) -> di
             cells = [by_name[g.name]["totals"][step] for g in chunk]
             rows.append([str(step + 1)] + [yuan(c) if c is not None else "—" for c in cells])
         title = "各岗位等级岗位工资和薪级工资标准" + (f"（{n + 1}）" if len(chunks) > 1 else "")
-        tables[f"matrix{n}"] = TableData(["薪级"] + [g.name for g in chunk], rows, title=title, font_pt=9,
-                                         landscape=True, keep_together=False)
+        tables[f"matrix{n}"] = TableData(["薪级"] + [g.name for g in chunk], rows, title=title, font_pt=9)
     return tables
-
-
-def _sanity(plan: Plan, steps: list[Decimal], bands: list[Decimal]) -> None:
-    """A higher grade never pays less (start and top standard, in listed order within a category);
-    steps and seniority bands increase. Every problem at once."""
-    problems: list[str] = []
-    for category in CATEGORY_ORDER:
-        listed = [g for g in plan.profile.grades if g.category == category]
-        for lower, higher in zip(listed, listed[1:]):
-            low_start = lower.post_wage + (steps[plan.start_steps[lower.name] - 1] if steps else 0)
-            high_start = higher.post_wage + (steps[plan.start_steps[higher.name] - 1] if steps else 0)
-            if high_start < low_start:
-                problems.append(f"“{higher.name}”的起点月标准 {yuan(high_start)} 元低于较低等级“{lower.name}”的 {yuan(low_start)} 元")
-    from calculators.checks import check_arithmetic_steps
-
-    for series, what in ((steps, "薪级工资"), (bands, "年功工资")):
-        problems += [f.message for f in check_arithmetic_steps(series, what) if f.severity == "error"]
-    if problems:
-        raise ProfileError(problem_line(problems, "岗位工资标准不合理"))
 
 
 def _step_costs(plan: Plan, steps: list[Decimal], conversion: dict[str, Any] | None) -> tuple[Decimal, str]:

@@ -642,13 +642,27 @@ def grade_order_problems(grades: list[PostGrade]) -> list[str]:
             if higher.start_step is not None and lower.start_step is not None and higher.start_step < lower.start_step:
                 problems.append(f"{category}岗位中“{higher.name}”的起点薪级 {higher.start_step} 低于排在其前的"
                                 f"“{lower.name}”（{lower.start_step}）")
-    ranked = [(skill_rank(g.name), g) for g in grades if g.category == "技能"]
-    known = [(r, g) for r, g in ranked if r is not None]
-    for r1, g1 in known:
-        for r2, g2 in known:
-            if r1 < r2 and g2.post_wage is not None and g1.post_wage is not None and g2.post_wage < g1.post_wage:
-                problems.append(f"“{g2.name}”的技能等级高于“{g1.name}”，岗位工资 {g2.post_wage} 元却低于 {g1.post_wage} 元")
+    problems += _rank_problems([g for g in grades if g.category == "技能" and g.post_wage is not None])
     return list(dict.fromkeys(problems))
+
+
+def _rank_problems(skilled: list[PostGrade]) -> list[str]:
+    """Named skill levels in their order; 技师 and above never below a grade that names no level."""
+    from calculators.params import param
+
+    senior = list(param("grades.skill_ladder")).index("技师")
+    ranked = [(skill_rank(g.name), g) for g in skilled]
+    problems = []
+    for r1, g1 in ranked:
+        for r2, g2 in ranked:
+            if g2.post_wage >= g1.post_wage:  # type: ignore[operator]
+                continue
+            if r1 is not None and r2 is not None and r1 < r2:
+                problems.append(f"“{g2.name}”的技能等级高于“{g1.name}”，岗位工资 {g2.post_wage} 元却低于 {g1.post_wage} 元")
+            elif r1 is None and r2 is not None and r2 >= senior:
+                problems.append(f"“{g2.name}”为技师及以上技能等级，岗位工资 {g2.post_wage} 元却低于一般技能岗位"
+                                f"“{g1.name}”的 {g1.post_wage} 元")
+    return problems
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")

@@ -60,7 +60,9 @@ MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
 TEXT_WIDTH_MM = 210 - 28 - 26
 LANDSCAPE_TEXT_WIDTH_MM = 297 - 37 - 35
 KEEP_TOGETHER_ROWS = 15  # tables up to this many rows stay on one page
-MIN_COLUMN_MM = 12
+MIN_COLUMN_MM = 10
+CELL_PADDING_MM = 3.5  # left and right cell margins plus a little air
+PT_MM = 25.4 / 72
 
 # Fonts a Chinese Word installation may lack: altName tells Word (and LibreOffice) what to use instead.
 _FONT_TABLE = {
@@ -82,7 +84,6 @@ class TableData:
     note: str = ""
     font_pt: float = TABLE_PT
     widths_mm: list[float] = field(default_factory=list)
-    landscape: bool = False  # the caller puts it in a landscape section ([[landscape]])
     keep_together: bool | None = None  # None: small tables (≤ KEEP_TOGETHER_ROWS rows) stay on one page
 
 
@@ -465,14 +466,17 @@ def _display_width(text: str) -> float:
 
 
 def _auto_widths(data: TableData, total_mm: float) -> list[float]:
-    """Column widths in proportion to their widest cell (header included), each at least
-    MIN_COLUMN_MM, together the text width: names do not wrap where a number column has room."""
+    """Column widths that fit each column's widest cell (header included) on one line where the
+    text width allows, the room left shared in proportion: names do not wrap beside short numbers."""
     sample = [data.columns, *data.rows[:200]]
-    need = [max(_display_width(str(r[i])) if i < len(r) else 1 for r in sample) for i in range(len(data.columns))]
-    total = sum(need)
-    widths = [max(total_mm * n / total, MIN_COLUMN_MM) for n in need]
-    scale = total_mm / sum(widths)
-    return [w * scale for w in widths]
+    char_mm = data.font_pt * PT_MM / 2  # a Latin character; a Chinese one is two
+    need = [max(_display_width(str(r[i])) if i < len(r) else 1 for r in sample) * char_mm + CELL_PADDING_MM
+            for i in range(len(data.columns))]
+    need = [max(n, MIN_COLUMN_MM) for n in need]
+    if sum(need) >= total_mm:
+        return [n * total_mm / sum(need) for n in need]
+    spare = total_mm - sum(need)
+    return [n + spare * n / sum(need) for n in need]
 
 
 def _set_widths(table, rows, widths_mm: list[float]) -> None:

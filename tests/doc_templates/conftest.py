@@ -1,4 +1,4 @@
-"""Drafted sample schemes, shared by the document, PDF and CLI tests of this directory."""
+"""Drafted sample schemes, shared by the document, layout, PDF and CLI tests of this directory."""
 
 from __future__ import annotations
 
