@@ -9,7 +9,7 @@ protection), so no one loses pay by the conversion. Linear in the number of staf
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from typing import Annotated, Any
 
 from pydantic import Field, SkipValidation
@@ -177,7 +177,7 @@ def convert_person(p: Person, grade: ConversionGrade, steps: ConversionSteps | N
     if steps is not None:
         need = p.pay - base - steps.first  # what the step wage above step 1 must cover
         lowest = min(grade.start_step, steps.count)
-        wanted = lowest if need <= 0 else int(-(-need // steps.increment)) + 1
+        wanted = lowest if need <= 0 else int((need / steps.increment).to_integral_value(ROUND_CEILING)) + 1
         step = min(max(wanted, lowest), steps.count)
         base += steps.first + steps.increment * (step - 1)
     protected = max(p.pay - base, Decimal(0))
