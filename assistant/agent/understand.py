@@ -19,7 +19,7 @@ from knowledge.reader.fill import Filled, fill
 
 # With no figures, only these words ask for a calculation ("怎么算？" alone asks about the method).
 _COMPUTE_WORDS = ("帮我算", "帮忙算", "给我算", "替我算", "算一下", "算算", "测算一下", "计算一下", "帮我测算", "帮我计算", "请计算",
-                  "帮我检查", "帮我核对", "帮我看看", "帮我排", "帮我分")
+                  "帮我检查一下", "帮我核对", "核算一下")
 # Questions about the guideline itself: answered from the clauses when no figure is given.
 _EXPLAIN = re.compile(r"什么是|是什么|什么叫|何为|指的是|含义|意思|怎么理解|有什么要求|有何要求|有哪些|规定|依据|哪一?条|为什么|"
                       r"是否|可不可以|能不能|可以吗|有没有|要不要|需不需要|怎么定|如何定|怎么设|如何设|一般")

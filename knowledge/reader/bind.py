@@ -259,6 +259,11 @@ def _inherit_units(text: str, quantities: list[Quantity], lex: Lexicon) -> list[
     out = list(quantities)
     for i in range(len(out) - 2, -1, -1):
         q, nxt = out[i], out[i + 1]
+        gap = text[q.end:nxt.start].strip()
+        if q.kind is Kind.NUMBER and not q.magnitude and nxt.magnitude and gap in lex.range_words:
+            factor = _magnitude_of(nxt)  # 1000到1200万: both ends in 万
+            out[i] = q.with_(value=q.value * factor, kind=nxt.kind, scale=q.scale * factor, magnitude=True)
+            continue
         if q.kind is not Kind.NUMBER or nxt.kind in (Kind.NUMBER, Kind.DATE, Kind.PERCENTILE):
             continue
         if q.magnitude:
@@ -484,7 +489,7 @@ def _names_before(text: str, pos: int, wanted: int, lex: Lexicon) -> list[str]:
     stops = [sentence_start] + [i + 1 for i in range(sentence_start, pos) if text[i] in "，,：:"]
     for start in reversed(stops):
         end = next((i for i in range(start, pos) if text[i] in "，,：:"), pos)
-        segment = re.sub(r"[零一二两三四五六七八九十]+(?:个|项|家)?(?:等级|级别|档次|岗位|部门|人|类|档|级)?$", "",
+        segment = re.sub(r"[零一二两三四五六七八九十]+(?:个|项|家)?(?:等级|级别|档次|岗位|部门|人|类|档|级)$", "",
                          text[start:end])
         names = _split_names(segment, lex)
         if len(names) == wanted:
