@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import Field, SkipValidation
+
+from knowledge.reader.fields import Reads
+from knowledge.reader.models import Kind
 
 from .base import CalcInput, Count, MoneyInput, Number, result
 from .errors import CalculationError
@@ -53,13 +56,18 @@ class ConversionSeniority(CalcInput):
 
 
 class ConversionInput(MoneyInput):
+    # Chat reaches 套改测算 by these words; the grades and the staff list come from a scheme and an
+    # uploaded table (the UI and `payguide draft --staff`), not from a sentence.
+    reading_topics: ClassVar[tuple[str, ...]] = ("套改", "套改测算", "工资套改", "就近就高", "保留工资", "新旧工资对比")
     grades: list[ConversionGrade] = Field(..., min_length=1, title="新岗位等级")
     steps: ConversionSteps | None = Field(None, title="薪级工资", description="不设薪级工资（一岗一薪）时省略")
-    basic_wage: Number | None = Field(None, title="基础工资", description="元/月，全体职工同一标准")
+    basic_wage: Annotated[Number | None, Reads(Kind.MONEY, cues=("基础工资",), ask="如“基础工资1800元”")] = Field(
+        None, title="基础工资", description="元/月，全体职工同一标准")
     seniority: ConversionSeniority | None = Field(None, title="年功工资")
     mapping: dict[str, str] | None = Field(None, title="现岗位对应的新岗位等级", description="现岗位 → 新岗位等级；现岗位与新岗位等级同名的可省略")
     staff: Annotated[list[dict[str, Any]], SkipValidation] = Field(..., title="现有职工", description="每人：姓名、部门、现岗位、现工资（月固定工资）、工龄；可上传人员表")
-    annual_fixed_budget: Number | None = Field(None, title="年度固定工资预算", description="元/年：工资总额预算减去绩效工资总量")
+    annual_fixed_budget: Annotated[Number | None, Reads(Kind.MONEY, cues=("固定工资预算", "固定工资总额", "预算"))] = Field(
+        None, title="年度固定工资预算", description="元/年：工资总额预算减去绩效工资总量")
     absorb: bool = Field(False, title="保留工资随今后增资冲减")
 
 

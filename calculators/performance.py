@@ -74,15 +74,14 @@ def forced_counts(n: int, quotas: dict[str, Decimal]) -> tuple[dict[str, int], i
     """Headcount per grade summing to n. Neither end is ever rounded up: the top grade is rounded
     down (从严控制), and so is the bottom grade (no one is put into the lowest grade by rounding).
     The places left go to the middle grades by largest remainder (ties to the better grade); with
-    only two grades they go to the upper one. Returns counts and the number of places so given."""
+    only two grades they go to the grade with the larger share (the one not being rationed; ties to
+    the better grade). Returns counts and the number of places so given."""
     grades = list(quotas)
     raw = [n * quotas[g] for g in grades]
     counts = [math.floor(r) for r in raw]
     left = n - sum(counts)
-    if len(grades) == 1:
-        counts[0] = n
-    elif len(grades) == 2:
-        counts[0] += left
+    if len(grades) <= 2:
+        counts[max(range(len(grades)), key=lambda i: (quotas[grades[i]], -i))] += left
     else:
         middle = sorted(range(1, len(grades) - 1), key=lambda i: -(raw[i] - counts[i]))
         for k in range(left):  # more places than middle grades (remainders near 1) go round again
@@ -166,7 +165,7 @@ def forced_distribution(inp: ForcedInput) -> dict[str, Any]:
         *([f"{bottom}（最低等次）= ⌊{n} × {pct(quotas[bottom])}⌋ = {counts[bottom]}（向下取整，不因取整多划入最低等次）"]
           if len(grades) > 1 else []),
         *(f"{g} = {n} × {pct(quotas[g])} = {fmt((n * quotas[g]).normalize())} → {counts[g]}" for g in grades[1:-1]),
-        f"取整后剩余 {left} 个名额给{'中间等次（最大余数法）' if len(grades) > 2 else '较高等次'}，合计 {sum(counts.values())} = {n}",
+        f"取整后剩余 {left} 个名额给{'中间等次（最大余数法）' if len(grades) > 2 else '比例较大的等次'}，合计 {sum(counts.values())} = {n}",
         _mode_step(mode, n, small_unit, counts, top, bottom),
     ]
     findings: list[Finding] = check_forced_distribution_top(quotas)
