@@ -240,6 +240,7 @@ def _label(unit_id: str) -> str:
     return {"art": f"第{int_to_cn(n)}条", "case": f"案例{n}", "appendix": f"附件{n}"}[match["kind"]]
 
 
+@functools.cache
 def _title(doc_id: str) -> str:
     import knowledge
 

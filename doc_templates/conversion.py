@@ -17,8 +17,9 @@ from .errors import ProfileError
 from .plan import Plan, make_plan
 from .profile import Profile
 
-DETAIL_COLUMNS = ("序号", "姓名", "部门", "现岗位", "现工资", "新岗位等级", "套入薪级", "工龄", "年功工资", "新标准工资",
-                  "增减额", "保留工资", "套改后月工资", "月增资额")
+# One row a person: old pay, new standard, their difference, the protected amount and the pay after.
+DETAIL_COLUMNS = ("姓名", "部门", "现岗位", "现工资", "新岗位等级", "套入薪级", "工龄", "新标准工资", "增减额", "保留工资",
+                  "套改后月工资")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 

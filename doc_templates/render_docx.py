@@ -240,17 +240,27 @@ class DocBuilder:
         self._runs: dict[tuple, object] = {}
         self._quoted_rows: list[list[str]] = []
         self._landscape = False
+        self._style_ids: dict[str, str] = {}
 
     # paragraphs ------------------------------------------------------------------------
 
     def _para(self, text: str, *, style: str | None = None, font: str = BODY_FONT, size: float = BODY_PT,
               align=None, indent: bool = True, bold: bool | None = None):
-        paragraph = self.doc.add_paragraph(style=style)
+        """A paragraph with one run; styles and run fonts come from cached XML (lookups by name are slow)."""
+        paragraph = self.doc.add_paragraph()
+        if style is not None:
+            if style not in self._style_ids:
+                self._style_ids[style] = self.doc.styles[style].style_id
+            node = OxmlElement("w:pStyle")
+            node.set(qn("w:val"), self._style_ids[style])
+            paragraph._p.get_or_add_pPr().insert(0, node)
         if align is not None:
             paragraph.alignment = align
         if indent and style is None:
             paragraph.paragraph_format.first_line_indent = Pt(size * 2)
-        set_run_font(paragraph.add_run(text), font, size, bold)
+        run = copy.deepcopy(self._run_template(font, size, bool(bold)))
+        run.find(qn("w:t")).text = text
+        paragraph._p.append(run)
         return paragraph
 
     def line(self, raw: str, tables: dict[str, TableData], charts: dict[str, ChartData]) -> None:
@@ -351,9 +361,10 @@ class DocBuilder:
 
     # tables and charts ------------------------------------------------------------------
 
-    def _caption(self, text: str, size: float = SMALL_PT) -> None:
+    def _caption(self, text: str, size: float = SMALL_PT):
         paragraph = self._para(text, font=H1_FONT, size=size, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
         paragraph.paragraph_format.keep_with_next = True
+        return paragraph
 
     def table(self, data: TableData, numbered: bool = True) -> None:
         if numbered:
@@ -424,8 +435,8 @@ class DocBuilder:
         paragraph.paragraph_format.keep_with_next = bool(data.caption)  # the caption stays under its chart
         paragraph.add_run().add_picture(io.BytesIO(data.png), width=Mm(data.width_mm))
         if data.caption:
-            self._caption(f"图{self._charts}　{data.caption}")
-        self.doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the data table follows the chart
+            paragraph = self._caption(f"图{self._charts}　{data.caption}")
+        paragraph.paragraph_format.keep_with_next = True  # the data table follows the chart
 
     def save(self, target) -> None:
         self.doc.save(target)
@@ -485,8 +496,8 @@ def _set_widths(table, rows, widths_mm: list[float]) -> None:
     for col, width in zip(grid.findall(qn("w:gridCol")), widths_mm):
         col.set(qn("w:w"), str(int(Mm(width).twips)))
     for row in rows:
-        for cell, width in zip(row.cells, widths_mm):
-            cell.width = Mm(width)
+        for tc, width in zip(row._tr.tc_lst, widths_mm):
+            tc.width = Mm(width)
 
 
 def _cant_split(row) -> None:
@@ -498,9 +509,9 @@ def _cant_split(row) -> None:
 
 
 def _keep_with_next(row) -> None:
-    for cell in row.cells:
-        for paragraph in cell.paragraphs:
-            paragraph.paragraph_format.keep_with_next = True
+    for tc in row._tr.tc_lst:
+        for p in tc.p_lst:
+            p.get_or_add_pPr().keepNext_val = True
 
 
 def _properties(doc, title: str, author: str, subject: str, keywords: str) -> None:

@@ -125,7 +125,7 @@ def test_draft_with_staff_writes_the_workbook_and_summarises_it(tmp_path):
     book = openpyxl.load_workbook(report.conversion_path)
     assert book.sheetnames == ["套改明细", "汇总", "说明"]
     detail = list(book["套改明细"].iter_rows(values_only=True))
-    assert detail[0][:6] == ("序号", "姓名", "部门", "现岗位", "现工资", "新岗位等级") and len(detail) == len(rows) + 1
+    assert detail[0][:5] == ("姓名", "部门", "现岗位", "现工资", "新岗位等级") and len(detail) == len(rows) + 1
     assert len(book["汇总"]._charts) == 1
     notes = body_text(report.notes_path, annex=True)
     assert "套改测算" in notes and f"现有职工 {len(rows)} 人" in notes and "无人因套改减少工资" in notes
@@ -137,7 +137,7 @@ def test_conversion_guards_formulas_in_names(tmp_path):
     profile = Profile.model_validate(minimal_profile())
     rows = [{"姓名": "=HYPERLINK(\"http://x\")", "现岗位": "普工", "现工资": 1000}]
     path, _ = doc_templates.convert_file(profile, _csv(tmp_path, rows), tmp_path / "out.xlsx")
-    value = openpyxl.load_workbook(path)["套改明细"]["B2"].value
+    value = openpyxl.load_workbook(path)["套改明细"]["A2"].value
     assert value.startswith("'=")
 
 
