@@ -233,8 +233,8 @@ def pay_conversion(inp: ConversionInput) -> dict[str, Any]:
         summary["保留工资人数"] += 1 if done["protected"] > 0 else 0
     totals = _totals(rows, inp.annual_fixed_budget)
     steps = [f"共 {len(rows)} 人套入 {len(targets)} 个现岗位对应的新岗位等级",
-             f"现工资月合计 {fmt(totals['现工资月合计'])} 元，套改后月合计 {fmt(totals['套改后月合计'])} 元，"
-             f"月增资 {fmt(totals['月增资合计'])} 元",
+             (f"现工资月合计 {fmt(totals['现工资月合计'])} 元，套改后月合计 {fmt(totals['套改后月合计'])} 元，"
+              f"月增资 {fmt(totals['月增资合计'])} 元"),
              f"{totals['保留工资人数']} 人最高薪级仍低于现工资，保留差额 {fmt(totals['保留工资月合计'])} 元/月"]
     if inp.annual_fixed_budget is not None:
         steps.append(f"套改后全年固定工资 {fmt(totals['套改后全年合计'])} 元，固定工资预算 {fmt(inp.annual_fixed_budget)} 元，"

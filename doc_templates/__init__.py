@@ -27,7 +27,13 @@ if TYPE_CHECKING:
     from .conversion import convert_file
     from .draft import DraftReport, draft_document
     from .findings import ComplianceError
-    from .workbook import form_spec, form_values, profile_from_form, read_workbook, write_template
+    from .workbook import (
+        form_spec,
+        form_values,
+        profile_from_form,
+        read_workbook,
+        write_template,
+    )
 
 _LAZY = {
     "draft_document": "draft", "DraftReport": "draft", "CHAPTERS": "draft",

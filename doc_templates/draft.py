@@ -11,11 +11,12 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import jinja2
 
@@ -210,7 +211,6 @@ class _Counter:
 def _docs_sentence(plan: Plan, citations: Citations) -> str:
     """依据 the guidelines that bind the company, 参照 those it only refers to."""
     import knowledge
-
     from calculators.applicability import Status, decide_guideline
 
     cited = {_unit(u).doc_id for u in citations.ids}

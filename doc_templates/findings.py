@@ -7,9 +7,10 @@ breach weighs for this company: a binding 应/不得/限值 clause of a guidelin
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any
 
 from .errors import ProfileError
 from .plan import Plan

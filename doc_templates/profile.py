@@ -12,6 +12,7 @@ import json
 import math
 import re
 from decimal import Decimal, InvalidOperation
+from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -40,7 +41,7 @@ MIN_SMALL_UNIT = 2
 def _to_decimal(value: Any) -> Any:
     """Exact money: strings and ints as they are, floats via their shortest repr (0.1 stays 0.1)."""
     if isinstance(value, bool):
-        raise ValueError("应为数字")
+        raise ValueError("应为数字")  # noqa: TRY004 — pydantic turns only ValueError into a validation error
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError("应为有限的数字")
@@ -172,7 +173,7 @@ class PostGrade(_Model):
         return value
 
     @model_validator(mode="after")
-    def _has_wage(self) -> "PostGrade":
+    def _has_wage(self) -> PostGrade:
         if self.post_wage is None:
             raise ValueError(f"岗位等级“{self.name}”没有填写岗位工资，每个岗位等级都应有岗位工资标准")
         if self.steps is not None:
@@ -210,7 +211,7 @@ class Budget(_Model):
         return value
 
     @model_validator(mode="after")
-    def _pool_within_total(self) -> "Budget":
+    def _pool_within_total(self) -> Budget:
         if self.performance_pool > self.annual_wage_total:
             raise ValueError(
                 f"年度绩效工资总量（{self.performance_pool} 元）不能超过年度工资总额预算（{self.annual_wage_total} 元）"
@@ -253,7 +254,7 @@ class Seniority(_Component):
     distribution: dict[int, int] | None = Field(None, title="各工龄段现有人数")
 
     @model_validator(mode="after")
-    def _values(self) -> "Seniority":
+    def _values(self) -> Seniority:
         problems = []
         for value, what in ((self.start, "年功工资起点"), (self.increment, "年功工资级差")):
             if value is not None and value <= 0:
@@ -282,7 +283,7 @@ class PaySteps(_Model):
     promotion: dict[str, int] | None = Field(None, title="年度考核等次对应晋升薪级数")
 
     @model_validator(mode="after")
-    def _values(self) -> "PaySteps":
+    def _values(self) -> PaySteps:
         low, high = STEP_COUNT_RANGE
         if self.count is not None and not (low <= self.count <= high):
             raise ValueError(f"薪级数应在 {low} 到 {high} 之间（当前为 {self.count}）")
@@ -302,7 +303,7 @@ class TeamLeader(_Model):
     max: Num = Field(title="班组长津贴上限（元/月）")
 
     @model_validator(mode="after")
-    def _range(self) -> "TeamLeader":
+    def _range(self) -> TeamLeader:
         _positive(self.min, "班组长津贴下限")
         if self.max < self.min:
             raise ValueError(f"班组长津贴上限（{self.max}）不能低于下限（{self.min}）")
@@ -334,7 +335,7 @@ class Allowances(_Component):
     other: dict[str, OtherAllowance] | None = Field(None, title="其他津贴补贴")
 
     @model_validator(mode="after")
-    def _values(self) -> "Allowances":
+    def _values(self) -> Allowances:
         _positive(self.night_shift, "夜班补贴")
         _positive(self.apprentice, "师带徒津贴")
         for table, label in ((self.environment, "作业环境补贴"), (self.skill, "技能津贴")):
@@ -357,7 +358,7 @@ class Department(_Model):
     categories: dict[str, Category] | None = Field(None, title="非技能岗位人员的岗位类别")
 
     @model_validator(mode="after")
-    def _values(self) -> "Department":
+    def _values(self) -> Department:
         _not_negative(self.score, "部门积分")
         for name, value in (self.members or {}).items():
             _not_negative(value, f"“{name}”的积分")
@@ -418,7 +419,7 @@ class AnnualSalary(_Model):
     base_share: Num | None = Field(None, title="基本年薪占比")
 
     @model_validator(mode="after")
-    def _values(self) -> "AnnualSalary":
+    def _values(self) -> AnnualSalary:
         _positive(self.total, "目标年薪")
         _share(self.base_share, "基本年薪占比")
         return self
@@ -440,7 +441,7 @@ class Tier(_Model):
         return data
 
     @model_validator(mode="after")
-    def _values(self) -> "Tier":
+    def _values(self) -> Tier:
         _share(self.rate, "计提比例")
         if self.to is not None and self.to <= self.from_:
             raise ValueError(f"超额利润分段上限（{self.to}）应高于下限（{self.from_}）")
@@ -458,7 +459,7 @@ class PostDividend(_Model):
     tech_skill_recipients: int = Field(title="其中技术技能人才人数")
 
     @model_validator(mode="after")
-    def _values(self) -> "PostDividend":
+    def _values(self) -> PostDividend:
         if self.recipients < 0 or self.tech_skill_recipients < 0:
             raise ValueError("分红激励人数不能为负数")
         if self.tech_skill_recipients > self.recipients:
@@ -590,7 +591,7 @@ class Profile(_Model):
     # -- construction with Chinese errors --------------------------------------------------
 
     @classmethod
-    def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> "Profile":  # type: ignore[override]
+    def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Profile:  # type: ignore[override]
         if not isinstance(obj, dict):
             raise ProfileError("企业概况应为键值对格式（YAML 映射或 JSON 对象）。")
         try:
@@ -599,7 +600,7 @@ class Profile(_Model):
             raise ProfileError(describe_errors(exc)) from None
 
     @classmethod
-    def from_file(cls, path: str | Path) -> "Profile":
+    def from_file(cls, path: str | Path) -> Profile:
         """Read a YAML, JSON or Excel (企业概况 workbook) profile; any problem is a ProfileError in Chinese."""
         path = Path(path)
         if path.suffix.lower() in (".xlsx", ".xlsm"):
@@ -635,7 +636,7 @@ def grade_order_problems(grades: list[PostGrade]) -> list[str]:
     for grade in grades:
         by_category.setdefault(grade.category, []).append(grade)
     for category, listed in by_category.items():
-        for lower, higher in zip(listed, listed[1:]):
+        for lower, higher in pairwise(listed):
             if higher.post_wage is not None and lower.post_wage is not None and higher.post_wage < lower.post_wage:
                 problems.append(f"{category}岗位中“{higher.name}”排在“{lower.name}”之后，岗位工资 {higher.post_wage} 元"
                                 f"却低于 {lower.post_wage} 元")

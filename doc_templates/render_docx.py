@@ -32,8 +32,8 @@ import datetime as dt
 import io
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -516,7 +516,7 @@ def _keep_with_next(row) -> None:
 
 def _properties(doc, title: str, author: str, subject: str, keywords: str) -> None:
     """Title, company and today's date: not python-docx's template values (author “python-docx”, 2013)."""
-    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
     props = doc.core_properties
     props.title, props.author, props.last_modified_by = title, author, author
     props.subject, props.keywords, props.category = subject, keywords, "薪酬分配方案"

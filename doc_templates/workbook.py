@@ -11,10 +11,11 @@ validation, read back into a `Profile`; the same field list serves the UI's Chin
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Callable, Literal
+from typing import Any, Literal
 
 from .errors import ProfileError
 from .profile import MAX_PROFILE_BYTES, Profile, problem_line
@@ -178,7 +179,7 @@ def _convert(value: Any, kind: Kind, choices: tuple[str, ...] = ()) -> Any:
 
 def _number(value: Any) -> Decimal:
     if isinstance(value, bool):
-        raise ValueError("应为数字")
+        raise ValueError("应为数字")  # noqa: TRY004 — every cell problem is a ValueError, collected by the caller
     if isinstance(value, (int, Decimal)):
         return Decimal(value)
     if isinstance(value, float):
@@ -478,8 +479,8 @@ SHEETS: tuple[Sheet, ...] = (GRADES, ALLOWANCES, ABILITY, SENIORITY_BANDS, ASSES
 SHEETS_BY_NAME = {s.name: s for s in SHEETS}
 
 GUIDE = (
-    "本工作簿用于填写企业概况，填好后用 `payguide draft 企业概况.xlsx -o 方案.docx` 起草薪酬分配方案，"
-    "或在“方案起草”页上传。",
+    ("本工作簿用于填写企业概况，填好后用 `payguide draft 企业概况.xlsx -o 方案.docx` 起草薪酬分配方案，"
+     "或在“方案起草”页上传。"),
     "“企业概况”表逐项填写；带 * 的为必填。金额单位为元（超额利润为万元），比例可填 6% 或 0.06。",
     "其余各表每行一项，第一行为列名，不要改动列名；不设置的项目留空即可，方案不会替您设置。",
     "未填写的事项不写入方案正文，而在随方案生成的《编制说明》中列出，并附指引典型案例中的参考做法。",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -22,15 +22,17 @@ from ._common import UserError, emit_json, guarded
 @app.command("draft")
 @guarded
 def draft(
-    profile: Optional[Path] = typer.Argument(None, help="企业概况文件（.xlsx 工作簿 / .yaml / .json）"),
-    out: Optional[Path] = typer.Option(None, "-o", "--out", help="输出的方案文件（.docx）或目录；默认当前目录"),
-    json_out: bool = typer.Option(False, "--json", help="输出 JSON"),
-    list_examples: bool = typer.Option(False, "--list-examples", help="列出内置示例企业概况"),
-    example: Optional[str] = typer.Option(None, "--example", help="使用内置示例企业概况，如 private-manufacturer"),
-    profile_out: Optional[Path] = typer.Option(None, "--profile-out", help="把示例企业概况写入文件，供修改后使用"),
-    template: Optional[Path] = typer.Option(None, "--template", help="生成企业概况 Excel 填写模板（.xlsx）；与 --example 同用时预先填好示例"),
-    staff: Optional[Path] = typer.Option(None, "--staff", help="现有职工名单（.xlsx / .csv），一并进行套改测算"),
-    allow_findings: bool = typer.Option(False, "--allow-findings", help="企业概况的数据违反有约束力的条款时仍然起草，问题列入编制说明"),
+    profile: Annotated[Path | None, typer.Argument(help="企业概况文件（.xlsx 工作簿 / .yaml / .json）")] = None,
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="输出的方案文件（.docx）或目录；默认当前目录")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+    list_examples: Annotated[bool, typer.Option("--list-examples", help="列出内置示例企业概况")] = False,
+    example: Annotated[str | None, typer.Option("--example", help="使用内置示例企业概况，如 private-manufacturer")] = None,
+    profile_out: Annotated[Path | None, typer.Option("--profile-out", help="把示例企业概况写入文件，供修改后使用")] = None,
+    template: Annotated[Path | None, typer.Option(
+        "--template", help="生成企业概况 Excel 填写模板（.xlsx）；与 --example 同用时预先填好示例")] = None,
+    staff: Annotated[Path | None, typer.Option("--staff", help="现有职工名单（.xlsx / .csv），一并进行套改测算")] = None,
+    allow_findings: Annotated[bool, typer.Option(
+        "--allow-findings", help="企业概况的数据违反有约束力的条款时仍然起草，问题列入编制说明")] = False,
 ) -> None:
     """起草薪酬分配方案：根据企业概况生成符合公文格式的 Word 方案和编制说明，各章注明依据。"""
     import doc_templates

@@ -74,7 +74,7 @@ def table_after(path: Path, title_part: str) -> list[list[str]]:
     raise AssertionError(f"no table titled {title_part}")
 
 
-def staff_rows(profile: "doc_templates.Profile", per_grade: int = 3, seed: int = 7) -> list[dict]:
+def staff_rows(profile: doc_templates.Profile, per_grade: int = 3, seed: int = 7) -> list[dict]:
     """A made-up current staff list: a few people per grade, paid around the grade's new standard."""
     rng = random.Random(seed)
     rows = []

@@ -4,6 +4,7 @@ decided for every sample and for the cases DESIGN.md names."""
 from __future__ import annotations
 
 import pytest
+from draft_helpers import EXAMPLES
 
 import doc_templates
 import knowledge
@@ -24,8 +25,6 @@ from calculators.applicability import (
 )
 from calculators.errors import CalculationError
 from doc_templates.plan import company_context
-
-from draft_helpers import EXAMPLES
 
 STATE_QUJING = context_from("国有", "曲靖市", "电力供应", ["技能", "管理"])
 PRIVATE_QUJING = context_from("非公有制", "曲靖市麒麟区", "餐饮", ["技能", "管理"])

@@ -6,6 +6,13 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from draft_helpers import (
+    body_text,
+    docx_files,
+    minimal_profile,
+    staff_rows,
+    table_after,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,8 +20,6 @@ import calculators
 import doc_templates
 from calculators.errors import CalculationError
 from doc_templates import Profile, ProfileError
-
-from draft_helpers import body_text, docx_files, minimal_profile, staff_rows, table_after
 
 GRADES = [{"name": "初级工", "post_wage": 1500, "start_step": 1}, {"name": "高级工", "post_wage": 2000, "start_step": 3}]
 STEPS = {"count": 10, "first": 100, "increment": 50}

@@ -6,19 +6,17 @@ import json
 import subprocess
 import sys
 
+import openpyxl
 import pytest
 import yaml
-
-import openpyxl
+from draft_helpers import EXAMPLES, docx_files, staff_rows
 
 import doc_templates
-
-from draft_helpers import EXAMPLES, docx_files, staff_rows
 
 
 def _cli(*args: str, cwd=None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "assistant.cli", "draft", *args], capture_output=True, text=True,
-                          timeout=120, cwd=cwd)
+                          timeout=120, cwd=cwd, check=False)
 
 
 def test_list_examples_one_per_line():

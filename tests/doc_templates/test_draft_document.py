@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import pairwise
 
 import docx
 import pytest
 from docx.oxml.ns import qn
+from draft_helpers import (
+    EXAMPLES,
+    PRIVATE,
+    STATE_OWNED,
+    body_text,
+    docx_files,
+    minimal_profile,
+    table_after,
+)
 
 import doc_templates
 import knowledge
 from calculators.params import param, parameter
 from doc_templates import Profile, ProfileError
 from doc_templates.draft import safe_filename
-
-from draft_helpers import EXAMPLES, PRIVATE, STATE_OWNED, body_text, docx_files, minimal_profile, table_after
 
 ALWAYS = ["总则", "适用范围", "岗位评价", "薪酬结构", "绩效工资考核与分配", "套改与过渡", "工资支付", "特殊情况下的工资",
           "薪酬调整", "附则", "附件"]
@@ -203,7 +211,7 @@ def test_worked_example_sums_to_its_pool(drafted, name):
 def test_pay_steps_form_an_arithmetic_progression(drafted, name):
     rows = table_after(drafted[name].path, "薪级工资标准")
     amounts = [_money(c) for r in rows if r[0] == "标准" for c in r[1:] if c]
-    differences = {b - a for a, b in zip(amounts, amounts[1:])}
+    differences = {b - a for a, b in pairwise(amounts)}
     assert len(amounts) == doc_templates.load_example(name).components.pay_steps.count
     assert len(differences) == 1 and differences.pop() > 0
 

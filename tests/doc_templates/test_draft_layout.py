@@ -10,10 +10,9 @@ import pytest
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from draft_helpers import EXAMPLES, body_blocks
 
 import doc_templates
-
-from draft_helpers import EXAMPLES, body_blocks
 
 
 def _documents(report) -> list[docx.document.Document]:

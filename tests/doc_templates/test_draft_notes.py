@@ -4,11 +4,10 @@ allowed, listed as 违反 in the notes); advice and case figures are 提醒 in t
 from __future__ import annotations
 
 import pytest
+from draft_helpers import EXAMPLES, body_text, docx_files, minimal_profile, table_after
 
 import doc_templates
 from doc_templates import ComplianceError, Profile
-
-from draft_helpers import EXAMPLES, body_text, docx_files, minimal_profile, table_after
 
 SOE = {"name": "测试供电有限公司", "ownership": "国有", "industry": "电力供应", "region": "曲靖市"}
 BREACH = {"annual_wage_total": 1_000_000, "performance_pool": 200_000, "wage_total_growth": 0.09, "profit_growth": 0.02}

@@ -8,10 +8,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from draft_helpers import EXAMPLES, table_after
 
 import doc_templates
-
-from draft_helpers import EXAMPLES, table_after
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.slow

@@ -7,11 +7,10 @@ import json
 
 import pytest
 import yaml
+from draft_helpers import EXAMPLES, docx_files, minimal_profile
 
 import doc_templates
 from doc_templates import Profile, ProfileError
-
-from draft_helpers import EXAMPLES, docx_files, minimal_profile
 
 
 def _has_chinese(text: str) -> bool:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -19,7 +20,7 @@ CODE = sorted((ROOT / "doc_templates").glob("*.py")) + [ROOT / "assistant" / "cl
 # 0 and 1 are structure (第 1 薪级, 0 人), not figures a guideline sets.
 TRIVIAL = {Decimal(0), Decimal(1)}
 NUMBER = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(\s*[%％])?")
-JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

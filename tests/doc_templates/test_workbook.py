@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
+from draft_helpers import EXAMPLES, staff_rows
 
 import doc_templates
-from doc_templates import ProfileError, form_spec, form_values, profile_from_form, read_workbook, write_template
+from doc_templates import (
+    ProfileError,
+    form_spec,
+    form_values,
+    profile_from_form,
+    read_workbook,
+    write_template,
+)
 from doc_templates.workbook import FIELDS, GUIDE_SHEET, MAIN_SHEET, SHEETS, STAFF_SHEET
-
-from draft_helpers import EXAMPLES, staff_rows
 
 
 def _has_english(text: str) -> bool:
