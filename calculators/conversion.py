@@ -125,20 +125,23 @@ def _person(row: dict[str, Any], number: int, columns: dict[str, str | None]) ->
         return None, f"第 {number} 行“姓名”为空"
     if not post:
         return None, f"第 {number} 行（{name}）“现岗位”为空"
+    where = f"第 {number} 行（{name}）"
+    pay, problem = _amount(raw_pay, "现工资", where)
+    if problem:
+        return None, problem
+    years, problem = _amount(text("years") or "0", "工龄", where)
+    if problem:
+        return None, problem
+    return Person(number, name, text("department"), post, pay, int(years), text("target") or None), None
+
+
+def _amount(raw: Any, column: str, where: str) -> tuple[Decimal, str | None]:
+    """A non-negative number from a cell, or the problem with it in Chinese."""
     try:
-        pay = to_decimal(raw_pay, label="现工资")
+        value = to_decimal(raw, label=column)
     except CalculationError:
-        return None, f"第 {number} 行（{name}）“现工资”“{raw_pay}”不是数字"
-    if pay < 0:
-        return None, f"第 {number} 行（{name}）“现工资”不能为负数"
-    years_text = text("years") or "0"
-    try:
-        years_value = to_decimal(years_text, label="工龄")
-    except CalculationError:
-        return None, f"第 {number} 行（{name}）“工龄”“{years_text}”不是数字"
-    if years_value < 0:
-        return None, f"第 {number} 行（{name}）“工龄”不能为负数"
-    return Person(number, name, text("department"), post, pay, int(years_value), text("target") or None), None
+        return Decimal(0), f"{where}“{column}”“{raw}”不是数字"
+    return value, (f"{where}“{column}”不能为负数" if value < 0 else None)
 
 
 def _listed(head: str, problems: list[str]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
@@ -18,6 +19,7 @@ def _pyplot():
     import matplotlib
 
     matplotlib.use("Agg", force=True)
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)  # missing-glyph chatter
     from matplotlib import font_manager, pyplot
 
     installed = {f.name for f in font_manager.fontManager.ttflist}
@@ -34,9 +36,6 @@ def ladder_png(grades: Sequence[str], post_wages: Sequence[Decimal], lowest: Seq
     """Bars of each grade's post wage with its pay-step range stacked on top (元/月); without pay
     steps (一岗一薪) the post wages alone."""
     plt = _pyplot()
-    import logging
-
-    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)  # missing-glyph chatter
     post = [float(v) for v in post_wages]
     fig, ax = plt.subplots(figsize=(7.2, 4.0), dpi=150)
     try:
@@ -53,12 +52,7 @@ def ladder_png(grades: Sequence[str], post_wages: Sequence[Decimal], lowest: Seq
         ax.set_ylabel("元/月")
         ax.set_title(title or ("岗位工资与薪级工资阶梯" if lowest is not None else "岗位工资阶梯"), fontsize=11)
         ax.legend(fontsize=8, frameon=False)
-        ax.grid(axis="y", alpha=GRID_ALPHA)
-        ax.spines[["top", "right"]].set_visible(False)
-        fig.tight_layout()
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png")
-        return buffer.getvalue()
+        return _finish(fig, ax)
     finally:
         plt.close(fig)
 
@@ -74,11 +68,16 @@ def bars_png(labels: Sequence[str], values: Sequence[int | Decimal], title: str)
         ax.set_xticks(list(x))
         ax.set_xticklabels(list(labels), rotation=20, ha="right", fontsize=8)
         ax.set_title(title, fontsize=11)
-        ax.grid(axis="y", alpha=GRID_ALPHA)
-        ax.spines[["top", "right"]].set_visible(False)
-        fig.tight_layout()
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png")
-        return buffer.getvalue()
+        return _finish(fig, ax)
     finally:
         plt.close(fig)
+
+
+def _finish(fig, ax) -> bytes:
+    """The house style of every chart (light grid, no top and right frame), as PNG bytes."""
+    ax.grid(axis="y", alpha=GRID_ALPHA)
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    return buffer.getvalue()
