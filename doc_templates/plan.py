@@ -135,6 +135,7 @@ class Performance:
     kpis: dict[str, Decimal]
     forced: dict[str, Decimal]
     small_unit: int
+    small_unit_given: bool  # the profile's own threshold; else the body keeps to the guideline's words
     research_base_share: dict[str, Decimal]
 
     @property
@@ -437,13 +438,15 @@ def _performance(profile: Profile, notes: _Notes) -> Performance:
         notes.reference("考核等次比例", "案例中的做法：", "forced_distribution.quotas")
     small_unit = chosen.small_unit_headcount or _param("forced_distribution.small_unit_headcount")
     if forced and chosen.small_unit_headcount is None:
-        notes.add("假设", "部分强制分布", f"考核单元不足 {small_unit} 人的按“职工数量较少”处理，实行部分强制分布（指引未给"
-                  "具体人数，此为本系统的解释，企业可在概况中另定）。", "forced_distribution.small_unit_headcount")
+        notes.add("假设", "部分强制分布", f"方案按指引原文规定“职工数量较少”的考核单元实行部分强制分布，未写具体人数；编制中按"
+                  f"不足 {small_unit} 人测算（指引未给具体人数，此为本系统的解释），建议在方案中明确。",
+                  "forced_distribution.small_unit_headcount")
     return Performance(
         method=chosen.method, cycle=chosen.cycle, example_pool=pool, departments=departments,
         coefficients=coefficients, point_prices=dict(chosen.point_prices or {}),
         work_log={k: dict(v) for k, v in (chosen.work_log or {}).items()}, kpis=dict(chosen.kpis or {}),
-        forced=forced, small_unit=small_unit, research_base_share=dict(chosen.research_base_share or {}),
+        forced=forced, small_unit=small_unit, small_unit_given=chosen.small_unit_headcount is not None,
+        research_base_share=dict(chosen.research_base_share or {}),
     )
 
 

@@ -307,3 +307,14 @@ def test_output_must_be_docx_and_nothing_is_left_behind(tmp_path):
     report = doc_templates.draft_document(profile, tmp_path / "sub" / "scheme.docx")
     assert report.path == (tmp_path / "sub" / "scheme.docx").resolve()
     assert docx_files(tmp_path) == sorted([report.path, report.notes_path])  # no temporary file left
+
+
+def test_small_unit_threshold_is_stated_only_when_the_company_sets_it(drafted, tmp_path):
+    default = param("forced_distribution.small_unit_headcount")
+    text = body_text(drafted["private-restaurant"].path)
+    assert f"不少于 {default} 人" not in text and "职工数量较少" in text
+    assert f"不足 {default} 人" in body_text(drafted["private-restaurant"].notes_path, annex=True)
+    data = doc_templates.load_example("private-restaurant").model_dump(mode="json", exclude_none=True, by_alias=True)
+    data["components"]["performance"]["small_unit_headcount"] = 12
+    report = doc_templates.draft_document(Profile.model_validate(data), tmp_path / "r.docx")
+    assert "考核单元人数不少于 12 人的，实行全员强制分布" in body_text(report.path)
