@@ -212,7 +212,17 @@ def rule_for_finding(finding_rule: str) -> str | None:
 
 
 def is_manufacturing(industry: str | None) -> bool:
-    return bool(industry) and any(word in industry for word in table().industries.get("manufacturing", ()))
+    if not industry:
+        return False
+    return any(word in industry for word in table().industries.get("manufacturing", ()))
+
+
+_ORDER = {member: i for i, member in enumerate([*Ownership, *StaffKind])}
+
+
+def _listed(values: frozenset[Ownership] | frozenset[StaffKind]) -> str:
+    """“国有、非公有制” in the enums' own order."""
+    return "、".join(v.value for v in sorted(values, key=_ORDER.__getitem__))
 
 
 def in_region(region: str | None, doc_id: str) -> bool | None:
@@ -285,7 +295,7 @@ def decide_guideline(ctx: CompanyContext, doc_id: str) -> Decision:
         return Decision(target=doc_id, clause=scope.reference, doc_id=doc_id, status=Status.REFERENCE,
                         modality=Modality.MAY, severity="warning", reason=f"{title}{why_not}，对本企业为参考",
                         assumptions=notes)
-    who = "、".join(sorted(scope.ownership, key=list(Ownership).index))
+    who = _listed(scope.ownership)
     where = f"{scope.region_name}的" if scope.region_name else ""
     return Decision(target=doc_id, clause=scope.reference, doc_id=doc_id, status=Status.BINDING,
                     modality=Modality.MUST, severity="error",
@@ -295,12 +305,12 @@ def decide_guideline(ctx: CompanyContext, doc_id: str) -> Decision:
 def _guideline_gap(ctx: CompanyContext, scope: GuidelineScope) -> str:
     """Why a guideline does not bind the company ("" when it does)."""
     if ctx.ownership not in scope.ownership:
-        who = "、".join(sorted(scope.ownership, key=list(Ownership).index))
+        who = _listed(scope.ownership)
         return f"适用于{who}企业，本企业为{ctx.ownership}企业"
     if scope.region and not in_region(ctx.region, scope.doc_id):
         return f"适用于{scope.region_name}的企业，本企业在{ctx.region}"
     if not (ctx.staff & scope.staff):
-        kinds = "、".join(sorted(scope.staff, key=list(StaffKind).index))
+        kinds = _listed(scope.staff)
         return f"约束{kinds}人员，本企业没有此类人员"
     return ""
 
@@ -346,12 +356,12 @@ def _decide_unit(ctx: CompanyContext, unit_id: str) -> Decision:
     modality = clause.modality if clause and clause.modality else Modality.MUST
     update: dict[str, Any] = {"target": unit_id, "clause": unit_id, "modality": modality}
     if clause and clause.ownership and full.ownership not in clause.ownership:
-        who = "、".join(sorted(clause.ownership, key=list(Ownership).index))
+        who = _listed(clause.ownership)
         instead = f"，本企业适用{_label(clause.instead)}" if clause.instead else ""
         return base.model_copy(update={**update, "status": Status.NOT_APPLICABLE, "severity": None,
                                        "reason": f"{label}适用于{who}企业{instead}"})
     if clause and clause.staff and not (full.staff & clause.staff):
-        kinds = "、".join(sorted(clause.staff, key=list(StaffKind).index))
+        kinds = _listed(clause.staff)
         return base.model_copy(update={**update, "status": Status.NOT_APPLICABLE, "severity": None,
                                        "reason": f"{label}针对{kinds}岗位，本企业没有此类人员"})
     if base.status is Status.REFERENCE:
@@ -389,9 +399,9 @@ def _decide_rule(ctx: CompanyContext, spec: RuleSpec) -> Decision:
 
 def _scope_gap(ctx: CompanyContext, scope: RuleScope) -> str:
     if scope.ownership and ctx.ownership not in scope.ownership:
-        return f"只适用于{'、'.join(sorted(scope.ownership, key=list(Ownership).index))}企业"
+        return f"只适用于{_listed(scope.ownership)}企业"
     if scope.staff and not (ctx.staff & scope.staff):
-        return f"本企业没有{'、'.join(sorted(scope.staff, key=list(StaffKind).index))}人员"
+        return f"本企业没有{_listed(scope.staff)}人员"
     if scope.industry and not any(_industry_matches(ctx.industry, name) for name in scope.industry):
         return "只适用于制造业企业" if "manufacturing" in scope.industry else "行业不符"
     if scope.needs and ctx.measures is not None and not (scope.needs & ctx.measures):

@@ -214,7 +214,8 @@ def _docs_sentence(plan: Plan, citations: Citations) -> str:
     from calculators.applicability import Status, decide_guideline
 
     cited = {_unit(u).doc_id for u in citations.ids}
-    binding, reference = [], []
+    binding: list[str] = []
+    reference: list[str] = []
     for doc in knowledge.catalog():
         if doc.doc_id in cited:
             status = decide_guideline(plan.context, doc.doc_id).status
@@ -434,7 +435,7 @@ CHAPTER_WEIGHT = 8  # the chapters count as this many stages in the progress bar
 def _stage(stage: Stage, part: int = 0, parts: int = 1) -> float:
     """Fraction done at a stage (and within the chapters, after `part` of `parts`)."""
     total = len(Stage) - 1 + CHAPTER_WEIGHT - 1
-    done = stage + (CHAPTER_WEIGHT - 1 if stage > Stage.CHAPTERS else 0)
+    done = float(stage + (CHAPTER_WEIGHT - 1 if stage > Stage.CHAPTERS else 0))
     if stage == Stage.CHAPTERS:
         done += CHAPTER_WEIGHT * part / parts
     return done / total

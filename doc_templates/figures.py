@@ -95,7 +95,7 @@ def grades_in_order(plan: Plan) -> list[Any]:
 
 def _headcount(plan: Plan, fig: Figures) -> None:
     # Counts carry their unit ("14 人") so a reader never takes a column of them for pay steps.
-    rows = [[g.category, g.name, f"{g.headcount} 人", yuan(g.post_wage)] for g in grades_in_order(plan)]
+    rows = [[g.category, g.name, f"{g.headcount} 人", yuan(g.wage)] for g in grades_in_order(plan)]
     rows.append(["合计", "", f"{plan.profile.headcount} 人", ""])
     fig.tables["headcount"] = TableData(["岗位类别", "岗位等级", "人数", "岗位工资（元/月）"], rows,
                                         title="岗位等级及人数", widths_mm=[30, 62, 26, 38])
@@ -107,13 +107,13 @@ def _post_wages(plan: Plan, fig: Figures) -> list[Decimal]:
     if plan.steps is None:
         fig.tables["post_wage"] = TableData(
             ["岗位等级", "类别", "人数", "岗位工资（元/月）"],
-            [[g.name, g.category, f"{g.headcount} 人", yuan(g.post_wage)] for g in grades],
+            [[g.name, g.category, f"{g.headcount} 人", yuan(g.wage)] for g in grades],
             title="岗位工资标准", widths_mm=[56, 30, 30, 40])
-        ladder = sorted(grades, key=lambda g: g.post_wage)
-        _ladder_chart(fig, ladder, [g.post_wage for g in ladder], None, None)
+        ladder = sorted(grades, key=lambda g: g.wage)
+        _ladder_chart(fig, ladder, [g.wage for g in ladder], None, None)
         return []
     result = fig.cite("post_wage", run("post-wage-table", {
-        "grades": [{"name": g.name, "post_wage": g.post_wage, "start_step": plan.start_steps[g.name]} for g in grades],
+        "grades": [{"name": g.name, "post_wage": g.wage, "start_step": plan.start_steps[g.name]} for g in grades],
         "steps": {"count": plan.steps.count, "first": plan.steps.first, "increment": plan.steps.increment},
     }))
     steps = [Decimal(s) for s in result["step_wages"]]
@@ -123,7 +123,7 @@ def _post_wages(plan: Plan, fig: Figures) -> list[Decimal]:
     rows = []
     for g in grades:
         totals = [t for t in by_name[g.name]["totals"] if t is not None]
-        rows.append([g.name, g.category, f"{g.headcount} 人", yuan(g.post_wage), f"第{plan.start_steps[g.name]}级",
+        rows.append([g.name, g.category, f"{g.headcount} 人", yuan(g.wage), f"第{plan.start_steps[g.name]}级",
                      yuan(totals[0]), yuan(totals[-1])])
     fig.tables["post_wage"] = TableData(
         ["岗位等级", "类别", "人数", "岗位工资", "起点薪级", "起点月标准", "最高月标准"], rows,
@@ -131,8 +131,8 @@ def _post_wages(plan: Plan, fig: Figures) -> list[Decimal]:
         note="注：月标准 = 岗位工资 + 薪级工资；起点月标准按起点薪级计算，最高月标准按最高薪级计算。",
     )
     fig.tables.update(_matrix_tables(grades, by_name, len(steps)))
-    ladder = sorted(grades, key=lambda g: g.post_wage)
-    _ladder_chart(fig, ladder, [g.post_wage for g in ladder],
+    ladder = sorted(grades, key=lambda g: g.wage)
+    _ladder_chart(fig, ladder, [g.wage for g in ladder],
                   [steps[plan.start_steps[g.name] - 1] for g in ladder], [steps[-1] for _ in ladder])
     return steps
 
@@ -226,7 +226,7 @@ def _budget(plan: Plan, fig: Figures, steps: list[Decimal], bands: list[Decimal]
         items.append(("基础工资", plan.basic_wage * n * MONTHS, f"{yuan(plan.basic_wage)} 元 × {n} 人 × {MONTHS} 个月"))
     if plan.ability_items:
         items.append(("能力工资", Decimal(0), "按取得相应资格的实际人数另计"))
-    post = sum((g.post_wage * g.headcount for g in p.grades), Decimal(0)) * MONTHS
+    post = sum((g.wage * g.headcount for g in p.grades), Decimal(0)) * MONTHS
     items.append(("岗位工资", post, f"各岗位等级标准 × 人数 × {MONTHS} 个月"))
     step_cost, step_basis = _step_costs(plan, steps, conversion)
     if steps:
@@ -534,6 +534,7 @@ def _leading(plan: Plan, fig: Figures) -> None:
 
 
 def _annual_salary(plan: Plan, fig: Figures) -> None:
+    assert plan.leading is not None
     a = plan.leading.annual_salary
     result = fig.cite("leading", run("annual-salary-split", {"annual": a.total, "base_share": a.base_share}))
     base, performance = result["allocations"]["基本年薪"], result["allocations"]["绩效年薪"]
@@ -548,6 +549,7 @@ def _annual_salary(plan: Plan, fig: Figures) -> None:
 
 
 def _excess_profit(plan: Plan, fig: Figures) -> None:
+    assert plan.leading is not None
     e = plan.leading.excess_profit
     tiers = [{"from": t.from_, "to": t.to, "rate": t.rate} if t.to is not None else {"from": t.from_, "rate": t.rate}
              for t in e.tiers]

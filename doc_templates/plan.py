@@ -325,7 +325,7 @@ def _steps(profile: Profile, notes: _Notes) -> Steps | None:
                   "第1薪级金额和级差。", refs=("qujing_skill/art-8", "qujing_skill/appendix-1"))
         return None
     rule = suggestions()["薪级工资"]
-    wages = sorted(g.post_wage for g in profile.grades if g.post_wage is not None)
+    wages = sorted(g.wage for g in profile.grades)
     median = wages[len(wages) // 2]
     unit = Decimal(str(rule["round_to"]))
     increment = max(_round_down(median * Decimal(str(rule["increment_share"])), unit), unit)
@@ -348,12 +348,12 @@ def _start_steps(profile: Profile, steps: Steps | None, notes: _Notes) -> dict[s
         raise ProfileError(problem_line(too_high))
     accepted = "起点薪级" in profile.accept
     gap = int(suggestions()["起点薪级"]["gap"])
-    ranks = {w: i for i, w in enumerate(sorted({g.post_wage for g in profile.grades}))}
+    ranks = {w: i for i, w in enumerate(sorted({g.wage for g in profile.grades}))}
     for grade in profile.grades:
         if grade.start_step is not None:
             out[grade.name] = grade.start_step
         elif accepted:
-            out[grade.name] = min(1 + gap * ranks[grade.post_wage], max(steps.count - 1, 1))
+            out[grade.name] = min(1 + gap * ranks[grade.wage], max(steps.count - 1, 1))
         else:
             out[grade.name] = 1
     if missing and accepted:
@@ -408,7 +408,7 @@ def _allowance_references(notes: _Notes, skill: bool, leader: bool, apprentice: 
 def _performance(profile: Profile, notes: _Notes) -> Performance:
     from .profile import Performance as Given
 
-    chosen = profile.components.performance or Given()
+    chosen = profile.components.performance or Given.model_validate({})
     if chosen.method is None:
         notes.add("未设置", "绩效工资分配方式", "企业概况未选择积分制或计件制，方案列出指引给出的两种分配公式，由各部门考核办法"
                   "明确采用哪一种（指引：考核等次一般采用“积分累计”，技能人才以“绩”为主，重点考虑效益与计件关系）。",
@@ -426,7 +426,7 @@ def _performance(profile: Profile, notes: _Notes) -> Performance:
     if not departments:
         notes.add("未设置", "分配示例", "企业概况未给出部门积分（或计件）示例，方案只列分配公式，不列示例。"
                   "如需示例，请填写当期可供分配绩效工资总量和部门、职工的积分（计件数）。")
-    coefficients = dict(chosen.category_coefficients or {})
+    coefficients: dict[str, Decimal] = {str(k): v for k, v in (chosen.category_coefficients or {}).items()}
     needed = {c for d in departments.values() for c in d.categories.values()} - set(coefficients)
     if needed:
         raise ProfileError(f"企业概况有误：分配示例中有{'、'.join(sorted(needed))}岗位人员，但未填写其计件（积分）折算系数"
@@ -446,7 +446,7 @@ def _performance(profile: Profile, notes: _Notes) -> Performance:
         coefficients=coefficients, point_prices=dict(chosen.point_prices or {}),
         work_log={k: dict(v) for k, v in (chosen.work_log or {}).items()}, kpis=dict(chosen.kpis or {}),
         forced=forced, small_unit=small_unit, small_unit_given=chosen.small_unit_headcount is not None,
-        research_base_share=dict(chosen.research_base_share or {}),
+        research_base_share={str(k): v for k, v in (chosen.research_base_share or {}).items()},
     )
 
 

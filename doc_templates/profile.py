@@ -172,6 +172,12 @@ class PostGrade(_Model):
             raise ValueError(f"起点薪级应从 1 开始（当前为 {value}）")
         return value
 
+    @property
+    def wage(self) -> Decimal:
+        """The post wage (every grade has one: `_has_wage` refuses a grade without)."""
+        assert self.post_wage is not None
+        return self.post_wage
+
     @model_validator(mode="after")
     def _has_wage(self) -> PostGrade:
         if self.post_wage is None:
@@ -259,9 +265,9 @@ class Seniority(_Component):
         for value, what in ((self.start, "年功工资起点"), (self.increment, "年功工资级差")):
             if value is not None and value <= 0:
                 problems.append(f"{what}应大于 0（当前为 {value}）")
-        for value, what in ((self.bands, "工龄段数"), (self.years_per_band, "每段年数")):
-            if value is not None and value < 1:
-                problems.append(f"{what}应至少为 1（当前为 {value}）")
+        for count, what in ((self.bands, "工龄段数"), (self.years_per_band, "每段年数")):
+            if count is not None and count < 1:
+                problems.append(f"{what}应至少为 1（当前为 {count}）")
         if self.distribution and any(band < 1 or n < 0 for band, n in self.distribution.items()):
             problems.append("各工龄段现有人数应为“工龄段（从 1 起）: 人数（不为负）”")
         if problems:
@@ -539,11 +545,11 @@ class Profile(_Model):
     company: Company = Field(title="企业")
     budget: Budget = Field(title="工资预算")
     grades: list[PostGrade] = Field(title="岗位等级")
-    components: Components = Field(default_factory=Components, title="薪酬单元")
-    job_evaluation: JobEvaluation = Field(default_factory=JobEvaluation, title="岗位评价")
-    payment: Payment = Field(default_factory=Payment, title="工资支付")
-    transition: Transition = Field(default_factory=Transition, title="套改与过渡")
-    governance: Governance = Field(default_factory=Governance, title="民主程序与施行")
+    components: Components = Field(default_factory=lambda: Components.model_validate({}), title="薪酬单元")
+    job_evaluation: JobEvaluation = Field(default_factory=lambda: JobEvaluation.model_validate({}), title="岗位评价")
+    payment: Payment = Field(default_factory=lambda: Payment.model_validate({}), title="工资支付")
+    transition: Transition = Field(default_factory=lambda: Transition.model_validate({}), title="套改与过渡")
+    governance: Governance = Field(default_factory=lambda: Governance.model_validate({}), title="民主程序与施行")
     accept: list[Suggestion] = Field(default_factory=list, title="采纳的编制建议值")
 
     @model_validator(mode="before")
@@ -701,7 +707,7 @@ def _read_mapping(path: Path) -> Any:
         return yaml.safe_load(text)
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
         kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
-        where = getattr(exc, "problem_mark", None) or getattr(exc, "lineno", None)
+        where: Any = getattr(exc, "problem_mark", None) or getattr(exc, "lineno", None)
         line = f"（第 {where.line + 1} 行附近）" if hasattr(where, "line") else (f"（第 {where} 行）" if where else "")
         raise ProfileError(f"企业概况文件不是有效的 {kind}{line}：{path.name}") from None
 
@@ -730,7 +736,7 @@ _MESSAGES = {
 def _labels() -> dict[str, str]:
     """Field name → Chinese title, gathered from every model of the schema."""
     labels: dict[str, str] = {}
-    models = [Profile, Company, PostGrade, Budget, Components, BasicWage, AbilityWage, Seniority, PaySteps,
+    models: list[type[BaseModel]] = [Profile, Company, PostGrade, Budget, Components, BasicWage, AbilityWage, Seniority, PaySteps,
               Allowances, OtherAllowance, TeamLeader, Performance, Department, LeadingTalent, AnnualSalary,
               ExcessProfit, Tier, PostDividend, JobEvaluation, Payment, Transition, Governance]
     for model in models:

@@ -32,8 +32,8 @@ import datetime as dt
 import io
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -83,7 +83,7 @@ class TableData:
     title: str = ""
     note: str = ""
     font_pt: float = TABLE_PT
-    widths_mm: list[float] = field(default_factory=list)
+    widths_mm: Sequence[float] = ()
     keep_together: bool | None = None  # None: small tables (≤ KEEP_TOGETHER_ROWS rows) stay on one page
 
 
@@ -490,7 +490,7 @@ def _auto_widths(data: TableData, total_mm: float) -> list[float]:
     return [n + spare * n / sum(need) for n in need]
 
 
-def _set_widths(table, rows, widths_mm: list[float]) -> None:
+def _set_widths(table, rows, widths_mm: Sequence[float]) -> None:
     table.autofit = False
     grid = table._tbl.tblGrid
     for col, width in zip(grid.findall(qn("w:gridCol")), widths_mm):

@@ -370,7 +370,7 @@ def _write_example(p: Profile) -> list[list[Any]]:
     perf = p.components.performance
     rows: list[list[Any]] = []
     for name, d in ((perf.departments or {}) if perf else {}).items():
-        members = list((d.members or {}).items()) or [(None, None)]
+        members: list[tuple[str | None, Decimal | None]] = [*(d.members or {}).items()] or [(None, None)]
         for i, (person, score) in enumerate(members):
             category = (d.categories or {}).get(person) if person else None
             rows.append([name, d.score if i == 0 else None, person, score, category])

@@ -62,7 +62,8 @@ def draft(
             else:
                 typer.echo(f"示例企业概况已写入：{profile_out}")
             return
-    loaded = doc_templates.load_example(example) if example else doc_templates.Profile.from_file(profile)
+    loaded = doc_templates.load_example(example) if example is not None else doc_templates.Profile.from_file(
+        profile)  # type: ignore[arg-type]  # one of the two is given (checked above)
     staff_file = staff if staff is not None else _staff_in_workbook(profile)
     report = doc_templates.draft_document(loaded, out if out is not None else Path.cwd(),
                                           allow_findings=allow_findings, staff=staff_file)

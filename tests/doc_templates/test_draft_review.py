@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from draft_helpers import EXAMPLES, minimal_profile
 
 import doc_templates
 from assistant.review import review_file
 from doc_templates import Profile
-
-from draft_helpers import EXAMPLES, minimal_profile
 
 SOE = {"name": "测试供电有限公司", "ownership": "国有", "industry": "电力供应", "region": "曲靖市"}
 PROFILES = {
