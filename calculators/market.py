@@ -37,7 +37,7 @@ class BandGrade(CalcInput):
 class BroadbandInput(MoneyInput):
     reading_topics: ClassVar[tuple[str, ...]] = ("宽带", "宽带薪酬", "带宽", "中位值", "中位数", "薪酬区间", "浮动", "上下浮动")
     grades: Annotated[dict[str, Annotated[BandGrade, BeforeValidator(_grade_shorthand)]],
-                      Reads(Kind.MONEY, cues=("中位值", "中位数", "中点", "中值", "市场"), shape=Shape.MAP, ask="如“七级中位值8000元、八级9500元”")] = Field(
+                      Reads(Kind.MONEY, cues=("中位值", "中位数", "中位", "中点", "中值", "市场"), shape=Shape.MAP, ask="如“七级中位值8000元、八级9500元”")] = Field(
         ..., min_length=1, title="薪酬等级", description="自低到高：等级名称 → {median: 市场中位值}（或 {min, max}）"
     )
     spread: Annotated[Number | None, Reads(Kind.PERCENT, cues=("浮动", "上下", "幅度", "带宽", "区间", "正负", "±", "加减"))] = Field(
