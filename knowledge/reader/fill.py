@@ -281,7 +281,7 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
             if i not in chosen or score > chosen[i][0]:
                 chosen[i] = (score, slot, name)
     positions = dict(figures)
-    for i, (_, slot, name) in sorted(chosen.items()):
+    for i, (_, slot, name) in sorted(chosen.items(), key=lambda t: _rank(t[1][1], t[1][2], t[0])):
         q = positions[i]
         current = out.get(slot.path) or ({} if slot.reads.shape is Shape.MAP else [])
         if slot.reads.shape is Shape.NUMBERED:
@@ -296,6 +296,14 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
             out.cued.add(slot.path)
         if name in slot.reads.usual_keys:
             out.keyed.add(slot.path)
+
+
+def _rank(slot: Slot, name: str, position: int) -> tuple[int, int]:
+    """Grades in their rank (优秀、合格、不合格 whatever order they were written in), others as written."""
+    keys = slot.reads.usual_keys
+    if slot.reads.ranked and name in keys:
+        return (keys.index(name), position)
+    return (len(keys), position) if slot.reads.ranked else (0, position)
 
 
 def _names_an_item(figures: Figures, q: Quantity, name: str) -> bool:
