@@ -476,10 +476,11 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
         out.cued.add(slot.path)
 
 
-_PERSON_MENTION = re.compile(r"[\u4e00-\u9fa5]{1,2}(?:师傅|工)(?=[\s是、，,；;。（(带兼和]|$)|(?:小|老|阿)[\u4e00-\u9fa5]")
+_PERSON_MENTION = re.compile(r"[\u4e00-\u9fa5]师傅|[\u4e00-\u9fa5]{1,2}工(?=[\s是、，,；;。（(带兼和]|$)|(?:小|老|阿)[\u4e00-\u9fa5]")
 _NOT_PERSONS = {"老师", "老板", "小组", "小时", "小计", "小班", "老年", "小型", "老化", "阿姨", "小于", "老工", "小工", "技工", "普工", "员工",
                 "职工", "高级工", "中级工", "初级工", "学徒工", "操作工", "技术工", "老员", "小微", "小厂", "小企", "老厂"}
 _LEADER_ROLES = ("班组长", "组长", "班长", "兼班组长")
+_LEADS_A_TEAM = re.compile(r"(?:还是|还当着?|兼任?|当着?|担任|是)(?:班组长|组长|班长)")
 
 
 def _people(text: str) -> list[tuple[str, int]]:
@@ -518,14 +519,18 @@ def _attribute_records(reading: Reading, figures: Figures, out: Filled, slot: Sl
         level = _nearest_word(text, pos, words, clause_of[pos])
         if level is not None:
             record[choices[0].path] = level
-        if any(text[max(0, pos - len(r)):pos] == r for r in _LEADER_ROLES):
-            record["_leader"] = True
+        clause_end = next((i for i in range(pos, len(text)) if text[i] in "；;。\n"), len(text))
+        own_part = text[pos:clause_end]
+        later = [p for _, p in people if p > pos]
+        own_part = own_part[: (later[0] - pos) if later and later[0] < clause_end else len(own_part)]
+        if any(text[max(0, pos - len(r)):pos] == r for r in _LEADER_ROLES) or _LEADS_A_TEAM.search(own_part):
+            record["_leader"] = True  # 班组长阿强 / 周师傅…还是班组长
     if not records:
         return False
     for i, q in _free(figures, out):
         best = max(values, key=lambda f: cue_strength(f.reads, q) * 10 + kind_fit(f.reads, q))
-        if not cue_strength(best.reads, q) or not kind_fit(best.reads, q) or q.weak:
-            continue
+        if not cue_strength(best.reads, q) or not kind_fit(best.reads, q) or q.weak and q.subject.endswith(("每", "每带")):
+            continue  # 按每带一个每月300: the 一个 is the rate's unit, nobody's count
         owner = _owner(text, q, people)
         if owner is not None:
             if best.path not in records[owner]:
@@ -536,8 +541,10 @@ def _attribute_records(reading: Reading, figures: Figures, out: Filled, slot: Sl
                 if r.get("_leader"):
                     r[best.path] = as_field_value(best.reads, q)
             out.placed[i] = slot.path
-    for r in records.values():
-        r.pop("_leader", None)
+    leader_fields = [f for f in values if any(c in _LEADER_ROLES for c in f.reads.cues)]
+    for name, r in records.items():
+        if r.pop("_leader", None) and leader_fields and leader_fields[0].path not in r:
+            out.problems.append(f"“{name}”担任班组长，班组长津贴每月多少？")
     out.set(slot.path, list(records.values()))
     out.cued.add(slot.path)
     return True

@@ -125,7 +125,8 @@ def _chain(run: str) -> list[tuple[int, int, Decimal]]:
             piece = run[start:end]
             value = parse_numeral(piece)
             rest = run[end:]
-            if value is not None and any(m in piece for m in "十百千万") and (not rest or re.match(f"[{CN_DIGITS}][十百千万]", rest)):
+            simple = all(piece.count(m) <= 1 for m in "十百千万")
+            if value is not None and simple and any(m in piece for m in "十百千万") and (not rest or re.match(f"[{CN_DIGITS}][十百千万]", rest)):
                 pieces.append((start, end, value))
                 start = end
                 break
