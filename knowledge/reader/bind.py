@@ -150,6 +150,7 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _named_before(text, bound, clauses)
     bound = _respectively(text, bound, lex)
     bound = _each(bound, lex)
+    bound = _corrections(text, bound)
     bound = _parents(text, bound, clauses, lex)
     bound = _header_units(text, bound)
     bound = _tables(text, bound)
@@ -270,6 +271,30 @@ def _growths(qs: list[Quantity]) -> list[Quantity]:
                                     subject=f"{topic}增长", name=topic, sentence=q.sentence, clause=later.clause, derived=True,
                                     direction="down" if growth < 0 else "up", topic=q.topic))
                 break
+    return out
+
+
+_CORRECTION = re.compile(r"不对|哦不|不是|等下|等等|更正|打错|写错|看串行|看错|不好意思|审计后|修正|改正|纠正|应该是|其实是|准确地说|说错")
+
+
+def _corrections(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """…后勤部是1000分。哦不对，后勤部是1100分 / 激励对象95人——不对，是85人: a figure after a
+    correction replaces the earlier one of the same kind (and name, when it has one)."""
+    out = list(qs)
+    for i, q in enumerate(out):
+        earlier = [j for j in range(i) if out[j].kind is q.kind and not out[j].superseded and not out[j].derived]
+        if not earlier:
+            continue
+        marker = _CORRECTION.search(text, out[earlier[-1]].end, q.start)
+        if marker is None:
+            continue
+        same = [j for j in earlier if q.name and out[j].name == q.name] or ([earlier[-1]] if not q.name or q.name == out[earlier[-1]].name else [])
+        if not same:
+            continue
+        old = out[same[-1]]
+        out[same[-1]] = old.with_(superseded=True)
+        out[i] = q.with_(name=q.name or old.name, subject=old.subject + "→" + q.subject, corrects=old.text,
+                         direction=q.direction or old.direction, value=-abs(q.value) if old.direction == "down" and q.value > 0 and q.direction is None else q.value)
     return out
 
 
@@ -613,7 +638,7 @@ def _names_before(text: str, pos: int, wanted: int, lex: Lexicon) -> list[str]:
     stops = [sentence_start] + [i + 1 for i in range(sentence_start, pos) if text[i] in "，,：:"]
     for start in reversed(stops):
         end = next((i for i in range(start, pos) if text[i] in "，,：:"), pos)
-        segment = re.sub(r"[零一二两三四五六七八九十]+(?:个|项|家)?(?:等级|级别|档次|岗位|部门|人|类|档|级)$", "",
+        segment = re.sub(r"[零一二两三四五六七八九十]+(?:个|项|家)?(?:等次|等级|级别|档次|岗位|部门|人|类|档|级)$", "",
                          text[start:end])
         names = _split_names(segment, lex)
         if len(names) == wanted:

@@ -40,6 +40,7 @@ class Filled:
     problems: list[str] = field(default_factory=list)
     cued: set[str] = field(default_factory=set)  # fields filled because the words named them
     keyed: set[str] = field(default_factory=set)  # maps filled with their usual names (A、B、C; 高级技师)
+    outranked: set[int] = field(default_factory=set)  # figures a better-named one took the field from (集团有5600人…在岗740人)
 
     @property
     def cue_hits(self) -> int:
@@ -140,7 +141,7 @@ class _Model:
 
 def _value_ok(slot: Slot, q: Quantity) -> bool:
     r = slot.reads
-    if kind_fit(r, q) == 0 or _avoided(r, q) or q.weak and not cue_strength(r, q):
+    if kind_fit(r, q) == 0 or _avoided(r, q) or q.weak:
         return False
     if r.every is True and not q.every or r.every is False and q.every:
         return False
@@ -162,7 +163,7 @@ def fill(reading: Reading, model: type[BaseModel]) -> Filled:
     """Fill `model`'s readable fields from `reading`."""
     out = Filled(slots=slots(model))
     shape = _Model(out.slots)
-    figures = [(i, q) for i, q in enumerate(reading.quantities) if q.kind is not Kind.DATE]
+    figures = [(i, q) for i, q in enumerate(reading.quantities) if q.kind is not Kind.DATE and not q.superseded]
     _choices(reading, out)
     _ranges(figures, out)
     _groups(figures, out, shape)
@@ -180,7 +181,8 @@ def fill(reading: Reading, model: type[BaseModel]) -> Filled:
     _derived_notes(out, reading)
     _plausible(out, reading)
     takes = {k for s in out.slots for k in s.reads.kinds} | {Kind.NUMBER}
-    out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and q.kind in takes]
+    out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and q.kind in takes and i not in out.outranked]
+    _counts_of_lists(out, reading)
     return out
 
 
@@ -216,6 +218,8 @@ def _values(figures: Figures, out: Filled, shape: _Model) -> None:
     taken: set[str] = set()
     for score, _, slot, i, q in scored:
         if slot.path in taken or i in out.placed:
+            if slot.path in taken and i not in out.placed and score < _winning(scored, slot) - 9 and q.kind in slot.reads.kinds:
+                out.outranked.add(i)
             continue
         rivals = [t for t in scored if t[2] is slot and t[3] != i and t[3] not in out.placed and t[0] == score]
         if rivals and not all(t[4].value == q.value for t in rivals):
@@ -223,6 +227,22 @@ def _values(figures: Figures, out: Filled, shape: _Model) -> None:
         _place(out, slot, i, q)
         taken.add(slot.path)
         out.cued.add(slot.path)
+
+
+def _winning(scored: list[tuple[Any, ...]], slot: Slot) -> int:
+    return max(t[0] for t in scored if t[2] is slot)
+
+
+def _counts_of_lists(out: Filled, reading: Reading) -> None:
+    """岗位工资分三等：学徒…、普工…、熟练工… / 两人每月各多少: a count that equals the number of
+    names listed only restates the list."""
+    sizes = {len(v) for v in out.values.values() if isinstance(v, (dict, list)) and v}
+    keep = []
+    for q in out.leftovers:
+        if q.kind in (Kind.LEVELS, Kind.COUNT, Kind.PEOPLE) and q.value in sizes and not q.subject.strip(" ：:，,") [-2:] in ("一共", "总共"):
+            continue
+        keep.append(q)
+    out.leftovers = keep
 
 
 def _by_kind(figures: Figures, out: Filled, shape: _Model) -> None:
@@ -661,6 +681,10 @@ def _plausible(out: Filled, reading: Reading) -> None:
 
 def _derived_notes(out: Filled, reading: Reading) -> None:
     labels = {s.path: s.label for s in out.slots}
+    for i, path in sorted(out.placed.items()):
+        q = reading.quantities[i]
+        if q.corrects and path in labels:
+            out.notes.append(f"{labels[path]}按更正后的 {q.text} 计算（原写 {q.corrects}）")
     for i, path in sorted(out.placed.items()):
         q = reading.quantities[i]
         if q.derived and path in labels:
