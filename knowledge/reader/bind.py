@@ -274,7 +274,7 @@ def _growths(qs: list[Quantity]) -> list[Quantity]:
     return out
 
 
-_CORRECTION = re.compile(r"不对|哦不|不是|等下|等等|更正|打错|写错|看串行|看错|不好意思|审计后|修正|改正|纠正|应该是|其实是|准确地说|说错")
+_CORRECTION = re.compile(r"不对|哦不|(?<!是)不是(?!说)|等下|等等|更正|打错|写错|看串行|看错|不好意思|审计后|修正|改正|纠正|应该是|其实是|准确地说|说错")
 
 
 def _corrections(text: str, qs: list[Quantity]) -> list[Quantity]:
@@ -591,6 +591,7 @@ def _starts_as_continuation(subject: str, lex: Lexicon) -> bool:
 
 
 def _split_names(phrase: str, lex: Lexicon) -> list[str]:
+    phrase = re.split(r"分为|分成|包括|包含|设有|设为|[:：]", phrase)[-1]  # 考核结果分为优秀、良好… → 优秀、良好…
     parts = [phrase]
     for joiner in lex.list_joiners:
         parts = [piece for part in parts for piece in part.split(joiner)]

@@ -22,7 +22,7 @@ from .models import Kind, Quantity, Reading
 
 # Kinds a bare number may stand for, when the words around it say which field it fills.
 _BARE_OK = {Kind.MONEY, Kind.SCORE, Kind.PIECES, Kind.PEOPLE, Kind.COUNT, Kind.LEVELS, Kind.YEARS,
-            Kind.MULTIPLE, Kind.NUMBER, Kind.TIMES, Kind.PERCENT, Kind.MONTHS}
+            Kind.MULTIPLE, Kind.NUMBER, Kind.TIMES, Kind.PERCENT, Kind.MONTHS, Kind.PERCENTILE}
 # A total written with these words sums what is listed; with a group word it is the whole unit's.
 _SUM_WORDS = ("合计", "总计", "共计", "小计", "加起来", "总和", "一共", "总共", "共有")
 _GROUP_WORDS = ("全班", "全组", "组里", "班里", "部门", "全部门", "车间", "全车间", "全厂", "厂里", "班组", "全体", "整个", "全公司",
@@ -381,7 +381,8 @@ def _lists(figures: Figures, out: Filled, reading_text: str) -> None:
     for slot in [s for s in out.slots if s.reads.shape is Shape.LIST and out.get(s.path) is None]:
         fits = [(i, q) for i, q in _free(figures, out) if kind_fit(slot.reads, q) and not q.total and not q.weak
                 and not _avoided(slot.reads, q) and q.range_start is None and q.range_end is None]
-        fits = _one_run(fits, reading_text) if not any(cue_strength(slot.reads, q) for _, q in fits) else fits
+        cued = [(i, q) for i, q in fits if cue_strength(slot.reads, q)]
+        fits = _one_run(cued or fits, reading_text)  # 市场数据：6000、6400… (not the 25/50/75 asked for later)
         if not fits or slot.reads.cues and len(fits) < 3 and not any(cue_strength(slot.reads, q) for _, q in fits):
             continue
         out.set(slot.path, [q.value for _, q in fits])
@@ -575,7 +576,13 @@ def _clause_index(text: str, pos: int) -> int:
 
 
 def _nearest_word(text: str, pos: int, words: list[tuple[str, str]], clause: int) -> str | None:
-    """The attribute word of a person's clause nearest before them, else nearest after."""
+    """The attribute word in brackets right after a person (李强（高级技师，…）), else the one of
+    their clause nearest before them, else nearest after."""
+    bracket = re.match(r"[^（(，,；;。\n]{0,4}[（(]([^）)]*)", text[pos:])
+    if bracket:
+        inside = [(bracket.group(1).find(w), v) for w, v in words if w in bracket.group(1)]
+        if inside:
+            return min(inside)[1]
     hits = []
     for word, value in words:
         at = text.find(word)

@@ -23,7 +23,8 @@ _APPROX_AFTER = ("来", "多", "余", "几", "出头")
 _YEAR = re.compile(r"(19|20)\d\d")
 _CN_THEN_ARABIC = re.compile(f"[{CN_DIGITS}].*\\d|\\d[{CN_DIGITS}]")  # 三120 (张三120分), 3三 (T3三个)  # 三120: the 三 ends a name (张三120分)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_IDENTIFIER_BEFORE = re.compile(r"(?:工号|编号|单号|号码|电话|手机|批号|代码|账号|卡号|文号|证号)[:：]?\s*[A-Za-z]*[-_]?$|[A-Za-z]+[-_]$")
+_IDENTIFIER_BEFORE = re.compile(r"(?:工号|编号|单号|号码|电话|手机|批号|代码|账号|卡号|文号|证号)[:：]?\s*[A-Za-z]*[-_]?$|[A-Za-z]+[-_]$"
+                                r"|[A-Za-z]+[-_]\d+[-_]$")
 
 
 def _trim_run(text: str, start: int, end: int) -> tuple[int, int]:
@@ -196,7 +197,7 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
         return Quantity(value, Kind.PERCENTILE, text[start - 1:end], start - 1, end, unit="P")
     if text[start - 1:start] in ("P", "p") or re.match(r"[A-Za-z]", text[end:end + 1]) and kind is None:
         return None  # P3 is a grade, 5S a name
-    if kind is None and not has_digit and end - start == 1 and _CJK.match(text[start - 1:start] or " "):
+    if kind is None and not has_digit and end - start == 1 and _CJK.match(text[start - 1:start] or " ") and text[start] != "两":
         return None  # 张三、李四: a single numeral character after a character ends a name
     if kind is None:
         if not magnitude and _part_of_a_name(text, end, has_digit, lex):
