@@ -326,8 +326,8 @@ def _labels_from_levels(text: str, quantities: list[Quantity]) -> list[Quantity]
             continue  # 二级/技师: a grade's name
         if q.kind in (Kind.LEVELS,) and nxt is not None and nxt.kind is not q.kind:
             gap = text[q.end:nxt.start]
-            if not any(c in ITEM_END or c.isspace() for c in gap) and not re.search(r"[到至~\-—]|每", gap) and len(gap) <= 8:
-                continue  # dropped: its text stays in the next figure's subject
+            if not any(c in ITEM_END or c.isspace() for c in gap) and not re.search(r"[到至~\-—了第]|每|共", gap) and len(gap) <= 4:
+                continue  # dropped: its text stays in the next figure's subject (七级中位值8000元)
         out.append(q)
     return out
 
@@ -355,8 +355,8 @@ def _inherit_units(text: str, quantities: list[Quantity], lex: Lexicon) -> list[
         gap = text[q.end:nxt.start].strip()
         joined = gap in ("", "、", ",", "，", "/") or gap in lex.list_joiners or gap in lex.range_words
         labelled = bool(re.search(r"[\u4e00-\u9fa5A-Za-z]", text[_item_start(text, q.start, 0):q.start]))
-        if not joined or gap in (",", "，") and labelled:
-            continue  # 级差200，10级: a figure with its own label keeps its own unit
+        if not joined or gap != "、" and labelled:
+            continue  # 级差200，10级 / 每档加四十 四年: a figure with its own label keeps its own unit
         factor = nxt.scale if q.scale == 1 else nxt.scale / (nxt.scale if nxt.magnitude else 1)
         out[i] = q.with_(value=q.value * factor, kind=nxt.kind, unit=nxt.unit, scale=q.scale * factor,
                          magnitude=q.magnitude or nxt.magnitude)

@@ -23,6 +23,7 @@ _APPROX_AFTER = ("来", "多", "余", "几", "出头")
 _YEAR = re.compile(r"(19|20)\d\d")
 _CN_THEN_ARABIC = re.compile(f"[{CN_DIGITS}].*\\d|\\d[{CN_DIGITS}]")  # 三120 (张三120分), 3三 (T3三个)  # 三120: the 三 ends a name (张三120分)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_SPACED_UNITS = {"件", "元", "分", "人", "次", "个", "项", "档", "级", "年", "名", "台", "只", "户", "块"}
 _IDENTIFIER_BEFORE = re.compile(r"(?:工号|编号|单号|号码|电话|手机|批号|代码|账号|卡号|文号|证号)[:：]?\s*[A-Za-z]*[-_]?$|[A-Za-z]+[-_]$"
                                 r"|[A-Za-z]+[-_]\d+[-_]$")
 
@@ -100,6 +101,8 @@ def _unit_after(text: str, pos: int, lex: Lexicon) -> tuple[str, Kind | None, De
     unit = starts_with_any(rest, tuple(lex.units))
     if unit is None:
         return "", None, Decimal(1)
+    if i > pos and len(unit) == 1 and _CJK.match(unit) and unit not in _SPACED_UNITS:
+        return "", None, Decimal(1)  # 三万六 张三: after a space, a single character starts the next words
     if unit in ("k", "K", "w", "W") and re.match(r"[A-Za-z]", text[i + 1:i + 2]):
         return "", None, Decimal(1)
     kind, factor = lex.units[unit]
@@ -240,7 +243,9 @@ def _part_of_a_name(text: str, end: int, has_digit: bool, lex: Lexicon) -> bool:
     suffix = starts_with_any(rest, lex.entity_suffixes)
     if suffix and not rest.startswith(_NOT_SUFFIXES) or rest.startswith(("号", "#")):
         return True
-    return not has_digit and not _STANDALONE_AFTER.match(rest)
+    run = text[:end][-4:]
+    spoken = len(re.findall(f"[{CN_DIGITS}十百千万]", run)) >= 2  # 八十每档加: a number said in full is a number
+    return not has_digit and not spoken and not _STANDALONE_AFTER.match(rest)
 
 
 def _rate_unit(text: str, start: int, value: Decimal) -> bool:
