@@ -326,7 +326,7 @@ def _labels_from_levels(text: str, quantities: list[Quantity]) -> list[Quantity]
             continue  # 二级/技师: a grade's name
         if q.kind in (Kind.LEVELS,) and nxt is not None and nxt.kind is not q.kind:
             gap = text[q.end:nxt.start]
-            if not any(c in ITEM_END or c.isspace() for c in gap) and not re.search(r"[到至~\-—了第]|每|共", gap) and len(gap) <= 4:
+            if not any(c in ITEM_END or c.isspace() for c in gap) and not re.search(r"[到至~\-—了第做干给]|每|共", gap) and len(gap) <= 6:
                 continue  # dropped: its text stays in the next figure's subject (七级中位值8000元)
         out.append(q)
     return out
@@ -470,7 +470,9 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
             else:
                 name = person
     sentence_start = max(text.rfind(ch, 0, start) for ch in SENTENCE_END) + 1
-    heading = re.match(r"\s*([^，,。；;：:\n]{1,12})[：:]", text[sentence_start:start])
+    heading = re.match(r"\s*([^，,。；;：:\n]{1,8})[：:]", text[sentence_start:start])
+    if heading and re.search(r"看|算|帮|请|一下|吧|吗|怎么|多少|如下", heading.group(1)):
+        heading = None  # 分红人数占比看一下：a request, not a label over the figures
     period = _period(subject + "|" + text[q.end:q.end + 4])
     return q.with_(
         period=period,
