@@ -162,7 +162,7 @@ class ChiefInput(MoneyInput):
     average_wage: Annotated[Number, Reads(Kind.MONEY, cues=("平均工资", "在岗职工平均工资", "人均工资", "平均", "人均", "职工平均"),
                                           ask="如“在岗职工平均工资8万元”")] = Field(
         ..., gt=0, title="在岗职工平均工资", description="本企业在岗职工平均工资（与 pay 同一期间，通常为年）")
-    pay: Annotated[Number | None, Reads(Kind.MONEY, cues=("首席技师", "首席", "薪酬", "年薪", "拟定", "给他", "定", "待遇", "拿", "打算给"),
+    pay: Annotated[Number | None, Reads(Kind.MONEY, cues=("首席技师", "首席", "薪酬", "年薪", "拟定", "给他", "定", "待遇", "拿", "打算给", "准备给", "给"),
                                         avoid=("平均",))] = Field(
         None, ge=0, title="首席技师薪酬", description="可选：拟定的首席技师薪酬，检查是否达到标准")
 

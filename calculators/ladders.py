@@ -25,7 +25,8 @@ Mode = Annotated[Literal["arithmetic", "geometric"], BeforeValidator(lambda v: _
 # ---- 等差 / 等比 --------------------------------------------------------------------------------
 
 
-START_CUES = ("起点", "起始", "起薪", "第一级", "第1级", "第一档", "第1档", "起步", "首档", "一档", "一级", "从", "开始", "起")
+START_CUES = ("起点", "起始", "起薪", "第一级", "第1级", "第一档", "第1档", "起步", "首档", "首级", "头一级", "头一档", "头一段", "第一段",
+              "第一个台阶", "一档", "一级", "1级", "从", "开始", "起")
 STEP_CUES = ("级差", "档差", "差额", "每级", "每档", "递增", "增加", "加", "步长", "相差", "差", "多")
 
 
@@ -44,9 +45,9 @@ class LadderInput(MoneyInput):
         None, ge=0, title="起点金额", description="等差：第1级金额；等比：与 ratio 一起使用时的第1级金额")
     step: Annotated[Number | None, Reads(Kind.MONEY, cues=STEP_CUES, per=("级", "档"), ask="如“级差150元”")] = Field(
         None, ge=0, title="级差", description="等差：相邻两级的差额")
-    min: Annotated[Number | None, Reads(Kind.MONEY, cues=("最低", "最少", "下限", "最小", "底"), ask="如“最低3000元”")] = Field(
+    min: Annotated[Number | None, Reads(Kind.MONEY, cues=("最低一级", "最低一档", "最低", "最少", "下限", "最小", "底"), ask="如“最低3000元”")] = Field(
         None, gt=0, title="最低级金额", description="最低一级的薪酬标准（与 max 一起确定序列）")
-    max: Annotated[Number | None, Reads(Kind.MONEY, cues=("最高", "最多", "上限", "最大", "顶", "封顶"), ask="如“最高12000元”")] = Field(
+    max: Annotated[Number | None, Reads(Kind.MONEY, cues=("最高一级", "最高一档", "最高", "最多", "上限", "最大", "顶", "封顶"), ask="如“最高12000元”")] = Field(
         None, gt=0, title="最高级金额", description="最高一级的薪酬标准")
     ratio: Annotated[Number | None, Reads((Kind.NUMBER, Kind.PERCENT, Kind.MULTIPLE), cues=("级比", "比例", "倍", "递增", "增长", "增加", "上浮"),
                                           one_plus=True)] = Field(
@@ -229,7 +230,7 @@ class SeniorityInput(MoneyInput):
         ..., ge=0, title="档差", description="相邻工龄段的差额，各档之间形成等差数列")
     bands: Annotated[Count, Reads(Kind.LEVELS, cues=("共", "分为", "设", "档数", "档", "段", "级"), every=False, ask="如“共5档”")] = Field(
         ..., ge=1, le=100, title="档数", description="工龄段个数，最后一档不封顶")
-    years_per_band: Annotated[Count, Reads(Kind.YEARS, cues=("每", "一档", "一级", "升", "进", "为一档", "一段", "跨"),
+    years_per_band: Annotated[Count, Reads(Kind.YEARS, cues=("每", "一档", "一个档", "一个台阶", "一级", "升", "进", "为一档", "一段", "跨"),
                                            per=("档", "级", "段", "工龄段"), ask="如“每5年一档”")] = Field(
         ..., ge=1, title="每档年限", description="每个工龄段跨越的年数")
     years: Annotated[Number | None, Reads((Kind.YEARS, Kind.MONTHS), cues=("工龄", "工作了", "干了", "司龄", "已工作", "入职", "满", "厂龄", "做了", "来了"),

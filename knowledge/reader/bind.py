@@ -631,6 +631,11 @@ def _respectively(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]
                 lead = text[max(text.rfind(ch, 0, match.start()) for ch in CLAUSE_END) + 1:match.start()]
                 for name, i in zip(names, after):
                     out[i] = out[i].with_(name=name, subject=f"{name} {lead}{word}".strip())
+                sentence_start = max(text.rfind(ch, 0, match.start()) for ch in SENTENCE_END) + 1
+                for j, q in enumerate(out):  # 等级2、4、6、8 / 1到5级: numbers that name, not figures
+                    if sentence_start <= q.start < match.start() and q.kind in (Kind.NUMBER, Kind.LEVELS) \
+                            and any(n.rstrip("级") == format(q.value.normalize(), "f") for n in names):
+                        out[j] = q.with_(weak=True, range_end=None, range_start=None)
     return out
 
 
@@ -646,7 +651,19 @@ def _names_before(text: str, pos: int, wanted: int, lex: Lexicon) -> list[str]:
         names = _split_names(segment, lex)
         if len(names) == wanted:
             return names
+        labels = _label_range(segment)
+        if len(labels) == wanted:
+            return labels
     return []
+
+
+def _label_range(segment: str) -> list[str]:
+    """职位等级1到5级 / 等级2、4、6、8: grades named by their numbers, for 分别/对应 lists."""
+    span = re.search(r"(\d+)\s*(?:到|至|-|~|–)\s*(\d+)\s*级", segment)
+    if span and 0 < int(span.group(2)) - int(span.group(1)) < 30:
+        return [f"{k}级" for k in range(int(span.group(1)), int(span.group(2)) + 1)]
+    listed = re.search(r"(?:等级|职级|级别)\s*((?:\d+\s*[、，,]\s*)+\d+)", segment)
+    return [f"{n}级" for n in re.findall(r"\d+", listed.group(1))] if listed else []
 
 
 def _same_list(text: str, qs: list[Quantity], idx: list[int]) -> list[int]:
@@ -684,7 +701,7 @@ def _parents(text: str, qs: list[Quantity], clauses: list[Clause], lex: Lexicon)
         parent = None
         owner = next((p for p in reversed(out[:i]) if p.sentence == q.sentence and p.name), None)
         if owner is not None and owner.kind != q.kind and _inside_brackets_after(text, owner.end, q.start):
-            out[i] = q.with_(name=owner.name)  # 老黎做了300件（管理岗按0.6折算）: the 0.6 is 老黎's
+            out[i] = q.with_(name=owner.name, parent=owner.name)  # 老黎做了300件（管理岗按0.6折算）: the 0.6 is 老黎's
             continue
         before = [p for p in out[:i] if p.sentence == q.sentence and p.name and p.parent is None and p.kind == q.kind]
         segment = text[before[-1].end:q.start] if before else ""
