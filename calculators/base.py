@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Annotated, Any, Iterable, Mapping, Union
+from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, SkipValidation, ValidationInfo
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    SkipValidation,
+    ValidationInfo,
+)
 
+from . import limits
 from .errors import CalculationError
 from .numbers import fmt, to_decimal, to_int
 
@@ -18,6 +27,12 @@ def _decimal(value: Any, info: ValidationInfo) -> Decimal:
 
 def _integer(value: Any, info: ValidationInfo) -> int:
     return to_int(value, info.field_name)
+
+
+def _levels(value: Any, info: ValidationInfo) -> int:
+    count = to_int(value, info.field_name)
+    limits.check("levels", count, info.field_name, what="该值")  # "该值" becomes the field's title
+    return count
 
 
 def _precision(value: Any, info: ValidationInfo) -> int:
@@ -31,11 +46,13 @@ def _precision(value: Any, info: ValidationInfo) -> int:
 Number = Annotated[Decimal, BeforeValidator(_decimal)]
 # A whole number (people, levels, years).
 Count = Annotated[int, BeforeValidator(_integer)]
+# A number of levels, pay steps or bands: each makes a row of output, so it is capped (limits "levels").
+Levels = Annotated[int, BeforeValidator(_levels)]
 # Decimal places of money in the result.
 Precision = Annotated[int, BeforeValidator(_precision)]
 # {name: number} that may hold a million entries: the schema says what it is, but pydantic does
 # not validate it entry by entry; `numbers.read_weight_map` does, much faster and in Chinese.
-RawNumber = Union[int, float, str]
+RawNumber = int | float | str
 NumberMap = Annotated[dict[str, RawNumber], SkipValidation]
 
 
@@ -49,6 +66,11 @@ class MoneyInput(CalcInput):
     """Inputs of calculators that produce money."""
 
     precision: Precision = Field(2, title="保留小数位数", description="金额保留的小数位数（0–4），默认 2，即精确到分")
+
+
+def check_cells(rows: int, columns: int, where: str) -> None:
+    """A table of `rows` × `columns` results, refused before it is built when too large."""
+    limits.check("cells", rows * columns, where, what=f"结果表格单元格数（{rows} × {columns}）")
 
 
 # ---- results ---------------------------------------------------------------------------------

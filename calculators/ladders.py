@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from .base import CalcInput, Count, MoneyInput, Number, findings_out, limited, result
+from .base import CalcInput, Count, Levels, MoneyInput, Number, check_cells, findings_out, limited, result
 from .checks import check_arithmetic_steps, is_compliant
 from .errors import CalculationError
 from .numbers import fmt, q
@@ -24,7 +24,7 @@ Mode = Annotated[Literal["arithmetic", "geometric"], BeforeValidator(lambda v: _
 
 class LadderInput(MoneyInput):
     mode: Mode = Field("arithmetic", title="序列方式", description="arithmetic 等差（级差相同，差别较小）或 geometric 等比（级比相同，差别较大）")
-    levels: Count = Field(..., ge=2, title="级数", description="薪酬等级（薪级）个数")
+    levels: Levels = Field(..., ge=2, title="级数", description="薪酬等级（薪级）个数")
     start: Number | None = Field(None, ge=0, title="起点金额", description="等差：第1级金额；等比：与 ratio 一起使用时的第1级金额")
     step: Number | None = Field(None, ge=0, title="级差", description="等差：相邻两级的差额")
     min: Number | None = Field(None, gt=0, title="最低级金额", description="最低一级的薪酬标准（与 max 一起确定序列）")
@@ -103,7 +103,7 @@ class PostGrade(CalcInput):
 
 
 class StepScale(CalcInput):
-    count: Count = Field(..., ge=1, le=200, title="薪级数", description="薪级个数，附件1列至第30级以上")
+    count: Levels = Field(..., ge=1, title="薪级数", description="薪级个数，附件1列至第30级以上")
     first: Number = Field(..., ge=0, title="第1级薪级工资", description="第1薪级的薪级工资（元/月）")
     increment: Number = Field(..., ge=0, title="薪级级差", description="相邻薪级的差额，各薪级之间的差额形成等差数列")
 
@@ -137,6 +137,7 @@ def _appendix_example() -> dict[str, Any]:
     ("qujing_skill/appendix-1", "qujing_skill/art-8"),
 )
 def post_wage_table(inp: PostWageTableInput) -> dict[str, Any]:
+    check_cells(len(inp.grades), inp.steps.count, "grades")
     scale = [q(inp.steps.first + inp.steps.increment * i, inp.precision) for i in range(inp.steps.count)]
     rows, seen = [], {}
     for i, grade in enumerate(inp.grades):
@@ -190,7 +191,7 @@ def _lookup(inp: PostWageTableInput, grades: dict[str, PostGrade], scale: list[D
 class SeniorityInput(MoneyInput):
     start: Number = Field(..., ge=0, title="第一档标准", description="第一个工龄段的年功工资（元/月）")
     increment: Number = Field(..., ge=0, title="档差", description="相邻工龄段的差额，各档之间形成等差数列")
-    bands: Count = Field(..., ge=1, le=100, title="档数", description="工龄段个数，最后一档不封顶")
+    bands: Levels = Field(..., ge=1, title="档数", description="工龄段个数，最后一档不封顶")
     years_per_band: Count = Field(..., ge=1, title="每档年限", description="每个工龄段跨越的年数")
     years: Number | None = Field(None, ge=0, title="工龄（年）", description="可选：查询此工龄对应的年功工资")
 

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from .base import CalcInput, Count, MoneyInput, Number, findings_out, limited, result
+from .base import CalcInput, Levels, MoneyInput, Number, check_cells, findings_out, limited, result
 from .checks import Finding
 from .errors import CalculationError
 from .numbers import fmt, pct, q
@@ -36,7 +36,7 @@ class BroadbandInput(MoneyInput):
         ..., min_length=1, title="薪酬等级", description="自低到高：等级名称 → {median: 市场中位值}（或 {min, max}）"
     )
     spread: Number | None = Field(None, ge=0, lt=1, title="浮动比例", description="中位值上下浮动的比例，默认 0.20（科技人才指引案例3）")
-    bands: Count | None = Field(None, ge=1, le=50, title="档次数", description="每个等级横向划分的档次数，默认 7（案例2表1 一档至七档）")
+    bands: Levels | None = Field(None, ge=1, title="档次数", description="每个等级横向划分的档次数，默认 7（案例2表1 一档至七档）")
 
 
 def _band_range(name: str, grade: BandGrade, spread: Decimal, precision: int) -> dict[str, Any]:
@@ -99,6 +99,7 @@ def _width_note(table: dict[str, dict[str, Any]]) -> list[Finding]:
 def broadband(inp: BroadbandInput) -> dict[str, Any]:
     spread = inp.spread if inp.spread is not None else param("broadband.spread")
     count = inp.bands if inp.bands is not None else param("broadband.bands")
+    check_cells(len(inp.grades), count, "grades")
     table, steps = {}, []
     for name, grade in inp.grades.items():
         info = _band_range(name, grade, spread, inp.precision)
@@ -113,7 +114,7 @@ def broadband(inp: BroadbandInput) -> dict[str, Any]:
     return result(
         ("soe_tech/art-28", ref("broadband.spread"), ref("broadband.bands")),
         "区间下限 = 中位值 × (1 − 浮动比例)，上限 = 中位值 × (1 + 浮动比例)；第 k 档 = 下限 + (上限 − 下限) × (k − 1) ÷ (档数 − 1)",
-        steps, inp, grades=table, overlaps=overlaps, spread=spread, bands=count, findings=findings_out(findings),
+        limited(steps, len(steps), limit=3 * 20), inp, grades=table, overlaps=overlaps, spread=spread, bands=count, findings=findings_out(findings),
     )
 
 

@@ -29,8 +29,22 @@ def _configured_model() -> Any | None:
     return _model_cache[settings]
 
 
+def refusal(question: str) -> Reply | None:
+    """A reply that refuses an over-long question before any work, or None when it is within the limit."""
+    from ..config import ASSISTANT_LIMITS, assistant_limit
+
+    limit = int(assistant_limit("message_chars"))
+    if len(question) <= limit:
+        return None
+    env = ASSISTANT_LIMITS["message_chars"].env
+    return Reply(answer=f"问题过长（{len(question)} 字），超过上限 {limit} 字（可用环境变量 {env} 调整），请精简后再问。", mode="refused")
+
+
 def respond(question: str, session_id: str | None = None, *, model: Any | None = None) -> Reply:
     """One turn. `model` overrides the configured chat model (tests pass a fake one)."""
+    refused = refusal(question)
+    if refused is not None:
+        return refused
     state = session.load(session_id) if session_id else None
     model = model if model is not None else _configured_model()
     reply: Reply | None = None

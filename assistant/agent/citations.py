@@ -7,7 +7,8 @@ substring is repaired to the unit sentence it overlaps most, or dropped with its
 from __future__ import annotations
 
 import re
-from typing import Callable, Protocol
+from collections.abc import Callable
+from typing import Protocol
 
 from .models import Citation
 from .text import best_sentence, char_bigrams

@@ -73,8 +73,9 @@ def tools() -> list[Any]:
 
 def respond_with_llm(question: str, model: Any) -> Reply:
     """One turn through the model; raises on any failure so the caller can fall back."""
-    import knowledge
     from langchain_core.messages import HumanMessage, SystemMessage, ToolMessage
+
+    import knowledge
 
     hits = knowledge.search(question, k=SEARCH_K)
     available = {tool.name: tool for tool in tools()}
