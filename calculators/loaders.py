@@ -69,33 +69,41 @@ def load_json_or_yaml(text: str, *, where: str | None = None, scalars: Scalars =
         raise InputError("输入为空", where)
     try:
         return load_json(text, where=where)
-    except _NotJson as not_json:
+    except InputError as not_json:
+        if not not_json.syntax:
+            raise
         try:
             return load_yaml(text, where=where, scalars=scalars)
         except InputError as exc:
             if text.lstrip().startswith(("{", "[")) and exc.syntax:
-                raise InputError(f"输入不是有效的 JSON：{not_json.where}", where) from None
+                raise not_json from None  # meant as JSON: say where the JSON breaks
             raise
 
 
 def load_json(text: str, *, where: str | None = None) -> Any:
-    """JSON with Decimal floats; duplicate keys and runaway nesting refused. `_NotJson` if not JSON."""
+    """JSON with Decimal floats; duplicate keys, runaway nesting and too many entries refused."""
     check_text_size(text, where)
     try:
-        return json.loads(text, parse_float=Decimal, object_pairs_hook=_unique_pairs)
+        data = json.loads(text, parse_float=Decimal, object_pairs_hook=_unique_pairs)
     except _DuplicateKey:
         key, line = _json_duplicate(text) or ("?", 0)
         raise InputError(f"第 {line} 行：键“{key}”重复出现（同一层级的名称不能重复，请区分，如加工号）", where) from None
     except RecursionError:
         raise limits.breach("depth", None, where) from None
     except json.JSONDecodeError as exc:
-        raise _NotJson(f"第 {exc.lineno} 行第 {exc.colno} 列附近有格式错误") from None
+        message = f"输入不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列附近有格式错误"
+        raise InputError(message, where, syntax=True) from None
     except ValueError:  # an integer of more than 4300 digits
         raise InputError("输入中有位数过多的数字", where) from None
+    check_shape(data, where)
+    return data
 
 
-def load_yaml(text: str, *, where: str | None = None, scalars: Scalars = "text") -> Any:
-    """One YAML document with keys as written and the limits checked before it is built."""
+def load_yaml(text: str, *, where: str | None = None, scalars: Scalars = "text", max_items: int | None = None) -> Any:
+    """One YAML document with keys as written and the limits checked before it is built.
+
+    `max_items` lowers the entry limit for a caller whose documents are small (a company profile).
+    """
     check_text_size(text, where)
     loader = _Loader(text)
     try:
@@ -112,7 +120,7 @@ def load_yaml(text: str, *, where: str | None = None, scalars: Scalars = "text")
         loader.dispose()
     if node is None:
         return None
-    _Budget(where).measure(node)
+    _Budget(where, max_items).measure(node)
     return _Builder(scalars, where).build(node)
 
 
@@ -144,12 +152,6 @@ def check_shape(data: Any, where: str | None = None) -> int:
 
 
 # ---- JSON details -----------------------------------------------------------------------------
-
-
-class _NotJson(Exception):
-    def __init__(self, where: str) -> None:
-        super().__init__(where)
-        self.where = where
 
 
 class _DuplicateKey(Exception):
@@ -231,9 +233,9 @@ class _Loader(CParser, Composer):  # type: ignore[misc]
 class _Budget:
     """Entries and depth of a node graph as if every alias were expanded, computed once per node."""
 
-    def __init__(self, where: str) -> None:
+    def __init__(self, where: str | None, max_items: int | None = None) -> None:
         self.where = where
-        self.max_items = limits.value("items")
+        self.max_items = min(max_items or limits.value("items"), limits.value("items"))
         self.max_depth = limits.value("depth")
         self.memo: dict[int, tuple[int, int]] = {}
         self.open: set[int] = set()

@@ -219,20 +219,25 @@ _MONEY_FORMAT = "#,##0.00"
 
 def write_result_xlsx(result: dict[str, Any], path: Path) -> Path:
     """Write a calculator result: sheet 结果 with its tables, sheet 计算过程 with the trace (linear time)."""
+    path = Path(path)
+    data = result_xlsx_bytes(result)  # in memory first, so a bad path cannot leave a half-written book
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def result_xlsx_bytes(result: dict[str, Any]) -> bytes:
+    """The XLSX file of a result, as bytes (for a download that needs no file of ours on disk)."""
     import openpyxl
 
-    path = Path(path)
     book = openpyxl.Workbook(write_only=True)
-    sheet = _sheet(book, "结果")
-    writer = _Writer(sheet)
+    writer = _Writer(_sheet(book, "结果"))
     for block in _result_blocks(result):
         writer.block(block)
     _write_trace(_Writer(_sheet(book, "计算过程")), result)
-    buffer = io.BytesIO()  # a write-only book is saved once: in memory first, so a bad path cannot break it halfway
+    buffer = io.BytesIO()
     book.save(buffer)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(buffer.getvalue())
-    return path
+    return buffer.getvalue()
 
 
 def _sheet(book: Any, title: str) -> Any:

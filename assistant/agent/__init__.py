@@ -50,12 +50,12 @@ def respond(question: str, session_id: str | None = None, *, model: Any | None =
     reply: Reply | None = None
     # Calculator follow-ups stay on the offline path, which holds the pending request.
     if model is not None and not (state and state.pending):
-        from .llm import respond_with_llm
+        from .llm import failure_reason, respond_with_llm
 
         try:
             reply = respond_with_llm(question, model)
-        except Exception as exc:
-            notice = f"大模型暂不可用或回答未通过核对（{type(exc).__name__}：{str(exc)[:80]}），以下为离线模式的回答。"
+        except Exception as exc:  # noqa: BLE001 - any failure of the optional model: answer offline, say why
+            notice = f"大模型暂不可用或回答未通过核对（{failure_reason(exc)}），以下为离线模式的回答。"
             reply = offline.respond(question, state)
             reply = reply.model_copy(update={"notice": notice, "answer": f"【提示】{notice}\n\n{reply.answer}"})
     if reply is None:
