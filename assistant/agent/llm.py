@@ -19,9 +19,10 @@ import contextvars
 import json
 import logging
 import re
+import threading
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor, wait
+from concurrent.futures import Future, wait
 from typing import Any
 
 from ..config import assistant_limit
@@ -147,21 +148,22 @@ def respond_with_llm(question: str, model: Any) -> Reply:
     """One turn through the model within the wall clock; raises on any failure so the caller can fall back."""
     limit = assistant_limit("llm_timeout_s")
     deadline = time.monotonic() + limit
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="payguide-llm")
+    outcome: Future[Reply] = Future()
 
-    def run() -> Reply:
+    def run() -> None:
         _DEADLINE.set(deadline)
-        return _turn(question, model)
+        try:
+            outcome.set_result(_turn(question, model))
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiting caller
+            outcome.set_exception(exc)
 
-    future = pool.submit(contextvars.copy_context().run, run)
-    try:
-        # wait() rather than result(timeout): the model's own TimeoutError must not pass for ours.
-        if not wait([future], timeout=limit).done:
-            raise LLMFailure(f"大模型在时限 {limit:g} 秒内没有完成回答")
-        return future.result()
-    finally:
-        # A turn past its deadline is abandoned; its HTTP transport ends the call soon after.
-        pool.shutdown(wait=False, cancel_futures=True)
+    # A daemon thread: a turn past its deadline is abandoned (its HTTP transport ends the call soon
+    # after), and a command-line process never waits for it at exit.
+    threading.Thread(target=contextvars.copy_context().run, args=(run,), name="payguide-llm", daemon=True).start()
+    # wait() rather than result(timeout): the model's own TimeoutError must not pass for ours.
+    if not wait([outcome], timeout=limit).done:
+        raise LLMFailure(f"大模型在时限 {limit:g} 秒内没有完成回答")
+    return outcome.result()
 
 
 def failure_reason(exc: BaseException) -> str:
@@ -239,12 +241,15 @@ def _checked_reply(question: str, answer: str, hits: list[Any], calls: list[Tool
         raise LLMFailure(f"大模型回答过长（{len(answer)} 字，上限 {cap} 字），未予采用")
     tool_texts = [json.dumps(c.output, ensure_ascii=False, default=str) for c in calls[1:]]
     invented = invented_quotes(answer, {i: h.unit.text for i, h in enumerate(hits, 1)}, [question, *tool_texts])
+    # The notice says what failed, not the words themselves: an invented quote or verdict is not repeated.
     if invented:
-        raise LLMFailure(f"回答中的引文“{invented[0][:40]}”在所引条款中找不到原文")
+        log.info("invented quotes: %s", invented)
+        raise LLMFailure(f"回答中有 {len(invented)} 处引文在所引条款中找不到原文")
     checked = any(isinstance(c.output, dict) and "compliant" in c.output for c in calls[1:])
     verdicts = uncited_verdicts(answer, checked)
     if verdicts:
-        raise LLMFailure(f"回答中的合规结论“{verdicts[0][:40]}”没有注明依据")
+        log.info("uncited verdicts: %s", verdicts)
+        raise LLMFailure("回答中的合规结论没有注明依据")
     extracted = extract_citations(answer, hits)
     answer, citations = verify(answer, extracted, knowledge.get_unit)
     stray = unsupported_numbers(answer, [question] + [c.quote for c in citations] + tool_texts)

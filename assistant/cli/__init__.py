@@ -82,8 +82,8 @@ def usage_message(exc: Any) -> str:
 def _param_name(param: Any) -> str:
     if param is None:
         return ""
-    opts = sorted(getattr(param, "opts", None) or [], key=lambda o: not o.startswith("--"))
-    return opts[0] if opts else str(getattr(param, "human_readable_name", None) or getattr(param, "name", "") or "").upper()
+    options = sorted((o for o in getattr(param, "opts", None) or [] if o.startswith("-")), key=lambda o: not o.startswith("--"))
+    return options[0] if options else str(getattr(param, "name", "") or "").upper()  # an argument: NAME
 
 
 def _expected(param: Any) -> str:
