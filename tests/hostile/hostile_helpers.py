@@ -35,7 +35,7 @@ def payguide(*args: str, stdin: str | bytes | None = None, env: dict[str, str] |
              timeout: float = 180) -> subprocess.CompletedProcess:
     """`payguide ARGS` in a new process, as a user runs it (bytes in, text out)."""
     data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
-    done = subprocess.run([sys.executable, "-m", "assistant.cli", *args], capture_output=True, input=data,
+    done = subprocess.run([sys.executable, "-m", "assistant.cli", *args], capture_output=True, input=data, check=False,
                           cwd=ROOT, timeout=timeout, env={**os.environ, **(env or {})})
     return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode("utf-8", "replace"),
                                        done.stderr.decode("utf-8", "replace"))

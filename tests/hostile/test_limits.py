@@ -157,7 +157,7 @@ def test_an_over_long_question_is_refused_before_any_work():
 
 def test_every_limit_is_in_the_readme_configuration_table_with_its_default():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    rows = {m.group(1): m.group(2) for m in re.finditer(r"^\|\s*`(PAYGUIDE_[A-Z_]+)`[^|]*\|[^|]*\|\s*`?([^|`]+?)`?\s*\|\s*$", readme, re.M)}
+    rows = {m.group(1): m.group(2) for m in re.finditer(r"^\|\s*`(PAYGUIDE_[A-Z_]+)`[^|]*\|[^|]*\|\s*`?([^|`]+?)`?\s*\|\s*$", readme, re.MULTILINE)}
     for limit in limits.LIMITS.values():
         assert limit.env in rows, limit.env
         assert rows[limit.env].replace(",", "").startswith(str(limit.default)), (limit.env, rows[limit.env])

@@ -145,7 +145,7 @@ def test_a_model_that_never_answers_is_given_up_on_time(monkeypatch):
 class _Trickler(BaseHTTPRequestHandler):
     gone = threading.Event()
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server naming
+    def do_POST(self) -> None:
         self.rfile.read(int(self.headers["Content-Length"]))
         body = json.dumps({"id": "x", "object": "chat.completion", "created": 0, "model": "m",
                            "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": "是的。"}}]})
