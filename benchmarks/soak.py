@@ -63,7 +63,6 @@ def _hostile_requests() -> list[tuple[str, str, tuple]]:
 def hostile_loop(url: str, stop: Any, report: Any) -> None:
     """Runs in its own process: sends the oversized requests round-robin until told to stop."""
     from gradio_client import Client
-
     from gradio_client.exceptions import AppError
 
     client = Client(url, verbose=False)
