@@ -74,8 +74,10 @@ def _decimal_from_text(text: str, field: str | None, label: str) -> Decimal:
     percent = cleaned.endswith(("%", "％"))
     if percent:
         cleaned = cleaned[:-1]
+    if len(cleaned) > 200:  # no exact amount is written with this many characters
+        raise CalculationError(f"{label}“{text[:20]}…”的位数超出可精确计算的范围（{PRECISION_LIMIT}）", field)
     try:
-        number = Decimal(cleaned) if len(cleaned) <= 200 else Decimal("NaN")
+        number = Decimal(cleaned)
     except InvalidOperation:
         raise CalculationError(f"{label}“{text[:40]}”不是有效数字", field) from None
     if not number.is_finite():

@@ -150,6 +150,10 @@ def test_pools_beyond_the_precision_limit_are_refused_not_rounded():
         chinese_error(done, "超出可精确计算的范围", "绩效工资总量")
     with pytest.raises(CalculationError, match="超出可精确计算的范围"):
         calculators.run("points-allocation", {"pool": 1000, "scores": {"甲": 10**19, "乙": 1}})
+    with pytest.raises(CalculationError, match="超出可精确计算的范围"):
+        calculators.run("points-allocation", {"pool": "1" * 300, "scores": {"甲": 1}})
+    chinese_error(payguide("calc", "points-allocation", "--input", "-", stdin='{"pool": 1' + "0" * 5000 + ', "scores": {"甲": 1}}'),
+                  "位数过多")
 
 
 def test_numbers_at_the_limit_stay_exact_through_products():

@@ -193,3 +193,14 @@ def test_sizes_in_a_path_are_not_mistaken(tmp_path):
     missing = Path(tmp_path / "nope.csv")
     with pytest.raises(CalculationError, match="找不到"):
         read_table(missing)
+
+
+def test_a_people_table_is_limited_by_rows_not_by_its_cells(tmp_path, monkeypatch):
+    monkeypatch.setenv("PAYGUIDE_MAX_ITEMS", "50")
+    table = tmp_path / "p.csv"
+    table.write_text("姓名,部门,积分\n" + "".join(f"员工{i},甲,{i + 1}\n" for i in range(30)), encoding="utf-8")
+    out = calculators.run("points-allocation", {"pool": 1000, "people": read_table(table)})
+    assert sum(out["allocations"].values()) == 1000
+    monkeypatch.setenv("PAYGUIDE_MAX_ROWS", "20")
+    _refused_fast(lambda: calculators.run("points-allocation", {"pool": 1000, "people": [{"姓名": f"p{i}", "积分": 1} for i in range(21)]}),
+                  "人员表行数", "PAYGUIDE_MAX_ROWS")
