@@ -6,13 +6,31 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field
 
+from knowledge.reader.fields import Reads, Shape
+from knowledge.reader.models import Kind
+
 from . import people
-from .base import CalcInput, Count, Number, NumberMap, cited, findings_out, limited, result
-from .checks import check_forced_distribution_top, check_grade_count, check_kpi, is_compliant, Finding
+from .base import (
+    CalcInput,
+    Count,
+    Number,
+    NumberMap,
+    cited,
+    findings_out,
+    limited,
+    result,
+)
+from .checks import (
+    Finding,
+    check_forced_distribution_top,
+    check_grade_count,
+    check_kpi,
+    is_compliant,
+)
 from .errors import CalculationError
 from .numbers import fmt, pct, to_decimal
 from .params import param, ref
@@ -25,11 +43,20 @@ QUOTA_TOLERANCE = Decimal("0.000001")  # thirds typed as 0.333333 still add up t
 
 
 class ForcedInput(CalcInput):
-    n: Count | None = Field(None, ge=1, title="参加考核人数", description="参加考核的总人数；给出 scores 时可省略")
-    quotas: dict[str, Number] | None = Field(
+    reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (("n", "quotas"), ("scores",))
+    reading_topics: ClassVar[tuple[str, ...]] = ("强制分布", "等次", "考核等级", "名额", "优秀比例", "强制", "比例分布", "正态分布", "评优",
+                                                 "优秀", "名额分配", "几个A", "A档", "等级比例")
+    n: Annotated[Count | None, Reads((Kind.PEOPLE, Kind.COUNT), cues=("人", "共", "参加", "参评", "考核", "员工", "职工", "总人数", "部门", "团队", "一共"),
+                                     ask="如“参加考核100人”")] = Field(
+        None, ge=1, title="参加考核人数", description="参加考核的总人数；给出 scores 时可省略")
+    quotas: Annotated[dict[str, Number] | None, Reads(Kind.PERCENT, cues=("比例", "名额", "占", "按", "类", "级", "档", "等"), shape=Shape.MAP,
+                                                      usual_keys=("S", "A", "B", "C", "D", "E", "优秀", "良好", "合格", "称职", "基本称职",
+                                                                  "不称职", "基本合格", "不合格", "待改进", "卓越", "优", "良", "中", "差"),
+                                                      ask="如“A 10%、B 80%、C 10%”")] = Field(
         None, title="各等次比例", description="自高到低：等次 → 比例，合计为 1，如 {\"A\": 0.1, \"B\": 0.8, \"C\": 0.1}；不填按案例 A10%/B80%/C10%"
     )
-    scores: NumberMap | None = Field(None, title="考核得分", description="可选：姓名 → 考核得分，按得分从高到低依次归入各等次")
+    scores: Annotated[NumberMap | None, Reads(Kind.SCORE, cues=("得分", "分数", "考核分", "分"), shape=Shape.MAP)] = Field(
+        None, title="考核得分", description="可选：姓名 → 考核得分，按得分从高到低依次归入各等次")
 
 
 def _forced_from_people(rows: list[dict[str, Any]], data: dict[str, Any]) -> dict[str, Any]:
@@ -144,7 +171,16 @@ def read_weight_map_signed(mapping: Any) -> tuple[list[str], list[Decimal], int]
 
 
 class KpiInput(CalcInput):
-    weights: dict[str, Number] = Field(..., min_length=1, title="指标权重", description="考核指标 → 权重（小数，0.4 即 40%），合计应为 1")
+    reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (("weights",), ("count",))
+    reading_topics: ClassVar[tuple[str, ...]] = ("KPI", "指标", "权重", "考核指标", "关键绩效指标", "考核项目")
+    weights: Annotated[dict[str, Number] | None, Reads(Kind.PERCENT, cues=("权重", "占", "占比", "比重"), shape=Shape.MAP, fraction=True,
+                                                       ask="如“利润40%、营业收入30%、安全生产30%”")] = Field(
+        None, title="指标权重", description="考核指标 → 权重（小数，0.4 即 40%），合计应为 1；只知道个数且权重均等时可不填")
+    count: Annotated[Count | None, Reads(Kind.COUNT, cues=("指标", "项", "个指标", "KPI", "考核"), total=None)] = Field(
+        None, ge=1, title="指标个数", description="可选：指标个数（不列出各项权重时使用，如“共12项，各项权重均等”）")
+    equal: Annotated[bool, Reads(Kind.NUMBER, shape=Shape.FLAG, choices={"true": ("权重均等", "权重相同", "权重一样", "平均分配", "等权", "平均分",
+                                                                                "均等", "各占一样", "平均", "都一样", "相同", "一样")})] = Field(
+        False, title="各项权重均等", description="可选：各指标权重均等（与指标个数一起给出）")
 
 
 @register(
@@ -157,6 +193,8 @@ class KpiInput(CalcInput):
     (ref("kpi.count_min"),),
 )
 def kpi_check(inp: KpiInput) -> dict[str, Any]:
+    inp = inp.model_copy(update={"weights": _kpi_weights(inp)})
+    assert inp.weights is not None
     for name, weight in inp.weights.items():
         if weight < 0 or weight > 1:
             raise CalculationError(f"指标“{name}”的权重 {fmt(weight)} 应为 0–1 之间的小数（40% 写作 0.4）", f"weights.{name}")
@@ -170,6 +208,19 @@ def kpi_check(inp: KpiInput) -> dict[str, Any]:
     )
 
 
+def _kpi_weights(inp: KpiInput) -> dict[str, Decimal]:
+    """The weights as given, or equal weights for a stated number of indicators."""
+    if inp.weights:
+        if inp.count is not None and inp.count != len(inp.weights):
+            raise CalculationError(f"写明指标 {inp.count} 个，但列出了 {len(inp.weights)} 项权重，请核对", "count")
+        return dict(inp.weights)
+    if inp.count is None:
+        raise CalculationError("请给出各考核指标的权重，或指标个数（及“各项权重均等”）", "weights")
+    if not inp.equal:
+        raise CalculationError(f"只给出了指标个数 {inp.count} 个，未给出各项权重；若各项权重均等请写明", "weights")
+    return {f"指标{i}": Decimal(1) / inp.count for i in range(1, inp.count + 1)}
+
+
 # ---- 职级数量 ------------------------------------------------------------------------------------
 
 _STAGES = {"初创": "初创期", "初创期": "初创期", "规模较小": "初创期", "小": "初创期", "small": "初创期",
@@ -178,8 +229,13 @@ Stage = Annotated[Literal["初创期", "成熟期"], BeforeValidator(lambda v: _
 
 
 class GradeCountInput(CalcInput):
-    levels: Count = Field(..., ge=1, title="职级数", description="一个岗位序列划分的职级（职位等级）个数")
-    stage: Stage = Field(..., title="企业阶段", description="初创期（含规模较小）或 成熟期（含规模较大）")
+    reading_topics: ClassVar[tuple[str, ...]] = ("职级", "职级数", "职位等级", "层级", "几个职级", "职级体系", "岗位序列")
+    levels: Annotated[Count, Reads(Kind.LEVELS, cues=("职级", "级", "层级", "等级", "层"), ask="如“每个序列6个职级”")] = Field(
+        ..., ge=1, title="职级数", description="一个岗位序列划分的职级（职位等级）个数")
+    stage: Annotated[Stage, Reads(Kind.NUMBER, shape=Shape.CHOICE, ask="初创期（规模较小）还是成熟期（规模较大）", choices={
+        "初创期": ("初创", "起步", "规模较小", "规模小", "刚成立", "小公司", "新成立", "创业", "小企业", "小厂"),
+        "成熟期": ("成熟", "规模较大", "规模大", "发展成熟", "大公司", "大企业", "大型", "集团")})] = Field(
+        ..., title="企业阶段", description="初创期（含规模较小）或 成熟期（含规模较大）")
 
 
 @register(

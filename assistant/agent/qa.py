@@ -10,7 +10,7 @@ from typing import Any, Sequence
 from knowledge.numerals import int_to_cn
 
 from .models import Citation
-from .numbers import normalise_numbers
+from knowledge.reader import arabic as normalise_numbers
 from .text import char_bigrams, ranked_sentences, sentences
 
 # A secondary clause is shown only when it scores at least this share of the best hit.
