@@ -42,6 +42,7 @@ def test_ten_million_ladder_levels_are_refused_at_once():
 
 
 def test_the_same_limit_reaches_the_chat():
+    respond("等差薪级：起点2000元，级差150元，共10级")  # the index and the reader are loaded before the clock starts
     start = time.perf_counter()
     reply = respond("等差薪级：起点2000元，级差150元，共100000000级")
     assert time.perf_counter() - start < 5
