@@ -27,18 +27,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _util import percentile, rss_mb, summary
+from load_chat import TURNS
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 REQUEST_TIMEOUT_S = 60  # a request not answered by then counts as an error; the soak never hangs
-TURNS = [
-    "基础工资是不是每个职工都一样？",
-    "绩效工资总额50万元，生产部3000分、技术部2000分，怎么分？",
-    "师带徒津贴怎么设置？",
-    "什么是“两个低于”原则？",
-    "科技人才指引第三十四条",
-]
 
 
 def _hostile_requests() -> list[tuple[str, str, tuple]]:
