@@ -186,3 +186,42 @@ def test_the_llm_timeout_is_a_wall_clock_even_when_the_server_trickles(trickling
     _offline_because(reply, "时限 2 秒")
     # The abandoned call does not linger either: our transport hangs up soon after the deadline.
     assert trickling_server.gone.wait(timeout=5), "the client kept reading past its deadline"
+
+
+class _HeaderTrickler(BaseHTTPRequestHandler):
+    """Worse still: the status line and headers themselves arrive one byte at a time, for minutes."""
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers["Content-Length"]))
+        try:
+            for ch in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 3000:  # ten minutes
+                self.wfile.write(bytes([ch]))
+                self.wfile.flush()
+                time.sleep(0.2)
+        except OSError:
+            pass
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def test_ask_on_the_command_line_ends_on_time_whatever_the_server_does():
+    from hostile_helpers import payguide
+
+    knowledge.search(QUESTION, k=5)  # the test home's index exists before the clock starts
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _HeaderTrickler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        env = {"PAYGUIDE_LLM_BASE_URL": f"http://127.0.0.1:{server.server_address[1]}/v1", "PAYGUIDE_LLM_MODEL": "slow",
+               "PAYGUIDE_LLM_TIMEOUT": "2"}
+        start = time.perf_counter()
+        done = payguide("ask", QUESTION, "--json", env=env, timeout=300)
+        elapsed = time.perf_counter() - start
+    finally:
+        server.shutdown()
+    assert done.returncode == 0, done.stderr
+    reply = json.loads(done.stdout)
+    assert reply["mode"] == "offline" and "时限 2 秒" in reply["notice"]
+    # Start-up and the offline answer take a few seconds (more on a busy machine); waiting on the
+    # server would take ten minutes.
+    assert elapsed < 150, elapsed
