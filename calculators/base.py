@@ -68,9 +68,18 @@ class MoneyInput(CalcInput):
     precision: Precision = Field(2, title="保留小数位数", description="金额保留的小数位数（0–4），默认 2，即精确到分")
 
 
-def check_cells(rows: int, columns: int, where: str) -> None:
-    """A table of `rows` × `columns` results, refused before it is built when too large."""
-    limits.check("cells", rows * columns, where, what=f"结果表格单元格数（{rows} × {columns}）")
+def check_cells(rows: Any, columns: Any, where: str) -> None:
+    """Refuse a result table of len(rows) × columns cells that would pass the limit, before pydantic
+    validates thousands of rows. Use it in a `model_validator(mode="before")`; values it cannot
+    read yet are left to the field validation, which says what is wrong with them."""
+    if not isinstance(rows, (list, dict)):
+        return
+    try:
+        count = to_int(columns)
+    except CalculationError:
+        return
+    if 0 < count <= limits.value("levels"):  # a count past its own limit is refused by its field
+        limits.check("cells", len(rows) * count, where, what=f"结果表格单元格数（{len(rows)} × {count}）")
 
 
 # ---- results ---------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal, localcontext
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, model_validator
 
 from knowledge.reader.fields import Reads, Shape
 from knowledge.reader.models import Kind
@@ -152,6 +152,14 @@ class PostWageTableInput(MoneyInput):
     lookup: Annotated[list[Lookup] | None, Reads(Kind.ORDINAL, shape=Shape.LOOKUP, items_from="grades")] = Field(
         None, title="查询", description="可选：查询某岗位等级某薪级的工资，如 [{\"grade\": \"二级/技师\", \"step\": 12}]")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _table_size_first(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            steps = data.get("steps")
+            check_cells(data.get("grades"), steps.get("count") if isinstance(steps, dict) else None, "grades")
+        return data
+
 
 def _appendix_example() -> dict[str, Any]:
     names = param("post_grades.appendix_1_grades")
@@ -171,7 +179,6 @@ def _appendix_example() -> dict[str, Any]:
     ("qujing_skill/appendix-1", "qujing_skill/art-8"),
 )
 def post_wage_table(inp: PostWageTableInput) -> dict[str, Any]:
-    check_cells(len(inp.grades), inp.steps.count, "grades")
     scale = [q(inp.steps.first + inp.steps.increment * i, inp.precision) for i in range(inp.steps.count)]
     rows, seen = [], {}
     for i, grade in enumerate(inp.grades):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal, localcontext
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, model_validator
 
 from knowledge.reader.fields import Reads, Shape
 from knowledge.reader.models import Kind
@@ -44,6 +44,14 @@ class BroadbandInput(MoneyInput):
         None, ge=0, lt=1, title="浮动比例", description="中位值上下浮动的比例，默认 0.20（科技人才指引案例3）")
     bands: Annotated[Levels | None, Reads(Kind.LEVELS, cues=("档", "分为", "分成", "划分", "档次", "每级", "每个等级"))] = Field(
         None, ge=1, title="档次数", description="每个等级横向划分的档次数，默认 7（案例2表1 一档至七档）")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _table_size_first(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            bands = data.get("bands")
+            check_cells(data.get("grades"), param("broadband.bands") if bands is None else bands, "grades")
+        return data
 
 
 def _band_range(name: str, grade: BandGrade, spread: Decimal, precision: int) -> dict[str, Any]:
@@ -106,7 +114,6 @@ def _width_note(table: dict[str, dict[str, Any]]) -> list[Finding]:
 def broadband(inp: BroadbandInput) -> dict[str, Any]:
     spread = inp.spread if inp.spread is not None else param("broadband.spread")
     count = inp.bands if inp.bands is not None else param("broadband.bands")
-    check_cells(len(inp.grades), count, "grades")
     table, steps = {}, []
     for name, grade in inp.grades.items():
         info = _band_range(name, grade, spread, inp.precision)

@@ -181,7 +181,7 @@ def describe_error(model: type[BaseModel], error: Mapping[str, Any]) -> tuple[st
         message = original.bare_message
         if message.startswith("该值"):  # the converters do not know the field's Chinese title
             message = label + message[2:]
-        return message, where
+        return message, (where if loc else original.field or where)  # a model-level check names its own field
     if kind == "extra_forbidden":
         allowed = "、".join(_aliases(model, loc[:-1]))
         return f"不认识的字段“{loc[-1]}”（可用字段：{allowed}）", where
