@@ -42,7 +42,8 @@ def _hostile_requests() -> list[tuple[str, str, tuple]]:
     sys.path.insert(0, str(ROOT / "tests" / "hostile"))
     from hostile_helpers import ALIAS_BOMB as alias_bomb
     grades = [{"name": f"岗{i}", "post_wage": 1000} for i in range(20_000)]
-    over_upload = '{"pool": 1, "scores": {' + ",".join(f'"p{i}": 1' for i in range(limits.bytes_limit("upload_mb") // 10)) + "}}"
+    entries = (limits.bytes_limit("upload_mb") + 2**20) // len('"p1000000": 1,')  # one MB past the limit
+    over_upload = '{"pool": 1, "scores": {' + ",".join(f'"p{i}": 1' for i in range(entries)) + "}}"
     return [
         ("levels 10,000,000", "/calculate", ("ladder", json.dumps({"start": 2000, "step": 150, "levels": 10_000_000}), None)),
         ("alias bomb (calc)", "/calculate", ("points-allocation", alias_bomb, None)),
