@@ -24,6 +24,8 @@ def check_port(host: str, port: int) -> None:
         raise UserError(f"无法识别监听地址“{host}”") from None
     family, kind, proto, _, address = infos[0]
     with socket.socket(family, kind, proto) as probe:
+        # As the server itself does: a port whose last connections are only in TIME_WAIT is free.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(address)
         except PermissionError:
