@@ -110,3 +110,21 @@ def test_library_warnings_stay_out_of_the_terminal(tmp_path):
     quiet = subprocess.run([sys.executable, "-c", script.format(setup="from assistant.cli import _quiet_libraries; _quiet_libraries()"),
                             str(pdf)], capture_output=True, text=True, cwd=ROOT, check=False)
     assert quiet.stderr == "", quiet.stderr
+
+
+def test_a_port_left_in_time_wait_by_a_stopped_server_is_free():
+    """A restarted server must not be told its port is busy because of the last run's closed connections."""
+    from assistant.cli.serve import check_port
+
+    listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    port = listener.getsockname()[1]
+    client = socket.create_connection(("127.0.0.1", port))
+    accepted, _ = listener.accept()
+    accepted.close()  # the server side closes first: its end of the connection waits in TIME_WAIT
+    time.sleep(0.2)
+    client.close()
+    listener.close()
+    check_port("127.0.0.1", port)  # no "端口已被占用"
