@@ -55,13 +55,13 @@ def _hostile_requests() -> list[tuple[str, str, tuple]]:
     ]
 
 
-def hostile_loop(url: str, stop: Any, report: Any) -> None:
+def hostile_loop(url: str, stop: Any, report: Any, without: tuple[str, ...] = ()) -> None:
     """Runs in its own process: sends the oversized requests round-robin until told to stop."""
     from gradio_client import Client
     from gradio_client.exceptions import AppError
 
     client = Client(url, verbose=False)
-    requests = _hostile_requests()
+    requests = [r for r in _hostile_requests() if not r[0].startswith(without)]
     counts: dict[str, list] = {label: [0, 0, 0, []] for label, _, _ in requests}  # refused, accepted, failed, ms
     i = 0
     while not stop.is_set():
@@ -116,6 +116,7 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--turns", type=int, default=5)
     parser.add_argument("--start", action="store_true", help="start a payguide serve for the soak")
+    parser.add_argument("--without", action="append", default=[], help="leave out the oversized requests whose label starts so (e.g. input)")
     args = parser.parse_args()
     server = _start_server(args.url) if args.start else None
     try:
@@ -124,7 +125,7 @@ def main() -> None:
             quiet = list(pool.map(lambda _: one_session(args.url, args.turns), range(args.sessions)))
         spawn = mp.get_context("spawn")
         stop, report = spawn.Event(), spawn.Queue()
-        hostile = spawn.Process(target=hostile_loop, args=(args.url, stop, report))
+        hostile = spawn.Process(target=hostile_loop, args=(args.url, stop, report, tuple(args.without)))
         hostile.start()
         time.sleep(3)  # let the hostile client get going
         start = time.perf_counter()
