@@ -14,7 +14,7 @@ from .models import Clause, Kind, Quantity
 
 SENTENCE_END = "。！？!?；;\n"
 CLAUSE_END = SENTENCE_END + "，,：:（）()【】[]“”\"|\t"
-ITEM_END = CLAUSE_END + "、→"
+ITEM_END = CLAUSE_END + "、"
 _OPEN, _CLOSE = "（(【[", "）)】]"
 # Words after which a figure's subject carries nothing of its own (比上年增加9% → the topic before).
 _COMPARATIVES = ("同比", "环比", "比上年", "比去年", "较上年", "较去年", "比上一年", "较上一年", "比", "较", "上年", "去年",
@@ -106,11 +106,14 @@ def _entity_end(word: str) -> bool:
     return ends_with_any(word, lexicon().entity_suffixes) is not None
 
 
-_PERSON = re.compile(r"(?:小|老|阿)[\u4e00-\u9fa5]{1,2}$|[\u4e00-\u9fa5]{1,2}(?:工|总|师傅|姐|哥|经理|主任|老师)$")
+_PERSON = re.compile(r"(?:小|老|阿)[\u4e00-\u9fa5]{1,2}$|(?<![级技普员职操作])[\u4e00-\u9fa5]{1,2}(?<![级技普员职])(?:工|师傅|姐|哥|经理|主任|老师)$")
 
 
 def looks_like_entity(name: str) -> bool:
-    """A department, team or person — not a label made of ordinary words (积分情况, 价目表)."""
+    """A department, team or person — not a label made of ordinary words (积分情况, 价目表) nor a
+    whole unit (全车间, 各班组)."""
+    if name.startswith(("全", "整个", "各", "所有", "本", "每")):
+        return False
     if _entity_end(name) or _PERSON.fullmatch(name) or re.fullmatch(r"[A-Za-z][A-Za-z0-9]{0,3}|[甲乙丙丁戊己庚辛壬癸]", name):
         return True
     tokens = _tokens(name)
@@ -120,7 +123,7 @@ def looks_like_entity(name: str) -> bool:
 def split_person(name: str) -> tuple[str | None, str]:
     """"组长老黎" → ("组长", "老黎"), "生产部张三" → ("生产部", "张三"): a role or team before a person."""
     match = _PERSON.search(name)
-    if match and match.start() > 1:  # 组长老黎 (a role), not 钱小二 (a surname)
+    if match and match.start() > 1 and name[match.start() - 1] not in "/／":  # 组长老黎 (a role), not 钱小二, 五级/初级工
         return name[: match.start()], match.group(0)
     tokens = _tokens(name)
     if len(tokens) >= 2 and tokens[-1][1] in ("nr", "nrt", "nrfg") and len(tokens[-1][0]) >= 2:
@@ -144,6 +147,7 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
         bound.append(_describe(text, quantities, i, clauses, lex))
     bound = _ranges(text, bound, lex)
     bound = _topics(bound, lex)
+    bound = _named_before(text, bound, clauses)
     bound = _respectively(text, bound, lex)
     bound = _each(bound, lex)
     bound = _parents(text, bound, clauses, lex)
@@ -293,6 +297,8 @@ def _labels_from_levels(text: str, quantities: list[Quantity]) -> list[Quantity]
             if len(gap) <= 3 and not any(c in "，,；;。、" for c in gap):
                 continue  # 职级2→6000, 等级1 3000
         nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+        if q.kind is Kind.LEVELS and text[q.end:q.end + 1] in ("/", "／"):
+            continue  # 二级/技师: a grade's name
         if q.kind in (Kind.LEVELS,) and nxt is not None and nxt.kind is not q.kind:
             gap = text[q.end:nxt.start]
             if not any(c in ITEM_END or c.isspace() for c in gap) and not re.search(r"[到至~\-—]|每", gap) and len(gap) <= 8:
@@ -307,7 +313,8 @@ def _inherit_units(text: str, quantities: list[Quantity], lex: Lexicon) -> list[
     for i in range(len(out) - 2, -1, -1):
         q, nxt = out[i], out[i + 1]
         gap = text[q.end:nxt.start].strip()
-        if q.kind is Kind.NUMBER and not q.magnitude and nxt.magnitude and gap in lex.range_words:
+        big = re.compile(r"[万亿]")
+        if q.kind is Kind.NUMBER and not big.search(q.text) and big.search(nxt.text) and gap in lex.range_words:
             factor = _magnitude_of(nxt)  # 1000到1200万: both ends in 万
             out[i] = q.with_(value=q.value * factor, kind=nxt.kind, scale=q.scale * factor, magnitude=True)
             continue
@@ -384,10 +391,11 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     prev_end = qs[i - 1].end if i > 0 and qs[i - 1].end > clause.start else clause.start
     start = max(_item_start(text, q.start, clause.start), prev_end)
     nxt_start = next((p.start for p in qs[i + 1:] if not p.weak), len(text))
-    subject = text[start:q.start].strip()
-    tail = text[q.end:min(_item_end(text, q.end, len(text)), nxt_start)]
+    subject = _last_words(text[start:q.start].strip())
+    tail_end = min(_item_end(text, q.end, len(text)), nxt_start)
+    tail = text[q.end:tail_end] if tail_end < nxt_start or not re.search(r"[加增减差多]$", text[q.end:tail_end]) else ""
     tail = "" if tail[:1].isspace() else re.split(r"\s", tail, maxsplit=1)[0].strip()  # 起100 档差25: a space ends the item
-    value, direction = q.value, None
+    value, direction = q.value, q.direction
     symmetric = any(w in subject for w in ("上下", "±", "正负", "加减")) or bool(re.search(r"(?:到|至|成|为)$", subject))
     down = None if symmetric else _last_word(subject, lex.down_words)
     up = _last_word(subject, lex.up_words)
@@ -437,10 +445,12 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
             else:
                 name = person
     sentence_start = max(text.rfind(ch, 0, start) for ch in SENTENCE_END) + 1
+    heading = re.match(r"\s*([^，,。；;：:\n]{1,12})[：:]", text[sentence_start:start])
     period = _period(subject + "|" + text[q.end:q.end + 4])
     return q.with_(
         period=period,
-        topic=text[sentence_start:start], value=value, subject=subject, tail=tail, name=name, total=total, direction=direction, bound=bound, role=role, parent=parent,
+        topic=text[sentence_start:start], heading=heading.group(1) if heading else "", value=value, subject=subject,
+        tail=tail, name=name, total=total, direction=direction, bound=bound, role=role, parent=parent,
         approx=q.approx or not symmetric and (contains_any(subject[-4:], lex.approx_words) is not None
                                               or tail.startswith(("左右", "上下", "出头", "来"))), every=every, per=per,
         sentence=clause.sentence, clause=c, negated=clause.negated,
@@ -457,6 +467,20 @@ def _period(around: str) -> str | None:
     if month and year:
         return "month" if month.start() > year.start() else "year"
     return "month" if month else "year" if year else None
+
+
+def _last_words(subject: str) -> str:
+    """帮我们做个宽带薪酬～ 设计岗: words before a space that run long are talk, not the figure's label;
+    ① 采掘队 部门积分: a short name and a label are kept together."""
+    parts = subject.split()
+    if len(parts) < 2:
+        return subject
+    kept = [parts[-1]]
+    for part in reversed(parts[:-1]):
+        if len(part) > 6 or len(kept[-1]) > 4:
+            break
+        kept.append(part)
+    return " ".join(reversed(kept))
 
 
 def _last_word(text: str, words: tuple[str, ...]) -> tuple[str, int] | None:
@@ -503,6 +527,37 @@ def _topics(qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
         if prev.clause == q.clause or _starts_as_continuation(q.subject, lex):
             out[i] = q.with_(name=prev.name, subject=prev.subject + "…" + q.subject, total=q.total or prev.total)
     return out
+
+
+def _named_before(text: str, qs: list[Quantity], clauses: list[Clause]) -> list[Quantity]:
+    """小刘是新手，计件数减半计算 / 只有一个等级：主管级，市场中位1.2万: a figure that names no one
+    belongs to the person or grade named by a clause with no figure just before it."""
+    out = list(qs)
+    starts = {q.start for q in qs}
+    for i, q in enumerate(out):
+        # only a rate or a grade's figure is told about this way; an amount with no name stays unnamed
+        if q.name or q.derived or q.kind not in (Kind.PERCENT, Kind.MULTIPLE, Kind.NUMBER, Kind.MONEY) or q.magnitude \
+                and q.kind is not Kind.MONEY:
+            continue
+        here = _clause_of(clauses, q.start)
+        for c in range(here - 1, max(-1, here - 2), -1):
+            clause = clauses[c]
+            if clause.sentence != q.sentence or any(clause.start <= s < clause.end for s in starts):
+                break
+            who = _mention_in(clause.text)
+            if who and (q.kind is not Kind.MONEY or who.endswith("级")):
+                out[i] = q.with_(name=who)
+                break
+    return out
+
+
+def _mention_in(text: str) -> str | None:
+    """The person or unit a short clause is about: 小刘是新手 → 小刘, 主管级 → 主管级."""
+    head = re.split(r"[是为的]", text.strip(), maxsplit=1)[0]
+    name = core(head)
+    if name and (looks_like_entity(name) or re.fullmatch(r"[\u4e00-\u9fa5A-Za-z0-9]{1,6}级", name)):
+        return name
+    return None
 
 
 def _starts_as_continuation(subject: str, lex: Lexicon) -> bool:
@@ -605,7 +660,10 @@ def _parents(text: str, qs: list[Quantity], clauses: list[Clause], lex: Lexicon)
             continue
         before = [p for p in out[:i] if p.sentence == q.sentence and p.name and p.parent is None and p.kind == q.kind]
         segment = text[before[-1].end:q.start] if before else ""
-        if before and contains_any(segment + q.subject, lex.member_intro) and not contains_any(segment, tuple(SENTENCE_END)):
+        intro_at = max((segment.rfind(w) for w in lex.member_intro), default=-1)
+        closed = intro_at >= 0 and any(ch in segment[intro_at:] for ch in _CLOSE)
+        if before and (contains_any(q.subject, lex.member_intro) or intro_at >= 0 and not closed) \
+                and not contains_any(segment, tuple(SENTENCE_END)):
             parent = before[-1].name
         elif before and q.clause != before[-1].clause and _member_heading(text, before[-1].end, q.start, lex):
             parent = before[-1].name
@@ -639,21 +697,33 @@ def _header(text: str, clauses: list[Clause], q: Quantity) -> str | None:
     for clause in clauses:
         if clause.sentence != q.sentence or clause.end > q.start:
             continue
-        if text[clause.end:clause.end + 1] in ("：", ":") and not re.search(r"\d", clause.text):
+        if text[clause.end:clause.end + 1] in ("：", ":") and not re.search(r"\d", clause.text) \
+                and not clause.text.strip().startswith(("各", "每", "所有", "全体", "全部")):
             name = entity_in(core(clause.text))
             if name:
                 found = name
     return found
 
 
+_HEADING_VERBS = re.compile(r"说|按|分到|分给|来分|给|拿|算|分配|发放|是|要|想|请")
+
+
 def entity_in(phrase: str) -> str | None:
-    """The department or person a heading names: 一车间个人积分 → 一车间, 生产部 → 生产部."""
-    if not phrase or phrase.startswith(("各", "每", "所有", "全体", "全部")):
+    """The department or person a heading names first: 一车间个人积分 → 一车间, 生产部 → 生产部
+    (a heading that says something — 老大说按考核分来分, 按积分分到车间 — names no one)."""
+    if not phrase or phrase.startswith(("各", "每", "所有", "全体", "全部")) or _HEADING_VERBS.search(phrase):
         return None
     if looks_like_entity(phrase):
         return phrase
+    code = re.search(r"[A-Za-z][A-Za-z0-9]{0,3}$", phrase)
+    if code:
+        return code.group(0)  # 薪酬等级A → A
+    ends, at = set(), 0
+    for word, _ in _tokens(phrase):
+        at += len(word)
+        ends.add(at)
     for end in range(len(phrase) - 1, 1, -1):
         head = phrase[:end]
-        if _entity_end(head) and not phrase[end:].startswith(("分", "门")):
+        if end in ends and _entity_end(head):  # a whole word ends the name: 一车间|个人积分, not 定区|间
             return head
     return None

@@ -39,6 +39,7 @@ class Filled:
     leftovers: list[Quantity] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     cued: set[str] = field(default_factory=set)  # fields filled because the words named them
+    keyed: set[str] = field(default_factory=set)  # maps filled with their usual names (A、B、C; 高级技师)
 
     @property
     def cue_hits(self) -> int:
@@ -71,7 +72,7 @@ Figures = list[tuple[int, Quantity]]
 def cue_strength(reads: Reads, q: Quantity) -> int:
     """How surely the words around a figure name this field: the length of the longest cue in
     its own subject or tail, else (weaker) in what its sentence is about; 0 for none."""
-    around = q.subject + "|" + q.tail[:4] + "|" + (q.per or "")  # a long tail belongs to the next item
+    around = q.subject + "|" + q.tail[:4] + "|" + (q.per or "") + "|" + q.heading  # a long tail belongs to the next item
     own = max((len(c) for c in reads.cues if c in around), default=0)
     if own:
         return own + 1
@@ -149,6 +150,8 @@ def _value_ok(slot: Slot, q: Quantity) -> bool:
         return False  # 每档加20元 is a rate, not a starting amount
     if r.total is True and not q.total or r.total is False and q.total:
         return False
+    if r.signed and q.direction is None and not q.derived and not re.search(r"增长|增幅|涨幅|降幅|变化|变动|增速", q.subject + q.tail[:4]):
+        return False  # 利润30% is a weight, not a growth
     return q.range_end is None and q.range_start is None
 
 
@@ -257,7 +260,7 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
     for slot in map_slots:
         for i, q in _free(figures, out):
             name = member_name(slot.reads, q, shape.cues)
-            total = q.total and not (q.kind is Kind.PERCENT and name)  # 利润总额35% is an indicator's weight
+            total = q.total and not (q.kind is Kind.PERCENT and name) and not looks_like_entity(name or "")
             if name is None or total or kind_fit(slot.reads, q) == 0 or _avoided(slot.reads, q):
                 continue
             if q.weak and not cue_strength(slot.reads, q) or q.range_start is not None or q.range_end is not None:
@@ -266,16 +269,19 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
                 continue
             if slot.reads.shape is Shape.NUMBERED and _number_in(name) is None:
                 continue
-            if slot.reads.keys and name not in slot.reads.keys or slot.reads.people and not looks_like_entity(name):
+            allowed = set(slot.reads.keys) | set(out.get(slot.reads.keys_from) or {} if slot.reads.keys_from else ())
+            if allowed and name not in allowed or slot.reads.people and not looks_like_entity(name):
                 continue
             strength = cue_strength(slot.reads, q) or (2 if name in slot.reads.usual_keys else 0)
             if q.kind is Kind.NUMBER and not strength and not _among_kind(figures, q, slot) and not _only_map(map_slots, slot, q):
                 continue
+            if q.kind is Kind.NUMBER and slot.reads.fraction and not cue_strength(slot.reads, q):
+                continue  # 刘92 is a score, not a weight of 92%
             score = strength * 10 + kind_fit(slot.reads, q)
             if i not in chosen or score > chosen[i][0]:
-                chosen[i] = (score, slot, name)
+                chosen[i] = (score, slot, _usual_name(slot, name))
     positions = dict(figures)
-    for i, (_, slot, name) in sorted(chosen.items()):
+    for i, (_, slot, name) in sorted(chosen.items(), key=lambda t: _rank(t[1][1], t[1][2], t[0])):
         q = positions[i]
         current = out.get(slot.path) or ({} if slot.reads.shape is Shape.MAP else [])
         if slot.reads.shape is Shape.NUMBERED:
@@ -288,6 +294,31 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
         out.placed[i] = slot.path
         if cue_strength(slot.reads, q) or name in slot.reads.usual_keys:
             out.cued.add(slot.path)
+        if name in slot.reads.usual_keys:
+            out.keyed.add(slot.path)
+
+
+_CLASSIFIERS = ("等次", "等级", "档次", "级别", "类", "级", "档", "等")
+
+
+def _usual_name(slot: Slot, name: str) -> str:
+    """优秀等次 → 优秀, 等次S → S: a name that holds one of the field's usual names is that name."""
+    keys = slot.reads.usual_keys
+    if not keys or name in keys:
+        return name
+    for word in _CLASSIFIERS:
+        bare = name.removeprefix(word).removesuffix(word)
+        if bare in keys:
+            return bare
+    return name
+
+
+def _rank(slot: Slot, name: str, position: int) -> tuple[int, int]:
+    """Grades in their rank (优秀、合格、不合格 whatever order they were written in), others as written."""
+    keys = slot.reads.usual_keys
+    if slot.reads.ranked and name in keys:
+        return (keys.index(name), position)
+    return (len(keys), position) if slot.reads.ranked else (0, position)
 
 
 def _names_an_item(figures: Figures, q: Quantity, name: str) -> bool:
@@ -405,7 +436,9 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
         own = next(s for s in sub if s.reads.shape is Shape.VALUE)
         inner = next(s for s in sub if s.reads.shape is Shape.MAP)
         words = own.reads.cues + inner.reads.cues
-        heads = {q.name: (i, q) for i, q in figures if q.name and not q.parent and kind_fit(own.reads, q) >= 2}
+        parents = {q.parent for _, q in figures if q.parent}
+        heads = {q.name: (i, q) for i, q in figures if q.name and not q.parent
+                 and (kind_fit(own.reads, q) >= 2 or q.name in parents and kind_fit(own.reads, q))}
         members = [(i, q) for i, q in figures
                    if q.parent and kind_fit(inner.reads, q) and (q.parent in heads or looks_like_entity(strip_cues(q.parent, words)))]
         if not members:
@@ -427,8 +460,15 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
             if key in groups or looks_like_entity(key):
                 groups.setdefault(key, {})[own.path] = q.value
                 out.placed[i] = slot.path
+        if len(groups) == 1 and not any(own.path in g for g in groups.values()):
+            for i in [i for i, p in out.placed.items() if p == slot.path]:
+                del out.placed[i]  # 老大说按考核分来分：…: one heading over everyone is not a department
+            continue
         for key, group in groups.items():
             stated = group.pop("stated", None)
+            if own.path in group and sum(group.get(inner.path, {}).values(), Decimal(0)) > group[own.path]:
+                out.problems.append(f"“{key}”成员积分之和 {_fmt(sum(group.get(inner.path, {}).values(), Decimal(0)))} 超过部门积分 "
+                                    f"{_fmt(group[own.path])}，请核对")
             parts = sum(group.get(inner.path, {}).values(), Decimal(0))
             if stated is not None and stated != parts:
                 out.problems.append(f"“{key}”成员积分小计 {_fmt(stated)} 与各人之和 {_fmt(parts)} 不一致，请确认")
@@ -514,7 +554,7 @@ def _nearest_word(text: str, pos: int, words: list[tuple[str, str]], clause: int
         at = text.find(word)
         while at >= 0:
             covered = any(h[0] <= at < h[0] + len(h[2]) for h in hits)
-            figure_after = re.match(r"\s*(?:每月|每人|/月)?\s*[0-9零一二两三四五六七八九十百]", text[at + len(word):at + len(word) + 4])
+            figure_after = re.match(r"[ \u3000]*(?:每月|每人|/月)?[ \u3000]*[0-9零一二两三四五六七八九十百]", text[at + len(word):at + len(word) + 4])
             if not covered and _clause_index(text, at) == clause and not figure_after:
                 hits.append((at, value, word))
             at = text.find(word, at + 1)
@@ -522,7 +562,13 @@ def _nearest_word(text: str, pos: int, words: list[tuple[str, str]], clause: int
     after = [h for h in hits if h[0] > pos]
     if before:
         return max(before)[1]
-    return min(after)[1] if after else None
+    if after:
+        return min(after)[1]
+    # 再加上小景，高级工，不带徒: the word in a following clause of the sentence that names no one else
+    end = next((i for i in range(pos, len(text)) if text[i] in "；;。\n"), len(text))
+    later = [(at, value) for word, value in words for at in [text.find(word, pos, end)] if at >= 0
+             and not _PERSON_MENTION.search(text, text.rfind("，", pos, at) + 1 if text.rfind("，", pos, at) >= 0 else at, at)]
+    return min(later)[1] if later else None
 
 
 def _owner(text: str, q: Quantity, people: list[tuple[str, int]]) -> str | None:
@@ -545,13 +591,11 @@ def _records(figures: Figures, out: Filled, reading: Reading) -> None:
         choices = [f for f in slots(slot.model) if f.reads.shape is Shape.CHOICE]  # type: ignore[arg-type]
         records: dict[str, dict[str, Any]] = {}
         for i, q in _free(figures, out):
-            name = member_name(slot.reads, q) or (q.parent if q.parent and not q.total else None)
-            if q.parent and not member_name(slot.reads, q.with_(name=q.name)) or q.parent and q.name and any(
-                    cue_strength(f.reads, q) for f in fields):
-                name = q.parent  # 初级工 2300（起点薪级1）: the 1 is 初级工's
+            best = max(fields, key=lambda f: cue_strength(f.reads, q) * 10 + kind_fit(f.reads, q))
+            own = q.name and strip_cues(q.name, slot.reads.cues + best.reads.cues)
+            name = own or (q.parent if q.parent and not q.total else None)  # 初级工 2300（起点薪级1）: the 1 is 初级工's
             if not name or q.total:
                 continue
-            best = max(fields, key=lambda f: cue_strength(f.reads, q) * 10 + kind_fit(f.reads, q))
             if not kind_fit(best.reads, q):
                 continue
             for choice in choices:  # 张三技师: the record's name without its 技能等级
@@ -566,7 +610,8 @@ def _records(figures: Figures, out: Filled, reading: Reading) -> None:
             record[best.path] = as_field_value(best.reads, q)
             out.placed[i] = slot.path
         if records:
-            out.set(slot.path, list(records.values()))
+            out.set(slot.path, {k: {f: v for f, v in r.items() if f != "name"} for k, r in records.items()}
+                    if slot.keyed else list(records.values()))
             out.cued.add(slot.path)
 
 
@@ -662,8 +707,10 @@ def _lookups(reading: Reading, out: Filled) -> None:
         for q in reading.ordinals:
             clause_start = max(text.rfind(ch, 0, q.start) for ch in "，,；;。\n、") + 1
             before = text[clause_start:q.start]
-            name = next((n for n in names if n in before), None)
+            placed = [(before.rfind(n), n) for n in names if n in before]
+            name = max(placed)[1] if placed else None
             if name is not None:
+                found = [f for f in found if f[key] != name or not re.search(r"不对|等等|更正|应该是|改成|是第", text[q.start - 12:q.start])]
                 found.append({key: name, position: q.value})
         if found:
             out.set(slot.path, found)

@@ -116,6 +116,24 @@ def _best_parse(text: str, start: int, end: int) -> tuple[int, Decimal] | None:
     return None
 
 
+def _chain(run: str) -> list[tuple[int, int, Decimal]]:
+    """五千二五千八六千一 → 5200, 5800, 6100: numbers said one after another, each ending where the
+    next begins with a digit and a magnitude (五千…); [] when the run is not such a chain."""
+    pieces, start = [], 0
+    while start < len(run):
+        for end in range(len(run), start, -1):
+            piece = run[start:end]
+            value = parse_numeral(piece)
+            rest = run[end:]
+            if value is not None and any(m in piece for m in "十百千万") and (not rest or re.match(f"[{CN_DIGITS}][十百千万]", rest)):
+                pieces.append((start, end, value))
+                start = end
+                break
+        else:
+            return []
+    return pieces
+
+
 def scan(text: str) -> list[Quantity]:
     """Every figure in `text` (already normalised), in order of appearance."""
     lex = lexicon()
@@ -123,10 +141,15 @@ def scan(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for match in _RUN.finditer(text):
         for start, end in _split_commas(text, *_trim_run(text, match.start(), match.end())):
+            chain = _chain(text[start:end]) if not _HAS_DIGIT.search(text, start, end) and parse_numeral(text[start:end]) is None else []
+            if len(chain) > 1:
+                found += [Quantity(v, Kind.NUMBER, text[start + a:start + b], start + a, start + b, magnitude=True) for a, b, v in chain]
+                continue
             quantity = _read_run(text, start, end, blocked, lex)
             if quantity is not None:
                 found.append(quantity)
-    found += _value_words(text, lex, found)
+    words = _value_words(text, lex, [])
+    found = [q for q in found if not any(w.start < q.end and q.start < w.end for w in words)] + words
     return sorted(found, key=lambda q: q.start)
 
 
@@ -138,6 +161,8 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
             start += 1
         if start >= end or not any(c in CN_DIGITS or c in "十拾" for c in text[start:end]):
             return None
+    if not has_digit and parse_numeral(text[start:end]) is None and len(_chain(text[start:end])) > 1:
+        return None  # read as a chain of numbers by scan()
     parsed = _best_parse(text, start, end)
     if parsed is None:
         return None
@@ -147,6 +172,8 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
         return None  # 十分重要: an adverb (but 清扫一次十分， is ten points)
     if text[start - 1:start] in ("P", "p") and (kind is Kind.LEVELS or text[end:end + 1] in ("级", "岗")):
         return None  # P6级: a grade's name
+    if re.search(r"(?:案例|附件|表|图|第[一二三四五六七八九十\d]+章第?)$", text[max(0, start - 4):start]) and kind is None:
+        return None  # 案例2, 附件1: a document's part, not a figure
     if text[start - 1:start] == "第":  # 第3级: a position, not a value
         return Quantity(value, Kind.ORDINAL, text[start - 1:end + len(unit)], start - 1, end + len(unit), unit=unit.strip())
     if _LATIN_BEFORE.search(text[max(0, start - 1):start]) and kind is None:
@@ -161,7 +188,7 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
     if prefix:
         return Quantity(value * _PERCENT_PREFIX[prefix], Kind.PERCENT, text[start - len(prefix):end],
                         start - len(prefix), end, unit=prefix, scale=_PERCENT_PREFIX[prefix])
-    if text[start - 1:start] in ("P", "p") and 5 <= value <= 99:
+    if text[start - 1:start] in ("P", "p") and 10 <= value <= 99:
         return Quantity(value, Kind.PERCENTILE, text[start - 1:end], start - 1, end, unit="P")
     if text[start - 1:start] in ("P", "p") or re.match(r"[A-Za-z]", text[end:end + 1]) and kind is None:
         return None  # P3 is a grade, 5S a name
@@ -171,6 +198,10 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
         if not magnitude and _part_of_a_name(text, end, has_digit, lex):
             return None  # 一车间, 3号线, 二班: a label that begins with a numeral
         kind, factor = Kind.NUMBER, Decimal(1)
+    if unit == "成" and text[end + 1:end + 2] in ("半",) + tuple("一二三四五六七八九"):
+        extra = Decimal("0.5") if text[end + 1] == "半" else Decimal(parse_numeral(text[end + 1]) or 0) / 10
+        return Quantity((value + extra) * Decimal("0.1"), Kind.PERCENT, text[start:end + 2], start, end + 2, unit="成",
+                        scale=Decimal("0.1"))  # 一成半 = 15%, 四成五 = 45%
     if kind is Kind.YEARS and _YEAR.fullmatch(text[start:end]):
         kind = Kind.DATE  # 2024年
     if text.startswith("月", end) and not text.startswith("月薪", end) and value <= 12:
@@ -180,7 +211,7 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
     sign = -1 if text[start - 1:start] in _SIGN_BEFORE and not _is_range_dash(text, start - 1) else 1
     if sign < 0:
         start -= 1
-    weak = not has_digit and text[start:end] in ("一", "壹")
+    weak = not has_digit and text[start:end] in ("一", "壹") and unit.strip() not in ("成", "折", "%", "倍", "元", "万", "块")
     approx = starts_with_any(text[end:end + 2], _APPROX_AFTER) is not None
     return Quantity(
         sign * value * factor, kind, text[start:written_end], start, written_end, unit=unit.strip(),
@@ -239,7 +270,8 @@ def _value_words(text: str, lex: Lexicon, found: list[Quantity]) -> list[Quantit
         while at >= 0:
             labels_a_figure = kind is Kind.PERCENTILE and re.match(r"(?:分别)?(?:为|是|约|:|：)?\s*\d", text[at + len(word):])
             if not labels_a_figure and not any(s < at + len(word) and at < e for s, e in taken):
-                out.append(Quantity(value, kind, word, at, at + len(word), unit=word))
+                direction = "up" if kind is Kind.PERCENT and value > 0 and word.startswith("翻") else "flat" if value == 0 else None
+                out.append(Quantity(value, kind, word, at, at + len(word), unit=word, direction=direction))
                 taken.append((at, at + len(word)))
             at = text.find(word, at + 1)
     return out
