@@ -65,6 +65,8 @@ def _tokens(phrase: str) -> tuple[tuple[str, str], ...]:
     return tuple((w.word, w.flag) for w in jieba.posseg.cut(phrase) if w.word.strip())
 
 
+# Words of talk that come before a name: 我只想知道我们技术部 …
+_TALK = {"只想", "想", "知道", "想知道", "只想知道", "问", "问问", "看看", "看", "说", "算", "请问", "麻烦", "就是", "只", "还有"}
 # Parts of speech that never end a name: verbs, particles, prepositions, adverbs, pronouns, numerals.
 _NOT_NAME_END = ("u", "p", "d", "r", "c", "y", "e", "f")
 
@@ -90,8 +92,9 @@ def core(subject: str) -> str:
     tokens = list(_tokens(phrase))
     if len(tokens) > 2 and tokens[-1][0] in ("了", "过", "着") and tokens[-2][1].startswith("v"):
         tokens = tokens[:-2]  # 阿芳缝了: a verb with its aspect particle ends the name
-    while tokens and (tokens[0][0] in lead or not _has_word_char(tokens[0][0])):
-        tokens.pop(0)
+    while tokens and (tokens[0][0] in lead or not _has_word_char(tokens[0][0])
+                      or len(tokens) > 1 and (tokens[0][1] == "r" or tokens[0][0] in _TALK)):
+        tokens.pop(0)  # 只想知道我们技术部: the talk before the name
     while tokens and (tokens[-1][0] in link or not _has_word_char(tokens[-1][0])
                       or len(tokens) > 1 and tokens[-1][1] != "eng" and tokens[-1][1].startswith(_NOT_NAME_END)
                       and not _entity_end(tokens[-1][0])):
@@ -223,6 +226,21 @@ def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
     return [c for c in cells if c[0]]
 
 
+def _group_cell(header: list[tuple[str, int, int]] | None, cells: list[tuple[str, int, int]]) -> str | None:
+    """The department a row belongs to, from a 部门/车间/班组 column of the table."""
+    if not header:
+        return None
+    for j, (title, _, _) in enumerate(header):
+        if j < len(cells) and j > 0 and re.search(r"部门|车间|班组|科室|团队|小组", title) and not any(ch.isdigit() for ch in cells[j][0]):
+            return cells[j][0]
+    return None
+
+
+def _numbered_rows(header: list[tuple[str, int, int]] | None) -> bool:
+    """等级｜中位值 over 1｜4.2: rows named by their number."""
+    return bool(header) and bool(re.search(r"等级|职级|级别|序号|岗级", header[0][0]))  # type: ignore[index]
+
+
 def _tables(text: str, qs: list[Quantity]) -> list[Quantity]:
     """Rows pasted from Excel or WeChat (部门⇥积分 / 冲压车间⇥2,184): each figure is named by its
     row's first cell and described by its column's heading."""
@@ -235,14 +253,16 @@ def _tables(text: str, qs: list[Quantity]) -> list[Quantity]:
             if not any(ch.isdigit() for c in cells for ch in c[0]):
                 header = cells
             else:
-                row = cells[0][0] if not any(ch.isdigit() for ch in cells[0][0]) else None
+                row = cells[0][0] if not any(ch.isdigit() for ch in cells[0][0]) or _numbered_rows(header) else None
+                group = _group_cell(header, cells)
                 for i, q in enumerate(out):
                     column = next((j for j, c in enumerate(cells) if c[1] <= q.start < c[2]), None)
                     if column is None or column == 0 and row is not None:
                         continue
                     heading = header[column][0] if header and column < len(header) else ""
                     name = core(row) if row else q.name
-                    out[i] = q.with_(name=name or q.name, subject=f"{row or ''}{heading}" or q.subject, tail="")
+                    out[i] = q.with_(name=name or q.name, subject=f"{row or ''}{heading}" or q.subject, tail="",
+                                     parent=group or q.parent)
         else:
             header = None if not line.strip() else header
         offset += len(line) + 1
@@ -459,7 +479,10 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     if name is None and after:
         name = after.group(1)  # 百分之十五的A
     role = parent = None
-    if name:
+    inner = re.match(r"^(.+?(?:部门|车间|班组|部|班|组|科|室|队|中心))(?:内|里|的|里面)(.+)$", name or "")
+    if inner and looks_like_entity(inner.group(1)):
+        parent, name = inner.group(1), core(inner.group(2)) or inner.group(2)
+    elif name:
         head, person = split_person(name)
         if head is not None:
             head = core(head)
@@ -703,7 +726,8 @@ def _parents(text: str, qs: list[Quantity], clauses: list[Clause], lex: Lexicon)
         if owner is not None and owner.kind != q.kind and _inside_brackets_after(text, owner.end, q.start):
             out[i] = q.with_(name=owner.name, parent=owner.name)  # 老黎做了300件（管理岗按0.6折算）: the 0.6 is 老黎's
             continue
-        before = [p for p in out[:i] if p.sentence == q.sentence and p.name and p.parent is None and p.kind == q.kind]
+        before = [p for p in out[:i] if p.sentence == q.sentence and p.name and p.parent is None
+                  and (p.kind == q.kind or Kind.NUMBER in (p.kind, q.kind))]
         segment = text[before[-1].end:q.start] if before else ""
         intro_at = max((segment.rfind(w) for w in lex.member_intro), default=-1)
         closed = intro_at >= 0 and any(ch in segment[intro_at:] for ch in _CLOSE)
