@@ -106,7 +106,9 @@ def core(subject: str) -> str:
 
 
 def _entity_end(word: str) -> bool:
-    return ends_with_any(word, lexicon().entity_suffixes) is not None
+    """Ends like a department's name and says more than the suffix itself (生产部, not 部门)."""
+    suffix = ends_with_any(word, lexicon().entity_suffixes)
+    return suffix is not None and len(word) > len(suffix) and word not in ("各部门", "部门", "本部门", "该部门")
 
 
 _PERSON = re.compile(r"(?:小|老|阿)[\u4e00-\u9fa5]{1,2}$|(?<![级技普员职操作])[\u4e00-\u9fa5]{1,2}(?<![级技普员职])(?:工|师傅|姐|哥|经理|主任|老师)$")
@@ -157,7 +159,8 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _parents(text, bound, clauses, lex)
     bound = _header_units(text, bound)
     bound = _tables(text, bound)
-    bound = sorted(bound + _remainders(text, bound, clauses) + _growths(bound), key=lambda q: q.start)
+    bound = _line_headings(text, bound)
+    bound = sorted(bound + _remainders(text, bound, clauses) + _growths(bound) + _service(text, bound), key=lambda q: q.start)
     return bound, clauses
 
 
@@ -188,7 +191,7 @@ def _remainders(text: str, quantities: list[Quantity], clauses: list[Clause]) ->
     return out
 
 
-_HEADER_UNIT = re.compile(r"(?:单位[:：]\s*|[（(](?:单位[:：])?\s*)(万元|千元|亿元|元|件|分|人|%)(?:/(次|件|只|户|台|套|个))?[）)]?")
+_HEADER_UNIT = re.compile(r"(?:单位[:：]\s*|[（(](?:单位[:：])?\s*)(万元|千元|亿元|元|件|分|人|%)(?:/(次|件|只|户|台|套|个|月|年))?[）)]?")
 _UNIT_KINDS = {"万元": (Kind.MONEY, Decimal(10000)), "千元": (Kind.MONEY, Decimal(1000)), "亿元": (Kind.MONEY, Decimal(10**8)),
                "元": (Kind.MONEY, Decimal(1)), "件": (Kind.PIECES, Decimal(1)), "分": (Kind.SCORE, Decimal(1)),
                "人": (Kind.PEOPLE, Decimal(1)), "%": (Kind.PERCENT, Decimal("0.01"))}
@@ -199,15 +202,16 @@ def _header_units(text: str, qs: list[Quantity]) -> list[Quantity]:
     it (to the end of the text for 单位：…, to the end of the sentence for a bracketed heading)."""
     out = list(qs)
     for match in _HEADER_UNIT.finditer(text):
-        whole = match.group(0).startswith("单位")
+        whole = "单位" in match.group(0)
         if not whole and not re.match(r"\s*[:：]", text[match.end():match.end() + 2]):
             continue  # a bracket that is not a heading: 老黎（管理岗）…
         stop = len(text) if whole else next((i for i in range(match.end(), len(text)) if text[i] in "。；;\n"), len(text))
         kind, factor = _UNIT_KINDS[match.group(1)]
         for i, q in enumerate(out):
             if match.end() <= q.start < stop and q.kind is Kind.NUMBER and not q.magnitude:
+                per = match.group(2) if match.group(2) not in ("月", "年") else None
                 out[i] = q.with_(value=q.value * factor, kind=kind, scale=q.scale * factor, unit=match.group(1),
-                                 per=match.group(2) or q.per)
+                                 per=per or q.per)
     return out
 
 
@@ -224,6 +228,27 @@ def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
     if start < len(line):
         cells.append((line[start:].strip(), offset + start, offset + len(line)))
     return [c for c in cells if c[0]]
+
+
+_LINE_HEADING = re.compile(r"^\s*[【\[［]?\s*([^\s【】\[\]［］：:，,。；;0-9]{1,10})\s*[】\]］]?\s*[:：]?\s*$")
+
+
+def _line_headings(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """【焊接班】 on its own line, then its members one per line: the heading names their department."""
+    out = list(qs)
+    offset, current = 0, None
+    for line in text.split("\n"):
+        heading = _LINE_HEADING.match(line)
+        if heading and ("【" in line or "[" in line or "［" in line or line.rstrip().endswith(("：", ":"))):
+            current = entity_in(core(heading.group(1)))
+        elif not line.strip():
+            current = None
+        elif current:
+            for i, q in enumerate(out):
+                if offset <= q.start < offset + len(line) and q.name and not q.parent and q.name != current:
+                    out[i] = q.with_(parent=current)
+        offset += len(line) + 1
+    return out
 
 
 def _group_cell(header: list[tuple[str, int, int]] | None, cells: list[tuple[str, int, int]]) -> str | None:
@@ -267,6 +292,26 @@ def _tables(text: str, qs: list[Quantity]) -> list[Quantity]:
             header = None if not line.strip() else header
         offset += len(line) + 1
     return out
+
+
+_JOINED = re.compile(r"参加工作|入职|进厂|来厂|进公司|来公司|到岗|工作起|开始工作")
+_NOW_DATE = re.compile(r"今年|现在|目前|截至|当前|如今|今天")
+
+
+def _service(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """1998年参加工作…今年2025年 / 2011年3月入职，现在是2025年3月: the years of service between the two
+    dates, worked out from the text (and shown as such)."""
+    dates = [q for q in qs if q.kind is Kind.DATE and re.fullmatch(r"(?:19|20)\d\d年(?:度)?", q.text)]
+    joined = next((q for q in dates if _JOINED.search(text[q.end:q.end + 8])), None)
+    now = next((q for q in dates if q is not joined and _NOW_DATE.search(text[max(0, q.start - 6):q.start])), None)
+    if joined is None or now is None or now.value < joined.value:
+        return []
+    months = [re.match(r"(\d{1,2})月", text[d.end:d.end + 3]) for d in (joined, now)]
+    years = now.value - joined.value
+    if months[0] and months[1]:
+        years += (Decimal(months[1].group(1)) - Decimal(months[0].group(1))) / 12
+    return [Quantity(years, Kind.YEARS, f"{joined.text}→{now.text}", now.start, now.end, unit="年", subject="工龄",
+                     name=None, sentence=now.sentence, clause=now.clause, derived=True, topic=now.topic)]
 
 
 _PAST = re.compile(r"上年|去年|上一年|基期|前一年|上年度|上期|同期")
