@@ -661,7 +661,7 @@ def _starts_as_continuation(subject: str, lex: Lexicon) -> bool:
 
 
 def _split_names(phrase: str, lex: Lexicon) -> list[str]:
-    phrase = re.split(r"分为|分成|包括|包含|设有|设为|[:：]", phrase)[-1]  # 考核结果分为优秀、良好… → 优秀、良好…
+    phrase = re.split(r"分为|分成|(?<=[次级档])分|包括|包含|设有|设为|[:：]", phrase)[-1]  # 考核结果分为优秀、良好… → 优秀、良好…
     parts = [phrase]
     for joiner in lex.list_joiners:
         parts = [piece for part in parts for piece in part.split(joiner)]

@@ -311,7 +311,7 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
                 continue  # 刘92 is a score, not a weight of 92%
             score = strength * 10 + kind_fit(slot.reads, q)
             if i not in chosen or score > chosen[i][0]:
-                chosen[i] = (score, slot, _usual_name(slot, name))
+                chosen[i] = (score, slot, _usual_name(slot, name, q.subject))
     positions = dict(figures)
     for i, (_, slot, name) in sorted(chosen.items(), key=lambda t: _rank(t[1][1], t[1][2], t[0])):
         q = positions[i]
@@ -333,8 +333,9 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
 _CLASSIFIERS = ("等次", "等级", "档次", "级别", "类", "级", "档", "等")
 
 
-def _usual_name(slot: Slot, name: str) -> str:
-    """优秀等次 → 优秀, 等次S → S: a name that holds one of the field's usual names is that name."""
+def _usual_name(slot: Slot, name: str, subject: str = "") -> str:
+    """优秀等次 → 优秀, 等次S → S, A等只能给前15% → A: a name or subject that holds exactly one of the
+    field's usual names is that name."""
     keys = slot.reads.usual_keys
     if not keys or name in keys:
         return name
@@ -342,6 +343,9 @@ def _usual_name(slot: Slot, name: str) -> str:
         bare = name.removeprefix(word).removesuffix(word)
         if bare in keys:
             return bare
+    head = re.match(r"\s*([A-Za-z]|[\u4e00-\u9fa5]{1,4}?)(?:等次|等级|等|类|档|级)", subject)
+    if head and head.group(1) in keys:
+        return head.group(1)
     return name
 
 
@@ -392,7 +396,8 @@ def _one_run(fits: Figures, text: str) -> Figures:
 def _lists(figures: Figures, out: Filled, reading_text: str, ordinals: list[Quantity] = ()) -> None:  # type: ignore[assignment]
     for slot in [s for s in out.slots if s.reads.shape is Shape.LIST and out.get(s.path) is None]:
         if Kind.ORDINAL in slot.reads.kinds:
-            wanted = [q.value for q in ordinals if cue_strength(slot.reads, q) or re.search(r"预测|推算|估算", reading_text[max(0, q.start - 8):q.start])]
+            wanted = [q.value for q in ordinals if re.search(r"预测|推算|估算|拟合|算一下", reading_text[max(0, q.start - 8):q.start])
+                      and not re.match(r"\s*[0-9零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖]", reading_text[q.end:q.end + 2])]
             if wanted:
                 out.set(slot.path, wanted)
                 out.cued.add(slot.path)
@@ -664,7 +669,8 @@ def _records(figures: Figures, out: Filled, reading: Reading) -> None:
         if records:
             out.set(slot.path, {k: {f: v for f, v in r.items() if f != "name"} for k, r in records.items()}
                     if slot.keyed else list(records.values()))
-            out.cued.add(slot.path)
+            if any(cue_strength(f.reads, q) for i, q in figures if out.placed.get(i) == slot.path for f in fields):
+                out.cued.add(slot.path)
 
 
 def _grid(figures: Figures, out: Filled) -> None:
