@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from pydantic import BaseModel
 
@@ -54,7 +53,7 @@ def searcher(mode: str) -> Callable[[str], list[Hit]]:
     if mode == "fused":
         return lambda q: index.search(q, k=5)
     flags = {"rrf": (True, True), "bm25": (True, False), "vectors": (False, True)}[mode]
-    return lambda q: index.ranked(index.get_index(), q, None, None, *flags, rerank=False)[:5]
+    return lambda q: index.ranked(index.get_index(), q, None, None, *flags, rerank=False)[0][:5]
 
 
 def evaluate(questions: list[Question], mode: str = "fused") -> Scores:

@@ -14,11 +14,7 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9%]+")
 # Words that say nothing about which clause answers a question.
 STOPWORDS = frozenset(
-    "的 了 是 在 和 与 及 或 等 对 为 按 由 从 以 于 把 被 将 就 都 也 还 又 而 并 其 之 这 那 个 一 "
-    "有 没有 有没有 什么 怎么 怎样 如何 哪些 哪个 哪 多少 几 吗 呢 吧 啊 要 不要 可以 能 会 应 应该 应当 "
-    "一般 主要 具体 包括 我们 我 你 您 他们 企业 公司 一下 请问 请 告诉 关于 规定 要求 指引 说 讲 时候 "
-    "情况 什么样 多大 多久 下 上 中 里 为什么 是否 是不是 一样 给 用 让 能不能 可不可以 该 哪里 怎么样 "
-    "起 中起 成 用来 分别 应当 怎么办 需要 一些 这个 那个 其中 之间 以及 还是 通过 进行 作用".split()
+    ["的", "了", "是", "在", "和", "与", "及", "或", "等", "对", "为", "按", "由", "从", "以", "于", "把", "被", "将", "就", "都", "也", "还", "又", "而", "并", "其", "之", "这", "那", "个", "一", "有", "没有", "有没有", "什么", "怎么", "怎样", "如何", "哪些", "哪个", "哪", "多少", "几", "吗", "呢", "吧", "啊", "要", "不要", "可以", "能", "会", "应", "应该", "应当", "一般", "主要", "具体", "包括", "我们", "我", "你", "您", "他们", "企业", "公司", "一下", "请问", "请", "告诉", "关于", "规定", "要求", "指引", "说", "讲", "时候", "情况", "什么样", "多大", "多久", "下", "上", "中", "里", "为什么", "是否", "是不是", "一样", "给", "用", "让", "能不能", "可不可以", "该", "哪里", "怎么样", "起", "中起", "成", "用来", "分别", "应当", "怎么办", "需要", "一些", "这个", "那个", "其中", "之间", "以及", "还是", "通过", "进行", "作用"]
 )
 
 
@@ -50,6 +46,19 @@ def domain_anchors() -> tuple[str, ...]:
 
 def mentions_domain(query: str) -> bool:
     return any(anchor in query for anchor in domain_anchors())
+
+
+def segment(text: str) -> list[str]:
+    """jieba's words of `text` in order, covering it exactly (with the domain dictionary)."""
+    return list(_jieba().cut(text))
+
+
+def vocabulary(texts: list[str]) -> list[str]:
+    """The corpus's Chinese words of 2–4 characters (what a typo can be corrected to)."""
+    found: set[str] = set()
+    for text in texts:
+        found.update(w for w in _jieba().lcut(text) if 2 <= len(w) <= 4 and _CJK_RUN.fullmatch(w))
+    return sorted(found)
 
 
 def bigrams(text: str) -> list[str]:

@@ -54,6 +54,6 @@ def test_search_through_a_chroma_server(chroma_server, tmp_path):
 
     client = chromadb.HttpClient(host="127.0.0.1", port=int(chroma_server.rsplit(":", 1)[1]))
     names = [getattr(c, "name", c) for c in client.list_collections()]
-    assert any(str(n).startswith("payguide_") for n in names)
-    collection = client.get_collection(next(str(n) for n in names if str(n).startswith("payguide_")))
+    assert any(str(n).startswith("payguide-") for n in names)
+    collection = client.get_collection(next(str(n) for n in names if str(n).startswith("payguide-")))
     assert collection.count() > 140  # every passage of the three guidelines is in the server

@@ -1,0 +1,75 @@
+"""Homophone typos ("技能津帖" for 技能津贴): a span of the question that the corpus never
+writes, but that sounds like a word the corpus does write, is read as that word."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .index import Index
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@lru_cache(maxsize=4096)
+def _sounds(char: str, every: bool) -> frozenset[str]:
+    """The toneless readings of a character: all of them (长 → chang, zhang) or only the
+    common one — what an input method typed for the typo."""
+    from pypinyin import Style, pinyin
+
+    readings = pinyin(char, style=Style.NORMAL, heteronym=every, errors="ignore")
+    return frozenset(readings[0]) if readings else frozenset()
+
+
+@lru_cache(maxsize=8)
+def _by_shape(vocabulary: tuple[str, ...]) -> dict[tuple[int, int, str], list[str]]:
+    """Corpus words by (length, position, character): the words a one-character typo of a
+    span could be, found without computing any pinyin."""
+    index: dict[tuple[int, int, str], list[str]] = {}
+    for word in vocabulary:
+        for position, char in enumerate(word):
+            index.setdefault((len(word), position, char), []).append(word)
+    return index
+
+
+def _homophone(span: str, candidates: list[str]) -> str | None:
+    """The candidate that differs from `span` in exactly one character that sounds the same."""
+    for word in candidates:
+        diffs = [(a, b) for a, b in zip(span, word) if a != b]
+        if len(diffs) == 1 and _sounds(diffs[0][0], every=False) & _sounds(diffs[0][1], every=True):
+            return word
+    return None
+
+
+def _spans(query: str) -> list[str]:
+    """Spans of 2–4 characters that start and end on jieba word boundaries (so the typo
+    '津帖' in '技能津帖一般' is a span, but '般发' across '一般|发给' is not)."""
+    from .text import segment
+
+    bounds = [0]
+    for word in segment(query):
+        bounds.append(bounds[-1] + len(word))
+    spans = []
+    for i, start in enumerate(bounds):
+        for stop in bounds[i + 1:]:
+            span = query[start:stop]
+            if 2 <= len(span) <= 4 and _CJK_RUN.fullmatch(span):
+                spans.append(span)
+    return sorted(spans, key=len, reverse=True)
+
+
+def correct(query: str, index: Index) -> str:
+    """The query with each never-written span that is a homophone of a corpus word replaced."""
+    shapes = _by_shape(tuple(index.vocabulary))
+    text = index.corpus_text
+    out = query
+    for span in _spans(query):
+        if span in text or span not in out:
+            continue
+        candidates = [w for pos, ch in enumerate(span) for w in shapes.get((len(span), pos, ch), ())]
+        word = _homophone(span, list(dict.fromkeys(candidates))) if candidates else None
+        if word is not None:
+            out = out.replace(span, word)
+    return out
