@@ -1,18 +1,131 @@
-"""The refusal gate: is this a question the guidelines answer at all?"""
+"""The refusal gate: does the corpus explain this question at all?
+
+Two signals from the corpus itself, calibrated on the dev sets (`gate.yaml`):
+
+- **share**: how much of the question the best passages explain — each content word weighted
+  by how specific it is in general Chinese (idf from jieba's own dictionary frequencies, so
+  '工资' weighs little and '师带徒' much), explained when it (or a synonym) occurs in the top
+  units' text or their reviewed expansions;
+- **foreign**: the most specific *noun* of the question that the whole corpus never uses
+  (产假, 公积金, 公务员 …): a topic the guidelines do not cover.
+
+Requests to ignore the sources or to invent clauses are refused by their form (the patterns
+in `gate.yaml`), whatever they mention.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
-from .text import mentions_domain
+import yaml
+
+from .paths import PACKAGE_DIR
+from .text import STOPWORDS, expand
 
 if TYPE_CHECKING:
     from .index import Index
 
-COVERAGE_GATE = 0.5
-STRONG_COVERAGE = 0.8
+GATE_FILE = PACKAGE_DIR / "gate.yaml"
+_NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "vn", "ng", "j", "l", "eng")
+_CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
 
 
-def admits(query: str, own: list[str], coverage: dict[str, tuple[float, list[str]]], index: Index) -> bool:
-    best_share = max(share for share, _ in coverage.values())
-    return not (best_share < COVERAGE_GATE or (best_share < STRONG_COVERAGE and not mentions_domain(query)))
+@dataclass(frozen=True)
+class Settings:
+    min_share: float
+    max_foreign: float
+    injection: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    data: dict[str, Any] = yaml.safe_load(GATE_FILE.read_text(encoding="utf-8"))
+    return Settings(float(data["min_share"]), float(data["max_foreign"]), tuple(data["injection"]))
+
+
+@lru_cache(maxsize=1)
+def _general() -> tuple[dict[str, int], int]:
+    """Word frequencies of general Chinese: jieba's own dictionary, before our domain words."""
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer.FREQ, tokenizer.total
+
+
+def general_idf(word: str) -> float:
+    freq, total = _general()
+    return math.log(total / (freq.get(word, 0) + 1))
+
+
+@lru_cache(maxsize=1)
+def _injection() -> re.Pattern[str]:
+    return re.compile("|".join(settings().injection), re.IGNORECASE)
+
+
+def is_injection(query: str) -> bool:
+    return bool(_injection().search(query))
+
+
+@dataclass
+class Features:
+    share: float
+    foreign: float
+    injection: bool
+    unexplained: list[str] = field(default_factory=list)
+
+
+def _content_words(query: str) -> list[tuple[str, bool]]:
+    """(word, is a noun) for the question's content words, jieba's POS tagger deciding."""
+    from .text import tagged
+
+    return [(w.lower(), tag.startswith(_NOUN_TAGS)) for w, tag in tagged(query)
+            if _CONTENT.fullmatch(w) and w.lower() not in STOPWORDS]
+
+
+def _explained(word: str, text: str) -> bool:
+    return word in text or any(s in text for s in expand([word])[1:])
+
+
+def _is_foreign(word: str, corpus_text: str) -> bool:
+    """A real word (in the general dictionary, or Latin letters) that the corpus never uses,
+    not even piecewise — not a segmentation crumb like '人分' from '给哪些人分'."""
+    freq, _ = _general()
+    if _explained(word, corpus_text):
+        return False
+    if word.isascii():
+        return True
+    if word not in freq:
+        return False
+    # A compound of words the corpus uses ('工资管理', '技术骨干') is not a new topic.
+    from .text import subwords
+
+    pieces = [p for p in subwords(word) if p != word]
+    covered = "".join(p for p in pieces if _explained(p, corpus_text))
+    return not pieces or len(set(covered)) < len(set(word))
+
+
+def features(query: str, top_units: list[str], index: Index) -> Features:
+    text = "\n".join(index.search_texts[u] for u in top_units)
+    total = found = foreign = 0.0
+    unexplained = []
+    for word, noun in dict.fromkeys(_content_words(query)):
+        weight = general_idf(word)
+        total += weight
+        if _explained(word, text):
+            found += weight
+            continue
+        unexplained.append(word)
+        if noun and _is_foreign(word, index.corpus_text):
+            foreign = max(foreign, weight)
+    return Features(found / total if total else 0.0, foreign, is_injection(query), unexplained)
+
+
+def admits(query: str, top_units: list[str], index: Index) -> bool:
+    found = features(query, top_units, index)
+    gate = settings()
+    return not found.injection and found.share >= gate.min_share and found.foreign <= gate.max_foreign

@@ -36,11 +36,11 @@ RRF_K = 60
 CANDIDATES = 80  # passages each retriever contributes before fusion
 # How much the coverage of the question's words adds to the fused rank score (0–1 scale),
 # and the bonus for cases when the question asks for an example ("有没有案例").
-COVERAGE_WEIGHT = 0.5
-CASE_BONUS = 0.5
+COVERAGE_WEIGHT = 0.3
+CASE_BONUS = 0.1
 # Clauses answer questions; cases illustrate them. A question that does not ask for an
 # example prefers the clause when the two score alike.
-CASE_PENALTY = 0.08
+CASE_PENALTY = 0.02
 _WANTS_CASE = re.compile(r"案例|例子|实例|示例|做法|经验|哪个企业|哪家企业|哪些企业|别的企业|其他企业|别家|"
                          r"怎么做的|怎么搞的|调整成了|改成了|公司|集团|某矿|供电所")
 KEY_RECHECK_SECONDS = 2.0
@@ -250,6 +250,8 @@ def search_result(query: str, k: int = 5, doc_id: str | None = None, kind: str |
         return Results([])
     if doc_id and doc_id not in {d.doc_id for d in corpus.document_entries()}:
         raise KnowledgeError(f"没有编号为“{doc_id}”的文档。可用 payguide sources 查看已有文档。")
+    if gate.is_injection(query):
+        return Results([])  # a request to ignore or rewrite the sources gets no clause to misuse
     reference = resolve(query, doc_id)
     if reference:
         hits = [Hit(unit=u, score=1.0, why="按条号/案例号直接查找") for u in reference.units if kind is None or u.kind == kind]
@@ -294,7 +296,7 @@ def ranked(index: Index, query: str, doc_id: str | None, kind: str | None,
         return [Hit(unit=index.units[uid], score=round(fused[uid] / fused[order[0]], 4), why="") for uid in order], notice
     top = fused[order[0]]
     coverage = {uid: index.coverage(own, uid) for uid in order[:CANDIDATES]}
-    if not gate.admits(query, own, coverage, index):
+    if not gate.admits(query, order[:3], index):
         return [], notice
     wants_case = bool(_WANTS_CASE.search(query))
 

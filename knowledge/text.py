@@ -16,6 +16,10 @@ _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9%]+")
 STOPWORDS = frozenset(
     ["的", "了", "是", "在", "和", "与", "及", "或", "等", "对", "为", "按", "由", "从", "以", "于", "把", "被", "将", "就", "都", "也", "还", "又", "而", "并", "其", "之", "这", "那", "个", "一", "有", "没有", "有没有", "什么", "怎么", "怎样", "如何", "哪些", "哪个", "哪", "多少", "几", "吗", "呢", "吧", "啊", "要", "不要", "可以", "能", "会", "应", "应该", "应当", "一般", "主要", "具体", "包括", "我们", "我", "你", "您", "他们", "企业", "公司", "一下", "请问", "请", "告诉", "关于", "规定", "要求", "指引", "说", "讲", "时候", "情况", "什么样", "多大", "多久", "下", "上", "中", "里", "为什么", "是否", "是不是", "一样", "给", "用", "让", "能不能", "可不可以", "该", "哪里", "怎么样", "起", "中起", "成", "用来", "分别", "应当", "怎么办", "需要", "一些", "这个", "那个", "其中", "之间", "以及", "还是", "通过", "进行", "作用"]
 )
+# Question forms and fillers of everyday speech: they never name a topic.
+STOPWORDS |= frozenset(
+    ["多长", "多长时间", "长时间", "时间", "多久", "怎么回事", "回事", "几比几", "别人", "人家", "别人家", "那份", "这份", "一份", "问问", "想问", "知道", "理解", "合适", "必要", "讲究", "先例", "示例", "例子", "办法", "咋个", "咋", "哪样", "啥", "么", "嘛", "呀", "哈", "该不该", "能不能", "行不行", "有没有", "算不算", "要不要", "给不给", "发不发", "能否", "可否", "由谁来", "谁来", "这样", "那样", "符合规定", "哪家", "哪一条", "一块", "开厂", "上负", "不负责任"]
+)
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +50,23 @@ def domain_anchors() -> tuple[str, ...]:
 
 def mentions_domain(query: str) -> bool:
     return any(anchor in query for anchor in domain_anchors())
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    from jieba import posseg
+
+    return posseg.POSTokenizer(_jieba())
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """(word, part-of-speech tag) pairs from jieba's tagger, with the domain dictionary."""
+    return [(pair.word, pair.flag) for pair in _tagger().cut(text)]
+
+
+def subwords(word: str) -> list[str]:
+    """Every dictionary word inside `word` (jieba's search mode), stopwords included."""
+    return list(_jieba().lcut_for_search(word))
 
 
 def segment(text: str) -> list[str]:

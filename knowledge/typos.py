@@ -20,7 +20,18 @@ def _sounds(char: str, every: bool) -> frozenset[str]:
     from pypinyin import Style, pinyin
 
     readings = pinyin(char, style=Style.NORMAL, heteronym=every, errors="ignore")
-    return frozenset(readings[0]) if readings else frozenset()
+    return frozenset(_fuzzy(r) for r in readings[0]) if readings else frozenset()
+
+
+def _fuzzy(syllable: str) -> str:
+    """Sounds that south-western speakers (and their input methods) do not tell apart:
+    zh/z, ch/c, sh/s, n/l, and -ng/-n (班组长 typed as 班主长)."""
+    for retroflex, flat in (("zh", "z"), ("ch", "c"), ("sh", "s")):
+        if syllable.startswith(retroflex):
+            syllable = flat + syllable[2:]
+    if syllable.startswith("l"):
+        syllable = "n" + syllable[1:]
+    return syllable[:-1] if syllable.endswith("ng") else syllable
 
 
 @lru_cache(maxsize=8)
