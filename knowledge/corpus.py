@@ -122,7 +122,10 @@ def save_user_document(entry: DocumentEntry, units: list[Unit], sha256: str) -> 
 def remove_user_document(doc_id: str) -> None:
     if doc_id in {d.doc_id for d in load_catalog()}:
         raise KnowledgeError(f"“{doc_id}”是内置指引，不能删除。")
-    path = user_docs_dir() / f"{doc_id}.json"
+    folder = user_docs_dir().resolve()
+    path = (folder / f"{doc_id}.json").resolve()
+    if path.parent != folder:  # never outside the data folder, whatever the id says
+        raise KnowledgeError(f"没有编号为“{doc_id}”的文档。可用 payguide sources 查看已有文档。")
     if not path.exists():
         raise KnowledgeError(f"没有编号为“{doc_id}”的文档。可用 payguide sources 查看已有文档。")
     path.unlink()

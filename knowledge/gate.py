@@ -47,13 +47,12 @@ def settings() -> Settings:
     return Settings(float(data["min_share"]), float(data["max_foreign"]), tuple(data["injection"]))
 
 
-@lru_cache(maxsize=1)
 def _general() -> tuple[dict[str, int], int]:
-    """Word frequencies of general Chinese: jieba's own dictionary, before our domain words."""
-    import jieba
+    """Word frequencies of general Chinese: jieba's dictionary (which our few domain words
+    join with a low frequency — they are specific, which is what the weight says)."""
+    from .text import dictionary
 
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
+    tokenizer = dictionary()
     return tokenizer.FREQ, tokenizer.total
 
 
@@ -80,10 +79,11 @@ class Features:
 
 
 def _content_words(query: str) -> list[tuple[str, bool]]:
-    """(word, is a noun) for the question's content words, jieba's POS tagger deciding."""
-    from .text import tagged
+    """(word, is a noun) for the question's content words; jieba's dictionary tags decide."""
+    from .text import nouns, segment
 
-    return [(w.lower(), tag.startswith(_NOUN_TAGS)) for w, tag in tagged(query)
+    known_nouns = nouns(_NOUN_TAGS)
+    return [(w.lower(), w in known_nouns) for w in segment(query)
             if _CONTENT.fullmatch(w) and w.lower() not in STOPWORDS]
 
 

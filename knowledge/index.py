@@ -314,3 +314,15 @@ def ranked(index: Index, query: str, doc_id: str | None, kind: str | None,
         why = f"匹配词：{'、'.join(matched) or '（无）'}；{places}；覆盖问题要点 {share:.0%}"
         hits.append(Hit(unit=index.units[uid], score=round(final[uid] / best, 4), why=why))
     return hits, notice
+
+
+def prepare(progress: Callable[[str], None] = _quiet) -> Index:
+    """At start-up (`payguide serve`): build or check the index, clean leftovers, and load
+    everything a first question needs, so that it answers at once."""
+    store.cleanup(keep=store.index_key())
+    index = refresh(progress)
+    progress("预热检索…")
+    for warm in ("技能津帖一般发给谁？", "科技人才指引第三十四条", "产假期间工资怎么算？"):
+        search_result(warm)
+    progress("检索已就绪。")
+    return index

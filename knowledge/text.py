@@ -3,6 +3,7 @@ query expansion through the domain synonym list."""
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -52,16 +53,38 @@ def mentions_domain(query: str) -> bool:
     return any(anchor in query for anchor in domain_anchors())
 
 
-@lru_cache(maxsize=1)
-def _tagger():
-    from jieba import posseg
-
-    return posseg.POSTokenizer(_jieba())
+def dictionary():  # jieba.Tokenizer
+    """The jieba tokenizer with the domain dictionary (its FREQ and total are general Chinese)."""
+    return _jieba()
 
 
-def tagged(text: str) -> list[tuple[str, str]]:
-    """(word, part-of-speech tag) pairs from jieba's tagger, with the domain dictionary."""
-    return [(pair.word, pair.flag) for pair in _tagger().cut(text)]
+@lru_cache(maxsize=2)
+def nouns(tags: tuple[str, ...]) -> frozenset[str]:
+    """Dictionary words whose part-of-speech tag is one of `tags`, read once from jieba's
+    dictionary file and cached beside its own cache (a tagger would cost a second on start)."""
+    import marshal
+
+    import jieba
+
+    cache = data_home() / f"jieba-nouns-{'-'.join(tags)}.marshal"
+    try:
+        return frozenset(marshal.loads(cache.read_bytes()))
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    found = []
+    with open(jieba.get_dict_file().name, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) == 3 and parts[2].startswith(tags):
+                found.append(parts[0])
+    for line in (PACKAGE_DIR / "domain_dict.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[2].startswith(tags):
+            found.append(parts[0])
+    tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(marshal.dumps(found))
+    tmp.replace(cache)
+    return frozenset(found)
 
 
 def subwords(word: str) -> list[str]:

@@ -120,8 +120,6 @@ class VectorStore:
                 fill(chroma_client, name, np.load(self.directory / "vectors.npy"), self.texts, self.metadatas)
             store = Chroma(collection_name=name, embedding_function=self.embeddings, client=chroma_client,
                            collection_metadata={"hnsw:space": "cosine"})
-            if self.texts:
-                store.similarity_search_with_score("工资", k=1)  # a damaged store fails here, not mid-answer
         except KnowledgeError:
             raise
         except Exception as exc:

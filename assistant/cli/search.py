@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 
 from . import app
@@ -15,8 +13,8 @@ from ._common import emit_json, guarded
 def search(
     query: str = typer.Argument(..., help="检索内容，例如：师带徒津贴 / 第三十四条 / 科技人才指引第40条"),
     k: int = typer.Option(5, "-k", min=1, max=50, help="返回条数"),
-    doc: Optional[str] = typer.Option(None, "--doc", help="只在某个文档中检索（doc_id）"),
-    kind: Optional[str] = typer.Option(None, "--kind", help="只检索某类单元：article / case / appendix / section"),
+    doc: str | None = typer.Option(None, "--doc", help="只在某个文档中检索（doc_id）"),
+    kind: str | None = typer.Option(None, "--kind", help="只检索某类单元：article / case / appendix / section"),
     json_out: bool = typer.Option(False, "--json", help="输出 JSON"),
 ) -> None:
     """检索指引条款与案例（离线混合检索），并说明每条为何命中。"""

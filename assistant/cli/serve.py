@@ -17,4 +17,8 @@ def serve(
     """启动网页界面（问答、计算器、方案起草、条款审查、知识库）。"""
     from ..ui.app import launch
 
+    # Knowledge: build/check the index before the page is up, so no question waits for it.
+    from knowledge.index import prepare
+
+    prepare(progress=lambda message: typer.echo(f"知识库：{message}", err=True))
     launch(host=host, port=port)
