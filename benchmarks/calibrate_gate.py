@@ -1,9 +1,10 @@
 """Choose the refusal gate's operating point on the dev sets (never the held-out ones).
 
 For every dev question: its gate features (share explained, most specific foreign noun,
-injection form). The operating point is the loosest gate that refuses no in-scope dev question
-(with a margin), reported with the out-of-scope refusal rate it gives; write it to
-knowledge/gate.yaml by hand after review.
+injection form, uncovered topic). The in-scope questions bound each threshold (none of them may
+be refused); within that bound the threshold is placed as far from the in-scope questions as
+possible without refusing fewer out-of-scope ones — the widest margin for unseen questions.
+Write the printed values into knowledge/gate.yaml after review.
 
     PYTHONPATH=. python benchmarks/calibrate_gate.py
 """
@@ -18,8 +19,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DEV_IN = ("retrieval_questions_dev.jsonl", "retrieval_dev.jsonl")
 DEV_OUT = ("retrieval_out_of_scope_dev.jsonl",)
-MARGIN_SHARE = 0.02
-MARGIN_FOREIGN = 0.3
 
 
 def main() -> None:
@@ -34,20 +33,28 @@ def main() -> None:
     def feats(question: str) -> gate.Features:
         corrected = correct(question, ix)
         hits, _ = index.ranked(ix, corrected, None, None, rerank=False)
-        return gate.features(corrected, [h.unit.id for h in hits[:3]], ix)
+        found = gate.features(corrected, [h.unit.id for h in hits[:3]], ix)
+        found.injection = gate.is_injection(question)
+        return found
 
     inside = [feats(q.question) for name in DEV_IN for q in read_questions(ROOT / "tests/data" / name)]
-    outside = [(q.kind, feats(q.question)) for name in DEV_OUT for q in read_questions(ROOT / "tests/data" / name)
+    outside = [(q.kind or "?", feats(q.question)) for name in DEV_OUT for q in read_questions(ROOT / "tests/data" / name)
                if "missing-article" not in q.tags]
-    flagged = sum(f.injection for f in inside)
-    kept = [f for f in inside if not f.injection]
-    min_share = round(max(0.0, min(f.share for f in kept) - MARGIN_SHARE), 3)
-    max_foreign = round(max(f.foreign for f in kept) + MARGIN_FOREIGN, 2)
-    print(f"in-scope dev: {len(inside)} questions; injection patterns hit {flagged} (must be 0)")
-    print(f"operating point: min_share {min_share}, max_foreign {max_foreign}")
+    listed = sum(f.injection or f.uncovered is not None for f in inside)
+    print(f"in-scope dev: {len(inside)} questions; refused by the reviewed lists: {listed} (must be 0)")
+    share_bound = min(f.share for f in inside)
+    foreign_bound = max(f.foreign for f in inside)
+    rest = [f for _, f in outside if not (f.injection or f.uncovered)]
+    # the loosest thresholds that refuse exactly as many of the rest as the in-scope bounds do
+    below = [f.share for f in rest if f.share < share_bound]
+    min_share = round((share_bound + max(below)) / 2, 3) if below else round(share_bound - 0.02, 3)
+    above = [f.foreign for f in rest if f.foreign > foreign_bound and f.share >= min_share]
+    max_foreign = round((foreign_bound + min(above)) / 2, 2) if above else round(foreign_bound + 0.3, 2)
+    print(f"operating point: min_share {min_share} (in-scope min {share_bound:.3f}), "
+          f"max_foreign {max_foreign} (in-scope max {foreign_bound:.2f})")
     refused: dict[str, list[bool]] = {}
     for kind, f in outside:
-        refused.setdefault(kind or "?", []).append(f.injection or f.share < min_share or f.foreign > max_foreign)
+        refused.setdefault(kind, []).append(f.injection or f.uncovered is not None or f.share < min_share or f.foreign > max_foreign)
     total = sum(sum(v) for v in refused.values())
     print(f"out-of-scope dev refused: {total}/{len(outside)} = {total / len(outside):.1%}; "
           + ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in sorted(refused.items())))

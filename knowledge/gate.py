@@ -9,8 +9,10 @@ Two signals from the corpus itself, calibrated on the dev sets (`gate.yaml`):
 - **foreign**: the most specific *noun* of the question that the whole corpus never uses
   (产假, 公积金, 公务员 …): a topic the guidelines do not cover.
 
-Requests to ignore the sources or to invent clauses are refused by their form (the patterns
-in `gate.yaml`), whatever they mention.
+Two reviewed lists in `gate.yaml` complete them: requests to ignore the sources or to invent
+clauses are refused by their form, whatever they mention; and a question naming a labour, social
+insurance or tax topic the guidelines do not govern (产假, 社保, 个税 …) is refused unless its best
+units use that word themselves.
 """
 
 from __future__ import annotations
@@ -39,12 +41,14 @@ class Settings:
     min_share: float
     max_foreign: float
     injection: tuple[str, ...]
+    uncovered_topics: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
 def settings() -> Settings:
     data: dict[str, Any] = yaml.safe_load(GATE_FILE.read_text(encoding="utf-8"))
-    return Settings(float(data["min_share"]), float(data["max_foreign"]), tuple(data["injection"]))
+    return Settings(float(data["min_share"]), float(data["max_foreign"]), tuple(data["injection"]),
+                    tuple(str(t).lower() for t in data.get("uncovered_topics") or ()))
 
 
 def _general() -> tuple[dict[str, int], int]:
@@ -75,6 +79,7 @@ class Features:
     share: float
     foreign: float
     injection: bool
+    uncovered: str | None = None  # an uncovered topic the question names and its units do not
     unexplained: list[str] = field(default_factory=list)
 
 
@@ -122,10 +127,13 @@ def features(query: str, top_units: list[str], index: Index) -> Features:
         unexplained.append(word)
         if noun and _is_foreign(word, index.corpus_text):
             foreign = max(foreign, weight)
-    return Features(found / total if total else 0.0, foreign, is_injection(query), unexplained)
+    lowered = query.lower()
+    uncovered = next((t for t in settings().uncovered_topics if t in lowered and t not in text), None)
+    return Features(found / total if total else 0.0, foreign, is_injection(query), uncovered, unexplained)
 
 
 def admits(query: str, top_units: list[str], index: Index) -> bool:
     found = features(query, top_units, index)
     gate = settings()
-    return not found.injection and found.share >= gate.min_share and found.foreign <= gate.max_foreign
+    return (not found.injection and found.uncovered is None and found.share >= gate.min_share
+            and found.foreign <= gate.max_foreign)

@@ -163,7 +163,7 @@ def _load(key: str) -> _Loaded | None:
         raise
     except Exception as exc:  # noqa: BLE001 - any damage (truncated json, bm25, npz, sqlite): rebuild
         use.close()
-        log.warning("index %s is damaged (%s); rebuilding", key, exc)
+        log.info("index %s is damaged (%s); rebuilding", key, exc)
         with store.build_lock(key, wait=True):
             store.discard(directory)
         return None

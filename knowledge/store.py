@@ -202,7 +202,7 @@ def build(key: str, progress: Progress) -> Path:
         except Exception as exc:
             if not vectors.server_url():
                 raise
-            log.warning("chroma server unavailable during build: %s", exc)
+            log.info("chroma server unavailable during build: %s", exc)
         manifest = {"files": _files(tmp), "passages": len(rows), "built_at": time.time()}
         (tmp / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
         discard(final)

@@ -11,6 +11,8 @@ if TYPE_CHECKING:
     from .index import Index
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+RARITY = 5  # a dictionary word is read as a typo only when its homophone is this much more common
+TERM_RATIO = 100  # how much more usual in the guidelines a correction must be than in general Chinese
 
 
 @lru_cache(maxsize=4096)
@@ -24,14 +26,12 @@ def _sounds(char: str, every: bool) -> frozenset[str]:
 
 
 def _fuzzy(syllable: str) -> str:
-    """Sounds that south-western speakers (and their input methods) do not tell apart:
-    zh/z, ch/c, sh/s, n/l, and -ng/-n (班组长 typed as 班主长)."""
+    """Initials that south-western speakers (and their input methods) do not tell apart:
+    zh/z, ch/c, sh/s, n/l (班组长 typed as 班主长)."""
     for retroflex, flat in (("zh", "z"), ("ch", "c"), ("sh", "s")):
         if syllable.startswith(retroflex):
             syllable = flat + syllable[2:]
-    if syllable.startswith("l"):
-        syllable = "n" + syllable[1:]
-    return syllable[:-1] if syllable.endswith("ng") else syllable
+    return "n" + syllable[1:] if syllable.startswith("l") else syllable
 
 
 @lru_cache(maxsize=8)
@@ -45,13 +45,22 @@ def _by_shape(vocabulary: tuple[str, ...]) -> dict[tuple[int, int, str], list[st
     return index
 
 
-def _homophone(span: str, candidates: list[str]) -> str | None:
-    """The candidate that differs from `span` in exactly one character that sounds the same."""
+def _homophone(span: str, candidates: list[str], frequency: dict[str, int]) -> str | None:
+    """The most common candidate that differs from `span` in one character that sounds the same."""
+    matches = []
     for word in candidates:
         diffs = [(a, b) for a, b in zip(span, word) if a != b]
         if len(diffs) == 1 and _sounds(diffs[0][0], every=False) & _sounds(diffs[0][1], every=True):
-            return word
-    return None
+            matches.append(word)
+    return max(matches, key=lambda w: frequency.get(w, 0), default=None)
+
+
+def _is_term(word: str, index: Index, known: dict[str, int], total: int) -> bool:
+    """A word of the guidelines' own vocabulary: far more usual in them than in general
+    Chinese (津贴, 分红 — not 事先 or 先锋, which a typo of '是先' or '先分' might sound like)."""
+    share_here = index.df.get(word, 0) / max(index.n_passages, 1)
+    share_general = (known.get(word, 0) + 1) / total
+    return share_here >= TERM_RATIO * share_general
 
 
 def _spans(query: str) -> list[str]:
@@ -76,11 +85,16 @@ def correct(query: str, index: Index) -> str:
     shapes = _by_shape(tuple(index.vocabulary))
     text = index.corpus_text
     out = query
+    from .text import dictionary
+
+    known, total = dictionary().FREQ, dictionary().total
     for span in _spans(query):
         if span in text or span not in out:
             continue
         candidates = [w for pos, ch in enumerate(span) for w in shapes.get((len(span), pos, ch), ())]
-        word = _homophone(span, list(dict.fromkeys(candidates))) if candidates else None
-        if word is not None:
+        word = _homophone(span, list(dict.fromkeys(candidates)), known) if candidates else None
+        # A real word of general Chinese stays unless the corpus word is far more usual
+        # ('分洪' → 分红, '人材' → 人才; but '一部' is not '一步').
+        if word is not None and known.get(span, 0) * RARITY < known.get(word, 0) and _is_term(word, index, known, total):
             out = out.replace(span, word)
     return out

@@ -130,7 +130,7 @@ class VectorStore:
         self.client, self.store, self.notice = chroma_client, store, None
 
     def _outage(self, exc: BaseException) -> None:
-        log.warning("vector store unavailable: %s", exc)
+        log.info("vector store unavailable: %s", exc)
         self.store, self.notice = None, OUTAGE_NOTICE
         self._retry_at = time.monotonic() + RETRY_SECONDS
 

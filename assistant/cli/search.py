@@ -20,7 +20,11 @@ def search(
     """检索指引条款与案例（离线混合检索），并说明每条为何命中。"""
     import knowledge
 
-    hits = knowledge.search(query, k=k, doc_id=doc, kind=kind)
+    result = knowledge.search_result(query, k=k, doc_id=doc, kind=kind)
+    hits = result.hits
+    for line in (result.notice, *result.reference.missing):
+        if line:
+            typer.echo(line, err=True)  # stdout stays one JSON document
     if json_out:
         emit_json([
             {"id": h.unit.id, "doc_id": h.unit.doc_id, "doc_title": h.unit.doc_title, "kind": h.unit.kind,
@@ -30,7 +34,8 @@ def search(
         ])
         return
     if not hits:
-        typer.echo("指引中没有与此相关的条款。")
+        if not result.reference.missing:
+            typer.echo("指引中没有与此相关的条款。")
         return
     for rank, h in enumerate(hits, 1):
         typer.echo(f"{rank}. [{h.unit.id}] 《{h.unit.doc_title}》{h.unit.heading}  得分 {h.score:.3f}")
