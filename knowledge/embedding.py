@@ -17,9 +17,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
-from langchain_core.embeddings import Embeddings
 
 LSA_DIMENSIONS = 192
 NGRAM_RANGE = (1, 3)
@@ -35,8 +35,9 @@ def char_ngrams(text: str) -> list[str]:
     return grams
 
 
-class LsaEmbeddings(Embeddings):
-    """LangChain embeddings over a fitted LSA model."""
+class LsaEmbeddings:
+    """Embeddings over a fitted LSA model, with LangChain's `Embeddings` interface
+    (embed_documents / embed_query) but not its import: a cold search loads no LangChain."""
 
     def __init__(self, vocabulary: dict[str, int], idf: np.ndarray, components: np.ndarray):
         self.vocabulary = vocabulary
@@ -93,7 +94,7 @@ class LsaEmbeddings(Embeddings):
         return self.embed_matrix([text])[0].tolist()
 
 
-def configured_embeddings(load: bool = True) -> tuple[str, Embeddings | None] | None:
+def configured_embeddings(load: bool = True) -> tuple[str, Any] | None:
     """(a name for the index hash, embeddings) when an optional model is configured;
     `load=False` gives the name only (cheap: for the index key)."""
     model_dir = os.environ.get("PAYGUIDE_EMBED_MODEL_DIR")
@@ -112,8 +113,8 @@ def configured_embeddings(load: bool = True) -> tuple[str, Embeddings | None] | 
     return None
 
 
-class _SentenceTransformerEmbeddings(Embeddings):
-    """A sentence-transformers model loaded from a local directory (never from a hub)."""
+class _SentenceTransformerEmbeddings:
+    """Duck-typed like LangChain's `Embeddings`. A sentence-transformers model loaded from a local directory (never from a hub)."""
 
     def __init__(self, model_dir: str):
         from sentence_transformers import SentenceTransformer  # optional dependency

@@ -26,8 +26,18 @@ STOPWORDS |= frozenset(
 @lru_cache(maxsize=1)
 def _jieba():
     import logging
+    import sys
 
-    import jieba
+    # jieba finds its dictionary through pkg_resources when that imports (0.3–0.5 s, most of
+    # a cold `payguide search`); hidden for this one import, jieba opens the file directly.
+    hidden = "pkg_resources" not in sys.modules
+    if hidden:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import jieba
+    finally:
+        if hidden:
+            del sys.modules["pkg_resources"]
 
     jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" chatter is not for users
     tokenizer = jieba.Tokenizer()

@@ -1,5 +1,6 @@
 """The vector half of the index: a Chroma collection (on disk, or on a `PAYGUIDE_CHROMA_URL`
-server) behind LangChain, filled from the vectors saved beside the index.
+server) searched with LangChain `Embeddings` (LSA, a local sentence-transformers model or an
+OpenAI-compatible endpoint), filled from the vectors saved beside the index.
 
 The collection can always be refilled from `vectors.npy`, so an emptied, damaged or missing
 collection heals itself; when the store cannot be reached at all the search goes on with
@@ -107,19 +108,17 @@ class VectorStore:
 
         `strict` (a local store): a failure means the index folder is damaged → raise, so the
         caller rebuilds it. A server that cannot be reached is an outage, not damage."""
-        from langchain_chroma import Chroma
-
         try:
             chroma_client = client(self.directory / "chroma")
             name = collection_name(self.key)
             try:
-                count = chroma_client.get_collection(name).count()
+                collection = chroma_client.get_collection(name)
+                count = collection.count()
             except Exception:  # noqa: BLE001 - a missing collection is refilled below
                 count = -1
             if count != len(self.texts):
                 fill(chroma_client, name, np.load(self.directory / "vectors.npy"), self.texts, self.metadatas)
-            store = Chroma(collection_name=name, embedding_function=self.embeddings, client=chroma_client,
-                           collection_metadata={"hnsw:space": "cosine"})
+                collection = chroma_client.get_collection(name)
         except KnowledgeError:
             raise
         except Exception as exc:
@@ -127,7 +126,7 @@ class VectorStore:
                 raise
             self._outage(exc)
             return
-        self.client, self.store, self.notice = chroma_client, store, None
+        self.client, self.store, self.notice = chroma_client, collection, None
 
     def _outage(self, exc: BaseException) -> None:
         log.info("vector store unavailable: %s", exc)
@@ -144,11 +143,14 @@ class VectorStore:
         if store is None:
             return None, self.notice
         try:
-            docs = store.similarity_search_with_score(query, k=k, filter=where)
+            # The collection is queried directly with the LangChain embeddings' query vector:
+            # LangChain's Chroma wrapper adds nothing here but a second of imports per process.
+            found = store.query(query_embeddings=[self.embeddings.embed_query(query)], n_results=k, where=where,
+                                include=["metadatas"])
         except Exception as exc:  # noqa: BLE001 - a server stopped mid-session: keywords still answer
             self._outage(exc)
             return None, self.notice
-        return [d.metadata["unit_id"] for d, _ in docs], None
+        return [m["unit_id"] for m in (found["metadatas"] or [[]])[0]], None
 
     def release(self) -> None:
         if self.client is not None and not server_url():
