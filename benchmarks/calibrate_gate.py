@@ -50,11 +50,15 @@ def main() -> None:
     min_share = round((share_bound + max(below)) / 2, 3) if below else round(share_bound - 0.02, 3)
     above = [f.foreign for f in rest if f.foreign > foreign_bound and f.share >= min_share]
     max_foreign = round((foreign_bound + min(above)) / 2, 2) if above else round(foreign_bound + 0.3, 2)
+    # a foreign noun refuses only questions explained no better than the out-of-scope ones it catches
+    caught = [f.share for f in rest if f.share >= min_share and f.foreign > max_foreign]
+    foreign_below = round((max(caught) + 1.0) / 2, 3) if caught else 0.0
     print(f"operating point: min_share {min_share} (in-scope min {share_bound:.3f}), "
-          f"max_foreign {max_foreign} (in-scope max {foreign_bound:.2f})")
+          f"max_foreign {max_foreign} (in-scope max {foreign_bound:.2f}), foreign_below_share {foreign_below}")
+    point = gate.Settings(min_share, max_foreign, foreign_below, (), ())
     refused: dict[str, list[bool]] = {}
     for kind, f in outside:
-        refused.setdefault(kind, []).append(f.injection or f.uncovered is not None or f.share < min_share or f.foreign > max_foreign)
+        refused.setdefault(kind, []).append(gate.refuses(f, point) is not None)
     total = sum(sum(v) for v in refused.values())
     print(f"out-of-scope dev refused: {total}/{len(outside)} = {total / len(outside):.1%}; "
           + ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in sorted(refused.items())))

@@ -40,6 +40,7 @@ _CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
 class Settings:
     min_share: float
     max_foreign: float
+    foreign_below_share: float  # a foreign noun refuses only a question explained less than this
     injection: tuple[str, ...]
     uncovered_topics: tuple[str, ...]
 
@@ -47,7 +48,8 @@ class Settings:
 @lru_cache(maxsize=1)
 def settings() -> Settings:
     data: dict[str, Any] = yaml.safe_load(GATE_FILE.read_text(encoding="utf-8"))
-    return Settings(float(data["min_share"]), float(data["max_foreign"]), tuple(data["injection"]),
+    return Settings(float(data["min_share"]), float(data["max_foreign"]), float(data["foreign_below_share"]),
+                    tuple(data["injection"]),
                     tuple(str(t).lower() for t in data.get("uncovered_topics") or ()))
 
 
@@ -135,5 +137,17 @@ def features(query: str, top_units: list[str], index: Index) -> Features:
 def admits(query: str, top_units: list[str], index: Index) -> bool:
     found = features(query, top_units, index)
     gate = settings()
-    return (not found.injection and found.uncovered is None and found.share >= gate.min_share
-            and found.foreign <= gate.max_foreign)
+    return refuses(found, gate) is None
+
+
+def refuses(found: Features, gate: Settings) -> str | None:
+    """Why a question is refused (for calibration and inspection), or None."""
+    if found.injection:
+        return "injection"
+    if found.uncovered is not None:
+        return "uncovered"
+    if found.share < gate.min_share:
+        return "share"
+    if found.foreign > gate.max_foreign and found.share < gate.foreign_below_share:
+        return "foreign"
+    return None
