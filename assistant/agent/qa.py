@@ -104,8 +104,8 @@ def answering_sentences(unit: Any, question: str, limit: int) -> list[str]:
         if overlap:
             ranked.append((overlap, position, sentence))
     ranked.sort(key=lambda t: (-t[0], t[1]))
-    if _ASKS_FIGURE.search(question):  # among equally close sentences, the one with a figure
-        ranked.sort(key=lambda t: (-t[0], not _FIGURE.search(t[2]), t[1]))
+    if _ASKS_FIGURE.search(question):  # a question asking for a figure: a sentence with one leads
+        ranked.sort(key=lambda t: (not _FIGURE.search(t[2]), -t[0], t[1]))
     if not ranked:
         return [s for s in sentences(unit.text) if is_substantive(s)][:1] or sentences(unit.text)[:1]
     return [s for _, _, s in ranked[:limit]]
