@@ -108,12 +108,13 @@ def _is_foreign(word: str, corpus_text: str) -> bool:
         return True
     if word not in freq:
         return False
-    # A compound of words the corpus uses ('工资管理', '技术骨干') is not a new topic.
+    # A compound of words the corpus uses ('工资管理', '技术骨干'), or one of them with a
+    # one-character suffix ('技术部', '生产科'), is not a new topic.
     from .text import subwords
 
     pieces = [p for p in subwords(word) if p != word]
-    covered = "".join(p for p in pieces if _explained(p, corpus_text))
-    return not pieces or len(set(covered)) < len(set(word))
+    covered = {ch for p in pieces if _explained(p, corpus_text) for ch in p}
+    return len(covered) < len(set(word)) - (1 if len(word) >= 3 else 0)
 
 
 def features(query: str, top_units: list[str], index: Index) -> Features:
