@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _util import summary, time_ms  # noqa: E402
+from _util import summary, time_ms
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = [json.loads(line)["question"] for name in ("retrieval_dev.jsonl", "retrieval_questions_dev.jsonl")

@@ -10,9 +10,14 @@ Never imports the assistant. Heavy modules (jieba, Chroma) load on first search 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .corpus import catalog, get_unit, load_units
 from .errors import KnowledgeError
 from .models import DocumentInfo, Hit, Unit
+
+if TYPE_CHECKING:
+    from .index import Results as Results
 
 
 def search(query: str, k: int = 5, doc_id: str | None = None, kind: str | None = None) -> list[Hit]:

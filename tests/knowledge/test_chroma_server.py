@@ -54,7 +54,7 @@ def chroma_server(tmp_path):
 def _search(url: str, home: Path, query: str = QUESTION) -> subprocess.CompletedProcess:
     env = {**os.environ, "PAYGUIDE_CHROMA_URL": url, "PAYGUIDE_HOME": str(home)}
     return subprocess.run([sys.executable, "-m", "assistant.cli", "search", query, "-k", "3", "--json"],
-                          capture_output=True, text=True, env=env, timeout=300)
+                          capture_output=True, text=True, env=env, timeout=300, check=False)
 
 
 def _collections(url: str) -> list[str]:
