@@ -10,18 +10,18 @@ formula in Chinese and the numbers put into it. Guideline figures live in `param
 
 from __future__ import annotations
 
-from .errors import CalculationError
-from .registry import CalculatorInfo, get_calculator, list_calculators, run
-
 # Importing a family module registers its calculators (`calc list` puts DESIGN.md's table first).
 from . import (  # noqa: E402,F401
     allocation,  # points-allocation, piece-rate-allocation, point-value
     allowances,  # allowance-schedule, chief-technician-pay
     compliance,  # two-lower-check, wage-total-linkage, dividend-check, pay-mix-check, job-grade-quota
+    conversion,  # pay-conversion (套改测算)
     incentives,  # excess-profit-sharing, annual-salary-split
     ladders,  # ladder, post-wage-table, seniority-pay
     market,  # broadband, market-percentiles, pay-regression
     performance,  # forced-distribution, kpi-check, grade-count-check
 )
+from .errors import CalculationError
+from .registry import CalculatorInfo, field_label, get_calculator, list_calculators, run
 
-__all__ = ["CalculationError", "CalculatorInfo", "get_calculator", "list_calculators", "run"]
+__all__ = ["CalculationError", "CalculatorInfo", "field_label", "get_calculator", "list_calculators", "run"]

@@ -4,9 +4,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import Field
+
+from knowledge.reader.fields import Reads, Shape
+from knowledge.reader.models import Kind
 
 from . import people
 from .base import CalcInput, MoneyInput, Number, NumberMap, limited, plus, result
@@ -14,6 +17,7 @@ from .errors import CalculationError
 from .numbers import (
     fmt,
     from_units,
+    q,
     read_weight_map,
     scaled_total,
     split_units,
@@ -52,17 +56,33 @@ def _split_map(amount_units: int, names: list[str], weights: list[int], precisio
 # ---- 积分制 ------------------------------------------------------------------------------------
 
 
+POOL_CUES = ("绩效工资", "绩效奖金", "奖金", "奖励", "奖", "总额", "可分配", "可供分配", "奖金池", "池", "盘子", "资金", "一共", "总共",
+             "分配额", "绩效", "工资总量", "可分")
+SCORE_CUES = ("积分", "分数", "得分", "考核分", "考核得分", "分")
+
+
 class Department(CalcInput):
-    score: Number | None = Field(None, title="部门积分累计总分", description="部门考核积分累计总分；不填则取成员积分之和")
-    members: NumberMap | None = Field(None, title="部门成员积分", description="部门内个人积分累计总分：姓名 → 积分")
+    score: Annotated[Number | None, Reads(Kind.SCORE, cues=("部门积分", "部门总分", "总分", "合计"))] = Field(
+        None, title="部门积分累计总分", description="部门考核积分累计总分；不填则取成员积分之和")
+    members: Annotated[NumberMap | None, Reads(Kind.SCORE, cues=SCORE_CUES, shape=Shape.MAP)] = Field(
+        None, title="部门成员积分", description="部门内个人积分累计总分：姓名 → 积分")
 
 
 class PointsInput(MoneyInput):
-    pool: Number = Field(..., gt=0, title="绩效工资总量", description="单位可供分配绩效工资总量（元）")
-    scores: NumberMap | None = Field(None, title="积分", description="一级分配：各部门（或个人）积分累计总分，名称 → 积分")
-    departments: dict[str, Department] | None = Field(
+    reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (("scores",), ("departments",))
+    reading_topics: ClassVar[tuple[str, ...]] = ("积分", "按分", "分数", "得分", "考核分", "积分制", "按积分", "分值", "绩效工资怎么分", "绩效怎么分",
+                                                 "奖金怎么分", "按考核")
+    pool: Annotated[Number, Reads(Kind.MONEY, cues=POOL_CUES, ask="如“绩效工资总额50万元”")] = Field(
+        ..., gt=0, title="绩效工资总量", description="单位可供分配绩效工资总量（元）")
+    scores: Annotated[NumberMap | None, Reads(Kind.SCORE, cues=SCORE_CUES, shape=Shape.MAP, ask="如“生产部3000分、技术部2000分”")] = Field(
+        None, title="积分", description="一级分配：各部门（或个人）积分累计总分，名称 → 积分")
+    departments: Annotated[dict[str, Department] | None, Reads(Kind.SCORE, shape=Shape.GROUPS)] = Field(
         None, title="部门", description="两级分配：部门名称 → {score: 部门积分, members: {姓名: 个人积分}}"
     )
+    total_score: Annotated[Number | None, Reads(Kind.SCORE, cues=("总分", "合计", "累计总分", "一共", "总计", "共计", "全厂", "全部", "单位"),
+                                                total=True, total_of="scores")] = Field(
+        None, ge=0, title="单位积分累计总分",
+        description="可选：全单位积分累计总分。只列出部分部门（或个人）时按公式单独计算：单位可供分配绩效工资总量 ÷ 单位积分累计总分 × 部门积分")
 
 
 def _points_from_people(rows: list[dict[str, Any]], data: dict[str, Any]) -> dict[str, Any]:
@@ -108,6 +128,9 @@ def _one_level(inp: PointsInput) -> dict[str, Any]:
     total = scaled_total(weights, places)
     if total == 0:
         raise CalculationError("积分合计为0，无法按积分分配", "scores")
+    if inp.total_score is not None and inp.total_score != total:
+        return _listed_only(inp, names, [Decimal(w).scaleb(-places) for w in weights], total, inp.total_score,
+                            ("qujing_skill/art-8", "soe_tech/art-33"), DEPT_FORMULA, "单位积分累计总分", "积分")
     pool_units = to_units(inp.pool, inp.precision, "pool", "绩效工资总量")
     allocations, left = _split_map(pool_units, names, weights, inp.precision)
     scores = (Decimal(w).scaleb(-places) for w in weights)
@@ -184,17 +207,44 @@ def _second_level(dept: str, amount: Decimal, who: list[str], weights: list[int]
     return shares
 
 
+def _listed_only(inp: Any, names: list[str], weights: list[Decimal], listed: Decimal, whole: Decimal,
+                 cites: tuple[str, ...], formula: str, whole_label: str, unit: str) -> dict[str, Any]:
+    """The guideline's formula for the members listed when the unit's total covers more people:
+    each share = pool ÷ the unit's total × the member's own figure, rounded to the cent."""
+    if whole < listed:
+        raise CalculationError(f"{whole_label} {fmt(whole)} 小于所列各项之和 {fmt(listed)}，请核对", "total")
+    allocations = {n: q(inp.pool / whole * w, inp.precision) for n, w in zip(names, weights)}
+    shown = sum(allocations.values(), Decimal(0))
+    others = q(inp.pool - shown, inp.precision)
+    steps = [
+        *limited((f"{n}：{fmt(inp.pool)} ÷ {fmt(whole)} × {fmt(w)} = {fmt(allocations[n])}" for n, w in zip(names, weights)), len(names)),
+        f"所列 {len(names)} 项合计 {fmt(listed)}{unit}、{fmt(shown)} 元；其余 {fmt(whole - listed)}{unit}对应 {fmt(others)} 元，由未列出的人员（部门）按同一公式分配",
+    ]
+    return result(cites, formula, steps, inp, allocations=allocations, total=q(inp.pool, inp.precision),
+                  allocated=shown, others=others, whole=whole)
+
+
 # ---- 计件 ---------------------------------------------------------------------------------------
 
 
 class PieceRateInput(MoneyInput):
-    pool: Number = Field(..., gt=0, title="部门可供分配绩效工资总量", description="部门可供分配的计件绩效工资总量（元）")
-    pieces: NumberMap = Field(..., title="计件数量", description="姓名 → 个人计件数量")
-    coefficients: NumberMap | None = Field(None, title="个人系数", description="姓名 → 折算系数（岗位层级、辅助岗位等），未列出的按 1")
+    reading_topics: ClassVar[tuple[str, ...]] = ("计件", "件数", "产量", "件", "做了", "计件工资", "计件奖金")
+    pool: Annotated[Number, Reads(Kind.MONEY, cues=POOL_CUES + ("计件奖金", "计件工资", "计件绩效"), ask="如“部门计件奖金6万元”")] = Field(
+        ..., gt=0, title="部门可供分配绩效工资总量", description="部门可供分配的计件绩效工资总量（元）")
+    pieces: Annotated[NumberMap, Reads((Kind.PIECES, Kind.COUNT), cues=("计件数量", "计件", "件数", "产量", "做了", "件", "数量"), shape=Shape.MAP,
+                                       ask="如“小王1200件、小李800件”")] = Field(..., title="计件数量", description="姓名 → 个人计件数量")
+    coefficients: Annotated[NumberMap | None, Reads((Kind.PERCENT, Kind.NUMBER, Kind.MULTIPLE), cues=("系数", "折算", "折", "打", "按", "计", "成"),
+                                                    shape=Shape.MAP)] = Field(
+        None, title="个人系数", description="姓名 → 折算系数（岗位层级、辅助岗位等），未列出的按 1")
     categories: dict[str, str] | None = Field(None, title="岗位类别", description="姓名 → 岗位类别（技能、管理、专技等），与 category_coefficients 配合")
     category_coefficients: NumberMap | None = Field(
         None, title="类别折算系数", description="岗位类别 → 计件折算系数，如 {\"管理\": 0.8, \"专技\": 0.9}（技能岗位为 1，即 1×a%、1×b%）"
     )
+    total_pieces: Annotated[Number | None, Reads((Kind.PIECES, Kind.COUNT), cues=("总量", "总数", "合计", "一共", "共", "总共", "计件总量", "部门", "班组",
+                                                                          "车间", "全组", "全班", "总件数", "总产量"),
+                                                 total=True, total_of="pieces")] = Field(
+        None, gt=0, title="部门计件总量数",
+        description="可选：部门计件总量数。只列出部分人员时按公式单独计算：个人 = 部门可供分配绩效工资总量 ÷ 部门计件总量数 × 个人计件数量")
 
 
 def _pieces_from_people(rows: list[dict[str, Any]], data: dict[str, Any]) -> dict[str, Any]:
@@ -261,6 +311,9 @@ def piece_rate_allocation(inp: PieceRateInput) -> dict[str, Any]:
     total = sum(weighted.values(), Decimal(0))
     if total == 0:
         raise CalculationError("折算后的计件总量为0，无法分配", "pieces")
+    if inp.total_pieces is not None and inp.total_pieces != total:
+        return _listed_only(inp, list(weighted), list(weighted.values()), total, inp.total_pieces,
+                            ("qujing_skill/art-8",), PIECE_FORMULA, "部门计件总量数", "件")
     names = list(weighted)
     pool_units = to_units(inp.pool, inp.precision, "pool", "部门可供分配绩效工资总量")
     allocations, left = _split_map(pool_units, names, weights_to_ints(list(weighted.values())), inp.precision)
@@ -282,10 +335,19 @@ def piece_rate_allocation(inp: PieceRateInput) -> dict[str, Any]:
 
 
 class PointValueInput(MoneyInput):
-    pool: Number = Field(..., gt=0, title="可分配绩效工资总额", description="本期用于工分计酬的绩效工资总额（元）")
-    price_list: NumberMap = Field(..., title="工作分值价目表", description="工作项目 → 每次（每单位）分值，如 {\"登杆作业\": 300}")
-    work: dict[str, NumberMap] = Field(..., title="工作记录", description="姓名 → {工作项目: 次数}")
-    extra_points: NumberMap | None = Field(None, title="其他积分", description="姓名 → 直接计入的积分（培训、师带徒、验收券合计等）")
+    reading_topics: ClassVar[tuple[str, ...]] = ("工分", "价目表", "分值", "每次", "工分值", "谁执行谁定价")
+    pool: Annotated[Number, Reads(Kind.MONEY, cues=POOL_CUES, ask="如“绩效工资总额5万元”")] = Field(
+        ..., gt=0, title="可分配绩效工资总额", description="本期用于工分计酬的绩效工资总额（元）")
+    price_list: Annotated[NumberMap, Reads(Kind.SCORE, cues=("每次", "每项", "分值", "价目"), per=("次", "项", "个", "件", "只", "台", "套", "份", "单", "趟", "户"),
+                                           shape=Shape.MAP,
+                                           ask="如“登杆作业每次300分、抄表每次20分”")] = Field(
+        ..., title="工作分值价目表", description="工作项目 → 每次（每单位）分值，如 {\"登杆作业\": 300}")
+    work: Annotated[dict[str, NumberMap], Reads((Kind.TIMES, Kind.PIECES, Kind.COUNT, Kind.MONTHS), shape=Shape.GRID, items_from="price_list",
+                                                ask="如“张三登杆作业10次、抄表30次”")] = Field(
+        ..., title="工作记录", description="姓名 → {工作项目: 次数}")
+    extra_points: Annotated[NumberMap | None, Reads(Kind.SCORE, cues=("其他积分", "积分", "加分", "培训", "额外", "另加", "师带徒", "验收"),
+                                                    shape=Shape.MAP, people=True)] = Field(
+        None, title="其他积分", description="姓名 → 直接计入的积分（培训、师带徒、验收券合计等）")
 
 
 def _person_points(inp: PointValueInput, prices: dict[str, Decimal]) -> tuple[dict[str, Decimal], list[str]]:

@@ -4,13 +4,30 @@ master–apprentice (师带徒) and team-leader (班组长) allowances, and the 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field
 
+from knowledge.reader.fields import Reads, Shape
+from knowledge.reader.models import Kind
+
 from . import people
-from .base import CalcInput, Count, MoneyInput, Number, cited, findings_out, limited, result
-from .checks import Finding, check_chief_technician_pay, check_team_leader_allowance, is_compliant
+from .base import (
+    CalcInput,
+    Count,
+    MoneyInput,
+    Number,
+    cited,
+    findings_out,
+    limited,
+    result,
+)
+from .checks import (
+    Finding,
+    check_chief_technician_pay,
+    check_team_leader_allowance,
+    is_compliant,
+)
 from .errors import CalculationError
 from .numbers import fmt, q
 from .params import param, ref
@@ -34,21 +51,36 @@ def normalise_grade(text: str) -> str:
     return _GRADE_ALIASES.get(cleaned, cleaned)
 
 
+SKILL_LEVELS = ("首席技师", "特级技师", "高级技师", "技师", "高级工", "中级工", "初级工", "学徒工", "普工")
+
+
 class Member(CalcInput):
     name: str = Field(..., min_length=1, title="姓名")
-    skill_level: str | None = Field(None, title="技能等级", description="如 高级工、技师、高级技师（一级）")
-    apprentices: Count = Field(0, ge=0, title="带徒人数", description="本月所带徒弟人数")
-    team_leader: Number | None = Field(None, ge=0, title="班组长津贴", description="担任班组长的月津贴（元/月）")
+    skill_level: Annotated[str | None, Reads(Kind.NUMBER, shape=Shape.CHOICE, choices={w: (w,) for w in SKILL_LEVELS})] = Field(
+        None, title="技能等级", description="如 高级工、技师、高级技师（一级）")
+    apprentices: Annotated[Count, Reads((Kind.PEOPLE, Kind.COUNT), cues=("徒弟", "带徒", "带了", "带", "徒"), per=("徒", "人", "个"))] = Field(
+        0, ge=0, title="带徒人数", description="本月所带徒弟人数")
+    team_leader: Annotated[Number | None, Reads(Kind.MONEY, cues=("班组长", "组长", "班长", "班组长津贴"))] = Field(
+        None, ge=0, title="班组长津贴", description="担任班组长的月津贴（元/月）")
 
 
 class AllowanceInput(MoneyInput):
-    members: list[Member] = Field(..., min_length=1, title="人员", description="[{name, skill_level, apprentices, team_leader}, …]，也可上传人员表")
-    scheme: Literal["case-2", "case-4"] = Field(
+    reading_topics: ClassVar[tuple[str, ...]] = ("技能津贴", "师带徒", "带徒", "班组长津贴", "津贴", "徒弟", "技师津贴", "津贴表", "技能工资",
+                                                 "津贴标准")
+    members: Annotated[list[Member], Reads((Kind.PEOPLE, Kind.MONEY), shape=Shape.RECORDS, ask="如“张三技师，带2个徒弟；李四高级工”")] = Field(
+        ..., min_length=1, title="人员", description="[{name, skill_level, apprentices, team_leader}, …]，也可上传人员表")
+    scheme: Annotated[Literal["case-2", "case-4"], Reads(Kind.NUMBER, shape=Shape.CHOICE, choices={
+        "case-2": ("案例2", "案例二", "B公司"), "case-4": ("案例4", "案例四", "D公司")})] = Field(
         "case-2", title="技能津贴标准", description="case-2：高级工100、技师300、高级技师400 元/月（案例2）；case-4：中级工100、高级工300、技师500、高级技师800 元/月（案例4）"
     )
-    skill_rates: dict[str, Number] | None = Field(None, title="自定技能津贴", description="可选：技能等级 → 元/月，替代 scheme")
-    apprentice_rate: Number | None = Field(None, ge=0, title="师带徒津贴标准", description="每带1个徒弟每月的津贴，默认 300 元（案例2）")
-    months: Count = Field(12, ge=1, le=12, title="发放月数", description="计算年度合计时的月数")
+    skill_rates: Annotated[dict[str, Number] | None, Reads(Kind.MONEY, cues=("技能津贴", "技能工资", "津贴", "标准", "每月"), shape=Shape.MAP,
+                                                           keys=SKILL_LEVELS)] = Field(
+        None, title="自定技能津贴", description="可选：技能等级 → 元/月，替代 scheme")
+    apprentice_rate: Annotated[Number | None, Reads(Kind.MONEY, cues=("每带", "每个徒弟", "每名徒弟", "带徒津贴", "师带徒津贴", "每人每月", "每徒"),
+                                                    per=("人", "徒弟", "月"))] = Field(
+        None, ge=0, title="师带徒津贴标准", description="每带1个徒弟每月的津贴，默认 300 元（案例2）")
+    months: Annotated[Count, Reads(Kind.MONTHS, cues=("个月", "月数", "发放", "发"))] = Field(
+        12, ge=1, le=12, title="发放月数", description="计算年度合计时的月数")
 
 
 def _allowance_from_people(rows: list[dict[str, Any]], data: dict[str, Any]) -> dict[str, Any]:
@@ -125,8 +157,14 @@ def allowance_schedule(inp: AllowanceInput) -> dict[str, Any]:
 
 
 class ChiefInput(MoneyInput):
-    average_wage: Number = Field(..., gt=0, title="在岗职工平均工资", description="本企业在岗职工平均工资（与 pay 同一期间，通常为年）")
-    pay: Number | None = Field(None, ge=0, title="首席技师薪酬", description="可选：拟定的首席技师薪酬，检查是否达到标准")
+    reading_same_period: ClassVar[tuple[str, ...]] = ("average_wage", "pay")
+    reading_topics: ClassVar[tuple[str, ...]] = ("首席技师", "首席", "首席技能", "技能大师")
+    average_wage: Annotated[Number, Reads(Kind.MONEY, cues=("平均工资", "在岗职工平均工资", "人均工资", "平均", "人均", "职工平均"),
+                                          ask="如“在岗职工平均工资8万元”")] = Field(
+        ..., gt=0, title="在岗职工平均工资", description="本企业在岗职工平均工资（与 pay 同一期间，通常为年）")
+    pay: Annotated[Number | None, Reads(Kind.MONEY, cues=("首席技师", "首席", "薪酬", "年薪", "拟定", "给他", "定", "待遇", "拿", "打算给"),
+                                        avoid=("平均",))] = Field(
+        None, ge=0, title="首席技师薪酬", description="可选：拟定的首席技师薪酬，检查是否达到标准")
 
 
 @register(

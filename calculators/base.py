@@ -6,7 +6,14 @@ import itertools
 from decimal import Decimal
 from typing import Annotated, Any, Iterable, Mapping, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, SkipValidation, ValidationInfo
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    SkipValidation,
+    ValidationInfo,
+)
 
 from .errors import CalculationError
 from .numbers import fmt, to_decimal, to_int

@@ -4,14 +4,25 @@ and the annual-salary split into base and performance pay (曲靖指引第十条
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import Field
+
+from knowledge.reader.fields import Reads, Shape
+from knowledge.reader.models import Kind
 
 from .base import CalcInput, MoneyInput, Number, findings_out, result
 from .checks import Finding, check_annual_salary_split, is_compliant
 from .errors import CalculationError
-from .numbers import fmt, largest_remainder, pct, q, split_amount, to_units, units_to_decimals
+from .numbers import (
+    fmt,
+    largest_remainder,
+    pct,
+    q,
+    split_amount,
+    to_units,
+    units_to_decimals,
+)
 from .params import param, ref
 from .registry import register
 
@@ -25,8 +36,14 @@ class Tier(CalcInput):
 
 
 class ExcessProfitInput(MoneyInput):
-    actual: Number = Field(..., title="实际利润", description="本年度实际完成的净利润（与分段同一单位）")
-    tiers: list[Tier] = Field(..., min_length=1, title="分段", description="自低到高、首尾相接的分段：[{from, to, rate}, …]，第一段起点为目标利润")
+    reading_topics: ClassVar[tuple[str, ...]] = ("超额利润", "超额", "利润分享", "超目标", "超出目标", "超过目标", "超额部分", "目标利润", "利润目标", "实际利润",
+                                                 "计提", "挑战目标", "激励目标", "超出")
+    actual: Annotated[Number, Reads(Kind.MONEY, cues=("实际利润", "实际", "完成", "实现", "净利润", "今年利润", "利润", "干了", "做到"),
+                                    avoid=("目标",), ask="如“实际利润1600万元”")] = Field(
+        ..., title="实际利润", description="本年度实际完成的净利润（与分段同一单位）")
+    tiers: Annotated[list[Tier], Reads(Kind.MONEY, shape=Shape.RANGES,
+                                       ask="如“1000万到1200万部分10%，1200万到1500万部分15%，1500万以上20%”")] = Field(
+        ..., min_length=1, title="分段", description="自低到高、首尾相接的分段：[{from, to, rate}, …]，第一段起点为目标利润")
 
 
 def _check_tiers(tiers: list[Tier]) -> None:
@@ -91,9 +108,14 @@ def _rounded_parts(exact: list[Decimal], total: Decimal, precision: int) -> list
 
 
 class AnnualSalaryInput(MoneyInput):
-    annual: Number = Field(..., gt=0, title="年薪总额", description="目标年薪（元/年）")
-    base_share: Number | None = Field(None, gt=0, lt=1, title="基本年薪占比", description="基本年薪占年薪总额的比例（应相对较小），与 base 二选一")
-    base: Number | None = Field(None, gt=0, title="基本年薪", description="基本年薪金额，与 base_share 二选一")
+    reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (("base_share",), ("base",))
+    reading_topics: ClassVar[tuple[str, ...]] = ("年薪", "基本年薪", "绩效年薪", "年薪制", "年薪总额")
+    annual: Annotated[Number, Reads(Kind.MONEY, cues=("年薪总额", "目标年薪", "年薪", "一年", "全年", "总额"), ask="如“年薪总额60万元”")] = Field(
+        ..., gt=0, title="年薪总额", description="目标年薪（元/年）")
+    base_share: Annotated[Number | None, Reads(Kind.PERCENT, cues=("基本年薪", "基本", "固定", "基薪"))] = Field(
+        None, gt=0, lt=1, title="基本年薪占比", description="基本年薪占年薪总额的比例（应相对较小），与 base 二选一")
+    base: Annotated[Number | None, Reads(Kind.MONEY, cues=("基本年薪", "基薪", "基本", "固定"))] = Field(
+        None, gt=0, title="基本年薪", description="基本年薪金额，与 base_share 二选一")
 
 
 @register(

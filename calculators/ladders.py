@@ -4,9 +4,12 @@
 from __future__ import annotations
 
 from decimal import Decimal, localcontext
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field
+
+from knowledge.reader.fields import Reads, Shape
+from knowledge.reader.models import Kind
 
 from .base import CalcInput, Count, MoneyInput, Number, findings_out, limited, result
 from .checks import check_arithmetic_steps, is_compliant
@@ -22,14 +25,32 @@ Mode = Annotated[Literal["arithmetic", "geometric"], BeforeValidator(lambda v: _
 # ---- 等差 / 等比 --------------------------------------------------------------------------------
 
 
+START_CUES = ("起点", "起始", "起薪", "第一级", "第1级", "第一档", "第1档", "起步", "首档", "一档", "一级", "从", "开始", "起")
+STEP_CUES = ("级差", "档差", "差额", "每级", "每档", "递增", "增加", "加", "步长", "相差", "差", "多")
+
+
 class LadderInput(MoneyInput):
-    mode: Mode = Field("arithmetic", title="序列方式", description="arithmetic 等差（级差相同，差别较小）或 geometric 等比（级比相同，差别较大）")
-    levels: Count = Field(..., ge=2, title="级数", description="薪酬等级（薪级）个数")
-    start: Number | None = Field(None, ge=0, title="起点金额", description="等差：第1级金额；等比：与 ratio 一起使用时的第1级金额")
-    step: Number | None = Field(None, ge=0, title="级差", description="等差：相邻两级的差额")
-    min: Number | None = Field(None, gt=0, title="最低级金额", description="最低一级的薪酬标准（与 max 一起确定序列）")
-    max: Number | None = Field(None, gt=0, title="最高级金额", description="最高一级的薪酬标准")
-    ratio: Number | None = Field(None, ge=1, title="级比", description="等比：相邻两级之比（如 1.08）")
+    reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (("start", "step"), ("min", "max"), ("start", "ratio"), ("min", "ratio"))
+    reading_topics: ClassVar[tuple[str, ...]] = ("等差", "等比", "级差", "薪级", "档差", "级比", "薪档", "工资档", "薪级表", "档次", "工资等级",
+                                                 "级差额")
+    mode: Annotated[Mode, Reads(Kind.NUMBER, shape=Shape.CHOICE, choices={
+        "arithmetic": ("等差", "级差", "档差", "差别较小", "差距较小", "差距小", "每级加", "每档加", "每级多", "每档多", "每级差", "每档差", "每级增加", "每档增加"),
+        "geometric": ("等比", "级比", "倍数", "比例递增", "按比例", "百分比递增", "递增百分之", "%递增", "差别较大", "差距较大",
+                      "差距大", "差别大", "拉大")})] = Field(
+        "arithmetic", title="序列方式", description="arithmetic 等差（级差相同，差别较小）或 geometric 等比（级比相同，差别较大）")
+    levels: Annotated[Count, Reads(Kind.LEVELS, cues=("共", "分为", "设", "个等级", "级数", "档数", "级", "档"), every=False, ask="如“共10级”")] = Field(
+        ..., ge=2, title="级数", description="薪酬等级（薪级）个数")
+    start: Annotated[Number | None, Reads(Kind.MONEY, cues=START_CUES, ask="如“起点2000元”")] = Field(
+        None, ge=0, title="起点金额", description="等差：第1级金额；等比：与 ratio 一起使用时的第1级金额")
+    step: Annotated[Number | None, Reads(Kind.MONEY, cues=STEP_CUES, per=("级", "档"), ask="如“级差150元”")] = Field(
+        None, ge=0, title="级差", description="等差：相邻两级的差额")
+    min: Annotated[Number | None, Reads(Kind.MONEY, cues=("最低", "最少", "下限", "最小", "底"), ask="如“最低3000元”")] = Field(
+        None, gt=0, title="最低级金额", description="最低一级的薪酬标准（与 max 一起确定序列）")
+    max: Annotated[Number | None, Reads(Kind.MONEY, cues=("最高", "最多", "上限", "最大", "顶", "封顶"), ask="如“最高12000元”")] = Field(
+        None, gt=0, title="最高级金额", description="最高一级的薪酬标准")
+    ratio: Annotated[Number | None, Reads((Kind.NUMBER, Kind.PERCENT, Kind.MULTIPLE), cues=("级比", "比例", "倍", "递增", "增长", "增加", "上浮"),
+                                          one_plus=True)] = Field(
+        None, ge=1, title="级比", description="等比：相邻两级之比（如 1.08）")
 
 
 def _arithmetic(inp: LadderInput) -> tuple[list[Decimal], str, list[str], dict[str, Any]]:
@@ -85,6 +106,8 @@ def _check_range(inp: LadderInput) -> None:
     ("soe_tech/art-29", "qujing_skill/art-8"),
 )
 def ladder(inp: LadderInput) -> dict[str, Any]:
+    if inp.mode == "arithmetic" and inp.ratio is not None and inp.step is None:
+        inp = inp.model_copy(update={"mode": "geometric"})  # a 级比 with no 级差 only makes sense as a geometric series
     levels, formula, steps, extra = (_arithmetic if inp.mode == "arithmetic" else _geometric)(inp)
     differences = [b - a for a, b in zip(levels, levels[1:])]
     return result(
@@ -98,14 +121,21 @@ def ladder(inp: LadderInput) -> dict[str, Any]:
 
 class PostGrade(CalcInput):
     name: str = Field(..., min_length=1, title="岗位等级", description="岗位等级名称，如“二级/技师”")
-    post_wage: Number = Field(..., ge=0, title="岗位工资标准", description="该岗位等级的岗位工资（元/月）")
-    start_step: Count = Field(1, ge=1, title="起点薪级", description="该岗位的起点薪级（重点考虑工作年限与学历），低于起点的薪级不适用")
+    post_wage: Annotated[Number, Reads(Kind.MONEY, cues=("岗位工资", "岗资", "岗位工资标准"))] = Field(
+        ..., ge=0, title="岗位工资标准", description="该岗位等级的岗位工资（元/月）")
+    start_step: Annotated[Count, Reads(Kind.LEVELS, cues=("起点薪级", "起点", "起步", "级起", "起"))] = Field(
+        1, ge=1, title="起点薪级", description="该岗位的起点薪级（重点考虑工作年限与学历），低于起点的薪级不适用")
 
 
 class StepScale(CalcInput):
-    count: Count = Field(..., ge=1, le=200, title="薪级数", description="薪级个数，附件1列至第30级以上")
-    first: Number = Field(..., ge=0, title="第1级薪级工资", description="第1薪级的薪级工资（元/月）")
-    increment: Number = Field(..., ge=0, title="薪级级差", description="相邻薪级的差额，各薪级之间的差额形成等差数列")
+    count: Annotated[Count, Reads(Kind.LEVELS, cues=("薪级", "共", "设", "分为", "级数"), ask="如“薪级共30级”")] = Field(
+        ..., ge=1, le=200, title="薪级数", description="薪级个数，附件1列至第30级以上")
+    first: Annotated[Number, Reads(Kind.MONEY, cues=("第一级", "第1级", "第一薪级", "第1薪级", "薪级工资起点", "起点", "起步", "最低", "一级薪级"),
+                                   ask="如“第1级薪级工资100元”")] = Field(
+        ..., ge=0, title="第1级薪级工资", description="第1薪级的薪级工资（元/月）")
+    increment: Annotated[Number, Reads(Kind.MONEY, cues=("级差", "每级", "递增", "差额", "增加", "加", "每个薪级"), per=("级", "薪级"),
+                                       ask="如“薪级级差20元”")] = Field(
+        ..., ge=0, title="薪级级差", description="相邻薪级的差额，各薪级之间的差额形成等差数列")
 
 
 class Lookup(CalcInput):
@@ -114,9 +144,13 @@ class Lookup(CalcInput):
 
 
 class PostWageTableInput(MoneyInput):
-    grades: list[PostGrade] = Field(..., min_length=1, title="岗位等级", description="自低到高排列的岗位等级：名称、岗位工资、起点薪级")
+    reading_topics: ClassVar[tuple[str, ...]] = ("岗位工资", "薪级工资", "岗位等级", "一岗多薪", "岗位工资表", "岗级", "薪级表", "套表")
+    grades: Annotated[list[PostGrade], Reads(Kind.MONEY, cues=("岗位工资", "岗位"), shape=Shape.RECORDS,
+                                             ask="如“一级岗位1500元、二级1800元、三级2200元”")] = Field(
+        ..., min_length=1, title="岗位等级", description="自低到高排列的岗位等级：名称、岗位工资、起点薪级")
     steps: StepScale = Field(..., title="薪级工资标准", description="薪级数 count、第1级 first、级差 increment")
-    lookup: list[Lookup] | None = Field(None, title="查询", description="可选：查询某岗位等级某薪级的工资，如 [{\"grade\": \"二级/技师\", \"step\": 12}]")
+    lookup: Annotated[list[Lookup] | None, Reads(Kind.ORDINAL, shape=Shape.LOOKUP, items_from="grades")] = Field(
+        None, title="查询", description="可选：查询某岗位等级某薪级的工资，如 [{\"grade\": \"二级/技师\", \"step\": 12}]")
 
 
 def _appendix_example() -> dict[str, Any]:
@@ -188,11 +222,19 @@ def _lookup(inp: PostWageTableInput, grades: dict[str, PostGrade], scale: list[D
 
 
 class SeniorityInput(MoneyInput):
-    start: Number = Field(..., ge=0, title="第一档标准", description="第一个工龄段的年功工资（元/月）")
-    increment: Number = Field(..., ge=0, title="档差", description="相邻工龄段的差额，各档之间形成等差数列")
-    bands: Count = Field(..., ge=1, le=100, title="档数", description="工龄段个数，最后一档不封顶")
-    years_per_band: Count = Field(..., ge=1, title="每档年限", description="每个工龄段跨越的年数")
-    years: Number | None = Field(None, ge=0, title="工龄（年）", description="可选：查询此工龄对应的年功工资")
+    reading_topics: ClassVar[tuple[str, ...]] = ("年功", "工龄工资", "工龄", "年功工资", "司龄", "厂龄", "工龄段", "司龄工资")
+    start: Annotated[Number, Reads(Kind.MONEY, cues=START_CUES + ("最低",), ask="如“第一档100元”")] = Field(
+        ..., ge=0, title="第一档标准", description="第一个工龄段的年功工资（元/月）")
+    increment: Annotated[Number, Reads(Kind.MONEY, cues=STEP_CUES, per=("档", "级", "工龄段", "年"), ask="如“每档加50元”")] = Field(
+        ..., ge=0, title="档差", description="相邻工龄段的差额，各档之间形成等差数列")
+    bands: Annotated[Count, Reads(Kind.LEVELS, cues=("共", "分为", "设", "档数", "档", "段", "级"), every=False, ask="如“共5档”")] = Field(
+        ..., ge=1, le=100, title="档数", description="工龄段个数，最后一档不封顶")
+    years_per_band: Annotated[Count, Reads(Kind.YEARS, cues=("每", "一档", "一级", "升", "进", "为一档", "一段", "跨"),
+                                           per=("档", "级", "段", "工龄段"), ask="如“每5年一档”")] = Field(
+        ..., ge=1, title="每档年限", description="每个工龄段跨越的年数")
+    years: Annotated[Number | None, Reads((Kind.YEARS, Kind.MONTHS), cues=("工龄", "工作了", "干了", "司龄", "已工作", "入职", "满", "厂龄", "做了", "来了"),
+                                          every=False)] = Field(
+        None, ge=0, title="工龄（年）", description="可选：查询此工龄对应的年功工资")
 
 
 def _span(row: dict[str, Any]) -> str:

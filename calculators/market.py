@@ -5,9 +5,12 @@ lead/match/lag strategy positions, and pay-vs-grade regression (soe_tech 第二�
 from __future__ import annotations
 
 from decimal import Decimal, localcontext
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field
+
+from knowledge.reader.fields import Reads, Shape
+from knowledge.reader.models import Kind
 
 from .base import CalcInput, Count, MoneyInput, Number, findings_out, limited, result
 from .checks import Finding
@@ -25,18 +28,26 @@ def _grade_shorthand(value: Any) -> Any:
 
 
 class BandGrade(CalcInput):
-    median: Number | None = Field(None, gt=0, title="市场薪酬中位值", description="该薪酬等级对应的市场薪酬中位值")
-    min: Number | None = Field(None, gt=0, title="区间下限", description="不用中位值时：按市场最小值确定的下限")
-    max: Number | None = Field(None, gt=0, title="区间上限", description="不用中位值时：按市场最大值确定的上限")
+    median: Annotated[Number | None, Reads(Kind.MONEY, cues=("中位值", "中位数", "中位", "中点", "中值"))] = Field(
+        None, gt=0, title="市场薪酬中位值", description="该薪酬等级对应的市场薪酬中位值")
+    min: Annotated[Number | None, Reads(Kind.MONEY, cues=("最低", "最小", "下限", "低点"))] = Field(
+        None, gt=0, title="区间下限", description="不用中位值时：按市场最小值确定的下限")
+    max: Annotated[Number | None, Reads(Kind.MONEY, cues=("最高", "最大", "上限", "高点"))] = Field(
+        None, gt=0, title="区间上限", description="不用中位值时：按市场最大值确定的上限")
     spread: Number | None = Field(None, ge=0, lt=1, title="浮动比例", description="只对本等级生效的上下浮动比例")
 
 
 class BroadbandInput(MoneyInput):
-    grades: dict[str, Annotated[BandGrade, BeforeValidator(_grade_shorthand)]] = Field(
+    reading_topics: ClassVar[tuple[str, ...]] = ("宽带", "宽带薪酬", "带宽", "中位值", "中位数", "薪酬区间", "浮动", "上下浮动")
+    grades: Annotated[dict[str, Annotated[BandGrade, BeforeValidator(_grade_shorthand)]],
+                      Reads(Kind.MONEY, cues=("中位值", "中位数", "中位", "中点", "中值", "市场"), shape=Shape.RECORDS,
+                            ask="如“七级中位值8000元、八级9500元”")] = Field(
         ..., min_length=1, title="薪酬等级", description="自低到高：等级名称 → {median: 市场中位值}（或 {min, max}）"
     )
-    spread: Number | None = Field(None, ge=0, lt=1, title="浮动比例", description="中位值上下浮动的比例，默认 0.20（科技人才指引案例3）")
-    bands: Count | None = Field(None, ge=1, le=50, title="档次数", description="每个等级横向划分的档次数，默认 7（案例2表1 一档至七档）")
+    spread: Annotated[Number | None, Reads(Kind.PERCENT, cues=("浮动", "上下", "幅度", "带宽", "区间", "正负", "±", "加减"))] = Field(
+        None, ge=0, lt=1, title="浮动比例", description="中位值上下浮动的比例，默认 0.20（科技人才指引案例3）")
+    bands: Annotated[Count | None, Reads(Kind.LEVELS, cues=("档", "分为", "分成", "划分", "档次", "每级", "每个等级"))] = Field(
+        None, ge=1, le=50, title="档次数", description="每个等级横向划分的档次数，默认 7（案例2表1 一档至七档）")
 
 
 def _band_range(name: str, grade: BandGrade, spread: Decimal, precision: int) -> dict[str, Any]:
@@ -121,9 +132,15 @@ def broadband(inp: BroadbandInput) -> dict[str, Any]:
 
 
 class PercentileInput(MoneyInput):
-    data: list[Number] = Field(..., min_length=1, title="市场薪酬数据", description="同类岗位的市场薪酬样本")
-    percentiles: list[Number] | None = Field(None, title="分位", description="要计算的分位（0–100），默认 25、50、75、90")
-    current: Number | None = Field(None, title="本企业薪酬水平", description="可选：本企业该岗位的薪酬，判断其市场位置和所属策略")
+    reading_topics: ClassVar[tuple[str, ...]] = ("分位", "百分位", "市场", "调研", "薪酬调查", "对标", "行情", "同行", "P25", "P50", "P75", "P90")
+    data: Annotated[list[Number], Reads(Kind.MONEY, cues=("月薪", "工资", "薪酬", "数据", "样本", "调研", "年薪", "收入", "分别是", "分别为"),
+                                        shape=Shape.LIST, avoid=("我们", "本企业", "我司", "本公司", "我厂", "目前", "现在", "现行", "自己"),
+                                        ask="如“市场数据：5000、6000、7000、8000元”")] = Field(
+        ..., min_length=1, title="市场薪酬数据", description="同类岗位的市场薪酬样本")
+    percentiles: Annotated[list[Number] | None, Reads(Kind.PERCENTILE, shape=Shape.LIST)] = Field(
+        None, title="分位", description="要计算的分位（0–100），默认 25、50、75、90")
+    current: Annotated[Number | None, Reads(Kind.MONEY, cues=("我们", "本企业", "我司", "本公司", "我厂", "我们厂", "目前", "现在", "现行", "自己", "我们的"))] = Field(
+        None, title="本企业薪酬水平", description="可选：本企业该岗位的薪酬，判断其市场位置和所属策略")
 
 
 def percentile_inc(sorted_values: list[Decimal], p: Decimal) -> Decimal:
@@ -213,10 +230,16 @@ Point = tuple[Number, Number]
 
 
 class RegressionInput(MoneyInput):
-    points: list[Point] = Field(..., min_length=2, title="样本点", description="[[职位等级, 薪酬中位值], …]，职位等级为数字")
-    model: Literal["log-linear", "linear"] = Field("log-linear", title="回归模型", description="log-linear：ln(薪酬) = a + b × 等级（各等级按固定比例递增）；linear：薪酬 = a + b × 等级")
+    reading_topics: ClassVar[tuple[str, ...]] = ("回归", "拟合", "趋势线", "对数", "线性", "回归分析", "薪酬曲线")
+    points: Annotated[list[Point], Reads(Kind.MONEY, cues=("中位值", "薪酬", "工资", "中位数"), shape=Shape.NUMBERED,
+                                         ask="如“1级4000元、2级4800元、3级5900元”")] = Field(
+        ..., min_length=2, title="样本点", description="[[职位等级, 薪酬中位值], …]，职位等级为数字")
+    model: Annotated[Literal["log-linear", "linear"], Reads(Kind.NUMBER, shape=Shape.CHOICE, choices={
+        "log-linear": ("对数", "指数", "比例递增", "等比", "log"), "linear": ("线性回归", "直线", "线性", "等差", "linear")})] = Field(
+        "log-linear", title="回归模型", description="log-linear：ln(薪酬) = a + b × 等级（各等级按固定比例递增）；linear：薪酬 = a + b × 等级")
     market_points: list[Point] | None = Field(None, title="市场样本点", description="可选：市场调查数据 [[等级, 中位值], …]，与本企业回归线对比")
-    predict: list[Number] | None = Field(None, title="预测等级", description="可选：需要给出拟合薪酬的等级")
+    predict: Annotated[list[Number] | None, Reads(Kind.LEVELS, cues=("预测", "估算", "推算", "算一下", "拟合"), shape=Shape.LIST)] = Field(
+        None, title="预测等级", description="可选：需要给出拟合薪酬的等级")
 
 
 def _fit(points: list[Point], model: str, field: str) -> tuple[Decimal, Decimal, Decimal]:

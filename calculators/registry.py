@@ -7,8 +7,8 @@ pydantic message or traceback reaches a user.
 from __future__ import annotations
 
 import copy
-import re
 import decimal
+import re
 import typing
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping

@@ -32,7 +32,6 @@ def _context(hits: list[Any]) -> str:
 
 _QUOTED_MARKER = re.compile(r"[“\"「]([^”\"」]{4,400})[”\"」]\s*\[(\d+)\]")
 _BARE_MARKER = re.compile(r"([^。；\n\[\]]{4,200})\[(\d+)\]")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def extract_citations(answer: str, hits: list[Any]) -> list[Citation]:
@@ -50,12 +49,14 @@ def extract_citations(answer: str, hits: list[Any]) -> list[Citation]:
 
 
 def unsupported_numbers(answer: str, sources: list[str]) -> list[str]:
-    """Numbers in the answer that appear in none of the sources (markers [n] excluded)."""
-    from .numbers import normalise_numbers
+    """Figures in the answer that appear in none of the sources (markers [n] excluded), compared
+    by value through the shared reader, so 30万 in the question supports 300,000 in the answer."""
+    from knowledge.reader import read
 
-    body = re.sub(r"\[\d+\]", "", normalise_numbers(answer))
-    haystack = normalise_numbers("\n".join(sources)).replace(",", "")
-    return [num for num in _NUMBER.findall(body.replace(",", "")) if num not in haystack]
+    body = re.sub(r"\[\d+\]", "", answer)
+    known = {q.value.normalize() for source in sources for q in read(source, typos=False).quantities}
+    known |= {abs(v) for v in known}
+    return [q.text for q in read(body, typos=False).quantities if abs(q.value).normalize() not in known and q.kind.value != "date"]
 
 
 def build_model(settings: Any) -> Any:

@@ -1,18 +1,22 @@
-"""The offline agent: no LLM, no network. Reads the request, runs a calculator or retrieves
-clauses, and composes an answer whose citations are verified before it is returned."""
+"""The offline agent: no LLM, no network. Reads the message with the shared reader, then either
+explains from the clauses or runs a calculator — showing what it understood, and asking one
+precise question instead of computing when a figure's role is unclear."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from . import calc_intents, qa
+from knowledge.reader import read
+
+from . import qa, understand
 from .citations import verify
 from .models import Reply, ToolCall
+from .render import ask_text, render_result, understood_lines
 from .session import PendingCalc, SessionState, to_jsonable
 from .text import best_sentence, char_bigrams
 
 SEARCH_K = 6
+EMPTY_HINT = "请输入问题，例如“师带徒津贴一般发多少？”或“绩效工资50万，生产部3000分、技术部2000分，怎么分？”"
 
 
 def _knowledge():
@@ -65,49 +69,42 @@ def _cite_result(result: dict[str, Any], title: str, draft: qa.Draft) -> list[st
     return markers
 
 
-def _ask_for(intent: calc_intents.Intent, needs: list[str], fields: dict[str, Any]) -> str:
-    known = "，".join(f"{k}={v}" for k, v in fields.items() if k != "mode")
-    lines = [f"可以帮您做“{intent.title}”计算，还需要以下信息："]
-    lines += [f"{i}. {need}" for i, need in enumerate(needs, 1)]
-    if known:
-        lines.append(f"（已记下：{known}）")
-    lines.append("请直接补充，我会接着算。")
-    return "\n".join(lines)
-
-
-def run_calculation(intent: calc_intents.Intent, fields: dict[str, Any], state: SessionState | None) -> Reply:
-    needs = intent.missing(fields)
-    if needs:
-        if state is not None:
-            state.pending = PendingCalc(calculator=intent.calculator, fields=to_jsonable(fields))
-        return Reply(answer=_ask_for(intent, needs, fields), needs=needs)
-    calculators = _calculators()
-    data = to_jsonable(fields)
-    try:
-        result = calculators.run(intent.calculator, data)
-    except calculators.CalculationError as exc:
-        if state is not None:
-            state.pending = PendingCalc(calculator=intent.calculator, fields=data)
-        field = getattr(exc, "field", None)
-        return Reply(answer=f"无法计算：{exc}\n请更正后再发给我。", needs=[field] if field else [],
-                     tool_calls=[ToolCall(name=intent.calculator, input=data, output={"error": str(exc)})])
+def _remember(state: SessionState | None, request: understand.Request, complete: bool) -> None:
     if state is not None:
-        state.pending = None
+        state.pending = PendingCalc(calculator=request.name, fields=to_jsonable(request.inputs), complete=complete,
+                                    unclear=[] if complete else request.unclear)
+
+
+def ask_back(request: understand.Request, state: SessionState | None) -> Reply:
+    """Show what was understood and ask for what is missing or unclear; compute nothing."""
+    _remember(state, request, complete=False)
+    needs = [f"{s.label}（{s.reads.ask}）" if s.reads.ask else s.label for s in request.missing] + request.unclear
+    return Reply(answer=ask_text(request, needs), needs=needs)
+
+
+def run_calculation(request: understand.Request, state: SessionState | None) -> Reply:
+    if not request.complete:
+        return ask_back(request, state)
+    calculators = _calculators()
+    data = to_jsonable(request.inputs)
+    try:
+        result = calculators.run(request.name, request.inputs)
+    except calculators.CalculationError as exc:
+        _remember(state, request, complete=False)
+        field = getattr(exc, "field", None)
+        label = calculators.field_label(calculators.get_calculator(request.name).input_model, field.split(".")) if field else None
+        return Reply(answer=f"无法计算：{getattr(exc, 'bare_message', str(exc))}\n请更正后再发给我。",
+                     needs=[label] if label else [],
+                     tool_calls=[ToolCall(name=request.name, input=data, output={"error": str(exc)})])
+    _remember(state, request, complete=True)
     draft = qa.Draft()
-    body = _render(intent.title, result)
-    basis = _cite_result(result, intent.title, draft)
-    draft.lines.append(body)
+    draft.lines += understood_lines(request) + [""]
+    draft.lines.append(render_result(request.title, result))
+    basis = _cite_result(result, request.title, draft)
     if basis:
         draft.lines += ["", "依据：" + "；".join(basis)]
     answer, citations = verify(draft.text(), draft.citations, _knowledge().get_unit)
-    return Reply(answer=answer, citations=citations,
-                 tool_calls=[ToolCall(name=intent.calculator, input=data, output=result)])
-
-
-def _render(title: str, result: dict[str, Any]) -> str:
-    from .render import render_result
-
-    return render_result(title, result)
+    return Reply(answer=answer, citations=citations, tool_calls=[ToolCall(name=request.name, input=data, output=result)])
 
 
 # ---- one turn -----------------------------------------------------------------------------
@@ -116,16 +113,22 @@ def _render(title: str, result: dict[str, Any]) -> str:
 def respond(question: str, state: SessionState | None = None) -> Reply:
     question = question.strip()
     if not question:
-        return Reply(answer="请输入问题，例如“师带徒津贴一般发多少？”或“绩效工资50万，生产部3000分、技术部2000分，怎么分？”")
-    intent = calc_intents.detect(question)
-    if state is not None and state.pending is not None and (intent is None or intent.calculator == state.pending.calculator):
-        pending_intent = calc_intents.intent_named(state.pending.calculator)
-        new_fields = calc_intents.read(pending_intent, question)
-        if new_fields or intent is not None:
-            fields = calc_intents.merge(state.pending.fields, new_fields)
-            return run_calculation(pending_intent, fields, state)
-    if intent is not None:
-        return run_calculation(intent, calc_intents.read(intent, question), state)
+        return Reply(answer=EMPTY_HINT)
+    reading = read(question)
+    previous = state.pending if state is not None else None
+    if previous is not None:
+        request = understand.follow_up(previous.calculator, understand.decimal_inputs(previous.fields),
+                                       previous.complete, reading, previous.unclear)
+        if request is not None:
+            return run_calculation(request, state)
+    if reading.has_figures():
+        request = understand.choose(reading)
+        if request is not None:
+            return run_calculation(request, state)
+    elif not understand.is_explanation(question):
+        request = understand.start_without_figures(question)
+        if request is not None:
+            return ask_back(request, state)
     if state is not None:
         state.pending = None
     return answer_question(question)

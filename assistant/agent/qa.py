@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from knowledge.numerals import int_to_cn
+from knowledge.reader import arabic as normalise_numbers
 
 from .models import Citation
-from .numbers import normalise_numbers
 from .text import char_bigrams, sentences
 
 # A secondary clause is shown only when it scores at least this share of the best hit.

@@ -1,9 +1,16 @@
-"""Calculator results as Markdown a user can read: a table, the formula, the verdict."""
+"""Calculator results as Markdown a user can read: a table, the formula, the verdict; and what
+was understood from the user's message, in Chinese, before any result."""
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from knowledge.reader import Kind
+from knowledge.reader.fields import Shape, Slot
+
+if TYPE_CHECKING:
+    from .understand import Request
 
 _SEVERITY = {"error": "❌ 不符合", "warning": "⚠️ 注意", "info": "ℹ️ 提示"}
 
@@ -75,3 +82,91 @@ def render_result(title: str, result: dict[str, Any]) -> str:
         lines.append(f"- {_SEVERITY.get(finding.get('severity'), '')} {finding.get('message')}")
     lines += [""] + _trace_lines(result.get("trace"))
     return "\n".join(line for line in lines).strip()
+
+
+# ---- what was understood ----------------------------------------------------------------------
+
+_UNITS = {Kind.MONEY: "元", Kind.SCORE: "分", Kind.PIECES: "件", Kind.PEOPLE: "人", Kind.COUNT: "个", Kind.YEARS: "年",
+          Kind.MONTHS: "个月", Kind.LEVELS: "级", Kind.TIMES: "次", Kind.MULTIPLE: "倍", Kind.DAYS: "天", Kind.PERCENTILE: "分位"}
+_CHOICE_LABELS = {"arithmetic": "等差", "geometric": "等比", "log-linear": "对数线性", "linear": "线性", "case-2": "案例2标准",
+                  "case-4": "案例4标准", True: "是", False: "否"}
+
+
+def _number(value: Any) -> str:
+    number = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    text = f"{number.normalize():,f}" if number == number.to_integral_value() else f"{number:,}"
+    return text
+
+
+def figure(value: Any, kind: Kind) -> str:
+    """One value as people write it: 500,000 元, 10%, 3,000 分, 下降 3%."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, str)):
+        return str(_CHOICE_LABELS.get(value, value))
+    try:
+        number = Decimal(str(value))
+    except ArithmeticError:
+        return str(_CHOICE_LABELS.get(value, value))
+    if kind is Kind.PERCENT:
+        pct = (number * 100).normalize()
+        shown = f"{abs(pct):f}%"
+        return f"下降 {shown}" if number < 0 else shown
+    unit = _UNITS.get(kind, "")
+    return f"{_number(number)} {unit}".strip()
+
+
+def _slot_kind(slot: Slot) -> Kind:
+    return slot.reads.kinds[0] if slot.reads.kinds else Kind.NUMBER
+
+
+def slot_value(slot: Slot, value: Any) -> str:
+    kind = _slot_kind(slot)
+    if slot.reads.shape in (Shape.CHOICE, Shape.FLAG):
+        return str(_CHOICE_LABELS.get(value, value))
+    if isinstance(value, dict):
+        return "、".join(f"{name} {_inner(v, kind)}" for name, v in value.items())
+    if isinstance(value, list):
+        return "、".join(_inner(v, kind) for v in value)
+    if slot.reads.one_plus and value is not None:
+        return _number(value)
+    return figure(value, kind)
+
+
+def _inner(value: Any, kind: Kind) -> str:
+    if isinstance(value, dict):
+        parts = []
+        for key, inner in value.items():
+            if key == "name":
+                continue
+            if key in ("from", "to", "rate"):
+                label = {"from": "起", "to": "止", "rate": "比例"}[key]
+                parts.append(f"{label} {figure(inner, Kind.PERCENT if key == 'rate' else kind)}")
+            elif isinstance(inner, dict):
+                parts.append(f"{key}：" + "、".join(f"{n} {figure(v, kind)}" for n, v in inner.items()))
+            else:
+                parts.append(figure(inner, kind) if key in ("score", "median", "post_wage") else f"{key} {inner}")
+        head = value.get("name", "")
+        return f"{head}（{'，'.join(parts)}）" if head else "（" + "，".join(parts) + "）"
+    if isinstance(value, list):
+        return "[" + "，".join(figure(v, Kind.NUMBER if i == 0 else kind) for i, v in enumerate(value)) + "]"
+    return figure(value, kind)
+
+
+def understood_lines(request: Request) -> list[str]:
+    """我理解为：绩效工资总量 500,000 元；积分：生产部 3,000 分、技术部 2,000 分."""
+    parts = []
+    for slot in request.filled.slots:
+        value = request.filled.get(slot.path)
+        if value in (None, {}, []) or slot.reads.shape is Shape.FLAG and value is False:
+            continue
+        parts.append(f"{slot.label} {slot_value(slot, value)}")
+    lines = ["我理解为：" + "；".join(parts) + "。"] if parts else []
+    return lines + [f"（{note}）" for note in request.filled.notes]
+
+
+def ask_text(request: Request, needs: list[str]) -> str:
+    lines = [f"可以帮您做“{request.title}”计算。"]
+    lines += understood_lines(request)
+    lines.append("还需要您确认或补充：")
+    lines += [f"{i}. {need}" for i, need in enumerate(needs, 1)]
+    lines.append("请直接回复，我会接着算。")
+    return "\n".join(lines)

@@ -20,8 +20,12 @@ MAX_HISTORY = 20
 
 
 class PendingCalc(BaseModel):
+    """The last calculator request: still missing inputs, or computed (kept for follow-ups)."""
+
     calculator: str
     fields: dict[str, Any] = Field(default_factory=dict)
+    complete: bool = False
+    unclear: list[str] = Field(default_factory=list)  # questions asked and not yet answered
 
 
 class SessionState(BaseModel):

@@ -1,0 +1,287 @@
+"""From a Chinese message to a calculator request: which calculator, with which inputs, and
+what is still unclear — using only the shared reader and what each calculator declares.
+
+No calculator has code here: a calculator is reachable from chat because its input fields say
+how they are read (`knowledge.reader.fields.Reads`) and its input model names its topics.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from knowledge.reader import Kind, Quantity, Reading
+from knowledge.reader.fields import Shape, Slot
+from knowledge.reader.fill import Filled, fill
+
+# With no figures, only these words ask for a calculation ("怎么算？" alone asks about the method).
+_COMPUTE_WORDS = ("帮我算", "帮忙算", "给我算", "替我算", "算一下", "算算", "测算一下", "计算一下", "帮我测算", "帮我计算", "请计算",
+                  "帮我检查一下", "帮我核对", "核算一下")
+# Questions about the guideline itself: answered from the clauses when no figure is given.
+_EXPLAIN = re.compile(r"什么是|是什么|什么叫|何为|指的是|含义|意思|怎么理解|有什么要求|有何要求|有哪些|规定|依据|哪一?条|为什么|"
+                      r"是否|可不可以|能不能|可以吗|有没有|要不要|需不需要|怎么定|如何定|怎么设|如何设|一般")
+# A follow-up changes the previous request: "要是奖金池改成45万呢？", "再加上质检部900分".
+_FOLLOW_UP = re.compile(r"改成|改为|换成|调成|调到|变成|设为|定为|要是|如果|假如|假设|那么?|再加上|加上|再加|另外|还有|去掉|删掉|删除|"
+                        r"不算|除去|去除|扣掉|呢[？?]?$|的话|应该是|打错|写错|更正|纠正|不对|有误|改一下|重新算|再算")
+# Units that do not point at any calculator by themselves (money, percentages and head counts are everywhere).
+_COMMON_KINDS = {Kind.NUMBER, Kind.MONEY, Kind.PERCENT, Kind.PEOPLE, Kind.COUNT}
+_REMOVE = re.compile(r"(?:去掉|删掉|删除|不算|除去|去除|扣掉|剔除|移除)([\u4e00-\u9fa5A-Za-z0-9、和及]+)")
+
+
+@dataclass
+class Request:
+    """A calculator chosen for a message, the inputs read for it, and what is missing or unclear."""
+
+    name: str
+    title: str
+    filled: Filled
+    score: float
+    topics: int
+    missing: list[Slot] = field(default_factory=list)
+    unclear: list[str] = field(default_factory=list)
+    evidence: int = 0  # topic words, cue words and distinctive units that point at this calculator
+
+    @property
+    def inputs(self) -> dict[str, Any]:
+        return self.filled.values
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing and not self.unclear
+
+
+def _registry() -> Any:
+    import calculators
+
+    return calculators
+
+
+@lru_cache(maxsize=1)
+def _topics() -> dict[str, tuple[str, ...]]:
+    return {info.name: getattr(info.input_model, "reading_topics", ()) for info in _registry().list_calculators()}
+
+
+def topic_hits(name: str, text: str) -> int:
+    """Topic words written in the message; those that are part of the calculator's own title
+    (回归 for 薪酬回归分析) count twice, since they name the calculation itself."""
+    title = _titles().get(name, "")
+    return sum(2 if word in title else 1 for word in _topics().get(name, ()) if word in text)
+
+
+@lru_cache(maxsize=1)
+def _titles() -> dict[str, str]:
+    return {info.name: info.title for info in _registry().list_calculators()}
+
+
+def wants_calculation(text: str) -> bool:
+    return any(word in text for word in _COMPUTE_WORDS)
+
+
+def is_explanation(text: str) -> bool:
+    return bool(_EXPLAIN.search(text))
+
+
+def is_follow_up(text: str) -> bool:
+    return bool(_FOLLOW_UP.search(text))
+
+
+# ---- choosing a calculator ----------------------------------------------------------------
+
+
+def read_for(name: str, reading: Reading) -> Request:
+    info = _registry().get_calculator(name)
+    filled = fill(reading, info.input_model)
+    text = reading.normalised
+    topics = topic_hits(name, text)
+    missing = _missing(info.input_model, filled)
+    unclear = list(filled.problems) + [_leftover_question(q, filled) for q in filled.leftovers]
+    kinds = [reading.quantities[i].kind for i in filled.placed]
+    exact = sum(1 for k in kinds if k is not Kind.NUMBER)
+    distinctive = len({k for k in kinds} - _COMMON_KINDS)
+    unused = sum(1 for i, q in enumerate(reading.quantities) if i not in filled.placed and not q.weak and q.kind is not Kind.DATE)
+    score = (3 * min(topics, 4) + 2 * filled.cue_hits + exact + len(filled.placed) + 2 * distinctive
+             - 3 * len(filled.leftovers) - unused - 2 * len(missing) - 2 * len(filled.problems))
+    request = Request(name, info.title, filled, score, topics, missing, unclear)
+    request.evidence = topics + filled.cue_hits + distinctive + len(filled.keyed)
+    return request
+
+
+def choose(reading: Reading) -> Request | None:
+    """The calculator this message asks for, or None when it is not a calculation request."""
+    if not reading.has_figures():
+        return None
+    requests = [read_for(info.name, reading) for info in _registry().list_calculators()]
+    viable = [r for r in requests if r.filled.placed and (r.topics or r.evidence >= 2)]
+    if not viable:
+        return None
+    viable.sort(key=lambda r: r.score, reverse=True)
+    best = viable[0]
+    named_elsewhere = max((r.topics for r in requests if not r.filled.placed), default=0)
+    if best.topics == 0 and named_elsewhere >= 2:
+        return None  # the message names a calculation it gave no usable figures for: do not run another one
+    return best
+
+
+def start_without_figures(text: str) -> Request | None:
+    """"帮我算一下超额利润分享": the calculator named by its topic words, every input missing."""
+    if not wants_calculation(text):
+        return None
+    best = max(_topics(), key=lambda name: (topic_hits(name, text), -list(_topics()).index(name)))
+    if topic_hits(best, text) == 0:
+        return None
+    from knowledge.reader import read
+
+    return read_for(best, read(""))
+
+
+def _missing(model: Any, filled: Filled) -> list[Slot]:
+    """Required inputs not read, and alternatives of which none was read (起点+级差 or 最低+最高)."""
+    missing = [s for s in filled.slots if s.required and filled.get(s.path) in (None, {}, [])
+               and s.reads.shape not in (Shape.CHOICE, Shape.FLAG)]
+    missing += [s for s in filled.slots if s.required and s.reads.shape is Shape.CHOICE and filled.get(s.path) is None
+                and model.model_fields[s.name].default is None and model.model_fields[s.name].is_required()]
+    missing += _alternatives(model, filled)
+    return list({s.path: s for s in missing}.values())
+
+
+def _alternatives(model: Any, filled: Filled) -> list[Slot]:
+    sets: tuple[tuple[str, ...], ...] = getattr(model, "reading_alternatives", ())
+    if not sets:
+        return []
+    by_path = {s.path: s for s in filled.slots}
+    for paths in sets:
+        if all(filled.get(p) not in (None, {}, []) for p in paths):
+            return []
+    # the set closest to complete says what is missing
+    best = max(sets, key=lambda ps: sum(filled.get(p) is not None for p in ps))
+    return [by_path[p] for p in best if filled.get(p) is None and p in by_path]
+
+
+def _leftover_question(q: Quantity, filled: Filled) -> str:
+    fits = [s.label for s in filled.slots if q.kind in s.reads.kinds or q.kind is Kind.NUMBER and s.reads.shape is Shape.VALUE]
+    where = f"（“{q.subject}{q.text}”）" if q.subject else ""
+    options = "、".join(dict.fromkeys(fits[:4]))
+    return f"“{q.text}”{where}不确定是哪一项{('：是' + options + '中的哪一个？') if options else '，请说明它的含义'}"
+
+
+# ---- follow-ups ------------------------------------------------------------------------------
+
+
+def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Reading, unclear: list[str] | None = None) -> Request | None:
+    """The previous request changed or completed by this message, or None when the message is a
+    new request (another calculator, or a complete request of its own)."""
+    text = reading.normalised
+    standalone = choose(reading) if reading.has_figures() else None
+    if standalone is not None and standalone.name != name and standalone.topics and (standalone.complete or not is_follow_up(text)):
+        return None
+    if complete and standalone is not None and standalone.complete and not is_follow_up(text):
+        return None
+    info = _registry().get_calculator(name)
+    update = fill(reading, info.input_model)
+    changed_choice = any(update.get(s.path) is not None for s in update.slots if s.reads.shape in (Shape.CHOICE, Shape.FLAG))
+    moved = _moved_positions(update, previous, reading)
+    if not update.placed and not changed_choice and not moved and not _REMOVE.search(text):
+        return None
+    merged = merge(previous, update, text)
+    for path, entries in moved.items():
+        _set_path(merged, path, entries)
+    filled = Filled(values=merged, placed=update.placed, leftovers=update.leftovers, problems=update.problems,
+                    cued=update.cued, slots=update.slots, notes=update.notes)
+    questions = list(update.problems) + [_leftover_question(q, update) for q in update.leftovers]
+    # a question asked before stays open unless this message restates the figure it was about
+    restated = {format(q.value.normalize(), "f") for q in reading.quantities}
+    questions += [u for u in unclear or [] if not any(f"“{v}" in u for v in restated)]
+    return Request(name, info.title, filled, 0.0, topic_hits(name, text), _missing(info.input_model, filled), questions)
+
+
+def _moved_positions(update: Filled, previous: dict[str, Any], reading: Reading) -> dict[str, Any]:
+    """"那他升到第15级呢": a position named alone moves the one look-up asked before."""
+    moved = {}
+    for slot in update.slots:
+        before = _get_path(previous, slot.path)
+        if slot.reads.shape is Shape.LOOKUP and update.get(slot.path) is None and len(reading.ordinals) == 1 \
+                and isinstance(before, list) and len(before) == 1 and slot.model is not None:
+            position = list(slot.model.model_fields)[1]
+            moved[slot.path] = [{**before[0], position: reading.ordinals[0].value}]
+    return moved
+
+
+def merge(previous: dict[str, Any], update: Filled, text: str) -> dict[str, Any]:
+    """The previous inputs with what the follow-up changes: single values replaced, members
+    added or corrected, members named after 去掉/删除 removed."""
+    merged = _deep_copy(previous)
+    for slot in update.slots:
+        value = update.get(slot.path)
+        if value in (None, {}, []):
+            continue
+        if slot.reads.shape is Shape.FLAG and value is False:
+            continue
+        _set_path(merged, slot.path, _merge_value(_get_path(merged, slot.path), value))
+    for slot in update.slots:  # "大家报价以后登杆降到250": a longer name holding one known name is that one
+        old, new = _get_path(previous, slot.path), update.get(slot.path)
+        if isinstance(old, dict) and isinstance(new, dict):
+            renamed = {}
+            for key, value in new.items():
+                known = [k for k in old if k in key] if key not in old else []
+                renamed[known[0] if len(known) == 1 else key] = value
+            _set_path(merged, slot.path, {**old, **renamed})
+    removed = [n for m in _REMOVE.finditer(text) for n in re.split(r"[、和及]", m.group(1)) if n]
+    for slot in update.slots:
+        current = _get_path(merged, slot.path)
+        if isinstance(current, dict):
+            for name in removed:
+                current.pop(name, None)
+    return merged
+
+
+def _merge_value(old: Any, new: Any) -> Any:
+    if isinstance(old, dict) and isinstance(new, dict):
+        return {**old, **new}
+    if _records(old) and _records(new):  # people or grades: updated by name, new ones added
+        merged = {r["name"]: dict(r) for r in old}
+        for record in new:
+            merged.setdefault(record["name"], {}).update(record)
+        return list(merged.values())
+    return new
+
+
+def _records(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(r, dict) and "name" in r for r in value)
+
+
+def _deep_copy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _deep_copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_deep_copy(v) for v in value]
+    return value
+
+
+def _get_path(data: dict[str, Any], path: str) -> Any:
+    current: Any = data
+    for part in path.split("."):
+        if not isinstance(current, dict):
+            return None
+        current = current.get(part)
+    return current
+
+
+def _set_path(data: dict[str, Any], path: str, value: Any) -> None:
+    parts = path.split(".")
+    for part in parts[:-1]:
+        data = data.setdefault(part, {})
+    data[parts[-1]] = value
+
+
+def decimal_inputs(data: Any) -> Any:
+    """Inputs kept in a session (JSON) come back as text; numbers are exact Decimals again."""
+    if isinstance(data, dict):
+        return {k: decimal_inputs(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [decimal_inputs(v) for v in data]
+    if isinstance(data, str) and re.fullmatch(r"-?\d+(?:\.\d+)?", data):
+        return Decimal(data)
+    return data

@@ -1,0 +1,114 @@
+"""How a field of an input model is read from Chinese text: declared beside the field.
+
+    pool: Annotated[Number, Reads(MONEY, cues=("奖金", "总额"), ask="如“绩效工资总额50万元”")] = Field(...)
+
+The reader's filler (`fill.py`) places the figures of a text into any model whose fields carry
+`Reads`, so a calculator (or a review fact sheet) that declares its fields is readable from chat
+and from schemes with no code of its own.
+"""
+
+from __future__ import annotations
+
+import typing
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel
+
+from .models import Kind
+
+
+class Shape(StrEnum):
+    VALUE = "value"  # one figure
+    MAP = "map"  # name → figure (people, departments, indicators, grades)
+    LIST = "list"  # figures in the order written (market samples)
+    CHOICE = "choice"  # a value chosen by words (等差 → arithmetic)
+    FLAG = "flag"  # true when one of the words is written (各项权重均等)
+    GROUPS = "groups"  # department → {its own figure, its members' figures} (two levels)
+    RANGES = "ranges"  # tiers: from, to, rate (1000万到1200万部分10%)
+    RECORDS = "records"  # one record per name, its fields filled from that name's figures
+    NUMBERED = "numbered"  # [number in the name, figure]: 3级4800元 → [3, 4800]
+    GRID = "grid"  # name → {item: figure}, items named by another map field (工作记录)
+    LOOKUP = "lookup"  # [{key: a name of another field's records, position: 第N级}] (班组长第八级)
+
+
+@dataclass(frozen=True)
+class Reads:
+    """How to find this field's value in a text."""
+
+    kinds: tuple[Kind, ...]
+    cues: tuple[str, ...] = ()
+    shape: Shape = Shape.VALUE
+    ask: str = ""  # an example answer, shown when the value is missing
+    every: bool | None = None  # True: only a period (每4年); False: never one
+    per: tuple[str, ...] = ()  # a rate per one of these (每档加20元)
+    total: bool | None = None  # True: only a total (合计/总量); False: never a total
+    signed: bool = False  # a direction word (下降) sets the sign
+    choices: dict[str, tuple[str, ...]] = field(default_factory=dict)  # CHOICE/FLAG: value → words
+    avoid: tuple[str, ...] = ()  # a figure near one of these words is not this field's
+    total_of: str | None = None  # a total that must agree with the sum of this sibling map
+    items_from: str | None = None  # GRID: the sibling map whose names are the items
+    rate_kinds: tuple[Kind, ...] = (Kind.PERCENT,)  # RANGES: the kind of each tier's rate
+    fraction: bool = False  # a percentage field kept as a fraction (40 → 0.4 when written 40%)
+    one_plus: bool = False  # a growth rate read as a ratio: 每级递增8% → 1.08
+    keys: tuple[str, ...] = ()  # MAP: the only names it takes (技能等级 for 技能津贴标准)
+    keys_from: str | None = None  # MAP: … or the names of this sibling map (自定比例 for other levels)
+    usual_keys: tuple[str, ...] = ()  # MAP: names that point at this field when written (A、B、C for 强制分布)
+    people: bool = False  # MAP: names are people or departments, never items (其他积分)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.kinds, Kind):
+            object.__setattr__(self, "kinds", (self.kinds,))
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One readable field of a model, with its path ("steps.first"), label and rules."""
+
+    path: str
+    name: str
+    label: str
+    reads: Reads
+    required: bool
+    model: type[BaseModel] | None = None  # the record / group model for nested shapes
+    alias: str | None = None
+    keyed: bool = False  # records kept as {name: record} rather than [record with its name]
+
+
+def reads_of(info: Any) -> Reads | None:
+    return next((m for m in getattr(info, "metadata", ()) if isinstance(m, Reads)), None)
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    stack = [annotation]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            return current
+        stack.extend(typing.get_args(current))
+    return None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """dict[...] out of Optional[dict[...]] / Annotated[dict[...], …]."""
+    for arg in (annotation, *typing.get_args(annotation)):
+        if typing.get_origin(arg) in (dict, list):
+            return arg
+    return annotation
+
+
+def slots(model: type[BaseModel], prefix: str = "") -> list[Slot]:
+    """Every field of `model` (and of models nested as plain fields) that declares `Reads`."""
+    out: list[Slot] = []
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        reads = reads_of(info)
+        inner = _inner_model(info.annotation)
+        if reads is None:
+            if inner is not None and typing.get_origin(info.annotation) not in (list, dict):
+                out += slots(inner, f"{prefix}{key}.")
+            continue
+        keyed = typing.get_origin(_unwrap(info.annotation)) is dict
+        out.append(Slot(f"{prefix}{key}", name, info.title or name, reads, info.is_required(), inner, info.alias, keyed))
+    return out

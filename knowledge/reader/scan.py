@@ -1,0 +1,253 @@
+"""Finding the figures in a text: each number, its unit, its kind and its exact span.
+
+Works on the normalised text, which has the same length as the original, so every span cuts
+the figure exactly as the user wrote it.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .lexicon import Lexicon, lexicon, starts_with_any
+from .models import Kind, Quantity
+from .numerals import CN_DIGITS, CN_MAGNITUDES, NUMERAL_CHARS, parse_numeral
+
+_RUN = re.compile(f"[{NUMERAL_CHARS},]+")
+_HAS_DIGIT = re.compile(r"\d")
+_PERCENT_PREFIX = {"百分之": Decimal("0.01"), "千分之": Decimal("0.001"), "万分之": Decimal("0.0001")}
+_SIGN_BEFORE = ("负", "-", "−", "减")
+_LATIN_BEFORE = re.compile(r"[A-OQ-Za-oq-z]$")  # part of a code such as T1, KPI3 (P is for P25)
+# Between a number and its unit: 50来人, 30多万, 100余件 (an approximate figure).
+_APPROX_AFTER = ("来", "多", "余", "几", "出头")
+_YEAR = re.compile(r"(19|20)\d\d")
+_CN_THEN_ARABIC = re.compile(f"[{CN_DIGITS}].*\\d|\\d[{CN_DIGITS}]")  # 三120 (张三120分), 3三 (T3三个)  # 三120: the 三 ends a name (张三120分)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _trim_run(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop separators at the edges of a run: "，5000，" → "5000"."""
+    while start < end and text[start] in ",.点":
+        start += 1
+    while end > start and text[end - 1] in ",.点":
+        end -= 1
+    return start, end
+
+
+def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A comma is a thousands separator only between a digit and exactly three digits."""
+    pieces, piece_start = [], start
+    for i in range(start, end):
+        if text[i] != ",":
+            continue
+        after = text[i + 1:end]
+        group = re.match(r"\d{3}(?!\d)", after)
+        if not (i > start and text[i - 1].isdigit() and group):
+            pieces.append((piece_start, i))
+            piece_start = i + 1
+    pieces.append((piece_start, end))
+    return [p for p in pieces if p[0] < p[1]]
+
+
+def _covered(text: str, words: tuple[str, ...]) -> list[bool]:
+    """Positions inside a word that contains numeral characters but is not a number (统一, 十分)."""
+    mask = [False] * len(text)
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            for i in range(at, at + len(word)):
+                mask[i] = True
+            at = text.find(word, at + 1)
+    return mask
+
+
+def _unit_after(text: str, pos: int, lex: Lexicon) -> tuple[str, Kind | None, Decimal]:
+    """The unit written right after a number (spaces allowed), its kind and factor.
+
+    A magnitude after a space (15 万元) multiplies; 来/多/余 between number and unit are skipped."""
+    i = pos
+    while i < len(text) and text[i] == " ":
+        i += 1
+    scale = Decimal(1)
+    while i < len(text) and text[i] in "万千亿" and i > pos:
+        scale *= {"万": 10000, "千": 1000, "亿": 10**8}[text[i]]
+        i += 1
+    approx = starts_with_any(text[i:i + 2], _APPROX_AFTER)
+    if approx and text[i + len(approx):i + len(approx) + 1] and not text[i + len(approx)].isdigit():
+        i += len(approx)
+        while i < len(text) and text[i] in "万千亿":  # 50来万, 30多万: an approximate amount
+            scale *= {"万": 10000, "千": 1000, "亿": 10**8}[text[i]]
+            i += 1
+        if scale != 1:
+            unit = starts_with_any(text[i:i + 6], tuple(lex.units))
+            kind, factor = lex.units[unit] if unit else (Kind.NUMBER, Decimal(1))
+            return text[pos:i + (len(unit) if unit else 0)], kind, factor * scale
+    rest = text[i:i + 6]
+    if scale != 1:
+        unit = starts_with_any(rest, tuple(lex.units))
+        kind, factor = lex.units[unit] if unit else (Kind.NUMBER, Decimal(1))
+        return text[pos:i + (len(unit) if unit else 0)], kind, factor * scale
+    if rest.startswith("折算") and not re.search(r"[\d.]", text[max(0, pos - 3):pos]):
+        return text[pos:i + 1], Kind.PERCENT, Decimal("0.1")  # 按八折算 is 八折 (but 按0.6折算 is a coefficient 0.6)
+    for char, blocked in lex.unit_blockers.items():
+        if rest.startswith(char) and any(rest.startswith(b) for b in blocked):
+            # 3分钟 / 分配: not a unit; but 25分位 is matched below as a longer unit first.
+            longer = starts_with_any(rest, tuple(u for u in lex.units if len(u) > 1))
+            if longer is None:
+                return "", None, Decimal(1)
+    unit = starts_with_any(rest, tuple(lex.units))
+    if unit is None:
+        return "", None, Decimal(1)
+    if unit in ("k", "K", "w", "W") and re.match(r"[A-Za-z]", text[i + 1:i + 2]):
+        return "", None, Decimal(1)
+    kind, factor = lex.units[unit]
+    return text[pos:i + len(unit)], kind, factor
+
+
+def _best_parse(text: str, start: int, end: int) -> tuple[int, Decimal] | None:
+    """The longest suffix of a run that reads as a number (张三一百二十 → 一百二十)."""
+    for s in range(start, end):
+        piece = text[s:end]
+        if piece[0] in CN_MAGNITUDES and piece[0] not in "十拾" or _CN_THEN_ARABIC.search(piece):
+            continue
+        value = parse_numeral(piece)
+        if value is not None:
+            return s, value
+    return None
+
+
+def scan(text: str) -> list[Quantity]:
+    """Every figure in `text` (already normalised), in order of appearance."""
+    lex = lexicon()
+    blocked = _covered(text, lex.not_numbers)
+    found: list[Quantity] = []
+    for match in _RUN.finditer(text):
+        for start, end in _split_commas(text, *_trim_run(text, match.start(), match.end())):
+            quantity = _read_run(text, start, end, blocked, lex)
+            if quantity is not None:
+                found.append(quantity)
+    words = _value_words(text, lex, [])
+    found = [q for q in found if not any(w.start < q.end and q.start < w.end for w in words)] + words
+    return sorted(found, key=lambda q: q.start)
+
+
+def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon) -> Quantity | None:
+    has_digit = bool(_HAS_DIGIT.search(text, start, end))
+    if not has_digit:
+        # A Chinese numeral inside a word that is not a number, or a magnitude alone (万一, 千万别).
+        while start < end and blocked[start]:
+            start += 1
+        if start >= end or not any(c in CN_DIGITS or c in "十拾" for c in text[start:end]):
+            return None
+    parsed = _best_parse(text, start, end)
+    if parsed is None:
+        return None
+    start, value = parsed
+    unit, kind, factor = _unit_after(text, end, lex)
+    if text[start:end] == "十" and unit == "分" and _CJK.match(text[end + 1:end + 2] or " "):
+        return None  # 十分重要: an adverb (but 清扫一次十分， is ten points)
+    if text[start - 1:start] in ("P", "p") and (kind is Kind.LEVELS or text[end:end + 1] in ("级", "岗")):
+        return None  # P6级: a grade's name
+    if re.search(r"(?:案例|附件|表|图|第[一二三四五六七八九十\d]+章第?)$", text[max(0, start - 4):start]) and kind is None:
+        return None  # 案例2, 附件1: a document's part, not a figure
+    if text[start - 1:start] == "第":  # 第3级: a position, not a value
+        return Quantity(value, Kind.ORDINAL, text[start - 1:end + len(unit)], start - 1, end + len(unit), unit=unit.strip())
+    if _LATIN_BEFORE.search(text[max(0, start - 1):start]) and kind is None:
+        return None  # T1 is a code (but A20% is A: 20%)
+    written_end = end + len(unit)
+    magnitude = any(c in "万千亿百佰仟" for c in text[start:end])
+    scale = _written_scale(text[start:end]) * factor if kind is not None else _written_scale(text[start:end])
+    # 三分之一: a fraction.
+    if text.startswith("分之", end):
+        return _fraction(text, start, end, value)
+    prefix = next((p for p in _PERCENT_PREFIX if text.endswith(p, 0, start)), None)
+    if prefix:
+        return Quantity(value * _PERCENT_PREFIX[prefix], Kind.PERCENT, text[start - len(prefix):end],
+                        start - len(prefix), end, unit=prefix, scale=_PERCENT_PREFIX[prefix])
+    if text[start - 1:start] in ("P", "p") and 10 <= value <= 99:
+        return Quantity(value, Kind.PERCENTILE, text[start - 1:end], start - 1, end, unit="P")
+    if text[start - 1:start] in ("P", "p") or re.match(r"[A-Za-z]", text[end:end + 1]) and kind is None:
+        return None  # P3 is a grade, 5S a name
+    if kind is None and not has_digit and end - start == 1 and _CJK.match(text[start - 1:start] or " "):
+        return None  # 张三、李四: a single numeral character after a character ends a name
+    if kind is None:
+        if not magnitude and _part_of_a_name(text, end, has_digit, lex):
+            return None  # 一车间, 3号线, 二班: a label that begins with a numeral
+        kind, factor = Kind.NUMBER, Decimal(1)
+    if unit == "成" and text[end + 1:end + 2] in ("半",) + tuple("一二三四五六七八九"):
+        extra = Decimal("0.5") if text[end + 1] == "半" else Decimal(parse_numeral(text[end + 1]) or 0) / 10
+        return Quantity((value + extra) * Decimal("0.1"), Kind.PERCENT, text[start:end + 2], start, end + 2, unit="成",
+                        scale=Decimal("0.1"))  # 一成半 = 15%, 四成五 = 45%
+    if kind is Kind.YEARS and _YEAR.fullmatch(text[start:end]):
+        kind = Kind.DATE  # 2024年
+    if text.startswith("月", end) and not text.startswith("月薪", end) and value <= 12:
+        kind, written_end = Kind.DATE, end + (2 if text.startswith("月份", end) else 1)  # 3月份
+    if text.startswith("年度", end) or text.startswith("年以来", end):
+        kind = Kind.DATE
+    sign = -1 if text[start - 1:start] in _SIGN_BEFORE and not _is_range_dash(text, start - 1) else 1
+    if sign < 0:
+        start -= 1
+    weak = not has_digit and text[start:end] in ("一", "壹")
+    approx = starts_with_any(text[end:end + 2], _APPROX_AFTER) is not None
+    return Quantity(
+        sign * value * factor, kind, text[start:written_end], start, written_end, unit=unit.strip(),
+        scale=scale, magnitude=magnitude or "万" in unit, weak=weak, approx=approx,
+    )
+
+
+_STANDALONE_AFTER = re.compile(r"^(?:$|[\s，,。；;：:、）)\]】！？!?/]|的|左右|多|上下|以上|以下|以内|到|至|和|及|与|或|呢|吧|啊)")
+
+
+# Words that begin with an entity suffix but are not one: 1200万部分, 3部门 (a count), 2组成.
+_NOT_SUFFIXES = ("部分", "部门", "组成", "组织", "班次", "处理", "所以", "所有", "所得", "区间", "区别", "线上", "线下",
+                 "厂家", "店铺", "岗位", "中心值", "公司的", "科学", "院校")
+
+
+def _part_of_a_name(text: str, end: int, has_digit: bool, lex: Lexicon) -> bool:
+    """A numeral with no unit that runs on into a word: 一车间, 3号, 二班 (a name, not a value)."""
+    rest = text[end:end + 4]
+    suffix = starts_with_any(rest, lex.entity_suffixes)
+    if suffix and not rest.startswith(_NOT_SUFFIXES) or rest.startswith(("号", "#")):
+        return True
+    return not has_digit and not _STANDALONE_AFTER.match(rest)
+
+
+def _written_scale(run: str) -> Decimal:
+    """The magnitude written at the end of an Arabic number: 1200万 → 10000, 3千万 → 10^7."""
+    match = re.search(r"\d([万千亿百]+)$", run)
+    scale = Decimal(1)
+    for char in match.group(1) if match else "":
+        scale *= {"万": 10000, "千": 1000, "亿": 10**8, "百": 100}[char]
+    return scale
+
+
+def _is_range_dash(text: str, at: int) -> bool:
+    """'1000-1200': a dash after a digit joins a range, it is not a minus sign."""
+    return text[at] == "-" and at > 0 and (text[at - 1].isdigit() or text[at - 1] in "万千元")
+
+
+def _fraction(text: str, start: int, end: int, denominator: Decimal) -> Quantity | None:
+    after = re.match(f"分之([{NUMERAL_CHARS}]+)", text[end:])
+    if not after or denominator == 0:
+        return None
+    numerator = parse_numeral(after.group(1))
+    if numerator is None:
+        return None
+    stop = end + after.end()
+    return Quantity(numerator / denominator, Kind.PERCENT, text[start:stop], start, stop, unit="分之")
+
+
+def _value_words(text: str, lex: Lexicon, found: list[Quantity]) -> list[Quantity]:
+    """一半, 减半, 翻倍: values written without a numeral."""
+    taken = [(q.start, q.end) for q in found]
+    out = []
+    for word, (kind, value) in lex.value_words.items():
+        at = text.find(word)
+        while at >= 0:
+            labels_a_figure = kind is Kind.PERCENTILE and re.match(r"(?:分别)?(?:为|是|约|:|：)?\s*\d", text[at + len(word):])
+            if not labels_a_figure and not any(s < at + len(word) and at < e for s, e in taken):
+                direction = "up" if kind is Kind.PERCENT and value > 0 and word.startswith("翻") else "flat" if value == 0 else None
+                out.append(Quantity(value, kind, word, at, at + len(word), unit=word, direction=direction))
+                taken.append((at, at + len(word)))
+            at = text.find(word, at + 1)
+    return out
