@@ -68,21 +68,23 @@ class LsaEmbeddings:
         vocabulary = {str(term): i for i, term in enumerate(data["terms"])}
         return cls(vocabulary, data["idf"], data["components"])
 
-    def _tfidf(self, text: str) -> np.ndarray:
-        vector = np.zeros(len(self.vocabulary), dtype=np.float32)
-        for gram, count in Counter(char_ngrams(text)).items():
-            index = self.vocabulary.get(gram)
-            if index is not None:
-                vector[index] = count * self.idf[index]
-        norm = np.linalg.norm(vector)
-        return vector / norm if norm else vector
+    def _tfidf(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(vocabulary indexes, l2-normalised tf-idf weights) of the text's known n-grams."""
+        pairs = [(self.vocabulary[g], c) for g, c in Counter(char_ngrams(text)).items() if g in self.vocabulary]
+        if not pairs:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        index = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
+        weights = np.fromiter((c for _, c in pairs), dtype=np.float32, count=len(pairs)) * self.idf[index]
+        return index, weights / np.linalg.norm(weights)
 
-    def embed_matrix(self, texts: Sequence[str], batch: int = 256) -> np.ndarray:
-        # In batches: a dense TF-IDF row is vocabulary-sized, 10,000 at once would be gigabytes.
-        if not texts:
-            return np.zeros((0, self.components.shape[0]), dtype=np.float32)
-        reduced = np.concatenate([np.stack([self._tfidf(t) for t in texts[i : i + batch]]) @ self.components.T
-                                  for i in range(0, len(texts), batch)])
+    def embed_matrix(self, texts: Sequence[str]) -> np.ndarray:
+        # Sparse: only the columns of the text's own n-grams (a dense vocabulary-sized row per
+        # text would cost milliseconds per query and gigabytes for 10,000 passages).
+        reduced = np.zeros((len(texts), self.components.shape[0]), dtype=np.float32)
+        for row, text in enumerate(texts):
+            index, weights = self._tfidf(text)
+            if len(index):
+                reduced[row] = self.components[:, index] @ weights
         norms = np.linalg.norm(reduced, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
         return reduced / norms

@@ -33,7 +33,8 @@ from .vectors import VectorStore
 log = logging.getLogger("payguide.knowledge")
 
 RRF_K = 60
-CANDIDATES = 80  # passages each retriever contributes before fusion
+CANDIDATES = 80  # units the keyword retriever contributes before fusion
+VECTOR_CANDIDATES = 40  # passages the vector store returns (its cost grows with the number)
 # How much the coverage of the question's words adds to the fused rank score (0–1 scale),
 # and the bonus for cases when the question asks for an example ("有没有案例").
 COVERAGE_WEIGHT = 0.3
@@ -88,7 +89,7 @@ class Index:
         clauses: list[dict[str, Any]] = [{"doc_id": doc_id}] if doc_id else []
         clauses += [{"kind": kind}] if kind else []
         where = clauses[0] if len(clauses) == 1 else ({"$and": clauses} if clauses else None)
-        found, notice = self.vectors.search(query, min(CANDIDATES, self.n_passages), where)
+        found, notice = self.vectors.search(query, min(VECTOR_CANDIDATES, self.n_passages), where)
         return (None if found is None else _unique_units(found, None, CANDIDATES)), notice
 
     def coverage(self, own_words: list[str], unit_id: str) -> tuple[float, list[str]]:

@@ -133,12 +133,26 @@ def synonym_groups() -> tuple[frozenset[str], ...]:
     return tuple(frozenset(str(w).lower() for w in group) for group in groups)
 
 
+@lru_cache(maxsize=1)
+def _synonyms_of() -> dict[str, tuple[str, ...]]:
+    """Each word of the synonym file → the words of its groups, sorted."""
+    found: dict[str, set[str]] = {}
+    for group in synonym_groups():
+        for word in group:
+            found.setdefault(word, set()).update(group)
+    return {word: tuple(sorted(words)) for word, words in found.items()}
+
+
 def expand(query_words: list[str]) -> list[str]:
     """The query's words plus their synonyms (each added once)."""
     out = list(query_words)
-    for group in synonym_groups():
-        if group & set(query_words):
-            out += [w for w in sorted(group) if w not in out]
+    seen = set(out)
+    synonyms = _synonyms_of()
+    for word in query_words:
+        for other in synonyms.get(word, ()):
+            if other not in seen:
+                seen.add(other)
+                out.append(other)
     return out
 
 
