@@ -98,11 +98,15 @@ def _explained(word: str, text: str) -> bool:
     return word in text or any(s in text for s in expand([word])[1:])
 
 
-def _is_foreign(word: str, corpus_text: str) -> bool:
+def _written(word: str, index: Index) -> bool:
+    return index.writes(word) or any(index.writes(s) for s in expand([word])[1:])
+
+
+def _is_foreign(word: str, index: Index) -> bool:
     """A real word (in the general dictionary, or Latin letters) that the corpus never uses,
     not even piecewise — not a segmentation crumb like '人分' from '给哪些人分'."""
     freq, _ = _general()
-    if _explained(word, corpus_text):
+    if _written(word, index):
         return False
     if word.isascii():
         return True
@@ -113,7 +117,7 @@ def _is_foreign(word: str, corpus_text: str) -> bool:
     from .text import subwords
 
     pieces = [p for p in subwords(word) if p != word]
-    covered = {ch for p in pieces if _explained(p, corpus_text) for ch in p}
+    covered = {ch for p in pieces if _written(p, index) for ch in p}
     return len(covered) < len(set(word)) - (1 if len(word) >= 3 else 0)
 
 
@@ -128,7 +132,7 @@ def features(query: str, top_units: list[str], index: Index) -> Features:
             found += weight
             continue
         unexplained.append(word)
-        if noun and _is_foreign(word, index.corpus_text):
+        if noun and _is_foreign(word, index):
             foreign = max(foreign, weight)
     lowered = query.lower()
     uncovered = next((t for t in settings().uncovered_topics if t in lowered and t not in text), None)

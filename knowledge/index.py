@@ -28,6 +28,7 @@ from .lookup import Reference, resolve
 from .models import Hit, Unit
 from .paths import index_dir
 from .text import bigrams, expand, query_tokens
+from .typos import by_shape as _by_shape
 from .vectors import VectorStore
 
 log = logging.getLogger("payguide.knowledge")
@@ -76,7 +77,17 @@ class Index:
         self.vectors.open(strict=not _server())
         self.unit_order = {uid: i for i, uid in enumerate(self.units)}
         self.search_texts = {uid: f"{u.search_text()}\n{expansion_text(uid)}".lower() for uid, u in self.units.items()}
-        self.corpus_text = "\n".join(self.search_texts.values())
+        # What the corpus writes, for the typo reader and the gate: the guidelines' full text
+        # (substring tests), and the words of every passage, imported documents included (a set:
+        # a 10,000-section handbook must not make every search scan megabytes).
+        base = {u.id for u in corpus.base_units()}
+        self.corpus_text = "\n".join(t for uid, t in self.search_texts.items() if uid in base)
+        self.vocabulary_set = frozenset(self.vocabulary)
+        self.shapes = _by_shape(self.vocabulary)
+
+    def writes(self, text: str) -> bool:
+        """Whether the corpus writes `text` (anywhere in the guidelines, or as a word anywhere)."""
+        return text in self.corpus_text or text in self.vocabulary_set
 
     # -- the three parts of a search --
 

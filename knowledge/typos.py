@@ -34,8 +34,7 @@ def _fuzzy(syllable: str) -> str:
     return "n" + syllable[1:] if syllable.startswith("l") else syllable
 
 
-@lru_cache(maxsize=8)
-def _by_shape(vocabulary: tuple[str, ...]) -> dict[tuple[int, int, str], list[str]]:
+def by_shape(vocabulary: list[str]) -> dict[tuple[int, int, str], list[str]]:
     """Corpus words by (length, position, character): the words a one-character typo of a
     span could be, found without computing any pinyin."""
     index: dict[tuple[int, int, str], list[str]] = {}
@@ -82,14 +81,13 @@ def _spans(query: str) -> list[str]:
 
 def correct(query: str, index: Index) -> str:
     """The query with each never-written span that is a homophone of a corpus word replaced."""
-    shapes = _by_shape(tuple(index.vocabulary))
-    text = index.corpus_text
+    shapes = index.shapes
     out = query
     from .text import dictionary
 
     known, total = dictionary().FREQ, dictionary().total
     for span in _spans(query):
-        if span in text or span not in out:
+        if index.writes(span) or span not in out:
             continue
         candidates = [w for pos, ch in enumerate(span) for w in shapes.get((len(span), pos, ch), ())]
         word = _homophone(span, list(dict.fromkeys(candidates)), known) if candidates else None

@@ -21,4 +21,7 @@ def serve(
     from knowledge.index import prepare
 
     prepare(progress=lambda message: typer.echo(f"知识库：{message}", err=True))
+    from ..agent.offline import respond
+
+    respond("师带徒津贴一般发多少？")  # one offline turn loads the rest of the chat path too
     launch(host=host, port=port)
