@@ -67,8 +67,10 @@ class Member(CalcInput):
 class AllowanceInput(MoneyInput):
     reading_topics: ClassVar[tuple[str, ...]] = ("技能津贴", "师带徒", "带徒", "班组长津贴", "津贴", "徒弟", "技师津贴", "津贴表", "技能工资",
                                                  "津贴标准")
-    members: Annotated[list[Member], Reads((Kind.PEOPLE, Kind.MONEY), shape=Shape.RECORDS, ask="如“张三技师，带2个徒弟；李四高级工”")] = Field(
-        ..., min_length=1, title="人员", description="[{name, skill_level, apprentices, team_leader}, …]，也可上传人员表")
+    members: Annotated[list[Member] | None, Reads((Kind.PEOPLE, Kind.MONEY), shape=Shape.RECORDS, ask="如“张三技师，带2个徒弟；李四高级工”")] = Field(
+        None, min_length=1, title="人员", description="[{name, skill_level, apprentices, team_leader}, …]，也可上传人员表")
+    headcounts: Annotated[dict[str, Count] | None, Reads(Kind.PEOPLE, shape=Shape.MAP, keys=SKILL_LEVELS, bare=False)] = Field(
+        None, title="各等级人数", description="不列人员时：技能等级 → 人数，测算各等级技能津贴合计")
     scheme: Annotated[Literal["case-2", "case-4"], Reads(Kind.NUMBER, shape=Shape.CHOICE, choices={
         "case-2": ("案例2", "案例二", "B公司"), "case-4": ("案例4", "案例四", "D公司")})] = Field(
         "case-2", title="技能津贴标准", description="case-2：高级工100、技师300、高级技师400 元/月（案例2）；case-4：中级工100、高级工300、技师500、高级技师800 元/月（案例4）"
@@ -128,11 +130,18 @@ def _skill(member: Member, index: int, rates: dict[str, Decimal], findings: list
     people=_allowance_from_people,
 )
 def allowance_schedule(inp: AllowanceInput) -> dict[str, Any]:
+    if not inp.members and not inp.headcounts:
+        raise CalculationError("请列出人员（姓名、技能等级、带徒人数、班组长津贴），或各技能等级的人数", "members")
     rates, source = _rates(inp)
     per_apprentice = inp.apprentice_rate if inp.apprentice_rate is not None else Decimal(param("allowances.apprentice_monthly"))
     findings: list[Finding] = []
     by_person, allocations, lines, seen = {}, {}, [], set()
-    for i, m in enumerate(inp.members):
+    for level, count in (inp.headcounts or {}).items():  # a grade's people all earn its skill allowance
+        rate = q(_skill(Member(name=level, skill_level=level), 0, rates, findings), inp.precision)
+        allocations[level] = rate * count
+        by_person[level] = {"人数": count, "技能津贴标准": rate, "合计": rate * count}
+        lines.append(f"{level}：{fmt(rate)} × {count} 人 = {fmt(rate * count)} 元/月")
+    for i, m in enumerate(inp.members or []):
         if m.name in seen:
             raise CalculationError(f"人员“{m.name}”重复", f"members.{i}.name")
         seen.add(m.name)
@@ -165,6 +174,10 @@ class ChiefInput(MoneyInput):
     pay: Annotated[Number | None, Reads(Kind.MONEY, cues=("首席技师", "首席", "薪酬", "年薪", "拟定", "给他", "定", "待遇", "拿", "打算给", "准备给", "给"),
                                         avoid=("平均",))] = Field(
         None, ge=0, title="首席技师薪酬", description="可选：拟定的首席技师薪酬，检查是否达到标准")
+    # a multiple beside 不低于/够不够 restates the guideline's floor; it is not the pay proposed
+    pay_multiple: Annotated[Number | None, Reads(Kind.MULTIPLE, cues=("平均工资的", "平均的", "倍", "给到", "打算", "拟"),
+                                                 avoid=("不低于", "不少于", "要求", "够", "符合", "达到", "规定", "标准"))] = Field(
+        None, gt=0, title="拟定倍数", description="可选：拟定薪酬为平均工资的几倍（与拟定薪酬二选一）")
 
 
 @register(
@@ -181,11 +194,16 @@ def chief_technician_pay(inp: ChiefInput) -> dict[str, Any]:
     floor = q(inp.average_wage * multiple, inp.precision)
     steps = [f"最低标准 = {fmt(inp.average_wage)} × {fmt(multiple)} = {fmt(floor)}"]
     extra: dict[str, Any] = {}
+    if inp.pay is not None and inp.pay_multiple is not None:
+        raise CalculationError("拟定薪酬与拟定倍数请只给一项", "pay_multiple")
+    if inp.pay_multiple is not None:
+        inp = inp.model_copy(update={"pay": q(inp.average_wage * inp.pay_multiple, inp.precision)})
+        steps.append(f"拟定薪酬 = {fmt(inp.average_wage)} × {fmt(inp.pay_multiple)} = {fmt(inp.pay)}")
     if inp.pay is not None:
         findings = check_chief_technician_pay(inp.pay, inp.average_wage)
         extra = {"compliant": inp.pay >= floor, "findings": findings_out(findings), "multiple_actual": (inp.pay / inp.average_wage).quantize(Decimal("0.01"))}
         steps.append(f"拟定薪酬 {fmt(inp.pay)} {'≥' if inp.pay >= floor else '<'} {fmt(floor)}")
     return result(
-        (ref("chief_technician.pay_multiple"), "qujing_skill/art-10"), "首席技师薪酬 ≥ 在岗职工平均工资 × 2.8", steps, inp,
+        (ref("chief_technician.pay_multiple"), "qujing_skill/art-10"), f"首席技师薪酬 ≥ 在岗职工平均工资 × {fmt(multiple)}", steps, inp,
         amount=floor, multiple=multiple, **extra,
     )

@@ -108,14 +108,17 @@ def _rounded_parts(exact: list[Decimal], total: Decimal, precision: int) -> list
 
 
 class AnnualSalaryInput(MoneyInput):
-    reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (("base_share",), ("base",))
+    reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (("base_share",), ("base",), ("base", "performance"))
     reading_topics: ClassVar[tuple[str, ...]] = ("年薪", "基本年薪", "绩效年薪", "年薪制", "年薪总额")
-    annual: Annotated[Number, Reads(Kind.MONEY, cues=("年薪总额", "目标年薪", "年薪", "一年", "全年", "总额"), ask="如“年薪总额60万元”")] = Field(
-        ..., gt=0, title="年薪总额", description="目标年薪（元/年）")
+    annual: Annotated[Number | None, Reads(Kind.MONEY, cues=("年薪总额", "目标年薪", "年薪", "一年", "全年", "总额"), avoid=("基本", "绩效"),
+                                           period="year", ask="如“年薪总额60万元”")] = Field(
+        None, gt=0, title="年薪总额", description="目标年薪（元/年）；不给时为基本年薪 + 绩效年薪")
     base_share: Annotated[Number | None, Reads(Kind.PERCENT, cues=("基本年薪", "基本", "固定", "基薪"))] = Field(
-        None, gt=0, lt=1, title="基本年薪占比", description="基本年薪占年薪总额的比例（应相对较小），与 base 二选一")
-    base: Annotated[Number | None, Reads(Kind.MONEY, cues=("基本年薪", "基薪", "基本", "固定"))] = Field(
-        None, gt=0, title="基本年薪", description="基本年薪金额，与 base_share 二选一")
+        None, gt=0, lt=1, title="基本年薪占比", description="基本年薪占年薪总额的比例（应相对较小），与基本年薪金额二选一")
+    base: Annotated[Number | None, Reads(Kind.MONEY, cues=("基本年薪", "基薪", "基本", "固定"), period="year")] = Field(
+        None, gt=0, title="基本年薪", description="基本年薪金额（元/年），与基本年薪占比二选一")
+    performance: Annotated[Number | None, Reads(Kind.MONEY, cues=("绩效年薪", "绩效", "浮动"), period="year")] = Field(
+        None, ge=0, title="绩效年薪", description="可选：绩效年薪金额（元/年）；不给年薪总额时，年薪总额 = 基本年薪 + 绩效年薪")
 
 
 @register(
@@ -129,7 +132,14 @@ class AnnualSalaryInput(MoneyInput):
 )
 def annual_salary_split(inp: AnnualSalaryInput) -> dict[str, Any]:
     if (inp.base is None) == (inp.base_share is None):
-        raise CalculationError("请给出基本年薪占比 base_share 或基本年薪 base（二选一）", "base_share")
+        raise CalculationError("请给出基本年薪占比或基本年薪金额（二选一）", "base_share")
+    if inp.annual is None:
+        if inp.base is None or inp.performance is None:
+            raise CalculationError("请给出年薪总额，或基本年薪与绩效年薪两项金额", "annual")
+        inp = inp.model_copy(update={"annual": inp.base + inp.performance})
+    elif inp.performance is not None and inp.base is not None and inp.base + inp.performance != inp.annual:
+        raise CalculationError(f"基本年薪 {fmt(inp.base)} 与绩效年薪 {fmt(inp.performance)} 之和不等于年薪总额 {fmt(inp.annual)}", "performance")
+    assert inp.annual is not None
     base = q(inp.base if inp.base is not None else inp.annual * inp.base_share, inp.precision)  # type: ignore[operator]
     if base > inp.annual:
         raise CalculationError(f"基本年薪 {fmt(base)} 超过年薪总额 {fmt(inp.annual)}", "base")

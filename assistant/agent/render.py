@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from knowledge.reader import Kind
-from knowledge.reader.fields import Shape, Slot
+from knowledge.reader.fields import Shape, Slot, slots
 
 if TYPE_CHECKING:
     from .understand import Request
@@ -122,28 +122,51 @@ def slot_value(slot: Slot, value: Any) -> str:
     kind = _slot_kind(slot)
     if slot.reads.shape in (Shape.CHOICE, Shape.FLAG):
         return str(_CHOICE_LABELS.get(value, value))
-    if isinstance(value, dict):
-        return "、".join(f"{name} {_inner(v, kind)}" for name, v in value.items())
+    inner = {s.path: s for s in slots(slot.model)} if slot.model is not None else {}
+    titles = {f: info.title or f for f, info in slot.model.model_fields.items()} if isinstance(slot.model, type) else {}
+    if isinstance(value, dict) and slot.reads.shape is not Shape.VALUE and not _is_record(value, inner):
+        return "、".join(_named(name, _inner(v, kind, inner, titles)) for name, v in value.items())
     if isinstance(value, list):
-        return "、".join(_inner(v, kind) for v in value)
+        return "、".join(_inner(v, kind, inner, titles) for v in value)
     if slot.reads.one_plus and value is not None:
         return _number(value)
-    return figure(value, kind)
+    return _inner(value, kind, inner, titles)
 
 
-def _inner(value: Any, kind: Kind) -> str:
+def _named(name: str, shown: str) -> str:
+    return f"{name}{shown}" if shown.startswith("（") else f"{name} {shown}"
+
+
+def _is_record(value: dict[str, Any], inner: dict[str, Slot]) -> bool:
+    return bool(inner) and all(key in inner or key == "name" for key in value)
+
+
+_RANGE_LABELS = {"from": "起", "to": "止", "rate": "比例"}
+
+
+def _inner(value: Any, kind: Kind, fields: dict[str, Slot], titles: dict[str, str] | None = None) -> str:
+    """A record, a group or a list as the person wrote it, each part under its Chinese label."""
     if isinstance(value, dict):
+        figures = [s for s in fields.values() if s.reads.shape is Shape.VALUE]
         parts = []
-        for key, inner in value.items():
-            if key == "name":
+        for key, part in value.items():
+            field = fields.get(key)
+            if key == "name" or part in (None, {}, []):
                 continue
-            if key in ("from", "to", "rate"):
-                label = {"from": "起", "to": "止", "rate": "比例"}[key]
-                parts.append(f"{label} {figure(inner, Kind.PERCENT if key == 'rate' else kind)}")
-            elif isinstance(inner, dict):
-                parts.append(f"{key}：" + "、".join(f"{n} {figure(v, kind)}" for n, v in inner.items()))
+            if field is not None and field.reads.shape in (Shape.CHOICE, Shape.FLAG):
+                parts.insert(0, str(_CHOICE_LABELS.get(part, part)))
+            elif field is not None and len(figures) == 1 and field is figures[0]:
+                parts.insert(0, slot_value(field, part))  # a group's one own figure needs no label, and comes first
+            elif field is not None:
+                parts.append(f"{field.label} {slot_value(field, part)}")
+            elif titles and key in titles:  # a part no sentence fills alone (查询的岗位等级、薪级): its title
+                parts.append(f"{titles[key]} {part if isinstance(part, str) else _number(part)}")
+            elif key in _RANGE_LABELS:
+                parts.append(f"{_RANGE_LABELS[key]} {figure(part, Kind.PERCENT if key == 'rate' else kind)}")
+            elif isinstance(part, dict):
+                parts.append(f"{key}：" + "、".join(f"{n} {figure(v, kind)}" for n, v in part.items()))
             else:
-                parts.append(figure(inner, kind) if key in ("score", "median", "post_wage") else f"{key} {inner}")
+                parts.append(f"{key} {figure(part, kind)}")
         head = value.get("name", "")
         return f"{head}（{'，'.join(parts)}）" if head else "（" + "，".join(parts) + "）"
     if isinstance(value, list):
@@ -158,7 +181,7 @@ def understood_lines(request: Request) -> list[str]:
         value = request.filled.get(slot.path)
         if value in (None, {}, []) or slot.reads.shape is Shape.FLAG and value is False:
             continue
-        parts.append(f"{slot.label} {slot_value(slot, value)}")
+        parts.append(_named(slot.label, slot_value(slot, value)))
     lines = ["我理解为：" + "；".join(parts) + "。"] if parts else []
     return lines + [f"（{note}）" for note in request.filled.notes]
 

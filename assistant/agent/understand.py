@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from knowledge.reader import Kind, Quantity, Reading
-from knowledge.reader.fields import Shape, Slot
+from knowledge.reader.fields import Shape, Slot, slots
 from knowledge.reader.fill import Filled, fill
 
 # With no figures, only these words ask for a calculation ("怎么算？" alone asks about the method).
@@ -122,7 +122,27 @@ def choose(reading: Reading) -> Request | None:
     named_elsewhere = max((r.topics for r in requests if not r.filled.placed), default=0)
     if best.topics == 0 and named_elsewhere >= 2:
         return None  # the message names a calculation it gave no usable figures for: do not run another one
+    for r in requests:
+        tables = _tables_only(r.name)
+        if tables and titled(r.name, reading.normalised):
+            # 套改测算 asked for by name takes tables a sentence cannot hold: say where to enter them, run nothing else
+            r.missing, r.unclear = [], [f"{'、'.join(tables)}是表格，对话里读不准；请到“计算器”页选“{r.title}”填写，或上传 Excel 人员表"]
+            return r
     return best
+
+
+@lru_cache(maxsize=None)
+def _tables_only(name: str) -> tuple[str, ...]:
+    """Titles of the required inputs no sentence can fill (新岗位等级, 现有职工)."""
+    model = _registry().get_calculator(name).input_model
+    readable = {s.path.split(".")[0] for s in slots(model)}
+    return tuple(info.title or f for f, info in model.model_fields.items() if info.is_required() and f not in readable)
+
+
+def titled(name: str, text: str) -> bool:
+    """The message names this calculation by a word of its title that no other calculation uses (套改, 回归)."""
+    others = {w for other, words in _topics().items() if other != name for w in words}
+    return any(w in text and w in _titles().get(name, "") and w not in others for w in _topics().get(name, ()))
 
 
 def start_without_figures(text: str) -> Request | None:
@@ -181,6 +201,7 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
         return None
     info = _registry().get_calculator(name)
     update = fill(reading, info.input_model, context=previous)
+    _apply_changes(update, previous, reading)
     changed_choice = any(update.get(s.path) is not None for s in update.slots if s.reads.shape in (Shape.CHOICE, Shape.FLAG))
     moved = _moved_positions(update, previous, reading)
     if not update.placed and not changed_choice and not moved and not _REMOVE.search(text):
@@ -195,6 +216,36 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
     restated = {format(q.value.normalize(), "f") for q in reading.quantities}
     questions += [u for u in unclear or [] if not any(f"“{v}" in u for v in restated)]
     return Request(name, info.title, filled, 0.0, topic_hits(name, text), _missing(info.input_model, filled), questions)
+
+
+_MORE = re.compile(r"(?:再|又|还|多)?(?:增加|加上|加|多|增|添|提高|上调|涨)了?$")
+_LESS = re.compile(r"(?:再|又|还)?(?:减少|减去|减|少|降低|下调|扣|降)了?$")
+
+
+def _apply_changes(update: Filled, previous: dict[str, Any], reading: Reading) -> None:
+    """技师再增加5人 / 池子再加10万 after a calculation: a change to a figure already given
+    (old + 5), not a new figure; shown in the notes."""
+    by_path = {s.path: s for s in update.slots}
+    for i, path in update.placed.items():
+        q, slot = reading.quantities[i], by_path.get(path)
+        sign = 1 if _MORE.search(q.subject) else -1 if _LESS.search(q.subject) else 0
+        if slot is None or not sign or slot.reads.signed or q.kind is Kind.PERCENT and slot.reads.kinds[0] is not Kind.PERCENT:
+            continue
+        old, new = _get_path(previous, path), update.get(path)
+        step = sign * abs(q.value)
+        if slot.reads.shape is Shape.VALUE and isinstance(old, (int, float, Decimal)) and not isinstance(old, bool):
+            update.set(path, Decimal(str(old)) + step)
+            update.notes.append(f"{slot.label}按 {_plain(old)} {'+' if sign > 0 else '−'} {_plain(abs(q.value))} = {_plain(Decimal(str(old)) + step)} 计算")
+        elif isinstance(old, dict) and isinstance(new, dict):
+            name = next((k for k, v in new.items() if k in old and v == q.value or k in old and v == abs(q.value)), None)
+            if name is not None and isinstance(old[name], (int, float, Decimal)):
+                new[name] = Decimal(str(old[name])) + step
+                update.notes.append(f"“{name}”按 {_plain(old[name])} {'+' if sign > 0 else '−'} {_plain(abs(q.value))} = {_plain(new[name])} 计算")
+
+
+def _plain(value: Any) -> str:
+    number = Decimal(str(value)).normalize()
+    return format(number, "f")
 
 
 def _moved_positions(update: Filled, previous: dict[str, Any], reading: Reading) -> dict[str, Any]:

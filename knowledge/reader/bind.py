@@ -160,8 +160,33 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _header_units(text, bound)
     bound = _tables(text, bound)
     bound = _line_headings(text, bound)
+    bound = _comparisons(text, bound)
     bound = sorted(bound + _remainders(text, bound, clauses) + _growths(bound) + _service(text, bound), key=lambda q: q.start)
     return bound, clauses
+
+
+_COMPARED = re.compile(r"比(?P<other>[^，,。；;：:比\s]{1,10}?)(?:的)?(?P<way>多出|高出|低了|少了|多了|高了|多|少|高|低)$")
+
+
+def _comparisons(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """生产部积分比技术部多1000分: the figure of 生产部 is 技术部's plus 1000 (derived, and shown as
+    such); when 技术部's own figure is not written, the figure is nobody's, so it is asked about."""
+    out = list(qs)
+    for i, q in enumerate(out):
+        match = _COMPARED.search(q.subject)
+        if match is None:
+            continue
+        other = core(match.group("other")) or match.group("other")
+        own = core(q.subject[:match.start()]) or None
+        base = next((p for p in out if p is not q and p.kind is q.kind and p.name and (p.name == other or core(p.name) == other)
+                     and not p.derived), None)
+        written = text[q.start - len(match.group(0)):q.end]
+        if base is None or own is None:
+            out[i] = q.with_(name=None, parent=None)
+            continue
+        sign = -1 if match.group("way")[0] in "少低" else 1
+        out[i] = q.with_(value=base.value + sign * q.value, name=own, subject=own, text=written, derived=True)
+    return out
 
 
 _REMAINDER = re.compile(r"(?:剩下|剩余|其余|余下)的?(?:权重|比例|部分|人|名额)?(?:都|全)?(?:平均)?(?:是|为|归|给|分给|算|记为|评为|定为)?"
@@ -404,7 +429,8 @@ def _inherit_units(text: str, quantities: list[Quantity], lex: Lexicon) -> list[
         q, nxt = out[i], out[i + 1]
         gap = text[q.end:nxt.start].strip()
         big = re.compile(r"[万亿]")
-        if q.kind is Kind.NUMBER and not big.search(q.text) and big.search(nxt.text) and gap in lex.range_words:
+        if q.kind is Kind.NUMBER and not big.search(q.text) and big.search(nxt.text) and gap in lex.range_words \
+                and q.value * _magnitude_of(nxt) <= nxt.value:  # (3000到1.2万 is 3000 to 12000)
             factor = _magnitude_of(nxt)  # 1000到1200万: both ends in 万
             out[i] = q.with_(value=q.value * factor, kind=nxt.kind, scale=q.scale * factor, magnitude=True)
             continue
@@ -541,7 +567,7 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     heading = re.match(r"\s*([^，,。；;：:\n]{1,8})[：:]", text[sentence_start:start])
     if heading and re.search(r"看|算|帮|请|一下|吧|吗|怎么|多少|如下", heading.group(1)):
         heading = None  # 分红人数占比看一下：a request, not a label over the figures
-    period = _period(subject + "|" + text[q.end:q.end + 4])
+    period = _period(subject) or _period(re.split(r"[，,；;。\n]", text[q.end:q.end + 4])[0])
     return q.with_(
         period=period,
         topic=text[sentence_start:start], heading=heading.group(1) if heading else "", value=value, subject=subject,

@@ -57,6 +57,8 @@ class Reads:
     usual_keys: tuple[str, ...] = ()  # MAP: names that point at this field when written (A、B、C for 强制分布)
     people: bool = False  # MAP: names are people or departments, never items (其他积分)
     ranked: bool = False  # MAP: usual_keys are in rank order, best first; the map is kept in that order
+    period: str | None = None  # "year" | "month": the period the amount is for; one written for a month is counted ×12
+    bare: bool = True  # False: only a figure written with its unit (5人); a bare number belongs to a sibling field
 
     def __post_init__(self) -> None:
         if isinstance(self.kinds, Kind):

@@ -102,7 +102,7 @@ def kind_fit(reads: Reads, q: Quantity) -> int:
         return 3 if q.kind is reads.kinds[0] else 2
     if q.kind is Kind.MONTHS and Kind.YEARS in reads.kinds:
         return 2
-    if q.kind is not Kind.NUMBER:
+    if q.kind is not Kind.NUMBER or not reads.bare:
         return 0
     if q.magnitude and Kind.MONEY not in reads.kinds:
         return 0  # 18万 is an amount of money, never a score or a head count
@@ -189,13 +189,82 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _lookups(reading, out)
     _lists(figures, out, reading.normalised, reading.ordinals)
     _totals(out, reading)
+    _field_periods(out, reading)
     _same_period(out, reading, getattr(model, "reading_same_period", ()))
     _derived_notes(out, reading)
     _plausible(out, reading)
-    takes = {k for s in out.slots for k in s.reads.kinds} | {Kind.NUMBER}
-    out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and q.kind in takes and i not in out.outranked]
+    # a figure every slot of its kind avoids (够不够2.8倍: the guideline restated) is no question for the user
+    out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and i not in out.outranked
+                     and (q.kind is Kind.NUMBER or any(q.kind in s.reads.kinds and not _avoided(s.reads, q) for s in out.slots))]
     _counts_of_lists(out, reading)
+    _stated_counts(out, reading)
+    _unlisted_members(out, reading)
+    _parts_of_wholes(out, reading)
     return out
+
+
+_TEAM_WORDS = ("班组", "小组", "团队", "科室", "车间", "部门", "项目组", "全组", "全班", "组里", "班里", "组", "班", "队")
+_ENTITY_COUNTED = re.compile(r"^(?:个|家)?(?:部门|车间|班组|科室|小组|团队|单位|项目组|人|名|位|组|班|队)")
+
+
+def _stated_counts(out: Filled, reading: Reading) -> None:
+    """班组4个人 but two people's figures; 分给4个部门 but three departments: the pool is for more
+    members than are listed, so whatever is computed for the listed ones would be wrong."""
+    lists = [v for s in out.slots if s.reads.shape in (Shape.MAP, Shape.RECORDS, Shape.GROUPS) and s.reads.kinds[0] is not Kind.PERCENT
+             and (v := out.get(s.path)) and isinstance(v, (dict, list))]
+    if not lists:
+        return
+    listed = max(len(v) for v in lists)
+    for i, q in enumerate(reading.quantities):
+        if i in out.placed or q.weak or q.per or q.every or q.kind not in (Kind.PEOPLE, Kind.COUNT) or q.value != q.value.to_integral_value():
+            continue
+        team = q.kind is Kind.PEOPLE and (q.name in _TEAM_WORDS or q.subject.endswith(_TEAM_WORDS))
+        counted = _ENTITY_COUNTED.match(q.tail) is not None or q.kind is Kind.PEOPLE and "分给" in q.subject
+        if not (team or counted) or q.value > 30 or q.value == listed:
+            continue
+        more = "只列出了" if q.value > listed else "却列出了"
+        out.problems.append(f"您说有{q.text}{q.tail[:2] if q.kind is Kind.COUNT else ''}，{more} {listed} 个的数字，请补全（或说明只算所列的 {listed} 个）")
+
+
+_NOT_A_MEMBER_PREFIX = ("全", "各", "本", "每", "该", "这", "那", "其他", "其它", "别的", "所有", "整个", "我们", "咱们", "你们", "两个", "几个")
+
+
+def _unlisted_members(out: Filled, reading: Reading) -> None:
+    """一车间1200分，二车间800分，三车间也要参加分配: a member named like the listed ones but given
+    no figure (computing without it would give the others its share)."""
+    text = reading.normalised
+    for slot in out.slots:
+        listed = out.get(slot.path)
+        if slot.reads.shape is not Shape.MAP or not isinstance(listed, dict) or len(listed) < 2:
+            continue
+        names = [str(k) for k in listed]
+        suffix = next((w for w in ("车间", "部门", "班组", "科室", "分公司", "中心", "部", "科", "室", "组", "班", "队")
+                       if all(n.endswith(w) and len(n) > len(w) for n in names)), None)
+        if suffix is None:
+            continue
+        lengths, bounds = {len(n) for n in names}, _word_bounds(text)
+        for match in re.finditer(rf"[\u4e00-\u9fa5A-Za-z0-9]{{1,4}}?{suffix}", text):
+            name = match.group(0)
+            if name in listed or any(name in n or n in name for n in names) or name.startswith(_NOT_A_MEMBER_PREFIX) \
+                    or len(name) not in lengths or not looks_like_entity(name) or not {match.start(), match.end()} <= bounds:
+                continue
+            out.problems.append(f"“{name}”的{slot.label}是多少？（没有它的数字，算出的各项会偏多）")
+
+
+def _parts_of_wholes(out: Filled, reading: Reading) -> None:
+    """分红激励85人，其中技术人员50人、管理人员40人: parts that add up to more than their whole."""
+    text, qs = reading.normalised, reading.quantities
+    for i, whole in enumerate(qs):
+        if not re.match(r"[，,、；;（(\s]*其中", text[whole.end:whole.end + 4]):
+            continue
+        bracket = re.match(r"[（(]", text[whole.end:])
+        closing = min((c for c in (text.find("）", whole.end), text.find(")", whole.end)) if c > 0), default=-1) if bracket else -1
+        parts = [p for p in qs[i + 1:] if p.sentence == whole.sentence and p.kind is whole.kind and not p.total
+                 and (closing < 0 or p.end <= closing)]  # 研发部600分（其中…），市场部400分: the bracket ends the parts
+        total = sum((p.value for p in parts), Decimal(0))
+        if len(parts) >= 2 and total > whole.value:
+            shown = " + ".join(p.text for p in parts)
+            out.problems.append(f"“其中”各项 {shown} = {_fmt(total)}，多于{whole.text}，请核对")
 
 
 def _choices(reading: Reading, out: Filled) -> None:
@@ -414,7 +483,7 @@ def _lists(figures: Figures, out: Filled, reading_text: str, ordinals: list[Quan
 
 
 def _fmt(value: Any) -> str:
-    return format(value, "f") if isinstance(value, Decimal) else str(value)
+    return format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
 
 
 # ---- shapes made of several figures ---------------------------------------------------------
@@ -521,25 +590,46 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
 
 
 _PERSON_MENTION = re.compile(r"[\u4e00-\u9fa5]师傅|[\u4e00-\u9fa5]{1,2}工(?=[\s是、，,；;。（(带兼和]|$)|(?:小|老|阿)[\u4e00-\u9fa5]")
-_NOT_PERSONS = {"老师", "老板", "小组", "小时", "小计", "小班", "老年", "小型", "老化", "阿姨", "小于", "老工", "小工", "技工", "普工", "员工",
+_NOT_PERSONS = {"老师", "老师傅", "老板", "小组", "小时", "小计", "小班", "老年", "小型", "老化", "阿姨", "小于", "老工", "小工", "技工", "普工", "员工",
                 "职工", "高级工", "中级工", "初级工", "学徒工", "操作工", "技术工", "老员", "小微", "小厂", "小企", "老厂"}
 _LEADER_ROLES = ("班组长", "组长", "班长", "兼班组长")
 _LEADS_A_TEAM = re.compile(r"(?:还是|还当着?|兼任?|当着?|担任|是)(?:班组长|组长|班长)")
 
 
-def _people(text: str) -> list[tuple[str, int]]:
-    """Persons named in the text, with positions: 老秦, 阿强, 小马, 张三 (jieba's person names)."""
+def _positioned_tokens(text: str) -> list[tuple[str, str, int]]:
+    """jieba's words with their flags and where each starts in the text."""
     from .bind import _tokens
 
-    found = {m.start(): m.group(0) for m in _PERSON_MENTION.finditer(text) if m.group(0) not in _NOT_PERSONS
-             and not any(m.group(0).endswith(w) for w in ("级工", "初级工", "普工", "员工", "职工"))}
-    at = 0
+    positioned, at = [], 0
     for word, flag in _tokens(text):
         at = text.find(word, at)
-        overlaps = any(p < at + len(word) and at < p + len(n) for p, n in found.items())
-        if flag in ("nr", "nrfg") and len(word) >= 2 and not overlaps:
-            found[at] = word
+        positioned.append((word, flag, at))
         at += len(word)
+    return positioned
+
+
+def _word_bounds(text: str) -> set[int]:
+    """Offsets where a word starts or ends: 各部门 is one word, so 各部 is no name."""
+    return {b for word, _, at in _positioned_tokens(text) for b in (at, at + len(word))}
+
+
+def _people(text: str) -> list[tuple[str, int]]:
+    """Persons named in the text, with positions: 老秦, 阿强, 小马, 张三 (jieba's person names)."""
+    found = {m.start(): m.group(0) for m in _PERSON_MENTION.finditer(text) if m.group(0) not in _NOT_PERSONS
+             and not any(m.group(0).endswith(w) for w in ("级工", "初级工", "普工", "员工", "职工"))}
+    positioned = _positioned_tokens(text)
+    for k, (word, flag, at) in enumerate(positioned):
+        following = positioned[k + 1] if k + 1 < len(positioned) else ("", "", -1)
+        if flag == "nr" and len(word) == 1 and 1 <= len(following[0]) <= 2 and following[2] == at + 1 \
+                and following[1] in ("nr", "ns", "n", "nz", "a", "ng"):
+            word = word + following[0]  # 周|建国: jieba splits a surname from its given name
+        if flag not in ("nr", "nrfg") or len(word) < 2 or word in _NOT_PERSONS:
+            continue
+        inside = [p for p, n in found.items() if at <= p and p + len(n) <= at + len(word)]
+        if len(inside) == len([p for p, n in found.items() if p < at + len(word) and at < p + len(n)]):
+            for p in inside:  # 王小明 over 小明
+                del found[p]
+            found[at] = word
     return sorted(((name, pos) for pos, name in found.items()), key=lambda t: t[1])
 
 
@@ -653,8 +743,8 @@ def _records(figures: Figures, out: Filled, reading: Reading) -> None:
             name = own or (q.parent if q.parent and not q.total else None)  # 初级工 2300（起点薪级1）: the 1 is 初级工's
             if not name or q.total:
                 continue
-            if not kind_fit(best.reads, q):
-                continue
+            if not kind_fit(best.reads, q) or any(name in words for c in choices for words in c.reads.choices.values()):
+                continue  # 技师5人: a count of a grade, not a person called 技师
             for choice in choices:  # 张三技师: the record's name without its 技能等级
                 for value, words in choice.reads.choices.items():
                     if any(w in name for w in words) and name not in words:
@@ -666,11 +756,28 @@ def _records(figures: Figures, out: Filled, reading: Reading) -> None:
                 continue
             record[best.path] = as_field_value(best.reads, q)
             out.placed[i] = slot.path
+        _choices_in_rows(reading.normalised, records, choices)
         if records:
             out.set(slot.path, {k: {f: v for f, v in r.items() if f != "name"} for k, r in records.items()}
                     if slot.keyed else list(records.values()))
             if any(cue_strength(f.reads, q) for i, q in figures if out.placed.get(i) == slot.path for f in fields):
                 out.cued.add(slot.path)
+
+
+def _choices_in_rows(text: str, records: dict[str, dict[str, Any]], choices: list[Slot]) -> None:
+    """马东｜技师｜2｜200: a record's attribute word written on its own line (a table row or a
+    line of a list) when the line names no one else."""
+    lines = text.split("\n")
+    for name, record in records.items():
+        own = [line for line in lines if name in line and not any(other != name and other in line for other in records)]
+        if len(own) != 1:
+            continue
+        for choice in choices:
+            if choice.path in record:
+                continue
+            found = [(own[0].find(w), -len(w), value) for value, words in choice.reads.choices.items() for w in words if w in own[0]]
+            if found:
+                record[choice.path] = min(found)[2]  # the first word, the longest there (高级技师 over 技师)
 
 
 def _grid(figures: Figures, out: Filled) -> None:
@@ -721,6 +828,22 @@ def _derived_notes(out: Filled, reading: Reading) -> None:
         if q.derived and path in labels:
             shown = format((q.value * 100).quantize(Decimal("0.01")).normalize(), "f") + "%" if q.kind is Kind.PERCENT else _fmt(q.value)
             out.notes.append(f"{labels[path]}{('“' + q.name + '”') if q.name and labels[path] != q.name else ''} {shown} 由“{q.text}”推算")
+
+
+def _field_periods(out: Filled, reading: Reading) -> None:
+    """A field for a year (年薪) given a monthly figure (基本年薪每月2万) counts it ×12 and says so;
+    a monthly field given a yearly figure is asked about (÷12 is rarely what was meant)."""
+    by_path = {s.path: s for s in out.slots if s.reads.period}
+    for i, path in out.placed.items():
+        slot, q = by_path.get(path), reading.quantities[i]
+        if slot is None or not q.period or q.period == slot.reads.period or slot.reads.shape is not Shape.VALUE:
+            continue
+        if slot.reads.period == "year":
+            yearly = q.value * 12
+            out.set(path, yearly)
+            out.notes.append(f"{slot.label}按每月 {_fmt(q.value)} × 12 = {_fmt(yearly)} 元/年计算")
+        else:
+            out.problems.append(f"“{q.text}”是全年的金额，“{slot.label}”要按月填写，请给出每月金额")
 
 
 def _same_period(out: Filled, reading: Reading, paths: tuple[str, ...]) -> None:
@@ -792,7 +915,9 @@ def _totals(out: Filled, reading: Reading) -> None:
         total = sum((Decimal(v) for v in parts.values()), Decimal(0))
         index = next((i for i, p in out.placed.items() if p == slot.path), None)
         q = reading.quantities[index] if index is not None else None
-        whole = q is not None and contains_any(q.subject, _GROUP_WORDS) is not None
+        whole = q is not None and contains_any(q.subject, _GROUP_WORDS) is not None and not any(
+            p.kind in (Kind.COUNT, Kind.PEOPLE) and p.value == len(parts) and p.sentence == q.sentence and p.end <= q.start
+            for p in reading.quantities)  # 两个部门合计6000分: the total of exactly the parts listed
         if stated == total:
             continue
         if stated < total or not whole:

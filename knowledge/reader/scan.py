@@ -49,7 +49,17 @@ def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
             pieces.append((piece_start, i))
             piece_start = i + 1
     pieces.append((piece_start, end))
-    return [p for p in pieces if p[0] < p[1]]
+    return [part for p in pieces if p[0] < p[1] for part in _split_after_magnitude(text, *p)]
+
+
+def _split_after_magnitude(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """1500万15%: two figures when two or more Arabic digits follow a magnitude (but 2万4 is 24000,
+    a colloquial amount, and 1万2千 one number)."""
+    match = re.search(r"(?<=\d[万千亿])\d{2,}(?![万千百十])", text[start:end])
+    if match is None:
+        return [(start, end)]
+    cut = start + match.start()
+    return [(start, cut), *_split_after_magnitude(text, cut, end)]
 
 
 def _covered(text: str, words: tuple[str, ...]) -> list[bool]:
@@ -211,6 +221,8 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
         extra = Decimal("0.5") if text[end + 1] == "半" else Decimal(parse_numeral(text[end + 1]) or 0) / 10
         return Quantity((value + extra) * Decimal("0.1"), Kind.PERCENT, text[start:end + 2], start, end + 2, unit="成",
                         scale=Decimal("0.1"))  # 一成半 = 15%, 四成五 = 45%
+    if kind in (Kind.YEARS, Kind.MONTHS) and value == 1 and re.match(rf"[内里的]?\s*[\d{CN_DIGITS}]", text[written_end:written_end + 3]):
+        return None  # 一年6万, 一个月3000: the period of the next figure (its words stay in that figure's subject)
     if kind is Kind.YEARS and _YEAR.fullmatch(text[start:end]):
         kind = Kind.DATE  # 2024年
     if text.startswith("月", end) and not text.startswith("月薪", end) and value <= 12:

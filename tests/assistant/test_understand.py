@@ -95,3 +95,59 @@ def test_dev_set_guard():
     report = evaluate(load(DATA / "ask_dev.jsonl"), respond)
     assert report.rate("passed") >= 0.75
     assert sum(o.wrong for o in report.outcomes) <= 4
+
+
+def _answer(*turns: str) -> str:
+    session = _session()
+    reply = None
+    for turn in turns:
+        reply = respond(turn, session_id=session)
+    assert reply is not None
+    return reply.answer
+
+
+def test_parts_that_exceed_their_whole_are_asked_about_but_a_bracket_ends_the_parts():
+    assert "请核对" in _answer("分红激励对象85人，其中技术人员50人、管理人员40人，符合要求吗")
+    answer = _answer("绩效工资54万，研发部600分（其中刘工220分、陈工200分、孙工180分），市场部400分（其中周经理150分、吴专员130分、郑专员120分），"
+                     "算两个部门及每人金额")
+    assert "请核对" not in answer and "324,000.00" in answer and "118,800.00" in answer
+
+
+def test_a_named_member_without_a_figure_is_asked_about_but_words_like_ge_bumen_are_not_members():
+    assert "三车间" in _answer("绩效奖金10万，一车间1200分，二车间800分，三车间也参加分配，各分多少")
+    answer = _answer("奖金池48万，按各部门积分分：生产部 3260，技术部 1875，质检部 940，后勤保障部 525（单位：分）")
+    assert "237,090.91" in answer and "是多少" not in answer
+
+
+def test_a_multiple_restating_the_guideline_is_not_the_pay_proposed():
+    answer = _answer("平均工资11万/年，首席技师给30万/年，够不够2.8倍？")
+    assert "308,000.00" in answer and "不确定" not in answer
+    proposed = _answer("在岗职工平均工资11万，首席技师打算给平均工资的3倍，看看够不够")
+    assert "拟定倍数 3 倍" in proposed and "330000.00" in proposed
+
+
+def test_head_counts_need_their_unit_while_bare_figures_stay_allowance_rates():
+    rates = _answer("我们自己定的技能津贴：高级工150，技师350，高级技师600。\n秦工 技师\n祝师傅 高级技师\n小伍 高级工")
+    assert "1,100.00" in rates  # 350 + 600 + 150
+    counts = _answer("技能津贴按案例2标准：高级工10人，技师5人，高级技师2人，每月一共多少")
+    assert "3,300.00" in counts  # 100×10 + 300×5 + 400×2
+
+
+def test_a_monthly_figure_in_a_yearly_field_is_counted_twelve_times_and_said_so():
+    answer = _answer("年薪制：基本年薪每月1万，绩效年薪24万，年薪一共多少")
+    assert "×12" in answer.replace(" ", "") or "× 12" in answer
+    assert "360,000.00" in answer
+
+
+def test_a_change_after_a_result_is_applied_to_the_figure_given_before():
+    answer = _answer("绩效工资总量50万，生产部3000分，技术部2000分，各分多少", "那绩效工资再加10万呢")
+    assert "500000 + 100000 = 600000" in answer and "360,000.00" in answer
+    answer = _answer("绩效工资总量50万，生产部3000分，技术部2000分，各分多少", "技术部再加500分呢")
+    assert "2000 + 500 = 2500" in answer and "272,727.27" in answer
+
+
+def test_a_calculation_named_by_title_that_needs_tables_points_to_the_form_and_runs_nothing_else():
+    session = _session()
+    reply = respond("工资套改：新岗位工资A岗2200、B岗2800，薪级8级，第一级80元，每级加40元。王一 A岗 现工资2400，按就近就高套改", session_id=session)
+    assert "计算器" in reply.answer and "套改测算" in reply.answer
+    assert not _computed(reply)
