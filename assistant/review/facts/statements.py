@@ -1,0 +1,234 @@
+"""What the scheme says in words, with negation read first: who deliberates, how performance pay
+follows assessment, what OKR results drive, what is left outside the wage total, and so on.
+
+Each statement is found by its words (words.yaml) and its polarity is that of the reader's clause
+(`Clause.negated`, "不经…", "无需…", "不与…挂钩") or a refusal word (破除, 防止 …), so "本方案不经职工
+代表大会审议" is a refusal, never a mention of the congress."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from ..models import Evidence
+from ..scheme import Scheme, Sentence
+from ..words import words
+from .common import Facts, Mentioned, mentioned, negated_at
+
+S = words().statements
+
+COMPONENTS: dict[str, tuple[str, ...]] = {
+    "基础工资": ("基础工资", "基本生活保障工资"),
+    "能力工资": ("能力工资", "技能工资", "技能等级工资", "技能津贴", "学历津贴", "职称津贴"),
+    "年功工资": ("年功工资", "工龄工资", "厂龄工资", "司龄工资", "工龄津贴"),
+    "岗位工资": ("岗位工资", "岗位基本薪酬", "岗位薪酬", "岗位基本工资", "岗位薪点", "岗位薪级工资"),
+    "津贴补贴": ("津贴", "补贴"),
+    "绩效工资": ("绩效工资", "绩效薪酬", "绩效奖金", "绩效年薪", "计件工资"),
+}
+
+
+class Priority(StrEnum):
+    MANAGEMENT = "管理人员"
+    SKILL = "技术技能人才"
+    TECH = "科技人才"
+
+
+class Increment(Facts):
+    first: Priority | None  # whom the wage-total increment goes to first, as written
+    evidence: Evidence
+
+
+class Statements(Facts):
+    components: dict[str, Evidence] = {}
+    congress: Mentioned | None = None
+    party: Mentioned | None = None
+    negotiation: Mentioned | None = None
+    approval: Evidence | None = None  # an approval procedure is written
+    even_pay: Evidence | None = None
+    first_assess: Evidence | None = None
+    linked_pay: Evidence | None = None
+    department_pool: Evidence | None = None
+    formula: Evidence | None = None
+    cycle: Evidence | None = None
+    okr_linked: Evidence | None = None
+    papers: Evidence | None = None
+    uniform_assessment: Evidence | None = None
+    no_tenure: Evidence | None = None
+    auto_promotion: Evidence | None = None
+    results_decoupled: Evidence | None = None
+    results_used: Evidence | None = None
+    outside_wage_total: Evidence | None = None
+    agreement_pay: Mentioned | None = None  # denied: 协议薪酬 without 绩效目标 ("不设绩效考核要求")
+    increment: Increment | None = None
+    budget_scope_mismatch: Evidence | None = None
+    single_performance: Evidence | None = None
+    min_wage: Evidence | None = None
+    price_adjust: Evidence | None = None
+    excess_profit: Evidence | None = None
+    excess_rule: Evidence | None = None
+    allowance_policy: Evidence | None = None
+    career_path: Evidence | None = None
+    incentives: Evidence | None = None
+
+
+def statements(scheme: Scheme) -> Statements:
+    prose = scheme.prose()
+    return Statements(
+        components={name: s.evidence for name, cues in COMPONENTS.items() if (s := _first(scheme.sentences, cues)) is not None},
+        congress=_polar(prose, S.congress),
+        party=_polar([s for s in prose if s.has(*S.party_action)], S.party),
+        negotiation=_polar(prose, S.negotiation),
+        approval=_evidence(s for s in prose if s.has(*S.approval) and s.has(*S.approval_body) and s.has(*S.own_document)),
+        even_pay=_evidence(s for s in prose if s.has(*S.pay_words) and _affirmed(s, S.even_pay)),
+        first_assess=_evidence(s for s in prose if s.has(*S.first_assess)),
+        linked_pay=_evidence(s for s in prose if s.has(*S.pay_words) and s.has(*S.assessment_link) and _affirmed(s, S.link)),
+        department_pool=_evidence(s for s in scheme.sentences if s.has(*S.department_pool) and s.has(*S.pool_words) and s.has(*S.pay_words)),
+        formula=_evidence(s for s in prose if s.has(*S.formula) and s.has(*S.formula_topic)),
+        cycle=_evidence(s for s in scheme.sentences if s.has(*S.cycle_words) and s.has("考核", "考评", "评价")),
+        okr_linked=_evidence(s for s in prose if s.has(*S.okr) and _okr_linked(s)),
+        papers=_evidence(s for s in prose if _papers(s)),
+        uniform_assessment=_evidence(s for s in prose if _affirmed(s, S.uniform_assessment, negation=False)),
+        no_tenure=_evidence(s for s in prose if s.has(*S.tenure_topic) and _affirmed(s, S.no_tenure, negation=False)),
+        auto_promotion=_evidence(s for s in prose if s.has(*S.promotion_topic) and _auto_promotion(s)),
+        results_decoupled=_evidence(s for s in prose if s.has(*S.results) and not s.has(*S.okr) and _decoupled(s)),
+        results_used=_evidence(s for s in scheme.sentences if s.has("考核", "考评", "绩效") and s.has(*S.results_use)),
+        outside_wage_total=_evidence(s for s in prose if s.has(*S.outside_wage_total) and s.has(*S.wage_items)
+                                     and not s.has(*S.allowed_outside)),
+        agreement_pay=_agreement(prose),
+        increment=_increment(prose),
+        budget_scope_mismatch=_evidence(s for s in prose if s.has(*S.budget_scope) and (s.has("不一致") or _refused(s, S.budget_scope))),
+        single_performance=_evidence(s for s in prose if s.has(*S.single_performance)),
+        min_wage=_evidence(s for s in prose if s.has(*S.min_wage)),
+        price_adjust=_evidence(s for s in prose if s.has(*S.price)),
+        excess_profit=_evidence(s for s in prose if s.has(*S.excess_profit)),
+        excess_rule=_evidence(s for s in prose if s.has("超额利润", "超目标") and s.has(*S.excess_rule)),
+        allowance_policy=_evidence(s for s in prose if s.has(*S.allowance_policy)),
+        career_path=_evidence(s for s in prose if s.has(*S.career_path)),
+        incentives=_evidence(s for s in scheme.sentences if s.has(*S.incentives)),
+    )
+
+
+def _first(sentences: list[Sentence], cues: tuple[str, ...]) -> Sentence | None:
+    return next((s for s in sentences if s.has(*cues)), None)
+
+
+def _evidence(found) -> Evidence | None:
+    s = next(iter(found), None)
+    return s.evidence if s is not None else None
+
+
+def _polar(sentences: list[Sentence], names: tuple[str, ...]) -> Mentioned | None:
+    """What the scheme says of its own adoption (本方案经…) first; else the first affirming
+    mention, else the first refusal, else None."""
+    own = [s for s in sentences if s.has(*S.own_document)]
+    if own and any(s.has(*names) for s in own):
+        return _polar_in(own, names)
+    return _polar_in(sentences, names)
+
+
+def _polar_in(sentences: list[Sentence], names: tuple[str, ...]) -> Mentioned | None:
+    refusal = None
+    for s in sentences:
+        said = mentioned(s, names)
+        if said is None:
+            continue
+        if not said.denied:
+            return said
+        refusal = refusal or said
+    return refusal
+
+
+def _positions(text: str, word: str) -> list[int]:
+    out, at = [], text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
+
+
+def _affirmed(s: Sentence, names: tuple[str, ...], negation: bool = True) -> bool:
+    """One of `names` is written and not refused. With `negation=False` only refusal words count
+    (for phrases that carry a 不 of their own: "不设任期", "不区分研究类型")."""
+    text = s.plain
+    for name in names:
+        for at in _positions(text, name):
+            if negation and negated_at(s, at):
+                continue
+            if not negation and _deny_before(s, at):
+                continue
+            return True
+    return False
+
+
+def _deny_before(s: Sentence, at: int) -> bool:
+    clause = s.clause_at(at)
+    start = clause.start if clause else 0
+    return any(w in s.plain[start:at] for w in words().deny)
+
+
+def _refused(s: Sentence, names: tuple[str, ...]) -> bool:
+    return any(negated_at(s, at) for name in names for at in _positions(s.plain, name))
+
+
+def _okr_linked(s: Sentence) -> bool:
+    """A clause of an OKR sentence ties its results to pay, and is not negated."""
+    for clause in s.reading.clauses:
+        text = clause.text
+        if any(w in text for w in S.okr_other) or not any(w in text for w in S.okr_link):
+            continue
+        if not any(w in text for w in S.okr_pay):
+            continue
+        if negated_at(s, clause.start):
+            continue
+        return True
+    return False
+
+
+def _papers(s: Sentence) -> bool:
+    """Papers, titles, degrees or awards (two of them) as the main basis of assessment, not refused."""
+    named = [w for w in S.papers if s.has(w)]
+    if len({w[:2] for w in named}) < 2 or not s.has(*S.papers_use):
+        return False
+    return not any(negated_at(s, s.plain.find(w)) for w in named)
+
+
+def _auto_promotion(s: Sentence) -> bool:
+    if _affirmed(s, S.auto_promotion):
+        return True
+    return any(c.negated and "考核" in c.text and "挂钩" in c.text for c in s.reading.clauses)
+
+
+def _decoupled(s: Sentence) -> bool:
+    """Assessment results kept apart from pay: "不与薪酬分配挂钩", "仅作为评先评优依据"."""
+    for clause in s.reading.clauses:
+        if "挂钩" in clause.text and any(w in clause.text for w in S.pay_target) and negated_at(s, clause.start + clause.text.find("挂钩")):
+            return True
+    return s.has(*S.decoupled_use) and not s.has(*S.pay_target[:2])
+
+
+def _agreement(prose: list[Sentence]) -> Mentioned | None:
+    """协议薪酬 with (or refusing) performance targets: denied when its targets are refused."""
+    first = None
+    for s in prose:
+        if not s.has(*S.agreement_pay):
+            continue
+        refused = any(c.negated and any(w in c.text for w in S.targets) for c in s.reading.clauses)
+        said = Mentioned(evidence=s.evidence, denied=refused)
+        if refused:
+            return said
+        first = first or said
+    return first
+
+
+def _increment(prose: list[Sentence]) -> Increment | None:
+    for s in prose:
+        if not s.has(*S.increment) or not s.has(*S.priority):
+            continue
+        text = s.plain
+        at = min(text.find(w) + len(w) for w in S.priority if w in text)
+        end = min((text.find(ch, at) for ch in "，,；;。" if text.find(ch, at) >= 0), default=len(text))
+        target = text[at:end]
+        order = [(target.find(w), group) for group, cues in ((Priority.MANAGEMENT, S.management_first), (Priority.SKILL, S.skill_first),
+                                                              (Priority.TECH, S.tech_first)) for w in cues if w in target]
+        first = min(order)[1] if order else None
+        return Increment(first=first, evidence=s.evidence)
+    return None
