@@ -50,11 +50,12 @@ def _kpi_name(s: Sentence, q: Quantity) -> str:
 
 def kpi_sets(scheme: Scheme) -> list[KpiSet]:
     out = [k for k in map(_kpi_table, scheme.tables) if k is not None]
+    done = {k.evidence.block for k in out}
     for k, table in [(k, t) for t in scheme.tables for k in out if k.evidence.block == t.block]:
         stated = _stated_count(scheme, table)
         if stated is not None:
             out[out.index(k)] = k.model_copy(update={"count": stated[0], "count_bound": stated[1]})
-    done = {k.evidence.block for k in out}
+            done.add(stated[2])
     for s in scheme.prose():
         if s.block in done or not s.has(*W.kpi) or s.has(*W.categories[:1]) and s.has(*W.categories[2:]):
             continue
@@ -106,13 +107,13 @@ def _kpi_table(table: Table) -> KpiSet | None:
                   rows={name: table.evidence(r) for name, r in rows.items()})
 
 
-def _stated_count(scheme: Scheme, table: Table) -> tuple[int, Bound | None] | None:
-    """"以上考核指标共十二项" written right after a table."""
+def _stated_count(scheme: Scheme, table: Table) -> tuple[int, Bound | None, int] | None:
+    """"以上考核指标共十二项" written right after a table: the count, its limit and its block."""
     after = [s for s in scheme.prose() if s.block > table.block][:2]
     for s in after:
         for q in s.figures(Kind.COUNT):
             if any(w in q.subject for w in W.kpi) and count_value(q):
-                return count_value(q), figure(q, s).bound  # type: ignore[return-value]
+                return count_value(q), figure(q, s).bound, s.block  # type: ignore[return-value]
     return None
 
 
@@ -160,6 +161,8 @@ def _grades_in(text: str) -> list[str]:
     names = sorted(W.grades, key=len, reverse=True)
     while i < len(text):
         hit = next((g for g in names if text.startswith(g, i)), None)
+        if hit and text.startswith("率", i + len(hit)):  # 合格率 is an indicator, not a grade
+            hit = None
         if hit and (len(hit) > 1 or _letter_item(text, i)):
             found.append(hit)
             i += len(hit)
@@ -177,7 +180,7 @@ def _letter_item(text: str, i: int) -> bool:
 def distributions(scheme: Scheme) -> list[Distribution]:
     out = []
     for s in scheme.prose():
-        if not _grades_in(s.plain):
+        if not _grades_in(s.plain) or not s.has(*W.distribution) or s.has(*W.weight):
             continue
         unlimited = s.has(*W.no_limit)
         quotas = _quotas(s)

@@ -101,10 +101,11 @@ def _about_chief(s: Sentence, pos: int) -> bool:
 def tech_staff(scheme: Scheme) -> Figure | None:
     """The number of technology staff: a head count named 科技人才 (or 研发人员 …), or the total of a
     sentence defining 科技人才."""
-    for s in scheme.having(*W.tech_staff):
-        for q in s.figures(Kind.PEOPLE):
-            named = q.name and any(w in q.name for w in W.tech_staff)
-            defined = q.total and s.has("科技人才") and not q.parent
-            if (named or defined) and count_value(q):
-                return figure(q, s)
+    for cues in ((W.tech_staff[0],), W.tech_staff):  # 科技人才 itself first, then its other names
+        for s in scheme.having(*cues):
+            for q in s.figures(Kind.PEOPLE):
+                named = q.name and any(w in q.name for w in cues)
+                defined = q.total and s.has("科技人才") and not q.parent
+                if (named or defined) and count_value(q):
+                    return figure(q, s)
     return None

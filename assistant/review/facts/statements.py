@@ -72,8 +72,10 @@ class Statements(Facts):
 
 def statements(scheme: Scheme) -> Statements:
     prose = scheme.prose()
+    # Lists of what the wage total covers name pay items without setting them up.
+    structure = [s for s in scheme.sentences if not s.has("工资总额", "预算管理")]
     return Statements(
-        components={name: s.evidence for name, cues in COMPONENTS.items() if (s := _first(scheme.sentences, cues)) is not None},
+        components={name: s.evidence for name, cues in COMPONENTS.items() if (s := _first(structure, cues)) is not None},
         congress=_polar(prose, S.congress),
         party=_polar([s for s in prose if s.has(*S.party_action)], S.party),
         negotiation=_polar(prose, S.negotiation),

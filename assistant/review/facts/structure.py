@@ -131,6 +131,8 @@ def _step_table(table: Table) -> list[StepSeries]:
             cols = _step_columns(header)
             if not cols:
                 continue
+            if evidence_of is None and not any(w in header[0] for w in ("薪级", "档", "级别")):
+                break  # a column of post grades (一级、二级 … as rows) is not a series of steps
             out = []
             for r in range(h + 1, len(rows)):
                 row = rows[r]
@@ -138,6 +140,8 @@ def _step_table(table: Table) -> list[StepSeries]:
                 found = [v for v in values if v is not None and v > 1]
                 if len(found) < 3 or len(found) != len(values):
                     continue
+                if all(b < a for a, b in zip(found, found[1:])):
+                    found.reverse()  # listed from the top step down
                 name = next((c for i, c in enumerate(row) if i not in cols and c.strip() and amount(c) is None), "")
                 evidence = evidence_of(r) if evidence_of else Evidence(text=" | ".join(c for c in row if c), chapter=table.chapter, block=table.block)
                 out.append(StepSeries(kind=SeriesKind.PAY_STEPS, name=name, amounts=found, broadband=broadband, evidence=evidence))
@@ -174,7 +178,7 @@ def _seniority_sentence(s: Sentence) -> StepSeries | None:
     if s.row is not None:
         return None
     amounts = [q.value for q in s.figures(Kind.MONEY)
-               if q.bound is None and not q.per and "每满" not in q.subject and "增加" not in q.subject and "最高" not in q.subject]
+               if q.bound is None and q.per in (None, "月") and not any(w in q.subject for w in ("每满", "增加", "最高", "递增"))]
     if len(amounts) < 3:
         return None
     return StepSeries(kind=SeriesKind.SENIORITY, name="年功工资", amounts=amounts, evidence=s.evidence)

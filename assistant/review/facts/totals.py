@@ -85,17 +85,27 @@ def growth(scheme: Scheme) -> Growth:
 _COMPARED = ("较上年", "比上年", "较去年", "比去年", "同比", "环比", "较", "比")
 
 
+_CUES = W.wage_total + W.profit + W.avg_wage + W.productivity
+
+
 def _compared(s: Sentence):
-    """"工资总额预算为33.81亿元，较上年清算数增长7%": a change compared with last year's figure
-    belongs to the amount named just before it. The reader names it after the comparison base
-    (清算数; tests/review/reader_gaps.md), so the topic is carried over here."""
+    """Each change named by the words written before it. Two readings are mended here (see
+    tests/review/reader_gaps.md): "工资总额预算为33.81亿元，较上年清算数增长7%" — a change against
+    last year belongs to the amount named just before it, not to 清算数; and "人均产量（劳动生产率）
+    提高8%" — a topic in brackets is not the previous clause's topic."""
     reading = s.reading
+    text = reading.normalised
     quantities = list(reading.quantities)
     for i, q in enumerate(quantities):
-        if i == 0 or q.direction is None or not q.subject.startswith(_COMPARED):
+        if q.direction is None:
             continue
-        prev = quantities[i - 1]
-        if prev.sentence == q.sentence and prev.name and prev.kind is not q.kind:
+        prev = quantities[i - 1] if i else None
+        start = max(prev.end if prev is not None else 0, max(text.rfind(ch, 0, q.start) for ch in "。；;！？") + 1)
+        written = text[start:q.start].strip("，,；;、： ")
+        named = {c for c in _CUES if c in written}
+        if named and not named <= {c for c in _CUES if c in q.subject}:
+            quantities[i] = q.with_(subject=written, name=written)
+        elif prev is not None and q.subject.startswith(_COMPARED) and prev.sentence == q.sentence and prev.name and prev.kind is not q.kind:
             quantities[i] = q.with_(subject=f"{prev.name}…{q.subject}", name=prev.name)
     return replace(reading, quantities=quantities)
 
