@@ -4,6 +4,7 @@ applicable to this company with the reason."""
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from .rules import CHECKS, Hit
 from .scheme import Scheme
 
 WHOLE = "方案整体"  # the chapter of a finding about something the scheme leaves out
+# The calculators' messages end with the clause they rest on; the finding quotes it apart.
+_BASIS = re.compile(r"（依据：“[^”]*”）")
 
 
 class Deadline:
@@ -72,7 +75,7 @@ def review_blocks(blocks: list[Block], deadline: Deadline, source: str = "", own
 
 def _finding(decision: Decision, hit: Hit) -> ReviewFinding:
     spec = table().rules[decision.rule]
-    message = hit.message
+    message = _BASIS.sub("", hit.message)
     if decision.status is Status.REFERENCE:
         message = f"{message}（参考：{decision.reason}。）"
     return ReviewFinding(

@@ -22,7 +22,7 @@ _BOOK = re.compile(r"《[^》]{0,80}》")
 _NUMERAL = "0-9零〇一二两三四五六七八九十百"
 # Article and list numbers (第六条, （二）, 3.1, 一、) are not figures.
 _MARKERS = re.compile(
-    rf"第[{_NUMERAL}]+[条章节款部](?:分)?|^\s*(?:[（(][{_NUMERAL}]+[）)]|[{_NUMERAL}]+[、.．](?:[0-9]+[、.．]?)*|[0-9]+\s)"
+    rf"第[{_NUMERAL}]+[条章节款部](?:分)?|(?:表|图|附件|附表)[0-9{_NUMERAL}]+(?:[-—－][0-9]+)?|^\s*(?:[（(][{_NUMERAL}]+[）)]|[{_NUMERAL}]+[、.．](?:[0-9]+[、.．]?)*|[0-9]+\s)"
 )
 _CHAPTER = re.compile(rf"^(?:第[{_NUMERAL}]+[章部](?:分)?|[一二三四五六七八九十]+、|[0-9]+\s+\S|[0-9]+[、.．]\s*[\u4e00-\u9fa5A-Za-z])")
 _ARTICLE = re.compile(rf"^(?:第[{_NUMERAL}]+条|[（(][{_NUMERAL}]+[）)]|[0-9]+(?:[.．][0-9]+)+)")
@@ -127,9 +127,10 @@ class Scheme:
                 self._add_table(block, chapter)
                 continue
             text = block.text.strip()
-            if block.heading and _CHAPTER.match(plain(text)) or _is_chapter(text, block):
+            folded = normalise(text, typos=False)[0]
+            if block.heading and _CHAPTER.match(folded) or _is_chapter(folded, block):
                 chapter, article = text, ""
-            found = _ARTICLE.match(plain(text))
+            found = _ARTICLE.match(folded)
             if found:
                 article = found.group(0)
             if is_guideline_quote(text):
@@ -168,5 +169,5 @@ class Scheme:
 
 def _is_chapter(text: str, block: Block) -> bool:
     """A short line opening a chapter (第二章 工资总额, 三、薪酬总额, ## 2 职级)."""
-    return len(text) <= 30 and not text.endswith(("。", "；", "：", ":")) and bool(_CHAPTER.match(plain(text))) and (
-        block.heading or not _ARTICLE.match(plain(text)))
+    return len(text) <= 30 and not text.endswith(("。", "；", "：", ":")) and bool(_CHAPTER.match(text)) and (
+        block.heading or not _ARTICLE.match(text))

@@ -321,6 +321,8 @@ def annual_salary(scheme: Scheme) -> AnnualSalary | None:
         found = ratio_share(s)
         if found is not None:
             return AnnualSalary(base_share=Figure(value=found[0], evidence=s.evidence, text=found[1]), evidence=s.evidence)
+        if s.has("占比相对较小", "占比较小", "比例较小"):
+            return None  # the split is stated as the guideline words it, without figures
     return AnnualSalary(base_share=None, evidence=first) if first else None
 
 

@@ -95,18 +95,20 @@ def _compared(s: Sentence):
     提高8%" — a topic in brackets is not the previous clause's topic."""
     reading = s.reading
     text = reading.normalised
-    quantities = list(reading.quantities)
-    for i, q in enumerate(quantities):
-        if q.direction is None:
+    everything = list(reading.quantities)
+    for i, q in enumerate(everything):
+        if q.direction is None or q.kind is not Kind.PERCENT:
             continue
-        prev = quantities[i - 1] if i else None
+        prev = everything[i - 1] if i else None
         start = max(prev.end if prev is not None else 0, max(text.rfind(ch, 0, q.start) for ch in "。；;！？") + 1)
         written = text[start:q.start].strip("，,；;、： ")
         named = {c for c in _CUES if c in written}
         if named and not named <= {c for c in _CUES if c in q.subject}:
-            quantities[i] = q.with_(subject=written, name=written)
+            everything[i] = q.with_(subject=written, name=written)
         elif prev is not None and q.subject.startswith(_COMPARED) and prev.sentence == q.sentence and prev.name and prev.kind is not q.kind:
-            quantities[i] = q.with_(subject=f"{prev.name}…{q.subject}", name=prev.name)
+            everything[i] = q.with_(subject=f"{prev.name}…{q.subject}", name=prev.name)
+    # Rates only: a bare number (表13, 2024) is never a growth rate here.
+    quantities = [q for q in everything if q.kind is Kind.PERCENT]
     return replace(reading, quantities=quantities)
 
 
