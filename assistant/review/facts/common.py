@@ -10,7 +10,7 @@ from typing import Any, Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from knowledge.reader import Kind, Quantity, amount, read
+from knowledge.reader import Kind, Quantity, Reading, amount, read
 from knowledge.reader.fill import Filled, fill
 
 from ..models import Evidence
@@ -108,12 +108,15 @@ def filled(s: Sentence, model: type[BaseModel]) -> Filled:
     return fill(s.reading, model)
 
 
-def placed(s: Sentence, result: Filled, path: str) -> Figure | None:
-    """The figure the filler placed in `path`, with its evidence and limit."""
+def placed(s: Sentence, result: Filled, path: str, reading: Reading | None = None) -> Figure | None:
+    """The figure the filler placed in `path`, with its evidence and limit. A bare number (no unit:
+    "4" of "4:6") is never taken for a rate or a head count here."""
     index = next((i for i, p in result.placed.items() if p == path), None)
     if index is None:
         return None
-    q = s.reading.quantities[index]
+    q = (reading or s.reading).quantities[index]
+    if q.kind is Kind.NUMBER:
+        return None
     value = result.get(path)
     return Figure(value=Decimal(value), evidence=s.evidence, bound=_bound(q, s), text=q.text)
 

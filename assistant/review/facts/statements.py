@@ -99,7 +99,7 @@ def statements(scheme: Scheme) -> Statements:
         increment=_increment(prose),
         budget_scope_mismatch=_evidence(s for s in prose if s.has(*S.budget_scope) and (s.has("不一致") or _refused(s, S.budget_scope))),
         single_performance=_evidence(s for s in prose if s.has(*S.single_performance)),
-        min_wage=_evidence(s for s in prose if s.has(*S.min_wage)),
+        min_wage=_evidence(s for s in prose if s.has(*S.min_wage) and s.has("不低于", "支付", "保障", "不得低于")),
         price_adjust=_evidence(s for s in prose if s.has(*S.price)),
         excess_profit=_evidence(s for s in prose if s.has(*S.excess_profit)),
         excess_rule=_evidence(s for s in prose if s.has("超额利润", "超目标") and s.has(*S.excess_rule)),

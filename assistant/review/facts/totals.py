@@ -61,10 +61,11 @@ def growth(scheme: Scheme) -> Growth:
     for s in scheme.prose():
         if s.has(*W.subsidiary_kinds) or not s.has(*W.change):
             continue
-        result = fill(_compared(s), GrowthReads)
+        compared = _compared(s)
+        result = fill(compared, GrowthReads)
         for name in _FIELDS:
             if name not in found:
-                fig = placed(s, result, name)
+                fig = placed(s, result, name, compared)
                 if fig is not None:
                     found[name] = fig
         for name, fig in _unchanged(s).items():
