@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -12,9 +13,9 @@ from . import app
 
 @app.command("eval-review", help="用审查评测集（方案 + .expected.json）测量条款审查：各条款召回率、误报“违反”、must_not 违例。")
 def eval_review(
-    folder: Path = typer.Argument(..., help="评测集目录（tests/review_data/dev 或 heldout）"),
-    show: bool = typer.Option(False, "--show", help="列出漏报和误报（留出集只给汇总，以免据此调参）"),
-    as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
+    folder: Annotated[Path, typer.Argument(help="评测集目录（tests/review_data/dev 或 heldout）")],
+    show: Annotated[bool, typer.Option("--show", help="列出漏报和误报（留出集只给汇总，以免据此调参）")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
 ) -> None:
     from assistant.review import review_file
     from assistant.review.clauses import label

@@ -4,7 +4,7 @@ check a draft scheme against the guidelines."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Annotated
 
 import typer
 
@@ -28,11 +28,11 @@ def _ownership(value: str | None):
 @app.command("review")
 @guarded
 def review(
-    file: Path = typer.Argument(..., help="待审查的薪酬分配方案（.docx、.txt 或 .md）"),
-    json_out: bool = typer.Option(False, "--json", help="输出 JSON"),
-    out: Optional[Path] = typer.Option(None, "-o", "--out", help="另存审查报告（.docx）"),
-    ownership: Optional[str] = typer.Option(None, "--ownership", help="指定企业所有制：国有 或 非公（不指定则按方案原文认定）"),
-    region: Optional[str] = typer.Option(None, "--region", help="指定企业所在地区，如“曲靖市”（不指定则按方案原文认定）"),
+    file: Annotated[Path, typer.Argument(help="待审查的薪酬分配方案（.docx、.txt 或 .md）")],
+    json_out: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="另存审查报告（.docx）")] = None,
+    ownership: Annotated[str | None, typer.Option("--ownership", help="指定企业所有制：国有 或 非公（不指定则按方案原文认定）")] = None,
+    region: Annotated[str | None, typer.Option("--region", help="指定企业所在地区，如“曲靖市”（不指定则按方案原文认定）")] = None,
 ) -> None:
     """审查薪酬分配方案：先认定指引对本企业的约束力，再逐条对照指引，列出违反、提醒和提示，并引用条款原文。"""
     from ..review import review_file, write_report_docx

@@ -5,8 +5,8 @@ marked as refused, with the scheme's sentence."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from .clauses import quote
 from .facts import SchemeFacts

@@ -63,12 +63,12 @@ def _front(report: ReviewReport, tables) -> str:
         f"::subtitle 审查对象：{report.source or '方案文本'}",
         "# 一、审查结论",
         report.verdict,
-        f"共审查 {len(report.rules)} 条规则，其中 {sum(r.status != Status.NOT_APPLICABLE.value for r in report.rules)} 条适用于本方案；"
-        f"发现违反 {counts[Severity.ERROR]} 处、提醒 {counts[Severity.WARNING]} 处、提示 {counts[Severity.INFO]} 处。",
+        (f"共审查 {len(report.rules)} 条规则，其中 {sum(r.status != Status.NOT_APPLICABLE.value for r in report.rules)} 条适用于本方案；"
+         f"发现违反 {counts[Severity.ERROR]} 处、提醒 {counts[Severity.WARNING]} 处、提示 {counts[Severity.INFO]} 处。"),
         "[[table:counts]]",
         "# 二、适用情况",
-        "各指引对本企业是否有约束力，取决于企业的所有制性质、所在地区和适用人员。本次审查据方案原文作如下认定；如认定有误，"
-        "可指定所有制或所在地区后重新审查。对本企业无约束力的指引条款只作参考，与之不符的内容列为“提醒”。",
+        ("各指引对本企业是否有约束力，取决于企业的所有制性质、所在地区和适用人员。本次审查据方案原文作如下认定；如认定有误，"
+         "可指定所有制或所在地区后重新审查。对本企业无约束力的指引条款只作参考，与之不符的内容列为“提醒”。"),
         "[[table:assumptions]]",
     ])
 
@@ -109,7 +109,7 @@ def _coverage(report: ReviewReport, tables) -> str:
     rows = [[c.topic, "明确排除" if c.denied else _COVERAGE[c.present], c.evidence or "", "；".join(label(u) for u in c.citations)]
             for c in report.coverage]
     tables["coverage"] = TableData(columns=["内容", "方案中", "方案原文", "依据条款"], rows=rows, widths_mm=_COVERAGE_WIDTHS)
-    return "\n".join(["# 四、内容覆盖情况", "下表列出指引要求或建议薪酬分配方案写明的内容，以及方案中对应的原文。", "[[table:coverage]]"])
+    return "# 四、内容覆盖情况\n下表列出指引要求或建议薪酬分配方案写明的内容，以及方案中对应的原文。\n[[table:coverage]]"
 
 
 def _not_applicable(report: ReviewReport, tables) -> str:

@@ -94,6 +94,7 @@ class Table:
     chapter: str
     context: str  # the heading or lead-in paragraph above it
     lines: list[str] = field(default_factory=list)  # the rows as typed, for text tables
+    cells: list | None = field(default=None, repr=False)  # read once, by facts.common.cells
 
     @property
     def header(self) -> list[str]:

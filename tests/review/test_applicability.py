@@ -9,7 +9,17 @@ import pytest
 from review_samples import scheme_text
 
 from assistant.review import review_file, review_text
-from assistant.review.applicability import Context, Level, Modality, Ownership, StaffKind, Status, decide, severity, table
+from assistant.review.applicability import (
+    Context,
+    Level,
+    Modality,
+    Ownership,
+    StaffKind,
+    Status,
+    decide,
+    severity,
+    table,
+)
 from calculators.severity import LABELS, Severity
 
 DEV = Path(__file__).resolve().parents[1] / "review_data" / "dev"

@@ -229,12 +229,11 @@ def test_guideline_titles_do_not_make_a_company_state_owned_or_local():
 
 
 def test_space_aligned_table_in_a_text_file():
-    text = SOE + "\n".join([
-        "岗位工资标准表（单位：元/月）",
-        "岗位等级    对应岗位            一级    二级    三级    四级    五级",
-        "A级         设备维修技师        2600    2750    2950    3200    3500",
-        "B级         关键工序操作工      2200    2300    2400    2500    2600",
-    ])
+    text = SOE + (
+        "岗位工资标准表（单位：元/月）\n"
+        "岗位等级    对应岗位            一级    二级    三级    四级    五级\n"
+        "A级         设备维修技师        2600    2750    2950    3200    3500\n"
+        "B级         关键工序操作工      2200    2300    2400    2500    2600")
     steps = facts_of(text).steps
     assert [(s.name, s.amounts[-1]) for s in steps] == [("A级", 3500), ("B级", 2600)]
     report = review_text(text)

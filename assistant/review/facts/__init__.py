@@ -7,12 +7,21 @@ as evidence, so a finding can show the scheme's words.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from pydantic import Field
 
 from ..scheme import Scheme
-from .assessment import CategoryWeights, Cycle, Distribution, KpiSet, basic_research_cycles, category_weights, distributions, kpi_sets
+from .assessment import (
+    CategoryWeights,
+    Cycle,
+    Distribution,
+    KpiSet,
+    basic_research_cycles,
+    category_weights,
+    distributions,
+    kpi_sets,
+)
 from .common import Facts, Figure, Mentioned
 from .people import Chief, Dividend, chief, dividend
 from .statements import COMPONENTS, Increment, Priority, Statements, statements

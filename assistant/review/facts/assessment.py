@@ -4,14 +4,17 @@ which basic-research staff are assessed."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
-from knowledge.reader import Kind, Quantity, amount
+from pydantic import Field
+
+from knowledge.reader import Kind, Quantity
 
 from ..models import Evidence
 from ..scheme import Scheme, Sentence, Table
 from ..words import words
-from .common import Bound, Facts, Figure, cells, clean_name, count_value, figure
+from .common import Bound, Facts, cell_amount, cells, clean_name, count_value, figure
 
 W = words().facts
 
@@ -22,7 +25,7 @@ class KpiSet(Facts):
     count_bound: Bound | None = None  # "不少于12项" → MIN
     equal: bool = False  # "各项权重均等"
     evidence: Evidence
-    rows: dict[str, Evidence] = {}  # indicator → its own table row (tables only)
+    rows: dict[str, Evidence] = Field(default_factory=dict)  # indicator → its own table row (tables only)
 
     @property
     def size(self) -> int:
@@ -96,7 +99,7 @@ def _kpi_table(table: Table) -> KpiSet | None:
     rows: dict[str, int] = {}
     for c in weight_cells:
         row = table.rows[c.row]
-        name = next((x for x in row if x.strip() and amount(x) is None and not any(w in x for w in W.weight)), c.label)
+        name = next((x for x in row if x.strip() and cell_amount(x) is None and not any(w in x for w in W.weight)), c.label)
         if any(w in name for w in ("合计", "总计", "小计")):
             continue
         weights[name] = c.value / 100 if "%" not in c.text and c.value > 1 else c.value  # type: ignore[operator]
@@ -154,21 +157,14 @@ class Distribution(Facts):
         return next(iter(self.quotas.items()), None)
 
 
+_GRADES = re.compile("|".join(re.escape(g) for g in sorted(W.grades, key=len, reverse=True)))
+
+
 def _grades_in(text: str) -> list[str]:
-    """Assessment grades written in a list, in order (单字母 grades only as list items)."""
-    found = []
-    i = 0
-    names = sorted(W.grades, key=len, reverse=True)
-    while i < len(text):
-        hit = next((g for g in names if text.startswith(g, i)), None)
-        if hit and text.startswith("率", i + len(hit)):  # 合格率 is an indicator, not a grade
-            hit = None
-        if hit and (len(hit) > 1 or _letter_item(text, i)):
-            found.append(hit)
-            i += len(hit)
-        else:
-            i += 1
-    return found
+    """Assessment grades written in a list, in order (单字母 grades only as list items; 合格率 is an
+    indicator, not a grade)."""
+    return [m.group(0) for m in _GRADES.finditer(text)
+            if not text.startswith("率", m.end()) and (len(m.group(0)) > 1 or _letter_item(text, m.start()))]
 
 
 def _letter_item(text: str, i: int) -> bool:
@@ -180,7 +176,7 @@ def _letter_item(text: str, i: int) -> bool:
 def distributions(scheme: Scheme) -> list[Distribution]:
     out = []
     for s in scheme.prose():
-        if not _grades_in(s.plain) or not s.has(*W.distribution) or s.has(*W.weight):
+        if not s.has(*W.distribution) or s.has(*W.weight) or not _grades_in(s.plain):
             continue
         unlimited = s.has(*W.no_limit)
         quotas = _quotas(s)

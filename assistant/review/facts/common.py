@@ -3,10 +3,13 @@ figures named by the words before them, and tables read cell by cell."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, Iterable
+from functools import lru_cache
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -153,8 +156,27 @@ class Cell:
     quantity: Quantity | None  # the reader's quantity when the cell holds one figure with words
 
 
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
+@lru_cache(maxsize=16384)
+def cell_amount(text: str) -> Decimal | None:
+    """A cell that is one figure and nothing else (`knowledge.reader.amount`), read once per text;
+    a cell of bare digits (4600, 4,600: most cells of a pay table) needs no reading."""
+    bare = text.strip()
+    if _DIGITS.fullmatch(bare):
+        return Decimal(bare.replace(",", ""))
+    return amount(text)
+
+
+@lru_cache(maxsize=16384)
+def _cell_quantity(text: str) -> Quantity | None:
+    found = read(plain(text), typos=False).figures
+    return found[0] if len(found) == 1 else None
+
+
 def is_figure(cell: str) -> bool:
-    return amount(cell) is not None
+    return cell_amount(cell) is not None
 
 
 def header_row(table: Table) -> int:
@@ -177,7 +199,13 @@ def label_col(table: Table, start: int) -> int:
 
 
 def cells(table: Table) -> list[Cell]:
-    """Every body cell with its row's name and its column's heading."""
+    """Every body cell with its row's name and its column's heading (read once per table)."""
+    if table.cells is None:
+        table.cells = _cells(table)
+    return table.cells  # type: ignore[return-value]
+
+
+def _cells(table: Table) -> list[Cell]:
     head = header_row(table)
     header = table.rows[head] if table.rows else []
     name_col = label_col(table, head + 1)
@@ -188,11 +216,8 @@ def cells(table: Table) -> list[Cell]:
         for c, text in enumerate(row):
             if c == name_col:
                 continue
-            value = amount(text)
-            quantity = None
-            if value is None and text.strip():
-                found = read(plain(text)).figures
-                quantity = found[0] if len(found) == 1 else None
+            value = cell_amount(text)
+            quantity = _cell_quantity(text) if value is None and text.strip() else None
             out.append(Cell(r, c, text, label, header[c] if c < len(header) else "", value, quantity))
     return out
 

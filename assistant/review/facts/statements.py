@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from pydantic import Field
+
 from ..models import Evidence
 from ..scheme import Scheme, Sentence
 from ..words import words
@@ -38,7 +40,7 @@ class Increment(Facts):
 
 
 class Statements(Facts):
-    components: dict[str, Evidence] = {}
+    components: dict[str, Evidence] = Field(default_factory=dict)
     congress: Mentioned | None = None
     party: Mentioned | None = None
     negotiation: Mentioned | None = None

@@ -7,17 +7,30 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from enum import StrEnum
+from itertools import pairwise
 from typing import Annotated
 
 from pydantic import BaseModel
 
-from knowledge.reader import Kind, Quantity, amount, parse_numeral
+from knowledge.reader import Kind, Quantity, parse_numeral
 from knowledge.reader.fields import Reads
 
 from ..models import Evidence
 from ..scheme import Scheme, Sentence, Table
 from ..words import words
-from .common import Bound, Facts, Figure, cell_is_percent, cell_value, cells, figure, filled, header_row, placed
+from .common import (
+    Bound,
+    Facts,
+    Figure,
+    cell_amount,
+    cell_is_percent,
+    cell_value,
+    cells,
+    figure,
+    filled,
+    header_row,
+    placed,
+)
 
 W = words().facts
 
@@ -136,13 +149,13 @@ def _step_table(table: Table) -> list[StepSeries]:
             out = []
             for r in range(h + 1, len(rows)):
                 row = rows[r]
-                values = [amount(row[c]) if "%" not in row[c] else None for c in cols if c < len(row)]
+                values = [cell_amount(row[c]) if "%" not in row[c] else None for c in cols if c < len(row)]
                 found = [v for v in values if v is not None and v > 1]
                 if len(found) < 3 or len(found) != len(values):
                     continue
-                if all(b < a for a, b in zip(found, found[1:])):
+                if all(b < a for a, b in pairwise(found)):
                     found.reverse()  # listed from the top step down
-                name = next((c for i, c in enumerate(row) if i not in cols and c.strip() and amount(c) is None), "")
+                name = next((c for i, c in enumerate(row) if i not in cols and c.strip() and cell_amount(c) is None), "")
                 evidence = evidence_of(r) if evidence_of else Evidence(text=" | ".join(c for c in row if c), chapter=table.chapter, block=table.block)
                 out.append(StepSeries(kind=SeriesKind.PAY_STEPS, name=name, amounts=found, broadband=broadband, evidence=evidence))
             if out:
@@ -164,7 +177,7 @@ def _seniority_table(table: Table) -> StepSeries | None:
     amounts, last = [], head
     for r in range(head + 1, len(table.rows)):
         row = table.rows[r]
-        value = amount(row[column]) if column < len(row) else None
+        value = cell_amount(row[column]) if column < len(row) else None
         if value is not None:
             amounts.append(value)
             last = r
@@ -240,7 +253,7 @@ def ratio_share(s: Sentence, start: int = 0) -> tuple[Decimal, str] | None:
     as two numbers and "五五" as none (tests/review/reader_gaps.md), so the pair is joined here."""
     text = s.plain
     numbers = [q for q in s.figures(Kind.NUMBER) if q.start >= start]
-    for a, b in zip(numbers, numbers[1:]):
+    for a, b in pairwise(numbers):
         if text[a.end:b.start].strip() in (":", "∶", "：") and a.value + b.value > 0:
             return a.value / (a.value + b.value), text[a.start:b.end]
     for word, (a_, b_) in _RATIO_WORDS.items():

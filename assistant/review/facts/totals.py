@@ -4,6 +4,7 @@ wage, and the wage-total growth of subsidiaries by kind."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Annotated
 
@@ -11,14 +12,20 @@ from pydantic import BaseModel
 
 from knowledge.reader import Kind
 from knowledge.reader.fields import Reads
-
-from dataclasses import replace
-
 from knowledge.reader.fill import fill
 
 from ..scheme import Scheme, Sentence
 from ..words import words
-from .common import Cell, Facts, Figure, cell_is_percent, cell_value, cells, filled, placed
+from .common import (
+    Cell,
+    Facts,
+    Figure,
+    cell_is_percent,
+    cell_value,
+    cells,
+    filled,
+    placed,
+)
 
 W = words().facts
 

@@ -8,9 +8,9 @@ calculators' checks.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable, Iterable
 
 from calculators.checks import Finding
 from calculators.numbers import fmt, pct

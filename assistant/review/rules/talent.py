@@ -108,7 +108,7 @@ def _dividend(f: SchemeFacts, name: str, advice: str) -> list[Hit]:
     d = f.dividend
     if d is None:
         return []
-    whole = lambda fig: int(fig.value) if fig is not None else None  # noqa: E731
+    whole = lambda fig: int(fig.value) if fig is not None else None
     found = checks.check_dividend_figures(
         employees=whole(d.employees), recipients=whole(d.recipients), tech_skill_recipients=whole(d.tech),
         recipient_share=d.recipient_share.value if d.recipient_share else None,

@@ -14,7 +14,7 @@ _SOON = "建议改为："
 
 
 def _two_lower_findings(g: Growth) -> list[checks.Finding]:
-    value = lambda fig: fig.value if fig is not None else None  # noqa: E731
+    value = lambda fig: fig.value if fig is not None else None
     return checks.check_two_lower(value(g.wage_total), value(g.profit), value(g.avg_wage), value(g.productivity))
 
 
