@@ -51,6 +51,7 @@ class Reads:
     rate_kinds: tuple[Kind, ...] = (Kind.PERCENT,)  # RANGES: the kind of each tier's rate
     fraction: bool = False  # a percentage field kept as a fraction (40 → 0.4 when written 40%)
     one_plus: bool = False  # a growth rate read as a ratio: 每级递增8% → 1.08
+    keys: tuple[str, ...] = ()  # MAP: the only names it takes (技能等级 for 技能津贴标准)
 
     def __post_init__(self) -> None:
         if isinstance(self.kinds, Kind):
