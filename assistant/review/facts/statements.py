@@ -46,6 +46,7 @@ class Statements(Facts):
     negotiation: Mentioned | None = None
     approval: Evidence | None = None  # an approval procedure is written
     even_pay: Evidence | None = None
+    unassessed: Evidence | None = None  # performance pay refusing assessment ("不进行考核")
     first_assess: Evidence | None = None
     linked_pay: Evidence | None = None
     department_pool: Evidence | None = None
@@ -83,6 +84,7 @@ def statements(scheme: Scheme) -> Statements:
         negotiation=_polar(prose, S.negotiation),
         approval=_evidence(s for s in prose if s.has(*S.approval) and s.has(*S.approval_body) and s.has(*S.own_document)),
         even_pay=_evidence(s for s in prose if s.has(*S.pay_words) and _affirmed(s, S.even_pay)),
+        unassessed=_evidence(s for s in prose if s.has(*S.pay_words) and not s.has(*S.okr) and s.has(*S.unassessed)),
         first_assess=_evidence(s for s in prose if s.has(*S.first_assess)),
         linked_pay=_evidence(s for s in prose if s.has(*S.pay_words) and s.has(*S.assessment_link) and _affirmed(s, S.link)),
         department_pool=_evidence(s for s in scheme.sentences if s.has(*S.department_pool) and s.has(*S.pool_words) and s.has(*S.pay_words)),
@@ -90,9 +92,9 @@ def statements(scheme: Scheme) -> Statements:
         cycle=_evidence(s for s in scheme.sentences if s.has(*S.cycle_words) and s.has("考核", "考评", "评价")),
         okr_linked=_evidence(s for s in prose if s.has(*S.okr) and _okr_linked(s)),
         papers=_evidence(s for s in prose if _papers(s)),
-        uniform_assessment=_evidence(s for s in prose if _affirmed(s, S.uniform_assessment, negation=False)),
+        uniform_assessment=_evidence(s for s in prose if s.has(*S.tech_people) and _affirmed(s, S.uniform_assessment, negation=False)),
         no_tenure=_evidence(s for s in prose if s.has(*S.tenure_topic) and _affirmed(s, S.no_tenure, negation=False)),
-        auto_promotion=_evidence(s for s in prose if s.has(*S.promotion_topic) and _auto_promotion(s)),
+        auto_promotion=_evidence(s for s in prose if s.has(*S.promotion_topic) and _affirmed(s, S.auto_promotion, negation=False)),
         results_decoupled=_evidence(s for s in prose if s.has(*S.results) and not s.has(*S.okr) and _decoupled(s)),
         results_used=_evidence(s for s in scheme.sentences if s.has("考核", "考评", "绩效") and s.has(*S.results_use)),
         outside_wage_total=_evidence(s for s in prose if s.has(*S.outside_wage_total) and s.has(*S.wage_items)
@@ -100,7 +102,7 @@ def statements(scheme: Scheme) -> Statements:
         agreement_pay=_agreement(prose),
         increment=_increment(prose),
         budget_scope_mismatch=_evidence(s for s in prose if s.has(*S.budget_scope) and (s.has("不一致") or _refused(s, S.budget_scope))),
-        single_performance=_evidence(s for s in prose if s.has(*S.single_performance)),
+        single_performance=_evidence(s for s in prose if _affirmed(s, S.single_performance) or _affirmed(s, S.no_base_pay, negation=False)),
         min_wage=_evidence(s for s in prose if s.has(*S.min_wage) and s.has("不低于", "支付", "保障", "不得低于")),
         price_adjust=_evidence(s for s in prose if s.has(*S.price)),
         excess_profit=_evidence(s for s in prose if s.has(*S.excess_profit)),
@@ -123,7 +125,8 @@ def _evidence(found) -> Evidence | None:
 def _polar(sentences: list[Sentence], names: tuple[str, ...]) -> Mentioned | None:
     """What the scheme says of its own adoption (本方案经…) first; else the first affirming
     mention, else the first refusal, else None."""
-    own = [s for s in sentences if s.has(*S.own_document)]
+    own = [s for i, s in enumerate(sentences)
+           if s.has(*S.own_document) or i and sentences[i - 1].has(*S.own_document) and s.plain.lstrip().startswith("答")]
     if own and any(s.has(*names) for s in own):
         return _polar_in(own, names)
     return _polar_in(sentences, names)
@@ -131,14 +134,26 @@ def _polar(sentences: list[Sentence], names: tuple[str, ...]) -> Mentioned | Non
 
 def _polar_in(sentences: list[Sentence], names: tuple[str, ...]) -> Mentioned | None:
     refusal = None
-    for s in sentences:
-        said = mentioned(s, names)
+    for i, s in enumerate(sentences):
+        said = _answered(s, sentences[i + 1] if i + 1 < len(sentences) else None, names) or mentioned(s, names)
         if said is None:
             continue
         if not said.denied:
             return said
         refusal = refusal or said
     return refusal
+
+
+def _answered(question: Sentence, answer: Sentence | None, names: tuple[str, ...]) -> Mentioned | None:
+    """A question naming the topic ("本办法需要提交职代会审议吗？") takes the polarity of its answer
+    ("答：不需要，…")."""
+    if answer is None or not question.has(*names) or not question.plain.rstrip().endswith(("？", "?")):
+        return None
+    if not answer.plain.lstrip().startswith("答"):
+        return None
+    first = next((c for c in answer.reading.clauses if c.text.strip() not in ("", "答")), None)
+    denied = first is not None and negated_at(answer, first.start)
+    return Mentioned(evidence=answer.evidence.model_copy(update={"text": f"{question.text}{answer.text}"}), denied=denied)
 
 
 def _positions(text: str, word: str) -> list[int]:
@@ -179,6 +194,8 @@ def _okr_linked(s: Sentence) -> bool:
         text = clause.text
         if any(w in text for w in S.okr_other) or not any(w in text for w in S.okr_link):
             continue
+        if not any(w in text for w in S.okr + S.okr_result) or "绩效考核" in text or "考核结果" in text:
+            continue  # this clause speaks of another assessment
         if not any(w in text for w in S.okr_pay):
             continue
         if negated_at(s, clause.start):
@@ -188,23 +205,31 @@ def _okr_linked(s: Sentence) -> bool:
 
 
 def _papers(s: Sentence) -> bool:
-    """Papers, titles, degrees or awards (two of them) as the main basis of assessment, not refused."""
+    """Papers, titles, degrees or awards as the main basis of assessment (two of them named, or one
+    named as the main basis), not refused."""
     named = [w for w in S.papers if s.has(w)]
-    if len({w[:2] for w in named}) < 2 or not s.has(*S.papers_use):
+    if not named or not (len({w[:2] for w in named}) >= 2 and s.has(*S.papers_use) or s.has(*S.papers_main)):
         return False
     return not any(negated_at(s, s.plain.find(w)) for w in named)
 
 
-def _auto_promotion(s: Sentence) -> bool:
-    if _affirmed(s, S.auto_promotion):
-        return True
-    return any(c.negated and "考核" in c.text and "挂钩" in c.text for c in s.reading.clauses)
-
-
 def _decoupled(s: Sentence) -> bool:
-    """Assessment results kept apart from pay: "不与薪酬分配挂钩", "仅作为评先评优依据"."""
-    for clause in s.reading.clauses:
-        if "挂钩" in clause.text and any(w in clause.text for w in S.pay_target) and negated_at(s, clause.start + clause.text.find("挂钩")):
+    """Assessment results kept apart from pay: "不与薪酬分配挂钩", "不作为薪酬发放依据", "与奖金分配无关",
+    "仅作为评先评优依据"."""
+    clauses = s.reading.clauses
+    for i, clause in enumerate(clauses):
+        text = clause.text.strip()
+        if not any(w in text for w in S.pay_target):
+            continue
+        # the clause speaks of the results: it names them, or continues a clause that does
+        about = any(w in text for w in S.results) or text.startswith(S.continuing) and any(
+            any(w in c.text for w in S.results) for c in clauses[:i])
+        if not about:
+            continue
+        if any(w in text for w in S.unrelated):
+            return True
+        link = next((w for w in S.decoupled_link if w in text), None)
+        if link and negated_at(s, clause.start + clause.text.find(link)):
             return True
     return s.has(*S.decoupled_use) and not s.has(*S.pay_target[:2])
 
@@ -215,7 +240,7 @@ def _agreement(prose: list[Sentence]) -> Mentioned | None:
     for s in prose:
         if not s.has(*S.agreement_pay):
             continue
-        refused = any(c.negated and any(w in c.text for w in S.targets) for c in s.reading.clauses)
+        refused = s.has(*S.refused_targets)
         said = Mentioned(evidence=s.evidence, denied=refused)
         if refused:
             return said

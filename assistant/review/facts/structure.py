@@ -132,7 +132,19 @@ def step_series(scheme: Scheme) -> list[StepSeries]:
             continue
         out += _step_table(table)
     out += [s for s in map(_seniority_sentence, scheme.having(*W.seniority)) if s is not None]
+    out += [s for s in map(_step_sentence, scheme.having("薪级", "档", "薪档")) if s is not None]
     return out
+
+
+def _step_sentence(s: Sentence) -> StepSeries | None:
+    """"薪级工资：一级2000元、二级2200元、三级2450元": amounts named by consecutive step numbers."""
+    if s.row is not None or s.has(*W.seniority):
+        return None
+    steps = [(n, q.value) for q in s.figures(Kind.MONEY) if (n := _step_number(q.name or "")) is not None and not q.per]
+    numbers = [n for n, _ in steps]
+    if len(steps) < 3 or any(b != a + 1 for a, b in pairwise(numbers)):
+        return None
+    return StepSeries(kind=SeriesKind.PAY_STEPS, name="", amounts=[v for _, v in steps], evidence=s.evidence)
 
 
 def _step_table(table: Table) -> list[StepSeries]:
@@ -343,21 +355,27 @@ def annual_salary(scheme: Scheme) -> AnnualSalary | None:
 
 
 class TechVsManagement(Facts):
-    ratio: Figure  # technology staff's pay (or raise) as a fraction of same-grade managers'
+    ratio: Figure | None  # technology staff's pay (or raise) as a fraction of same-grade managers'
+    evidence: Evidence  # None ratio: written as "低于同职级管理人员"
 
 
 def tech_vs_management(scheme: Scheme) -> list[TechVsManagement]:
-    """"研发序列…按同职级管理序列的90%确定", "…为管理序列调薪预算的八成"."""
+    """"研发序列…按同职级管理序列的90%确定", "…为管理序列调薪预算的八成", "…低于同职级管理人员"."""
     out = []
     for s in scheme.having(*W.management_ref):
         text = s.plain
+        below = text.find("低于")
+        if below > 0 and text[below - 1] != "不" and any(w in text[below:below + 10] for w in W.management_ref) \
+                and any(w in text[:below] for w in W.tech_subject) and not s.figures(Kind.PERCENT):
+            out.append(TechVsManagement(ratio=None, evidence=s.evidence))
+            continue
         for q in s.figures(Kind.PERCENT):
             reference = q.subject[-14:]
             if not any(w in reference for w in W.management_ref) or not reference.endswith("的"):
                 continue
             lead = text[:q.start - len(reference)]
             if any(w in lead for w in W.tech_subject) and q.value < 1 and not q.bound:
-                out.append(TechVsManagement(ratio=figure(q, s)))
+                out.append(TechVsManagement(ratio=figure(q, s), evidence=s.evidence))
     return out
 
 
@@ -381,7 +399,7 @@ def adjustments(scheme: Scheme) -> list[Adjustment]:
             clause = s.clause_at(q.start)
             if clause is None or not any(w in clause.text for w in words_.adjustment):
                 continue
-            if "每" in text[max(0, q.start - 2):q.start] or "周期" in clause.text:
+            if "每" in text[max(0, q.start - 2):q.start] or "周期" in clause.text or q.tail.startswith(("一调", "一次", "调整一次", "调一次")):
                 out.append(Adjustment(years=figure(q, s), evidence=s.evidence))
                 break
         else:

@@ -95,6 +95,9 @@ def _performance_pay(f: SchemeFacts):
 @check("assess-before-allocate")
 def assess_before_allocate(f: SchemeFacts) -> list[Hit]:
     said = f.said
+    if said.unassessed is not None:
+        return [Hit("方案规定绩效工资不进行考核（或不与考核结果挂钩），违背“先考核后分配”。", said.unassessed,
+                    "建议改为：“绩效工资实行先考核后分配，根据部门和个人考核结果浮动发放。”")]
     if _performance_pay(f) is None or said.first_assess or said.linked_pay or said.even_pay:
         return []
     return [Hit("方案设置了绩效工资，但未写明按考核结果分配（“先考核后分配”）。", None,
