@@ -85,6 +85,7 @@ class RuleSpec(BaseModel):
     modality: Modality
     ownership: frozenset[Ownership] = frozenset()
     quote: tuple[str, ...] = ()
+    company: bool = False  # about the company as a whole (wage total, who decides), not one kind of staff
 
     @property
     def doc_id(self) -> str:
@@ -141,8 +142,10 @@ def doc_title(doc_id: str) -> str:
     return next(f"《{d.title}》" for d in knowledge.catalog() if d.doc_id == doc_id)
 
 
-def _guideline_gap(ctx: Context, scope: GuidelineScope) -> str:
-    """Why a guideline does not govern the company ("" when it does)."""
+def _guideline_gap(ctx: Context, scope: GuidelineScope, company: bool = False) -> str:
+    """Why a guideline does not govern the company ("" when it does). A guideline for one kind of
+    staff (技能人才) only guides a scheme written for technology staff alone, and never for rules
+    about the company as a whole."""
     ownership = ctx.ownership or Ownership.NON_PUBLIC
     if ownership not in scope.binds:
         who = "、".join(o.value for o in Ownership if o in scope.binds)
@@ -150,8 +153,8 @@ def _guideline_gap(ctx: Context, scope: GuidelineScope) -> str:
     if scope.region and not in_region(ctx.region, scope):
         where = f"本企业在{ctx.region}" if ctx.region else "方案未写明企业位于该地区"
         return f"适用于{scope.region_name}的企业，{where}"
-    if scope.staff and ctx.staff and not (ctx.staff & scope.staff):
-        return f"针对{'、'.join(s.value for s in scope.staff)}人才，本方案不涉及此类人员"
+    if scope.staff and not company and StaffKind.TECH in ctx.staff and not (ctx.staff & scope.staff):
+        return f"针对{'、'.join(s.value for s in scope.staff)}人才，本方案只涉及科技人才"
     return ""
 
 
@@ -168,7 +171,7 @@ def decide(ctx: Context, rule_id: str) -> Decision:
     if spec.ownership and ownership not in spec.ownership:
         who = "、".join(o.value for o in Ownership if o in spec.ownership)
         return decision(Status.NOT_APPLICABLE, f"{label}针对{who}企业，本企业为{ownership.value}企业")
-    gap = _guideline_gap(ctx, table().guidelines[spec.doc_id])
+    gap = _guideline_gap(ctx, table().guidelines[spec.doc_id], spec.company)
     if gap:
         return decision(Status.REFERENCE, f"{title}{gap}，{article_label(spec.clause)}作为参考")
     if spec.modality.binding:

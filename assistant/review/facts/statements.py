@@ -84,7 +84,7 @@ def statements(scheme: Scheme) -> Statements:
         negotiation=_polar(prose, S.negotiation),
         approval=_evidence(s for s in prose if s.has(*S.approval) and s.has(*S.approval_body) and s.has(*S.own_document)),
         even_pay=_evidence(s for s in prose if s.has(*S.pay_words) and _affirmed(s, S.even_pay)),
-        unassessed=_evidence(s for s in prose if s.has(*S.pay_words) and not s.has(*S.okr) and s.has(*S.unassessed)),
+        unassessed=_evidence(s for s in prose if s.has(*S.pay_words) and not s.has(*S.okr, *S.unassessed_except) and s.has(*S.unassessed)),
         first_assess=_evidence(s for s in prose if s.has(*S.first_assess)),
         linked_pay=_evidence(s for s in prose if s.has(*S.pay_words) and s.has(*S.assessment_link) and _affirmed(s, S.link)),
         department_pool=_evidence(s for s in scheme.sentences if s.has(*S.department_pool) and s.has(*S.pool_words) and s.has(*S.pay_words)),
