@@ -92,13 +92,14 @@ def first_of(s: Sentence, names: Iterable[str]) -> int:
 def mentioned(s: Sentence, names: Iterable[str]) -> Mentioned | None:
     """The sentence as a mention of one of `names`, denied when every clause naming it is negated."""
     text = s.plain
-    hits = [i for n in names for i in _positions(text, n)]
+    hits = [i for n in names for i in positions(text, n)]
     if not hits:
         return None
     return Mentioned(evidence=s.evidence, denied=all(negated_at(s, i) for i in hits))
 
 
-def _positions(text: str, word: str) -> list[int]:
+def positions(text: str, word: str) -> list[int]:
+    """Every position of `word` in `text`."""
     out, start = [], text.find(word)
     while start >= 0:
         out.append(start)

@@ -14,7 +14,7 @@ from pydantic import Field
 from ..models import Evidence
 from ..scheme import Scheme, Sentence
 from ..words import words
-from .common import Facts, Mentioned, mentioned, negated_at
+from .common import Facts, Mentioned, mentioned, negated_at, positions
 
 S = words().statements
 
@@ -156,20 +156,12 @@ def _answered(question: Sentence, answer: Sentence | None, names: tuple[str, ...
     return Mentioned(evidence=answer.evidence.model_copy(update={"text": f"{question.text}{answer.text}"}), denied=denied)
 
 
-def _positions(text: str, word: str) -> list[int]:
-    out, at = [], text.find(word)
-    while at >= 0:
-        out.append(at)
-        at = text.find(word, at + 1)
-    return out
-
-
 def _affirmed(s: Sentence, names: tuple[str, ...], negation: bool = True) -> bool:
     """One of `names` is written and not refused. With `negation=False` only refusal words count
     (for phrases that carry a 不 of their own: "不设任期", "不区分研究类型")."""
     text = s.plain
     for name in names:
-        for at in _positions(text, name):
+        for at in positions(text, name):
             if negation and negated_at(s, at):
                 continue
             if not negation and _deny_before(s, at):
@@ -185,7 +177,7 @@ def _deny_before(s: Sentence, at: int) -> bool:
 
 
 def _refused(s: Sentence, names: tuple[str, ...]) -> bool:
-    return any(negated_at(s, at) for name in names for at in _positions(s.plain, name))
+    return any(negated_at(s, at) for name in names for at in positions(s.plain, name))
 
 
 def _okr_linked(s: Sentence) -> bool:
