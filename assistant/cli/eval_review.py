@@ -28,7 +28,7 @@ def eval_review(
     held_out = "heldout" in folder.resolve().name
     clean = sum(1 for c in result.cases if not c.found and not c.missed)
     clean_errors = sum(1 for c in result.cases if not c.found and not c.missed and c.false_errors)
-    totals = {
+    totals: dict[str, object] = {
         "schemes": len(result.cases), "clean_schemes": clean, "planted": result.planted, "found": result.found,
         "recall": round(result.recall, 4), "false_errors": result.false_errors, "clean_with_errors": clean_errors,
         "must_not_broken": result.must_not_broken,

@@ -17,10 +17,10 @@ from .applicability import Status
 from .errors import ReviewError
 from .models import ReviewFinding, ReviewReport
 
-_FINDING_WIDTHS = [10, 16, 44, 50, 36]  # mm, on a 156 mm text block
-_COVERAGE_WIDTHS = [40, 16, 60, 40]
-_ASSUMPTION_WIDTHS = [24, 32, 100]
-_NOT_APPLICABLE_WIDTHS = [52, 40, 64]
+_FINDING_WIDTHS = [10.0, 16.0, 44.0, 50.0, 36.0]  # mm, on a 156 mm text block
+_COVERAGE_WIDTHS = [40.0, 16.0, 60.0, 40.0]
+_ASSUMPTION_WIDTHS = [24.0, 32.0, 100.0]
+_NOT_APPLICABLE_WIDTHS = [52.0, 40.0, 64.0]
 _MEANING = {
     Severity.ERROR: "方案内容与对本企业有约束力的指引条款（应、不得、限值）不符，须修改",
     Severity.WARNING: "未达到倡导性要求或参考值，或与仅供参考的指引不符，建议修改",
@@ -54,7 +54,7 @@ def _front(report: ReviewReport, tables) -> str:
     from doc_templates.render_docx import TableData
 
     counts = report.counts()
-    tables["counts"] = TableData(columns=["性质", "数量", "含义"], widths_mm=[24, 16, 116],
+    tables["counts"] = TableData(columns=["性质", "数量", "含义"], widths_mm=[24.0, 16.0, 116.0],
                                  rows=[[s.label, str(counts[s]), _MEANING[s]] for s in Severity])
     tables["assumptions"] = TableData(columns=["事项", "认定", "依据"], widths_mm=_ASSUMPTION_WIDTHS,
                                       rows=[[a.topic, a.value + ("（审查人指定）" if a.given else ""), a.reason] for a in report.assumptions])

@@ -8,6 +8,7 @@ as evidence, so a finding can show the scheme's words.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from pydantic import Field
 
@@ -44,6 +45,8 @@ from .structure import (
 )
 from .totals import Growth, SubsidiaryGrowth, growth, subsidiaries
 
+T = TypeVar("T")
+
 
 class SchemeFacts(Facts):
     growth: Growth
@@ -63,32 +66,20 @@ class SchemeFacts(Facts):
     said: Statements
 
 
-_READERS: dict[str, Callable[[Scheme], object]] = {
-    "growth": growth,
-    "subsidiaries": subsidiaries,
-    "dividend": dividend,
-    "chief": chief,
-    "basic_wage": basic_wage,
-    "steps": step_series,
-    "pay_mix": pay_mix,
-    "annual_salary": annual_salary,
-    "tech_vs_management": tech_vs_management,
-    "adjustments": adjustments,
-    "kpi_sets": kpi_sets,
-    "categories": category_weights,
-    "distributions": distributions,
-    "basic_research_cycles": basic_research_cycles,
-    "said": statements,
-}
-
-
 def read_facts(scheme: Scheme, check: Callable[[], None] = lambda: None) -> SchemeFacts:
     """Every fact of the scheme; `check` runs between readers (the review's deadline)."""
-    found = {}
-    for name, reader in _READERS.items():
+
+    def timed(reader: Callable[[Scheme], T]) -> T:
         check()
-        found[name] = reader(scheme)
-    return SchemeFacts(**found)
+        return reader(scheme)
+
+    return SchemeFacts(
+        growth=timed(growth), subsidiaries=timed(subsidiaries), dividend=timed(dividend), chief=timed(chief),
+        basic_wage=timed(basic_wage), steps=timed(step_series), pay_mix=timed(pay_mix), annual_salary=timed(annual_salary),
+        tech_vs_management=timed(tech_vs_management), adjustments=timed(adjustments), kpi_sets=timed(kpi_sets),
+        categories=timed(category_weights), distributions=timed(distributions), basic_research_cycles=timed(basic_research_cycles),
+        said=timed(statements),
+    )
 
 
 __all__ = [

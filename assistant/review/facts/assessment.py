@@ -14,7 +14,16 @@ from knowledge.reader import Kind, Quantity
 from ..models import Evidence
 from ..scheme import Scheme, Sentence, Table
 from ..words import words
-from .common import Bound, Facts, cell_amount, cells, clean_name, count_value, figure
+from .common import (
+    Bound,
+    Facts,
+    cell_amount,
+    cell_fraction,
+    cells,
+    clean_name,
+    count_value,
+    figure,
+)
 
 W = words().facts
 
@@ -100,9 +109,10 @@ def _kpi_table(table: Table) -> KpiSet | None:
     for c in weight_cells:
         row = table.rows[c.row]
         name = next((x for x in row if x.strip() and cell_amount(x) is None and not any(w in x for w in W.weight)), c.label)
-        if any(w in name for w in ("合计", "总计", "小计")):
+        share = cell_fraction(c)
+        if share is None or any(w in name for w in ("合计", "总计", "小计")):
             continue
-        weights[name] = c.value / 100 if "%" not in c.text and c.value > 1 else c.value  # type: ignore[operator]
+        weights[name] = share
         rows[name] = c.row
     if len(weights) < 2:
         return None
@@ -187,16 +197,16 @@ def distributions(scheme: Scheme) -> list[Distribution]:
                 bound = figure(first, s).bound
             out.append(Distribution(quotas=quotas, top_bound=bound, unlimited=unlimited and not quotas, evidence=s.evidence))
     for table in scheme.tables:
-        quotas: dict[str, Decimal] = {}
+        in_table: dict[str, Decimal] = {}
         last = None
         for c in cells(table):
-            if any(w in c.header for w in ("比例", "占比", "分布")) and c.value is not None:
-                grade = next(iter(_grades_in(c.label)), None)
-                if grade and grade not in quotas:
-                    quotas[grade] = c.value / 100 if "%" not in c.text and c.value > 1 else c.value  # type: ignore[operator]
-                    last = c.row
-        if len(quotas) >= 2 and last is not None:
-            out.append(Distribution(quotas=quotas, evidence=table.evidence(last)))
+            share = cell_fraction(c) if any(w in c.header for w in ("比例", "占比", "分布")) else None
+            grade = next(iter(_grades_in(c.label)), None) if share is not None else None
+            if grade and share is not None and grade not in in_table:
+                in_table[grade] = share
+                last = c.row
+        if len(in_table) >= 2 and last is not None:
+            out.append(Distribution(quotas=in_table, evidence=table.evidence(last)))
     return out
 
 

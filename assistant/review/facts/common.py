@@ -223,6 +223,13 @@ def _cells(table: Table) -> list[Cell]:
     return out
 
 
+def cell_fraction(cell: Cell) -> Decimal | None:
+    """A cell as a share: "15%" and 0.15 as they are, a bare 15 under a 比例/权重 heading as 15%."""
+    if cell.value is None:
+        return None
+    return cell.value / 100 if "%" not in cell.text and cell.value > 1 else cell.value
+
+
 def cell_value(cell: Cell) -> Decimal | None:
     """A cell's figure, bare (3,080) or with words (较上年增长11.2%: signed by the reader)."""
     if cell.value is not None:

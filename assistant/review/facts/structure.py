@@ -58,7 +58,7 @@ def basic_wage(scheme: Scheme) -> BasicWage | None:
         first = first or fact
     for table in scheme.tables:
         column = [c for c in cells(table) if any(w in c.header for w in W.basic_wage) and c.value is not None]
-        values = sorted({c.value for c in column})  # type: ignore[misc]
+        values = sorted({c.value for c in column if c.value is not None})
         if len(values) > 1:
             return BasicWage(amounts=values, varies=True, evidence=table.evidence(column[0].row))
     return first
@@ -297,7 +297,7 @@ def _mix_sentence(s: Sentence) -> list[PayMix]:
     category = _category(text)
     if category is None:
         return []
-    out = []
+    out: list[PayMix] = []
     marks = sorted((text.find(w), w) for w in W.basic_research + W.applied_research if w in text)
     for q in s.figures(Kind.PERCENT):
         before = [m for m in marks if m[0] < q.start]
