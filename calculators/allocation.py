@@ -346,7 +346,7 @@ class PointValueInput(MoneyInput):
                                                 ask="如“张三登杆作业10次、抄表30次”")] = Field(
         ..., title="工作记录", description="姓名 → {工作项目: 次数}")
     extra_points: Annotated[NumberMap | None, Reads(Kind.SCORE, cues=("其他积分", "积分", "加分", "培训", "额外", "另加", "师带徒", "验收"),
-                                                    shape=Shape.MAP)] = Field(
+                                                    shape=Shape.MAP, people=True)] = Field(
         None, title="其他积分", description="姓名 → 直接计入的积分（培训、师带徒、验收券合计等）")
 
 

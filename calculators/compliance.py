@@ -214,7 +214,8 @@ class JobQuotaInput(CalcInput):
     base: Annotated[Count, Reads((Kind.PEOPLE, Kind.COUNT), cues=("技能", "统计", "总人数", "工人", "一线", "共有", "职工", "员工", "技术工人", "工种", "全厂", "共"),
                                  total=None, ask="如“技能工种共500人”")] = Field(
         ..., ge=1, title="统计范围人数", description="纳入技能工种统计范围的总人数")
-    counts: Annotated[dict[str, Count], Reads((Kind.PEOPLE, Kind.COUNT), shape=Shape.MAP, ask="如“高级技师8人、技师30人”")] = Field(
+    counts: Annotated[dict[str, Count], Reads((Kind.PEOPLE, Kind.COUNT), shape=Shape.MAP, ask="如“高级技师8人、技师30人”",
+                                              usual_keys=("首席技师", "特级技师", "高级技师", "技师", "高级工", "中级工", "初级工"))] = Field(
         ..., min_length=1, title="各等级人数", description="技能等级 → 人数，如 {\"高级技师\": 3, \"技师\": 10}")
     limits: Annotated[dict[str, Number] | None, Reads(Kind.PERCENT, cues=("上限", "不超过", "比例", "不高于", "控制在"), shape=Shape.MAP)] = Field(
         None, title="比例上限", description="可选：本企业自定的等级 → 比例上限；不填按曲靖案例4（高级技师2%、技师5%、高级工10%、中级工20%）")

@@ -32,7 +32,7 @@ STEP_CUES = ("级差", "档差", "差额", "每级", "每档", "递增", "增加
 class LadderInput(MoneyInput):
     reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (("start", "step"), ("min", "max"), ("start", "ratio"), ("min", "ratio"))
     reading_topics: ClassVar[tuple[str, ...]] = ("等差", "等比", "级差", "薪级", "档差", "级比", "薪档", "工资档", "薪级表", "档次", "工资等级",
-                                                 "每级", "每档", "级差额")
+                                                 "级差额")
     mode: Annotated[Mode, Reads(Kind.NUMBER, shape=Shape.CHOICE, choices={
         "arithmetic": ("等差", "级差", "档差", "差别较小", "差距较小", "差距小", "每级加", "每档加", "每级多", "每档多", "每级差", "每档差", "每级增加", "每档增加"),
         "geometric": ("等比", "级比", "倍数", "比例递增", "按比例", "百分比递增", "递增百分之", "%递增", "差别较大", "差距较大",
@@ -106,6 +106,8 @@ def _check_range(inp: LadderInput) -> None:
     ("soe_tech/art-29", "qujing_skill/art-8"),
 )
 def ladder(inp: LadderInput) -> dict[str, Any]:
+    if inp.mode == "arithmetic" and inp.ratio is not None and inp.step is None:
+        inp = inp.model_copy(update={"mode": "geometric"})  # a 级比 with no 级差 only makes sense as a geometric series
     levels, formula, steps, extra = (_arithmetic if inp.mode == "arithmetic" else _geometric)(inp)
     differences = [b - a for a, b in zip(levels, levels[1:])]
     return result(
@@ -147,7 +149,8 @@ class PostWageTableInput(MoneyInput):
                                              ask="如“一级岗位1500元、二级1800元、三级2200元”")] = Field(
         ..., min_length=1, title="岗位等级", description="自低到高排列的岗位等级：名称、岗位工资、起点薪级")
     steps: StepScale = Field(..., title="薪级工资标准", description="薪级数 count、第1级 first、级差 increment")
-    lookup: list[Lookup] | None = Field(None, title="查询", description="可选：查询某岗位等级某薪级的工资，如 [{\"grade\": \"二级/技师\", \"step\": 12}]")
+    lookup: Annotated[list[Lookup] | None, Reads(Kind.ORDINAL, shape=Shape.LOOKUP, items_from="grades")] = Field(
+        None, title="查询", description="可选：查询某岗位等级某薪级的工资，如 [{\"grade\": \"二级/技师\", \"step\": 12}]")
 
 
 def _appendix_example() -> dict[str, Any]:

@@ -50,6 +50,8 @@ class ForcedInput(CalcInput):
                                      ask="如“参加考核100人”")] = Field(
         None, ge=1, title="参加考核人数", description="参加考核的总人数；给出 scores 时可省略")
     quotas: Annotated[dict[str, Number] | None, Reads(Kind.PERCENT, cues=("比例", "名额", "占", "按", "类", "级", "档", "等"), shape=Shape.MAP,
+                                                      usual_keys=("S", "A", "B", "C", "D", "E", "优秀", "良好", "合格", "称职", "基本称职",
+                                                                  "不称职", "基本合格", "不合格", "待改进", "卓越", "优", "良", "中", "差"),
                                                       ask="如“A 10%、B 80%、C 10%”")] = Field(
         None, title="各等次比例", description="自高到低：等次 → 比例，合计为 1，如 {\"A\": 0.1, \"B\": 0.8, \"C\": 0.1}；不填按案例 A10%/B80%/C10%"
     )

@@ -102,10 +102,10 @@ def read_for(name: str, reading: Reading) -> Request:
     exact = sum(1 for k in kinds if k is not Kind.NUMBER)
     distinctive = len({k for k in kinds} - _COMMON_KINDS)
     unused = sum(1 for i, q in enumerate(reading.quantities) if i not in filled.placed and not q.weak and q.kind is not Kind.DATE)
-    score = (3 * min(topics, 3) + 2 * filled.cue_hits + exact + len(filled.placed) + 2 * distinctive
+    score = (3 * min(topics, 4) + 2 * filled.cue_hits + exact + len(filled.placed) + 2 * distinctive
              - 3 * len(filled.leftovers) - unused - 2 * len(missing) - 2 * len(filled.problems))
     request = Request(name, info.title, filled, score, topics, missing, unclear)
-    request.evidence = topics + filled.cue_hits + distinctive
+    request.evidence = topics + filled.cue_hits + distinctive + len(filled.keyed)
     return request
 
 
@@ -182,16 +182,31 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
     info = _registry().get_calculator(name)
     update = fill(reading, info.input_model)
     changed_choice = any(update.get(s.path) is not None for s in update.slots if s.reads.shape in (Shape.CHOICE, Shape.FLAG))
-    if not update.placed and not changed_choice and not _REMOVE.search(text):
+    moved = _moved_positions(update, previous, reading)
+    if not update.placed and not changed_choice and not moved and not _REMOVE.search(text):
         return None
     merged = merge(previous, update, text)
+    for path, entries in moved.items():
+        _set_path(merged, path, entries)
     filled = Filled(values=merged, placed=update.placed, leftovers=update.leftovers, problems=update.problems,
-                    cue_hits=update.cue_hits, slots=update.slots)
+                    cued=update.cued, slots=update.slots, notes=update.notes)
     questions = list(update.problems) + [_leftover_question(q, update) for q in update.leftovers]
     # a question asked before stays open unless this message restates the figure it was about
     restated = {format(q.value.normalize(), "f") for q in reading.quantities}
     questions += [u for u in unclear or [] if not any(f"“{v}" in u for v in restated)]
     return Request(name, info.title, filled, 0.0, topic_hits(name, text), _missing(info.input_model, filled), questions)
+
+
+def _moved_positions(update: Filled, previous: dict[str, Any], reading: Reading) -> dict[str, Any]:
+    """"那他升到第15级呢": a position named alone moves the one look-up asked before."""
+    moved = {}
+    for slot in update.slots:
+        before = _get_path(previous, slot.path)
+        if slot.reads.shape is Shape.LOOKUP and update.get(slot.path) is None and len(reading.ordinals) == 1 \
+                and isinstance(before, list) and len(before) == 1 and slot.model is not None:
+            position = list(slot.model.model_fields)[1]
+            moved[slot.path] = [{**before[0], position: reading.ordinals[0].value}]
+    return moved
 
 
 def merge(previous: dict[str, Any], update: Filled, text: str) -> dict[str, Any]:
@@ -205,6 +220,14 @@ def merge(previous: dict[str, Any], update: Filled, text: str) -> dict[str, Any]
         if slot.reads.shape is Shape.FLAG and value is False:
             continue
         _set_path(merged, slot.path, _merge_value(_get_path(merged, slot.path), value))
+    for slot in update.slots:  # "大家报价以后登杆降到250": a longer name holding one known name is that one
+        old, new = _get_path(previous, slot.path), update.get(slot.path)
+        if isinstance(old, dict) and isinstance(new, dict):
+            renamed = {}
+            for key, value in new.items():
+                known = [k for k in old if k in key] if key not in old else []
+                renamed[known[0] if len(known) == 1 else key] = value
+            _set_path(merged, slot.path, {**old, **renamed})
     removed = [n for m in _REMOVE.finditer(text) for n in re.split(r"[、和及]", m.group(1)) if n]
     for slot in update.slots:
         current = _get_path(merged, slot.path)
@@ -217,7 +240,16 @@ def merge(previous: dict[str, Any], update: Filled, text: str) -> dict[str, Any]
 def _merge_value(old: Any, new: Any) -> Any:
     if isinstance(old, dict) and isinstance(new, dict):
         return {**old, **new}
+    if _records(old) and _records(new):  # people or grades: updated by name, new ones added
+        merged = {r["name"]: dict(r) for r in old}
+        for record in new:
+            merged.setdefault(record["name"], {}).update(record)
+        return list(merged.values())
     return new
+
+
+def _records(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(r, dict) and "name" in r for r in value)
 
 
 def _deep_copy(value: Any) -> Any:

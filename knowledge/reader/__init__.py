@@ -36,8 +36,12 @@ def normalise(text: str, *, typos: bool = True) -> tuple[str, list[tuple[str, st
 def read(text: str, *, typos: bool = True) -> Reading:
     """Read every figure of `text` and bind it to what it describes."""
     plain, corrections = normalise(text, typos=typos)
-    quantities, clauses = bind(plain, scan(plain))
-    return Reading(text=text, normalised=plain, quantities=quantities, clauses=clauses, corrections=corrections)
+    found = scan(plain)
+    ordinals = [q for q in found if q.kind is Kind.ORDINAL]
+    quantities, clauses = bind(plain, [q for q in found if q.kind is not Kind.ORDINAL])
+    quantities = [_as_written(q, plain, text) for q in quantities]
+    return Reading(text=text, normalised=plain, quantities=quantities, clauses=clauses, corrections=corrections,
+                   ordinals=ordinals)
 
 
 def arabic(text: str) -> str:
@@ -53,12 +57,23 @@ def arabic(text: str) -> str:
     return re.sub(f"[{NUMERAL_CHARS}]+", digits, text.translate(WIDE_TO_ASCII))
 
 
+def _as_written(q: Quantity, plain: str, original: str) -> Quantity:
+    """Names as the user wrote them (full-width brackets, characters before a typo was mended):
+    the normal form has the same length, so the name's place in it cuts the original."""
+    if not q.name:
+        return q
+    at = plain.rfind(q.name, 0, q.start + len(q.name))
+    if at < 0:
+        at = plain.find(q.name)
+    return q if at < 0 else q.with_(name=original[at:at + len(q.name)])
+
+
 def amount(text: str) -> Decimal | None:
     """The value of a text that is one figure and nothing else ("30万", "2万4元", "15%" → 0.15)."""
     plain = text.translate(WIDE_TO_ASCII).strip()
     if not plain:
         return None
-    found = scan(plain)
+    found = [q for q in scan(plain) if q.kind is not Kind.ORDINAL]
     if len(found) != 1:
         return None
     q = found[0]

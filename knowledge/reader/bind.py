@@ -97,6 +97,8 @@ def core(subject: str) -> str:
                       and not _entity_end(tokens[-1][0])):
         tokens.pop()
     name = "".join(t[0] for t in tokens).strip(" 、，,：:的")
+    if re.search(r"[（(][^）)]*$", name):
+        name += "）" if "（" in name else ")"  # 浇花（包月）: the bracket closes the name
     return "" if name in lex.not_names else name
 
 
@@ -104,12 +106,12 @@ def _entity_end(word: str) -> bool:
     return ends_with_any(word, lexicon().entity_suffixes) is not None
 
 
-_PERSON = re.compile(r"(?:小|老|阿)[\u4e00-\u9fa5]{1,2}$|[\u4e00-\u9fa5]{1,2}(?:工|总|师傅|姐|哥|经理|主任|老师)$")
+_PERSON = re.compile(r"(?:小|老|阿)[\u4e00-\u9fa5]{1,2}$|[\u4e00-\u9fa5]{1,2}(?:工|师傅|姐|哥|经理|主任|老师)$")
 
 
 def looks_like_entity(name: str) -> bool:
     """A department, team or person — not a label made of ordinary words (积分情况, 价目表)."""
-    if _entity_end(name) or _PERSON.fullmatch(name) or re.fullmatch(r"[A-Za-z][A-Za-z0-9]{0,3}", name):
+    if _entity_end(name) or _PERSON.fullmatch(name) or re.fullmatch(r"[A-Za-z][A-Za-z0-9]{0,3}|[甲乙丙丁戊己庚辛壬癸]", name):
         return True
     tokens = _tokens(name)
     return len(name) >= 2 and len(tokens) == 1 and tokens[0][1] in ("nr", "nrt", "nrfg")
@@ -118,7 +120,7 @@ def looks_like_entity(name: str) -> bool:
 def split_person(name: str) -> tuple[str | None, str]:
     """"组长老黎" → ("组长", "老黎"), "生产部张三" → ("生产部", "张三"): a role or team before a person."""
     match = _PERSON.search(name)
-    if match and match.start() > 0:
+    if match and match.start() > 1:  # 组长老黎 (a role), not 钱小二 (a surname)
         return name[: match.start()], match.group(0)
     tokens = _tokens(name)
     if len(tokens) >= 2 and tokens[-1][1] in ("nr", "nrt", "nrfg") and len(tokens[-1][0]) >= 2:
@@ -136,7 +138,7 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     lex = lexicon()
     clauses = _negations(split_clauses(text), lex)
     quantities = _labels_from_levels(text, quantities)
-    quantities = _inherit_forward(text, _inherit_units(text, quantities, lex), lex)
+    quantities = _inherit_forward(text, _inherit_units(text, _compound_durations(text, quantities), lex), lex)
     bound: list[Quantity] = []
     for i, q in enumerate(quantities):
         bound.append(_describe(text, quantities, i, clauses, lex))
@@ -146,6 +148,7 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _each(bound, lex)
     bound = _parents(text, bound, clauses, lex)
     bound = _header_units(text, bound)
+    bound = _tables(text, bound)
     bound = sorted(bound + _remainders(text, bound, clauses) + _growths(bound), key=lambda q: q.start)
     return bound, clauses
 
@@ -177,7 +180,7 @@ def _remainders(text: str, quantities: list[Quantity], clauses: list[Clause]) ->
     return out
 
 
-_HEADER_UNIT = re.compile(r"(?:单位[:：]\s*|[（(](?:单位[:：])?\s*)(万元|千元|亿元|元|件|分|人|%)[）)]?")
+_HEADER_UNIT = re.compile(r"(?:单位[:：]\s*|[（(](?:单位[:：])?\s*)(万元|千元|亿元|元|件|分|人|%)(?:/(次|件|只|户|台|套|个))?[）)]?")
 _UNIT_KINDS = {"万元": (Kind.MONEY, Decimal(10000)), "千元": (Kind.MONEY, Decimal(1000)), "亿元": (Kind.MONEY, Decimal(10**8)),
                "元": (Kind.MONEY, Decimal(1)), "件": (Kind.PIECES, Decimal(1)), "分": (Kind.SCORE, Decimal(1)),
                "人": (Kind.PEOPLE, Decimal(1)), "%": (Kind.PERCENT, Decimal("0.01"))}
@@ -195,7 +198,49 @@ def _header_units(text: str, qs: list[Quantity]) -> list[Quantity]:
         kind, factor = _UNIT_KINDS[match.group(1)]
         for i, q in enumerate(out):
             if match.end() <= q.start < stop and q.kind is Kind.NUMBER and not q.magnitude:
-                out[i] = q.with_(value=q.value * factor, kind=kind, scale=q.scale * factor, unit=match.group(1))
+                out[i] = q.with_(value=q.value * factor, kind=kind, scale=q.scale * factor, unit=match.group(1),
+                                 per=match.group(2) or q.per)
+    return out
+
+
+_CELL_SPLIT = re.compile(r"\t+|\s*[|｜]\s*|[ \u3000]{2,}")
+
+
+def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
+    """The cells of a table row (tab, |, ｜ or two spaces apart) with their positions."""
+    cells, start = [], 0
+    for match in _CELL_SPLIT.finditer(line):
+        if match.start() > start:
+            cells.append((line[start:match.start()].strip(), offset + start, offset + match.start()))
+        start = match.end()
+    if start < len(line):
+        cells.append((line[start:].strip(), offset + start, offset + len(line)))
+    return [c for c in cells if c[0]]
+
+
+def _tables(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """Rows pasted from Excel or WeChat (部门⇥积分 / 冲压车间⇥2,184): each figure is named by its
+    row's first cell and described by its column's heading."""
+    out = list(qs)
+    header: list[tuple[str, int, int]] | None = None
+    offset = 0
+    for line in text.split("\n"):
+        cells = _cells(line, offset)
+        if len(cells) >= 2:
+            if not any(ch.isdigit() for c in cells for ch in c[0]):
+                header = cells
+            else:
+                row = cells[0][0] if not any(ch.isdigit() for ch in cells[0][0]) else None
+                for i, q in enumerate(out):
+                    column = next((j for j, c in enumerate(cells) if c[1] <= q.start < c[2]), None)
+                    if column is None or column == 0 and row is not None:
+                        continue
+                    heading = header[column][0] if header and column < len(header) else ""
+                    name = core(row) if row else q.name
+                    out[i] = q.with_(name=name or q.name, subject=f"{row or ''}{heading}" or q.subject, tail="")
+        else:
+            header = None if not line.strip() else header
+        offset += len(line) + 1
     return out
 
 
@@ -215,7 +260,8 @@ def _growths(qs: list[Quantity]) -> list[Quantity]:
                 continue
             if _NOW.search(later.subject) and q.value:
                 growth = (later.value - q.value) / q.value
-                topic = strip_words(q.name, tuple(sorted({*_PAST.pattern.split("|"), *_NOW.pattern.split("|")}, key=len, reverse=True)))
+                times = tuple(sorted({*_PAST.pattern.split("|"), *_NOW.pattern.split("|")}, key=len, reverse=True))
+                topic = strip_words(core(strip_words(q.subject, times)) and strip_words(q.subject, times), times)
                 out.append(Quantity(growth, Kind.PERCENT, f"{q.text}→{later.text}", later.start, later.end, unit="%",
                                     subject=f"{topic}增长", name=topic, sentence=q.sentence, clause=later.clause, derived=True,
                                     direction="down" if growth < 0 else "up", topic=q.topic))
@@ -247,9 +293,11 @@ def _labels_from_levels(text: str, quantities: list[Quantity]) -> list[Quantity]
             if len(gap) <= 3 and not any(c in "，,；;。、" for c in gap):
                 continue  # 职级2→6000, 等级1 3000
         nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+        if q.kind is Kind.LEVELS and text[q.end:q.end + 1] in ("/", "／"):
+            continue  # 二级/技师: a grade's name
         if q.kind in (Kind.LEVELS,) and nxt is not None and nxt.kind is not q.kind:
             gap = text[q.end:nxt.start]
-            if not any(c in ITEM_END for c in gap) and not re.search(r"[到至~\-—]|每", gap) and len(gap) <= 8:
+            if not any(c in ITEM_END or c.isspace() for c in gap) and not re.search(r"[到至~\-—]|每", gap) and len(gap) <= 8:
                 continue  # dropped: its text stays in the next figure's subject
         out.append(q)
     return out
@@ -265,6 +313,9 @@ def _inherit_units(text: str, quantities: list[Quantity], lex: Lexicon) -> list[
             factor = _magnitude_of(nxt)  # 1000到1200万: both ends in 万
             out[i] = q.with_(value=q.value * factor, kind=nxt.kind, scale=q.scale * factor, magnitude=True)
             continue
+        if q.kind is Kind.NUMBER and nxt.kind is Kind.PERCENTILE and gap in ("、", ",", "，", "和") and q.value <= 100:
+            out[i] = q.with_(kind=Kind.PERCENTILE, unit=nxt.unit)  # 25、50、75分位
+            continue
         if q.kind is not Kind.NUMBER or nxt.kind in (Kind.NUMBER, Kind.DATE, Kind.PERCENTILE):
             continue
         if q.magnitude:
@@ -279,6 +330,18 @@ def _inherit_units(text: str, quantities: list[Quantity], lex: Lexicon) -> list[
         factor = nxt.scale if q.scale == 1 else nxt.scale / (nxt.scale if nxt.magnitude else 1)
         out[i] = q.with_(value=q.value * factor, kind=nxt.kind, unit=nxt.unit, scale=q.scale * factor,
                          magnitude=q.magnitude or nxt.magnitude)
+    return out
+
+
+def _compound_durations(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """工龄14年8个月: one length of service (14 + 8/12 years)."""
+    out: list[Quantity] = []
+    for q in quantities:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind is Kind.YEARS and q.kind is Kind.MONTHS and prev.end == q.start:
+            out[-1] = prev.with_(value=prev.value + q.value / 12, text=prev.text + q.text, end=q.end)
+            continue
+        out.append(q)
     return out
 
 
@@ -324,9 +387,10 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     start = max(_item_start(text, q.start, clause.start), prev_end)
     nxt_start = next((p.start for p in qs[i + 1:] if not p.weak), len(text))
     subject = text[start:q.start].strip()
-    tail = text[q.end:min(_item_end(text, q.end, len(text)), nxt_start)].strip()
+    tail = text[q.end:min(_item_end(text, q.end, len(text)), nxt_start)]
+    tail = "" if tail[:1].isspace() else re.split(r"\s", tail, maxsplit=1)[0].strip()  # 起100 档差25: a space ends the item
     value, direction = q.value, None
-    symmetric = any(w in subject for w in ("上下", "±", "正负", "加减"))
+    symmetric = any(w in subject for w in ("上下", "±", "正负", "加减")) or bool(re.search(r"(?:到|至|成|为)$", subject))
     down = None if symmetric else _last_word(subject, lex.down_words)
     up = _last_word(subject, lex.up_words)
     if down is not None and (up is None or down[1] >= up[1]):
@@ -347,7 +411,7 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
                 or re.search(r"一(次|只|台|件|个|份|单|趟|户)$", subject))
     if unit_per and not every:
         per = unit_per.group(1)
-    tail_per = re.match(r"\s*(?:/|每|一)(次|件|个|人|项|天|小时|台|套|只|份|单)", text[q.end:q.end + 4])
+    tail_per = re.match(r"\s*(?:/|每|一)(次|件|个|人|项|天|小时|台|套|只|份|单|户|趟)", text[q.end:q.end + 4])
     if tail_per and per is None:
         per = tail_per.group(1)
     del per_match
@@ -355,6 +419,11 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     name = core(subject) or None
     if name is None and subject == "" and text[start - 1:start] in _OPEN:
         name = core(text[_item_start(text, start - 1, 0):start - 1]) or None  # A组（1320分）
+    if name is None and subject == "" and text[q.start - 1:q.start] in _CLOSE:
+        opened = max(text.rfind(ch, 0, q.start) for ch in _OPEN)
+        if opened > 0:
+            head = core(text[_item_start(text, opened, 0):opened])
+            name = (head + text[opened:q.start]) if head else None  # 浇花（包月）100分
     after = re.match(r"的([A-Za-z]|[\u4e00-\u9fa5]{1,4})(?=$|[，,、；;。\s])", tail)
     if name is None and after:
         name = after.group(1)  # 百分之十五的A
@@ -374,7 +443,8 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     return q.with_(
         period=period,
         topic=text[sentence_start:start], value=value, subject=subject, tail=tail, name=name, total=total, direction=direction, bound=bound, role=role, parent=parent,
-        approx=q.approx or not symmetric and contains_any(subject + tail[:3], lex.approx_words) is not None, every=every, per=per,
+        approx=q.approx or not symmetric and (contains_any(subject[-4:], lex.approx_words) is not None
+                                              or tail.startswith(("左右", "上下", "出头", "来"))), every=every, per=per,
         sentence=clause.sentence, clause=c, negated=clause.negated,
     )
 
@@ -571,7 +641,8 @@ def _header(text: str, clauses: list[Clause], q: Quantity) -> str | None:
     for clause in clauses:
         if clause.sentence != q.sentence or clause.end > q.start:
             continue
-        if text[clause.end:clause.end + 1] in ("：", ":") and not re.search(r"\d", clause.text):
+        if text[clause.end:clause.end + 1] in ("：", ":") and not re.search(r"\d", clause.text) \
+                and not clause.text.strip().startswith(("各", "每", "所有", "全体", "全部")):
             name = entity_in(core(clause.text))
             if name:
                 found = name
@@ -580,7 +651,7 @@ def _header(text: str, clauses: list[Clause], q: Quantity) -> str | None:
 
 def entity_in(phrase: str) -> str | None:
     """The department or person a heading names: 一车间个人积分 → 一车间, 生产部 → 生产部."""
-    if not phrase:
+    if not phrase or phrase.startswith(("各", "每", "所有", "全体", "全部")):
         return None
     if looks_like_entity(phrase):
         return phrase

@@ -26,7 +26,7 @@ _BARE_OK = {Kind.MONEY, Kind.SCORE, Kind.PIECES, Kind.PEOPLE, Kind.COUNT, Kind.L
 # A total written with these words sums what is listed; with a group word it is the whole unit's.
 _SUM_WORDS = ("合计", "总计", "共计", "小计", "加起来", "总和", "一共", "总共", "共有")
 _GROUP_WORDS = ("全班", "全组", "组里", "班里", "部门", "全部门", "车间", "全车间", "全厂", "厂里", "班组", "全体", "整个", "全公司",
-                "单位", "全单位", "大家", "所有人", "全队", "队里", "科室", "全科")
+                "单位", "全单位", "大家", "所有人", "全队", "队里", "科室", "全科", "总分", "总量", "总数", "总产量", "总件数")
 _MEMBER_SHAPES = (Shape.MAP, Shape.GROUPS, Shape.RECORDS, Shape.NUMBERED, Shape.GRID)
 
 
@@ -38,7 +38,12 @@ class Filled:
     placed: dict[int, str] = field(default_factory=dict)  # index of a quantity → slot path
     leftovers: list[Quantity] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-    cue_hits: int = 0  # figures placed because their words named the field
+    cued: set[str] = field(default_factory=set)  # fields filled because the words named them
+    keyed: set[str] = field(default_factory=set)  # maps filled with their usual names (A、B、C; 高级技师)
+
+    @property
+    def cue_hits(self) -> int:
+        return len(self.cued)
     slots: list[Slot] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # how a value was derived from the text
 
@@ -67,7 +72,7 @@ Figures = list[tuple[int, Quantity]]
 def cue_strength(reads: Reads, q: Quantity) -> int:
     """How surely the words around a figure name this field: the length of the longest cue in
     its own subject or tail, else (weaker) in what its sentence is about; 0 for none."""
-    around = q.subject + "|" + q.tail + "|" + (q.per or "")
+    around = q.subject + "|" + q.tail[:4] + "|" + (q.per or "")  # a long tail belongs to the next item
     own = max((len(c) for c in reads.cues if c in around), default=0)
     if own:
         return own + 1
@@ -120,11 +125,12 @@ class _Model:
         self.slots = model_slots
         nested = [n for s in model_slots if s.model is not None and s.reads.shape is Shape.GROUPS for n in slots(s.model)]
         self.cues = tuple({c for s in model_slots + nested for c in s.reads.cues})
-        self.member_kinds = {k for s in model_slots if s.reads.shape in _MEMBER_SHAPES for k in s.reads.kinds}
+        self.member_slots = [s for s in model_slots if s.reads.shape in _MEMBER_SHAPES]
+        self.has_records = any(s.reads.shape in (Shape.RECORDS, Shape.GROUPS) for s in model_slots)
 
     def member_of(self, q: Quantity) -> str | None:
         """The department or person a figure is about, when the model lists such members."""
-        if q.kind not in self.member_kinds or not q.name:
+        if not q.name or not any(kind_fit(s.reads, q) for s in self.member_slots):
             return None
         name = strip_cues(q.name, self.cues)
         if not name or name in lexicon().not_names:
@@ -160,9 +166,12 @@ def fill(reading: Reading, model: type[BaseModel]) -> Filled:
     _groups(figures, out, shape)
     _values(figures, out, shape)
     _records(figures, out, reading)
-    _maps(figures, out, shape)
+    item_maps = {s.reads.items_from for s in out.slots if s.reads.shape is Shape.GRID}
+    _maps(figures, out, shape, lambda slot: slot.path in item_maps)  # 价目表 first: its items name the grid's columns
     _grid(figures, out)
+    _maps(figures, out, shape, lambda slot: slot.path not in item_maps)
     _by_kind(figures, out, shape)
+    _lookups(reading, out)
     _lists(figures, out, reading.normalised)
     _totals(out, reading)
     _same_period(out, reading, getattr(model, "reading_same_period", ()))
@@ -181,7 +190,7 @@ def _choices(reading: Reading, out: Filled) -> None:
             found = [(text.find(w), value) for value, words in r.choices.items() for w in words if w in text]
             if found:
                 out.set(slot.path, min(found)[1])
-                out.cue_hits += 1
+                out.cued.add(slot.path)
         elif r.shape is Shape.FLAG and any(w in text for words in r.choices.values() for w in words):
             out.set(slot.path, True)
 
@@ -196,7 +205,7 @@ def _values(figures: Figures, out: Filled, shape: _Model) -> None:
     scored = []
     for slot in value_slots:
         for i, q in _free(figures, out):
-            if not _value_ok(slot, q) or shape.member_of(q):
+            if not _value_ok(slot, q) or shape.member_of(q) or q.parent and shape.has_records:
                 continue
             strength = cue_strength(slot.reads, q)
             if strength:
@@ -211,7 +220,7 @@ def _values(figures: Figures, out: Filled, shape: _Model) -> None:
             out.problems.append(f"“{slot.label}”可能是 {q.text}，也可能是 {rivals[0][4].text}，请说明是哪一个")
         _place(out, slot, i, q)
         taken.add(slot.path)
-        out.cue_hits += 1
+        out.cued.add(slot.path)
 
 
 def _by_kind(figures: Figures, out: Filled, shape: _Model) -> None:
@@ -242,9 +251,9 @@ def as_field_value(reads: Reads, q: Quantity) -> Decimal:
     return value
 
 
-def _maps(figures: Figures, out: Filled, shape: _Model) -> None:
+def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot: True) -> None:
     """name → figure for every free figure that belongs to a member; competing maps go by words."""
-    map_slots = [s for s in out.slots if s.reads.shape in (Shape.MAP, Shape.NUMBERED) and out.get(s.path) is None]
+    map_slots = [s for s in out.slots if s.reads.shape in (Shape.MAP, Shape.NUMBERED) and out.get(s.path) is None and which(s)]
     chosen: dict[int, tuple[int, Slot, str]] = {}
     for slot in map_slots:
         for i, q in _free(figures, out):
@@ -254,15 +263,17 @@ def _maps(figures: Figures, out: Filled, shape: _Model) -> None:
                 continue
             if q.weak and not cue_strength(slot.reads, q) or q.range_start is not None or q.range_end is not None:
                 continue
-            if slot.reads.per and q.per not in slot.reads.per or not slot.reads.per and q.per:
+            if slot.reads.per and q.per not in slot.reads.per and not _names_an_item(figures, q, name) or not slot.reads.per and q.per:
                 continue
             if slot.reads.shape is Shape.NUMBERED and _number_in(name) is None:
                 continue
-            if slot.reads.keys and name not in slot.reads.keys:
+            if slot.reads.keys and name not in slot.reads.keys or slot.reads.people and not looks_like_entity(name):
                 continue
-            strength = cue_strength(slot.reads, q)
+            strength = cue_strength(slot.reads, q) or (2 if name in slot.reads.usual_keys else 0)
             if q.kind is Kind.NUMBER and not strength and not _among_kind(figures, q, slot) and not _only_map(map_slots, slot, q):
                 continue
+            if q.kind is Kind.NUMBER and slot.reads.fraction and not cue_strength(slot.reads, q):
+                continue  # 刘92 is a score, not a weight of 92%
             score = strength * 10 + kind_fit(slot.reads, q)
             if i not in chosen or score > chosen[i][0]:
                 chosen[i] = (score, slot, name)
@@ -278,7 +289,17 @@ def _maps(figures: Figures, out: Filled, shape: _Model) -> None:
             current[name] = as_field_value(slot.reads, q)
         out.set(slot.path, current)
         out.placed[i] = slot.path
-        out.cue_hits += bool(cue_strength(slot.reads, q))
+        if cue_strength(slot.reads, q) or name in slot.reads.usual_keys:
+            out.cued.add(slot.path)
+        if name in slot.reads.usual_keys:
+            out.keyed.add(slot.path)
+
+
+def _names_an_item(figures: Figures, q: Quantity, name: str) -> bool:
+    """浇花（包月）100分 with no 每次: still a price when later records count that item (浇花1个月)."""
+    head = re.split(r"[（(]", name)[0]
+    return len(head) >= 2 and not looks_like_entity(head) and any(p.start > q.start and head in p.subject and p.kind in (Kind.TIMES, Kind.MONTHS, Kind.PIECES, Kind.COUNT)
+                                  for _, p in figures)
 
 
 def _only_map(map_slots: list[Slot], slot: Slot, q: Quantity) -> bool:
@@ -335,9 +356,9 @@ def _ranges(figures: Figures, out: Filled) -> None:
         tiers, used = [], []
         positions = dict(figures)
         relative = any(q.relative_to for _, q in figures)
-        reference = _reference(figures, out, slot) if relative else Decimal(0)
-        if reference and all(q.value >= reference for _, q in figures if q.relative_to):
-            reference = Decimal(0)  # 目标1200万，超过部分在1500万以内: 1500万 is a threshold, not an offset
+        reference = _reference(figures, out, slot)
+        # 目标1200万，超过部分在1500万以内: 1500万 is a threshold past the target, not an offset from it
+        relative_offsets = relative and bool(reference) and not all(q.value >= reference for _, q in figures if q.relative_to)
         for i, q in figures:
             if kind_fit(slot.reads, q) == 0 or q.range_start is not None or q.kind in slot.reads.rate_kinds:
                 continue
@@ -349,16 +370,19 @@ def _ranges(figures: Figures, out: Filled) -> None:
             rate = _rate_after(figures, i if upper is None else q.range_end, slot.reads)  # type: ignore[arg-type]
             if rate is None:
                 continue
+            offset = reference if relative_offsets else Decimal(0)
             low, high = (Decimal(0), q.value) if is_cap else (q.value, upper.value if upper else None)
-            tiers.append({"from": reference + low, **({"to": reference + high} if high is not None else {}),
-                          "rate": rate[1].value})
+            start = reference if is_cap else offset + low  # a cap ("X以内") starts where the target ends
+            tiers.append({"from": start, **({"to": offset + high} if high is not None else {}), "rate": rate[1].value})
             used += [i, rate[0]] + ([q.range_end] if upper is not None else [])
+        if not tiers:
+            out.placed = {k: v for k, v in out.placed.items() if v != slot.path + ".reference"}
         if tiers:
             tiers.sort(key=lambda t: t["from"])
             out.set(slot.path, tiers)
             for i in used:
                 out.placed[i] = slot.path  # type: ignore[index]
-            out.cue_hits += 1
+            out.cued.add(slot.path)
 
 
 def _reference(figures: Figures, out: Filled, slot: Slot) -> Decimal:
@@ -386,7 +410,9 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
         own = next(s for s in sub if s.reads.shape is Shape.VALUE)
         inner = next(s for s in sub if s.reads.shape is Shape.MAP)
         words = own.reads.cues + inner.reads.cues
-        heads = {q.name: (i, q) for i, q in figures if q.name and not q.parent and kind_fit(own.reads, q) >= 2}
+        parents = {q.parent for _, q in figures if q.parent}
+        heads = {q.name: (i, q) for i, q in figures if q.name and not q.parent
+                 and (kind_fit(own.reads, q) >= 2 or q.name in parents and kind_fit(own.reads, q))}
         members = [(i, q) for i, q in figures
                    if q.parent and kind_fit(inner.reads, q) and (q.parent in heads or looks_like_entity(strip_cues(q.parent, words)))]
         if not members:
@@ -405,7 +431,7 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
             key = strip_cues(name, words + shape.cues) or name
             if i in out.placed:
                 continue
-            if key in groups or looks_like_entity(key) and q.sentence in {m.sentence for _, m in members}:
+            if key in groups or looks_like_entity(key):
                 groups.setdefault(key, {})[own.path] = q.value
                 out.placed[i] = slot.path
         for key, group in groups.items():
@@ -414,10 +440,10 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
             if stated is not None and stated != parts:
                 out.problems.append(f"“{key}”成员积分小计 {_fmt(stated)} 与各人之和 {_fmt(parts)} 不一致，请确认")
         out.set(slot.path, groups)
-        out.cue_hits += 1
+        out.cued.add(slot.path)
 
 
-_PERSON_MENTION = re.compile(r"(?:小|老|阿)[\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}(?:师傅|工)(?=[是、，,；;。（(带兼和]|$)")
+_PERSON_MENTION = re.compile(r"[\u4e00-\u9fa5]{1,2}(?:师傅|工)(?=[\s是、，,；;。（(带兼和]|$)|(?:小|老|阿)[\u4e00-\u9fa5]")
 _NOT_PERSONS = {"老师", "老板", "小组", "小时", "小计", "小班", "老年", "小型", "老化", "阿姨", "小于", "老工", "小工", "技工", "普工", "员工",
                 "职工", "高级工", "中级工", "初级工", "学徒工", "操作工", "技术工", "老员", "小微", "小厂", "小企", "老厂"}
 _LEADER_ROLES = ("班组长", "组长", "班长", "兼班组长")
@@ -432,7 +458,8 @@ def _people(text: str) -> list[tuple[str, int]]:
     at = 0
     for word, flag in _tokens(text):
         at = text.find(word, at)
-        if flag in ("nr", "nrfg") and len(word) >= 2 and not any(at <= p < at + len(word) for p in found):
+        overlaps = any(p < at + len(word) and at < p + len(n) for p, n in found.items())
+        if flag in ("nr", "nrfg") and len(word) >= 2 and not overlaps:
             found[at] = word
         at += len(word)
     return sorted(((name, pos) for pos, name in found.items()), key=lambda t: t[1])
@@ -479,7 +506,7 @@ def _attribute_records(reading: Reading, figures: Figures, out: Filled, slot: Sl
     for r in records.values():
         r.pop("_leader", None)
     out.set(slot.path, list(records.values()))
-    out.cue_hits += 1
+    out.cued.add(slot.path)
     return True
 
 
@@ -525,7 +552,10 @@ def _records(figures: Figures, out: Filled, reading: Reading) -> None:
         choices = [f for f in slots(slot.model) if f.reads.shape is Shape.CHOICE]  # type: ignore[arg-type]
         records: dict[str, dict[str, Any]] = {}
         for i, q in _free(figures, out):
-            name = member_name(slot.reads, q)
+            name = member_name(slot.reads, q) or (q.parent if q.parent and not q.total else None)
+            if q.parent and not member_name(slot.reads, q.with_(name=q.name)) or q.parent and q.name and any(
+                    cue_strength(f.reads, q) for f in fields):
+                name = q.parent  # 初级工 2300（起点薪级1）: the 1 is 初级工's
             if not name or q.total:
                 continue
             best = max(fields, key=lambda f: cue_strength(f.reads, q) * 10 + kind_fit(f.reads, q))
@@ -542,10 +572,9 @@ def _records(figures: Figures, out: Filled, reading: Reading) -> None:
                 continue
             record[best.path] = as_field_value(best.reads, q)
             out.placed[i] = slot.path
-        records = {k: v for k, v in records.items() if looks_like_entity(k) or _number_in(k) is not None}
         if records:
             out.set(slot.path, list(records.values()))
-            out.cue_hits += 1
+            out.cued.add(slot.path)
 
 
 def _grid(figures: Figures, out: Filled) -> None:
@@ -559,11 +588,10 @@ def _grid(figures: Figures, out: Filled) -> None:
         for i, q in _free(figures, out):
             if not kind_fit(slot.reads, q) or q.total:
                 continue
-            item = next((it for it in sorted(items, key=len, reverse=True) if it in q.subject), None)
+            item, label = _item_in(q.subject, items)
             if item is None:
                 continue
-            who = core(q.subject.split(item)[0]) or (person if person and person[1] == q.sentence else None)
-            who = who[0] if isinstance(who, tuple) else who
+            who = core(q.subject.split(label)[0]) or q.parent or (person[0] if person and person[1] == q.sentence else None)
             if not who:
                 continue
             grid.setdefault(who, {})[item] = q.value
@@ -571,7 +599,7 @@ def _grid(figures: Figures, out: Filled) -> None:
             out.placed[i] = slot.path
         if grid:
             out.set(slot.path, grid)
-            out.cue_hits += 1
+            out.cued.add(slot.path)
 
 
 def _plausible(out: Filled, reading: Reading) -> None:
@@ -610,6 +638,44 @@ def _same_period(out: Filled, reading: Reading, paths: tuple[str, ...]) -> None:
             out.notes.append(f"{label}为月度金额，按 {_fmt(q.value)} × 12 = {_fmt(yearly)} 元/年与年度金额比较")
 
 
+def _item_in(subject: str, items: dict[str, Any]) -> tuple[str | None, str]:
+    """The price-list item a work record names, as written (登杆作业) or shortened (登杆, 换表 for 更换电表)."""
+    for item in sorted(items, key=len, reverse=True):
+        if item in subject:
+            return item, item
+    best: tuple[int, str | None, str] = (0, None, "")
+    for item in items:
+        for n in range(min(len(item), 4), 1, -1):
+            for start in range(len(subject) - n + 1):
+                label = subject[start:start + n]
+                if _subsequence(label, item) and n > best[0]:
+                    best = (n, item, label)
+    return best[1], best[2]
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _lookups(reading: Reading, out: Filled) -> None:
+    """查 班组长第八级 / 中级工第3级、高级工第5级: each position named with one of the records it looks up."""
+    for slot in [s for s in out.slots if s.reads.shape is Shape.LOOKUP and s.model is not None and s.reads.items_from]:
+        records = out.get(slot.reads.items_from) or []
+        names = sorted((r["name"] for r in records if isinstance(r, dict) and "name" in r), key=len, reverse=True)
+        key, position = list(slot.model.model_fields)[:2]  # type: ignore[union-attr]
+        text = reading.normalised
+        found = []
+        for q in reading.ordinals:
+            clause_start = max(text.rfind(ch, 0, q.start) for ch in "，,；;。\n、") + 1
+            before = text[clause_start:q.start]
+            name = next((n for n in names if n in before), None)
+            if name is not None:
+                found.append({key: name, position: q.value})
+        if found:
+            out.set(slot.path, found)
+
+
 def _totals(out: Filled, reading: Reading) -> None:
     """A stated 合计 must agree with its parts; a 总量 of the whole unit may exceed them."""
     for slot in out.slots:
@@ -626,6 +692,5 @@ def _totals(out: Filled, reading: Reading) -> None:
             continue
         if stated < total or not whole:
             out.problems.append(f"您写的{slot.label} {_fmt(stated)} 与各项之和 {_fmt(total)} 不一致，请确认以哪个为准")
-        elif len(parts) > 1:
-            out.problems.append(f"{slot.label} {_fmt(stated)} 多于所列各项之和 {_fmt(total)}：是否还有未列出的人员或部门？"
-                                "请补全名单，或确认只计算所列各项")
+        else:
+            out.notes.append(f"{slot.label} {_fmt(stated)} 多于所列各项之和 {_fmt(total)}：按指引公式只计算所列各项，其余未列出")

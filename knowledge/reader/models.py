@@ -26,6 +26,8 @@ class Kind(StrEnum):
     TIMES = "times"
     AGE = "age"
     DATE = "date"  # 2024年, 3月份: never a value of a calculation
+    OTHER = "other"  # 股, 平方米, 小时: a unit no calculation takes
+    ORDINAL = "ordinal"  # 第10薪级, 第三档: a position, kept apart from the figures
 
 
 LABELS: dict[Kind, str] = {
@@ -101,6 +103,7 @@ class Reading:
     quantities: list[Quantity] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)
     corrections: list[tuple[str, str]] = field(default_factory=list)  # (as written, read as)
+    ordinals: list[Quantity] = field(default_factory=list)  # 第N级 … : positions named in the text
 
     def of_kind(self, *kinds: Kind) -> list[Quantity]:
         return [q for q in self.quantities if q.kind in kinds]
