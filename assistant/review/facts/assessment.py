@@ -198,15 +198,15 @@ def distributions(scheme: Scheme) -> list[Distribution]:
             out.append(Distribution(quotas=quotas, top_bound=bound, unlimited=unlimited and not quotas, evidence=s.evidence))
     for table in scheme.tables:
         in_table: dict[str, Decimal] = {}
-        last = None
+        top_row = None
         for c in cells(table):
             share = cell_fraction(c) if any(w in c.header for w in ("比例", "占比", "分布")) else None
             grade = next(iter(_grades_in(c.label)), None) if share is not None else None
             if grade and share is not None and grade not in in_table:
                 in_table[grade] = share
-                last = c.row
-        if len(in_table) >= 2 and last is not None:
-            out.append(Distribution(quotas=in_table, evidence=table.evidence(last)))
+                top_row = c.row if top_row is None else top_row
+        if len(in_table) >= 2 and top_row is not None:
+            out.append(Distribution(quotas=in_table, evidence=table.evidence(top_row)))
     return out
 
 

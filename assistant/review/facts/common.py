@@ -60,9 +60,15 @@ def _bound(q: Quantity, s: Sentence) -> Bound | None:
     """The limit a figure is written with. The reader's own `bound` reads 不低于 as a ceiling
     (its longest-word matching meets 低于 first; see tests/review/reader_gaps.md), so the words
     right around the figure are looked at here, longest first."""
-    before = s.plain[max(0, q.start - 6):q.start]
-    after = s.plain[q.end:q.end + 3]
-    for word in sorted(_MIN_WORDS + _MAX_WORDS, key=len, reverse=True):
+    quantities = s.reading.quantities
+    prev_end = max((p.end for p in quantities if p.end <= q.start), default=0)
+    next_start = min((p.start for p in quantities if p.start >= q.end), default=len(s.plain))
+    before = s.plain[max(prev_end, q.start - 6):q.start]  # a limit written after another figure is that figure's
+    after = s.plain[q.end:min(q.end + 3, next_start)]
+    words_ = sorted(_MIN_WORDS + _MAX_WORDS, key=len, reverse=True)
+    if prev_end and before.strip(" ，,、") in words_:
+        before = ""  # "3年以下30元": 以下 closes the band before, not the amount
+    for word in words_:
         if before.endswith(word) or after.startswith(word):
             return Bound.MIN if word in _MIN_WORDS else Bound.MAX
     return None

@@ -203,7 +203,7 @@ def _seniority_sentence(s: Sentence) -> StepSeries | None:
     if s.row is not None:
         return None
     amounts = [q.value for q in s.figures(Kind.MONEY)
-               if q.bound is None and q.per in (None, "月") and not any(w in q.subject for w in ("每满", "增加", "最高", "递增"))]
+               if figure(q, s).bound is None and q.per in (None, "月") and not any(w in q.subject for w in ("每满", "增加", "最高", "递增"))]
     if len(amounts) < 3:
         return None
     return StepSeries(kind=SeriesKind.SENIORITY, name="年功工资", amounts=amounts, evidence=s.evidence)
