@@ -103,7 +103,11 @@ def _kpi_table(table: Table) -> KpiSet | None:
     """A table with a 权重 column: every row is an indicator (totals left out)."""
     weight_cells = [c for c in cells(table) if any(w in c.header for w in W.weight) and c.value is not None]
     if len(weight_cells) < 2:
-        return None
+        # points out of 100 (分值) weigh the indicators as weights do
+        points = [c for c in cells(table) if any(w in c.header for w in W.weight_points) and c.value is not None]
+        if len(points) < 2 or sum(c.value for c in points if c.value is not None) != 100:
+            return None
+        weight_cells = points
     weights: dict[str, Decimal] = {}
     rows: dict[str, int] = {}
     for c in weight_cells:

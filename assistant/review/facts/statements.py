@@ -69,22 +69,35 @@ class Statements(Facts):
     excess_profit: Evidence | None = None
     excess_rule: Evidence | None = None
     allowance_policy: Evidence | None = None
+    never_falls: Evidence | None = None  # the wage total never falls with results ("只增不减")
+    high_wage_uncontrolled: Evidence | None = None  # a high-wage subsidiary left without control
+    external_delinked: Evidence | None = None  # 外部效益型 wage totals not moving with results
+    no_job_evaluation: Evidence | None = None  # 岗位工资 set without job evaluation
+    base_paid_yearly: Evidence | None = None  # 基本年薪 paid at year end (or 绩效年薪 monthly)
+    agreement_no_term: Evidence | None = None  # 协议薪酬 without a term
+    dividend_unconditional: Evidence | None = None  # 分红 without results conditions, or evenly
+    no_competency: Evidence | None = None  # grades without their least competency
+    base_pay_late: Evidence | None = None  # 岗位基本薪酬 paid quarterly or yearly
+    mature: Evidence | None = None  # the company describes itself as mature / profitable
+    yearly_grade_promotion: Evidence | None = None  # 职级 promoted every year
     career_path: Evidence | None = None
     incentives: Evidence | None = None
 
 
 def statements(scheme: Scheme) -> Statements:
-    prose = scheme.prose()
+    # A question states nothing ("问：绩效工资平均发放吗？"); its answer does (see `_answered`).
+    asked = scheme.prose()
+    prose = [s for s in asked if not _asks(s)]
     # Lists of what the wage total covers name pay items without setting them up.
     structure = [s for s in scheme.sentences if not s.has("工资总额", "预算管理")]
     return Statements(
         components={name: s.evidence for name, cues in COMPONENTS.items() if (s := _first(structure, cues)) is not None},
-        congress=_polar(prose, S.congress),
-        party=_polar([s for s in prose if s.has(*S.party_action)], S.party),
-        negotiation=_polar(prose, S.negotiation),
+        congress=_polar(asked, S.congress),
+        party=_polar([s for s in asked if s.has(*S.party_action)], S.party),
+        negotiation=_polar(asked, S.negotiation),
         approval=_evidence(s for s in prose if s.has(*S.approval) and s.has(*S.approval_body) and s.has(*S.own_document)),
         even_pay=_evidence(s for s in prose if s.has(*S.pay_words) and _affirmed(s, S.even_pay)),
-        unassessed=_evidence(s for s in prose if s.has(*S.pay_words) and not s.has(*S.okr, *S.unassessed_except) and s.has(*S.unassessed)),
+        unassessed=_evidence(s for s in prose if not s.has(*S.okr, *S.unassessed_except) and _unassessed(s)),
         first_assess=_evidence(s for s in prose if s.has(*S.first_assess)),
         linked_pay=_evidence(s for s in prose if s.has(*S.pay_words) and s.has(*S.assessment_link) and _affirmed(s, S.link)),
         department_pool=_evidence(s for s in scheme.sentences if s.has(*S.department_pool) and s.has(*S.pool_words) and s.has(*S.pay_words)),
@@ -108,9 +121,38 @@ def statements(scheme: Scheme) -> Statements:
         excess_profit=_evidence(s for s in prose if s.has(*S.excess_profit)),
         excess_rule=_evidence(s for s in prose if s.has("超额利润", "超目标") and s.has(*S.excess_rule)),
         allowance_policy=_evidence(s for s in prose if s.has(*S.allowance_policy)),
+        never_falls=_evidence(s for s in prose if s.has("工资总额", "薪酬总额") and _affirmed(s, S.never_falls, negation=False)),
+        high_wage_uncontrolled=_evidence(s for s in prose if s.has(*S.high_wage) and s.has(*S.not_controlled)),
+        external_delinked=_evidence(s for s in scheme.sentences if s.has(*S.external) and s.has("工资总额") and s.has(*S.delinked)),
+        no_job_evaluation=_evidence(s for s in prose if s.has(*S.post_wage) and (s.has(*S.no_job_evaluation) or _affirmed(s, S.post_wage_by))),
+        base_paid_yearly=_evidence(s for s in prose if _paid_wrongly(s)),
+        agreement_no_term=_evidence(s for s in prose if s.has(*S.agreement_pay) and _affirmed(s, S.no_term, negation=False)),
+        dividend_unconditional=_evidence(s for s in prose if s.has(*S.dividend_words) and _affirmed(s, S.no_conditions, negation=False)),
+        no_competency=_evidence(s for s in prose if s.has(*S.grade_words) and s.has(*S.competency) and s.has(*S.refused_competency)),
+        base_pay_late=_evidence(s for s in prose if _base_pay_late(s)),
+        mature=_evidence(s for s in prose if _affirmed(s, S.mature)),
+        yearly_grade_promotion=_evidence(s for s in prose if s.has(*S.job_grade) and not s.has("薪级", "档") and _affirmed(s, S.yearly_promotion)),
         career_path=_evidence(s for s in prose if s.has(*S.career_path)),
         incentives=_evidence(s for s in scheme.sentences if s.has(*S.incentives)),
     )
+
+
+def _unassessed(s: Sentence) -> bool:
+    """Performance pay refusing assessment, or paid as a fixed sum: the clause (with the one before
+    it) names the pay and says so."""
+    clauses = s.reading.clauses
+    for i, clause in enumerate(clauses):
+        here = (clauses[i - 1].text if i else "") + clause.text
+        if not any(w in here for w in S.pay_words[:4]):
+            continue
+        if any(w in clause.text for w in S.unassessed + S.fixed_payment) and not _deny_before(s, clause.start + 1):
+            return True
+    return False
+
+
+def _asks(s: Sentence) -> bool:
+    text = s.plain.strip()
+    return text.endswith(("？", "?")) or text.startswith(("问：", "问:"))
 
 
 def _first(sentences: list[Sentence], cues: tuple[str, ...]) -> Sentence | None:
@@ -135,7 +177,10 @@ def _polar(sentences: list[Sentence], names: tuple[str, ...]) -> Mentioned | Non
 def _polar_in(sentences: list[Sentence], names: tuple[str, ...]) -> Mentioned | None:
     refusal = None
     for i, s in enumerate(sentences):
-        said = _answered(s, sentences[i + 1] if i + 1 < len(sentences) else None, names) or mentioned(s, names)
+        if _asks(s):
+            said = _answered(s, sentences[i + 1] if i + 1 < len(sentences) else None, names)
+        else:
+            said = mentioned(s, names)
         if said is None:
             continue
         if not said.denied:
@@ -151,9 +196,18 @@ def _answered(question: Sentence, answer: Sentence | None, names: tuple[str, ...
         return None
     if not answer.plain.lstrip().startswith("答"):
         return None
+    evidence = answer.evidence.model_copy(update={"text": f"{question.text}{answer.text}"})
     first = next((c for c in answer.reading.clauses if c.text.strip() not in ("", "答")), None)
-    denied = first is not None and negated_at(answer, first.start)
-    return Mentioned(evidence=answer.evidence.model_copy(update={"text": f"{question.text}{answer.text}"}), denied=denied)
+    if first is not None and negated_at(answer, first.start):
+        return Mentioned(evidence=evidence, denied=True)
+    if first is not None and first.text.strip().startswith(("需要", "是", "要", "应", "必须", "会", "对", "经")):
+        return Mentioned(evidence=evidence)
+    said = mentioned(answer, names)
+    if said is not None:
+        return said.model_copy(update={"evidence": evidence})
+    if answer.has(*S.approval_body):  # answered with another procedure
+        return Mentioned(evidence=evidence, denied=True)
+    return None
 
 
 def _affirmed(s: Sentence, names: tuple[str, ...], negation: bool = True) -> bool:
@@ -224,6 +278,31 @@ def _decoupled(s: Sentence) -> bool:
         if link and negated_at(s, clause.start + clause.text.find(link)):
             return True
     return s.has(*S.decoupled_use) and not s.has(*S.pay_target[:2])
+
+
+def _paid_wrongly(s: Sentence) -> bool:
+    """基本年薪 paid yearly, or 绩效年薪 paid monthly: what follows each part, up to the other part
+    or a full stop or semicolon, says how it is paid."""
+    F = words().facts
+    text = s.plain
+    marks = sorted((at, w) for w in F.annual_base + F.annual_performance for at in positions(text, w))
+    for i, (at, word) in enumerate(marks):
+        end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
+        part = text[at:end]
+        for stop in "。；;":
+            part = part.split(stop)[0]
+        if word in F.annual_base and any(w in part for w in S.yearly_payment):
+            return True
+        if word in F.annual_performance and any(w in part for w in S.monthly_payment) and "预发" not in part:
+            return True
+    return False
+
+
+def _base_pay_late(s: Sentence) -> bool:
+    for clause in s.reading.clauses:
+        if any(w in clause.text for w in S.base_pay) and any(w in clause.text for w in S.late_payment) and "年薪" not in clause.text:
+            return not negated_at(s, clause.start)
+    return False
 
 
 def _agreement(prose: list[Sentence]) -> Mentioned | None:

@@ -39,6 +39,16 @@ class GrowthReads(BaseModel):
     productivity: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=W.productivity, signed=True, avoid=W.not_company)] = None
 
 
+_CAPS = ("不超过", "控制在", "以内")
+
+
+class CappedReads(BaseModel):
+    """A wage total stated only as a ceiling ("工资总额增幅控制在10%以内"), read when nothing else is."""
+
+    wage_total: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=W.wage_total, signed=True,
+                                                avoid=tuple(w for w in W.not_company if w not in _CAPS))] = None
+
+
 class HeadquartersReads(BaseModel):
     hq_avg_wage: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("总部职工平均工资", "总部平均工资", "总部"), signed=True)] = None
     all_avg_wage: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("全部职工平均工资", "全体职工平均工资", "全部职工", "全体职工"),
@@ -85,6 +95,15 @@ def growth(scheme: Scheme) -> Growth:
                     found.setdefault(name, fig)
     for name, fig in _budget_table(scheme).items():
         found.setdefault(name, fig)
+    if "wage_total" not in found:
+        for s in scheme.prose():
+            if s.has(*W.subsidiary_kinds) or not s.has(*_CAPS):
+                continue
+            compared = _compared(s)
+            fig = placed(s, fill(compared, CappedReads), "wage_total", compared)
+            if fig is not None:
+                found["wage_total"] = fig
+                break
     if "hq_avg_wage" in found and "all_avg_wage" not in found and "avg_wage" in found:
         found["all_avg_wage"] = found["avg_wage"]
     return Growth(**found)

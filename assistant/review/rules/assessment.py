@@ -106,3 +106,13 @@ def result_application(f: SchemeFacts) -> list[Hit]:
         return []
     return [Hit("方案未写明考核结果在岗位调整、职级（薪级）晋升等方面的运用。", None,
                 "建议补充：“年度考核结果与岗位调整、薪级晋升、评先评优挂钩。”", Level.PRACTICE)]
+
+
+@check("grade-promotion-pace")
+def grade_promotion_pace(f: SchemeFacts) -> list[Hit]:
+    found = f.said.yearly_grade_promotion
+    if found is None:
+        return []
+    low, high = param("grades.promotion_years_min"), param("grades.promotion_years_max")
+    return [Hit(f"方案规定职级每年晋升，快于新进职工一般每 {low} 至 {high} 年晋升一个等级的节奏。", found,
+                f"{_SOON}“新进职工一般每 {low} 至 {high} 年晋升一个职位等级，业绩突出的可破格晋升。”")]

@@ -37,11 +37,13 @@ def basic_wage_price_adjust(f: SchemeFacts) -> list[Hit]:
 
 
 def _geometric(amounts: list[Decimal]) -> bool:
-    """Equal ratios (to the yuan): 等比数列, which 科技人才指引第二十九条 allows between pay grades."""
+    """Equal ratios (to within rounding: 1% of each step): 等比数列, which 科技人才指引第二十九条
+    allows between pay grades."""
     if len(amounts) < 3 or any(v <= 0 for v in amounts):
         return False
-    ratio = amounts[1] / amounts[0]
-    return all(abs(amounts[i] - amounts[i - 1] * ratio) <= 1 + amounts[i] / 1000 for i in range(2, len(amounts)))
+    n = len(amounts) - 1
+    ratio = (float(amounts[-1]) / float(amounts[0])) ** (1 / n)
+    return ratio > 1 and all(abs(float(v) - float(amounts[0]) * ratio ** i) <= float(v) / 100 for i, v in enumerate(amounts))
 
 
 def _series_hits(series: StepSeries, what: str) -> list[Hit]:
@@ -175,3 +177,39 @@ def excess_profit_rule(f: SchemeFacts) -> list[Hit]:
         return []
     return [Hit("方案提到超额利润分享，但未写明以超目标利润为基数、按比例（分段）计提的激励总量规则。", said.excess_profit,
                 "建议补充：“以本年度超目标净利润增量为基数，按基本目标、激励目标、挑战目标分段计提激励总量。”", Level.ADVICE)]
+
+
+@check("job-evaluation")
+def job_evaluation(f: SchemeFacts) -> list[Hit]:
+    found = f.said.no_job_evaluation
+    if found is None:
+        return []
+    return [Hit("岗位工资未以岗位评价结果为基础（不开展岗位评价，或按学历、工龄等确定）。", found,
+                f"{_SOON}“岗位工资以岗位评价结果为基础，按岗位等级和一岗多薪确定；学历、工龄差别通过能力工资、年功工资体现。”")]
+
+
+@check("annual-salary-payment")
+def annual_salary_payment(f: SchemeFacts) -> list[Hit]:
+    found = f.said.base_paid_yearly
+    if found is None:
+        return []
+    return [Hit("年薪的发放方式与指引相反：基本年薪应按月发放，绩效年薪应按年考核后发放。", found,
+                f"{_SOON}“基本年薪按月发放；绩效年薪根据年度考核结果按年发放。”")]
+
+
+@check("agreement-pay-term")
+def agreement_pay_term(f: SchemeFacts) -> list[Hit]:
+    found = f.said.agreement_no_term
+    if found is None:
+        return []
+    return [Hit("协议薪酬不设期限（长期有效）；实行协议薪酬制应实行任期聘任制，按合同条件续聘或解聘。", found,
+                f"{_SOON}“协议薪酬实行任期聘任制，协议期三年，期满根据考评结果续聘或解聘。”")]
+
+
+@check("dividend-conditions")
+def dividend_conditions(f: SchemeFacts) -> list[Hit]:
+    found = f.said.dividend_unconditional
+    if found is None:
+        return []
+    return [Hit("岗位（项目）分红不设企业业绩和个人业绩条件（或平均分配）。", found,
+                f"{_SOON}“岗位分红以企业完成年度业绩目标为前提，按个人岗位系数和考核系数分配，考核不合格的不参与分红。”")]

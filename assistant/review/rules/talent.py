@@ -154,3 +154,29 @@ def adjustment_mechanism(f: SchemeFacts) -> list[Hit]:
         if adjust.years is not None:
             hits += from_findings(checks.check_adjustment_cycle(adjust.years.value), adjust.evidence, advice)
     return hits
+
+
+@check("competency-requirements")
+def competency_requirements(f: SchemeFacts) -> list[Hit]:
+    found = f.said.no_competency
+    if found is None:
+        return []
+    return [Hit("职级不设（不明确）能力素质或任职资格要求；每个等级应明确需要达到的最低能力素质要求。", found,
+                f"{_SOON}“各职级明确最低能力素质（任职资格）要求，作为定级定薪的依据。”")]
+
+
+@check("base-pay-monthly")
+def base_pay_monthly(f: SchemeFacts) -> list[Hit]:
+    found = f.said.base_pay_late
+    if found is None:
+        return []
+    return [Hit("岗位基本薪酬按季度或按年发放；岗位基本薪酬一般按月发放。", found, f"{_SOON}“岗位基本薪酬按月发放。”")]
+
+
+@check("excess-profit-mature")
+def excess_profit_mature(f: SchemeFacts) -> list[Hit]:
+    said = f.said
+    if said.excess_profit is None or said.mature is None:
+        return []
+    return [Hit("企业自述发展成熟、经济效益良好，却实施科技人才超额利润分享；此类企业一般不再实施超额利润分享，可在工资总额内向科技人才倾斜。",
+                said.excess_profit, "建议改为：在按工资效益联动机制确定的工资总额内向科技人才倾斜，不再实施超额利润分享。")]

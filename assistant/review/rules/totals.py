@@ -40,7 +40,10 @@ def wage_follows_benefit(f: SchemeFacts) -> list[Hit]:
     g = f.growth
     found = [x for x in _two_lower_findings(g) if x.rule == "two_lower.follows_benefit"]
     advice = f"{_SOON}“经济效益下降的，工资总额相应下降，下降幅度按工资效益联动办法确定。”"
-    return [Hit(x.message, g.wage_total.evidence, advice) for x in found]  # type: ignore[union-attr]
+    hits = [Hit(x.message, g.wage_total.evidence, advice) for x in found]  # type: ignore[union-attr]
+    if not hits and f.said.never_falls is not None:
+        hits.append(Hit("方案规定工资总额只增不减、不随经济效益下降而减少，违背“经济效益减，薪酬总额减”。", f.said.never_falls, advice))
+    return hits
 
 
 @check("wage-fit-productivity")
@@ -158,3 +161,21 @@ def budget_scope(f: SchemeFacts) -> list[Hit]:
 
 def _share(key: str) -> str:
     return percent(param(key))
+
+
+@check("high-wage-subsidiary")
+def high_wage_subsidiary(f: SchemeFacts) -> list[Hit]:
+    found = f.said.high_wage_uncontrolled
+    if found is None:
+        return []
+    return [Hit("方案对职工工资水平偏高的子企业不调控其工资总额额度和增幅。", found,
+                f"{_SOON}“对职工工资水平偏高的子企业，集团适当调控其工资总额额度，其工资增幅低于集团平均增幅。”")]
+
+
+@check("external-benefit-linkage")
+def external_benefit_linkage(f: SchemeFacts) -> list[Hit]:
+    found = f.said.external_delinked
+    if found is None:
+        return []
+    return [Hit("外部效益型子企业的工资总额未与经济效益强联动（经济效益降、工资总额降）。", found,
+                f"{_SOON}“外部效益型子企业以利润总额等为直接联动指标，经济效益增、工资总额增，经济效益降、工资总额降。”")]
