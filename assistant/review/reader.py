@@ -117,10 +117,19 @@ def _text_of(element) -> str:
 
 
 def _table_rows(tbl) -> list[list[str]]:
-    """Cells as written (a merged cell once), nested tables flattened into their cell's text."""
-    rows = []
+    """Cells as written, the paragraphs of a cell joined by a blank; a cell merged down from the row
+    above (vMerge) repeats that row's text, so every row keeps its name; nested tables are
+    flattened into their cell's text."""
+    rows: list[list[str]] = []
     for tr in tbl.iterchildren(f"{_W}tr"):
-        rows.append([" ".join(_text_of(tc).split()) for tc in tr.iterchildren(f"{_W}tc")])
+        row = []
+        for i, tc in enumerate(tr.iterchildren(f"{_W}tc")):
+            text = " ".join(" ".join(_text_of(p).split()) for p in tc.iter(f"{_W}p")).strip()
+            merge = tc.find(f"{_W}tcPr/{_W}vMerge")
+            if merge is not None and merge.get(f"{_W}val") != "restart" and not text and rows and i < len(rows[-1]):
+                text = rows[-1][i]
+            row.append(text)
+        rows.append(row)
     return rows
 
 

@@ -272,3 +272,21 @@ def test_quoted_guideline_text_states_no_fact():
     assert facts_of(text).pay_mix == [] and facts_of(text).dividend is None
     changed = "从事基础研究类的科技人才岗位基本薪酬占总薪酬的比例原则上应达到 50%以上。"
     assert found(scheme_text(extra=(changed,)))["pay-mix-basic-research"] == ["error"]
+
+
+def test_word_table_with_a_row_name_merged_down(tmp_path):
+    import docx
+
+    from assistant.review import review_file
+
+    document = docx.Document()
+    document.add_paragraph("第一条 本院为省属国有独资科研企业。")
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate([["人员类别", "岗位基本薪酬占比", "绩效薪酬占比"], ["基础研究类", "65%", "35%"], ["", "45%", "55%"]]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    table.cell(1, 0).merge(table.cell(2, 0))
+    path = tmp_path / "合并.docx"
+    document.save(str(path))
+    found = [f.evidence for f in review_file(path).findings if f.rule == "pay-mix-basic-research"]
+    assert found == ["基础研究类 | 45% | 55%"]
