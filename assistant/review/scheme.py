@@ -57,6 +57,13 @@ class Sentence:
     article: str = ""
     row: tuple[str, ...] | None = None  # the cells, for a table row
     header: tuple[str, ...] | None = None  # the table's header row, for a table row
+    answer_at: int | None = None  # a question and its answer read as one: where the answer (答) starts
+
+    @property
+    def asks(self) -> bool:
+        """A question left without its answer states nothing."""
+        text = self.plain.strip()
+        return self.answer_at is None and (text.endswith(("？", "?")) or text.startswith(("问：", "问:")))
 
     @property
     def plain(self) -> str:
@@ -145,6 +152,7 @@ class Scheme:
                     self.quoted.append(sentence)
                     continue
                 self.sentences.append(Sentence(sentence, block.index, chapter, article))
+        self.sentences = _answered(self.sentences)
 
     def _add_table(self, block: Block, chapter: str) -> None:
         table = Table(block.index, [list(r) for r in block.rows], chapter, block.context, list(block.lines))
@@ -166,6 +174,19 @@ class Scheme:
 
     def prose(self) -> list[Sentence]:
         return [s for s in self.sentences if s.row is None]
+
+
+def _answered(sentences: list[Sentence]) -> list[Sentence]:
+    """"问：基础工资怎么定？" + "答：按学历分三档…": one sentence, so the answer keeps its topic."""
+    out: list[Sentence] = []
+    for s in sentences:
+        prev = out[-1] if out else None
+        if (prev is not None and s.row is None and prev.row is None and prev.answer_at is None
+                and prev.plain.rstrip().endswith(("？", "?")) and s.plain.lstrip().startswith("答")):
+            out[-1] = Sentence(prev.text + s.text, prev.block, prev.chapter, prev.article, answer_at=len(prev.text))
+            continue
+        out.append(s)
+    return out
 
 
 def _is_chapter(text: str, block: Block) -> bool:

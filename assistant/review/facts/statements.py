@@ -87,7 +87,7 @@ class Statements(Facts):
 def statements(scheme: Scheme) -> Statements:
     # A question states nothing ("问：绩效工资平均发放吗？"); its answer does (see `_answered`).
     asked = scheme.prose()
-    prose = [s for s in asked if not _asks(s)]
+    prose = [s for s in asked if not s.asks]
     # Lists of what the wage total covers name pay items without setting them up.
     structure = [s for s in scheme.sentences if not s.has("工资总额", "预算管理")]
     return Statements(
@@ -150,11 +150,6 @@ def _unassessed(s: Sentence) -> bool:
     return False
 
 
-def _asks(s: Sentence) -> bool:
-    text = s.plain.strip()
-    return text.endswith(("？", "?")) or text.startswith(("问：", "问:"))
-
-
 def _first(sentences: list[Sentence], cues: tuple[str, ...]) -> Sentence | None:
     return next((s for s in sentences if s.has(*cues)), None)
 
@@ -167,8 +162,7 @@ def _evidence(found) -> Evidence | None:
 def _polar(sentences: list[Sentence], names: tuple[str, ...]) -> Mentioned | None:
     """What the scheme says of its own adoption (本方案经…) first; else the first affirming
     mention, else the first refusal, else None."""
-    own = [s for i, s in enumerate(sentences)
-           if s.has(*S.own_document) or i and sentences[i - 1].has(*S.own_document) and s.plain.lstrip().startswith("答")]
+    own = [s for s in sentences if s.has(*S.own_document)]
     if own and any(s.has(*names) for s in own):
         return _polar_in(own, names)
     return _polar_in(sentences, names)
@@ -176,11 +170,10 @@ def _polar(sentences: list[Sentence], names: tuple[str, ...]) -> Mentioned | Non
 
 def _polar_in(sentences: list[Sentence], names: tuple[str, ...]) -> Mentioned | None:
     refusal = None
-    for i, s in enumerate(sentences):
-        if _asks(s):
-            said = _answered(s, sentences[i + 1] if i + 1 < len(sentences) else None, names)
-        else:
-            said = mentioned(s, names)
+    for s in sentences:
+        if s.asks:
+            continue
+        said = _answered(s, names) if s.answer_at is not None else mentioned(s, names)
         if said is None:
             continue
         if not said.denied:
@@ -189,24 +182,35 @@ def _polar_in(sentences: list[Sentence], names: tuple[str, ...]) -> Mentioned | 
     return refusal
 
 
-def _answered(question: Sentence, answer: Sentence | None, names: tuple[str, ...]) -> Mentioned | None:
+def _answer_says(s: Sentence) -> bool | None:
+    """Yes (True), no (False) or neither (None): the first clause of the answer."""
+    assert s.answer_at is not None
+    first = next((c for c in s.reading.clauses if c.start >= s.answer_at and c.text.strip() not in ("", "答")), None)
+    if first is None:
+        return None
+    if negated_at(s, first.start):
+        return False
+    return True if first.text.strip().startswith(("需要", "是", "要", "应", "必须", "会", "对")) else None
+
+
+def _answered(s: Sentence, names: tuple[str, ...]) -> Mentioned | None:
     """A question naming the topic ("本办法需要提交职代会审议吗？") takes the polarity of its answer
-    ("答：不需要，…")."""
-    if answer is None or not question.has(*names) or not question.plain.rstrip().endswith(("？", "?")):
-        return None
-    if not answer.plain.lstrip().startswith("答"):
-        return None
-    evidence = answer.evidence.model_copy(update={"text": f"{question.text}{answer.text}"})
-    first = next((c for c in answer.reading.clauses if c.text.strip() not in ("", "答")), None)
-    if first is not None and negated_at(answer, first.start):
-        return Mentioned(evidence=evidence, denied=True)
+    ("答：不需要，…"); a question about something else is read as a plain sentence."""
+    assert s.answer_at is not None
+    question, answer = s.plain[:s.answer_at], s.plain[s.answer_at:]
+    if not any(w in question for w in names):
+        return mentioned(s, names)
+    clauses = [c for c in s.reading.clauses if c.start >= s.answer_at and c.text.strip() not in ("", "答")]
+    first = clauses[0] if clauses else None
+    if first is not None and negated_at(s, first.start):
+        return Mentioned(evidence=s.evidence, denied=True)
     if first is not None and first.text.strip().startswith(("需要", "是", "要", "应", "必须", "会", "对", "经")):
-        return Mentioned(evidence=evidence)
-    said = mentioned(answer, names)
-    if said is not None:
-        return said.model_copy(update={"evidence": evidence})
-    if answer.has(*S.approval_body):  # answered with another procedure
-        return Mentioned(evidence=evidence, denied=True)
+        return Mentioned(evidence=s.evidence)
+    hits = [at for w in names for at in positions(answer, w)]
+    if hits:
+        return Mentioned(evidence=s.evidence, denied=all(negated_at(s, s.answer_at + at) for at in hits))
+    if any(w in answer for w in S.approval_body):  # answered with another procedure
+        return Mentioned(evidence=s.evidence, denied=True)
     return None
 
 
@@ -216,6 +220,8 @@ def _affirmed(s: Sentence, names: tuple[str, ...], negation: bool = True) -> boo
     text = s.plain
     for name in names:
         for at in positions(text, name):
+            if s.answer_at is not None and at < s.answer_at and _answer_says(s) is not True:
+                continue  # asked, and not answered yes
             if negation and negated_at(s, at):
                 continue
             if not negation and _deny_before(s, at):
