@@ -19,7 +19,7 @@ from .scan import scan
 
 __all__ = [
     "LABELS", "Clause", "Kind", "Quantity", "Reading", "amount", "arabic", "integer", "normalise", "parse_numeral", "read",
-    "split_clauses", "strip_words",
+    "split_clauses", "strip_words", "warm_up",
 ]
 
 
@@ -66,6 +66,12 @@ def _as_written(q: Quantity, plain: str, original: str) -> Quantity:
     if at < 0:
         at = plain.find(q.name)
     return q if at < 0 else q.with_(name=original[at:at + len(q.name)])
+
+
+def warm_up() -> None:
+    """Load the dictionaries the reader uses (jieba with parts of speech, cn2an, pypinyin), so the
+    first message after start is answered at full speed."""
+    read("绩效工资五十万，记件：张三3000分、李四两千分")
 
 
 def amount(text: str) -> Decimal | None:

@@ -14,7 +14,7 @@ from .models import Clause, Kind, Quantity
 
 SENTENCE_END = "。！？!?；;\n"
 CLAUSE_END = SENTENCE_END + "，,：:（）()【】[]“”\"|\t"
-ITEM_END = CLAUSE_END + "、→"
+ITEM_END = CLAUSE_END + "、"
 _OPEN, _CLOSE = "（(【[", "）)】]"
 # Words after which a figure's subject carries nothing of its own (比上年增加9% → the topic before).
 _COMPARATIVES = ("同比", "环比", "比上年", "比去年", "较上年", "较去年", "比上一年", "较上一年", "比", "较", "上年", "去年",
@@ -106,11 +106,14 @@ def _entity_end(word: str) -> bool:
     return ends_with_any(word, lexicon().entity_suffixes) is not None
 
 
-_PERSON = re.compile(r"(?:小|老|阿)[\u4e00-\u9fa5]{1,2}$|[\u4e00-\u9fa5]{1,2}(?:工|师傅|姐|哥|经理|主任|老师)$")
+_PERSON = re.compile(r"(?:小|老|阿)[\u4e00-\u9fa5]{1,2}$|(?<![级技普员职操作])[\u4e00-\u9fa5]{1,2}(?<![级技普员职])(?:工|师傅|姐|哥|经理|主任|老师)$")
 
 
 def looks_like_entity(name: str) -> bool:
-    """A department, team or person — not a label made of ordinary words (积分情况, 价目表)."""
+    """A department, team or person — not a label made of ordinary words (积分情况, 价目表) nor a
+    whole unit (全车间, 各班组)."""
+    if name.startswith(("全", "整个", "各", "所有", "本", "每")):
+        return False
     if _entity_end(name) or _PERSON.fullmatch(name) or re.fullmatch(r"[A-Za-z][A-Za-z0-9]{0,3}|[甲乙丙丁戊己庚辛壬癸]", name):
         return True
     tokens = _tokens(name)
@@ -120,7 +123,7 @@ def looks_like_entity(name: str) -> bool:
 def split_person(name: str) -> tuple[str | None, str]:
     """"组长老黎" → ("组长", "老黎"), "生产部张三" → ("生产部", "张三"): a role or team before a person."""
     match = _PERSON.search(name)
-    if match and match.start() > 1:  # 组长老黎 (a role), not 钱小二 (a surname)
+    if match and match.start() > 1 and name[match.start() - 1] not in "/／":  # 组长老黎 (a role), not 钱小二, 五级/初级工
         return name[: match.start()], match.group(0)
     tokens = _tokens(name)
     if len(tokens) >= 2 and tokens[-1][1] in ("nr", "nrt", "nrfg") and len(tokens[-1][0]) >= 2:
@@ -144,6 +147,7 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
         bound.append(_describe(text, quantities, i, clauses, lex))
     bound = _ranges(text, bound, lex)
     bound = _topics(bound, lex)
+    bound = _named_before(text, bound, clauses)
     bound = _respectively(text, bound, lex)
     bound = _each(bound, lex)
     bound = _parents(text, bound, clauses, lex)
@@ -387,9 +391,10 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     start = max(_item_start(text, q.start, clause.start), prev_end)
     nxt_start = next((p.start for p in qs[i + 1:] if not p.weak), len(text))
     subject = text[start:q.start].strip()
-    tail = text[q.end:min(_item_end(text, q.end, len(text)), nxt_start)]
+    tail_end = min(_item_end(text, q.end, len(text)), nxt_start)
+    tail = text[q.end:tail_end] if tail_end < nxt_start or not re.search(r"[加增减差多]$", text[q.end:tail_end]) else ""
     tail = "" if tail[:1].isspace() else re.split(r"\s", tail, maxsplit=1)[0].strip()  # 起100 档差25: a space ends the item
-    value, direction = q.value, None
+    value, direction = q.value, q.direction
     symmetric = any(w in subject for w in ("上下", "±", "正负", "加减")) or bool(re.search(r"(?:到|至|成|为)$", subject))
     down = None if symmetric else _last_word(subject, lex.down_words)
     up = _last_word(subject, lex.up_words)
@@ -439,10 +444,12 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
             else:
                 name = person
     sentence_start = max(text.rfind(ch, 0, start) for ch in SENTENCE_END) + 1
+    heading = re.match(r"\s*([^，,。；;：:\n]{1,12})[：:]", text[sentence_start:start])
     period = _period(subject + "|" + text[q.end:q.end + 4])
     return q.with_(
         period=period,
-        topic=text[sentence_start:start], value=value, subject=subject, tail=tail, name=name, total=total, direction=direction, bound=bound, role=role, parent=parent,
+        topic=text[sentence_start:start], heading=heading.group(1) if heading else "", value=value, subject=subject,
+        tail=tail, name=name, total=total, direction=direction, bound=bound, role=role, parent=parent,
         approx=q.approx or not symmetric and (contains_any(subject[-4:], lex.approx_words) is not None
                                               or tail.startswith(("左右", "上下", "出头", "来"))), every=every, per=per,
         sentence=clause.sentence, clause=c, negated=clause.negated,
@@ -505,6 +512,37 @@ def _topics(qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
         if prev.clause == q.clause or _starts_as_continuation(q.subject, lex):
             out[i] = q.with_(name=prev.name, subject=prev.subject + "…" + q.subject, total=q.total or prev.total)
     return out
+
+
+def _named_before(text: str, qs: list[Quantity], clauses: list[Clause]) -> list[Quantity]:
+    """小刘是新手，计件数减半计算 / 只有一个等级：主管级，市场中位1.2万: a figure that names no one
+    belongs to the person or grade named by a clause with no figure just before it."""
+    out = list(qs)
+    starts = {q.start for q in qs}
+    for i, q in enumerate(out):
+        # only a rate or a grade's figure is told about this way; an amount with no name stays unnamed
+        if q.name or q.derived or q.kind not in (Kind.PERCENT, Kind.MULTIPLE, Kind.NUMBER, Kind.MONEY) or q.magnitude \
+                and q.kind is not Kind.MONEY:
+            continue
+        here = _clause_of(clauses, q.start)
+        for c in range(here - 1, max(-1, here - 2), -1):
+            clause = clauses[c]
+            if clause.sentence != q.sentence or any(clause.start <= s < clause.end for s in starts):
+                break
+            who = _mention_in(clause.text)
+            if who and (q.kind is not Kind.MONEY or who.endswith("级")):
+                out[i] = q.with_(name=who)
+                break
+    return out
+
+
+def _mention_in(text: str) -> str | None:
+    """The person or unit a short clause is about: 小刘是新手 → 小刘, 主管级 → 主管级."""
+    head = re.split(r"[是为的]", text.strip(), maxsplit=1)[0]
+    name = core(head)
+    if name and (looks_like_entity(name) or re.fullmatch(r"[\u4e00-\u9fa5A-Za-z0-9]{1,6}级", name)):
+        return name
+    return None
 
 
 def _starts_as_continuation(subject: str, lex: Lexicon) -> bool:
@@ -655,8 +693,15 @@ def entity_in(phrase: str) -> str | None:
         return None
     if looks_like_entity(phrase):
         return phrase
+    code = re.search(r"[A-Za-z][A-Za-z0-9]{0,3}$", phrase)
+    if code:
+        return code.group(0)  # 薪酬等级A → A
+    ends, at = set(), 0
+    for word, _ in _tokens(phrase):
+        at += len(word)
+        ends.add(at)
     for end in range(len(phrase) - 1, 1, -1):
         head = phrase[:end]
-        if _entity_end(head) and not phrase[end:].startswith(("分", "门")):
+        if end in ends and _entity_end(head):  # a whole word ends the name: 一车间|个人积分, not 定区|间
             return head
     return None

@@ -72,7 +72,7 @@ Figures = list[tuple[int, Quantity]]
 def cue_strength(reads: Reads, q: Quantity) -> int:
     """How surely the words around a figure name this field: the length of the longest cue in
     its own subject or tail, else (weaker) in what its sentence is about; 0 for none."""
-    around = q.subject + "|" + q.tail[:4] + "|" + (q.per or "")  # a long tail belongs to the next item
+    around = q.subject + "|" + q.tail[:4] + "|" + (q.per or "") + "|" + q.heading  # a long tail belongs to the next item
     own = max((len(c) for c in reads.cues if c in around), default=0)
     if own:
         return own + 1
@@ -150,6 +150,8 @@ def _value_ok(slot: Slot, q: Quantity) -> bool:
         return False  # 每档加20元 is a rate, not a starting amount
     if r.total is True and not q.total or r.total is False and q.total:
         return False
+    if r.signed and q.direction is None and not q.derived and not re.search(r"增长|增幅|涨幅|降幅|变化|变动|增速", q.subject + q.tail[:4]):
+        return False  # 利润30% is a weight, not a growth
     return q.range_end is None and q.range_start is None
 
 
@@ -258,7 +260,7 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
     for slot in map_slots:
         for i, q in _free(figures, out):
             name = member_name(slot.reads, q, shape.cues)
-            total = q.total and not (q.kind is Kind.PERCENT and name)  # 利润总额35% is an indicator's weight
+            total = q.total and not (q.kind is Kind.PERCENT and name) and not looks_like_entity(name or "")
             if name is None or total or kind_fit(slot.reads, q) == 0 or _avoided(slot.reads, q):
                 continue
             if q.weak and not cue_strength(slot.reads, q) or q.range_start is not None or q.range_end is not None:
@@ -267,7 +269,8 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
                 continue
             if slot.reads.shape is Shape.NUMBERED and _number_in(name) is None:
                 continue
-            if slot.reads.keys and name not in slot.reads.keys or slot.reads.people and not looks_like_entity(name):
+            allowed = set(slot.reads.keys) | set(out.get(slot.reads.keys_from) or {} if slot.reads.keys_from else ())
+            if allowed and name not in allowed or slot.reads.people and not looks_like_entity(name):
                 continue
             strength = cue_strength(slot.reads, q) or (2 if name in slot.reads.usual_keys else 0)
             if q.kind is Kind.NUMBER and not strength and not _among_kind(figures, q, slot) and not _only_map(map_slots, slot, q):
@@ -521,7 +524,7 @@ def _nearest_word(text: str, pos: int, words: list[tuple[str, str]], clause: int
         at = text.find(word)
         while at >= 0:
             covered = any(h[0] <= at < h[0] + len(h[2]) for h in hits)
-            figure_after = re.match(r"\s*(?:每月|每人|/月)?\s*[0-9零一二两三四五六七八九十百]", text[at + len(word):at + len(word) + 4])
+            figure_after = re.match(r"[ \u3000]*(?:每月|每人|/月)?[ \u3000]*[0-9零一二两三四五六七八九十百]", text[at + len(word):at + len(word) + 4])
             if not covered and _clause_index(text, at) == clause and not figure_after:
                 hits.append((at, value, word))
             at = text.find(word, at + 1)
@@ -529,7 +532,13 @@ def _nearest_word(text: str, pos: int, words: list[tuple[str, str]], clause: int
     after = [h for h in hits if h[0] > pos]
     if before:
         return max(before)[1]
-    return min(after)[1] if after else None
+    if after:
+        return min(after)[1]
+    # 再加上小景，高级工，不带徒: the word in a following clause of the sentence that names no one else
+    end = next((i for i in range(pos, len(text)) if text[i] in "；;。\n"), len(text))
+    later = [(at, value) for word, value in words for at in [text.find(word, pos, end)] if at >= 0
+             and not _PERSON_MENTION.search(text, text.rfind("，", pos, at) + 1 if text.rfind("，", pos, at) >= 0 else at, at)]
+    return min(later)[1] if later else None
 
 
 def _owner(text: str, q: Quantity, people: list[tuple[str, int]]) -> str | None:
@@ -552,13 +561,11 @@ def _records(figures: Figures, out: Filled, reading: Reading) -> None:
         choices = [f for f in slots(slot.model) if f.reads.shape is Shape.CHOICE]  # type: ignore[arg-type]
         records: dict[str, dict[str, Any]] = {}
         for i, q in _free(figures, out):
-            name = member_name(slot.reads, q) or (q.parent if q.parent and not q.total else None)
-            if q.parent and not member_name(slot.reads, q.with_(name=q.name)) or q.parent and q.name and any(
-                    cue_strength(f.reads, q) for f in fields):
-                name = q.parent  # 初级工 2300（起点薪级1）: the 1 is 初级工's
+            best = max(fields, key=lambda f: cue_strength(f.reads, q) * 10 + kind_fit(f.reads, q))
+            own = q.name and strip_cues(q.name, slot.reads.cues + best.reads.cues)
+            name = own or (q.parent if q.parent and not q.total else None)  # 初级工 2300（起点薪级1）: the 1 is 初级工's
             if not name or q.total:
                 continue
-            best = max(fields, key=lambda f: cue_strength(f.reads, q) * 10 + kind_fit(f.reads, q))
             if not kind_fit(best.reads, q):
                 continue
             for choice in choices:  # 张三技师: the record's name without its 技能等级
@@ -573,7 +580,8 @@ def _records(figures: Figures, out: Filled, reading: Reading) -> None:
             record[best.path] = as_field_value(best.reads, q)
             out.placed[i] = slot.path
         if records:
-            out.set(slot.path, list(records.values()))
+            out.set(slot.path, {k: {f: v for f, v in r.items() if f != "name"} for k, r in records.items()}
+                    if slot.keyed else list(records.values()))
             out.cued.add(slot.path)
 
 

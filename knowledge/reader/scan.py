@@ -246,7 +246,8 @@ def _value_words(text: str, lex: Lexicon, found: list[Quantity]) -> list[Quantit
         while at >= 0:
             labels_a_figure = kind is Kind.PERCENTILE and re.match(r"(?:分别)?(?:为|是|约|:|：)?\s*\d", text[at + len(word):])
             if not labels_a_figure and not any(s < at + len(word) and at < e for s, e in taken):
-                out.append(Quantity(value, kind, word, at, at + len(word), unit=word))
+                direction = "up" if kind is Kind.PERCENT and value > 0 and word.startswith("翻") else "flat" if value == 0 else None
+                out.append(Quantity(value, kind, word, at, at + len(word), unit=word, direction=direction))
                 taken.append((at, at + len(word)))
             at = text.find(word, at + 1)
     return out
