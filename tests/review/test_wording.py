@@ -12,6 +12,9 @@ SOE = "第一条 本公司为曲靖市属国有独资企业。\n"
 PRI = "第一条 本公司为曲靖市的民营企业。\n"
 
 BREACHES = [
+ (SOE+"第十四条 年度考核结果不与薪级晋升挂钩，薪级按工龄每两年晋升一级。", "promotion-assessment-link", "error"),
+ (SOE+"第十条 车间绩效工资总额固定，不随企业效益变化。", "performance-three-level-link", "error"),
+ (SOE+"第十五条 员工年度考核结果仅作为评先评优依据，不与薪酬分配挂钩。", "assess-before-allocate", "error"),
  (SOE+"问：基础工资怎么定？答：按学历分三档：本科2000元，大专1800元，高中1600元。", "basic-wage-one-standard", "error"),
  (SOE+"问：本办法需要经过职工代表大会讨论吗？答：本办法由总经理办公会审定后施行。", "soe-congress", "error"),
  (SOE+"第九条 本手册经总经理批准后发布执行。", "soe-congress", "error"),

@@ -69,6 +69,7 @@ class Statements(Facts):
     excess_profit: Evidence | None = None
     excess_rule: Evidence | None = None
     allowance_policy: Evidence | None = None
+    pool_fixed: Evidence | None = None  # performance pay not moving with the company's results
     never_falls: Evidence | None = None  # the wage total never falls with results ("只增不减")
     high_wage_uncontrolled: Evidence | None = None  # a high-wage subsidiary left without control
     external_delinked: Evidence | None = None  # 外部效益型 wage totals not moving with results
@@ -107,7 +108,9 @@ def statements(scheme: Scheme) -> Statements:
         papers=_evidence(s for s in prose if _papers(s)),
         uniform_assessment=_evidence(s for s in prose if s.has(*S.tech_people) and _affirmed(s, S.uniform_assessment, negation=False)),
         no_tenure=_evidence(s for s in prose if s.has(*S.tenure_topic) and _affirmed(s, S.no_tenure, negation=False)),
-        auto_promotion=_evidence(s for s in prose if s.has(*S.promotion_topic) and _affirmed(s, S.auto_promotion, negation=False)),
+        auto_promotion=_evidence(s for s in prose if s.has(*S.promotion_topic) and (_affirmed(s, S.auto_promotion, negation=False)
+                                                                                  or _promotion_unlinked(s))),
+        pool_fixed=_evidence(s for s in prose if s.has(*S.pay_words) and _affirmed(s, S.pool_fixed, negation=False)),
         results_decoupled=_evidence(s for s in prose if s.has(*S.results) and not s.has(*S.okr) and _decoupled(s)),
         results_used=_evidence(s for s in scheme.sentences if s.has("考核", "考评", "绩效") and s.has(*S.results_use)),
         outside_wage_total=_evidence(s for s in prose if s.has(*S.outside_wage_total) and s.has(*S.wage_items)
@@ -180,6 +183,17 @@ def _polar_in(sentences: list[Sentence], names: tuple[str, ...]) -> Mentioned | 
             return said
         refusal = refusal or said
     return refusal
+
+
+def _promotion_unlinked(s: Sentence) -> bool:
+    """"考核结果不与薪级晋升挂钩": a negated clause tying promotion to assessment."""
+    for clause in s.reading.clauses:
+        text = clause.text
+        link = next((w for w in S.decoupled_link if w in text), None)
+        if link and any(w in text for w in S.promotion_topic) and negated_at(s, clause.start + text.find(link)) \
+                and ("考核" in text or "考核" in s.plain[:clause.start]):
+            return True
+    return False
 
 
 def _answer_says(s: Sentence) -> bool | None:

@@ -97,8 +97,9 @@ def _performance_pay(f: SchemeFacts):
 @check("assess-before-allocate")
 def assess_before_allocate(f: SchemeFacts) -> list[Hit]:
     said = f.said
-    if said.unassessed is not None:
-        return [Hit("方案规定绩效工资不进行考核（或不与考核结果挂钩），违背“先考核后分配”。", said.unassessed,
+    unassessed = said.unassessed or said.results_decoupled
+    if unassessed is not None:
+        return [Hit("方案规定绩效工资（奖金）不进行考核或不与考核结果挂钩，违背“先考核后分配”。", unassessed,
                     "建议改为：“绩效工资实行先考核后分配，根据部门和个人考核结果浮动发放。”")]
     if _performance_pay(f) is None or said.first_assess or said.linked_pay or said.even_pay:
         return []
@@ -117,6 +118,9 @@ def performance_egalitarian(f: SchemeFacts) -> list[Hit]:
 
 @check("performance-three-level-link")
 def performance_three_level_link(f: SchemeFacts) -> list[Hit]:
+    if f.said.pool_fixed is not None:
+        return [Hit("绩效工资总量固定、不随企业效益变化；绩效工资应与企业效益、部门考核、个人考核联动。", f.said.pool_fixed,
+                    "建议改为：“绩效工资总额随企业经济效益增减，按部门考核结果确定部门总量，按个人考核结果分配到人。”")]
     if _performance_pay(f) is None or f.said.department_pool is not None:
         return []
     return [Hit("未见按部门（班组）考核结果确定部门绩效工资总量的安排；绩效工资应与企业效益、部门考核、个人考核三级联动。", None,
