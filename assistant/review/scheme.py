@@ -24,6 +24,7 @@ _NUMERAL = "0-9零〇一二两三四五六七八九十百"
 _MARKERS = re.compile(
     rf"第[{_NUMERAL}]+[条章节款部](?:分)?|(?:表|图|附件|附表)[0-9{_NUMERAL}]+(?:[-—－][0-9]+)?|^\s*(?:[（(][{_NUMERAL}]+[）)]|[{_NUMERAL}]+[、.．](?:[0-9]+[、.．]?)*|[0-9]+\s)"
 )
+_HAS_NUMBER = re.compile(rf"[{_NUMERAL}千万亿半成]")
 _CHAPTER = re.compile(rf"^(?:第[{_NUMERAL}]+[章部](?:分)?|[一二三四五六七八九十]+、|[0-9]+\s+\S|[0-9]+[、.．]\s*[\u4e00-\u9fa5A-Za-z])")
 _ARTICLE = re.compile(rf"^(?:第[{_NUMERAL}]+条|[（(][{_NUMERAL}]+[）)]|[0-9]+(?:[.．][0-9]+)+)")
 
@@ -89,6 +90,8 @@ class Sentence:
         return [c for c in self.reading.clauses if any(w in c.text for w in words)]
 
     def figures(self, *kinds) -> list[Quantity]:
+        if not _HAS_NUMBER.search(self.plain):
+            return []  # nothing to read: no digit and no numeral
         return [q for q in self.reading.figures if not kinds or q.kind in kinds]
 
 

@@ -103,6 +103,8 @@ def tech_staff(scheme: Scheme) -> Figure | None:
     sentence defining 科技人才."""
     for cues in ((W.tech_staff[0],), W.tech_staff):  # 科技人才 itself first, then its other names
         for s in scheme.having(*cues):
+            if not s.has("人", "名"):
+                continue
             for q in s.figures(Kind.PEOPLE):
                 named = q.name and any(w in q.name for w in cues)
                 defined = q.total and s.has("科技人才") and not q.parent

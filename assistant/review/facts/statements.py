@@ -143,6 +143,8 @@ def statements(scheme: Scheme) -> Statements:
 def _unassessed(s: Sentence) -> bool:
     """Performance pay refusing assessment, or paid as a fixed sum: the clause (with the one before
     it) names the pay and says so."""
+    if not s.has(*S.unassessed, *S.fixed_payment):
+        return False
     clauses = s.reading.clauses
     for i, clause in enumerate(clauses):
         here = (clauses[i - 1].text if i else "") + clause.text

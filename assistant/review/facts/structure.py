@@ -138,7 +138,7 @@ def step_series(scheme: Scheme) -> list[StepSeries]:
 
 def _step_sentence(s: Sentence) -> StepSeries | None:
     """"薪级工资：一级2000元、二级2200元、三级2450元": amounts named by consecutive step numbers."""
-    if s.row is not None or s.has(*W.seniority):
+    if s.row is not None or s.has(*W.seniority) or s.plain.count("元") < 3:
         return None
     steps = [(n, q.value) for q in s.figures(Kind.MONEY) if (n := _step_number(q.name or "")) is not None and not q.per]
     numbers = [n for n, _ in steps]
@@ -200,7 +200,7 @@ def _seniority_table(table: Table) -> StepSeries | None:
 
 def _seniority_sentence(s: Sentence) -> StepSeries | None:
     """"满1年每月30元，满3年60元…": one amount per band (not "每满1年增加30元", not a ceiling)."""
-    if s.row is not None:
+    if s.row is not None or s.plain.count("元") < 3:
         return None
     amounts = [q.value for q in s.figures(Kind.MONEY)
                if figure(q, s).bound is None and q.per in (None, "月") and not any(w in q.subject for w in ("每满", "增加", "最高", "递增"))]
