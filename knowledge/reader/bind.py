@@ -313,7 +313,8 @@ def _inherit_units(text: str, quantities: list[Quantity], lex: Lexicon) -> list[
     for i in range(len(out) - 2, -1, -1):
         q, nxt = out[i], out[i + 1]
         gap = text[q.end:nxt.start].strip()
-        if q.kind is Kind.NUMBER and not q.magnitude and nxt.magnitude and gap in lex.range_words:
+        big = re.compile(r"[万亿]")
+        if q.kind is Kind.NUMBER and not big.search(q.text) and big.search(nxt.text) and gap in lex.range_words:
             factor = _magnitude_of(nxt)  # 1000到1200万: both ends in 万
             out[i] = q.with_(value=q.value * factor, kind=nxt.kind, scale=q.scale * factor, magnitude=True)
             continue
@@ -390,7 +391,7 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     prev_end = qs[i - 1].end if i > 0 and qs[i - 1].end > clause.start else clause.start
     start = max(_item_start(text, q.start, clause.start), prev_end)
     nxt_start = next((p.start for p in qs[i + 1:] if not p.weak), len(text))
-    subject = text[start:q.start].strip()
+    subject = _last_words(text[start:q.start].strip())
     tail_end = min(_item_end(text, q.end, len(text)), nxt_start)
     tail = text[q.end:tail_end] if tail_end < nxt_start or not re.search(r"[加增减差多]$", text[q.end:tail_end]) else ""
     tail = "" if tail[:1].isspace() else re.split(r"\s", tail, maxsplit=1)[0].strip()  # 起100 档差25: a space ends the item
@@ -466,6 +467,20 @@ def _period(around: str) -> str | None:
     if month and year:
         return "month" if month.start() > year.start() else "year"
     return "month" if month else "year" if year else None
+
+
+def _last_words(subject: str) -> str:
+    """帮我们做个宽带薪酬～ 设计岗: words before a space that run long are talk, not the figure's label;
+    ① 采掘队 部门积分: a short name and a label are kept together."""
+    parts = subject.split()
+    if len(parts) < 2:
+        return subject
+    kept = [parts[-1]]
+    for part in reversed(parts[:-1]):
+        if len(part) > 6 or len(kept[-1]) > 4:
+            break
+        kept.append(part)
+    return " ".join(reversed(kept))
 
 
 def _last_word(text: str, words: tuple[str, ...]) -> tuple[str, int] | None:
@@ -645,7 +660,10 @@ def _parents(text: str, qs: list[Quantity], clauses: list[Clause], lex: Lexicon)
             continue
         before = [p for p in out[:i] if p.sentence == q.sentence and p.name and p.parent is None and p.kind == q.kind]
         segment = text[before[-1].end:q.start] if before else ""
-        if before and contains_any(segment + q.subject, lex.member_intro) and not contains_any(segment, tuple(SENTENCE_END)):
+        intro_at = max((segment.rfind(w) for w in lex.member_intro), default=-1)
+        closed = intro_at >= 0 and any(ch in segment[intro_at:] for ch in _CLOSE)
+        if before and (contains_any(q.subject, lex.member_intro) or intro_at >= 0 and not closed) \
+                and not contains_any(segment, tuple(SENTENCE_END)):
             parent = before[-1].name
         elif before and q.clause != before[-1].clause and _member_heading(text, before[-1].end, q.start, lex):
             parent = before[-1].name
@@ -687,9 +705,13 @@ def _header(text: str, clauses: list[Clause], q: Quantity) -> str | None:
     return found
 
 
+_HEADING_VERBS = re.compile(r"说|按|分到|分给|来分|给|拿|算|分配|发放|是|要|想|请")
+
+
 def entity_in(phrase: str) -> str | None:
-    """The department or person a heading names: 一车间个人积分 → 一车间, 生产部 → 生产部."""
-    if not phrase or phrase.startswith(("各", "每", "所有", "全体", "全部")):
+    """The department or person a heading names first: 一车间个人积分 → 一车间, 生产部 → 生产部
+    (a heading that says something — 老大说按考核分来分, 按积分分到车间 — names no one)."""
+    if not phrase or phrase.startswith(("各", "每", "所有", "全体", "全部")) or _HEADING_VERBS.search(phrase):
         return None
     if looks_like_entity(phrase):
         return phrase

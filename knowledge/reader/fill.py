@@ -279,9 +279,9 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
                 continue  # 刘92 is a score, not a weight of 92%
             score = strength * 10 + kind_fit(slot.reads, q)
             if i not in chosen or score > chosen[i][0]:
-                chosen[i] = (score, slot, name)
+                chosen[i] = (score, slot, _usual_name(slot, name))
     positions = dict(figures)
-    for i, (_, slot, name) in sorted(chosen.items()):
+    for i, (_, slot, name) in sorted(chosen.items(), key=lambda t: _rank(t[1][1], t[1][2], t[0])):
         q = positions[i]
         current = out.get(slot.path) or ({} if slot.reads.shape is Shape.MAP else [])
         if slot.reads.shape is Shape.NUMBERED:
@@ -296,6 +296,29 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
             out.cued.add(slot.path)
         if name in slot.reads.usual_keys:
             out.keyed.add(slot.path)
+
+
+_CLASSIFIERS = ("等次", "等级", "档次", "级别", "类", "级", "档", "等")
+
+
+def _usual_name(slot: Slot, name: str) -> str:
+    """优秀等次 → 优秀, 等次S → S: a name that holds one of the field's usual names is that name."""
+    keys = slot.reads.usual_keys
+    if not keys or name in keys:
+        return name
+    for word in _CLASSIFIERS:
+        bare = name.removeprefix(word).removesuffix(word)
+        if bare in keys:
+            return bare
+    return name
+
+
+def _rank(slot: Slot, name: str, position: int) -> tuple[int, int]:
+    """Grades in their rank (优秀、合格、不合格 whatever order they were written in), others as written."""
+    keys = slot.reads.usual_keys
+    if slot.reads.ranked and name in keys:
+        return (keys.index(name), position)
+    return (len(keys), position) if slot.reads.ranked else (0, position)
 
 
 def _names_an_item(figures: Figures, q: Quantity, name: str) -> bool:
@@ -437,8 +460,15 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
             if key in groups or looks_like_entity(key):
                 groups.setdefault(key, {})[own.path] = q.value
                 out.placed[i] = slot.path
+        if len(groups) == 1 and not any(own.path in g for g in groups.values()):
+            for i in [i for i, p in out.placed.items() if p == slot.path]:
+                del out.placed[i]  # 老大说按考核分来分：…: one heading over everyone is not a department
+            continue
         for key, group in groups.items():
             stated = group.pop("stated", None)
+            if own.path in group and sum(group.get(inner.path, {}).values(), Decimal(0)) > group[own.path]:
+                out.problems.append(f"“{key}”成员积分之和 {_fmt(sum(group.get(inner.path, {}).values(), Decimal(0)))} 超过部门积分 "
+                                    f"{_fmt(group[own.path])}，请核对")
             parts = sum(group.get(inner.path, {}).values(), Decimal(0))
             if stated is not None and stated != parts:
                 out.problems.append(f"“{key}”成员积分小计 {_fmt(stated)} 与各人之和 {_fmt(parts)} 不一致，请确认")
@@ -677,8 +707,10 @@ def _lookups(reading: Reading, out: Filled) -> None:
         for q in reading.ordinals:
             clause_start = max(text.rfind(ch, 0, q.start) for ch in "，,；;。\n、") + 1
             before = text[clause_start:q.start]
-            name = next((n for n in names if n in before), None)
+            placed = [(before.rfind(n), n) for n in names if n in before]
+            name = max(placed)[1] if placed else None
             if name is not None:
+                found = [f for f in found if f[key] != name or not re.search(r"不对|等等|更正|应该是|改成|是第", text[q.start - 12:q.start])]
                 found.append({key: name, position: q.value})
         if found:
             out.set(slot.path, found)

@@ -116,6 +116,24 @@ def _best_parse(text: str, start: int, end: int) -> tuple[int, Decimal] | None:
     return None
 
 
+def _chain(run: str) -> list[tuple[int, int, Decimal]]:
+    """五千二五千八六千一 → 5200, 5800, 6100: numbers said one after another, each ending where the
+    next begins with a digit and a magnitude (五千…); [] when the run is not such a chain."""
+    pieces, start = [], 0
+    while start < len(run):
+        for end in range(len(run), start, -1):
+            piece = run[start:end]
+            value = parse_numeral(piece)
+            rest = run[end:]
+            if value is not None and any(m in piece for m in "十百千万") and (not rest or re.match(f"[{CN_DIGITS}][十百千万]", rest)):
+                pieces.append((start, end, value))
+                start = end
+                break
+        else:
+            return []
+    return pieces
+
+
 def scan(text: str) -> list[Quantity]:
     """Every figure in `text` (already normalised), in order of appearance."""
     lex = lexicon()
@@ -123,6 +141,10 @@ def scan(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for match in _RUN.finditer(text):
         for start, end in _split_commas(text, *_trim_run(text, match.start(), match.end())):
+            chain = _chain(text[start:end]) if not _HAS_DIGIT.search(text, start, end) and parse_numeral(text[start:end]) is None else []
+            if len(chain) > 1:
+                found += [Quantity(v, Kind.NUMBER, text[start + a:start + b], start + a, start + b, magnitude=True) for a, b, v in chain]
+                continue
             quantity = _read_run(text, start, end, blocked, lex)
             if quantity is not None:
                 found.append(quantity)
@@ -139,6 +161,8 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
             start += 1
         if start >= end or not any(c in CN_DIGITS or c in "十拾" for c in text[start:end]):
             return None
+    if not has_digit and parse_numeral(text[start:end]) is None and len(_chain(text[start:end])) > 1:
+        return None  # read as a chain of numbers by scan()
     parsed = _best_parse(text, start, end)
     if parsed is None:
         return None
@@ -187,7 +211,7 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
     sign = -1 if text[start - 1:start] in _SIGN_BEFORE and not _is_range_dash(text, start - 1) else 1
     if sign < 0:
         start -= 1
-    weak = not has_digit and text[start:end] in ("一", "壹")
+    weak = not has_digit and text[start:end] in ("一", "壹") and unit.strip() not in ("成", "折", "%", "倍", "元", "万", "块")
     approx = starts_with_any(text[end:end + 2], _APPROX_AFTER) is not None
     return Quantity(
         sign * value * factor, kind, text[start:written_end], start, written_end, unit=unit.strip(),
