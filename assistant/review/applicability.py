@@ -1,15 +1,18 @@
 """Which review rules bind this company, which only guide it, and how serious a breach is.
 
-    table() → RuleTable                     the one table of rules (rules.yaml), typed
+    table() → RuleTable                     the review's rules (rules.yaml): name, clause, modality, scope
     decide(ctx, rule_id) → Decision         约束 / 倡导 / 参考 / 不适用, with the reason in Chinese
     severity(decision, level) → Severity    违反 / 提醒 / 提示 of one problem found
 
-A clause's own words give its strength (`Modality`): 应 / 不得 / a figure set as a limit bind; 可 /
-鼓励 / 探索 guide. A guideline that does not govern the company (a state-owned guideline for a private
-firm, the 曲靖 guideline outside 曲靖) is a reference: its breaches are 提醒, never 违反.
+Whom each guideline and clause binds (曲靖指引: enterprises in 曲靖, 第五条 state-owned, 第六条
+非公有制; the two state-owned guidelines: state-owned enterprises) is read from the table shared with
+drafting, `calculators.applicability` (parameters/applicability.yaml); this module adds only what
+the review needs on top: a rule's own scope, a region the scheme leaves unstated (read as outside
+曲靖, and said so), and the clause's own words for the severity.
 
-When `calculators.applicability` (the table shared with drafting) lands in main, `decide` is the
-one function to point at it; the rules and the engine do not change.
+A clause's own words give its strength (`Modality`): 应 / 不得 / a figure set as a limit bind; 可 /
+鼓励 / 探索 guide. A guideline that does not govern the company is a reference: its breaches are
+提醒, never 违反.
 """
 
 from __future__ import annotations
@@ -21,40 +24,15 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from calculators import applicability as shared
+from calculators.applicability import Modality, Ownership, StaffKind, Status
 from calculators.severity import Severity
 
 TABLE_FILE = Path(__file__).with_name("rules.yaml")
+TECH_STAFF = frozenset({StaffKind.PROFESSIONAL, StaffKind.BASIC_RESEARCH, StaffKind.APPLIED_RESEARCH})
 
-
-class Ownership(StrEnum):
-    STATE = "国有"
-    NON_PUBLIC = "非公有制"
-
-
-class StaffKind(StrEnum):
-    SKILL = "技能"
-    TECH = "科技"
-    MANAGEMENT = "管理"
-
-
-class Modality(StrEnum):
-    MUST = "应"
-    MUST_NOT = "不得"
-    LIMIT = "限值"
-    MAY = "可"
-    ENCOURAGE = "鼓励"
-    EXPLORE = "探索"
-
-    @property
-    def binding(self) -> bool:
-        return self in (Modality.MUST, Modality.MUST_NOT, Modality.LIMIT)
-
-
-class Status(StrEnum):
-    BINDING = "约束"  # the guideline binds the company and the clause says 应/不得/限值
-    ADVISORY = "倡导"  # the guideline binds the company, the clause says 可/鼓励/探索
-    REFERENCE = "参考"  # the guideline does not govern the company
-    NOT_APPLICABLE = "不适用"  # the clause is for another kind of company
+__all__ = ["TECH_STAFF", "Context", "Decision", "Level", "Modality", "Ownership", "RuleSpec", "RuleTable", "StaffKind", "Status",
+           "article_label", "decide", "doc_title", "region_words", "rule_spec", "severity", "table"]
 
 
 class Level(StrEnum):
@@ -63,17 +41,6 @@ class Level(StrEnum):
     BREACH = "breach"  # contradicts the clause, or leaves out what it requires
     ADVICE = "advice"  # short of a reference value (a 案例) or of a soft point of the clause
     PRACTICE = "practice"  # good practice not written down
-
-
-class GuidelineScope(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    doc_id: str
-    binds: frozenset[Ownership]
-    region: tuple[str, ...] = ()
-    region_name: str = ""
-    staff: frozenset[StaffKind] = frozenset()
-    reference: str
 
 
 class RuleSpec(BaseModel):
@@ -93,7 +60,6 @@ class RuleSpec(BaseModel):
 
 
 class RuleTable(BaseModel):
-    guidelines: dict[str, GuidelineScope]
     rules: dict[str, RuleSpec]
 
 
@@ -119,20 +85,21 @@ class Decision(BaseModel):
 @cache
 def table() -> RuleTable:
     raw = yaml.safe_load(TABLE_FILE.read_text(encoding="utf-8"))
-    guidelines = {doc: GuidelineScope(doc_id=doc, **entry) for doc, entry in raw["guidelines"].items()}
     rules = {rid: RuleSpec(id=rid, **entry) for rid, entry in raw["rules"].items()}
+    guidelines = shared.table().guidelines
     for spec in rules.values():
         if spec.doc_id not in guidelines:
-            raise ValueError(f"rules.yaml: rule {spec.id} cites {spec.clause}, a guideline the table does not scope")
-    return RuleTable(guidelines=guidelines, rules=rules)
+            raise ValueError(f"rules.yaml: rule {spec.id} cites {spec.clause}, a guideline the applicability table does not scope")
+    return RuleTable(rules=rules)
 
 
 def rule_spec(rule_id: str) -> RuleSpec:
     return table().rules[rule_id]
 
 
-def in_region(region: str | None, scope: GuidelineScope) -> bool:
-    return not scope.region or bool(region) and any(name in region for name in scope.region)  # type: ignore[operator]
+def region_words(doc_id: str) -> tuple[str, ...]:
+    """The place names a regional guideline binds (曲靖市 and its counties), from the shared table."""
+    return tuple(shared.table().guidelines[doc_id].region)
 
 
 @cache
@@ -140,22 +107,6 @@ def doc_title(doc_id: str) -> str:
     import knowledge
 
     return next(f"《{d.title}》" for d in knowledge.catalog() if d.doc_id == doc_id)
-
-
-def _guideline_gap(ctx: Context, scope: GuidelineScope, company: bool = False) -> str:
-    """Why a guideline does not govern the company ("" when it does). A guideline for one kind of
-    staff (技能人才) only guides a scheme written for technology staff alone, and never for rules
-    about the company as a whole."""
-    ownership = ctx.ownership or Ownership.NON_PUBLIC
-    if ownership not in scope.binds:
-        who = "、".join(o.value for o in Ownership if o in scope.binds)
-        return f"适用于{who}企业，本企业为{ownership.value}企业"
-    if scope.region and not in_region(ctx.region, scope):
-        where = f"本企业在{ctx.region}" if ctx.region else "方案未写明企业位于该地区"
-        return f"适用于{scope.region_name}的企业，{where}"
-    if scope.staff and not company and StaffKind.TECH in ctx.staff and not (ctx.staff & scope.staff):
-        return f"针对{'、'.join(s.value for s in scope.staff)}人才，本方案只涉及科技人才"
-    return ""
 
 
 def decide(ctx: Context, rule_id: str) -> Decision:
@@ -171,9 +122,18 @@ def decide(ctx: Context, rule_id: str) -> Decision:
     if spec.ownership and ownership not in spec.ownership:
         who = "、".join(o.value for o in Ownership if o in spec.ownership)
         return decision(Status.NOT_APPLICABLE, f"{label}针对{who}企业，本企业为{ownership.value}企业")
-    gap = _guideline_gap(ctx, table().guidelines[spec.doc_id], spec.company)
-    if gap:
-        return decision(Status.REFERENCE, f"{title}{gap}，{article_label(spec.clause)}作为参考")
+    scope = shared.table().guidelines[spec.doc_id]
+    if scope.region and not ctx.region:
+        return decision(Status.REFERENCE, f"{title}适用于{scope.region_name}的企业，方案未写明企业位于{scope.region_name}，"
+                                          f"{article_label(spec.clause)}作为参考")
+    # A guideline for one kind of staff guides a scheme for technology staff alone, never a rule about the company.
+    staff = ctx.staff if not spec.company and ctx.staff & TECH_STAFF and StaffKind.SKILL not in ctx.staff else frozenset()
+    unit = shared.decide(shared.CompanyContext(ownership=ownership, region=ctx.region, staff=staff), spec.clause)
+    if unit.status is Status.NOT_APPLICABLE:
+        return decision(Status.NOT_APPLICABLE, unit.reason)
+    if unit.status is Status.REFERENCE:
+        why = unit.reason.removeprefix(label + "：").removesuffix("，对本企业为参考")
+        return decision(Status.REFERENCE, f"{why}，{article_label(spec.clause)}作为参考")
     if spec.modality.binding:
         return decision(Status.BINDING, f"{label}是约束性要求（{spec.modality.value}），对本企业适用")
     return decision(Status.ADVISORY, f"{label}是倡导性规定（{spec.modality.value}），本企业可结合实际采用")

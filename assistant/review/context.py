@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .applicability import Context, Ownership, StaffKind, table
+from .applicability import Context, Ownership, StaffKind, region_words
 from .models import Assumption
 from .scheme import Scheme, Sentence
 from .words import words
@@ -62,11 +62,11 @@ def _first(s: Sentence, names: tuple[str, ...]) -> tuple[str, int] | None:
 
 
 def _region(scheme: Scheme) -> tuple[str | None, str]:
-    qujing = table().guidelines["qujing_skill"]
+    places = tuple(sorted(region_words("qujing_skill"), key=len, reverse=True))
     for s in scheme.sentences:
-        hit = _first(s, qujing.region)
+        hit = _first(s, places)
         if hit:
-            return hit[0] if hit[0] == "曲靖" else f"曲靖市{hit[0]}", f"方案写明“{hit[0]}”（{_cut(s.text)}）"
+            return hit[0] if hit[0].startswith("曲靖") else f"曲靖市{hit[0]}", f"方案写明“{hit[0]}”（{_cut(s.text)}）"
     for s in scheme.sentences:
         found = _PLACE.search(s.plain)
         if found:
@@ -75,7 +75,7 @@ def _region(scheme: Scheme) -> tuple[str | None, str]:
         found = _TITLE_PLACE.match(s.plain)
         if found and found.group(1) not in words().ownership.not_places:
             return found.group(1), f"方案标题所示企业在{found.group(1)}（{_cut(s.text)}）"
-    return None, f"方案未写明企业所在地区，按不在{qujing.region_name}审查（{qujing.region_name}指引作参考）；如在{qujing.region_name}请指定地区后重新审查"
+    return None, "方案未写明企业所在地区，按不在曲靖市审查（曲靖指引作参考）；如在曲靖市请指定地区后重新审查"
 
 
 def _staff(scheme: Scheme) -> tuple[frozenset[StaffKind], str]:

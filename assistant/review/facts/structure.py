@@ -383,7 +383,7 @@ def tech_vs_management(scheme: Scheme) -> list[TechVsManagement]:
 
 
 class Adjustment(Facts):
-    years: Figure | None  # None: adjusted every year ("每年…调整")
+    years: Figure | None  # None: adjusted every year or periodically, no longer cycle stated
     evidence: Evidence
 
 
@@ -403,7 +403,7 @@ def adjustments(scheme: Scheme) -> list[Adjustment]:
                 out.append(Adjustment(years=figure(q, s), evidence=s.evidence))
                 break
         else:
-            if "每年" in text or "年度普调" in text or "年度调薪" in text:
+            if any(w in text for w in ("每年", "年度普调", "年度调薪", "定期评估", "定期调整", "普遍调整", "调整机制")):
                 out.append(Adjustment(years=None, evidence=s.evidence))
     return out
 
