@@ -44,19 +44,30 @@ class Level(StrEnum):
 
 
 class RuleSpec(BaseModel):
+    """A review rule: its name and scope here; its clause, modality and wording in the shared table."""
+
     model_config = ConfigDict(frozen=True)
 
     id: str
     name: str
-    clause: str  # unit id
-    modality: Modality
-    ownership: frozenset[Ownership] = frozenset()
-    quote: tuple[str, ...] = ()
+    ownership: frozenset[Ownership] = frozenset()  # the review checks it only for these companies
     company: bool = False  # about the company as a whole (wage total, who decides), not one kind of staff
 
     @property
-    def doc_id(self) -> str:
-        return self.clause.split("/", 1)[0]
+    def shared(self) -> shared.RuleSpec:
+        return shared.rule_spec(self.id)
+
+    @property
+    def modality(self) -> Modality:
+        return self.shared.modality
+
+    def clause_for(self, ownership: Ownership | None) -> str:
+        """The clause the rule rests on for this company (a clause per ownership where it differs)."""
+        return self.shared.clause_for(ownership)
+
+    def quote_for(self, ownership: Ownership | None) -> str:
+        """The clause's own wording the quote is cut around."""
+        return self.shared.quote_for(ownership)
 
 
 class RuleTable(BaseModel):
@@ -86,10 +97,9 @@ class Decision(BaseModel):
 def table() -> RuleTable:
     raw = yaml.safe_load(TABLE_FILE.read_text(encoding="utf-8"))
     rules = {rid: RuleSpec(id=rid, **entry) for rid, entry in raw["rules"].items()}
-    guidelines = shared.table().guidelines
-    for spec in rules.values():
-        if spec.doc_id not in guidelines:
-            raise ValueError(f"rules.yaml: rule {spec.id} cites {spec.clause}, a guideline the applicability table does not scope")
+    missing = set(rules) - set(shared.rule_ids())
+    if missing:
+        raise ValueError(f"rules.yaml: rules {sorted(missing)} are not in calculators/parameters/applicability.yaml")
     return RuleTable(rules=rules)
 
 
@@ -113,27 +123,29 @@ def decide(ctx: Context, rule_id: str) -> Decision:
     """The rule decided for this company: whether it binds, only guides, or does not apply."""
     spec = rule_spec(rule_id)
     ownership = ctx.ownership or Ownership.NON_PUBLIC
-    title = doc_title(spec.doc_id)
-    label = f"{title}{article_label(spec.clause)}"
+    clause = spec.clause_for(ownership)
+    doc_id = clause.split("/", 1)[0]
+    title = doc_title(doc_id)
+    label = f"{title}{article_label(clause)}"
 
     def decision(status: Status, reason: str) -> Decision:
-        return Decision(rule=rule_id, clause=spec.clause, status=status, modality=spec.modality, reason=reason)
+        return Decision(rule=rule_id, clause=clause, status=status, modality=spec.modality, reason=reason)
 
     if spec.ownership and ownership not in spec.ownership:
         who = "、".join(o.value for o in Ownership if o in spec.ownership)
         return decision(Status.NOT_APPLICABLE, f"{label}针对{who}企业，本企业为{ownership.value}企业")
-    scope = shared.table().guidelines[spec.doc_id]
+    scope = shared.table().guidelines[doc_id]
     if scope.region and not ctx.region:
         return decision(Status.REFERENCE, f"{title}适用于{scope.region_name}的企业，方案未写明企业位于{scope.region_name}，"
-                                          f"{article_label(spec.clause)}作为参考")
+                                          f"{article_label(clause)}作为参考")
     # A guideline for one kind of staff guides a scheme for technology staff alone, never a rule about the company.
     staff = ctx.staff if not spec.company and ctx.staff & TECH_STAFF and StaffKind.SKILL not in ctx.staff else frozenset()
-    unit = shared.decide(shared.CompanyContext(ownership=ownership, region=ctx.region, staff=staff), spec.clause)
+    unit = shared.decide(shared.CompanyContext(ownership=ownership, region=ctx.region, staff=staff), clause)
     if unit.status is Status.NOT_APPLICABLE:
         return decision(Status.NOT_APPLICABLE, unit.reason)
     if unit.status is Status.REFERENCE:
         why = unit.reason.removeprefix(label + "：").removesuffix("，对本企业为参考")
-        return decision(Status.REFERENCE, f"{why}，{article_label(spec.clause)}作为参考")
+        return decision(Status.REFERENCE, f"{why}，{article_label(clause)}作为参考")
     if spec.modality.binding:
         return decision(Status.BINDING, f"{label}是约束性要求（{spec.modality.value}），对本企业适用")
     return decision(Status.ADVISORY, f"{label}是倡导性规定（{spec.modality.value}），本企业可结合实际采用")

@@ -63,9 +63,9 @@ def review_blocks(blocks: list[Block], deadline: Deadline, source: str = "", own
     for rule_id, spec in table().rules.items():
         deadline.check()
         decision = decide(ctx, rule_id)
-        status = RuleStatus(rule=rule_id, name=spec.name, clause=spec.clause, status=decision.status.value, reason=decision.reason)
+        status = RuleStatus(rule=rule_id, name=spec.name, clause=decision.clause, status=decision.status.value, reason=decision.reason)
         if decision.status is not Status.NOT_APPLICABLE:
-            found = _unique([_finding(decision, hit) for hit in CHECKS[rule_id](facts)])
+            found = _unique([_finding(decision, hit, ctx.ownership or Ownership.NON_PUBLIC) for hit in CHECKS[rule_id](facts)])
             status.findings = len(found)
             findings += found
         statuses.append(status)
@@ -73,7 +73,7 @@ def review_blocks(blocks: list[Block], deadline: Deadline, source: str = "", own
     return ReviewReport(findings=findings, coverage=coverage(facts), assumptions=assumptions, rules=statuses, source=source)
 
 
-def _finding(decision: Decision, hit: Hit) -> ReviewFinding:
+def _finding(decision: Decision, hit: Hit, ownership: Ownership | None) -> ReviewFinding:
     spec = table().rules[decision.rule]
     message = _BASIS.sub("", hit.message)
     if decision.status is Status.REFERENCE:
@@ -83,9 +83,9 @@ def _finding(decision: Decision, hit: Hit) -> ReviewFinding:
         name=spec.name,
         severity=severity(decision, hit.level),
         message=message,
-        citations=[spec.clause],
-        clause_title=label(spec.clause),
-        quote=quote(spec.clause, *spec.quote),
+        citations=[decision.clause],
+        clause_title=label(decision.clause),
+        quote=quote(decision.clause, spec.quote_for(ownership)),
         evidence=hit.evidence.text if hit.evidence else None,
         chapter=(hit.evidence.chapter or "正文") if hit.evidence else WHOLE,
         suggestion=hit.suggestion,

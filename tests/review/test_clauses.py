@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import knowledge
-from assistant.review.applicability import table
+from assistant.review.applicability import Ownership, table
 from assistant.review.clauses import label, quote, sentences
 from assistant.review.coverage import TOPICS
 
@@ -15,12 +15,14 @@ def _squeezed(text: str) -> str:
 
 
 @pytest.mark.parametrize("rule", table().rules.values(), ids=lambda r: r.id)
-def test_rule_quote_is_the_sentence_with_its_keywords(rule):
-    unit = knowledge.get_unit(rule.clause)
-    assert unit is not None, rule.clause
-    text = quote(rule.clause, *rule.quote)
+@pytest.mark.parametrize("ownership", list(Ownership), ids=lambda o: o.value)
+def test_rule_quote_is_the_sentence_with_its_wording(rule, ownership):
+    clause = rule.clause_for(ownership)
+    unit = knowledge.get_unit(clause)
+    assert unit is not None, clause
+    text = quote(clause, rule.quote_for(ownership))
     assert text and text in unit.text
-    assert all(_squeezed(k) in _squeezed(text) for k in rule.quote)
+    assert _squeezed(rule.quote_for(ownership)) in _squeezed(text)
 
 
 @pytest.mark.parametrize("topic", TOPICS, ids=lambda t: t.name)

@@ -5,4 +5,6 @@ from __future__ import annotations
 from . import assessment, structure, talent, totals  # noqa: F401  (registration)
 from .base import CHECKS, Hit
 
-__all__ = ["CHECKS", "Hit"]
+RULES = CHECKS  # the review's rule ids, one with those of calculators.applicability
+
+__all__ = ["CHECKS", "RULES", "Hit"]
