@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 import tempfile
 import uuid
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -37,8 +38,25 @@ def new_session_id() -> str:
     return uuid.uuid4().hex
 
 
-def _out_dir() -> Path:
-    return Path(tempfile.mkdtemp(prefix="payguide-ui-"))
+T = TypeVar("T")
+
+
+def _download(filename: str, write: Callable[[Path], T]) -> tuple[str, T]:
+    """A file for the page to download, plus what `write` returned. `write` works in a private
+    temporary folder that is removed before this returns; the bytes go to Gradio's own cache."""
+    with tempfile.TemporaryDirectory(prefix="payguide-ui-") as work:
+        path = Path(work) / filename
+        made = write(path)
+        return _publish_bytes(filename, path.read_bytes()), made
+
+
+def _publish_bytes(filename: str, data: bytes) -> str:
+    """`data` as a file in Gradio's upload cache, which Gradio serves as it is (no copy of ours is
+    left in /tmp) and removes with the rest of its cache."""
+    from gradio.processing_utils import save_bytes_to_cache
+    from gradio.utils import get_upload_folder
+
+    return save_bytes_to_cache(data, filename, get_upload_folder())
 
 
 # ---- 问答 ---------------------------------------------------------------------------------
@@ -98,12 +116,15 @@ def calculator_example(name: str) -> tuple[str, str]:
 
 def parse_calc_input(text: str, table_path: str | None) -> dict[str, Any]:
     """The JSON/YAML typed on the page, with an uploaded CSV/XLSX merged in as `people`."""
+    from calculators import CalculationError
+    from calculators.loaders import load_json_or_yaml
+
     data: Any = {}
     if text and text.strip():
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            raise UserInputError(f"输入不是有效的 JSON/YAML：第 {getattr(getattr(exc, 'problem_mark', None), 'line', 0) + 1} 行附近有错误。") from exc
+        try:  # keys as written, duplicates and oversized or alias-bomb input refused before work
+            data = load_json_or_yaml(text)
+        except CalculationError as exc:
+            raise UserInputError(str(exc)) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -118,7 +139,7 @@ def parse_calc_input(text: str, table_path: str | None) -> dict[str, Any]:
 def run_calculator(name: str, text: str, table_path: str | None = None) -> tuple[str, Any, str | None]:
     """(Markdown result, matplotlib figure or None, path of the XLSX download)."""
     import calculators
-    from calculators.tables import write_result_xlsx
+    from calculators.tables import result_xlsx_bytes
 
     from ..agent.render import render_result
     from .charts import result_chart
@@ -135,9 +156,8 @@ def run_calculator(name: str, text: str, table_path: str | None = None) -> tuple
     cites = result.get("citations") or []
     if cites:
         markdown += "\n\n依据：" + "、".join(f"`{c}`" for c in cites)
-    xlsx = _out_dir() / f"{name}-结果.xlsx"
-    write_result_xlsx(result, xlsx)
-    return markdown, result_chart(title, result), str(xlsx)
+    xlsx = _publish_bytes(f"{name}-结果.xlsx", result_xlsx_bytes(result))
+    return markdown, result_chart(title, result), xlsx
 
 
 # ---- 方案起草 ------------------------------------------------------------------------------
@@ -152,18 +172,19 @@ def example_profile_text(name: str) -> str:
 
 def draft_from_text(profile_text: str, progress: Any = None) -> tuple[str, str]:
     """(summary Markdown, path of the .docx) from a profile typed or loaded on the page."""
+    from calculators import CalculationError
+    from calculators.loaders import load_yaml
     from doc_templates import Profile, ProfileError, draft_document
 
-    try:
-        raw = yaml.safe_load(profile_text or "")
-    except yaml.YAMLError as exc:
-        raise UserInputError("企业概况不是有效的 YAML/JSON，请检查格式。") from exc
+    try:  # the safe loader: an alias bomb or a duplicate key is refused in milliseconds
+        raw = load_yaml(profile_text or "", scalars="exact")
+    except CalculationError as exc:
+        raise UserInputError(f"企业概况有误：{exc}") from None
     if not isinstance(raw, dict):
         raise UserInputError("请先选择示例或填写企业概况（YAML 格式）。")
     try:
         profile = Profile.model_validate(raw)
-        out = _out_dir() / "薪酬分配方案.docx"
-        report = draft_document(profile, out, progress=progress)
+        path, report = _download("薪酬分配方案.docx", lambda out: draft_document(profile, out, progress=progress))
     except ProfileError as exc:
         raise UserInputError(str(exc)) from exc
     except ValueError as exc:  # pydantic validation
@@ -171,7 +192,7 @@ def draft_from_text(profile_text: str, progress: Any = None) -> tuple[str, str]:
     lines = [f"已生成：**{Path(report.path).name}**", "", "章节：" + "、".join(report.chapters)]
     if report.defaulted:
         lines += ["", "以下内容未在概况中给出，已按指引取默认值：", *(f"- {d}" for d in report.defaulted)]
-    return "\n".join(lines), str(report.path)
+    return "\n".join(lines), path
 
 
 def _first_error(exc: Exception) -> str:
@@ -214,9 +235,8 @@ def review_upload(path: str | None) -> tuple[list[list[Any]], list[list[Any]], s
         for f in report.findings
     ]
     coverage = [[c.topic, "有" if c.present else "缺", "、".join(c.citations)] for c in report.coverage]
-    out = _out_dir() / f"{Path(path).stem}-审查报告.docx"
-    write_report_docx(report, out)
-    return findings, coverage, str(out)
+    out, _ = _download(f"{Path(path).stem}-审查报告.docx", lambda target: write_report_docx(report, target))
+    return findings, coverage, out
 
 
 # ---- 知识库 --------------------------------------------------------------------------------
