@@ -242,6 +242,8 @@ class _Budget:
 
     def measure(self, node: Node) -> None:
         if self._size(node, 1) > self.max_items:
+            if self.max_items < limits.value("items"):  # a caller's own, smaller limit (a profile): not configurable
+                raise InputError(f"输入中的条目数（YAML 别名展开后）超过上限 {self.max_items} 项", self.where)
             raise limits.breach("items", None, self.where, what="输入中的条目数（YAML 别名展开后）")
 
     def _size(self, node: Node, level: int) -> int:

@@ -703,13 +703,14 @@ def _read_mapping(path: Path) -> Any:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise ProfileError(f"企业概况文件不是 UTF-8 文本：{path.name}") from None
-    from calculators.loaders import InputError, load_json, load_yaml
+    from calculators.errors import CalculationError
+    from calculators.loaders import load_json, load_yaml
 
     try:  # the one safe loader: no alias bombs, duplicate keys refused, names kept as written
         if path.suffix.lower() == ".json":
             return load_json(text, where=path.name)
         return load_yaml(text, where=path.name, scalars="exact", max_items=_MAX_PROFILE_ITEMS)
-    except InputError as exc:
+    except CalculationError as exc:  # unreadable text or a limit passed
         raise ProfileError(f"企业概况文件有误：{exc}") from None
 
 

@@ -180,8 +180,9 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
         return None  # P6级: a grade's name
     if re.search(r"(?:案例|附件|表|图|第[一二三四五六七八九十\d]+章第?)$", text[max(0, start - 4):start]) and kind is None:
         return None  # 案例2, 附件1: a document's part, not a figure
-    if _IDENTIFIER_BEFORE.search(text[max(0, start - 6):start]) or re.fullmatch(r"1\d{10}|\d{9,}", text[start:end]):
-        return None  # 工号0457, 单号HR-20241205, 13808712345: identifiers, not figures
+    if _IDENTIFIER_BEFORE.search(text[max(0, start - 6):start]) or (
+            re.fullmatch(r"1\d{10}|\d{9,}", text[start:end]) and kind is None):
+        return None  # 工号0457, 单号HR-20241205, 13808712345: identifiers (a long number with a unit is a figure)
     if text[start - 1:start] == "第":  # 第3级: a position, not a value
         return Quantity(value, Kind.ORDINAL, text[start - 1:end + len(unit)], start - 1, end + len(unit), unit=unit.strip())
     if _LATIN_BEFORE.search(text[max(0, start - 1):start]) and kind is None:
