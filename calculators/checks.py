@@ -17,8 +17,7 @@ from pydantic import BaseModel
 
 from .numbers import fmt, pct
 from .params import param, parameter, ref
-
-Severity = Literal["error", "warning", "info"]
+from .severity import Severity
 
 
 class Finding(BaseModel):
@@ -30,7 +29,7 @@ class Finding(BaseModel):
     citations: list[str]
 
 
-def _finding(rule: str, severity: Severity, message: str, *param_keys: str) -> Finding:
+def _finding(rule: str, severity: Severity | str, message: str, *param_keys: str) -> Finding:
     cites = list(dict.fromkeys(ref(k) for k in param_keys))
     return Finding(rule=rule, severity=severity, message=message, citations=cites)
 
@@ -52,7 +51,17 @@ def is_compliant(findings: Iterable[Finding]) -> bool:
 def check_kpi(weights: Mapping[str, Decimal]) -> list[Finding]:
     """KPI count and weights (soe_internal 第二十八条): 5–9 indicators, never more than 11,
     each weight between 5% and 40%, and the weights summing to 100%."""
-    findings = [_kpi_count(len(weights))]
+    count = check_kpi_count(len(weights))
+    weights_found = check_kpi_weights(weights)
+    if count.severity != "info":  # the pass note stands only when nothing else is said
+        weights_found = [f for f in weights_found if f.severity != "info"]
+    return [count, *weights_found]
+
+
+def check_kpi_weights(weights: Mapping[str, Decimal], equal: bool = False) -> list[Finding]:
+    """Each weight between the floor and the cap, and the weights summing to 100% (a list written
+    as "各项权重均等" is checked as equal weights). Count is checked apart (`check_kpi_count`)."""
+    findings: list[Finding] = []
     low, high = param("kpi.weight_min"), param("kpi.weight_max")
     for name, weight in weights.items():
         if weight > high:
@@ -60,14 +69,15 @@ def check_kpi(weights: Mapping[str, Decimal]) -> list[Finding]:
         elif weight < low:
             findings.append(_finding("kpi.weight_min", "error", f"指标“{name}”权重 {pct(weight)} 低于单一指标下限 {pct(low)}{_basis('kpi.weight_min')}", "kpi.weight_min"))
     total = sum(weights.values(), Decimal(0))
-    if abs(total - 1) > Decimal("0.0001"):
+    if abs(total - 1) > Decimal("0.0001") and not equal:
         findings.append(_finding("kpi.weight_sum", "error", f"各指标权重合计为 {pct(total)}，应为 100%", "kpi.weight_max"))
-    if all(f.severity == "info" for f in findings):
+    if not findings:
         findings.append(_finding("kpi.weights", "info", f"各指标权重均在 {pct(low)}–{pct(high)} 之间，合计 100%", "kpi.weight_max"))
     return findings
 
 
-def _kpi_count(count: int) -> Finding:
+def check_kpi_count(count: int) -> Finding:
+    """Indicators per department or post: principally 5–9, as a rule never more than 11."""
     low, high, limit = param("kpi.count_min"), param("kpi.count_max"), param("kpi.count_limit")
     if count > limit:
         return _finding("kpi.count", "error", f"考核指标 {count} 个，超过一般上限 {limit} 个{_basis('kpi.count_limit')}", "kpi.count_limit")
@@ -80,24 +90,42 @@ def _kpi_count(count: int) -> Finding:
 
 
 def check_two_lower(
-    wage_total_growth: Decimal,
-    profit_growth: Decimal,
+    wage_total_growth: Decimal | None,
+    profit_growth: Decimal | None,
     avg_wage_growth: Decimal | None = None,
     productivity_growth: Decimal | None = None,
     hq_avg_wage_growth: Decimal | None = None,
 ) -> list[Finding]:
     """“两个低于” and wage–benefit linkage (qujing_skill 第五条), optionally the headquarters rule
-    (soe_internal 第四十一条). Growth rates are fractions (0.08 = 8%), negative for a fall."""
-    findings = [_lower("two_lower.wage_total", "薪酬（工资）总额增长", wage_total_growth, "经济效益（利润）增长", profit_growth, "wage_total.wage_total_below_benefit")]
-    if profit_growth < 0 and wage_total_growth >= 0:
-        findings.append(_finding("two_lower.follows_benefit", "error", f"经济效益下降 {pct(-profit_growth)}，薪酬总额却未下降（{pct(wage_total_growth)}）{_basis('wage_total.follows_benefit')}", "wage_total.follows_benefit"))
+    (soe_internal 第四十一条). Growth rates are fractions (0.08 = 8%), negative for a fall; a figure
+    not known is None, and each comparison is made only when both of its figures are known."""
+    findings = []
+    if wage_total_growth is not None and profit_growth is not None:
+        findings.append(_lower("two_lower.wage_total", "薪酬（工资）总额增长", wage_total_growth, "经济效益（利润）增长", profit_growth, "wage_total.wage_total_below_benefit"))
+        if profit_growth < 0 and wage_total_growth >= 0:
+            findings.append(_finding("two_lower.follows_benefit", "error", f"经济效益下降 {pct(-profit_growth)}，薪酬总额却未下降（{pct(wage_total_growth)}）{_basis('wage_total.follows_benefit')}", "wage_total.follows_benefit"))
+    elif wage_total_growth is not None or profit_growth is not None:
+        findings.append(_finding("two_lower.wage_total", "info", "薪酬总额增长与经济效益增长需同时给出，才能检查第一个“低于”", "wage_total.wage_total_below_benefit"))
     if avg_wage_growth is not None and productivity_growth is not None:
         findings.append(_lower("two_lower.avg_wage", "职工平均薪酬增长", avg_wage_growth, "劳动生产率增长", productivity_growth, "wage_total.avg_wage_below_productivity"))
     elif avg_wage_growth is not None or productivity_growth is not None:
         findings.append(_finding("two_lower.avg_wage", "info", "平均薪酬增长与劳动生产率增长需同时给出，才能检查第二个“低于”", "wage_total.avg_wage_below_productivity"))
     if hq_avg_wage_growth is not None and avg_wage_growth is not None:
-        findings.append(_lower("two_lower.headquarters", "集团总部职工平均工资增长", hq_avg_wage_growth, "全部职工平均工资增长", avg_wage_growth, "wage_total.hq_avg_below_company"))
+        findings += check_headquarters_growth(hq_avg_wage_growth, avg_wage_growth)
     return findings
+
+
+def check_headquarters_growth(hq_avg_wage_growth: Decimal, avg_wage_growth: Decimal) -> list[Finding]:
+    """集团总部职工平均工资增长幅度原则上应低于本企业全部职工平均工资增长幅度 (soe_internal 第四十一条)."""
+    return [_lower("two_lower.headquarters", "集团总部职工平均工资增长", hq_avg_wage_growth, "全部职工平均工资增长", avg_wage_growth, "wage_total.hq_avg_below_company")]
+
+
+def check_internal_benefit_growth(subsidiary_growth: Decimal, group_growth: Decimal, who: str = "内部效益型企业") -> list[Finding]:
+    """内部效益型企业原则上工资总额增幅不超过集团公司工资总额增幅 (soe_internal 第三十九条)."""
+    key = "wage_total.internal_benefit_within_group"
+    if subsidiary_growth > group_growth:
+        return [_finding("wage_total.internal_benefit", "error", f"{who}工资总额增幅 {pct(subsidiary_growth)} 超过集团公司工资总额增幅 {pct(group_growth)}{_basis(key)}", key)]
+    return [_finding("wage_total.internal_benefit", "info", f"{who}工资总额增幅 {pct(subsidiary_growth)}，未超过集团公司工资总额增幅 {pct(group_growth)}", key)]
 
 
 def _lower(rule: str, what: str, growth: Decimal, than: str, bound: Decimal, key: str) -> Finding:
@@ -114,20 +142,40 @@ def _lower(rule: str, what: str, growth: Decimal, than: str, bound: Decimal, key
 def check_dividend(employees: int, recipients: int, tech_skill_recipients: int) -> list[Finding]:
     """Dividend incentive headcounts (soe_tech 第四十条): recipients ≤ 30% of staff on post,
     technical and skilled staff ≥ 60% of recipients."""
+    return check_dividend_figures(employees=employees, recipients=recipients, tech_skill_recipients=tech_skill_recipients)
+
+
+def check_dividend_figures(
+    *,
+    employees: int | None = None,
+    recipients: int | None = None,
+    tech_skill_recipients: int | None = None,
+    recipient_share: Decimal | None = None,
+    tech_share: Decimal | None = None,
+) -> list[Finding]:
+    """The 第四十条 limits from what a scheme states: head counts, shares, or both (a share written
+    in the scheme is used when the counts it rests on are not given). Unknown figures are None;
+    a limit is checked only when its share is known or can be computed."""
     cap, floor = param("dividend.recipients_max_share"), param("dividend.tech_skill_min_share")
-    share = Decimal(recipients) / Decimal(employees)
-    tech_share = Decimal(tech_skill_recipients) / Decimal(recipients)
-    max_recipients = math.floor(cap * employees)
-    min_tech = math.ceil(floor * recipients)
+    if recipient_share is None and employees and recipients is not None:
+        recipient_share = Decimal(recipients) / Decimal(employees)
+    if tech_share is None and recipients and tech_skill_recipients is not None:
+        tech_share = Decimal(tech_skill_recipients) / Decimal(recipients)
     findings = []
-    if share > cap:
-        findings.append(_finding("dividend.recipients", "error", f"激励对象 {recipients} 人占在岗职工 {employees} 人的 {pct(share)}，超过 {pct(cap)}（最多 {max_recipients} 人）{_basis('dividend.recipients_max_share')}", "dividend.recipients_max_share"))
-    else:
-        findings.append(_finding("dividend.recipients", "info", f"激励对象占在岗职工的 {pct(share)}，未超过 {pct(cap)}", "dividend.recipients_max_share"))
-    if tech_share < floor:
-        findings.append(_finding("dividend.tech_skill", "error", f"技术技能人才 {tech_skill_recipients} 人占分红人数的 {pct(tech_share)}，低于 {pct(floor)}（至少 {min_tech} 人）{_basis('dividend.tech_skill_min_share')}", "dividend.tech_skill_min_share"))
-    else:
-        findings.append(_finding("dividend.tech_skill", "info", f"技术技能人才占分红人数的 {pct(tech_share)}，不低于 {pct(floor)}", "dividend.tech_skill_min_share"))
+    if recipient_share is not None:
+        counted = f"激励对象 {recipients} 人占在岗职工 {employees} 人的 " if employees and recipients is not None else "激励人数占在岗职工总数的 "
+        if recipient_share > cap:
+            most = f"（最多 {math.floor(cap * employees)} 人）" if employees else ""
+            findings.append(_finding("dividend.recipients", "error", f"{counted}{pct(recipient_share)}，超过 {pct(cap)}{most}{_basis('dividend.recipients_max_share')}", "dividend.recipients_max_share"))
+        else:
+            findings.append(_finding("dividend.recipients", "info", f"{counted}{pct(recipient_share)}，未超过 {pct(cap)}", "dividend.recipients_max_share"))
+    if tech_share is not None:
+        counted = f"技术技能人才 {tech_skill_recipients} 人占分红人数的 " if recipients and tech_skill_recipients is not None else "技术技能人才占分红人数的 "
+        if tech_share < floor:
+            least = f"（至少 {math.ceil(floor * recipients)} 人）" if recipients else ""
+            findings.append(_finding("dividend.tech_skill", "error", f"{counted}{pct(tech_share)}，低于 {pct(floor)}{least}{_basis('dividend.tech_skill_min_share')}", "dividend.tech_skill_min_share"))
+        else:
+            findings.append(_finding("dividend.tech_skill", "info", f"{counted}{pct(tech_share)}，不低于 {pct(floor)}", "dividend.tech_skill_min_share"))
     return findings
 
 
@@ -137,7 +185,11 @@ def check_dividend(employees: int, recipients: int, tech_skill_recipients: int) 
 def check_pay_mix(category: str, base: Decimal, total: Decimal) -> list[Finding]:
     """Base vs performance pay of research staff (soe_tech 第三十四条): base ≥ 60% of total for
     basic research (基础研究), performance ≥ 50% for applied research (应用研究)."""
-    base_share = base / total
+    return check_pay_mix_share(category, base / total)
+
+
+def check_pay_mix_share(category: str, base_share: Decimal) -> list[Finding]:
+    """`check_pay_mix` from the base pay's share of total pay (0.6 = 60%), as schemes state it."""
     if category == "基础研究":
         key, floor, share, what = "pay_mix.basic_research_base_min", param("pay_mix.basic_research_base_min"), base_share, "岗位基本薪酬"
     else:
@@ -231,6 +283,50 @@ def check_job_grade_quota(
         else:
             findings.append(_finding("job_quota.chief", "info", f"首席类职位 {chiefs} 人，未超过科技人才总数的 {pct(cap_share)}", "grades.chief_share_max"))
     return findings
+
+
+def check_chief_share(*, chiefs: int | None = None, tech_staff: int | None = None, share: Decimal | None = None) -> list[Finding]:
+    """首席类职位一般不得超过企业科技人才总数的 5% (soe_tech 第十九条), from a head count over the
+    number of technology staff, or from a share the scheme states; [] when neither is known."""
+    cap = param("grades.chief_share_max")
+    if share is None and chiefs is not None and tech_staff:
+        share = Decimal(chiefs) / Decimal(tech_staff)
+    if share is None:
+        return []
+    counted = f"首席类职位 {chiefs} 个占科技人才 {tech_staff} 人的 " if chiefs is not None and tech_staff else "首席类职位占科技人才总数的 "
+    if share > cap:
+        most = f"（最多 {math.floor(cap * tech_staff)} 个）" if tech_staff else ""
+        return [_finding("job_quota.chief", "error", f"{counted}{pct(share)}，超过 {pct(cap)}{most}{_basis('grades.chief_share_max')}", "grades.chief_share_max")]
+    return [_finding("job_quota.chief", "info", f"{counted}{pct(share)}，未超过 {pct(cap)}", "grades.chief_share_max")]
+
+
+# ---- 科技人才薪酬水平、考核与调整周期 ---------------------------------------------------------------
+
+
+def check_tech_vs_management(ratio: Decimal, what: str = "科技人才薪酬水平或增长") -> list[Finding]:
+    """原则上科技人才薪酬水平和增长速度不低于同职级管理人员 (soe_tech 第四十九条): `ratio` is the
+    technology staff's pay (or raise) as a fraction of same-grade managers' (0.8 = 八成)."""
+    key = "tech_pay.management_ratio_min"
+    floor = param(key)
+    if ratio < floor:
+        return [_finding("tech_pay.management", "error", f"{what}为同职级管理人员的 {pct(ratio)}，低于同职级管理人员{_basis(key)}", key)]
+    return [_finding("tech_pay.management", "info", f"{what}为同职级管理人员的 {pct(ratio)}，不低于同职级管理人员", key)]
+
+
+def check_adjustment_cycle(years: Decimal) -> list[Finding]:
+    """薪酬水平调整一般以1至3年为周期 (soe_tech 第五十一条): a longer cycle is a breach."""
+    longest = param("cycles.adjustment_years_max")
+    if years > longest:
+        return [_finding("cycles.adjustment", "error", f"薪酬水平每 {fmt(years)} 年调整一次，长于一般以 {param('cycles.adjustment_years_min')} 至 {longest} 年为周期的要求{_basis('cycles.adjustment_years_max')}", "cycles.adjustment_years_max")]
+    return [_finding("cycles.adjustment", "info", f"薪酬水平每 {fmt(years)} 年调整一次，在 {longest} 年以内", "cycles.adjustment_years_max")]
+
+
+def check_basic_research_cycle(months: int) -> list[Finding]:
+    """基础研究人才原则上以1年作为考核周期 (soe_tech 第二十五条): a shorter cycle is a breach."""
+    shortest = param("cycles.basic_research_assessment_months_min")
+    if months < shortest:
+        return [_finding("cycles.basic_research", "error", f"基础研究人才每 {months} 个月考核一次，短于原则上 {shortest} 个月（1年）的考核周期{_basis('cycles.basic_research_assessment_months_min')}", "cycles.basic_research_assessment_months_min")]
+    return [_finding("cycles.basic_research", "info", f"基础研究人才考核周期 {months} 个月，不短于 {shortest} 个月", "cycles.basic_research_assessment_months_min")]
 
 
 # ---- 津贴、年薪、首席技师 ------------------------------------------------------------------------

@@ -33,7 +33,7 @@ app = typer.Typer(
 )
 
 # Sub-command modules, in the order they appear in --help.
-_COMMANDS = ("search", "sources", "evaluate", "eval_ask", "calc", "ask", "draft", "review", "serve")
+_COMMANDS = ("search", "sources", "evaluate", "eval_ask", "calc", "ask", "draft", "review", "eval_review", "serve")
 
 for _name in _COMMANDS:
     importlib.import_module(f"{__name__}.{_name}")

@@ -1,35 +1,52 @@
-"""`payguide review FILE [--json] [-o REPORT.docx]`: check a draft scheme against the guidelines."""
+"""`payguide review FILE [--json] [-o REPORT.docx] [--ownership 国有|非公] [--region 地区]`:
+check a draft scheme against the guidelines."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Annotated
 
 import typer
 
 from . import app
 from ._common import emit_json, guarded
 
-_SEVERITY_ZH = {"error": "违反", "warning": "提醒", "info": "建议"}
+_OWNERSHIP = {"国有": "国有", "国企": "国有", "state": "国有", "非公": "非公有制", "非公有制": "非公有制", "民营": "非公有制",
+              "私营": "非公有制", "外资": "非公有制", "private": "非公有制"}
+
+
+def _ownership(value: str | None):
+    from ..review import Ownership, ReviewError
+
+    if value is None:
+        return None
+    if value not in _OWNERSHIP:
+        raise ReviewError(f"所有制应为“国有”或“非公”（民营、外资等均按非公有制），收到“{value}”。")
+    return Ownership(_OWNERSHIP[value])
 
 
 @app.command("review")
 @guarded
 def review(
-    file: Path = typer.Argument(..., help="待审查的薪酬分配方案（.docx、.txt 或 .md）"),
-    json_out: bool = typer.Option(False, "--json", help="输出 JSON"),
-    out: Optional[Path] = typer.Option(None, "-o", "--out", help="另存审查报告（.docx）"),
+    file: Annotated[Path, typer.Argument(help="待审查的薪酬分配方案（.docx、.txt 或 .md）")],
+    json_out: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="另存审查报告（.docx）")] = None,
+    ownership: Annotated[str | None, typer.Option("--ownership", help="指定企业所有制：国有 或 非公（不指定则按方案原文认定）")] = None,
+    region: Annotated[str | None, typer.Option("--region", help="指定企业所在地区，如“曲靖市”（不指定则按方案原文认定）")] = None,
 ) -> None:
-    """审查薪酬分配方案：逐条对照指引，列出违反、缺失和建议，并引用条款原文。"""
+    """审查薪酬分配方案：先认定指引对本企业的约束力，再逐条对照指引，列出违反、提醒和提示，并引用条款原文。"""
     from ..review import review_file, write_report_docx
 
-    report = review_file(file)
+    report = review_file(file, ownership=_ownership(ownership), region=region)
     if out is not None:
         write_report_docx(report, out)
     if json_out:
         emit_json({
-            "findings": [f.model_dump(include={"rule", "severity", "message", "citations", "quote", "evidence"}) for f in report.findings],
-            "coverage": [c.model_dump(include={"topic", "present", "citations", "quote"}) for c in report.coverage],
+            "findings": [f.model_dump(mode="json", include={"rule", "name", "severity", "message", "citations", "quote", "evidence",
+                                                            "chapter", "suggestion", "basis"}) for f in report.findings],
+            "coverage": [c.model_dump(mode="json", include={"topic", "present", "citations", "quote", "evidence", "denied"})
+                         for c in report.coverage],
+            "applicability": [a.model_dump(mode="json") for a in report.assumptions],
         })
         return
     _print_table(report)
@@ -38,18 +55,27 @@ def review(
 
 
 def _print_table(report) -> None:
+    from calculators.severity import Severity
+
     counts = report.counts()
-    typer.echo(f"审查结果：违反 {counts['error']} 项，提醒 {counts['warning']} 项，建议 {counts['info']} 项。\n")
+    typer.echo(report.verdict)
+    typer.echo(f"违反 {counts[Severity.ERROR]} 项，提醒 {counts[Severity.WARNING]} 项，提示 {counts[Severity.INFO]} 项。\n")
+    typer.echo("适用情况：")
+    for a in report.assumptions:
+        typer.echo(f"  {a.topic}：{a.value}（{a.reason}）")
+    typer.echo("")
     for n, f in enumerate(report.findings, 1):
-        typer.echo(f"{n:>2}. [{_SEVERITY_ZH[f.severity]}] {f.message}")
-        typer.echo(f"    规则：{f.rule}　依据：{'、'.join(f.citations)}")
+        typer.echo(f"{n:>2}. [{f.severity.label}] {f.name}")
+        typer.echo(f"    {f.message}")
+        typer.echo(f"    依据：{f.clause_title}：“{_one_line(f.quote)}”")
         if f.evidence:
-            typer.echo(f"    方案原文：{_one_line(f.evidence)}")
-        if f.quote:
-            typer.echo(f"    条款原文：{f.quote}")
+            typer.echo(f"    方案原文（{f.chapter}）：{_one_line(f.evidence)}")
+        if f.suggestion:
+            typer.echo(f"    修改建议：{_one_line(f.suggestion)}")
     typer.echo("\n内容覆盖：")
     for c in report.coverage:
-        typer.echo(f"  {'✓' if c.present else '✗'} {c.topic}（{'、'.join(c.citations)}）")
+        mark = "✗（明确排除）" if c.denied else ("✓" if c.present else "✗")
+        typer.echo(f"  {mark} {c.topic}")
 
 
 def _one_line(text: str, width: int = 120) -> str:

@@ -1,13 +1,15 @@
 """Guideline sentences quoted in findings, cut from the knowledge base's own unit text.
 
 A quote is never typed by hand: it is the sentence of `knowledge.get_unit(id).text` that holds
-the rule's keyword, so it is an exact substring of the cited unit by construction.
+the rule's keywords, so it is an exact substring of the cited unit by construction.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from .applicability import article_label, doc_title
 
 # A sentence ends at a full stop or a line break (list items); long ones are cut at semicolons.
 _SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
@@ -17,14 +19,13 @@ _LONG = 160
 
 @lru_cache(maxsize=1024)
 def unit_text(unit_id: str) -> str:
-    """Clean text of a unit, or "" when the knowledge base lacks it (so a review never crashes)."""
-    try:
-        import knowledge
+    """Clean text of a unit; an id the knowledge base lacks is a programming error."""
+    import knowledge
 
-        unit = knowledge.get_unit(unit_id)
-    except Exception:  # knowledge not built or index unreadable: a finding without its quote
-        return ""
-    return unit.text if unit is not None else ""
+    unit = knowledge.get_unit(unit_id)
+    if unit is None:
+        raise KeyError(f"知识库中没有条款 {unit_id}")
+    return unit.text
 
 
 def sentences(text: str) -> list[str]:
@@ -45,7 +46,6 @@ def quote(unit_id: str, *keywords: str) -> str:
     the unit's first sentence as a last resort, so a quote is never empty for a known unit)."""
     found = sentences(unit_text(unit_id))
     for n in range(len(keywords), 0, -1):
-        # The shortest sentence holding the keywords: a long sentence's clause beats the sentence.
         holding = [s for s in found if all(_fuzzy_in(k, s) for k in keywords[:n])]
         if holding:
             return min(holding, key=len)
@@ -59,15 +59,5 @@ def _fuzzy_in(keyword: str, sentence: str) -> bool:
 
 @lru_cache(maxsize=256)
 def label(unit_id: str) -> str:
-    """《指引》第八条 — a reader's name for a unit id (the id itself when the unit is unknown)."""
-    try:
-        import knowledge
-
-        unit = knowledge.get_unit(unit_id)
-    except Exception:
-        unit = None
-    if unit is None:
-        return unit_id
-    first = unit.heading.split()[0] if unit.heading.split() else ""
-    where = first if first.startswith("第") else (f"案例{unit.case}" if unit.case else unit.heading)
-    return f"《{unit.doc_title}》{where}"
+    """《指引》第八条 — a reader's name for a unit id."""
+    return f"{doc_title(unit_id.split('/', 1)[0])}{article_label(unit_id)}"

@@ -1,15 +1,18 @@
-"""The coverage matrix: topics a scheme is expected to address, each with the clause asking for it."""
+"""The coverage matrix: topics a scheme is expected to address, each with the clause asking for it.
+
+A topic the scheme writes only to refuse it ("本方案不经职工代表大会审议") is not covered: it is
+marked as refused, with the scheme's sentence."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
 
 from .clauses import quote
-from .models import CoverageItem
-from .scheme import Scheme
+from .facts import SchemeFacts
+from .models import CoverageItem, Evidence
 
-Present = Callable[[Scheme, dict[str, Any]], str | None]  # the scheme's sentence, or None
+Present = Callable[[SchemeFacts], Evidence | None]
 
 
 @dataclass(frozen=True)
@@ -18,56 +21,69 @@ class Topic:
     citations: tuple[str, ...]
     keywords: tuple[str, ...]
     present: Present
+    refused: Present = lambda f: None
 
 
 def _component(name: str) -> Present:
-    return lambda s, f: f["components"].get(name)
+    return lambda f: f.said.components.get(name)
 
 
-def _find(*patterns: str) -> Present:
-    return lambda s, f: s.find(*patterns)
+def _structure(f: SchemeFacts) -> Evidence | None:
+    return next(iter(f.said.components.values())) if len(f.said.components) >= 2 else None
 
 
-def _first(*present: Present) -> Present:
-    return lambda s, f: next((e for e in (p(s, f) for p in present) if e), None)
+def _deliberated(f: SchemeFacts) -> Evidence | None:
+    for said in (f.said.congress, f.said.negotiation):
+        if said is not None and not said.denied:
+            return said.evidence
+    return None
+
+
+def _refused_deliberation(f: SchemeFacts) -> Evidence | None:
+    for said in (f.said.congress, f.said.negotiation):
+        if said is not None and said.denied:
+            return said.evidence
+    return None
+
+
+def _wage_total(f: SchemeFacts) -> Evidence | None:
+    g = f.growth
+    found = g.wage_total or g.profit
+    return found.evidence if found else None
 
 
 TOPICS: tuple[Topic, ...] = (
-    Topic("薪酬结构（工资单元构成）", ("qujing_skill/art-8", "soe_tech/art-8"), ("可由基础工资",),
-          lambda s, f: s.find(r"(工资|薪酬)[^。]{0,6}(由|包括|构成|组成)") if len(f["components"]) >= 2 else None),
+    Topic("薪酬结构（工资单元构成）", ("qujing_skill/art-8", "soe_tech/art-8"), ("可由基础工资",), _structure),
     Topic("基础工资", ("qujing_skill/art-8",), ("基础工资全体职工应一个标准",), _component("基础工资")),
-    Topic("岗位工资与岗位评价", ("qujing_skill/art-8", "soe_internal/art-16"), ("岗位评价结果为基础",),
-          _first(_component("岗位工资"), _find(r"岗位评价|岗位价值评估"))),
+    Topic("岗位工资与岗位评价", ("qujing_skill/art-8", "soe_internal/art-16"), ("岗位评价结果为基础",), _component("岗位工资")),
     Topic("能力工资（技能、学历津贴）", ("qujing_skill/art-8",), ("为体现能力差别",), _component("能力工资")),
     Topic("年功工资", ("qujing_skill/art-8",), ("年功工资可按不同工龄段",), _component("年功工资")),
     Topic("津贴补贴", ("qujing_skill/art-8",), ("针对特定环境",), _component("津贴补贴")),
     Topic("绩效工资", ("qujing_skill/art-8", "soe_tech/art-32"), ("绩效工资是体现员工实际业绩差别的工资",), _component("绩效工资")),
-    Topic("先考核后分配", ("qujing_skill/art-8",), ("先考核后分配",),
-          lambda s, f: f["performance_link"].get("first_assess") or f["performance_link"].get("linked")),
-    Topic("绩效工资分配公式", ("qujing_skill/art-8",), ("部门绩效工资总量=",), lambda s, f: (f["formulas"] or [None])[0]),
-    Topic("考核周期", ("soe_internal/art-31", "qujing_skill/art-8"), ("考核周期一般为",),
-          lambda s, f: f["assessment_cycles"][0]["evidence"] if f["assessment_cycles"] else None),
+    Topic("先考核后分配", ("qujing_skill/art-8",), ("先考核后分配",), lambda f: f.said.first_assess or f.said.linked_pay,
+          lambda f: f.said.even_pay),
+    Topic("绩效工资分配公式", ("qujing_skill/art-8",), ("部门绩效工资总量=",), lambda f: f.said.formula),
+    Topic("考核周期", ("soe_internal/art-31", "qujing_skill/art-8"), ("考核周期一般为",), lambda f: f.said.cycle),
     Topic("考核等级与强制分布", ("soe_internal/art-32",), ("结合考核得分及内部排序情况确定考核等级",),
-          lambda s, f: f["forced_distribution"][0]["evidence"] if f["forced_distribution"] else s.find(r"考核等[级次]|强制分布")),
+          lambda f: f.distributions[0].evidence if f.distributions else None),
     Topic("考核结果运用", ("soe_internal/art-33",), ("考核结果与薪酬分配",),
-          _find(r"考核|考评|绩效", r"岗位调整|调岗|晋升|降级|职级|薪级|能上能下|岗级")),
-    Topic("工资总额与效益联动（两个低于）", ("qujing_skill/art-5",), ("两个低于",),
-          _find(r"工资总额|薪酬总额", r"效益|利润|两个低于|劳动生产率")),
+          lambda f: None if f.said.results_decoupled else f.said.results_used, lambda f: f.said.results_decoupled),
+    Topic("工资总额与效益联动（两个低于）", ("qujing_skill/art-5",), ("两个低于",), _wage_total),
     Topic("薪酬调整机制", ("soe_tech/art-51", "qujing_skill/art-8"), ("薪酬水平调整一般以1至3年为周期",),
-          lambda s, f: f["adjustment"]["evidence"] if f["adjustment"] else None),
-    Topic("职代会审议或工资集体协商", ("soe_internal/art-11", "qujing_skill/art-6"), ("审议讨论",),
-          lambda s, f: f["approval"].get("congress") or f["approval"].get("negotiation")),
-    Topic("职业发展通道", ("qujing_skill/art-9", "soe_internal/art-22"), ("职业发展通道可互相贯通",),
-          _find(r"发展通道|晋升通道|职业通道|双通道|多通道")),
-    Topic("高技能（科技）人才激励", ("qujing_skill/art-10", "soe_tech/art-11"), ("还可探索实行年薪制",),
-          _find(r"年薪制|协议薪酬|专项(特殊)?奖励|股权激励|超额利润分享|分红|领军人才|中长期激励")),
+          lambda f: f.adjustments[0].evidence if f.adjustments else None),
+    Topic("职代会审议或工资集体协商", ("soe_internal/art-11", "qujing_skill/art-6"), ("审议讨论",), _deliberated, _refused_deliberation),
+    Topic("职业发展通道", ("qujing_skill/art-9", "soe_internal/art-22"), ("职业发展通道可互相贯通",), lambda f: f.said.career_path),
+    Topic("高技能（科技）人才激励", ("qujing_skill/art-10", "soe_tech/art-11"), ("还可探索实行年薪制",), lambda f: f.said.incentives),
 )
 
 
-def coverage(s: Scheme, facts: dict[str, Any]) -> list[CoverageItem]:
+def coverage(facts: SchemeFacts) -> list[CoverageItem]:
     items = []
     for topic in TOPICS:
-        evidence = topic.present(s, facts)
-        items.append(CoverageItem(topic=topic.name, present=bool(evidence), citations=list(topic.citations),
-                                  quote=quote(topic.citations[0], *topic.keywords), evidence=evidence))
+        evidence = topic.present(facts)
+        refused = topic.refused(facts) if evidence is None else None
+        shown = evidence or refused
+        items.append(CoverageItem(topic=topic.name, present=evidence is not None, citations=list(topic.citations),
+                                  quote=quote(topic.citations[0], *topic.keywords), evidence=shown.text if shown else None,
+                                  denied=refused is not None))
     return items

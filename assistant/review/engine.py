@@ -1,21 +1,28 @@
-"""The review pipeline: read → facts → rules → findings with quotes, and the coverage matrix."""
+"""The review pipeline: read → whom it binds → facts → every rule of the table → findings with
+quotes, and the coverage matrix. No rule is skipped: each is checked, or reported as not
+applicable to this company with the reason."""
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
-from .clauses import quote
+from .applicability import Decision, Ownership, Status, decide, severity, table
+from .clauses import label, quote
 from .config import review_limits
+from .context import read_context
 from .coverage import coverage
 from .errors import ReviewError
-from .facts import extract_facts
-from .models import Block, ReviewFinding, ReviewReport
+from .facts import read_facts
+from .models import Block, ReviewFinding, ReviewReport, RuleStatus
 from .reader import read_file, text_blocks
-from .rules import RULES, Hit, Rule
+from .rules import CHECKS, Hit
 from .scheme import Scheme
 
-_ORDER = {"error": 0, "warning": 1, "info": 2}
+WHOLE = "方案整体"  # the chapter of a finding about something the scheme leaves out
+# The calculators' messages end with the clause they rest on; the finding quotes it apart.
+_BASIS = re.compile(r"（依据：“[^”]*”）")
 
 
 class Deadline:
@@ -30,57 +37,75 @@ class Deadline:
             raise ReviewError(f"审查超时（超过 {self.seconds:g} 秒），请精简文档后重试（可用环境变量 PAYGUIDE_REVIEW_TIMEOUT_S 调整）。")
 
 
-def review_file(path: Path) -> ReviewReport:
-    """Review a scheme file (.docx, .txt, .md)."""
+def review_file(path: Path, ownership: Ownership | None = None, region: str | None = None) -> ReviewReport:
+    """Review a scheme file (.docx, .txt, .md); `ownership`/`region` override what the scheme says."""
     limits = review_limits()
     deadline = Deadline(limits.timeout_s)
     blocks = read_file(Path(path), limits)
     deadline.check()
-    return review_blocks(blocks, deadline, source=Path(path).name)
+    return review_blocks(blocks, deadline, Path(path).name, ownership, region)
 
 
-def review_text(text: str, tables: list[list[list[str]]] | None = None) -> ReviewReport:
+def review_text(text: str, tables: list[list[list[str]]] | None = None, ownership: Ownership | None = None,
+                region: str | None = None) -> ReviewReport:
     """Review a scheme given as text (markdown tables allowed) plus optional tables of cells."""
     deadline = Deadline(review_limits().timeout_s)
-    return review_blocks(text_blocks(text or "", markdown=True, tables=tables), deadline, source="文本")
+    return review_blocks(text_blocks(text or "", markdown=True, tables=tables), deadline, "文本", ownership, region)
 
 
-def review_blocks(blocks: list[Block], deadline: Deadline, source: str = "") -> ReviewReport:
+def review_blocks(blocks: list[Block], deadline: Deadline, source: str = "", ownership: Ownership | None = None,
+                  region: str | None = None) -> ReviewReport:
     scheme = Scheme(blocks)
-    facts = extract_facts(scheme, deadline.check)
+    ctx, assumptions = read_context(scheme, ownership, region)
+    facts = read_facts(scheme, deadline.check)
     findings: list[ReviewFinding] = []
-    skipped: dict[str, str] = {}
-    for rule in RULES.values():
+    statuses: list[RuleStatus] = []
+    for rule_id, spec in table().rules.items():
         deadline.check()
-        try:
-            hits = rule.check(scheme, facts)
-        except Exception as exc:
-            if not _missing_dependency(exc):
-                raise
-            skipped[rule.id] = f"{type(exc).__name__}: {exc}"
-            continue
-        findings += [_finding(rule, hit) for hit in hits]
-    findings.sort(key=lambda f: _ORDER[f.severity])
-    facts["skipped_rules"] = skipped
-    return ReviewReport(findings=findings, coverage=coverage(scheme, facts), facts=facts, source=source)
+        decision = decide(ctx, rule_id)
+        status = RuleStatus(rule=rule_id, name=spec.name, clause=decision.clause, status=decision.status.value, reason=decision.reason)
+        if decision.status is not Status.NOT_APPLICABLE:
+            found = _unique([_finding(decision, hit, ctx.ownership or Ownership.NON_PUBLIC) for hit in CHECKS[rule_id](facts)])
+            status.findings = len(found)
+            findings += found
+        statuses.append(status)
+    findings.sort(key=lambda f: (f.severity.rank, _order(scheme, f)))
+    return ReviewReport(findings=findings, coverage=coverage(facts), assumptions=assumptions, rules=statuses, source=source)
 
 
-def _missing_dependency(exc: Exception) -> bool:
-    """A calculators check or parameter not built yet: skip that rule, say so in facts, go on."""
-    if isinstance(exc, ImportError):
-        return True
-    if isinstance(exc, AttributeError):
-        return "calculators" in str(exc)
-    return type(exc).__name__ == "CalculationError" and "参数" in str(exc)
-
-
-def _finding(rule: Rule, hit: Hit) -> ReviewFinding:
-    cites = list(dict.fromkeys((hit.cite or rule.citations) + hit.also))
+def _finding(decision: Decision, hit: Hit, ownership: Ownership | None) -> ReviewFinding:
+    spec = table().rules[decision.rule]
+    message = _BASIS.sub("", hit.message)
+    if decision.status is Status.REFERENCE:
+        message = f"{message}（参考：{decision.reason}。）"
     return ReviewFinding(
-        rule=rule.id,
-        severity=hit.severity,
-        message=hit.message,
-        citations=cites,
-        quote=quote(cites[0], *(hit.keywords or rule.keywords)),
-        evidence=hit.evidence,
+        rule=spec.id,
+        name=spec.name,
+        severity=severity(decision, hit.level),
+        message=message,
+        citations=[decision.clause],
+        clause_title=label(decision.clause),
+        quote=quote(decision.clause, spec.quote_for(ownership)),
+        evidence=hit.evidence.text if hit.evidence else None,
+        chapter=(hit.evidence.chapter or "正文") if hit.evidence else WHOLE,
+        suggestion=hit.suggestion,
+        basis=decision.reason,
     )
+
+
+def _unique(findings: list[ReviewFinding]) -> list[ReviewFinding]:
+    seen: set[tuple[str, str, str | None]] = set()
+    out = []
+    for f in findings:
+        key = (f.rule, f.message, f.evidence)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _order(scheme: Scheme, finding: ReviewFinding) -> int:
+    """Document order of a finding's evidence (findings about omissions last)."""
+    if finding.evidence is None:
+        return len(scheme.sentences)
+    return next((i for i, s in enumerate(scheme.sentences) if s.text == finding.evidence), len(scheme.sentences) - 1)

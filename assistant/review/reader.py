@@ -117,10 +117,19 @@ def _text_of(element) -> str:
 
 
 def _table_rows(tbl) -> list[list[str]]:
-    """Cells as written (a merged cell once), nested tables flattened into their cell's text."""
-    rows = []
+    """Cells as written, the paragraphs of a cell joined by a blank; a cell merged down from the row
+    above (vMerge) repeats that row's text, so every row keeps its name; nested tables are
+    flattened into their cell's text."""
+    rows: list[list[str]] = []
     for tr in tbl.iterchildren(f"{_W}tr"):
-        rows.append([" ".join(_text_of(tc).split()) for tc in tr.iterchildren(f"{_W}tc")])
+        row = []
+        for i, tc in enumerate(tr.iterchildren(f"{_W}tc")):
+            text = " ".join(" ".join(_text_of(p).split()) for p in tc.iter(f"{_W}p")).strip()
+            merge = tc.find(f"{_W}tcPr/{_W}vMerge")
+            if merge is not None and merge.get(f"{_W}val") != "restart" and not text and rows and i < len(rows[-1]):
+                text = rows[-1][i]
+            row.append(text)
+        rows.append(row)
     return rows
 
 
@@ -153,21 +162,25 @@ _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
 def text_blocks(text: str, markdown: bool = False, tables: list[list[list[str]]] | None = None) -> list[Block]:
-    """Blocks from plain or markdown text; pipe or tab separated lines become tables."""
+    """Blocks from plain or markdown text; pipe, tab or space-aligned lines become tables."""
     blocks: list[Block] = []
     pending: list[list[str]] = []
+    typed: list[str] = []
 
     def flush() -> None:
         if pending:
-            blocks.append(Block(index=len(blocks), kind="table", rows=list(pending), text=_table_text(pending)))
+            blocks.append(Block(index=len(blocks), kind="table", rows=list(pending), lines=list(typed), text=_table_text(pending)))
             pending.clear()
+            typed.clear()
 
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = raw.strip()
-        cells = _row_cells(line)
+    lines = [raw.strip() for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    aligned = _aligned_rows(lines)
+    for i, line in enumerate(lines):
+        cells = _row_cells(line) or aligned.get(i)
         if cells is not None:
             if not _MD_RULE.match(line):
                 pending.append(cells)
+                typed.append(line)
             continue
         flush()
         if not line:
@@ -183,6 +196,26 @@ def text_blocks(text: str, markdown: bool = False, tables: list[list[list[str]]]
     if not any(b.text.strip() for b in blocks):
         raise ReviewError("文本中没有可审查的内容。")
     return _with_context(blocks)
+
+
+_GAP = re.compile(r"(?:\s{2,}|\u3000+)")
+
+
+def _aligned_rows(lines: list[str]) -> dict[int, list[str]]:
+    """Rows of a table typed with spaces: two or more consecutive lines of three or more cells
+    set apart by runs of blanks, with the same number of cells (give or take one)."""
+    split = [[c for c in _GAP.split(line) if c] if line else [] for line in lines]
+    out: dict[int, list[str]] = {}
+    run: list[int] = []
+    for i in range(len(lines) + 1):
+        fits = i < len(lines) and len(split[i]) >= 3 and (not run or abs(len(split[i]) - len(split[run[0]])) <= 1)
+        if fits:
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            out.update({j: split[j] for j in run})
+        run = [i] if i < len(lines) and len(split[i]) >= 3 else []
+    return out
 
 
 def _row_cells(line: str) -> list[str] | None:

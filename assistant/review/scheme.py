@@ -1,119 +1,198 @@
-"""The scheme as sentences and tables, with the small search helpers every extractor uses."""
+"""The scheme as a reviewer reads it: chapters, sentences and tables, each read once by the shared
+reader (`knowledge.reader`), with the scheme's own words kept for evidence.
+
+Matching runs on a same-length plain form of each sentence (full-width → ASCII, book titles and
+article numbers blanked), so a position in the plain form is a position in the sentence as written.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
-from .models import Block, Sentence
+from knowledge.reader import Clause, Quantity, Reading, normalise, read
 
-# Full-width digits and signs map one-to-one to ASCII, so matching positions equal original ones.
-_WIDE = str.maketrans("０１２３４５６７８９％．，：（）～－", "0123456789%.,:()~-")
-# Sentences end at 。！？ or a line break; semicolons stay inside (quota lists use them).
+from .models import Block, Evidence
+
+# Sentences end at 。！？ or a line break; semicolons stay inside (lists of quotas use them).
 _SPLIT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
-# Titles of documents (《国有企业…指引》) must not count as facts about the company.
+# Titles of documents (《国有企业…指引》) state nothing about the company.
 _BOOK = re.compile(r"《[^》]{0,80}》")
-
-NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-PCT = rf"({NUM})\s*%"
-YUAN = rf"({NUM})\s*(万)?元"
-
-
-def norm(text: str) -> str:
-    return text.translate(_WIDE)
-
-
-def num(raw: str) -> Decimal:
-    try:
-        return Decimal(raw.replace(",", ""))
-    except InvalidOperation:
-        return Decimal(0)
+_NUMERAL = "0-9零〇一二两三四五六七八九十百"
+# Article and list numbers (第六条, （二）, 3.1, 一、) are not figures.
+_MARKERS = re.compile(
+    rf"第[{_NUMERAL}]+[条章节款部](?:分)?|(?:表|图|附件|附表)[0-9{_NUMERAL}]+(?:[-—－][0-9]+)?|^\s*(?:[（(][{_NUMERAL}]+[）)]|[{_NUMERAL}]+[、.．](?:[0-9]+[、.．]?)*|[0-9]+\s)"
+)
+_HAS_NUMBER = re.compile(rf"[{_NUMERAL}千万亿半成]")
+_CHAPTER = re.compile(rf"^(?:第[{_NUMERAL}]+[章部](?:分)?|[一二三四五六七八九十]+、|[0-9]+\s+\S|[0-9]+[、.．]\s*[\u4e00-\u9fa5A-Za-z])")
+_ARTICLE = re.compile(rf"^(?:第[{_NUMERAL}]+条|[（(][{_NUMERAL}]+[）)]|[0-9]+(?:[.．][0-9]+)+)")
 
 
-def yuan(raw: str, wan: str | None) -> Decimal:
-    return num(raw) * (10000 if wan else 1)
+def blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
 
 
-def pct(raw: str) -> Decimal:
-    return num(raw) / 100
+@lru_cache(maxsize=8192)
+def plain(text: str) -> str:
+    """Same-length matching form: full-width → ASCII, book titles and article numbers blanked."""
+    folded, _ = normalise(text, typos=False)
+    return _MARKERS.sub(blank, _BOOK.sub(blank, folded))
+
+
+@lru_cache(maxsize=8192)
+def reading(text: str) -> Reading:
+    """The shared reader's reading of one sentence (its plain form, so spans stay those of the text).
+    Schemes are typed documents: the homophone mending meant for chat is off (it reads
+    "2024年公司" as "2024年功司"; tests/review/reader_gaps.md)."""
+    return read(plain(text), typos=False)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a paragraph, or one row of a table, with where it sits."""
+
+    text: str  # as written (a table row: its cells joined by " | ", or the line as typed)
+    block: int
+    chapter: str
+    article: str = ""
+    row: tuple[str, ...] | None = None  # the cells, for a table row
+    header: tuple[str, ...] | None = None  # the table's header row, for a table row
+    answer_at: int | None = None  # a question and its answer read as one: where the answer (答) starts
+
+    @property
+    def asks(self) -> bool:
+        """A question left without its answer states nothing."""
+        text = self.plain.strip()
+        return self.answer_at is None and (text.endswith(("？", "?")) or text.startswith(("问：", "问:")))
+
+    @property
+    def plain(self) -> str:
+        return plain(self.text)
+
+    @property
+    def reading(self) -> Reading:
+        return reading(self.text)
+
+    @property
+    def evidence(self) -> Evidence:
+        return Evidence(text=self.text, chapter=self.chapter, article=self.article, block=self.block)
+
+    def has(self, *words: str) -> bool:
+        """True when any of `words` is written in the sentence (book titles excluded)."""
+        text = self.plain
+        return any(w in text for w in words)
+
+    def clause_at(self, pos: int) -> Clause | None:
+        return next((c for c in self.reading.clauses if c.start <= pos < c.end), None)
+
+    def clauses_with(self, *words: str) -> list[Clause]:
+        return [c for c in self.reading.clauses if any(w in c.text for w in words)]
+
+    def figures(self, *kinds) -> list[Quantity]:
+        if not _HAS_NUMBER.search(self.plain):
+            return []  # nothing to read: no digit and no numeral
+        return [q for q in self.reading.figures if not kinds or q.kind in kinds]
+
+
+@dataclass
+class Table:
+    """A table of the scheme: its rows as written, a header, and the sentences its rows became."""
+
+    block: int
+    rows: list[list[str]]
+    chapter: str
+    context: str  # the heading or lead-in paragraph above it
+    lines: list[str] = field(default_factory=list)  # the rows as typed, for text tables
+    cells: list | None = field(default=None, repr=False)  # read once, by facts.common.cells
+
+    @property
+    def header(self) -> list[str]:
+        return self.rows[0] if self.rows else []
+
+    def row_text(self, i: int) -> str:
+        if self.lines and i < len(self.lines):
+            return self.lines[i]
+        return " | ".join(c for c in self.rows[i] if c)
+
+    def evidence(self, i: int) -> Evidence:
+        return Evidence(text=self.row_text(i), chapter=self.chapter, block=self.block)
 
 
 @dataclass
 class Scheme:
+    """A scheme split into chapters, sentences and tables; sentences quoting a guideline dropped."""
+
     blocks: list[Block]
     sentences: list[Sentence] = field(init=False)
+    tables: list[Table] = field(init=False)
+    quoted: list[str] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.sentences = list(_split(self.blocks))
-        # Matching runs on normalised text with book titles blanked out (same length as the original).
-        plain = [_BOOK.sub(lambda m: "《" + "·" * (len(m.group(0)) - 2) + "》", norm(s.text)) for s in self.sentences]
-        # Guideline text quoted in the scheme (a basis annex, a cited clause) states no fact about the company.
-        quoted_blocks = {b.index for b in self.blocks if b.kind == "paragraph" and is_guideline_quote(b.text)}
-        keep = [s.block not in quoted_blocks and not is_guideline_quote(s.text) for s in self.sentences]
-        self.quoted = [s.text for s, k in zip(self.sentences, keep) if not k]
-        self.sentences = [s for s, k in zip(self.sentences, keep) if k]
-        self._plain = [p for p, k in zip(plain, keep) if k]
-        self.text = "\n".join(self._plain)
+        from .quotes import is_guideline_quote
 
-    def matches(self, *patterns: str, exclude: str | None = None) -> list[tuple[str, str]]:
-        """(original sentence, normalised sentence) pairs matching every pattern (regex)."""
-        out = []
-        for sentence, plain in zip(self.sentences, self._plain):
-            if all(re.search(p, plain) for p in patterns) and not (exclude and re.search(exclude, plain)):
-                out.append((sentence.text, plain))
-        return out
+        self.sentences, self.tables, self.quoted = [], [], []
+        chapter, article = "", ""
+        for block in self.blocks:
+            if block.kind == "table":
+                self._add_table(block, chapter)
+                continue
+            text = block.text.strip()
+            folded = normalise(text, typos=False)[0]
+            if block.heading and _CHAPTER.match(folded) or _is_chapter(folded, block):
+                chapter, article = text, ""
+            found = _ARTICLE.match(folded)
+            if found:
+                article = found.group(0)
+            if is_guideline_quote(text):
+                self.quoted.append(text)
+                continue
+            for m in _SPLIT.finditer(block.text):
+                sentence = m.group(0).strip()
+                if not sentence:
+                    continue
+                if is_guideline_quote(sentence):
+                    self.quoted.append(sentence)
+                    continue
+                self.sentences.append(Sentence(sentence, block.index, chapter, article))
+        self.sentences = _answered(self.sentences)
 
-    def find(self, *patterns: str, exclude: str | None = None) -> str | None:
-        """The first sentence (as written) matching every pattern, or None."""
-        found = self.matches(*patterns, exclude=exclude)
-        return found[0][0] if found else None
+    def _add_table(self, block: Block, chapter: str) -> None:
+        table = Table(block.index, [list(r) for r in block.rows], chapter, block.context, list(block.lines))
+        self.tables.append(table)
+        header = tuple(table.header)
+        for i in range(len(table.rows)):
+            text = table.row_text(i)
+            if text.strip():
+                self.sentences.append(Sentence(text, block.index, chapter, "", tuple(table.rows[i]), header if i else None))
 
-    def has(self, *patterns: str, exclude: str | None = None) -> bool:
-        return self.find(*patterns, exclude=exclude) is not None
+    @cached_property
+    def text(self) -> str:
+        """All sentences in their plain form, one a line."""
+        return "\n".join(s.plain for s in self.sentences)
 
-    def tables(self) -> list[Block]:
-        return [b for b in self.blocks if b.kind == "table"]
+    def having(self, *words: str) -> list[Sentence]:
+        """Sentences (and table rows) in which any of `words` is written."""
+        return [s for s in self.sentences if s.has(*words)]
 
-
-_QUOTE_MIN = 15  # shorter sentences ("绩效工资。") are too common to call a quotation
-
-
-@lru_cache(maxsize=1)
-def _guideline_corpus() -> str:
-    """All guideline text, normalised and without blanks ("" when the knowledge base is missing)."""
-    try:
-        import knowledge
-
-        units = knowledge.load_units()
-    except Exception:
-        return ""
-    return _squeeze("\n".join(u.text for u in units))
-
-
-def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", norm(text))
-
-
-def is_guideline_quote(sentence: str) -> bool:
-    squeezed = _squeeze(sentence).strip("“”\"'>")
-    return len(squeezed) >= _QUOTE_MIN and squeezed in _guideline_corpus()
+    def prose(self) -> list[Sentence]:
+        return [s for s in self.sentences if s.row is None]
 
 
-def _split(blocks: list[Block]):
-    for block in blocks:
-        if block.kind == "table":
-            for row in block.rows:
-                text = " | ".join(c for c in row if c)
-                if text:
-                    yield Sentence(text=text, block=block.index)
+def _answered(sentences: list[Sentence]) -> list[Sentence]:
+    """"问：基础工资怎么定？" + "答：按学历分三档…": one sentence, so the answer keeps its topic."""
+    out: list[Sentence] = []
+    for s in sentences:
+        prev = out[-1] if out else None
+        if (prev is not None and s.row is None and prev.row is None and prev.answer_at is None
+                and prev.plain.rstrip().endswith(("？", "?")) and s.plain.lstrip().startswith("答")):
+            out[-1] = Sentence(prev.text + s.text, prev.block, prev.chapter, prev.article, answer_at=len(prev.text))
             continue
-        for m in _SPLIT.finditer(block.text):
-            text = m.group(0).strip()
-            if text:
-                yield Sentence(text=text, block=block.index)
+        out.append(s)
+    return out
 
 
-def cells_norm(row: list[str]) -> list[str]:
-    return [norm(c).replace(" ", "") for c in row]
+def _is_chapter(text: str, block: Block) -> bool:
+    """A short line opening a chapter (第二章 工资总额, 三、薪酬总额, ## 2 职级)."""
+    return len(text) <= 30 and not text.endswith(("。", "；", "：", ":")) and bool(_CHAPTER.match(text)) and (
+        block.heading or not _ARTICLE.match(text))

@@ -48,7 +48,7 @@ def test_calculation_in_chat_and_calculator_tab(page):
 def test_review_tab_lists_findings(page, tmp_path):
     scheme = tmp_path / "方案.txt"
     scheme.write_text(
-        "某公司薪酬分配方案\n第一条 基础工资按岗位不同分为三个标准：一线岗位2000元，管理岗位3000元。\n"
+        "曲靖市某公司薪酬分配方案\n第一条 基础工资按岗位不同分为三个标准：一线岗位2000元，管理岗位3000元。\n"
         "第二条 绩效工资按月发放，年底统一考核。\n",
         encoding="utf-8",
     )

@@ -5,24 +5,24 @@ from __future__ import annotations
 import pytest
 
 import knowledge
+from assistant.review.applicability import Ownership, table
 from assistant.review.clauses import label, quote, sentences
 from assistant.review.coverage import TOPICS
-from assistant.review.rules import RULES
 
 
 def _squeezed(text: str) -> str:
     return text.replace(" ", "")
 
 
-@pytest.mark.parametrize("rule", RULES.values(), ids=lambda r: r.id)
-def test_rule_quote_is_the_sentence_with_its_keywords(rule):
-    unit = knowledge.get_unit(rule.citations[0])
-    assert unit is not None, rule.citations[0]
-    for cited in rule.citations:
-        assert knowledge.get_unit(cited) is not None, cited
-    text = quote(rule.citations[0], *rule.keywords)
+@pytest.mark.parametrize("rule", table().rules.values(), ids=lambda r: r.id)
+@pytest.mark.parametrize("ownership", list(Ownership), ids=lambda o: o.value)
+def test_rule_quote_is_the_sentence_with_its_wording(rule, ownership):
+    clause = rule.clause_for(ownership)
+    unit = knowledge.get_unit(clause)
+    assert unit is not None, clause
+    text = quote(clause, rule.quote_for(ownership))
     assert text and text in unit.text
-    assert all(_squeezed(k) in _squeezed(text) for k in rule.keywords)
+    assert _squeezed(rule.quote_for(ownership)) in _squeezed(text)
 
 
 @pytest.mark.parametrize("topic", TOPICS, ids=lambda t: t.name)
@@ -38,7 +38,11 @@ def test_sentences_are_exact_substrings():
         assert sentence in unit.text
 
 
-def test_unknown_unit_gives_no_quote_and_its_id_as_label():
-    assert quote("nope/art-1", "x") == ""
-    assert label("nope/art-1") == "nope/art-1"
+def test_an_unknown_unit_is_a_programming_error():
+    with pytest.raises(KeyError):
+        quote("soe_internal/art-99", "x")
+
+
+def test_labels_are_titles_and_article_numbers():
     assert label("soe_internal/art-28") == "《国有企业内部薪酬分配指引》第二十八条"
+    assert label("qujing_skill/art-5") == "《曲靖市企业技能人才薪酬分配指引（试行）》第五条"

@@ -14,6 +14,9 @@ import pytest
 from review_samples import GOOD, scheme_text
 
 from assistant.review import ReviewError, review_file
+from assistant.review.facts import SeriesKind, read_facts
+from assistant.review.reader import read_file
+from assistant.review.scheme import Scheme
 
 
 @pytest.fixture(autouse=True)
@@ -162,7 +165,7 @@ def test_text_encodings(tmp_path, encoding):
     path = tmp_path / "方案.txt"
     path.write_bytes(scheme_text().replace("〔", "[").replace("〕", "]").encode(encoding))
     report = review_file(path)
-    assert report.findings == [] and report.facts["ownership"] == "国有"
+    assert report.findings == [] and report.assumptions[0].value == "国有"
 
 
 def test_docx_paragraphs_and_tables_in_order(tmp_path):
@@ -180,7 +183,8 @@ def test_docx_paragraphs_and_tables_in_order(tmp_path):
     document.save(str(path))
     report = review_file(path)
     assert report.findings == []
-    assert [r["grade"] for r in report.facts["pay_steps"]] == ["高级技师", "技师", "高级工"]
+    steps = read_facts(Scheme(read_file(path))).steps
+    assert [s.name for s in steps if s.kind is SeriesKind.PAY_STEPS] == ["高级技师", "技师", "高级工"]
 
 
 def test_entity_expansion_in_document_xml(tmp_path):

@@ -1,54 +1,89 @@
-"""Facts a rule needs, read from the scheme's sentences and tables.
+"""Facts a rule needs, read from the scheme by the shared reader (`knowledge.reader`) and joined
+across articles and tables. Each fact is typed and carries the scheme's own sentence or table row
+as evidence, so a finding can show the scheme's words.
 
-Each extractor is small and returns plain JSON-able values with the sentence it rests on
-(`evidence`), so a finding can show the scheme's own words. Money and ratios are floats here;
-rules turn them into Decimal before calling the calculators' checks.
+    read_facts(scheme, check) → SchemeFacts
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import TypeVar
+
+from pydantic import Field
 
 from ..scheme import Scheme
-from .assessment import assessment_cycles, forced_distribution, formulas, kpi_sets, methods, okr_linked, performance_link
-from .common import COMPONENTS
-from .governance import adjustment, approval, chief_posts, dividend, excess_profit, growth, hq_growth, ownership
-from .pay import allowances, annual_salary, basic_wage, components, pay_mix, pay_steps, seniority, single_performance
+from .assessment import (
+    CategoryWeights,
+    Cycle,
+    Distribution,
+    KpiSet,
+    basic_research_cycles,
+    category_weights,
+    distributions,
+    kpi_sets,
+)
+from .common import Facts, Figure, Mentioned
+from .people import Chief, Dividend, chief, dividend
+from .statements import COMPONENTS, Increment, Priority, Statements, statements
+from .structure import (
+    Adjustment,
+    AnnualSalary,
+    BasicWage,
+    PayMix,
+    PayPart,
+    Research,
+    SeriesKind,
+    StepSeries,
+    TechVsManagement,
+    adjustments,
+    annual_salary,
+    basic_wage,
+    pay_mix,
+    step_series,
+    tech_vs_management,
+)
+from .totals import Growth, SubsidiaryGrowth, growth, subsidiaries
 
-EXTRACTORS: dict[str, Callable[[Scheme], Any]] = {
-    "ownership": ownership,
-    "components": components,
-    "basic_wage": basic_wage,
-    "pay_steps": pay_steps,
-    "seniority": seniority,
-    "allowances": allowances,
-    "pay_mix": pay_mix,
-    "annual_salary": annual_salary,
-    "single_performance": single_performance,
-    "kpi_sets": kpi_sets,
-    "forced_distribution": forced_distribution,
-    "assessment_cycles": assessment_cycles,
-    "performance_link": performance_link,
-    "formulas": formulas,
-    "methods": methods,
-    "okr_linked": okr_linked,
-    "growth": growth,
-    "hq_growth": hq_growth,
-    "dividend": dividend,
-    "approval": approval,
-    "adjustment": adjustment,
-    "chief_posts": chief_posts,
-    "excess_profit": excess_profit,
-}
+T = TypeVar("T")
 
 
-def extract_facts(s: Scheme, check: Callable[[], None] = lambda: None) -> dict[str, Any]:
-    """All facts; `check` runs between extractors (the review's deadline)."""
-    facts: dict[str, Any] = {}
-    for name, extractor in EXTRACTORS.items():
+class SchemeFacts(Facts):
+    growth: Growth
+    subsidiaries: list[SubsidiaryGrowth] = Field(default_factory=list)
+    dividend: Dividend | None = None
+    chief: Chief | None = None
+    basic_wage: BasicWage | None = None
+    steps: list[StepSeries] = Field(default_factory=list)
+    pay_mix: list[PayMix] = Field(default_factory=list)
+    annual_salary: AnnualSalary | None = None
+    tech_vs_management: list[TechVsManagement] = Field(default_factory=list)
+    adjustments: list[Adjustment] = Field(default_factory=list)
+    kpi_sets: list[KpiSet] = Field(default_factory=list)
+    categories: list[CategoryWeights] = Field(default_factory=list)
+    distributions: list[Distribution] = Field(default_factory=list)
+    basic_research_cycles: list[Cycle] = Field(default_factory=list)
+    said: Statements
+
+
+def read_facts(scheme: Scheme, check: Callable[[], None] = lambda: None) -> SchemeFacts:
+    """Every fact of the scheme; `check` runs between readers (the review's deadline)."""
+
+    def timed(reader: Callable[[Scheme], T]) -> T:
         check()
-        facts[name] = extractor(s)
-    return facts
+        return reader(scheme)
+
+    return SchemeFacts(
+        growth=timed(growth), subsidiaries=timed(subsidiaries), dividend=timed(dividend), chief=timed(chief),
+        basic_wage=timed(basic_wage), steps=timed(step_series), pay_mix=timed(pay_mix), annual_salary=timed(annual_salary),
+        tech_vs_management=timed(tech_vs_management), adjustments=timed(adjustments), kpi_sets=timed(kpi_sets),
+        categories=timed(category_weights), distributions=timed(distributions), basic_research_cycles=timed(basic_research_cycles),
+        said=timed(statements),
+    )
 
 
-__all__ = ["COMPONENTS", "EXTRACTORS", "extract_facts"]
+__all__ = [
+    "COMPONENTS", "Adjustment", "AnnualSalary", "BasicWage", "CategoryWeights", "Chief", "Cycle", "Distribution", "Dividend", "Figure",
+    "Growth", "Increment", "KpiSet", "Mentioned", "PayMix", "PayPart", "Priority", "Research", "SchemeFacts", "SeriesKind", "Statements",
+    "StepSeries", "SubsidiaryGrowth", "TechVsManagement", "read_facts",
+]

@@ -1,143 +1,263 @@
-"""Facts on assessment: KPI weights, forced-distribution quotas, cycles, how pay follows results."""
+"""Assessment facts: indicator lists and their weights (sentences and whole tables, counts written in
+words, "各项权重均等"), the weights of 业绩/能力/态度, quotas of assessment grades, and the cycle on
+which basic-research staff are assessed."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from decimal import Decimal
 
-from ..scheme import NUM, PCT, Scheme, cells_norm, num, pct
-from .common import flt, row_text, transpose
+from pydantic import Field
+
+from knowledge.reader import Kind, Quantity
+
+from ..models import Evidence
+from ..scheme import Scheme, Sentence, Table
+from ..words import words
+from .common import (
+    Bound,
+    Facts,
+    cell_amount,
+    cell_fraction,
+    cells,
+    clean_name,
+    count_value,
+    figure,
+)
+
+W = words().facts
 
 
-# Words that mark a limit or a total, not an indicator's name ("不高于 40%", "权重合计 100%").
-_NOT_KPI = re.compile(r"权重|合计|总计|^(不|最|原则|一般|均|各|约)|高于|低于|超过|不少于|之间")
-_KPI_PAIR = re.compile(rf"([\u4e00-\u9fa5A-Za-z]{{2,15}}?)\s*[（(:：]?\s*(?:权重|占比|占)?\s*(?:为)?\s*{PCT}")
+class KpiSet(Facts):
+    weights: dict[str, Decimal]  # indicator → weight (fraction), as listed
+    count: int | None = None  # the number of indicators the scheme states ("共十二项")
+    count_bound: Bound | None = None  # "不少于12项" → MIN
+    equal: bool = False  # "各项权重均等"
+    evidence: Evidence
+    rows: dict[str, Evidence] = Field(default_factory=dict)  # indicator → its own table row (tables only)
+
+    @property
+    def size(self) -> int:
+        return self.count if self.count is not None else len(self.weights)
+
+    def effective_weights(self) -> dict[str, Decimal]:
+        if self.equal and self.count:
+            return {f"指标{i + 1}": Decimal(1) / Decimal(self.count) for i in range(self.count)}
+        return self.weights
 
 
-def kpi_sets(s: Scheme) -> list[dict[str, Any]]:
-    """Each KPI list with its weights as fractions (a sentence or a table with a 权重 column)."""
-    out = []
-    for original, plain in s.matches(r"指标|KPI", r"权重"):
-        weights = {name: flt(pct(value)) for name, value in _KPI_PAIR.findall(plain) if not _NOT_KPI.search(name)}
-        if len(weights) >= 2:
-            out.append({"weights": weights, "evidence": original})
-    for table in s.tables():
-        rows = [cells_norm(r) for r in table.rows]
-        if not rows:
+def _kpi_name(s: Sentence, q: Quantity) -> str:
+    """An indicator's name: the reader's name, else the words before its bracket ("原煤产量（权重25%）")."""
+    name = clean_name(q.name).removesuffix("指标")
+    if name and name not in ("权重", "为", ""):
+        return name
+    text = s.plain
+    start = max(text.rfind(ch, 0, q.start) for ch in "、，,；;：:") + 1
+    piece = text[start:q.start]
+    for mark in ("（", "("):
+        if mark in piece:
+            piece = piece[:piece.find(mark)]
+    return clean_name(piece.strip()).removesuffix("指标")
+
+
+def kpi_sets(scheme: Scheme) -> list[KpiSet]:
+    out = [k for k in map(_kpi_table, scheme.tables) if k is not None]
+    done = {k.evidence.block for k in out}
+    for k, table in [(k, t) for t in scheme.tables for k in out if k.evidence.block == t.block]:
+        stated = _stated_count(scheme, table)
+        if stated is not None:
+            out[out.index(k)] = k.model_copy(update={"count": stated[0], "count_bound": stated[1]})
+            done.add(stated[2])
+    for s in scheme.prose():
+        if s.block in done or not s.has(*W.kpi) or s.has(*W.categories[:1]) and s.has(*W.categories[2:]):
             continue
-        w = next((i for i, c in enumerate(rows[0]) if "权重" in c), None)
-        n = next((i for i, c in enumerate(rows[0]) if re.search(r"指标", c)), 0)
-        if w is None:
+        found = _kpi_sentence(s)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _kpi_sentence(s: Sentence) -> KpiSet | None:
+    weights: dict[str, Decimal] = {}
+    for q in s.figures(Kind.PERCENT):
+        if q.total or q.bound or any(w in q.subject for w in W.kpi_not):
+            continue
+        name = _kpi_name(s, q)
+        if not name or name in weights or any(w in name for w in W.kpi_not):
+            continue
+        weights[name] = q.value
+    count, bound = None, None
+    for q in s.figures(Kind.COUNT):
+        if any(w in q.subject + q.tail for w in W.kpi) and count_value(q):
+            count, bound = count_value(q), figure(q, s).bound
+            break
+    equal = s.has(*W.equal_weights)
+    if len(weights) < 2 and count is None:
+        return None
+    if len(weights) >= 2 and not (s.has(*W.weight) or s.has("指标")):
+        return None
+    return KpiSet(weights=weights, count=count, count_bound=bound, equal=equal, evidence=s.evidence)
+
+
+def _kpi_table(table: Table) -> KpiSet | None:
+    """A table with a 权重 column: every row is an indicator (totals left out)."""
+    weight_cells = [c for c in cells(table) if any(w in c.header for w in W.weight) and c.value is not None]
+    if len(weight_cells) < 2:
+        # points out of 100 (分值) weigh the indicators as weights do
+        points = [c for c in cells(table) if any(w in c.header for w in W.weight_points) and c.value is not None]
+        if len(points) < 2 or sum(c.value for c in points if c.value is not None) != 100:
+            return None
+        weight_cells = points
+    weights: dict[str, Decimal] = {}
+    rows: dict[str, int] = {}
+    for c in weight_cells:
+        row = table.rows[c.row]
+        name = next((x for x in row if x.strip() and cell_amount(x) is None and not any(w in x for w in W.weight)), c.label)
+        share = cell_fraction(c)
+        if share is None or any(w in name for w in ("合计", "总计", "小计")):
+            continue
+        weights[name] = share
+        rows[name] = c.row
+    if len(weights) < 2:
+        return None
+    return KpiSet(weights=weights, evidence=table.evidence(rows[list(weights)[-1]]),
+                  rows={name: table.evidence(r) for name, r in rows.items()})
+
+
+def _stated_count(scheme: Scheme, table: Table) -> tuple[int, Bound | None, int] | None:
+    """"以上考核指标共十二项" written right after a table: the count, its limit and its block."""
+    after = [s for s in scheme.prose() if s.block > table.block][:2]
+    for s in after:
+        for q in s.figures(Kind.COUNT):
+            if any(w in q.subject for w in W.kpi) and count_value(q):
+                return count_value(q), figure(q, s).bound, s.block  # type: ignore[return-value]
+    return None
+
+
+# ---- 业绩、能力、态度 ----------------------------------------------------------------------------
+
+
+class CategoryWeights(Facts):
+    weights: dict[str, Decimal]  # 业绩 / 能力 / 态度 → weight
+    evidence: Evidence
+
+
+def category_weights(scheme: Scheme) -> list[CategoryWeights]:
+    out = []
+    for s in scheme.prose():
+        if sum(s.has(w) for w in W.categories) < 2:
             continue
         weights = {}
-        for r in rows[1:]:
-            if w < len(r) and n < len(r) and r[n] and not re.search(r"合计|总计", r[n]):
-                m = re.match(rf"^({NUM})(%)?$", r[w])
-                if m:
-                    value = num(m.group(1))
-                    weights[r[n]] = flt(value / 100 if m.group(2) or value > 1 else value)
-        if len(weights) >= 2:
-            out.append({"weights": weights, "evidence": "\n".join(row_text(r) for r in table.rows[:6])})
+        for q in s.figures(Kind.PERCENT):
+            name = next((w for w in W.categories if w in q.subject[-10:]), None)
+            if name and name not in weights:
+                weights[name] = q.value
+        if len(weights) >= 2 and "业绩" in weights:
+            out.append(CategoryWeights(weights=weights, evidence=s.evidence))
     return out
 
 
-_GRADES = r"S|A|B|C|D|E|优秀|良好|称职|合格|基本称职|基本合格|不称职|不合格|待改进|较差|一般"
-_QUOTA_PAIR = re.compile(rf"(?<![A-Za-z])({_GRADES})\s*(?:级|等|档|类)?\s*(?:[（(][^）)]{{0,6}}[）)])?\s*(?:[:：（(]|为|占|比例为?)?\s*(?:不超过|不高于|不低于|控制在|约)?\s*{PCT}")
+# ---- 考核等级分布 -----------------------------------------------------------------------------------------
 
 
-def forced_distribution(s: Scheme) -> list[dict[str, Any]]:
-    """Quotas of assessment grades (fractions), in the order the scheme lists them (best first)."""
+class Distribution(Facts):
+    quotas: dict[str, Decimal]  # grade → share, best grade first
+    top_bound: Bound | None = None
+    unlimited: bool = False  # the top grade has no limit ("不设上限", "由部门自定")
+    evidence: Evidence
+
+    @property
+    def top(self) -> tuple[str, Decimal] | None:
+        return next(iter(self.quotas.items()), None)
+
+
+_GRADES = re.compile("|".join(re.escape(g) for g in sorted(W.grades, key=len, reverse=True)))
+
+
+def _grades_in(text: str) -> list[str]:
+    """Assessment grades written in a list, in order (单字母 grades only as list items; 合格率 is an
+    indicator, not a grade)."""
+    return [m.group(0) for m in _GRADES.finditer(text)
+            if not text.startswith("率", m.end()) and (len(m.group(0)) > 1 or _letter_item(text, m.start()))]
+
+
+def _letter_item(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isalnum() and not after.isascii() or after in "、/，,级等档" or before in "、/"
+
+
+def distributions(scheme: Scheme) -> list[Distribution]:
     out = []
-    for original, plain in s.matches(r"强制分布|等级|等次|档次|比例", rf"({_GRADES})[^。]{{0,40}}{PCT}"):
-        quotas = _listed_quotas(plain) or {g: flt(pct(v)) for g, v in _QUOTA_PAIR.findall(plain)}
-        if len(quotas) >= 2:
-            out.append({"quotas": quotas, "evidence": original})
-    for table in s.tables():
-        rows = [cells_norm(r) for r in table.rows]
-        quotas = _table_quotas(rows) or _table_quotas(transpose(rows))
-        if quotas:
-            out.append({"quotas": quotas, "evidence": "\n".join(row_text(r) for r in table.rows[:6])})
+    for s in scheme.prose():
+        if not s.has(*W.distribution) or s.has(*W.weight) or not _grades_in(s.plain):
+            continue
+        unlimited = s.has(*W.no_limit)
+        quotas = _quotas(s)
+        if quotas or unlimited:
+            bound = None
+            if quotas:
+                first = next(q for q in s.figures(Kind.PERCENT))
+                bound = figure(first, s).bound
+            out.append(Distribution(quotas=quotas, top_bound=bound, unlimited=unlimited and not quotas, evidence=s.evidence))
+    for table in scheme.tables:
+        in_table: dict[str, Decimal] = {}
+        top_row = None
+        for c in cells(table):
+            share = cell_fraction(c) if any(w in c.header for w in ("比例", "占比", "分布")) else None
+            grade = next(iter(_grades_in(c.label)), None) if share is not None else None
+            if grade and share is not None and grade not in in_table:
+                in_table[grade] = share
+                top_row = c.row if top_row is None else top_row
+        if len(in_table) >= 2 and top_row is not None:
+            out.append(Distribution(quotas=in_table, evidence=table.evidence(top_row)))
     return out
 
 
-def _listed_quotas(plain: str) -> dict[str, float]:
-    """"A、B、C三个等级的比例分别为10%、80%、10%"."""
-    m = re.search(rf"((?:(?:{_GRADES})[、，,和及/]\s*)+(?:{_GRADES}))[^。%]{{0,20}}分别(?:为|占|是)?\s*((?:{NUM}\s*%[、，,和及]?\s*)+)", plain)
-    if not m:
+def _quotas(s: Sentence) -> dict[str, Decimal]:
+    """grade → share: by the reader's names, or paired in order with a list of grades written before
+    the shares ("A、B、C三级，比例分别为10%、80%、10%"; "S/A/B/C/D，比例为5%/20%/…")."""
+    shares = [q for q in s.figures(Kind.PERCENT) if not q.subject.endswith(("系数", "扣减", "扣发"))]
+    if not shares:
         return {}
-    grades = re.findall(_GRADES, m.group(1))
-    values = re.findall(PCT, m.group(2))
-    return {g: flt(pct(v)) for g, v in zip(grades, values)} if len(grades) == len(values) else {}
+    named: dict[str, Decimal] = {}
+    for q in shares:
+        grades = _grades_in(clean_name(q.name) or "")
+        if grades:
+            named["及".join(grades) if len(grades) > 1 else grades[0]] = q.value
+    if len(named) == len(shares):
+        return named
+    listed = _grades_in(s.plain[:shares[0].start])
+    if len(listed) == len(shares):
+        return {g: q.value for g, q in zip(listed, shares)}
+    return named
 
 
-def _table_quotas(rows: list[list[str]]) -> dict[str, float]:
-    if len(rows) < 2:
-        return {}
-    head = rows[0]
-    col = next((i for i, c in enumerate(head) if re.search(r"比例|占比|分布", c)), None)
-    if col is None:
-        return {}
-    quotas = {}
-    for r in rows[1:]:
-        grade = re.match(rf"^({_GRADES})", r[0]) if r else None
-        m = re.match(rf"^(?:不超过|不高于|不低于|约)?({NUM})%$", r[col]) if col < len(r) else None
-        if grade and m:
-            quotas[grade.group(1)] = flt(pct(m.group(1)))
-    return quotas if len(quotas) >= 2 else {}
+# ---- 基础研究人才的考核周期 ---------------------------------------------------------------------------
 
 
-_CYCLE = {"月": 1, "月度": 1, "季": 3, "季度": 3, "半年": 6, "半年度": 6, "年": 12, "年度": 12, "一年": 12, "1年": 12}
+_MONTHS = {"月度": 1, "按月": 1, "每月": 1, "季度": 3, "按季": 3, "每季": 3, "半年": 6}
 
 
-def assessment_cycles(s: Scheme) -> list[dict[str, Any]]:
-    """Assessment cycles in months, with the sentence and the staff category it concerns."""
+class Cycle(Facts):
+    months: int
+    evidence: Evidence
+
+
+def basic_research_cycles(scheme: Scheme) -> list[Cycle]:
+    """Assessment cycles shorter than a year set for basic-research staff."""
+    from .structure import Research, _category
+
     out = []
-    for original, plain in s.matches(r"考核|考评|评价"):
-        for m in re.finditer(r"(按月|每月|月度|按季度?|每季度?|季度|半年度?|每半年|年度|每年|按年)(?:进行|开展|组织)?(?:一次)?(?:绩效)?(考核|考评|评价)|(考核|考评)周期(?:一般)?(?:为|是|:|：)?(月度?|季度?|半年度?|年度|一年|1年)", plain):
-            word = re.sub(r"^(按|每)", "", m.group(1) or m.group(4))
-            months = _CYCLE.get(word, _CYCLE.get(word.rstrip("度"), 12))
-            category = "基础研究" if "基础研究" in plain else None
-            if not any(c["months"] == months and c["evidence"] == original for c in out):
-                out.append({"months": months, "category": category, "evidence": original})
+    for s in scheme.having(*W.basic_research):
+        scope = s.row[0] if s.row else s.plain
+        if _category(scope) is not Research.BASIC:
+            continue
+        text = s.plain if s.row is None else " ".join(s.row[1:])
+        for word, months in _MONTHS.items():
+            at = text.find(word)
+            if at >= 0 and ("考核" in text[at:at + 8] + text[max(0, at - 8):at] or "兑现" in text[at:]):
+                out.append(Cycle(months=months, evidence=s.evidence))
+                break
     return out
 
-
-_EVEN = r"平均发放|平均分配|按人头平均|人人均等|人均分配|固定发放|不与[^。]{0,6}考核[^。]{0,4}挂钩|不(进行|作)?考核"
-# "不得平均分配", "破除平均分配" say the opposite: a denial just before the phrase.
-_DENIED = re.compile(r"(不得|不能|不应|不宜|禁止|严禁|避免|防止|杜绝|破除|反对|不搞|不再|而非|并非|改变|打破)[^。，,；;]{0,6}$")
-
-
-def _even_pay(plain: str) -> bool:
-    return any(not _DENIED.search(plain[: m.start()]) for m in re.finditer(_EVEN, plain))
-
-
-def performance_link(s: Scheme) -> dict[str, Any]:
-    """How 绩效工资 is tied to assessment: "先考核后分配", linked, or paid evenly."""
-    out: dict[str, Any] = {}
-    even = next((o for o, p in s.matches(r"绩效|奖金", _EVEN) if _even_pay(p)), None)
-    if even:
-        out["even"] = even
-    first = s.find(r"先考核[，,、]?后分配|先考核再分配")
-    if first:
-        out["first_assess"] = first
-    linked = s.find(r"绩效|奖金", r"(根据|依据|按照?|结合|与)[^。]{0,16}(考核|考评|评价)[^。]{0,10}(结果|得分|等级|等次|系数|挂钩)|(考核|考评)(结果|得分|系数)[^。]{0,12}(发放|分配|确定|兑现|浮动)", exclude=r"不与")
-    if linked:
-        out["linked"] = linked
-    department = s.find(r"部门|单位|班组|项目组", r"(考核|绩效)[^。]{0,12}(总量|总额|额度|工资包)")
-    if department:
-        out["department"] = department
-    return out
-
-
-def formulas(s: Scheme) -> list[str]:
-    return [o for o, p in s.matches(r"[=＝÷]|×", r"工资|薪酬|奖金|分配|积分|点值")]
-
-
-def methods(s: Scheme) -> list[str]:
-    found = [name for name, pattern in {"积分": r"积分|工分", "计件": r"计件", "点值": r"点值|薪点", "系数": r"系数"}.items() if s.has(pattern)]
-    return found
-
-
-def okr_linked(s: Scheme) -> str | None:
-    """A sentence tying OKR results directly to pay (soe_tech says it should not be)."""
-    return s.find(r"OKR|目标与关键成果", r"(薪酬|工资|奖金|晋升|奖惩)", r"挂钩|决定|计算|依据|直接", exclude=r"不与|不直接|不挂钩|不作为|重反馈")

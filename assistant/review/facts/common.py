@@ -1,57 +1,272 @@
-"""Helpers every extractor shares: component names, cells as numbers, tables turned around."""
+"""Small pure helpers that combine the shared reader's output: figures with their evidence,
+figures named by the words before them, and tables read cell by cell."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from functools import lru_cache
+from typing import Any
 
-from ..scheme import NUM, yuan
+from pydantic import BaseModel, ConfigDict, Field
 
-COMPONENTS: dict[str, str] = {
-    "基础工资": r"基础工资|基本生活保障工资",
-    "能力工资": r"能力工资|技能工资|技能等级工资|技能津贴|学历津贴|职称津贴",
-    "年功工资": r"年功工资|工龄工资|厂龄工资|司龄工资",
-    "岗位工资": r"岗位工资|岗位基本薪酬|岗位薪酬|岗位基本工资|岗位薪点",
-    "津贴补贴": r"津贴|补贴",
-    "绩效工资": r"绩效工资|绩效薪酬|绩效奖金|绩效年薪",
-}
-SENIORITY = COMPONENTS["年功工资"]
-BASIC = COMPONENTS["基础工资"]
-NEG = r"不因|不按|不区分|不分|统一|一个标准|同一标准|相同"
+from knowledge.reader import Kind, Quantity, Reading, amount, read
+from knowledge.reader.fill import Filled, fill
 
-
-def flt(value) -> float:
-    return float(value)
+from ..models import Evidence
+from ..scheme import Scheme, Sentence, Table, plain
+from ..words import words
 
 
-_AMOUNT = re.compile(rf"^({NUM})(万)?(元)?(/月)?$")
+class Bound(StrEnum):
+    MAX = "max"  # the scheme sets the figure as a ceiling (不超过)
+    MIN = "min"  # the scheme sets it as a floor (不低于)
 
 
-def amount(cell: str):
-    m = _AMOUNT.match(cell.replace(" ", ""))
-    return yuan(m.group(1), m.group(2)) if m else None
+class Figure(BaseModel):
+    """One figure the scheme states, with its own words."""
+
+    model_config = ConfigDict(frozen=True)
+
+    value: Decimal
+    evidence: Evidence
+    bound: Bound | None = None
+    text: str = ""  # the figure as written ("六成", "8,400万元")
 
 
-def row_text(row: list[str]) -> str:
-    return " | ".join(c for c in row if c)
+class Mentioned(BaseModel):
+    """Something the scheme says (or refuses): the sentence that says it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    evidence: Evidence
+    denied: bool = False
 
 
-def transpose(rows: list[list[str]]) -> list[list[str]]:
-    width = max((len(r) for r in rows), default=0)
-    return [[r[i] if i < len(r) else "" for r in rows] for i in range(width)]
+def figure(q: Quantity, s: Sentence) -> Figure:
+    return Figure(value=q.value, evidence=s.evidence, bound=_bound(q, s), text=q.text)
 
 
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+# ---- limits written around a figure -------------------------------------------------------------
+
+_MIN_WORDS = ("不低于", "不少于", "不得低于", "至少", "最少", "以上", "起码", "保底")
+_MAX_WORDS = ("不超过", "不高于", "不得超过", "不得高于", "最多", "至多", "以内", "以下", "封顶", "上限", "控制在")
 
 
-def step_no(cell: str) -> int | None:
-    """1, 第2档, 3级, 薪级4, 五档 → the step number; anything else None."""
-    m = re.match(r"^(?:薪级)?第?(\d{1,2}|[一二三四五六七八九十]{1,3})(?:档|级|薪级)?$", cell)
-    if not m:
+def _bound(q: Quantity, s: Sentence) -> Bound | None:
+    """The limit a figure is written with. The reader's own `bound` reads 不低于 as a ceiling
+    (its longest-word matching meets 低于 first; see tests/review/reader_gaps.md), so the words
+    right around the figure are looked at here, longest first."""
+    quantities = s.reading.quantities
+    prev_end = max((p.end for p in quantities if p.end <= q.start), default=0)
+    next_start = min((p.start for p in quantities if p.start >= q.end), default=len(s.plain))
+    before = s.plain[max(prev_end, q.start - 6):q.start]  # a limit written after another figure is that figure's
+    after = s.plain[q.end:min(q.end + 3, next_start)]
+    words_ = sorted(_MIN_WORDS + _MAX_WORDS, key=len, reverse=True)
+    if prev_end and before.strip(" ，,、") in words_:
+        before = ""  # "3年以下30元": 以下 closes the band before, not the amount
+    for word in words_:
+        if before.endswith(word) or after.startswith(word):
+            return Bound.MIN if word in _MIN_WORDS else Bound.MAX
+    return None
+
+
+def negated_at(s: Sentence, pos: int) -> bool:
+    """Whether the clause holding `pos` is negated or refused ("不经…", "破除…").
+    Limit words (不低于, 不超过) are not negations."""
+    clause = s.clause_at(pos)
+    if clause is None:
+        return False
+    text = clause.text
+    for word in sorted(_MIN_WORDS + _MAX_WORDS, key=len, reverse=True):
+        text = text.replace(word, "·" * len(word))
+    from knowledge.reader.lexicon import contains_any, lexicon
+
+    return contains_any(text, lexicon().negations) is not None or any(w in text for w in words().deny)
+
+
+def first_of(s: Sentence, names: Iterable[str]) -> int:
+    """Position of the first of `names` in the sentence (-1 when none is written)."""
+    text = s.plain
+    found = [text.find(n) for n in names if n in text]
+    return min(found) if found else -1
+
+
+def mentioned(s: Sentence, names: Iterable[str]) -> Mentioned | None:
+    """The sentence as a mention of one of `names`, denied when every clause naming it is negated."""
+    text = s.plain
+    hits = [i for n in names for i in positions(text, n)]
+    if not hits:
         return None
-    raw = m.group(1)
-    if raw.isdigit():
-        return int(raw)
-    if len(raw) == 1:
-        return _CN_DIGITS[raw]
-    tens, _, units = raw.partition("十")
-    return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(units, 0) if units else 0)
+    return Mentioned(evidence=s.evidence, denied=all(negated_at(s, i) for i in hits))
+
+
+def positions(text: str, word: str) -> list[int]:
+    """Every position of `word` in `text`."""
+    out, start = [], text.find(word)
+    while start >= 0:
+        out.append(start)
+        start = text.find(word, start + 1)
+    return out
+
+
+def filled(s: Sentence, model: type[BaseModel]) -> Filled:
+    """The shared filler on one sentence (its reading is cached)."""
+    return fill(s.reading, model)
+
+
+def placed(s: Sentence, result: Filled, path: str, reading: Reading | None = None) -> Figure | None:
+    """The figure the filler placed in `path`, with its evidence and limit. A bare number (no unit:
+    "4" of "4:6") is never taken for a rate or a head count here."""
+    index = next((i for i, p in result.placed.items() if p == path), None)
+    if index is None:
+        return None
+    q = (reading or s.reading).quantities[index]
+    if q.kind is Kind.NUMBER:
+        return None
+    value = result.get(path)
+    return Figure(value=Decimal(value), evidence=s.evidence, bound=_bound(q, s), text=q.text)
+
+
+def clean_name(name: str | None) -> str:
+    """A figure's name without the limit or total words the reader leaves on it ("A级比例不" → "A级")."""
+    if not name:
+        return ""
+    for word in ("比例", "合计", "不", "占", "为", "的", "权重", "：", ":"):
+        name = name.removesuffix(word)
+    for word in ("比例", "合计", "不", "占", "权重"):
+        name = name.removesuffix(word)
+    return name.strip(" 、，,（）()")
+
+
+def count_value(q: Quantity) -> int | None:
+    """A whole number of things (项, 个, 人) or None."""
+    if q.kind not in (Kind.COUNT, Kind.PEOPLE, Kind.NUMBER, Kind.LEVELS):
+        return None
+    return int(q.value) if q.value == q.value.to_integral_value() and q.value > 0 else None
+
+
+# ---- tables, cell by cell -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cell:
+    row: int  # index into table.rows
+    col: int
+    text: str
+    label: str  # the row's name (its first non-numeric cell)
+    header: str  # the column's heading
+    value: Decimal | None  # the cell as one figure (read by `knowledge.reader.amount`), or None
+    quantity: Quantity | None  # the reader's quantity when the cell holds one figure with words
+
+
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
+@lru_cache(maxsize=16384)
+def cell_amount(text: str) -> Decimal | None:
+    """A cell that is one figure and nothing else (`knowledge.reader.amount`), read once per text;
+    a cell of bare digits (4600, 4,600: most cells of a pay table) needs no reading."""
+    bare = text.strip()
+    if _DIGITS.fullmatch(bare):
+        return Decimal(bare.replace(",", ""))
+    return amount(text)
+
+
+@lru_cache(maxsize=16384)
+def _cell_quantity(text: str) -> Quantity | None:
+    found = read(plain(text), typos=False).figures
+    return found[0] if len(found) == 1 else None
+
+
+def is_figure(cell: str) -> bool:
+    return cell_amount(cell) is not None
+
+
+def header_row(table: Table) -> int:
+    """The first row that names columns (mostly words, not figures); 0 when none looks so."""
+    for i, row in enumerate(table.rows[:3]):
+        words_ = [c for c in row if c.strip() and not is_figure(c)]
+        if len(words_) >= max(2, len([c for c in row if c.strip()]) - 1):
+            return i
+    return 0
+
+
+def label_col(table: Table, start: int) -> int:
+    """The column that names rows: the first whose cells are mostly words."""
+    width = max((len(r) for r in table.rows), default=0)
+    for col in range(width):
+        cells = [r[col] for r in table.rows[start:] if col < len(r) and r[col].strip()]
+        if cells and sum(not is_figure(c) for c in cells) * 2 > len(cells):
+            return col
+    return 0
+
+
+def cells(table: Table) -> list[Cell]:
+    """Every body cell with its row's name and its column's heading (read once per table)."""
+    if table.cells is None:
+        table.cells = _cells(table)
+    return table.cells  # type: ignore[return-value]
+
+
+def _cells(table: Table) -> list[Cell]:
+    head = header_row(table)
+    header = table.rows[head] if table.rows else []
+    name_col = label_col(table, head + 1)
+    out = []
+    for r in range(head + 1, len(table.rows)):
+        row = table.rows[r]
+        label = row[name_col] if name_col < len(row) else ""
+        for c, text in enumerate(row):
+            if c == name_col:
+                continue
+            value = cell_amount(text)
+            quantity = _cell_quantity(text) if value is None and text.strip() else None
+            out.append(Cell(r, c, text, label, header[c] if c < len(header) else "", value, quantity))
+    return out
+
+
+def cell_fraction(cell: Cell) -> Decimal | None:
+    """A cell as a share: "15%" and 0.15 as they are, a bare 15 under a 比例/权重 heading as 15%."""
+    if cell.value is None:
+        return None
+    return cell.value / 100 if "%" not in cell.text and cell.value > 1 else cell.value
+
+
+def cell_value(cell: Cell) -> Decimal | None:
+    """A cell's figure, bare (3,080) or with words (较上年增长11.2%: signed by the reader)."""
+    if cell.value is not None:
+        return cell.value
+    return cell.quantity.value if cell.quantity is not None else None
+
+
+def cell_is_percent(cell: Cell) -> bool:
+    if cell.quantity is not None:
+        return cell.quantity.kind is Kind.PERCENT
+    return "%" in cell.text or "％" in cell.text or "%" in cell.header
+
+
+def rows_of(scheme: Scheme) -> list[tuple[Table, list[Cell]]]:
+    return [(t, cells(t)) for t in scheme.tables]
+
+
+def sentences_with(scheme: Scheme, *groups: tuple[str, ...]) -> list[Sentence]:
+    """Prose sentences naming a word of every group."""
+    return [s for s in scheme.prose() if all(s.has(*g) for g in groups)]
+
+
+def first(values: Iterable[Any]) -> Any:
+    return next((v for v in values if v is not None), None)
+
+
+class Facts(BaseModel):
+    """Base for a fact sheet: frozen, typed, JSON-able."""
+
+    model_config = ConfigDict(frozen=True)
+
+
+def empty_list() -> Any:
+    return Field(default_factory=list)

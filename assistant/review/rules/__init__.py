@@ -1,8 +1,10 @@
-"""All review rules, registered on import of their modules."""
+"""Every check of the rule table, registered on import of their modules."""
 
 from __future__ import annotations
 
-from . import governance, performance, structure  # noqa: F401  (registration)
-from .base import RULES, Hit, Rule
+from . import assessment, structure, talent, totals  # noqa: F401  (registration)
+from .base import CHECKS, Hit
 
-__all__ = ["RULES", "Hit", "Rule"]
+RULES = CHECKS  # the review's rule ids, one with those of calculators.applicability
+
+__all__ = ["CHECKS", "RULES", "Hit"]

@@ -1,93 +1,64 @@
-"""The rule registry: each rule is a small function from (scheme, facts) to hits.
+"""The rule registry: one check function per rule of the table (rules.yaml), from facts to hits.
 
-A hit says what the scheme does wrong or leaves out; the engine turns it into a finding with the
-guideline sentence quoted from the cited unit (chosen by the rule's keywords, never typed here).
-Guideline figures come from `calculators.params` and the calculators' checks, not from this package.
+A hit says what the scheme does wrong or leaves out, where (the scheme's own words), how far it
+falls short (`Level`) and how to reword it. Whether that is a 违反, 提醒 or 提示 is decided by the
+engine from the table, never here. Guideline figures come from `calculators.params` and the
+calculators' checks.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Callable
 
-from ..models import Severity
-from ..scheme import Scheme
+from calculators.checks import Finding
+from calculators.numbers import fmt, pct
 
-Facts = dict[str, Any]
+from ..applicability import Level
+from ..facts import SchemeFacts
+from ..models import Evidence
 
 
 @dataclass(frozen=True)
 class Hit:
-    severity: Severity
     message: str
-    evidence: str | None = None
-    cite: tuple[str, ...] = ()  # replaces the rule's citations (the first one is quoted)
-    also: tuple[str, ...] = ()  # further units cited, e.g. those a calculator's check names
-    keywords: tuple[str, ...] = ()  # replaces the rule's quote keywords
+    evidence: Evidence | None  # None: the scheme leaves something out
+    suggestion: str
+    level: Level = Level.BREACH
 
 
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    title: str
-    citations: tuple[str, ...]
-    keywords: tuple[str, ...]
-    check: Callable[[Scheme, Facts], list[Hit]] = field(compare=False)
+Check = Callable[[SchemeFacts], list[Hit]]
+CHECKS: dict[str, Check] = {}
 
 
-RULES: dict[str, Rule] = {}
+def check(rule_id: str) -> Callable[[Check], Check]:
+    """Register the check of a rule of the table; a rule checked twice is a programming error."""
 
-
-def rule(rule_id: str, title: str, cite: tuple[str, ...] | str, keywords: tuple[str, ...] | str = ()):
-    """Register a rule; `keywords` pick the quoted sentence of the first cited unit."""
-    cites = (cite,) if isinstance(cite, str) else tuple(cite)
-    keys = (keywords,) if isinstance(keywords, str) else tuple(keywords)
-
-    def register(fn: Callable[[Scheme, Facts], list[Hit]]) -> Callable[[Scheme, Facts], list[Hit]]:
-        if rule_id in RULES:
-            raise ValueError(f"duplicate rule id {rule_id}")
-        RULES[rule_id] = Rule(rule_id, title, cites, keys, fn)
+    def register(fn: Check) -> Check:
+        if rule_id in CHECKS:
+            raise ValueError(f"rule {rule_id} has two checks")
+        CHECKS[rule_id] = fn
         return fn
 
     return register
 
 
-def dec(value: Any) -> Decimal:
-    """Facts hold floats; checks and parameters are Decimal: go through the text, as calculators do."""
-    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-
-
-def param(key: str) -> Any:
-    from calculators.params import param as _param
-
-    return _param(key)
-
-
-def checks():
-    """The calculators' compliance checks (imported late: a rule whose check is missing is skipped)."""
-    import calculators.checks as module
-
-    return module
-
-
-def from_findings(findings: list[Any], evidence: str | None, keep: Callable[[Any], bool] = lambda f: True) -> list[Hit]:
-    """Hits from the calculators' findings: their message, severity and citations, our evidence.
-    Their `info` findings only say a figure passed, so they are not review findings."""
+def from_findings(findings: Iterable[Finding], evidence: Evidence | None, suggestion: str, *names: str) -> list[Hit]:
+    """Hits from the calculators' findings (their message); `info` findings only say a figure passed.
+    An `error` is a breach, a `warning` (a soft limit, a case reference) is advice."""
     out = []
     for f in findings:
-        if f.severity != "info" and keep(f):
-            out.append(Hit(f.severity, f.message, evidence, also=tuple(f.citations)))
+        if f.severity == "info" or names and f.rule not in names:
+            continue
+        level = Level.BREACH if f.severity == "error" else Level.ADVICE
+        out.append(Hit(f.message, evidence, suggestion, level))
     return out
 
 
-def pct_text(value: Any) -> str:
-    """0.35 → "35%", formatted as the calculators format their own messages."""
-    from calculators.numbers import pct
-
-    return pct(dec(value))
+def percent(value: Decimal) -> str:
+    return pct(value)
 
 
-def num_text(value: Any) -> str:
-    """2000.0 → "2000", 2150.5 → "2150.5" (never "1.2e+06")."""
-    return format(dec(value).normalize(), "f")
+def number(value: Decimal) -> str:
+    return fmt(value)

@@ -1,116 +1,219 @@
-"""Rules on the pay structure: 基础工资, 年功工资, pay steps, fixed/variable mix, 年薪, 津贴."""
+"""Rules on the pay structure (曲靖指引第八条、第十条): 基础工资, step series, performance pay
+following assessment, 年薪 and 协议薪酬, 超额利润分享."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from ..scheme import Scheme
-from .base import Facts, Hit, checks, dec, from_findings, num_text, rule
+from calculators import checks
+from calculators.params import param
 
-Q8 = "qujing_skill/art-8"
+from ..applicability import Level
+from ..facts import SchemeFacts, SeriesKind, StepSeries
+from .base import Hit, check, from_findings, number, percent
+
+_SOON = "建议改为："
 
 
-@rule("basic-wage-one-standard", "基础工资应全体职工一个标准", Q8, "基础工资全体职工应一个标准")
-def basic_wage_one_standard(s: Scheme, facts: Facts) -> list[Hit]:
-    basic = facts.get("basic_wage")
-    if not basic or not basic["varies"]:
+@check("basic-wage-one-standard")
+def basic_wage_one_standard(f: SchemeFacts) -> list[Hit]:
+    basic = f.basic_wage
+    if basic is None or not basic.varies:
         return []
-    amounts = "、".join(f"{num_text(a)}元" for a in basic["amounts"]) if len(basic["amounts"]) > 1 else ""
-    detail = f"（方案中出现 {amounts}）" if amounts else ""
-    return [Hit("error", f"基础工资按岗位、职级等分设不同标准{detail}；指引要求基础工资全体职工执行同一个标准。", basic["evidence"])]
+    shown = "、".join(f"{number(a)}元" for a in basic.amounts)
+    detail = f"（方案中有 {shown} 等不同标准）" if len(basic.amounts) > 1 else ""
+    lowest = f"每人每月{number(max(basic.amounts))}元" if basic.amounts else "统一标准"
+    return [Hit(f"基础工资按学历、岗位或等级分设不同标准{detail}，指引要求基础工资全体职工一个标准。", basic.evidence,
+                f"{_SOON}“基础工资全体职工执行同一标准，{lowest}，随当地物价水平适时调整；学历、岗位差别通过能力工资、岗位工资体现。”")]
 
 
-@rule("basic-wage-price-adjust", "基础工资随当地物价调整", Q8, "物价水平")
-def basic_wage_price_adjust(s: Scheme, facts: Facts) -> list[Hit]:
-    if "基础工资" not in facts["components"] or s.has(r"物价|最低工资标准|生活费用|居民消费价格"):
+@check("basic-wage-price-adjust")
+def basic_wage_price_adjust(f: SchemeFacts) -> list[Hit]:
+    where = f.said.components.get("基础工资")
+    if where is None or f.said.price_adjust is not None:
         return []
-    return [Hit("info", "方案设置了基础工资，但未说明其随当地物价水平（或最低工资标准）调整的办法。", facts["components"]["基础工资"])]
+    return [Hit("方案设置了基础工资，但未说明其随当地物价水平（或最低工资标准）调整的办法。", where,
+                "建议补充：“基础工资随当地物价水平和最低工资标准变化适时调整。”", Level.PRACTICE)]
 
 
-def _step_findings(amounts: list[float], what: str) -> list:
-    """The calculators' findings on a step series (unequal differences, a step paying less)."""
-    return [f for f in checks().check_arithmetic_steps([dec(a) for a in amounts], what) if f.severity != "info"]
-
-
-def _geometric(amounts: list[float]) -> bool:
-    """Equal ratios (to the yuan): 等比数列, which soe_tech 第二十九条 allows between pay grades."""
-    values = [dec(a) for a in amounts]
-    if len(values) < 3 or any(v <= 0 for v in values):
+def _geometric(amounts: list[Decimal]) -> bool:
+    """Equal ratios (to within rounding: 1% of each step): 等比数列, which 科技人才指引第二十九条
+    allows between pay grades."""
+    if len(amounts) < 3 or any(v <= 0 for v in amounts):
         return False
-    ratio = values[1] / values[0]
-    return all(abs(values[i] - values[i - 1] * ratio) <= 1 + values[i] / 1000 for i in range(2, len(values)))
+    n = len(amounts) - 1
+    ratio = (float(amounts[-1]) / float(amounts[0])) ** (1 / n)
+    return ratio > 1 and all(abs(float(v) - float(amounts[0]) * ratio ** i) <= float(v) / 100 for i, v in enumerate(amounts))
 
 
-@rule("seniority-arithmetic", "年功工资各档差额应成等差数列", Q8, ("年功工资", "等差数列"))
-def seniority_arithmetic(s: Scheme, facts: Facts) -> list[Hit]:
-    bands = facts.get("seniority")
-    if not bands:
-        return []
-    steps = "、".join(num_text(a) for a in bands["amounts"])
-    return from_findings(_step_findings(bands["amounts"], f"年功（工龄）工资各工龄段标准（{steps} 元）"), bands["evidence"])
-
-
-@rule("pay-step-arithmetic", "岗位薪级差额应成等差数列", Q8, "各岗位薪级之间的差额应形成等差数列")
-def pay_step_arithmetic(s: Scheme, facts: Facts) -> list[Hit]:
+def _series_hits(series: StepSeries, what: str) -> list[Hit]:
+    found = checks.check_arithmetic_steps(series.amounts, what)
+    diffs = sorted({b - a for a, b in zip(series.amounts, series.amounts[1:])})
+    step = number(diffs[len(diffs) // 2]) if diffs else ""
     hits = []
-    for row in facts.get("pay_steps") or []:
-        name = f"“{row['grade']}”" if row["grade"] else ""
-        found = _step_findings(row["amounts"], f"岗位{name}各薪级标准")
-        unequal = [f for f in found if f.rule == "steps.arithmetic"]
-        if unequal and (row["broadband"] or _geometric(row["amounts"])):
-            # Broadband bands and geometric grades are allowed for technical staff (soe_tech 第二十九条).
-            found = [f for f in found if f not in unequal]
-            if not _geometric(row["amounts"]):
-                hits.append(Hit("warning", f"宽带薪酬{name}各档标准既非等差也非等比数列，建议按等差或等比方式确定各档标准。",
-                                row["evidence"], cite=("soe_tech/art-29",), keywords=("等差数列",)))
-        hits += from_findings(found, row["evidence"])
-    return hits
-
-
-def _pay_mix_hits(facts: Facts, category: str) -> list[Hit]:
-    hits = []
-    for mix in facts.get("pay_mix") or []:
-        if mix["category"] != category:
+    for x in found:
+        if x.severity == "info":
             continue
-        share = dec(mix["base_share"])
-        found = checks().check_pay_mix(category, share * 100, Decimal(100))
-        hits += from_findings(found, mix["evidence"])
+        if x.rule == "steps.arithmetic" and (series.broadband or _geometric(series.amounts)):
+            continue  # broadband bands and geometric grades are allowed (科技人才指引第二十九条)
+        advice = f"{_SOON}“相邻档次之间的差额统一为 {step} 元（等差数列），自 {number(series.amounts[0])} 元起逐档递增。”"
+        hits.append(Hit(x.message, series.evidence, advice, Level.BREACH))
     return hits
 
 
-@rule("pay-mix-basic-research", "基础研究类岗位基本薪酬占比", "soe_tech/art-34", "基础研究")
-def pay_mix_basic_research(s: Scheme, facts: Facts) -> list[Hit]:
-    return _pay_mix_hits(facts, "基础研究")
+@check("seniority-arithmetic")
+def seniority_arithmetic(f: SchemeFacts) -> list[Hit]:
+    hits = []
+    for series in f.steps:
+        if series.kind is SeriesKind.SENIORITY:
+            shown = "、".join(number(a) for a in series.amounts)
+            hits += _series_hits(series, f"年功（工龄）工资各工龄段标准（{shown} 元）")
+    return hits
 
 
-@rule("pay-mix-applied-research", "应用研究类绩效薪酬占比", "soe_tech/art-34", "应用研究")
-def pay_mix_applied_research(s: Scheme, facts: Facts) -> list[Hit]:
-    return _pay_mix_hits(facts, "应用研究")
+@check("pay-step-arithmetic")
+def pay_step_arithmetic(f: SchemeFacts) -> list[Hit]:
+    hits = []
+    for series in f.steps:
+        if series.kind is SeriesKind.PAY_STEPS:
+            name = f"“{series.name}”" if series.name else ""
+            hits += _series_hits(series, f"岗位{name}各薪级标准")
+    return hits
 
 
-@rule("single-performance-min-wage", "单一绩效薪酬须保障最低工资", "soe_tech/art-34", "最低工资标准")
-def single_performance_min_wage(s: Scheme, facts: Facts) -> list[Hit]:
-    sentence = facts.get("single_performance")
-    if not sentence or s.has(r"最低工资"):
+@check("allowance-soe-policy")
+def allowance_soe_policy(f: SchemeFacts) -> list[Hit]:
+    where = f.said.components.get("津贴补贴")
+    if where is None or f.said.allowance_policy is not None:
         return []
-    return [Hit("warning", "方案对部分人员实行单一绩效薪酬（不设岗位基本薪酬），但未写明薪酬支付不低于当地最低工资标准。", sentence)]
+    return [Hit("国有企业设置津贴补贴，建议写明符合《关于做好国有企业津贴补贴和福利管理工作的通知》（人社部发〔2023〕13号）的规定。",
+                where, "建议补充：“津贴补贴项目和标准按人社部发〔2023〕13号文件规定执行。”", Level.PRACTICE)]
 
 
-@rule("annual-salary-split", "年薪制基本年薪占比应相对较小", "qujing_skill/art-10", "基本年薪占比应相对较小")
-def annual_salary_split(s: Scheme, facts: Facts) -> list[Hit]:
-    annual = facts.get("annual_salary")
-    if not annual:
+def _performance_pay(f: SchemeFacts):
+    return f.said.components.get("绩效工资")
+
+
+@check("assess-before-allocate")
+def assess_before_allocate(f: SchemeFacts) -> list[Hit]:
+    said = f.said
+    unassessed = said.unassessed or said.results_decoupled
+    if unassessed is not None:
+        return [Hit("方案规定绩效工资（奖金）不进行考核或不与考核结果挂钩，违背“先考核后分配”。", unassessed,
+                    "建议改为：“绩效工资实行先考核后分配，根据部门和个人考核结果浮动发放。”")]
+    if _performance_pay(f) is None or said.first_assess or said.linked_pay or said.even_pay:
         return []
-    if annual["base_share"] is None:
-        return [Hit("info", "方案实行年薪制，但未写明基本年薪与绩效年薪的比例。", annual["evidence"])]
-    return from_findings(checks().check_annual_salary_split(dec(annual["base_share"])), annual["evidence"])
+    return [Hit("方案设置了绩效工资，但未写明按考核结果分配（“先考核后分配”）。", None,
+                "建议补充：“绩效工资实行先考核后分配，根据部门和个人考核结果浮动发放。”", Level.ADVICE)]
 
 
-@rule("allowance-soe-policy", "国有企业津贴补贴应符合人社部发〔2023〕13号", Q8, "国有企业津贴补贴设置应符合")
-def allowance_soe_policy(s: Scheme, facts: Facts) -> list[Hit]:
-    if facts.get("ownership") != "国有" or "津贴补贴" not in facts["components"]:
+@check("performance-egalitarian")
+def performance_egalitarian(f: SchemeFacts) -> list[Hit]:
+    even = f.said.even_pay
+    if even is None:
         return []
-    if s.has(r"13号|津贴补贴和福利管理"):
+    return [Hit("绩效工资平均发放（或按出勤平均分配），未根据考核结果浮动，违背“先考核后分配”、破除平均主义的要求。", even,
+                f"{_SOON}“车间绩效工资根据个人考核积分（计件数量）分配：个人绩效工资＝车间可分配绩效工资÷车间积分总数×个人积分。”")]
+
+
+@check("performance-three-level-link")
+def performance_three_level_link(f: SchemeFacts) -> list[Hit]:
+    if f.said.pool_fixed is not None:
+        return [Hit("绩效工资总量固定、不随企业效益变化；绩效工资应与企业效益、部门考核、个人考核联动。", f.said.pool_fixed,
+                    "建议改为：“绩效工资总额随企业经济效益增减，按部门考核结果确定部门总量，按个人考核结果分配到人。”")]
+    if _performance_pay(f) is None or f.said.department_pool is not None:
         return []
-    return [Hit("info", "国有企业设置津贴补贴，建议写明符合《关于做好国有企业津贴补贴和福利管理工作的通知》（人社部发〔2023〕13号）的规定。",
-                facts["components"]["津贴补贴"])]
+    return [Hit("未见按部门（班组）考核结果确定部门绩效工资总量的安排；绩效工资应与企业效益、部门考核、个人考核三级联动。", None,
+                "建议补充：“企业按各部门考核结果确定部门绩效工资总量，部门按个人考核结果分配个人绩效工资。”", Level.PRACTICE)]
+
+
+@check("allocation-formula")
+def allocation_formula(f: SchemeFacts) -> list[Hit]:
+    if _performance_pay(f) is None or f.said.formula is not None:
+        return []
+    return [Hit("方案未写明绩效工资的分配公式（部门总量、个人所得的计算式），职工难以核对自己的所得。", None,
+                "建议补充：“部门绩效工资总量＝单位可供分配绩效工资总量÷单位积分累计总分×部门积分累计总分。”", Level.PRACTICE)]
+
+
+@check("assessment-cycle")
+def assessment_cycle(f: SchemeFacts) -> list[Hit]:
+    if _performance_pay(f) is None or f.said.cycle is not None:
+        return []
+    return [Hit("方案未写明绩效考核周期（月度、季度或年度）；考核办法应明确考核程序、考核周期、考核等次和考核内容。", None,
+                "建议补充：“部门和个人绩效考核实行月度考核、年度考核相结合。”", Level.ADVICE)]
+
+
+@check("promotion-assessment-link")
+def promotion_assessment_link(f: SchemeFacts) -> list[Hit]:
+    found = f.said.auto_promotion
+    if found is None:
+        return []
+    return [Hit("薪级按年限自动晋升、不与年度考核结果挂钩；年度绩效考核应与岗位薪级晋升挂钩。", found,
+                f"{_SOON}“年度考核合格及以上的晋升一个薪级，优秀的可晋升两个薪级，不合格的不予晋级或降一个薪级。”")]
+
+
+@check("annual-salary-split")
+def annual_salary_split(f: SchemeFacts) -> list[Hit]:
+    annual = f.annual_salary
+    if annual is None:
+        return []
+    if annual.base_share is None:
+        return [Hit("方案实行年薪制，但未写明基本年薪与绩效年薪的比例。", annual.evidence,
+                    "建议补充基本年薪、绩效年薪各占年薪总额的比例（基本年薪占比相对较小）。", Level.PRACTICE)]
+    cap = param("annual_salary.base_share_max")
+    advice = f"{_SOON}“年薪由基本年薪和绩效年薪构成，基本年薪占年薪总额的比例低于 {percent(cap)}、按月发放，绩效年薪按年度考核结果发放。”"
+    return from_findings(checks.check_annual_salary_split(annual.base_share.value), annual.base_share.evidence, advice)
+
+
+@check("agreement-pay-targets")
+def agreement_pay_targets(f: SchemeFacts) -> list[Hit]:
+    said = f.said.agreement_pay
+    if said is None or not said.denied:
+        return []
+    return [Hit("协议薪酬不设绩效考核要求；实行协议薪酬制应事先约定绩效目标、考评周期和激励约束规则。", said.evidence,
+                f"{_SOON}“协议薪酬中约定年度绩效目标、考评周期和激励约束规则，按考评结果兑现。”")]
+
+
+@check("excess-profit-rule")
+def excess_profit_rule(f: SchemeFacts) -> list[Hit]:
+    said = f.said
+    if said.excess_profit is None or said.excess_rule is not None:
+        return []
+    return [Hit("方案提到超额利润分享，但未写明以超目标利润为基数、按比例（分段）计提的激励总量规则。", said.excess_profit,
+                "建议补充：“以本年度超目标净利润增量为基数，按基本目标、激励目标、挑战目标分段计提激励总量。”", Level.ADVICE)]
+
+
+@check("job-evaluation")
+def job_evaluation(f: SchemeFacts) -> list[Hit]:
+    found = f.said.no_job_evaluation
+    if found is None:
+        return []
+    return [Hit("岗位工资未以岗位评价结果为基础（不开展岗位评价，或按学历、工龄等确定）。", found,
+                f"{_SOON}“岗位工资以岗位评价结果为基础，按岗位等级和一岗多薪确定；学历、工龄差别通过能力工资、年功工资体现。”")]
+
+
+@check("annual-salary-payment")
+def annual_salary_payment(f: SchemeFacts) -> list[Hit]:
+    found = f.said.base_paid_yearly
+    if found is None:
+        return []
+    return [Hit("年薪的发放方式与指引相反：基本年薪应按月发放，绩效年薪应按年考核后发放。", found,
+                f"{_SOON}“基本年薪按月发放；绩效年薪根据年度考核结果按年发放。”")]
+
+
+@check("agreement-pay-term")
+def agreement_pay_term(f: SchemeFacts) -> list[Hit]:
+    found = f.said.agreement_no_term
+    if found is None:
+        return []
+    return [Hit("协议薪酬不设期限（长期有效）；实行协议薪酬制应实行任期聘任制，按合同条件续聘或解聘。", found,
+                f"{_SOON}“协议薪酬实行任期聘任制，协议期三年，期满根据考评结果续聘或解聘。”")]
+
+
+@check("dividend-conditions")
+def dividend_conditions(f: SchemeFacts) -> list[Hit]:
+    found = f.said.dividend_unconditional
+    if found is None:
+        return []
+    return [Hit("岗位（项目）分红不设企业业绩和个人业绩条件（或平均分配）。", found,
+                f"{_SOON}“岗位分红以企业完成年度业绩目标为前提，按个人岗位系数和考核系数分配，考核不合格的不参与分红。”")]

@@ -1,0 +1,93 @@
+"""Whom the scheme is for: ownership, region and staff, read from the scheme's own description of
+the company (or set by the reviewer), each with the sentence it rests on, so the report can open
+with what was assumed and why."""
+
+from __future__ import annotations
+
+import re
+
+from .applicability import Context, Ownership, StaffKind, region_words
+from .models import Assumption
+from .scheme import Scheme, Sentence
+from .words import words
+
+_PLACE = re.compile(r"(?:位于|地处|注册地|总部设在|总部位于|坐落于)([\u4e00-\u9fa5]{2,10}?(?:省|市|州|县|区|新区|开发区))")
+_TITLE_PLACE = re.compile(r"^[#\s]*([\u4e00-\u9fa5]{2,3})某某")
+
+
+def read_context(scheme: Scheme, ownership: Ownership | None = None, region: str | None = None) -> tuple[Context, list[Assumption]]:
+    """The company context and the assumptions behind it; `ownership`/`region` override the scheme."""
+    found_ownership, why_ownership = _ownership(scheme)
+    if ownership is not None:
+        owner = Assumption(topic="所有制", value=ownership.value, reason="由审查人指定", given=True)
+    elif found_ownership is not None:
+        ownership = found_ownership
+        owner = Assumption(topic="所有制", value=ownership.value, reason=why_ownership)
+    else:
+        owner = Assumption(topic="所有制", value=Ownership.NON_PUBLIC.value,
+                           reason="方案未写明企业性质，按非公有制企业审查（国有企业指引作参考）；如为国有企业请指定所有制后重新审查")
+    found_region, why_region = _region(scheme)
+    if region:
+        place = Assumption(topic="所在地区", value=region, reason="由审查人指定", given=True)
+    else:
+        region = found_region
+        place = Assumption(topic="所在地区", value=region or "未写明", reason=why_region)
+    staff, why_staff = _staff(scheme)
+    covered = Assumption(topic="适用人员", value="、".join(s.value for s in StaffKind if s in staff) or "未写明", reason=why_staff)
+    return Context(ownership=ownership, region=region, staff=staff), [owner, place, covered]
+
+
+def _ownership(scheme: Scheme) -> tuple[Ownership | None, str]:
+    """The first self-description that names the kind of company; weaker signs only when none does."""
+    w = words().ownership
+    for s in scheme.prose():
+        state = _first(s, w.state)
+        private = _first(s, w.private)
+        if state is None and private is None:
+            continue
+        if private is not None and (state is None or private[1] < state[1]):
+            return Ownership.NON_PUBLIC, f"方案写明“{private[0]}”（{_cut(s.text)}）"
+        return Ownership.STATE, f"方案写明“{state[0]}”（{_cut(s.text)}）"  # type: ignore[index]
+    parent = next((s for s in scheme.prose() if s.has(*w.state_parent) and s.has(*w.subsidiary)), None)
+    party = next((s for s in scheme.prose() if s.has(*w.state_practice)), None)
+    if parent is not None and party is not None:
+        return Ownership.STATE, f"方案所述为国有企业集团的所属企业（{_cut(parent.text)}），并实行党委前置研究等国有企业制度"
+    return None, ""
+
+
+def _first(s: Sentence, names: tuple[str, ...]) -> tuple[str, int] | None:
+    text = s.plain
+    hits = [(name, text.find(name)) for name in names if name in text]
+    return min(hits, key=lambda h: h[1]) if hits else None
+
+
+def _region(scheme: Scheme) -> tuple[str | None, str]:
+    places = tuple(sorted(region_words("qujing_skill"), key=len, reverse=True))
+    for s in scheme.sentences:
+        hit = _first(s, places)
+        if hit:
+            return hit[0] if hit[0].startswith("曲靖") else f"曲靖市{hit[0]}", f"方案写明“{hit[0]}”（{_cut(s.text)}）"
+    for s in scheme.sentences:
+        found = _PLACE.search(s.plain)
+        if found:
+            return found.group(1), f"方案写明企业位于{found.group(1)}（{_cut(s.text)}）"
+    for s in scheme.sentences[:3]:
+        found = _TITLE_PLACE.match(s.plain)
+        if found and found.group(1) not in words().ownership.not_places:
+            return found.group(1), f"方案标题所示企业在{found.group(1)}（{_cut(s.text)}）"
+    return None, "方案未写明企业所在地区，按不在曲靖市审查（曲靖指引作参考）；如在曲靖市请指定地区后重新审查"
+
+
+def _staff(scheme: Scheme) -> tuple[frozenset[StaffKind], str]:
+    w = words().staff
+    kinds = {kind: next((s for s in scheme.prose() if s.has(*getattr(w, kind.name.lower()))), None) for kind in StaffKind}
+    found = frozenset(k for k, s in kinds.items() if s is not None)
+    if not found:
+        return found, "方案未写明适用人员类别，按全体职工审查"
+    shown = "；".join(f"{k.value}：“{_cut(s.text, 30)}”" for k, s in kinds.items() if s is not None)
+    return found, f"方案涉及的人员（{shown}）"
+
+
+def _cut(text: str, width: int = 40) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"

@@ -1,0 +1,113 @@
+"""Head-count facts joined across the scheme: staff on post and technology staff (usually in the
+company profile), dividend recipients and their technical share (in the incentive article),
+首席 posts and their share."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import BaseModel
+
+from knowledge.reader import Kind
+from knowledge.reader.fields import Reads
+
+from ..scheme import Scheme, Sentence
+from ..words import words
+from .common import Facts, Figure, count_value, figure, filled, placed
+
+W = words().facts
+
+
+class EmployeesReads(BaseModel):
+    employees: Annotated[Decimal | None, Reads(Kind.PEOPLE, cues=W.employees, avoid=W.dividend + ("其中", "含"))] = None
+
+
+class DividendReads(BaseModel):
+    recipients: Annotated[Decimal | None, Reads(Kind.PEOPLE, cues=W.recipients + W.dividend + ("激励",), avoid=W.not_tech)] = None
+    tech: Annotated[Decimal | None, Reads(Kind.PEOPLE, cues=W.tech_skill, avoid=W.not_tech + W.recipients)] = None
+    recipient_share: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("在岗职工总数", "职工总数", "员工总数", "在岗职工", "全体职工", "职工"),
+                                                     avoid=("技术", "技能"))] = None
+    tech_share: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("技术技能人才", "技术技能", "技术人才", "技能人才", "科技人才"))] = None
+
+
+class Dividend(Facts):
+    employees: Figure | None = None
+    recipients: Figure | None = None
+    tech: Figure | None = None
+    recipient_share: Figure | None = None
+    tech_share: Figure | None = None
+    evidence: Figure | None = None  # the dividend sentence itself (its first figure)
+
+
+class Chief(Facts):
+    chiefs: Figure | None = None  # head count or ceiling of 首席 posts
+    tech_staff: Figure | None = None  # number of technology staff
+    share: Figure | None = None  # a share of technology staff written in the scheme
+
+
+def employees(scheme: Scheme) -> Figure | None:
+    """Staff on post, from the company profile: the first head count named so, not a subset."""
+    for s in scheme.prose():
+        if not s.has(*W.employees) or s.has(*W.dividend):
+            continue
+        result = filled(s, EmployeesReads)
+        fig = placed(s, result, "employees")
+        if fig is not None:
+            return fig
+    return None
+
+
+def dividend(scheme: Scheme) -> Dividend | None:
+    found: dict[str, Figure] = {}
+    for s in scheme.prose():
+        if not s.has(*W.dividend) or not s.figures(Kind.PEOPLE, Kind.PERCENT):
+            continue
+        result = filled(s, DividendReads)
+        for name in ("recipients", "tech", "recipient_share", "tech_share"):
+            fig = placed(s, result, name)
+            if fig is not None and name not in found:
+                found[name] = fig
+    if not found:
+        return None
+    staff = employees(scheme)
+    return Dividend(employees=staff, **found)
+
+
+def chief(scheme: Scheme) -> Chief | None:
+    """首席 posts: a count (or a ceiling) and the technology staff they are counted against."""
+    chiefs = share = None
+    for s in scheme.having(*W.chief):
+        for q in s.figures(Kind.PEOPLE, Kind.COUNT, Kind.PERCENT):
+            if q.parent or not _about_chief(s, q.start):
+                continue
+            if q.kind is Kind.PERCENT:
+                if share is None and any(w in q.subject for w in ("总数", "人数", "人才", "人员")):
+                    share = figure(q, s)
+            elif chiefs is None and count_value(q) is not None:
+                chiefs = figure(q, s)
+    if chiefs is None and share is None:
+        return None
+    return Chief(chiefs=chiefs, share=share, tech_staff=tech_staff(scheme))
+
+
+def _about_chief(s: Sentence, pos: int) -> bool:
+    """The figure belongs to 首席 posts: 首席 is written in its clause or just before it."""
+    text = s.plain
+    start = max(text.rfind(ch, 0, pos) for ch in "。；;") + 1
+    return "首席" in text[start:pos] and not any(w in text[start:pos] for w in ("津贴", "工资", "薪酬", "元"))
+
+
+def tech_staff(scheme: Scheme) -> Figure | None:
+    """The number of technology staff: a head count named 科技人才 (or 研发人员 …), or the total of a
+    sentence defining 科技人才."""
+    for cues in ((W.tech_staff[0],), W.tech_staff):  # 科技人才 itself first, then its other names
+        for s in scheme.having(*cues):
+            if not s.has("人", "名"):
+                continue
+            for q in s.figures(Kind.PEOPLE):
+                named = q.name and any(w in q.name for w in cues)
+                defined = q.total and s.has("科技人才") and not q.parent
+                if (named or defined) and count_value(q):
+                    return figure(q, s)
+    return None

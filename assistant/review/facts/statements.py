@@ -1,0 +1,356 @@
+"""What the scheme says in words, with negation read first: who deliberates, how performance pay
+follows assessment, what OKR results drive, what is left outside the wage total, and so on.
+
+Each statement is found by its words (words.yaml) and its polarity is that of the reader's clause
+(`Clause.negated`, "不经…", "无需…", "不与…挂钩") or a refusal word (破除, 防止 …), so "本方案不经职工
+代表大会审议" is a refusal, never a mention of the congress."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from ..models import Evidence
+from ..scheme import Scheme, Sentence
+from ..words import words
+from .common import Facts, Mentioned, mentioned, negated_at, positions
+
+S = words().statements
+
+COMPONENTS: dict[str, tuple[str, ...]] = {
+    "基础工资": ("基础工资", "基本生活保障工资"),
+    "能力工资": ("能力工资", "技能工资", "技能等级工资", "技能津贴", "学历津贴", "职称津贴"),
+    "年功工资": ("年功工资", "工龄工资", "厂龄工资", "司龄工资", "工龄津贴"),
+    "岗位工资": ("岗位工资", "岗位基本薪酬", "岗位薪酬", "岗位基本工资", "岗位薪点", "岗位薪级工资"),
+    "津贴补贴": ("津贴", "补贴"),
+    "绩效工资": ("绩效工资", "绩效薪酬", "绩效奖金", "绩效年薪", "计件工资"),
+}
+
+
+class Priority(StrEnum):
+    MANAGEMENT = "管理人员"
+    SKILL = "技术技能人才"
+    TECH = "科技人才"
+
+
+class Increment(Facts):
+    first: Priority | None  # whom the wage-total increment goes to first, as written
+    evidence: Evidence
+
+
+class Statements(Facts):
+    components: dict[str, Evidence] = Field(default_factory=dict)
+    congress: Mentioned | None = None
+    party: Mentioned | None = None
+    negotiation: Mentioned | None = None
+    approval: Evidence | None = None  # an approval procedure is written
+    even_pay: Evidence | None = None
+    unassessed: Evidence | None = None  # performance pay refusing assessment ("不进行考核")
+    first_assess: Evidence | None = None
+    linked_pay: Evidence | None = None
+    department_pool: Evidence | None = None
+    formula: Evidence | None = None
+    cycle: Evidence | None = None
+    okr_linked: Evidence | None = None
+    papers: Evidence | None = None
+    uniform_assessment: Evidence | None = None
+    no_tenure: Evidence | None = None
+    auto_promotion: Evidence | None = None
+    results_decoupled: Evidence | None = None
+    results_used: Evidence | None = None
+    outside_wage_total: Evidence | None = None
+    agreement_pay: Mentioned | None = None  # denied: 协议薪酬 without 绩效目标 ("不设绩效考核要求")
+    increment: Increment | None = None
+    budget_scope_mismatch: Evidence | None = None
+    single_performance: Evidence | None = None
+    min_wage: Evidence | None = None
+    price_adjust: Evidence | None = None
+    excess_profit: Evidence | None = None
+    excess_rule: Evidence | None = None
+    allowance_policy: Evidence | None = None
+    pool_fixed: Evidence | None = None  # performance pay not moving with the company's results
+    never_falls: Evidence | None = None  # the wage total never falls with results ("只增不减")
+    high_wage_uncontrolled: Evidence | None = None  # a high-wage subsidiary left without control
+    external_delinked: Evidence | None = None  # 外部效益型 wage totals not moving with results
+    no_job_evaluation: Evidence | None = None  # 岗位工资 set without job evaluation
+    base_paid_yearly: Evidence | None = None  # 基本年薪 paid at year end (or 绩效年薪 monthly)
+    agreement_no_term: Evidence | None = None  # 协议薪酬 without a term
+    dividend_unconditional: Evidence | None = None  # 分红 without results conditions, or evenly
+    no_competency: Evidence | None = None  # grades without their least competency
+    base_pay_late: Evidence | None = None  # 岗位基本薪酬 paid quarterly or yearly
+    mature: Evidence | None = None  # the company describes itself as mature / profitable
+    yearly_grade_promotion: Evidence | None = None  # 职级 promoted every year
+    career_path: Evidence | None = None
+    incentives: Evidence | None = None
+
+
+def statements(scheme: Scheme) -> Statements:
+    # A question states nothing ("问：绩效工资平均发放吗？"); its answer does (see `_answered`).
+    asked = scheme.prose()
+    prose = [s for s in asked if not s.asks]
+    # Lists of what the wage total covers name pay items without setting them up.
+    structure = [s for s in scheme.sentences if not s.has("工资总额", "预算管理")]
+    return Statements(
+        components={name: s.evidence for name, cues in COMPONENTS.items() if (s := _first(structure, cues)) is not None},
+        congress=_polar(asked, S.congress),
+        party=_polar([s for s in asked if s.has(*S.party_action)], S.party),
+        negotiation=_polar(asked, S.negotiation),
+        approval=_evidence(s for s in prose if s.has(*S.approval) and s.has(*S.approval_body) and s.has(*S.own_document)),
+        even_pay=_evidence(s for s in prose if s.has(*S.pay_words) and _affirmed(s, S.even_pay)),
+        unassessed=_evidence(s for s in prose if not s.has(*S.okr, *S.unassessed_except) and _unassessed(s)),
+        first_assess=_evidence(s for s in prose if s.has(*S.first_assess)),
+        linked_pay=_evidence(s for s in prose if s.has(*S.pay_words) and s.has(*S.assessment_link) and _affirmed(s, S.link)),
+        department_pool=_evidence(s for s in scheme.sentences if s.has(*S.department_pool) and s.has(*S.pool_words) and s.has(*S.pay_words)),
+        formula=_evidence(s for s in prose if s.has(*S.formula) and s.has(*S.formula_topic)),
+        cycle=_evidence(s for s in scheme.sentences if s.has(*S.cycle_words) and s.has("考核", "考评", "评价")),
+        okr_linked=_evidence(s for s in prose if s.has(*S.okr) and _okr_linked(s)),
+        papers=_evidence(s for s in prose if _papers(s)),
+        uniform_assessment=_evidence(s for s in prose if s.has(*S.tech_people) and _affirmed(s, S.uniform_assessment, negation=False)),
+        no_tenure=_evidence(s for s in prose if s.has(*S.tenure_topic) and _affirmed(s, S.no_tenure, negation=False)),
+        auto_promotion=_evidence(s for s in prose if s.has(*S.promotion_topic) and (_affirmed(s, S.auto_promotion, negation=False)
+                                                                                  or _promotion_unlinked(s))),
+        pool_fixed=_evidence(s for s in prose if s.has(*S.pay_words) and _affirmed(s, S.pool_fixed, negation=False)),
+        results_decoupled=_evidence(s for s in prose if s.has(*S.results) and not s.has(*S.okr) and _decoupled(s)),
+        results_used=_evidence(s for s in scheme.sentences if s.has("考核", "考评", "绩效") and s.has(*S.results_use)),
+        outside_wage_total=_evidence(s for s in prose if s.has(*S.outside_wage_total) and s.has(*S.wage_items)
+                                     and not s.has(*S.allowed_outside)),
+        agreement_pay=_agreement(prose),
+        increment=_increment(prose),
+        budget_scope_mismatch=_evidence(s for s in prose if s.has(*S.budget_scope) and (s.has("不一致") or _refused(s, S.budget_scope))),
+        single_performance=_evidence(s for s in prose if _affirmed(s, S.single_performance) or _affirmed(s, S.no_base_pay, negation=False)),
+        min_wage=_evidence(s for s in prose if s.has(*S.min_wage) and s.has("不低于", "支付", "保障", "不得低于")),
+        price_adjust=_evidence(s for s in prose if s.has(*S.price)),
+        excess_profit=_evidence(s for s in prose if s.has(*S.excess_profit)),
+        excess_rule=_evidence(s for s in prose if s.has("超额利润", "超目标") and s.has(*S.excess_rule)),
+        allowance_policy=_evidence(s for s in prose if s.has(*S.allowance_policy)),
+        never_falls=_evidence(s for s in prose if s.has("工资总额", "薪酬总额") and _affirmed(s, S.never_falls, negation=False)),
+        high_wage_uncontrolled=_evidence(s for s in prose if s.has(*S.high_wage) and s.has(*S.not_controlled)),
+        external_delinked=_evidence(s for s in scheme.sentences if s.has(*S.external) and s.has("工资总额") and s.has(*S.delinked)),
+        no_job_evaluation=_evidence(s for s in prose if s.has(*S.post_wage) and (s.has(*S.no_job_evaluation) or _affirmed(s, S.post_wage_by))),
+        base_paid_yearly=_evidence(s for s in prose if _paid_wrongly(s)),
+        agreement_no_term=_evidence(s for s in prose if s.has(*S.agreement_pay) and _affirmed(s, S.no_term, negation=False)),
+        dividend_unconditional=_evidence(s for s in prose if s.has(*S.dividend_words) and _affirmed(s, S.no_conditions, negation=False)),
+        no_competency=_evidence(s for s in prose if s.has(*S.grade_words) and s.has(*S.competency) and s.has(*S.refused_competency)),
+        base_pay_late=_evidence(s for s in prose if _base_pay_late(s)),
+        mature=_evidence(s for s in prose if _affirmed(s, S.mature)),
+        yearly_grade_promotion=_evidence(s for s in prose if s.has(*S.job_grade) and not s.has("薪级", "档") and _affirmed(s, S.yearly_promotion)),
+        career_path=_evidence(s for s in prose if s.has(*S.career_path)),
+        incentives=_evidence(s for s in scheme.sentences if s.has(*S.incentives)),
+    )
+
+
+def _unassessed(s: Sentence) -> bool:
+    """Performance pay refusing assessment, or paid as a fixed sum: the clause (with the one before
+    it) names the pay and says so."""
+    if not s.has(*S.unassessed, *S.fixed_payment):
+        return False
+    clauses = s.reading.clauses
+    for i, clause in enumerate(clauses):
+        here = (clauses[i - 1].text if i else "") + clause.text
+        if not any(w in here for w in S.pay_words[:4]):
+            continue
+        if any(w in clause.text for w in S.unassessed + S.fixed_payment) and not _deny_before(s, clause.start + 1):
+            return True
+    return False
+
+
+def _first(sentences: list[Sentence], cues: tuple[str, ...]) -> Sentence | None:
+    return next((s for s in sentences if s.has(*cues)), None)
+
+
+def _evidence(found) -> Evidence | None:
+    s = next(iter(found), None)
+    return s.evidence if s is not None else None
+
+
+def _polar(sentences: list[Sentence], names: tuple[str, ...]) -> Mentioned | None:
+    """What the scheme says of its own adoption (本方案经…) first; else the first affirming
+    mention, else the first refusal, else None."""
+    own = [s for s in sentences if s.has(*S.own_document)]
+    if own and any(s.has(*names) for s in own):
+        return _polar_in(own, names)
+    return _polar_in(sentences, names)
+
+
+def _polar_in(sentences: list[Sentence], names: tuple[str, ...]) -> Mentioned | None:
+    refusal = None
+    for s in sentences:
+        if s.asks:
+            continue
+        said = _answered(s, names) if s.answer_at is not None else mentioned(s, names)
+        if said is None:
+            continue
+        if not said.denied:
+            return said
+        refusal = refusal or said
+    return refusal
+
+
+def _promotion_unlinked(s: Sentence) -> bool:
+    """"考核结果不与薪级晋升挂钩": a negated clause tying promotion to assessment."""
+    for clause in s.reading.clauses:
+        text = clause.text
+        link = next((w for w in S.decoupled_link if w in text), None)
+        if link and any(w in text for w in S.promotion_topic) and negated_at(s, clause.start + text.find(link)) \
+                and ("考核" in text or "考核" in s.plain[:clause.start]):
+            return True
+    return False
+
+
+def _answer_says(s: Sentence) -> bool | None:
+    """Yes (True), no (False) or neither (None): the first clause of the answer."""
+    assert s.answer_at is not None
+    first = next((c for c in s.reading.clauses if c.start >= s.answer_at and c.text.strip() not in ("", "答")), None)
+    if first is None:
+        return None
+    if negated_at(s, first.start):
+        return False
+    return True if first.text.strip().startswith(("需要", "是", "要", "应", "必须", "会", "对")) else None
+
+
+def _answered(s: Sentence, names: tuple[str, ...]) -> Mentioned | None:
+    """A question naming the topic ("本办法需要提交职代会审议吗？") takes the polarity of its answer
+    ("答：不需要，…"); a question about something else is read as a plain sentence."""
+    assert s.answer_at is not None
+    question, answer = s.plain[:s.answer_at], s.plain[s.answer_at:]
+    if not any(w in question for w in names):
+        return mentioned(s, names)
+    clauses = [c for c in s.reading.clauses if c.start >= s.answer_at and c.text.strip() not in ("", "答")]
+    first = clauses[0] if clauses else None
+    if first is not None and negated_at(s, first.start):
+        return Mentioned(evidence=s.evidence, denied=True)
+    if first is not None and first.text.strip().startswith(("需要", "是", "要", "应", "必须", "会", "对", "经")):
+        return Mentioned(evidence=s.evidence)
+    hits = [at for w in names for at in positions(answer, w)]
+    if hits:
+        return Mentioned(evidence=s.evidence, denied=all(negated_at(s, s.answer_at + at) for at in hits))
+    if any(w in answer for w in S.approval_body):  # answered with another procedure
+        return Mentioned(evidence=s.evidence, denied=True)
+    return None
+
+
+def _affirmed(s: Sentence, names: tuple[str, ...], negation: bool = True) -> bool:
+    """One of `names` is written and not refused. With `negation=False` only refusal words count
+    (for phrases that carry a 不 of their own: "不设任期", "不区分研究类型")."""
+    text = s.plain
+    for name in names:
+        for at in positions(text, name):
+            if s.answer_at is not None and at < s.answer_at and _answer_says(s) is not True:
+                continue  # asked, and not answered yes
+            if negation and negated_at(s, at):
+                continue
+            if not negation and _deny_before(s, at):
+                continue
+            return True
+    return False
+
+
+def _deny_before(s: Sentence, at: int) -> bool:
+    clause = s.clause_at(at)
+    start = clause.start if clause else 0
+    return any(w in s.plain[start:at] for w in words().deny)
+
+
+def _refused(s: Sentence, names: tuple[str, ...]) -> bool:
+    return any(negated_at(s, at) for name in names for at in positions(s.plain, name))
+
+
+def _okr_linked(s: Sentence) -> bool:
+    """A clause of an OKR sentence ties its results to pay, and is not negated."""
+    for clause in s.reading.clauses:
+        text = clause.text
+        if any(w in text for w in S.okr_other) or not any(w in text for w in S.okr_link):
+            continue
+        if not any(w in text for w in S.okr + S.okr_result) or "绩效考核" in text or "考核结果" in text:
+            continue  # this clause speaks of another assessment
+        if not any(w in text for w in S.okr_pay):
+            continue
+        if negated_at(s, clause.start):
+            continue
+        return True
+    return False
+
+
+def _papers(s: Sentence) -> bool:
+    """Papers, titles, degrees or awards as the main basis of assessment (two of them named, or one
+    named as the main basis), not refused."""
+    named = [w for w in S.papers if s.has(w)]
+    if not named or not (len({w[:2] for w in named}) >= 2 and s.has(*S.papers_use) or s.has(*S.papers_main)):
+        return False
+    return not any(negated_at(s, s.plain.find(w)) for w in named)
+
+
+def _decoupled(s: Sentence) -> bool:
+    """Assessment results kept apart from pay: "不与薪酬分配挂钩", "不作为薪酬发放依据", "与奖金分配无关",
+    "仅作为评先评优依据"."""
+    clauses = s.reading.clauses
+    for i, clause in enumerate(clauses):
+        text = clause.text.strip()
+        if not any(w in text for w in S.pay_target):
+            continue
+        # the clause speaks of the results: it names them, or continues a clause that does
+        about = any(w in text for w in S.results) or text.startswith(S.continuing) and any(
+            any(w in c.text for w in S.results) for c in clauses[:i])
+        if not about:
+            continue
+        if any(w in text for w in S.unrelated):
+            return True
+        link = next((w for w in S.decoupled_link if w in text), None)
+        if link and negated_at(s, clause.start + clause.text.find(link)):
+            return True
+    return s.has(*S.decoupled_use) and not s.has(*S.pay_target[:2])
+
+
+def _paid_wrongly(s: Sentence) -> bool:
+    """基本年薪 paid yearly, or 绩效年薪 paid monthly: what follows each part, up to the other part
+    or a full stop or semicolon, says how it is paid."""
+    F = words().facts
+    text = s.plain
+    marks = sorted((at, w) for w in F.annual_base + F.annual_performance for at in positions(text, w))
+    for i, (at, word) in enumerate(marks):
+        end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
+        part = text[at:end]
+        for stop in "。；;":
+            part = part.split(stop)[0]
+        if word in F.annual_base and any(w in part for w in S.yearly_payment):
+            return True
+        if word in F.annual_performance and any(w in part for w in S.monthly_payment) and "预发" not in part:
+            return True
+    return False
+
+
+def _base_pay_late(s: Sentence) -> bool:
+    for clause in s.reading.clauses:
+        if any(w in clause.text for w in S.base_pay) and any(w in clause.text for w in S.late_payment) and "年薪" not in clause.text:
+            return not negated_at(s, clause.start)
+    return False
+
+
+def _agreement(prose: list[Sentence]) -> Mentioned | None:
+    """协议薪酬 with (or refusing) performance targets: denied when its targets are refused."""
+    first = None
+    for s in prose:
+        if not s.has(*S.agreement_pay):
+            continue
+        refused = s.has(*S.refused_targets)
+        said = Mentioned(evidence=s.evidence, denied=refused)
+        if refused:
+            return said
+        first = first or said
+    return first
+
+
+def _increment(prose: list[Sentence]) -> Increment | None:
+    for s in prose:
+        if not s.has(*S.increment) or not s.has(*S.priority):
+            continue
+        text = s.plain
+        at = min(text.find(w) + len(w) for w in S.priority if w in text)
+        end = min((text.find(ch, at) for ch in "，,；;。" if text.find(ch, at) >= 0), default=len(text))
+        target = text[at:end]
+        order = [(target.find(w), group) for group, cues in ((Priority.MANAGEMENT, S.management_first), (Priority.SKILL, S.skill_first),
+                                                              (Priority.TECH, S.tech_first)) for w in cues if w in target]
+        first = min(order)[1] if order else None
+        return Increment(first=first, evidence=s.evidence)
+    return None

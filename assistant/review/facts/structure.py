@@ -1,0 +1,412 @@
+"""Pay-structure facts: 基础工资 standards, step series (薪级 tables, 年功 bands), the base /
+performance split of research staff, 年薪 split, technology staff pay against managers', and the
+pay-adjustment cycle."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from enum import StrEnum
+from itertools import pairwise
+from typing import Annotated
+
+from pydantic import BaseModel
+
+from knowledge.reader import Kind, Quantity, parse_numeral
+from knowledge.reader.fields import Reads
+
+from ..models import Evidence
+from ..scheme import Scheme, Sentence, Table
+from ..words import words
+from .common import (
+    Bound,
+    Facts,
+    Figure,
+    cell_amount,
+    cell_is_percent,
+    cell_value,
+    cells,
+    figure,
+    filled,
+    header_row,
+    placed,
+)
+
+W = words().facts
+
+
+# ---- 基础工资 -------------------------------------------------------------------------------------
+
+
+class BasicWage(Facts):
+    amounts: list[Decimal]
+    varies: bool
+    evidence: Evidence
+
+
+def basic_wage(scheme: Scheme) -> BasicWage | None:
+    """Standards of 基础工资: a sentence setting amounts per group, or a table with a 基础工资 column."""
+    first: BasicWage | None = None
+    for s in scheme.prose():
+        if not s.has(*W.basic_wage):
+            continue
+        standards = _standards(s)
+        split = s.has(*W.split) and not s.has(*W.not_split)
+        fact = BasicWage(amounts=sorted(set(standards)), varies=len(set(standards)) > 1 or split and not standards, evidence=s.evidence)
+        if fact.varies:
+            return fact
+        first = first or fact
+    for table in scheme.tables:
+        column = [c for c in cells(table) if any(w in c.header for w in W.basic_wage) and c.value is not None]
+        values = sorted({c.value for c in column if c.value is not None})
+        if len(values) > 1:
+            return BasicWage(amounts=values, varies=True, evidence=table.evidence(column[0].row))
+    return first
+
+
+def _standards(s: Sentence) -> list[Decimal]:
+    """Monthly amounts a sentence sets for 基础工资 (not totals, not a change from one amount to another)."""
+    out = []
+    for q in s.figures(Kind.MONEY):
+        around = q.subject + q.tail
+        if q.total or any(w in around for w in ("全年", "合计", "调整为", "调至", "提高", "增加", "由", "最低工资")):
+            continue
+        out.append(q.value)
+    return out
+
+
+# ---- step series: 岗位薪级 and 年功工资 ------------------------------------------------------------------
+
+
+class SeriesKind(StrEnum):
+    PAY_STEPS = "岗位薪级"
+    SENIORITY = "年功工资"
+
+
+class StepSeries(Facts):
+    kind: SeriesKind
+    name: str  # the grade the row is of ("A级"), or the series' name
+    amounts: list[Decimal]
+    broadband: bool = False
+    evidence: Evidence
+
+
+_STEP_HEAD = re.compile(r"^第?([0-9零〇一二两三四五六七八九十]+)(?:级|档|薪级|档次|级薪级)?$")
+
+
+def _step_number(header: str) -> int | None:
+    """1, 一级, 3薪级, 第2档, "一档（元/月）" → the step number; anything else None."""
+    head = re.sub(r"[（(][^）)]*[）)]", "", header).replace(" ", "")
+    m = _STEP_HEAD.match(head)
+    if not m:
+        return None
+    value = parse_numeral(m.group(1))
+    return int(value) if value is not None else None
+
+
+def _step_columns(header: list[str]) -> list[int]:
+    """Columns numbering consecutive steps (3 or more): a step header, not a row of small figures."""
+    numbered = [(i, n) for i, c in enumerate(header) if (n := _step_number(c)) is not None]
+    runs: list[list[tuple[int, int]]] = []
+    for item in numbered:
+        if runs and item[1] == runs[-1][-1][1] + 1:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    best = max(runs, key=len, default=[])
+    return [i for i, _ in best] if len(best) >= 3 else []
+
+
+def _transpose(rows: list[list[str]]) -> list[list[str]]:
+    width = max((len(r) for r in rows), default=0)
+    return [[r[i] if i < len(r) else "" for r in rows] for i in range(width)]
+
+
+def step_series(scheme: Scheme) -> list[StepSeries]:
+    """Every series of pay steps and seniority bands, from tables and from sentences."""
+    out: list[StepSeries] = []
+    for table in scheme.tables:
+        seniority = _seniority_table(table)
+        if seniority is not None:
+            out.append(seniority)
+            continue
+        out += _step_table(table)
+    out += [s for s in map(_seniority_sentence, scheme.having(*W.seniority)) if s is not None]
+    out += [s for s in map(_step_sentence, scheme.having("薪级", "档", "薪档")) if s is not None]
+    return out
+
+
+def _step_sentence(s: Sentence) -> StepSeries | None:
+    """"薪级工资：一级2000元、二级2200元、三级2450元": amounts named by consecutive step numbers."""
+    if s.row is not None or s.has(*W.seniority) or s.plain.count("元") < 3:
+        return None
+    steps = [(n, q.value) for q in s.figures(Kind.MONEY) if (n := _step_number(q.name or "")) is not None and not q.per]
+    numbers = [n for n, _ in steps]
+    if len(steps) < 3 or any(b != a + 1 for a, b in pairwise(numbers)):
+        return None
+    return StepSeries(kind=SeriesKind.PAY_STEPS, name="", amounts=[v for _, v in steps], evidence=s.evidence)
+
+
+def _step_table(table: Table) -> list[StepSeries]:
+    if any(w in c for row in table.rows[:2] for c in row for w in W.weight):
+        return []  # an indicator table numbered 1, 2, 3 … is not a step table
+    broadband = any(w in table.context + " ".join(table.header) for w in W.broadband)
+    for rows, evidence_of in ((table.rows, table.evidence), (_transpose(table.rows), None)):
+        for h, header in enumerate(rows[:3]):
+            cols = _step_columns(header)
+            if not cols:
+                continue
+            if evidence_of is None and not any(w in header[0] for w in ("薪级", "档", "级别")):
+                break  # a column of post grades (一级、二级 … as rows) is not a series of steps
+            out = []
+            for r in range(h + 1, len(rows)):
+                row = rows[r]
+                values = [cell_amount(row[c]) if "%" not in row[c] else None for c in cols if c < len(row)]
+                found = [v for v in values if v is not None and v > 1]
+                if len(found) < 3 or len(found) != len(values):
+                    continue
+                if all(b < a for a, b in pairwise(found)):
+                    found.reverse()  # listed from the top step down
+                name = next((c for i, c in enumerate(row) if i not in cols and c.strip() and cell_amount(c) is None), "")
+                evidence = evidence_of(r) if evidence_of else Evidence(text=" | ".join(c for c in row if c), chapter=table.chapter, block=table.block)
+                out.append(StepSeries(kind=SeriesKind.PAY_STEPS, name=name, amounts=found, broadband=broadband, evidence=evidence))
+            if out:
+                return out
+    return []
+
+
+def _seniority_table(table: Table) -> StepSeries | None:
+    """A table of 工龄段 → 年功工资: amounts in band order from the column that holds them."""
+    head = header_row(table)
+    header = table.rows[head] if table.rows else []
+    named = any(w in " ".join(header) for w in W.seniority + ("工龄",))
+    bands = sum("年" in (r[0] if r else "") for r in table.rows[head + 1:]) >= 3
+    if not named and not (bands and any(w in table.context for w in W.seniority)):
+        return None
+    column = next((i for i, c in enumerate(header) if any(w in c for w in W.seniority + ("标准", "金额", "元"))), None)
+    if column is None:
+        return None
+    amounts, last = [], head
+    for r in range(head + 1, len(table.rows)):
+        row = table.rows[r]
+        value = cell_amount(row[column]) if column < len(row) else None
+        if value is not None:
+            amounts.append(value)
+            last = r
+    if len(amounts) < 3:
+        return None
+    return StepSeries(kind=SeriesKind.SENIORITY, name="年功工资", amounts=amounts, evidence=table.evidence(last))
+
+
+def _seniority_sentence(s: Sentence) -> StepSeries | None:
+    """"满1年每月30元，满3年60元…": one amount per band (not "每满1年增加30元", not a ceiling)."""
+    if s.row is not None or s.plain.count("元") < 3:
+        return None
+    amounts = [q.value for q in s.figures(Kind.MONEY)
+               if figure(q, s).bound is None and q.per in (None, "月") and not any(w in q.subject for w in ("每满", "增加", "最高", "递增"))]
+    if len(amounts) < 3:
+        return None
+    return StepSeries(kind=SeriesKind.SENIORITY, name="年功工资", amounts=amounts, evidence=s.evidence)
+
+
+# ---- 科技人才岗位基本薪酬与绩效薪酬 ---------------------------------------------------------------------
+
+
+class Research(StrEnum):
+    BASIC = "基础研究"
+    APPLIED = "应用研究"
+
+
+class PayPart(StrEnum):
+    BASE = "岗位基本薪酬"
+    PERFORMANCE = "绩效薪酬"
+
+
+class PayMix(Facts):
+    category: Research
+    part: PayPart  # which part the figure is written for
+    share: Figure  # its share of total pay (bound: 不超过 / 不低于 as written)
+
+    @property
+    def base_share(self) -> Decimal:
+        return self.share.value if self.part is PayPart.BASE else 1 - self.share.value
+
+    @property
+    def base_bound(self) -> Bound | None:
+        """The limit on the base share that the written limit implies."""
+        if self.share.bound is None or self.part is PayPart.BASE:
+            return self.share.bound
+        return Bound.MIN if self.share.bound is Bound.MAX else Bound.MAX
+
+
+def _category(text: str) -> Research | None:
+    basic = min((text.find(w) for w in W.basic_research if w in text), default=-1)
+    applied = min((text.find(w) for w in W.applied_research if w in text), default=-1)
+    if basic < 0 and applied < 0:
+        return None
+    if applied < 0 or 0 <= basic < applied:
+        return Research.BASIC
+    return Research.APPLIED
+
+
+def _part(text: str) -> PayPart | None:
+    base = max((text.rfind(w) for w in W.base_pay if w in text), default=-1)
+    perf = max((text.rfind(w) for w in W.performance_pay if w in text), default=-1)
+    if base < 0 and perf < 0:
+        return None
+    return PayPart.BASE if base > perf else PayPart.PERFORMANCE
+
+
+_RATIO_WORDS = {"五五": (5, 5), "四六": (4, 6), "六四": (6, 4), "三七": (3, 7), "七三": (7, 3), "二八": (2, 8), "八二": (8, 2)}
+
+
+def ratio_share(s: Sentence, start: int = 0) -> tuple[Decimal, str] | None:
+    """The first part's share of a ratio written "5:5", "4∶6" or "五五比例". The reader reads "5:5"
+    as two numbers and "五五" as none (tests/review/reader_gaps.md), so the pair is joined here."""
+    text = s.plain
+    numbers = [q for q in s.figures(Kind.NUMBER) if q.start >= start]
+    for a, b in pairwise(numbers):
+        if text[a.end:b.start].strip() in (":", "∶", "：") and a.value + b.value > 0:
+            return a.value / (a.value + b.value), text[a.start:b.end]
+    for word, (a_, b_) in _RATIO_WORDS.items():
+        at = text.find(word, start)
+        if at >= 0 and ("比例" in text[at:at + 6] or "开" in text[at + 2:at + 3]):
+            return Decimal(a_) / Decimal(a_ + b_), word
+    return None
+
+
+def pay_mix(scheme: Scheme) -> list[PayMix]:
+    out: list[PayMix] = []
+    for table in scheme.tables:
+        for cell in cells(table):
+            category = _category(cell.label)
+            part = _part(cell.header)
+            if category is None or part is None or not cell_is_percent(cell) or cell_value(cell) is None:
+                continue
+            if any(existing.category is category and existing.share.evidence.text == table.row_text(cell.row) for existing in out):
+                continue
+            share = Figure(value=cell_value(cell), evidence=table.evidence(cell.row), text=cell.text)  # type: ignore[arg-type]
+            out.append(PayMix(category=category, part=part, share=share))
+    for s in scheme.prose():
+        out += _mix_sentence(s)
+    return out
+
+
+def _mix_sentence(s: Sentence) -> list[PayMix]:
+    text = s.plain
+    category = _category(text)
+    if category is None:
+        return []
+    out: list[PayMix] = []
+    marks = sorted((text.find(w), w) for w in W.basic_research + W.applied_research if w in text)
+    for q in s.figures(Kind.PERCENT):
+        before = [m for m in marks if m[0] < q.start]
+        segment_start = before[-1][0] if before else 0
+        cat = _category(text[segment_start:q.end]) or category
+        part = _part(text[segment_start:q.start])
+        if part is None or not any(w in text[segment_start:q.start] for w in W.share + ("为",)):
+            continue
+        if any(m.category is cat for m in out):
+            continue
+        out.append(PayMix(category=cat, part=part, share=figure(q, s)))
+    if not out:
+        found = ratio_share(s)
+        part = _part(text)
+        if found is not None and part is not None:
+            value, written = found
+            share = Figure(value=value, evidence=s.evidence, text=written)
+            out.append(PayMix(category=category, part=PayPart.BASE, share=share))
+    return out
+
+
+# ---- 年薪制 ---------------------------------------------------------------------------------------------
+
+
+class AnnualReads(BaseModel):
+    base: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=W.annual_base)] = None
+    performance: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=W.annual_performance)] = None
+
+
+class AnnualSalary(Facts):
+    base_share: Figure | None  # None: the scheme has 年薪 but does not say how it splits
+    evidence: Evidence
+
+
+def annual_salary(scheme: Scheme) -> AnnualSalary | None:
+    first: Evidence | None = None
+    for s in scheme.having(*W.annual_base, *W.annual_performance):
+        first = first or s.evidence
+        result = filled(s, AnnualReads)
+        base = placed(s, result, "base")
+        if base is not None:
+            return AnnualSalary(base_share=base, evidence=s.evidence)
+        perf = placed(s, result, "performance")
+        if perf is not None:
+            return AnnualSalary(base_share=perf.model_copy(update={"value": 1 - perf.value}), evidence=s.evidence)
+        found = ratio_share(s)
+        if found is not None:
+            return AnnualSalary(base_share=Figure(value=found[0], evidence=s.evidence, text=found[1]), evidence=s.evidence)
+        if s.has("占比相对较小", "占比较小", "比例较小"):
+            return None  # the split is stated as the guideline words it, without figures
+    return AnnualSalary(base_share=None, evidence=first) if first else None
+
+
+# ---- 科技人才与同职级管理人员 ---------------------------------------------------------------------------------
+
+
+class TechVsManagement(Facts):
+    ratio: Figure | None  # technology staff's pay (or raise) as a fraction of same-grade managers'
+    evidence: Evidence  # None ratio: written as "低于同职级管理人员"
+
+
+def tech_vs_management(scheme: Scheme) -> list[TechVsManagement]:
+    """"研发序列…按同职级管理序列的90%确定", "…为管理序列调薪预算的八成", "…低于同职级管理人员"."""
+    out = []
+    for s in scheme.having(*W.management_ref):
+        text = s.plain
+        below = text.find("低于")
+        if below > 0 and text[below - 1] != "不" and any(w in text[below:below + 10] for w in W.management_ref) \
+                and any(w in text[:below] for w in W.tech_subject) and not s.figures(Kind.PERCENT):
+            out.append(TechVsManagement(ratio=None, evidence=s.evidence))
+            continue
+        for q in s.figures(Kind.PERCENT):
+            reference = q.subject[-14:]
+            if not any(w in reference for w in W.management_ref) or not reference.endswith("的"):
+                continue
+            lead = text[:q.start - len(reference)]
+            if any(w in lead for w in W.tech_subject) and q.value < 1 and not q.bound:
+                out.append(TechVsManagement(ratio=figure(q, s), evidence=s.evidence))
+    return out
+
+
+# ---- 薪酬调整周期 ---------------------------------------------------------------------------------------------
+
+
+class Adjustment(Facts):
+    years: Figure | None  # None: adjusted every year or periodically, no longer cycle stated
+    evidence: Evidence
+
+
+def adjustments(scheme: Scheme) -> list[Adjustment]:
+    """How often pay standards are reviewed and adjusted: every N years, or every year."""
+    words_ = words().statements
+    out = []
+    for s in scheme.prose():
+        if not s.has(*words_.adjustment) or not s.has(*words_.adjustment_topic):
+            continue
+        text = s.plain
+        for q in s.figures(Kind.YEARS):
+            clause = s.clause_at(q.start)
+            if clause is None or not any(w in clause.text for w in words_.adjustment):
+                continue
+            if "每" in text[max(0, q.start - 2):q.start] or "周期" in clause.text or q.tail.startswith(("一调", "一次", "调整一次", "调一次")):
+                out.append(Adjustment(years=figure(q, s), evidence=s.evidence))
+                break
+        else:
+            if any(w in text for w in ("每年", "年度普调", "年度调薪", "定期评估", "定期调整", "普遍调整", "调整机制")):
+                out.append(Adjustment(years=None, evidence=s.evidence))
+    return out
+
+
+def _quantity_text(q: Quantity) -> str:
+    return q.text

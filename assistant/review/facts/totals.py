@@ -1,0 +1,216 @@
+"""Wage-total facts: growth of the wage total, profit, average wage and productivity (prose or a
+budget table, stated as a rate or derived from two years' amounts), the headquarters' average
+wage, and the wage-total growth of subsidiaries by kind."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import BaseModel
+
+from knowledge.reader import Kind
+from knowledge.reader.fields import Reads
+from knowledge.reader.fill import fill
+
+from ..scheme import Scheme, Sentence
+from ..words import words
+from .common import (
+    Cell,
+    Facts,
+    Figure,
+    cell_is_percent,
+    cell_value,
+    cells,
+    filled,
+    placed,
+)
+
+W = words().facts
+
+
+class GrowthReads(BaseModel):
+    """How the company's growth rates are read from one sentence (the shared filler places them)."""
+
+    wage_total: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=W.wage_total, signed=True, avoid=W.not_company)] = None
+    profit: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=W.profit, signed=True, avoid=W.not_company + ("超额",))] = None
+    avg_wage: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=W.avg_wage, signed=True, avoid=W.not_company)] = None
+    productivity: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=W.productivity, signed=True, avoid=W.not_company)] = None
+
+
+_CAPS = ("不超过", "控制在", "以内")
+
+
+class CappedReads(BaseModel):
+    """A wage total stated only as a ceiling ("工资总额增幅控制在10%以内"), read when nothing else is."""
+
+    wage_total: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=W.wage_total, signed=True,
+                                                avoid=tuple(w for w in W.not_company if w not in _CAPS))] = None
+
+
+class HeadquartersReads(BaseModel):
+    hq_avg_wage: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("总部职工平均工资", "总部平均工资", "总部"), signed=True)] = None
+    all_avg_wage: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("全部职工平均工资", "全体职工平均工资", "全部职工", "全体职工"),
+                                                  signed=True, avoid=("总部",))] = None
+
+
+class Growth(Facts):
+    wage_total: Figure | None = None
+    profit: Figure | None = None
+    avg_wage: Figure | None = None
+    productivity: Figure | None = None
+    hq_avg_wage: Figure | None = None
+    all_avg_wage: Figure | None = None  # beside the headquarters figure (集团全部职工平均工资)
+
+
+class SubsidiaryGrowth(Facts):
+    kind: str  # 内部效益型 …
+    growth: Figure
+
+
+_FIELDS = ("wage_total", "profit", "avg_wage", "productivity")
+
+
+def growth(scheme: Scheme) -> Growth:
+    """The first figure of each kind the scheme states for the company as a whole."""
+    found: dict[str, Figure] = {}
+    for s in scheme.prose():
+        if s.has(*W.subsidiary_kinds) or not s.has(*W.change):
+            continue
+        compared = _compared(s)
+        result = fill(compared, GrowthReads)
+        for name in _FIELDS:
+            if name not in found:
+                fig = placed(s, result, name, compared)
+                if fig is not None:
+                    found[name] = fig
+        for name, fig in _unchanged(s).items():
+            found.setdefault(name, fig)
+        if s.has(*W.headquarters):
+            hq = filled(s, HeadquartersReads)
+            for name in ("hq_avg_wage", "all_avg_wage"):
+                fig = placed(s, hq, name)
+                if fig is not None:
+                    found.setdefault(name, fig)
+    for name, fig in _budget_table(scheme).items():
+        found.setdefault(name, fig)
+    if "wage_total" not in found:
+        for s in scheme.prose():
+            if s.has(*W.subsidiary_kinds) or not s.has(*_CAPS):
+                continue
+            compared = _compared(s)
+            fig = placed(s, fill(compared, CappedReads), "wage_total", compared)
+            if fig is not None:
+                found["wage_total"] = fig
+                break
+    if "hq_avg_wage" in found and "all_avg_wage" not in found and "avg_wage" in found:
+        found["all_avg_wage"] = found["avg_wage"]
+    return Growth(**found)
+
+
+_COMPARED = ("较上年", "比上年", "较去年", "比去年", "同比", "环比", "较", "比")
+
+
+_CUES = W.wage_total + W.profit + W.avg_wage + W.productivity
+
+
+def _compared(s: Sentence):
+    """Each change named by the words written before it. Two readings are mended here (see
+    tests/review/reader_gaps.md): "工资总额预算为33.81亿元，较上年清算数增长7%" — a change against
+    last year belongs to the amount named just before it, not to 清算数; and "人均产量（劳动生产率）
+    提高8%" — a topic in brackets is not the previous clause's topic."""
+    reading = s.reading
+    text = reading.normalised
+    everything = list(reading.quantities)
+    for i, q in enumerate(everything):
+        if q.direction is None or q.kind is not Kind.PERCENT:
+            continue
+        prev = everything[i - 1] if i else None
+        start = max(prev.end if prev is not None else 0, max(text.rfind(ch, 0, q.start) for ch in "。；;！？") + 1)
+        written = text[start:q.start].strip("，,；;、： ")
+        named = {c for c in _CUES if c in written}
+        if named and not named <= {c for c in _CUES if c in q.subject}:
+            everything[i] = q.with_(subject=written, name=written)
+        elif prev is not None and q.subject.startswith(_COMPARED) and prev.sentence == q.sentence and prev.name and prev.kind is not q.kind:
+            everything[i] = q.with_(subject=f"{prev.name}…{q.subject}", name=prev.name)
+    # Rates only: a bare number (表13, 2024) is never a growth rate here.
+    quantities = [q for q in everything if q.kind is Kind.PERCENT]
+    return replace(reading, quantities=quantities)
+
+
+def _unchanged(s: Sentence) -> dict[str, Figure]:
+    """"工资总额保持不变", "劳动生产率基本持平": a growth of zero. The reader gives no figure for
+    these words yet (tests/review/reader_gaps.md), so the words are looked for here."""
+    text = s.plain
+    out = {}
+    for name, cues in (("wage_total", W.wage_total), ("profit", W.profit), ("productivity", W.productivity), ("avg_wage", W.avg_wage)):
+        for cue in cues:
+            at = text.find(cue)
+            if at < 0:
+                continue
+            rest = text[at:]
+            end = min((rest.find(ch) for ch in "，,；;。" if ch in rest), default=len(rest))
+            part = rest[:end]
+            word = next((w for w in W.no_change if w in part), None)
+            if word and not any(ch.isdigit() for ch in part):
+                out[name] = Figure(value=Decimal(0), evidence=s.evidence, text=word)
+                break
+    return out
+
+
+def _row_kind(label: str) -> str | None:
+    for name, cues in (("wage_total", W.wage_total), ("profit", W.profit), ("avg_wage", W.avg_wage), ("productivity", W.productivity)):
+        if any(c in label for c in cues):
+            return name
+    return None
+
+
+def _budget_table(scheme: Scheme) -> dict[str, Figure]:
+    """A budget table: per row (工资总额, 利润总额 …) a stated change, or one derived from the
+    amounts of two years (2023年实际 → 2024年预算)."""
+    out: dict[str, Figure] = {}
+    for table in scheme.tables:
+        by_row: dict[int, list[Cell]] = {}
+        for cell in cells(table):
+            by_row.setdefault(cell.row, []).append(cell)
+        for row, row_cells in by_row.items():
+            kind = _row_kind(row_cells[0].label) if row_cells else None
+            if kind is None or kind in out or any(w in row_cells[0].label for w in W.not_company):
+                continue
+            rate = next((c for c in row_cells if cell_is_percent(c) and cell_value(c) is not None
+                         and (any(w in c.header for w in ("增", "减", "幅", "变动", "同比")) or c.quantity is not None)), None)
+            if rate is not None:
+                out[kind] = Figure(value=cell_value(rate), evidence=table.evidence(row), text=rate.text)  # type: ignore[arg-type]
+                continue
+            years = [c for c in row_cells if c.value is not None and any(ch.isdigit() for ch in c.header) and not cell_is_percent(c)]
+            if len(years) >= 2 and years[0].value:
+                change = (years[-1].value - years[0].value) / years[0].value  # type: ignore[operator]
+                out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=table.evidence(row),
+                                   text=f"{years[0].text}→{years[-1].text}")
+    return out
+
+
+def subsidiaries(scheme: Scheme) -> list[SubsidiaryGrowth]:
+    """Wage-total growth set for each kind of subsidiary (外部效益型 / 内部效益型 / 支持保障型)."""
+    out: list[SubsidiaryGrowth] = []
+    seen: set[str] = set()
+    for table in scheme.tables:
+        for cell in cells(table):
+            kind = next((k for k in W.subsidiary_kinds if k in cell.label), None)
+            if kind is None or kind in seen or not cell_is_percent(cell) or cell_value(cell) is None:
+                continue
+            if not any(w in cell.header for w in ("增幅", "增长", "增速")) and cell.quantity is None:
+                continue
+            seen.add(kind)
+            out.append(SubsidiaryGrowth(kind=kind, growth=Figure(value=cell_value(cell), evidence=table.evidence(cell.row), text=cell.text)))  # type: ignore[arg-type]
+    for s in scheme.prose():
+        kind = next((k for k in W.subsidiary_kinds if k in s.plain), None)
+        if kind is None or kind in seen:
+            continue
+        rate = next((q for q in s.figures(Kind.PERCENT) if any(w in q.subject for w in ("增幅", "增长")) and q.bound is None
+                     and not any(w in q.subject for w in ("集团", "上限"))), None)
+        if rate is not None:
+            seen.add(kind)
+            out.append(SubsidiaryGrowth(kind=kind, growth=Figure(value=rate.value, evidence=s.evidence, text=rate.text)))
+    return out
