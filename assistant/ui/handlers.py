@@ -1,22 +1,24 @@
-"""What the app's buttons do, as plain functions a test can call without a browser.
+"""What the app's buttons do, as plain typed functions a test can call without a browser.
 
-Every handler returns Chinese messages for bad input (never a traceback) and writes its
-downloads into a per-call temporary folder that Gradio serves.
+Bad input raises `UserInputError` (or `forms.FormError`) with a Chinese message; `app.py` shows
+it beside the button and clears what the failed action would have replaced. Downloads are
+written into a per-call temporary folder that Gradio serves.
 """
 
 from __future__ import annotations
 
-import json
+import html
+import re
 import tempfile
 import uuid
-from decimal import Decimal
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..agent import respond
 from ..agent.models import Reply
+from ..agent.qa import unit_label
+from . import forms
 
 CHAT_EXAMPLES = [
     "基础工资是不是每个职工都一样？",
@@ -27,6 +29,7 @@ CHAT_EXAMPLES = [
     "从事基础研究的科技人才岗位基本薪酬占比有什么要求？",
     "科技人才指引第四十条",
 ]
+MAX_MESSAGE_CHARS = 2000
 
 
 class UserInputError(ValueError):
@@ -41,24 +44,58 @@ def _out_dir() -> Path:
     return Path(tempfile.mkdtemp(prefix="payguide-ui-"))
 
 
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+# ---- clauses, shown by their titles ----------------------------------------------------------
+
+
+def clause_title(unit_id: str) -> str:
+    """《曲靖市企业技能人才薪酬分配指引（试行）》第八条 for qujing_skill/art-8."""
+    import knowledge
+
+    unit = knowledge.get_unit(unit_id)
+    return unit_label(unit) if unit is not None else "（条款已不在知识库中）"
+
+
+def clause_list(items: list[tuple[str, str]]) -> str:
+    """Clause titles, each opening to its quote: [(unit id, quote or "" for the whole text)]."""
+    import knowledge
+
+    blocks = []
+    for unit_id, quote in items:
+        unit = knowledge.get_unit(unit_id)
+        if unit is None:
+            continue
+        text = quote or unit.text
+        blocks.append(f"<details class='pg-clause'><summary>{_esc(unit_label(unit))}</summary>"
+                      f"<blockquote>{_esc(text)}</blockquote></details>")
+    return "\n".join(blocks)
+
+
+def unit_markdown(unit_id: str | None) -> str:
+    """The full text of one unit, under its title and breadcrumb."""
+    import knowledge
+
+    unit = knowledge.get_unit((unit_id or "").strip())
+    if unit is None:
+        return "找不到该条款。"
+    crumbs = " › ".join(unit.breadcrumb)
+    body = "\n".join(f"> {line}" for line in unit.text.splitlines() if line.strip())
+    return f"#### {unit_label(unit)}\n{crumbs}\n\n{body}"
+
+
 # ---- 问答 ---------------------------------------------------------------------------------
-
-
-def citation_rows(reply: Reply) -> list[list[Any]]:
-    return [[c.n, c.id, c.quote] for c in reply.citations]
-
-
-def citations_markdown(reply: Reply) -> str:
-    if not reply.citations:
-        return "（本次回答没有引用条款）"
-    return "\n\n".join(f"**[{c.n}]** `{c.id}`\n> {c.quote}" for c in reply.citations)
 
 
 def chat_turn(message: str, history: list[dict[str, Any]], session_id: str) -> tuple[list[dict[str, Any]], Reply]:
     """Append the user's message and the assistant's reply to the chat history."""
     message = (message or "").strip()
     if not message:
-        raise UserInputError("请输入问题。")
+        raise UserInputError("请先输入问题。")
+    if len(message) > MAX_MESSAGE_CHARS:
+        raise UserInputError(f"问题太长（{len(message)} 字），请控制在 {MAX_MESSAGE_CHARS} 字以内。")
     reply = respond(message, session_id=session_id)
     history = list(history or []) + [
         {"role": "user", "content": message},
@@ -67,16 +104,14 @@ def chat_turn(message: str, history: list[dict[str, Any]], session_id: str) -> t
     return history, reply
 
 
-def unit_markdown(unit_id: str) -> str:
-    """The full clause behind a citation, for the side panel."""
-    import knowledge
+def reply_citations(reply: Reply) -> str:
+    if not reply.citations:
+        return "（本次回答没有引用条款）"
+    return clause_list([(c.id, c.quote) for c in reply.citations])
 
-    unit = knowledge.get_unit((unit_id or "").strip())
-    if unit is None:
-        return "找不到该条款。"
-    crumbs = " › ".join(unit.breadcrumb)
-    body = "\n".join(f"> {line}" for line in unit.text.splitlines() if line.strip())
-    return f"### 《{unit.doc_title}》{unit.heading}\n{crumbs}\n\n{body}\n\n`{unit.id}`"
+
+def citation_choices(reply: Reply) -> list[tuple[str, str]]:
+    return [(f"[{c.n}] {clause_title(c.id)}", c.id) for c in reply.citations]
 
 
 # ---- 计算器 --------------------------------------------------------------------------------
@@ -85,122 +120,167 @@ def unit_markdown(unit_id: str) -> str:
 def calculator_choices() -> list[tuple[str, str]]:
     from calculators import list_calculators
 
-    return [(f"{info.title}（{info.name}）", info.name) for info in list_calculators()]
+    return [(info.title, info.name) for info in list_calculators()]
 
 
-def calculator_example(name: str) -> tuple[str, str]:
-    """(description, example input as JSON) for the chosen calculator."""
+def calculator_form(name: str) -> forms.Form:
+    from calculators import get_calculator
+
+    return forms.form_of(get_calculator(name).input_model)
+
+
+def calculator_intro(name: str) -> str:
+    """The calculator's description, its field names replaced by their Chinese titles."""
     from calculators import get_calculator
 
     info = get_calculator(name)
-    return info.description, json.dumps(info.example, ensure_ascii=False, indent=2, default=str)
+    text = info.description
+    for key, field in info.input_model.model_fields.items():
+        title = field.title or key
+
+        def word(match: re.Match[str], title: str = title) -> str:
+            before = match.string[max(0, match.start() - 8):match.start()]
+            return "" if title[:2] in before else f"“{title}”"
+
+        text = re.sub(rf"\s?(?<![A-Za-z_]){re.escape(field.alias or key)}(?![A-Za-z_])\s?", word, text)
+    if info.people is not None and "人员表" not in text:
+        text += "\n\n也可上传人员表（CSV / XLSX），列名如 姓名、部门、积分、计件数。"
+    return text
 
 
-def parse_calc_input(text: str, table_path: str | None) -> dict[str, Any]:
-    """The JSON/YAML typed on the page, with an uploaded CSV/XLSX merged in as `people`."""
-    data: Any = {}
-    if text and text.strip():
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            raise UserInputError(f"输入不是有效的 JSON/YAML：第 {getattr(getattr(exc, 'problem_mark', None), 'line', 0) + 1} 行附近有错误。") from exc
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise UserInputError("输入应为一个 JSON 对象，例如 {\"pool\": 100000, \"scores\": {\"生产部\": 3000}}。")
-    if table_path:
-        from calculators.tables import read_table
+def uses_people_table(name: str) -> bool:
+    from calculators import get_calculator
 
-        data = {**data, "people": read_table(Path(table_path))}
-    return data
+    return get_calculator(name).people is not None
 
 
-def run_calculator(name: str, text: str, table_path: str | None = None) -> tuple[str, Any, str | None]:
-    """(Markdown result, matplotlib figure or None, path of the XLSX download)."""
+def calculator_example(name: str) -> dict[str, Any]:
+    from calculators.registry import example_copy, get_calculator
+
+    return example_copy(get_calculator(name))
+
+
+@dataclass(frozen=True)
+class CalcResult:
+    markdown: str
+    chart: Any | None  # a matplotlib Figure, or None when the result has no series to draw
+    xlsx: str
+
+
+def run_calculator(name: str, data: dict[str, Any], table_path: str | None = None) -> CalcResult:
+    """Compute, and show the result as chat does (`agent.render`) with clause titles."""
     import calculators
-    from calculators.tables import write_result_xlsx
+    from calculators.tables import read_table, write_result_xlsx
 
     from ..agent.render import render_result
     from .charts import result_chart
 
     if not name:
         raise UserInputError("请先选择一个计算器。")
-    data = parse_calc_input(text, table_path)
+    info = calculators.get_calculator(name)
     try:
+        if table_path:
+            data = {**data, "people": read_table(Path(table_path))}
         result = calculators.run(name, data)
     except calculators.CalculationError as exc:
-        raise UserInputError(f"无法计算：{exc}") from exc
-    title = calculators.get_calculator(name).title
-    markdown = render_result(title, result)
+        raise UserInputError(_calc_message(info.input_model, exc)) from exc
+    markdown = render_result(info.title, result)
     cites = result.get("citations") or []
     if cites:
-        markdown += "\n\n依据：" + "、".join(f"`{c}`" for c in cites)
-    xlsx = _out_dir() / f"{name}-结果.xlsx"
+        markdown += "\n\n**依据条款**（点击展开原文）\n\n" + clause_list([(c, "") for c in cites])
+    xlsx = _out_dir() / f"{info.title}-结果.xlsx"
     write_result_xlsx(result, xlsx)
-    return markdown, result_chart(title, result), str(xlsx)
+    return CalcResult(markdown, result_chart(info.title, result), str(xlsx))
+
+
+def _calc_message(model: Any, exc: Any) -> str:
+    """The calculator's message, naming the field by its Chinese title, never by its key."""
+    from calculators.registry import field_label
+
+    message = exc.bare_message
+    if exc.field and exc.field not in ("input",):
+        label = field_label(model, exc.field.split("."))
+        if label and label not in message and re.search(r"[A-Za-z]", label) is None:
+            message = f"{label}：{message}"
+    return message
 
 
 # ---- 方案起草 ------------------------------------------------------------------------------
 
 
-def example_profile_text(name: str) -> str:
+def example_choices() -> list[tuple[str, str]]:
+    """Sample profiles by company name (the file names are for the command line)."""
+    from doc_templates import list_examples, load_example
+
+    return [(load_example(name).company.name, name) for name in list_examples()]
+
+
+def profile_form() -> forms.Form:
+    from doc_templates import Profile
+
+    return forms.form_of(Profile)
+
+
+def example_profile(name: str) -> dict[str, Any]:
     from doc_templates import load_example
 
-    profile = load_example(name)
-    return yaml.safe_dump(profile.model_dump(mode="json", exclude_none=True), allow_unicode=True, sort_keys=False)
+    return load_example(name).model_dump(mode="json", exclude_none=True, by_alias=True)
 
 
-def draft_from_text(profile_text: str, progress: Any = None) -> tuple[str, str]:
-    """(summary Markdown, path of the .docx) from a profile typed or loaded on the page."""
+def load_profile_file(path: str | None) -> dict[str, Any]:
+    """A profile uploaded as .yaml / .json."""
+    from doc_templates import Profile, ProfileError
+
+    if not path:
+        raise UserInputError("请先选择企业概况文件（.yaml 或 .json）。")
+    try:
+        profile = Profile.from_file(Path(path))
+    except ProfileError as exc:
+        raise UserInputError(str(exc)) from exc
+    return profile.model_dump(mode="json", exclude_none=True, by_alias=True)
+
+
+@dataclass(frozen=True)
+class DraftResult:
+    summary: str
+    docx: str
+
+
+def draft_scheme(data: dict[str, Any], progress: Any = None) -> DraftResult:
+    """The scheme (.docx) for a profile read from the form."""
+    import json
+
     from doc_templates import Profile, ProfileError, draft_document
 
     try:
-        raw = yaml.safe_load(profile_text or "")
-    except yaml.YAMLError as exc:
-        raise UserInputError("企业概况不是有效的 YAML/JSON，请检查格式。") from exc
-    if not isinstance(raw, dict):
-        raise UserInputError("请先选择示例或填写企业概况（YAML 格式）。")
-    try:
-        profile = Profile.model_validate(raw)
-        out = _out_dir() / "薪酬分配方案.docx"
+        profile = Profile.model_validate(json.loads(forms.to_json(data)))
+        out = _out_dir() / f"{profile.company.name}薪酬分配方案.docx"
         report = draft_document(profile, out, progress=progress)
     except ProfileError as exc:
         raise UserInputError(str(exc)) from exc
-    except ValueError as exc:  # pydantic validation
-        raise UserInputError(f"企业概况有误：{_first_error(exc)}") from exc
-    lines = [f"已生成：**{Path(report.path).name}**", "", "章节：" + "、".join(report.chapters)]
+    lines = [f"已生成：**{Path(report.path).name}**（共 {len(report.chapters)} 章）", "", "章节：" + "、".join(report.chapters)]
     if report.defaulted:
         lines += ["", "以下内容未在概况中给出，已按指引取默认值：", *(f"- {d}" for d in report.defaulted)]
-    return "\n".join(lines), str(report.path)
-
-
-def _first_error(exc: Exception) -> str:
-    errors = getattr(exc, "errors", None)
-    if callable(errors):
-        first = errors()[0]
-        return f"{'.'.join(str(p) for p in first.get('loc', ()))}：{first.get('msg')}"
-    return str(exc)
-
-
-def load_profile_file(path: str | None) -> str:
-    if not path:
-        return ""
-    p = Path(path)
-    if p.stat().st_size > 1_000_000:
-        raise UserInputError("概况文件过大（超过 1 MB）。")
-    try:
-        return p.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise UserInputError("概况文件不是 UTF-8 文本（应为 .yaml 或 .json）。") from exc
+    return DraftResult("\n".join(lines), str(report.path))
 
 
 # ---- 条款审查 ------------------------------------------------------------------------------
 
-_SEVERITY_ZH = {"error": "违反", "warning": "提醒", "info": "提示"}
+SEVERITY = {"error": "违反", "warning": "提醒", "info": "提示"}
+FINDING_COLUMNS = ["问题", "依据条款", "性质", "方案原文", "条款原文"]
+COVERAGE_COLUMNS = ["内容", "方案中", "依据条款"]
 
 
-def review_upload(path: str | None) -> tuple[list[list[Any]], list[list[Any]], str]:
-    """(findings rows, coverage rows, path of the report .docx) for an uploaded scheme."""
+@dataclass(frozen=True)
+class ReviewResult:
+    summary: str
+    findings: list[list[str]]
+    coverage: list[list[str]]
+    report: str
+
+
+def review_upload(path: str | None) -> ReviewResult:
+    """Findings (the problem and its clause first), coverage and the report .docx of a scheme."""
     from ..review import ReviewError, review_file, write_report_docx
 
     if not path:
@@ -210,113 +290,88 @@ def review_upload(path: str | None) -> tuple[list[list[Any]], list[list[Any]], s
     except ReviewError as exc:
         raise UserInputError(str(exc)) from exc
     findings = [
-        [_SEVERITY_ZH.get(f.severity, f.severity), f.rule, f.message, "、".join(f.citations), getattr(f, "quote", "") or ""]
+        [f.message, "、".join(clause_title(c) for c in f.citations), SEVERITY[f.severity], f.evidence or "（方案未写）", f.quote]
         for f in report.findings
     ]
-    coverage = [[c.topic, "有" if c.present else "缺", "、".join(c.citations)] for c in report.coverage]
+    coverage = [[c.topic, "有" if c.present else "缺", "、".join(clause_title(u) for u in c.citations)] for c in report.coverage]
+    counts = report.counts()
+    summary = (f"共 {len(report.findings)} 条发现：违反 {counts['error']} 条，提醒 {counts['warning']} 条，提示 {counts['info']} 条。"
+               if report.findings else "未发现与指引不符之处。")
     out = _out_dir() / f"{Path(path).stem}-审查报告.docx"
     write_report_docx(report, out)
-    return findings, coverage, str(out)
+    return ReviewResult(summary, findings, coverage, str(out))
 
 
 # ---- 知识库 --------------------------------------------------------------------------------
 
 
-def documents_table() -> list[list[Any]]:
+def documents_rows() -> list[list[Any]]:
     import knowledge
 
-    return [[d.doc_id, d.title, d.unit_count, "完整" if d.complete else f"不完整：{d.completeness_note}"] for d in knowledge.catalog()]
+    return [[d.title, "本企业导入" if d.user else "内置指引", d.unit_count,
+             "完整" if d.complete else f"不完整：{d.completeness_note}"] for d in knowledge.catalog()]
 
 
-def units_table(doc_id: str | None) -> list[list[Any]]:
+def document_choices(*, user_only: bool = False) -> list[tuple[str, str]]:
+    import knowledge
+
+    return [(d.title, d.doc_id) for d in knowledge.catalog() if d.user or not user_only]
+
+
+def units_rows(doc_id: str | None) -> tuple[list[list[str]], list[str]]:
+    """(rows of 条目/摘要, the unit ids in row order) for one document."""
     import knowledge
 
     if not doc_id:
-        return []
-    return [[u.id, u.heading, u.text[:60] + ("…" if len(u.text) > 60 else "")] for u in knowledge.load_units(doc_id)]
+        return [], []
+    units = knowledge.load_units(doc_id)
+    rows = [[unit_label(u).split("》", 1)[-1] or u.heading, u.text[:60] + ("…" if len(u.text) > 60 else "")] for u in units]
+    return rows, [u.id for u in units]
 
 
-def search_table(query: str) -> list[list[Any]]:
+def search_rows(query: str) -> tuple[list[list[Any]], list[str]]:
+    """(rows of 条目/得分/命中原因, the unit ids in row order): why each unit matched, as the index says."""
     import knowledge
 
     query = (query or "").strip()
     if not query:
-        raise UserInputError("请输入检索词。")
-    rows = []
-    for hit in knowledge.search(query, k=8):
-        why = hit.why.get("matched") or hit.why.get("terms") or ""
-        rows.append([hit.unit.id, hit.unit.heading, round(hit.score, 4), "、".join(why) if isinstance(why, list) else str(why)])
-    return rows
+        raise UserInputError("请输入检索词，例如：年功工资 等差数列。")
+    hits = knowledge.search(query, k=8)
+    if not hits:
+        raise UserInputError(f"知识库中没有与“{query}”相关的条款。")
+    rows = [[unit_label(h.unit), f"{h.score:.3f}", h.why] for h in hits]
+    return rows, [h.unit.id for h in hits]
 
 
 def ingest_upload(paths: list[str] | None) -> str:
+    """Import company documents; one Chinese line per file."""
     import knowledge
     from knowledge.ingest import ingest_file
 
     if not paths:
-        raise UserInputError("请先选择要导入的文件。")
+        raise UserInputError("请先选择要导入的文件（txt、md、docx 或 pdf）。")
     lines = []
     for path in paths:
+        name = Path(path).name
         try:
-            result = ingest_file(Path(path))
+            doc_id, changed = ingest_file(Path(path))
         except knowledge.KnowledgeError as exc:
-            lines.append(f"- {Path(path).name}：{exc}")
-        else:
-            lines.append(f"- {Path(path).name}：{result}")
+            lines.append(f"- {name}：未导入。{exc}")
+            continue
+        count = len(knowledge.load_units(doc_id))
+        lines.append(f"- {name}：已导入，{count} 个条目。" if changed else f"- {name}：内容与已导入的相同，未重复导入。")
     return "\n".join(lines)
 
 
-def to_number(value: Any) -> Any:
-    return float(value) if isinstance(value, Decimal) else value
+def remove_document(doc_id: str | None) -> str:
+    import knowledge
+    from knowledge.ingest import remove_document as remove
 
-
-# ---- 计算器表单 ------------------------------------------------------------------------------
-# One form per calculator, built from its input model: a text box per number or word, a
-# two-column table (名称/数值) per name → number mapping, JSON for anything nested.
-
-
-def _is_name_number_map(value: Any) -> bool:
-    return isinstance(value, dict) and bool(value) and all(not isinstance(v, (dict, list)) for v in value.values())
-
-
-def calculator_form(name: str) -> list[dict[str, Any]]:
-    """The form's fields: {field, label, kind: text|table|json, value} in model order."""
-    from calculators import get_calculator
-
-    info = get_calculator(name)
-    example = info.example or {}
-    fields = []
-    for field, spec in info.input_model.model_fields.items():
-        if field == "people":
-            continue  # a people table comes from the CSV/XLSX upload
-        value = example.get(field)
-        label = f"{field}：{spec.description}" if spec.description else field
-        if _is_name_number_map(value):
-            fields.append({"field": field, "label": label, "kind": "table", "value": [[k, to_number(v)] for k, v in value.items()]})
-        elif isinstance(value, (dict, list)):
-            fields.append({"field": field, "label": label, "kind": "json", "value": json.dumps(value, ensure_ascii=False, default=str)})
-        else:
-            fields.append({"field": field, "label": label, "kind": "text", "value": "" if value is None else str(value)})
-    return fields
-
-
-def form_to_input(name: str, values: list[Any]) -> str:
-    """The form's values as the calculator's JSON input (empty fields are left out)."""
-    data: dict[str, Any] = {}
-    for spec, value in zip(calculator_form(name), values):
-        field = spec["field"]
-        if spec["kind"] == "table":
-            rows = value.values.tolist() if hasattr(value, "values") else (value or [])
-            # Numbers stay text: the calculator reads them as Decimal, never through float.
-            mapping = {str(r[0]).strip(): str(r[1]).strip() for r in rows if len(r) >= 2 and str(r[0]).strip() and str(r[1]).strip()}
-            if mapping:
-                data[field] = mapping
-        elif spec["kind"] == "json":
-            if value and str(value).strip():
-                try:
-                    data[field] = json.loads(value)
-                except json.JSONDecodeError as exc:
-                    raise UserInputError(f"“{field}”不是有效的 JSON：第 {exc.lineno} 行附近有错误。") from exc
-        elif value is not None and str(value).strip():
-            data[field] = str(value).strip()
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    entry = next((d for d in knowledge.catalog() if d.doc_id == doc_id), None)
+    if entry is None or not entry.user:
+        raise UserInputError("请先选择一份本企业导入的文件（内置指引不能删除）。")
+    try:
+        remove(entry.doc_id)
+    except knowledge.KnowledgeError as exc:
+        raise UserInputError(str(exc)) from exc
+    return f"已删除：{entry.title}"
