@@ -29,6 +29,9 @@ details.pg-clause {margin: 0.3em 0}
 details.pg-clause summary {cursor: pointer; color: #1d4ed8}
 details.pg-clause blockquote {margin: 0.3em 0 0.6em 0.8em; color: #333}
 #chatbot .message {max-width: 100%}
+/* Gradio writes "processing | 1.2s" in English while a handler runs: say it in Chinese */
+.progress-text {visibility: hidden; position: relative}
+.progress-text::after {visibility: visible; content: "处理中……"; position: absolute; left: 0; white-space: nowrap}
 @media (max-width: 640px) {
   .gradio-container {padding: 0 6px !important}
   .tab-container button {padding: 0 8px !important}
@@ -39,13 +42,15 @@ details.pg-clause blockquote {margin: 0.3em 0 0.6em 0.8em; color: #333}
 UNEXPECTED = "操作没有完成：程序遇到意外问题，已记入日志。请检查输入后重试；如仍出现，请联系管理员。"
 
 # After an answer, show the top of the newest question instead of the bottom of a long answer.
-SCROLL_TO_LAST_QUESTION = """() => {
-  const bot = document.querySelector('#chatbot');
-  if (!bot) return;
-  const asked = bot.querySelectorAll('.message-row.user-row, .message.user');
+SCROLL_TO_LAST_QUESTION = """() => new Promise((done) => setTimeout(() => {
+  const wrap = document.querySelector('#chatbot .bubble-wrap');
+  const asked = wrap ? wrap.querySelectorAll('.message-row.user-row') : [];
   const last = asked[asked.length - 1];
-  if (last) last.scrollIntoView({block: 'start', behavior: 'instant'});
-}"""
+  if (last) wrap.scrollTop += last.getBoundingClientRect().top - wrap.getBoundingClientRect().top;
+  const top = wrap ? wrap.getBoundingClientRect().top : 0;
+  if (top < 0) window.scrollBy(0, top - 8);  // a phone: bring the answer's top into view as well
+  done([]);
+}, 100))"""
 
 
 def problem(message: str) -> str:
@@ -212,8 +217,10 @@ def _calculator_tab() -> None:
                 run.click(_guard(on_run, run_failed), [advanced, synced, table, loaded, *widgets],
                           [status, result, chart, download, advanced, synced, loaded, advanced_note], api_name=False)
 
-            with gr.Accordion("可选：上传人员表（CSV / XLSX）", open=False, visible=h.uses_people_table(first)) as people:
-                table = gr.File(label="人员表（列名如 姓名、部门、积分、计件数）", file_types=[".csv", ".xlsx"], elem_id="calc-table")
+            with gr.Accordion("可选：上传人员表（CSV / XLSX）", open=False, visible=h.uses_people_table(first),
+                              elem_id="calc-people") as people:
+                table = gr.File(label="人员表（列名如 姓名、部门、积分、计件数）", file_types=[".csv", ".xlsx"], elem_id="calc-table",
+                                interactive=True)  # its event is declared in the form, which Gradio cannot see
             run.render()
             status = _status("calc-status")
             with gr.Accordion("高级：以 YAML/JSON 查看或编辑同一输入（与表单同步）", open=False, elem_id="calc-advanced"):
@@ -318,22 +325,36 @@ def _review_tab() -> None:
 
     def on_review(path: str | None) -> tuple:
         result = h.review_upload(path)
-        return "", result.summary, result.findings, result.coverage, _download(result.report)
+        return ("", result.summary, _table(result.findings, h.FINDING_COLUMNS), _table(result.coverage, h.COVERAGE_COLUMNS),
+                _download(result.report))
 
     def failed(message: str) -> tuple:
-        return message, "", None, None, _download(None)
+        return message, "", _table([], h.FINDING_COLUMNS), _table([], h.COVERAGE_COLUMNS), _download(None)
 
     review = _guard(on_review, failed)
     go.click(review, upload, [status, summary, findings, coverage, report], api_name="review")
-    upload.clear(lambda: ("", "", None, None, _download(None)), None, [status, summary, findings, coverage, report], api_name=False)
+    for event in (upload.clear, upload.upload):  # a new (or no) file: the last report no longer applies
+        event(lambda: failed(""), None, [status, summary, findings, coverage, report], api_name=False)
 
 
 # ---- 知识库 -------------------------------------------------------------------------------------
 
 
-def _knowledge_tab() -> None:
+def _table(rows: list[list[Any]] | None, headers: list[str]) -> Any:
+    """Rows under their headers (a bare list would lose the headers on update)."""
+    import pandas as pd
+
+    return pd.DataFrame(rows or [], columns=headers)
+
+
+HIT_COLUMNS = ["条目", "得分", "命中原因"]
+UNIT_COLUMNS = ["条目", "摘要"]
+DOC_COLUMNS = ["文件", "来源", "条目数", "完整性"]
+
+
+def _knowledge_tab(ready: Any) -> None:
     settings = app_settings()
-    docs = gr.Dataframe(value=h.documents_rows, headers=["文件", "来源", "条目数", "完整性"], label="知识库中的文件", wrap=True,
+    docs = gr.Dataframe(value=lambda: _table(h.documents_rows(), DOC_COLUMNS), headers=DOC_COLUMNS, label="知识库中的文件", wrap=True,
                         interactive=False, elem_id="kb-docs", column_widths=["40%", "14%", "10%", "36%"])
     with gr.Row():
         with gr.Column():
@@ -341,12 +362,12 @@ def _knowledge_tab() -> None:
                 query = gr.Textbox(label="检索（显示命中原因）", placeholder="例如：年功工资 等差数列", elem_id="kb-query", scale=4)
                 search = gr.Button("检索", elem_id="kb-search", scale=1, min_width=80)
             search_status = _status("kb-search-status")
-            hits = gr.Dataframe(headers=["条目", "得分", "命中原因"], wrap=True, interactive=False, elem_id="kb-hits",
+            hits = gr.Dataframe(headers=HIT_COLUMNS, wrap=True, interactive=False, elem_id="kb-hits",
                                 label="检索结果（点击一行阅读全文）", column_widths=["40%", "12%", "48%"])
             hit_ids = gr.State([])
         with gr.Column():
             doc = gr.Dropdown(choices=h.document_choices(), label="浏览文件", elem_id="kb-doc", value=None)
-            units = gr.Dataframe(headers=["条目", "摘要"], wrap=True, interactive=False, elem_id="kb-units",
+            units = gr.Dataframe(headers=UNIT_COLUMNS, wrap=True, interactive=False, elem_id="kb-units",
                                  label="文件中的条目（点击一行阅读全文）", max_height=420)
             unit_ids = gr.State([])
     unit_view = gr.Markdown(elem_id="kb-unit")
@@ -366,20 +387,24 @@ def _knowledge_tab() -> None:
 
     def on_search(text: str) -> tuple:
         rows, ids = h.search_rows(text)
-        return "", rows, ids
+        return "", _table(rows, HIT_COLUMNS), ids
 
-    find = _guard(on_search, lambda m: (m, None, []))
+    find = _guard(on_search, lambda m: (m, _table([], HIT_COLUMNS), []))
     search.click(find, query, [search_status, hits, hit_ids], api_name=False)
     query.submit(find, query, [search_status, hits, hit_ids], api_name=False)
     hits.select(_read_row, hit_ids, unit_view, api_name=False)
-    doc.change(_guard(lambda d: (*h.units_rows(d), ""), lambda m: (None, [], m)), doc, [units, unit_ids, unit_view], api_name=False)
+    def on_browse(doc_id: str | None) -> tuple:
+        rows, ids = h.units_rows(doc_id)
+        return _table(rows, UNIT_COLUMNS), ids, ""
+
+    doc.change(_guard(on_browse, lambda m: (_table([], UNIT_COLUMNS), [], m)), doc, [units, unit_ids, unit_view], api_name=False)
     units.select(_read_row, unit_ids, unit_view, api_name=False)
 
     def refreshed() -> tuple:
-        return (h.documents_rows(), gr.update(choices=h.document_choices()),
-                gr.update(choices=h.document_choices(user_only=True), value=None))
+        return (_table(h.documents_rows(), DOC_COLUMNS), gr.update(choices=h.document_choices()),
+                gr.update(choices=h.document_choices(user_only=True), value=None), h.knowledge_line())
 
-    lists = [docs, doc, removable]
+    lists = [docs, doc, removable, ready]
     ingest.click(_guard(h.ingest_upload, lambda m: m), files, ingest_log, api_name=False).then(refreshed, None, lists, api_name=False)
 
     def ask(doc_id: str | None) -> tuple:
@@ -403,13 +428,6 @@ def _read_row(ids: list[str], evt: gr.SelectData) -> str:
 # ---- the app ----------------------------------------------------------------------------------
 
 
-def knowledge_line() -> str:
-    import knowledge
-
-    docs = knowledge.catalog()
-    return f"知识库：{len(docs)} 份文件、{sum(d.unit_count for d in docs)} 个条目，检索索引已就绪；离线可用。"
-
-
 def build_app() -> Any:
     with gr.Blocks(title="薪酬分配指引助手 PayGuide") as demo:
         gr.Markdown("## 薪酬分配指引助手\n依据技能人才、科技人才、国有企业内部薪酬分配指引作答，引用条款原文。")
@@ -424,8 +442,8 @@ def build_app() -> Any:
             with gr.Tab("条款审查", id="review"):
                 _review_tab()
             with gr.Tab("知识库", id="kb"):
-                _knowledge_tab()
-        demo.load(knowledge_line, None, ready, api_name=False)
+                _knowledge_tab(ready)
+        demo.load(h.knowledge_line, None, ready, api_name=False)
     settings = app_settings()
     demo.queue(default_concurrency_limit=settings.concurrency, max_size=settings.queue_size)
     return demo
@@ -433,13 +451,11 @@ def build_app() -> Any:
 
 def warm_up(say: Callable[[str], None] = print) -> float:
     """Build the search index and load the reader before the page is served, saying so."""
-    import knowledge
-
     from ..agent import respond
 
     start = time.perf_counter()
     say("正在准备知识库检索索引（首次启动或导入文件后需要数秒）……")
-    knowledge.search("基础工资", k=1)
+    h.warm_index()
     respond("绩效工资总额50万元，生产部3000分、技术部2000分，怎么分？")  # loads the reader and the calculators
     seconds = time.perf_counter() - start
     say(f"检索索引已就绪（{seconds:.1f} 秒）。")

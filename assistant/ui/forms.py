@@ -492,6 +492,43 @@ class Form:
 
 
 @cache
+def _titles(model: type[BaseModel]) -> dict[str, str]:
+    """Every input key under `model` (nested models too) → its Chinese title."""
+    out: dict[str, str] = {}
+    stack: list[Any] = [model]
+    seen: set[Any] = set()
+    while stack:
+        current = stack.pop()
+        core = _core(current)
+        if core in seen:
+            continue
+        seen.add(core)
+        if _is_model(core):
+            for name, info in core.model_fields.items():
+                out.setdefault(_key(name, info), _label(name, info))
+                out.setdefault(name, _label(name, info))
+                stack.append(info.annotation)
+        else:
+            stack.extend(typing.get_args(core))
+    return out
+
+
+def plain_words(model: type[BaseModel], text: str) -> str:
+    """A message or description with the input keys it names ("积分 scores", "给出 years 时")
+    said by their titles instead: dropped where the words before already say it."""
+    for key, title in sorted(_titles(model).items(), key=lambda kv: -len(kv[0])):
+        if not re.search(r"[A-Za-z]", key):
+            continue
+
+        def word(match: re.Match[str], title: str = title) -> str:
+            before = match.string[max(0, match.start() - 8):match.start()]
+            return "" if title[:2] in before else f"“{title}”"
+
+        text = re.sub(rf"\s?(?<![A-Za-z_]){re.escape(key)}(?![A-Za-z_])\s?", word, text)
+    return text.replace("（）", "").replace("()", "")
+
+
+@cache
 def form_of(model: type[BaseModel]) -> Form:
     return Form(model, fields_of(model))
 

@@ -134,15 +134,7 @@ def calculator_intro(name: str) -> str:
     from calculators import get_calculator
 
     info = get_calculator(name)
-    text = info.description
-    for key, field in info.input_model.model_fields.items():
-        title = field.title or key
-
-        def word(match: re.Match[str], title: str = title) -> str:
-            before = match.string[max(0, match.start() - 8):match.start()]
-            return "" if title[:2] in before else f"“{title}”"
-
-        text = re.sub(rf"\s?(?<![A-Za-z_]){re.escape(field.alias or key)}(?![A-Za-z_])\s?", word, text)
+    text = forms.plain_words(info.input_model, info.description)
     if info.people is not None and "人员表" not in text:
         text += "\n\n也可上传人员表（CSV / XLSX），列名如 姓名、部门、积分、计件数。"
     return text
@@ -197,7 +189,7 @@ def _calc_message(model: Any, exc: Any) -> str:
     """The calculator's message, naming the field by its Chinese title, never by its key."""
     from calculators.registry import field_label
 
-    message = exc.bare_message
+    message = forms.plain_words(model, exc.bare_message)
     if exc.field and exc.field not in ("input",):
         label = field_label(model, exc.field.split("."))
         if label and label not in message and re.search(r"[A-Za-z]", label) is None:
@@ -236,7 +228,7 @@ def load_profile_file(path: str | None) -> dict[str, Any]:
     try:
         profile = Profile.from_file(Path(path))
     except ProfileError as exc:
-        raise UserInputError(str(exc)) from exc
+        raise UserInputError(forms.plain_words(Profile, str(exc))) from exc
     return profile.model_dump(mode="json", exclude_none=True, by_alias=True)
 
 
@@ -257,7 +249,7 @@ def draft_scheme(data: dict[str, Any], progress: Any = None) -> DraftResult:
         out = _out_dir() / f"{profile.company.name}薪酬分配方案.docx"
         report = draft_document(profile, out, progress=progress)
     except ProfileError as exc:
-        raise UserInputError(str(exc)) from exc
+        raise UserInputError(forms.plain_words(Profile, str(exc))) from exc
     lines = [f"已生成：**{Path(report.path).name}**（共 {len(report.chapters)} 章）", "", "章节：" + "、".join(report.chapters)]
     if report.defaulted:
         lines += ["", "以下内容未在概况中给出，已按指引取默认值：", *(f"- {d}" for d in report.defaulted)]
@@ -343,6 +335,20 @@ def search_rows(query: str) -> tuple[list[list[Any]], list[str]]:
     return rows, [h.unit.id for h in hits]
 
 
+def warm_index() -> None:
+    """Build the search index now (at start, after an import or a removal), not on the next question."""
+    import knowledge
+
+    knowledge.search("基础工资", k=1)
+
+
+def knowledge_line() -> str:
+    import knowledge
+
+    docs = knowledge.catalog()
+    return f"知识库：{len(docs)} 份文件、{sum(d.unit_count for d in docs)} 个条目，检索索引已就绪；离线可用。"
+
+
 def ingest_upload(paths: list[str] | None) -> str:
     """Import company documents; one Chinese line per file."""
     import knowledge
@@ -360,6 +366,7 @@ def ingest_upload(paths: list[str] | None) -> str:
             continue
         count = len(knowledge.load_units(doc_id))
         lines.append(f"- {name}：已导入，{count} 个条目。" if changed else f"- {name}：内容与已导入的相同，未重复导入。")
+    warm_index()
     return "\n".join(lines)
 
 
@@ -374,4 +381,5 @@ def remove_document(doc_id: str | None) -> str:
         remove(entry.doc_id)
     except knowledge.KnowledgeError as exc:
         raise UserInputError(str(exc)) from exc
+    warm_index()
     return f"已删除：{entry.title}"
