@@ -21,6 +21,6 @@ from . import (  # noqa: E402,F401
     performance,  # forced-distribution, kpi-check, grade-count-check
 )
 from .errors import CalculationError
-from .registry import CalculatorInfo, get_calculator, list_calculators, run
+from .registry import CalculatorInfo, field_label, get_calculator, list_calculators, run
 
-__all__ = ["CalculationError", "CalculatorInfo", "get_calculator", "list_calculators", "run"]
+__all__ = ["CalculationError", "CalculatorInfo", "field_label", "get_calculator", "list_calculators", "run"]

@@ -56,8 +56,8 @@ def _split_map(amount_units: int, names: list[str], weights: list[int], precisio
 # ---- 积分制 ------------------------------------------------------------------------------------
 
 
-POOL_CUES = ("绩效工资", "绩效奖金", "奖金", "总额", "可分配", "可供分配", "奖金池", "池", "盘子", "资金", "一共", "总共",
-             "分配额", "钱", "绩效", "工资总量", "可分")
+POOL_CUES = ("绩效工资", "绩效奖金", "奖金", "奖励", "奖", "总额", "可分配", "可供分配", "奖金池", "池", "盘子", "资金", "一共", "总共",
+             "分配额", "绩效", "工资总量", "可分")
 SCORE_CUES = ("积分", "分数", "得分", "考核分", "考核得分", "分")
 
 
@@ -70,7 +70,8 @@ class Department(CalcInput):
 
 class PointsInput(MoneyInput):
     reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (("scores",), ("departments",))
-    reading_topics: ClassVar[tuple[str, ...]] = ("积分", "按分", "分数", "得分", "考核分", "积分制", "按积分", "分值")
+    reading_topics: ClassVar[tuple[str, ...]] = ("积分", "按分", "分数", "得分", "考核分", "积分制", "按积分", "分值", "绩效工资怎么分", "绩效怎么分",
+                                                 "奖金怎么分", "按考核")
     pool: Annotated[Number, Reads(Kind.MONEY, cues=POOL_CUES, ask="如“绩效工资总额50万元”")] = Field(
         ..., gt=0, title="绩效工资总量", description="单位可供分配绩效工资总量（元）")
     scores: Annotated[NumberMap | None, Reads(Kind.SCORE, cues=SCORE_CUES, shape=Shape.MAP, ask="如“生产部3000分、技术部2000分”")] = Field(
@@ -230,7 +231,7 @@ class PieceRateInput(MoneyInput):
     reading_topics: ClassVar[tuple[str, ...]] = ("计件", "件数", "产量", "件", "做了", "计件工资", "计件奖金")
     pool: Annotated[Number, Reads(Kind.MONEY, cues=POOL_CUES + ("计件奖金", "计件工资", "计件绩效"), ask="如“部门计件奖金6万元”")] = Field(
         ..., gt=0, title="部门可供分配绩效工资总量", description="部门可供分配的计件绩效工资总量（元）")
-    pieces: Annotated[NumberMap, Reads((Kind.PIECES, Kind.COUNT), cues=("计件", "件数", "产量", "做了", "件"), shape=Shape.MAP,
+    pieces: Annotated[NumberMap, Reads((Kind.PIECES, Kind.COUNT), cues=("计件数量", "计件", "件数", "产量", "做了", "件", "数量"), shape=Shape.MAP,
                                        ask="如“小王1200件、小李800件”")] = Field(..., title="计件数量", description="姓名 → 个人计件数量")
     coefficients: Annotated[NumberMap | None, Reads((Kind.PERCENT, Kind.NUMBER, Kind.MULTIPLE), cues=("系数", "折算", "折", "打", "按", "计", "成"),
                                                     shape=Shape.MAP)] = Field(
@@ -337,13 +338,15 @@ class PointValueInput(MoneyInput):
     reading_topics: ClassVar[tuple[str, ...]] = ("工分", "价目表", "分值", "每次", "工分值", "谁执行谁定价")
     pool: Annotated[Number, Reads(Kind.MONEY, cues=POOL_CUES, ask="如“绩效工资总额5万元”")] = Field(
         ..., gt=0, title="可分配绩效工资总额", description="本期用于工分计酬的绩效工资总额（元）")
-    price_list: Annotated[NumberMap, Reads(Kind.SCORE, cues=("每次", "每项", "分值", "价目"), per=("次", "项", "个", "件"), shape=Shape.MAP,
+    price_list: Annotated[NumberMap, Reads(Kind.SCORE, cues=("每次", "每项", "分值", "价目"), per=("次", "项", "个", "件", "只", "台", "套", "份", "单", "趟", "户"),
+                                           shape=Shape.MAP,
                                            ask="如“登杆作业每次300分、抄表每次20分”")] = Field(
         ..., title="工作分值价目表", description="工作项目 → 每次（每单位）分值，如 {\"登杆作业\": 300}")
-    work: Annotated[dict[str, NumberMap], Reads((Kind.TIMES, Kind.NUMBER), shape=Shape.GRID, items_from="price_list",
+    work: Annotated[dict[str, NumberMap], Reads((Kind.TIMES, Kind.PIECES, Kind.COUNT), shape=Shape.GRID, items_from="price_list",
                                                 ask="如“张三登杆作业10次、抄表30次”")] = Field(
         ..., title="工作记录", description="姓名 → {工作项目: 次数}")
-    extra_points: Annotated[NumberMap | None, Reads(Kind.SCORE, cues=("其他积分", "加分", "培训", "额外", "另加", "师带徒", "验收"), shape=Shape.MAP)] = Field(
+    extra_points: Annotated[NumberMap | None, Reads(Kind.SCORE, cues=("其他积分", "积分", "加分", "培训", "额外", "另加", "师带徒", "验收"),
+                                                    shape=Shape.MAP)] = Field(
         None, title="其他积分", description="姓名 → 直接计入的积分（培训、师带徒、验收券合计等）")
 
 

@@ -58,20 +58,23 @@ class Member(CalcInput):
     name: str = Field(..., min_length=1, title="姓名")
     skill_level: Annotated[str | None, Reads(Kind.NUMBER, shape=Shape.CHOICE, choices={w: (w,) for w in SKILL_LEVELS})] = Field(
         None, title="技能等级", description="如 高级工、技师、高级技师（一级）")
-    apprentices: Annotated[Count, Reads(Kind.PEOPLE, cues=("徒弟", "带徒", "带了", "带", "徒"))] = Field(
+    apprentices: Annotated[Count, Reads((Kind.PEOPLE, Kind.COUNT), cues=("徒弟", "带徒", "带了", "带", "徒"), per=("徒", "人", "个"))] = Field(
         0, ge=0, title="带徒人数", description="本月所带徒弟人数")
     team_leader: Annotated[Number | None, Reads(Kind.MONEY, cues=("班组长", "组长", "班长", "班组长津贴"))] = Field(
         None, ge=0, title="班组长津贴", description="担任班组长的月津贴（元/月）")
 
 
 class AllowanceInput(MoneyInput):
-    reading_topics: ClassVar[tuple[str, ...]] = ("技能津贴", "师带徒", "带徒", "班组长津贴", "津贴", "徒弟", "技师津贴", "津贴表")
+    reading_topics: ClassVar[tuple[str, ...]] = ("技能津贴", "师带徒", "带徒", "班组长津贴", "津贴", "徒弟", "技师津贴", "津贴表", "技能工资",
+                                                 "津贴标准")
     members: Annotated[list[Member], Reads((Kind.PEOPLE, Kind.MONEY), shape=Shape.RECORDS, ask="如“张三技师，带2个徒弟；李四高级工”")] = Field(
         ..., min_length=1, title="人员", description="[{name, skill_level, apprentices, team_leader}, …]，也可上传人员表")
     scheme: Literal["case-2", "case-4"] = Field(
         "case-2", title="技能津贴标准", description="case-2：高级工100、技师300、高级技师400 元/月（案例2）；case-4：中级工100、高级工300、技师500、高级技师800 元/月（案例4）"
     )
-    skill_rates: dict[str, Number] | None = Field(None, title="自定技能津贴", description="可选：技能等级 → 元/月，替代 scheme")
+    skill_rates: Annotated[dict[str, Number] | None, Reads(Kind.MONEY, cues=("技能津贴", "技能工资", "津贴", "标准", "每月"), shape=Shape.MAP,
+                                                           keys=SKILL_LEVELS)] = Field(
+        None, title="自定技能津贴", description="可选：技能等级 → 元/月，替代 scheme")
     apprentice_rate: Annotated[Number | None, Reads(Kind.MONEY, cues=("每带", "每个徒弟", "每名徒弟", "带徒津贴", "师带徒津贴", "每人每月", "每徒"),
                                                     per=("人", "徒弟", "月"))] = Field(
         None, ge=0, title="师带徒津贴标准", description="每带1个徒弟每月的津贴，默认 300 元（案例2）")
@@ -153,6 +156,7 @@ def allowance_schedule(inp: AllowanceInput) -> dict[str, Any]:
 
 
 class ChiefInput(MoneyInput):
+    reading_same_period: ClassVar[tuple[str, ...]] = ("average_wage", "pay")
     reading_topics: ClassVar[tuple[str, ...]] = ("首席技师", "首席", "首席技能", "技能大师")
     average_wage: Annotated[Number, Reads(Kind.MONEY, cues=("平均工资", "在岗职工平均工资", "人均工资", "平均", "人均", "职工平均"),
                                           ask="如“在岗职工平均工资8万元”")] = Field(

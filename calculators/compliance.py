@@ -76,7 +76,7 @@ class LinkageInput(MoneyInput):
         ..., gt=0, title="上年工资总额", description="工资总额基数（清算后上年工资总额）")
     benefit_growth: Annotated[Number, Reads(Kind.PERCENT, cues=PROFIT_CUES, signed=True, ask="如“利润增长10%”")] = Field(
         ..., title="经济效益增长率", description="联动指标（利润总额等）增长率，小数，下降为负数")
-    ratio: Annotated[Number, Reads((Kind.NUMBER, Kind.MULTIPLE, Kind.PERCENT), cues=("联动系数", "挂钩系数", "系数", "浮动比例", "联动比例", "挂钩比例"),
+    ratio: Annotated[Number, Reads((Kind.NUMBER, Kind.MULTIPLE, Kind.PERCENT), cues=("联动系数", "挂钩系数", "系数", "浮动比例", "联动比例", "挂钩比例", "联动", "挂钩"),
                                    ask="如“联动系数0.7”")] = Field(
         ..., gt=0, title="联动系数", description="工资总额增幅与效益增幅之比，如 0.7 表示效益每增长 1%，工资总额增长 0.7%")
     headcount_growth: Annotated[Number | None, Reads(Kind.PERCENT, cues=("人数", "职工人数", "人员", "员工数"), signed=True)] = Field(
@@ -118,13 +118,13 @@ def wage_total_linkage(inp: LinkageInput) -> dict[str, Any]:
 
 class DividendInput(CalcInput):
     reading_topics: ClassVar[tuple[str, ...]] = ("分红", "岗位分红", "项目分红", "激励对象", "分红激励", "分红人数", "股权激励")
-    employees: Annotated[Count, Reads(Kind.PEOPLE, cues=("职工", "员工", "在岗", "全体", "总人数", "全公司", "共有", "公司有", "我们有", "单位", "企业",
+    employees: Annotated[Count, Reads((Kind.PEOPLE, Kind.COUNT), cues=("职工", "员工", "在岗", "全体", "总人数", "全公司", "共有", "公司有", "我们有", "单位", "企业",
                                                          "人数"), avoid=("激励", "分红"), ask="如“在岗职工200人”")] = Field(
         ..., ge=1, title="在岗职工总数", description="本企业在岗职工总数")
-    recipients: Annotated[Count, Reads(Kind.PEOPLE, cues=("激励对象", "分红对象", "参与分红", "分红人数", "拿分红", "享受分红", "激励人数", "激励", "分红",
+    recipients: Annotated[Count, Reads((Kind.PEOPLE, Kind.COUNT), cues=("激励对象", "分红对象", "参与分红", "分红人数", "拿分红", "享受分红", "激励人数", "激励", "分红",
                                                           "对象"), ask="如“激励对象70人”")] = Field(
         ..., ge=1, title="分红激励人数", description="本次分红激励对象人数")
-    tech_skill_recipients: Annotated[Count, Reads(Kind.PEOPLE, cues=("技术技能", "技术", "技能", "科技", "研发", "技术人员", "科技人员", "科研", "工程师",
+    tech_skill_recipients: Annotated[Count, Reads((Kind.PEOPLE, Kind.COUNT), cues=("技术技能", "技术", "技能", "科技", "研发", "技术人员", "科技人员", "科研", "工程师",
                                                                      "技术骨干"), ask="如“其中技术技能人才40人”")] = Field(
         ..., ge=0, title="技术技能人才人数", description="激励对象中技术技能人才人数")
 
@@ -159,15 +159,18 @@ def dividend_check(inp: DividendInput) -> dict[str, Any]:
 
 
 class PayMixInput(CalcInput):
+    reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (("base", "total"), ("base", "performance"))
     reading_topics: ClassVar[tuple[str, ...]] = ("基础研究", "应用研究", "基本薪酬", "薪酬结构", "研发人员", "科研人员")
     category: Annotated[Literal["基础研究", "应用研究"], Reads(Kind.NUMBER, shape=Shape.CHOICE, ask="基础研究还是应用研究", choices={
         "基础研究": ("基础研究", "基础科研", "基础类"), "应用研究": ("应用研究", "应用类", "产品研发", "应用开发", "技术开发")})] = Field(
         ..., title="科技人才类别", description="基础研究 或 应用研究")
     base: Annotated[Number, Reads(Kind.MONEY, cues=("岗位基本薪酬", "基本薪酬", "基本工资", "固定", "底薪", "岗位工资", "基本"), ask="如“岗位基本薪酬5000元”")] = Field(
         ..., ge=0, title="岗位基本薪酬", description="岗位基本薪酬金额（与总薪酬同一期间）")
-    total: Annotated[Number, Reads(Kind.MONEY, cues=("总薪酬", "薪酬总额", "总收入", "年收入", "合计", "总共", "一共", "总", "全部", "月收入",
-                                                     "收入"), ask="如“总薪酬10000元”")] = Field(
-        ..., gt=0, title="总薪酬", description="总薪酬金额（岗位基本薪酬 + 绩效薪酬）")
+    total: Annotated[Number | None, Reads(Kind.MONEY, cues=("总薪酬", "薪酬总额", "总收入", "年收入", "合计", "总共", "一共", "总", "全部", "月收入",
+                                                            "收入", "年薪", "月薪"), avoid=("基本", "绩效"), ask="如“总薪酬10000元”")] = Field(
+        None, gt=0, title="总薪酬", description="总薪酬金额（岗位基本薪酬 + 绩效薪酬）；也可只给绩效薪酬")
+    performance: Annotated[Number | None, Reads(Kind.MONEY, cues=("绩效薪酬", "绩效工资", "绩效奖金", "绩效", "浮动", "奖金"))] = Field(
+        None, ge=0, title="绩效薪酬", description="可选：绩效薪酬金额；不给总薪酬时，总薪酬 = 岗位基本薪酬 + 绩效薪酬")
 
 
 @register(
@@ -180,6 +183,15 @@ class PayMixInput(CalcInput):
     ("soe_tech/art-34",),
 )
 def pay_mix_check(inp: PayMixInput) -> dict[str, Any]:
+    if inp.total is None:
+        if inp.performance is None:
+            raise CalculationError("请给出总薪酬，或绩效薪酬（总薪酬 = 岗位基本薪酬 + 绩效薪酬）", "total")
+        inp = inp.model_copy(update={"total": inp.base + inp.performance})
+    elif inp.performance is not None and inp.base + inp.performance != inp.total:
+        raise CalculationError(f"岗位基本薪酬 {fmt(inp.base)} 加绩效薪酬 {fmt(inp.performance)} 不等于总薪酬 {fmt(inp.total)}，请核对", "total")
+    assert inp.total is not None
+    if inp.total <= 0:
+        raise CalculationError("总薪酬必须大于0", "total")
     if inp.base > inp.total:
         raise CalculationError(f"岗位基本薪酬 {fmt(inp.base)} 大于总薪酬 {fmt(inp.total)}", "base")
     findings = check_pay_mix(inp.category, inp.base, inp.total)
@@ -197,15 +209,16 @@ def pay_mix_check(inp: PayMixInput) -> dict[str, Any]:
 
 
 class JobQuotaInput(CalcInput):
-    reading_topics: ClassVar[tuple[str, ...]] = ("职数", "比例上限", "高级技师", "技师", "高级工", "中级工", "等级比例", "职数比例", "首席", "名额")
-    base: Annotated[Count, Reads(Kind.PEOPLE, cues=("技能", "统计", "总人数", "工人", "一线", "共有", "职工", "员工", "技术工人", "工种", "全厂", "共"),
+    reading_topics: ClassVar[tuple[str, ...]] = ("职数", "比例上限", "等级比例", "职数比例", "名额", "超编", "超比例", "统计范围", "技能工种",
+                                                 "统计人数", "占比")
+    base: Annotated[Count, Reads((Kind.PEOPLE, Kind.COUNT), cues=("技能", "统计", "总人数", "工人", "一线", "共有", "职工", "员工", "技术工人", "工种", "全厂", "共"),
                                  total=None, ask="如“技能工种共500人”")] = Field(
         ..., ge=1, title="统计范围人数", description="纳入技能工种统计范围的总人数")
-    counts: Annotated[dict[str, Count], Reads(Kind.PEOPLE, shape=Shape.MAP, ask="如“高级技师8人、技师30人”")] = Field(
+    counts: Annotated[dict[str, Count], Reads((Kind.PEOPLE, Kind.COUNT), shape=Shape.MAP, ask="如“高级技师8人、技师30人”")] = Field(
         ..., min_length=1, title="各等级人数", description="技能等级 → 人数，如 {\"高级技师\": 3, \"技师\": 10}")
     limits: Annotated[dict[str, Number] | None, Reads(Kind.PERCENT, cues=("上限", "不超过", "比例", "不高于", "控制在"), shape=Shape.MAP)] = Field(
         None, title="比例上限", description="可选：本企业自定的等级 → 比例上限；不填按曲靖案例4（高级技师2%、技师5%、高级工10%、中级工20%）")
-    tech_total: Annotated[Count | None, Reads(Kind.PEOPLE, cues=("科技人才", "科技人员", "技术人员总数", "科研人员"))] = Field(
+    tech_total: Annotated[Count | None, Reads((Kind.PEOPLE, Kind.COUNT), cues=("科技人才", "科技人员", "技术人员总数", "科研人员"))] = Field(
         None, ge=1, title="科技人才总数", description="可选（国有企业）：科技人才总数，用于检查首席类职位不超过 5%")
 
 

@@ -36,7 +36,8 @@ class Tier(CalcInput):
 
 
 class ExcessProfitInput(MoneyInput):
-    reading_topics: ClassVar[tuple[str, ...]] = ("超额利润", "超额", "利润分享", "超目标", "超出目标", "超过目标", "超额部分")
+    reading_topics: ClassVar[tuple[str, ...]] = ("超额利润", "超额", "利润分享", "超目标", "超出目标", "超过目标", "超额部分", "目标利润", "利润目标", "实际利润",
+                                                 "计提", "挑战目标", "激励目标", "超出")
     actual: Annotated[Number, Reads(Kind.MONEY, cues=("实际利润", "实际", "完成", "实现", "净利润", "今年利润", "利润", "干了", "做到"),
                                     avoid=("目标",), ask="如“实际利润1600万元”")] = Field(
         ..., title="实际利润", description="本年度实际完成的净利润（与分段同一单位）")

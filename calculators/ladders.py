@@ -32,10 +32,11 @@ STEP_CUES = ("级差", "档差", "差额", "每级", "每档", "递增", "增加
 class LadderInput(MoneyInput):
     reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (("start", "step"), ("min", "max"), ("start", "ratio"), ("min", "ratio"))
     reading_topics: ClassVar[tuple[str, ...]] = ("等差", "等比", "级差", "薪级", "档差", "级比", "薪档", "工资档", "薪级表", "档次", "工资等级",
-                                                 "每级", "每档", "级", "档")
+                                                 "级差额")
     mode: Annotated[Mode, Reads(Kind.NUMBER, shape=Shape.CHOICE, choices={
-        "arithmetic": ("等差", "级差", "档差", "每级加", "每档加", "每级多", "每档多", "每级差", "每档差", "每级增加", "每档增加"),
-        "geometric": ("等比", "级比", "倍数", "比例递增", "按比例", "百分比递增", "递增百分之", "%递增")})] = Field(
+        "arithmetic": ("等差", "级差", "档差", "差别较小", "差距较小", "差距小", "每级加", "每档加", "每级多", "每档多", "每级差", "每档差", "每级增加", "每档增加"),
+        "geometric": ("等比", "级比", "倍数", "比例递增", "按比例", "百分比递增", "递增百分之", "%递增", "差别较大", "差距较大",
+                      "差距大", "差别大", "拉大")})] = Field(
         "arithmetic", title="序列方式", description="arithmetic 等差（级差相同，差别较小）或 geometric 等比（级比相同，差别较大）")
     levels: Annotated[Count, Reads(Kind.LEVELS, cues=("共", "分为", "设", "个等级", "级数", "档数", "级", "档"), every=False, ask="如“共10级”")] = Field(
         ..., ge=2, title="级数", description="薪酬等级（薪级）个数")
@@ -105,6 +106,8 @@ def _check_range(inp: LadderInput) -> None:
     ("soe_tech/art-29", "qujing_skill/art-8"),
 )
 def ladder(inp: LadderInput) -> dict[str, Any]:
+    if inp.mode == "arithmetic" and inp.ratio is not None and inp.step is None:
+        inp = inp.model_copy(update={"mode": "geometric"})  # a 级比 with no 级差 only makes sense as a geometric series
     levels, formula, steps, extra = (_arithmetic if inp.mode == "arithmetic" else _geometric)(inp)
     differences = [b - a for a, b in zip(levels, levels[1:])]
     return result(
@@ -118,9 +121,9 @@ def ladder(inp: LadderInput) -> dict[str, Any]:
 
 class PostGrade(CalcInput):
     name: str = Field(..., min_length=1, title="岗位等级", description="岗位等级名称，如“二级/技师”")
-    post_wage: Annotated[Number, Reads(Kind.MONEY, cues=("岗位工资", "岗资", "岗位", "标准"))] = Field(
+    post_wage: Annotated[Number, Reads(Kind.MONEY, cues=("岗位工资", "岗资", "岗位工资标准"))] = Field(
         ..., ge=0, title="岗位工资标准", description="该岗位等级的岗位工资（元/月）")
-    start_step: Annotated[Count, Reads((Kind.LEVELS, Kind.NUMBER), cues=("起点薪级", "起点", "起步", "起"))] = Field(
+    start_step: Annotated[Count, Reads(Kind.LEVELS, cues=("起点薪级", "起点", "起步", "级起", "起"))] = Field(
         1, ge=1, title="起点薪级", description="该岗位的起点薪级（重点考虑工作年限与学历），低于起点的薪级不适用")
 
 
@@ -142,11 +145,12 @@ class Lookup(CalcInput):
 
 class PostWageTableInput(MoneyInput):
     reading_topics: ClassVar[tuple[str, ...]] = ("岗位工资", "薪级工资", "岗位等级", "一岗多薪", "岗位工资表", "岗级", "薪级表", "套表")
-    grades: Annotated[list[PostGrade], Reads(Kind.MONEY, cues=("岗位工资", "岗位", "岗"), shape=Shape.RECORDS,
+    grades: Annotated[list[PostGrade], Reads(Kind.MONEY, cues=("岗位工资", "岗位"), shape=Shape.RECORDS,
                                              ask="如“一级岗位1500元、二级1800元、三级2200元”")] = Field(
         ..., min_length=1, title="岗位等级", description="自低到高排列的岗位等级：名称、岗位工资、起点薪级")
     steps: StepScale = Field(..., title="薪级工资标准", description="薪级数 count、第1级 first、级差 increment")
-    lookup: list[Lookup] | None = Field(None, title="查询", description="可选：查询某岗位等级某薪级的工资，如 [{\"grade\": \"二级/技师\", \"step\": 12}]")
+    lookup: Annotated[list[Lookup] | None, Reads(Kind.ORDINAL, shape=Shape.LOOKUP, items_from="grades")] = Field(
+        None, title="查询", description="可选：查询某岗位等级某薪级的工资，如 [{\"grade\": \"二级/技师\", \"step\": 12}]")
 
 
 def _appendix_example() -> dict[str, Any]:
@@ -225,9 +229,10 @@ class SeniorityInput(MoneyInput):
         ..., ge=0, title="档差", description="相邻工龄段的差额，各档之间形成等差数列")
     bands: Annotated[Count, Reads(Kind.LEVELS, cues=("共", "分为", "设", "档数", "档", "段", "级"), every=False, ask="如“共5档”")] = Field(
         ..., ge=1, le=100, title="档数", description="工龄段个数，最后一档不封顶")
-    years_per_band: Annotated[Count, Reads(Kind.YEARS, cues=("每", "一档", "一级", "升", "进", "为一档", "一段"), every=True, ask="如“每5年一档”")] = Field(
+    years_per_band: Annotated[Count, Reads(Kind.YEARS, cues=("每", "一档", "一级", "升", "进", "为一档", "一段", "跨"),
+                                           per=("档", "级", "段", "工龄段"), ask="如“每5年一档”")] = Field(
         ..., ge=1, title="每档年限", description="每个工龄段跨越的年数")
-    years: Annotated[Number | None, Reads(Kind.YEARS, cues=("工龄", "工作了", "干了", "司龄", "已工作", "入职", "满", "厂龄", "做了", "来了"),
+    years: Annotated[Number | None, Reads((Kind.YEARS, Kind.MONTHS), cues=("工龄", "工作了", "干了", "司龄", "已工作", "入职", "满", "厂龄", "做了", "来了"),
                                           every=False)] = Field(
         None, ge=0, title="工龄（年）", description="可选：查询此工龄对应的年功工资")
 

@@ -37,12 +37,12 @@ class BandGrade(CalcInput):
 class BroadbandInput(MoneyInput):
     reading_topics: ClassVar[tuple[str, ...]] = ("宽带", "宽带薪酬", "带宽", "中位值", "中位数", "薪酬区间", "浮动", "上下浮动")
     grades: Annotated[dict[str, Annotated[BandGrade, BeforeValidator(_grade_shorthand)]],
-                      Reads(Kind.MONEY, cues=("中位值", "中位数", "中点", "中值", "市场"), shape=Shape.MAP, ask="如“七级中位值8000元、八级9500元”")] = Field(
+                      Reads(Kind.MONEY, cues=("中位值", "中位数", "中位", "中点", "中值", "市场"), shape=Shape.MAP, ask="如“七级中位值8000元、八级9500元”")] = Field(
         ..., min_length=1, title="薪酬等级", description="自低到高：等级名称 → {median: 市场中位值}（或 {min, max}）"
     )
-    spread: Annotated[Number | None, Reads(Kind.PERCENT, cues=("浮动", "上下", "幅度", "带宽", "区间", "正负", "±"))] = Field(
+    spread: Annotated[Number | None, Reads(Kind.PERCENT, cues=("浮动", "上下", "幅度", "带宽", "区间", "正负", "±", "加减"))] = Field(
         None, ge=0, lt=1, title="浮动比例", description="中位值上下浮动的比例，默认 0.20（科技人才指引案例3）")
-    bands: Annotated[Count | None, Reads(Kind.LEVELS, cues=("档", "分为", "划分", "档次", "共"))] = Field(
+    bands: Annotated[Count | None, Reads(Kind.LEVELS, cues=("档", "分为", "分成", "划分", "档次", "每级", "每个等级"))] = Field(
         None, ge=1, le=50, title="档次数", description="每个等级横向划分的档次数，默认 7（案例2表1 一档至七档）")
 
 
@@ -234,7 +234,8 @@ class RegressionInput(MoneyInput):
         "log-linear": ("对数", "指数", "比例递增", "等比", "log"), "linear": ("线性回归", "直线", "线性", "等差", "linear")})] = Field(
         "log-linear", title="回归模型", description="log-linear：ln(薪酬) = a + b × 等级（各等级按固定比例递增）；linear：薪酬 = a + b × 等级")
     market_points: list[Point] | None = Field(None, title="市场样本点", description="可选：市场调查数据 [[等级, 中位值], …]，与本企业回归线对比")
-    predict: list[Number] | None = Field(None, title="预测等级", description="可选：需要给出拟合薪酬的等级")
+    predict: Annotated[list[Number] | None, Reads(Kind.LEVELS, cues=("预测", "估算", "推算", "算一下", "拟合"), shape=Shape.LIST)] = Field(
+        None, title="预测等级", description="可选：需要给出拟合薪酬的等级")
 
 
 def _fit(points: list[Point], model: str, field: str) -> tuple[Decimal, Decimal, Decimal]:

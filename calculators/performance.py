@@ -46,10 +46,10 @@ class ForcedInput(CalcInput):
     reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (("n", "quotas"), ("scores",))
     reading_topics: ClassVar[tuple[str, ...]] = ("强制分布", "等次", "考核等级", "名额", "优秀比例", "强制", "比例分布", "正态分布", "评优",
                                                  "优秀", "名额分配", "几个A", "A档", "等级比例")
-    n: Annotated[Count | None, Reads(Kind.PEOPLE, cues=("人", "共", "参加", "参评", "考核", "员工", "职工", "总人数", "部门", "团队", "一共"),
+    n: Annotated[Count | None, Reads((Kind.PEOPLE, Kind.COUNT), cues=("人", "共", "参加", "参评", "考核", "员工", "职工", "总人数", "部门", "团队", "一共"),
                                      ask="如“参加考核100人”")] = Field(
         None, ge=1, title="参加考核人数", description="参加考核的总人数；给出 scores 时可省略")
-    quotas: Annotated[dict[str, Number] | None, Reads(Kind.PERCENT, cues=("比例", "占", "类", "级", "档", "等"), shape=Shape.MAP,
+    quotas: Annotated[dict[str, Number] | None, Reads(Kind.PERCENT, cues=("比例", "名额", "占", "按", "类", "级", "档", "等"), shape=Shape.MAP,
                                                       ask="如“A 10%、B 80%、C 10%”")] = Field(
         None, title="各等次比例", description="自高到低：等次 → 比例，合计为 1，如 {\"A\": 0.1, \"B\": 0.8, \"C\": 0.1}；不填按案例 A10%/B80%/C10%"
     )
@@ -177,7 +177,7 @@ class KpiInput(CalcInput):
     count: Annotated[Count | None, Reads(Kind.COUNT, cues=("指标", "项", "个指标", "KPI", "考核"), total=None)] = Field(
         None, ge=1, title="指标个数", description="可选：指标个数（不列出各项权重时使用，如“共12项，各项权重均等”）")
     equal: Annotated[bool, Reads(Kind.NUMBER, shape=Shape.FLAG, choices={"true": ("权重均等", "权重相同", "权重一样", "平均分配", "等权", "平均分",
-                                                                                "均等", "各占一样", "平均")})] = Field(
+                                                                                "均等", "各占一样", "平均", "都一样", "相同", "一样")})] = Field(
         False, title="各项权重均等", description="可选：各指标权重均等（与指标个数一起给出）")
 
 

@@ -87,7 +87,8 @@ def _cite_result(result: dict[str, Any], title: str, draft: qa.Draft) -> list[st
 
 def _remember(state: SessionState | None, request: understand.Request, complete: bool) -> None:
     if state is not None:
-        state.pending = PendingCalc(calculator=request.name, fields=to_jsonable(request.inputs), complete=complete)
+        state.pending = PendingCalc(calculator=request.name, fields=to_jsonable(request.inputs), complete=complete,
+                                    unclear=[] if complete else request.unclear)
 
 
 def ask_back(request: understand.Request, state: SessionState | None) -> Reply:
@@ -107,8 +108,9 @@ def run_calculation(request: understand.Request, state: SessionState | None) -> 
     except calculators.CalculationError as exc:
         _remember(state, request, complete=False)
         field = getattr(exc, "field", None)
-        return Reply(answer=f"无法计算：{exc.bare_message if hasattr(exc, 'bare_message') else exc}\n请更正后再发给我。",
-                     needs=[field] if field else [],
+        label = calculators.field_label(calculators.get_calculator(request.name).input_model, field.split(".")) if field else None
+        return Reply(answer=f"无法计算：{getattr(exc, 'bare_message', str(exc))}\n请更正后再发给我。",
+                     needs=[label] if label else [],
                      tool_calls=[ToolCall(name=request.name, input=data, output={"error": str(exc)})])
     _remember(state, request, complete=True)
     draft = qa.Draft()
@@ -132,7 +134,7 @@ def respond(question: str, state: SessionState | None = None) -> Reply:
     previous = state.pending if state is not None else None
     if previous is not None:
         request = understand.follow_up(previous.calculator, understand.decimal_inputs(previous.fields),
-                                       previous.complete, reading)
+                                       previous.complete, reading, previous.unclear)
         if request is not None:
             return run_calculation(request, state)
     if reading.has_figures():

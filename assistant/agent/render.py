@@ -160,7 +160,8 @@ def understood_lines(request: Request) -> list[str]:
         if value in (None, {}, []) or slot.reads.shape is Shape.FLAG and value is False:
             continue
         parts.append(f"{slot.label} {slot_value(slot, value)}")
-    return ["我理解为：" + "；".join(parts) + "。"] if parts else []
+    lines = ["我理解为：" + "；".join(parts) + "。"] if parts else []
+    return lines + [f"（{note}）" for note in request.filled.notes]
 
 
 def ask_text(request: Request, needs: list[str]) -> str:

@@ -25,6 +25,7 @@ class PendingCalc(BaseModel):
     calculator: str
     fields: dict[str, Any] = Field(default_factory=dict)
     complete: bool = False
+    unclear: list[str] = Field(default_factory=list)  # questions asked and not yet answered
 
 
 class SessionState(BaseModel):

@@ -19,13 +19,13 @@ from knowledge.reader.fill import Filled, fill
 
 # With no figures, only these words ask for a calculation ("怎么算？" alone asks about the method).
 _COMPUTE_WORDS = ("帮我算", "帮忙算", "给我算", "替我算", "算一下", "算算", "测算一下", "计算一下", "帮我测算", "帮我计算", "请计算",
-                  "帮我检查", "帮我核对", "帮我看看", "帮我排", "帮我分")
+                  "帮我检查一下", "帮我核对", "核算一下")
 # Questions about the guideline itself: answered from the clauses when no figure is given.
 _EXPLAIN = re.compile(r"什么是|是什么|什么叫|何为|指的是|含义|意思|怎么理解|有什么要求|有何要求|有哪些|规定|依据|哪一?条|为什么|"
                       r"是否|可不可以|能不能|可以吗|有没有|要不要|需不需要|怎么定|如何定|怎么设|如何设|一般")
 # A follow-up changes the previous request: "要是奖金池改成45万呢？", "再加上质检部900分".
 _FOLLOW_UP = re.compile(r"改成|改为|换成|调成|调到|变成|设为|定为|要是|如果|假如|假设|那么?|再加上|加上|再加|另外|还有|去掉|删掉|删除|"
-                        r"不算|除去|去除|扣掉|呢[？?]?$|的话")
+                        r"不算|除去|去除|扣掉|呢[？?]?$|的话|应该是|打错|写错|更正|纠正|不对|有误|改一下|重新算|再算")
 # Units that do not point at any calculator by themselves (money, percentages and head counts are everywhere).
 _COMMON_KINDS = {Kind.NUMBER, Kind.MONEY, Kind.PERCENT, Kind.PEOPLE, Kind.COUNT}
 _REMOVE = re.compile(r"(?:去掉|删掉|删除|不算|除去|去除|扣掉|剔除|移除)([\u4e00-\u9fa5A-Za-z0-9、和及]+)")
@@ -65,7 +65,15 @@ def _topics() -> dict[str, tuple[str, ...]]:
 
 
 def topic_hits(name: str, text: str) -> int:
-    return sum(1 for word in _topics().get(name, ()) if word in text)
+    """Topic words written in the message; those that are part of the calculator's own title
+    (回归 for 薪酬回归分析) count twice, since they name the calculation itself."""
+    title = _titles().get(name, "")
+    return sum(2 if word in title else 1 for word in _topics().get(name, ()) if word in text)
+
+
+@lru_cache(maxsize=1)
+def _titles() -> dict[str, str]:
+    return {info.name: info.title for info in _registry().list_calculators()}
 
 
 def wants_calculation(text: str) -> bool:
@@ -93,8 +101,9 @@ def read_for(name: str, reading: Reading) -> Request:
     kinds = [reading.quantities[i].kind for i in filled.placed]
     exact = sum(1 for k in kinds if k is not Kind.NUMBER)
     distinctive = len({k for k in kinds} - _COMMON_KINDS)
+    unused = sum(1 for i, q in enumerate(reading.quantities) if i not in filled.placed and not q.weak and q.kind is not Kind.DATE)
     score = (3 * min(topics, 3) + 2 * filled.cue_hits + exact + len(filled.placed) + 2 * distinctive
-             - 3 * len(filled.leftovers) - 2 * len(missing) - 2 * len(filled.problems))
+             - 3 * len(filled.leftovers) - unused - 2 * len(missing) - 2 * len(filled.problems))
     request = Request(name, info.title, filled, score, topics, missing, unclear)
     request.evidence = topics + filled.cue_hits + distinctive
     return request
@@ -109,7 +118,11 @@ def choose(reading: Reading) -> Request | None:
     if not viable:
         return None
     viable.sort(key=lambda r: r.score, reverse=True)
-    return viable[0]
+    best = viable[0]
+    named_elsewhere = max((r.topics for r in requests if not r.filled.placed), default=0)
+    if best.topics == 0 and named_elsewhere >= 2:
+        return None  # the message names a calculation it gave no usable figures for: do not run another one
+    return best
 
 
 def start_without_figures(text: str) -> Request | None:
@@ -157,7 +170,7 @@ def _leftover_question(q: Quantity, filled: Filled) -> str:
 # ---- follow-ups ------------------------------------------------------------------------------
 
 
-def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Reading) -> Request | None:
+def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Reading, unclear: list[str] | None = None) -> Request | None:
     """The previous request changed or completed by this message, or None when the message is a
     new request (another calculator, or a complete request of its own)."""
     text = reading.normalised
@@ -169,13 +182,31 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
     info = _registry().get_calculator(name)
     update = fill(reading, info.input_model)
     changed_choice = any(update.get(s.path) is not None for s in update.slots if s.reads.shape in (Shape.CHOICE, Shape.FLAG))
-    if not update.placed and not changed_choice and not _REMOVE.search(text):
+    moved = _moved_positions(update, previous, reading)
+    if not update.placed and not changed_choice and not moved and not _REMOVE.search(text):
         return None
     merged = merge(previous, update, text)
+    for path, entries in moved.items():
+        _set_path(merged, path, entries)
     filled = Filled(values=merged, placed=update.placed, leftovers=update.leftovers, problems=update.problems,
                     cue_hits=update.cue_hits, slots=update.slots)
-    unclear = list(update.problems) + [_leftover_question(q, update) for q in update.leftovers]
-    return Request(name, info.title, filled, 0.0, topic_hits(name, text), _missing(info.input_model, filled), unclear)
+    questions = list(update.problems) + [_leftover_question(q, update) for q in update.leftovers]
+    # a question asked before stays open unless this message restates the figure it was about
+    restated = {format(q.value.normalize(), "f") for q in reading.quantities}
+    questions += [u for u in unclear or [] if not any(f"“{v}" in u for v in restated)]
+    return Request(name, info.title, filled, 0.0, topic_hits(name, text), _missing(info.input_model, filled), questions)
+
+
+def _moved_positions(update: Filled, previous: dict[str, Any], reading: Reading) -> dict[str, Any]:
+    """"那他升到第15级呢": a position named alone moves the one look-up asked before."""
+    moved = {}
+    for slot in update.slots:
+        before = _get_path(previous, slot.path)
+        if slot.reads.shape is Shape.LOOKUP and update.get(slot.path) is None and len(reading.ordinals) == 1 \
+                and isinstance(before, list) and len(before) == 1 and slot.model is not None:
+            position = list(slot.model.model_fields)[1]
+            moved[slot.path] = [{**before[0], position: reading.ordinals[0].value}]
+    return moved
 
 
 def merge(previous: dict[str, Any], update: Filled, text: str) -> dict[str, Any]:
@@ -201,7 +232,16 @@ def merge(previous: dict[str, Any], update: Filled, text: str) -> dict[str, Any]
 def _merge_value(old: Any, new: Any) -> Any:
     if isinstance(old, dict) and isinstance(new, dict):
         return {**old, **new}
+    if _records(old) and _records(new):  # people or grades: updated by name, new ones added
+        merged = {r["name"]: dict(r) for r in old}
+        for record in new:
+            merged.setdefault(record["name"], {}).update(record)
+        return list(merged.values())
     return new
+
+
+def _records(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(r, dict) and "name" in r for r in value)
 
 
 def _deep_copy(value: Any) -> Any:

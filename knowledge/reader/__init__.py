@@ -36,8 +36,11 @@ def normalise(text: str, *, typos: bool = True) -> tuple[str, list[tuple[str, st
 def read(text: str, *, typos: bool = True) -> Reading:
     """Read every figure of `text` and bind it to what it describes."""
     plain, corrections = normalise(text, typos=typos)
-    quantities, clauses = bind(plain, scan(plain))
-    return Reading(text=text, normalised=plain, quantities=quantities, clauses=clauses, corrections=corrections)
+    found = scan(plain)
+    ordinals = [q for q in found if q.kind is Kind.ORDINAL]
+    quantities, clauses = bind(plain, [q for q in found if q.kind is not Kind.ORDINAL])
+    return Reading(text=text, normalised=plain, quantities=quantities, clauses=clauses, corrections=corrections,
+                   ordinals=ordinals)
 
 
 def arabic(text: str) -> str:
@@ -58,7 +61,7 @@ def amount(text: str) -> Decimal | None:
     plain = text.translate(WIDE_TO_ASCII).strip()
     if not plain:
         return None
-    found = scan(plain)
+    found = [q for q in scan(plain) if q.kind is not Kind.ORDINAL]
     if len(found) != 1:
         return None
     q = found[0]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 from functools import lru_cache
 
 from .lexicon import Lexicon, contains_any, ends_with_any, lexicon, starts_with_any
@@ -13,7 +14,7 @@ from .models import Clause, Kind, Quantity
 
 SENTENCE_END = "。！？!?；;\n"
 CLAUSE_END = SENTENCE_END + "，,：:（）()【】[]“”\"|\t"
-ITEM_END = CLAUSE_END + "、"
+ITEM_END = CLAUSE_END + "、→"
 _OPEN, _CLOSE = "（(【[", "）)】]"
 # Words after which a figure's subject carries nothing of its own (比上年增加9% → the topic before).
 _COMPARATIVES = ("同比", "环比", "比上年", "比去年", "较上年", "较去年", "比上一年", "较上一年", "比", "较", "上年", "去年",
@@ -55,11 +56,17 @@ def strip_words(phrase: str, words: tuple[str, ...]) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _tokens(phrase: str) -> tuple[str, ...]:
+def _tokens(phrase: str) -> tuple[tuple[str, str], ...]:
+    """jieba words with their part of speech (v verb, u particle, p preposition, nr person …)."""
     import jieba
+    import jieba.posseg
 
     jieba.setLogLevel(60)
-    return tuple(t for t in jieba.cut(phrase) if t.strip())
+    return tuple((w.word, w.flag) for w in jieba.posseg.cut(phrase) if w.word.strip())
+
+
+# Parts of speech that never end a name: verbs, particles, prepositions, adverbs, pronouns, numerals.
+_NOT_NAME_END = ("u", "p", "d", "r", "c", "y", "e", "f")
 
 
 @lru_cache(maxsize=4096)
@@ -71,13 +78,54 @@ def core(subject: str) -> str:
                + lex.approx_words + lex.max_words + lex.min_words + lex.total_words + _COMPARATIVES)
     link = set(lex.link_words + lex.up_words + lex.down_words + lex.max_words + lex.min_words + lex.approx_words
                + lex.total_words + lex.each_words + lex.respectively_words + lex.per_words)
-    tokens = list(_tokens(subject.replace("…", "")))
-    while tokens and (tokens[0] in lead or not _has_word_char(tokens[0])):
+    phrase = re.sub(r"^\s*(?:[①-⑳❶-❿⑴-⒇]|\d+[.、．)）]|[-–—•·*]|[（(]\d+[)）])\s*", "", subject.replace("…", ""))
+    for verb in ("分配给", "分给", "发给", "奖给", "拨给", "给到", "给"):
+        if verb in phrase[:-1]:
+            phrase = phrase.rsplit(verb, 1)[1]  # 按积分分给A组 → A组
+            break
+    # multi-character link words come off as plain strings (老赵打了 → 老赵, whatever jieba makes of it)
+    long_links = tuple(w for w in sorted(link, key=len, reverse=True) if len(w) >= 2)
+    while (tail := ends_with_any(phrase, long_links)) and len(phrase) > len(tail):
+        phrase = phrase[: -len(tail)]
+    tokens = list(_tokens(phrase))
+    if len(tokens) > 2 and tokens[-1][0] in ("了", "过", "着") and tokens[-2][1].startswith("v"):
+        tokens = tokens[:-2]  # 阿芳缝了: a verb with its aspect particle ends the name
+    while tokens and (tokens[0][0] in lead or not _has_word_char(tokens[0][0])):
         tokens.pop(0)
-    while tokens and (tokens[-1] in link or not _has_word_char(tokens[-1])):
+    while tokens and (tokens[-1][0] in link or not _has_word_char(tokens[-1][0])
+                      or len(tokens) > 1 and tokens[-1][1] != "eng" and tokens[-1][1].startswith(_NOT_NAME_END)
+                      and not _entity_end(tokens[-1][0])):
         tokens.pop()
-    name = "".join(tokens).strip(" 、，,：:的")
+    name = "".join(t[0] for t in tokens).strip(" 、，,：:的")
     return "" if name in lex.not_names else name
+
+
+def _entity_end(word: str) -> bool:
+    return ends_with_any(word, lexicon().entity_suffixes) is not None
+
+
+_PERSON = re.compile(r"(?:小|老|阿)[\u4e00-\u9fa5]{1,2}$|[\u4e00-\u9fa5]{1,2}(?:工|总|师傅|姐|哥|经理|主任|老师)$")
+
+
+def looks_like_entity(name: str) -> bool:
+    """A department, team or person — not a label made of ordinary words (积分情况, 价目表)."""
+    if _entity_end(name) or _PERSON.fullmatch(name) or re.fullmatch(r"[A-Za-z][A-Za-z0-9]{0,3}", name):
+        return True
+    tokens = _tokens(name)
+    return len(name) >= 2 and len(tokens) == 1 and tokens[0][1] in ("nr", "nrt", "nrfg")
+
+
+def split_person(name: str) -> tuple[str | None, str]:
+    """"组长老黎" → ("组长", "老黎"), "生产部张三" → ("生产部", "张三"): a role or team before a person."""
+    match = _PERSON.search(name)
+    if match and match.start() > 0:
+        return name[: match.start()], match.group(0)
+    tokens = _tokens(name)
+    if len(tokens) >= 2 and tokens[-1][1] in ("nr", "nrt", "nrfg") and len(tokens[-1][0]) >= 2:
+        head = "".join(t[0] for t in tokens[:-1])
+        if len(head) >= 2:
+            return head, tokens[-1][0]
+    return None, name
 
 
 def _has_word_char(token: str) -> bool:
@@ -88,7 +136,7 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     lex = lexicon()
     clauses = _negations(split_clauses(text), lex)
     quantities = _labels_from_levels(text, quantities)
-    quantities = _inherit_units(text, quantities, lex)
+    quantities = _inherit_forward(text, _inherit_units(text, _compound_durations(text, quantities), lex), lex)
     bound: list[Quantity] = []
     for i, q in enumerate(quantities):
         bound.append(_describe(text, quantities, i, clauses, lex))
@@ -97,7 +145,125 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _respectively(text, bound, lex)
     bound = _each(bound, lex)
     bound = _parents(text, bound, clauses, lex)
+    bound = _header_units(text, bound)
+    bound = _tables(text, bound)
+    bound = sorted(bound + _remainders(text, bound, clauses) + _growths(bound), key=lambda q: q.start)
     return bound, clauses
+
+
+_REMAINDER = re.compile(r"(?:剩下|剩余|其余|余下)的?(?:权重|比例|部分|人|名额)?(?:都|全)?(?:平均)?(?:是|为|归|给|分给|算|记为|评为|定为)?"
+                        r"([^，,。；;！？!?\n]+)")
+
+
+def _remainders(text: str, quantities: list[Quantity], clauses: list[Clause]) -> list[Quantity]:
+    """剩下的平均分给党建和重点任务 / 剩下的是C: the share left by the percentages written before,
+    split evenly among the names given (derived from the text, shown as such)."""
+    out = []
+    for match in _REMAINDER.finditer(text):
+        sentence_start = max(text.rfind(ch, 0, match.start()) for ch in SENTENCE_END) + 1
+        shares = [q for q in quantities if q.kind is Kind.PERCENT and sentence_start <= q.start < match.start()]
+        names = [core(n) for n in re.split(r"[、和及与]", match.group(1))]
+        names = [n for n in names if n and len(n) <= 8]
+        if not shares or not names or any(q.kind is not Kind.PERCENT for q in quantities if match.start() <= q.start < match.end()):
+            continue
+        left = 1 - sum((q.value for q in shares), Decimal(0))
+        if left <= 0:
+            continue
+        each = left / len(names)
+        for n, name in enumerate(names):
+            at = match.start(1) + match.group(1).find(name)
+            clause = _clause_of(clauses, at)
+            out.append(Quantity(each, Kind.PERCENT, match.group(0), at, at + len(name), unit="余", name=name,
+                                subject=name, derived=True, sentence=shares[-1].sentence, clause=clause))
+    return out
+
+
+_HEADER_UNIT = re.compile(r"(?:单位[:：]\s*|[（(](?:单位[:：])?\s*)(万元|千元|亿元|元|件|分|人|%)(?:/(次|件|只|户|台|套|个))?[）)]?")
+_UNIT_KINDS = {"万元": (Kind.MONEY, Decimal(10000)), "千元": (Kind.MONEY, Decimal(1000)), "亿元": (Kind.MONEY, Decimal(10**8)),
+               "元": (Kind.MONEY, Decimal(1)), "件": (Kind.PIECES, Decimal(1)), "分": (Kind.SCORE, Decimal(1)),
+               "人": (Kind.PEOPLE, Decimal(1)), "%": (Kind.PERCENT, Decimal("0.01"))}
+
+
+def _header_units(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """单位：万元 / 计件数（件）：…: a unit written once in a heading applies to the bare figures after
+    it (to the end of the text for 单位：…, to the end of the sentence for a bracketed heading)."""
+    out = list(qs)
+    for match in _HEADER_UNIT.finditer(text):
+        whole = match.group(0).startswith("单位")
+        if not whole and not re.match(r"\s*[:：]", text[match.end():match.end() + 2]):
+            continue  # a bracket that is not a heading: 老黎（管理岗）…
+        stop = len(text) if whole else next((i for i in range(match.end(), len(text)) if text[i] in "。；;\n"), len(text))
+        kind, factor = _UNIT_KINDS[match.group(1)]
+        for i, q in enumerate(out):
+            if match.end() <= q.start < stop and q.kind is Kind.NUMBER and not q.magnitude:
+                out[i] = q.with_(value=q.value * factor, kind=kind, scale=q.scale * factor, unit=match.group(1),
+                                 per=match.group(2) or q.per)
+    return out
+
+
+_CELL_SPLIT = re.compile(r"\t+|\s*[|｜]\s*|[ \u3000]{2,}")
+
+
+def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
+    """The cells of a table row (tab, |, ｜ or two spaces apart) with their positions."""
+    cells, start = [], 0
+    for match in _CELL_SPLIT.finditer(line):
+        if match.start() > start:
+            cells.append((line[start:match.start()].strip(), offset + start, offset + match.start()))
+        start = match.end()
+    if start < len(line):
+        cells.append((line[start:].strip(), offset + start, offset + len(line)))
+    return [c for c in cells if c[0]]
+
+
+def _tables(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """Rows pasted from Excel or WeChat (部门⇥积分 / 冲压车间⇥2,184): each figure is named by its
+    row's first cell and described by its column's heading."""
+    out = list(qs)
+    header: list[tuple[str, int, int]] | None = None
+    offset = 0
+    for line in text.split("\n"):
+        cells = _cells(line, offset)
+        if len(cells) >= 2:
+            if not any(ch.isdigit() for c in cells for ch in c[0]):
+                header = cells
+            else:
+                row = cells[0][0] if not any(ch.isdigit() for ch in cells[0][0]) else None
+                for i, q in enumerate(out):
+                    column = next((j for j, c in enumerate(cells) if c[1] <= q.start < c[2]), None)
+                    if column is None or column == 0 and row is not None:
+                        continue
+                    heading = header[column][0] if header and column < len(header) else ""
+                    name = core(row) if row else q.name
+                    out[i] = q.with_(name=name or q.name, subject=f"{row or ''}{heading}" or q.subject, tail="")
+        else:
+            header = None if not line.strip() else header
+        offset += len(line) + 1
+    return out
+
+
+_PAST = re.compile(r"上年|去年|上一年|基期|前一年|上年度|上期|同期")
+_NOW = re.compile(r"今年|本年|本年度|当年|预计|计划|预算|今年度|本期|拟")
+
+
+def _growths(qs: list[Quantity]) -> list[Quantity]:
+    """工资总额上年5000，今年5400: the growth worked out from the two amounts, (5400 − 5000) ÷ 5000,
+    named by what grew (derived from the text, and shown as such)."""
+    out = []
+    for i, q in enumerate(qs):
+        if q.kind not in (Kind.MONEY, Kind.NUMBER) or not q.name or not _PAST.search(q.subject):
+            continue
+        for later in qs[i + 1:]:
+            if later.sentence != q.sentence or later.kind not in (Kind.MONEY, Kind.NUMBER) or later.name != q.name:
+                continue
+            if _NOW.search(later.subject) and q.value:
+                growth = (later.value - q.value) / q.value
+                topic = strip_words(q.name, tuple(sorted({*_PAST.pattern.split("|"), *_NOW.pattern.split("|")}, key=len, reverse=True)))
+                out.append(Quantity(growth, Kind.PERCENT, f"{q.text}→{later.text}", later.start, later.end, unit="%",
+                                    subject=f"{topic}增长", name=topic, sentence=q.sentence, clause=later.clause, derived=True,
+                                    direction="down" if growth < 0 else "up", topic=q.topic))
+                break
+    return out
 
 
 def _negations(clauses: list[Clause], lex: Lexicon) -> list[Clause]:
@@ -111,14 +277,22 @@ def _negations(clauses: list[Clause], lex: Lexicon) -> list[Clause]:
     return out
 
 
+_LABEL_BEFORE = re.compile(r"(?:职级|等级|级别|岗级|薪级|职等|档次|序号|编号)$")
+
+
 def _labels_from_levels(text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """七级中位值8000元, 一级1500元: a grade written with a numeral names the figure after it."""
+    """七级中位值8000元, 一级1500元, 职级2→6000: a grade written with a numeral names the figure after it."""
     out: list[Quantity] = []
     for i, q in enumerate(quantities):
         nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+        if q.kind is Kind.NUMBER and nxt is not None and _LABEL_BEFORE.search(text[max(0, q.start - 3):q.start]):
+            gap = text[q.end:nxt.start]
+            if len(gap) <= 3 and not any(c in "，,；;。、" for c in gap):
+                continue  # 职级2→6000, 等级1 3000
+        nxt = quantities[i + 1] if i + 1 < len(quantities) else None
         if q.kind in (Kind.LEVELS,) and nxt is not None and nxt.kind is not q.kind:
             gap = text[q.end:nxt.start]
-            if not any(c in ITEM_END for c in gap) and not re.search(r"[到至~\-—]|每", gap) and len(gap) <= 8:
+            if not any(c in ITEM_END or c.isspace() for c in gap) and not re.search(r"[到至~\-—]|每", gap) and len(gap) <= 8:
                 continue  # dropped: its text stays in the next figure's subject
         out.append(q)
     return out
@@ -129,16 +303,61 @@ def _inherit_units(text: str, quantities: list[Quantity], lex: Lexicon) -> list[
     out = list(quantities)
     for i in range(len(out) - 2, -1, -1):
         q, nxt = out[i], out[i + 1]
-        if q.kind is not Kind.NUMBER or nxt.kind in (Kind.NUMBER, Kind.DATE):
+        gap = text[q.end:nxt.start].strip()
+        if q.kind is Kind.NUMBER and not q.magnitude and nxt.magnitude and gap in lex.range_words:
+            factor = _magnitude_of(nxt)  # 1000到1200万: both ends in 万
+            out[i] = q.with_(value=q.value * factor, kind=nxt.kind, scale=q.scale * factor, magnitude=True)
+            continue
+        if q.kind is Kind.NUMBER and nxt.kind is Kind.PERCENTILE and gap in ("、", ",", "，", "和") and q.value <= 100:
+            out[i] = q.with_(kind=Kind.PERCENTILE, unit=nxt.unit)  # 25、50、75分位
+            continue
+        if q.kind is not Kind.NUMBER or nxt.kind in (Kind.NUMBER, Kind.DATE, Kind.PERCENTILE):
+            continue
+        if q.magnitude:
+            if nxt.kind is Kind.MONEY:
+                out[i] = q.with_(kind=Kind.MONEY, unit=nxt.unit)  # 1.25万、1.3万元
             continue
         gap = text[q.end:nxt.start].strip()
         joined = gap in ("", "、", ",", "，", "/") or gap in lex.list_joiners or gap in lex.range_words
-        if not joined:
-            continue
+        labelled = bool(re.search(r"[\u4e00-\u9fa5A-Za-z]", text[_item_start(text, q.start, 0):q.start]))
+        if not joined or gap in (",", "，") and labelled:
+            continue  # 级差200，10级: a figure with its own label keeps its own unit
         factor = nxt.scale if q.scale == 1 else nxt.scale / (nxt.scale if nxt.magnitude else 1)
         out[i] = q.with_(value=q.value * factor, kind=nxt.kind, unit=nxt.unit, scale=q.scale * factor,
                          magnitude=q.magnitude or nxt.magnitude)
     return out
+
+
+def _compound_durations(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """工龄14年8个月: one length of service (14 + 8/12 years)."""
+    out: list[Quantity] = []
+    for q in quantities:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind is Kind.YEARS and q.kind is Kind.MONTHS and prev.end == q.start:
+            out[-1] = prev.with_(value=prev.value + q.value / 12, text=prev.text + q.text, end=q.end)
+            continue
+        out.append(q)
+    return out
+
+
+def _inherit_forward(text: str, quantities: list[Quantity], lex: Lexicon) -> list[Quantity]:
+    """百分之三十、二十、十五: bare figures listed after one with a unit take that unit."""
+    out = list(quantities)
+    for i in range(1, len(out)):
+        q, prev = out[i], out[i - 1]
+        gap = text[prev.end:q.start].strip()
+        if q.kind is Kind.NUMBER and prev.kind not in (Kind.NUMBER, Kind.DATE) and gap == "、" and not q.magnitude:
+            factor = prev.scale / _magnitude_of(prev)
+            out[i] = q.with_(value=q.value * factor, kind=prev.kind, unit=prev.unit, scale=q.scale * factor)
+    return out
+
+
+def _magnitude_of(q: Quantity) -> Decimal:
+    match = re.search(r"[万千亿]+", q.text)
+    value = Decimal(1)
+    for ch in match.group(0) if match and q.magnitude else "":
+        value *= {"万": 10000, "千": 1000, "亿": 10**8}[ch]
+    return value
 
 
 def _item_start(text: str, pos: int, floor: int) -> int:
@@ -161,16 +380,18 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     clause = clauses[c] if clauses else Clause(text, 0, len(text), 0)
     prev_end = qs[i - 1].end if i > 0 and qs[i - 1].end > clause.start else clause.start
     start = max(_item_start(text, q.start, clause.start), prev_end)
-    nxt_start = qs[i + 1].start if i + 1 < len(qs) else len(text)
+    nxt_start = next((p.start for p in qs[i + 1:] if not p.weak), len(text))
     subject = text[start:q.start].strip()
-    tail = text[q.end:min(_item_end(text, q.end, len(text)), nxt_start)].strip()
+    tail = text[q.end:min(_item_end(text, q.end, len(text)), nxt_start)]
+    tail = re.split(r"(?<=\S)\s", tail.lstrip(), maxsplit=1)[0].strip()  # 起100 档差25: a space ends the item
     value, direction = q.value, None
-    down = _last_word(subject, lex.down_words)
+    symmetric = any(w in subject for w in ("上下", "±", "正负", "加减"))
+    down = None if symmetric else _last_word(subject, lex.down_words)
     up = _last_word(subject, lex.up_words)
     if down is not None and (up is None or down[1] >= up[1]):
         direction = "down"
         value = -abs(value)
-    elif up is not None:
+    elif up is not None and not symmetric:
         direction = "up"
     bound = None
     if ends_with_any(subject, lex.max_words) or starts_with_any(tail, ("以内", "以下", "之内", "封顶")):
@@ -180,17 +401,54 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     per_match = re.search(r"每(?:满|隔|过)?([\u4e00-\u9fa5]?)$", subject)
     every = bool(re.search(r"每(?:满|隔|过)?$", subject))
     per = None
-    unit_per = re.search(r"每(?:个|一)?(档|级|年|人|月|件|分|次|天|项|薪级|工龄段)", subject)
+    unit_per = (re.search(r"每(?:一)?(薪级|工龄段|台阶|档|级|人|件|分|次|天|项|只|台|套|个|份|单|张|趟|户|徒|名)"
+                          r"(?:[加多增涨差为是计有跨升]{0,2}|递增|增加|相差|工资)?$", subject)
+                or re.search(r"一(次|只|台|件|个|份|单|趟|户)$", subject))
     if unit_per and not every:
         per = unit_per.group(1)
+    tail_per = re.match(r"\s*(?:/|每|一)(次|件|个|人|项|天|小时|台|套|只|份|单|户|趟)", text[q.end:q.end + 4])
+    if tail_per and per is None:
+        per = tail_per.group(1)
     del per_match
     total = contains_any(subject, lex.total_words) is not None
     name = core(subject) or None
+    if name is None and subject == "" and text[start - 1:start] in _OPEN:
+        name = core(text[_item_start(text, start - 1, 0):start - 1]) or None  # A组（1320分）
+    after = re.match(r"的([A-Za-z]|[\u4e00-\u9fa5]{1,4})(?=$|[，,、；;。\s])", tail)
+    if name is None and after:
+        name = after.group(1)  # 百分之十五的A
+    role = parent = None
+    if name:
+        head, person = split_person(name)
+        if head is not None:
+            head = core(head)
+            if head and _entity_end(head):
+                parent, name = head, person  # 生产部张三: a member of 生产部
+            elif head:
+                role, name = head, person  # 组长老黎, 技能岗老黄
+            else:
+                name = person
+    sentence_start = max(text.rfind(ch, 0, start) for ch in SENTENCE_END) + 1
+    period = _period(subject + "|" + text[q.end:q.end + 4])
     return q.with_(
-        value=value, subject=subject, tail=tail, name=name, total=total, direction=direction, bound=bound,
-        approx=contains_any(subject + tail[:3], lex.approx_words) is not None, every=every, per=per,
+        period=period,
+        topic=text[sentence_start:start], value=value, subject=subject, tail=tail, name=name, total=total, direction=direction, bound=bound, role=role, parent=parent,
+        approx=q.approx or not symmetric and (contains_any(subject[-4:], lex.approx_words) is not None
+                                              or tail.startswith(("左右", "上下", "出头", "来"))), every=every, per=per,
         sentence=clause.sentence, clause=c, negated=clause.negated,
     )
+
+
+_MONTHLY = re.compile(r"月薪|月工资|每月|月平均|月均|/月|元/月|月收入|一个月|按月|每个月|月度|月")
+_YEARLY = re.compile(r"年薪|年收入|全年|每年|/年|元/年|年平均|年均|年度|年工资|一年|年")
+
+
+def _period(around: str) -> str | None:
+    """The period an amount is for, from the words next to it (月平均工资 → month, 年薪 → year)."""
+    month, year = _MONTHLY.search(around), _YEARLY.search(around)
+    if month and year:
+        return "month" if month.start() > year.start() else "year"
+    return "month" if month else "year" if year else None
 
 
 def _last_word(text: str, words: tuple[str, ...]) -> tuple[str, int] | None:
@@ -212,10 +470,13 @@ def _ranges(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
     for i, q in enumerate(out):
         if q.bound == "min" and starts_with_any(q.tail, ("以上", "及以上")):
             out[i] = q.with_(open_above=True)
-        ref = re.search(r"(超出|超过|高出|多出)([\u4e00-\u9fa5]{0,6}?)(的部分)?$", q.subject)
+        ref = re.search(r"(超出|超过|高出|多出|超额|超目标)([\u4e00-\u9fa5]{0,6}?)(的部分)?$", q.subject)
         if ref:
             out[i] = out[i].with_(relative_to=ref.group(2) or "目标")
     return out
+
+
+_PRONOUNS = ("他俩", "她俩", "他们", "她们", "他", "她", "其", "此人", "该员工")
 
 
 def _topics(qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
@@ -224,6 +485,8 @@ def _topics(qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
     that name (张工按70%折算做了500件)."""
     out = list(qs)
     for i, q in enumerate(out):
+        if q.name in _PRONOUNS and i > 0 and out[i - 1].name:
+            out[i] = q = q.with_(name=out[i - 1].name)  # 周主管按70%折算，他做了400件
         if q.name or i == 0:
             continue
         prev = out[i - 1]
@@ -243,7 +506,25 @@ def _split_names(phrase: str, lex: Lexicon) -> list[str]:
     parts = [phrase]
     for joiner in lex.list_joiners:
         parts = [piece for part in parts for piece in part.split(joiner)]
-    return [core(p) for p in parts if core(p)]
+    names = [core(p) for p in parts if core(p)]
+    return _same_shape_head(names)
+
+
+def _shape(text: str) -> str:
+    return "".join("L" if c.isascii() and c.isalpha() else "D" if c.isdigit() else "C" for c in text)
+
+
+def _same_shape_head(names: list[str]) -> list[str]:
+    """技术岗T1、T2、T3: the first name carries the list's heading; keep the part shaped like the rest."""
+    if len(names) < 2:
+        return names
+    shapes = {_shape(n) for n in names[1:]}
+    if len(shapes) == 1 and any(ch in "LD" for ch in next(iter(shapes))):
+        shape = next(iter(shapes))
+        first = names[0]
+        if len(first) > len(shape) and _shape(first[-len(shape):]) == shape:
+            return [first[-len(shape):], *names[1:]]
+    return names
 
 
 def _respectively(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
@@ -251,15 +532,30 @@ def _respectively(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]
     out = list(qs)
     for word in lex.respectively_words:
         for match in re.finditer(word, text):
-            sentence_start = max(text.rfind(ch, 0, match.start()) for ch in SENTENCE_END + "，,：:") + 1
-            names = _split_names(text[sentence_start:match.start()], lex)
             after = [i for i, q in enumerate(out) if q.start >= match.end() and not q.weak
                      and not any(ch in SENTENCE_END for ch in text[match.end():q.start])]
             after = _same_list(text, out, after)
+            names = _names_before(text, match.start(), len(after), lex)
             if len(names) >= 2 and len(names) == len(after):
+                lead = text[max(text.rfind(ch, 0, match.start()) for ch in CLAUSE_END) + 1:match.start()]
                 for name, i in zip(names, after):
-                    out[i] = out[i].with_(name=name, subject=name)
+                    out[i] = out[i].with_(name=name, subject=f"{name} {lead}{word}".strip())
     return out
+
+
+def _names_before(text: str, pos: int, wanted: int, lex: Lexicon) -> list[str]:
+    """The list of names that a 分别 pairs with: in its own clause, else the nearest clause of the
+    same sentence that lists exactly as many names (技术岗T1、T2、T3三个等级，中位值分别为…)."""
+    sentence_start = max(text.rfind(ch, 0, pos) for ch in SENTENCE_END) + 1
+    stops = [sentence_start] + [i + 1 for i in range(sentence_start, pos) if text[i] in "，,：:"]
+    for start in reversed(stops):
+        end = next((i for i in range(start, pos) if text[i] in "，,：:"), pos)
+        segment = re.sub(r"[零一二两三四五六七八九十]+(?:个|项|家)?(?:等级|级别|档次|岗位|部门|人|类|档|级)$", "",
+                         text[start:end])
+        names = _split_names(segment, lex)
+        if len(names) == wanted:
+            return names
+    return []
 
 
 def _same_list(text: str, qs: list[Quantity], idx: list[int]) -> list[int]:
@@ -292,10 +588,18 @@ def _parents(text: str, qs: list[Quantity], clauses: list[Clause], lex: Lexicon)
     ("生产部：张三120分、李四80分")."""
     out = list(qs)
     for i, q in enumerate(out):
+        if q.parent:
+            continue
         parent = None
+        owner = next((p for p in reversed(out[:i]) if p.sentence == q.sentence and p.name), None)
+        if owner is not None and owner.kind != q.kind and _inside_brackets_after(text, owner.end, q.start):
+            out[i] = q.with_(name=owner.name)  # 老黎做了300件（管理岗按0.6折算）: the 0.6 is 老黎's
+            continue
         before = [p for p in out[:i] if p.sentence == q.sentence and p.name and p.parent is None and p.kind == q.kind]
         segment = text[before[-1].end:q.start] if before else ""
         if before and contains_any(segment + q.subject, lex.member_intro) and not contains_any(segment, tuple(SENTENCE_END)):
+            parent = before[-1].name
+        elif before and q.clause != before[-1].clause and _member_heading(text, before[-1].end, q.start, lex):
             parent = before[-1].name
         elif before and _inside_brackets_after(text, before[-1].end, q.start):
             parent = before[-1].name
@@ -306,6 +610,13 @@ def _parents(text: str, qs: list[Quantity], clauses: list[Clause], lex: Lexicon)
     return out
 
 
+def _member_heading(text: str, after: int, pos: int, lex: Lexicon) -> bool:
+    """采掘队 部门积分 5,100 —— 队员：罗大勇 210: a heading of member words between the figures."""
+    segment = text[after:pos]
+    match = re.search(r"([\u4e00-\u9fa5]{1,6})[:：]", segment)
+    return bool(match) and core(match.group(1)) in lex.member_intro
+
+
 def _inside_brackets_after(text: str, after: int, pos: int) -> bool:
     segment = text[after:pos]
     opened = max(segment.rfind(ch) for ch in _OPEN)
@@ -314,12 +625,27 @@ def _inside_brackets_after(text: str, after: int, pos: int) -> bool:
 
 
 def _header(text: str, clauses: list[Clause], q: Quantity) -> str | None:
-    """The name of a "生产部：" clause with no figure that opens this figure's sentence."""
+    """The name of a "生产部：" / "一车间个人积分：" clause with no figure that opens this figure's
+    sentence (the nearest such heading before the figure)."""
+    found = None
     for clause in clauses:
         if clause.sentence != q.sentence or clause.end > q.start:
             continue
         if text[clause.end:clause.end + 1] in ("：", ":") and not re.search(r"\d", clause.text):
-            name = core(clause.text)
+            name = entity_in(core(clause.text))
             if name:
-                return name
+                found = name
+    return found
+
+
+def entity_in(phrase: str) -> str | None:
+    """The department or person a heading names: 一车间个人积分 → 一车间, 生产部 → 生产部."""
+    if not phrase:
+        return None
+    if looks_like_entity(phrase):
+        return phrase
+    for end in range(len(phrase) - 1, 1, -1):
+        head = phrase[:end]
+        if _entity_end(head) and not phrase[end:].startswith(("分", "门")):
+            return head
     return None

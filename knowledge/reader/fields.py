@@ -30,6 +30,7 @@ class Shape(StrEnum):
     RECORDS = "records"  # one record per name, its fields filled from that name's figures
     NUMBERED = "numbered"  # [number in the name, figure]: 3级4800元 → [3, 4800]
     GRID = "grid"  # name → {item: figure}, items named by another map field (工作记录)
+    LOOKUP = "lookup"  # [{key: a name of another field's records, position: 第N级}] (班组长第八级)
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class Reads:
     rate_kinds: tuple[Kind, ...] = (Kind.PERCENT,)  # RANGES: the kind of each tier's rate
     fraction: bool = False  # a percentage field kept as a fraction (40 → 0.4 when written 40%)
     one_plus: bool = False  # a growth rate read as a ratio: 每级递增8% → 1.08
+    keys: tuple[str, ...] = ()  # MAP: the only names it takes (技能等级 for 技能津贴标准)
 
     def __post_init__(self) -> None:
         if isinstance(self.kinds, Kind):

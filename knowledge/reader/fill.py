@@ -15,15 +15,19 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .bind import core
+from .bind import core, looks_like_entity
 from .fields import Reads, Shape, Slot, slots
-from .lexicon import lexicon
+from .lexicon import contains_any, lexicon
 from .models import Kind, Quantity, Reading
 
 # Kinds a bare number may stand for, when the words around it say which field it fills.
 _BARE_OK = {Kind.MONEY, Kind.SCORE, Kind.PIECES, Kind.PEOPLE, Kind.COUNT, Kind.LEVELS, Kind.YEARS,
-            Kind.MULTIPLE, Kind.NUMBER, Kind.TIMES, Kind.PERCENT}
-_SUM_WORDS = ("合计", "总计", "共计", "一共", "总共", "小计", "加起来", "总和", "共有")
+            Kind.MULTIPLE, Kind.NUMBER, Kind.TIMES, Kind.PERCENT, Kind.MONTHS}
+# A total written with these words sums what is listed; with a group word it is the whole unit's.
+_SUM_WORDS = ("合计", "总计", "共计", "小计", "加起来", "总和", "一共", "总共", "共有")
+_GROUP_WORDS = ("全班", "全组", "组里", "班里", "部门", "全部门", "车间", "全车间", "全厂", "厂里", "班组", "全体", "整个", "全公司",
+                "单位", "全单位", "大家", "所有人", "全队", "队里", "科室", "全科", "总分", "总量", "总数", "总产量", "总件数")
+_MEMBER_SHAPES = (Shape.MAP, Shape.GROUPS, Shape.RECORDS, Shape.NUMBERED, Shape.GRID)
 
 
 @dataclass
@@ -36,6 +40,7 @@ class Filled:
     problems: list[str] = field(default_factory=list)
     cue_hits: int = 0  # figures placed because their words named the field
     slots: list[Slot] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how a value was derived from the text
 
     def get(self, path: str) -> Any:
         current: Any = self.values
@@ -53,13 +58,21 @@ class Filled:
         current[parts[-1]] = value
 
 
+Figures = list[tuple[int, Quantity]]
+
+
 # ---- matching a figure to a field ------------------------------------------------------------
 
 
 def cue_strength(reads: Reads, q: Quantity) -> int:
-    """Length of the longest cue of the field written around the figure (0: none)."""
+    """How surely the words around a figure name this field: the length of the longest cue in
+    its own subject or tail, else (weaker) in what its sentence is about; 0 for none."""
     around = q.subject + "|" + q.tail + "|" + (q.per or "")
-    return max((len(c) for c in reads.cues if c in around), default=0)
+    own = max((len(c) for c in reads.cues if c in around), default=0)
+    if own:
+        return own + 1
+    topical = max((len(c) for c in reads.cues if len(c) >= 2 and c in q.topic), default=0)
+    return 1 if topical and q.kind in reads.kinds else 0
 
 
 def _avoided(reads: Reads, q: Quantity) -> bool:
@@ -70,23 +83,53 @@ def kind_fit(reads: Reads, q: Quantity) -> int:
     """3 for the field's own kind, 2 for another kind it takes, 1 for a bare number, 0 for none."""
     if q.kind in reads.kinds:
         return 3 if q.kind is reads.kinds[0] else 2
-    if q.kind is Kind.NUMBER and any(k in _BARE_OK for k in reads.kinds):
-        return 1
-    return 0
+    if q.kind is Kind.MONTHS and Kind.YEARS in reads.kinds:
+        return 2
+    if q.kind is not Kind.NUMBER:
+        return 0
+    if q.magnitude and Kind.MONEY not in reads.kinds:
+        return 0  # 18万 is an amount of money, never a score or a head count
+    if Kind.PERCENT in reads.kinds and not reads.fraction and len(reads.kinds) == 1:
+        return 0  # growth rates are written with %, a bare 1500 is not one
+    return 1 if any(k in _BARE_OK for k in reads.kinds) else 0
 
 
-def member_name(reads: Reads, q: Quantity) -> str | None:
-    """The member a figure belongs to, once the field's own words are taken out of its name."""
+def strip_cues(name: str, cues: tuple[str, ...]) -> str:
+    if name in cues:
+        return ""
+    for cue in sorted(cues, key=len, reverse=True):
+        if len(cue) >= 2:
+            name = name.replace(cue, "")
+        elif name.endswith(cue) and (len(name) > 2 or name[0].isascii()):
+            name = name[:-1]  # A类 → A
+    return core(name.strip("的 "))
+
+
+def member_name(reads: Reads, q: Quantity, words: tuple[str, ...] = ()) -> str | None:
+    """The member a figure belongs to, once the field's (and the model's) words are taken out."""
     if not q.name:
         return None
-    name = q.name
-    for cue in sorted(reads.cues, key=len, reverse=True):
-        if len(cue) >= 2 or name.endswith(cue):
-            name = name.replace(cue, "") if len(cue) >= 2 else name[: -len(cue)]
-    name = core(name.strip("的 "))
-    if not name or name in lexicon().not_names:
-        return None
-    return name
+    name = strip_cues(q.name, reads.cues + words)
+    return name if name and name not in lexicon().not_names else None
+
+
+class _Model:
+    """The slots of one model and the words all its fields use."""
+
+    def __init__(self, model_slots: list[Slot]) -> None:
+        self.slots = model_slots
+        nested = [n for s in model_slots if s.model is not None and s.reads.shape is Shape.GROUPS for n in slots(s.model)]
+        self.cues = tuple({c for s in model_slots + nested for c in s.reads.cues})
+        self.member_kinds = {k for s in model_slots if s.reads.shape in _MEMBER_SHAPES for k in s.reads.kinds}
+
+    def member_of(self, q: Quantity) -> str | None:
+        """The department or person a figure is about, when the model lists such members."""
+        if q.kind not in self.member_kinds or not q.name:
+            return None
+        name = strip_cues(q.name, self.cues)
+        if not name or name in lexicon().not_names:
+            return None
+        return name if looks_like_entity(name) else None
 
 
 def _value_ok(slot: Slot, q: Quantity) -> bool:
@@ -97,13 +140,11 @@ def _value_ok(slot: Slot, q: Quantity) -> bool:
         return False
     if r.per and q.per not in r.per and not cue_strength(r, q):
         return False
-    if not r.per and q.per and r.every is not True:
-        return False
+    if not r.per and q.per and r.every is not True and q.kind in (Kind.MONEY, Kind.SCORE, Kind.NUMBER):
+        return False  # 每档加20元 is a rate, not a starting amount
     if r.total is True and not q.total or r.total is False and q.total:
         return False
-    if q.range_end is not None or q.range_start is not None:
-        return r.shape is Shape.RANGES
-    return True
+    return q.range_end is None and q.range_start is None
 
 
 # ---- the engine -----------------------------------------------------------------------------
@@ -112,15 +153,24 @@ def _value_ok(slot: Slot, q: Quantity) -> bool:
 def fill(reading: Reading, model: type[BaseModel]) -> Filled:
     """Fill `model`'s readable fields from `reading`."""
     out = Filled(slots=slots(model))
+    shape = _Model(out.slots)
     figures = [(i, q) for i, q in enumerate(reading.quantities) if q.kind is not Kind.DATE]
     _choices(reading, out)
     _ranges(figures, out)
-    _groups(figures, out)
-    _records(figures, out)
-    _values(figures, out)
-    _maps(figures, out)
-    _lists(figures, out)
+    _groups(figures, out, shape)
+    _values(figures, out, shape)
+    _records(figures, out, reading)
+    item_maps = {s.reads.items_from for s in out.slots if s.reads.shape is Shape.GRID}
+    _maps(figures, out, shape, lambda slot: slot.path in item_maps)  # 价目表 first: its items name the grid's columns
+    _grid(figures, out)
+    _maps(figures, out, shape, lambda slot: slot.path not in item_maps)
+    _by_kind(figures, out, shape)
+    _lookups(reading, out)
+    _lists(figures, out, reading.normalised)
     _totals(out, reading)
+    _same_period(out, reading, getattr(model, "reading_same_period", ()))
+    _derived_notes(out, reading)
+    _plausible(out, reading)
     takes = {k for s in out.slots for k in s.reads.kinds} | {Kind.NUMBER}
     out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and q.kind in takes]
     return out
@@ -134,50 +184,45 @@ def _choices(reading: Reading, out: Filled) -> None:
             found = [(text.find(w), value) for value, words in r.choices.items() for w in words if w in text]
             if found:
                 out.set(slot.path, min(found)[1])
+                out.cue_hits += 1
         elif r.shape is Shape.FLAG and any(w in text for words in r.choices.values() for w in words):
             out.set(slot.path, True)
 
 
-def _free(figures: list[tuple[int, Quantity]], out: Filled) -> list[tuple[int, Quantity]]:
+def _free(figures: Figures, out: Filled) -> Figures:
     return [(i, q) for i, q in figures if i not in out.placed]
 
 
-def _values(figures: list[tuple[int, Quantity]], out: Filled) -> None:
-    """One figure per field: by the field's words first, then by kind when only one fits."""
+def _values(figures: Figures, out: Filled, shape: _Model) -> None:
+    """One figure per field, chosen by the field's words; a member's figure is not a single value."""
     value_slots = [s for s in out.slots if s.reads.shape is Shape.VALUE and out.get(s.path) is None]
     scored = []
     for slot in value_slots:
         for i, q in _free(figures, out):
-            if not _value_ok(slot, q):
+            if not _value_ok(slot, q) or shape.member_of(q):
                 continue
             strength = cue_strength(slot.reads, q)
-            named = member_name(slot.reads, q)
-            if named and not q.total and strength == 0:
-                continue  # a member's figure (张三120分) is not a single value
             if strength:
                 scored.append((strength * 10 + kind_fit(slot.reads, q), -i, slot, i, q))
+    scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
     taken: set[str] = set()
-    for score, _, slot, i, q in sorted(scored, key=lambda t: (t[0], t[1]), reverse=True):
+    for score, _, slot, i, q in scored:
         if slot.path in taken or i in out.placed:
             continue
         rivals = [t for t in scored if t[2] is slot and t[3] != i and t[3] not in out.placed and t[0] == score]
-        if rivals and not _same_value(q, rivals):
+        if rivals and not all(t[4].value == q.value for t in rivals):
             out.problems.append(f"“{slot.label}”可能是 {q.text}，也可能是 {rivals[0][4].text}，请说明是哪一个")
         _place(out, slot, i, q)
         taken.add(slot.path)
         out.cue_hits += 1
-    _by_kind(figures, out, [s for s in value_slots if s.path not in taken])
 
 
-def _same_value(q: Quantity, rivals: list[tuple[Any, ...]]) -> bool:
-    return all(t[4].value == q.value for t in rivals)
-
-
-def _by_kind(figures: list[tuple[int, Quantity]], out: Filled, open_slots: list[Slot]) -> None:
+def _by_kind(figures: Figures, out: Filled, shape: _Model) -> None:
     """A field left open takes the one free figure of its exact kind, when no other field could."""
+    open_slots = [s for s in out.slots if s.reads.shape is Shape.VALUE and out.get(s.path) is None]
     for slot in open_slots:
         fits = [(i, q) for i, q in _free(figures, out)
-                if q.kind in slot.reads.kinds and _value_ok(slot, q) and not member_name(slot.reads, q)]
+                if q.kind in slot.reads.kinds and _value_ok(slot, q) and not shape.member_of(q)]
         rivals = [s for s in open_slots if s is not slot and out.get(s.path) is None
                   and any(q.kind in s.reads.kinds and _value_ok(s, q) for _, q in fits)]
         if len(fits) == 1 and not rivals:
@@ -185,48 +230,66 @@ def _by_kind(figures: list[tuple[int, Quantity]], out: Filled, open_slots: list[
 
 
 def _place(out: Filled, slot: Slot, i: int, q: Quantity) -> None:
-    out.set(slot.path, _as_field_value(slot.reads, q))
+    out.set(slot.path, as_field_value(slot.reads, q))
     out.placed[i] = slot.path
 
 
-def _as_field_value(reads: Reads, q: Quantity) -> Decimal:
+def as_field_value(reads: Reads, q: Quantity) -> Decimal:
     value = q.value
+    if Kind.YEARS in reads.kinds and q.kind is Kind.MONTHS:
+        return value / 12  # 来了75个月 → 6.25 年
+    if reads.one_plus and q.kind is Kind.PERCENT:
+        return 1 + value  # 每级递增8% → 级比 1.08
     if Kind.PERCENT in reads.kinds and q.kind is Kind.NUMBER and reads.fraction and value > 1:
-        return value / 100  # 权重40 with the field's percent words: 40%
+        return value / 100  # 权重40 among percentages: 40%
     return value
 
 
-def _maps(figures: list[tuple[int, Quantity]], out: Filled) -> None:
-    """name → figure, for every free figure that belongs to a member; competing maps go by words."""
-    map_slots = [s for s in out.slots if s.reads.shape in (Shape.MAP, Shape.NUMBERED) and out.get(s.path) is None]
+def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot: True) -> None:
+    """name → figure for every free figure that belongs to a member; competing maps go by words."""
+    map_slots = [s for s in out.slots if s.reads.shape in (Shape.MAP, Shape.NUMBERED) and out.get(s.path) is None and which(s)]
     chosen: dict[int, tuple[int, Slot, str]] = {}
     for slot in map_slots:
         for i, q in _free(figures, out):
-            name = member_name(slot.reads, q)
-            if name is None or q.total or q.parent or kind_fit(slot.reads, q) == 0 or _avoided(slot.reads, q):
+            name = member_name(slot.reads, q, shape.cues)
+            total = q.total and not (q.kind is Kind.PERCENT and name)  # 利润总额35% is an indicator's weight
+            if name is None or total or kind_fit(slot.reads, q) == 0 or _avoided(slot.reads, q):
+                continue
+            if q.weak and not cue_strength(slot.reads, q) or q.range_start is not None or q.range_end is not None:
+                continue
+            if slot.reads.per and q.per not in slot.reads.per or not slot.reads.per and q.per:
                 continue
             if slot.reads.shape is Shape.NUMBERED and _number_in(name) is None:
                 continue
-            score = cue_strength(slot.reads, q) * 10 + kind_fit(slot.reads, q)
-            if q.kind is Kind.NUMBER and not cue_strength(slot.reads, q) and not _list_of_kind(figures, q, slot):
+            if slot.reads.keys and name not in slot.reads.keys:
                 continue
+            strength = cue_strength(slot.reads, q)
+            if q.kind is Kind.NUMBER and not strength and not _among_kind(figures, q, slot) and not _only_map(map_slots, slot, q):
+                continue
+            score = strength * 10 + kind_fit(slot.reads, q)
             if i not in chosen or score > chosen[i][0]:
                 chosen[i] = (score, slot, name)
+    positions = dict(figures)
     for i, (_, slot, name) in sorted(chosen.items()):
-        q = dict(figures)[i]
+        q = positions[i]
         current = out.get(slot.path) or ({} if slot.reads.shape is Shape.MAP else [])
         if slot.reads.shape is Shape.NUMBERED:
             current.append([_number_in(name), q.value])
         else:
-            if name in current:
+            if name in current and current[name] != as_field_value(slot.reads, q):
                 out.problems.append(f"“{name}”出现了两次（{_fmt(current[name])} 和 {q.text}），请确认用哪一个")
-            current[name] = _as_field_value(slot.reads, q)
+            current[name] = as_field_value(slot.reads, q)
         out.set(slot.path, current)
         out.placed[i] = slot.path
         out.cue_hits += bool(cue_strength(slot.reads, q))
 
 
-def _list_of_kind(figures: list[tuple[int, Quantity]], q: Quantity, slot: Slot) -> bool:
+def _only_map(map_slots: list[Slot], slot: Slot, q: Quantity) -> bool:
+    """张三95.5，李四88: a named bare number goes to the one map that could take it."""
+    return [s for s in map_slots if kind_fit(s.reads, q) and not s.reads.per] == [slot]
+
+
+def _among_kind(figures: Figures, q: Quantity, slot: Slot) -> bool:
     """A bare number among members of the field's kind (小王1200，小李800件) is one of them."""
     return any(p.sentence == q.sentence and p.kind in slot.reads.kinds and p.kind is not Kind.NUMBER
                for _, p in figures)
@@ -239,16 +302,27 @@ def _number_in(name: str) -> Decimal | None:
     return parse_numeral(match.group(0)) if match else None
 
 
-def _lists(figures: list[tuple[int, Quantity]], out: Filled) -> None:
+def _one_run(fits: Figures, text: str) -> Figures:
+    """The longest run of figures written as one list (only joiners between them)."""
+    runs: list[Figures] = []
+    for i, q in fits:
+        if runs and re.fullmatch(r"[\s、，,和及与/|｜;；]*", text[runs[-1][-1][1].end:q.start]):
+            runs[-1].append((i, q))
+        else:
+            runs.append([(i, q)])
+    return max(runs, key=len) if runs else []
+
+
+def _lists(figures: Figures, out: Filled, reading_text: str) -> None:
     for slot in [s for s in out.slots if s.reads.shape is Shape.LIST and out.get(s.path) is None]:
-        fits = [(i, q) for i, q in _free(figures, out) if kind_fit(slot.reads, q) and not q.total and not _avoided(slot.reads, q)]
-        if slot.reads.cues and not any(cue_strength(slot.reads, q) for _, q in fits):
-            if len(fits) < 3:
-                continue
-        if len(fits) >= 1:
-            out.set(slot.path, [q.value for _, q in fits])
-            for i, _ in fits:
-                out.placed[i] = slot.path
+        fits = [(i, q) for i, q in _free(figures, out) if kind_fit(slot.reads, q) and not q.total and not q.weak
+                and not _avoided(slot.reads, q) and q.range_start is None and q.range_end is None]
+        fits = _one_run(fits, reading_text) if not any(cue_strength(slot.reads, q) for _, q in fits) else fits
+        if not fits or slot.reads.cues and len(fits) < 3 and not any(cue_strength(slot.reads, q) for _, q in fits):
+            continue
+        out.set(slot.path, [q.value for _, q in fits])
+        for i, _ in fits:
+            out.placed[i] = slot.path
 
 
 def _fmt(value: Any) -> str:
@@ -258,36 +332,40 @@ def _fmt(value: Any) -> str:
 # ---- shapes made of several figures ---------------------------------------------------------
 
 
-def _ranges(figures: list[tuple[int, Quantity]], out: Filled) -> None:
-    """Tiers: each clause with a range (or an open end) and a rate."""
+def _ranges(figures: Figures, out: Filled) -> None:
+    """Tiers: each clause with a range (or an open end, or a cap) and the rate that follows it."""
     for slot in [s for s in out.slots if s.reads.shape is Shape.RANGES]:
         tiers, used = [], []
-        qs = dict(figures)
+        positions = dict(figures)
         relative = any(q.relative_to for _, q in figures)
         reference = _reference(figures, out, slot) if relative else Decimal(0)
+        # 目标1200万，超过部分在1500万以内: 1500万 is a threshold past the target, not an offset from it
+        relative_offsets = bool(reference) and not all(q.value >= reference for _, q in figures if q.relative_to)
         for i, q in figures:
-            if kind_fit(slot.reads, q) == 0 or q.range_start is not None:
+            if kind_fit(slot.reads, q) == 0 or q.range_start is not None or q.kind in slot.reads.rate_kinds:
                 continue
-            upper = qs.get(q.range_end) if q.range_end is not None else None
+            upper = positions.get(q.range_end) if q.range_end is not None else None
             is_open = q.open_above or q.bound == "min"
             is_cap = q.bound == "max" and upper is None
             if upper is None and not is_open and not is_cap:
                 continue
-            rate = _rate_after(figures, i if upper is None else q.range_end, slot.reads)
+            rate = _rate_after(figures, i if upper is None else q.range_end, slot.reads)  # type: ignore[arg-type]
             if rate is None:
                 continue
+            offset = reference if relative_offsets else Decimal(0)
             low, high = (Decimal(0), q.value) if is_cap else (q.value, upper.value if upper else None)
-            tiers.append({"from": reference + low, **({"to": reference + high} if high is not None else {}),
-                          "rate": rate[1].value})
+            start = reference if is_cap else offset + low  # a cap ("X以内") starts where the target ends
+            tiers.append({"from": start, **({"to": offset + high} if high is not None else {}), "rate": rate[1].value})
             used += [i, rate[0]] + ([q.range_end] if upper is not None else [])
         if tiers:
             tiers.sort(key=lambda t: t["from"])
             out.set(slot.path, tiers)
             for i in used:
-                out.placed[i] = slot.path
+                out.placed[i] = slot.path  # type: ignore[index]
+            out.cue_hits += 1
 
 
-def _reference(figures: list[tuple[int, Quantity]], out: Filled, slot: Slot) -> Decimal:
+def _reference(figures: Figures, out: Filled, slot: Slot) -> Decimal:
     """超出目标300万: the 目标 figure the offsets are counted from (0 when none is written)."""
     for i, q in figures:
         if q.range_end is None and q.range_start is None and not q.relative_to and "目标" in q.subject:
@@ -296,7 +374,7 @@ def _reference(figures: list[tuple[int, Quantity]], out: Filled, slot: Slot) -> 
     return Decimal(0)
 
 
-def _rate_after(figures: list[tuple[int, Quantity]], i: int, reads: Reads) -> tuple[int, Quantity] | None:
+def _rate_after(figures: Figures, i: int, reads: Reads) -> tuple[int, Quantity] | None:
     anchor = dict(figures)[i]
     for j, q in figures:
         if j > i and q.kind in reads.rate_kinds and q.sentence == anchor.sentence:
@@ -305,58 +383,271 @@ def _rate_after(figures: list[tuple[int, Quantity]], i: int, reads: Reads) -> tu
     return None
 
 
-def _groups(figures: list[tuple[int, Quantity]], out: Filled) -> None:
-    """Two levels: members written under a department (其中…, （…）, 生产部：…)."""
+def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
+    """Two levels: members written under a department (其中…, （…）, 生产部：…, 生产部张三)."""
     for slot in [s for s in out.slots if s.reads.shape is Shape.GROUPS and s.model is not None]:
-        members = [(i, q) for i, q in figures if q.parent and kind_fit(slot.reads, q) and q.name]
+        sub = slots(slot.model)  # type: ignore[arg-type]
+        own = next(s for s in sub if s.reads.shape is Shape.VALUE)
+        inner = next(s for s in sub if s.reads.shape is Shape.MAP)
+        words = own.reads.cues + inner.reads.cues
+        heads = {q.name: (i, q) for i, q in figures if q.name and not q.parent and kind_fit(own.reads, q) >= 2}
+        members = [(i, q) for i, q in figures
+                   if q.parent and kind_fit(inner.reads, q) and (q.parent in heads or looks_like_entity(strip_cues(q.parent, words)))]
         if not members:
             continue
-        sub = {s.name: s for s in slots(slot.model)}  # type: ignore[arg-type]
-        own, inner = next(iter(sub.values())), list(sub.values())[-1]
         groups: dict[str, dict[str, Any]] = {}
         for i, q in members:
-            group = groups.setdefault(q.parent, {})  # type: ignore[arg-type]
-            group.setdefault(inner.path, {})[member_name(inner.reads, q) or q.name] = q.value
+            head = heads.get(q.parent)  # type: ignore[arg-type]
+            key = strip_cues(head[1].name if head else q.parent, words + shape.cues) or q.parent  # type: ignore[arg-type]
+            group = groups.setdefault(key, {})  # type: ignore[arg-type]
+            if q.total:
+                group.setdefault("stated", q.value)  # 小计: checked against the members below
+            else:
+                group.setdefault(inner.path, {})[member_name(inner.reads, q, shape.cues) or q.name] = q.value
             out.placed[i] = slot.path
-        for i, q in figures:
-            if q.name in groups and not q.parent and kind_fit(own.reads, q) and i not in out.placed:
-                groups[q.name][own.path] = q.value  # type: ignore[index]
-                out.placed[i] = slot.path
-        for i, q in figures:  # departments with no members listed keep their own figure
-            if i in out.placed or q.parent or not q.name or q.total or not kind_fit(own.reads, q):
+        for name, (i, q) in heads.items():
+            key = strip_cues(name, words + shape.cues) or name
+            if i in out.placed:
                 continue
-            if any(p.sentence == q.sentence for _, p in members) or groups:
-                name = member_name(own.reads, q)
-                if name:
-                    groups.setdefault(name, {})[own.path] = q.value
-                    out.placed[i] = slot.path
+            if key in groups or looks_like_entity(key) and q.sentence in {m.sentence for _, m in members}:
+                groups.setdefault(key, {})[own.path] = q.value
+                out.placed[i] = slot.path
+        for key, group in groups.items():
+            stated = group.pop("stated", None)
+            parts = sum(group.get(inner.path, {}).values(), Decimal(0))
+            if stated is not None and stated != parts:
+                out.problems.append(f"“{key}”成员积分小计 {_fmt(stated)} 与各人之和 {_fmt(parts)} 不一致，请确认")
         out.set(slot.path, groups)
         out.cue_hits += 1
 
 
-def _records(figures: list[tuple[int, Quantity]], out: Filled) -> None:
+_PERSON_MENTION = re.compile(r"(?:小|老|阿)[\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}(?:师傅|工)(?=[是、，,；;。（(带兼和]|$)")
+_NOT_PERSONS = {"老师", "老板", "小组", "小时", "小计", "小班", "老年", "小型", "老化", "阿姨", "小于", "老工", "小工", "技工", "普工", "员工",
+                "职工", "高级工", "中级工", "初级工", "学徒工", "操作工", "技术工", "老员", "小微", "小厂", "小企", "老厂"}
+_LEADER_ROLES = ("班组长", "组长", "班长", "兼班组长")
+
+
+def _people(text: str) -> list[tuple[str, int]]:
+    """Persons named in the text, with positions: 老秦, 阿强, 小马, 张三 (jieba's person names)."""
+    from .bind import _tokens
+
+    found = {m.start(): m.group(0) for m in _PERSON_MENTION.finditer(text) if m.group(0) not in _NOT_PERSONS
+             and not any(m.group(0).endswith(w) for w in ("级工", "初级工", "普工", "员工", "职工"))}
+    at = 0
+    for word, flag in _tokens(text):
+        at = text.find(word, at)
+        if flag in ("nr", "nrfg") and len(word) >= 2 and not any(at <= p < at + len(word) for p in found):
+            found[at] = word
+        at += len(word)
+    return sorted(((name, pos) for pos, name in found.items()), key=lambda t: t[1])
+
+
+def _attribute_records(reading: Reading, figures: Figures, out: Filled, slot: Slot) -> bool:
+    """Records of people described in words (老秦技师、带2徒；阿伟、阿杰是高级工；班组长阿强):
+    each person takes the nearest attribute word of their clause, and the figures of their clause."""
+    fields = slots(slot.model)  # type: ignore[arg-type]
+    choices = [f for f in fields if f.reads.shape is Shape.CHOICE]
+    values = [f for f in fields if f.reads.shape is Shape.VALUE]
+    text = reading.normalised
+    people = _people(text)
+    words = sorted({w: v for f in choices for v, ws in f.reads.choices.items() for w in ws}.items(), key=lambda t: -len(t[0]))
+    if not people or not choices:
+        return False
+    named = {q.name for _, q in figures if q.name}
+    people = [(n, p) for n, p in people if n not in named or any(q.name == n and q.kind in (Kind.PEOPLE, Kind.COUNT) for _, q in figures)]
+    clause_of = {p: _clause_index(text, p) for _, p in people}
+    records: dict[str, dict[str, Any]] = {}
+    for name, pos in people:
+        record = records.setdefault(name, {"name": name})
+        level = _nearest_word(text, pos, words, clause_of[pos])
+        if level is not None:
+            record[choices[0].path] = level
+        if any(text[max(0, pos - len(r)):pos] == r for r in _LEADER_ROLES):
+            record["_leader"] = True
+    if not records:
+        return False
+    for i, q in _free(figures, out):
+        best = max(values, key=lambda f: cue_strength(f.reads, q) * 10 + kind_fit(f.reads, q))
+        if not cue_strength(best.reads, q) or not kind_fit(best.reads, q) or q.weak:
+            continue
+        owner = _owner(text, q, people)
+        if owner is not None:
+            if best.path not in records[owner]:
+                records[owner][best.path] = as_field_value(best.reads, q)
+                out.placed[i] = slot.path
+        elif best.reads.kinds[0] is Kind.MONEY and any(r.get("_leader") for r in records.values()):
+            for r in records.values():  # 班组长津贴每月四百 … 班组长阿强: a rate for those who lead a team
+                if r.get("_leader"):
+                    r[best.path] = as_field_value(best.reads, q)
+            out.placed[i] = slot.path
+    for r in records.values():
+        r.pop("_leader", None)
+    out.set(slot.path, list(records.values()))
+    out.cue_hits += 1
+    return True
+
+
+def _clause_index(text: str, pos: int) -> int:
+    return sum(1 for ch in text[:pos] if ch in "，,；;。\n")
+
+
+def _nearest_word(text: str, pos: int, words: list[tuple[str, str]], clause: int) -> str | None:
+    """The attribute word of a person's clause nearest before them, else nearest after."""
+    hits = []
+    for word, value in words:
+        at = text.find(word)
+        while at >= 0:
+            covered = any(h[0] <= at < h[0] + len(h[2]) for h in hits)
+            figure_after = re.match(r"\s*(?:每月|每人|/月)?\s*[0-9零一二两三四五六七八九十百]", text[at + len(word):at + len(word) + 4])
+            if not covered and _clause_index(text, at) == clause and not figure_after:
+                hits.append((at, value, word))
+            at = text.find(word, at + 1)
+    before = [h for h in hits if h[0] < pos]
+    after = [h for h in hits if h[0] > pos]
+    if before:
+        return max(before)[1]
+    return min(after)[1] if after else None
+
+
+def _owner(text: str, q: Quantity, people: list[tuple[str, int]]) -> str | None:
+    """The person a figure is about: in its own clause, else the last one named before it in its sentence."""
+    clause = _clause_index(text, q.start)
+    same = [n for n, p in people if _clause_index(text, p) == clause and p < q.start]
+    if same:
+        return same[-1]
+    sentence_start = max(text.rfind(ch, 0, q.start) for ch in "；;。\n") + 1
+    before = [n for n, p in people if sentence_start <= p < q.start]
+    return before[-1] if before and not any(ch in "，," for ch in text[q.start - 1:q.start]) else None
+
+
+def _records(figures: Figures, out: Filled, reading: Reading) -> None:
     """One record per name (岗位等级、人员), its fields from the figures written with that name."""
     for slot in [s for s in out.slots if s.reads.shape is Shape.RECORDS and s.model is not None]:
-        fields = slots(slot.model)  # type: ignore[arg-type]
-        key = next((f for f in fields if f.reads.shape is Shape.CHOICE and f.name == "name"), None)
+        if _attribute_records(reading, figures, out, slot):
+            continue
+        fields = [f for f in slots(slot.model) if f.reads.shape is Shape.VALUE]  # type: ignore[arg-type]
+        choices = [f for f in slots(slot.model) if f.reads.shape is Shape.CHOICE]  # type: ignore[arg-type]
         records: dict[str, dict[str, Any]] = {}
-        for i, q in figures:
-            name = q.name and member_name(slot.reads, q)
-            if not name or q.total or i in out.placed:
+        for i, q in _free(figures, out):
+            name = member_name(slot.reads, q)
+            if not name or q.total:
                 continue
-            best = max(fields, key=lambda f: (cue_strength(f.reads, q) * 10 + kind_fit(f.reads, q)) if f.reads.shape is Shape.VALUE else -1)
-            if best.reads.shape is not Shape.VALUE or not kind_fit(best.reads, q):
+            best = max(fields, key=lambda f: cue_strength(f.reads, q) * 10 + kind_fit(f.reads, q))
+            if not kind_fit(best.reads, q):
                 continue
-            name = member_name(best.reads, q.with_(name=name)) or name
+            for choice in choices:  # 张三技师: the record's name without its 技能等级
+                for value, words in choice.reads.choices.items():
+                    if any(w in name for w in words) and name not in words:
+                        name = core(name.replace(words[0], "")) or name
+                        records.setdefault(name, {"name": name})[choice.path] = value
+            name = strip_cues(name, best.reads.cues) or name
             record = records.setdefault(name, {"name": name})
             if best.path in record:
                 continue
-            record[best.path] = _as_field_value(best.reads, q)
+            record[best.path] = as_field_value(best.reads, q)
             out.placed[i] = slot.path
-        del key
         if records:
             out.set(slot.path, list(records.values()))
             out.cue_hits += 1
+
+
+def _grid(figures: Figures, out: Filled) -> None:
+    """name → {item: figure}: 甲接线30次, 丙接线10次、调试10次 (items named by another map)."""
+    for slot in [s for s in out.slots if s.reads.shape is Shape.GRID and s.reads.items_from]:
+        items = out.get(slot.reads.items_from) or {}
+        if not items:
+            continue
+        grid: dict[str, dict[str, Decimal]] = {}
+        person = None
+        for i, q in _free(figures, out):
+            if not kind_fit(slot.reads, q) or q.total:
+                continue
+            item, label = _item_in(q.subject, items)
+            if item is None:
+                continue
+            who = core(q.subject.split(label)[0]) or q.parent or (person[0] if person and person[1] == q.sentence else None)
+            if not who:
+                continue
+            grid.setdefault(who, {})[item] = q.value
+            person = (who, q.sentence)
+            out.placed[i] = slot.path
+        if grid:
+            out.set(slot.path, grid)
+            out.cue_hits += 1
+
+
+def _plausible(out: Filled, reading: Reading) -> None:
+    """Figures that cannot be used as written: an approximate amount (50来万) or an amount written
+    bare and too small to be money in yuan (计件工资4.5: 4.5元? 4.5万?)."""
+    kinds = {s.path: s.reads.kinds for s in out.slots if s.reads.shape is Shape.VALUE}
+    for i, path in sorted(out.placed.items()):
+        q = reading.quantities[i]
+        if q.approx and not q.derived:
+            out.problems.append(f"“{q.text}”是个约数，请给出准确的数字")
+        elif q.kind is Kind.NUMBER and Kind.MONEY in kinds.get(path, ()) and q.value < 10 and not q.magnitude:
+            out.problems.append(f"“{q.text}”是多少钱？请写明单位（元、万元）")
+
+
+def _derived_notes(out: Filled, reading: Reading) -> None:
+    labels = {s.path: s.label for s in out.slots}
+    for i, path in sorted(out.placed.items()):
+        q = reading.quantities[i]
+        if q.derived and path in labels:
+            shown = format((q.value * 100).quantize(Decimal("0.01")).normalize(), "f") + "%" if q.kind is Kind.PERCENT else _fmt(q.value)
+            out.notes.append(f"{labels[path]}{('“' + q.name + '”') if q.name and labels[path] != q.name else ''} {shown} 由“{q.text}”推算")
+
+
+def _same_period(out: Filled, reading: Reading, paths: tuple[str, ...]) -> None:
+    """Amounts compared with each other must be for the same period: a monthly one among yearly
+    ones is counted ×12, and the answer says so (月平均工资6500 vs 年薪20万)."""
+    placed = {path: reading.quantities[i] for i, path in out.placed.items() if path in paths}
+    periods = {q.period for q in placed.values() if q.period}
+    if periods != {"month", "year"}:
+        return
+    for path, q in placed.items():
+        if q.period == "month":
+            yearly = q.value * 12
+            out.set(path, yearly)
+            label = next(s.label for s in out.slots if s.path == path)
+            out.notes.append(f"{label}为月度金额，按 {_fmt(q.value)} × 12 = {_fmt(yearly)} 元/年与年度金额比较")
+
+
+def _item_in(subject: str, items: dict[str, Any]) -> tuple[str | None, str]:
+    """The price-list item a work record names, as written (登杆作业) or shortened (登杆, 换表 for 更换电表)."""
+    for item in sorted(items, key=len, reverse=True):
+        if item in subject:
+            return item, item
+    best: tuple[int, str | None, str] = (0, None, "")
+    for item in items:
+        for n in range(min(len(item), 4), 1, -1):
+            for start in range(len(subject) - n + 1):
+                label = subject[start:start + n]
+                if _subsequence(label, item) and n > best[0]:
+                    best = (n, item, label)
+    return best[1], best[2]
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _lookups(reading: Reading, out: Filled) -> None:
+    """查 班组长第八级 / 中级工第3级、高级工第5级: each position named with one of the records it looks up."""
+    for slot in [s for s in out.slots if s.reads.shape is Shape.LOOKUP and s.model is not None and s.reads.items_from]:
+        records = out.get(slot.reads.items_from) or []
+        names = sorted((r["name"] for r in records if isinstance(r, dict) and "name" in r), key=len, reverse=True)
+        key, position = list(slot.model.model_fields)[:2]  # type: ignore[union-attr]
+        text = reading.normalised
+        found = []
+        for q in reading.ordinals:
+            clause_start = max(text.rfind(ch, 0, q.start) for ch in "，,；;。\n、") + 1
+            before = text[clause_start:q.start]
+            name = next((n for n in names if n in before), None)
+            if name is not None:
+                found.append({key: name, position: q.value})
+        if found:
+            out.set(slot.path, found)
 
 
 def _totals(out: Filled, reading: Reading) -> None:
@@ -370,10 +661,10 @@ def _totals(out: Filled, reading: Reading) -> None:
         total = sum((Decimal(v) for v in parts.values()), Decimal(0))
         index = next((i for i, p in out.placed.items() if p == slot.path), None)
         q = reading.quantities[index] if index is not None else None
-        summed = q is not None and any(w in q.subject for w in _SUM_WORDS)
+        whole = q is not None and contains_any(q.subject, _GROUP_WORDS) is not None
         if stated == total:
             continue
-        if stated < total or summed:
-            out.problems.append(
-                f"您写的{slot.label} {_fmt(stated)} 与各项之和 {_fmt(total)} 不一致，请确认以哪个为准"
-            )
+        if stated < total or not whole:
+            out.problems.append(f"您写的{slot.label} {_fmt(stated)} 与各项之和 {_fmt(total)} 不一致，请确认以哪个为准")
+        else:
+            out.notes.append(f"{slot.label} {_fmt(stated)} 多于所列各项之和 {_fmt(total)}：按指引公式只计算所列各项，其余未列出")

@@ -26,6 +26,7 @@ class Kind(StrEnum):
     TIMES = "times"
     AGE = "age"
     DATE = "date"  # 2024年, 3月份: never a value of a calculation
+    ORDINAL = "ordinal"  # 第10薪级, 第三档: a position, kept apart from the figures
 
 
 LABELS: dict[Kind, str] = {
@@ -55,8 +56,10 @@ class Quantity:
     weak: bool = False  # a lone 一/两…: used only where a field's words call for it
     subject: str = ""
     tail: str = ""
+    topic: str = ""  # the sentence before this figure's own item: what the sentence is about
     name: str | None = None
     parent: str | None = None  # for members listed under a department (two levels)
+    role: str | None = None  # a role or category written before a person's name (组长老黎 → 组长)
     total: bool = False
     direction: str | None = None  # "up" | "down"
     bound: str | None = None  # "max" | "min"
@@ -70,6 +73,8 @@ class Quantity:
     sentence: int = 0
     clause: int = 0
     negated: bool = False
+    derived: bool = False  # worked out from the words (剩下的平均分给…), not written as a figure
+    period: str | None = None  # "month" | "year": 月平均工资 / 年薪 (an amount's period, when written)
 
     def with_(self, **changes: object) -> Quantity:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -97,6 +102,7 @@ class Reading:
     quantities: list[Quantity] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)
     corrections: list[tuple[str, str]] = field(default_factory=list)  # (as written, read as)
+    ordinals: list[Quantity] = field(default_factory=list)  # 第N级 … : positions named in the text
 
     def of_kind(self, *kinds: Kind) -> list[Quantity]:
         return [q for q in self.quantities if q.kind in kinds]

@@ -36,6 +36,8 @@ def parse_numeral(run: str) -> Decimal | None:
     "一点五" → 1.5, "十五" → 15.
     """
     text = run.replace(",", "")
+    if text in ("十", "拾"):
+        return Decimal(10)
     if not text or text in CN_MAGNITUDES or text[0] in "万亿千百佰仟点." or text[-1] in "点.":
         return None
     try:

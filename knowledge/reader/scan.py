@@ -17,9 +17,11 @@ _RUN = re.compile(f"[{NUMERAL_CHARS},]+")
 _HAS_DIGIT = re.compile(r"\d")
 _PERCENT_PREFIX = {"百分之": Decimal("0.01"), "千分之": Decimal("0.001"), "万分之": Decimal("0.0001")}
 _SIGN_BEFORE = ("负", "-", "−", "减")
-_LATIN_BEFORE = re.compile(r"[A-OQ-Za-oq-z]$")  # part of a code such as A1, KPI3 (P is for P25)
+_LATIN_BEFORE = re.compile(r"[A-OQ-Za-oq-z]$")  # part of a code such as T1, KPI3 (P is for P25)
+# Between a number and its unit: 50来人, 30多万, 100余件 (an approximate figure).
+_APPROX_AFTER = ("来", "多", "余", "几", "出头")
 _YEAR = re.compile(r"(19|20)\d\d")
-_CN_THEN_ARABIC = re.compile(f"[{CN_DIGITS}十百千].*\\d")  # 三120: the 三 ends a name (张三120分)
+_CN_THEN_ARABIC = re.compile(f"[{CN_DIGITS}].*\\d|\\d[{CN_DIGITS}]")  # 三120 (张三120分), 3三 (T3三个)  # 三120: the 三 ends a name (张三120分)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -60,11 +62,33 @@ def _covered(text: str, words: tuple[str, ...]) -> list[bool]:
 
 
 def _unit_after(text: str, pos: int, lex: Lexicon) -> tuple[str, Kind | None, Decimal]:
-    """The unit written right after a number (spaces allowed), its kind and factor."""
+    """The unit written right after a number (spaces allowed), its kind and factor.
+
+    A magnitude after a space (15 万元) multiplies; 来/多/余 between number and unit are skipped."""
     i = pos
     while i < len(text) and text[i] == " ":
         i += 1
+    scale = Decimal(1)
+    while i < len(text) and text[i] in "万千亿" and i > pos:
+        scale *= {"万": 10000, "千": 1000, "亿": 10**8}[text[i]]
+        i += 1
+    approx = starts_with_any(text[i:i + 2], _APPROX_AFTER)
+    if approx and text[i + len(approx):i + len(approx) + 1] and not text[i + len(approx)].isdigit():
+        i += len(approx)
+        while i < len(text) and text[i] in "万千亿":  # 50来万, 30多万: an approximate amount
+            scale *= {"万": 10000, "千": 1000, "亿": 10**8}[text[i]]
+            i += 1
+        if scale != 1:
+            unit = starts_with_any(text[i:i + 6], tuple(lex.units))
+            kind, factor = lex.units[unit] if unit else (Kind.NUMBER, Decimal(1))
+            return text[pos:i + (len(unit) if unit else 0)], kind, factor * scale
     rest = text[i:i + 6]
+    if scale != 1:
+        unit = starts_with_any(rest, tuple(lex.units))
+        kind, factor = lex.units[unit] if unit else (Kind.NUMBER, Decimal(1))
+        return text[pos:i + (len(unit) if unit else 0)], kind, factor * scale
+    if rest.startswith("折算") and not re.search(r"[\d.]", text[max(0, pos - 3):pos]):
+        return text[pos:i + 1], Kind.PERCENT, Decimal("0.1")  # 按八折算 is 八折 (but 按0.6折算 is a coefficient 0.6)
     for char, blocked in lex.unit_blockers.items():
         if rest.startswith(char) and any(rest.startswith(b) for b in blocked):
             # 3分钟 / 分配: not a unit; but 25分位 is matched below as a longer unit first.
@@ -118,9 +142,15 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
     if parsed is None:
         return None
     start, value = parsed
-    if text[start - 1:start] == "第" or _LATIN_BEFORE.search(text[max(0, start - 1):start]):
-        return None  # 第3级 is an ordinal, A1 a code: labels, not values
     unit, kind, factor = _unit_after(text, end, lex)
+    if text[start:end] == "十" and unit == "分" and _CJK.match(text[end + 1:end + 2] or " "):
+        return None  # 十分重要: an adverb (but 清扫一次十分， is ten points)
+    if text[start - 1:start] in ("P", "p") and (kind is Kind.LEVELS or text[end:end + 1] in ("级", "岗")):
+        return None  # P6级: a grade's name
+    if text[start - 1:start] == "第":  # 第3级: a position, not a value
+        return Quantity(value, Kind.ORDINAL, text[start - 1:end + len(unit)], start - 1, end + len(unit), unit=unit.strip())
+    if _LATIN_BEFORE.search(text[max(0, start - 1):start]) and kind is None:
+        return None  # T1 is a code (but A20% is A: 20%)
     written_end = end + len(unit)
     magnitude = any(c in "万千亿百佰仟" for c in text[start:end])
     scale = _written_scale(text[start:end]) * factor if kind is not None else _written_scale(text[start:end])
@@ -130,7 +160,7 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
     prefix = next((p for p in _PERCENT_PREFIX if text.endswith(p, 0, start)), None)
     if prefix:
         return Quantity(value * _PERCENT_PREFIX[prefix], Kind.PERCENT, text[start - len(prefix):end],
-                        start - len(prefix), end, unit=prefix)
+                        start - len(prefix), end, unit=prefix, scale=_PERCENT_PREFIX[prefix])
     if text[start - 1:start] in ("P", "p"):
         return Quantity(value, Kind.PERCENTILE, text[start - 1:end], start - 1, end, unit="P")
     if kind is None and not has_digit and end - start == 1 and _CJK.match(text[start - 1:start] or " "):
@@ -142,16 +172,17 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
     if kind is Kind.YEARS and _YEAR.fullmatch(text[start:end]):
         kind = Kind.DATE  # 2024年
     if text.startswith("月", end) and not text.startswith("月薪", end) and value <= 12:
-        kind, written_end = Kind.DATE, end + 1  # 3月份
+        kind, written_end = Kind.DATE, end + (2 if text.startswith("月份", end) else 1)  # 3月份
     if text.startswith("年度", end) or text.startswith("年以来", end):
         kind = Kind.DATE
     sign = -1 if text[start - 1:start] in _SIGN_BEFORE and not _is_range_dash(text, start - 1) else 1
     if sign < 0:
         start -= 1
     weak = not has_digit and text[start:end] in ("一", "壹")
+    approx = starts_with_any(text[end:end + 2], _APPROX_AFTER) is not None
     return Quantity(
         sign * value * factor, kind, text[start:written_end], start, written_end, unit=unit.strip(),
-        scale=scale, magnitude=magnitude, weak=weak,
+        scale=scale, magnitude=magnitude or "万" in unit, weak=weak, approx=approx,
     )
 
 
@@ -204,7 +235,8 @@ def _value_words(text: str, lex: Lexicon, found: list[Quantity]) -> list[Quantit
     for word, (kind, value) in lex.value_words.items():
         at = text.find(word)
         while at >= 0:
-            if not any(s < at + len(word) and at < e for s, e in taken):
+            labels_a_figure = kind is Kind.PERCENTILE and re.match(r"(?:分别)?(?:为|是|约|:|：)?\s*\d", text[at + len(word):])
+            if not labels_a_figure and not any(s < at + len(word) and at < e for s, e in taken):
                 out.append(Quantity(value, kind, word, at, at + len(word), unit=word))
                 taken.append((at, at + len(word)))
             at = text.find(word, at + 1)
