@@ -32,6 +32,8 @@ details.pg-clause blockquote {margin: 0.3em 0 0.6em 0.8em; color: #333}
 /* Gradio writes "processing | 1.2s" in English while a handler runs: say it in Chinese */
 .progress-text {visibility: hidden; position: relative}
 .progress-text::after {visibility: visible; content: "处理中……"; position: absolute; left: 0; white-space: nowrap}
+/* its screen-reader announcer reads an untranslated key ("common.complete") */
+div.sr-only[role="status"] {visibility: hidden}
 @media (max-width: 640px) {
   .gradio-container {padding: 0 6px !important}
   .tab-container button {padding: 0 8px !important}
@@ -319,7 +321,7 @@ def _review_tab() -> None:
     status = _status("review-status")
     summary = gr.Markdown(elem_id="review-summary")
     findings = gr.Dataframe(headers=h.FINDING_COLUMNS, label="审查发现（问题与依据在前，表格可左右滑动）", wrap=True, interactive=False,
-                            elem_id="review-findings", column_widths=["30%", "20%", "8%", "21%", "21%"], max_height=700)
+                            elem_id="review-findings", column_widths=["240px", "170px", "56px", "220px", "260px"], max_height=700)
     coverage = gr.Dataframe(headers=h.COVERAGE_COLUMNS, label="内容覆盖情况", wrap=True, interactive=False, elem_id="review-coverage")
     report = gr.File(label="下载审查报告 .docx", elem_id="review-download", interactive=False, visible=False)
 
@@ -355,7 +357,7 @@ DOC_COLUMNS = ["文件", "来源", "条目数", "完整性"]
 def _knowledge_tab(ready: Any) -> None:
     settings = app_settings()
     docs = gr.Dataframe(value=lambda: _table(h.documents_rows(), DOC_COLUMNS), headers=DOC_COLUMNS, label="知识库中的文件", wrap=True,
-                        interactive=False, elem_id="kb-docs", column_widths=["40%", "14%", "10%", "36%"])
+                        interactive=False, elem_id="kb-docs", column_widths=["260px", "96px", "72px", "320px"])
     with gr.Row():
         with gr.Column():
             with gr.Row(equal_height=True):
@@ -363,7 +365,7 @@ def _knowledge_tab(ready: Any) -> None:
                 search = gr.Button("检索", elem_id="kb-search", scale=1, min_width=80)
             search_status = _status("kb-search-status")
             hits = gr.Dataframe(headers=HIT_COLUMNS, wrap=True, interactive=False, elem_id="kb-hits",
-                                label="检索结果（点击一行阅读全文）", column_widths=["40%", "12%", "48%"])
+                                label="检索结果（点击一行阅读全文）", column_widths=["220px", "64px", "300px"])
             hit_ids = gr.State([])
         with gr.Column():
             doc = gr.Dropdown(choices=h.document_choices(), label="浏览文件", elem_id="kb-doc", value=None)

@@ -6,7 +6,17 @@ from __future__ import annotations
 import openpyxl
 import pytest
 from playwright.sync_api import Page, expect
-from webpage import assert_readable, choose, download, edit_cell, fill, open_section, screenshot, settled, tab
+from webpage import (
+    assert_readable,
+    choose,
+    download,
+    edit_cell,
+    fill,
+    open_section,
+    screenshot,
+    settled,
+    tab,
+)
 
 pytestmark = pytest.mark.browser
 

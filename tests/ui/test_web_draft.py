@@ -6,7 +6,16 @@ from __future__ import annotations
 import docx
 import pytest
 from playwright.sync_api import expect
-from webpage import assert_readable, choose, download, fill, open_section, screenshot, settled, tab
+from webpage import (
+    assert_readable,
+    choose,
+    download,
+    fill,
+    open_section,
+    screenshot,
+    settled,
+    tab,
+)
 
 pytestmark = pytest.mark.browser
 

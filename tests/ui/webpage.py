@@ -90,7 +90,7 @@ def open_page(browser, url: str, screen: str) -> tuple[object, Page]:
 
 # Words a Chinese user meets anyway: file types, product and method names.
 ALLOWED_LATIN = {"CSV", "TSV", "XLSX", "JSON", "YAML", "Word", "Excel", "MB", "KB", "docx", "txt", "md", "pdf", "xlsx",
-                 "csv", "yaml", "yml", "json", "KPI", "PERCENTILE", "INC", "ln", "BM25", "PayGuide", "R"}
+                 "csv", "yaml", "yml", "json", "KPI", "PERCENTILE", "INC", "ln", "BM", "PayGuide"}
 RAW_ID = re.compile(r"\b(?:qujing_skill|soe_tech|soe_internal|user-[\w\-]+)/(?:art|case|appendix|sec)-\d+")
 
 
@@ -182,11 +182,16 @@ def settled(locator: Locator, text: str, timeout: float = 60_000) -> None:
 
 
 def screenshot(page: Page, name: str, screen: str) -> None:
-    """The README tour's pictures, taken where the test has just shown the feature working."""
+    """The README tour's pictures, taken where the test has just shown the feature working
+    (at CSS pixel size, 256 colours, so that the repository stays small)."""
+    import io
+
+    from PIL import Image
+
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.evaluate("window.scrollTo(0, 0)")
-    clip_height = 2400 if screen == "desktop" else 1900
-    height = min(page.evaluate("document.body.scrollHeight"), clip_height)
     width = SCREENS[screen]["viewport"]["width"]
-    page.screenshot(path=str(SCREENSHOTS / f"{name}-{screen}.png"), full_page=True,
-                    clip={"x": 0, "y": 0, "width": width, "height": height})
+    height = min(page.evaluate("document.body.scrollHeight"), 2200 if screen == "desktop" else 1800)
+    png = page.screenshot(full_page=True, clip={"x": 0, "y": 0, "width": width, "height": height})
+    image = Image.open(io.BytesIO(png)).convert("RGB").resize((width, height), Image.Resampling.LANCZOS)
+    image.quantize(colors=256).save(SCREENSHOTS / f"{name}-{screen}.png", optimize=True)
