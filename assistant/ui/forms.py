@@ -8,7 +8,6 @@ keyed by the same Chinese titles, JSON or the command line's keys accepted) and 
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import types
@@ -531,8 +530,3 @@ def plain_words(model: type[BaseModel], text: str) -> str:
 @cache
 def form_of(model: type[BaseModel]) -> Form:
     return Form(model, fields_of(model))
-
-
-def to_json(data: dict[str, Any]) -> str:
-    """The input keyed as the calculators and the drafter take it (for the library)."""
-    return json.dumps(_plain(data), ensure_ascii=False)

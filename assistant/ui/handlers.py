@@ -240,12 +240,10 @@ class DraftResult:
 
 def draft_scheme(data: dict[str, Any], progress: Any = None) -> DraftResult:
     """The scheme (.docx) for a profile read from the form."""
-    import json
-
     from doc_templates import Profile, ProfileError, draft_document
 
     try:
-        profile = Profile.model_validate(json.loads(forms.to_json(data)))
+        profile = Profile.model_validate(data)
         out = _out_dir() / f"{profile.company.name}薪酬分配方案.docx"
         report = draft_document(profile, out, progress=progress)
     except ProfileError as exc:
