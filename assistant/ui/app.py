@@ -152,8 +152,8 @@ def _chat_tab() -> None:
 
     outputs = [chatbot, box, status, cites, unit_pick, unit_view]
     ask = _guard(on_send, on_error)
-    send.click(ask, [box, chatbot, session], outputs, api_name="chat").then(None, js=SCROLL_TO_LAST_QUESTION)
-    box.submit(ask, [box, chatbot, session], outputs, api_name=False).then(None, js=SCROLL_TO_LAST_QUESTION)
+    send.click(ask, [box, chatbot, session], outputs, api_name="chat", queue=False).then(None, js=SCROLL_TO_LAST_QUESTION)
+    box.submit(ask, [box, chatbot, session], outputs, api_name=False, queue=False).then(None, js=SCROLL_TO_LAST_QUESTION)
     unit_pick.input(_guard(h.unit_markdown, lambda m: m), unit_pick, unit_view, api_name=False)
 
     def forget() -> tuple:
@@ -162,7 +162,7 @@ def _chat_tab() -> None:
 
     reset = [session, status, cites, unit_pick, unit_view]
     chatbot.clear(forget, None, reset, api_name=False)
-    new_chat.click(lambda: ([], *forget()), None, [chatbot, *reset], api_name="new_chat")
+    new_chat.click(lambda: ([], *forget()), None, [chatbot, *reset], api_name="new_chat", queue=False)
 
 
 # ---- 计算器 ------------------------------------------------------------------------------------
@@ -458,7 +458,8 @@ def warm_up(say: Callable[[str], None] = print) -> float:
     start = time.perf_counter()
     say("正在准备知识库检索索引（首次启动或导入文件后需要数秒）……")
     h.warm_index()
-    respond("绩效工资总额50万元，生产部3000分、技术部2000分，怎么分？")  # loads the reader and the calculators
+    for question in h.CHAT_EXAMPLES[:4]:  # loads the reader, the retrievers and the calculators
+        respond(question)
     seconds = time.perf_counter() - start
     say(f"检索索引已就绪（{seconds:.1f} 秒）。")
     return seconds
