@@ -4,8 +4,8 @@ tables that scroll inside themselves with the finding and its clause first."""
 from __future__ import annotations
 
 import pytest
+import webpage as web
 from playwright.sync_api import expect
-from webpage import open_page, settled, tab
 
 pytestmark = pytest.mark.browser
 
@@ -14,7 +14,7 @@ TABS = {"问答": "#ask-send", "计算器": "#calc-run", "方案起草": "#draft
 
 @pytest.fixture
 def phone(browser, server):
-    context, page = open_page(browser, server.url, "phone")
+    context, page = web.open_page(browser, server.url, "phone")
     yield page
     context.close()
 
@@ -38,11 +38,11 @@ def test_all_five_tabs_are_on_screen_and_open(phone):
 def test_review_findings_fit_the_phone_with_the_finding_first(phone, tmp_path):
     scheme = tmp_path / "方案.txt"
     scheme.write_text("某公司薪酬分配方案\n第一条 基础工资按岗位不同分为三个标准：一线岗位2000元，管理岗位3000元。\n", encoding="utf-8")
-    tab(phone, "条款审查")
+    web.tab(phone, "条款审查")
     phone.locator("#review-upload input[type=file]").set_input_files(str(scheme))
     phone.locator("#review-run").click()
     findings = phone.locator("#review-findings")
-    settled(findings, "违反", timeout=90_000)
+    web.settled(findings, "违反", timeout=90_000)
     assert page_width(phone) <= 391  # the table scrolls inside itself, the page does not
     first = findings.locator("th").first
     expect(first).to_contain_text("问题")

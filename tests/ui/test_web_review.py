@@ -7,8 +7,8 @@ from pathlib import Path
 
 import docx
 import pytest
+import webpage as web
 from playwright.sync_api import Page, expect
-from webpage import assert_readable, download, screenshot, settled, tab
 
 pytestmark = pytest.mark.browser
 
@@ -26,20 +26,20 @@ def upload(page: Page, path: Path) -> None:
 def test_findings_with_the_scheme_text_and_a_report_that_opens(page, screen, tmp_path):
     scheme = tmp_path / "方案.txt"
     scheme.write_text(SCHEME, encoding="utf-8")
-    tab(page, "条款审查")
+    web.tab(page, "条款审查")
     upload(page, scheme)
     page.locator("#review-run").click()
     findings = page.locator("#review-findings")
-    settled(findings, "违反", timeout=90_000)
+    web.settled(findings, "违反", timeout=90_000)
     headers = findings.locator("th").all_inner_texts()
     assert [h.strip() for h in headers[:2]] == ["问题", "依据条款"] and "方案原文" in " ".join(headers)
     expect(findings).to_contain_text("基础工资全体职工应一个标准")  # the guideline's words
     expect(findings).to_contain_text("一线岗位2000元")  # the scheme's own words
     expect(findings).to_contain_text("《曲靖市企业技能人才薪酬分配指引（试行）》第八条")
     expect(page.locator("#review-summary")).to_contain_text("违反 1 条")
-    assert_readable(page)
-    screenshot(page, "review", screen)
-    report = docx.Document(str(download(page, "review-download", tmp_path)))
+    web.assert_readable(page)
+    web.screenshot(page, "review", screen)
+    report = docx.Document(str(web.download(page, "review-download", tmp_path)))
     text = "\n".join(p.text for p in report.paragraphs) + "\n".join(c.text for t in report.tables for r in t.rows for c in r.cells)
     assert "基础工资" in text and "第八条" in text
 
@@ -49,26 +49,26 @@ def test_a_bad_file_is_explained_and_the_old_report_withdrawn(page, tmp_path):
     good.write_text(SCHEME, encoding="utf-8")
     empty.write_bytes(b"")
     broken.write_text("这不是 Word 文件", encoding="utf-8")
-    tab(page, "条款审查")
+    web.tab(page, "条款审查")
     upload(page, good)
     page.locator("#review-run").click()
-    settled(page.locator("#review-findings"), "违反", timeout=90_000)
+    web.settled(page.locator("#review-findings"), "违反", timeout=90_000)
     for bad, message in ((empty, "没有可审查的内容"), (broken, "不是有效的 Word 文档")):
         upload(page, bad)
         page.locator("#review-run").click()
-        settled(page.locator("#review-status"), message)
+        web.settled(page.locator("#review-status"), message)
         expect(page.locator("#review-download")).to_be_hidden()
         expect(page.locator("#review-findings")).not_to_contain_text("违反")
-        assert_readable(page)
+        web.assert_readable(page)
     upload(page, good)
     page.locator("#review-run").click()
-    settled(page.locator("#review-findings"), "违反", timeout=90_000)
+    web.settled(page.locator("#review-findings"), "违反", timeout=90_000)
     expect(page.locator("#review-status")).to_be_empty()
     expect(page.locator("#review-download")).to_be_visible()
 
 
 def test_pressing_review_without_a_file_says_what_to_do(page):
-    tab(page, "条款审查")
+    web.tab(page, "条款审查")
     page.locator("#review-run").click()
-    settled(page.locator("#review-status"), "请先上传")
-    assert_readable(page)
+    web.settled(page.locator("#review-status"), "请先上传")
+    web.assert_readable(page)

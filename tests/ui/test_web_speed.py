@@ -6,25 +6,25 @@ from __future__ import annotations
 import time
 
 import pytest
-from webpage import open_page, settled, start_server
+import webpage as web
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def fresh_server(tmp_path_factory):
-    srv = start_server(tmp_path_factory.mktemp("fresh-home"))
+    srv = web.start_server(tmp_path_factory.mktemp("fresh-home"))
     yield srv
     srv.stop()
 
 
 def test_first_answer_after_start_within_two_seconds(browser, fresh_server):
     assert "检索索引已就绪" in fresh_server.output()  # the progress line, printed before the page is up
-    context, page = open_page(browser, fresh_server.url, "desktop")
+    context, page = web.open_page(browser, fresh_server.url, "desktop")
     page.locator("#ask-box textarea").fill("师带徒津贴怎么设置？")
     start = time.perf_counter()
     page.locator("#ask-send").click()
-    settled(page.locator("#chatbot"), "根据", timeout=30_000)
+    web.settled(page.locator("#chatbot"), "根据", timeout=30_000)
     seconds = time.perf_counter() - start
     context.close()
     print(f"server up in {fresh_server.started_in:.1f} s; first answer in {seconds:.2f} s")
