@@ -168,6 +168,12 @@ def _chat_tab() -> None:
 # ---- 计算器 ------------------------------------------------------------------------------------
 
 
+def _agreed(text: str) -> Any:
+    """The text the form and the advanced view last agreed on. A hidden box, not a State: it
+    travels with the page's own values, so a click never pairs a fresh copy with a stale view."""
+    return gr.Textbox(value=text, visible=False)
+
+
 def _keep_in_step(form: forms.Form, widgets: list[Any], advanced: Any, synced: Any, note: Any) -> None:
     """Every edit of the form rewrites the advanced view, so the two always show one input."""
 
@@ -189,7 +195,7 @@ def _calculator_tab() -> None:
             name = gr.Dropdown(choices=choices, value=first, label="计算器", elem_id="calc-name")
             intro = gr.Markdown(h.calculator_intro(first), elem_classes="pg-note", elem_id="calc-intro")
             loaded = gr.State(None)  # {"name", "data", "n"}: input read from the advanced view, shown in the form
-            synced = gr.State(first_text)  # the text the form and the advanced view last agreed on
+            synced = _agreed(first_text)
             run = gr.Button("计算", variant="primary", elem_id="calc-run", render=False)
             advanced = gr.Code(value=first_text, language="yaml", label="同一输入（YAML，也可粘贴 JSON）", elem_id="calc-input",
                                interactive=True, render=False)
@@ -272,7 +278,7 @@ def _draft_tab() -> None:
                 with gr.Accordion(section, open=section in ("企业", "工资预算", "岗位等级")):
                     for i in indexes:
                         widgets[i] = _widget(form.fields[i], values[i], "draft", SECTION_DEPTH)
-            synced = gr.State(start_text)
+            synced = _agreed(start_text)
             with gr.Accordion("高级：以 YAML/JSON 查看或编辑同一概况（与表单同步）", open=False, elem_id="draft-advanced"):
                 advanced = gr.Code(value=start_text, language="yaml", label="企业概况（YAML，也可粘贴 JSON）", elem_id="draft-profile",
                                    interactive=True)
