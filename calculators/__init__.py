@@ -15,6 +15,7 @@ from . import (  # noqa: E402,F401
     allocation,  # points-allocation, piece-rate-allocation, point-value
     allowances,  # allowance-schedule, chief-technician-pay
     compliance,  # two-lower-check, wage-total-linkage, dividend-check, pay-mix-check, job-grade-quota
+    conversion,  # pay-conversion (套改测算)
     incentives,  # excess-profit-sharing, annual-salary-split
     ladders,  # ladder, post-wage-table, seniority-pay
     market,  # broadband, market-percentiles, pay-regression

@@ -342,11 +342,11 @@ class PointValueInput(MoneyInput):
                                            shape=Shape.MAP,
                                            ask="如“登杆作业每次300分、抄表每次20分”")] = Field(
         ..., title="工作分值价目表", description="工作项目 → 每次（每单位）分值，如 {\"登杆作业\": 300}")
-    work: Annotated[dict[str, NumberMap], Reads((Kind.TIMES, Kind.PIECES, Kind.COUNT), shape=Shape.GRID, items_from="price_list",
+    work: Annotated[dict[str, NumberMap], Reads((Kind.TIMES, Kind.PIECES, Kind.COUNT, Kind.MONTHS), shape=Shape.GRID, items_from="price_list",
                                                 ask="如“张三登杆作业10次、抄表30次”")] = Field(
         ..., title="工作记录", description="姓名 → {工作项目: 次数}")
     extra_points: Annotated[NumberMap | None, Reads(Kind.SCORE, cues=("其他积分", "积分", "加分", "培训", "额外", "另加", "师带徒", "验收"),
-                                                    shape=Shape.MAP)] = Field(
+                                                    shape=Shape.MAP, people=True)] = Field(
         None, title="其他积分", description="姓名 → 直接计入的积分（培训、师带徒、验收券合计等）")
 
 

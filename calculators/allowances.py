@@ -69,7 +69,8 @@ class AllowanceInput(MoneyInput):
                                                  "津贴标准")
     members: Annotated[list[Member], Reads((Kind.PEOPLE, Kind.MONEY), shape=Shape.RECORDS, ask="如“张三技师，带2个徒弟；李四高级工”")] = Field(
         ..., min_length=1, title="人员", description="[{name, skill_level, apprentices, team_leader}, …]，也可上传人员表")
-    scheme: Literal["case-2", "case-4"] = Field(
+    scheme: Annotated[Literal["case-2", "case-4"], Reads(Kind.NUMBER, shape=Shape.CHOICE, choices={
+        "case-2": ("案例2", "案例二", "B公司"), "case-4": ("案例4", "案例四", "D公司")})] = Field(
         "case-2", title="技能津贴标准", description="case-2：高级工100、技师300、高级技师400 元/月（案例2）；case-4：中级工100、高级工300、技师500、高级技师800 元/月（案例4）"
     )
     skill_rates: Annotated[dict[str, Number] | None, Reads(Kind.MONEY, cues=("技能津贴", "技能工资", "津贴", "标准", "每月"), shape=Shape.MAP,

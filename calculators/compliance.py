@@ -38,7 +38,7 @@ class TwoLowerInput(CalcInput):
         ..., title="工资总额增长率", description="薪酬（工资）总额增长率，小数，0.10 即 10%，下降为负数")
     profit_growth: Annotated[Number, Reads(Kind.PERCENT, cues=PROFIT_CUES, signed=True, avoid=("超额",), ask="如“利润增长8%”")] = Field(
         ..., title="经济效益增长率", description="利润等经济效益指标增长率，小数")
-    avg_wage_growth: Annotated[Number | None, Reads(Kind.PERCENT, cues=("平均工资", "人均工资", "平均薪酬", "人均收入", "人均薪酬", "平均收入"),
+    avg_wage_growth: Annotated[Number | None, Reads(Kind.PERCENT, cues=("平均工资", "人均工资", "平均薪酬", "人均收入", "人均薪酬", "平均收入", "人均"),
                                                     signed=True, avoid=("总部",))] = Field(
         None, title="平均工资增长率", description="可选：职工平均薪酬增长率")
     productivity_growth: Annotated[Number | None, Reads(Kind.PERCENT, cues=("劳动生产率", "人均产值", "人均效益", "全员劳动生产率"), signed=True)] = Field(
@@ -208,13 +208,17 @@ def pay_mix_check(inp: PayMixInput) -> dict[str, Any]:
 # ---- 职数比例 -----------------------------------------------------------------------------------
 
 
+SKILL_LEVELS = ("首席技师", "特级技师", "高级技师", "技师", "高级工", "中级工", "初级工", "学徒工")
+
+
 class JobQuotaInput(CalcInput):
     reading_topics: ClassVar[tuple[str, ...]] = ("职数", "比例上限", "等级比例", "职数比例", "名额", "超编", "超比例", "统计范围", "技能工种",
                                                  "统计人数", "占比")
     base: Annotated[Count, Reads((Kind.PEOPLE, Kind.COUNT), cues=("技能", "统计", "总人数", "工人", "一线", "共有", "职工", "员工", "技术工人", "工种", "全厂", "共"),
                                  total=None, ask="如“技能工种共500人”")] = Field(
         ..., ge=1, title="统计范围人数", description="纳入技能工种统计范围的总人数")
-    counts: Annotated[dict[str, Count], Reads((Kind.PEOPLE, Kind.COUNT), shape=Shape.MAP, ask="如“高级技师8人、技师30人”")] = Field(
+    counts: Annotated[dict[str, Count], Reads((Kind.PEOPLE, Kind.COUNT), shape=Shape.MAP, ask="如“高级技师8人、技师30人”",
+                                              usual_keys=SKILL_LEVELS, keys=SKILL_LEVELS, keys_from="limits")] = Field(
         ..., min_length=1, title="各等级人数", description="技能等级 → 人数，如 {\"高级技师\": 3, \"技师\": 10}")
     limits: Annotated[dict[str, Number] | None, Reads(Kind.PERCENT, cues=("上限", "不超过", "比例", "不高于", "控制在"), shape=Shape.MAP)] = Field(
         None, title="比例上限", description="可选：本企业自定的等级 → 比例上限；不填按曲靖案例4（高级技师2%、技师5%、高级工10%、中级工20%）")

@@ -28,16 +28,20 @@ def _grade_shorthand(value: Any) -> Any:
 
 
 class BandGrade(CalcInput):
-    median: Number | None = Field(None, gt=0, title="市场薪酬中位值", description="该薪酬等级对应的市场薪酬中位值")
-    min: Number | None = Field(None, gt=0, title="区间下限", description="不用中位值时：按市场最小值确定的下限")
-    max: Number | None = Field(None, gt=0, title="区间上限", description="不用中位值时：按市场最大值确定的上限")
+    median: Annotated[Number | None, Reads(Kind.MONEY, cues=("中位值", "中位数", "中位", "中点", "中值"))] = Field(
+        None, gt=0, title="市场薪酬中位值", description="该薪酬等级对应的市场薪酬中位值")
+    min: Annotated[Number | None, Reads(Kind.MONEY, cues=("最低", "最小", "下限", "低点"))] = Field(
+        None, gt=0, title="区间下限", description="不用中位值时：按市场最小值确定的下限")
+    max: Annotated[Number | None, Reads(Kind.MONEY, cues=("最高", "最大", "上限", "高点"))] = Field(
+        None, gt=0, title="区间上限", description="不用中位值时：按市场最大值确定的上限")
     spread: Number | None = Field(None, ge=0, lt=1, title="浮动比例", description="只对本等级生效的上下浮动比例")
 
 
 class BroadbandInput(MoneyInput):
     reading_topics: ClassVar[tuple[str, ...]] = ("宽带", "宽带薪酬", "带宽", "中位值", "中位数", "薪酬区间", "浮动", "上下浮动")
     grades: Annotated[dict[str, Annotated[BandGrade, BeforeValidator(_grade_shorthand)]],
-                      Reads(Kind.MONEY, cues=("中位值", "中位数", "中位", "中点", "中值", "市场"), shape=Shape.MAP, ask="如“七级中位值8000元、八级9500元”")] = Field(
+                      Reads(Kind.MONEY, cues=("中位值", "中位数", "中位", "中点", "中值", "市场"), shape=Shape.RECORDS,
+                            ask="如“七级中位值8000元、八级9500元”")] = Field(
         ..., min_length=1, title="薪酬等级", description="自低到高：等级名称 → {median: 市场中位值}（或 {min, max}）"
     )
     spread: Annotated[Number | None, Reads(Kind.PERCENT, cues=("浮动", "上下", "幅度", "带宽", "区间", "正负", "±", "加减"))] = Field(

@@ -42,6 +42,10 @@ QUOTA_TOLERANCE = Decimal("0.000001")  # thirds typed as 0.333333 still add up t
 # ---- 强制分布 -----------------------------------------------------------------------------------
 
 
+Mode = Literal["自动", "全员", "部分", "不强制"]
+MODE_NAMES = {"全员": "全员强制分布", "部分": "部分强制分布", "不强制": "不实行强制分布"}
+
+
 class ForcedInput(CalcInput):
     reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (("n", "quotas"), ("scores",))
     reading_topics: ClassVar[tuple[str, ...]] = ("强制分布", "等次", "考核等级", "名额", "优秀比例", "强制", "比例分布", "正态分布", "评优",
@@ -50,11 +54,17 @@ class ForcedInput(CalcInput):
                                      ask="如“参加考核100人”")] = Field(
         None, ge=1, title="参加考核人数", description="参加考核的总人数；给出 scores 时可省略")
     quotas: Annotated[dict[str, Number] | None, Reads(Kind.PERCENT, cues=("比例", "名额", "占", "按", "类", "级", "档", "等"), shape=Shape.MAP,
+                                                      usual_keys=("S", "A", "B", "C", "D", "E", "优秀", "良好", "合格", "称职", "基本称职",
+                                                                  "不称职", "基本合格", "不合格", "待改进", "卓越", "优", "良", "中", "差"),
                                                       ask="如“A 10%、B 80%、C 10%”")] = Field(
         None, title="各等次比例", description="自高到低：等次 → 比例，合计为 1，如 {\"A\": 0.1, \"B\": 0.8, \"C\": 0.1}；不填按案例 A10%/B80%/C10%"
     )
     scores: Annotated[NumberMap | None, Reads(Kind.SCORE, cues=("得分", "分数", "考核分", "分"), shape=Shape.MAP)] = Field(
         None, title="考核得分", description="可选：姓名 → 考核得分，按得分从高到低依次归入各等次")
+    mode: Mode = Field("自动", title="分布方式",
+                       description="全员强制分布、部分强制分布（只规定最高、最低等次人数上限）或不强制；自动：按人数确定")
+    small_unit: Count | None = Field(None, ge=2, title="小单元人数界限",
+                                     description="考核单元人数少于此数时实行部分强制分布；不填按参数 forced_distribution.small_unit_headcount")
 
 
 def _forced_from_people(rows: list[dict[str, Any]], data: dict[str, Any]) -> dict[str, Any]:
@@ -63,19 +73,33 @@ def _forced_from_people(rows: list[dict[str, Any]], data: dict[str, Any]) -> dic
 
 
 def forced_counts(n: int, quotas: dict[str, Decimal]) -> tuple[dict[str, int], int]:
-    """Headcount per grade summing to n: the top grade rounded down (从严控制), the other grades
-    by largest remainder (ties to the earlier, i.e. better, grade). Returns counts and the number
-    of places given by remainder."""
+    """Headcount per grade summing to n. Neither end is ever rounded up: the top grade is rounded
+    down (从严控制), and so is the bottom grade (no one is put into the lowest grade by rounding).
+    The places left go to the middle grades by largest remainder (ties to the better grade); with
+    only two grades they go to the grade with the larger share (the one not being rationed; ties to
+    the better grade). Returns counts and the number of places so given."""
     grades = list(quotas)
     raw = [n * quotas[g] for g in grades]
     counts = [math.floor(r) for r in raw]
     left = n - sum(counts)
-    rest = sorted(range(1, len(grades)), key=lambda i: -(raw[i] - counts[i]))
-    for i in rest[:left]:
-        counts[i] += 1
-    if len(grades) == 1:
-        counts[0] = n
+    if len(grades) <= 2:
+        counts[max(range(len(grades)), key=lambda i: (quotas[grades[i]], -i))] += left
+    else:
+        middle = sorted(range(1, len(grades) - 1), key=lambda i: -(raw[i] - counts[i]))
+        for k in range(left):  # more places than middle grades (remainders near 1) go round again
+            counts[middle[k % len(middle)]] += 1
     return dict(zip(grades, counts)), left
+
+
+def choose_mode(n: int, quotas: dict[str, Decimal], small_unit: int, wanted: str = "自动") -> str:
+    """全员 for units of at least `small_unit` people; 部分 below that (第三十二条: 职工数量较少时可实行
+    部分强制分布); 不强制 when even one place in the top grade is out of reach (n × top share < 1)."""
+    if wanted != "自动":
+        return wanted
+    top = next(iter(quotas.values()))
+    if n >= small_unit:
+        return "全员"
+    return "部分" if n * top >= 1 else "不强制"
 
 
 def _quotas(inp: ForcedInput) -> tuple[dict[str, Decimal], bool]:
@@ -113,7 +137,9 @@ def _assign(scores: dict[str, Decimal], counts: dict[str, int]) -> tuple[dict[st
     "forced-distribution",
     "考核等次强制分布",
     "按比例确定各考核等次人数（国有企业内部薪酬分配指引第三十二条：全员或部分强制分布，最高考核等级的数量应从严控制；科技人才指引案例1 A10%/B80%/C10%）。"
-    "最高等次人数向下取整，其余等次按最大余数法，合计等于总人数；给出得分时按得分从高到低归入等次，分界处同分的情况会列出。",
+    "最高、最低等次人数都向下取整（不因取整多划入最低等次），余下名额给中间等次，合计等于总人数；"
+    "考核单元人数较少时实行部分强制分布（只规定最高、最低等次人数上限），最高等次不足一人时不实行强制分布；"
+    "给出得分时按得分从高到低归入等次，分界处同分的情况会列出。",
     ForcedInput,
     {"n": 100, "quotas": {"A": 0.1, "B": 0.8, "C": 0.1}},
     ("soe_internal/art-32", "soe_tech/case-1"),
@@ -130,30 +156,51 @@ def forced_distribution(inp: ForcedInput) -> dict[str, Any]:
         raise CalculationError("请给出参加考核人数 n，或各人的得分 scores", "n")
     if scores is not None and n != len(scores):
         raise CalculationError(f"参加考核人数 n = {n} 与得分名单的 {len(scores)} 人不一致", "n")
+    small_unit = inp.small_unit or param("forced_distribution.small_unit_headcount")
+    mode = choose_mode(n, quotas, small_unit, inp.mode)
     counts, left = forced_counts(n, quotas)
-    top = next(iter(quotas))
+    grades = list(quotas)
+    top, bottom = grades[0], grades[-1]
     steps = [
         *(["未给出比例，采用科技人才指引案例1的 A 10%、B 80%、C 10%"] if defaulted else []),
         f"{top}（最高等次）= ⌊{n} × {pct(quotas[top])}⌋ = {counts[top]}（向下取整，从严控制）",
-        *(f"{g} = {n} × {pct(quotas[g])} = {fmt((n * quotas[g]).normalize())} → {counts[g]}" for g in list(quotas)[1:]),
-        f"取整后剩余 {left} 个名额按最大余数法给其余等次，合计 {sum(counts.values())} = {n}",
+        *([f"{bottom}（最低等次）= ⌊{n} × {pct(quotas[bottom])}⌋ = {counts[bottom]}（向下取整，不因取整多划入最低等次）"]
+          if len(grades) > 1 else []),
+        *(f"{g} = {n} × {pct(quotas[g])} = {fmt((n * quotas[g]).normalize())} → {counts[g]}" for g in grades[1:-1]),
+        f"取整后剩余 {left} 个名额给{'中间等次（最大余数法）' if len(grades) > 2 else '比例较大的等次'}，合计 {sum(counts.values())} = {n}",
+        _mode_step(mode, n, small_unit, counts, top, bottom),
     ]
     findings: list[Finding] = check_forced_distribution_top(quotas)
     extra: dict[str, Any] = {}
     if scores is not None:
-        assignment, ties = _assign(scores, counts)
-        extra = {"assignments": assignment, "grades": {g: [p for p, a in assignment.items() if a == g] for g in counts}, "ties": ties}
-        steps.append("按得分从高到低依次归入各等次（同分按名单顺序）")
+        forced = counts if mode == "全员" else {top: counts[top]} if mode == "部分" else {}
+        assignment, ties = _assign(scores, forced)
+        extra = {"assignments": assignment, "grades": {g: [p for p, a in assignment.items() if a == g] for g in forced},
+                 "unforced": [p for p in scores if p not in assignment], "ties": ties}
+        steps.append("按得分从高到低依次归入各等次（同分按名单顺序）" if mode == "全员" else
+                     "按得分从高到低确定最高等次人选，其余人员按考核标准评定等次" if mode == "部分" else
+                     "不实行强制分布，全部人员按考核标准评定等次")
         for t in ties:
             shown = "、".join(f"{p}→{g}" for p, g in t["placed"].items())
             findings.append(Finding(rule="forced_distribution.tie", severity="warning",
                                     message=f"得分 {fmt(t['score'])} 的 {len(t['names'])} 人跨越 {t['between'][0]}/{t['between'][1]} 分界，已按名单顺序归入（{shown}）；建议按事先确定的次要指标区分",
                                     citations=["soe_internal/art-32"]))
+    limits = {top: counts[top], bottom: counts[bottom]} if mode == "部分" and len(grades) > 1 else {}
     return result(
         cited(findings, "soe_internal/art-32", "soe_tech/case-1"),
-        "最高等次人数 = ⌊总人数 × 最高等次比例⌋；其余等次人数 = 总人数 × 比例，按最大余数法取整，合计等于总人数",
-        steps, inp, counts=counts, n=n, quotas=quotas, findings=findings_out(findings), **extra,
+        "最高等次人数 = ⌊总人数 × 最高等次比例⌋；最低等次人数 = ⌊总人数 × 最低等次比例⌋；余下名额给中间等次（最大余数法），合计等于总人数",
+        steps, inp, counts=counts, n=n, quotas=quotas, mode=MODE_NAMES[mode], limits=limits, small_unit=small_unit,
+        findings=findings_out(findings), **extra,
     )
+
+
+def _mode_step(mode: str, n: int, small_unit: int, counts: dict[str, int], top: str, bottom: str) -> str:
+    if mode == "全员":
+        return f"{n} 人实行全员强制分布，各等次人数如上"
+    if mode == "部分":
+        return (f"{n} 人少于 {small_unit} 人，实行部分强制分布：{top} 不超过 {counts[top]} 人、{bottom} 不超过 "
+                f"{counts[bottom]} 人，其余等次按考核结果确定（第三十二条）")
+    return f"{n} 人按比例计最高等次不足 1 人，不实行强制分布，按考核标准评定等次，最高等次从严控制"
 
 
 def read_weight_map_signed(mapping: Any) -> tuple[list[str], list[Decimal], int]:

@@ -1,7 +1,9 @@
-"""draft_document: profile → plan → calculator figures → Jinja2 chapters → .docx.
+"""draft_document: profile → plan → checks → calculator figures → Jinja2 chapters → two .docx files.
 
-Everything is built in memory first; the file is written last and atomically, so a profile
-that cannot be drafted leaves nothing behind.
+The scheme (方案) states only what the profile gives; the drafting notes (编制说明, written beside it
+as `NAME.编制说明.docx`) hold the applicability decisions, what was left out and the 参考做法, the
+assumptions and the check results; with a staff list, the 套改测算 workbook joins them. Everything is
+built in memory first and written last, atomically, so a refused profile leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -9,50 +11,78 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import IntEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import jinja2
 
 from .errors import ProfileError
 from .figures import Figures, compute, money, num, pct, yuan
-from .plan import Plan, make_plan
+from .findings import DraftFinding, check_profile, clause_label, refuse_or_keep
+from .plan import CATEGORIES, Plan, make_plan
 from .profile import Profile
-from .render_docx import build
+from .render_docx import TableData, build
 
 TEMPLATE_DIR = Path(__file__).with_name("templates")
 Progress = Callable[[float, str], None]
+ANNEX_MATRIX = "岗位工资和薪级工资标准表"
+ANNEX_QUOTES = "依据的指引条款原文"
+NOTES_SUFFIX = ".编制说明.docx"
+CONVERSION_SUFFIX = ".套改测算.xlsx"
 
-# (title, template, figure groups whose calculator citations join the chapter's basis)
-CHAPTERS: list[tuple[str, str, tuple[str, ...]]] = [
-    ("总则", "01_general.j2", ()),
-    ("适用范围", "02_scope.j2", ()),
-    ("薪酬结构", "03_structure.j2", ("structure",)),
-    ("岗位工资与薪级工资", "04_post_wage.j2", ("post_wage",)),
-    ("年功工资", "05_seniority.j2", ("seniority",)),
-    ("津贴补贴", "06_allowances.j2", ("allowances",)),
-    ("绩效工资考核与分配", "07_performance.j2", ("performance",)),
-    ("高技能领军人才激励", "08_leading.j2", ("leading",)),
-    ("薪酬调整", "09_adjustment.j2", ("adjustment",)),
-    ("附则", "10_supplementary.j2", ("defaults",)),
-]
-ANNEX = ("附件", "11_annex.j2")
-CHAPTER_TITLES = [title for title, _, _ in CHAPTERS] + [ANNEX[0]]
+
+@dataclass(frozen=True)
+class Chapter:
+    title: str
+    template: str
+    groups: tuple[str, ...] = ()  # figure groups whose calculator citations join the chapter's basis
+    when: Callable[[Plan], Any] = lambda plan: True
+
+
+CHAPTERS: tuple[Chapter, ...] = (
+    Chapter("总则", "general.j2"),
+    Chapter("适用范围", "scope.j2"),
+    Chapter("岗位评价", "evaluation.j2"),
+    Chapter("薪酬结构", "structure.j2", ("structure",)),
+    Chapter("岗位工资与薪级工资", "post_wage.j2", ("post_wage",)),
+    Chapter("年功工资", "seniority.j2", ("seniority",), lambda plan: plan.seniority),
+    Chapter("津贴补贴", "allowances.j2", ("allowances",), lambda plan: plan.allowances),
+    Chapter("绩效工资考核与分配", "performance.j2", ("performance",)),
+    Chapter("高技能领军人才激励", "leading.j2", ("leading",), lambda plan: plan.leading),
+    Chapter("套改与过渡", "transition.j2"),
+    Chapter("工资支付", "payment.j2"),
+    Chapter("特殊情况下的工资", "special.j2"),
+    Chapter("薪酬调整", "adjustment.j2", ("adjustment",)),
+    Chapter("附则", "supplementary.j2"),
+)
+ANNEX_TITLE = "附件"
+
+
+def chapter_title(chapter: Chapter, plan: Plan) -> str:
+    return "岗位工资" if chapter.template == "post_wage.j2" and plan.steps is None else chapter.title
 
 
 @dataclass
 class DraftReport:
     path: Path
     chapters: list[str]
-    defaulted: list[str]
+    defaulted: list[str]  # what the profile left out or was assumed (each in the notes)
     citations: list[str]
+    notes_path: Path | None = None
+    conversion_path: Path | None = None
+    findings: list[DraftFinding] = field(default_factory=list)
     title: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"path": str(self.path), "chapters": self.chapters, "defaulted": self.defaulted,
-                "citations": self.citations}
+        return {"path": str(self.path), "notes": str(self.notes_path) if self.notes_path else None,
+                "conversion": str(self.conversion_path) if self.conversion_path else None,
+                "chapters": self.chapters, "defaulted": self.defaulted, "citations": self.citations,
+                "findings": [{"rule": f.rule, "severity": f.severity, "label": f.label, "message": f.message,
+                              "clause": f.clause, "reason": f.reason, "citations": f.citations} for f in self.findings]}
 
 
 # ---- citations ------------------------------------------------------------------------------
@@ -124,26 +154,24 @@ class Citations:
         out = []
         for unit_id in self.ids:
             unit = _unit(unit_id)
-            label = f"《{unit.doc_title}》{unit_label(unit)}" + (f"　{unit.heading}" if unit.kind == "case" else "")
+            label = f"《{unit.doc_title}》" + (unit_label(unit) if unit.kind == "article" else
+                                               f"{unit_label(unit)}　{unit.heading}" if unit.kind == "case" else unit.heading)
             if unit.kind == "case":
-                lines = [q for q in self._case_excerpts(unit_id) if q in unit.text]
+                lines = [q for q in self.excerpts.get(unit_id, []) if q in unit.text]
                 lines = lines or ["（案例原文较长，此处从略。）"]
             else:
                 lines = [line.strip() for line in unit.text.splitlines() if line.strip()]
             out.append({"id": unit_id, "label": label, "lines": lines})
         return out
 
-    def _case_excerpts(self, unit_id: str) -> list[str]:
-        from calculators.params import all_parameters
-
-        found = list(self.excerpts.get(unit_id, []))
-        for parameter in all_parameters().values():
-            if parameter.reference == unit_id and parameter.quote and parameter.quote not in found:
-                found.append(parameter.quote)
-        return found
-
 
 # ---- rendering ------------------------------------------------------------------------------
+
+
+def _param(key: str) -> Any:
+    from calculators.params import param
+
+    return param(key)
 
 
 @lru_cache(maxsize=1)
@@ -157,10 +185,11 @@ def _environment() -> jinja2.Environment:
         autoescape=False,
     )
     env.filters.update(yuan=yuan, money=money, num=num, pct=pct, cn=_cn)
+    env.globals.update(param=_param)
     return env
 
 
-def _unit_word(name: str) -> str:
+def unit_word(name: str) -> str:
     """How the scheme calls its own enterprise: 本公司 / 本所 / 本厂 / 本单位."""
     for ending, word in (("公司", "公司"), ("集团", "集团"), ("所", "所"), ("厂", "厂")):
         if name.endswith(ending):
@@ -179,43 +208,164 @@ class _Counter:
         return f"第{_cn(self.n)}条"
 
 
-def _docs_sentence(citations: Citations) -> str:
+def _docs_sentence(plan: Plan, citations: Citations) -> str:
+    """依据 the guidelines that bind the company, 参照 those it only refers to."""
+    import knowledge
+    from calculators.applicability import Status, decide_guideline
+
+    cited = {_unit(u).doc_id for u in citations.ids}
+    binding: list[str] = []
+    reference: list[str] = []
+    for doc in knowledge.catalog():
+        if doc.doc_id in cited:
+            status = decide_guideline(plan.context, doc.doc_id).status
+            (binding if status is Status.BINDING else reference).append(f"《{doc.title}》")
+    parts = ([f"依据{'、'.join(binding)}"] if binding else []) + ([f"参照{'、'.join(reference)}"] if reference else [])
+    return "，".join(parts)
+
+
+def _cited_titles(citations: Citations) -> str:
     import knowledge
 
     cited = {_unit(u).doc_id for u in citations.ids}
-    titles = [f"《{d.title}》" for d in knowledge.catalog() if d.doc_id in cited]
-    return "、".join(titles[:-1]) + ("和" if len(titles) > 1 else "") + titles[-1] if titles else ""
+    return "、".join(f"《{d.title}》" for d in knowledge.catalog() if d.doc_id in cited)
 
 
-def _render_chapters(plan: Plan, fig: Figures, progress: Progress) -> tuple[list[str], Citations]:
+def _base_context(plan: Plan, fig: Figures, citations: Citations, counter: _Counter) -> dict[str, Any]:
+    profile = plan.profile
+    adjustable = (["基础工资"] if plan.basic_wage else []) + ["岗位工资"] + (["薪级工资"] if plan.steps else []) + (
+        ["年功工资"] if plan.seniority else [])
+    return {
+        "p": profile, "co": profile.company, "plan": plan, "fig": fig.ctx, "state": profile.state_owned,
+        "unit_word": unit_word(profile.company.name), "cats": fig.ctx["cats"], "art": counter,
+        "excerpt": citations.excerpt, "applies": lambda rule: plan.binds(rule).applies,
+        "clause": lambda rule: plan.binds(rule).clause,
+        "categories": [c for c in CATEGORIES if fig.ctx["cats"][c]], "adjustable": adjustable,
+        "matrix_tables": sorted(k for k in fig.tables if k.startswith("matrix")),
+        "annex_items": ([ANNEX_MATRIX] if plan.steps else []) + [ANNEX_QUOTES], "annex_matrix": ANNEX_MATRIX,
+    }
+
+
+def _binding_doc(plan: Plan, unit_id: str) -> bool:
+    from calculators.applicability import Status, decide_guideline
+
+    return decide_guideline(plan.context, unit_id.split("/", 1)[0]).status is Status.BINDING
+
+
+def _law_basis(*texts: str) -> str:
+    return f"::basis 本章依据：{'；'.join(texts)}。"
+
+
+def _render_chapters(plan: Plan, fig: Figures, progress: Progress) -> tuple[list[str], list[str], Citations, dict[str, int]]:
     env = _environment()
     citations = Citations()
     counter = _Counter()
-    profile = plan.profile
-    base = {
-        "p": profile, "co": profile.company, "plan": plan, "fig": fig.ctx, "state": profile.state_owned,
-        "unit_word": _unit_word(profile.company.name), "cats": fig.ctx["cats"], "art": counter,
-        "excerpt": citations.excerpt,
-        "matrix_tables": sorted(k for k in fig.tables if k.startswith("matrix")),
-    }
-    blocks = []
-    total = len(CHAPTERS) + 1
-    for i, (title, template, groups) in enumerate(CHAPTERS):
-        progress(0.1 + 0.8 * i / total, f"正在生成：{title}……")
-        extra = [c for g in groups for c in (plan.default_refs if g == "defaults" else fig.cites.get(g, []))]
+    base = _base_context(plan, fig, citations, counter)
+    chapters = [c for c in CHAPTERS if c.when(plan)]
+    blocks, titles, first_article = [], [], {}
+    for i, chapter in enumerate(chapters):
+        title = chapter_title(chapter, plan)
+        progress(_stage(Stage.CHAPTERS, i, len(chapters)), f"正在生成：{title}……")
+        # Calculators cite broadly; a chapter names those clauses only where their guideline binds the company.
+        extra = [c for g in chapter.groups for c in fig.cites.get(g, []) if _binding_doc(plan, c)]
 
-        def basis(*unit_ids: str | list[str], _extra: list[str] = extra) -> str:
+        def basis(*unit_ids: str | list[str] | tuple[str, ...], _extra: list[str] = extra) -> str:
             flat = [u for item in unit_ids for u in ([item] if isinstance(item, str) else item)]
-            ids = citations.add(*flat, *_extra)
+            ids = citations.add(*[u for u in flat if plan.binds(u).applies], *_extra)
             return f"::basis 本章依据：{citations.sentence(ids)}。"
 
-        body = env.get_template(template).render(**base, basis=basis)
+        first_article[title] = counter.n + 1
+        body = env.get_template(chapter.template).render(**base, basis=basis, law_basis=_law_basis)
         blocks.append(f"# 第{_cn(i + 1)}章　{title}\n{body}")
-    progress(0.1 + 0.8 * len(CHAPTERS) / total, f"正在生成：{ANNEX[0]}……")
-    docs = _docs_sentence(citations)
-    title_block = env.get_template("00_title.j2").render(**base, docs_sentence=docs)
-    annex = env.get_template(ANNEX[1]).render(**base, docs_sentence=docs, quotes=citations.quotes())
-    return [title_block, *blocks, f"[[pagebreak]]\n# {ANNEX[0]}\n{annex}"], citations
+        titles.append(title)
+    progress(_stage(Stage.ANNEX), f"正在生成：{ANNEX_TITLE}……")
+    docs = _docs_sentence(plan, citations)
+    head = env.get_template("title.j2").render(**base, docs_sentence=docs)
+    ending = env.get_template("ending.j2").render(**base)
+    annex = env.get_template("annex.j2").render(**base, docs_sentence=_cited_titles(citations), quotes=citations.quotes())
+    return [head, *blocks, ending, annex], titles + [ANNEX_TITLE], citations, first_article
+
+
+def _mapping_table(plan: Plan, fig: Figures) -> None:
+    mapping = plan.profile.transition.mapping
+    if mapping:
+        fig.tables["mapping"] = TableData(["现岗位", "新岗位等级"], [[old, new] for old, new in mapping.items()],
+                                          title="现岗位与新岗位等级对应表", widths_mm=[78, 78])
+
+
+# ---- the drafting notes ---------------------------------------------------------------------
+
+
+def _render_notes(plan: Plan, fig: Figures, findings: list[DraftFinding], allowed: bool,
+                  conversion: dict[str, Any] | None, files: dict[str, str], transition_article: int,
+                  title: str) -> tuple[list[str], dict[str, TableData], dict[str, Any]]:
+    from calculators.applicability import decide_guideline
+
+    tables: dict[str, TableData] = {}
+    charts: dict[str, Any] = {}
+    rows, assumptions = [], []
+    for doc_id in ("qujing_skill", "soe_tech", "soe_internal"):
+        decision = decide_guideline(plan.context, doc_id)
+        rows.append([_unit_title(doc_id), decision.status.value, decision.reason.removeprefix(_unit_title(doc_id))])
+        assumptions += decision.assumptions
+    tables["applicability"] = TableData(["指引", "对本企业", "理由"], rows, title="各指引对本企业的适用",
+                                        widths_mm=[52, 22, 82])
+    if findings:
+        tables["findings"] = TableData(
+            ["结论", "问题", "依据条款"],
+            [[f.label, f.message, f"{clause_label(f.clause)}（{f.reason}）" if f.rule else clause_label(f.clause)]
+             for f in findings], title="企业概况数据对照检查", widths_mm=[16, 80, 60])
+    if conversion is not None:
+        from .chart import bars_png
+
+        totals = conversion["by_grade"]
+        tables["conversion_grades"] = TableData(
+            ["新岗位等级", "人数", "套改前月合计", "套改后月合计", "保留工资人数"],
+            [[g, str(v["人数"]), money(v["现工资合计"]), money(v["套改后合计"]), str(v["保留工资人数"])]
+             for g, v in totals.items()], title="套改测算汇总（元/月）")
+        bins = conversion["distribution"]
+        charts["conversion"] = _chart(bars_png([b["区间"] for b in bins], [b["人数"] for b in bins],
+                                               "套改月增资额分布（人）"), "套改月增资额分布")
+        tables["conversion_bins"] = TableData(["月增资额", "人数"], [[b["区间"], f"{b['人数']} 人"] for b in bins],
+                                              title="图中数据", font_pt=9)
+    env = _environment()
+    notes = plan.notes
+    context = {
+        "p": plan.profile, "co": plan.profile.company, "plan": plan, "state": plan.state_owned, "title": title,
+        "unit_word": unit_word(plan.profile.company.name), "assumptions": list(dict.fromkeys(assumptions)),
+        "findings": findings, "allowed": allowed and any(f.severity == "error" for f in findings),
+        "unset": [n for n in notes if n.kind in ("未设置", "参考做法")],
+        "assumed": [n for n in notes if n.kind in ("假设", "测算口径")] + [
+            _basis_note(text) for text in fig.basis_notes],
+        "accepted": [n for n in notes if n.kind == "采纳建议"], "conversion": conversion,
+        "conversion_file": files.get("conversion", ""), "transition_article": f"{_cn(transition_article)}条",
+        "refs": _refs_text,
+    }
+    return [env.get_template("notes.j2").render(**context)], tables, charts
+
+
+def _refs_text(unit_ids: list[str]) -> str:
+    """“（依据：《指引》第八条）” after a note; nothing when the note rests on no clause."""
+    return f"（依据：{Citations().sentence(unit_ids)}）" if unit_ids else ""
+
+
+def _basis_note(text: str) -> Any:
+    from .plan import Note
+
+    topic, _, rest = text.partition("：")
+    return Note("测算口径", f"年度工资总额测算（{topic}）", rest + "，实际支出可能更高，请留足预算" if "下限" in rest else rest)
+
+
+def _unit_title(doc_id: str) -> str:
+    import knowledge
+
+    return next((f"《{d.title}》" for d in knowledge.catalog() if d.doc_id == doc_id), doc_id)
+
+
+def _chart(png: bytes, caption: str) -> Any:
+    from .render_docx import ChartData
+
+    return ChartData(png, caption=caption, width_mm=140)
 
 
 # ---- output ---------------------------------------------------------------------------------
@@ -244,37 +394,102 @@ def resolve_output(out: Path | str, company: str) -> Path:
     return target
 
 
-def _write_atomically(data: bytes, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=".draft-", suffix=".docx", dir=target.parent)
+def beside(target: Path, suffix: str) -> Path:
+    """scheme.docx → scheme.编制说明.docx (or .套改测算.xlsx) in the same directory."""
+    return target.with_name(target.stem + suffix)
+
+
+def _write_atomically(files: dict[Path, bytes]) -> None:
+    """Write every file or none: temporaries first, then renamed into place."""
+    temps: list[tuple[str, Path]] = []
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, target)
+        for target, data in files.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(prefix=".draft-", suffix=target.suffix, dir=target.parent)
+            temps.append((temp, target))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+        for temp, target in temps:
+            os.replace(temp, target)
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        for temp, _ in temps:
+            Path(temp).unlink(missing_ok=True)
         raise
+
+
+class Stage(IntEnum):
+    """The steps of drafting, in order; chapters take most of the way (their weight in `_stage`)."""
+
+    PROFILE = 0
+    CONVERSION = 1
+    FIGURES = 2
+    CHAPTERS = 3
+    ANNEX = 4
+    LAYOUT = 5
+    DONE = 6
+
+
+CHAPTER_WEIGHT = 8  # the chapters count as this many stages in the progress bar
+
+
+def _stage(stage: Stage, part: int = 0, parts: int = 1) -> float:
+    """Fraction done at a stage (and within the chapters, after `part` of `parts`)."""
+    total = len(Stage) - 1 + CHAPTER_WEIGHT - 1
+    done = float(stage + (CHAPTER_WEIGHT - 1 if stage > Stage.CHAPTERS else 0))
+    if stage == Stage.CHAPTERS:
+        done += CHAPTER_WEIGHT * part / parts
+    return done / total
 
 
 def _quiet(_fraction: float, _message: str) -> None:
     return None
 
 
-def draft_document(profile: Profile, out: Path | str, progress: Progress | None = None) -> DraftReport:
-    """Draft the scheme for `profile` into `out` (a .docx path or a directory)."""
+def draft_document(profile: Profile, out: Path | str, progress: Progress | None = None, *,
+                   allow_findings: bool = False, staff: Path | str | list[dict[str, Any]] | None = None) -> DraftReport:
+    """Draft the scheme for `profile` into `out` (a .docx path or a directory), with its drafting
+    notes beside it. A profile whose figures breach a binding clause raises ComplianceError unless
+    `allow_findings`; `staff` (a staff table file or its rows) adds the 套改测算 workbook."""
     progress = progress or _quiet
     if not isinstance(profile, Profile):
         raise ProfileError("企业概况格式不正确。")
     target = resolve_output(out, profile.company.name)
-    progress(0.02, "正在整理企业概况……")
+    progress(_stage(Stage.PROFILE), "正在整理企业概况……")
     plan = make_plan(profile)
-    progress(0.05, "正在计算薪酬标准……")
-    fig = compute(plan)
-    blocks, citations = _render_chapters(plan, fig, progress)
-    progress(0.92, "正在排版 Word 文档……")
+    findings = check_profile(plan)
+    refuse_or_keep(findings, allow_findings)
+    conversion = None
+    if staff is not None:
+        progress(_stage(Stage.CONVERSION), "正在进行套改测算……")
+        from .conversion import convert_staff
+
+        conversion = convert_staff(plan, staff)
+    progress(_stage(Stage.FIGURES), "正在计算薪酬标准……")
+    fig = compute(plan, conversion)
+    _mapping_table(plan, fig)
+    blocks, chapters, citations, first_article = _render_chapters(plan, fig, progress)
+    progress(_stage(Stage.LAYOUT), "正在排版 Word 文档……")
     title = f"{profile.company.name}薪酬分配方案"
-    document = build(blocks, fig.tables, fig.charts, title=title, author=profile.company.name)
-    _write_atomically(document.to_bytes(), target)
-    progress(1.0, "已生成")
-    return DraftReport(path=target, chapters=list(CHAPTER_TITLES), defaulted=list(plan.defaulted),
-                       citations=list(citations.ids), title=title)
+    keywords = "薪酬分配方案；" + "；".join(chapters[:-1])
+    scheme = build(blocks, fig.tables, fig.charts, title=title, author=profile.company.name,
+                   subject="薪酬分配方案（草案）", keywords=keywords)
+    notes_path = beside(target, NOTES_SUFFIX)
+    files = {target: scheme.to_bytes()}
+    names: dict[str, str] = {}
+    conversion_path = None
+    if conversion is not None:
+        from .conversion import conversion_workbook
+
+        conversion_path = beside(target, CONVERSION_SUFFIX)
+        names["conversion"] = conversion_path.name
+        files[conversion_path] = conversion_workbook(conversion, profile.company.name)
+    note_blocks, note_tables, note_charts = _render_notes(plan, fig, findings, allow_findings, conversion, names,
+                                                          first_article.get("套改与过渡", 0), title)
+    notes = build(note_blocks, note_tables, note_charts, title=f"{title}编制说明", author=profile.company.name,
+                  subject="薪酬分配方案编制说明", keywords="编制说明；适用判断；参考做法")
+    files[notes_path] = notes.to_bytes()
+    _write_atomically(files)
+    progress(_stage(Stage.DONE), "已生成")
+    defaulted = [f"{n.topic}：{n.text}" for n in plan.notes if n.kind in ("未设置", "假设")]
+    return DraftReport(path=target, chapters=chapters, defaulted=defaulted, citations=list(citations.ids),
+                       notes_path=notes_path, conversion_path=conversion_path, findings=findings, title=title)

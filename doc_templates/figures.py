@@ -2,7 +2,9 @@
 
 This module only arranges calculator results into table rows and short sentences for the
 templates; the arithmetic (and its rounding) is the calculators'. Citations each result carries
-are kept per chapter group, so a chapter's basis line names them too.
+are kept per chapter group, so a chapter's basis line names them too. A budget that does not cover
+the fixed pay refuses the profile here (that a higher grade never pays less, and that steps and
+bands increase, the profile itself guarantees).
 """
 
 from __future__ import annotations
@@ -13,12 +15,12 @@ from typing import Any
 
 from .chart import ladder_png
 from .errors import ProfileError
-from .plan import Plan
+from .plan import MONTHS, Plan
 from .render_docx import ChartData, TableData
 
 CATEGORY_ORDER = ("技能", "专业技术", "管理")
-GRADE_LABELS = {"A": "优秀", "B": "合格", "C": "待改进", "D": "不合格", "S": "卓越"}
-MATRIX_GRADES_PER_TABLE = 7  # wider tables no longer fit the 156 mm text block
+GRADE_LABELS = {"S": "卓越", "A": "优秀", "B": "合格", "C": "待改进", "D": "不合格"}
+MATRIX_GRADES_PER_TABLE = 10  # on a landscape page; more grades continue in a further table
 OTHERS = "本部门其他职工"
 PERIOD_WORD = {"月度": "月", "季度": "季度", "半年度": "半年", "年度": "年度"}
 
@@ -53,24 +55,29 @@ def pct(value: Any) -> str:
     return f"{d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()}%"
 
 
+def grade_label(grade: str) -> str:
+    return f"{grade}（{GRADE_LABELS[grade]}）" if grade in GRADE_LABELS else grade
+
+
 @dataclass
 class Figures:
     ctx: dict[str, Any] = field(default_factory=dict)
     tables: dict[str, TableData] = field(default_factory=dict)
     charts: dict[str, ChartData] = field(default_factory=dict)
     cites: dict[str, list[str]] = field(default_factory=dict)
+    basis_notes: list[str] = field(default_factory=list)  # how the budget was costed, for the notes
 
     def cite(self, group: str, result: dict[str, Any]) -> dict[str, Any]:
         self.cites.setdefault(group, []).extend(result.get("citations") or [])
         return result
 
 
-def compute(plan: Plan) -> Figures:
+def compute(plan: Plan, conversion: dict[str, Any] | None = None) -> Figures:
     fig = Figures()
     _headcount(plan, fig)
     steps = _post_wages(plan, fig)
-    _budget(plan, fig, steps)
-    _seniority(plan, fig)
+    bands = _seniority(plan, fig)
+    _budget(plan, fig, steps, bands, conversion)
     _allowances(plan, fig)
     _performance(plan, fig)
     _leading(plan, fig)
@@ -81,23 +88,32 @@ def compute(plan: Plan) -> Figures:
 # ---- people and budget ----------------------------------------------------------------------
 
 
-def _grades_in_order(plan: Plan) -> list[Any]:
-    return sorted(plan.profile.grades, key=lambda g: (CATEGORY_ORDER.index(g.category), g.post_wage))
+def grades_in_order(plan: Plan) -> list[Any]:
+    """By category, then as listed (the profile lists each category from low to high)."""
+    return sorted(plan.profile.grades, key=lambda g: CATEGORY_ORDER.index(g.category))
 
 
 def _headcount(plan: Plan, fig: Figures) -> None:
     # Counts carry their unit ("14 人") so a reader never takes a column of them for pay steps.
-    rows = [[g.category, g.name, f"{g.headcount} 人", yuan(g.post_wage)] for g in _grades_in_order(plan)]
+    rows = [[g.category, g.name, f"{g.headcount} 人", yuan(g.wage)] for g in grades_in_order(plan)]
     rows.append(["合计", "", f"{plan.profile.headcount} 人", ""])
     fig.tables["headcount"] = TableData(["岗位类别", "岗位等级", "人数", "岗位工资（元/月）"], rows,
-                                        title="岗位等级及人数")
+                                        title="岗位等级及人数", widths_mm=[30, 62, 26, 38])
     fig.ctx["cats"] = plan.by_category()
 
 
 def _post_wages(plan: Plan, fig: Figures) -> list[Decimal]:
-    grades = _grades_in_order(plan)
+    grades = grades_in_order(plan)
+    if plan.steps is None:
+        fig.tables["post_wage"] = TableData(
+            ["岗位等级", "类别", "人数", "岗位工资（元/月）"],
+            [[g.name, g.category, f"{g.headcount} 人", yuan(g.wage)] for g in grades],
+            title="岗位工资标准", widths_mm=[56, 30, 30, 40])
+        ladder = sorted(grades, key=lambda g: g.wage)
+        _ladder_chart(fig, ladder, [g.wage for g in ladder], None, None)
+        return []
     result = fig.cite("post_wage", run("post-wage-table", {
-        "grades": [{"name": g.name, "post_wage": g.post_wage, "start_step": plan.start_steps[g.name]} for g in grades],
+        "grades": [{"name": g.name, "post_wage": g.wage, "start_step": plan.start_steps[g.name]} for g in grades],
         "steps": {"count": plan.steps.count, "first": plan.steps.first, "increment": plan.steps.increment},
     }))
     steps = [Decimal(s) for s in result["step_wages"]]
@@ -107,21 +123,33 @@ def _post_wages(plan: Plan, fig: Figures) -> list[Decimal]:
     rows = []
     for g in grades:
         totals = [t for t in by_name[g.name]["totals"] if t is not None]
-        rows.append([g.name, g.category, f"{g.headcount} 人", yuan(g.post_wage), f"第{plan.start_steps[g.name]}级",
+        rows.append([g.name, g.category, f"{g.headcount} 人", yuan(g.wage), f"第{plan.start_steps[g.name]}级",
                      yuan(totals[0]), yuan(totals[-1])])
     fig.tables["post_wage"] = TableData(
         ["岗位等级", "类别", "人数", "岗位工资", "起点薪级", "起点月标准", "最高月标准"], rows,
-        title="岗位工资标准及起点薪级（元/月）",
+        title="岗位工资标准及起点薪级（元/月）", widths_mm=[34, 20, 18, 20, 20, 22, 22],
         note="注：月标准 = 岗位工资 + 薪级工资；起点月标准按起点薪级计算，最高月标准按最高薪级计算。",
     )
     fig.tables.update(_matrix_tables(grades, by_name, len(steps)))
-    ladder = sorted(grades, key=lambda g: g.post_wage)
-    fig.charts["ladder"] = ChartData(
-        ladder_png([g.name for g in ladder], [g.post_wage for g in ladder],
-                   [steps[plan.start_steps[g.name] - 1] for g in ladder], [steps[-1] for _ in ladder]),
-        caption="岗位工资与薪级工资阶梯（元/月）",
-    )
+    ladder = sorted(grades, key=lambda g: g.wage)
+    _ladder_chart(fig, ladder, [g.wage for g in ladder],
+                  [steps[plan.start_steps[g.name] - 1] for g in ladder], [steps[-1] for _ in ladder])
     return steps
+
+
+def _ladder_chart(fig: Figures, ladder: list[Any], post: list[Decimal], low: list[Decimal] | None,
+                  high: list[Decimal] | None) -> None:
+    """The chart and, beside it, its data as a table (a reader can check and re-plot the bars)."""
+    fig.charts["ladder"] = ChartData(ladder_png([g.name for g in ladder], post, low, high),
+                                     caption="岗位工资与薪级工资阶梯（元/月）" if low else "岗位工资阶梯（元/月）")
+    if low is None or high is None:
+        rows = [[g.name, yuan(p)] for g, p in zip(ladder, post)]
+        fig.tables["ladder_data"] = TableData(["岗位等级", "岗位工资"], rows, title="图中数据（元/月）",
+                                              font_pt=9, widths_mm=[80, 60])
+        return
+    rows = [[g.name, yuan(p), yuan(lo), yuan(hi - lo)] for g, p, lo, hi in zip(ladder, post, low, high)]
+    fig.tables["ladder_data"] = TableData(["岗位等级", "岗位工资", "起点薪级工资", "薪级晋升空间"], rows,
+                                          title="图中数据（元/月）", font_pt=9, widths_mm=[50, 34, 36, 36])
 
 
 def _steps_table(steps: list[Decimal], per_row: int = 10) -> TableData:
@@ -139,7 +167,7 @@ def _steps_table(steps: list[Decimal], per_row: int = 10) -> TableData:
 
 
 def _matrix_tables(grades: list[Any], by_name: dict[str, Any], count: int) -> dict[str, TableData]:
-    """附件1: every grade × step, split into tables of a few grades each."""
+    """附件1: every grade × step, on landscape pages, a few grades per table."""
     tables: dict[str, TableData] = {}
     chunks = [grades[i:i + MATRIX_GRADES_PER_TABLE] for i in range(0, len(grades), MATRIX_GRADES_PER_TABLE)]
     for n, chunk in enumerate(chunks):
@@ -152,66 +180,108 @@ def _matrix_tables(grades: list[Any], by_name: dict[str, Any], count: int) -> di
     return tables
 
 
-def _budget(plan: Plan, fig: Figures, steps: list[Decimal]) -> None:
+def _step_costs(plan: Plan, steps: list[Decimal], conversion: dict[str, Any] | None) -> tuple[Decimal, str]:
+    """Annual step wages: from the converted staff, else each grade's 各薪级现有人数, else the start step."""
+    if not steps:
+        return Decimal(0), ""
+    if conversion is not None:
+        amount = sum((steps[r["套入薪级"] - 1] for r in conversion["rows"] if r["套入薪级"]), Decimal(0))
+        return amount * MONTHS, "按套改测算中每人套入的薪级测算"
+    total, start_only = Decimal(0), []
+    for g in plan.profile.grades:
+        if g.steps:
+            total += sum((steps[min(s, len(steps)) - 1] * n for s, n in g.steps.items()), Decimal(0))
+        else:
+            total += steps[plan.start_steps[g.name] - 1] * g.headcount
+            start_only.append(g.name)
+    listed = "、".join(start_only) if len(start_only) <= 3 else f"其余 {len(start_only)} 个岗位等级"
+    basis = "按各岗位现有人员的薪级分布测算" if not start_only else (
+        "按各岗位起点薪级测算（未给出现有人员薪级分布，为下限）" if len(start_only) == len(plan.profile.grades)
+        else f"给出薪级分布的岗位按分布测算，{listed}按起点薪级测算（为下限）")
+    return total * MONTHS, basis
+
+
+def _seniority_costs(plan: Plan, bands: list[Decimal], conversion: dict[str, Any] | None) -> tuple[Decimal, str]:
+    s = plan.seniority
+    if s is None:
+        return Decimal(0), ""
+    if conversion is not None:
+        amount = sum((Decimal(r["年功工资"]) for r in conversion["rows"]), Decimal(0))
+        return amount * MONTHS, "按套改测算中每人的工龄测算"
+    if s.distribution:
+        counted = sum(s.distribution.values())
+        if counted != plan.profile.headcount:
+            raise ProfileError(f"企业概况有误：各工龄段现有人数合计 {counted} 人，与岗位等级人数合计 {plan.profile.headcount} 人不一致")
+        amount = sum((bands[min(b, len(bands)) - 1] * n for b, n in s.distribution.items()), Decimal(0))
+        return amount * MONTHS, "按各工龄段现有人数测算"
+    return bands[0] * plan.profile.headcount * MONTHS, "按第一工龄段标准测算（未给出工龄分布，为下限）"
+
+
+def _budget(plan: Plan, fig: Figures, steps: list[Decimal], bands: list[Decimal],
+            conversion: dict[str, Any] | None) -> None:
     p = plan.profile
     n = p.headcount
     items: list[tuple[str, Decimal, str]] = []
     if plan.basic_wage:
-        items.append(("基础工资", plan.basic_wage * n * 12, f"{yuan(plan.basic_wage)} 元 × {n} 人 × 12 个月"))
-    items.append(("岗位工资", sum((g.post_wage * g.headcount for g in p.grades), Decimal(0)) * 12, "各岗位等级标准 × 人数 × 12 个月"))
-    items.append(("薪级工资", sum((steps[plan.start_steps[g.name] - 1] * g.headcount for g in p.grades), Decimal(0)) * 12,
-                  "按各岗位起点薪级测算"))
+        items.append(("基础工资", plan.basic_wage * n * MONTHS, f"{yuan(plan.basic_wage)} 元 × {n} 人 × {MONTHS} 个月"))
+    if plan.ability_items:
+        items.append(("能力工资", Decimal(0), "按取得相应资格的实际人数另计"))
+    post = sum((g.wage * g.headcount for g in p.grades), Decimal(0)) * MONTHS
+    items.append(("岗位工资", post, f"各岗位等级标准 × 人数 × {MONTHS} 个月"))
+    step_cost, step_basis = _step_costs(plan, steps, conversion)
+    if steps:
+        items.append(("薪级工资", step_cost, step_basis))
+    seniority_cost, seniority_basis = _seniority_costs(plan, bands, conversion)
     if plan.seniority:
-        items.append(("年功工资", plan.seniority.start * n * 12, "按第一工龄段标准测算"))
+        items.append(("年功工资", seniority_cost, seniority_basis))
+    if conversion is not None and conversion["totals"]["保留工资月合计"]:
+        kept = Decimal(conversion["totals"]["保留工资月合计"]) * MONTHS
+        items.append(("套改保留工资", kept, "按套改测算"))
     fixed = sum((amount for _, amount, _ in items), Decimal(0))
     budget = p.budget
     reserve = budget.annual_wage_total - budget.performance_pool - fixed
     if reserve < 0:
         raise ProfileError(
-            f"工资预算不足：按各岗位起点薪级测算，全年固定工资约 {yuan(fixed)} 元，加上绩效工资总量 "
+            f"工资预算不足：全年固定工资约 {yuan(fixed)} 元（{'；'.join(b for _, _, b in items if b)}），加上绩效工资总量 "
             f"{yuan(budget.performance_pool)} 元，超过年度工资总额预算 {yuan(budget.annual_wage_total)} 元。"
             "请调高预算，或调低岗位工资、基础工资、绩效工资总量。"
         )
-    rows = [[name, yuan(amount), note] for name, amount, note in items]
+    rows = [[name, yuan(amount), note] for name, amount, note in items if amount or name == "能力工资"]
     rows += [
         ["固定工资小计", yuan(fixed), ""],
         ["绩效工资总量", yuan(budget.performance_pool), "根据考核结果浮动发放"],
-        ["津贴补贴、专项奖励及薪级晋升等", yuan(reserve), "预算余额"],
+        [_reserve_label(plan), yuan(reserve), "预算余额"],
         ["年度工资总额", yuan(budget.annual_wage_total), "预算合计"],
     ]
-    fig.tables["budget"] = TableData(["项目", "金额（元/年）", "测算口径"], rows, title="年度工资总额测算")
-    fig.ctx.update(fixed_total=fixed, reserve=reserve, pool_share=budget.performance_pool / budget.annual_wage_total)
-    names = ["基础工资"] if plan.basic_wage else []
-    names += ["能力工资"] if plan.ability_items else []
-    names += ["年功工资"] if plan.seniority else []
-    names += ["岗位工资（含薪级工资）"]
-    fixed_names = list(names)
-    names += ["津贴补贴"] if plan.allowances else []
-    fig.ctx["component_names"] = names + ["绩效工资"]
-    fig.ctx["fixed_names"] = fixed_names + (["津贴补贴"] if plan.allowances else [])
-    _pay_mix(plan, fig)
+    fig.tables["budget"] = TableData(["项目", "金额（元/年）", "测算口径"], rows, title="年度工资总额测算",
+                                     widths_mm=[46, 36, 74])
+    fig.ctx.update(fixed_total=fixed, reserve=reserve, pool_share=budget.performance_pool / budget.annual_wage_total,
+                   reserve_label=_reserve_label(plan))
+    fig.basis_notes += [f"{name}：{note}" for name, _, note in items if "下限" in note or "套改" in note]
+    fixed_names = ["基础工资"] if plan.basic_wage else []
+    fixed_names += ["能力工资"] if plan.ability_items else []
+    fixed_names += ["年功工资"] if plan.seniority else []
+    fixed_names += ["岗位工资（含薪级工资）" if steps else "岗位工资"]
+    fixed_names += ["津贴补贴"] if plan.allowances else []
+    fig.ctx["component_names"] = fixed_names + ["绩效工资"]
+    fig.ctx["fixed_names"] = fixed_names
 
 
-def _pay_mix(plan: Plan, fig: Figures) -> None:
-    notes = []
-    for kind, share in plan.performance.research_base_share.items():
-        result = fig.cite("structure", run("pay-mix-check", {"category": kind, "base": share * 10000, "total": 10000}))
-        notes += [f["message"] for f in result["findings"] if f["severity"] != "info"]
-    fig.ctx["pay_mix_note"] = ("经测算，" + "；".join(notes) + "。") if notes else ""
+def _reserve_label(plan: Plan) -> str:
+    parts = (["津贴补贴"] if plan.allowances else []) + (["专项奖励"] if plan.leading else []) + (
+        ["薪级晋升"] if plan.steps else []) + ["其他"]
+    return "、".join(parts) + "预留"
 
 
 # ---- seniority and allowances ---------------------------------------------------------------
 
 
-def _seniority(plan: Plan, fig: Figures) -> None:
+def _seniority(plan: Plan, fig: Figures) -> list[Decimal]:
     s = plan.seniority
     if s is None:
-        return
-    example_years = s.years_per_band * 2 + 2
+        return []
     result = fig.cite("seniority", run("seniority-pay", {
-        "start": s.start, "increment": s.increment, "bands": s.bands, "years_per_band": s.years_per_band,
-        "years": example_years,
-    }))
+        "start": s.start, "increment": s.increment, "bands": s.bands, "years_per_band": s.years_per_band}))
     rows, previous = [], None
     for band in result["bands"]:
         span = (f"满 {band['from_years']} 年不满 {band['to_years']} 年" if band["to_years"] is not None
@@ -220,51 +290,31 @@ def _seniority(plan: Plan, fig: Figures) -> None:
         rows.append([f"第{band['band']}段", span, yuan(band["amount"]), diff])
         previous = Decimal(band["amount"])
     fig.tables["seniority"] = TableData(["工龄段", "连续工龄", "年功工资（元/月）", "与上一段差额"], rows,
-                                        title="年功工资标准")
-    fig.ctx["seniority_example"] = (f"例如，连续工龄 {example_years} 年的职工处于第{result['band']}段，"
-                                    f"年功工资为每月 {yuan(result['amount'])} 元。")
+                                        title="年功工资标准", widths_mm=[30, 56, 36, 34])
+    return [Decimal(b["amount"]) for b in result["bands"]]
 
 
 def _allowances(plan: Plan, fig: Figures) -> None:
-    from calculators.params import param
-
-    fig.ctx["apprentice_months"] = f"{param('allowances.apprentice_months_min')}至{param('allowances.apprentice_months_max')}个月"
     a = plan.allowances
     if a is None:
         return
     rows = []
     if a.night_shift:
-        rows.append(["夜班补贴", "上夜班的基本生产技能类岗位人员", f"{yuan(a.night_shift)} 元/班", "按实际夜班次数按月发放"])
+        rows.append(["夜班补贴", "上夜班的人员", f"{yuan(a.night_shift)} 元/班", "按实际夜班次数按月发放"])
     for name, amount in a.environment.items():
-        rows.append([f"作业环境补贴（{name}）", f"从事{name}的技能操作类岗位人员", f"{yuan(amount)} 元/月", "按实际作业月份发放"])
+        rows.append([f"作业环境补贴（{name}）", f"从事{name}的人员", f"{yuan(amount)} 元/月", "按实际作业月份发放"])
     for level, amount in a.skill.items():
         rows.append([f"技能津贴（{level}）", f"取得{level}证书并在相关技能岗位工作的人员", f"{yuan(amount)} 元/月", "按月发放"])
-    low, high = a.team_leader
-    rows.append(["班组长津贴", "班组长（按班组大小和承担责任确定）", f"{yuan(low)}—{yuan(high)} 元/月", "按月发放"])
-    rows.append(["师带徒津贴", "签订师带徒协议的师傅", f"{yuan(a.apprentice)} 元/月·每名徒弟", "学习期内按月发放"])
+    if a.team_leader:
+        low, high = a.team_leader
+        span = f"{yuan(low)} 元/月" if low == high else f"{yuan(low)}—{yuan(high)} 元/月"
+        rows.append(["班组长津贴", "班组长（按班组大小和承担责任确定）", span, "按月发放"])
+    if a.apprentice:
+        rows.append(["师带徒津贴", "签订师带徒协议的师傅", f"{yuan(a.apprentice)} 元/月·每名徒弟", "学习期内按月发放"])
+    for name, other in a.other.items():
+        rows.append([name, other.scope, f"{yuan(other.amount)} {other.unit}", "按实际发生发放"])
     fig.tables["allowances"] = TableData(["项目", "适用范围", "标准", "发放方式"], rows, title="津贴补贴标准",
-                                         widths_mm=[40, 56, 30, 30])
-    _allowance_example(plan, fig)
-
-
-def _allowance_example(plan: Plan, fig: Figures) -> None:
-    """Monthly allowances of a few sample workers, one per skill level, the most senior a team leader."""
-    a = plan.allowances
-    levels = list(a.skill)[::-1][:3]  # highest level first, as the tables list them lowest first
-    if not levels:
-        return
-    members = [{"name": f"{level}甲", "skill_level": level} for level in levels]
-    members[0].update(apprentices=2, team_leader=a.team_leader[1])
-    result = fig.cite("allowances", run("allowance-schedule", {
-        "members": members, "skill_rates": a.skill, "apprentice_rate": a.apprentice}))
-    rows = []
-    for member in members:
-        person = result["by_person"][member["name"]]
-        rows.append([member["name"], member["skill_level"], yuan(person["技能津贴"]), yuan(person["师带徒津贴"]),
-                     yuan(person["班组长津贴"]), yuan(person["合计"])])
-    fig.tables["allowance_example"] = TableData(
-        ["职工", "技能等级", "技能津贴", "师带徒津贴", "班组长津贴", "月合计"], rows, title="津贴测算示例（元/月）",
-        note=f"注：{members[0]['name']}带徒 2 名并担任班组长；夜班补贴、作业环境补贴按实际发生另计。")
+                                         widths_mm=[40, 56, 32, 28])
 
 
 # ---- performance ----------------------------------------------------------------------------
@@ -272,11 +322,13 @@ def _allowance_example(plan: Plan, fig: Figures) -> None:
 
 def _performance(plan: Plan, fig: Figures) -> None:
     perf = plan.performance
-    fig.ctx["period_word"] = PERIOD_WORD[perf.cycle]
+    fig.ctx["period_word"] = PERIOD_WORD.get(perf.cycle or "", "期")
     fig.ctx["score_unit"] = "件" if perf.method == "计件制" else "分"
     points = _work_points(plan, fig) if perf.point_prices else {}
     _kpis(plan, fig)
     _forced(plan, fig)
+    if not perf.has_example:
+        return
     if perf.method == "计件制":
         _piece_example(plan, fig)
     else:
@@ -285,15 +337,16 @@ def _performance(plan: Plan, fig: Figures) -> None:
 
 def _work_points(plan: Plan, fig: Figures) -> dict[str, Decimal]:
     perf = plan.performance
-    fig.tables["prices"] = TableData(["工作项目", "分值（分/次）"],
-                                     [[k, num(v)] for k, v in perf.point_prices.items()], title="工作分值价目表（节选）")
+    fig.tables["prices"] = TableData(["工作项目", "分值（分/次）"], [[k, num(v)] for k, v in perf.point_prices.items()],
+                                     title="工作分值价目表（节选）", widths_mm=[96, 60])
     if not perf.work_log:
         return {}
     unknown = {task for log in perf.work_log.values() for task in log} - set(perf.point_prices)
     if unknown:
         raise ProfileError(f"工作记录中的项目不在工分价目表中：{'、'.join(sorted(unknown))}")
-    result = fig.cite("performance", run("point-value", {
-        "pool": perf.example_pool, "price_list": perf.point_prices, "work": perf.work_log}))
+    pool = perf.example_pool or Decimal(1)
+    result = fig.cite("performance", run("point-value", {"pool": pool, "price_list": perf.point_prices,
+                                                        "work": perf.work_log}))
     rows = []
     for person, log in perf.work_log.items():
         detail = "；".join(f"{task} {num(n)} 次 × {num(perf.point_prices[task])} 分" for task, n in log.items())
@@ -307,29 +360,39 @@ def _kpis(plan: Plan, fig: Figures) -> None:
     kpis = plan.performance.kpis
     if not kpis:
         return
-    result = fig.cite("performance", run("kpi-check", {"weights": kpis}))
     rows = [[str(i), name, pct(w)] for i, (name, w) in enumerate(kpis.items(), 1)]
     total = sum(kpis.values(), Decimal(0))
     rows.append(["", "合计", pct(total)])
-    fig.tables["kpi"] = TableData(["序号", "关键绩效指标", "权重"], rows, title="部门关键绩效指标及权重")
-    problems = [f["message"] for f in result["findings"] if f["severity"] != "info"]
+    fig.tables["kpi"] = TableData(["序号", "关键绩效指标", "权重"], rows, title="部门关键绩效指标及权重",
+                                  widths_mm=[20, 96, 40])
     fig.ctx["kpi_total"] = total
-    fig.ctx["kpi_note"] = ("请注意：" + "；".join(problems) + "。") if problems else ""
+    result = fig.cite("performance", run("kpi-check", {"weights": kpis}))
+    fig.ctx["kpi_within"] = result["compliant"] and all(f["severity"] == "info" for f in result["findings"])
 
 
 def _forced(plan: Plan, fig: Figures) -> None:
-    forced = plan.performance.forced
-    result = fig.cite("performance", run("forced-distribution", {"n": plan.profile.headcount, "quotas": forced}))
-    counts = result["counts"]
-    rows = [[f"{k}（{GRADE_LABELS.get(k, k)}）" if k in GRADE_LABELS else k, pct(share), f"{counts[k]} 人"]
-            for k, share in forced.items()]
-    rows.append(["合计", pct(sum(forced.values(), Decimal(0))), f"{sum(int(c) for c in counts.values())} 人"])
-    fig.tables["forced"] = TableData(["考核等次", "比例", "人数"], rows, title="年度考核等次分布")
-    keys = list(forced)
-    fig.ctx["grade_labels"] = {k: GRADE_LABELS.get(k, k) for k in keys}
-    fig.ctx["forced_text"] = "、".join(
-        (f"{k}（{GRADE_LABELS[k]}）" if k in GRADE_LABELS else k) + pct(v) for k, v in forced.items())
-    fig.ctx["top_grade"], fig.ctx["bottom_grade"] = keys[0], keys[-1]
+    perf = plan.performance
+    if not perf.forced:
+        return
+    result = fig.cite("performance", run("forced-distribution", {
+        "n": plan.profile.headcount, "quotas": perf.forced, "small_unit": perf.small_unit}))
+    counts, limits = result["counts"], result["limits"]
+    whole = result["mode"] == "全员强制分布"
+    rows = [[grade_label(k), pct(share), f"{counts[k]} 人" if whole else (f"不超过 {limits[k]} 人" if k in limits else "不强制")]
+            for k, share in perf.forced.items()]
+    rows.append(["合计", pct(sum(perf.forced.values(), Decimal(0))), f"{result['n']} 人"])
+    fig.tables["forced"] = TableData(["考核等次", "比例", "人数"], rows, title=f"年度考核等次分布（全{_unit_word(plan)}）",
+                                     widths_mm=[50, 50, 56])
+    keys = list(perf.forced)
+    fig.ctx.update(forced_mode=result["mode"], top_grade=keys[0], bottom_grade=keys[-1],
+                   top_label=grade_label(keys[0]), bottom_label=grade_label(keys[-1]),
+                   forced_text="、".join(grade_label(k) + pct(v) for k, v in perf.forced.items()))
+
+
+def _unit_word(plan: Plan) -> str:
+    from .draft import unit_word
+
+    return unit_word(plan.profile.company.name)
 
 
 def _with_others(members: dict[str, Decimal], dept_score: Decimal) -> dict[str, Decimal]:
@@ -345,7 +408,7 @@ def _resolve_members(plan: Plan, points: dict[str, Decimal]) -> dict[str, dict[s
         for person, value in dept.members.items():
             if value is None:
                 if person not in points:
-                    raise ProfileError(f"“{person}”的积分未填写，工作记录（work_log）中也没有此人，无法计算工分")
+                    raise ProfileError(f"“{person}”的积分未填写，工作记录中也没有此人，无法计算工分")
                 value = points[person]
             members[person] = value
         out[name] = members
@@ -372,7 +435,8 @@ def _first_level(plan: Plan, fig: Figures, scores: dict[str, Decimal], departmen
     rows = [[d, num(scores[d]), money(result["allocations"][d])] for d in scores]
     rows.append(["合计", num(sum(scores.values(), Decimal(0))), money(result["total"])])
     head = "部门计件总量（件）" if perf.method == "计件制" else "部门积分累计总分（分）"
-    fig.tables["alloc_dept"] = TableData(["部门", head, "部门绩效工资总量（元）"], rows, title="部门绩效工资总量分配示例")
+    fig.tables["alloc_dept"] = TableData(["部门", head, "部门绩效工资总量（元）"], rows, title="部门绩效工资总量分配示例",
+                                         widths_mm=[52, 52, 52])
     total = sum(scores.values(), Decimal(0))
     first = next(d for d in scores if scores[d] > 0)
     fig.ctx["alloc"] = {
@@ -407,7 +471,8 @@ def _points_example(plan: Plan, fig: Figures, points: dict[str, Decimal]) -> Non
         rows.append([m] + ([category] if show_category else []) + [shown, money(result["members"][first][m])])
     rows.append(["合计"] + ([""] if show_category else []) + [num(scores[first]), money(result["allocations"][first])])
     columns = ["职工"] + (["岗位类别"] if show_category else []) + ["个人积分累计（分）", "个人绩效工资（元）"]
-    fig.tables["alloc_member"] = TableData(columns, rows, title=f"{first}个人绩效工资分配示例")
+    widths = [44, 28, 42, 42] if show_category else [56, 50, 50]
+    fig.tables["alloc_member"] = TableData(columns, rows, title=f"{first}个人绩效工资分配示例", widths_mm=widths)
 
 
 def _piece_example(plan: Plan, fig: Figures) -> None:
@@ -439,7 +504,7 @@ def _piece_example(plan: Plan, fig: Figures) -> None:
     rows.append(["合计", "", "", "", num(total_weighted), money(result["total"])])
     fig.tables["alloc_member"] = TableData(
         ["职工", "岗位类别", "计件数量", "折算系数", "折算计件数", "个人绩效工资（元）"], rows,
-        title=f"{first}个人绩效工资分配示例")
+        title=f"{first}个人绩效工资分配示例", widths_mm=[34, 22, 22, 22, 24, 32])
 
 
 # ---- incentives and adjustment --------------------------------------------------------------
@@ -450,34 +515,28 @@ def _leading(plan: Plan, fig: Figures) -> None:
     if lt is None:
         return
     p = plan.profile
-    average = (p.budget.annual_wage_total / p.headcount).quantize(Decimal("0.01"))
-    floor = (average * lt.chief_multiple).quantize(Decimal(1))
-    chief = fig.cite("leading", run("chief-technician-pay", {"average_wage": average, "pay": floor}))
-    problems = [f["message"] for f in chief["findings"] if f["severity"] != "info"]
-    fig.ctx["chief_floor"] = floor
-    fig.ctx["chief_note"] = ("请注意：" + "；".join(problems) + "。") if problems else ""
+    if lt.chief_multiple is not None:
+        average = (p.budget.annual_wage_total / p.headcount).quantize(Decimal("0.01"))
+        fig.ctx["chief_floor"] = (average * lt.chief_multiple).quantize(Decimal(1))
     if lt.annual_salary:
         _annual_salary(plan, fig)
     if lt.excess_profit:
         _excess_profit(plan, fig)
     if lt.post_dividend:
         d = lt.post_dividend
-        result = fig.cite("leading", run("dividend-check", {
+        checked = fig.cite("leading", run("dividend-check", {
             "employees": p.headcount, "recipients": d.recipients, "tech_skill_recipients": d.tech_skill_recipients}))
-        problems = [f["message"] for f in result["findings"] if f["severity"] != "info"]
         fig.ctx["dividend"] = {
+            "ok": all(f["severity"] == "info" for f in checked["findings"]),
             "share": Decimal(d.recipients) / p.headcount,
             "tech_share": Decimal(d.tech_skill_recipients) / d.recipients if d.recipients else Decimal(0),
-            "note": ("请注意：" + "；".join(problems) + "。") if problems else "符合上述比例要求。",
         }
 
 
 def _annual_salary(plan: Plan, fig: Figures) -> None:
+    assert plan.leading is not None
     a = plan.leading.annual_salary
-    data: dict[str, Any] = {"annual": a.total}
-    if a.base_share is not None:
-        data["base_share"] = a.base_share
-    result = fig.cite("leading", run("annual-salary-split", data))
+    result = fig.cite("leading", run("annual-salary-split", {"annual": a.total, "base_share": a.base_share}))
     base, performance = result["allocations"]["基本年薪"], result["allocations"]["绩效年薪"]
     share = Decimal(result["base_share"])
     fig.tables["annual"] = TableData(
@@ -485,16 +544,15 @@ def _annual_salary(plan: Plan, fig: Figures) -> None:
         [["基本年薪", pct(share.normalize()), money(base), f"按月发放，每月 {money(result['monthly'][0])} 元"],
          ["绩效年薪", pct((1 - share).normalize()), money(performance), "年度考核后按考核结果发放"],
          ["合计", "100%", money(result["total"]), ""]],
-        title="年薪结构测算示例",
+        title="年薪结构测算示例", widths_mm=[30, 24, 40, 62],
     )
 
 
 def _excess_profit(plan: Plan, fig: Figures) -> None:
+    assert plan.leading is not None
     e = plan.leading.excess_profit
     tiers = [{"from": t.from_, "to": t.to, "rate": t.rate} if t.to is not None else {"from": t.from_, "rate": t.rate}
-             for t in (e.tiers or [])]
-    if not tiers:
-        raise ProfileError("超额利润分享未给出分段计提比例（tiers）")
+             for t in e.tiers]
     result = fig.cite("leading", run("excess-profit-sharing", {"actual": e.actual, "tiers": tiers}))
     rows = []
     for tier, part in zip(tiers, result["by_tier"]):
@@ -502,25 +560,24 @@ def _excess_profit(plan: Plan, fig: Figures) -> None:
         rows.append([span, pct(tier["rate"]), num(part["base"]), num(part["amount"])])
     rows.append(["合计", "", "", num(result["total"])])
     fig.tables["excess"] = TableData(["净利润区间（万元）", "计提比例", "本段超额利润（万元）", "计提激励额（万元）"], rows,
-                                     title="超额利润分享分段计提示例")
+                                     title="超额利润分享分段计提示例", widths_mm=[44, 28, 42, 42])
 
 
 def _adjustment(plan: Plan, fig: Figures) -> None:
+    """The year's growth figures, shown where “两个低于” binds the company (国有企业)."""
     b = plan.profile.budget
-    given = {k: getattr(b, k) for k in ("wage_total_growth", "profit_growth", "avg_wage_growth", "productivity_growth")
-             if getattr(b, k) is not None}
     labels = {"wage_total_growth": "工资总额增幅", "profit_growth": "经济效益（利润）增幅",
               "avg_wage_growth": "职工平均工资增幅", "productivity_growth": "劳动生产率增幅"}
+    given = {k: getattr(b, k) for k in labels if getattr(b, k) is not None}
     fig.ctx["two_lower_rows"] = []
+    if not plan.binds("two-lower").applies or not given:
+        return
     pairs = ("wage_total_growth" in given and "profit_growth" in given) or (
         "avg_wage_growth" in given and "productivity_growth" in given)
     if not pairs:
-        fig.ctx["two_lower_note"] = "年度工资总额增幅在每年编制工资总额预算时按上述原则确定。"
         return
-    result = fig.cite("adjustment", run("two-lower-check", given))
-    problems = [f["message"] for f in result["findings"] if f["severity"] == "error"]
+    fig.cite("adjustment", run("two-lower-check", given) if "wage_total_growth" in given and "profit_growth" in given
+             else {"citations": ["qujing_skill/art-5"]})
     fig.ctx["two_lower_rows"] = [[labels[k], pct(v)] for k, v in given.items()]
     fig.tables["two_lower"] = TableData(["指标", "本年度计划（预计）增幅"], fig.ctx["two_lower_rows"],
-                                        title="工资总额与效益增幅对照")
-    fig.ctx["two_lower_note"] = ("本年度计划增幅见下表，" + ("符合“两个低于”原则。" if result["compliant"] else
-                                 "但" + "；".join(problems) + "，应在预算执行中调减工资总额增幅。"))
+                                        title="工资总额与效益增幅对照", widths_mm=[80, 76])

@@ -12,6 +12,7 @@ import json
 import math
 import re
 from decimal import Decimal, InvalidOperation
+from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -31,12 +32,16 @@ from pydantic import (
 from .errors import ProfileError
 
 MAX_PROFILE_BYTES = 1_000_000
+MAX_NAME_LENGTH = 100
+STEP_COUNT_RANGE = (2, 60)  # sanity bounds of the number of pay steps, not a guideline figure
+CYCLE_YEARS_RANGE = (1, 5)  # sanity bounds of the adjustment cycle (the guideline's 1–3 years is a parameter)
+MIN_SMALL_UNIT = 2
 
 
 def _to_decimal(value: Any) -> Any:
     """Exact money: strings and ints as they are, floats via their shortest repr (0.1 stays 0.1)."""
     if isinstance(value, bool):
-        raise ValueError("应为数字")
+        raise ValueError("应为数字")  # noqa: TRY004 — pydantic turns only ValueError into a validation error
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError("应为有限的数字")
@@ -80,7 +85,7 @@ def _not_negative(value: Decimal | None, what: str) -> Decimal | None:
 def _share(value: Decimal | None, what: str) -> Decimal | None:
     """A ratio written as 0.4 or "40%"; anything outside 0–1 is a typo."""
     if value is not None and not (0 <= value <= 1):
-        raise ValueError(f"{what}应为 0 到 1 之间的比例（如 0.4 或 40%），当前为 {value}")
+        raise ValueError(f"{what}应为 0 到 1 之间的比例（如 0.06 或 6%），当前为 {value}")
     return value
 
 
@@ -98,11 +103,23 @@ _OWNERSHIP_ALIASES = {
 }
 
 
+ResearchKind = Literal["基础研究", "应用研究"]
+
+
 class Company(_Model):
     name: str = Field(title="企业名称")
     ownership: Literal["国有", "非公有制"] = Field(title="所有制性质")
     industry: str = Field(title="所属行业")
     region: str | None = Field(None, title="所在地区")
+    research_staff: dict[ResearchKind, int] | None = Field(None, title="科研人员人数（按研究类型）")
+
+    @field_validator("research_staff")
+    @classmethod
+    def _research(cls, value: dict[str, int] | None) -> dict[str, int] | None:
+        for kind, n in (value or {}).items():
+            if n < 0:
+                raise ValueError(f"{kind}人员人数不能为负数（当前为 {n}）")
+        return value
 
     @field_validator("ownership", mode="before")
     @classmethod
@@ -116,8 +133,8 @@ class Company(_Model):
     def _not_blank(cls, value: str) -> str:
         if not value:
             raise ValueError("不能为空")
-        if len(value) > 100:
-            raise ValueError("过长（不超过 100 个字）")
+        if len(value) > MAX_NAME_LENGTH:
+            raise ValueError(f"过长（不超过 {MAX_NAME_LENGTH} 个字）")
         return value
 
 
@@ -134,6 +151,7 @@ class PostGrade(_Model):
     headcount: int = Field(title="人数")
     post_wage: Num | None = Field(None, title="岗位工资（元/月）")
     start_step: int | None = Field(None, title="起点薪级")
+    steps: dict[int, int] | None = Field(None, title="各薪级现有人数")
 
     @field_validator("post_wage")
     @classmethod
@@ -154,10 +172,22 @@ class PostGrade(_Model):
             raise ValueError(f"起点薪级应从 1 开始（当前为 {value}）")
         return value
 
+    @property
+    def wage(self) -> Decimal:
+        """The post wage (every grade has one: `_has_wage` refuses a grade without)."""
+        assert self.post_wage is not None
+        return self.post_wage
+
     @model_validator(mode="after")
-    def _has_wage(self) -> "PostGrade":
+    def _has_wage(self) -> PostGrade:
         if self.post_wage is None:
-            raise ValueError(f"岗位等级“{self.name}”没有填写岗位工资（post_wage），每个岗位等级都应有岗位工资标准")
+            raise ValueError(f"岗位等级“{self.name}”没有填写岗位工资，每个岗位等级都应有岗位工资标准")
+        if self.steps is not None:
+            if any(step < 1 or n < 0 for step, n in self.steps.items()):
+                raise ValueError(f"岗位等级“{self.name}”的各薪级现有人数应为“薪级（从 1 起）: 人数（不为负）”")
+            if sum(self.steps.values()) != self.headcount:
+                raise ValueError(f"岗位等级“{self.name}”各薪级现有人数合计 {sum(self.steps.values())} 人，"
+                                 f"与该岗位人数 {self.headcount} 人不一致")
         return self
 
 
@@ -187,7 +217,7 @@ class Budget(_Model):
         return value
 
     @model_validator(mode="after")
-    def _pool_within_total(self) -> "Budget":
+    def _pool_within_total(self) -> Budget:
         if self.performance_pool > self.annual_wage_total:
             raise ValueError(
                 f"年度绩效工资总量（{self.performance_pool} 元）不能超过年度工资总额预算（{self.annual_wage_total} 元）"
@@ -227,15 +257,27 @@ class Seniority(_Component):
     increment: Num | None = Field(None, title="相邻工龄段差额（元/月）")
     bands: int | None = Field(None, title="工龄段数")
     years_per_band: int | None = Field(None, title="每段年数")
+    distribution: dict[int, int] | None = Field(None, title="各工龄段现有人数")
 
     @model_validator(mode="after")
-    def _values(self) -> "Seniority":
-        _positive(self.start, "年功工资起点")
-        _positive(self.increment, "年功工资级差")
-        for value, what in ((self.bands, "工龄段数"), (self.years_per_band, "每段年数")):
-            if value is not None and value < 1:
-                raise ValueError(f"{what}应至少为 1（当前为 {value}）")
+    def _values(self) -> Seniority:
+        problems = []
+        for value, what in ((self.start, "年功工资起点"), (self.increment, "年功工资级差")):
+            if value is not None and value <= 0:
+                problems.append(f"{what}应大于 0（当前为 {value}）")
+        for count, what in ((self.bands, "工龄段数"), (self.years_per_band, "每段年数")):
+            if count is not None and count < 1:
+                problems.append(f"{what}应至少为 1（当前为 {count}）")
+        if self.distribution and any(band < 1 or n < 0 for band, n in self.distribution.items()):
+            problems.append("各工龄段现有人数应为“工龄段（从 1 起）: 人数（不为负）”")
+        if problems:
+            raise ValueError("；".join(problems))
         return self
+
+    def missing(self) -> list[str]:
+        """The standards left out of a seniority pay that is set (all four are needed)."""
+        return [Seniority.model_fields[k].title or k for k in ("start", "increment", "bands", "years_per_band")
+                if getattr(self, k) is None]
 
 
 class PaySteps(_Model):
@@ -244,14 +286,22 @@ class PaySteps(_Model):
     count: int | None = Field(None, title="薪级数")
     first: Num | None = Field(None, title="第1薪级工资（元/月）")
     increment: Num | None = Field(None, title="薪级级差（元/月）")
+    promotion: dict[str, int] | None = Field(None, title="年度考核等次对应晋升薪级数")
 
     @model_validator(mode="after")
-    def _values(self) -> "PaySteps":
-        if self.count is not None and not (2 <= self.count <= 60):
-            raise ValueError(f"薪级数应在 2 到 60 之间（当前为 {self.count}）")
+    def _values(self) -> PaySteps:
+        low, high = STEP_COUNT_RANGE
+        if self.count is not None and not (low <= self.count <= high):
+            raise ValueError(f"薪级数应在 {low} 到 {high} 之间（当前为 {self.count}）")
         _positive(self.first, "第1薪级工资")
         _positive(self.increment, "薪级级差")
+        for grade, n in (self.promotion or {}).items():
+            if n < 0:
+                raise ValueError(f"考核等次“{grade}”对应的晋升薪级数不能为负数（当前为 {n}）")
         return self
+
+    def missing(self) -> list[str]:
+        return [PaySteps.model_fields[k].title or k for k in ("count", "first", "increment") if getattr(self, k) is None]
 
 
 class TeamLeader(_Model):
@@ -259,11 +309,27 @@ class TeamLeader(_Model):
     max: Num = Field(title="班组长津贴上限（元/月）")
 
     @model_validator(mode="after")
-    def _range(self) -> "TeamLeader":
+    def _range(self) -> TeamLeader:
         _positive(self.min, "班组长津贴下限")
         if self.max < self.min:
             raise ValueError(f"班组长津贴上限（{self.max}）不能低于下限（{self.min}）")
         return self
+
+
+AllowanceUnit = Literal["元/月", "元/班", "元/天", "元/次"]
+
+
+class OtherAllowance(_Model):
+    """An allowance the five kinds of 第八条 do not name (e.g. 带电作业津贴), with whom it is for."""
+
+    amount: Num = Field(title="标准")
+    unit: AllowanceUnit = Field("元/月", title="计发单位")
+    scope: str = Field(title="适用范围")
+
+    @field_validator("amount")
+    @classmethod
+    def _amount(cls, value: Decimal) -> Decimal:
+        return _positive(value, "津贴标准")  # type: ignore[return-value]
 
 
 class Allowances(_Component):
@@ -272,15 +338,21 @@ class Allowances(_Component):
     skill: dict[str, Num] | None = Field(None, title="技能津贴（元/月）")
     team_leader: TeamLeader | None = Field(None, title="班组长津贴")
     apprentice: Num | None = Field(None, title="师带徒津贴（元/月·每名徒弟）")
+    other: dict[str, OtherAllowance] | None = Field(None, title="其他津贴补贴")
 
     @model_validator(mode="after")
-    def _values(self) -> "Allowances":
+    def _values(self) -> Allowances:
         _positive(self.night_shift, "夜班补贴")
         _positive(self.apprentice, "师带徒津贴")
         for table, label in ((self.environment, "作业环境补贴"), (self.skill, "技能津贴")):
             for name, amount in (table or {}).items():
                 _positive(amount, f"{label}“{name}”")
         return self
+
+    def given(self) -> bool:
+        """Whether any allowance standard is set at all."""
+        return any(v for v in (self.night_shift, self.environment, self.skill, self.team_leader, self.apprentice,
+                               self.other))
 
 
 class Department(_Model):
@@ -292,7 +364,7 @@ class Department(_Model):
     categories: dict[str, Category] | None = Field(None, title="非技能岗位人员的岗位类别")
 
     @model_validator(mode="after")
-    def _values(self) -> "Department":
+    def _values(self) -> Department:
         _not_negative(self.score, "部门积分")
         for name, value in (self.members or {}).items():
             _not_negative(value, f"“{name}”的积分")
@@ -309,6 +381,7 @@ class Performance(_Component):
     work_log: dict[str, dict[str, Num]] | None = Field(None, title="示例：个人完成工作次数")
     kpis: dict[str, Num] | None = Field(None, title="关键绩效指标及权重")
     forced_distribution: dict[str, Num] | None = Field(None, title="考核等次比例")
+    small_unit_headcount: int | None = Field(None, title="实行全员强制分布的最少人数")
     research_base_share: dict[Literal["基础研究", "应用研究"], Num] | None = Field(
         None, title="科技人才岗位基本薪酬占总薪酬比例")
 
@@ -332,6 +405,13 @@ class Performance(_Component):
             _positive(points, f"工分价目“{name}”")
         return value
 
+    @field_validator("small_unit_headcount")
+    @classmethod
+    def _small_unit(cls, value: int | None) -> int | None:
+        if value is not None and value < MIN_SMALL_UNIT:
+            raise ValueError(f"实行全员强制分布的最少人数应至少为 {MIN_SMALL_UNIT}（当前为 {value}）")
+        return value
+
     @field_validator("kpis", "forced_distribution", "research_base_share")
     @classmethod
     def _shares(cls, value: dict[str, Decimal] | None) -> dict[str, Decimal] | None:
@@ -345,7 +425,7 @@ class AnnualSalary(_Model):
     base_share: Num | None = Field(None, title="基本年薪占比")
 
     @model_validator(mode="after")
-    def _values(self) -> "AnnualSalary":
+    def _values(self) -> AnnualSalary:
         _positive(self.total, "目标年薪")
         _share(self.base_share, "基本年薪占比")
         return self
@@ -367,7 +447,7 @@ class Tier(_Model):
         return data
 
     @model_validator(mode="after")
-    def _values(self) -> "Tier":
+    def _values(self) -> Tier:
         _share(self.rate, "计提比例")
         if self.to is not None and self.to <= self.from_:
             raise ValueError(f"超额利润分段上限（{self.to}）应高于下限（{self.from_}）")
@@ -385,7 +465,7 @@ class PostDividend(_Model):
     tech_skill_recipients: int = Field(title="其中技术技能人才人数")
 
     @model_validator(mode="after")
-    def _values(self) -> "PostDividend":
+    def _values(self) -> PostDividend:
         if self.recipients < 0 or self.tech_skill_recipients < 0:
             raise ValueError("分红激励人数不能为负数")
         if self.tech_skill_recipients > self.recipients:
@@ -412,17 +492,51 @@ class Components(_Model):
     leading_talent: LeadingTalent | None = Field(None, title="高技能领军人才激励")
 
 
+EvaluationMethod = Literal["要素计分法", "因素比较法", "排序法", "配对对比法"]
+
+
+class JobEvaluation(_Model):
+    """岗位评价: how the post grades were arrived at (soe_internal 第十六、十七条; soe_tech 第十五、十六条)."""
+
+    method: EvaluationMethod | None = Field(None, title="岗位评价方法")
+    factors: list[str] | None = Field(None, title="评价要素")
+    organizer: str | None = Field(None, title="岗位评价组织")
+
+
+class Payment(_Model):
+    pay_day: int | None = Field(None, title="每月发薪日")
+
+    @field_validator("pay_day")
+    @classmethod
+    def _day(cls, value: int | None) -> int | None:
+        if value is not None and not (1 <= value <= 31):
+            raise ValueError(f"每月发薪日应在 1 到 31 之间（当前为 {value}）")
+        return value
+
+
+class Transition(_Model):
+    """套改: current posts onto the new grades; who would earn less keeps the difference."""
+
+    mapping: dict[str, str] | None = Field(None, title="现岗位对应的新岗位等级")
+    absorb: bool = Field(False, title="保留工资随今后增资冲减")
+
+
 class Governance(_Model):
     deliberation: Literal["职工代表大会", "职工大会"] | None = Field(None, title="审议机构")
     effective_date: str | None = Field(None, title="施行日期")
     adjustment_cycle_years: int | None = Field(None, title="薪酬水平评估调整周期（年）")
+    issued_on: str | None = Field(None, title="成文日期")
 
     @field_validator("adjustment_cycle_years")
     @classmethod
     def _cycle(cls, value: int | None) -> int | None:
-        if value is not None and not (1 <= value <= 5):
-            raise ValueError(f"调整周期应在 1 到 5 年之间（当前为 {value}）")
+        low, high = CYCLE_YEARS_RANGE
+        if value is not None and not (low <= value <= high):
+            raise ValueError(f"调整周期应在 {low} 到 {high} 年之间（当前为 {value}）")
         return value
+
+
+Suggestion = Literal["基础工资", "年功工资", "薪级工资", "起点薪级"]
 
 
 class Profile(_Model):
@@ -431,8 +545,12 @@ class Profile(_Model):
     company: Company = Field(title="企业")
     budget: Budget = Field(title="工资预算")
     grades: list[PostGrade] = Field(title="岗位等级")
-    components: Components = Field(default_factory=Components, title="薪酬单元")
-    governance: Governance = Field(default_factory=Governance, title="民主程序与施行")
+    components: Components = Field(default_factory=lambda: Components.model_validate({}), title="薪酬单元")
+    job_evaluation: JobEvaluation = Field(default_factory=lambda: JobEvaluation.model_validate({}), title="岗位评价")
+    payment: Payment = Field(default_factory=lambda: Payment.model_validate({}), title="工资支付")
+    transition: Transition = Field(default_factory=lambda: Transition.model_validate({}), title="套改与过渡")
+    governance: Governance = Field(default_factory=lambda: Governance.model_validate({}), title="民主程序与施行")
+    accept: list[Suggestion] = Field(default_factory=list, title="采纳的编制建议值")
 
     @model_validator(mode="before")
     @classmethod
@@ -456,6 +574,9 @@ class Profile(_Model):
             seen.add(grade.name)
         if sum(g.headcount for g in value) == 0:
             raise ValueError("各岗位等级人数合计为 0，方案没有适用对象")
+        problems = grade_order_problems(value)
+        if problems:
+            raise ValueError("岗位等级应按由低到高的顺序填写，高等级的工资不应低于低等级：" + "；".join(problems))
         return value
 
     @property
@@ -466,10 +587,17 @@ class Profile(_Model):
     def state_owned(self) -> bool:
         return self.company.ownership == "国有"
 
+    @property
+    def research_kinds(self) -> set[str]:
+        """Kinds of research staff the company has: stated, or implied by a pay mix set for them."""
+        kinds = {k for k, n in (self.company.research_staff or {}).items() if n > 0}
+        performance = self.components.performance
+        return kinds | set((performance.research_base_share or {}) if performance else {})
+
     # -- construction with Chinese errors --------------------------------------------------
 
     @classmethod
-    def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> "Profile":  # type: ignore[override]
+    def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Profile:  # type: ignore[override]
         if not isinstance(obj, dict):
             raise ProfileError("企业概况应为键值对格式（YAML 映射或 JSON 对象）。")
         try:
@@ -478,13 +606,70 @@ class Profile(_Model):
             raise ProfileError(describe_errors(exc)) from None
 
     @classmethod
-    def from_file(cls, path: str | Path) -> "Profile":
-        """Read a YAML or JSON profile; any problem is a ProfileError in Chinese."""
-        return cls.model_validate(_read_mapping(Path(path)))
+    def from_file(cls, path: str | Path) -> Profile:
+        """Read a YAML, JSON or Excel (企业概况 workbook) profile; any problem is a ProfileError in Chinese."""
+        path = Path(path)
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            from .workbook import read_workbook
+
+            return read_workbook(path)
+        if path.suffix.lower() == ".xls":
+            raise ProfileError("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx")
+        return cls.model_validate(_read_mapping(path))
 
     def to_yaml(self) -> str:
         data = self.model_dump(mode="json", exclude_none=True, by_alias=True)
         return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def skill_rank(name: str) -> int | None:
+    """The rank of a grade name on the skill ladder (学徒工 0 … 首席技师 7), or None if it names none.
+    Higher ranks are tried first, so “高级技师” is not read as “技师”."""
+    from calculators.params import param
+
+    ladder = list(param("grades.skill_ladder"))
+    for rank in range(len(ladder) - 1, -1, -1):
+        if ladder[rank] in name:
+            return rank
+    return None
+
+
+def grade_order_problems(grades: list[PostGrade]) -> list[str]:
+    """Grades of one category are listed from low to high: a later grade must not have a lower post
+    wage or starting step; named skill levels (技师 above 高级工 …) must not pay less than lower ones."""
+    problems: list[str] = []
+    by_category: dict[str, list[PostGrade]] = {}
+    for grade in grades:
+        by_category.setdefault(grade.category, []).append(grade)
+    for category, listed in by_category.items():
+        for lower, higher in pairwise(listed):
+            if higher.post_wage is not None and lower.post_wage is not None and higher.post_wage < lower.post_wage:
+                problems.append(f"{category}岗位中“{higher.name}”排在“{lower.name}”之后，岗位工资 {higher.post_wage} 元"
+                                f"却低于 {lower.post_wage} 元")
+            if higher.start_step is not None and lower.start_step is not None and higher.start_step < lower.start_step:
+                problems.append(f"{category}岗位中“{higher.name}”的起点薪级 {higher.start_step} 低于排在其前的"
+                                f"“{lower.name}”（{lower.start_step}）")
+    problems += _rank_problems([g for g in grades if g.category == "技能" and g.post_wage is not None])
+    return list(dict.fromkeys(problems))
+
+
+def _rank_problems(skilled: list[PostGrade]) -> list[str]:
+    """Named skill levels in their order; 技师 and above never below a grade that names no level."""
+    from calculators.params import param
+
+    senior = list(param("grades.skill_ladder")).index("技师")
+    ranked = [(skill_rank(g.name), g) for g in skilled]
+    problems = []
+    for r1, g1 in ranked:
+        for r2, g2 in ranked:
+            if g2.post_wage >= g1.post_wage:  # type: ignore[operator]
+                continue
+            if r1 is not None and r2 is not None and r1 < r2:
+                problems.append(f"“{g2.name}”的技能等级高于“{g1.name}”，岗位工资 {g2.post_wage} 元却低于 {g1.post_wage} 元")
+            elif r1 is None and r2 is not None and r2 >= senior:
+                problems.append(f"“{g2.name}”为技师及以上技能等级，岗位工资 {g2.post_wage} 元却低于一般技能岗位"
+                                f"“{g1.name}”的 {g1.post_wage} 元")
+    return problems
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -522,7 +707,7 @@ def _read_mapping(path: Path) -> Any:
         return yaml.safe_load(text)
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
         kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
-        where = getattr(exc, "problem_mark", None) or getattr(exc, "lineno", None)
+        where: Any = getattr(exc, "problem_mark", None) or getattr(exc, "lineno", None)
         line = f"（第 {where.line + 1} 行附近）" if hasattr(where, "line") else (f"（第 {where} 行）" if where else "")
         raise ProfileError(f"企业概况文件不是有效的 {kind}{line}：{path.name}") from None
 
@@ -551,9 +736,9 @@ _MESSAGES = {
 def _labels() -> dict[str, str]:
     """Field name → Chinese title, gathered from every model of the schema."""
     labels: dict[str, str] = {}
-    models = [Profile, Company, PostGrade, Budget, Components, BasicWage, AbilityWage, Seniority, PaySteps,
-              Allowances, TeamLeader, Performance, Department, LeadingTalent, AnnualSalary, ExcessProfit, Tier,
-              PostDividend, Governance]
+    models: list[type[BaseModel]] = [Profile, Company, PostGrade, Budget, Components, BasicWage, AbilityWage, Seniority, PaySteps,
+              Allowances, OtherAllowance, TeamLeader, Performance, Department, LeadingTalent, AnnualSalary,
+              ExcessProfit, Tier, PostDividend, JobEvaluation, Payment, Transition, Governance]
     for model in models:
         for name, field in model.model_fields.items():
             if field.title:
@@ -577,7 +762,7 @@ def _where(loc: tuple[Any, ...]) -> str:
 
 _DICT_FIELDS = {"items", "environment", "skill", "departments", "members", "categories",
                 "category_coefficients", "point_prices", "work_log", "kpis", "forced_distribution",
-                "research_base_share"}
+                "research_base_share", "research_staff", "steps", "distribution", "other", "mapping", "promotion"}
 
 
 def _is_dict_key(loc: tuple[Any, ...], i: int) -> bool:
@@ -596,19 +781,27 @@ def _message(error: dict[str, Any]) -> str:
     return _MESSAGES.get(kind, "取值无效")
 
 
-def describe_errors(exc: ValidationError) -> str:
-    """The first problem (and how many more) as one Chinese line."""
-    errors = exc.errors()
-    first = errors[0]
-    loc = tuple(first.get("loc", ()))
-    message = _message(first)
+def describe_error(error: Any) -> str:
+    """One pydantic error as “字段 › 字段：问题” in Chinese."""
+    loc = tuple(error.get("loc", ()))
+    message = _message(error)
     if loc and isinstance(loc[-1], str):
         # "年度工资总额预算应大于 0" already names its field: show the path only up to the parent.
         bare = _labels().get(loc[-1], "").split("（")[0]
         if bare and message.startswith(bare):
             loc = loc[:-1]
     where = _where(loc)
-    text = f"企业概况有误：{where}：{message}" if where else f"企业概况有误：{message}"
-    if len(errors) > 1:
-        text += f"（另有 {len(errors) - 1} 处问题）"
-    return text
+    return f"{where}：{message}" if where else message
+
+
+def describe_errors(exc: ValidationError) -> str:
+    """Every problem, numbered, as one Chinese line (the CLI prints one line; the UI shows it whole)."""
+    problems = list(dict.fromkeys(describe_error(e) for e in exc.errors()))
+    return problem_line(problems)
+
+
+def problem_line(problems: list[str], head: str = "企业概况有误") -> str:
+    if len(problems) == 1:
+        return f"{head}：{problems[0]}"
+    numbered = "；".join(f"（{i}）{p}" for i, p in enumerate(problems, 1))
+    return f"{head}（共 {len(problems)} 处）：{numbered}"

@@ -102,10 +102,10 @@ def read_for(name: str, reading: Reading) -> Request:
     exact = sum(1 for k in kinds if k is not Kind.NUMBER)
     distinctive = len({k for k in kinds} - _COMMON_KINDS)
     unused = sum(1 for i, q in enumerate(reading.quantities) if i not in filled.placed and not q.weak and q.kind is not Kind.DATE)
-    score = (3 * min(topics, 3) + 2 * filled.cue_hits + exact + len(filled.placed) + 2 * distinctive
+    score = (3 * min(topics, 4) + 2 * filled.cue_hits + exact + len(filled.placed) + 2 * distinctive
              - 3 * len(filled.leftovers) - unused - 2 * len(missing) - 2 * len(filled.problems))
     request = Request(name, info.title, filled, score, topics, missing, unclear)
-    request.evidence = topics + filled.cue_hits + distinctive
+    request.evidence = topics + filled.cue_hits + distinctive + len(filled.keyed)
     return request
 
 
@@ -189,7 +189,7 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
     for path, entries in moved.items():
         _set_path(merged, path, entries)
     filled = Filled(values=merged, placed=update.placed, leftovers=update.leftovers, problems=update.problems,
-                    cue_hits=update.cue_hits, slots=update.slots)
+                    cued=update.cued, slots=update.slots, notes=update.notes)
     questions = list(update.problems) + [_leftover_question(q, update) for q in update.leftovers]
     # a question asked before stays open unless this message restates the figure it was about
     restated = {format(q.value.normalize(), "f") for q in reading.quantities}
@@ -220,6 +220,14 @@ def merge(previous: dict[str, Any], update: Filled, text: str) -> dict[str, Any]
         if slot.reads.shape is Shape.FLAG and value is False:
             continue
         _set_path(merged, slot.path, _merge_value(_get_path(merged, slot.path), value))
+    for slot in update.slots:  # "大家报价以后登杆降到250": a longer name holding one known name is that one
+        old, new = _get_path(previous, slot.path), update.get(slot.path)
+        if isinstance(old, dict) and isinstance(new, dict):
+            renamed = {}
+            for key, value in new.items():
+                known = [k for k in old if k in key] if key not in old else []
+                renamed[known[0] if len(known) == 1 else key] = value
+            _set_path(merged, slot.path, {**old, **renamed})
     removed = [n for m in _REMOVE.finditer(text) for n in re.split(r"[、和及]", m.group(1)) if n]
     for slot in update.slots:
         current = _get_path(merged, slot.path)

@@ -19,7 +19,7 @@ from .scan import scan
 
 __all__ = [
     "LABELS", "Clause", "Kind", "Quantity", "Reading", "amount", "arabic", "integer", "normalise", "parse_numeral", "read",
-    "split_clauses", "strip_words",
+    "split_clauses", "strip_words", "warm_up",
 ]
 
 
@@ -39,6 +39,7 @@ def read(text: str, *, typos: bool = True) -> Reading:
     found = scan(plain)
     ordinals = [q for q in found if q.kind is Kind.ORDINAL]
     quantities, clauses = bind(plain, [q for q in found if q.kind is not Kind.ORDINAL])
+    quantities = [_as_written(q, plain, text) for q in quantities]
     return Reading(text=text, normalised=plain, quantities=quantities, clauses=clauses, corrections=corrections,
                    ordinals=ordinals)
 
@@ -54,6 +55,23 @@ def arabic(text: str) -> str:
         return match.group(0) if value is None else format(value.normalize(), "f")
 
     return re.sub(f"[{NUMERAL_CHARS}]+", digits, text.translate(WIDE_TO_ASCII))
+
+
+def _as_written(q: Quantity, plain: str, original: str) -> Quantity:
+    """Names as the user wrote them (full-width brackets, characters before a typo was mended):
+    the normal form has the same length, so the name's place in it cuts the original."""
+    if not q.name:
+        return q
+    at = plain.rfind(q.name, 0, q.start + len(q.name))
+    if at < 0:
+        at = plain.find(q.name)
+    return q if at < 0 else q.with_(name=original[at:at + len(q.name)])
+
+
+def warm_up() -> None:
+    """Load the dictionaries the reader uses (jieba with parts of speech, cn2an, pypinyin), so the
+    first message after start is answered at full speed."""
+    read("绩效工资五十万，记件：张三3000分、李四两千分")
 
 
 def amount(text: str) -> Decimal | None:

@@ -14,7 +14,7 @@ from .models import Clause, Kind, Quantity
 
 SENTENCE_END = "。！？!?；;\n"
 CLAUSE_END = SENTENCE_END + "，,：:（）()【】[]“”\"|\t"
-ITEM_END = CLAUSE_END + "、→"
+ITEM_END = CLAUSE_END + "、"
 _OPEN, _CLOSE = "（(【[", "）)】]"
 # Words after which a figure's subject carries nothing of its own (比上年增加9% → the topic before).
 _COMPARATIVES = ("同比", "环比", "比上年", "比去年", "较上年", "较去年", "比上一年", "较上一年", "比", "较", "上年", "去年",
@@ -97,6 +97,8 @@ def core(subject: str) -> str:
                       and not _entity_end(tokens[-1][0])):
         tokens.pop()
     name = "".join(t[0] for t in tokens).strip(" 、，,：:的")
+    if re.search(r"[（(][^）)]*$", name):
+        name += "）" if "（" in name else ")"  # 浇花（包月）: the bracket closes the name
     return "" if name in lex.not_names else name
 
 
@@ -104,12 +106,15 @@ def _entity_end(word: str) -> bool:
     return ends_with_any(word, lexicon().entity_suffixes) is not None
 
 
-_PERSON = re.compile(r"(?:小|老|阿)[\u4e00-\u9fa5]{1,2}$|[\u4e00-\u9fa5]{1,2}(?:工|总|师傅|姐|哥|经理|主任|老师)$")
+_PERSON = re.compile(r"(?:小|老|阿)[\u4e00-\u9fa5]{1,2}$|(?<![级技普员职操作])[\u4e00-\u9fa5]{1,2}(?<![级技普员职])(?:工|师傅|姐|哥|经理|主任|老师)$")
 
 
 def looks_like_entity(name: str) -> bool:
-    """A department, team or person — not a label made of ordinary words (积分情况, 价目表)."""
-    if _entity_end(name) or _PERSON.fullmatch(name) or re.fullmatch(r"[A-Za-z][A-Za-z0-9]{0,3}", name):
+    """A department, team or person — not a label made of ordinary words (积分情况, 价目表) nor a
+    whole unit (全车间, 各班组)."""
+    if name.startswith(("全", "整个", "各", "所有", "本", "每")):
+        return False
+    if _entity_end(name) or _PERSON.fullmatch(name) or re.fullmatch(r"[A-Za-z][A-Za-z0-9]{0,3}|[甲乙丙丁戊己庚辛壬癸]", name):
         return True
     tokens = _tokens(name)
     return len(name) >= 2 and len(tokens) == 1 and tokens[0][1] in ("nr", "nrt", "nrfg")
@@ -118,7 +123,7 @@ def looks_like_entity(name: str) -> bool:
 def split_person(name: str) -> tuple[str | None, str]:
     """"组长老黎" → ("组长", "老黎"), "生产部张三" → ("生产部", "张三"): a role or team before a person."""
     match = _PERSON.search(name)
-    if match and match.start() > 0:
+    if match and match.start() > 1 and name[match.start() - 1] not in "/／":  # 组长老黎 (a role), not 钱小二, 五级/初级工
         return name[: match.start()], match.group(0)
     tokens = _tokens(name)
     if len(tokens) >= 2 and tokens[-1][1] in ("nr", "nrt", "nrfg") and len(tokens[-1][0]) >= 2:
@@ -142,6 +147,7 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
         bound.append(_describe(text, quantities, i, clauses, lex))
     bound = _ranges(text, bound, lex)
     bound = _topics(bound, lex)
+    bound = _named_before(text, bound, clauses)
     bound = _respectively(text, bound, lex)
     bound = _each(bound, lex)
     bound = _parents(text, bound, clauses, lex)
@@ -258,7 +264,8 @@ def _growths(qs: list[Quantity]) -> list[Quantity]:
                 continue
             if _NOW.search(later.subject) and q.value:
                 growth = (later.value - q.value) / q.value
-                topic = strip_words(q.name, tuple(sorted({*_PAST.pattern.split("|"), *_NOW.pattern.split("|")}, key=len, reverse=True)))
+                times = tuple(sorted({*_PAST.pattern.split("|"), *_NOW.pattern.split("|")}, key=len, reverse=True))
+                topic = strip_words(core(strip_words(q.subject, times)) and strip_words(q.subject, times), times)
                 out.append(Quantity(growth, Kind.PERCENT, f"{q.text}→{later.text}", later.start, later.end, unit="%",
                                     subject=f"{topic}增长", name=topic, sentence=q.sentence, clause=later.clause, derived=True,
                                     direction="down" if growth < 0 else "up", topic=q.topic))
@@ -290,6 +297,8 @@ def _labels_from_levels(text: str, quantities: list[Quantity]) -> list[Quantity]
             if len(gap) <= 3 and not any(c in "，,；;。、" for c in gap):
                 continue  # 职级2→6000, 等级1 3000
         nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+        if q.kind is Kind.LEVELS and text[q.end:q.end + 1] in ("/", "／"):
+            continue  # 二级/技师: a grade's name
         if q.kind in (Kind.LEVELS,) and nxt is not None and nxt.kind is not q.kind:
             gap = text[q.end:nxt.start]
             if not any(c in ITEM_END or c.isspace() for c in gap) and not re.search(r"[到至~\-—]|每", gap) and len(gap) <= 8:
@@ -382,10 +391,11 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     start = max(_item_start(text, q.start, clause.start), prev_end)
     nxt_start = next((p.start for p in qs[i + 1:] if not p.weak), len(text))
     subject = text[start:q.start].strip()
-    tail = text[q.end:min(_item_end(text, q.end, len(text)), nxt_start)]
-    tail = re.split(r"(?<=\S)\s", tail.lstrip(), maxsplit=1)[0].strip()  # 起100 档差25: a space ends the item
-    value, direction = q.value, None
-    symmetric = any(w in subject for w in ("上下", "±", "正负", "加减"))
+    tail_end = min(_item_end(text, q.end, len(text)), nxt_start)
+    tail = text[q.end:tail_end] if tail_end < nxt_start or not re.search(r"[加增减差多]$", text[q.end:tail_end]) else ""
+    tail = "" if tail[:1].isspace() else re.split(r"\s", tail, maxsplit=1)[0].strip()  # 起100 档差25: a space ends the item
+    value, direction = q.value, q.direction
+    symmetric = any(w in subject for w in ("上下", "±", "正负", "加减")) or bool(re.search(r"(?:到|至|成|为)$", subject))
     down = None if symmetric else _last_word(subject, lex.down_words)
     up = _last_word(subject, lex.up_words)
     if down is not None and (up is None or down[1] >= up[1]):
@@ -414,6 +424,11 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     name = core(subject) or None
     if name is None and subject == "" and text[start - 1:start] in _OPEN:
         name = core(text[_item_start(text, start - 1, 0):start - 1]) or None  # A组（1320分）
+    if name is None and subject == "" and text[q.start - 1:q.start] in _CLOSE:
+        opened = max(text.rfind(ch, 0, q.start) for ch in _OPEN)
+        if opened > 0:
+            head = core(text[_item_start(text, opened, 0):opened])
+            name = (head + text[opened:q.start]) if head else None  # 浇花（包月）100分
     after = re.match(r"的([A-Za-z]|[\u4e00-\u9fa5]{1,4})(?=$|[，,、；;。\s])", tail)
     if name is None and after:
         name = after.group(1)  # 百分之十五的A
@@ -429,10 +444,12 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
             else:
                 name = person
     sentence_start = max(text.rfind(ch, 0, start) for ch in SENTENCE_END) + 1
+    heading = re.match(r"\s*([^，,。；;：:\n]{1,12})[：:]", text[sentence_start:start])
     period = _period(subject + "|" + text[q.end:q.end + 4])
     return q.with_(
         period=period,
-        topic=text[sentence_start:start], value=value, subject=subject, tail=tail, name=name, total=total, direction=direction, bound=bound, role=role, parent=parent,
+        topic=text[sentence_start:start], heading=heading.group(1) if heading else "", value=value, subject=subject,
+        tail=tail, name=name, total=total, direction=direction, bound=bound, role=role, parent=parent,
         approx=q.approx or not symmetric and (contains_any(subject[-4:], lex.approx_words) is not None
                                               or tail.startswith(("左右", "上下", "出头", "来"))), every=every, per=per,
         sentence=clause.sentence, clause=c, negated=clause.negated,
@@ -495,6 +512,37 @@ def _topics(qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
         if prev.clause == q.clause or _starts_as_continuation(q.subject, lex):
             out[i] = q.with_(name=prev.name, subject=prev.subject + "…" + q.subject, total=q.total or prev.total)
     return out
+
+
+def _named_before(text: str, qs: list[Quantity], clauses: list[Clause]) -> list[Quantity]:
+    """小刘是新手，计件数减半计算 / 只有一个等级：主管级，市场中位1.2万: a figure that names no one
+    belongs to the person or grade named by a clause with no figure just before it."""
+    out = list(qs)
+    starts = {q.start for q in qs}
+    for i, q in enumerate(out):
+        # only a rate or a grade's figure is told about this way; an amount with no name stays unnamed
+        if q.name or q.derived or q.kind not in (Kind.PERCENT, Kind.MULTIPLE, Kind.NUMBER, Kind.MONEY) or q.magnitude \
+                and q.kind is not Kind.MONEY:
+            continue
+        here = _clause_of(clauses, q.start)
+        for c in range(here - 1, max(-1, here - 2), -1):
+            clause = clauses[c]
+            if clause.sentence != q.sentence or any(clause.start <= s < clause.end for s in starts):
+                break
+            who = _mention_in(clause.text)
+            if who and (q.kind is not Kind.MONEY or who.endswith("级")):
+                out[i] = q.with_(name=who)
+                break
+    return out
+
+
+def _mention_in(text: str) -> str | None:
+    """The person or unit a short clause is about: 小刘是新手 → 小刘, 主管级 → 主管级."""
+    head = re.split(r"[是为的]", text.strip(), maxsplit=1)[0]
+    name = core(head)
+    if name and (looks_like_entity(name) or re.fullmatch(r"[\u4e00-\u9fa5A-Za-z0-9]{1,6}级", name)):
+        return name
+    return None
 
 
 def _starts_as_continuation(subject: str, lex: Lexicon) -> bool:
@@ -631,7 +679,8 @@ def _header(text: str, clauses: list[Clause], q: Quantity) -> str | None:
     for clause in clauses:
         if clause.sentence != q.sentence or clause.end > q.start:
             continue
-        if text[clause.end:clause.end + 1] in ("：", ":") and not re.search(r"\d", clause.text):
+        if text[clause.end:clause.end + 1] in ("：", ":") and not re.search(r"\d", clause.text) \
+                and not clause.text.strip().startswith(("各", "每", "所有", "全体", "全部")):
             name = entity_in(core(clause.text))
             if name:
                 found = name
@@ -640,12 +689,19 @@ def _header(text: str, clauses: list[Clause], q: Quantity) -> str | None:
 
 def entity_in(phrase: str) -> str | None:
     """The department or person a heading names: 一车间个人积分 → 一车间, 生产部 → 生产部."""
-    if not phrase:
+    if not phrase or phrase.startswith(("各", "每", "所有", "全体", "全部")):
         return None
     if looks_like_entity(phrase):
         return phrase
+    code = re.search(r"[A-Za-z][A-Za-z0-9]{0,3}$", phrase)
+    if code:
+        return code.group(0)  # 薪酬等级A → A
+    ends, at = set(), 0
+    for word, _ in _tokens(phrase):
+        at += len(word)
+        ends.add(at)
     for end in range(len(phrase) - 1, 1, -1):
         head = phrase[:end]
-        if _entity_end(head) and not phrase[end:].startswith(("分", "门")):
+        if end in ends and _entity_end(head):  # a whole word ends the name: 一车间|个人积分, not 定区|间
             return head
     return None

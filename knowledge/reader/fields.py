@@ -53,6 +53,9 @@ class Reads:
     fraction: bool = False  # a percentage field kept as a fraction (40 → 0.4 when written 40%)
     one_plus: bool = False  # a growth rate read as a ratio: 每级递增8% → 1.08
     keys: tuple[str, ...] = ()  # MAP: the only names it takes (技能等级 for 技能津贴标准)
+    keys_from: str | None = None  # MAP: … or the names of this sibling map (自定比例 for other levels)
+    usual_keys: tuple[str, ...] = ()  # MAP: names that point at this field when written (A、B、C for 强制分布)
+    people: bool = False  # MAP: names are people or departments, never items (其他积分)
 
     def __post_init__(self) -> None:
         if isinstance(self.kinds, Kind):
@@ -70,6 +73,7 @@ class Slot:
     required: bool
     model: type[BaseModel] | None = None  # the record / group model for nested shapes
     alias: str | None = None
+    keyed: bool = False  # records kept as {name: record} rather than [record with its name]
 
 
 def reads_of(info: Any) -> Reads | None:
@@ -86,6 +90,14 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+def _unwrap(annotation: Any) -> Any:
+    """dict[...] out of Optional[dict[...]] / Annotated[dict[...], …]."""
+    for arg in (annotation, *typing.get_args(annotation)):
+        if typing.get_origin(arg) in (dict, list):
+            return arg
+    return annotation
+
+
 def slots(model: type[BaseModel], prefix: str = "") -> list[Slot]:
     """Every field of `model` (and of models nested as plain fields) that declares `Reads`."""
     out: list[Slot] = []
@@ -97,5 +109,6 @@ def slots(model: type[BaseModel], prefix: str = "") -> list[Slot]:
             if inner is not None and typing.get_origin(info.annotation) not in (list, dict):
                 out += slots(inner, f"{prefix}{key}.")
             continue
-        out.append(Slot(f"{prefix}{key}", name, info.title or name, reads, info.is_required(), inner, info.alias))
+        keyed = typing.get_origin(_unwrap(info.annotation)) is dict
+        out.append(Slot(f"{prefix}{key}", name, info.title or name, reads, info.is_required(), inner, info.alias, keyed))
     return out

@@ -38,7 +38,12 @@ class Filled:
     placed: dict[int, str] = field(default_factory=dict)  # index of a quantity → slot path
     leftovers: list[Quantity] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-    cue_hits: int = 0  # figures placed because their words named the field
+    cued: set[str] = field(default_factory=set)  # fields filled because the words named them
+    keyed: set[str] = field(default_factory=set)  # maps filled with their usual names (A、B、C; 高级技师)
+
+    @property
+    def cue_hits(self) -> int:
+        return len(self.cued)
     slots: list[Slot] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # how a value was derived from the text
 
@@ -67,7 +72,7 @@ Figures = list[tuple[int, Quantity]]
 def cue_strength(reads: Reads, q: Quantity) -> int:
     """How surely the words around a figure name this field: the length of the longest cue in
     its own subject or tail, else (weaker) in what its sentence is about; 0 for none."""
-    around = q.subject + "|" + q.tail + "|" + (q.per or "")
+    around = q.subject + "|" + q.tail[:4] + "|" + (q.per or "") + "|" + q.heading  # a long tail belongs to the next item
     own = max((len(c) for c in reads.cues if c in around), default=0)
     if own:
         return own + 1
@@ -120,11 +125,12 @@ class _Model:
         self.slots = model_slots
         nested = [n for s in model_slots if s.model is not None and s.reads.shape is Shape.GROUPS for n in slots(s.model)]
         self.cues = tuple({c for s in model_slots + nested for c in s.reads.cues})
-        self.member_kinds = {k for s in model_slots if s.reads.shape in _MEMBER_SHAPES for k in s.reads.kinds}
+        self.member_slots = [s for s in model_slots if s.reads.shape in _MEMBER_SHAPES]
+        self.has_records = any(s.reads.shape in (Shape.RECORDS, Shape.GROUPS) for s in model_slots)
 
     def member_of(self, q: Quantity) -> str | None:
         """The department or person a figure is about, when the model lists such members."""
-        if q.kind not in self.member_kinds or not q.name:
+        if not q.name or not any(kind_fit(s.reads, q) for s in self.member_slots):
             return None
         name = strip_cues(q.name, self.cues)
         if not name or name in lexicon().not_names:
@@ -144,6 +150,8 @@ def _value_ok(slot: Slot, q: Quantity) -> bool:
         return False  # 每档加20元 is a rate, not a starting amount
     if r.total is True and not q.total or r.total is False and q.total:
         return False
+    if r.signed and q.direction is None and not q.derived and not re.search(r"增长|增幅|涨幅|降幅|变化|变动|增速", q.subject + q.tail[:4]):
+        return False  # 利润30% is a weight, not a growth
     return q.range_end is None and q.range_start is None
 
 
@@ -184,7 +192,7 @@ def _choices(reading: Reading, out: Filled) -> None:
             found = [(text.find(w), value) for value, words in r.choices.items() for w in words if w in text]
             if found:
                 out.set(slot.path, min(found)[1])
-                out.cue_hits += 1
+                out.cued.add(slot.path)
         elif r.shape is Shape.FLAG and any(w in text for words in r.choices.values() for w in words):
             out.set(slot.path, True)
 
@@ -199,7 +207,7 @@ def _values(figures: Figures, out: Filled, shape: _Model) -> None:
     scored = []
     for slot in value_slots:
         for i, q in _free(figures, out):
-            if not _value_ok(slot, q) or shape.member_of(q):
+            if not _value_ok(slot, q) or shape.member_of(q) or q.parent and shape.has_records:
                 continue
             strength = cue_strength(slot.reads, q)
             if strength:
@@ -214,7 +222,7 @@ def _values(figures: Figures, out: Filled, shape: _Model) -> None:
             out.problems.append(f"“{slot.label}”可能是 {q.text}，也可能是 {rivals[0][4].text}，请说明是哪一个")
         _place(out, slot, i, q)
         taken.add(slot.path)
-        out.cue_hits += 1
+        out.cued.add(slot.path)
 
 
 def _by_kind(figures: Figures, out: Filled, shape: _Model) -> None:
@@ -252,20 +260,23 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
     for slot in map_slots:
         for i, q in _free(figures, out):
             name = member_name(slot.reads, q, shape.cues)
-            total = q.total and not (q.kind is Kind.PERCENT and name)  # 利润总额35% is an indicator's weight
+            total = q.total and not (q.kind is Kind.PERCENT and name) and not looks_like_entity(name or "")
             if name is None or total or kind_fit(slot.reads, q) == 0 or _avoided(slot.reads, q):
                 continue
             if q.weak and not cue_strength(slot.reads, q) or q.range_start is not None or q.range_end is not None:
                 continue
-            if slot.reads.per and q.per not in slot.reads.per or not slot.reads.per and q.per:
+            if slot.reads.per and q.per not in slot.reads.per and not _names_an_item(figures, q, name) or not slot.reads.per and q.per:
                 continue
             if slot.reads.shape is Shape.NUMBERED and _number_in(name) is None:
                 continue
-            if slot.reads.keys and name not in slot.reads.keys:
+            allowed = set(slot.reads.keys) | set(out.get(slot.reads.keys_from) or {} if slot.reads.keys_from else ())
+            if allowed and name not in allowed or slot.reads.people and not looks_like_entity(name):
                 continue
-            strength = cue_strength(slot.reads, q)
+            strength = cue_strength(slot.reads, q) or (2 if name in slot.reads.usual_keys else 0)
             if q.kind is Kind.NUMBER and not strength and not _among_kind(figures, q, slot) and not _only_map(map_slots, slot, q):
                 continue
+            if q.kind is Kind.NUMBER and slot.reads.fraction and not cue_strength(slot.reads, q):
+                continue  # 刘92 is a score, not a weight of 92%
             score = strength * 10 + kind_fit(slot.reads, q)
             if i not in chosen or score > chosen[i][0]:
                 chosen[i] = (score, slot, name)
@@ -281,7 +292,17 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
             current[name] = as_field_value(slot.reads, q)
         out.set(slot.path, current)
         out.placed[i] = slot.path
-        out.cue_hits += bool(cue_strength(slot.reads, q))
+        if cue_strength(slot.reads, q) or name in slot.reads.usual_keys:
+            out.cued.add(slot.path)
+        if name in slot.reads.usual_keys:
+            out.keyed.add(slot.path)
+
+
+def _names_an_item(figures: Figures, q: Quantity, name: str) -> bool:
+    """浇花（包月）100分 with no 每次: still a price when later records count that item (浇花1个月)."""
+    head = re.split(r"[（(]", name)[0]
+    return len(head) >= 2 and not looks_like_entity(head) and any(p.start > q.start and head in p.subject and p.kind in (Kind.TIMES, Kind.MONTHS, Kind.PIECES, Kind.COUNT)
+                                  for _, p in figures)
 
 
 def _only_map(map_slots: list[Slot], slot: Slot, q: Quantity) -> bool:
@@ -338,9 +359,9 @@ def _ranges(figures: Figures, out: Filled) -> None:
         tiers, used = [], []
         positions = dict(figures)
         relative = any(q.relative_to for _, q in figures)
-        reference = _reference(figures, out, slot) if relative else Decimal(0)
+        reference = _reference(figures, out, slot)
         # 目标1200万，超过部分在1500万以内: 1500万 is a threshold past the target, not an offset from it
-        relative_offsets = bool(reference) and not all(q.value >= reference for _, q in figures if q.relative_to)
+        relative_offsets = relative and bool(reference) and not all(q.value >= reference for _, q in figures if q.relative_to)
         for i, q in figures:
             if kind_fit(slot.reads, q) == 0 or q.range_start is not None or q.kind in slot.reads.rate_kinds:
                 continue
@@ -357,12 +378,14 @@ def _ranges(figures: Figures, out: Filled) -> None:
             start = reference if is_cap else offset + low  # a cap ("X以内") starts where the target ends
             tiers.append({"from": start, **({"to": offset + high} if high is not None else {}), "rate": rate[1].value})
             used += [i, rate[0]] + ([q.range_end] if upper is not None else [])
+        if not tiers:
+            out.placed = {k: v for k, v in out.placed.items() if v != slot.path + ".reference"}
         if tiers:
             tiers.sort(key=lambda t: t["from"])
             out.set(slot.path, tiers)
             for i in used:
                 out.placed[i] = slot.path  # type: ignore[index]
-            out.cue_hits += 1
+            out.cued.add(slot.path)
 
 
 def _reference(figures: Figures, out: Filled, slot: Slot) -> Decimal:
@@ -390,7 +413,9 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
         own = next(s for s in sub if s.reads.shape is Shape.VALUE)
         inner = next(s for s in sub if s.reads.shape is Shape.MAP)
         words = own.reads.cues + inner.reads.cues
-        heads = {q.name: (i, q) for i, q in figures if q.name and not q.parent and kind_fit(own.reads, q) >= 2}
+        parents = {q.parent for _, q in figures if q.parent}
+        heads = {q.name: (i, q) for i, q in figures if q.name and not q.parent
+                 and (kind_fit(own.reads, q) >= 2 or q.name in parents and kind_fit(own.reads, q))}
         members = [(i, q) for i, q in figures
                    if q.parent and kind_fit(inner.reads, q) and (q.parent in heads or looks_like_entity(strip_cues(q.parent, words)))]
         if not members:
@@ -409,7 +434,7 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
             key = strip_cues(name, words + shape.cues) or name
             if i in out.placed:
                 continue
-            if key in groups or looks_like_entity(key) and q.sentence in {m.sentence for _, m in members}:
+            if key in groups or looks_like_entity(key):
                 groups.setdefault(key, {})[own.path] = q.value
                 out.placed[i] = slot.path
         for key, group in groups.items():
@@ -418,10 +443,10 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
             if stated is not None and stated != parts:
                 out.problems.append(f"“{key}”成员积分小计 {_fmt(stated)} 与各人之和 {_fmt(parts)} 不一致，请确认")
         out.set(slot.path, groups)
-        out.cue_hits += 1
+        out.cued.add(slot.path)
 
 
-_PERSON_MENTION = re.compile(r"(?:小|老|阿)[\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}(?:师傅|工)(?=[是、，,；;。（(带兼和]|$)")
+_PERSON_MENTION = re.compile(r"[\u4e00-\u9fa5]{1,2}(?:师傅|工)(?=[\s是、，,；;。（(带兼和]|$)|(?:小|老|阿)[\u4e00-\u9fa5]")
 _NOT_PERSONS = {"老师", "老板", "小组", "小时", "小计", "小班", "老年", "小型", "老化", "阿姨", "小于", "老工", "小工", "技工", "普工", "员工",
                 "职工", "高级工", "中级工", "初级工", "学徒工", "操作工", "技术工", "老员", "小微", "小厂", "小企", "老厂"}
 _LEADER_ROLES = ("班组长", "组长", "班长", "兼班组长")
@@ -436,7 +461,8 @@ def _people(text: str) -> list[tuple[str, int]]:
     at = 0
     for word, flag in _tokens(text):
         at = text.find(word, at)
-        if flag in ("nr", "nrfg") and len(word) >= 2 and not any(at <= p < at + len(word) for p in found):
+        overlaps = any(p < at + len(word) and at < p + len(n) for p, n in found.items())
+        if flag in ("nr", "nrfg") and len(word) >= 2 and not overlaps:
             found[at] = word
         at += len(word)
     return sorted(((name, pos) for pos, name in found.items()), key=lambda t: t[1])
@@ -483,7 +509,7 @@ def _attribute_records(reading: Reading, figures: Figures, out: Filled, slot: Sl
     for r in records.values():
         r.pop("_leader", None)
     out.set(slot.path, list(records.values()))
-    out.cue_hits += 1
+    out.cued.add(slot.path)
     return True
 
 
@@ -498,7 +524,7 @@ def _nearest_word(text: str, pos: int, words: list[tuple[str, str]], clause: int
         at = text.find(word)
         while at >= 0:
             covered = any(h[0] <= at < h[0] + len(h[2]) for h in hits)
-            figure_after = re.match(r"\s*(?:每月|每人|/月)?\s*[0-9零一二两三四五六七八九十百]", text[at + len(word):at + len(word) + 4])
+            figure_after = re.match(r"[ \u3000]*(?:每月|每人|/月)?[ \u3000]*[0-9零一二两三四五六七八九十百]", text[at + len(word):at + len(word) + 4])
             if not covered and _clause_index(text, at) == clause and not figure_after:
                 hits.append((at, value, word))
             at = text.find(word, at + 1)
@@ -506,7 +532,13 @@ def _nearest_word(text: str, pos: int, words: list[tuple[str, str]], clause: int
     after = [h for h in hits if h[0] > pos]
     if before:
         return max(before)[1]
-    return min(after)[1] if after else None
+    if after:
+        return min(after)[1]
+    # 再加上小景，高级工，不带徒: the word in a following clause of the sentence that names no one else
+    end = next((i for i in range(pos, len(text)) if text[i] in "；;。\n"), len(text))
+    later = [(at, value) for word, value in words for at in [text.find(word, pos, end)] if at >= 0
+             and not _PERSON_MENTION.search(text, text.rfind("，", pos, at) + 1 if text.rfind("，", pos, at) >= 0 else at, at)]
+    return min(later)[1] if later else None
 
 
 def _owner(text: str, q: Quantity, people: list[tuple[str, int]]) -> str | None:
@@ -529,10 +561,11 @@ def _records(figures: Figures, out: Filled, reading: Reading) -> None:
         choices = [f for f in slots(slot.model) if f.reads.shape is Shape.CHOICE]  # type: ignore[arg-type]
         records: dict[str, dict[str, Any]] = {}
         for i, q in _free(figures, out):
-            name = member_name(slot.reads, q)
+            best = max(fields, key=lambda f: cue_strength(f.reads, q) * 10 + kind_fit(f.reads, q))
+            own = q.name and strip_cues(q.name, slot.reads.cues + best.reads.cues)
+            name = own or (q.parent if q.parent and not q.total else None)  # 初级工 2300（起点薪级1）: the 1 is 初级工's
             if not name or q.total:
                 continue
-            best = max(fields, key=lambda f: cue_strength(f.reads, q) * 10 + kind_fit(f.reads, q))
             if not kind_fit(best.reads, q):
                 continue
             for choice in choices:  # 张三技师: the record's name without its 技能等级
@@ -547,8 +580,9 @@ def _records(figures: Figures, out: Filled, reading: Reading) -> None:
             record[best.path] = as_field_value(best.reads, q)
             out.placed[i] = slot.path
         if records:
-            out.set(slot.path, list(records.values()))
-            out.cue_hits += 1
+            out.set(slot.path, {k: {f: v for f, v in r.items() if f != "name"} for k, r in records.items()}
+                    if slot.keyed else list(records.values()))
+            out.cued.add(slot.path)
 
 
 def _grid(figures: Figures, out: Filled) -> None:
@@ -573,7 +607,7 @@ def _grid(figures: Figures, out: Filled) -> None:
             out.placed[i] = slot.path
         if grid:
             out.set(slot.path, grid)
-            out.cue_hits += 1
+            out.cued.add(slot.path)
 
 
 def _plausible(out: Filled, reading: Reading) -> None:

@@ -26,6 +26,7 @@ class Kind(StrEnum):
     TIMES = "times"
     AGE = "age"
     DATE = "date"  # 2024年, 3月份: never a value of a calculation
+    OTHER = "other"  # 股, 平方米, 小时: a unit no calculation takes
     ORDINAL = "ordinal"  # 第10薪级, 第三档: a position, kept apart from the figures
 
 
@@ -57,6 +58,7 @@ class Quantity:
     subject: str = ""
     tail: str = ""
     topic: str = ""  # the sentence before this figure's own item: what the sentence is about
+    heading: str = ""  # "件数：甲 1,250；…": the heading its sentence opens with
     name: str | None = None
     parent: str | None = None  # for members listed under a department (two levels)
     role: str | None = None  # a role or category written before a person's name (组长老黎 → 组长)

@@ -126,7 +126,8 @@ def scan(text: str) -> list[Quantity]:
             quantity = _read_run(text, start, end, blocked, lex)
             if quantity is not None:
                 found.append(quantity)
-    found += _value_words(text, lex, found)
+    words = _value_words(text, lex, [])
+    found = [q for q in found if not any(w.start < q.end and q.start < w.end for w in words)] + words
     return sorted(found, key=lambda q: q.start)
 
 
@@ -147,6 +148,8 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
         return None  # 十分重要: an adverb (but 清扫一次十分， is ten points)
     if text[start - 1:start] in ("P", "p") and (kind is Kind.LEVELS or text[end:end + 1] in ("级", "岗")):
         return None  # P6级: a grade's name
+    if re.search(r"(?:案例|附件|表|图|第[一二三四五六七八九十\d]+章第?)$", text[max(0, start - 4):start]) and kind is None:
+        return None  # 案例2, 附件1: a document's part, not a figure
     if text[start - 1:start] == "第":  # 第3级: a position, not a value
         return Quantity(value, Kind.ORDINAL, text[start - 1:end + len(unit)], start - 1, end + len(unit), unit=unit.strip())
     if _LATIN_BEFORE.search(text[max(0, start - 1):start]) and kind is None:
@@ -161,14 +164,20 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
     if prefix:
         return Quantity(value * _PERCENT_PREFIX[prefix], Kind.PERCENT, text[start - len(prefix):end],
                         start - len(prefix), end, unit=prefix, scale=_PERCENT_PREFIX[prefix])
-    if text[start - 1:start] in ("P", "p"):
+    if text[start - 1:start] in ("P", "p") and 10 <= value <= 99:
         return Quantity(value, Kind.PERCENTILE, text[start - 1:end], start - 1, end, unit="P")
+    if text[start - 1:start] in ("P", "p") or re.match(r"[A-Za-z]", text[end:end + 1]) and kind is None:
+        return None  # P3 is a grade, 5S a name
     if kind is None and not has_digit and end - start == 1 and _CJK.match(text[start - 1:start] or " "):
         return None  # 张三、李四: a single numeral character after a character ends a name
     if kind is None:
         if not magnitude and _part_of_a_name(text, end, has_digit, lex):
             return None  # 一车间, 3号线, 二班: a label that begins with a numeral
         kind, factor = Kind.NUMBER, Decimal(1)
+    if unit == "成" and text[end + 1:end + 2] in ("半",) + tuple("一二三四五六七八九"):
+        extra = Decimal("0.5") if text[end + 1] == "半" else Decimal(parse_numeral(text[end + 1]) or 0) / 10
+        return Quantity((value + extra) * Decimal("0.1"), Kind.PERCENT, text[start:end + 2], start, end + 2, unit="成",
+                        scale=Decimal("0.1"))  # 一成半 = 15%, 四成五 = 45%
     if kind is Kind.YEARS and _YEAR.fullmatch(text[start:end]):
         kind = Kind.DATE  # 2024年
     if text.startswith("月", end) and not text.startswith("月薪", end) and value <= 12:
@@ -237,7 +246,8 @@ def _value_words(text: str, lex: Lexicon, found: list[Quantity]) -> list[Quantit
         while at >= 0:
             labels_a_figure = kind is Kind.PERCENTILE and re.match(r"(?:分别)?(?:为|是|约|:|：)?\s*\d", text[at + len(word):])
             if not labels_a_figure and not any(s < at + len(word) and at < e for s, e in taken):
-                out.append(Quantity(value, kind, word, at, at + len(word), unit=word))
+                direction = "up" if kind is Kind.PERCENT and value > 0 and word.startswith("翻") else "flat" if value == 0 else None
+                out.append(Quantity(value, kind, word, at, at + len(word), unit=word, direction=direction))
                 taken.append((at, at + len(word)))
             at = text.find(word, at + 1)
     return out

@@ -46,14 +46,21 @@ def mend(text: str) -> tuple[str, list[tuple[str, str]]]:
     targets = _targets()
     lengths = sorted({len(w) for words in targets.values() for w in words}, reverse=True)
     known = _known_words()
+    import jieba
+
+    starts, ends, at = set(), set(), 0
+    for token in jieba.cut(text, HMM=False):
+        starts.add(at)
+        at += len(token)
+        ends.add(at)
     chars = list(text)
     fixes: list[tuple[str, str]] = []
     i = 0
     while i < len(chars):
         for n in lengths:
             window = "".join(chars[i:i + n])
-            if len(window) < n:
-                continue
+            if len(window) < n or i not in starts or i + n not in ends:
+                continue  # 一共分: 共分 straddles two words, it is not a typo of 工分
             for word in targets.get(" ".join(sounds[i:i + n]), ()):
                 shared = sum(a == b for a, b in zip(window, word))
                 if window != word and shared >= max(1, n - 1) and known.get(window, 0) < _RARE:

@@ -24,12 +24,16 @@ def _assert_citations_hold(reply):
         assert unit is not None and c.quote and c.quote in unit.text
 
 
-def _dev_questions(shared_dir: Path):
-    return [json.loads(line) for line in (shared_dir / "eval" / "retrieval_dev.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
-def test_dev_questions_are_answered_from_the_gold_clause(shared_dir):
-    questions = _dev_questions(shared_dir)
+def _dev_questions():
+    path = DATA / "retrieval_dev.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_dev_questions_are_answered_from_the_gold_clause():
+    questions = _dev_questions()
     hits = 0
     for item in questions:
         reply = respond(item["question"])

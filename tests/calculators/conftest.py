@@ -1,16 +1,1 @@
-"""Fixtures of the calculator tests."""
-
-from __future__ import annotations
-
-from pathlib import Path
-
-import pytest
-
-from calc_helpers import SOURCES
-
-
-@pytest.fixture(scope="session")
-def sources_dir() -> Path:
-    if not SOURCES.is_dir():
-        pytest.skip("../shared/sources is not beside this checkout")
-    return SOURCES
+"""Fixtures of the calculator tests (they read the repository's own cleaned sources)."""

@@ -127,7 +127,7 @@ quota_lists = st.lists(st.integers(0, 100), min_size=1, max_size=6).filter(lambd
 
 @settings(max_examples=150)
 @given(n=st.integers(1, 5000), parts=quota_lists)
-def test_forced_distribution_counts_sum_to_n_and_top_is_rounded_down(n, parts):
+def test_forced_distribution_counts_sum_to_n_and_neither_end_is_rounded_up(n, parts):
     total = sum(parts)
     # shares summing to exactly 1 in Decimal: the last grade takes the rest
     shares = [(Decimal(p) / total).quantize(Decimal("0.0001")) for p in parts[:-1]]
@@ -136,9 +136,14 @@ def test_forced_distribution_counts_sum_to_n_and_top_is_rounded_down(n, parts):
     quotas = {f"等次{i}": s for i, s in enumerate(shares)}
     counts = calculators.run("forced-distribution", {"n": n, "quotas": quotas})["counts"]
     assert sum(counts.values()) == n
-    assert counts["等次0"] == math.floor(n * shares[0]) or len(shares) == 1
-    for grade, share in list(quotas.items())[1:]:
-        assert abs(counts[grade] - n * share) < 1
+    top, bottom = "等次0", f"等次{len(shares) - 1}"
+    if len(shares) > 2:  # 从严控制 at the top, and no one put into the lowest grade by rounding
+        assert counts[top] == math.floor(n * shares[0]) and counts[bottom] == math.floor(n * shares[-1])
+        for grade, share in list(quotas.items())[1:-1]:
+            assert math.floor(n * share) <= counts[grade] <= math.floor(n * share) + len(shares) - 1
+    elif len(shares) == 2:  # the rationed (smaller) grade is rounded down, the other takes the rest
+        rationed = top if shares[0] < shares[1] else bottom if shares[1] < shares[0] else bottom
+        assert counts[rationed] == math.floor(n * quotas[rationed])
 
 
 TIERS = [{"from": 1000, "to": 1200, "rate": "0.10"}, {"from": 1200, "to": 1500, "rate": "0.15"}, {"from": 1500, "rate": "0.20"}]

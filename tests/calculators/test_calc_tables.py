@@ -59,7 +59,7 @@ def test_points_from_csv_flat_and_two_level(tmp_path):
 
 def test_forced_distribution_from_a_people_table():
     rows = [{"姓名": f"员工{i}", "得分": 100 - i} for i in range(20)]
-    result = calculators.run("forced-distribution", {"quotas": {"A": 0.1, "B": 0.8, "C": 0.1}, "people": rows})
+    result = calculators.run("forced-distribution", {"mode": "全员", "quotas": {"A": 0.1, "B": 0.8, "C": 0.1}, "people": rows})
     assert result["counts"] == {"A": 2, "B": 16, "C": 2}
     assert result["grades"]["A"] == ["员工0", "员工1"] and result["assignments"]["员工19"] == "C"
 

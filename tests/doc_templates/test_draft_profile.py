@@ -7,19 +7,18 @@ import json
 
 import pytest
 import yaml
+from draft_helpers import EXAMPLES, docx_files, minimal_profile
 
 import doc_templates
 from doc_templates import Profile, ProfileError
-
-from draft_helpers import EXAMPLES, docx_files, minimal_profile
 
 
 def _has_chinese(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def test_three_samples_ship():
-    assert EXAMPLES == ["power-supply-station", "private-manufacturer", "soe-tech"]
+def test_five_samples_ship():
+    assert EXAMPLES == ["power-supply-station", "private-manufacturer", "private-restaurant", "soe-power", "soe-tech"]
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
@@ -37,6 +36,9 @@ def test_sample_sizes_and_ownership():
     assert sizes["soe-tech"].headcount == 800 and sizes["soe-tech"].state_owned
     station = sizes["power-supply-station"]
     assert station.state_owned and station.components.performance.point_prices
+    restaurant, power = sizes["private-restaurant"], sizes["soe-power"]
+    assert restaurant.headcount == 35 and not restaurant.state_owned and "餐饮" in restaurant.company.industry
+    assert power.headcount == 3000 and power.state_owned and "电力" in power.company.industry
 
 
 def test_ownership_aliases_and_percent_strings():
@@ -83,6 +85,17 @@ BAD = [
     ("components", {"seniority": {"bands": 0}}, "工龄段数应至少为 1"),
     ("components", {"allowances": {"team_leader": {"min": 500, "max": 100}}}, "不能低于下限"),
     ("components", {"pay_steps": {"count": 1}}, "薪级数应在 2 到 60 之间"),
+    ("grades", [{"name": "技师", "category": "技能", "headcount": 2, "post_wage": 500},
+                {"name": "服务员", "category": "技能", "headcount": 9, "post_wage": 2500}], "为技师及以上技能等级，岗位工资 500 元却低于一般技能岗位“服务员”"),
+    ("grades", [{"name": "服务员", "category": "技能", "headcount": 9, "post_wage": 2500},
+                {"name": "技师", "category": "技能", "headcount": 2, "post_wage": 500}], "岗位工资 500 元却低于 2500 元"),
+    ("grades", [{"name": "高级工", "category": "技能", "headcount": 9, "post_wage": 2500},
+                {"name": "清洁工", "category": "技能", "headcount": 2, "post_wage": 2600},
+                {"name": "技师", "category": "技能", "headcount": 2, "post_wage": 2000}], "技能等级高于“高级工”"),
+    ("grades.0.steps", {1: 4, 2: 4}, "与该岗位人数 10 人不一致"),
+    ("grades", [{"name": "普工", "category": "技能", "headcount": 5, "post_wage": 1500, "start_step": 9},
+                {"name": "技工", "category": "技能", "headcount": 5, "post_wage": 1520, "start_step": 1}], "起点薪级 1 低于"),
+    ("payment", {"pay_day": 40}, "发薪日应在 1 到 31 之间"),
 ]
 
 
@@ -94,6 +107,21 @@ def test_impossible_values_are_refused_in_chinese(path, value, expected):
     assert expected in message
     assert message.startswith("企业概况有误") and "\n" not in message
     assert "Input should" not in message and "Value error" not in message
+
+
+def test_every_problem_is_listed_at_once_with_its_chinese_field():
+    data = minimal_profile()
+    data["company"]["ownership"] = "外资"
+    data["budget"]["annual_wage_total"] = -1
+    data["grades"][1]["headcount"] = "三"
+    data["payment"] = {"pay_day": 0}
+    with pytest.raises(ProfileError) as caught:
+        Profile.model_validate(data)
+    message = str(caught.value)
+    assert message.startswith("企业概况有误（共 4 处）") and "\n" not in message
+    for part in ("所有制性质", "年度工资总额预算", "岗位等级 › 第2项 › 人数", "发薪日"):
+        assert part in message, part
+    assert not any(word in message for word in ("ownership", "annual_wage_total", "headcount", "pay_day"))
 
 
 def test_profile_error_is_a_value_error():
@@ -129,8 +157,10 @@ def test_json_profile_and_bad_json(tmp_path):
 
 @pytest.mark.parametrize("change,expected", [
     ({"budget": {"annual_wage_total": 300_000, "performance_pool": 100_000}}, "工资预算不足"),
-    ({"grades": [{"name": "普工", "category": "技能", "headcount": 5, "post_wage": 1500, "start_step": 40}]},
-     "超过了薪级总数"),
+    ({"grades": [{"name": "普工", "category": "技能", "headcount": 5, "post_wage": 1500, "start_step": 40}],
+      "components": {"pay_steps": {"count": 30, "first": 50, "increment": 10}}}, "超过了薪级总数"),
+    ({"components": {"pay_steps": {"count": 30}}}, "缺少第1薪级工资（元/月）、薪级级差（元/月）"),
+    ({"components": {"seniority": {"start": 100}}}, "缺少相邻工龄段差额"),
 ])
 def test_drafting_refuses_inconsistent_figures_and_writes_nothing(tmp_path, change, expected):
     profile = Profile.model_validate(minimal_profile(**change))
