@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -76,9 +77,9 @@ def _guard(fn: Callable[..., Any], on_error: Callable[[str], Any]) -> Callable[.
     return wrapper
 
 
-def _download(path: str | None) -> Any:
+def _download(path: str | list[str] | None) -> Any:
     """A download box shown only while it holds a file."""
-    return gr.update(value=path, visible=path is not None)
+    return gr.update(value=path, visible=bool(path))
 
 
 def _status(elem_id: str, *, render: bool = True) -> Any:
@@ -88,33 +89,21 @@ def _status(elem_id: str, *, render: bool = True) -> Any:
 # ---- form widgets shared by 计算器 and 方案起草 ------------------------------------------------------
 
 
-def _widget(field: forms.FormField, value: Any, prefix: str, depth: int = 0) -> Any:
-    label = field.shown(depth)
+def _widget(field: forms.FormField, value: Any, prefix: str) -> Any:
+    label = field.label
     elem_id = f"{prefix}-{field.key.replace('.', '-')}"
     if field.widget is forms.Widget.CHOICE:
         return gr.Dropdown(choices=list(field.choices), value=value, label=label, elem_id=elem_id, interactive=True)
     if field.widget is forms.Widget.FLAG:
         return gr.Checkbox(value=value, label=label, elem_id=elem_id, interactive=True)
     if field.widget is forms.Widget.TABLE:
-        headers = [c.label for c in field.columns]
-        rows = [*value, [""] * len(headers)]  # a blank row to type a new entry into
-        return gr.Dataframe(value=rows, headers=headers, label=label, elem_id=elem_id, interactive=True, type="array",
-                            datatype="str", column_count=len(headers),
-                            wrap=True, max_height=320)
+        headers = value["headers"]
+        rows = [*value["data"], [""] * len(headers)]  # a blank row to type a new entry into
+        return gr.Dataframe(value=rows, headers=headers, label=label, elem_id=elem_id, interactive=True, type="pandas",
+                            datatype="str", column_count=len(headers), wrap=True, max_height=320)
     placeholder = "必填" if field.required else "可不填"
     return gr.Textbox(value=value, label=label, info=field.hint or None, placeholder=placeholder, elem_id=elem_id,
                       interactive=True, max_lines=3)
-
-
-SECTION_DEPTH = 2  # 方案起草 shows "薪酬单元 › 津贴补贴" as one foldable section
-
-
-def _sections(fields: tuple[forms.FormField, ...]) -> list[tuple[str, list[int]]]:
-    """Fields grouped by their section, in order; a top-level table is a section of its own."""
-    groups: dict[str, list[int]] = {}
-    for i, field in enumerate(fields):
-        groups.setdefault(field.section(SECTION_DEPTH) or field.title, []).append(i)
-    return list(groups.items())
 
 
 # ---- 问答 -------------------------------------------------------------------------------------
@@ -260,59 +249,78 @@ def _calculator_tab() -> None:
 
 
 def _draft_tab() -> None:
-    form = h.profile_form()
+    form = h.draft_form()
     examples = h.example_choices()
-    start = h.example_profile(examples[0][1])
-    start_text = form.text(start)
+    values, rows = h.example_page(examples[0][1])
     with gr.Row():
         with gr.Column(scale=3):
-            gr.Markdown("填写企业概况（可先选一个示例再修改），然后生成 Word 方案。金额可写 30万、1,200元，比例可写 8%。",
-                        elem_classes="pg-note")
+            gr.Markdown("填写企业概况（可先选一个示例再修改，或上传填好的 Excel），然后生成 Word 方案和编制说明。"
+                        "金额可写 30万、1,200元，比例可写 6%。", elem_classes="pg-note")
             with gr.Row():
                 pick = gr.Dropdown(choices=examples, value=examples[0][1], label="从示例开始", elem_id="draft-example", scale=2)
-                upload = gr.File(label="或上传企业概况（.yaml / .json）", file_types=[".yaml", ".yml", ".json"], scale=2,
-                                 elem_id="draft-upload", height=110)
-            widgets: list[Any] = [None] * len(form.fields)
-            values = form.values(start)
-            for section, indexes in _sections(form.fields):
-                with gr.Accordion(section, open=section in ("企业", "工资预算", "岗位等级")):
-                    for i in indexes:
-                        widgets[i] = _widget(form.fields[i], values[i], "draft", SECTION_DEPTH)
-            synced = _agreed(start_text)
-            with gr.Accordion("高级：以 YAML/JSON 查看或编辑同一概况（与表单同步）", open=False, elem_id="draft-advanced"):
-                advanced = gr.Code(value=start_text, language="yaml", label="企业概况（YAML，也可粘贴 JSON）", elem_id="draft-profile",
-                                   interactive=True)
-                apply = gr.Button("按此内容更新表单", size="sm", elem_id="draft-apply")
-                advanced_note = _status("draft-input-status")
-            go = gr.Button("生成薪酬分配方案（Word）", variant="primary", elem_id="draft-run")
+                upload = gr.File(label="或上传企业概况（Excel 模板 .xlsx，或 .yaml / .json）", file_types=[".xlsx", ".yaml", ".yml", ".json"],
+                                 scale=2, elem_id="draft-upload", height=110)
+            load_status = _status("draft-load-status")
+            widgets: list[Any] = []
+            for section in dict.fromkeys(f["section"] for f in form.fields):
+                with gr.Accordion(section, open=section in ("企业", "工资预算"), elem_classes="draft-section"):
+                    for i, item in enumerate(form.fields):
+                        if item["section"] == section:
+                            widgets.append(_draft_field(item, values[i], _elem_id("draft", item["label"])))
+            tables = []
+            for i, table in enumerate(form.tables):
+                with gr.Accordion(f"表：{table['name']}", open=table["name"] == "岗位等级", elem_id=_elem_id("draft-section", table["name"])):
+                    headers = [c["label"] for c in table["columns"]]
+                    tables.append(gr.Dataframe(value=[*rows[i], [""] * len(headers)], headers=headers, label=table["help"] or table["name"],
+                                               elem_id=_elem_id("draft-table", table["name"]), interactive=True, type="array", datatype="str",
+                                               column_count=len(headers), wrap=True, max_height=360))
+            allow = gr.Checkbox(label="仍按此起草（与约束性条款不符之处列入编制说明）", value=False, elem_id="draft-allow")
+            with gr.Row():
+                go = gr.Button("生成薪酬分配方案（Word）", variant="primary", elem_id="draft-run", scale=2)
+                export = gr.Button("导出为 Excel（离线填写后上传）", elem_id="draft-export", scale=1)
             status = _status("draft-status")
         with gr.Column(scale=2):
             summary = gr.Markdown("填写或选择企业概况后按“生成”，方案的章节和下载链接显示在这里。", elem_id="draft-summary")
-            docx = gr.File(label="下载方案 .docx", elem_id="draft-download", interactive=False, visible=False)
+            files = gr.File(label="下载：方案、编制说明（及套改测算）", elem_id="draft-download", file_count="multiple",
+                            interactive=False, visible=False)
 
-    skip_form = [gr.skip()] * (len(widgets) + 2)
+    page = [*widgets, *tables]
+    n = len(widgets)
 
-    def show(data: dict) -> tuple:
-        text = form.text(data)
-        return (*form.values(data), text, text)
+    def show(page_values: tuple[list[Any], list[Any]]) -> tuple:
+        fields, table_rows = page_values
+        return (*fields, *[[*r, [""] * len(t["columns"])] for r, t in zip(table_rows, form.tables)], "")
 
-    form_outputs = [*widgets, advanced, synced, advanced_note]
-    keep_form = lambda m: (*skip_form, m)
-    pick.input(_guard(lambda name: (*show(h.example_profile(name)), ""), keep_form), pick, form_outputs, api_name=False)
-    upload.upload(_guard(lambda path: (*show(h.load_profile_file(path)), ""), keep_form), upload, form_outputs, api_name=False)
-    apply.click(_guard(lambda text: (*show(form.parse(text)), ""), keep_form), advanced, form_outputs, api_name=False)
-    _keep_in_step(form, widgets, advanced, synced, advanced_note)
+    def load_failed(message: str) -> tuple:
+        return (*[gr.skip()] * len(page), message)
 
-    def on_draft(text: str, agreed: str, *values: Any) -> tuple:
-        data, from_text = form.current(list(values), text, agreed)
-        result = h.draft_scheme(data)
-        return ("", result.summary, _download(result.docx), *(show(data) if from_text else skip_form))
+    pick.input(_guard(lambda name: show(h.example_page(name)), load_failed), pick, [*page, load_status], api_name=False)
+    upload.upload(_guard(lambda path: show(h.upload_page(path)), load_failed), upload, [*page, load_status], api_name=False)
 
-    def draft_failed(message: str) -> tuple:
-        return (message, "", _download(None), *skip_form)
+    def on_draft(allowed: bool, *current: Any) -> tuple:
+        result = h.draft_from_page(list(current[:n]), list(current[n:]), allowed)
+        return "", result.summary, _download(result.files)
 
-    go.click(_guard(on_draft, draft_failed), [advanced, synced, *widgets], [status, summary, docx, *widgets, advanced, synced],
-             api_name="draft")
+    def on_export(*current: Any) -> tuple:
+        return "", "已按当前内容生成 Excel，可离线修改后在上方上传。", _download([h.workbook_from_page(list(current[:n]), list(current[n:]))])
+
+    failed = lambda message: (message, "", _download(None))
+    go.click(_guard(on_draft, failed), [allow, *page], [status, summary, files], api_name="draft")
+    export.click(_guard(on_export, failed), page, [status, summary, files], api_name=False)
+
+
+def _elem_id(prefix: str, label: str) -> str:
+    """An id a test (or a stylesheet) can name: 岗位工资（元/月） → draft-岗位工资（元-月）."""
+    return f"{prefix}-" + re.sub(r"[^0-9A-Za-z_\u0080-\uffff-]", "-", label)
+
+
+def _draft_field(item: dict[str, Any], value: str, elem_id: str) -> Any:
+    label = item["label"] + (" *" if item["required"] else "")
+    if item["kind"] in ("选项", "是否"):
+        return gr.Dropdown(choices=h.field_choices(item), value=value, label=label, info=item["help"] or None, elem_id=elem_id,
+                           interactive=True)
+    return gr.Textbox(value=value, label=label, info=h.field_hint(item) or None, elem_id=elem_id, interactive=True, max_lines=3,
+                      placeholder="必填" if item["required"] else "可不填")
 
 
 # ---- 条款审查 -----------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ class Layout(StrEnum):
     RECORDS = "records"  # one column per field → [{field: value}, …]
     KEYED = "keyed"  # 名称 | fields… [| 成员 | maps…] → {名称: {field: value, map: {成员: value}}}
     GRID = "grid"  # 名称 | 项目 | 数值 → {名称: {项目: 数值}}
+    ROWS = "rows"  # free rows whose headers are their keys (人员名单) → [{列名: 值}, …]
 
 
 NAME = "@name"  # the column holding a row's name
@@ -85,12 +86,6 @@ class FormField:
         """The title with its groups, as messages name the field: 薪级工资标准：薪级数."""
         return "：".join((*self.trail, self.title))
 
-    def shown(self, depth: int = 0) -> str:
-        """The title under the first `depth` groups (which the page shows as headings)."""
-        return "：".join((*self.trail[depth:], self.title))
-
-    def section(self, depth: int) -> str:
-        return " › ".join(self.trail[:depth])
 
 
 # ---- the model, read as a form --------------------------------------------------------------
@@ -208,6 +203,8 @@ def _field(path: tuple[str, ...], name: str, info: FieldInfo) -> list[FormField]
         if _is_model(item):
             own, _ = _columns(_core(item))
             return [FormField(widget=Widget.TABLE, layout=Layout.RECORDS, columns=tuple(own), **common)]
+        if typing.get_origin(_core(item)) is dict or _core(item) is dict:
+            return [FormField(widget=Widget.TABLE, layout=Layout.ROWS, **common)]
         if typing.get_origin(_core(item)) is tuple:
             cols = (Column("0", "等级", True), Column("1", "薪酬（元）", True))
             return [FormField(widget=Widget.TABLE, layout=Layout.PAIRS, columns=cols, **common)]
@@ -227,7 +224,7 @@ def fields_of(model: type[BaseModel]) -> tuple[FormField, ...]:
 # ---- input → form values --------------------------------------------------------------------
 
 
-def _shown(value: Any) -> str:
+def shown(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -247,30 +244,40 @@ def _get(data: Any, path: tuple[str, ...]) -> Any:
 
 def _rows(f: FormField, value: Any) -> list[list[str]]:
     if f.layout is Layout.MAP and isinstance(value, dict):
-        return [[str(k), _shown(v)] for k, v in value.items()]
+        return [[str(k), shown(v)] for k, v in value.items()]
     if f.layout is Layout.GRID and isinstance(value, dict):
-        return [[str(k), str(item), _shown(v)] for k, inner in value.items() if isinstance(inner, dict) for item, v in inner.items()]
+        return [[str(k), str(item), shown(v)] for k, inner in value.items() if isinstance(inner, dict) for item, v in inner.items()]
     if f.layout is Layout.PAIRS and isinstance(value, list):
-        return [[_shown(v) for v in pair] for pair in value if isinstance(pair, (list, tuple))]
+        return [[shown(v) for v in pair] for pair in value if isinstance(pair, (list, tuple))]
     if f.layout is Layout.RECORDS and isinstance(value, list):
-        return [[_shown(r.get(c.key)) for c in f.columns] for r in value if isinstance(r, dict)]
+        return [[shown(r.get(c.key)) for c in f.columns] for r in value if isinstance(r, dict)]
+    if f.layout is Layout.ROWS and isinstance(value, list):
+        return [[shown(r.get(h)) for h in _headers(f, value)] for r in value if isinstance(r, dict)]
     if f.layout is Layout.KEYED and isinstance(value, dict):
         own_cols = [c for c in f.columns if c.key not in (NAME, MEMBER, *f.nested)]
         rows = []
         for name, record in value.items():
             record = record if isinstance(record, dict) else {"median": record}  # 七级: 8000 means its median
-            own = [_shown(record.get(c.key)) for c in own_cols]
+            own = [shown(record.get(c.key)) for c in own_cols]
             maps = [record.get(k) if isinstance(record.get(k), dict) else {} for k in f.nested]
             members = list(dict.fromkeys(m for inner in maps for m in inner))
             for i, member in enumerate(members or [""]):
                 row = [str(name), *(own if i == 0 else [""] * len(own))]
-                rows.append(row + ([member, *(_shown(inner.get(member)) for inner in maps)] if f.nested else []))
+                rows.append(row + ([member, *(shown(inner.get(member)) for inner in maps)] if f.nested else []))
         return rows
     return []
 
 
+def _headers(f: FormField, value: Any) -> list[str]:
+    if f.layout is Layout.ROWS:
+        rows = value if isinstance(value, list) else []
+        return list(dict.fromkeys(str(k) for r in rows if isinstance(r, dict) for k in r)) or ["名称"]
+    return [c.label for c in f.columns]
+
+
 def form_values(fields: tuple[FormField, ...], data: dict[str, Any]) -> list[Any]:
-    """What each widget shows for `data` (text, a choice value, a flag or rows)."""
+    """What each widget shows for `data` (text, a choice value, a flag, or a table as
+    {"headers", "data"})."""
     out: list[Any] = []
     for f in fields:
         value = _get(data, f.path)
@@ -279,11 +286,11 @@ def form_values(fields: tuple[FormField, ...], data: dict[str, Any]) -> list[Any
         elif f.widget is Widget.CHOICE:
             out.append(value if value is not None else f.default)
         elif f.widget is Widget.LIST:
-            out.append("、".join(_shown(v) for v in value) if isinstance(value, list) else _shown(value))
+            out.append("、".join(shown(v) for v in value) if isinstance(value, list) else shown(value))
         elif f.widget is Widget.TABLE:
-            out.append(_rows(f, value))
+            out.append({"headers": _headers(f, value), "data": _rows(f, value)})
         else:
-            out.append(_shown(value))
+            out.append(shown(value))
     return out
 
 
@@ -313,16 +320,25 @@ def _cell(value: Any) -> str:
     if value is None or isinstance(value, float) and math.isnan(value):  # an empty table cell
         return ""
     if isinstance(value, float):
-        return _shown(value)
+        return shown(value)
     return str(value).strip()
 
 
-def _table(f: FormField, rows: Any) -> Any:
-    rows = rows.values.tolist() if hasattr(rows, "values") and hasattr(rows, "columns") else (rows or [])
+def _table(f: FormField, table: Any) -> Any:
+    """A table widget's value (a DataFrame, {"headers", "data"} or bare rows) as input."""
+    if hasattr(table, "columns") and hasattr(table, "values"):
+        headers, rows = [str(c) for c in table.columns], table.values.tolist()
+    elif isinstance(table, dict):
+        headers, rows = [str(h) for h in table.get("headers") or []], table.get("data") or []
+    else:
+        headers, rows = [c.label for c in f.columns], table or []
+    width = len(headers) if f.layout is Layout.ROWS else len(f.columns)
     rows = [[_cell(v) for v in r] for r in rows]
-    rows = [r + [""] * (len(f.columns) - len(r)) for r in rows if any(r)]
+    rows = [r + [""] * (width - len(r)) for r in rows if any(r)]
     if not rows:
         return None
+    if f.layout is Layout.ROWS:
+        return [{h: cell for h, cell in zip(headers, r) if cell} for r in rows]
     idx = {c.key: i for i, c in enumerate(f.columns)}
 
     def read(row: list[str], key: str, where: str) -> Any:

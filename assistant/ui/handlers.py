@@ -198,6 +198,79 @@ def _calc_message(model: Any, exc: Any) -> str:
 
 
 # ---- 方案起草 ------------------------------------------------------------------------------
+# The drafter's own Chinese form (`doc_templates.form_spec`): the same fields and tables as its
+# Excel template, so the page, the workbook and the profile never disagree.
+
+NOT_SET = "（不填）"
+_FIGURE_KINDS = ("金额", "整数", "比例")
+STAFF_TABLE = "现有职工"  # its rows go to the 套改测算, not into the profile
+
+
+@dataclass(frozen=True)
+class DraftForm:
+    fields: list[dict[str, Any]]  # each with its "section"
+    tables: list[dict[str, Any]]
+
+    def field_values(self, values: dict[str, Any]) -> list[Any]:
+        return [_shown_cell(values.get(f["label"]), f) for f in self.fields]
+
+    def table_rows(self, tables: dict[str, list[dict[str, Any]]]) -> list[list[list[str]]]:
+        return [[[_shown_cell(row.get(c["label"]), c) for c in t["columns"]] for row in tables.get(t["name"], [])]
+                for t in self.tables]
+
+
+def draft_form() -> DraftForm:
+    from doc_templates import form_spec
+
+    spec = form_spec()
+    fields = [{**f, "section": s["title"]} for s in spec["sections"] for f in s["fields"]]
+    return DraftForm(fields, spec["tables"])
+
+
+def field_choices(item: dict[str, Any]) -> list[tuple[str, str]]:
+    """A 选项 / 是否 field's dropdown; optional ones can be left unset."""
+    choices = list(item["choices"]) if item["kind"] == "选项" else ["是", "否"]
+    return ([] if item["required"] else [(NOT_SET, "")]) + [(c, c) for c in choices]
+
+
+def field_hint(item: dict[str, Any]) -> str:
+    extra = {"金额": "可写 30万、1,200元", "比例": "可写 6% 或 0.06"}.get(item["kind"], "")
+    return "；".join(p for p in (item["help"], extra) if p)
+
+
+def _shown_cell(value: Any, item: dict[str, Any]) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return forms.shown(value)
+
+
+def _read_cell(value: Any, item: dict[str, Any], where: str) -> Any:
+    """A figure as the chat reads it (30万, 2万4, 6%); other cells as typed."""
+    text = "" if value is None else str(value).strip()
+    if item["kind"] in _FIGURE_KINDS and text:
+        return forms.read_figure(text, where)
+    return text or None
+
+
+def _page_profile(form: DraftForm, values: list[Any], tables: list[Any]) -> tuple[Any, list[dict[str, Any]]]:
+    """(Profile, staff rows) from the page; every problem in Chinese."""
+    from doc_templates import ProfileError, profile_from_form
+
+    named = {f["label"]: _read_cell(v, f, f["label"]) for f, v in zip(form.fields, values)}
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for table, value in zip(form.tables, tables):
+        cells = value.values.tolist() if hasattr(value, "values") and hasattr(value, "columns") else (value or [])
+        for n, row in enumerate(cells, 1):
+            read = {c["label"]: _read_cell(cell, c, f"{table['name']}第 {n} 行“{c['label']}”") for c, cell in zip(table["columns"], row)}
+            if any(v is not None for v in read.values()):
+                rows.setdefault(table["name"], []).append(read)
+    staff = rows.pop(STAFF_TABLE, [])
+    try:
+        return profile_from_form(named, rows), staff
+    except ProfileError as exc:
+        raise UserInputError(str(exc)) from exc
 
 
 def example_choices() -> list[tuple[str, str]]:
@@ -207,51 +280,72 @@ def example_choices() -> list[tuple[str, str]]:
     return [(load_example(name).company.name, name) for name in list_examples()]
 
 
-def profile_form() -> forms.Form:
-    from doc_templates import Profile
+def example_page(name: str) -> tuple[list[Any], list[Any]]:
+    """A sample profile as the form's field values and table rows."""
+    from doc_templates import form_values, load_example
 
-    return forms.form_of(Profile)
-
-
-def example_profile(name: str) -> dict[str, Any]:
-    from doc_templates import load_example
-
-    return load_example(name).model_dump(mode="json", exclude_none=True, by_alias=True)
+    form = draft_form()
+    values, tables = form_values(load_example(name))
+    return form.field_values(values), form.table_rows(tables)
 
 
-def load_profile_file(path: str | None) -> dict[str, Any]:
-    """A profile uploaded as .yaml / .json."""
-    from doc_templates import Profile, ProfileError
+def upload_page(path: str | None) -> tuple[list[Any], list[Any]]:
+    """A filled 企业概况 workbook (.xlsx, its 现有职工 sheet too) or a profile (.yaml / .json)."""
+    from doc_templates import Profile, ProfileError, form_values, read_workbook
+    from doc_templates.workbook import sheet_rows
 
     if not path:
-        raise UserInputError("请先选择企业概况文件（.yaml 或 .json）。")
+        raise UserInputError("请先选择企业概况文件（.xlsx、.yaml 或 .json）。")
+    form = draft_form()
     try:
-        profile = Profile.from_file(Path(path))
+        if Path(path).suffix.lower() == ".xlsx":
+            profile, staff = read_workbook(path), sheet_rows(Path(path), STAFF_TABLE) or []
+        else:
+            profile, staff = Profile.from_file(Path(path)), []
     except ProfileError as exc:
-        raise UserInputError(forms.plain_words(Profile, str(exc))) from exc
-    return profile.model_dump(mode="json", exclude_none=True, by_alias=True)
+        raise UserInputError(str(exc)) from exc
+    values, tables = form_values(profile)
+    if staff:
+        tables = {**tables, STAFF_TABLE: staff}
+    return form.field_values(values), form.table_rows(tables)
+
+
+def workbook_from_page(values: list[Any], tables: list[Any]) -> str:
+    """The 企业概况 Excel template, filled with what the page holds, to finish offline."""
+    from doc_templates import write_template
+
+    profile, _ = _page_profile(draft_form(), values, tables)
+    out = _out_dir() / f"{profile.company.name}企业概况.xlsx"
+    write_template(out, profile)
+    return str(out)
 
 
 @dataclass(frozen=True)
 class DraftResult:
     summary: str
-    docx: str
+    files: list[str]  # the scheme, its 编制说明, and the 套改测算 when staff were listed
 
 
-def draft_scheme(data: dict[str, Any], progress: Any = None) -> DraftResult:
-    """The scheme (.docx) for a profile read from the form."""
-    from doc_templates import Profile, ProfileError, draft_document
+def draft_from_page(values: list[Any], tables: list[Any], allow_findings: bool = False) -> DraftResult:
+    from doc_templates import ComplianceError, ProfileError, draft_document
 
+    profile, staff = _page_profile(draft_form(), values, tables)
+    out = _out_dir() / f"{profile.company.name}薪酬分配方案.docx"
     try:
-        profile = Profile.model_validate(data)
-        out = _out_dir() / f"{profile.company.name}薪酬分配方案.docx"
-        report = draft_document(profile, out, progress=progress)
+        report = draft_document(profile, out, allow_findings=allow_findings, staff=staff or None)
+    except ComplianceError as exc:
+        items = "；".join(f"（{i}）{f.message}" for i, f in enumerate(exc.findings, 1))
+        raise UserInputError(f"企业概况中的数据违反对本企业有约束力的指引条款，未生成方案：{items}。"
+                             "请修改后重试；如确需按此起草，请勾选“仍按此起草”，问题将列入编制说明。") from exc
     except ProfileError as exc:
-        raise UserInputError(forms.plain_words(Profile, str(exc))) from exc
-    lines = [f"已生成：**{Path(report.path).name}**（共 {len(report.chapters)} 章）", "", "章节：" + "、".join(report.chapters)]
+        raise UserInputError(str(exc)) from exc
+    lines = [f"已生成：**{report.path.name}**（共 {len(report.chapters)} 章）和编制说明。", "", "章节：" + "、".join(report.chapters)]
+    if report.findings:
+        lines += ["", "编制说明列出的问题：", *(f"- 【{f.label}】{f.message}" for f in report.findings)]
     if report.defaulted:
-        lines += ["", "以下内容未在概况中给出，已按指引取默认值：", *(f"- {d}" for d in report.defaulted)]
-    return DraftResult("\n".join(lines), str(report.path))
+        lines += ["", "以下内容未在概况中给出，编制说明写明了取值和依据：", *(f"- {d}" for d in report.defaulted)]
+    files = [p for p in (report.path, report.notes_path, report.conversion_path) if p is not None]
+    return DraftResult("\n".join(lines), [str(p) for p in files])
 
 
 # ---- 条款审查 ------------------------------------------------------------------------------

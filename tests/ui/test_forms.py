@@ -26,12 +26,21 @@ def test_every_calculator_example_round_trips_through_its_form(name):
 
 @pytest.mark.parametrize("name", [n for _, n in h.example_choices()])
 def test_every_sample_profile_round_trips_through_the_drafting_form(name):
-    from doc_templates import Profile, load_example
+    from doc_templates import load_example
 
-    form = h.profile_form()
-    data = h.example_profile(name)
-    assert Profile.model_validate(form.read(form.values(data))) == load_example(name)
-    assert Profile.model_validate(form.parse(form.text(data))) == load_example(name)
+    values, tables = h.example_page(name)
+    profile, staff = h._page_profile(h.draft_form(), values, tables)
+    assert profile == load_example(name) and staff == []
+
+
+def test_drafting_figures_are_read_as_the_chat_reads_them():
+    form = h.draft_form()
+    values, tables = h.example_page("private-manufacturer")
+    labels = [f["label"] for f in form.fields]
+    values[labels.index("年度绩效工资总量（元）")] = "90万"
+    values[labels.index("工资总额计划增幅")] = "6%"
+    profile, _ = h._page_profile(form, values, tables)
+    assert profile.budget.performance_pool == Decimal(900000) and profile.budget.wage_total_growth == Decimal("0.06")
 
 
 def test_figures_are_read_as_the_chat_reads_them():
