@@ -112,8 +112,9 @@ def test_a_bad_people_table_is_a_chinese_message(page, tmp_path):
 
 def test_the_advanced_view_and_the_form_stay_in_step(page):
     web.tab(page, "计算器")
-    web.fill(page, "calc-pool", "20万")
     web.open_section(page, "calc-advanced")
+    web.settled(page.locator("#calc-input"), "绩效工资总量: 1000000")
+    web.fill(page, "calc-pool", "20万")
     web.settled(page.locator("#calc-input"), "绩效工资总量: 200000")
     editor = page.locator("#calc-input .cm-content")
     editor.click()
