@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import sys
 import time
 from collections.abc import Callable
 from typing import Any
@@ -25,7 +26,6 @@ CSS = """
 #citations {max-height: 560px; overflow-y: auto}
 .pg-note {color: #555; font-size: 0.92em}
 .pg-problem p, .pg-problem li {color: #b42318; font-weight: 600}
-.pg-ok p {color: #1a7f37}
 details.pg-clause {margin: 0.3em 0}
 details.pg-clause summary {cursor: pointer; color: #1d4ed8}
 details.pg-clause blockquote {margin: 0.3em 0 0.6em 0.8em; color: #333}
@@ -86,7 +86,7 @@ def _status(elem_id: str, *, render: bool = True) -> Any:
     return gr.Markdown(elem_id=elem_id, elem_classes="pg-problem", render=render)
 
 
-# ---- form widgets shared by 计算器 and 方案起草 ------------------------------------------------------
+# ---- the calculator form's widgets ------------------------------------------------------------------
 
 
 def _widget(field: forms.FormField, value: Any, prefix: str) -> Any:
@@ -175,6 +175,12 @@ def _keep_in_step(form: forms.Form, widgets: list[Any], advanced: Any, synced: A
         widget.input(edited, widgets, [advanced, synced, note], api_name=False, trigger_mode="always_last")
 
 
+def _loaded(name: str, data: dict[str, Any], before: dict | None) -> dict[str, Any]:
+    """Input read from the advanced view, for the form to show (a new count re-renders it even
+    when the same text is applied twice)."""
+    return {"name": name, "data": data, "n": (before or {}).get("n", 0) + 1}
+
+
 def _calculator_tab() -> None:
     choices = h.calculator_choices()
     first = choices[0][1]
@@ -204,7 +210,7 @@ def _calculator_tab() -> None:
                     data, from_text = form.current(list(values), text, agreed)
                     result = h.run_calculator(chosen, data, table)
                     shown = form.text(data)
-                    again = {"name": chosen, "data": data, "n": (loaded_now or {}).get("n", 0) + 1} if from_text else gr.skip()
+                    again = _loaded(chosen, data, loaded_now) if from_text else gr.skip()
                     return ("", result.markdown, gr.update(value=result.chart, visible=result.chart is not None),
                             _download(result.xlsx), shown, shown, again, "")
 
@@ -238,8 +244,7 @@ def _calculator_tab() -> None:
                 api_name=False)
 
     def on_apply(chosen: str, text: str, loaded_now: dict | None) -> tuple:
-        data = h.calculator_form(chosen).parse(text)
-        return {"name": chosen, "data": data, "n": (loaded_now or {}).get("n", 0) + 1}, text, ""
+        return _loaded(chosen, h.calculator_form(chosen).parse(text), loaded_now), text, ""
 
     applied = _guard(on_apply, lambda m: (gr.skip(), gr.skip(), m))
     apply.click(applied, [name, advanced, loaded], [loaded, synced, advanced_note], api_name=False)
@@ -465,7 +470,11 @@ def build_app() -> Any:
     return demo
 
 
-def warm_up(say: Callable[[str], None] = print) -> float:
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def warm_up(say: Callable[[str], None] = _say) -> float:
     """Build the search index and load the reader before the page is served, saying so."""
     from ..agent import respond
 
