@@ -77,7 +77,7 @@ class AllowanceInput(MoneyInput):
                                                            keys=SKILL_LEVELS)] = Field(
         None, title="自定技能津贴", description="可选：技能等级 → 元/月，替代 scheme")
     apprentice_rate: Annotated[Number | None, Reads(Kind.MONEY, cues=("每带", "每个徒弟", "每名徒弟", "带徒津贴", "师带徒津贴", "每人每月", "每徒"),
-                                                    per=("人", "徒弟", "月"))] = Field(
+                                                    per=("人", "徒弟", "徒"))] = Field(
         None, ge=0, title="师带徒津贴标准", description="每带1个徒弟每月的津贴，默认 300 元（案例2）")
     months: Annotated[Count, Reads(Kind.MONTHS, cues=("个月", "月数", "发放", "发"))] = Field(
         12, ge=1, le=12, title="发放月数", description="计算年度合计时的月数")
@@ -162,7 +162,7 @@ class ChiefInput(MoneyInput):
     average_wage: Annotated[Number, Reads(Kind.MONEY, cues=("平均工资", "在岗职工平均工资", "人均工资", "平均", "人均", "职工平均"),
                                           ask="如“在岗职工平均工资8万元”")] = Field(
         ..., gt=0, title="在岗职工平均工资", description="本企业在岗职工平均工资（与 pay 同一期间，通常为年）")
-    pay: Annotated[Number | None, Reads(Kind.MONEY, cues=("首席技师", "首席", "薪酬", "年薪", "拟定", "给他", "定", "待遇", "拿", "打算给"),
+    pay: Annotated[Number | None, Reads(Kind.MONEY, cues=("首席技师", "首席", "薪酬", "年薪", "拟定", "给他", "定", "待遇", "拿", "打算给", "准备给", "给"),
                                         avoid=("平均",))] = Field(
         None, ge=0, title="首席技师薪酬", description="可选：拟定的首席技师薪酬，检查是否达到标准")
 

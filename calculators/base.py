@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Annotated, Any, Iterable, Mapping, Union
+from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
@@ -15,6 +16,7 @@ from pydantic import (
     ValidationInfo,
 )
 
+from . import limits
 from .errors import CalculationError
 from .numbers import fmt, to_decimal, to_int
 
@@ -25,6 +27,12 @@ def _decimal(value: Any, info: ValidationInfo) -> Decimal:
 
 def _integer(value: Any, info: ValidationInfo) -> int:
     return to_int(value, info.field_name)
+
+
+def _levels(value: Any, info: ValidationInfo) -> int:
+    count = to_int(value, info.field_name)
+    limits.check("levels", count, info.field_name, what="该值")  # "该值" becomes the field's title
+    return count
 
 
 def _precision(value: Any, info: ValidationInfo) -> int:
@@ -38,11 +46,13 @@ def _precision(value: Any, info: ValidationInfo) -> int:
 Number = Annotated[Decimal, BeforeValidator(_decimal)]
 # A whole number (people, levels, years).
 Count = Annotated[int, BeforeValidator(_integer)]
+# A number of levels, pay steps or bands: each makes a row of output, so it is capped (limits "levels").
+Levels = Annotated[int, BeforeValidator(_levels)]
 # Decimal places of money in the result.
 Precision = Annotated[int, BeforeValidator(_precision)]
 # {name: number} that may hold a million entries: the schema says what it is, but pydantic does
 # not validate it entry by entry; `numbers.read_weight_map` does, much faster and in Chinese.
-RawNumber = Union[int, float, str]
+RawNumber = int | float | str
 NumberMap = Annotated[dict[str, RawNumber], SkipValidation]
 
 
@@ -56,6 +66,20 @@ class MoneyInput(CalcInput):
     """Inputs of calculators that produce money."""
 
     precision: Precision = Field(2, title="保留小数位数", description="金额保留的小数位数（0–4），默认 2，即精确到分")
+
+
+def check_cells(rows: Any, columns: Any, where: str) -> None:
+    """Refuse a result table of len(rows) × columns cells that would pass the limit, before pydantic
+    validates thousands of rows. Use it in a `model_validator(mode="before")`; values it cannot
+    read yet are left to the field validation, which says what is wrong with them."""
+    if not isinstance(rows, (list, dict)):
+        return
+    try:
+        count = to_int(columns)
+    except CalculationError:
+        return
+    if 0 < count <= limits.value("levels"):  # a count past its own limit is refused by its field
+        limits.check("cells", len(rows) * count, where, what=f"结果表格单元格数（{len(rows)} × {count}）")
 
 
 # ---- results ---------------------------------------------------------------------------------

@@ -6,12 +6,12 @@ from __future__ import annotations
 from decimal import Decimal, localcontext
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, model_validator
 
 from knowledge.reader.fields import Reads, Shape
 from knowledge.reader.models import Kind
 
-from .base import CalcInput, Count, MoneyInput, Number, findings_out, limited, result
+from .base import CalcInput, Count, Levels, MoneyInput, Number, check_cells, findings_out, limited, result
 from .checks import check_arithmetic_steps, is_compliant
 from .errors import CalculationError
 from .numbers import fmt, q
@@ -25,7 +25,8 @@ Mode = Annotated[Literal["arithmetic", "geometric"], BeforeValidator(lambda v: _
 # ---- 等差 / 等比 --------------------------------------------------------------------------------
 
 
-START_CUES = ("起点", "起始", "起薪", "第一级", "第1级", "第一档", "第1档", "起步", "首档", "一档", "一级", "从", "开始", "起")
+START_CUES = ("起点", "起始", "起薪", "第一级", "第1级", "第一档", "第1档", "起步", "首档", "首级", "头一级", "头一档", "头一段", "第一段",
+              "第一个台阶", "一档", "一级", "1级", "从", "开始", "起")
 STEP_CUES = ("级差", "档差", "差额", "每级", "每档", "递增", "增加", "加", "步长", "相差", "差", "多")
 
 
@@ -38,15 +39,15 @@ class LadderInput(MoneyInput):
         "geometric": ("等比", "级比", "倍数", "比例递增", "按比例", "百分比递增", "递增百分之", "%递增", "差别较大", "差距较大",
                       "差距大", "差别大", "拉大")})] = Field(
         "arithmetic", title="序列方式", description="arithmetic 等差（级差相同，差别较小）或 geometric 等比（级比相同，差别较大）")
-    levels: Annotated[Count, Reads(Kind.LEVELS, cues=("共", "分为", "设", "个等级", "级数", "档数", "级", "档"), every=False, ask="如“共10级”")] = Field(
+    levels: Annotated[Levels, Reads(Kind.LEVELS, cues=("共", "分为", "设", "个等级", "级数", "档数", "级", "档"), every=False, ask="如“共10级”")] = Field(
         ..., ge=2, title="级数", description="薪酬等级（薪级）个数")
     start: Annotated[Number | None, Reads(Kind.MONEY, cues=START_CUES, ask="如“起点2000元”")] = Field(
         None, ge=0, title="起点金额", description="等差：第1级金额；等比：与 ratio 一起使用时的第1级金额")
     step: Annotated[Number | None, Reads(Kind.MONEY, cues=STEP_CUES, per=("级", "档"), ask="如“级差150元”")] = Field(
         None, ge=0, title="级差", description="等差：相邻两级的差额")
-    min: Annotated[Number | None, Reads(Kind.MONEY, cues=("最低", "最少", "下限", "最小", "底"), ask="如“最低3000元”")] = Field(
+    min: Annotated[Number | None, Reads(Kind.MONEY, cues=("最低一级", "最低一档", "最低", "最少", "下限", "最小", "底"), ask="如“最低3000元”")] = Field(
         None, gt=0, title="最低级金额", description="最低一级的薪酬标准（与 max 一起确定序列）")
-    max: Annotated[Number | None, Reads(Kind.MONEY, cues=("最高", "最多", "上限", "最大", "顶", "封顶"), ask="如“最高12000元”")] = Field(
+    max: Annotated[Number | None, Reads(Kind.MONEY, cues=("最高一级", "最高一档", "最高", "最多", "上限", "最大", "顶", "封顶"), ask="如“最高12000元”")] = Field(
         None, gt=0, title="最高级金额", description="最高一级的薪酬标准")
     ratio: Annotated[Number | None, Reads((Kind.NUMBER, Kind.PERCENT, Kind.MULTIPLE), cues=("级比", "比例", "倍", "递增", "增长", "增加", "上浮"),
                                           one_plus=True)] = Field(
@@ -128,8 +129,8 @@ class PostGrade(CalcInput):
 
 
 class StepScale(CalcInput):
-    count: Annotated[Count, Reads(Kind.LEVELS, cues=("薪级", "共", "设", "分为", "级数"), ask="如“薪级共30级”")] = Field(
-        ..., ge=1, le=200, title="薪级数", description="薪级个数，附件1列至第30级以上")
+    count: Annotated[Levels, Reads(Kind.LEVELS, cues=("薪级", "共", "设", "分为", "级数"), ask="如“薪级共30级”")] = Field(
+        ..., ge=1, title="薪级数", description="薪级个数，附件1列至第30级以上")
     first: Annotated[Number, Reads(Kind.MONEY, cues=("第一级", "第1级", "第一薪级", "第1薪级", "薪级工资起点", "起点", "起步", "最低", "一级薪级"),
                                    ask="如“第1级薪级工资100元”")] = Field(
         ..., ge=0, title="第1级薪级工资", description="第1薪级的薪级工资（元/月）")
@@ -151,6 +152,14 @@ class PostWageTableInput(MoneyInput):
     steps: StepScale = Field(..., title="薪级工资标准", description="薪级数 count、第1级 first、级差 increment")
     lookup: Annotated[list[Lookup] | None, Reads(Kind.ORDINAL, shape=Shape.LOOKUP, items_from="grades")] = Field(
         None, title="查询", description="可选：查询某岗位等级某薪级的工资，如 [{\"grade\": \"二级/技师\", \"step\": 12}]")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _table_size_first(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            steps = data.get("steps")
+            check_cells(data.get("grades"), steps.get("count") if isinstance(steps, dict) else None, "grades")
+        return data
 
 
 def _appendix_example() -> dict[str, Any]:
@@ -227,9 +236,9 @@ class SeniorityInput(MoneyInput):
         ..., ge=0, title="第一档标准", description="第一个工龄段的年功工资（元/月）")
     increment: Annotated[Number, Reads(Kind.MONEY, cues=STEP_CUES, per=("档", "级", "工龄段", "年"), ask="如“每档加50元”")] = Field(
         ..., ge=0, title="档差", description="相邻工龄段的差额，各档之间形成等差数列")
-    bands: Annotated[Count, Reads(Kind.LEVELS, cues=("共", "分为", "设", "档数", "档", "段", "级"), every=False, ask="如“共5档”")] = Field(
-        ..., ge=1, le=100, title="档数", description="工龄段个数，最后一档不封顶")
-    years_per_band: Annotated[Count, Reads(Kind.YEARS, cues=("每", "一档", "一级", "升", "进", "为一档", "一段", "跨"),
+    bands: Annotated[Levels, Reads(Kind.LEVELS, cues=("共", "分为", "设", "档数", "档", "段", "级"), every=False, ask="如“共5档”")] = Field(
+        ..., ge=1, title="档数", description="工龄段个数，最后一档不封顶")
+    years_per_band: Annotated[Count, Reads(Kind.YEARS, cues=("每", "一档", "一个档", "一个台阶", "一级", "升", "进", "为一档", "一段", "跨"),
                                            per=("档", "级", "段", "工龄段"), ask="如“每5年一档”")] = Field(
         ..., ge=1, title="每档年限", description="每个工龄段跨越的年数")
     years: Annotated[Number | None, Reads((Kind.YEARS, Kind.MONTHS), cues=("工龄", "工作了", "干了", "司龄", "已工作", "入职", "满", "厂龄", "做了", "来了"),

@@ -7,12 +7,12 @@ from __future__ import annotations
 from decimal import Decimal, localcontext
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, model_validator
 
 from knowledge.reader.fields import Reads, Shape
 from knowledge.reader.models import Kind
 
-from .base import CalcInput, Count, MoneyInput, Number, findings_out, limited, result
+from .base import CalcInput, Levels, MoneyInput, Number, check_cells, findings_out, limited, result
 from .checks import Finding
 from .errors import CalculationError
 from .numbers import fmt, pct, q
@@ -46,8 +46,16 @@ class BroadbandInput(MoneyInput):
     )
     spread: Annotated[Number | None, Reads(Kind.PERCENT, cues=("浮动", "上下", "幅度", "带宽", "区间", "正负", "±", "加减"))] = Field(
         None, ge=0, lt=1, title="浮动比例", description="中位值上下浮动的比例，默认 0.20（科技人才指引案例3）")
-    bands: Annotated[Count | None, Reads(Kind.LEVELS, cues=("档", "分为", "分成", "划分", "档次", "每级", "每个等级"))] = Field(
-        None, ge=1, le=50, title="档次数", description="每个等级横向划分的档次数，默认 7（案例2表1 一档至七档）")
+    bands: Annotated[Levels | None, Reads(Kind.LEVELS, cues=("档", "分为", "分成", "划分", "档次", "每级", "每个等级"))] = Field(
+        None, ge=1, title="档次数", description="每个等级横向划分的档次数，默认 7（案例2表1 一档至七档）")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _table_size_first(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            bands = data.get("bands")
+            check_cells(data.get("grades"), param("broadband.bands") if bands is None else bands, "grades")
+        return data
 
 
 def _band_range(name: str, grade: BandGrade, spread: Decimal, precision: int) -> dict[str, Any]:
@@ -124,7 +132,7 @@ def broadband(inp: BroadbandInput) -> dict[str, Any]:
     return result(
         ("soe_tech/art-28", ref("broadband.spread"), ref("broadband.bands")),
         "区间下限 = 中位值 × (1 − 浮动比例)，上限 = 中位值 × (1 + 浮动比例)；第 k 档 = 下限 + (上限 − 下限) × (k − 1) ÷ (档数 − 1)",
-        steps, inp, grades=table, overlaps=overlaps, spread=spread, bands=count, findings=findings_out(findings),
+        limited(steps, len(steps), limit=3 * 20), inp, grades=table, overlaps=overlaps, spread=spread, bands=count, findings=findings_out(findings),
     )
 
 

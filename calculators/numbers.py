@@ -7,10 +7,12 @@ their pool to the last cent, with ties broken by input order.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from .errors import CalculationError
+from .limits import MAX_DECIMAL_PLACES, MAX_INTEGER_DIGITS, MAX_SIGNIFICANT_DIGITS
 
 _INT64_MAX = 2**63 - 1
 # Below this many members plain Python is faster than building numpy arrays.
@@ -24,22 +26,47 @@ def to_decimal(value: Any, field: str | None = None, *, label: str = "该值") -
     """Decimal from int, float, Decimal or text ("1,200", "10%", "3.5"); NaN, inf and bool refused.
 
     Floats go through repr(), the shortest text that round-trips, so 0.1 becomes Decimal("0.1").
+    Numbers past the exactness limits (`limits.MAX_*`) are refused, never rounded.
     """
     if isinstance(value, bool) or value is None:
         raise CalculationError(f"{label}应为数字，收到“{value}”", field)
     if isinstance(value, int):
-        return Decimal(value)
+        return exact(Decimal(value), field, label)
     if isinstance(value, float):
         if not math.isfinite(value):
             raise CalculationError(f"{label}不是有限数值（{value}）", field)
-        return Decimal(repr(value))
+        return exact(Decimal(repr(value)), field, label)
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise CalculationError(f"{label}不是有限数值（{value}）", field)
-        return value
+        return exact(value, field, label)
     if isinstance(value, str):
         return _decimal_from_text(value, field, label)
-    raise CalculationError(f"{label}应为数字，收到 {type(value).__name__}", field)
+    raise CalculationError(f"{label}应为数字，收到“{str(value)[:40]}”", field)
+
+
+_TOO_BIG = 10**MAX_INTEGER_DIGITS
+PRECISION_LIMIT = (
+    f"整数部分最多 {MAX_INTEGER_DIGITS} 位、小数最多 {MAX_DECIMAL_PLACES} 位、有效数字最多 {MAX_SIGNIFICANT_DIGITS} 位"
+)
+
+
+def exact(number: Decimal, field: str | None = None, label: str = "该值") -> Decimal:
+    """`number` itself when every later step can keep it exact; refused (not rounded) past the limits."""
+    if number.is_zero():
+        return number
+    if number.adjusted() >= MAX_INTEGER_DIGITS:
+        raise CalculationError(f"{label} {_short(number)} 超出可精确计算的范围（{PRECISION_LIMIT}）", field)
+    reduced = number.normalize()
+    places = -reduced.as_tuple().exponent  # type: ignore[operator]
+    if places > MAX_DECIMAL_PLACES or len(reduced.as_tuple().digits) > MAX_SIGNIFICANT_DIGITS:
+        raise CalculationError(f"{label} {_short(number)} 的位数超出可精确计算的范围（{PRECISION_LIMIT}）", field)
+    return number
+
+
+def _short(number: Decimal) -> str:
+    text = format(number, "f") if abs(number.adjusted()) < 40 else str(number)
+    return text if len(text) <= 40 else text[:20] + "…" + text[-8:]
 
 
 def _decimal_from_text(text: str, field: str | None, label: str) -> Decimal:
@@ -47,13 +74,16 @@ def _decimal_from_text(text: str, field: str | None, label: str) -> Decimal:
     percent = cleaned.endswith(("%", "％"))
     if percent:
         cleaned = cleaned[:-1]
+    if len(cleaned) > 200:  # no exact amount is written with this many characters
+        raise CalculationError(f"{label}“{text[:20]}…”的位数超出可精确计算的范围（{PRECISION_LIMIT}）", field)
     try:
         number = Decimal(cleaned)
     except InvalidOperation:
-        raise CalculationError(f"{label}“{text}”不是有效数字", field) from None
+        raise CalculationError(f"{label}“{text[:40]}”不是有效数字", field) from None
     if not number.is_finite():
-        raise CalculationError(f"{label}不是有限数值（{text}）", field)
-    return number / 100 if percent else number
+        raise CalculationError(f"{label}“{text[:40]}”不是有效数字", field)
+    exact(number, field, label)
+    return exact(number.scaleb(-2), field, label) if percent else number
 
 
 def to_int(value: Any, field: str | None = None, *, label: str = "该值") -> int:
@@ -119,10 +149,15 @@ def read_weight_map(mapping: Any, field: str, label: str) -> tuple[list[str], li
     names = list(mapping.keys())
     if set(map(type, names)) != {str}:
         names = [str(n) for n in names]
+        if len(set(names)) != len(names):  # e.g. 1 and "1" from a Python caller
+            _raise_duplicate(names, field, label)
     values = list(mapping.values())
     if set(map(type, values)) == {int}:  # C-level scan: the common case of whole-number scores
         if min(values) < 0:
             _raise_negative(names, values, field, label)
+        if max(values) >= _TOO_BIG:
+            big = next(i for i, v in enumerate(values) if v >= _TOO_BIG)
+            exact(Decimal(values[big]), f"{field}.{names[big]}", f"{label}中“{names[big]}”的值")
         return names, values, 0
     decimals = [_member_decimal(n, v, field, label) for n, v in zip(names, values)]
     if min(decimals) < 0:
@@ -133,11 +168,19 @@ def read_weight_map(mapping: Any, field: str, label: str) -> tuple[list[str], li
 
 
 def _member_decimal(name: Any, value: Any, field: str, label: str) -> Decimal:
-    if type(value) is int:
+    if type(value) is int and -_TOO_BIG < value < _TOO_BIG:
         return Decimal(value)
-    if type(value) is float and value.is_integer():
+    if type(value) is float and value.is_integer() and -_TOO_BIG < value < _TOO_BIG:
         return Decimal(int(value))
     return to_decimal(value, f"{field}.{name}", label=f"{label}中“{name}”的值")
+
+
+def _raise_duplicate(names: Sequence[str], field: str, label: str) -> None:
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            raise CalculationError(f"{label}中的名称“{name}”重复出现，请区分（如加工号）", f"{field}.{name}")
+        seen.add(name)
 
 
 def _raise_negative(names: Sequence[Any], values: Sequence[Any], field: str, label: str) -> None:

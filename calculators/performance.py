@@ -54,15 +54,17 @@ class ForcedInput(CalcInput):
                                      ask="如“参加考核100人”")] = Field(
         None, ge=1, title="参加考核人数", description="参加考核的总人数；给出 scores 时可省略")
     quotas: Annotated[dict[str, Number] | None, Reads(Kind.PERCENT, cues=("比例", "名额", "占", "按", "类", "级", "档", "等"), shape=Shape.MAP,
-                                                      usual_keys=("S", "A", "B", "C", "D", "E", "优秀", "良好", "合格", "称职", "基本称职",
-                                                                  "不称职", "基本合格", "不合格", "待改进", "卓越", "优", "良", "中", "差"),
+                                                      usual_keys=("S", "A", "B", "C", "D", "E", "卓越", "优秀", "优", "良好", "良", "称职", "合格", "中",
+                                                                  "基本称职", "基本合格", "待改进", "不称职", "不合格", "差"), ranked=True,
                                                       ask="如“A 10%、B 80%、C 10%”")] = Field(
         None, title="各等次比例", description="自高到低：等次 → 比例，合计为 1，如 {\"A\": 0.1, \"B\": 0.8, \"C\": 0.1}；不填按案例 A10%/B80%/C10%"
     )
     scores: Annotated[NumberMap | None, Reads(Kind.SCORE, cues=("得分", "分数", "考核分", "分"), shape=Shape.MAP)] = Field(
         None, title="考核得分", description="可选：姓名 → 考核得分，按得分从高到低依次归入各等次")
-    mode: Mode = Field("自动", title="分布方式",
-                       description="全员强制分布、部分强制分布（只规定最高、最低等次人数上限）或不强制；自动：按人数确定")
+    mode: Annotated[Mode, Reads(Kind.NUMBER, shape=Shape.CHOICE, choices={
+        "部分": ("部分强制分布", "部分强制"), "不强制": ("不强制", "不搞强制分布"), "自动": ("按人数确定", "自动")})] = Field(
+        "全员", title="分布方式",
+        description="全员强制分布（默认：按给出的比例排满）、部分强制分布（只规定最高、最低等次人数上限）或不强制；自动：按人数确定（少于小单元人数时部分强制分布）")
     small_unit: Count | None = Field(None, ge=2, title="小单元人数界限",
                                      description="考核单元人数少于此数时实行部分强制分布；不填按参数 forced_distribution.small_unit_headcount")
 

@@ -10,12 +10,15 @@ import copy
 import decimal
 import re
 import typing
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import limits
 from .errors import CalculationError
+from .loaders import check_shape
 
 Compute = Callable[[Any], dict[str, Any]]
 PeopleReader = Callable[[list[dict[str, Any]], dict[str, Any]], dict[str, Any]]
@@ -84,18 +87,30 @@ def get_calculator(name: str) -> CalculatorInfo:
 
 
 def run(name: str, data: Mapping[str, Any]) -> dict[str, Any]:
-    """Validate `data` with the calculator's input model, compute, and return the result dict."""
+    """Validate `data` with the calculator's input model, compute, and return the result dict.
+
+    Every entry point (CLI, web, chat, LLM tools) comes through here, so the size limits on the
+    input's shape are checked here, before any work; calculations run with enough digits that
+    inputs within `limits.MAX_*` are never rounded on the way.
+    """
     info = get_calculator(name)
     if not isinstance(data, Mapping):
         raise CalculationError("输入应为一个对象（键: 值），例如 " + _example_text(info))
     data = dict(data)
-    if "people" in data:
-        data = _merge_people(info, data)
-    model = validate(info.input_model, data)
-    try:
-        out = info.compute(model)
-    except decimal.DecimalException as exc:  # overflow or a division the checks did not foresee
-        raise CalculationError(f"计算无法完成：数值超出可计算范围（{type(exc).__name__}）") from exc
+    rows = data.get("people")
+    if isinstance(rows, list):  # a people table has its own limit, on rows (its cells are not entries)
+        limits.check("rows", len(rows), "people", what="人员表行数")
+    check_shape({k: v for k, v in data.items() if k != "people"})
+    with decimal.localcontext() as ctx:
+        ctx.prec = limits.DECIMAL_PRECISION
+        ctx.traps[decimal.FloatOperation] = False
+        if "people" in data:
+            data = _merge_people(info, data)
+        model = validate(info.input_model, data)
+        try:
+            out = info.compute(model)
+        except decimal.DecimalException as exc:  # overflow or a division the checks did not foresee
+            raise CalculationError("计算无法完成：数值超出可计算范围") from exc
     out.setdefault("citations", list(info.citations))
     return out
 
@@ -166,7 +181,7 @@ def describe_error(model: type[BaseModel], error: Mapping[str, Any]) -> tuple[st
         message = original.bare_message
         if message.startswith("该值"):  # the converters do not know the field's Chinese title
             message = label + message[2:]
-        return message, where
+        return message, (where if loc else original.field or where)  # a model-level check names its own field
     if kind == "extra_forbidden":
         allowed = "、".join(_aliases(model, loc[:-1]))
         return f"不认识的字段“{loc[-1]}”（可用字段：{allowed}）", where

@@ -1,19 +1,30 @@
 """Tables in and out: people tables from CSV/XLSX (Chinese column names), results to XLSX with a
-sheet of the result tables (结果) and a sheet of the formula trace (计算过程)."""
+sheet of the result tables (结果) and a sheet of the formula trace (计算过程).
+
+Reading checks the file size, the unpacked size of an XLSX and the number of rows before the
+work is done, refuses duplicate column names and cells outside the named columns (never drops
+them), and streams the rows. Writing is linear (openpyxl's write-only mode: 100,000 rows in
+seconds) and every text cell that a spreadsheet could take for a formula (= + - @, tab, CR) is
+stored as text with Excel's quote prefix, so a name such as "=HYPERLINK(…)" stays a name.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import zipfile
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
+from . import limits
 from .errors import CalculationError
 
-MAX_ROWS = 1_048_575  # what one Excel sheet holds under its header
 _ENCODINGS = ("utf-8-sig", "gbk")  # utf-8-sig also reads plain UTF-8; Excel in China saves GBK
+PARAMETER_SHEETS = ("参数", "parameters")
+_PARAMETER_HEADERS = {"字段", "参数", "名称", "项目", "field", "name"}
 
 
 # ---- reading ----------------------------------------------------------------------------------
@@ -26,12 +37,10 @@ def read_table(path: Path) -> list[dict[str, Any]]:
     empty cells become None. Numbers stay as written (text in CSV, int/float in XLSX); the
     calculators convert them exactly and report a bad cell by row and column.
     """
-    path = Path(path)
-    if not path.is_file():
-        raise CalculationError(f"找不到表格文件：{path}", "people")
+    path = _checked_file(path)
     suffix = path.suffix.lower()
     if suffix in (".csv", ".txt"):
-        rows = _read_csv(path)
+        rows = _rows(_csv_lines(path), path.name)
     elif suffix in (".xlsx", ".xlsm"):
         rows = _read_xlsx(path)
     elif suffix == ".xls":
@@ -43,7 +52,54 @@ def read_table(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
-def _read_csv(path: Path) -> list[dict[str, Any]]:
+def read_parameters(path: Path) -> dict[str, Any]:
+    """Fields from an XLSX sheet named 参数 (two columns: field, value), e.g. pool for a piece-rate table.
+
+    A CSV has no such sheet; fields can then be given with `--set` (CLI) or the input box (app).
+    """
+    path = _checked_file(path)
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return {}
+    book = _open_xlsx(path)
+    try:
+        sheet = next((ws for ws in book.worksheets if ws.title.strip().lower() in PARAMETER_SHEETS), None)
+        if sheet is None:
+            return {}
+        fields: dict[str, Any] = {}
+        lines: dict[str, int] = {}
+        for number, row in enumerate(sheet.iter_rows(values_only=True), 1):
+            cells = [_cell(c) for c in row]
+            if not any(c is not None for c in cells):
+                continue
+            key = str(cells[0]).strip() if cells and cells[0] is not None else ""
+            value = cells[1] if len(cells) > 1 else None
+            if number == 1 and key in _PARAMETER_HEADERS:
+                continue
+            if not key:
+                raise CalculationError(f"“{sheet.title}”表第 {number} 行没有字段名（第一列应为字段，如 pool）", "people")
+            if key in lines:
+                raise CalculationError(f"“{sheet.title}”表第 {number} 行的字段“{key}”与第 {lines[key]} 行重复", key)
+            if value is None:
+                raise CalculationError(f"“{sheet.title}”表第 {number} 行的字段“{key}”没有值", key)
+            lines[key] = number
+            fields[key] = value
+            limits.check("rows", len(fields), "people", what=f"“{sheet.title}”表的行数")
+        return fields
+    finally:
+        book.close()
+
+
+def _checked_file(path: Path) -> Path:
+    path = Path(path)
+    if path.is_dir():
+        raise CalculationError(f"“{path}”是一个文件夹，请选择表格文件", "people")
+    if not path.is_file():
+        raise CalculationError(f"找不到表格文件：{path}", "people")
+    limits.check_bytes("upload_mb", path.stat().st_size, "people", what=f"表格“{path.name}”的大小")
+    return path
+
+
+def _csv_lines(path: Path) -> Iterator[list[str]]:
     raw = path.read_bytes()
     if not raw.strip():
         raise CalculationError(f"表格“{path.name}”是空文件", "people")
@@ -55,25 +111,40 @@ def _read_csv(path: Path) -> list[dict[str, Any]]:
             continue
     else:
         raise CalculationError(f"无法识别“{path.name}”的文字编码，请另存为 UTF-8 的 CSV", "people")
-    lines = [row for row in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in row)]
-    return _rows(lines, path.name)
+    reader = csv.reader(io.StringIO(text))
+    try:
+        yield from reader
+    except csv.Error:
+        raise CalculationError(f"表格“{path.name}”第 {reader.line_num} 行无法读取（引号不成对或单元格过长）", "people") from None
 
 
-def _read_xlsx(path: Path) -> list[dict[str, Any]]:
-    from zipfile import BadZipFile
-
+def _open_xlsx(path: Path) -> Any:
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise CalculationError(f"无法读取 Excel 文件“{path.name}”（文件损坏或不是 .xlsx）", "people") from exc
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise CalculationError(f"无法读取 Excel 文件“{path.name}”（文件损坏或不是 .xlsx）", "people") from None
+    limits.check_bytes("unpacked_mb", unpacked, "people", what=f"Excel 文件“{path.name}”解压后的大小")
     try:
-        sheet = book.worksheets[0]
-        lines = [list(r) for r in sheet.iter_rows(values_only=True) if any(_cell(c) is not None for c in r)]
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError, IndexError):
+        raise CalculationError(f"无法读取 Excel 文件“{path.name}”（文件损坏或不是 .xlsx）", "people") from None
+
+
+def _read_xlsx(path: Path) -> list[dict[str, Any]]:
+    book = _open_xlsx(path)
+    try:
+        sheets = [ws for ws in book.worksheets if ws.title.strip().lower() not in PARAMETER_SHEETS]
+        if not sheets:
+            raise CalculationError(f"Excel 文件“{path.name}”中没有人员表（除“参数”外的第一张工作表）", "people")
+        try:
+            return _rows(([*r] for r in sheets[0].iter_rows(values_only=True)), path.name)
+        except (KeyError, ValueError, TypeError, IndexError, zipfile.BadZipFile):
+            raise CalculationError(f"无法读取 Excel 文件“{path.name}”（文件损坏）", "people") from None
     finally:
         book.close()
-    return _rows(lines, path.name)
 
 
 def _cell(value: Any) -> Any:
@@ -83,19 +154,46 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _rows(lines: list[list[Any]], name: str) -> list[dict[str, Any]]:
-    if not lines:
-        return []
-    header = [str(_cell(h) or "").strip() for h in lines[0]]
+def _column_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
+
+
+def _header(line: list[Any], name: str, number: int) -> list[str]:
+    header = [str(_cell(h) or "").strip() for h in line]
     if not any(header):
         raise CalculationError(f"表格“{name}”第一行应为列名", "people")
-    if len(lines) - 1 > MAX_ROWS:
-        raise CalculationError(f"表格“{name}”超过 {MAX_ROWS} 行", "people")
-    rows = []
-    for line in lines[1:]:
-        row = {h: _cell(line[i]) if i < len(line) else None for i, h in enumerate(header) if h}
-        if any(v is not None for v in row.values()):
-            rows.append(row)
+    seen: dict[str, int] = {}
+    for i, h in enumerate(header):
+        if h and h in seen:
+            raise CalculationError(
+                f"表格“{name}”第 {number} 行的列名“{h}”重复（第 {_column_letter(seen[h])} 列和第 {_column_letter(i)} 列），请删去或改名", "people"
+            )
+        seen[h] = i
+    return header
+
+
+def _rows(lines: Iterable[list[Any]], name: str) -> list[dict[str, Any]]:
+    """{column: value} per data row, streamed: rows past the limit are refused before they are kept."""
+    max_rows = limits.value("rows")
+    header: list[str] | None = None
+    named: list[tuple[int, str]] = []
+    rows: list[dict[str, Any]] = []
+    for number, line in enumerate(lines, 1):
+        cells = [_cell(c) for c in line]
+        if not any(c is not None for c in cells):
+            continue
+        if header is None:
+            header = _header(line, name, number)
+            named = [(i, h) for i, h in enumerate(header) if h]
+            continue
+        stray = next((i for i, c in enumerate(cells) if c is not None and (i >= len(header) or not header[i])), None)
+        if stray is not None:
+            raise CalculationError(f"表格“{name}”第 {number} 行第 {_column_letter(stray)} 列有数据，但该列没有列名；请补上列名或删除该数据", "people")
+        rows.append({h: cells[i] if i < len(cells) else None for i, h in named})
+        if len(rows) > max_rows:
+            raise limits.breach("rows", None, "people", what=f"表格“{name}”的行数")
     return rows
 
 
@@ -120,25 +218,84 @@ _MONEY_FORMAT = "#,##0.00"
 
 
 def write_result_xlsx(result: dict[str, Any], path: Path) -> Path:
-    """Write a calculator result: sheet 结果 with its tables, sheet 计算过程 with the trace."""
-    import openpyxl
-    from openpyxl.styles import Font
-
+    """Write a calculator result: sheet 结果 with its tables, sheet 计算过程 with the trace (linear time)."""
     path = Path(path)
+    data = result_xlsx_bytes(result)  # in memory first, so a bad path cannot leave a half-written book
     path.parent.mkdir(parents=True, exist_ok=True)
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "结果"
-    bold = Font(bold=True)
-    for block in _result_blocks(result):
-        _write_block(sheet, block, bold)
-    _write_trace(book.create_sheet("计算过程"), result, bold)
-    for ws in book.worksheets:
-        ws.column_dimensions["A"].width = 28
-        for col in "BCDEFG":
-            ws.column_dimensions[col].width = 16
-    book.save(path)
+    path.write_bytes(data)
     return path
+
+
+def result_xlsx_bytes(result: dict[str, Any]) -> bytes:
+    """The XLSX file of a result, as bytes (for a download that needs no file of ours on disk)."""
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    writer = _Writer(_sheet(book, "结果"))
+    for block in _result_blocks(result):
+        writer.block(block)
+    _write_trace(_Writer(_sheet(book, "计算过程")), result)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _sheet(book: Any, title: str) -> Any:
+    sheet = book.create_sheet(title)
+    sheet.column_dimensions["A"].width = 28
+    for col in "BCDEFG":
+        sheet.column_dimensions[col].width = 16
+    return sheet
+
+
+# Text a spreadsheet would read as a formula or a command (CSV/DDE injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+_EXCEL_DIGITS = 15  # Excel keeps 15 significant digits of a number; longer ones are written as text
+
+
+class _Writer:
+    """Appends rows to a write-only sheet: bold titles, money format, text that is never a formula."""
+
+    def __init__(self, sheet: Any) -> None:
+        from openpyxl.styles import Font
+
+        self.sheet = sheet
+        self.bold = Font(bold=True)
+        self.rows = 0
+
+    def append(self, values: list[Any], bold: bool = False) -> None:
+        self.sheet.append([self._cell(v, bold) for v in values])
+        self.rows += 1
+
+    def block(self, block: tuple[str, list[str], Iterable[list[Any]]]) -> None:
+        title, header, rows = block
+        if self.rows:
+            self.append([])
+        self.append([title], bold=True)
+        self.append(header, bold=True)
+        for row in rows:
+            self.append(row)
+
+    def _cell(self, value: Any, bold: bool) -> Any:
+        from openpyxl.cell import WriteOnlyCell
+
+        value = _excel_value(value)
+        text_number = isinstance(value, Decimal) and len(value.as_tuple().digits) > _EXCEL_DIGITS
+        if text_number:
+            value = format(value, "f")
+        risky = isinstance(value, str) and value.startswith(_FORMULA_START)
+        money = isinstance(value, Decimal) and value.as_tuple().exponent == -2
+        if not (bold or risky or money or text_number):
+            return value
+        cell = WriteOnlyCell(self.sheet, value=value)
+        if bold:
+            cell.font = self.bold
+        if risky or text_number:
+            cell.data_type = "s"  # stored as text, never as a formula
+            cell.quotePrefix = True  # Excel's leading apostrophe: shown and edited as text
+        if money:
+            cell.number_format = _MONEY_FORMAT
+        return cell
 
 
 def _result_blocks(result: dict[str, Any]) -> Iterable[tuple[str, list[str], list[list[Any]]]]:
@@ -182,46 +339,26 @@ def _nested_blocks(result: dict[str, Any]) -> Iterable[tuple[str, list[str], lis
 
 
 def _excel_value(value: Any) -> Any:
-    if isinstance(value, (str, int, float, Decimal)) or value is None:
-        return value
     if isinstance(value, bool):
         return "是" if value else "否"
+    if isinstance(value, (str, int, float, Decimal)) or value is None:
+        return value
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
-def _write_block(sheet: Any, block: tuple[str, list[str], list[list[Any]]], bold: Any) -> None:
-    title, header, rows = block
-    if sheet.max_row > 1 or sheet.cell(1, 1).value is not None:
-        sheet.append([])
-    sheet.append([title])
-    sheet.cell(sheet.max_row, 1).font = bold
-    sheet.append(header)
-    for cell in sheet[sheet.max_row]:
-        cell.font = bold
-    for row in rows:
-        sheet.append([("是" if v else "否") if isinstance(v, bool) else _excel_value(v) for v in row])
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, Decimal) and cell.value.as_tuple().exponent == -2:  # type: ignore[comparison-overlap]
-                cell.number_format = _MONEY_FORMAT
-
-
-def _write_trace(sheet: Any, result: dict[str, Any], bold: Any) -> None:
+def _write_trace(writer: _Writer, result: dict[str, Any]) -> None:
     trace = result.get("trace") or {}
-    sheet.append(["计算公式"])
-    sheet.cell(1, 1).font = bold
-    sheet.append([trace.get("formula", "")])
-    sheet.append([])
-    sheet.append(["计算步骤"])
-    sheet.cell(sheet.max_row, 1).font = bold
+    writer.append(["计算公式"], bold=True)
+    writer.append([trace.get("formula", "")])
+    writer.append([])
+    writer.append(["计算步骤"], bold=True)
     for step in trace.get("steps", []):
-        sheet.append([step])
-    sheet.append([])
-    sheet.append(["输入", "值"])
-    sheet.cell(sheet.max_row, 1).font = bold
+        writer.append([step])
+    writer.append([])
+    writer.append(["输入", "值"], bold=True)
     for key, value in (trace.get("inputs") or {}).items():
-        sheet.append([key, _excel_value(value)])
-    sheet.append([])
-    sheet.append(["依据条款"])
-    sheet.cell(sheet.max_row, 1).font = bold
+        writer.append([key, value])
+    writer.append([])
+    writer.append(["依据条款"], bold=True)
     for unit in result.get("citations", []):
-        sheet.append([unit])
+        writer.append([unit])

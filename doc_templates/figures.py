@@ -375,7 +375,7 @@ def _forced(plan: Plan, fig: Figures) -> None:
     if not perf.forced:
         return
     result = fig.cite("performance", run("forced-distribution", {
-        "n": plan.profile.headcount, "quotas": perf.forced, "small_unit": perf.small_unit}))
+        "n": plan.profile.headcount, "quotas": perf.forced, "small_unit": perf.small_unit, "mode": "自动"}))
     counts, limits = result["counts"], result["limits"]
     whole = result["mode"] == "全员强制分布"
     rows = [[grade_label(k), pct(share), f"{counts[k]} 人" if whole else (f"不超过 {limits[k]} 人" if k in limits else "不强制")]

@@ -8,7 +8,6 @@ errors into one Chinese `ProfileError` line.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from decimal import Decimal, InvalidOperation
@@ -692,6 +691,9 @@ def _control_text(value: Any) -> str | None:
     return None
 
 
+_MAX_PROFILE_ITEMS = 100_000  # a profile lists grades, staff and parameters: far fewer entries than this
+
+
 def _read_mapping(path: Path) -> Any:
     if not path.is_file():
         raise ProfileError(f"找不到企业概况文件：{path}")
@@ -701,15 +703,14 @@ def _read_mapping(path: Path) -> Any:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise ProfileError(f"企业概况文件不是 UTF-8 文本：{path.name}") from None
-    try:
+    from calculators.loaders import InputError, load_json, load_yaml
+
+    try:  # the one safe loader: no alias bombs, duplicate keys refused, names kept as written
         if path.suffix.lower() == ".json":
-            return json.loads(text)
-        return yaml.safe_load(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
-        where: Any = getattr(exc, "problem_mark", None) or getattr(exc, "lineno", None)
-        line = f"（第 {where.line + 1} 行附近）" if hasattr(where, "line") else (f"（第 {where} 行）" if where else "")
-        raise ProfileError(f"企业概况文件不是有效的 {kind}{line}：{path.name}") from None
+            return load_json(text, where=path.name)
+        return load_yaml(text, where=path.name, scalars="exact", max_items=_MAX_PROFILE_ITEMS)
+    except InputError as exc:
+        raise ProfileError(f"企业概况文件有误：{exc}") from None
 
 
 # ---- pydantic errors → one Chinese line ----------------------------------------------------

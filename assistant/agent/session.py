@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-_SAFE_ID = re.compile(r"^[A-Za-z0-9_\-]{1,64}$")
+_SAFE_ID = re.compile(r"[A-Za-z0-9_\-]{1,64}")  # fullmatch: "abc\n" is refused (a "$" would let it through)
 MAX_HISTORY = 20
 
 
@@ -38,7 +38,7 @@ class SessionState(BaseModel):
 
 
 def _path(session_id: str) -> Path:
-    if not _SAFE_ID.match(session_id):
+    if not isinstance(session_id, str) or not _SAFE_ID.fullmatch(session_id):
         raise ValueError("会话编号只能包含字母、数字、下划线和连字符，长度不超过 64。")
     from knowledge.paths import data_home
 

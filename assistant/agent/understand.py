@@ -219,7 +219,7 @@ def merge(previous: dict[str, Any], update: Filled, text: str) -> dict[str, Any]
             continue
         if slot.reads.shape is Shape.FLAG and value is False:
             continue
-        _set_path(merged, slot.path, _merge_value(_get_path(merged, slot.path), value))
+        _set_path(merged, slot.path, _merge_value(_get_path(merged, slot.path), value, text))
     for slot in update.slots:  # "大家报价以后登杆降到250": a longer name holding one known name is that one
         old, new = _get_path(previous, slot.path), update.get(slot.path)
         if isinstance(old, dict) and isinstance(new, dict):
@@ -237,9 +237,14 @@ def merge(previous: dict[str, Any], update: Filled, text: str) -> dict[str, Any]
     return merged
 
 
-def _merge_value(old: Any, new: Any) -> Any:
+_ADD = re.compile(r"再加|加上|加一个|加一家|加进去|加入|补充|新增|又收到|又有|增加一")
+
+
+def _merge_value(old: Any, new: Any, text: str = "") -> Any:
     if isinstance(old, dict) and isinstance(new, dict):
         return {**old, **new}
+    if isinstance(old, list) and isinstance(new, list) and not _records(new) and _ADD.search(text):
+        return old + new  # 再加一个样本12500: the list grows
     if _records(old) and _records(new):  # people or grades: updated by name, new ones added
         merged = {r["name"]: dict(r) for r in old}
         for record in new:

@@ -110,7 +110,7 @@ def _widget(field: forms.FormField, value: Any, prefix: str) -> Any:
 
 
 def _chat_tab() -> None:
-    limit = h.MAX_MESSAGE_CHARS
+    limit = h.message_limit()
     with gr.Row():
         with gr.Column(scale=3):
             chatbot = gr.Chatbot(label="对话", height=560, elem_id="chatbot", autoscroll=False, buttons=["copy"],

@@ -22,6 +22,8 @@ import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from calculators.errors import CalculationError
+from calculators.loaders import load_json_or_yaml
 from knowledge.reader import Kind, amount
 from knowledge.reader.fields import reads_of
 
@@ -454,14 +456,14 @@ def _plain(value: Any) -> Any:
 
 
 def _parse(text: str) -> dict[str, Any]:
+    """The advanced view's text through the one safe loader (duplicate keys, alias bombs and
+    oversized input refused at once, naming the line)."""
     if not (text or "").strip():
         return {}
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"第 {mark.line + 1} 行附近" if mark is not None else "格式"
-        raise FormError(f"YAML/JSON 有误：{where}有错误，请检查冒号、缩进、括号和引号") from exc
+        data = load_json_or_yaml(text)
+    except CalculationError as exc:
+        raise FormError(f"YAML/JSON 有误：{exc.bare_message}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -11,9 +11,10 @@ import html
 import re
 import tempfile
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..agent import respond
 from ..agent.models import Reply
@@ -29,7 +30,6 @@ CHAT_EXAMPLES = [
     "从事基础研究的科技人才岗位基本薪酬占比有什么要求？",
     "科技人才指引第四十条",
 ]
-MAX_MESSAGE_CHARS = 2000
 
 
 class UserInputError(ValueError):
@@ -40,8 +40,34 @@ def new_session_id() -> str:
     return uuid.uuid4().hex
 
 
-def _out_dir() -> Path:
-    return Path(tempfile.mkdtemp(prefix="payguide-ui-"))
+T = TypeVar("T")
+
+
+def _download(filename: str, write: Callable[[Path], T]) -> tuple[list[str], T]:
+    """Files for the page to download (`filename` first, then whatever `write` put beside it),
+    plus what `write` returned. `write` works in a private temporary folder that is removed
+    before this returns; the bytes go to Gradio's own cache."""
+    with tempfile.TemporaryDirectory(prefix="payguide-ui-") as work:
+        path = Path(work) / filename
+        made = write(path)
+        files = [path, *sorted(p for p in Path(work).iterdir() if p != path and p.is_file())]
+        return [_publish_bytes(f.name, f.read_bytes()) for f in files if f.is_file()], made
+
+
+def _publish_bytes(filename: str, data: bytes) -> str:
+    """`data` as a file in Gradio's upload cache, which Gradio serves as it is (no copy of ours is
+    left in /tmp) and removes with the rest of its cache."""
+    from gradio.processing_utils import save_bytes_to_cache
+    from gradio.utils import get_upload_folder
+
+    return save_bytes_to_cache(data, filename, get_upload_folder())
+
+
+def message_limit() -> int:
+    """The longest question the assistant takes (PAYGUIDE_MAX_MESSAGE_CHARS), stated on the page."""
+    from ..config import assistant_limit
+
+    return int(assistant_limit("message_chars"))
 
 
 def _esc(text: str) -> str:
@@ -94,8 +120,8 @@ def chat_turn(message: str, history: list[dict[str, Any]], session_id: str) -> t
     message = (message or "").strip()
     if not message:
         raise UserInputError("请先输入问题。")
-    if len(message) > MAX_MESSAGE_CHARS:
-        raise UserInputError(f"问题太长（{len(message)} 字），请控制在 {MAX_MESSAGE_CHARS} 字以内。")
+    if len(message) > message_limit():
+        raise UserInputError(f"问题太长（{len(message)} 字），请控制在 {message_limit()} 字以内。")
     reply = respond(message, session_id=session_id)
     history = list(history or []) + [
         {"role": "user", "content": message},
@@ -162,7 +188,7 @@ class CalcResult:
 def run_calculator(name: str, data: dict[str, Any], table_path: str | None = None) -> CalcResult:
     """Compute, and show the result as chat does (`agent.render`) with clause titles."""
     import calculators
-    from calculators.tables import read_table, write_result_xlsx
+    from calculators.tables import read_table, result_xlsx_bytes
 
     from ..agent.render import render_result
     from .charts import result_chart
@@ -180,9 +206,8 @@ def run_calculator(name: str, data: dict[str, Any], table_path: str | None = Non
     cites = result.get("citations") or []
     if cites:
         markdown += "\n\n**依据条款**（点击展开原文）\n\n" + clause_list([(c, "") for c in cites])
-    xlsx = _out_dir() / f"{info.title}-结果.xlsx"
-    write_result_xlsx(result, xlsx)
-    return CalcResult(markdown, result_chart(info.title, result), str(xlsx))
+    xlsx = _publish_bytes(f"{info.title}-结果.xlsx", result_xlsx_bytes(result))
+    return CalcResult(markdown, result_chart(info.title, result), xlsx)
 
 
 def _calc_message(model: Any, exc: Any) -> str:
@@ -291,6 +316,7 @@ def example_page(name: str) -> tuple[list[Any], list[Any]]:
 
 def upload_page(path: str | None) -> tuple[list[Any], list[Any]]:
     """A filled 企业概况 workbook (.xlsx, its 现有职工 sheet too) or a profile (.yaml / .json)."""
+    from calculators import CalculationError
     from doc_templates import Profile, ProfileError, form_values, read_workbook
     from doc_templates.workbook import sheet_rows
 
@@ -302,6 +328,8 @@ def upload_page(path: str | None) -> tuple[list[Any], list[Any]]:
             profile, staff = read_workbook(path), sheet_rows(Path(path), STAFF_TABLE) or []
         else:
             profile, staff = Profile.from_file(Path(path)), []
+    except CalculationError as exc:  # the safe loader's refusals (too large, alias bombs, repeated keys)
+        raise UserInputError(f"企业概况有误：{exc.bare_message}") from exc
     except ProfileError as exc:
         raise UserInputError(str(exc)) from exc
     values, tables = form_values(profile)
@@ -315,9 +343,8 @@ def workbook_from_page(values: list[Any], tables: list[Any]) -> str:
     from doc_templates import write_template
 
     profile, _ = _page_profile(draft_form(), values, tables)
-    out = _out_dir() / f"{profile.company.name}企业概况.xlsx"
-    write_template(out, profile)
-    return str(out)
+    files, _ = _download(f"{profile.company.name}企业概况.xlsx", lambda out: write_template(out, profile))
+    return files[0]
 
 
 @dataclass(frozen=True)
@@ -330,9 +357,9 @@ def draft_from_page(values: list[Any], tables: list[Any], allow_findings: bool =
     from doc_templates import ComplianceError, ProfileError, draft_document
 
     profile, staff = _page_profile(draft_form(), values, tables)
-    out = _out_dir() / f"{profile.company.name}薪酬分配方案.docx"
-    try:
-        report = draft_document(profile, out, allow_findings=allow_findings, staff=staff or None)
+    try:  # the scheme, then its 编制说明 (and 套改测算) beside it
+        files, report = _download(f"{profile.company.name}薪酬分配方案.docx",
+                                  lambda out: draft_document(profile, out, allow_findings=allow_findings, staff=staff or None))
     except ComplianceError as exc:
         items = "；".join(f"（{i}）{f.message}" for i, f in enumerate(exc.findings, 1))
         raise UserInputError(f"企业概况中的数据违反对本企业有约束力的指引条款，未生成方案：{items}。"
@@ -344,8 +371,7 @@ def draft_from_page(values: list[Any], tables: list[Any], allow_findings: bool =
         lines += ["", "编制说明列出的问题：", *(f"- 【{f.label}】{f.message}" for f in report.findings)]
     if report.defaulted:
         lines += ["", "以下内容未在概况中给出，编制说明写明了取值和依据：", *(f"- {d}" for d in report.defaulted)]
-    files = [p for p in (report.path, report.notes_path, report.conversion_path) if p is not None]
-    return DraftResult("\n".join(lines), [str(p) for p in files])
+    return DraftResult("\n".join(lines), files)
 
 
 # ---- 条款审查 ------------------------------------------------------------------------------
@@ -381,9 +407,8 @@ def review_upload(path: str | None) -> ReviewResult:
     counts = report.counts()
     summary = (f"共 {len(report.findings)} 条发现：违反 {counts['error']} 条，提醒 {counts['warning']} 条，提示 {counts['info']} 条。"
                if report.findings else "未发现与指引不符之处。")
-    out = _out_dir() / f"{Path(path).stem}-审查报告.docx"
-    write_report_docx(report, out)
-    return ReviewResult(summary, findings, coverage, str(out))
+    files, _ = _download(f"{Path(path).stem}-审查报告.docx", lambda out: write_report_docx(report, out))
+    return ReviewResult(summary, findings, coverage, files[0])
 
 
 # ---- 知识库 --------------------------------------------------------------------------------

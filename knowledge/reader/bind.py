@@ -150,6 +150,7 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _named_before(text, bound, clauses)
     bound = _respectively(text, bound, lex)
     bound = _each(bound, lex)
+    bound = _corrections(text, bound)
     bound = _parents(text, bound, clauses, lex)
     bound = _header_units(text, bound)
     bound = _tables(text, bound)
@@ -273,6 +274,30 @@ def _growths(qs: list[Quantity]) -> list[Quantity]:
     return out
 
 
+_CORRECTION = re.compile(r"不对|哦不|(?<!是)不是(?!说)|等下|等等|更正|打错|写错|看串行|看错|不好意思|审计后|修正|改正|纠正|应该是|其实是|准确地说|说错")
+
+
+def _corrections(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """…后勤部是1000分。哦不对，后勤部是1100分 / 激励对象95人——不对，是85人: a figure after a
+    correction replaces the earlier one of the same kind (and name, when it has one)."""
+    out = list(qs)
+    for i, q in enumerate(out):
+        earlier = [j for j in range(i) if out[j].kind is q.kind and not out[j].superseded and not out[j].derived]
+        if not earlier:
+            continue
+        marker = _CORRECTION.search(text, out[earlier[-1]].end, q.start)
+        if marker is None:
+            continue
+        same = [j for j in earlier if q.name and out[j].name == q.name] or ([earlier[-1]] if not q.name or q.name == out[earlier[-1]].name else [])
+        if not same:
+            continue
+        old = out[same[-1]]
+        out[same[-1]] = old.with_(superseded=True)
+        out[i] = q.with_(name=q.name or old.name, subject=old.subject + "→" + q.subject, corrects=old.text,
+                         direction=q.direction or old.direction, value=-abs(q.value) if old.direction == "down" and q.value > 0 and q.direction is None else q.value)
+    return out
+
+
 def _negations(clauses: list[Clause], lex: Lexicon) -> list[Clause]:
     limits = lex.max_words + lex.min_words
     out = []
@@ -301,8 +326,8 @@ def _labels_from_levels(text: str, quantities: list[Quantity]) -> list[Quantity]
             continue  # 二级/技师: a grade's name
         if q.kind in (Kind.LEVELS,) and nxt is not None and nxt.kind is not q.kind:
             gap = text[q.end:nxt.start]
-            if not any(c in ITEM_END or c.isspace() for c in gap) and not re.search(r"[到至~\-—]|每", gap) and len(gap) <= 8:
-                continue  # dropped: its text stays in the next figure's subject
+            if not any(c in ITEM_END or c.isspace() for c in gap) and not re.search(r"[到至~\-—了第做干给]|每|共", gap) and len(gap) <= 6:
+                continue  # dropped: its text stays in the next figure's subject (七级中位值8000元)
         out.append(q)
     return out
 
@@ -313,7 +338,8 @@ def _inherit_units(text: str, quantities: list[Quantity], lex: Lexicon) -> list[
     for i in range(len(out) - 2, -1, -1):
         q, nxt = out[i], out[i + 1]
         gap = text[q.end:nxt.start].strip()
-        if q.kind is Kind.NUMBER and not q.magnitude and nxt.magnitude and gap in lex.range_words:
+        big = re.compile(r"[万亿]")
+        if q.kind is Kind.NUMBER and not big.search(q.text) and big.search(nxt.text) and gap in lex.range_words:
             factor = _magnitude_of(nxt)  # 1000到1200万: both ends in 万
             out[i] = q.with_(value=q.value * factor, kind=nxt.kind, scale=q.scale * factor, magnitude=True)
             continue
@@ -329,8 +355,8 @@ def _inherit_units(text: str, quantities: list[Quantity], lex: Lexicon) -> list[
         gap = text[q.end:nxt.start].strip()
         joined = gap in ("", "、", ",", "，", "/") or gap in lex.list_joiners or gap in lex.range_words
         labelled = bool(re.search(r"[\u4e00-\u9fa5A-Za-z]", text[_item_start(text, q.start, 0):q.start]))
-        if not joined or gap in (",", "，") and labelled:
-            continue  # 级差200，10级: a figure with its own label keeps its own unit
+        if not joined or gap != "、" and labelled:
+            continue  # 级差200，10级 / 每档加四十 四年: a figure with its own label keeps its own unit
         factor = nxt.scale if q.scale == 1 else nxt.scale / (nxt.scale if nxt.magnitude else 1)
         out[i] = q.with_(value=q.value * factor, kind=nxt.kind, unit=nxt.unit, scale=q.scale * factor,
                          magnitude=q.magnitude or nxt.magnitude)
@@ -390,7 +416,7 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     prev_end = qs[i - 1].end if i > 0 and qs[i - 1].end > clause.start else clause.start
     start = max(_item_start(text, q.start, clause.start), prev_end)
     nxt_start = next((p.start for p in qs[i + 1:] if not p.weak), len(text))
-    subject = text[start:q.start].strip()
+    subject = _last_words(text[start:q.start].strip())
     tail_end = min(_item_end(text, q.end, len(text)), nxt_start)
     tail = text[q.end:tail_end] if tail_end < nxt_start or not re.search(r"[加增减差多]$", text[q.end:tail_end]) else ""
     tail = "" if tail[:1].isspace() else re.split(r"\s", tail, maxsplit=1)[0].strip()  # 起100 档差25: a space ends the item
@@ -444,7 +470,9 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
             else:
                 name = person
     sentence_start = max(text.rfind(ch, 0, start) for ch in SENTENCE_END) + 1
-    heading = re.match(r"\s*([^，,。；;：:\n]{1,12})[：:]", text[sentence_start:start])
+    heading = re.match(r"\s*([^，,。；;：:\n]{1,8})[：:]", text[sentence_start:start])
+    if heading and re.search(r"看|算|帮|请|一下|吧|吗|怎么|多少|如下", heading.group(1)):
+        heading = None  # 分红人数占比看一下：a request, not a label over the figures
     period = _period(subject + "|" + text[q.end:q.end + 4])
     return q.with_(
         period=period,
@@ -466,6 +494,20 @@ def _period(around: str) -> str | None:
     if month and year:
         return "month" if month.start() > year.start() else "year"
     return "month" if month else "year" if year else None
+
+
+def _last_words(subject: str) -> str:
+    """帮我们做个宽带薪酬～ 设计岗: words before a space that run long are talk, not the figure's label;
+    ① 采掘队 部门积分: a short name and a label are kept together."""
+    parts = subject.split()
+    if len(parts) < 2:
+        return subject
+    kept = [parts[-1]]
+    for part in reversed(parts[:-1]):
+        if len(part) > 6 or len(kept[-1]) > 4:
+            break
+        kept.append(part)
+    return " ".join(reversed(kept))
 
 
 def _last_word(text: str, words: tuple[str, ...]) -> tuple[str, int] | None:
@@ -551,6 +593,7 @@ def _starts_as_continuation(subject: str, lex: Lexicon) -> bool:
 
 
 def _split_names(phrase: str, lex: Lexicon) -> list[str]:
+    phrase = re.split(r"分为|分成|包括|包含|设有|设为|[:：]", phrase)[-1]  # 考核结果分为优秀、良好… → 优秀、良好…
     parts = [phrase]
     for joiner in lex.list_joiners:
         parts = [piece for part in parts for piece in part.split(joiner)]
@@ -588,6 +631,11 @@ def _respectively(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]
                 lead = text[max(text.rfind(ch, 0, match.start()) for ch in CLAUSE_END) + 1:match.start()]
                 for name, i in zip(names, after):
                     out[i] = out[i].with_(name=name, subject=f"{name} {lead}{word}".strip())
+                sentence_start = max(text.rfind(ch, 0, match.start()) for ch in SENTENCE_END) + 1
+                for j, q in enumerate(out):  # 等级2、4、6、8 / 1到5级: numbers that name, not figures
+                    if sentence_start <= q.start < match.start() and q.kind in (Kind.NUMBER, Kind.LEVELS) \
+                            and any(n.rstrip("级") == format(q.value.normalize(), "f") for n in names):
+                        out[j] = q.with_(weak=True, range_end=None, range_start=None)
     return out
 
 
@@ -598,12 +646,24 @@ def _names_before(text: str, pos: int, wanted: int, lex: Lexicon) -> list[str]:
     stops = [sentence_start] + [i + 1 for i in range(sentence_start, pos) if text[i] in "，,：:"]
     for start in reversed(stops):
         end = next((i for i in range(start, pos) if text[i] in "，,：:"), pos)
-        segment = re.sub(r"[零一二两三四五六七八九十]+(?:个|项|家)?(?:等级|级别|档次|岗位|部门|人|类|档|级)$", "",
+        segment = re.sub(r"[零一二两三四五六七八九十]+(?:个|项|家)?(?:等次|等级|级别|档次|岗位|部门|人|类|档|级)$", "",
                          text[start:end])
         names = _split_names(segment, lex)
         if len(names) == wanted:
             return names
+        labels = _label_range(segment)
+        if len(labels) == wanted:
+            return labels
     return []
+
+
+def _label_range(segment: str) -> list[str]:
+    """职位等级1到5级 / 等级2、4、6、8: grades named by their numbers, for 分别/对应 lists."""
+    span = re.search(r"(\d+)\s*(?:到|至|-|~|–)\s*(\d+)\s*级", segment)
+    if span and 0 < int(span.group(2)) - int(span.group(1)) < 30:
+        return [f"{k}级" for k in range(int(span.group(1)), int(span.group(2)) + 1)]
+    listed = re.search(r"(?:等级|职级|级别)\s*((?:\d+\s*[、，,]\s*)+\d+)", segment)
+    return [f"{n}级" for n in re.findall(r"\d+", listed.group(1))] if listed else []
 
 
 def _same_list(text: str, qs: list[Quantity], idx: list[int]) -> list[int]:
@@ -641,11 +701,14 @@ def _parents(text: str, qs: list[Quantity], clauses: list[Clause], lex: Lexicon)
         parent = None
         owner = next((p for p in reversed(out[:i]) if p.sentence == q.sentence and p.name), None)
         if owner is not None and owner.kind != q.kind and _inside_brackets_after(text, owner.end, q.start):
-            out[i] = q.with_(name=owner.name)  # 老黎做了300件（管理岗按0.6折算）: the 0.6 is 老黎's
+            out[i] = q.with_(name=owner.name, parent=owner.name)  # 老黎做了300件（管理岗按0.6折算）: the 0.6 is 老黎's
             continue
         before = [p for p in out[:i] if p.sentence == q.sentence and p.name and p.parent is None and p.kind == q.kind]
         segment = text[before[-1].end:q.start] if before else ""
-        if before and contains_any(segment + q.subject, lex.member_intro) and not contains_any(segment, tuple(SENTENCE_END)):
+        intro_at = max((segment.rfind(w) for w in lex.member_intro), default=-1)
+        closed = intro_at >= 0 and any(ch in segment[intro_at:] for ch in _CLOSE)
+        if before and (contains_any(q.subject, lex.member_intro) or intro_at >= 0 and not closed) \
+                and not contains_any(segment, tuple(SENTENCE_END)):
             parent = before[-1].name
         elif before and q.clause != before[-1].clause and _member_heading(text, before[-1].end, q.start, lex):
             parent = before[-1].name
@@ -687,9 +750,13 @@ def _header(text: str, clauses: list[Clause], q: Quantity) -> str | None:
     return found
 
 
+_HEADING_VERBS = re.compile(r"说|按|分到|分给|来分|给|拿|算|分配|发放|是|要|想|请")
+
+
 def entity_in(phrase: str) -> str | None:
-    """The department or person a heading names: 一车间个人积分 → 一车间, 生产部 → 生产部."""
-    if not phrase or phrase.startswith(("各", "每", "所有", "全体", "全部")):
+    """The department or person a heading names first: 一车间个人积分 → 一车间, 生产部 → 生产部
+    (a heading that says something — 老大说按考核分来分, 按积分分到车间 — names no one)."""
+    if not phrase or phrase.startswith(("各", "每", "所有", "全体", "全部")) or _HEADING_VERBS.search(phrase):
         return None
     if looks_like_entity(phrase):
         return phrase

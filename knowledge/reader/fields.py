@@ -56,6 +56,7 @@ class Reads:
     keys_from: str | None = None  # MAP: … or the names of this sibling map (自定比例 for other levels)
     usual_keys: tuple[str, ...] = ()  # MAP: names that point at this field when written (A、B、C for 强制分布)
     people: bool = False  # MAP: names are people or departments, never items (其他积分)
+    ranked: bool = False  # MAP: usual_keys are in rank order, best first; the map is kept in that order
 
     def __post_init__(self) -> None:
         if isinstance(self.kinds, Kind):

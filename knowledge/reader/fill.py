@@ -22,7 +22,7 @@ from .models import Kind, Quantity, Reading
 
 # Kinds a bare number may stand for, when the words around it say which field it fills.
 _BARE_OK = {Kind.MONEY, Kind.SCORE, Kind.PIECES, Kind.PEOPLE, Kind.COUNT, Kind.LEVELS, Kind.YEARS,
-            Kind.MULTIPLE, Kind.NUMBER, Kind.TIMES, Kind.PERCENT, Kind.MONTHS}
+            Kind.MULTIPLE, Kind.NUMBER, Kind.TIMES, Kind.PERCENT, Kind.MONTHS, Kind.PERCENTILE}
 # A total written with these words sums what is listed; with a group word it is the whole unit's.
 _SUM_WORDS = ("合计", "总计", "共计", "小计", "加起来", "总和", "一共", "总共", "共有")
 _GROUP_WORDS = ("全班", "全组", "组里", "班里", "部门", "全部门", "车间", "全车间", "全厂", "厂里", "班组", "全体", "整个", "全公司",
@@ -40,6 +40,7 @@ class Filled:
     problems: list[str] = field(default_factory=list)
     cued: set[str] = field(default_factory=set)  # fields filled because the words named them
     keyed: set[str] = field(default_factory=set)  # maps filled with their usual names (A、B、C; 高级技师)
+    outranked: set[int] = field(default_factory=set)  # figures a better-named one took the field from (集团有5600人…在岗740人)
 
     @property
     def cue_hits(self) -> int:
@@ -140,7 +141,7 @@ class _Model:
 
 def _value_ok(slot: Slot, q: Quantity) -> bool:
     r = slot.reads
-    if kind_fit(r, q) == 0 or _avoided(r, q) or q.weak and not cue_strength(r, q):
+    if kind_fit(r, q) == 0 or _avoided(r, q) or q.weak:
         return False
     if r.every is True and not q.every or r.every is False and q.every:
         return False
@@ -162,7 +163,7 @@ def fill(reading: Reading, model: type[BaseModel]) -> Filled:
     """Fill `model`'s readable fields from `reading`."""
     out = Filled(slots=slots(model))
     shape = _Model(out.slots)
-    figures = [(i, q) for i, q in enumerate(reading.quantities) if q.kind is not Kind.DATE]
+    figures = [(i, q) for i, q in enumerate(reading.quantities) if q.kind is not Kind.DATE and not q.superseded]
     _choices(reading, out)
     _ranges(figures, out)
     _groups(figures, out, shape)
@@ -180,7 +181,8 @@ def fill(reading: Reading, model: type[BaseModel]) -> Filled:
     _derived_notes(out, reading)
     _plausible(out, reading)
     takes = {k for s in out.slots for k in s.reads.kinds} | {Kind.NUMBER}
-    out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and q.kind in takes]
+    out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and q.kind in takes and i not in out.outranked]
+    _counts_of_lists(out, reading)
     return out
 
 
@@ -216,6 +218,8 @@ def _values(figures: Figures, out: Filled, shape: _Model) -> None:
     taken: set[str] = set()
     for score, _, slot, i, q in scored:
         if slot.path in taken or i in out.placed:
+            if slot.path in taken and i not in out.placed and score < _winning(scored, slot) - 9 and q.kind in slot.reads.kinds:
+                out.outranked.add(i)
             continue
         rivals = [t for t in scored if t[2] is slot and t[3] != i and t[3] not in out.placed and t[0] == score]
         if rivals and not all(t[4].value == q.value for t in rivals):
@@ -223,6 +227,22 @@ def _values(figures: Figures, out: Filled, shape: _Model) -> None:
         _place(out, slot, i, q)
         taken.add(slot.path)
         out.cued.add(slot.path)
+
+
+def _winning(scored: list[tuple[Any, ...]], slot: Slot) -> int:
+    return max(t[0] for t in scored if t[2] is slot)
+
+
+def _counts_of_lists(out: Filled, reading: Reading) -> None:
+    """岗位工资分三等：学徒…、普工…、熟练工… / 两人每月各多少: a count that equals the number of
+    names listed only restates the list."""
+    sizes = {len(v) for v in out.values.values() if isinstance(v, (dict, list)) and v}
+    keep = []
+    for q in out.leftovers:
+        if q.kind in (Kind.LEVELS, Kind.COUNT, Kind.PEOPLE) and q.value in sizes and not q.subject.strip(" ：:，,") [-2:] in ("一共", "总共"):
+            continue
+        keep.append(q)
+    out.leftovers = keep
 
 
 def _by_kind(figures: Figures, out: Filled, shape: _Model) -> None:
@@ -279,9 +299,9 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
                 continue  # 刘92 is a score, not a weight of 92%
             score = strength * 10 + kind_fit(slot.reads, q)
             if i not in chosen or score > chosen[i][0]:
-                chosen[i] = (score, slot, name)
+                chosen[i] = (score, slot, _usual_name(slot, name))
     positions = dict(figures)
-    for i, (_, slot, name) in sorted(chosen.items()):
+    for i, (_, slot, name) in sorted(chosen.items(), key=lambda t: _rank(t[1][1], t[1][2], t[0])):
         q = positions[i]
         current = out.get(slot.path) or ({} if slot.reads.shape is Shape.MAP else [])
         if slot.reads.shape is Shape.NUMBERED:
@@ -296,6 +316,29 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
             out.cued.add(slot.path)
         if name in slot.reads.usual_keys:
             out.keyed.add(slot.path)
+
+
+_CLASSIFIERS = ("等次", "等级", "档次", "级别", "类", "级", "档", "等")
+
+
+def _usual_name(slot: Slot, name: str) -> str:
+    """优秀等次 → 优秀, 等次S → S: a name that holds one of the field's usual names is that name."""
+    keys = slot.reads.usual_keys
+    if not keys or name in keys:
+        return name
+    for word in _CLASSIFIERS:
+        bare = name.removeprefix(word).removesuffix(word)
+        if bare in keys:
+            return bare
+    return name
+
+
+def _rank(slot: Slot, name: str, position: int) -> tuple[int, int]:
+    """Grades in their rank (优秀、合格、不合格 whatever order they were written in), others as written."""
+    keys = slot.reads.usual_keys
+    if slot.reads.ranked and name in keys:
+        return (keys.index(name), position)
+    return (len(keys), position) if slot.reads.ranked else (0, position)
 
 
 def _names_an_item(figures: Figures, q: Quantity, name: str) -> bool:
@@ -338,7 +381,8 @@ def _lists(figures: Figures, out: Filled, reading_text: str) -> None:
     for slot in [s for s in out.slots if s.reads.shape is Shape.LIST and out.get(s.path) is None]:
         fits = [(i, q) for i, q in _free(figures, out) if kind_fit(slot.reads, q) and not q.total and not q.weak
                 and not _avoided(slot.reads, q) and q.range_start is None and q.range_end is None]
-        fits = _one_run(fits, reading_text) if not any(cue_strength(slot.reads, q) for _, q in fits) else fits
+        cued = [(i, q) for i, q in fits if cue_strength(slot.reads, q)]
+        fits = _one_run(cued or fits, reading_text)  # 市场数据：6000、6400… (not the 25/50/75 asked for later)
         if not fits or slot.reads.cues and len(fits) < 3 and not any(cue_strength(slot.reads, q) for _, q in fits):
             continue
         out.set(slot.path, [q.value for _, q in fits])
@@ -437,8 +481,15 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
             if key in groups or looks_like_entity(key):
                 groups.setdefault(key, {})[own.path] = q.value
                 out.placed[i] = slot.path
+        if len(groups) == 1 and not any(own.path in g for g in groups.values()):
+            for i in [i for i, p in out.placed.items() if p == slot.path]:
+                del out.placed[i]  # 老大说按考核分来分：…: one heading over everyone is not a department
+            continue
         for key, group in groups.items():
             stated = group.pop("stated", None)
+            if own.path in group and sum(group.get(inner.path, {}).values(), Decimal(0)) > group[own.path]:
+                out.problems.append(f"“{key}”成员积分之和 {_fmt(sum(group.get(inner.path, {}).values(), Decimal(0)))} 超过部门积分 "
+                                    f"{_fmt(group[own.path])}，请核对")
             parts = sum(group.get(inner.path, {}).values(), Decimal(0))
             if stated is not None and stated != parts:
                 out.problems.append(f"“{key}”成员积分小计 {_fmt(stated)} 与各人之和 {_fmt(parts)} 不一致，请确认")
@@ -446,10 +497,11 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
         out.cued.add(slot.path)
 
 
-_PERSON_MENTION = re.compile(r"[\u4e00-\u9fa5]{1,2}(?:师傅|工)(?=[\s是、，,；;。（(带兼和]|$)|(?:小|老|阿)[\u4e00-\u9fa5]")
+_PERSON_MENTION = re.compile(r"[\u4e00-\u9fa5]师傅|[\u4e00-\u9fa5]{1,2}工(?=[\s是、，,；;。（(带兼和]|$)|(?:小|老|阿)[\u4e00-\u9fa5]")
 _NOT_PERSONS = {"老师", "老板", "小组", "小时", "小计", "小班", "老年", "小型", "老化", "阿姨", "小于", "老工", "小工", "技工", "普工", "员工",
                 "职工", "高级工", "中级工", "初级工", "学徒工", "操作工", "技术工", "老员", "小微", "小厂", "小企", "老厂"}
 _LEADER_ROLES = ("班组长", "组长", "班长", "兼班组长")
+_LEADS_A_TEAM = re.compile(r"(?:还是|还当着?|兼任?|当着?|担任|是)(?:班组长|组长|班长)")
 
 
 def _people(text: str) -> list[tuple[str, int]]:
@@ -488,14 +540,18 @@ def _attribute_records(reading: Reading, figures: Figures, out: Filled, slot: Sl
         level = _nearest_word(text, pos, words, clause_of[pos])
         if level is not None:
             record[choices[0].path] = level
-        if any(text[max(0, pos - len(r)):pos] == r for r in _LEADER_ROLES):
-            record["_leader"] = True
+        clause_end = next((i for i in range(pos, len(text)) if text[i] in "；;。\n"), len(text))
+        own_part = text[pos:clause_end]
+        later = [p for _, p in people if p > pos]
+        own_part = own_part[: (later[0] - pos) if later and later[0] < clause_end else len(own_part)]
+        if any(text[max(0, pos - len(r)):pos] == r for r in _LEADER_ROLES) or _LEADS_A_TEAM.search(own_part):
+            record["_leader"] = True  # 班组长阿强 / 周师傅…还是班组长
     if not records:
         return False
     for i, q in _free(figures, out):
         best = max(values, key=lambda f: cue_strength(f.reads, q) * 10 + kind_fit(f.reads, q))
-        if not cue_strength(best.reads, q) or not kind_fit(best.reads, q) or q.weak:
-            continue
+        if not cue_strength(best.reads, q) or not kind_fit(best.reads, q) or q.weak and q.subject.endswith(("每", "每带")):
+            continue  # 按每带一个每月300: the 一个 is the rate's unit, nobody's count
         owner = _owner(text, q, people)
         if owner is not None:
             if best.path not in records[owner]:
@@ -506,8 +562,10 @@ def _attribute_records(reading: Reading, figures: Figures, out: Filled, slot: Sl
                 if r.get("_leader"):
                     r[best.path] = as_field_value(best.reads, q)
             out.placed[i] = slot.path
-    for r in records.values():
-        r.pop("_leader", None)
+    leader_fields = [f for f in values if any(c in _LEADER_ROLES for c in f.reads.cues)]
+    for name, r in records.items():
+        if r.pop("_leader", None) and leader_fields and leader_fields[0].path not in r:
+            out.problems.append(f"“{name}”担任班组长，班组长津贴每月多少？")
     out.set(slot.path, list(records.values()))
     out.cued.add(slot.path)
     return True
@@ -518,7 +576,13 @@ def _clause_index(text: str, pos: int) -> int:
 
 
 def _nearest_word(text: str, pos: int, words: list[tuple[str, str]], clause: int) -> str | None:
-    """The attribute word of a person's clause nearest before them, else nearest after."""
+    """The attribute word in brackets right after a person (李强（高级技师，…）), else the one of
+    their clause nearest before them, else nearest after."""
+    bracket = re.match(r"[^（(，,；;。\n]{0,4}[（(]([^）)]*)", text[pos:])
+    if bracket:
+        inside = [(bracket.group(1).find(w), v) for w, v in words if w in bracket.group(1)]
+        if inside:
+            return min(inside)[1]
     hits = []
     for word, value in words:
         at = text.find(word)
@@ -626,6 +690,10 @@ def _derived_notes(out: Filled, reading: Reading) -> None:
     labels = {s.path: s.label for s in out.slots}
     for i, path in sorted(out.placed.items()):
         q = reading.quantities[i]
+        if q.corrects and path in labels:
+            out.notes.append(f"{labels[path]}按更正后的 {q.text} 计算（原写 {q.corrects}）")
+    for i, path in sorted(out.placed.items()):
+        q = reading.quantities[i]
         if q.derived and path in labels:
             shown = format((q.value * 100).quantize(Decimal("0.01")).normalize(), "f") + "%" if q.kind is Kind.PERCENT else _fmt(q.value)
             out.notes.append(f"{labels[path]}{('“' + q.name + '”') if q.name and labels[path] != q.name else ''} {shown} 由“{q.text}”推算")
@@ -677,8 +745,10 @@ def _lookups(reading: Reading, out: Filled) -> None:
         for q in reading.ordinals:
             clause_start = max(text.rfind(ch, 0, q.start) for ch in "，,；;。\n、") + 1
             before = text[clause_start:q.start]
-            name = next((n for n in names if n in before), None)
+            placed = [(before.rfind(n), n) for n in names if n in before]
+            name = max(placed)[1] if placed else None
             if name is not None:
+                found = [f for f in found if f[key] != name or not re.search(r"不对|等等|更正|应该是|改成|是第", text[q.start - 12:q.start])]
                 found.append({key: name, position: q.value})
         if found:
             out.set(slot.path, found)

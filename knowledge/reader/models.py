@@ -77,6 +77,8 @@ class Quantity:
     negated: bool = False
     derived: bool = False  # worked out from the words (剩下的平均分给…), not written as a figure
     period: str | None = None  # "month" | "year": 月平均工资 / 年薪 (an amount's period, when written)
+    superseded: bool = False  # corrected later in the text (…1000分。哦不对，是1100分)
+    corrects: str | None = None  # the figure, as written, that this one corrects
 
     def with_(self, **changes: object) -> Quantity:
         return replace(self, **changes)  # type: ignore[arg-type]

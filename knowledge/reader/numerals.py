@@ -18,7 +18,7 @@ _SCALE = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000
 _ARABIC = re.compile(r"\d+(?:\.\d+)?")
 _ARABIC_MAGNITUDE = re.compile(r"(\d+(?:\.\d+)?)([十百千万亿]+)")
 # Full-width forms map one-to-one, so positions in the normalised text equal those in the original.
-WIDE_TO_ASCII = str.maketrans("０１２３４５６７８９％．，：；（）～－＋", "0123456789%.,:;()~-+")
+WIDE_TO_ASCII = str.maketrans("０１２３４５６７８９％．，：；（）～－＋俩仨", "0123456789%.,:;()~-+两三")
 
 
 def _magnitude(units: str) -> Decimal:

@@ -23,6 +23,9 @@ _APPROX_AFTER = ("来", "多", "余", "几", "出头")
 _YEAR = re.compile(r"(19|20)\d\d")
 _CN_THEN_ARABIC = re.compile(f"[{CN_DIGITS}].*\\d|\\d[{CN_DIGITS}]")  # 三120 (张三120分), 3三 (T3三个)  # 三120: the 三 ends a name (张三120分)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_SPACED_UNITS = {"件", "元", "分", "人", "次", "个", "项", "档", "级", "年", "名", "台", "只", "户", "块"}
+_IDENTIFIER_BEFORE = re.compile(r"(?:工号|编号|单号|号码|电话|手机|批号|代码|账号|卡号|文号|证号)[:：]?\s*[A-Za-z]*[-_]?$|[A-Za-z]+[-_]$"
+                                r"|[A-Za-z]+[-_]\d+[-_]$")
 
 
 def _trim_run(text: str, start: int, end: int) -> tuple[int, int]:
@@ -98,6 +101,8 @@ def _unit_after(text: str, pos: int, lex: Lexicon) -> tuple[str, Kind | None, De
     unit = starts_with_any(rest, tuple(lex.units))
     if unit is None:
         return "", None, Decimal(1)
+    if i > pos and len(unit) == 1 and _CJK.match(unit) and unit not in _SPACED_UNITS:
+        return "", None, Decimal(1)  # 三万六 张三: after a space, a single character starts the next words
     if unit in ("k", "K", "w", "W") and re.match(r"[A-Za-z]", text[i + 1:i + 2]):
         return "", None, Decimal(1)
     kind, factor = lex.units[unit]
@@ -116,6 +121,25 @@ def _best_parse(text: str, start: int, end: int) -> tuple[int, Decimal] | None:
     return None
 
 
+def _chain(run: str) -> list[tuple[int, int, Decimal]]:
+    """五千二五千八六千一 → 5200, 5800, 6100: numbers said one after another, each ending where the
+    next begins with a digit and a magnitude (五千…); [] when the run is not such a chain."""
+    pieces, start = [], 0
+    while start < len(run):
+        for end in range(len(run), start, -1):
+            piece = run[start:end]
+            value = parse_numeral(piece)
+            rest = run[end:]
+            simple = all(piece.count(m) <= 1 for m in "十百千万")
+            if value is not None and simple and any(m in piece for m in "十百千万") and (not rest or re.match(f"[{CN_DIGITS}][十百千万]", rest)):
+                pieces.append((start, end, value))
+                start = end
+                break
+        else:
+            return []
+    return pieces
+
+
 def scan(text: str) -> list[Quantity]:
     """Every figure in `text` (already normalised), in order of appearance."""
     lex = lexicon()
@@ -123,6 +147,10 @@ def scan(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for match in _RUN.finditer(text):
         for start, end in _split_commas(text, *_trim_run(text, match.start(), match.end())):
+            chain = _chain(text[start:end]) if not _HAS_DIGIT.search(text, start, end) and parse_numeral(text[start:end]) is None else []
+            if len(chain) > 1:
+                found += [Quantity(v, Kind.NUMBER, text[start + a:start + b], start + a, start + b, magnitude=True) for a, b, v in chain]
+                continue
             quantity = _read_run(text, start, end, blocked, lex)
             if quantity is not None:
                 found.append(quantity)
@@ -139,6 +167,8 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
             start += 1
         if start >= end or not any(c in CN_DIGITS or c in "十拾" for c in text[start:end]):
             return None
+    if not has_digit and parse_numeral(text[start:end]) is None and len(_chain(text[start:end])) > 1:
+        return None  # read as a chain of numbers by scan()
     parsed = _best_parse(text, start, end)
     if parsed is None:
         return None
@@ -150,6 +180,8 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
         return None  # P6级: a grade's name
     if re.search(r"(?:案例|附件|表|图|第[一二三四五六七八九十\d]+章第?)$", text[max(0, start - 4):start]) and kind is None:
         return None  # 案例2, 附件1: a document's part, not a figure
+    if _IDENTIFIER_BEFORE.search(text[max(0, start - 6):start]) or re.fullmatch(r"1\d{10}|\d{9,}", text[start:end]):
+        return None  # 工号0457, 单号HR-20241205, 13808712345: identifiers, not figures
     if text[start - 1:start] == "第":  # 第3级: a position, not a value
         return Quantity(value, Kind.ORDINAL, text[start - 1:end + len(unit)], start - 1, end + len(unit), unit=unit.strip())
     if _LATIN_BEFORE.search(text[max(0, start - 1):start]) and kind is None:
@@ -168,7 +200,7 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
         return Quantity(value, Kind.PERCENTILE, text[start - 1:end], start - 1, end, unit="P")
     if text[start - 1:start] in ("P", "p") or re.match(r"[A-Za-z]", text[end:end + 1]) and kind is None:
         return None  # P3 is a grade, 5S a name
-    if kind is None and not has_digit and end - start == 1 and _CJK.match(text[start - 1:start] or " "):
+    if kind is None and not has_digit and end - start == 1 and _CJK.match(text[start - 1:start] or " ") and text[start] != "两":
         return None  # 张三、李四: a single numeral character after a character ends a name
     if kind is None:
         if not magnitude and _part_of_a_name(text, end, has_digit, lex):
@@ -185,13 +217,15 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
     if text.startswith("年度", end) or text.startswith("年以来", end):
         kind = Kind.DATE
     sign = -1 if text[start - 1:start] in _SIGN_BEFORE and not _is_range_dash(text, start - 1) else 1
+    plus = text[start - 1:start] == "+"
     if sign < 0:
         start -= 1
-    weak = not has_digit and text[start:end] in ("一", "壹")
+    weak = not has_digit and text[start:end] in ("一", "壹") and unit.strip() not in ("成", "折", "%", "倍", "元", "万", "块")
     approx = starts_with_any(text[end:end + 2], _APPROX_AFTER) is not None
     return Quantity(
         sign * value * factor, kind, text[start:written_end], start, written_end, unit=unit.strip(),
-        scale=scale, magnitude=magnitude or "万" in unit, weak=weak, approx=approx,
+        scale=scale, magnitude=magnitude or "万" in unit, weak=weak or _rate_unit(text, start, value), approx=approx,
+        direction="down" if sign < 0 else "up" if plus else None,
     )
 
 
@@ -209,7 +243,14 @@ def _part_of_a_name(text: str, end: int, has_digit: bool, lex: Lexicon) -> bool:
     suffix = starts_with_any(rest, lex.entity_suffixes)
     if suffix and not rest.startswith(_NOT_SUFFIXES) or rest.startswith(("号", "#")):
         return True
-    return not has_digit and not _STANDALONE_AFTER.match(rest)
+    run = text[:end][-4:]
+    spoken = len(re.findall(f"[{CN_DIGITS}十百千万]", run)) >= 2  # 八十每档加: a number said in full is a number
+    return not has_digit and not spoken and not _STANDALONE_AFTER.match(rest)
+
+
+def _rate_unit(text: str, start: int, value: Decimal) -> bool:
+    """每带1名徒弟每月200元: the 1 is the rate's unit, not a count of anything."""
+    return value == 1 and bool(re.search(r"每(?:带|个|位|名)?$", text[max(0, start - 2):start]))
 
 
 def _written_scale(run: str) -> Decimal:

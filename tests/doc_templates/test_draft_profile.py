@@ -132,7 +132,7 @@ def test_profile_error_is_a_value_error():
 
 
 @pytest.mark.parametrize("content,expected", [
-    ("company: [unclosed", "不是有效的 YAML"),
+    ("company: [unclosed", "不是有效的 JSON/YAML"),
     ("", "键值对"),
     ("- a\n- b\n", "键值对"),
 ])
@@ -176,3 +176,18 @@ def test_work_log_task_missing_from_price_list(tmp_path):
     with pytest.raises(ProfileError, match="不在工分价目表中"):
         doc_templates.draft_document(Profile.model_validate(data), tmp_path / "out.docx")
     assert docx_files(tmp_path) == []
+
+
+def test_a_yaml_alias_bomb_profile_is_refused_at_once(tmp_path):
+    """A few hundred bytes that expand to billions of entries never get built (the safe loader)."""
+    import time
+
+    lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    for prev, name in zip("abcdefgh", "bcdefghi"):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(ProfileError, match="超过上限"):
+        Profile.from_file(path)
+    assert time.monotonic() - started < 2
