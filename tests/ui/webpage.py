@@ -82,7 +82,7 @@ def open_page(browser, url: str, screen: str) -> tuple[object, Page]:
     page = context.new_page()
     page.set_default_timeout(60_000)
     page.goto(url)
-    expect(page.locator("#kb-ready")).to_contain_text("检索索引已就绪")
+    expect(page.locator("#kb-ready")).to_contain_text("检索索引已就绪", timeout=60_000)
     return context, page
 
 
