@@ -56,6 +56,27 @@ SCROLL_TO_LAST_QUESTION = """() => new Promise((done) => setTimeout(() => {
 }, 100))"""
 
 
+# Gradio's own notices (a file over the upload limit, a lost connection) are English toasts:
+# say them in Chinese as they appear.
+CHINESE_NOTICES = r"""() => {
+  const words = [
+    [/^\s*Error\s*$/, "提示"], [/^\s*Warning\s*$/, "提醒"], [/^\s*Info\s*$/, "提示"],
+    [/File\(s\) exceed the maximum allowed size of ([\d.]+) ?Mb: (.*)/, "文件超过 $1 MB 的上限，未上传：$2"],
+    [/Connection errored out\.?/, "与服务器的连接中断，请刷新页面后重试。"],
+  ];
+  const say = () => document.querySelectorAll('.toast-body').forEach((toast) => {
+    const texts = document.createTreeWalker(toast, NodeFilter.SHOW_TEXT);
+    for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+      for (const [english, chinese] of words) {
+        if (english.test(node.nodeValue)) node.nodeValue = node.nodeValue.replace(english, chinese);
+      }
+    }
+    toast.querySelectorAll('[aria-label="Close"]').forEach((b) => b.setAttribute('aria-label', '关闭'));
+  });
+  new MutationObserver(say).observe(document.body, {childList: true, subtree: true, characterData: true});
+}"""
+
+
 def problem(message: str) -> str:
     return f"**{message}**" if message else ""
 
@@ -450,7 +471,7 @@ def _read_row(ids: list[str], evt: gr.SelectData) -> str:
 
 
 def build_app() -> Any:
-    with gr.Blocks(title="薪酬分配指引助手 PayGuide") as demo:
+    with gr.Blocks(title="薪酬分配指引助手 PayGuide", js=CHINESE_NOTICES) as demo:
         gr.Markdown("## 薪酬分配指引助手\n依据技能人才、科技人才、国有企业内部薪酬分配指引作答，引用条款原文。")
         ready = gr.Markdown(elem_id="kb-ready", elem_classes="pg-note")
         with gr.Tabs(overflow_behavior="wrap", elem_id="tabs"):

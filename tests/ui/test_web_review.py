@@ -72,3 +72,14 @@ def test_pressing_review_without_a_file_says_what_to_do(page):
     page.locator("#review-run").click()
     web.settled(page.locator("#review-status"), "请先上传")
     web.assert_readable(page)
+
+
+def test_a_file_over_the_upload_limit_is_refused_in_chinese(page, tmp_path):
+    big = tmp_path / "很大的方案.txt"
+    big.write_bytes(b"a" * (21 * 1024 * 1024))  # over the stated 20 MB
+    web.tab(page, "条款审查")
+    expect(page.locator("#review-upload")).to_contain_text("不超过 20 MB")  # said before it bites
+    page.locator("#review-upload input[type=file]").set_input_files(str(big))
+    notice = page.locator(".toast-body").first
+    expect(notice).to_contain_text("文件超过 20.0 MB 的上限，未上传")
+    assert "exceed" not in notice.inner_text() and "Error" not in notice.inner_text()
