@@ -16,19 +16,16 @@ import argparse
 import json
 import multiprocessing
 import os
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _util import percentile, rss_mb, summary
+from _util import percentile, rss_mb, start_server, summary
 
-REPO = Path(__file__).resolve().parents[1]
 TURNS = [
     "基础工资是不是每个职工都一样？",
     "绩效工资总额50万元，生产部3000分、技术部2000分，怎么分？",
@@ -109,23 +106,6 @@ def in_process_work(turns: int) -> list[float]:
     return out
 
 
-def start_server(url: str) -> subprocess.Popen:
-    """A server on a fresh data folder, which this process then shares (its index is built)."""
-    port = url.rstrip("/").rsplit(":", 1)[1]
-    os.environ["PAYGUIDE_HOME"] = tempfile.mkdtemp(prefix="payguide-load-")
-    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False"}
-    proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", port], cwd=REPO, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(1200):
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            return proc
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise SystemExit("服务未能在 240 秒内启动")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", default="http://127.0.0.1:7860/")
@@ -133,7 +113,10 @@ def main() -> None:
     parser.add_argument("--turns", type=int, default=5)
     parser.add_argument("--start", action="store_true", help="start a payguide serve (fresh data folder) for the test")
     args = parser.parse_args()
-    proc = start_server(args.url) if args.start else None
+    proc = None
+    if args.start:  # a fresh data folder, which this process then shares (its index is built)
+        os.environ["PAYGUIDE_HOME"] = tempfile.mkdtemp(prefix="payguide-load-")
+        proc = start_server(args.url)
     spawn = multiprocessing.get_context("spawn")
     try:
         with spawn.Pool(1) as pool:  # the clients' own process

@@ -176,6 +176,15 @@ def download(page: Page, elem_id: str, tmp_path: Path) -> Path:
     return target
 
 
+def docx_text(path: Path) -> str:
+    """Every paragraph and table cell of a downloaded Word file: it opens, and says this."""
+    import docx
+
+    document = docx.Document(str(path))
+    cells = (c.text for t in document.tables for r in t.rows for c in r.cells)
+    return "\n".join([*(p.text for p in document.paragraphs), *cells])
+
+
 def settled(locator: Locator, text: str, timeout: float = 60_000) -> None:
     """Wait for `text` in an output (Gradio shows a timer there while it works)."""
     expect(locator).to_contain_text(text, timeout=timeout)
