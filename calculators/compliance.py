@@ -29,7 +29,8 @@ from .registry import register
 
 
 WAGE_TOTAL_CUES = ("工资总额", "薪酬总额", "工资总量", "工资总盘子", "总工资", "工资预算", "薪酬总量", "工资总支出")
-PROFIT_CUES = ("利润", "效益", "净利润", "利润总额", "经济效益", "营业收入", "营收", "收入")
+PROFIT_CUES = ("利润", "效益", "净利润", "利润总额", "经济效益")
+BENEFIT_CUES = PROFIT_CUES + ("营业收入", "营收", "收入")
 
 
 class TwoLowerInput(CalcInput):
@@ -74,7 +75,7 @@ class LinkageInput(MoneyInput):
     base_total: Annotated[Number, Reads(Kind.MONEY, cues=("工资总额基数", "上年工资总额", "去年工资总额", "基数", "上年", "去年", "工资总额"),
                                         ask="如“上年工资总额5000万元”")] = Field(
         ..., gt=0, title="上年工资总额", description="工资总额基数（清算后上年工资总额）")
-    benefit_growth: Annotated[Number, Reads(Kind.PERCENT, cues=PROFIT_CUES, signed=True, ask="如“利润增长10%”")] = Field(
+    benefit_growth: Annotated[Number, Reads(Kind.PERCENT, cues=BENEFIT_CUES, signed=True, ask="如“利润增长10%”")] = Field(
         ..., title="经济效益增长率", description="联动指标（利润总额等）增长率，小数，下降为负数")
     ratio: Annotated[Number, Reads((Kind.NUMBER, Kind.MULTIPLE, Kind.PERCENT), cues=("联动系数", "挂钩系数", "系数", "浮动比例", "联动比例", "挂钩比例", "联动", "挂钩"),
                                    ask="如“联动系数0.7”")] = Field(
@@ -118,7 +119,7 @@ def wage_total_linkage(inp: LinkageInput) -> dict[str, Any]:
 
 class DividendInput(CalcInput):
     reading_topics: ClassVar[tuple[str, ...]] = ("分红", "岗位分红", "项目分红", "激励对象", "分红激励", "分红人数", "股权激励")
-    employees: Annotated[Count, Reads((Kind.PEOPLE, Kind.COUNT), cues=("职工", "员工", "在岗", "全体", "总人数", "全公司", "共有", "公司有", "我们有", "单位", "企业",
+    employees: Annotated[Count, Reads((Kind.PEOPLE, Kind.COUNT), cues=("在岗职工", "职工", "员工", "在岗", "全体", "总人数", "全公司", "共有", "公司有", "我们有", "单位", "企业",
                                                          "人数"), avoid=("激励", "分红"), ask="如“在岗职工200人”")] = Field(
         ..., ge=1, title="在岗职工总数", description="本企业在岗职工总数")
     recipients: Annotated[Count, Reads((Kind.PEOPLE, Kind.COUNT), cues=("激励对象", "分红对象", "参与分红", "分红人数", "拿分红", "享受分红", "激励人数", "激励", "分红",
@@ -159,6 +160,7 @@ def dividend_check(inp: DividendInput) -> dict[str, Any]:
 
 
 class PayMixInput(CalcInput):
+    reading_same_period: ClassVar[tuple[str, ...]] = ("base", "total", "performance")
     reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (("base", "total"), ("base", "performance"))
     reading_topics: ClassVar[tuple[str, ...]] = ("基础研究", "应用研究", "基本薪酬", "薪酬结构", "研发人员", "科研人员")
     category: Annotated[Literal["基础研究", "应用研究"], Reads(Kind.NUMBER, shape=Shape.CHOICE, ask="基础研究还是应用研究", choices={

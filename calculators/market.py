@@ -246,7 +246,7 @@ class RegressionInput(MoneyInput):
         "log-linear": ("对数", "指数", "比例递增", "等比", "log"), "linear": ("线性回归", "直线", "线性", "等差", "linear")})] = Field(
         "log-linear", title="回归模型", description="log-linear：ln(薪酬) = a + b × 等级（各等级按固定比例递增）；linear：薪酬 = a + b × 等级")
     market_points: list[Point] | None = Field(None, title="市场样本点", description="可选：市场调查数据 [[等级, 中位值], …]，与本企业回归线对比")
-    predict: Annotated[list[Number] | None, Reads(Kind.LEVELS, cues=("预测", "估算", "推算", "算一下", "拟合"), shape=Shape.LIST)] = Field(
+    predict: Annotated[list[Number] | None, Reads((Kind.LEVELS, Kind.ORDINAL), cues=("预测", "估算", "推算", "算一下", "拟合"), shape=Shape.LIST)] = Field(
         None, title="预测等级", description="可选：需要给出拟合薪酬的等级")
 
 

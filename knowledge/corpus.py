@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -20,12 +21,25 @@ _lock = threading.Lock()
 
 @lru_cache(maxsize=1)
 def base_units() -> tuple[Unit, ...]:
+    """The shipped guidelines' units, parsed once per version of them and cached in the data
+    folder (parsing needs the numeral reader; a cold search should not)."""
+    from .paths import data_home
+
+    cache = data_home() / f"units-{base_fingerprint()[:16]}.json"
+    try:
+        return tuple(Unit.model_validate(u) for u in json.loads(cache.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        pass
     units: list[Unit] = []
     for doc in load_catalog():
         units += parse_document(doc.doc_id, doc.title, doc.cleaned_path.read_text(encoding="utf-8"))
+    tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps([u.model_dump(mode="json") for u in units], ensure_ascii=False), encoding="utf-8")
+    tmp.replace(cache)
     return tuple(units)
 
 
+@lru_cache(maxsize=1)
 def base_fingerprint() -> str:
     digest = hashlib.sha256()
     for doc in load_catalog():
@@ -122,7 +136,10 @@ def save_user_document(entry: DocumentEntry, units: list[Unit], sha256: str) -> 
 def remove_user_document(doc_id: str) -> None:
     if doc_id in {d.doc_id for d in load_catalog()}:
         raise KnowledgeError(f"“{doc_id}”是内置指引，不能删除。")
-    path = user_docs_dir() / f"{doc_id}.json"
+    folder = user_docs_dir().resolve()
+    path = (folder / f"{doc_id}.json").resolve()
+    if path.parent != folder:  # never outside the data folder, whatever the id says
+        raise KnowledgeError(f"没有编号为“{doc_id}”的文档。可用 payguide sources 查看已有文档。")
     if not path.exists():
         raise KnowledgeError(f"没有编号为“{doc_id}”的文档。可用 payguide sources 查看已有文档。")
     path.unlink()

@@ -1,109 +1,51 @@
 """Hybrid retrieval: BM25 (jieba words + character bigrams, synonyms expanded) and vectors in
 Chroma (through LangChain), fused by reciprocal rank, behind a gate that refuses questions the
-sources do not cover.
+sources do not cover. Look-ups by number (`lookup`) bypass the ranking entirely.
 
-The index lives under `<data home>/index/<key>/`, where the key hashes everything it was
-built from (sources, user documents, dictionary, synonyms, embedding choice, this module's
-version); when any of it changes the next search builds a fresh index.
+Storage, integrity and rebuilding live in `store`; the vector store and its fallback in
+`vectors`; the refusal gate in `gate`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
+import logging
 import math
-import os
 import re
-import shutil
 import threading
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import numpy as np
 
-from . import corpus
-from .catalog import load_catalog
+from . import corpus, gate, store
 from .errors import KnowledgeError
+from .expansions import expansion_text
+from .lookup import Reference, resolve
 from .models import Hit, Unit
-from .numerals import CN_NUMERAL, cn_to_int
-from .paths import PACKAGE_DIR, index_dir
-from .text import bigrams, mentions_domain, query_tokens, tokens
+from .paths import index_dir
+from .text import bigrams, expand, query_tokens
+from .typos import by_shape as _by_shape
+from .vectors import VectorStore
 
-INDEX_VERSION = "3"
-PASSAGE_CHARS = 220  # passages are about a paragraph: long articles cover many topics
+log = logging.getLogger("payguide.knowledge")
+
 RRF_K = 60
-CANDIDATES = 80  # passages each retriever contributes before fusion
-# A question is answered only if the best unit contains this share of the question's
-# information (idf-weighted content words); below it the sources do not cover it.
-COVERAGE_GATE = 0.5
-STRONG_COVERAGE = 0.8
+CANDIDATES = 80  # units the keyword retriever contributes before fusion
+VECTOR_CANDIDATES = 40  # passages the vector store returns (its cost grows with the number)
 # How much the coverage of the question's words adds to the fused rank score (0–1 scale),
 # and the bonus for cases when the question asks for an example ("有没有案例").
-COVERAGE_WEIGHT = 0.5
-CASE_BONUS = 0.5
+COVERAGE_WEIGHT = 0.3
+CASE_BONUS = 0.1
 # Clauses answer questions; cases illustrate them. A question that does not ask for an
 # example prefers the clause when the two score alike.
-CASE_PENALTY = 0.08
-_WANTS_CASE = re.compile(r"案例|例子|实例|示例|做法|经验|哪个企业|哪家企业|怎么做的|调整成了|改成了")
+CASE_PENALTY = 0.02
+_WANTS_CASE = re.compile(r"案例|例子|实例|示例|做法|经验|哪个企业|哪家企业|哪些企业|别的企业|其他企业|别家|"
+                         r"怎么做的|怎么搞的|调整成了|改成了|公司|集团|某矿|供电所")
 KEY_RECHECK_SECONDS = 2.0
-
-
-@dataclass(frozen=True)
-class Passage:
-    unit_id: str
-    text: str
-
-
-def passages_of(unit: Unit) -> list[Passage]:
-    """The unit's paragraphs grouped to about PASSAGE_CHARS, each prefixed by its headings."""
-    prefix = " ".join((*unit.breadcrumb, unit.heading))
-    groups: list[str] = []
-    for line in unit.text.splitlines():
-        if groups and len(groups[-1]) + len(line) <= PASSAGE_CHARS:
-            groups[-1] += "\n" + line
-        else:
-            groups.append(line)
-    return [Passage(unit.id, f"{prefix}\n{group}") for group in groups or [""]]
-
-
-# ---- building and loading -------------------------------------------------------------------
-
-
-def _embedding_choice():
-    from .embedding import configured_embeddings
-
-    return configured_embeddings()
-
-
-def index_key() -> str:
-    digest = hashlib.sha256(INDEX_VERSION.encode())
-    digest.update(corpus.base_fingerprint().encode())
-    digest.update(corpus.user_fingerprint().encode())
-    for name in ("domain_dict.txt", "synonyms.yaml"):
-        digest.update((PACKAGE_DIR / name).read_bytes())
-    digest.update(os.environ.get("PAYGUIDE_EMBED_MODEL_DIR", "").encode())
-    digest.update((os.environ.get("PAYGUIDE_EMBED_BASE_URL", "") + os.environ.get("PAYGUIDE_EMBED_MODEL", "")).encode())
-    return digest.hexdigest()[:20]
-
-
-def _chroma_client(path: Path):
-    import chromadb
-    from chromadb.config import Settings
-
-    settings = Settings(anonymized_telemetry=False, allow_reset=False)
-    url = os.environ.get("PAYGUIDE_CHROMA_URL")
-    if url:
-        match = re.match(r"^(https?)://([^:/]+)(?::(\d+))?", url)
-        if not match:
-            raise KnowledgeError(f"PAYGUIDE_CHROMA_URL 格式不对：{url}（应为 http://主机:端口）")
-        return chromadb.HttpClient(host=match.group(2), port=int(match.group(3) or 8000), ssl=match.group(1) == "https", settings=settings)
-    return chromadb.PersistentClient(path=str(path), settings=settings)
-
-
-def _collection_name(key: str) -> str:
-    return f"payguide_{key}"
 
 
 class Index:
@@ -111,24 +53,41 @@ class Index:
 
     def __init__(self, key: str, directory: Path):
         import bm25s
-        from langchain_chroma import Chroma
 
-        from .embedding import LsaEmbeddings
+        from .embedding import LsaEmbeddings, configured_embeddings
 
         self.key = key
+        self.directory = directory
         meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
-        self.passages = [Passage(u, t) for u, t in meta["passages"]]
+        self.passage_units: list[str] = [u for u, _ in meta["passages"]]
+        texts: list[str] = [t for _, t in meta["passages"]]
         self.units = {u.id: u for u in corpus.load_units()}
-        self.passage_units = [p.unit_id for p in self.passages]
+        if set(self.passage_units) - set(self.units):
+            raise ValueError("index refers to units that no longer exist")
         self.bm25 = bm25s.BM25.load(str(directory / "bm25"))
-        self.df = {term: int(df) for term, df in meta["df"].items()}
-        self.n_passages = len(self.passages)
-        choice = _embedding_choice()
-        self.embeddings = choice[1] if choice else LsaEmbeddings.load(directory / "lsa.npz")
-        self.store = Chroma(collection_name=_collection_name(key), embedding_function=self.embeddings,
-                            client=_chroma_client(directory / "chroma"), collection_metadata={"hnsw:space": "cosine"})
+        if self.bm25.scores["num_docs"] != len(texts):
+            raise ValueError("keyword index does not match its passages")
+        self.df: dict[str, int] = {term: int(df) for term, df in meta["df"].items()}
+        self.vocabulary: list[str] = list(meta["vocabulary"])
+        self.n_passages = len(texts)
+        choice = configured_embeddings()
+        embeddings = choice[1] if choice and choice[1] is not None else LsaEmbeddings.load(directory / "lsa.npz")
+        metadatas = [{"unit_id": uid, "doc_id": self.units[uid].doc_id, "kind": self.units[uid].kind} for uid in self.passage_units]
+        self.vectors = VectorStore(key, directory, embeddings, texts, metadatas)
+        self.vectors.open(strict=not _server())
         self.unit_order = {uid: i for i, uid in enumerate(self.units)}
-        self.search_texts = {uid: u.search_text().lower() for uid, u in self.units.items()}
+        self.search_texts = {uid: f"{u.search_text()}\n{expansion_text(uid)}".lower() for uid, u in self.units.items()}
+        # What the corpus writes, for the typo reader and the gate: the guidelines' full text
+        # (substring tests), and the words of every passage, imported documents included (a set:
+        # a 10,000-section handbook must not make every search scan megabytes).
+        base = {u.id for u in corpus.base_units()}
+        self.corpus_text = "\n".join(t for uid, t in self.search_texts.items() if uid in base)
+        self.vocabulary_set = frozenset(self.vocabulary)
+        self.shapes = _by_shape(self.vocabulary)
+
+    def writes(self, text: str) -> bool:
+        """Whether the corpus writes `text` (anywhere in the guidelines, or as a word anywhere)."""
+        return text in self.corpus_text or text in self.vocabulary_set
 
     # -- the three parts of a search --
 
@@ -137,24 +96,17 @@ class Index:
         top = np.argsort(-scores)[: CANDIDATES * 3]
         return _unique_units((self.passage_units[i] for i in top if scores[i] > 0), allowed, CANDIDATES)
 
-    def vector_ranking(self, query: str, allowed_docs: str | None, kind: str | None) -> list[str]:
-        where: dict[str, Any] | None = None
-        clauses = [{"doc_id": allowed_docs}] if allowed_docs else []
+    def vector_ranking(self, query: str, doc_id: str | None, kind: str | None) -> tuple[list[str] | None, str | None]:
+        clauses: list[dict[str, Any]] = [{"doc_id": doc_id}] if doc_id else []
         clauses += [{"kind": kind}] if kind else []
-        if len(clauses) == 1:
-            where = clauses[0]
-        elif clauses:
-            where = {"$and": clauses}
-        k = min(CANDIDATES, self.n_passages)
-        docs = self.store.similarity_search_with_score(query, k=k, filter=where)
-        return _unique_units((d.metadata["unit_id"] for d, _ in docs), None, CANDIDATES)
+        where = clauses[0] if len(clauses) == 1 else ({"$and": clauses} if clauses else None)
+        found, notice = self.vectors.search(query, min(VECTOR_CANDIDATES, self.n_passages), where)
+        return (None if found is None else _unique_units(found, None, CANDIDATES)), notice
 
     def coverage(self, own_words: list[str], unit_id: str) -> tuple[float, list[str]]:
         """Share of the question's idf mass found in the unit, and the words found."""
         if not own_words:
             return 0.0, []
-        from .text import expand
-
         text = self.search_texts[unit_id]
         total = found = 0.0
         matched = []
@@ -176,7 +128,7 @@ class Index:
         return math.log((self.n_passages + 1) / (df + 0.5))
 
 
-def _unique_units(unit_ids, allowed: set[str] | None, limit: int) -> list[str]:
+def _unique_units(unit_ids: Any, allowed: set[str] | None, limit: int) -> list[str]:
     seen: dict[str, None] = {}
     for uid in unit_ids:
         if (allowed is None or uid in allowed) and uid not in seen:
@@ -186,181 +138,180 @@ def _unique_units(unit_ids, allowed: set[str] | None, limit: int) -> list[str]:
     return list(seen)
 
 
-def build_index(key: str) -> Path:
-    """Build into a temporary directory, then move it into place (a crash leaves no half index)."""
-    import bm25s
+def _server() -> bool:
+    from .vectors import server_url
 
-    from .embedding import LsaEmbeddings
-
-    root = index_dir()
-    final = root / key
-    tmp = root / f".building-{key}-{os.getpid()}-{threading.get_ident()}"
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    try:
-        units = corpus.load_units()
-        passages = [p for u in units for p in passages_of(u)]
-        tokenized = [tokens(p.text) for p in passages]
-        retriever = bm25s.BM25()
-        retriever.index(tokenized, show_progress=False)
-        retriever.save(str(tmp / "bm25"))
-        df: dict[str, int] = {}
-        for toks in tokenized:
-            for term in set(toks):
-                if not term.startswith("#"):
-                    df[term] = df.get(term, 0) + 1
-        choice = _embedding_choice()
-        if choice:
-            embeddings = choice[1]
-        else:
-            base_ids = {u.id for u in corpus.base_units()}
-            embeddings = LsaEmbeddings.fit([p.text for p in passages if p.unit_id in base_ids])
-            embeddings.save(tmp / "lsa.npz")
-        vectors = embeddings.embed_documents([p.text for p in passages])
-        by_id = {u.id: u for u in units}
-        client = _chroma_client(tmp / "chroma")
-        name = _collection_name(key)
-        if os.environ.get("PAYGUIDE_CHROMA_URL"):
-            for existing in client.list_collections():
-                existing_name = getattr(existing, "name", existing)
-                if str(existing_name).startswith("payguide_"):
-                    client.delete_collection(str(existing_name))
-        collection = client.get_or_create_collection(name, metadata={"hnsw:space": "cosine"})
-        batch = 4000
-        for start in range(0, len(passages), batch):
-            part = passages[start : start + batch]
-            collection.add(
-                ids=[f"{p.unit_id}#{start + i}" for i, p in enumerate(part)],
-                embeddings=vectors[start : start + batch],
-                documents=[p.text for p in part],
-                metadatas=[{"unit_id": p.unit_id, "doc_id": by_id[p.unit_id].doc_id, "kind": by_id[p.unit_id].kind} for p in part],
-            )
-        del collection, client
-        (tmp / "meta.json").write_text(json.dumps({"passages": [[p.unit_id, p.text] for p in passages], "df": df}, ensure_ascii=False), encoding="utf-8")
-        if final.exists():
-            shutil.rmtree(final)
-        tmp.rename(final)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    for stale in root.iterdir():  # older indexes are never read again
-        if stale.is_dir() and stale.name != key and not stale.name.startswith(".building-"):
-            shutil.rmtree(stale, ignore_errors=True)
-    return final
+    return server_url() is not None
 
 
-_lock = threading.Lock()
-_current: Index | None = None
+# ---- the current index ------------------------------------------------------------------------
+
+
+@dataclass
+class _Loaded:
+    index: Index
+    use: IO[bytes]  # the shared lock that keeps the folder from being cleaned while read
+
+
+_swap = threading.Lock()  # guards the two globals below only; never held during a build
+_current: _Loaded | None = None
 _checked_at = 0.0
 
 
-def get_index() -> Index:
-    """The index for the current sources, built on first use or when they changed."""
+def _quiet(_: str) -> None:
+    return None
+
+
+def _load(key: str) -> _Loaded | None:
+    """The index `key` if its folder is complete and loads; a damaged one is discarded."""
+    directory = index_dir() / key
+    if not store.is_complete(directory):
+        return None
+    use = store.use_lock(key)
+    try:
+        return _Loaded(Index(key, directory), use)
+    except KnowledgeError:
+        use.close()
+        raise
+    except Exception as exc:  # noqa: BLE001 - any damage (truncated json, bm25, npz, sqlite): rebuild
+        use.close()
+        log.info("index %s is damaged (%s); rebuilding", key, exc)
+        with store.build_lock(key, wait=True):
+            store.discard(directory)
+        return None
+
+
+def _install(loaded: _Loaded) -> Index:
     global _current, _checked_at
-    now = time.monotonic()
-    if _current is not None and now - _checked_at < KEY_RECHECK_SECONDS:
-        return _current
-    with _lock:
-        key = index_key()
-        if _current is None or _current.key != key:
-            directory = index_dir() / key
-            if not (directory / "meta.json").exists():
-                build_index(key)
-            _current = Index(key, directory)
+    with _swap:
+        old, _current, _checked_at = _current, loaded, time.monotonic()
+    if old is not None and old.index.key != loaded.index.key:
+        old.index.vectors.release()
+        old.use.close()
+    return loaded.index
+
+
+def get_index(progress: Callable[[str], None] = _quiet) -> Index:
+    """The index for the current sources. While another process or thread builds a new one,
+    the previous index answers; only a first-ever build makes a search wait."""
+    global _checked_at
+    current = _current
+    if current is not None and time.monotonic() - _checked_at < KEY_RECHECK_SECONDS:
+        return current.index
+    key = store.index_key()
+    if current is not None and current.index.key == key:
         _checked_at = time.monotonic()
-        return _current
+        return current.index
+    for _attempt in range(3):
+        loaded = _load(key)
+        if loaded is not None:
+            return _install(loaded)
+        if store.ensure_built(key, progress, wait=False):
+            continue
+        previous = _previous(key)
+        if previous is not None:
+            return previous
+        store.ensure_built(key, progress, wait=True)
+    raise KnowledgeError("检索索引无法建立或读取，请检查数据目录的磁盘空间和权限后重试。")
+
+
+def _previous(key: str) -> Index | None:
+    """An older index to answer with while `key` is being built elsewhere."""
+    if _current is not None:
+        return _current.index
+    older = store.newest_complete(exclude=key)
+    loaded = _load(older) if older else None
+    return loaded.index if loaded else None
+
+
+def refresh(progress: Callable[[str], None] = _quiet) -> Index:
+    """Build (if needed) and switch to the index for the current sources now — after an
+    import, or at start-up — while other threads keep searching the previous one."""
+    global _checked_at
+    _checked_at = 0.0
+    store.ensure_built(store.index_key(), progress, wait=True)
+    return get_index(progress)
 
 
 def reset() -> None:
-    """Forget the loaded index (after ingestion, so the next search sees the change)."""
+    """Forget the loaded index (tests that switch data folders)."""
     global _current
-    with _lock:
-        _current = None
+    with _swap:
+        old, _current = _current, None
+    if old is not None:
+        old.index.vectors.release()
+        old.use.close()
 
 
-# ---- search ---------------------------------------------------------------------------------
-
-_ARTICLE_REF = re.compile(rf"第\s*(\d+|{CN_NUMERAL})\s*条")
-_CASE_REF = re.compile(rf"案例\s*(\d+|{CN_NUMERAL})")
-_APPENDIX_REF = re.compile(r"附件\s*(\d+)")
-_REF_ONLY = re.compile(rf"^\W*(?:.{{0,16}}?)?(?:第\s*(?:\d+|{CN_NUMERAL})\s*条|案例\s*(?:\d+|{CN_NUMERAL})|附件\s*\d+)\W*"
-                       r"(?:说了什么|讲了什么|是什么|的内容|内容|原文|怎么说|规定了什么)?\W*$")
+# ---- search -----------------------------------------------------------------------------------
 
 
-def named_doc(query: str) -> str | None:
-    """The guideline a query names ('科技人才指引第40条' → soe_tech)."""
-    best = None
-    for doc in corpus.document_entries():
-        for name in (doc.title, doc.short_name, *doc.aliases):
-            if name and name in query and (best is None or len(name) > best[1]):
-                best = (doc.doc_id, len(name))
-    return best[0] if best else None
+@dataclass
+class Results:
+    hits: list[Hit]
+    notice: str | None = None  # a Chinese note on how the search was degraded, if it was
+    reference: Reference = field(default_factory=Reference)  # what the query named by number
+    corrected: str | None = None  # the query as read after fixing homophone typos
 
 
-def lookup(query: str, doc_id: str | None = None) -> list[Unit]:
-    """Units a query names by number: '第三十四条', '科技人才指引第40条', '案例2', '附件1'."""
-    doc_id = doc_id or named_doc(query)
-    units = corpus.load_units(doc_id)
-    found: list[Unit] = []
-    for match in _ARTICLE_REF.finditer(query):
-        number = cn_to_int(match.group(1))
-        found += [u for u in units if u.kind == "article" and u.article == number]
-    for match in _CASE_REF.finditer(query):
-        number = cn_to_int(match.group(1))
-        docs = dict.fromkeys(u.doc_id for u in units if u.kind == "case" and u.case == number)
-        found += [corpus.get_unit(f"{d}/case-{number}") for d in docs]
-    for match in _APPENDIX_REF.finditer(query):
-        found += [u for u in units if u.kind == "appendix" and u.id.endswith(f"/appendix-{match.group(1)}")]
-    return [u for u in dict.fromkeys(found) if u is not None]
+def search_result(query: str, k: int = 5, doc_id: str | None = None, kind: str | None = None) -> Results:
+    """Best units first; no hits when the sources do not cover the question, or when it names
+    by number a unit that does not exist (then `reference.missing` says why)."""
+    query = (query or "").strip()
+    if not query:
+        return Results([])
+    if doc_id and doc_id not in {d.doc_id for d in corpus.document_entries()}:
+        raise KnowledgeError(f"没有编号为“{doc_id}”的文档。可用 payguide sources 查看已有文档。")
+    if gate.is_injection(query):
+        return Results([])  # a request to ignore or rewrite the sources gets no clause to misuse
+    reference = resolve(query, doc_id)
+    if reference:
+        hits = [Hit(unit=u, score=1.0, why="按条号/案例号直接查找") for u in reference.units if kind is None or u.kind == kind]
+        return Results(hits[:k], reference=reference)
+    index = get_index()
+    from .typos import correct
+
+    corrected = correct(query, index)
+    hits, notice = ranked(index, corrected, doc_id, kind)
+    return Results(hits[:k], notice=notice, reference=reference, corrected=corrected if corrected != query else None)
 
 
 def search(query: str, k: int = 5, doc_id: str | None = None, kind: str | None = None) -> list[Hit]:
-    """Best units first; an empty list when the sources do not cover the question."""
-    query = (query or "").strip()
-    if not query:
-        return []
-    if doc_id and doc_id not in {d.doc_id for d in corpus.document_entries()}:
-        raise KnowledgeError(f"没有编号为“{doc_id}”的文档。可用 payguide sources 查看已有文档。")
-    direct = [u for u in lookup(query, doc_id) if kind is None or u.kind == kind]
-    hits = [Hit(unit=u, score=1.0, why="按条号/案例号直接查找") for u in direct]
-    if direct and _REF_ONLY.match(query):
-        return hits[:k]
-    index = get_index()
-    hits += [h for h in ranked(index, query, doc_id, kind) if h.unit.id not in {u.id for u in direct}]
-    return hits[:k]
+    return search_result(query, k, doc_id, kind).hits
 
 
 def ranked(index: Index, query: str, doc_id: str | None, kind: str | None,
-           use_bm25: bool = True, use_vectors: bool = True, rerank: bool = True) -> list[Hit]:
-    """Fused ranking behind the coverage gate. For the ablation in `evaluation`, either
-    retriever can be switched off, and `rerank=False` gives the raw rank fusion (no gate,
-    no coverage or kind priors)."""
+           use_bm25: bool = True, use_vectors: bool = True, rerank: bool = True) -> tuple[list[Hit], str | None]:
+    """Fused ranking behind the gate, and a notice when the vectors were unavailable. For the
+    ablation in `evaluation`, either retriever can be switched off, and `rerank=False` gives
+    the raw rank fusion (no gate, no coverage or kind priors)."""
     query_toks, own = query_tokens(query)
     allowed = None
     if doc_id or kind:
         allowed = {uid for uid, u in index.units.items() if (not doc_id or u.doc_id == doc_id) and (not kind or u.kind == kind)}
     rankings: dict[str, list[str]] = {}
+    notice = None
     if use_bm25:
         rankings["BM25"] = index.bm25_ranking(query_toks, allowed)
     if use_vectors:
-        rankings["向量"] = [u for u in index.vector_ranking(query, doc_id, kind) if allowed is None or u in allowed]
+        found, notice = index.vector_ranking(query, doc_id, kind)
+        if found is not None:
+            rankings["向量"] = [u for u in found if allowed is None or u in allowed]
     fused: dict[str, float] = {}
     for ranking in rankings.values():
         for rank, uid in enumerate(ranking, 1):
             fused[uid] = fused.get(uid, 0.0) + 1.0 / (RRF_K + rank)
     order = sorted(fused, key=lambda uid: (-fused[uid], index.unit_order.get(uid, 0)))
     if not order:
-        return []
+        return [], notice
     if not rerank:
-        return [Hit(unit=index.units[uid], score=round(fused[uid] / fused[order[0]], 4), why="") for uid in order]
+        return [Hit(unit=index.units[uid], score=round(fused[uid] / fused[order[0]], 4), why="") for uid in order], notice
     top = fused[order[0]]
     coverage = {uid: index.coverage(own, uid) for uid in order[:CANDIDATES]}
-    best_share = max(share for share, _ in coverage.values())
-    # Off-topic questions can share a word with the corpus ("股票行情"): unless the match is
-    # near complete, the question must also be about pay at all.
-    if best_share < COVERAGE_GATE or (best_share < STRONG_COVERAGE and not mentions_domain(query)):
-        return []
+    if not gate.admits(query, order[:3], index):
+        return [], notice
     wants_case = bool(_WANTS_CASE.search(query))
+
     def kind_prior(unit: Unit) -> float:
         if unit.kind != "case":
             return 0.0
@@ -374,4 +325,16 @@ def ranked(index: Index, query: str, doc_id: str | None, kind: str | None,
         places = "，".join(f"{name}第{r.index(uid) + 1}名" for name, r in rankings.items() if uid in r)
         why = f"匹配词：{'、'.join(matched) or '（无）'}；{places}；覆盖问题要点 {share:.0%}"
         hits.append(Hit(unit=index.units[uid], score=round(final[uid] / best, 4), why=why))
-    return hits
+    return hits, notice
+
+
+def prepare(progress: Callable[[str], None] = _quiet) -> Index:
+    """At start-up (`payguide serve`): build or check the index, clean leftovers, and load
+    everything a first question needs, so that it answers at once."""
+    store.cleanup(keep=store.index_key())
+    index = refresh(progress)
+    progress("预热检索…")
+    for warm in ("技能津帖一般发给谁？", "科技人才指引第三十四条", "产假期间工资怎么算？"):
+        search_result(warm)
+    progress("检索已就绪。")
+    return index

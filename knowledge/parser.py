@@ -69,7 +69,7 @@ def parse_document(doc_id: str, doc_title: str, text: str) -> list[Unit]:
 
 
 def _units_of(doc_id: str, doc_title: str, block: _Block) -> list[Unit]:
-    base = dict(doc_id=doc_id, doc_title=doc_title)
+    base = {"doc_id": doc_id, "doc_title": doc_title}
     if block.kind == "article":
         text = "\n".join(block.lines)
         heading = f"{block.breadcrumb[-1]} {_snippet(text)}"

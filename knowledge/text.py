@@ -3,6 +3,7 @@ query expansion through the domain synonym list."""
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -14,19 +15,29 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9%]+")
 # Words that say nothing about which clause answers a question.
 STOPWORDS = frozenset(
-    "的 了 是 在 和 与 及 或 等 对 为 按 由 从 以 于 把 被 将 就 都 也 还 又 而 并 其 之 这 那 个 一 "
-    "有 没有 有没有 什么 怎么 怎样 如何 哪些 哪个 哪 多少 几 吗 呢 吧 啊 要 不要 可以 能 会 应 应该 应当 "
-    "一般 主要 具体 包括 我们 我 你 您 他们 企业 公司 一下 请问 请 告诉 关于 规定 要求 指引 说 讲 时候 "
-    "情况 什么样 多大 多久 下 上 中 里 为什么 是否 是不是 一样 给 用 让 能不能 可不可以 该 哪里 怎么样 "
-    "起 中起 成 用来 分别 应当 怎么办 需要 一些 这个 那个 其中 之间 以及 还是 通过 进行 作用".split()
+    ["的", "了", "是", "在", "和", "与", "及", "或", "等", "对", "为", "按", "由", "从", "以", "于", "把", "被", "将", "就", "都", "也", "还", "又", "而", "并", "其", "之", "这", "那", "个", "一", "有", "没有", "有没有", "什么", "怎么", "怎样", "如何", "哪些", "哪个", "哪", "多少", "几", "吗", "呢", "吧", "啊", "要", "不要", "可以", "能", "会", "应", "应该", "应当", "一般", "主要", "具体", "包括", "我们", "我", "你", "您", "他们", "企业", "公司", "一下", "请问", "请", "告诉", "关于", "规定", "要求", "指引", "说", "讲", "时候", "情况", "什么样", "多大", "多久", "下", "上", "中", "里", "为什么", "是否", "是不是", "一样", "给", "用", "让", "能不能", "可不可以", "该", "哪里", "怎么样", "起", "中起", "成", "用来", "分别", "应当", "怎么办", "需要", "一些", "这个", "那个", "其中", "之间", "以及", "还是", "通过", "进行", "作用"]
+)
+# Question forms and fillers of everyday speech: they never name a topic.
+STOPWORDS |= frozenset(
+    ["多长", "多长时间", "长时间", "时间", "多久", "怎么回事", "回事", "几比几", "别人", "人家", "别人家", "那份", "这份", "一份", "问问", "想问", "知道", "理解", "合适", "必要", "讲究", "先例", "示例", "例子", "办法", "咋个", "咋", "哪样", "啥", "么", "嘛", "呀", "哈", "该不该", "能不能", "行不行", "有没有", "算不算", "要不要", "给不给", "发不发", "能否", "可否", "由谁来", "谁来", "这样", "那样", "符合规定", "哪家", "哪一条", "一块", "开厂", "上负", "不负责任", "一共", "总共", "东西", "这些", "那些", "名称", "意思", "什么意思", "这是", "还要", "为啥", "专门", "一家", "几份", "的话", "一次", "两年", "这么", "干吗", "说法", "哪条", "外面", "咋个", "咋个整", "咋整", "整", "哪样", "啥子", "些", "啷个", "晓得", "莫得", "噻", "哦", "喽", "咯", "呗", "请教", "了解", "想了解", "麻烦", "帮忙", "看看", "查", "查一下", "依据", "出处", "条文", "原文里", "写的", "我的", "自己", "到手", "一哈", "怎个", "为哪样", "哪个条款", "哪一款", "算是", "属于"]
 )
 
 
 @lru_cache(maxsize=1)
 def _jieba():
     import logging
+    import sys
 
-    import jieba
+    # jieba finds its dictionary through pkg_resources when that imports (0.3–0.5 s, most of
+    # a cold `payguide search`); hidden for this one import, jieba opens the file directly.
+    hidden = "pkg_resources" not in sys.modules
+    if hidden:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import jieba
+    finally:
+        if hidden:
+            del sys.modules["pkg_resources"]
 
     jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" chatter is not for users
     tokenizer = jieba.Tokenizer()
@@ -52,6 +63,58 @@ def mentions_domain(query: str) -> bool:
     return any(anchor in query for anchor in domain_anchors())
 
 
+def dictionary():  # jieba.Tokenizer
+    """The jieba tokenizer with the domain dictionary (its FREQ and total are general Chinese)."""
+    return _jieba()
+
+
+@lru_cache(maxsize=2)
+def nouns(tags: tuple[str, ...]) -> frozenset[str]:
+    """Dictionary words whose part-of-speech tag is one of `tags`, read once from jieba's
+    dictionary file and cached beside its own cache (a tagger would cost a second on start)."""
+    import marshal
+
+    import jieba
+
+    cache = data_home() / f"jieba-nouns-{'-'.join(tags)}.marshal"
+    try:
+        return frozenset(marshal.loads(cache.read_bytes()))
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    found = []
+    with open(jieba.get_dict_file().name, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) == 3 and parts[2].startswith(tags):
+                found.append(parts[0])
+    for line in (PACKAGE_DIR / "domain_dict.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[2].startswith(tags):
+            found.append(parts[0])
+    tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(marshal.dumps(found))
+    tmp.replace(cache)
+    return frozenset(found)
+
+
+def subwords(word: str) -> list[str]:
+    """Every dictionary word inside `word` (jieba's search mode), stopwords included."""
+    return list(_jieba().lcut_for_search(word))
+
+
+def segment(text: str) -> list[str]:
+    """jieba's words of `text` in order, covering it exactly (with the domain dictionary)."""
+    return list(_jieba().cut(text))
+
+
+def vocabulary(texts: list[str]) -> list[str]:
+    """The corpus's Chinese words of 2–4 characters (what a typo can be corrected to)."""
+    found: set[str] = set()
+    for text in texts:
+        found.update(w for w in _jieba().lcut(text) if 2 <= len(w) <= 4 and _CJK_RUN.fullmatch(w))
+    return sorted(found)
+
+
 def bigrams(text: str) -> list[str]:
     out: list[str] = []
     for run in _CJK_RUN.findall(text):
@@ -70,12 +133,26 @@ def synonym_groups() -> tuple[frozenset[str], ...]:
     return tuple(frozenset(str(w).lower() for w in group) for group in groups)
 
 
+@lru_cache(maxsize=1)
+def _synonyms_of() -> dict[str, tuple[str, ...]]:
+    """Each word of the synonym file → the words of its groups, sorted."""
+    found: dict[str, set[str]] = {}
+    for group in synonym_groups():
+        for word in group:
+            found.setdefault(word, set()).update(group)
+    return {word: tuple(sorted(words)) for word, words in found.items()}
+
+
 def expand(query_words: list[str]) -> list[str]:
     """The query's words plus their synonyms (each added once)."""
     out = list(query_words)
-    for group in synonym_groups():
-        if group & set(query_words):
-            out += [w for w in sorted(group) if w not in out]
+    seen = set(out)
+    synonyms = _synonyms_of()
+    for word in query_words:
+        for other in synonyms.get(word, ()):
+            if other not in seen:
+                seen.add(other)
+                out.append(other)
     return out
 
 

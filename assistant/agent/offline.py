@@ -42,23 +42,7 @@ def _doc_filter(question: str) -> str | None:
 
 
 def answer_question(question: str) -> Reply:
-    kb = _knowledge()
-    doc_id = _doc_filter(question)
-    hits = kb.search(question, k=SEARCH_K, doc_id=doc_id)
-    tool = ToolCall(name="search", input={"query": question, "k": SEARCH_K, "doc_id": doc_id},
-                    output={"ids": [h.unit.id for h in hits]})
-    if not hits:
-        return Reply(answer=qa.NOT_COVERED, tool_calls=[tool])
-    notes = _completeness_notes()
-    if qa.is_lookup(question):
-        draft = qa.compose_lookup(hits[0].unit, notes.get(hits[0].unit.doc_id))
-    elif qa.is_listing(question):
-        draft = qa.compose_listing(question, hits, notes)
-    else:
-        case_hits = [h for h in hits if h.unit.kind == "case"] or kb.search(question, k=2, doc_id=doc_id, kind="case")
-        draft = qa.compose_answer(question, hits, case_hits, notes)
-    answer, citations = verify(draft.text(), draft.citations, kb.get_unit)
-    return Reply(answer=answer, citations=citations, tool_calls=[tool])
+    return qa.answer(question)  # the guideline path lives in qa (knowledge owner)
 
 
 # ---- calculator requests ------------------------------------------------------------------

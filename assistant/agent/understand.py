@@ -180,7 +180,7 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
     if complete and standalone is not None and standalone.complete and not is_follow_up(text):
         return None
     info = _registry().get_calculator(name)
-    update = fill(reading, info.input_model)
+    update = fill(reading, info.input_model, context=previous)
     changed_choice = any(update.get(s.path) is not None for s in update.slots if s.reads.shape in (Shape.CHOICE, Shape.FLAG))
     moved = _moved_positions(update, previous, reading)
     if not update.placed and not changed_choice and not moved and not _REMOVE.search(text):

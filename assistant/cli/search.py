@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 
 from . import app
@@ -15,14 +13,18 @@ from ._common import emit_json, guarded
 def search(
     query: str = typer.Argument(..., help="检索内容，例如：师带徒津贴 / 第三十四条 / 科技人才指引第40条"),
     k: int = typer.Option(5, "-k", min=1, max=50, help="返回条数"),
-    doc: Optional[str] = typer.Option(None, "--doc", help="只在某个文档中检索（doc_id）"),
-    kind: Optional[str] = typer.Option(None, "--kind", help="只检索某类单元：article / case / appendix / section"),
+    doc: str | None = typer.Option(None, "--doc", help="只在某个文档中检索（doc_id）"),
+    kind: str | None = typer.Option(None, "--kind", help="只检索某类单元：article / case / appendix / section"),
     json_out: bool = typer.Option(False, "--json", help="输出 JSON"),
 ) -> None:
     """检索指引条款与案例（离线混合检索），并说明每条为何命中。"""
     import knowledge
 
-    hits = knowledge.search(query, k=k, doc_id=doc, kind=kind)
+    result = knowledge.search_result(query, k=k, doc_id=doc, kind=kind)
+    hits = result.hits
+    for line in (result.notice, *result.reference.missing):
+        if line:
+            typer.echo(line, err=True)  # stdout stays one JSON document
     if json_out:
         emit_json([
             {"id": h.unit.id, "doc_id": h.unit.doc_id, "doc_title": h.unit.doc_title, "kind": h.unit.kind,
@@ -32,7 +34,8 @@ def search(
         ])
         return
     if not hits:
-        typer.echo("指引中没有与此相关的条款。")
+        if not result.reference.missing:
+            typer.echo("指引中没有与此相关的条款。")
         return
     for rank, h in enumerate(hits, 1):
         typer.echo(f"{rank}. [{h.unit.id}] 《{h.unit.doc_title}》{h.unit.heading}  得分 {h.score:.3f}")

@@ -46,6 +46,13 @@ def serve(
     check_port(host, port)
     from ..ui.app import launch
 
+    # Knowledge: build/check the index before the page is up, so no question waits for it.
+    from knowledge.index import prepare
+
+    prepare(progress=lambda message: typer.echo(f"知识库：{message}", err=True))
+    from ..agent.offline import respond
+
+    respond("师带徒津贴一般发多少？")  # one offline turn loads the rest of the chat path too
     # Gradio announces itself in English; say it in Chinese instead.
     with contextlib.redirect_stdout(io.StringIO()):
         try:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -14,7 +13,7 @@ from ._common import emit_json, guarded
 @app.command("sources")
 @guarded
 def sources(
-    remove: Optional[str] = typer.Option(None, "--remove", help="删除一个导入的文档（doc_id）"),
+    remove: str | None = typer.Option(None, "--remove", help="删除一个导入的文档（doc_id）"),
     json_out: bool = typer.Option(False, "--json", help="输出 JSON"),
 ) -> None:
     """列出知识库中的文档及单元数；--remove 删除导入的企业文件。"""
@@ -23,9 +22,10 @@ def sources(
     if remove:
         from knowledge.ingest import remove_document
 
+        title = next((d.title for d in knowledge.catalog() if d.doc_id == remove), remove)
         remove_document(remove)
         if not json_out:
-            typer.echo(f"已删除：{remove}")
+            typer.echo(f"已删除：《{title}》（{remove}）")
     docs = knowledge.catalog()
     if json_out:
         emit_json([d.model_dump() for d in docs])
@@ -39,17 +39,23 @@ def sources(
 @app.command("ingest")
 @guarded
 def ingest(
-    files: List[Path] = typer.Argument(..., help="要导入的文件（.txt .md .docx .pdf）"),
+    files: list[Path] = typer.Argument(..., help="要导入的文件（.txt .md .docx .pdf）"),
     json_out: bool = typer.Option(False, "--json", help="输出 JSON"),
 ) -> None:
     """导入企业自己的文件，作为可引用的新单元。"""
-    from knowledge.ingest import ingest_file
+    from knowledge.ingest import ingest as run
 
     results = []
     for path in files:
-        doc_id, changed = ingest_file(path)
-        results.append({"file": str(path), "doc_id": doc_id, "changed": changed})
+        done = run(path)
+        results.append({"file": str(path), "doc_id": done.doc_id, "changed": done.changed, "replaced": done.replaced})
         if not json_out:
-            typer.echo(f"{path.name} → {doc_id}：{'已导入' if changed else '内容未变，无需重复导入'}")
+            if not done.changed:
+                status = "内容未变，无需重复导入"
+            elif done.replaced:
+                status = f"已导入，替换了之前导入的旧版本（{done.replaced}）"
+            else:
+                status = "已导入"
+            typer.echo(f"{path.name} → {done.doc_id}：{status}")
     if json_out:
         emit_json(results)

@@ -65,6 +65,8 @@ def _tokens(phrase: str) -> tuple[tuple[str, str], ...]:
     return tuple((w.word, w.flag) for w in jieba.posseg.cut(phrase) if w.word.strip())
 
 
+# Words of talk that come before a name: 我只想知道我们技术部 …
+_TALK = {"只想", "想", "知道", "想知道", "只想知道", "问", "问问", "看看", "看", "说", "算", "请问", "麻烦", "就是", "只", "还有"}
 # Parts of speech that never end a name: verbs, particles, prepositions, adverbs, pronouns, numerals.
 _NOT_NAME_END = ("u", "p", "d", "r", "c", "y", "e", "f")
 
@@ -90,8 +92,9 @@ def core(subject: str) -> str:
     tokens = list(_tokens(phrase))
     if len(tokens) > 2 and tokens[-1][0] in ("了", "过", "着") and tokens[-2][1].startswith("v"):
         tokens = tokens[:-2]  # 阿芳缝了: a verb with its aspect particle ends the name
-    while tokens and (tokens[0][0] in lead or not _has_word_char(tokens[0][0])):
-        tokens.pop(0)
+    while tokens and (tokens[0][0] in lead or not _has_word_char(tokens[0][0])
+                      or len(tokens) > 1 and (tokens[0][1] == "r" or tokens[0][0] in _TALK)):
+        tokens.pop(0)  # 只想知道我们技术部: the talk before the name
     while tokens and (tokens[-1][0] in link or not _has_word_char(tokens[-1][0])
                       or len(tokens) > 1 and tokens[-1][1] != "eng" and tokens[-1][1].startswith(_NOT_NAME_END)
                       and not _entity_end(tokens[-1][0])):
@@ -103,7 +106,9 @@ def core(subject: str) -> str:
 
 
 def _entity_end(word: str) -> bool:
-    return ends_with_any(word, lexicon().entity_suffixes) is not None
+    """Ends like a department's name and says more than the suffix itself (生产部, not 部门)."""
+    suffix = ends_with_any(word, lexicon().entity_suffixes)
+    return suffix is not None and len(word) > len(suffix) and word not in ("各部门", "部门", "本部门", "该部门")
 
 
 _PERSON = re.compile(r"(?:小|老|阿)[\u4e00-\u9fa5]{1,2}$|(?<![级技普员职操作])[\u4e00-\u9fa5]{1,2}(?<![级技普员职])(?:工|师傅|姐|哥|经理|主任|老师)$")
@@ -154,7 +159,8 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _parents(text, bound, clauses, lex)
     bound = _header_units(text, bound)
     bound = _tables(text, bound)
-    bound = sorted(bound + _remainders(text, bound, clauses) + _growths(bound), key=lambda q: q.start)
+    bound = _line_headings(text, bound)
+    bound = sorted(bound + _remainders(text, bound, clauses) + _growths(bound) + _service(text, bound), key=lambda q: q.start)
     return bound, clauses
 
 
@@ -185,7 +191,7 @@ def _remainders(text: str, quantities: list[Quantity], clauses: list[Clause]) ->
     return out
 
 
-_HEADER_UNIT = re.compile(r"(?:单位[:：]\s*|[（(](?:单位[:：])?\s*)(万元|千元|亿元|元|件|分|人|%)(?:/(次|件|只|户|台|套|个))?[）)]?")
+_HEADER_UNIT = re.compile(r"(?:单位[:：]\s*|[（(](?:单位[:：])?\s*)(万元|千元|亿元|元|件|分|人|%)(?:/(次|件|只|户|台|套|个|月|年))?[）)]?")
 _UNIT_KINDS = {"万元": (Kind.MONEY, Decimal(10000)), "千元": (Kind.MONEY, Decimal(1000)), "亿元": (Kind.MONEY, Decimal(10**8)),
                "元": (Kind.MONEY, Decimal(1)), "件": (Kind.PIECES, Decimal(1)), "分": (Kind.SCORE, Decimal(1)),
                "人": (Kind.PEOPLE, Decimal(1)), "%": (Kind.PERCENT, Decimal("0.01"))}
@@ -196,15 +202,16 @@ def _header_units(text: str, qs: list[Quantity]) -> list[Quantity]:
     it (to the end of the text for 单位：…, to the end of the sentence for a bracketed heading)."""
     out = list(qs)
     for match in _HEADER_UNIT.finditer(text):
-        whole = match.group(0).startswith("单位")
+        whole = "单位" in match.group(0)
         if not whole and not re.match(r"\s*[:：]", text[match.end():match.end() + 2]):
             continue  # a bracket that is not a heading: 老黎（管理岗）…
         stop = len(text) if whole else next((i for i in range(match.end(), len(text)) if text[i] in "。；;\n"), len(text))
         kind, factor = _UNIT_KINDS[match.group(1)]
         for i, q in enumerate(out):
             if match.end() <= q.start < stop and q.kind is Kind.NUMBER and not q.magnitude:
+                per = match.group(2) if match.group(2) not in ("月", "年") else None
                 out[i] = q.with_(value=q.value * factor, kind=kind, scale=q.scale * factor, unit=match.group(1),
-                                 per=match.group(2) or q.per)
+                                 per=per or q.per)
     return out
 
 
@@ -223,6 +230,42 @@ def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
     return [c for c in cells if c[0]]
 
 
+_LINE_HEADING = re.compile(r"^\s*[【\[［]?\s*([^\s【】\[\]［］：:，,。；;0-9]{1,10})\s*[】\]］]?\s*[:：]?\s*$")
+
+
+def _line_headings(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """【焊接班】 on its own line, then its members one per line: the heading names their department."""
+    out = list(qs)
+    offset, current = 0, None
+    for line in text.split("\n"):
+        heading = _LINE_HEADING.match(line)
+        if heading and ("【" in line or "[" in line or "［" in line or line.rstrip().endswith(("：", ":"))):
+            current = entity_in(core(heading.group(1)))
+        elif not line.strip():
+            current = None
+        elif current:
+            for i, q in enumerate(out):
+                if offset <= q.start < offset + len(line) and q.name and not q.parent and q.name != current:
+                    out[i] = q.with_(parent=current)
+        offset += len(line) + 1
+    return out
+
+
+def _group_cell(header: list[tuple[str, int, int]] | None, cells: list[tuple[str, int, int]]) -> str | None:
+    """The department a row belongs to, from a 部门/车间/班组 column of the table."""
+    if not header:
+        return None
+    for j, (title, _, _) in enumerate(header):
+        if j < len(cells) and j > 0 and re.search(r"部门|车间|班组|科室|团队|小组", title) and not any(ch.isdigit() for ch in cells[j][0]):
+            return cells[j][0]
+    return None
+
+
+def _numbered_rows(header: list[tuple[str, int, int]] | None) -> bool:
+    """等级｜中位值 over 1｜4.2: rows named by their number."""
+    return bool(header) and bool(re.search(r"等级|职级|级别|序号|岗级", header[0][0]))  # type: ignore[index]
+
+
 def _tables(text: str, qs: list[Quantity]) -> list[Quantity]:
     """Rows pasted from Excel or WeChat (部门⇥积分 / 冲压车间⇥2,184): each figure is named by its
     row's first cell and described by its column's heading."""
@@ -235,18 +278,40 @@ def _tables(text: str, qs: list[Quantity]) -> list[Quantity]:
             if not any(ch.isdigit() for c in cells for ch in c[0]):
                 header = cells
             else:
-                row = cells[0][0] if not any(ch.isdigit() for ch in cells[0][0]) else None
+                row = cells[0][0] if not any(ch.isdigit() for ch in cells[0][0]) or _numbered_rows(header) else None
+                group = _group_cell(header, cells)
                 for i, q in enumerate(out):
                     column = next((j for j, c in enumerate(cells) if c[1] <= q.start < c[2]), None)
                     if column is None or column == 0 and row is not None:
                         continue
                     heading = header[column][0] if header and column < len(header) else ""
                     name = core(row) if row else q.name
-                    out[i] = q.with_(name=name or q.name, subject=f"{row or ''}{heading}" or q.subject, tail="")
+                    out[i] = q.with_(name=name or q.name, subject=f"{row or ''}{heading}" or q.subject, tail="",
+                                     parent=group or q.parent)
         else:
             header = None if not line.strip() else header
         offset += len(line) + 1
     return out
+
+
+_JOINED = re.compile(r"参加工作|入职|进厂|来厂|进公司|来公司|到岗|工作起|开始工作")
+_NOW_DATE = re.compile(r"今年|现在|目前|截至|当前|如今|今天")
+
+
+def _service(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """1998年参加工作…今年2025年 / 2011年3月入职，现在是2025年3月: the years of service between the two
+    dates, worked out from the text (and shown as such)."""
+    dates = [q for q in qs if q.kind is Kind.DATE and re.fullmatch(r"(?:19|20)\d\d年(?:度)?", q.text)]
+    joined = next((q for q in dates if _JOINED.search(text[q.end:q.end + 8])), None)
+    now = next((q for q in dates if q is not joined and _NOW_DATE.search(text[max(0, q.start - 6):q.start])), None)
+    if joined is None or now is None or now.value < joined.value:
+        return []
+    months = [re.match(r"(\d{1,2})月", text[d.end:d.end + 3]) for d in (joined, now)]
+    years = now.value - joined.value
+    if months[0] and months[1]:
+        years += (Decimal(months[1].group(1)) - Decimal(months[0].group(1))) / 12
+    return [Quantity(years, Kind.YEARS, f"{joined.text}→{now.text}", now.start, now.end, unit="年", subject="工龄",
+                     name=None, sentence=now.sentence, clause=now.clause, derived=True, topic=now.topic)]
 
 
 _PAST = re.compile(r"上年|去年|上一年|基期|前一年|上年度|上期|同期")
@@ -459,7 +524,10 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     if name is None and after:
         name = after.group(1)  # 百分之十五的A
     role = parent = None
-    if name:
+    inner = re.match(r"^(.+?(?:部门|车间|班组|部|班|组|科|室|队|中心))(?:内|里|的|里面)(.+)$", name or "")
+    if inner and looks_like_entity(inner.group(1)):
+        parent, name = inner.group(1), core(inner.group(2)) or inner.group(2)
+    elif name:
         head, person = split_person(name)
         if head is not None:
             head = core(head)
@@ -593,7 +661,7 @@ def _starts_as_continuation(subject: str, lex: Lexicon) -> bool:
 
 
 def _split_names(phrase: str, lex: Lexicon) -> list[str]:
-    phrase = re.split(r"分为|分成|包括|包含|设有|设为|[:：]", phrase)[-1]  # 考核结果分为优秀、良好… → 优秀、良好…
+    phrase = re.split(r"分为|分成|(?<=[次级档])分|包括|包含|设有|设为|[:：]", phrase)[-1]  # 考核结果分为优秀、良好… → 优秀、良好…
     parts = [phrase]
     for joiner in lex.list_joiners:
         parts = [piece for part in parts for piece in part.split(joiner)]
@@ -703,7 +771,8 @@ def _parents(text: str, qs: list[Quantity], clauses: list[Clause], lex: Lexicon)
         if owner is not None and owner.kind != q.kind and _inside_brackets_after(text, owner.end, q.start):
             out[i] = q.with_(name=owner.name, parent=owner.name)  # 老黎做了300件（管理岗按0.6折算）: the 0.6 is 老黎's
             continue
-        before = [p for p in out[:i] if p.sentence == q.sentence and p.name and p.parent is None and p.kind == q.kind]
+        before = [p for p in out[:i] if p.sentence == q.sentence and p.name and p.parent is None
+                  and (p.kind == q.kind or Kind.NUMBER in (p.kind, q.kind))]
         segment = text[before[-1].end:q.start] if before else ""
         intro_at = max((segment.rfind(w) for w in lex.member_intro), default=-1)
         closed = intro_at >= 0 and any(ch in segment[intro_at:] for ch in _CLOSE)

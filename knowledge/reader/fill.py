@@ -47,6 +47,17 @@ class Filled:
         return len(self.cued)
     slots: list[Slot] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # how a value was derived from the text
+    context: dict[str, Any] = field(default_factory=dict)  # inputs known before this text (follow-ups)
+
+    def known(self, path: str) -> Any:
+        """A value filled from this text, else the one known from before."""
+        value = self.get(path)
+        if value in (None, {}, []):
+            current: Any = self.context
+            for part in path.split("."):
+                current = current.get(part) if isinstance(current, dict) else None
+            return current
+        return value
 
     def get(self, path: str) -> Any:
         current: Any = self.values
@@ -159,9 +170,10 @@ def _value_ok(slot: Slot, q: Quantity) -> bool:
 # ---- the engine -----------------------------------------------------------------------------
 
 
-def fill(reading: Reading, model: type[BaseModel]) -> Filled:
-    """Fill `model`'s readable fields from `reading`."""
-    out = Filled(slots=slots(model))
+def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | None = None) -> Filled:
+    """Fill `model`'s readable fields from `reading`. `context` holds inputs already known (a
+    follow-up's earlier turn): names of grades and items are looked up there too."""
+    out = Filled(slots=slots(model), context=dict(context or {}))
     shape = _Model(out.slots)
     figures = [(i, q) for i, q in enumerate(reading.quantities) if q.kind is not Kind.DATE and not q.superseded]
     _choices(reading, out)
@@ -175,7 +187,7 @@ def fill(reading: Reading, model: type[BaseModel]) -> Filled:
     _maps(figures, out, shape, lambda slot: slot.path not in item_maps)
     _by_kind(figures, out, shape)
     _lookups(reading, out)
-    _lists(figures, out, reading.normalised)
+    _lists(figures, out, reading.normalised, reading.ordinals)
     _totals(out, reading)
     _same_period(out, reading, getattr(model, "reading_same_period", ()))
     _derived_notes(out, reading)
@@ -299,7 +311,7 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
                 continue  # 刘92 is a score, not a weight of 92%
             score = strength * 10 + kind_fit(slot.reads, q)
             if i not in chosen or score > chosen[i][0]:
-                chosen[i] = (score, slot, _usual_name(slot, name))
+                chosen[i] = (score, slot, _usual_name(slot, name, q.subject))
     positions = dict(figures)
     for i, (_, slot, name) in sorted(chosen.items(), key=lambda t: _rank(t[1][1], t[1][2], t[0])):
         q = positions[i]
@@ -321,8 +333,9 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
 _CLASSIFIERS = ("等次", "等级", "档次", "级别", "类", "级", "档", "等")
 
 
-def _usual_name(slot: Slot, name: str) -> str:
-    """优秀等次 → 优秀, 等次S → S: a name that holds one of the field's usual names is that name."""
+def _usual_name(slot: Slot, name: str, subject: str = "") -> str:
+    """优秀等次 → 优秀, 等次S → S, A等只能给前15% → A: a name or subject that holds exactly one of the
+    field's usual names is that name."""
     keys = slot.reads.usual_keys
     if not keys or name in keys:
         return name
@@ -330,6 +343,9 @@ def _usual_name(slot: Slot, name: str) -> str:
         bare = name.removeprefix(word).removesuffix(word)
         if bare in keys:
             return bare
+    head = re.match(r"\s*([A-Za-z]|[\u4e00-\u9fa5]{1,4}?)(?:等次|等级|等|类|档|级)", subject)
+    if head and head.group(1) in keys:
+        return head.group(1)
     return name
 
 
@@ -377,8 +393,15 @@ def _one_run(fits: Figures, text: str) -> Figures:
     return max(runs, key=len) if runs else []
 
 
-def _lists(figures: Figures, out: Filled, reading_text: str) -> None:
+def _lists(figures: Figures, out: Filled, reading_text: str, ordinals: list[Quantity] = ()) -> None:  # type: ignore[assignment]
     for slot in [s for s in out.slots if s.reads.shape is Shape.LIST and out.get(s.path) is None]:
+        if Kind.ORDINAL in slot.reads.kinds:
+            wanted = [q.value for q in ordinals if re.search(r"预测|推算|估算|拟合|算一下", reading_text[max(0, q.start - 8):q.start])
+                      and not re.match(r"\s*[0-9零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖]", reading_text[q.end:q.end + 2])]
+            if wanted:
+                out.set(slot.path, wanted)
+                out.cued.add(slot.path)
+                continue
         fits = [(i, q) for i, q in _free(figures, out) if kind_fit(slot.reads, q) and not q.total and not q.weak
                 and not _avoided(slot.reads, q) and q.range_start is None and q.range_end is None]
         cued = [(i, q) for i, q in fits if cue_strength(slot.reads, q)]
@@ -646,13 +669,14 @@ def _records(figures: Figures, out: Filled, reading: Reading) -> None:
         if records:
             out.set(slot.path, {k: {f: v for f, v in r.items() if f != "name"} for k, r in records.items()}
                     if slot.keyed else list(records.values()))
-            out.cued.add(slot.path)
+            if any(cue_strength(f.reads, q) for i, q in figures if out.placed.get(i) == slot.path for f in fields):
+                out.cued.add(slot.path)
 
 
 def _grid(figures: Figures, out: Filled) -> None:
     """name → {item: figure}: 甲接线30次, 丙接线10次、调试10次 (items named by another map)."""
     for slot in [s for s in out.slots if s.reads.shape is Shape.GRID and s.reads.items_from]:
-        items = out.get(slot.reads.items_from) or {}
+        items = out.known(slot.reads.items_from) or {}
         if not items:
             continue
         grid: dict[str, dict[str, Decimal]] = {}
@@ -737,12 +761,15 @@ def _subsequence(short: str, long: str) -> bool:
 def _lookups(reading: Reading, out: Filled) -> None:
     """查 班组长第八级 / 中级工第3级、高级工第5级: each position named with one of the records it looks up."""
     for slot in [s for s in out.slots if s.reads.shape is Shape.LOOKUP and s.model is not None and s.reads.items_from]:
-        records = out.get(slot.reads.items_from) or []
+        records = out.known(slot.reads.items_from) or []
         names = sorted((r["name"] for r in records if isinstance(r, dict) and "name" in r), key=len, reverse=True)
         key, position = list(slot.model.model_fields)[:2]  # type: ignore[union-attr]
         text = reading.normalised
         found = []
         for q in reading.ordinals:
+            line = text[text.rfind("\n", 0, q.start) + 1:text.find("\n", q.start) % (len(text) + 1)]
+            if re.search(r"[|｜\t]", line):
+                continue  # 电工 2500 | 第2级: a table's cell, not a question
             clause_start = max(text.rfind(ch, 0, q.start) for ch in "，,；;。\n、") + 1
             before = text[clause_start:q.start]
             placed = [(before.rfind(n), n) for n in names if n in before]

@@ -40,7 +40,7 @@ def test_ingest_txt_makes_citable_articles(clean_home):
     path = clean_home / "机械公司办法.txt"
     path.write_text(SCHEME, encoding="utf-8")
     doc_id, changed = ingest_file(path)
-    assert changed and doc_id == "user-机械公司办法"
+    assert changed and doc_id.startswith("user-机械公司办法-")
     hits = knowledge.search("蓝莓创新奖每季度评选", k=3)
     assert hits[0].unit.id == f"{doc_id}/art-3" and hits[0].unit.doc_id == doc_id
     assert ingest_file(path) == (doc_id, False)  # the same content again: nothing changes
@@ -64,7 +64,7 @@ def test_ingest_docx_and_pdf(clean_home):
         writer.write(handle)
     with pytest.raises(knowledge.KnowledgeError, match="没有可读取的文字"):
         ingest_file(pdf_path)  # a page with no text (a scan) is refused, not stored empty
-    assert "user-制度" in _docs() and "user-通知" not in _docs()
+    assert any(d.startswith("user-制度-") for d in _docs()) and not any(d.startswith("user-通知") for d in _docs())
 
 
 @pytest.mark.parametrize("name, content, message", [
@@ -107,13 +107,64 @@ def test_sources_and_ingest_cli(clean_home):
     path = clean_home / "办法.md"
     path.write_text(SCHEME, encoding="utf-8")
     env = {**os.environ}
-    run = lambda *a: subprocess.run([sys.executable, "-m", "assistant.cli", *a], capture_output=True, text=True, env=env, timeout=300)
+    run = lambda *a: subprocess.run([sys.executable, "-m", "assistant.cli", *a], capture_output=True, text=True, env=env, timeout=300, check=False)
     first = json.loads(run("ingest", str(path), "--json").stdout)
-    assert first == [{"file": str(path), "doc_id": "user-办法", "changed": True}]
+    doc_id = first[0]["doc_id"]
+    assert first == [{"file": str(path), "doc_id": doc_id, "changed": True, "replaced": None}] and doc_id.startswith("user-办法-")
     assert json.loads(run("ingest", str(path), "--json").stdout)[0]["changed"] is False
     listed = {d["doc_id"]: d for d in json.loads(run("sources", "--json").stdout)}
-    assert listed["user-办法"]["unit_count"] == 3 and listed["soe_internal"]["complete"] is False
-    removed = run("sources", "--remove", "user-办法", "--json")
-    assert "user-办法" not in {d["doc_id"] for d in json.loads(removed.stdout)}
+    assert listed[doc_id]["unit_count"] == 3 and listed["soe_internal"]["complete"] is False
+    removed = run("sources", "--remove", doc_id, "--json")
+    assert doc_id not in {d["doc_id"] for d in json.loads(removed.stdout)}
     refused = run("sources", "--remove", "soe_tech")
     assert refused.returncode != 0 and "内置指引" in refused.stderr
+
+
+@pytest.mark.parametrize("names", [("薪酬管理办法.txt", "薪酬管理办法.md"), ("a b.txt", "a-b.txt"), ("!!!.txt", "###.txt")])
+def test_document_ids_never_collide(clean_home, names):
+    ids = set()
+    for name in names:
+        path = clean_home / name
+        path.write_text(SCHEME, encoding="utf-8")
+        ids.add(ingest_file(path)[0])
+    assert len(ids) == 2 and ids <= _docs()
+
+
+def test_remove_is_confined_to_the_data_folder(clean_home):
+    victim = clean_home / "victim.json"
+    victim.write_text("{}", encoding="utf-8")
+    for doc_id in ("../../../victim", "../victim", "/etc/passwd", "user-../../victim"):
+        with pytest.raises(knowledge.KnowledgeError):
+            remove_document(doc_id)
+    assert victim.exists()
+
+
+def test_a_reimport_says_what_it_replaced(clean_home):
+    from knowledge.ingest import ingest
+
+    path = clean_home / "办法.txt"
+    path.write_text(SCHEME, encoding="utf-8")
+    first = ingest(path)
+    path.write_text(SCHEME + "第四条 新增条款，自发布之日起施行。\n", encoding="utf-8")
+    second = ingest(path)
+    assert second.doc_id == first.doc_id and second.changed and second.replaced == "办法.txt"
+
+
+@pytest.mark.parametrize("variable, value, content, message", [
+    ("PAYGUIDE_MAX_TEXT_CHARS", "100", "第一条 " + "薪酬" * 200, "上限"),
+    ("PAYGUIDE_MAX_UNITS", "2", "\n".join(f"第{n}条 条款内容，按月发放。" for n in "一二三四五"), "条目"),
+])
+def test_ingest_limits_are_enforced_with_chinese_messages(clean_home, monkeypatch, variable, value, content, message):
+    monkeypatch.setenv(variable, value)
+    path = clean_home / "大文件.txt"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(knowledge.KnowledgeError, match=message):
+        ingest_file(path)
+
+
+def test_a_highly_compressed_docx_member_is_refused(clean_home):
+    bomb = clean_home / "比例.docx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"<w>" + b"0" * (5 * 1024 * 1024))
+    with pytest.raises(knowledge.KnowledgeError, match="压缩"):
+        ingest_file(bomb)

@@ -85,7 +85,7 @@ def test_each_hit_says_why_it_matched():
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "assistant.cli", *args], capture_output=True, text=True, timeout=300)
+    return subprocess.run([sys.executable, "-m", "assistant.cli", *args], capture_output=True, text=True, timeout=300, check=False)
 
 
 def test_search_cli_json_contract():

@@ -1,0 +1,98 @@
+"""Homophone typos ("技能津帖" for 技能津贴): a span of the question that the corpus never
+writes, but that sounds like a word the corpus does write, is read as that word."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .index import Index
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+RARITY = 5  # a dictionary word is read as a typo only when its homophone is this much more common
+TERM_RATIO = 100  # how much more usual in the guidelines a correction must be than in general Chinese
+
+
+@lru_cache(maxsize=4096)
+def _sounds(char: str, every: bool) -> frozenset[str]:
+    """The toneless readings of a character: all of them (长 → chang, zhang) or only the
+    common one — what an input method typed for the typo."""
+    from pypinyin import Style, pinyin
+
+    readings = pinyin(char, style=Style.NORMAL, heteronym=every, errors="ignore")
+    return frozenset(_fuzzy(r) for r in readings[0]) if readings else frozenset()
+
+
+def _fuzzy(syllable: str) -> str:
+    """Initials that south-western speakers (and their input methods) do not tell apart:
+    zh/z, ch/c, sh/s, n/l (班组长 typed as 班主长)."""
+    for retroflex, flat in (("zh", "z"), ("ch", "c"), ("sh", "s")):
+        if syllable.startswith(retroflex):
+            syllable = flat + syllable[2:]
+    return "n" + syllable[1:] if syllable.startswith("l") else syllable
+
+
+def by_shape(vocabulary: list[str]) -> dict[tuple[int, int, str], list[str]]:
+    """Corpus words by (length, position, character): the words a one-character typo of a
+    span could be, found without computing any pinyin."""
+    index: dict[tuple[int, int, str], list[str]] = {}
+    for word in vocabulary:
+        for position, char in enumerate(word):
+            index.setdefault((len(word), position, char), []).append(word)
+    return index
+
+
+def _homophone(span: str, candidates: list[str], frequency: dict[str, int]) -> str | None:
+    """The most common candidate that differs from `span` in one character that sounds the same."""
+    matches = []
+    for word in candidates:
+        diffs = [(a, b) for a, b in zip(span, word) if a != b]
+        if len(diffs) == 1 and _sounds(diffs[0][0], every=False) & _sounds(diffs[0][1], every=True):
+            matches.append(word)
+    return max(matches, key=lambda w: frequency.get(w, 0), default=None)
+
+
+def _is_term(word: str, index: Index, known: dict[str, int], total: int) -> bool:
+    """A word of the guidelines' own vocabulary: far more usual in them than in general
+    Chinese (津贴, 分红 — not 事先 or 先锋, which a typo of '是先' or '先分' might sound like)."""
+    share_here = index.df.get(word, 0) / max(index.n_passages, 1)
+    share_general = (known.get(word, 0) + 1) / total
+    return share_here >= TERM_RATIO * share_general
+
+
+def _spans(query: str) -> list[str]:
+    """Spans of 2–4 characters that start and end on jieba word boundaries (so the typo
+    '津帖' in '技能津帖一般' is a span, but '般发' across '一般|发给' is not)."""
+    from .text import segment
+
+    bounds = [0]
+    for word in segment(query):
+        bounds.append(bounds[-1] + len(word))
+    spans = []
+    for i, start in enumerate(bounds):
+        for stop in bounds[i + 1:]:
+            span = query[start:stop]
+            if 2 <= len(span) <= 4 and _CJK_RUN.fullmatch(span):
+                spans.append(span)
+    return sorted(spans, key=len, reverse=True)
+
+
+def correct(query: str, index: Index) -> str:
+    """The query with each never-written span that is a homophone of a corpus word replaced."""
+    shapes = index.shapes
+    out = query
+    from .text import dictionary
+
+    known, total = dictionary().FREQ, dictionary().total
+    for span in _spans(query):
+        if index.writes(span) or span not in out:
+            continue
+        candidates = [w for pos, ch in enumerate(span) for w in shapes.get((len(span), pos, ch), ())]
+        word = _homophone(span, list(dict.fromkeys(candidates)), known) if candidates else None
+        # A real word of general Chinese stays unless the corpus word is far more usual
+        # ('分洪' → 分红, '人材' → 人才; but '一部' is not '一步').
+        if word is not None and known.get(span, 0) * RARITY < known.get(word, 0) and _is_term(word, index, known, total):
+            out = out.replace(span, word)
+    return out
