@@ -9,8 +9,6 @@ from __future__ import annotations
 import functools
 import logging
 import re
-import sys
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -491,27 +489,8 @@ def build_app() -> Any:
     return demo
 
 
-def _say(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
-def warm_up(say: Callable[[str], None] = _say) -> float:
-    """Build the search index and load the reader before the page is served, saying so."""
-    from ..agent import respond
-
-    start = time.perf_counter()
-    say("正在准备知识库检索索引（首次启动或导入文件后需要数秒）……")
-    h.warm_index()
-    for question in h.CHAT_EXAMPLES[:4]:  # loads the reader, the retrievers and the calculators
-        respond(question)
-    seconds = time.perf_counter() - start
-    say(f"检索索引已就绪（{seconds:.1f} 秒）。")
-    return seconds
-
-
 def launch(host: str = "127.0.0.1", port: int = 7860, *, block: bool = True) -> Any:
     settings = app_settings()
-    warm_up()
     demo = build_app()
     demo.launch(server_name=host, server_port=port, auth=settings.auth, max_file_size=f"{settings.max_upload_mb}mb",
                 show_error=False, quiet=False, prevent_thread_lock=not block, footer_links=[], css=CSS, ssr_mode=False)

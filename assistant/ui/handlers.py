@@ -452,13 +452,6 @@ def search_rows(query: str) -> tuple[list[list[Any]], list[str]]:
     return rows, [h.unit.id for h in hits]
 
 
-def warm_index() -> None:
-    """Build the search index now (at start, after an import or a removal), not on the next question."""
-    import knowledge
-
-    knowledge.search("基础工资", k=1)
-
-
 def knowledge_line() -> str:
     import knowledge
 
@@ -469,21 +462,23 @@ def knowledge_line() -> str:
 def ingest_upload(paths: list[str] | None) -> str:
     """Import company documents; one Chinese line per file."""
     import knowledge
-    from knowledge.ingest import ingest_file
+    from knowledge.ingest import ingest
 
     if not paths:
         raise UserInputError("请先选择要导入的文件（txt、md、docx 或 pdf）。")
     lines = []
     for path in paths:
         name = Path(path).name
-        try:
-            doc_id, changed = ingest_file(Path(path))
+        try:  # the index includes it before this returns
+            done = ingest(Path(path))
         except knowledge.KnowledgeError as exc:
             lines.append(f"- {name}：未导入。{exc}")
             continue
-        count = len(knowledge.load_units(doc_id))
-        lines.append(f"- {name}：已导入，{count} 个条目。" if changed else f"- {name}：内容与已导入的相同，未重复导入。")
-    warm_index()
+        count = len(knowledge.load_units(done.doc_id))
+        if not done.changed:
+            lines.append(f"- {name}：内容与已导入的相同，未重复导入。")
+        else:
+            lines.append(f"- {name}：已导入，{count} 个条目" + (f"（替换了先前导入的“{done.replaced}”）。" if done.replaced else "。"))
     return "\n".join(lines)
 
 
@@ -498,5 +493,4 @@ def remove_document(doc_id: str | None) -> str:
         remove(entry.doc_id)
     except knowledge.KnowledgeError as exc:
         raise UserInputError(str(exc)) from exc
-    warm_index()
     return f"已删除：{entry.title}"

@@ -19,7 +19,7 @@ def fresh_server(tmp_path_factory):
 
 
 def test_first_answer_after_start_within_two_seconds(browser, fresh_server):
-    assert "检索索引已就绪" in fresh_server.output()  # the progress line, printed before the page is up
+    assert "检索已就绪" in fresh_server.output()  # the progress line, printed before the page is up
     context, page = web.open_page(browser, fresh_server.url, "desktop")
     page.locator("#ask-box textarea").fill("师带徒津贴怎么设置？")
     start = time.perf_counter()
