@@ -469,7 +469,7 @@ def _read_row(ids: list[str], evt: gr.SelectData) -> str:
 
 
 def build_app() -> Any:
-    with gr.Blocks(title="薪酬分配指引助手 PayGuide", js=CHINESE_NOTICES) as demo:
+    with gr.Blocks(title="薪酬分配指引助手 PayGuide") as demo:
         gr.Markdown("## 薪酬分配指引助手\n依据技能人才、科技人才、国有企业内部薪酬分配指引作答，引用条款原文。")
         ready = gr.Markdown(elem_id="kb-ready", elem_classes="pg-note")
         with gr.Tabs(overflow_behavior="wrap", elem_id="tabs"):
@@ -493,5 +493,6 @@ def launch(host: str = "127.0.0.1", port: int = 7860, *, block: bool = True) -> 
     settings = app_settings()
     demo = build_app()
     demo.launch(server_name=host, server_port=port, auth=settings.auth, max_file_size=f"{settings.max_upload_mb}mb",
-                show_error=False, quiet=False, prevent_thread_lock=not block, footer_links=[], css=CSS, ssr_mode=False)
+                show_error=False, quiet=False, prevent_thread_lock=not block, footer_links=[], css=CSS, js=CHINESE_NOTICES,
+                ssr_mode=False)
     return demo
