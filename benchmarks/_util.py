@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import statistics
+import subprocess
+import sys
 import time
+import urllib.request
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -43,3 +49,20 @@ def rss_mb(pid: int) -> float:
             if line.startswith("VmRSS:"):
                 total += int(line.split()[1])
     return total / 1024
+
+
+def start_server(url: str, env: dict[str, str] | None = None, timeout_s: float = 240) -> subprocess.Popen:
+    """`payguide serve` on the port of `url`, returned once the page answers."""
+    port = url.rstrip("/").rsplit(":", 1)[1]
+    env = {**os.environ, "PYTHONPATH": str(REPO), "GRADIO_ANALYTICS_ENABLED": "False", **(env or {})}
+    proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", port], cwd=REPO, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return proc
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit(f"服务未能在 {timeout_s:.0f} 秒内启动")

@@ -16,17 +16,14 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing as mp
-import os
-import subprocess
 import sys
 import time
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _util import percentile, rss_mb, summary
+from _util import percentile, rss_mb, start_server, summary
 from load_chat import TURNS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -96,20 +93,6 @@ def one_session(url: str, turns: int) -> tuple[list[float], int]:
     return times, errors
 
 
-def _start_server(url: str) -> subprocess.Popen:
-    port = url.rstrip("/").rsplit(":", 1)[1]
-    proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", port], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)})
-    for _ in range(900):
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            return proc
-        except OSError:
-            time.sleep(0.2)
-    proc.terminate()
-    raise SystemExit("the server did not start")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", default="http://127.0.0.1:7899/")
@@ -118,7 +101,7 @@ def main() -> None:
     parser.add_argument("--start", action="store_true", help="start a payguide serve for the soak")
     parser.add_argument("--without", action="append", default=[], help="leave out the oversized requests whose label starts so (e.g. input)")
     args = parser.parse_args()
-    server = _start_server(args.url) if args.start else None
+    server = start_server(args.url) if args.start else None
     try:
         one_session(args.url, 1)  # warm the index
         with ThreadPoolExecutor(args.sessions) as pool:  # baseline: no hostile client

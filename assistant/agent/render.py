@@ -12,7 +12,8 @@ from knowledge.reader.fields import Shape, Slot, slots
 if TYPE_CHECKING:
     from .understand import Request
 
-_SEVERITY = {"error": "❌ 不符合", "warning": "⚠️ 注意", "info": "ℹ️ 提示"}
+# Words, not emoji: a page without an emoji font still reads 不符合/注意/提示.
+_SEVERITY = {"error": "【不符合】", "warning": "【注意】", "info": "【提示】"}
 
 
 def fmt(value: Any) -> str:
@@ -77,9 +78,9 @@ def render_result(title: str, result: dict[str, Any]) -> str:
         if key in result and not isinstance(result[key], (dict, list)):
             lines.append(f"{label}：{fmt(result[key])} 元")
     if "compliant" in result:
-        lines.append("结论：" + ("✅ 符合指引要求" if result["compliant"] else "❌ 不符合指引要求"))
+        lines.append("结论：" + ("符合指引要求" if result["compliant"] else "不符合指引要求"))
     for finding in result.get("findings", []) or []:
-        lines.append(f"- {_SEVERITY.get(finding.get('severity'), '')} {finding.get('message')}")
+        lines.append(f"- {_SEVERITY.get(finding.get('severity'), '')}{finding.get('message')}")
     lines += [""] + _trace_lines(result.get("trace"))
     return "\n".join(line for line in lines).strip()
 

@@ -44,15 +44,17 @@ def serve(
 ) -> None:
     """启动网页界面（问答、计算器、方案起草、条款审查、知识库）。"""
     check_port(host, port)
-    from ..ui.app import launch
-
     # Knowledge: build/check the index before the page is up, so no question waits for it.
     from knowledge.index import prepare
+
+    from ..ui.app import launch
 
     prepare(progress=lambda message: typer.echo(f"知识库：{message}", err=True))
     from ..agent.offline import respond
 
-    respond("师带徒津贴一般发多少？")  # one offline turn loads the rest of the chat path too
+    # One question and one calculation load the rest of the chat path (the reader's word lists too).
+    for warm in ("师带徒津贴一般发多少？", "绩效工资总额50万元，生产部3000分、技术部2000分，怎么分？"):
+        respond(warm)
     # Gradio announces itself in English; say it in Chinese instead.
     with contextlib.redirect_stdout(io.StringIO()):
         try:

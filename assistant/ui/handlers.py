@@ -1,23 +1,25 @@
-"""What the app's buttons do, as plain functions a test can call without a browser.
+"""What the app's buttons do, as plain typed functions a test can call without a browser.
 
-Every handler returns Chinese messages for bad input (never a traceback) and writes its
-downloads into a per-call temporary folder that Gradio serves.
+Bad input raises `UserInputError` (or `forms.FormError`) with a Chinese message; `app.py` shows
+it beside the button and clears what the failed action would have replaced. Downloads are
+written into a per-call temporary folder that Gradio serves.
 """
 
 from __future__ import annotations
 
-import json
+import html
+import re
 import tempfile
 import uuid
 from collections.abc import Callable
-from decimal import Decimal
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
-
 from ..agent import respond
 from ..agent.models import Reply
+from ..agent.qa import unit_label
+from . import forms
 
 CHAT_EXAMPLES = [
     "基础工资是不是每个职工都一样？",
@@ -41,13 +43,15 @@ def new_session_id() -> str:
 T = TypeVar("T")
 
 
-def _download(filename: str, write: Callable[[Path], T]) -> tuple[str, T]:
-    """A file for the page to download, plus what `write` returned. `write` works in a private
-    temporary folder that is removed before this returns; the bytes go to Gradio's own cache."""
+def _download(filename: str, write: Callable[[Path], T]) -> tuple[list[str], T]:
+    """Files for the page to download (`filename` first, then whatever `write` put beside it),
+    plus what `write` returned. `write` works in a private temporary folder that is removed
+    before this returns; the bytes go to Gradio's own cache."""
     with tempfile.TemporaryDirectory(prefix="payguide-ui-") as work:
         path = Path(work) / filename
         made = write(path)
-        return _publish_bytes(filename, path.read_bytes()), made
+        files = [path, *sorted(p for p in Path(work).iterdir() if p != path and p.is_file())]
+        return [_publish_bytes(f.name, f.read_bytes()) for f in files if f.is_file()], made
 
 
 def _publish_bytes(filename: str, data: bytes) -> str:
@@ -59,24 +63,65 @@ def _publish_bytes(filename: str, data: bytes) -> str:
     return save_bytes_to_cache(data, filename, get_upload_folder())
 
 
+def message_limit() -> int:
+    """The longest question the assistant takes (PAYGUIDE_MAX_MESSAGE_CHARS), stated on the page."""
+    from ..config import assistant_limit
+
+    return int(assistant_limit("message_chars"))
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+# ---- clauses, shown by their titles ----------------------------------------------------------
+
+
+def clause_title(unit_id: str) -> str:
+    """《曲靖市企业技能人才薪酬分配指引（试行）》第八条 for qujing_skill/art-8."""
+    import knowledge
+
+    unit = knowledge.get_unit(unit_id)
+    return unit_label(unit) if unit is not None else "（条款已不在知识库中）"
+
+
+def clause_list(items: list[tuple[str, str]]) -> str:
+    """Clause titles, each opening to its quote: [(unit id, quote or "" for the whole text)]."""
+    import knowledge
+
+    blocks = []
+    for unit_id, quote in items:
+        unit = knowledge.get_unit(unit_id)
+        if unit is None:
+            continue
+        text = quote or unit.text
+        blocks.append(f"<details class='pg-clause'><summary>{_esc(unit_label(unit))}</summary>"
+                      f"<blockquote>{_esc(text)}</blockquote></details>")
+    return "\n".join(blocks)
+
+
+def unit_markdown(unit_id: str | None) -> str:
+    """The full text of one unit, under its title and breadcrumb."""
+    import knowledge
+
+    unit = knowledge.get_unit((unit_id or "").strip())
+    if unit is None:
+        return "找不到该条款。"
+    crumbs = " › ".join(unit.breadcrumb)
+    body = "\n".join(f"> {line}" for line in unit.text.splitlines() if line.strip())
+    return f"#### {unit_label(unit)}\n{crumbs}\n\n{body}"
+
+
 # ---- 问答 ---------------------------------------------------------------------------------
-
-
-def citation_rows(reply: Reply) -> list[list[Any]]:
-    return [[c.n, c.id, c.quote] for c in reply.citations]
-
-
-def citations_markdown(reply: Reply) -> str:
-    if not reply.citations:
-        return "（本次回答没有引用条款）"
-    return "\n\n".join(f"**[{c.n}]** `{c.id}`\n> {c.quote}" for c in reply.citations)
 
 
 def chat_turn(message: str, history: list[dict[str, Any]], session_id: str) -> tuple[list[dict[str, Any]], Reply]:
     """Append the user's message and the assistant's reply to the chat history."""
     message = (message or "").strip()
     if not message:
-        raise UserInputError("请输入问题。")
+        raise UserInputError("请先输入问题。")
+    if len(message) > message_limit():
+        raise UserInputError(f"问题太长（{len(message)} 字），请控制在 {message_limit()} 字以内。")
     reply = respond(message, session_id=session_id)
     history = list(history or []) + [
         {"role": "user", "content": message},
@@ -85,16 +130,14 @@ def chat_turn(message: str, history: list[dict[str, Any]], session_id: str) -> t
     return history, reply
 
 
-def unit_markdown(unit_id: str) -> str:
-    """The full clause behind a citation, for the side panel."""
-    import knowledge
+def reply_citations(reply: Reply) -> str:
+    if not reply.citations:
+        return "（本次回答没有引用条款）"
+    return clause_list([(c.id, c.quote) for c in reply.citations])
 
-    unit = knowledge.get_unit((unit_id or "").strip())
-    if unit is None:
-        return "找不到该条款。"
-    crumbs = " › ".join(unit.breadcrumb)
-    body = "\n".join(f"> {line}" for line in unit.text.splitlines() if line.strip())
-    return f"### 《{unit.doc_title}》{unit.heading}\n{crumbs}\n\n{body}\n\n`{unit.id}`"
+
+def citation_choices(reply: Reply) -> list[tuple[str, str]]:
+    return [(f"[{c.n}] {clause_title(c.id)}", c.id) for c in reply.citations]
 
 
 # ---- 计算器 --------------------------------------------------------------------------------
@@ -103,125 +146,251 @@ def unit_markdown(unit_id: str) -> str:
 def calculator_choices() -> list[tuple[str, str]]:
     from calculators import list_calculators
 
-    return [(f"{info.title}（{info.name}）", info.name) for info in list_calculators()]
+    return [(info.title, info.name) for info in list_calculators()]
 
 
-def calculator_example(name: str) -> tuple[str, str]:
-    """(description, example input as JSON) for the chosen calculator."""
+def calculator_form(name: str) -> forms.Form:
+    from calculators import get_calculator
+
+    return forms.form_of(get_calculator(name).input_model)
+
+
+def calculator_intro(name: str) -> str:
+    """The calculator's description, its field names replaced by their Chinese titles."""
     from calculators import get_calculator
 
     info = get_calculator(name)
-    return info.description, json.dumps(info.example, ensure_ascii=False, indent=2, default=str)
+    text = forms.plain_words(info.input_model, info.description)
+    if info.people is not None and "人员表" not in text:
+        text += "\n\n也可上传人员表（CSV / XLSX），列名如 姓名、部门、积分、计件数。"
+    return text
 
 
-def parse_calc_input(text: str, table_path: str | None) -> dict[str, Any]:
-    """The JSON/YAML typed on the page, with an uploaded CSV/XLSX merged in as `people`."""
-    from calculators import CalculationError
-    from calculators.loaders import load_json_or_yaml
+def uses_people_table(name: str) -> bool:
+    from calculators import get_calculator
 
-    data: Any = {}
-    if text and text.strip():
-        try:  # keys as written, duplicates and oversized or alias-bomb input refused before work
-            data = load_json_or_yaml(text)
-        except CalculationError as exc:
-            raise UserInputError(str(exc)) from None
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise UserInputError("输入应为一个 JSON 对象，例如 {\"pool\": 100000, \"scores\": {\"生产部\": 3000}}。")
-    if table_path:
-        from calculators.tables import read_table
-
-        data = {**data, "people": read_table(Path(table_path))}
-    return data
+    return get_calculator(name).people is not None
 
 
-def run_calculator(name: str, text: str, table_path: str | None = None) -> tuple[str, Any, str | None]:
-    """(Markdown result, matplotlib figure or None, path of the XLSX download)."""
+def calculator_example(name: str) -> dict[str, Any]:
+    from calculators.registry import example_copy, get_calculator
+
+    return example_copy(get_calculator(name))
+
+
+@dataclass(frozen=True)
+class CalcResult:
+    markdown: str
+    chart: Any | None  # a matplotlib Figure, or None when the result has no series to draw
+    xlsx: str
+
+
+def run_calculator(name: str, data: dict[str, Any], table_path: str | None = None) -> CalcResult:
+    """Compute, and show the result as chat does (`agent.render`) with clause titles."""
     import calculators
-    from calculators.tables import result_xlsx_bytes
+    from calculators.tables import read_table, result_xlsx_bytes
 
     from ..agent.render import render_result
     from .charts import result_chart
 
     if not name:
         raise UserInputError("请先选择一个计算器。")
-    data = parse_calc_input(text, table_path)
+    info = calculators.get_calculator(name)
     try:
+        if table_path:
+            data = {**data, "people": read_table(Path(table_path))}
         result = calculators.run(name, data)
     except calculators.CalculationError as exc:
-        raise UserInputError(f"无法计算：{exc}") from exc
-    title = calculators.get_calculator(name).title
-    markdown = render_result(title, result)
+        raise UserInputError(_calc_message(info.input_model, exc)) from exc
+    markdown = render_result(info.title, result)
     cites = result.get("citations") or []
     if cites:
-        markdown += "\n\n依据：" + "、".join(f"`{c}`" for c in cites)
-    xlsx = _publish_bytes(f"{name}-结果.xlsx", result_xlsx_bytes(result))
-    return markdown, result_chart(title, result), xlsx
+        markdown += "\n\n**依据条款**（点击展开原文）\n\n" + clause_list([(c, "") for c in cites])
+    xlsx = _publish_bytes(f"{info.title}-结果.xlsx", result_xlsx_bytes(result))
+    return CalcResult(markdown, result_chart(info.title, result), xlsx)
+
+
+def _calc_message(model: Any, exc: Any) -> str:
+    """The calculator's message, naming the field by its Chinese title, never by its key."""
+    from calculators.registry import field_label
+
+    message = forms.plain_words(model, exc.bare_message)
+    if exc.field and exc.field not in ("input",):
+        label = field_label(model, exc.field.split("."))
+        if label and label not in message and re.search(r"[A-Za-z]", label) is None:
+            message = f"{label}：{message}"
+    return message
 
 
 # ---- 方案起草 ------------------------------------------------------------------------------
+# The drafter's own Chinese form (`doc_templates.form_spec`): the same fields and tables as its
+# Excel template, so the page, the workbook and the profile never disagree.
+
+NOT_SET = "（不填）"
+_FIGURE_KINDS = ("金额", "整数", "比例")
+STAFF_TABLE = "现有职工"  # its rows go to the 套改测算, not into the profile
 
 
-def example_profile_text(name: str) -> str:
-    from doc_templates import load_example
+@dataclass(frozen=True)
+class DraftForm:
+    fields: list[dict[str, Any]]  # each with its "section"
+    tables: list[dict[str, Any]]
 
-    profile = load_example(name)
-    return yaml.safe_dump(profile.model_dump(mode="json", exclude_none=True), allow_unicode=True, sort_keys=False)
+    def field_values(self, values: dict[str, Any]) -> list[Any]:
+        return [_shown_cell(values.get(f["label"]), f) for f in self.fields]
+
+    def table_rows(self, tables: dict[str, list[dict[str, Any]]]) -> list[list[list[str]]]:
+        return [[[_shown_cell(row.get(c["label"]), c) for c in t["columns"]] for row in tables.get(t["name"], [])]
+                for t in self.tables]
 
 
-def draft_from_text(profile_text: str, progress: Any = None) -> tuple[str, str]:
-    """(summary Markdown, path of the .docx) from a profile typed or loaded on the page."""
-    from calculators import CalculationError
-    from calculators.loaders import load_yaml
-    from doc_templates import Profile, ProfileError, draft_document
+def draft_form() -> DraftForm:
+    from doc_templates import form_spec
 
-    try:  # the safe loader: an alias bomb or a duplicate key is refused in milliseconds
-        raw = load_yaml(profile_text or "", scalars="exact")
-    except CalculationError as exc:
-        raise UserInputError(f"企业概况有误：{exc}") from None
-    if not isinstance(raw, dict):
-        raise UserInputError("请先选择示例或填写企业概况（YAML 格式）。")
+    spec = form_spec()
+    fields = [{**f, "section": s["title"]} for s in spec["sections"] for f in s["fields"]]
+    return DraftForm(fields, spec["tables"])
+
+
+def field_choices(item: dict[str, Any]) -> list[tuple[str, str]]:
+    """A 选项 / 是否 field's dropdown; optional ones can be left unset."""
+    choices = list(item["choices"]) if item["kind"] == "选项" else ["是", "否"]
+    return ([] if item["required"] else [(NOT_SET, "")]) + [(c, c) for c in choices]
+
+
+def field_hint(item: dict[str, Any]) -> str:
+    extra = {"金额": "可写 30万、1,200元", "比例": "可写 6% 或 0.06"}.get(item["kind"], "")
+    return "；".join(p for p in (item["help"], extra) if p)
+
+
+def _shown_cell(value: Any, item: dict[str, Any]) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return forms.shown(value)
+
+
+def _read_cell(value: Any, item: dict[str, Any], where: str) -> Any:
+    """A figure as the chat reads it (30万, 2万4, 6%); other cells as typed."""
+    text = "" if value is None else str(value).strip()
+    if item["kind"] in _FIGURE_KINDS and text:
+        return forms.read_figure(text, where)
+    return text or None
+
+
+def _page_profile(form: DraftForm, values: list[Any], tables: list[Any]) -> tuple[Any, list[dict[str, Any]]]:
+    """(Profile, staff rows) from the page; every problem in Chinese."""
+    from doc_templates import ProfileError, profile_from_form
+
+    named = {f["label"]: _read_cell(v, f, f["label"]) for f, v in zip(form.fields, values)}
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for table, value in zip(form.tables, tables):
+        cells = value.values.tolist() if hasattr(value, "values") and hasattr(value, "columns") else (value or [])
+        for n, row in enumerate(cells, 1):
+            read = {c["label"]: _read_cell(cell, c, f"{table['name']}第 {n} 行“{c['label']}”") for c, cell in zip(table["columns"], row)}
+            if any(v is not None for v in read.values()):
+                rows.setdefault(table["name"], []).append(read)
+    staff = rows.pop(STAFF_TABLE, [])
     try:
-        profile = Profile.model_validate(raw)
-        path, report = _download("薪酬分配方案.docx", lambda out: draft_document(profile, out, progress=progress))
+        return profile_from_form(named, rows), staff
     except ProfileError as exc:
         raise UserInputError(str(exc)) from exc
-    except ValueError as exc:  # pydantic validation
-        raise UserInputError(f"企业概况有误：{_first_error(exc)}") from exc
-    lines = [f"已生成：**{Path(report.path).name}**", "", "章节：" + "、".join(report.chapters)]
-    if report.defaulted:
-        lines += ["", "以下内容未在概况中给出，已按指引取默认值：", *(f"- {d}" for d in report.defaulted)]
-    return "\n".join(lines), path
 
 
-def _first_error(exc: Exception) -> str:
-    errors = getattr(exc, "errors", None)
-    if callable(errors):
-        first = errors()[0]
-        return f"{'.'.join(str(p) for p in first.get('loc', ()))}：{first.get('msg')}"
-    return str(exc)
+def example_choices() -> list[tuple[str, str]]:
+    """Sample profiles by company name (the file names are for the command line)."""
+    from doc_templates import list_examples, load_example
+
+    return [(load_example(name).company.name, name) for name in list_examples()]
 
 
-def load_profile_file(path: str | None) -> str:
+def example_page(name: str) -> tuple[list[Any], list[Any]]:
+    """A sample profile as the form's field values and table rows."""
+    from doc_templates import form_values, load_example
+
+    form = draft_form()
+    values, tables = form_values(load_example(name))
+    return form.field_values(values), form.table_rows(tables)
+
+
+def upload_page(path: str | None) -> tuple[list[Any], list[Any]]:
+    """A filled 企业概况 workbook (.xlsx, its 现有职工 sheet too) or a profile (.yaml / .json)."""
+    from calculators import CalculationError
+    from doc_templates import Profile, ProfileError, form_values, read_workbook
+    from doc_templates.workbook import sheet_rows
+
     if not path:
-        return ""
-    p = Path(path)
-    if p.stat().st_size > 1_000_000:
-        raise UserInputError("概况文件过大（超过 1 MB）。")
+        raise UserInputError("请先选择企业概况文件（.xlsx、.yaml 或 .json）。")
+    form = draft_form()
     try:
-        return p.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise UserInputError("概况文件不是 UTF-8 文本（应为 .yaml 或 .json）。") from exc
+        if Path(path).suffix.lower() == ".xlsx":
+            profile, staff = read_workbook(path), sheet_rows(Path(path), STAFF_TABLE) or []
+        else:
+            profile, staff = Profile.from_file(Path(path)), []
+    except CalculationError as exc:  # the safe loader's refusals (too large, alias bombs, repeated keys)
+        raise UserInputError(f"企业概况有误：{exc.bare_message}") from exc
+    except ProfileError as exc:
+        raise UserInputError(str(exc)) from exc
+    values, tables = form_values(profile)
+    if staff:
+        tables = {**tables, STAFF_TABLE: staff}
+    return form.field_values(values), form.table_rows(tables)
+
+
+def workbook_from_page(values: list[Any], tables: list[Any]) -> str:
+    """The 企业概况 Excel template, filled with what the page holds, to finish offline."""
+    from doc_templates import write_template
+
+    profile, _ = _page_profile(draft_form(), values, tables)
+    files, _ = _download(f"{profile.company.name}企业概况.xlsx", lambda out: write_template(out, profile))
+    return files[0]
+
+
+@dataclass(frozen=True)
+class DraftResult:
+    summary: str
+    files: list[str]  # the scheme, its 编制说明, and the 套改测算 when staff were listed
+
+
+def draft_from_page(values: list[Any], tables: list[Any], allow_findings: bool = False) -> DraftResult:
+    from doc_templates import ComplianceError, ProfileError, draft_document
+
+    profile, staff = _page_profile(draft_form(), values, tables)
+    try:  # the scheme, then its 编制说明 (and 套改测算) beside it
+        files, report = _download(f"{profile.company.name}薪酬分配方案.docx",
+                                  lambda out: draft_document(profile, out, allow_findings=allow_findings, staff=staff or None))
+    except ComplianceError as exc:
+        items = "；".join(f"（{i}）{f.message}" for i, f in enumerate(exc.findings, 1))
+        raise UserInputError(f"企业概况中的数据违反对本企业有约束力的指引条款，未生成方案：{items}。"
+                             "请修改后重试；如确需按此起草，请勾选“仍按此起草”，问题将列入编制说明。") from exc
+    except ProfileError as exc:
+        raise UserInputError(str(exc)) from exc
+    lines = [f"已生成：**{report.path.name}**（共 {len(report.chapters)} 章）和编制说明。", "", "章节：" + "、".join(report.chapters)]
+    if report.findings:
+        lines += ["", "编制说明列出的问题：", *(f"- 【{f.label}】{f.message}" for f in report.findings)]
+    if report.defaulted:
+        lines += ["", "以下内容未在概况中给出，编制说明写明了取值和依据：", *(f"- {d}" for d in report.defaulted)]
+    return DraftResult("\n".join(lines), files)
 
 
 # ---- 条款审查 ------------------------------------------------------------------------------
 
-_SEVERITY_ZH = {"error": "违反", "warning": "提醒", "info": "提示"}
+SEVERITY = {"error": "违反", "warning": "提醒", "info": "提示"}
+FINDING_COLUMNS = ["问题", "依据条款", "性质", "方案原文", "条款原文"]
+COVERAGE_COLUMNS = ["内容", "方案中", "依据条款"]
 
 
-def review_upload(path: str | None) -> tuple[list[list[Any]], list[list[Any]], str]:
-    """(findings rows, coverage rows, path of the report .docx) for an uploaded scheme."""
+@dataclass(frozen=True)
+class ReviewResult:
+    summary: str
+    findings: list[list[str]]
+    coverage: list[list[str]]
+    report: str
+
+
+def review_upload(path: str | None) -> ReviewResult:
+    """Findings (the problem and its clause first), coverage and the report .docx of a scheme."""
     from ..review import ReviewError, review_file, write_report_docx
 
     if not path:
@@ -231,112 +400,97 @@ def review_upload(path: str | None) -> tuple[list[list[Any]], list[list[Any]], s
     except ReviewError as exc:
         raise UserInputError(str(exc)) from exc
     findings = [
-        [_SEVERITY_ZH.get(f.severity, f.severity), f.rule, f.message, "、".join(f.citations), getattr(f, "quote", "") or ""]
+        [f.message, "、".join(clause_title(c) for c in f.citations), SEVERITY[f.severity], f.evidence or "（方案未写）", f.quote]
         for f in report.findings
     ]
-    coverage = [[c.topic, "有" if c.present else "缺", "、".join(c.citations)] for c in report.coverage]
-    out, _ = _download(f"{Path(path).stem}-审查报告.docx", lambda target: write_report_docx(report, target))
-    return findings, coverage, out
+    coverage = [[c.topic, "有" if c.present else "缺", "、".join(clause_title(u) for u in c.citations)] for c in report.coverage]
+    counts = report.counts()
+    summary = (f"共 {len(report.findings)} 条发现：违反 {counts['error']} 条，提醒 {counts['warning']} 条，提示 {counts['info']} 条。"
+               if report.findings else "未发现与指引不符之处。")
+    files, _ = _download(f"{Path(path).stem}-审查报告.docx", lambda out: write_report_docx(report, out))
+    return ReviewResult(summary, findings, coverage, files[0])
 
 
 # ---- 知识库 --------------------------------------------------------------------------------
 
 
-def documents_table() -> list[list[Any]]:
+def documents_rows() -> list[list[Any]]:
     import knowledge
 
-    return [[d.doc_id, d.title, d.unit_count, "完整" if d.complete else f"不完整：{d.completeness_note}"] for d in knowledge.catalog()]
+    return [[d.title, "本企业导入" if d.user else "内置指引", d.unit_count,
+             "完整" if d.complete else f"不完整：{d.completeness_note}"] for d in knowledge.catalog()]
 
 
-def units_table(doc_id: str | None) -> list[list[Any]]:
+def document_choices(*, user_only: bool = False) -> list[tuple[str, str]]:
+    import knowledge
+
+    return [(d.title, d.doc_id) for d in knowledge.catalog() if d.user or not user_only]
+
+
+def units_rows(doc_id: str | None) -> tuple[list[list[str]], list[str]]:
+    """(rows of 条目/摘要, the unit ids in row order) for one document."""
     import knowledge
 
     if not doc_id:
-        return []
-    return [[u.id, u.heading, u.text[:60] + ("…" if len(u.text) > 60 else "")] for u in knowledge.load_units(doc_id)]
+        return [], []
+    units = knowledge.load_units(doc_id)
+    rows = [[unit_label(u).split("》", 1)[-1] or u.heading, u.text[:60] + ("…" if len(u.text) > 60 else "")] for u in units]
+    return rows, [u.id for u in units]
 
 
-def search_table(query: str) -> list[list[Any]]:
+def search_rows(query: str) -> tuple[list[list[Any]], list[str]]:
+    """(rows of 条目/得分/命中原因, the unit ids in row order): why each unit matched, as the index says."""
     import knowledge
 
     query = (query or "").strip()
     if not query:
-        raise UserInputError("请输入检索词。")
-    rows = []
-    for hit in knowledge.search(query, k=8):
-        why = hit.why.get("matched") or hit.why.get("terms") or ""
-        rows.append([hit.unit.id, hit.unit.heading, round(hit.score, 4), "、".join(why) if isinstance(why, list) else str(why)])
-    return rows
+        raise UserInputError("请输入检索词，例如：年功工资 等差数列。")
+    hits = knowledge.search(query, k=8)
+    if not hits:
+        raise UserInputError(f"知识库中没有与“{query}”相关的条款。")
+    rows = [[unit_label(h.unit), f"{h.score:.3f}", h.why] for h in hits]
+    return rows, [h.unit.id for h in hits]
+
+
+def knowledge_line() -> str:
+    import knowledge
+
+    docs = knowledge.catalog()
+    return f"知识库：{len(docs)} 份文件、{sum(d.unit_count for d in docs)} 个条目，检索索引已就绪；离线可用。"
 
 
 def ingest_upload(paths: list[str] | None) -> str:
+    """Import company documents; one Chinese line per file."""
     import knowledge
-    from knowledge.ingest import ingest_file
+    from knowledge.ingest import ingest
 
     if not paths:
-        raise UserInputError("请先选择要导入的文件。")
+        raise UserInputError("请先选择要导入的文件（txt、md、docx 或 pdf）。")
     lines = []
     for path in paths:
-        try:
-            result = ingest_file(Path(path))
+        name = Path(path).name
+        try:  # the index includes it before this returns
+            done = ingest(Path(path))
         except knowledge.KnowledgeError as exc:
-            lines.append(f"- {Path(path).name}：{exc}")
+            lines.append(f"- {name}：未导入。{exc}")
+            continue
+        count = len(knowledge.load_units(done.doc_id))
+        if not done.changed:
+            lines.append(f"- {name}：内容与已导入的相同，未重复导入。")
         else:
-            lines.append(f"- {Path(path).name}：{result}")
+            lines.append(f"- {name}：已导入，{count} 个条目" + (f"（替换了先前导入的“{done.replaced}”）。" if done.replaced else "。"))
     return "\n".join(lines)
 
 
-def to_number(value: Any) -> Any:
-    return float(value) if isinstance(value, Decimal) else value
+def remove_document(doc_id: str | None) -> str:
+    import knowledge
+    from knowledge.ingest import remove_document as remove
 
-
-# ---- 计算器表单 ------------------------------------------------------------------------------
-# One form per calculator, built from its input model: a text box per number or word, a
-# two-column table (名称/数值) per name → number mapping, JSON for anything nested.
-
-
-def _is_name_number_map(value: Any) -> bool:
-    return isinstance(value, dict) and bool(value) and all(not isinstance(v, (dict, list)) for v in value.values())
-
-
-def calculator_form(name: str) -> list[dict[str, Any]]:
-    """The form's fields: {field, label, kind: text|table|json, value} in model order."""
-    from calculators import get_calculator
-
-    info = get_calculator(name)
-    example = info.example or {}
-    fields = []
-    for field, spec in info.input_model.model_fields.items():
-        if field == "people":
-            continue  # a people table comes from the CSV/XLSX upload
-        value = example.get(field)
-        label = f"{field}：{spec.description}" if spec.description else field
-        if _is_name_number_map(value):
-            fields.append({"field": field, "label": label, "kind": "table", "value": [[k, to_number(v)] for k, v in value.items()]})
-        elif isinstance(value, (dict, list)):
-            fields.append({"field": field, "label": label, "kind": "json", "value": json.dumps(value, ensure_ascii=False, default=str)})
-        else:
-            fields.append({"field": field, "label": label, "kind": "text", "value": "" if value is None else str(value)})
-    return fields
-
-
-def form_to_input(name: str, values: list[Any]) -> str:
-    """The form's values as the calculator's JSON input (empty fields are left out)."""
-    data: dict[str, Any] = {}
-    for spec, value in zip(calculator_form(name), values):
-        field = spec["field"]
-        if spec["kind"] == "table":
-            rows = value.values.tolist() if hasattr(value, "values") else (value or [])
-            # Numbers stay text: the calculator reads them as Decimal, never through float.
-            mapping = {str(r[0]).strip(): str(r[1]).strip() for r in rows if len(r) >= 2 and str(r[0]).strip() and str(r[1]).strip()}
-            if mapping:
-                data[field] = mapping
-        elif spec["kind"] == "json":
-            if value and str(value).strip():
-                try:
-                    data[field] = json.loads(value)
-                except json.JSONDecodeError as exc:
-                    raise UserInputError(f"“{field}”不是有效的 JSON：第 {exc.lineno} 行附近有错误。") from exc
-        elif value is not None and str(value).strip():
-            data[field] = str(value).strip()
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    entry = next((d for d in knowledge.catalog() if d.doc_id == doc_id), None)
+    if entry is None or not entry.user:
+        raise UserInputError("请先选择一份本企业导入的文件（内置指引不能删除）。")
+    try:
+        remove(entry.doc_id)
+    except knowledge.KnowledgeError as exc:
+        raise UserInputError(str(exc)) from exc
+    return f"已删除：{entry.title}"
