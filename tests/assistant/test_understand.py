@@ -167,3 +167,11 @@ def test_excess_profit_over_a_target_at_one_rate_and_a_target_given_as_a_differe
     assert "450,000.00" in answer and "推算" in answer
     # a single rate beside tiers is no silent change of one tier
     assert "无法计算" in _answer("目标利润800万，超额部分200万以内提10%，200万以上提15%，实际1100万", "第二档比例改成20%")
+
+
+def test_group_figures_read_flat_are_folded_into_their_groups():
+    answer = _answer("单位绩效60万，部门考核积分：营销中心 5200，运营中心 4800。营销中心内部个人积分：甲 95、乙 88、丙 76；运营中心：丁 90、戊 85。"
+                     "请先分部门再分个人。")
+    assert "312,000.00" in answer and "288,000.00" in answer  # 600000 × 5200 / 10000
+    answer = _answer("部门/姓名/积分\n采购部/许晴/88\n采购部/秦川/75\n物流部/卫东/92\n物流部/蒋南/81\n物流部/沈北/67\n可分配绩效 6万，两级分配")
+    assert "采购部" in answer and "物流部" in answer and "无法计算" not in answer
