@@ -175,3 +175,10 @@ def test_group_figures_read_flat_are_folded_into_their_groups():
     assert "312,000.00" in answer and "288,000.00" in answer  # 600000 × 5200 / 10000
     answer = _answer("部门/姓名/积分\n采购部/许晴/88\n采购部/秦川/75\n物流部/卫东/92\n物流部/蒋南/81\n物流部/沈北/67\n可分配绩效 6万，两级分配")
     assert "采购部" in answer and "物流部" in answer and "无法计算" not in answer
+
+
+def test_an_amount_is_never_a_coefficient_and_an_order_number_is_no_figure():
+    answer = _answer("装配线这个月计件奖金总共3万2，班组总产量6400件，其中老郑干了1500件，按计件公式他该拿多少？")
+    assert "7,500.00" in answer and "所列各项合计：7,500.00" in answer and "合计：32,000.00" not in answer
+    answer = _answer("订单号20240518-07，6月份包装线计件奖金一共1.8万，员工编号和件数：A013 李平 2300件，A021 何欢 2050件，A034 邓超 1650件")
+    assert "订单号" not in answer.split("**")[0] and "6,900.00" in answer  # 18000 × 2300 / 6000
