@@ -159,6 +159,8 @@ def test_a_discount_named_without_its_figure_is_asked_for_and_a_described_name_i
     assert "26,086.96" in answer and "13,913.04" in answer  # 40000 × 1500 / (1500 + 800)
     answer = _answer("计件奖金4万，老周做了1500件，张工按70%折算做了500件")
     assert "32,432.43" in answer and "7,567.57" in answer  # 张工 500 × 0.7 = 350
+    answer = _answer("计件奖金4万，三个人：老杨 900件、老许 750件、学徒小钟 350件，学徒按七折算")
+    assert "18,997.36" in answer  # 小钟 350 × 0.7 = 245; 40000 × 900 / 1895
 
 
 def test_excess_profit_over_a_target_at_one_rate_and_a_target_given_as_a_difference():
