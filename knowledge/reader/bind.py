@@ -364,8 +364,34 @@ def _growths(qs: list[Quantity]) -> list[Quantity]:
                 topic = strip_words(core(strip_words(q.subject, times)) and strip_words(q.subject, times), times)
                 out.append(Quantity(growth, Kind.PERCENT, f"{q.text}→{later.text}", later.start, later.end, unit="%",
                                     subject=f"{topic}增长", name=topic, sentence=q.sentence, clause=later.clause, derived=True,
-                                    direction="down" if growth < 0 else "up", topic=q.topic))
+                                    direction="down" if growth < 0 else "up", topic=q.topic, sources=(q.start, later.start)))
                 break
+    return out + _growths_by_year(qs)
+
+
+def _growths_by_year(qs: list[Quantity]) -> list[Quantity]:
+    """工资总额：2023年3200万，2024年3420万: two amounts of one heading, each after its year, the later
+    year's over the earlier's is the growth of what the heading names."""
+    years = {q.end: q for q in qs if q.kind is Kind.DATE and q.unit == "年" or q.kind is Kind.DATE and q.text.endswith("年")}
+    def year_of(q: Quantity) -> Quantity | None:  # 2023年3200万, 2023年 4500
+        return years.get(q.start) or years.get(q.start - 1)
+
+    dated = [q for q in qs if q.kind in (Kind.MONEY, Kind.NUMBER) and year_of(q) is not None and not q.derived]
+    out = []
+    for a, b in zip(dated, dated[1:]):
+        year_a, year_b = year_of(a), year_of(b)
+        assert year_a is not None and year_b is not None
+        head = a.topic[: a.topic.rfind(year_a.text)] if year_a.text in a.topic else ""
+        head = re.sub(r"[（(][^（()）]*[)）]", "", re.split(r"[，,；;。\n]", head)[-1])  # 工资总额（万元）｜ → 工资总额
+        head = core(head.strip(" :：｜|")) or ""
+        between = [q for q in qs if a.end <= q.start < year_b.start and q.kind in (Kind.MONEY, Kind.NUMBER)]
+        if not head or between or a.sentence != b.sentence or year_b.value <= year_a.value or not a.value \
+                or not b.topic.startswith(a.topic.split(year_a.text)[0]):
+            continue
+        growth = (b.value - a.value) / a.value
+        out.append(Quantity(growth, Kind.PERCENT, f"{a.text}→{b.text}", b.start, b.end, unit="%", subject=f"{head}增长", name=head,
+                            sentence=b.sentence, clause=b.clause, derived=True, direction="down" if growth < 0 else "up",
+                            topic=a.topic, sources=(a.start, b.start)))
     return out
 
 

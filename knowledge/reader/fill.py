@@ -198,7 +198,8 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _derived_notes(out, reading)
     _plausible(out, reading)
     # a figure every slot of its kind avoids (够不够2.8倍: the guideline restated) is no question for the user
-    out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and i not in out.outranked
+    used = {start for i in out.placed for start in reading.quantities[i].sources}  # 4800万 and 5100万 gave the growth placed
+    out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and i not in out.outranked and q.start not in used
                      and (q.kind is Kind.NUMBER or any(q.kind in s.reads.kinds and not _avoided(s.reads, q) for s in out.slots))]
     _counts_of_lists(out, reading)
     _stated_counts(out, reading)
