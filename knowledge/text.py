@@ -32,7 +32,7 @@ def _jieba():
     # a cold `payguide search`); hidden for this one import, jieba opens the file directly.
     hidden = "pkg_resources" not in sys.modules
     if hidden:
-        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+        sys.modules["pkg_resources"] = None
     try:
         import jieba
     finally:

@@ -209,7 +209,7 @@ def cells(table: Table) -> list[Cell]:
     """Every body cell with its row's name and its column's heading (read once per table)."""
     if table.cells is None:
         table.cells = _cells(table)
-    return table.cells  # type: ignore[return-value]
+    return table.cells
 
 
 def _cells(table: Table) -> list[Cell]:

@@ -285,7 +285,7 @@ def pay_mix(scheme: Scheme) -> list[PayMix]:
                 continue
             if any(existing.category is category and existing.share.evidence.text == table.row_text(cell.row) for existing in out):
                 continue
-            share = Figure(value=cell_value(cell), evidence=table.evidence(cell.row), text=cell.text)  # type: ignore[arg-type]
+            share = Figure(value=cell_value(cell), evidence=table.evidence(cell.row), text=cell.text)
             out.append(PayMix(category=category, part=part, share=share))
     for s in scheme.prose():
         out += _mix_sentence(s)
