@@ -117,7 +117,9 @@ def _quiet_libraries() -> None:
     warnings.simplefilter("ignore")
     for name in ("pypdf", "jieba", "chromadb", "httpx", "urllib3", "gradio", "matplotlib", "PIL"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
-    logging.lastResort = None
+    # A handler that drops records, rather than no handler at all: with none, logging prints
+    # "No handlers could be found for logger …" (bm25s logs while loading an index).
+    logging.getLogger().addHandler(logging.NullHandler())
 
 
 def _end_quietly_on_closed_pipe() -> None:
