@@ -15,7 +15,6 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import (
     BaseModel,
     BeforeValidator,
@@ -615,10 +614,6 @@ class Profile(_Model):
         if path.suffix.lower() == ".xls":
             raise ProfileError("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx")
         return cls.model_validate(_read_mapping(path))
-
-    def to_yaml(self) -> str:
-        data = self.model_dump(mode="json", exclude_none=True, by_alias=True)
-        return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
 def skill_rank(name: str) -> int | None:

@@ -59,10 +59,6 @@ def domain_anchors() -> tuple[str, ...]:
     return tuple(w for w in lines if not w.startswith("#"))
 
 
-def mentions_domain(query: str) -> bool:
-    return any(anchor in query for anchor in domain_anchors())
-
-
 def dictionary():  # jieba.Tokenizer
     """The jieba tokenizer with the domain dictionary (its FREQ and total are general Chinese)."""
     return _jieba()
