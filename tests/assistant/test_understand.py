@@ -159,3 +159,11 @@ def test_a_discount_named_without_its_figure_is_asked_for_and_a_described_name_i
     assert "26,086.96" in answer and "13,913.04" in answer  # 40000 × 1500 / (1500 + 800)
     answer = _answer("计件奖金4万，老周做了1500件，张工按70%折算做了500件")
     assert "32,432.43" in answer and "7,567.57" in answer  # 张工 500 × 0.7 = 350
+
+
+def test_excess_profit_over_a_target_at_one_rate_and_a_target_given_as_a_difference():
+    assert "5,400,000.00" in _answer("目标利润2亿，实际2.36亿，超出部分按15%计提，能提多少？")
+    answer = _answer("今年利润1300万，比目标多了300万，超额部分提取15%，能分享多少")
+    assert "450,000.00" in answer and "推算" in answer
+    # a single rate beside tiers is no silent change of one tier
+    assert "无法计算" in _answer("目标利润800万，超额部分200万以内提10%，200万以上提15%，实际1100万", "第二档比例改成20%")
