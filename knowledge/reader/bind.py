@@ -148,7 +148,7 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     quantities = _labels_from_levels(text, quantities)
     quantities = _inherit_forward(text, _inherit_units(text, _compound_durations(text, quantities), lex), lex)
     bound: list[Quantity] = []
-    for i, q in enumerate(quantities):
+    for i in range(len(quantities)):
         bound.append(_describe(text, quantities, i, clauses, lex))
     bound = _ranges(text, bound, lex)
     bound = _topics(bound, lex)
@@ -213,7 +213,7 @@ def _remainders(text: str, quantities: list[Quantity], clauses: list[Clause]) ->
         if left <= 0:
             continue
         each = left / len(names)
-        for n, name in enumerate(names):
+        for name in names:
             at = match.start(1) + match.group(1).find(name)
             clause = _clause_of(clauses, at)
             out.append(Quantity(each, Kind.PERCENT, match.group(0), at, at + len(name), unit="余", name=name,
@@ -585,9 +585,9 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     if inner and looks_like_entity(inner.group(1)):
         parent, name = inner.group(1), core(inner.group(2)) or inner.group(2)
     elif name:
-        head, person = split_person(name)
-        if head is not None:
-            head = core(head)
+        before, person = split_person(name)
+        if before is not None:
+            head = core(before)
             if head and _entity_end(head):
                 parent, name = head, person  # 生产部张三: a member of 生产部
             elif head:
@@ -858,7 +858,7 @@ def _member_heading(text: str, after: int, pos: int, lex: Lexicon) -> bool:
     """采掘队 部门积分 5,100 —— 队员：罗大勇 210: a heading of member words between the figures."""
     segment = text[after:pos]
     match = re.search(r"([\u4e00-\u9fa5]{1,6})[:：]", segment)
-    return bool(match) and core(match.group(1)) in lex.member_intro
+    return match is not None and core(match.group(1)) in lex.member_intro
 
 
 def _inside_brackets_after(text: str, after: int, pos: int) -> bool:

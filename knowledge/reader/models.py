@@ -109,9 +109,6 @@ class Reading:
     corrections: list[tuple[str, str]] = field(default_factory=list)  # (as written, read as)
     ordinals: list[Quantity] = field(default_factory=list)  # 第N级 … : positions named in the text
 
-    def of_kind(self, *kinds: Kind) -> list[Quantity]:
-        return [q for q in self.quantities if q.kind in kinds]
-
     @property
     def figures(self) -> list[Quantity]:
         """Quantities that can carry a value of a calculation (no dates, no lone 一)."""
