@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
+from itertools import pairwise
 
 from .lexicon import Lexicon, contains_any, ends_with_any, lexicon, starts_with_any
 from .models import Clause, Kind, Quantity
@@ -378,7 +379,7 @@ def _growths_by_year(qs: list[Quantity]) -> list[Quantity]:
 
     dated = [q for q in qs if q.kind in (Kind.MONEY, Kind.NUMBER) and year_of(q) is not None and not q.derived]
     out = []
-    for a, b in zip(dated, dated[1:]):
+    for a, b in pairwise(dated):
         year_a, year_b = year_of(a), year_of(b)
         assert year_a is not None and year_b is not None
         head = a.topic[: a.topic.rfind(year_a.text)] if year_a.text in a.topic else ""
