@@ -72,6 +72,16 @@ _TALK = {"只想", "想", "知道", "想知道", "只想知道", "问", "问问"
 _NOT_NAME_END = ("u", "p", "d", "r", "c", "y", "e", "f")
 
 
+_TITLES = ("师傅", "师", "工", "姐", "哥", "经理", "主任", "老师", "主管", "组长", "班长")
+
+
+def _names_alone(rest: list[tuple[str, str]]) -> bool:
+    """What follows a pronoun-like first word names something by itself (我们|技术部), unlike
+    何|师傅 or 何|一, where 何 is a surname and the rest only a title or an ordinal."""
+    word = "".join(t[0] for t in rest)
+    return len(word) >= 2 and word not in _TITLES
+
+
 @lru_cache(maxsize=4096)
 def core(subject: str) -> str:
     """The words of a subject that name something: connectives, verbs, directions, limits and
@@ -94,7 +104,7 @@ def core(subject: str) -> str:
     if len(tokens) > 2 and tokens[-1][0] in ("了", "过", "着") and tokens[-2][1].startswith("v"):
         tokens = tokens[:-2]  # 阿芳缝了: a verb with its aspect particle ends the name
     while tokens and (tokens[0][0] in lead or not _has_word_char(tokens[0][0])
-                      or len(tokens) > 1 and (tokens[0][1] == "r" or tokens[0][0] in _TALK)):
+                      or len(tokens) > 1 and (tokens[0][1] == "r" and _names_alone(tokens[1:]) or tokens[0][0] in _TALK)):
         tokens.pop(0)  # 只想知道我们技术部: the talk before the name
     while tokens and (tokens[-1][0] in link or not _has_word_char(tokens[-1][0])
                       or len(tokens) > 1 and tokens[-1][1] != "eng" and tokens[-1][1].startswith(_NOT_NAME_END)
