@@ -359,6 +359,10 @@ _PAST = re.compile(r"上年|去年|上一年|基期|前一年|上年度|上期|�
 _NOW = re.compile(r"今年|本年|本年度|当年|预计|计划|预算|今年度|本期|拟")
 
 
+# 利润从去年的1.5亿增长到今年的1.65亿: the second amount is named only by the move to it
+_MOVED_TO = re.compile(r"^(?:增长|增加|上涨|涨|提高|提升|上升|下降|降低|减少|降|减|跌|回落)?(?:到|至)")
+
+
 def _growths(qs: list[Quantity]) -> list[Quantity]:
     """工资总额上年5000，今年5400: the growth worked out from the two amounts, (5400 − 5000) ÷ 5000,
     named by what grew (derived from the text, and shown as such)."""
@@ -367,12 +371,14 @@ def _growths(qs: list[Quantity]) -> list[Quantity]:
         if q.kind not in (Kind.MONEY, Kind.NUMBER) or not q.name or not _PAST.search(q.subject):
             continue
         for later in qs[i + 1:]:
-            if later.sentence != q.sentence or later.kind not in (Kind.MONEY, Kind.NUMBER) or later.name != q.name:
+            moved_to = _MOVED_TO.match(later.subject) and later is next((p for p in qs[i + 1:] if p.kind is q.kind), None)
+            if later.sentence != q.sentence or later.kind not in (Kind.MONEY, Kind.NUMBER) or later.name != q.name and not moved_to:
                 continue
             if _NOW.search(later.subject) and q.value:
                 growth = (later.value - q.value) / q.value
                 times = tuple(sorted({*_PAST.pattern.split("|"), *_NOW.pattern.split("|")}, key=len, reverse=True))
-                topic = strip_words(core(strip_words(q.subject, times)) and strip_words(q.subject, times), times)
+                subject = re.sub(rf"从?(?:{_PAST.pattern})的?", "", q.subject)  # 利润从去年的 → 利润
+                topic = strip_words(core(strip_words(subject, times)) and strip_words(subject, times), times)
                 out.append(Quantity(growth, Kind.PERCENT, f"{q.text}→{later.text}", later.start, later.end, unit="%",
                                     subject=f"{topic}增长", name=topic, sentence=q.sentence, clause=later.clause, derived=True,
                                     direction="down" if growth < 0 else "up", topic=q.topic, sources=(q.start, later.start)))

@@ -201,3 +201,10 @@ def test_a_freed_share_goes_to_the_member_named_and_a_surname_like_he_stays_in_t
     assert "20% + 10% = 30%" in answer and "多出来" not in answer
     answer = _answer("本月计件：\n组员\t件数\n何一\t1,250\n何二\t1,080\n何三\t970\n组计件工资合计 2万8")
     assert "何一" in answer and "10,606.06" in answer
+
+
+def test_dividend_shares_stand_for_head_counts_and_growth_from_one_amount_to_another():
+    answer = _answer("公司在岗250人，激励对象占在岗职工的28%，其中六成是技术骨干，合规吗？")
+    assert "70 人" in answer and "42 人" in answer and "符合指引要求" in answer
+    answer = _answer("利润从去年的1.5亿增长到今年的1.65亿，工资总额基数2.4亿，联动系数0.8，今年工资总额能到多少")
+    assert "259,200,000.00" in answer and "“利润” 10%" in answer
