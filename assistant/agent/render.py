@@ -60,6 +60,11 @@ _TABLES: tuple[tuple[str, tuple[str, str]], ...] = (
 
 def render_result(title: str, result: dict[str, Any]) -> str:
     lines = [f"**{title}**", ""]
+    for found in result.get("lookup") or []:  # what was asked (技工第8级多少) comes before the whole table
+        lines.append(f"**{found['grade']} 第{found['step']}级：岗位工资 {fmt(found['post_wage'])} + 薪级工资 {fmt(found['step_wage'])}"
+                     f" = {fmt(found['total'])} 元**")
+    if result.get("lookup"):
+        lines.append("")
     for key, header in _TABLES:
         if isinstance(result.get(key), dict):
             lines += _table(header, result[key]) + [""]

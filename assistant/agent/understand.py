@@ -203,7 +203,8 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
     info = _registry().get_calculator(name)
     update = fill(reading, info.input_model, context=previous)
     _apply_changes(update, previous, reading)
-    changed_choice = any(update.get(s.path) is not None for s in update.slots if s.reads.shape in (Shape.CHOICE, Shape.FLAG))
+    # a choice, a flag or a look-up (那技师第20级呢) changes the request without a figure being placed
+    changed_choice = any(update.get(s.path) not in (None, []) for s in update.slots if s.reads.shape in (Shape.CHOICE, Shape.FLAG, Shape.LOOKUP))
     moved = _moved_positions(update, previous, reading)
     if not update.placed and not changed_choice and not moved and not _REMOVE.search(text):
         return None

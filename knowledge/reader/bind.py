@@ -172,8 +172,18 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _tables(text, bound)
     bound = _line_headings(text, bound)
     bound = _comparisons(text, bound)
+    bound = _counted_levels(bound)
     bound = sorted(bound + _remainders(text, bound, clauses) + _growths(bound) + _service(text, bound), key=lambda q: q.start)
     return bound, clauses
+
+
+_LEVEL_NOUNS = r"(?:薪档|薪级|等级|档次|岗级|级别|职级|档|级)"
+
+
+def _counted_levels(qs: list[Quantity]) -> list[Quantity]:
+    """设10个薪档 / 薪档 6 个: a count of 档 or 级 is a number of levels."""
+    return [q.with_(kind=Kind.LEVELS) if q.kind is Kind.COUNT and (
+        re.match(_LEVEL_NOUNS, q.tail.lstrip()) or re.search(_LEVEL_NOUNS + r"数?\s*$", q.subject)) else q for q in qs]
 
 
 _COMPARED = re.compile(r"比(?P<other>[^，,。；;：:比\s]{1,10}?)(?:的)?(?P<way>多出|高出|低了|少了|多了|高了|多|少|高|低)$")

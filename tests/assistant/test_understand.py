@@ -208,3 +208,13 @@ def test_dividend_shares_stand_for_head_counts_and_growth_from_one_amount_to_ano
     assert "70 人" in answer and "42 人" in answer and "符合指引要求" in answer
     answer = _answer("利润从去年的1.5亿增长到今年的1.65亿，工资总额基数2.4亿，联动系数0.8，今年工资总额能到多少")
     assert "259,200,000.00" in answer and "“利润” 10%" in answer
+
+
+def test_a_count_of_levels_and_a_look_up_answered_first_then_moved_in_a_follow_up():
+    assert "第10级 | 10,500.00" in _answer("技术序列设10个薪档，第一档6千，每往上一档多5百")
+    assert "第6级 | 5,700.00" in _answer("薪档 6 个｜起点 4.2k｜每档 +300")
+    session = _session()
+    first = respond("岗位工资：普工1800，技工2300，技师3200；薪级30级，第一级60元，级差15元。技工第8级多少？", session_id=session).answer
+    assert "技工 第8级：岗位工资 2,300.00 + 薪级工资 165.00 = 2,465.00 元" in first.split("|")[0]
+    later = respond("那技师第20级呢？", session_id=session).answer
+    assert "技师 第20级：岗位工资 3,200.00 + 薪级工资 345.00 = 3,545.00 元" in later
