@@ -517,15 +517,22 @@ def _number_in(name: str) -> Decimal | None:
     return parse_numeral(match.group(0)) if match else None
 
 
-def _one_run(fits: Figures, text: str) -> Figures:
-    """The longest run of figures written as one list (only joiners between them)."""
+_ASKED_KINDS = (Kind.PERCENTILE,)
+
+
+def _one_run(fits: Figures, text: str, prefer: set[int] | None = None) -> Figures:
+    """The longest run of figures written as one list (only joiners, or each item's own short label,
+    between them: A公司9.6万、B公司10.8万), the longest holding a preferred figure when there is one."""
     runs: list[Figures] = []
     for i, q in fits:
-        if runs and re.fullmatch(r"[\s、，,和及与/|｜;；]*", text[runs[-1][-1][1].end:q.start]):
+        between = text[runs[-1][-1][1].end:q.start] if runs else ""
+        labelled = re.fullmatch(r"[\s、，,;；]+([A-Za-z0-9\u4e00-\u9fa5]{1,6})\s*", between)
+        if runs and (re.fullmatch(r"[\s、，,和及与/|｜;；]*", between) or labelled and q.name and labelled.group(1) == q.name):
             runs[-1].append((i, q))
         else:
             runs.append([(i, q)])
-    return max(runs, key=len) if runs else []
+    chosen = [r for r in runs if prefer and any(i in prefer for i, _ in r)] or runs
+    return max(chosen, key=len) if chosen else []
 
 
 def _lists(figures: Figures, out: Filled, reading_text: str, ordinals: list[Quantity] = ()) -> None:  # type: ignore[assignment]
@@ -539,8 +546,12 @@ def _lists(figures: Figures, out: Filled, reading_text: str, ordinals: list[Quan
                 continue
         fits = [(i, q) for i, q in _free(figures, out) if kind_fit(slot.reads, q) and not q.total and not q.weak
                 and not _avoided(slot.reads, q) and q.range_start is None and q.range_end is None]
-        cued = [(i, q) for i, q in fits if cue_strength(slot.reads, q)]
-        fits = _one_run(cued or fits, reading_text)  # 市场数据：6000、6400… (not the 25/50/75 asked for later)
+        cued = {i for i, q in fits if cue_strength(slot.reads, q)}
+        own = [(i, q) for i, q in fits if q.kind is slot.reads.kinds[0]]
+        if slot.reads.kinds[0] in _ASKED_KINDS and own:  # 请算P50，另外给P25、P75: what is asked for, wherever it is written
+            fits = own
+        else:
+            fits = _one_run(fits, reading_text, cued)  # 市场数据：6000、6400… (not the 25/50/75 asked for later)
         if not fits or slot.reads.cues and len(fits) < 3 and not any(cue_strength(slot.reads, q) for _, q in fits):
             continue
         out.set(slot.path, [q.value for _, q in fits])
