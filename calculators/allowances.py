@@ -30,7 +30,7 @@ from .checks import (
 )
 from .errors import CalculationError
 from .numbers import fmt, q
-from .params import param, ref
+from .params import param, param_text, ref
 from .registry import register
 
 # Grade names as written in the guideline's cases → the names used in the allowance tables.
@@ -51,6 +51,14 @@ def normalise_grade(text: str) -> str:
     return _GRADE_ALIASES.get(cleaned, cleaned)
 
 
+
+def _rates(key: str) -> str:
+    """A case's skill-allowance table from the lowest grade up: “高级工100、技师300、高级技师400”."""
+    rates = param(key)
+    return "、".join(f"{grade}{param_text(key, grade)}" for grade in sorted(rates, key=rates.__getitem__))
+
+
+_CASE2, _CASE4 = _rates("allowances.skill_case2"), _rates("allowances.skill_case4")
 SKILL_LEVELS = ("首席技师", "特级技师", "高级技师", "技师", "高级工", "中级工", "初级工", "学徒工", "普工")
 
 
@@ -73,14 +81,14 @@ class AllowanceInput(MoneyInput):
         None, title="各等级人数", description="不列人员时：技能等级 → 人数，测算各等级技能津贴合计")
     scheme: Annotated[Literal["case-2", "case-4"], Reads(Kind.NUMBER, shape=Shape.CHOICE, choices={
         "case-2": ("案例2", "案例二", "B公司"), "case-4": ("案例4", "案例四", "D公司")})] = Field(
-        "case-2", title="技能津贴标准", description="case-2：高级工100、技师300、高级技师400 元/月（案例2）；case-4：中级工100、高级工300、技师500、高级技师800 元/月（案例4）"
+        "case-2", title="技能津贴标准", description=f"case-2：{_CASE2} 元/月（案例2）；case-4：{_CASE4} 元/月（案例4）"
     )
     skill_rates: Annotated[dict[str, Number] | None, Reads(Kind.MONEY, cues=("技能津贴", "技能工资", "津贴", "标准", "每月"), shape=Shape.MAP,
                                                            keys=SKILL_LEVELS)] = Field(
         None, title="自定技能津贴", description="可选：技能等级 → 元/月，替代 scheme")
     apprentice_rate: Annotated[Number | None, Reads(Kind.MONEY, cues=("每带", "每个徒弟", "每名徒弟", "带徒津贴", "师带徒津贴", "每人每月", "每徒"),
                                                     per=("人", "徒弟", "徒"))] = Field(
-        None, ge=0, title="师带徒津贴标准", description="每带1个徒弟每月的津贴，默认 300 元（案例2）")
+        None, ge=0, title="师带徒津贴标准", description=f"每带1个徒弟每月的津贴，默认 {param_text('allowances.apprentice_monthly')} 元（案例2）")
     months: Annotated[Count, Reads(Kind.MONTHS, cues=("个月", "月数", "发放", "发"))] = Field(
         12, ge=1, le=12, title="发放月数", description="计算年度合计时的月数")
 
@@ -122,8 +130,9 @@ def _skill(member: Member, index: int, rates: dict[str, Decimal], findings: list
 @register(
     "allowance-schedule",
     "技能人才津贴测算",
-    "按人测算每月技能津贴、师带徒津贴和班组长津贴（曲靖指引第八条（五））。默认标准取自典型案例：技能津贴高级工100、技师300、高级技师400 元/月（案例2），"
-    "或中级工100、高级工300、技师500、高级技师800 元/月（案例4）；师带徒每带1个徒弟300 元/月；班组长津贴100–500 元/月。",
+    f"按人测算每月技能津贴、师带徒津贴和班组长津贴（曲靖指引第八条（五））。默认标准取自典型案例：技能津贴{_CASE2} 元/月（案例2），"
+    f"或{_CASE4} 元/月（案例4）；师带徒每带1个徒弟{param_text('allowances.apprentice_monthly')} 元/月；"
+    f"班组长津贴{param_text('allowances.team_leader_min')}–{param_text('allowances.team_leader_max')} 元/月。",
     AllowanceInput,
     {"members": [{"name": "张师傅", "skill_level": "高级技师", "apprentices": 2, "team_leader": 300}, {"name": "李工", "skill_level": "技师", "apprentices": 1}, {"name": "小周", "skill_level": "高级工"}]},
     ("qujing_skill/art-8", "qujing_skill/case-2"),
@@ -183,7 +192,7 @@ class ChiefInput(MoneyInput):
 @register(
     "chief-technician-pay",
     "首席技师薪酬标准",
-    "按曲靖指引案例2（B公司《首席技师及技术明星管理办法》）：首席技师薪酬按照不低于在岗职工平均工资 2.8 倍确定，可享受与中层副职管理人员相当的待遇；"
+    f"按曲靖指引案例2（B公司《首席技师及技术明星管理办法》）：首席技师薪酬按照不低于在岗职工平均工资 {param_text('chief_technician.pay_multiple')} 倍确定，可享受与中层副职管理人员相当的待遇；"
     "也可参照第十条对高技能领军人才提高薪酬待遇。给出平均工资得到最低标准，给出拟定薪酬时检查是否达到。",
     ChiefInput,
     {"average_wage": 90000, "pay": 250000},

@@ -29,6 +29,9 @@ class Finding(BaseModel):
     citations: list[str]
 
 
+MONTHS_PER_YEAR = 12  # the calendar's, not a guideline figure
+
+
 def _finding(rule: str, severity: Severity | str, message: str, *param_keys: str) -> Finding:
     cites = list(dict.fromkeys(ref(k) for k in param_keys))
     return Finding(rule=rule, severity=severity, message=message, citations=cites)
@@ -49,8 +52,8 @@ def is_compliant(findings: Iterable[Finding]) -> bool:
 
 
 def check_kpi(weights: Mapping[str, Decimal]) -> list[Finding]:
-    """KPI count and weights (soe_internal 第二十八条): 5–9 indicators, never more than 11,
-    each weight between 5% and 40%, and the weights summing to 100%."""
+    """KPI count and weights (`kpi.*`): count_min–count_max indicators, never more than count_limit,
+    each weight between weight_min and weight_max, and the weights summing to 100%."""
     count = check_kpi_count(len(weights))
     weights_found = check_kpi_weights(weights)
     if count.severity != "info":  # the pass note stands only when nothing else is said
@@ -140,8 +143,8 @@ def _lower(rule: str, what: str, growth: Decimal, than: str, bound: Decimal, key
 
 
 def check_dividend(employees: int, recipients: int, tech_skill_recipients: int) -> list[Finding]:
-    """Dividend incentive headcounts (soe_tech 第四十条): recipients ≤ 30% of staff on post,
-    technical and skilled staff ≥ 60% of recipients."""
+    """Dividend incentive headcounts: recipients ≤ `dividend.recipients_max_share` of staff on post,
+    technical and skilled staff ≥ `dividend.tech_skill_min_share` of recipients."""
     return check_dividend_figures(employees=employees, recipients=recipients, tech_skill_recipients=tech_skill_recipients)
 
 
@@ -183,13 +186,13 @@ def check_dividend_figures(
 
 
 def check_pay_mix(category: str, base: Decimal, total: Decimal) -> list[Finding]:
-    """Base vs performance pay of research staff (soe_tech 第三十四条): base ≥ 60% of total for
-    basic research (基础研究), performance ≥ 50% for applied research (应用研究)."""
+    """Base vs performance pay of research staff: base ≥ `pay_mix.basic_research_base_min` of total
+    for basic research, performance ≥ `pay_mix.applied_research_performance_min` for applied research."""
     return check_pay_mix_share(category, base / total)
 
 
 def check_pay_mix_share(category: str, base_share: Decimal) -> list[Finding]:
-    """`check_pay_mix` from the base pay's share of total pay (0.6 = 60%), as schemes state it."""
+    """`check_pay_mix` from the base pay's share of total pay (a fraction), as schemes state it."""
     if category == "基础研究":
         key, floor, share, what = "pay_mix.basic_research_base_min", param("pay_mix.basic_research_base_min"), base_share, "岗位基本薪酬"
     else:
@@ -205,7 +208,7 @@ def check_pay_mix_share(category: str, base_share: Decimal) -> list[Finding]:
 
 def check_forced_distribution_top(quotas: Mapping[str, Decimal]) -> list[Finding]:
     """The top grade (the first key) must be strictly controlled (soe_internal 第三十二条);
-    above the 10% of the reference case it is flagged as a warning."""
+    above the reference case's `forced_distribution.top_share_reference` it is flagged as a warning."""
     if not quotas:
         return []
     top, share = next(iter(quotas.items()))
@@ -261,9 +264,9 @@ def check_job_grade_quota(
     limits: Mapping[str, Decimal] | None = None,
     chief_base: int | None = None,
 ) -> list[Finding]:
-    """Headcount per skill grade against its share of the counted staff (qujing_skill 案例4:
-    高级技师 2%、技师 5%、高级工 10%、中级工 20%; 首席/特级 unlimited). With `chief_base` (the number
-    of technology staff) also the 首席类 ≤ 5% rule of soe_tech 第十九条."""
+    """Headcount per skill grade against its share of the counted staff (`job_quota.limits`;
+    `job_quota.unlimited` grades have none). With `chief_base` (the number of technology staff)
+    also the 首席类 ≤ `grades.chief_share_max` rule."""
     limits = dict(param("job_quota.limits") if limits is None else limits)
     findings = []
     for grade, count in counts.items():
@@ -286,7 +289,7 @@ def check_job_grade_quota(
 
 
 def check_chief_share(*, chiefs: int | None = None, tech_staff: int | None = None, share: Decimal | None = None) -> list[Finding]:
-    """首席类职位一般不得超过企业科技人才总数的 5% (soe_tech 第十九条), from a head count over the
+    """首席类职位 ≤ `grades.chief_share_max` of the technology staff, from a head count over the
     number of technology staff, or from a share the scheme states; [] when neither is known."""
     cap = param("grades.chief_share_max")
     if share is None and chiefs is not None and tech_staff:
@@ -314,7 +317,7 @@ def check_tech_vs_management(ratio: Decimal, what: str = "科技人才薪酬水�
 
 
 def check_adjustment_cycle(years: Decimal) -> list[Finding]:
-    """薪酬水平调整一般以1至3年为周期 (soe_tech 第五十一条): a longer cycle is a breach."""
+    """The pay-level adjustment cycle (`cycles.adjustment_years_*`): a longer cycle is a breach."""
     longest = param("cycles.adjustment_years_max")
     if years > longest:
         return [_finding("cycles.adjustment", "error", f"薪酬水平每 {fmt(years)} 年调整一次，长于一般以 {param('cycles.adjustment_years_min')} 至 {longest} 年为周期的要求{_basis('cycles.adjustment_years_max')}", "cycles.adjustment_years_max")]
@@ -322,10 +325,11 @@ def check_adjustment_cycle(years: Decimal) -> list[Finding]:
 
 
 def check_basic_research_cycle(months: int) -> list[Finding]:
-    """基础研究人才原则上以1年作为考核周期 (soe_tech 第二十五条): a shorter cycle is a breach."""
+    """The basic-research assessment cycle (`cycles.basic_research_assessment_months_min`): a shorter
+    cycle is a breach."""
     shortest = param("cycles.basic_research_assessment_months_min")
     if months < shortest:
-        return [_finding("cycles.basic_research", "error", f"基础研究人才每 {months} 个月考核一次，短于原则上 {shortest} 个月（1年）的考核周期{_basis('cycles.basic_research_assessment_months_min')}", "cycles.basic_research_assessment_months_min")]
+        return [_finding("cycles.basic_research", "error", f"基础研究人才每 {months} 个月考核一次，短于原则上 {shortest} 个月（{shortest // MONTHS_PER_YEAR}年）的考核周期{_basis('cycles.basic_research_assessment_months_min')}", "cycles.basic_research_assessment_months_min")]
     return [_finding("cycles.basic_research", "info", f"基础研究人才考核周期 {months} 个月，不短于 {shortest} 个月", "cycles.basic_research_assessment_months_min")]
 
 
@@ -333,7 +337,7 @@ def check_basic_research_cycle(months: int) -> list[Finding]:
 
 
 def check_team_leader_allowance(amount: Decimal, who: str = "班组长") -> list[Finding]:
-    """班组长津贴 100–500 元/月 in the reference case (qujing_skill 案例2)."""
+    """班组长津贴 within `allowances.team_leader_min`–`_max` 元/月, the reference case's range."""
     low, high = param("allowances.team_leader_min"), param("allowances.team_leader_max")
     if not low <= amount <= high:
         return [_finding("allowance.team_leader", "warning", f"{who}的班组长津贴 {fmt(amount)} 元/月，不在案例参考的 {low}–{high} 元/月之间", "allowances.team_leader_min")]
@@ -349,7 +353,7 @@ def check_annual_salary_split(base_share: Decimal) -> list[Finding]:
 
 
 def check_chief_technician_pay(pay: Decimal, average_wage: Decimal) -> list[Finding]:
-    """首席技师薪酬不低于在岗职工平均工资的 2.8 倍 (qujing_skill 案例2)."""
+    """首席技师薪酬 ≥ `chief_technician.pay_multiple` × 在岗职工平均工资 (the reference case)."""
     multiple = param("chief_technician.pay_multiple")
     floor = (average_wage * multiple).quantize(Decimal("0.01"))
     if pay < floor:

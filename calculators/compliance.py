@@ -22,7 +22,7 @@ from .checks import (
 )
 from .errors import CalculationError
 from .numbers import fmt, pct, q
-from .params import param, ref
+from .params import param, param_table_text, param_text, ref
 from .registry import register
 
 # ---- 两个低于 -----------------------------------------------------------------------------------
@@ -133,7 +133,8 @@ class DividendInput(CalcInput):
 @register(
     "dividend-check",
     "岗位分红激励对象检查",
-    "检查科技成果转化分红激励的人数（科技人才指引第四十条）：每次激励人数一般不超过在岗职工总数的 30%，参与分红的技术技能人才占总分红人数一般不低于 60%。",
+    f"检查科技成果转化分红激励的人数（科技人才指引第四十条）：每次激励人数一般不超过在岗职工总数的 {param_text('dividend.recipients_max_share')}，"
+    f"参与分红的技术技能人才占总分红人数一般不低于 {param_text('dividend.tech_skill_min_share')}。",
     DividendInput,
     {"employees": 200, "recipients": 50, "tech_skill_recipients": 35},
     (ref("dividend.recipients_max_share"),),
@@ -150,7 +151,7 @@ def dividend_check(inp: DividendInput) -> dict[str, Any]:
     import math
 
     return result(
-        cited(findings), "激励人数 ÷ 在岗职工总数 ≤ 30%；技术技能人才 ÷ 激励人数 ≥ 60%", steps, inp,
+        cited(findings), f"激励人数 ÷ 在岗职工总数 ≤ {pct(cap)}；技术技能人才 ÷ 激励人数 ≥ {pct(floor)}", steps, inp,
         compliant=is_compliant(findings), findings=findings_out(findings),
         max_recipients=math.floor(cap * inp.employees), min_tech_skill_recipients=math.ceil(floor * inp.recipients),
     )
@@ -178,8 +179,9 @@ class PayMixInput(CalcInput):
 @register(
     "pay-mix-check",
     "科技人才薪酬结构检查",
-    "检查岗位基本薪酬与绩效薪酬的比例（科技人才指引第三十四条）：从事基础研究类的科技人才岗位基本薪酬占总薪酬原则上应达到 60% 以上；"
-    "从事应用研究类的科技人才绩效薪酬占总薪酬原则上应达到 50% 以上。",
+    f"检查岗位基本薪酬与绩效薪酬的比例（科技人才指引第三十四条）：从事基础研究类的科技人才岗位基本薪酬占总薪酬原则上应达到 "
+    f"{param_text('pay_mix.basic_research_base_min')} 以上；从事应用研究类的科技人才绩效薪酬占总薪酬原则上应达到 "
+    f"{param_text('pay_mix.applied_research_performance_min')} 以上。",
     PayMixInput,
     {"category": "基础研究", "base": 6500, "total": 10000},
     ("soe_tech/art-34",),
@@ -200,7 +202,8 @@ def pay_mix_check(inp: PayMixInput) -> dict[str, Any]:
     base_share = (inp.base / inp.total).quantize(Decimal("0.0001"))
     steps = [f"岗位基本薪酬占比 = {fmt(inp.base)} ÷ {fmt(inp.total)} = {pct(base_share)}",
              f"绩效薪酬占比 = 1 − {pct(base_share)} = {pct(1 - base_share)}"]
-    formula = "岗位基本薪酬 ÷ 总薪酬 ≥ 60%（基础研究）" if inp.category == "基础研究" else "绩效薪酬 ÷ 总薪酬 ≥ 50%（应用研究）"
+    formula = (f"岗位基本薪酬 ÷ 总薪酬 ≥ {param_text('pay_mix.basic_research_base_min')}（基础研究）" if inp.category == "基础研究"
+               else f"绩效薪酬 ÷ 总薪酬 ≥ {param_text('pay_mix.applied_research_performance_min')}（应用研究）")
     return result(
         ("soe_tech/art-34",), formula, steps, inp, compliant=is_compliant(findings), findings=findings_out(findings),
         base_share=base_share, performance_share=1 - base_share,
@@ -223,9 +226,16 @@ class JobQuotaInput(CalcInput):
                                               usual_keys=SKILL_LEVELS, keys=SKILL_LEVELS, keys_from="limits")] = Field(
         ..., min_length=1, title="各等级人数", description="技能等级 → 人数，如 {\"高级技师\": 3, \"技师\": 10}")
     limits: Annotated[dict[str, Number] | None, Reads(Kind.PERCENT, cues=("上限", "不超过", "比例", "不高于", "控制在"), shape=Shape.MAP)] = Field(
-        None, title="比例上限", description="可选：本企业自定的等级 → 比例上限；不填按曲靖案例4（高级技师2%、技师5%、高级工10%、中级工20%）")
+        None, title="比例上限", description=f"可选：本企业自定的等级 → 比例上限；不填按曲靖案例4（{param_table_text('job_quota.limits')}）")
     tech_total: Annotated[Count | None, Reads((Kind.PEOPLE, Kind.COUNT), cues=("科技人才", "科技人员", "技术人员总数", "科研人员"))] = Field(
-        None, ge=1, title="科技人才总数", description="可选（国有企业）：科技人才总数，用于检查首席类职位不超过 5%")
+        None, ge=1, title="科技人才总数", description=f"可选（国有企业）：科技人才总数，用于检查首席类职位不超过 {param_text('grades.chief_share_max')}")
+
+
+def _quota_sentence() -> str:
+    """“高级技师不超过纳入统计范围人数的 2%、技师 5%…”, from the case's table."""
+    first, *rest = param("job_quota.limits")
+    others = "、".join(f"{grade} {param_text('job_quota.limits', grade)}" for grade in rest)
+    return f"{first}不超过纳入统计范围人数的 {param_text('job_quota.limits', first)}、{others}"
 
 
 def _known_grades(limits: dict[str, Decimal]) -> set[str]:
@@ -235,8 +245,8 @@ def _known_grades(limits: dict[str, Decimal]) -> set[str]:
 @register(
     "job-grade-quota",
     "技能职数比例检查",
-    "检查各技能等级人数是否超过职数比例（曲靖指引案例4：首席技师和特级技师人数不限，高级技师不超过纳入统计范围人数的 2%、技师 5%、高级工 10%、中级工 20%，初级工全覆盖）；"
-    "给出科技人才总数时再检查首席类职位不超过 5%（科技人才指引第十九条）。可用 limits 换成本企业的比例。",
+    f"检查各技能等级人数是否超过职数比例（曲靖指引案例4：首席技师和特级技师人数不限，{_quota_sentence()}，初级工全覆盖）；"
+    f"给出科技人才总数时再检查首席类职位不超过 {param_text('grades.chief_share_max')}（科技人才指引第十九条）。可用 limits 换成本企业的比例。",
     JobQuotaInput,
     {"base": 500, "counts": {"首席技师": 1, "高级技师": 8, "技师": 25, "高级工": 45, "中级工": 90, "初级工": 200}},
     ("qujing_skill/case-4",),

@@ -10,13 +10,14 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from knowledge.reader.fields import Reads, Shape
+from knowledge.numerals import int_to_cn
 from knowledge.reader.models import Kind
 
 from .base import CalcInput, Levels, MoneyInput, Number, check_cells, findings_out, limited, result
 from .checks import Finding
 from .errors import CalculationError
 from .numbers import fmt, pct, q
-from .params import param, parameter, ref
+from .params import param, param_text, parameter, ref
 from .registry import register
 
 # ---- 宽带薪酬 -----------------------------------------------------------------------------------
@@ -45,9 +46,9 @@ class BroadbandInput(MoneyInput):
         ..., min_length=1, title="薪酬等级", description="自低到高：等级名称 → {median: 市场中位值}（或 {min, max}）"
     )
     spread: Annotated[Number | None, Reads(Kind.PERCENT, cues=("浮动", "上下", "幅度", "带宽", "区间", "正负", "±", "加减"))] = Field(
-        None, ge=0, lt=1, title="浮动比例", description="中位值上下浮动的比例，默认 0.20（科技人才指引案例3）")
+        None, ge=0, lt=1, title="浮动比例", description=f"中位值上下浮动的比例，默认 {param('broadband.spread'):.2f}（科技人才指引案例3）")
     bands: Annotated[Levels | None, Reads(Kind.LEVELS, cues=("档", "分为", "分成", "划分", "档次", "每级", "每个等级"))] = Field(
-        None, ge=1, title="档次数", description="每个等级横向划分的档次数，默认 7（案例2表1 一档至七档）")
+        None, ge=1, title="档次数", description=f"每个等级横向划分的档次数，默认 {param_text('broadband.bands')}（案例2表1 一档至{int_to_cn(param('broadband.bands'))}档）")
 
     @model_validator(mode="before")
     @classmethod
@@ -109,10 +110,10 @@ def _width_note(table: dict[str, dict[str, Any]]) -> list[Finding]:
 @register(
     "broadband",
     "宽带薪酬区间",
-    "以市场薪酬中位值为中心确定每个薪酬等级的区间（科技人才指引案例3：中位值上下浮动20%；也可用市场最小、最大值），"
-    "区间内等分为若干档（案例2表1为七档），并给出相邻等级的重叠。依据第二十八条（宽带薪酬形式）。",
+    f"以市场薪酬中位值为中心确定每个薪酬等级的区间（科技人才指引案例3：中位值上下浮动{param_text('broadband.spread')}；也可用市场最小、最大值），"
+    f"区间内等分为若干档（案例2表1为{int_to_cn(param('broadband.bands'))}档），并给出相邻等级的重叠。依据第二十八条（宽带薪酬形式）。",
     BroadbandInput,
-    {"grades": {"七级": {"median": 47600}, "八级": {"median": 75000}}, "spread": 0.2, "bands": 7},
+    {"grades": {"七级": {"median": 47600}, "八级": {"median": 75000}}, "spread": float(param("broadband.spread")), "bands": param("broadband.bands")},
     ("soe_tech/art-28", "soe_tech/case-3", "soe_tech/case-2"),
 )
 def broadband(inp: BroadbandInput) -> dict[str, Any]:
@@ -204,7 +205,8 @@ def _position(values: list[Decimal], current: Decimal, precision: int) -> tuple[
     "market-percentiles",
     "市场薪酬分位值",
     "计算市场薪酬数据的分位值（线性插值，同 Excel PERCENTILE.INC），并给出薪酬策略对应的位置（科技人才指引第四十七条："
-    "领先型处于75分位以上、匹配型围绕50分位、滞后型围绕25分位；第四十九条：顶尖领军人才对标90分位以上）。可给出本企业薪酬 current 判断所处位置。",
+    f"领先型处于{param_text('market.lead_percentile')}分位以上、匹配型围绕{param_text('market.match_percentile')}分位、"
+    f"滞后型围绕{param_text('market.lag_percentile')}分位；第四十九条：顶尖领军人才对标{param_text('market.top_talent_percentile')}分位以上）。可给出本企业薪酬 current 判断所处位置。",
     PercentileInput,
     {"data": [5000, 6000, 6500, 7000, 8000, 9000, 12000], "percentiles": [25, 50, 75, 90], "current": 7500},
     ("soe_tech/art-47", "soe_tech/art-48"),
