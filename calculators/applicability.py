@@ -23,7 +23,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import CalculationError
-from .params import all_parameters
+from .params import all_parameters, fill
 
 TABLE = "applicability"
 Severity = Literal["error", "warning", "info"]
@@ -182,7 +182,7 @@ def table() -> Table:
         elif kind == "industry":
             industries[name] = tuple(value["words"])
         elif kind == "rule":
-            rules[name] = RuleSpec(id=name, title=p.description, clause=p.reference, quote=p.quote or "",
+            rules[name] = RuleSpec(id=name, title=fill(p.description), clause=p.reference, quote=p.quote or "",
                                    modality=value["modality"], clauses=value.get("clauses") or {},
                                    quotes=value.get("quotes") or {},
                                    scope=RuleScope(**(value.get("scope") or {})),

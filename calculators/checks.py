@@ -325,12 +325,14 @@ def check_adjustment_cycle(years: Decimal) -> list[Finding]:
 
 
 def check_basic_research_cycle(months: int) -> list[Finding]:
-    """The basic-research assessment cycle (`cycles.basic_research_assessment_months_min`): a shorter
+    """The basic-research assessment cycle (`cycles.basic_research_assessment_years_min`): a shorter
     cycle is a breach."""
-    shortest = param("cycles.basic_research_assessment_months_min")
+    key = "cycles.basic_research_assessment_years_min"
+    years = param(key)
+    shortest = years * MONTHS_PER_YEAR
     if months < shortest:
-        return [_finding("cycles.basic_research", "error", f"基础研究人才每 {months} 个月考核一次，短于原则上 {shortest} 个月（{shortest // MONTHS_PER_YEAR}年）的考核周期{_basis('cycles.basic_research_assessment_months_min')}", "cycles.basic_research_assessment_months_min")]
-    return [_finding("cycles.basic_research", "info", f"基础研究人才考核周期 {months} 个月，不短于 {shortest} 个月", "cycles.basic_research_assessment_months_min")]
+        return [_finding("cycles.basic_research", "error", f"基础研究人才每 {months} 个月考核一次，短于原则上 {shortest} 个月（{years}年）的考核周期{_basis(key)}", key)]
+    return [_finding("cycles.basic_research", "info", f"基础研究人才考核周期 {months} 个月，不短于 {shortest} 个月", key)]
 
 
 # ---- 津贴、年薪、首席技师 ------------------------------------------------------------------------

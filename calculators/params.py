@@ -6,6 +6,7 @@ quote of that clause. Code asks for `param("kpi.weight_max")`, never writes 0.40
 from __future__ import annotations
 
 import functools
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -90,6 +91,15 @@ def param_text(key: str, item: str | None = None) -> str:
 def param_table_text(key: str, sep: str = "、", between: str = "") -> str:
     """A table parameter entry by entry, in the file's order: "高级技师2%、技师5%…"."""
     return sep.join(f"{name}{between}{param_text(key, name)}" for name in param(key))
+
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+\.[a-z_]+)\}")
+
+
+def fill(text: str) -> str:
+    """Names and descriptions kept as data write a figure as its key ("不短于{cycles.x}个月"):
+    the parameter's value shown in its place, so the figure has one home."""
+    return _PLACEHOLDER.sub(lambda m: param_text(m[1]), text)
 
 
 def ref(key: str) -> str:

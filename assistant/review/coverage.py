@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from calculators.params import parameter
+
 from .clauses import quote
 from .facts import SchemeFacts
 from .models import CoverageItem, Evidence
@@ -69,7 +71,7 @@ TOPICS: tuple[Topic, ...] = (
     Topic("考核结果运用", ("soe_internal/art-33",), ("考核结果与薪酬分配",),
           lambda f: None if f.said.results_decoupled else f.said.results_used, lambda f: f.said.results_decoupled),
     Topic("工资总额与效益联动（两个低于）", ("qujing_skill/art-5",), ("两个低于",), _wage_total),
-    Topic("薪酬调整机制", ("soe_tech/art-51", "qujing_skill/art-8"), ("薪酬水平调整一般以1至3年为周期",),
+    Topic("薪酬调整机制", ("soe_tech/art-51", "qujing_skill/art-8"), (parameter("cycles.adjustment_years_max").quote or "",),
           lambda f: f.adjustments[0].evidence if f.adjustments else None),
     Topic("职代会审议或工资集体协商", ("soe_internal/art-11", "qujing_skill/art-6"), ("审议讨论",), _deliberated, _refused_deliberation),
     Topic("职业发展通道", ("qujing_skill/art-9", "soe_internal/art-22"), ("职业发展通道可互相贯通",), lambda f: f.said.career_path),
