@@ -232,7 +232,7 @@ class JobQuotaInput(CalcInput):
 
 
 def _quota_sentence() -> str:
-    """“高级技师不超过纳入统计范围人数的 2%、技师 5%…”, from the case's table."""
+    """“<grade>不超过纳入统计范围人数的 <share>、<grade> <share>…”, from the case's table in its order."""
     first, *rest = param("job_quota.limits")
     others = "、".join(f"{grade} {param_text('job_quota.limits', grade)}" for grade in rest)
     return f"{first}不超过纳入统计范围人数的 {param_text('job_quota.limits', first)}、{others}"

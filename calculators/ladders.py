@@ -15,7 +15,7 @@ from .base import CalcInput, Count, Levels, MoneyInput, Number, check_cells, fin
 from .checks import check_arithmetic_steps, is_compliant
 from .errors import CalculationError
 from .numbers import fmt, q
-from .params import param
+from .params import param, param_text
 from .registry import register
 
 _MODES = {"等差": "arithmetic", "等差数列": "arithmetic", "等比": "geometric", "等比数列": "geometric"}
@@ -130,7 +130,7 @@ class PostGrade(CalcInput):
 
 class StepScale(CalcInput):
     count: Annotated[Levels, Reads(Kind.LEVELS, cues=("薪级", "共", "设", "分为", "级数"), ask="如“薪级共30级”")] = Field(
-        ..., ge=1, title="薪级数", description="薪级个数，附件1列至第30级以上")
+        ..., ge=1, title="薪级数", description=f"薪级个数，附件1列至第{param_text('post_grades.steps_shown')}级以上")
     first: Annotated[Number, Reads(Kind.MONEY, cues=("第一级", "第1级", "第一薪级", "第1薪级", "薪级工资起点", "起点", "起步", "最低", "一级薪级"),
                                    ask="如“第1级薪级工资100元”")] = Field(
         ..., ge=0, title="第1级薪级工资", description="第1薪级的薪级工资（元/月）")
