@@ -80,7 +80,8 @@ def check_kpi_weights(weights: Mapping[str, Decimal], equal: bool = False) -> li
 
 
 def check_kpi_count(count: int) -> Finding:
-    """Indicators per department or post: principally 5–9, as a rule never more than 11."""
+    """Indicators per department or post: principally `kpi.count_min`–`count_max`, as a rule never
+    more than `kpi.count_limit`."""
     low, high, limit = param("kpi.count_min"), param("kpi.count_max"), param("kpi.count_limit")
     if count > limit:
         return _finding("kpi.count", "error", f"考核指标 {count} 个，超过一般上限 {limit} 个{_basis('kpi.count_limit')}", "kpi.count_limit")
@@ -242,8 +243,8 @@ def check_arithmetic_steps(amounts: Sequence[Decimal], what: str = "各档标准
 
 
 def check_grade_count(levels: int, stage: Literal["初创期", "成熟期"]) -> list[Finding]:
-    """Job levels per post series (soe_tech 第十八条): 3–5 for start-ups and small firms,
-    5–7 or more for mature and large ones."""
+    """Job levels per post series: `grades.small_min`–`small_max` for start-ups and small firms,
+    `grades.large_min`–`large_max` or more for mature and large ones."""
     prefix = "small" if stage == "初创期" else "large"
     low, high = param(f"grades.{prefix}_min"), param(f"grades.{prefix}_max")
     key = f"grades.{prefix}_min"

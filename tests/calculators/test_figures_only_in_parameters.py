@@ -25,7 +25,8 @@ SCANNED = (("calculators", ("py",)), ("doc_templates", ("py", "j2")), ("assistan
            ("knowledge", ("py",)))
 # Words that make a nearby figure a guideline's: a limit stated, or a guideline, case or clause cited.
 CONTEXT = re.compile(r"指引|案例|第[一二三四五六七八九十百]+条|原则上|一般|不超过|不高于|不低于|不少于|不多于|不短于|"
-                     r"不长于|不得|≤|≥|上限|下限|至少|最多|默认|达到|以上|之间|区间内")
+                     r"不长于|不得|≤|≥|上限|下限|至少|最多|默认|达到|以上|之间|区间内|"
+                     r"principally|as a rule|never more|at most|at least|\bcap\b|\bfloor\b|\blimit")
 NEAR = 30  # characters either side of a figure that count as its context
 
 # (file, literal as written, why it is not a guideline figure). Each entry must still match: a stale
@@ -76,12 +77,25 @@ def _written(value: Decimal, unit: str | None) -> list[str]:
     return []
 
 
+def _ranges() -> Iterator[tuple[str, list[str]]]:
+    """A span of two parameters (`x_min`, `x_max`) written bare, as in "5–9" or "1至3"."""
+    found = all_parameters()
+    for key, low in found.items():
+        if key.endswith("_min") and key[:-4] + "_max" in found:
+            high = found[key[:-4] + "_max"]
+            if isinstance(low.value, (int, Decimal)) and isinstance(high.value, (int, Decimal)):
+                ends = [_plain(Decimal(v)) for v in (low.value, high.value)]
+                yield rf"(?<![\d.]){ends[0]}\s*[-–~～至到]\s*{ends[1]}(?![\d.])", [key, high.key]
+
+
 def _patterns() -> list[tuple[re.Pattern[str], list[str]]]:
     by_form: dict[str, list[str]] = {}
     for key, p in all_parameters().items():
         for value in _numbers(p.value):
             for form in _written(value, p.unit):
                 by_form.setdefault(form, []).append(key)
+    for form, keys in _ranges():
+        by_form.setdefault(form, []).extend(keys)
     return [(re.compile(form), keys) for form, keys in by_form.items()]
 
 
@@ -129,6 +143,7 @@ def test_the_scan_knows_the_ways_figures_are_written():
     assert {"kpi.count_min", "kpi.count_max"} <= keys("指标原则上 5-9 个")
     assert "cycles.adjustment_years_max" in keys("一般以1至3年为周期")
     assert "allowances.apprentice_monthly" in keys("默认 300 元")
+    assert "kpi.count_min" in keys("principally 5–9 indicators")
     # what users type, or a figure with no guideline word near it, is not a retyped figure
     assert not keys("如“利润40%、营业收入30%”") and not keys("40% 写作 0.4") and not keys("第 3 薪级")
     assert not keys("如“1500万以上20%”") and not keys("共 5 个岗位") and not keys("指引第三条\n\n利润增长30%")
