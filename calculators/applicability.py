@@ -34,14 +34,35 @@ class Ownership(StrEnum):
     NON_PUBLIC = "非公有制"
 
 
+# Every word a user, a profile or a command line may use for an ownership, and what it means.
+OWNERSHIP_WORDS: dict[str, Ownership] = {
+    "国有": Ownership.STATE, "国有企业": Ownership.STATE, "国企": Ownership.STATE, "国有控股": Ownership.STATE,
+    "国有独资": Ownership.STATE, "state": Ownership.STATE,
+    "非公有制": Ownership.NON_PUBLIC, "非公": Ownership.NON_PUBLIC, "非公有制企业": Ownership.NON_PUBLIC,
+    "民营": Ownership.NON_PUBLIC, "民营企业": Ownership.NON_PUBLIC, "私营": Ownership.NON_PUBLIC,
+    "私营企业": Ownership.NON_PUBLIC, "外资": Ownership.NON_PUBLIC, "private": Ownership.NON_PUBLIC,
+}
+
+
+class Research(StrEnum):
+    """The kind of research a research post does (科技人才指引第三十四条 sets their pay mix apart)."""
+
+    BASIC = "基础研究"
+    APPLIED = "应用研究"
+
+
+# The Research values as a type, for input models and forms that offer them as choices.
+ResearchName = Literal["基础研究", "应用研究"]
+
+
 class StaffKind(StrEnum):
     """Staff a guideline speaks of: post categories, and research staff by the kind of research."""
 
     SKILL = "技能"
     PROFESSIONAL = "专业技术"
     MANAGEMENT = "管理"
-    BASIC_RESEARCH = "基础研究"
-    APPLIED_RESEARCH = "应用研究"
+    BASIC_RESEARCH = Research.BASIC.value
+    APPLIED_RESEARCH = Research.APPLIED.value
 
 
 class Modality(StrEnum):
@@ -416,11 +437,9 @@ def _industry_matches(industry: str | None, name: str) -> bool:
 def context_from(ownership: Any = None, region: str | None = None, industry: str | None = None,
                  staff: Any = (), measures: Any = None) -> CompanyContext:
     """A context from loose values ("国有", "非公", ["技能"]); unknown values raise in Chinese."""
-    aliases = {"国有": Ownership.STATE, "国企": Ownership.STATE, "非公": Ownership.NON_PUBLIC,
-               "非公有制": Ownership.NON_PUBLIC, "民营": Ownership.NON_PUBLIC, "私营": Ownership.NON_PUBLIC}
     owner = None
     if ownership is not None:
-        owner = ownership if isinstance(ownership, Ownership) else aliases.get(str(ownership).strip())
+        owner = ownership if isinstance(ownership, Ownership) else OWNERSHIP_WORDS.get(str(ownership).strip())
         if owner is None:
             raise CalculationError(f"所有制性质应为“国有”或“非公有制”，收到“{ownership}”", "ownership")
     try:

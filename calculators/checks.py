@@ -15,6 +15,7 @@ from typing import Iterable, Literal, Mapping, Sequence
 
 from pydantic import BaseModel
 
+from .applicability import Research
 from .numbers import fmt, pct
 from .params import param, parameter, ref
 from .severity import Severity
@@ -194,11 +195,11 @@ def check_pay_mix(category: str, base: Decimal, total: Decimal) -> list[Finding]
 
 def check_pay_mix_share(category: str, base_share: Decimal) -> list[Finding]:
     """`check_pay_mix` from the base pay's share of total pay (a fraction), as schemes state it."""
-    if category == "基础研究":
+    if category == Research.BASIC:
         key, floor, share, what = "pay_mix.basic_research_base_min", param("pay_mix.basic_research_base_min"), base_share, "岗位基本薪酬"
     else:
         key, floor, share, what = "pay_mix.applied_research_performance_min", param("pay_mix.applied_research_performance_min"), 1 - base_share, "绩效薪酬"
-    rule = "pay_mix.basic_research" if category == "基础研究" else "pay_mix.applied_research"
+    rule = "pay_mix.basic_research" if category == Research.BASIC else "pay_mix.applied_research"
     if share < floor:
         return [_finding(rule, "error", f"{category}类科技人才{what}占总薪酬 {pct(share)}，低于 {pct(floor)}{_basis(key)}", key)]
     return [_finding(rule, "info", f"{category}类科技人才{what}占总薪酬 {pct(share)}，达到 {pct(floor)} 以上", key)]

@@ -12,6 +12,7 @@ from pydantic import Field
 from knowledge.reader.fields import Reads, Shape
 from knowledge.reader.models import Kind
 
+from .applicability import Research, ResearchName
 from .base import CalcInput, Count, MoneyInput, Number, cited, findings_out, result
 from .checks import (
     check_dividend,
@@ -163,10 +164,11 @@ def dividend_check(inp: DividendInput) -> dict[str, Any]:
 class PayMixInput(CalcInput):
     reading_same_period: ClassVar[tuple[str, ...]] = ("base", "total", "performance")
     reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (("base", "total"), ("base", "performance"))
-    reading_topics: ClassVar[tuple[str, ...]] = ("基础研究", "应用研究", "基本薪酬", "薪酬结构", "研发人员", "科研人员")
-    category: Annotated[Literal["基础研究", "应用研究"], Reads(Kind.NUMBER, shape=Shape.CHOICE, ask="基础研究还是应用研究", choices={
-        "基础研究": ("基础研究", "基础科研", "基础类"), "应用研究": ("应用研究", "应用类", "产品研发", "应用开发", "技术开发")})] = Field(
-        ..., title="科技人才类别", description="基础研究 或 应用研究")
+    reading_topics: ClassVar[tuple[str, ...]] = (*Research, "基本薪酬", "薪酬结构", "研发人员", "科研人员")
+    category: Annotated[ResearchName, Reads(Kind.NUMBER, shape=Shape.CHOICE, ask=f"{Research.BASIC}还是{Research.APPLIED}", choices={
+        Research.BASIC.value: (Research.BASIC.value, "基础科研", "基础类"),
+        Research.APPLIED.value: (Research.APPLIED.value, "应用类", "产品研发", "应用开发", "技术开发")})] = Field(
+        ..., title="科技人才类别", description=f"{Research.BASIC} 或 {Research.APPLIED}")
     base: Annotated[Number, Reads(Kind.MONEY, cues=("岗位基本薪酬", "基本薪酬", "基本工资", "固定", "底薪", "岗位工资", "基本"), ask="如“岗位基本薪酬5000元”")] = Field(
         ..., ge=0, title="岗位基本薪酬", description="岗位基本薪酬金额（与总薪酬同一期间）")
     total: Annotated[Number | None, Reads(Kind.MONEY, cues=("总薪酬", "薪酬总额", "总收入", "年收入", "合计", "总共", "一共", "总", "全部", "月收入",
@@ -183,7 +185,7 @@ class PayMixInput(CalcInput):
     f"{param_text('pay_mix.basic_research_base_min')} 以上；从事应用研究类的科技人才绩效薪酬占总薪酬原则上应达到 "
     f"{param_text('pay_mix.applied_research_performance_min')} 以上。",
     PayMixInput,
-    {"category": "基础研究", "base": 6500, "total": 10000},
+    {"category": Research.BASIC.value, "base": 6500, "total": 10000},
     ("soe_tech/art-34",),
 )
 def pay_mix_check(inp: PayMixInput) -> dict[str, Any]:
@@ -202,8 +204,8 @@ def pay_mix_check(inp: PayMixInput) -> dict[str, Any]:
     base_share = (inp.base / inp.total).quantize(Decimal("0.0001"))
     steps = [f"岗位基本薪酬占比 = {fmt(inp.base)} ÷ {fmt(inp.total)} = {pct(base_share)}",
              f"绩效薪酬占比 = 1 − {pct(base_share)} = {pct(1 - base_share)}"]
-    formula = (f"岗位基本薪酬 ÷ 总薪酬 ≥ {param_text('pay_mix.basic_research_base_min')}（基础研究）" if inp.category == "基础研究"
-               else f"绩效薪酬 ÷ 总薪酬 ≥ {param_text('pay_mix.applied_research_performance_min')}（应用研究）")
+    formula = (f"岗位基本薪酬 ÷ 总薪酬 ≥ {param_text('pay_mix.basic_research_base_min')}（{Research.BASIC}）" if inp.category == Research.BASIC
+               else f"绩效薪酬 ÷ 总薪酬 ≥ {param_text('pay_mix.applied_research_performance_min')}（{Research.APPLIED}）")
     return result(
         ("soe_tech/art-34",), formula, steps, inp, compliant=is_compliant(findings), findings=findings_out(findings),
         base_share=base_share, performance_share=1 - base_share,
