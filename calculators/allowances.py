@@ -12,6 +12,7 @@ from knowledge.reader.fields import Reads, Shape
 from knowledge.reader.models import Kind
 
 from . import people
+from .applicability import clause
 from .base import (
     CalcInput,
     Count,
@@ -58,6 +59,10 @@ def _rates(key: str) -> str:
     return "、".join(f"{grade}{param_text(key, grade)}" for grade in sorted(rates, key=rates.__getitem__))
 
 
+# The allowance clause (曲靖指引第八条) with case 2's table; the chief technician's case-2 multiple
+# with the leading-talent clause (第十条).
+ALLOWANCE_CLAUSES = (clause("allowance-soe-policy"), ref("allowances.skill_case2"))
+CHIEF_CLAUSES = (ref("chief_technician.pay_multiple"), clause("leading-talent-raise"))
 _CASE2, _CASE4 = _rates("allowances.skill_case2"), _rates("allowances.skill_case4")
 SKILL_LEVELS = ("首席技师", "特级技师", "高级技师", "技师", "高级工", "中级工", "初级工", "学徒工", "普工")
 
@@ -120,7 +125,7 @@ def _skill(member: Member, index: int, rates: dict[str, Decimal], findings: list
     if grade in rates:
         return rates[grade]
     if grade in _ABOVE_TABLE:
-        findings.append(Finding(rule="allowance.skill_level", severity="warning", message=f"{member.name}为{grade}，所选标准未列出该等级，技能津贴按 0 计；请在 skill_rates 中给出", citations=["qujing_skill/art-8"]))
+        findings.append(Finding(rule="allowance.skill_level", severity="warning", message=f"{member.name}为{grade}，所选标准未列出该等级，技能津贴按 0 计；请在 skill_rates 中给出", citations=[ALLOWANCE_CLAUSES[0]]))
         return Decimal(0)
     if grade in _NO_ALLOWANCE or grade in param("allowances.skill_case4") or grade in param("allowances.skill_case2"):
         return Decimal(0)
@@ -135,7 +140,7 @@ def _skill(member: Member, index: int, rates: dict[str, Decimal], findings: list
     f"班组长津贴{param_text('allowances.team_leader_min')}–{param_text('allowances.team_leader_max')} 元/月。",
     AllowanceInput,
     {"members": [{"name": "张师傅", "skill_level": "高级技师", "apprentices": 2, "team_leader": 300}, {"name": "李工", "skill_level": "技师", "apprentices": 1}, {"name": "小周", "skill_level": "高级工"}]},
-    ("qujing_skill/art-8", "qujing_skill/case-2"),
+    ALLOWANCE_CLAUSES,
     people=_allowance_from_people,
 )
 def allowance_schedule(inp: AllowanceInput) -> dict[str, Any]:
@@ -166,7 +171,7 @@ def allowance_schedule(inp: AllowanceInput) -> dict[str, Any]:
     monthly = sum(allocations.values(), q(Decimal(0), inp.precision))
     steps = [f"技能津贴采用{source}：{'、'.join(f'{k} {fmt(v)}' for k, v in rates.items())} 元/月；师带徒 {fmt(per_apprentice)} 元/月/徒弟",
              *limited(lines, len(lines)), f"每月合计 {fmt(monthly)} 元，{inp.months} 个月合计 {fmt(monthly * inp.months)} 元"]
-    base = ["qujing_skill/art-8", ref("allowances.apprentice_monthly")] + ([] if inp.skill_rates else [ref("allowances.skill_case2" if inp.scheme == "case-2" else "allowances.skill_case4")])
+    base = [ALLOWANCE_CLAUSES[0], ref("allowances.apprentice_monthly")] + ([] if inp.skill_rates else [ref("allowances.skill_case2" if inp.scheme == "case-2" else "allowances.skill_case4")])
     return result(
         cited(findings, *base), "个人月津贴 = 技能津贴（按技能等级）+ 师带徒津贴标准 × 带徒人数 + 班组长津贴", steps, inp,
         allocations=allocations, by_person=by_person, total=monthly, amount=monthly * inp.months,
@@ -196,7 +201,7 @@ class ChiefInput(MoneyInput):
     "也可参照第十条对高技能领军人才提高薪酬待遇。给出平均工资得到最低标准，给出拟定薪酬时检查是否达到。",
     ChiefInput,
     {"average_wage": 90000, "pay": 250000},
-    ("qujing_skill/case-2", "qujing_skill/art-10"),
+    CHIEF_CLAUSES,
 )
 def chief_technician_pay(inp: ChiefInput) -> dict[str, Any]:
     multiple = param("chief_technician.pay_multiple")
@@ -213,6 +218,6 @@ def chief_technician_pay(inp: ChiefInput) -> dict[str, Any]:
         extra = {"compliant": inp.pay >= floor, "findings": findings_out(findings), "multiple_actual": (inp.pay / inp.average_wage).quantize(Decimal("0.01"))}
         steps.append(f"拟定薪酬 {fmt(inp.pay)} {'≥' if inp.pay >= floor else '<'} {fmt(floor)}")
     return result(
-        (ref("chief_technician.pay_multiple"), "qujing_skill/art-10"), f"首席技师薪酬 ≥ 在岗职工平均工资 × {fmt(multiple)}", steps, inp,
+        CHIEF_CLAUSES, f"首席技师薪酬 ≥ 在岗职工平均工资 × {fmt(multiple)}", steps, inp,
         amount=floor, multiple=multiple, **extra,
     )

@@ -224,6 +224,12 @@ def rule_spec(rule_id: str) -> RuleSpec:
         raise CalculationError(f"适用表中没有规则“{rule_id}”") from None
 
 
+def clause(rule_id: str) -> str:
+    """The unit id a rule of the table rests on: code cites a rule's clause by the rule, so each
+    clause is named once, in the table."""
+    return rule_spec(rule_id).clause
+
+
 def rule_for_finding(finding_rule: str) -> str | None:
     """The table's rule id for a calculators finding name (`kpi.count` → `kpi-count`)."""
     for spec in table().rules.values():

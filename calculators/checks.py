@@ -15,8 +15,8 @@ from typing import Iterable, Literal, Mapping, Sequence
 
 from pydantic import BaseModel
 
-from .applicability import Research
-from .numbers import fmt, pct
+from .applicability import Research, clause
+from .numbers import MONTHS_PER_YEAR, fmt, pct
 from .params import param, parameter, ref
 from .severity import Severity
 
@@ -28,9 +28,6 @@ class Finding(BaseModel):
     severity: Severity
     message: str
     citations: list[str]
-
-
-MONTHS_PER_YEAR = 12  # the calendar's, not a guideline figure
 
 
 def _finding(rule: str, severity: Severity | str, message: str, *param_keys: str) -> Finding:
@@ -218,10 +215,10 @@ def check_forced_distribution_top(quotas: Mapping[str, Decimal]) -> list[Finding
     if share > reference:
         return [Finding(rule="forced_distribution.top", severity="warning",
                         message=f"最高等次“{top}”比例 {pct(share)} 高于案例参考的 {pct(reference)}，最高考核等级的数量应从严控制",
-                        citations=["soe_internal/art-32", ref("forced_distribution.top_share_reference")])]
+                        citations=[clause("forced-distribution-top"), ref("forced_distribution.top_share_reference")])]
     return [Finding(rule="forced_distribution.top", severity="info",
                     message=f"最高等次“{top}”比例 {pct(share)}，人数向下取整，体现从严控制",
-                    citations=["soe_internal/art-32"])]
+                    citations=[clause("forced-distribution-top")])]
 
 
 # ---- 薪级序列 ---------------------------------------------------------------------------------
@@ -234,12 +231,12 @@ def check_arithmetic_steps(amounts: Sequence[Decimal], what: str = "各档标准
     diffs = [b - a for a, b in zip(amounts, amounts[1:])]
     falling = [i + 2 for i, d in enumerate(diffs) if d < 0]
     if falling:
-        findings.append(Finding(rule="steps.monotonic", severity="error", message=f"{what}第 {'、'.join(map(str, falling))} 档低于前一档，高档不应少于低档", citations=["qujing_skill/art-8"]))
+        findings.append(Finding(rule="steps.monotonic", severity="error", message=f"{what}第 {'、'.join(map(str, falling))} 档低于前一档，高档不应少于低档", citations=[clause("pay-step-arithmetic")]))
     if len(set(diffs)) > 1:
         shown = "、".join(fmt(d) for d in diffs[:8]) + ("…" if len(diffs) > 8 else "")
-        findings.append(Finding(rule="steps.arithmetic", severity="warning", message=f"{what}之间的差额不相等（{shown}），指引要求各标准之间的差额形成等差数列", citations=["qujing_skill/art-8"]))
+        findings.append(Finding(rule="steps.arithmetic", severity="warning", message=f"{what}之间的差额不相等（{shown}），指引要求各标准之间的差额形成等差数列", citations=[clause("pay-step-arithmetic")]))
     elif diffs:
-        findings.append(Finding(rule="steps.arithmetic", severity="info", message=f"{what}之间的差额均为 {fmt(diffs[0])}，形成等差数列", citations=["qujing_skill/art-8"]))
+        findings.append(Finding(rule="steps.arithmetic", severity="info", message=f"{what}之间的差额均为 {fmt(diffs[0])}，形成等差数列", citations=[clause("pay-step-arithmetic")]))
     return findings
 
 

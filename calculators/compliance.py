@@ -12,7 +12,7 @@ from pydantic import Field
 from knowledge.reader.fields import Reads, Shape
 from knowledge.reader.models import Kind
 
-from .applicability import Research, ResearchName
+from .applicability import Research, ResearchName, clause
 from .base import CalcInput, Count, MoneyInput, Number, cited, findings_out, result
 from .checks import (
     check_dividend,
@@ -56,7 +56,7 @@ class TwoLowerInput(CalcInput):
     "经济效益减，薪酬总额减。集团可再检查总部平均工资增幅低于全部职工（国有企业内部薪酬分配指引第四十一条）。增长率用小数（0.08 即 8%）。",
     TwoLowerInput,
     {"wage_total_growth": 0.06, "profit_growth": 0.08, "avg_wage_growth": 0.05, "productivity_growth": 0.07},
-    ("qujing_skill/art-5",),
+    (clause("two-lower"),),
 )
 def two_lower_check(inp: TwoLowerInput) -> dict[str, Any]:
     findings = check_two_lower(inp.wage_total_growth, inp.profit_growth, inp.avg_wage_growth, inp.productivity_growth, inp.hq_avg_wage_growth)
@@ -66,7 +66,7 @@ def two_lower_check(inp: TwoLowerInput) -> dict[str, Any]:
     if inp.hq_avg_wage_growth is not None and inp.avg_wage_growth is not None:
         steps.append(f"总部平均工资增长 {pct(inp.hq_avg_wage_growth)} 对比 全部职工平均工资增长 {pct(inp.avg_wage_growth)}")
     return result(
-        cited(findings, "qujing_skill/art-5"), "工资总额增长率 < 经济效益增长率；平均工资增长率 < 劳动生产率增长率",
+        cited(findings, clause("two-lower")), "工资总额增长率 < 经济效益增长率；平均工资增长率 < 劳动生产率增长率",
         steps, inp, compliant=is_compliant(findings), findings=findings_out(findings),
     )
 
@@ -94,7 +94,7 @@ class LinkageInput(MoneyInput):
     "测算本年工资总额 = 上年工资总额 × (1 + 效益增长率 × 联动系数)，并检查“两个低于”。",
     LinkageInput,
     {"base_total": 12000000, "benefit_growth": 0.10, "ratio": 0.7, "headcount_growth": 0.01, "productivity_growth": 0.09},
-    ("qujing_skill/art-5", "soe_internal/art-38"),
+    (clause("wage-follows-benefit"), clause("external-benefit-linkage")),
 )
 def wage_total_linkage(inp: LinkageInput) -> dict[str, Any]:
     growth = inp.benefit_growth * inp.ratio
@@ -109,7 +109,7 @@ def wage_total_linkage(inp: LinkageInput) -> dict[str, Any]:
         steps.append(f"平均工资增长率 = (1 + {pct(growth)}) ÷ (1 + {pct(inp.headcount_growth)}) − 1 = {pct(avg_growth)}")
     findings = check_two_lower(growth, inp.benefit_growth, avg_growth, inp.productivity_growth)
     return result(
-        cited(findings, "qujing_skill/art-5", "soe_internal/art-38"), "本年工资总额 = 上年工资总额 × (1 + 经济效益增长率 × 联动系数)",
+        cited(findings, clause("wage-follows-benefit"), clause("external-benefit-linkage")), "本年工资总额 = 上年工资总额 × (1 + 经济效益增长率 × 联动系数)",
         steps, inp, total=total, amount=total - q(inp.base_total, inp.precision), wage_total_growth=growth, avg_wage_growth=avg_growth,
         compliant=is_compliant(findings), findings=findings_out(findings),
     )
@@ -186,7 +186,7 @@ class PayMixInput(CalcInput):
     f"{param_text('pay_mix.applied_research_performance_min')} 以上。",
     PayMixInput,
     {"category": Research.BASIC.value, "base": 6500, "total": 10000},
-    ("soe_tech/art-34",),
+    (ref("pay_mix.basic_research_base_min"),),
 )
 def pay_mix_check(inp: PayMixInput) -> dict[str, Any]:
     if inp.total is None:
@@ -207,7 +207,7 @@ def pay_mix_check(inp: PayMixInput) -> dict[str, Any]:
     formula = (f"岗位基本薪酬 ÷ 总薪酬 ≥ {param_text('pay_mix.basic_research_base_min')}（{Research.BASIC}）" if inp.category == Research.BASIC
                else f"绩效薪酬 ÷ 总薪酬 ≥ {param_text('pay_mix.applied_research_performance_min')}（{Research.APPLIED}）")
     return result(
-        ("soe_tech/art-34",), formula, steps, inp, compliant=is_compliant(findings), findings=findings_out(findings),
+        (ref("pay_mix.basic_research_base_min"),), formula, steps, inp, compliant=is_compliant(findings), findings=findings_out(findings),
         base_share=base_share, performance_share=1 - base_share,
     )
 
@@ -251,7 +251,7 @@ def _known_grades(limits: dict[str, Decimal]) -> set[str]:
     f"给出科技人才总数时再检查首席类职位不超过 {param_text('grades.chief_share_max')}（科技人才指引第十九条）。可用 limits 换成本企业的比例。",
     JobQuotaInput,
     {"base": 500, "counts": {"首席技师": 1, "高级技师": 8, "技师": 25, "高级工": 45, "中级工": 90, "初级工": 200}},
-    ("qujing_skill/case-4",),
+    (ref("job_quota.limits"),),
 )
 def job_grade_quota(inp: JobQuotaInput) -> dict[str, Any]:
     limits = dict(inp.limits) if inp.limits else dict(param("job_quota.limits"))

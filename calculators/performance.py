@@ -14,6 +14,7 @@ from knowledge.reader.fields import Reads, Shape
 from knowledge.reader.models import Kind
 
 from . import people
+from .applicability import clause
 from .base import (
     CalcInput,
     Count,
@@ -40,6 +41,9 @@ from .registry import register
 _CASE_QUOTAS = param_table_text("forced_distribution.quotas", between=" ")  # A 10%、B 80%、C 10%
 _CASE_QUOTAS_SHORT = param_table_text("forced_distribution.quotas", sep="/")  # A10%/B80%/C10%
 _CASE_QUOTAS_JSON = "{" + ", ".join(f'"{g}": {fmt(v)}' for g, v in param("forced_distribution.quotas").items()) + "}"
+# What forced distribution and the grade count rest on: their rules' clauses and the reference case.
+FORCED_CLAUSES = (clause("forced-distribution-top"), ref("forced_distribution.quotas"))
+GRADE_COUNT_CLAUSES = (ref("grades.small_min"), clause("grade-count"))
 _GRADES_SMALL = f"{param_text('grades.small_min')}–{param_text('grades.small_max')}"
 _GRADES_LARGE = f"{param_text('grades.large_min')}–{param_text('grades.large_max')}"
 
@@ -151,7 +155,7 @@ def _assign(scores: dict[str, Decimal], counts: dict[str, int]) -> tuple[dict[st
     "给出得分时按得分从高到低归入等次，分界处同分的情况会列出。",
     ForcedInput,
     {"n": 100, "quotas": {"A": 0.1, "B": 0.8, "C": 0.1}},
-    ("soe_internal/art-32", "soe_tech/case-1"),
+    FORCED_CLAUSES,
     people=_forced_from_people,
 )
 def forced_distribution(inp: ForcedInput) -> dict[str, Any]:
@@ -193,10 +197,10 @@ def forced_distribution(inp: ForcedInput) -> dict[str, Any]:
             shown = "、".join(f"{p}→{g}" for p, g in t["placed"].items())
             findings.append(Finding(rule="forced_distribution.tie", severity="warning",
                                     message=f"得分 {fmt(t['score'])} 的 {len(t['names'])} 人跨越 {t['between'][0]}/{t['between'][1]} 分界，已按名单顺序归入（{shown}）；建议按事先确定的次要指标区分",
-                                    citations=["soe_internal/art-32"]))
+                                    citations=[FORCED_CLAUSES[0]]))
     limits = {top: counts[top], bottom: counts[bottom]} if mode == "部分" and len(grades) > 1 else {}
     return result(
-        cited(findings, "soe_internal/art-32", "soe_tech/case-1"),
+        cited(findings, *FORCED_CLAUSES),
         "最高等次人数 = ⌊总人数 × 最高等次比例⌋；最低等次人数 = ⌊总人数 × 最低等次比例⌋；余下名额给中间等次（最大余数法），合计等于总人数",
         steps, inp, counts=counts, n=n, quotas=quotas, mode=MODE_NAMES[mode], limits=limits, small_unit=small_unit,
         findings=findings_out(findings), **extra,
@@ -300,11 +304,11 @@ class GradeCountInput(CalcInput):
     f"发展成熟、规模较大的企业 {_GRADES_LARGE} 个或更多。",
     GradeCountInput,
     {"levels": 6, "stage": "成熟期"},
-    ("soe_tech/art-18", "soe_internal/art-19"),
+    GRADE_COUNT_CLAUSES,
 )
 def grade_count_check(inp: GradeCountInput) -> dict[str, Any]:
     findings = check_grade_count(inp.levels, inp.stage)
     return result(
-        cited(findings, "soe_tech/art-18", "soe_internal/art-19"), f"初创期、规模较小：{_GRADES_SMALL} 个职级；发展成熟、规模较大：{_GRADES_LARGE} 个职级或更多",
+        cited(findings, *GRADE_COUNT_CLAUSES), f"初创期、规模较小：{_GRADES_SMALL} 个职级；发展成熟、规模较大：{_GRADES_LARGE} 个职级或更多",
         [f"{inp.stage}企业，每个岗位序列 {inp.levels} 个职级"], inp, compliant=is_compliant(findings), findings=findings_out(findings),
     )
