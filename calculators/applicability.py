@@ -34,13 +34,14 @@ class Ownership(StrEnum):
     NON_PUBLIC = "非公有制"
 
 
-# Every word a user, a profile or a command line may use for an ownership, and what it means.
+# The words a profile or a company context may use for an ownership, and what each means. 外资 is
+# left out on purpose: a profile must say which guidelines bind it (the review's CLI adds it).
 OWNERSHIP_WORDS: dict[str, Ownership] = {
     "国有": Ownership.STATE, "国有企业": Ownership.STATE, "国企": Ownership.STATE, "国有控股": Ownership.STATE,
-    "国有独资": Ownership.STATE, "state": Ownership.STATE,
+    "国有独资": Ownership.STATE,
     "非公有制": Ownership.NON_PUBLIC, "非公": Ownership.NON_PUBLIC, "非公有制企业": Ownership.NON_PUBLIC,
     "民营": Ownership.NON_PUBLIC, "民营企业": Ownership.NON_PUBLIC, "私营": Ownership.NON_PUBLIC,
-    "私营企业": Ownership.NON_PUBLIC, "外资": Ownership.NON_PUBLIC, "private": Ownership.NON_PUBLIC,
+    "私营企业": Ownership.NON_PUBLIC,
 }
 
 

@@ -12,15 +12,17 @@ from . import app
 from ._common import emit_json, guarded
 
 def _ownership(value: str | None):
-    from calculators.applicability import OWNERSHIP_WORDS
+    from calculators.applicability import OWNERSHIP_WORDS, Ownership
 
     from ..review import ReviewError
 
+    # A reviewer may also say 外资 (reviewed as 非公有制) or use the English option words.
+    words = {**OWNERSHIP_WORDS, "外资": Ownership.NON_PUBLIC, "state": Ownership.STATE, "private": Ownership.NON_PUBLIC}
     if value is None:
         return None
-    if value not in OWNERSHIP_WORDS:
+    if value not in words:
         raise ReviewError(f"所有制应为“国有”或“非公”（民营、外资等均按非公有制），收到“{value}”。")
-    return OWNERSHIP_WORDS[value]
+    return words[value]
 
 
 @app.command("review")

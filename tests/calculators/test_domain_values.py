@@ -22,4 +22,4 @@ def test_research_staff_are_the_research_kinds():
 def test_every_ownership_word_means_one_ownership_and_each_value_names_itself():
     assert all(OWNERSHIP_WORDS[o.value] is o for o in Ownership)
     assert OWNERSHIP_WORDS["民营"] is Ownership.NON_PUBLIC and OWNERSHIP_WORDS["国企"] is Ownership.STATE
-    assert context_from(ownership="外资").ownership is Ownership.NON_PUBLIC
+    assert context_from(ownership="国有控股").ownership is Ownership.STATE
