@@ -181,10 +181,15 @@ def _comparisons(text: str, qs: list[Quantity]) -> list[Quantity]:
         base = next((p for p in out if p is not q and p.kind is q.kind and p.name and (p.name == other or core(p.name) == other)
                      and not p.derived), None)
         written = text[q.start - len(match.group(0)):q.end]
+        sign = -1 if match.group("way")[0] in "少低" else 1
+        before = next((p for p in reversed(out[:i]) if p.sentence == q.sentence and p.kind is q.kind and p.name and not p.derived), None)
+        if own is None and base is None and before is not None:
+            # 今年利润1300万，比目标多了300万: the figure just given is 目标's plus 300万, so 目标 is 1000万
+            out[i] = q.with_(value=before.value - sign * q.value, name=other, subject=other, text=written, derived=True)
+            continue
         if base is None or own is None:
             out[i] = q.with_(name=None, parent=None)
             continue
-        sign = -1 if match.group("way")[0] in "少低" else 1
         out[i] = q.with_(value=base.value + sign * q.value, name=own, subject=own, text=written, derived=True)
     return out
 
@@ -640,14 +645,21 @@ def _topics(qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
     for i, q in enumerate(out):
         if q.name in _PRONOUNS and i > 0 and out[i - 1].name:
             out[i] = q = q.with_(name=out[i - 1].name)  # 周主管按70%折算，他做了400件
-        if q.name or i == 0:
+        if q.name and not _only_verbs(q.name) or i == 0:
             continue
         prev = out[i - 1]
         if prev.sentence != q.sentence or not prev.name:
             continue
+        if q.name and (prev.kind is q.kind or not looks_like_entity(prev.name)):
+            continue  # 利润15%、回款10%: items of one list keep their own names
         if prev.clause == q.clause or _starts_as_continuation(q.subject, lex):
             out[i] = q.with_(name=prev.name, subject=prev.subject + "…" + q.subject, total=q.total or prev.total)
     return out
+
+
+def _only_verbs(name: str) -> bool:
+    """折算 in 张工按70%折算做了500件 is what is done, not who does it."""
+    return all(flag in ("v", "ul", "uz", "ug") for _, flag in _tokens(name))
 
 
 def _named_before(text: str, qs: list[Quantity], clauses: list[Clause]) -> list[Quantity]:

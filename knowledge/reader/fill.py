@@ -185,6 +185,8 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _maps(figures, out, shape, lambda slot: slot.path in item_maps)  # 价目表 first: its items name the grid's columns
     _grid(figures, out)
     _maps(figures, out, shape, lambda slot: slot.path not in item_maps)
+    _snap_to_sibling_names(out)
+    _fold_into_groups(out)
     _by_kind(figures, out, shape)
     _lookups(reading, out)
     _lists(figures, out, reading.normalised, reading.ordinals)
@@ -200,7 +202,17 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _stated_counts(out, reading)
     _unlisted_members(out, reading)
     _parts_of_wholes(out, reading)
+    _mentioned_without_figure(out, reading)
     return out
+
+
+def _mentioned_without_figure(out: Filled, reading: Reading) -> None:
+    """小李是辅助岗，要打个折: the field is asked for in words, but no figure of it was read."""
+    for slot in out.slots:
+        word = next((w for w in slot.reads.mention if w in reading.normalised), None)
+        if word is not None and out.get(slot.path) in (None, {}, []):
+            example = f"（{slot.reads.ask}）" if slot.reads.ask else ""
+            out.problems.append(f"提到了“{word}”，但没有给出{slot.label}，请补充{example}")
 
 
 _TEAM_WORDS = ("班组", "小组", "团队", "科室", "车间", "部门", "项目组", "全组", "全班", "组里", "班里", "组", "班", "队")
@@ -431,6 +443,56 @@ def _names_an_item(figures: Figures, q: Quantity, name: str) -> bool:
     head = re.split(r"[（(]", name)[0]
     return len(head) >= 2 and not looks_like_entity(head) and any(p.start > q.start and head in p.subject and p.kind in (Kind.TIMES, Kind.MONTHS, Kind.PIECES, Kind.COUNT)
                                   for _, p in figures)
+
+
+_INSIDE = ("内部个人", "内部", "部门内", "内", "里", "中")
+
+
+def _fold_into_groups(out: Filled) -> None:
+    """营销中心 5200 … 营销中心内部：甲 95 / 采购部/许晴/88: figures read flat that name a group
+    (its own figure) or a group and a member belong in the groups, not beside them."""
+    for group_slot in [s for s in out.slots if s.reads.shape is Shape.GROUPS and s.model is not None]:
+        groups = out.get(group_slot.path)
+        if not isinstance(groups, dict) or not groups:
+            continue
+        inner = slots(group_slot.model)  # type: ignore[arg-type]
+        own = next((s.path for s in inner if s.reads.shape is Shape.VALUE), None)
+        members = next((s.path for s in inner if s.reads.shape is Shape.MAP), None)
+        flats = [s for s in out.slots if s.reads.shape is Shape.MAP and s.reads.kinds[:1] == group_slot.reads.kinds[:1]
+                 and isinstance(out.get(s.path), dict)]
+        names = set(groups) | {n for s in flats for n in out.get(s.path)}
+        renamed: dict[str, dict[str, Any]] = {}
+        for key, group in groups.items():  # 营销中心内部 is 营销中心 (kept in its place)
+            base = next((n for n in names if n != key and key.startswith(n) and key[len(n):] in _INSIDE), key)
+            merged = renamed.setdefault(base, {})
+            for field_name, value in group.items():
+                merged[field_name] = {**merged.get(field_name, {}), **value} if isinstance(value, dict) else value
+        groups = renamed
+        for flat in flats:
+            left = {}
+            for name, value in out.get(flat.path).items():
+                head, _, person = str(name).partition("/")
+                if name in groups and own and groups[name].get(own) is None:
+                    groups[name][own] = value
+                elif person and members:
+                    groups.setdefault(head, {}).setdefault(members, {})[person] = value
+                else:
+                    left[name] = value
+            out.set(flat.path, left or None)
+        out.set(group_slot.path, groups)
+
+
+def _snap_to_sibling_names(out: Filled) -> None:
+    """小李是辅助岗按0.8折算: a name that holds exactly one of the names its sibling map lists is that name."""
+    for slot in out.slots:
+        mapping, names = out.get(slot.path), out.get(slot.reads.keys_from) if slot.reads.keys_from else None
+        if not isinstance(mapping, dict) or not isinstance(names, dict):
+            continue
+        snapped = {}
+        for key, value in mapping.items():
+            inside = [n for n in names if n in key]
+            snapped[inside[0] if key not in names and len(inside) == 1 else key] = value
+        out.set(slot.path, snapped)
 
 
 def _only_map(map_slots: list[Slot], slot: Slot, q: Quantity) -> bool:

@@ -151,3 +151,27 @@ def test_a_calculation_named_by_title_that_needs_tables_points_to_the_form_and_r
     reply = respond("工资套改：新岗位工资A岗2200、B岗2800，薪级8级，第一级80元，每级加40元。王一 A岗 现工资2400，按就近就高套改", session_id=session)
     assert "计算器" in reply.answer and "套改测算" in reply.answer
     assert not _computed(reply)
+
+
+def test_a_discount_named_without_its_figure_is_asked_for_and_a_described_name_is_the_listed_one():
+    assert "个人系数" in _answer("计件奖4万，老周1,500件，小李1,000件（小李是辅助岗，要打个折）")
+    answer = _answer("计件奖4万，老周1500件，小李1000件，小李是辅助岗按0.8折算")
+    assert "26,086.96" in answer and "13,913.04" in answer  # 40000 × 1500 / (1500 + 800)
+    answer = _answer("计件奖金4万，老周做了1500件，张工按70%折算做了500件")
+    assert "32,432.43" in answer and "7,567.57" in answer  # 张工 500 × 0.7 = 350
+
+
+def test_excess_profit_over_a_target_at_one_rate_and_a_target_given_as_a_difference():
+    assert "5,400,000.00" in _answer("目标利润2亿，实际2.36亿，超出部分按15%计提，能提多少？")
+    answer = _answer("今年利润1300万，比目标多了300万，超额部分提取15%，能分享多少")
+    assert "450,000.00" in answer and "推算" in answer
+    # a single rate beside tiers is no silent change of one tier
+    assert "无法计算" in _answer("目标利润800万，超额部分200万以内提10%，200万以上提15%，实际1100万", "第二档比例改成20%")
+
+
+def test_group_figures_read_flat_are_folded_into_their_groups():
+    answer = _answer("单位绩效60万，部门考核积分：营销中心 5200，运营中心 4800。营销中心内部个人积分：甲 95、乙 88、丙 76；运营中心：丁 90、戊 85。"
+                     "请先分部门再分个人。")
+    assert "312,000.00" in answer and "288,000.00" in answer  # 600000 × 5200 / 10000
+    answer = _answer("部门/姓名/积分\n采购部/许晴/88\n采购部/秦川/75\n物流部/卫东/92\n物流部/蒋南/81\n物流部/沈北/67\n可分配绩效 6万，两级分配")
+    assert "采购部" in answer and "物流部" in answer and "无法计算" not in answer
