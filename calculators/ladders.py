@@ -21,7 +21,7 @@ from .registry import register
 
 # Pay ladders rest on the pay-step rule's clause (曲靖指引第八条), with the 科技人才指引 article on
 # post pay for the ladder and appendix 1's table for the post-wage grid.
-LADDER_CLAUSES = ("soe_tech/art-29", clause("pay-step-arithmetic"))
+LADDER_CLAUSES = ("soe_tech/art-29", clause("pay-step-arithmetic"))  # post pay (科技人才指引第二十九条) first
 POST_WAGE_CLAUSES = (ref("post_grades.steps_shown"), clause("pay-step-arithmetic"))
 _MODES = {"等差": "arithmetic", "等差数列": "arithmetic", "等比": "geometric", "等比数列": "geometric"}
 Mode = Annotated[Literal["arithmetic", "geometric"], BeforeValidator(lambda v: _MODES.get(v, v) if isinstance(v, str) else v)]

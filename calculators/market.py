@@ -17,6 +17,7 @@ from .base import CalcInput, Levels, MoneyInput, Number, check_cells, findings_o
 from .checks import Finding
 from .errors import CalculationError
 from .numbers import fmt, pct, q
+from .ladders import LADDER_CLAUSES
 from .params import param, param_text, parameter, ref
 from .registry import register
 
@@ -29,8 +30,9 @@ def _grade_shorthand(value: Any) -> Any:
 
 
 BROADBAND_CLAUSE = "soe_tech/art-28"  # 科技人才指引第二十八条: the broadband pay form
-PERCENTILE_CLAUSES = (ref("market.lead_percentile"), "soe_tech/art-48")  # strategy positions; the survey article
-REGRESSION_CLAUSES = ("soe_tech/art-48", ref("broadband.spread"))  # the survey article; case 3's fitted curve
+SURVEY_CLAUSE = "soe_tech/art-48"  # 科技人才指引第四十八条: market pay surveys
+PERCENTILE_CLAUSES = (ref("market.lead_percentile"), SURVEY_CLAUSE)  # strategy positions; the survey article
+REGRESSION_CLAUSES = (SURVEY_CLAUSE, ref("broadband.spread"))  # the survey article; case 3's fitted curve
 
 
 class BandGrade(CalcInput):
@@ -96,7 +98,7 @@ def _overlaps(table: dict[str, dict[str, Any]]) -> tuple[list[dict[str, Any]], l
         ratio = (amount / span).quantize(Decimal("0.0001")) if span else Decimal(0)
         out.append({"lower": lower, "upper": upper, "overlap": amount, "overlap_ratio": ratio})
         if up["median"] <= lo["median"]:
-            findings.append(Finding(rule="broadband.order", severity="warning", message=f"“{upper}”的中位值 {fmt(up['median'])} 不高于“{lower}”的 {fmt(lo['median'])}；等级应自低到高排列，高等级不应少于低等级", citations=["soe_tech/art-29"]))
+            findings.append(Finding(rule="broadband.order", severity="warning", message=f"“{upper}”的中位值 {fmt(up['median'])} 不高于“{lower}”的 {fmt(lo['median'])}；等级应自低到高排列，高等级不应少于低等级", citations=[LADDER_CLAUSES[0]]))
         if up["max"] <= lo["max"] and up["min"] <= lo["min"]:
             findings.append(Finding(rule="broadband.overlap", severity="warning", message=f"“{upper}”的区间整体不高于“{lower}”", citations=[BROADBAND_CLAUSE]))
     return out, findings
