@@ -168,6 +168,7 @@ class RuleSpec(BaseModel):
     quotes: dict[Ownership, str] = Field(default_factory=dict)  # the wording of those clauses
     scope: RuleScope = Field(default_factory=RuleScope)
     findings: tuple[str, ...] = ()  # the calculators' finding rule names this rule covers
+    params: tuple[str, ...] = ()  # the parameters holding the rule's figures (`kpi.count_min` …)
     quote: str  # the wording of the default clause
 
     def clause_for(self, ownership: Ownership | None) -> str:
@@ -208,7 +209,8 @@ def table() -> Table:
                                    modality=value["modality"], clauses=value.get("clauses") or {},
                                    quotes=value.get("quotes") or {},
                                    scope=RuleScope(**(value.get("scope") or {})),
-                                   findings=tuple(value.get("findings") or ()))
+                                   findings=tuple(value.get("findings") or ()),
+                                   params=tuple(value.get("params") or ()))
         else:  # a typo in the table is a bug, said plainly
             raise ValueError(f"applicability.{name}: unknown kind {kind!r}")
     return Table(guidelines=guidelines, clauses=clauses, industries=industries, rules=rules)

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from calculators.applicability import rule_for_finding, table
+from calculators.params import all_parameters
 
 ROOT = Path(__file__).resolve().parents[2]
 NAME = r"""f?["']([a-z_]+\.[a-z_{}]+)["']"""
@@ -61,3 +62,28 @@ def test_a_finding_belongs_to_one_rule():
         for name in spec.findings:
             owners.setdefault(name, []).append(spec.id)
     assert {name: ids for name, ids in owners.items() if len(ids) > 1 and name not in SHARED} == {}
+
+
+# Article figures that describe rather than limit: the pay strategies' market positions (第四十七条).
+DESCRIPTIVE_PARAMS = {"market.lead_percentile", "market.match_percentile", "market.lag_percentile"}
+# Rules whose check has no figure of its own: equal differences between pay steps.
+FIGURELESS_CHECKS = {"seniority-arithmetic", "pay-step-arithmetic"}
+
+
+def test_a_rules_figures_are_named_in_the_table_once():
+    parameters = all_parameters()
+    owners: dict[str, list[str]] = {}
+    for spec in table().rules.values():
+        for key in spec.params:
+            owners.setdefault(key, []).append(spec.id)
+    assert sorted(set(owners) - set(parameters)) == []
+    assert {key: ids for key, ids in owners.items() if len(ids) > 1} == {}
+    # a figure a clause sets (not a case's) belongs to a rule, so the rule, its finding and its figure line up
+    from_articles = {key for key, p in parameters.items() if "/art-" in p.reference and not key.startswith("applicability.")}
+    assert sorted(from_articles - set(owners) - DESCRIPTIVE_PARAMS) == []
+
+
+def test_a_rule_that_checks_figures_names_them():
+    unnamed = [spec.id for spec in table().rules.values()
+               if spec.findings and not spec.params and spec.id not in FIGURELESS_CHECKS]
+    assert unnamed == []
