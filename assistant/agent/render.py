@@ -74,7 +74,11 @@ def render_result(title: str, result: dict[str, Any]) -> str:
             label = tier.get("label") or f"{fmt(tier.get('from'))} – {fmt(tier.get('to')) if tier.get('to') is not None else '以上'}"
             lines.append(f"| {label} | {fmt(tier.get('amount', tier.get('share')))} |")
         lines.append("")
+    if "allocated" in result:  # only some members listed: their sum is not the pool
+        lines.append(f"所列各项合计：{fmt(result['allocated'])} 元（总量 {fmt(result['total'])} 元，其余 {fmt(result.get('others'))} 元归未列出的人员或部门）")
     for key, label in (("total", "合计"), ("amount", "金额"), ("point_value", "每分值")):
+        if key == "total" and "allocated" in result:
+            continue
         if key in result and not isinstance(result[key], (dict, list)):
             lines.append(f"{label}：{fmt(result[key])} 元")
     if "compliant" in result:

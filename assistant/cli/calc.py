@@ -107,7 +107,7 @@ def apply_settings(data: dict[str, Any], settings: list[str]) -> dict[str, Any]:
 # ---- plain-text rendering -----------------------------------------------------------------------
 
 _SEVERITY = {"error": "✗ 不符合", "warning": "! 注意", "info": "· 提示"}
-_SCALARS = (("total", "合计"), ("amount", "金额"), ("point_value", "每分值"), ("unit_price", "每件工资"), ("r2", "R²"),
+_SCALARS = (("total", "合计"), ("allocated", "所列各项合计"), ("others", "其余（未列出的人员或部门）"), ("amount", "金额"), ("point_value", "每分值"), ("unit_price", "每件工资"), ("r2", "R²"),
             ("growth_per_grade", "每级增长率"), ("base_share", "基本薪酬占比"), ("step", "级差"), ("ratio", "级比"))
 
 
@@ -173,6 +173,8 @@ def render_text(title: str, result: dict[str, Any]) -> str:
     for table in _tables(result):
         lines += [table, ""]
     for key, label in _SCALARS:
+        if key == "total" and "allocated" in result:
+            label = "总量"  # only some members listed: the pool, not their sum
         if key in result and result[key] is not None and not isinstance(result[key], (dict, list)):
             lines.append(f"{label}：{_num(result[key])}")
     if "compliant" in result:

@@ -98,6 +98,8 @@ def _avoided(reads: Reads, q: Quantity) -> bool:
 
 def kind_fit(reads: Reads, q: Quantity) -> int:
     """3 for the field's own kind, 2 for another kind it takes, 1 for a bare number, 0 for none."""
+    if q.kind is Kind.NUMBER and q.magnitude and Kind.MONEY not in reads.kinds:
+        return 0  # 3万2 is an amount of money, never a coefficient, a score or a head count
     if q.kind in reads.kinds:
         return 3 if q.kind is reads.kinds[0] else 2
     if q.kind is Kind.MONTHS and Kind.YEARS in reads.kinds:
@@ -185,7 +187,7 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _maps(figures, out, shape, lambda slot: slot.path in item_maps)  # 价目表 first: its items name the grid's columns
     _grid(figures, out)
     _maps(figures, out, shape, lambda slot: slot.path not in item_maps)
-    _snap_to_sibling_names(out)
+    _snap_to_sibling_names(out, reading.normalised)
     _fold_into_groups(out)
     _by_kind(figures, out, shape)
     _lookups(reading, out)
@@ -482,15 +484,16 @@ def _fold_into_groups(out: Filled) -> None:
         out.set(group_slot.path, groups)
 
 
-def _snap_to_sibling_names(out: Filled) -> None:
-    """小李是辅助岗按0.8折算: a name that holds exactly one of the names its sibling map lists is that name."""
+def _snap_to_sibling_names(out: Filled, text: str) -> None:
+    """小李是辅助岗按0.8折算: a name that holds exactly one of the names its sibling map lists is that
+    name; 学徒按七折 (学徒小钟 350件): a role written just before exactly one listed name is that person."""
     for slot in out.slots:
         mapping, names = out.get(slot.path), out.get(slot.reads.keys_from) if slot.reads.keys_from else None
         if not isinstance(mapping, dict) or not isinstance(names, dict):
             continue
         snapped = {}
         for key, value in mapping.items():
-            inside = [n for n in names if n in key]
+            inside = [n for n in names if n in key] or [n for n in names if f"{key}{n}" in text]
             snapped[inside[0] if key not in names and len(inside) == 1 else key] = value
         out.set(slot.path, snapped)
 
