@@ -82,7 +82,7 @@ def _not_negative(value: Decimal | None, what: str) -> Decimal | None:
 
 
 def _share(value: Decimal | None, what: str) -> Decimal | None:
-    """A ratio written as 0.4 or "40%"; anything outside 0–1 is a typo."""
+    """A ratio written as 0.35 or "35%"; anything outside 0–1 is a typo."""
     if value is not None and not (0 <= value <= 1):
         raise ValueError(f"{what}应为 0 到 1 之间的比例（如 0.06 或 6%），当前为 {value}")
     return value
