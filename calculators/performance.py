@@ -154,7 +154,7 @@ def _assign(scores: dict[str, Decimal], counts: dict[str, int]) -> tuple[dict[st
     "考核单元人数较少时实行部分强制分布（只规定最高、最低等次人数上限），最高等次不足一人时不实行强制分布；"
     "给出得分时按得分从高到低归入等次，分界处同分的情况会列出。",
     ForcedInput,
-    {"n": 100, "quotas": {"A": 0.1, "B": 0.8, "C": 0.1}},
+    {"n": 100, "quotas": {grade: float(share) for grade, share in param("forced_distribution.quotas").items()}},
     FORCED_CLAUSES,
     people=_forced_from_people,
 )

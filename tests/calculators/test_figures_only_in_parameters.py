@@ -21,7 +21,7 @@ from calculators.params import all_parameters
 from knowledge.numerals import int_to_cn
 
 ROOT = Path(__file__).resolve().parents[2]
-SCANNED = (("calculators", ("py",)), ("doc_templates", ("py", "j2")), ("assistant/review", ("py", "yaml")),
+SCANNED = (("calculators", ("py",)), ("doc_templates", ("py", "j2")), ("assistant", ("py",)), ("assistant/review", ("yaml",)),
            ("knowledge", ("py",)))
 # Words that make a nearby figure a guideline's: a limit stated, or a guideline, case or clause cited.
 CONTEXT = re.compile(r"指引|案例|第[一二三四五六七八九十百]+条|原则上|一般|不超过|不高于|不低于|不少于|不多于|不短于|"
