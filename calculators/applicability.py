@@ -127,10 +127,6 @@ class Decision(BaseModel):
     def applies(self) -> bool:
         return self.status is not Status.NOT_APPLICABLE
 
-    @property
-    def severity_label(self) -> str:
-        return SEVERITY_LABELS[self.severity] if self.severity else "不适用"
-
 
 class GuidelineScope(BaseModel):
     doc_id: str

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from calculators.severity import Severity
+
 from ..agent import respond
 from ..agent.models import Reply
 from ..agent.qa import unit_label
@@ -376,7 +378,6 @@ def draft_from_page(values: list[Any], tables: list[Any], allow_findings: bool =
 
 # ---- 条款审查 ------------------------------------------------------------------------------
 
-SEVERITY = {"error": "违反", "warning": "提醒", "info": "提示"}
 FINDING_COLUMNS = ["问题", "依据条款", "性质", "方案原文", "条款原文"]
 COVERAGE_COLUMNS = ["内容", "方案中", "依据条款"]
 
@@ -400,12 +401,12 @@ def review_upload(path: str | None) -> ReviewResult:
     except ReviewError as exc:
         raise UserInputError(str(exc)) from exc
     findings = [
-        [f.message, "、".join(clause_title(c) for c in f.citations), SEVERITY[f.severity], f.evidence or "（方案未写）", f.quote]
+        [f.message, "、".join(clause_title(c) for c in f.citations), f.severity.label, f.evidence or "（方案未写）", f.quote]
         for f in report.findings
     ]
     coverage = [[c.topic, "有" if c.present else "缺", "、".join(clause_title(u) for u in c.citations)] for c in report.coverage]
     counts = report.counts()
-    summary = (f"共 {len(report.findings)} 条发现：违反 {counts['error']} 条，提醒 {counts['warning']} 条，提示 {counts['info']} 条。"
+    summary = (f"共 {len(report.findings)} 条发现：{'，'.join(f'{s.label} {counts[s]} 条' for s in Severity)}。"
                if report.findings else "未发现与指引不符之处。")
     files, _ = _download(f"{Path(path).stem}-审查报告.docx", lambda out: write_report_docx(report, out))
     return ReviewResult(summary, findings, coverage, files[0])
