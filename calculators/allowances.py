@@ -53,7 +53,7 @@ def normalise_grade(text: str) -> str:
 
 
 
-def _rates(key: str) -> str:
+def _case_rates(key: str) -> str:
     """A case's skill-allowance table from the lowest grade up: “高级工100、技师300、高级技师400”."""
     rates = param(key)
     return "、".join(f"{grade}{param_text(key, grade)}" for grade in sorted(rates, key=rates.__getitem__))
@@ -63,7 +63,7 @@ def _rates(key: str) -> str:
 # with the leading-talent clause (第十条).
 ALLOWANCE_CLAUSES = (clause("allowance-soe-policy"), ref("allowances.skill_case2"))
 CHIEF_CLAUSES = (ref("chief_technician.pay_multiple"), clause("leading-talent-raise"))
-_CASE2, _CASE4 = _rates("allowances.skill_case2"), _rates("allowances.skill_case4")
+_CASE2, _CASE4 = _case_rates("allowances.skill_case2"), _case_rates("allowances.skill_case4")
 SKILL_LEVELS = ("首席技师", "特级技师", "高级技师", "技师", "高级工", "中级工", "初级工", "学徒工", "普工")
 
 

@@ -10,15 +10,15 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from knowledge.reader.fields import Reads, Shape
 from knowledge.numerals import int_to_cn
+from knowledge.reader.fields import Reads, Shape
 from knowledge.reader.models import Kind
 
 from .base import CalcInput, Levels, MoneyInput, Number, check_cells, findings_out, limited, result
 from .checks import Finding
 from .errors import CalculationError
-from .numbers import fmt, pct, q
 from .ladders import LADDER_CLAUSES
+from .numbers import fmt, pct, q
 from .params import param, param_text, parameter, ref
 from .registry import register
 

@@ -11,6 +11,7 @@ import typer
 from . import app
 from ._common import emit_json, guarded
 
+
 def _ownership(value: str | None):
     from calculators.applicability import OWNERSHIP_WORDS, Ownership
 

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 NAME = r"""f?["']([a-z_]+\.[a-z_{}]+)["']"""
 # A finding's name is the first argument of `_finding`/`_lower`, a `rule=` keyword, or a `rule = …` choice.
 EMITTED_AT = re.compile(rf"(?:_finding\(|_lower\(|rule=){NAME}")
-CHOSEN = re.compile(rf"^\s*rule = .*$", re.MULTILINE)
+CHOSEN = re.compile(r"^\s*rule = .*$", re.MULTILINE)
 
 # Findings about a typical case's figures (案例): reference practice, deliberately in no rule.
 CASE_FINDINGS = {
