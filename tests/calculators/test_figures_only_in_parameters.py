@@ -17,6 +17,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from calculators.params import all_parameters
 from knowledge.numerals import int_to_cn
 
@@ -160,3 +162,19 @@ def test_every_allowed_coincidence_is_still_there():
     stale = [(path, literal) for path, literal, reason in ALLOWED
              if not reason or not any(p == path and lit == literal for p, _, lit, _ in FOUND)]
     assert stale == []
+
+
+def test_names_kept_as_data_show_the_parameters_figures():
+    from assistant.review.applicability import table as review_table
+    from calculators.applicability import rule_spec
+    from calculators.errors import CalculationError
+    from calculators.params import fill, param, param_text
+
+    assert fill("一般不超过{kpi.count_limit}个，权重不超过{kpi.weight_max}") == \
+        f"一般不超过{param('kpi.count_limit')}个，权重不超过{param_text('kpi.weight_max')}"
+    with pytest.raises(CalculationError, match=r"kpi\.no_such"):
+        fill("{kpi.no_such}")
+    years = (param("cycles.adjustment_years_min"), param("cycles.adjustment_years_max"))
+    assert f"{years[0]}至{years[1]}年" in review_table().rules["adjustment-mechanism"].name
+    assert f"{years[0]}至{years[1]}年" in rule_spec("adjustment-mechanism").title
+    assert not any("{" in spec.name for spec in review_table().rules.values())
