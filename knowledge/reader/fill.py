@@ -548,10 +548,8 @@ def _lists(figures: Figures, out: Filled, reading_text: str, ordinals: list[Quan
                 and not _avoided(slot.reads, q) and q.range_start is None and q.range_end is None]
         cued = {i for i, q in fits if cue_strength(slot.reads, q)}
         own = [(i, q) for i, q in fits if q.kind is slot.reads.kinds[0]]
-        if slot.reads.kinds[0] in _ASKED_KINDS and own:  # 请算P50，另外给P25、P75: what is asked for, wherever it is written
-            fits = own
-        else:
-            fits = _one_run(fits, reading_text, cued)  # 市场数据：6000、6400… (not the 25/50/75 asked for later)
+        # 请算P50，另外给P25、P75: what is asked for, wherever it is written; 市场数据：6000、6400…: one run
+        fits = own if slot.reads.kinds[0] in _ASKED_KINDS and own else _one_run(fits, reading_text, cued)
         if not fits or slot.reads.cues and len(fits) < 3 and not any(cue_strength(slot.reads, q) for _, q in fits):
             continue
         out.set(slot.path, [q.value for _, q in fits])
