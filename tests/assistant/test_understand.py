@@ -233,3 +233,5 @@ def test_people_described_in_words_are_a_calculation_and_an_unread_line_is_asked
     answer = _answer("技能津贴按D公司：\n甲师傅 高级技师\n乙师傅 技师，带徒壹人\n丙 高级工\n丁 中级工\n每月各多少、合计多少")
     assert "丙 | 300.00" in answer and "丁 | 100.00" in answer
     assert "没有读出是谁" in _answer("技能津贴按D公司：\n甲师傅 高级技师\n乙师傅 技师\n某某 高级工\n每月合计多少")
+    # with no figure and no standard named, the standard is asked for, not assumed
+    assert "按哪一种技能津贴标准计算" in _answer("算一下技能津贴：老何技师，老钱高级工")
