@@ -808,8 +808,11 @@ def _names_before(text: str, pos: int, wanted: int, lex: Lexicon) -> list[str]:
     same sentence that lists exactly as many names (技术岗T1、T2、T3三个等级，中位值分别为…)."""
     sentence_start = max(text.rfind(ch, 0, pos) for ch in SENTENCE_END) + 1
     stops = [sentence_start] + [i + 1 for i in range(sentence_start, pos) if text[i] in "，,：:"]
+    # 指标：利润、营收…；权重依次为…: the names may be in the part before a semicolon
+    before = max(text.rfind(ch, 0, sentence_start - 1) for ch in SENTENCE_END) + 1 if text[sentence_start - 1:sentence_start] in "；;" else sentence_start
+    stops = [i + 1 for i in range(before, sentence_start - 1) if text[i] in "，,：:"] + ([before] if before < sentence_start else []) + stops
     for start in reversed(stops):
-        end = next((i for i in range(start, pos) if text[i] in "，,：:"), pos)
+        end = next((i for i in range(start, pos) if text[i] in "，,：:；;"), pos)
         segment = re.sub(r"[零一二两三四五六七八九十]+(?:个|项|家)?(?:等次|等级|级别|档次|岗位|部门|人|类|档|级)$", "",
                          text[start:end])
         names = _split_names(segment, lex)

@@ -193,6 +193,9 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
     if _IDENTIFIER_BEFORE.search(text[max(0, start - 24):start]) or (
             re.fullmatch(r"1\d{10}|\d{9,}", text[start:end]) and kind is None):
         return None  # 工号0457, 单号HR-20241205, 13808712345: identifiers (a long number with a unit is a figure)
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip() and re.match(r"[.、．)）](?![\d０-９])", text[end:end + 2]) and kind is None and value < 100:
+        return None  # 1. 产量 45% / 2、质量: an item's number in a list, not a figure
     if text[start - 1:start] == "第":  # 第3级: a position, not a value
         return Quantity(value, Kind.ORDINAL, text[start - 1:end + len(unit)], start - 1, end + len(unit), unit=unit.strip())
     if _LATIN_BEFORE.search(text[max(0, start - 1):start]) and kind is None:

@@ -242,3 +242,11 @@ def test_a_one_line_table_of_labelled_cells_and_a_unit_in_its_first_cell():
     assert "第一档标准 50 元；档差 30 元" in answer and "不确定" not in answer
     answer = _answer("超额利润分享（万元）｜目标 2000｜实际 2600｜分段：2000-2300 提10%，2300以上 提20%")
     assert "900,000.00" in answer  # 300万 × 10% + 300万 × 20%
+
+
+def test_item_numbers_of_a_list_are_no_figures_and_names_before_a_semicolon_pair_with_yici():
+    answer = _answer("考核指标及权重：\n1. 产量 45%\n2. 质量 20%\n3. 成本 15%\n4. 安全 10%\n5. 5S管理 10%")
+    assert "指标个数 5" in answer.replace("考核指标", "") or "5 个" in answer
+    assert "不确定" not in answer
+    answer = _answer("指标：利润、营收、回款、安全、创新；权重依次为30%、30%、20%、10%、10%")
+    assert "利润 30%、营收 30%、回款 20%、安全 10%、创新 10%" in answer
