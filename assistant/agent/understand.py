@@ -213,6 +213,15 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
     # a choice, a flag or a look-up (那技师第20级呢) changes the request without a figure being placed
     changed_choice = any(update.get(s.path) not in (None, []) for s in update.slots if s.reads.shape in (Shape.CHOICE, Shape.FLAG, Shape.LOOKUP))
     moved = _moved_positions(update, previous, reading)
+    added = _ADDED_MEMBER.search(text) if not reading.has_figures() else None
+    if added and not update.placed:  # 再加上小C: a member added with nothing to count them by
+        # the last list given is the people's (a price list of items comes before the work records)
+        member = next((s for s in reversed(update.slots) if s.reads.shape in _MEMBER_SHAPES and _get_path(previous, s.path)), None)
+        who = core(added.group(1))
+        if member is not None and who:
+            filled = Filled(values=_deep_copy(previous), slots=update.slots)
+            return Request(name, info.title, filled, 0.0, topic_hits(name, text), [],
+                           [f"“{who}”的{member.label}是多少？（没有它的数字，无法把{who}算进去）"])
     if not update.placed and not changed_choice and not moved and not _REMOVE.search(text):
         return None
     merged = merge(previous, update, text)
@@ -227,6 +236,8 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
     return Request(name, info.title, filled, 0.0, topic_hits(name, text), _missing(info.input_model, filled), questions)
 
 
+_ADDED_MEMBER = re.compile(r"(?:再|还|另外)?(?:加上|加入|添上|补上|还有|再加)([\u4e00-\u9fa5A-Za-z0-9]{1,8}?)(?:呢|吧|吗|啊|$|[，,。？?！!])")
+_MEMBER_SHAPES = (Shape.MAP, Shape.RECORDS, Shape.GROUPS, Shape.GRID)
 _MORE = re.compile(r"(?:再|又|还|多)?(?:增加|加上|加|多|增|添|提高|上调|涨)了?$")
 _LESS = re.compile(r"(?:再|又|还)?(?:减少|减去|减|少|降低|下调|扣|降)了?$")
 

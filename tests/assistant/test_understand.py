@@ -250,3 +250,8 @@ def test_item_numbers_of_a_list_are_no_figures_and_names_before_a_semicolon_pair
     assert "不确定" not in answer
     answer = _answer("指标：利润、营收、回款、安全、创新；权重依次为30%、30%、20%、10%、10%")
     assert "利润 30%、营收 30%、回款 20%、安全 10%、创新 10%" in answer
+
+
+def test_a_member_added_without_a_figure_is_asked_for():
+    answer = _answer("计件奖金3万，小A 600件，小B 400件，按件分", "再加上小C")
+    assert "“小C”的计件数量是多少" in answer and "18,000.00" not in answer.split("还需要")[-1]
