@@ -257,6 +257,11 @@ def _title(doc_id: str) -> str:
     return next((f"《{d.title}》" for d in knowledge.catalog() if d.doc_id == doc_id), doc_id)
 
 
+def clause_name(unit_id: str) -> str:
+    """《曲靖市企业技能人才薪酬分配指引（试行）》第八条 for qujing_skill/art-8: how people name a clause."""
+    return f"{_title(unit_id.split('/', 1)[0])}{_label(unit_id)}"
+
+
 def _doc_of(unit_id: str) -> str:
     doc_id = unit_id.split("/", 1)[0]
     if doc_id not in table().guidelines:

@@ -1,7 +1,8 @@
 """One severity vocabulary for every finding of the project: checks, calculators, review, UI.
 
 JSON keeps the English values (`error`, `warning`, `info`, as DESIGN.md fixes them); people
-read the Chinese labels, which live here and nowhere else.
+read the Chinese labels and their marks, which live here and nowhere else. The marks are plain
+text symbols, not emoji: a page or terminal without an emoji font still shows them.
 """
 
 from __future__ import annotations
@@ -19,6 +20,15 @@ class Severity(StrEnum):
         return LABELS[self]
 
     @property
+    def icon(self) -> str:
+        return ICONS[self]
+
+    @property
+    def mark(self) -> str:
+        """"✗ 违反": the icon and the label, as every list of findings shows them."""
+        return f"{ICONS[self]} {LABELS[self]}"
+
+    @property
     def rank(self) -> int:
         """0 for the most serious, for sorting."""
         return list(Severity).index(self)
@@ -33,3 +43,4 @@ class Severity(StrEnum):
 
 
 LABELS: dict[Severity, str] = {Severity.ERROR: "违反", Severity.WARNING: "提醒", Severity.INFO: "提示"}
+ICONS: dict[Severity, str] = {Severity.ERROR: "✗", Severity.WARNING: "△", Severity.INFO: "○"}

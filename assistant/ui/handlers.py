@@ -206,7 +206,7 @@ def run_calculator(name: str, data: dict[str, Any], table_path: str | None = Non
     cites = result.get("citations") or []
     if cites:
         markdown += "\n\n**依据条款**（点击展开原文）\n\n" + clause_list([(c, "") for c in cites])
-    xlsx = _publish_bytes(f"{info.title}-结果.xlsx", result_xlsx_bytes(result))
+    xlsx = _publish_bytes(f"{info.title}-结果.xlsx", result_xlsx_bytes(result, info.input_model))
     return CalcResult(markdown, result_chart(info.title, result), xlsx)
 
 
@@ -376,7 +376,6 @@ def draft_from_page(values: list[Any], tables: list[Any], allow_findings: bool =
 
 # ---- 条款审查 ------------------------------------------------------------------------------
 
-SEVERITY = {"error": "违反", "warning": "提醒", "info": "提示"}
 FINDING_COLUMNS = ["问题", "依据条款", "性质", "方案原文", "条款原文"]
 COVERAGE_COLUMNS = ["内容", "方案中", "依据条款"]
 
@@ -400,7 +399,7 @@ def review_upload(path: str | None) -> ReviewResult:
     except ReviewError as exc:
         raise UserInputError(str(exc)) from exc
     findings = [
-        [f.message, "、".join(clause_title(c) for c in f.citations), SEVERITY[f.severity], f.evidence or "（方案未写）", f.quote]
+        [f.message, "、".join(clause_title(c) for c in f.citations), f.severity.label, f.evidence or "（方案未写）", f.quote]
         for f in report.findings
     ]
     coverage = [[c.topic, "有" if c.present else "缺", "、".join(clause_title(u) for u in c.citations)] for c in report.coverage]
