@@ -18,15 +18,15 @@ from __future__ import annotations
 import functools
 import re
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import CalculationError
 from .params import all_parameters
+from .severity import Severity
 
 TABLE = "applicability"
-Severity = Literal["error", "warning", "info"]
 
 
 class Ownership(StrEnum):
@@ -68,9 +68,6 @@ class Status(StrEnum):
     NOT_APPLICABLE = "不适用"  # outside the clause's scope (another ownership, no such staff or measure)
 
 
-SEVERITY_LABELS: dict[str, str] = {"error": "违反", "warning": "提醒", "info": "提示"}
-
-
 class CompanyContext(BaseModel):
     """What the decision needs to know about a company; None (or empty) means not stated."""
 
@@ -107,7 +104,7 @@ class Decision(BaseModel):
 
     @property
     def severity_label(self) -> str:
-        return SEVERITY_LABELS[self.severity] if self.severity else "不适用"
+        return self.severity.label if self.severity else "不适用"
 
 
 class GuidelineScope(BaseModel):
@@ -342,10 +339,10 @@ def _severity(status: Status, modality: Modality) -> Severity | None:
     if status is Status.NOT_APPLICABLE:
         return None
     if status is Status.BINDING:
-        return "error"
+        return Severity.ERROR
     if status is Status.REFERENCE and not modality.binding:
-        return "info"
-    return "warning"
+        return Severity.INFO
+    return Severity.WARNING
 
 
 def _decide_unit(ctx: CompanyContext, unit_id: str) -> Decision:

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .numbers import pct
-from .results import CalcResult, Cell, Column, Figure, Series, Table
+from .results import CHOICE_LABELS, CalcResult, Cell, Column, Figure, Series, Table
 from .severity import Severity
 
 # A screen shows at most this many rows of a table; the workbook holds them all.
@@ -219,7 +219,7 @@ def input_rows(inputs: Mapping[str, Any], model: Any = None, prefix: str = "") -
         elif isinstance(value, list):
             yield [label, "、".join(cell_text(v) if not isinstance(v, list) else "（" + "，".join(map(cell_text, v)) + "）" for v in value)]
         else:
-            yield [label, value]
+            yield [label, CHOICE_LABELS.get(value, value) if isinstance(value, str) else value]
 
 
 def _is_model(model: Any) -> bool:

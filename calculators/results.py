@@ -365,13 +365,15 @@ def _seniority_bands(value: Any, out: Mapping[str, Any]) -> Shown | None:
     return [Table(title="年功工资档次", columns=cols, rows=rows, chart="各档年功工资（元）")] if rows else []
 
 
-_MODES = {"arithmetic": "等差", "geometric": "等比"}
+# The calculators' choices that are written in English in inputs and JSON, as people name them.
+CHOICE_LABELS: dict[str, str] = {"arithmetic": "等差", "geometric": "等比", "log-linear": "对数线性", "linear": "线性",
+                                 "case-2": "案例2标准", "case-4": "案例4标准"}
 
 
 def _mode(value: Any, out: Mapping[str, Any]) -> Shown | None:
     if not isinstance(value, str):
         return None
-    return [Figure(label="序列方式" if value in _MODES else "分布方式", value=_MODES.get(value, value))]
+    return [Figure(label="序列方式" if value in ("arithmetic", "geometric") else "分布方式", value=CHOICE_LABELS.get(value, value))]
 
 
 def _band(value: Any, out: Mapping[str, Any]) -> Shown | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from calculators.results import CHOICE_LABELS
 from knowledge.reader import Kind
 from knowledge.reader.fields import Shape, Slot, slots
 
@@ -24,8 +25,7 @@ def render_result(title: str, result: dict[str, Any]) -> str:
 
 _UNITS = {Kind.MONEY: "元", Kind.SCORE: "分", Kind.PIECES: "件", Kind.PEOPLE: "人", Kind.COUNT: "个", Kind.YEARS: "年",
           Kind.MONTHS: "个月", Kind.LEVELS: "级", Kind.TIMES: "次", Kind.MULTIPLE: "倍", Kind.DAYS: "天", Kind.PERCENTILE: "分位"}
-_CHOICE_LABELS = {"arithmetic": "等差", "geometric": "等比", "log-linear": "对数线性", "linear": "线性", "case-2": "案例2标准",
-                  "case-4": "案例4标准", True: "是", False: "否"}
+_CHOICE_LABELS: dict[Any, str] = {**CHOICE_LABELS, True: "是", False: "否"}
 
 
 def _number(value: Any) -> str:
