@@ -234,7 +234,8 @@ class PieceRateInput(MoneyInput):
     pieces: Annotated[NumberMap, Reads((Kind.PIECES, Kind.COUNT), cues=("计件数量", "计件", "件数", "产量", "做了", "件", "数量"), shape=Shape.MAP,
                                        ask="如“小王1200件、小李800件”")] = Field(..., title="计件数量", description="姓名 → 个人计件数量")
     coefficients: Annotated[NumberMap | None, Reads((Kind.PERCENT, Kind.NUMBER, Kind.MULTIPLE), cues=("系数", "折算", "折", "打", "按", "计", "成"),
-                                                    shape=Shape.MAP)] = Field(
+                                                    shape=Shape.MAP, keys_from="pieces", mention=("系数", "折算", "打折", "打个折", "折扣"),
+                                                    ask="如“小李按0.8折算”")] = Field(
         None, title="个人系数", description="姓名 → 折算系数（岗位层级、辅助岗位等），未列出的按 1")
     categories: dict[str, str] | None = Field(None, title="岗位类别", description="姓名 → 岗位类别（技能、管理、专技等），与 category_coefficients 配合")
     category_coefficients: NumberMap | None = Field(
@@ -280,7 +281,7 @@ def _piece_weights(inp: PieceRateInput) -> tuple[dict[str, Decimal], dict[str, D
     for name in [*coefficients, *categories]:
         if name not in pieces:
             field = "coefficients" if name in coefficients else "categories"
-            raise CalculationError(f"“{name}”不在计件名单 pieces 中", f"{field}.{name}")
+            raise CalculationError(f"“{name}”不在计件名单中（计件数量里没有这个人）", f"{field}.{name}")
     skill = Decimal(param("piece_rate.skill_coefficient"))
     weighted, notes = {}, []
     for name, count in pieces.items():
@@ -288,7 +289,7 @@ def _piece_weights(inp: PieceRateInput) -> tuple[dict[str, Decimal], dict[str, D
         category = categories.get(name)
         if category is not None:
             if category not in cat_coef and category not in ("技能", "技能岗位"):
-                raise CalculationError(f"“{name}”的岗位类别“{category}”没有折算系数，请在 category_coefficients 中给出", f"categories.{name}")
+                raise CalculationError(f"“{name}”的岗位类别“{category}”没有折算系数，请在“类别折算系数”中给出", f"categories.{name}")
             factor *= cat_coef.get(category, skill)
         weighted[name] = count * factor
         if factor != 1:

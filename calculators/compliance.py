@@ -246,7 +246,7 @@ def job_grade_quota(inp: JobQuotaInput) -> dict[str, Any]:
     known = _known_grades(limits)
     for grade, count in inp.counts.items():
         if grade not in known:
-            raise CalculationError(f"不认识的技能等级“{grade}”（可用：{'、'.join(sorted(known))}；或在 limits 中给出其比例）", f"counts.{grade}")
+            raise CalculationError(f"不认识的技能等级“{grade}”（可用：{'、'.join(sorted(known))}；或在“自定比例”中给出其比例）", f"counts.{grade}")
         if count < 0:
             raise CalculationError(f"“{grade}”人数为负数", f"counts.{grade}")
     if sum(inp.counts.values()) > inp.base:

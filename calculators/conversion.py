@@ -73,7 +73,7 @@ class ConversionInput(MoneyInput):
 
 def _staff_from_people(rows: list[dict[str, Any]], data: dict[str, Any]) -> dict[str, Any]:
     if data.get("staff"):
-        raise CalculationError("已上传人员表，又填写了 staff；请二选一", "staff")
+        raise CalculationError("已上传人员表，又填写了现有职工名单；请二选一", "staff")
     return {**data, "staff": rows}
 
 

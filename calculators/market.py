@@ -70,7 +70,7 @@ def _band_range(name: str, grade: BandGrade, spread: Decimal, precision: int) ->
         median, low, high = grade.median, grade.median * (1 - s), grade.median * (1 + s)
         how = f"{name}：{fmt(median)} × (1 − {fmt(s)}) = {fmt(q(low, precision))}，{fmt(median)} × (1 + {fmt(s)}) = {fmt(q(high, precision))}"
     else:
-        raise CalculationError(f"“{name}”需要市场中位值 median（或 min 与 max）", f"grades.{name}.median")
+        raise CalculationError(f"“{name}”需要市场中位值（或最低值与最高值）", f"grades.{name}.median")
     return {"median": q(median, precision), "min": q(low, precision), "max": q(high, precision), "how": how}
 
 

@@ -640,14 +640,21 @@ def _topics(qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
     for i, q in enumerate(out):
         if q.name in _PRONOUNS and i > 0 and out[i - 1].name:
             out[i] = q = q.with_(name=out[i - 1].name)  # 周主管按70%折算，他做了400件
-        if q.name or i == 0:
+        if q.name and not _only_verbs(q.name) or i == 0:
             continue
         prev = out[i - 1]
         if prev.sentence != q.sentence or not prev.name:
             continue
+        if q.name and (prev.kind is q.kind or not looks_like_entity(prev.name)):
+            continue  # 利润15%、回款10%: items of one list keep their own names
         if prev.clause == q.clause or _starts_as_continuation(q.subject, lex):
             out[i] = q.with_(name=prev.name, subject=prev.subject + "…" + q.subject, total=q.total or prev.total)
     return out
+
+
+def _only_verbs(name: str) -> bool:
+    """折算 in 张工按70%折算做了500件 is what is done, not who does it."""
+    return all(flag in ("v", "ul", "uz", "ug") for _, flag in _tokens(name))
 
 
 def _named_before(text: str, qs: list[Quantity], clauses: list[Clause]) -> list[Quantity]:

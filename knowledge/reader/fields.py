@@ -59,6 +59,7 @@ class Reads:
     ranked: bool = False  # MAP: usual_keys are in rank order, best first; the map is kept in that order
     period: str | None = None  # "year" | "month": the period the amount is for; one written for a month is counted ×12
     bare: bool = True  # False: only a figure written with its unit (5人); a bare number belongs to a sibling field
+    mention: tuple[str, ...] = ()  # words that ask for this field: written with no figure read for it, the user is asked
 
     def __post_init__(self) -> None:
         if isinstance(self.kinds, Kind):

@@ -185,6 +185,7 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _maps(figures, out, shape, lambda slot: slot.path in item_maps)  # 价目表 first: its items name the grid's columns
     _grid(figures, out)
     _maps(figures, out, shape, lambda slot: slot.path not in item_maps)
+    _snap_to_sibling_names(out)
     _by_kind(figures, out, shape)
     _lookups(reading, out)
     _lists(figures, out, reading.normalised, reading.ordinals)
@@ -200,7 +201,17 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _stated_counts(out, reading)
     _unlisted_members(out, reading)
     _parts_of_wholes(out, reading)
+    _mentioned_without_figure(out, reading)
     return out
+
+
+def _mentioned_without_figure(out: Filled, reading: Reading) -> None:
+    """小李是辅助岗，要打个折: the field is asked for in words, but no figure of it was read."""
+    for slot in out.slots:
+        word = next((w for w in slot.reads.mention if w in reading.normalised), None)
+        if word is not None and out.get(slot.path) in (None, {}, []):
+            example = f"（{slot.reads.ask}）" if slot.reads.ask else ""
+            out.problems.append(f"提到了“{word}”，但没有给出{slot.label}，请补充{example}")
 
 
 _TEAM_WORDS = ("班组", "小组", "团队", "科室", "车间", "部门", "项目组", "全组", "全班", "组里", "班里", "组", "班", "队")
@@ -431,6 +442,19 @@ def _names_an_item(figures: Figures, q: Quantity, name: str) -> bool:
     head = re.split(r"[（(]", name)[0]
     return len(head) >= 2 and not looks_like_entity(head) and any(p.start > q.start and head in p.subject and p.kind in (Kind.TIMES, Kind.MONTHS, Kind.PIECES, Kind.COUNT)
                                   for _, p in figures)
+
+
+def _snap_to_sibling_names(out: Filled) -> None:
+    """小李是辅助岗按0.8折算: a name that holds exactly one of the names its sibling map lists is that name."""
+    for slot in out.slots:
+        mapping, names = out.get(slot.path), out.get(slot.reads.keys_from) if slot.reads.keys_from else None
+        if not isinstance(mapping, dict) or not isinstance(names, dict):
+            continue
+        snapped = {}
+        for key, value in mapping.items():
+            inside = [n for n in names if n in key]
+            snapped[inside[0] if key not in names and len(inside) == 1 else key] = value
+        out.set(slot.path, snapped)
 
 
 def _only_map(map_slots: list[Slot], slot: Slot, q: Quantity) -> bool:

@@ -151,3 +151,11 @@ def test_a_calculation_named_by_title_that_needs_tables_points_to_the_form_and_r
     reply = respond("工资套改：新岗位工资A岗2200、B岗2800，薪级8级，第一级80元，每级加40元。王一 A岗 现工资2400，按就近就高套改", session_id=session)
     assert "计算器" in reply.answer and "套改测算" in reply.answer
     assert not _computed(reply)
+
+
+def test_a_discount_named_without_its_figure_is_asked_for_and_a_described_name_is_the_listed_one():
+    assert "个人系数" in _answer("计件奖4万，老周1,500件，小李1,000件（小李是辅助岗，要打个折）")
+    answer = _answer("计件奖4万，老周1500件，小李1000件，小李是辅助岗按0.8折算")
+    assert "26,086.96" in answer and "13,913.04" in answer  # 40000 × 1500 / (1500 + 800)
+    answer = _answer("计件奖金4万，老周做了1500件，张工按70%折算做了500件")
+    assert "32,432.43" in answer and "7,567.57" in answer  # 张工 500 × 0.7 = 350
