@@ -82,8 +82,8 @@ class CalcResult(BaseModel):
             shown = _show(key, value, out)
             if shown is None:
                 raise UnknownField(key, value)
-            for item in shown:
-                (tables if isinstance(item, Table) else figures).append(item)
+            tables += [item for item in shown if isinstance(item, Table)]
+            figures += [item for item in shown if isinstance(item, Figure)]
         return cls(
             tables=tables,
             figures=figures,
@@ -143,7 +143,7 @@ def _records(title: str, columns: Sequence[tuple[str, str] | tuple[str, str, boo
             return None
         if not value:
             return []
-        cols = [Column(title=c[1], percent=bool(c[2:] and c[2])) for c in columns]
+        cols = [Column(title=c[1], percent=len(c) > 2 and bool(c[-1])) for c in columns]
         return [Table(title=title, columns=cols, rows=[[r.get(c[0]) for c in columns] for r in value], chart=chart)]
 
     return show
@@ -336,7 +336,7 @@ def _coefficients(prefix: str) -> Handler:
         if not isinstance(value, Mapping):
             return None
         names = {"a": "回归系数 a", "b": "回归系数 b", "r2": "拟合优度 R²"}
-        return [Figure(label=prefix + names.get(k, k), value=v) for k, v in value.items()]
+        return [Figure(label=prefix + names.get(str(k), str(k)), value=v) for k, v in value.items()]
 
     return show
 
