@@ -116,10 +116,10 @@ def _points_from_people(rows: list[dict[str, Any]], data: dict[str, Any]) -> dic
 def points_allocation(inp: PointsInput) -> dict[str, Any]:
     if inp.departments:
         if inp.scores:
-            raise CalculationError("scores 与 departments 只能填写一种（一级或两级分配）", "scores")
+            raise CalculationError("各部门（或个人）积分与两级分配的部门只能填写一种（一级或两级分配）", "scores")
         return _two_level(inp)
     if not inp.scores:
-        raise CalculationError("请提供各部门或个人的积分 scores，或两级分配的 departments", "scores")
+        raise CalculationError("请提供各部门或个人的积分，或两级分配的部门及其成员积分", "scores")
     return _one_level(inp)
 
 

@@ -41,9 +41,16 @@ class ExcessProfitInput(MoneyInput):
     actual: Annotated[Number, Reads(Kind.MONEY, cues=("实际利润", "实际", "完成", "实现", "净利润", "今年利润", "利润", "干了", "做到"),
                                     avoid=("目标",), ask="如“实际利润1600万元”")] = Field(
         ..., title="实际利润", description="本年度实际完成的净利润（与分段同一单位）")
-    tiers: Annotated[list[Tier], Reads(Kind.MONEY, shape=Shape.RANGES,
-                                       ask="如“1000万到1200万部分10%，1200万到1500万部分15%，1500万以上20%”")] = Field(
-        ..., min_length=1, title="分段", description="自低到高、首尾相接的分段：[{from, to, rate}, …]，第一段起点为目标利润")
+    reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (("tiers",), ("target", "rate"))
+    tiers: Annotated[list[Tier] | None, Reads(Kind.MONEY, shape=Shape.RANGES,
+                                              ask="如“1000万到1200万部分10%，1200万到1500万部分15%，1500万以上20%”")] = Field(
+        None, min_length=1, title="分段", description="自低到高、首尾相接的分段：[{from, to, rate}, …]，第一段起点为目标利润")
+    target: Annotated[Number | None, Reads(Kind.MONEY, cues=("目标利润", "利润目标", "基本目标", "目标"), avoid=("激励目标", "挑战目标"),
+                                           ask="如“目标利润2亿”")] = Field(
+        None, title="目标利润", description="不分段时：超过目标利润的部分按同一比例计提")
+    rate: Annotated[Number | None, Reads(Kind.PERCENT, cues=("超出部分", "超额部分", "超过部分", "超出", "计提", "提取", "按"), fraction=True,
+                                         ask="如“超出部分按15%计提”")] = Field(
+        None, ge=0, le=1, title="计提比例", description="不分段时：超额部分的计提比例，小数，0.15 即 15%")
 
 
 def _check_tiers(tiers: list[Tier]) -> None:
@@ -76,6 +83,8 @@ def tier_amounts(actual: Decimal, tiers: list[Tier]) -> list[Decimal]:
     ("qujing_skill/art-10", "soe_tech/art-41"),
 )
 def excess_profit_sharing(inp: ExcessProfitInput) -> dict[str, Any]:
+    inp = inp.model_copy(update={"tiers": _tiers_of(inp)})
+    assert inp.tiers is not None
     _check_tiers(inp.tiers)
     exact = tier_amounts(inp.actual, inp.tiers)
     total = q(sum(exact, Decimal(0)), inp.precision)
@@ -96,6 +105,19 @@ def excess_profit_sharing(inp: ExcessProfitInput) -> dict[str, Any]:
         ("qujing_skill/art-10", "soe_tech/art-41"), "超额利润分享额 = Σ（落在各段内的利润 × 该段计提比例）", steps, inp,
         total=total, by_tier=by_tier, excess=max(inp.actual - inp.tiers[0].start, Decimal(0)), findings=findings_out(findings),
     )
+
+
+def _tiers_of(inp: ExcessProfitInput) -> list[Tier]:
+    """The tiers as given, or one tier from the target up (超出目标利润的部分按15%计提)."""
+    if inp.tiers:
+        if inp.rate is not None:
+            raise CalculationError("已有分段，又给了一个不分段的计提比例；要改某一段的比例，请写出该段的起点、终点和比例", "rate")
+        if inp.target is not None and inp.target != inp.tiers[0].start:
+            raise CalculationError(f"目标利润 {fmt(inp.target)} 与第一段起点 {fmt(inp.tiers[0].start)} 不一致，请核对", "target")
+        return inp.tiers
+    if inp.target is None or inp.rate is None:
+        raise CalculationError("请给出分段（起点、终点、计提比例），或目标利润和超额部分的计提比例", "tiers")
+    return [Tier.model_validate({"from": inp.target, "rate": inp.rate})]
 
 
 def _rounded_parts(exact: list[Decimal], total: Decimal, precision: int) -> list[Decimal]:

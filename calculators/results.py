@@ -387,7 +387,7 @@ def _flag(label: str) -> Handler:
     return show
 
 
-# Field → how it is shown, in the order surfaces show them. Money tables first (they make the chart).
+# Field → how it is shown. Surfaces show tables and figures in the order of the result's own fields.
 _SHOWN: dict[str, Handler] = {
     "allocations": _pairs("分配结果", "名称", "金额（元）", chart="分配金额（元）"),
     "members": _members,
@@ -425,13 +425,14 @@ _SHOWN: dict[str, Handler] = {
     "ties": _hidden,  # each tie is a finding that names the people and the boundary
     "by_tier": _tiers,
     "totals": _totals,
-    "total": _figure("合计", "元", labels={"by_tier": "超额利润分享额", "monthly": "年薪总额|元", "by_person": "月津贴合计|元",
+    "total": _figure("合计", "元", labels={"allocated": "总量|元", "by_tier": "超额利润分享额", "monthly": "年薪总额|元", "by_person": "月津贴合计|元",
                                          "wage_total_growth": "本年工资总额|元"}),
     "amount": _figure("金额", "元", labels={"band": "工龄对应的年功工资|元", "multiple": "首席技师薪酬下限|元", "by_person": "期间津贴合计|元",
                                           "wage_total_growth": "工资总额增加额|元"}),
-    "allocated": _figure("所列人员分配合计", "元"),
-    "others": _figure("未列出人员的分配额", "元"),
-    "whole": _figure("总量（含未列出人员）"),
+    # Only some members listed: their sum is not the pool (总量), the rest goes to those not listed.
+    "allocated": _figure("所列各项合计", "元"),
+    "others": _figure("其余（未列出的人员或部门）", "元"),
+    "whole": _figure("全体积分（计件数）合计"),
     "excess": _figure("超额利润"),
     "point_value": _figure("每分值", "元"),
     "unit_price": _figure("每件工资", "元"),

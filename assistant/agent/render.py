@@ -13,6 +13,7 @@ from knowledge.reader.fields import Shape, Slot, slots
 if TYPE_CHECKING:
     from .understand import Request
 
+
 def render_result(title: str, result: dict[str, Any]) -> str:
     """A calculator result as chat shows it (`calculators.present.markdown`: the same tables and
     figures as the CLI and the workbook)."""
@@ -95,10 +96,10 @@ def _inner(value: Any, kind: Kind, fields: dict[str, Slot], titles: dict[str, st
                 parts.insert(0, slot_value(field, part))  # a group's one own figure needs no label, and comes first
             elif field is not None:
                 parts.append(f"{field.label} {slot_value(field, part)}")
-            elif titles and key in titles:  # a part no sentence fills alone (查询的岗位等级、薪级): its title
-                parts.append(f"{titles[key]} {part if isinstance(part, str) else _number(part)}")
             elif key in _RANGE_LABELS:
                 parts.append(f"{_RANGE_LABELS[key]} {figure(part, Kind.PERCENT if key == 'rate' else kind)}")
+            elif titles and key in titles:  # a part no sentence fills alone (查询的岗位等级、薪级): its title
+                parts.append(f"{titles[key]} {part if isinstance(part, str) else _number(part)}")
             elif isinstance(part, dict):
                 parts.append(f"{key}：" + "、".join(f"{n} {figure(v, kind)}" for n, v in part.items()))
             else:

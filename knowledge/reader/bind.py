@@ -181,10 +181,15 @@ def _comparisons(text: str, qs: list[Quantity]) -> list[Quantity]:
         base = next((p for p in out if p is not q and p.kind is q.kind and p.name and (p.name == other or core(p.name) == other)
                      and not p.derived), None)
         written = text[q.start - len(match.group(0)):q.end]
+        sign = -1 if match.group("way")[0] in "少低" else 1
+        before = next((p for p in reversed(out[:i]) if p.sentence == q.sentence and p.kind is q.kind and p.name and not p.derived), None)
+        if own is None and base is None and before is not None:
+            # 今年利润1300万，比目标多了300万: the figure just given is 目标's plus 300万, so 目标 is 1000万
+            out[i] = q.with_(value=before.value - sign * q.value, name=other, subject=other, text=written, derived=True)
+            continue
         if base is None or own is None:
             out[i] = q.with_(name=None, parent=None)
             continue
-        sign = -1 if match.group("way")[0] in "少低" else 1
         out[i] = q.with_(value=base.value + sign * q.value, name=own, subject=own, text=written, derived=True)
     return out
 

@@ -98,6 +98,8 @@ def _avoided(reads: Reads, q: Quantity) -> bool:
 
 def kind_fit(reads: Reads, q: Quantity) -> int:
     """3 for the field's own kind, 2 for another kind it takes, 1 for a bare number, 0 for none."""
+    if q.kind is Kind.NUMBER and q.magnitude and Kind.MONEY not in reads.kinds:
+        return 0  # 3万2 is an amount of money, never a coefficient, a score or a head count
     if q.kind in reads.kinds:
         return 3 if q.kind is reads.kinds[0] else 2
     if q.kind is Kind.MONTHS and Kind.YEARS in reads.kinds:
@@ -185,7 +187,8 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _maps(figures, out, shape, lambda slot: slot.path in item_maps)  # 价目表 first: its items name the grid's columns
     _grid(figures, out)
     _maps(figures, out, shape, lambda slot: slot.path not in item_maps)
-    _snap_to_sibling_names(out)
+    _snap_to_sibling_names(out, reading.normalised)
+    _fold_into_groups(out)
     _by_kind(figures, out, shape)
     _lookups(reading, out)
     _lists(figures, out, reading.normalised, reading.ordinals)
@@ -444,15 +447,53 @@ def _names_an_item(figures: Figures, q: Quantity, name: str) -> bool:
                                   for _, p in figures)
 
 
-def _snap_to_sibling_names(out: Filled) -> None:
-    """小李是辅助岗按0.8折算: a name that holds exactly one of the names its sibling map lists is that name."""
+_INSIDE = ("内部个人", "内部", "部门内", "内", "里", "中")
+
+
+def _fold_into_groups(out: Filled) -> None:
+    """营销中心 5200 … 营销中心内部：甲 95 / 采购部/许晴/88: figures read flat that name a group
+    (its own figure) or a group and a member belong in the groups, not beside them."""
+    for group_slot in [s for s in out.slots if s.reads.shape is Shape.GROUPS and s.model is not None]:
+        groups = out.get(group_slot.path)
+        if not isinstance(groups, dict) or not groups:
+            continue
+        inner = slots(group_slot.model)  # type: ignore[arg-type]
+        own = next((s.path for s in inner if s.reads.shape is Shape.VALUE), None)
+        members = next((s.path for s in inner if s.reads.shape is Shape.MAP), None)
+        flats = [s for s in out.slots if s.reads.shape is Shape.MAP and s.reads.kinds[:1] == group_slot.reads.kinds[:1]
+                 and isinstance(out.get(s.path), dict)]
+        names = set(groups) | {n for s in flats for n in out.get(s.path)}
+        renamed: dict[str, dict[str, Any]] = {}
+        for key, group in groups.items():  # 营销中心内部 is 营销中心 (kept in its place)
+            base = next((n for n in names if n != key and key.startswith(n) and key[len(n):] in _INSIDE), key)
+            merged = renamed.setdefault(base, {})
+            for field_name, value in group.items():
+                merged[field_name] = {**merged.get(field_name, {}), **value} if isinstance(value, dict) else value
+        groups = renamed
+        for flat in flats:
+            left = {}
+            for name, value in out.get(flat.path).items():
+                head, _, person = str(name).partition("/")
+                if name in groups and own and groups[name].get(own) is None:
+                    groups[name][own] = value
+                elif person and members:
+                    groups.setdefault(head, {}).setdefault(members, {})[person] = value
+                else:
+                    left[name] = value
+            out.set(flat.path, left or None)
+        out.set(group_slot.path, groups)
+
+
+def _snap_to_sibling_names(out: Filled, text: str) -> None:
+    """小李是辅助岗按0.8折算: a name that holds exactly one of the names its sibling map lists is that
+    name; 学徒按七折 (学徒小钟 350件): a role written just before exactly one listed name is that person."""
     for slot in out.slots:
         mapping, names = out.get(slot.path), out.get(slot.reads.keys_from) if slot.reads.keys_from else None
         if not isinstance(mapping, dict) or not isinstance(names, dict):
             continue
         snapped = {}
         for key, value in mapping.items():
-            inside = [n for n in names if n in key]
+            inside = [n for n in names if n in key] or [n for n in names if f"{key}{n}" in text]
             snapped[inside[0] if key not in names and len(inside) == 1 else key] = value
         out.set(slot.path, snapped)
 

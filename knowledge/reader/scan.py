@@ -24,7 +24,7 @@ _YEAR = re.compile(r"(19|20)\d\d")
 _CN_THEN_ARABIC = re.compile(f"[{CN_DIGITS}].*\\d|\\d[{CN_DIGITS}]")  # 三120 (张三120分), 3三 (T3三个)  # 三120: the 三 ends a name (张三120分)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPACED_UNITS = {"件", "元", "分", "人", "次", "个", "项", "档", "级", "年", "名", "台", "只", "户", "块"}
-_IDENTIFIER_BEFORE = re.compile(r"(?:工号|编号|单号|号码|电话|手机|批号|代码|账号|卡号|文号|证号)[:：]?\s*[A-Za-z]*[-_]?$|[A-Za-z]+[-_]$"
+_IDENTIFIER_BEFORE = re.compile(r"(?:工号|编号|单号|号码|电话|手机|批号|代码|账号|卡号|文号|证号)[:：]?\s*[A-Za-z0-9]*(?:[-_][A-Za-z0-9]*)*[-_]?$|[A-Za-z]+[-_]$"
                                 r"|[A-Za-z]+[-_]\d+[-_]$")
 
 
@@ -190,7 +190,7 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
         return None  # P6级: a grade's name
     if re.search(r"(?:案例|附件|表|图|第[一二三四五六七八九十\d]+章第?)$", text[max(0, start - 4):start]) and kind is None:
         return None  # 案例2, 附件1: a document's part, not a figure
-    if _IDENTIFIER_BEFORE.search(text[max(0, start - 6):start]) or (
+    if _IDENTIFIER_BEFORE.search(text[max(0, start - 24):start]) or (
             re.fullmatch(r"1\d{10}|\d{9,}", text[start:end]) and kind is None):
         return None  # 工号0457, 单号HR-20241205, 13808712345: identifiers (a long number with a unit is a figure)
     if text[start - 1:start] == "第":  # 第3级: a position, not a value

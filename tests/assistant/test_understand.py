@@ -159,3 +159,28 @@ def test_a_discount_named_without_its_figure_is_asked_for_and_a_described_name_i
     assert "26,086.96" in answer and "13,913.04" in answer  # 40000 × 1500 / (1500 + 800)
     answer = _answer("计件奖金4万，老周做了1500件，张工按70%折算做了500件")
     assert "32,432.43" in answer and "7,567.57" in answer  # 张工 500 × 0.7 = 350
+    answer = _answer("计件奖金4万，三个人：老杨 900件、老许 750件、学徒小钟 350件，学徒按七折算")
+    assert "18,997.36" in answer  # 小钟 350 × 0.7 = 245; 40000 × 900 / 1895
+
+
+def test_excess_profit_over_a_target_at_one_rate_and_a_target_given_as_a_difference():
+    assert "5,400,000.00" in _answer("目标利润2亿，实际2.36亿，超出部分按15%计提，能提多少？")
+    answer = _answer("今年利润1300万，比目标多了300万，超额部分提取15%，能分享多少")
+    assert "450,000.00" in answer and "推算" in answer
+    # a single rate beside tiers is no silent change of one tier
+    assert "无法计算" in _answer("目标利润800万，超额部分200万以内提10%，200万以上提15%，实际1100万", "第二档比例改成20%")
+
+
+def test_group_figures_read_flat_are_folded_into_their_groups():
+    answer = _answer("单位绩效60万，部门考核积分：营销中心 5200，运营中心 4800。营销中心内部个人积分：甲 95、乙 88、丙 76；运营中心：丁 90、戊 85。"
+                     "请先分部门再分个人。")
+    assert "312,000.00" in answer and "288,000.00" in answer  # 600000 × 5200 / 10000
+    answer = _answer("部门/姓名/积分\n采购部/许晴/88\n采购部/秦川/75\n物流部/卫东/92\n物流部/蒋南/81\n物流部/沈北/67\n可分配绩效 6万，两级分配")
+    assert "采购部" in answer and "物流部" in answer and "无法计算" not in answer
+
+
+def test_an_amount_is_never_a_coefficient_and_an_order_number_is_no_figure():
+    answer = _answer("装配线这个月计件奖金总共3万2，班组总产量6400件，其中老郑干了1500件，按计件公式他该拿多少？")
+    assert "7,500.00" in answer and "所列各项合计：7,500.00" in answer and "合计：32,000.00" not in answer
+    answer = _answer("订单号20240518-07，6月份包装线计件奖金一共1.8万，员工编号和件数：A013 李平 2300件，A021 何欢 2050件，A034 邓超 1650件")
+    assert "订单号" not in answer.split("**")[0] and "6,900.00" in answer  # 18000 × 2300 / 6000

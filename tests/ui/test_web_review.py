@@ -36,7 +36,7 @@ def test_findings_with_the_scheme_text_and_a_report_that_opens(page, screen, tmp
     expect(findings).to_contain_text("基础工资全体职工应一个标准")  # the guideline's words
     expect(findings).to_contain_text("一线岗位2000元")  # the scheme's own words
     expect(findings).to_contain_text("《曲靖市企业技能人才薪酬分配指引（试行）》第八条")
-    expect(page.locator("#review-summary")).to_contain_text("违反 1 条")
+    expect(page.locator("#review-summary")).to_contain_text("违反 2 条")  # 第八条 (one standard) and 第六条 (collective bargaining)
     web.assert_readable(page)
     web.screenshot(page, "review", screen)
     text = web.docx_text(web.download(page, "review-download", tmp_path))
