@@ -7,6 +7,7 @@ text symbols, not emoji: a page or terminal without an emoji font still shows th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 
 
@@ -44,3 +45,8 @@ class Severity(StrEnum):
 
 LABELS: dict[Severity, str] = {Severity.ERROR: "违反", Severity.WARNING: "提醒", Severity.INFO: "提示"}
 ICONS: dict[Severity, str] = {Severity.ERROR: "✗", Severity.WARNING: "△", Severity.INFO: "○"}
+
+
+def tally(counts: Mapping[Severity, int], unit: str = "项", sep: str = "，") -> str:
+    """“违反 1 项，提醒 2 项，提示 0 项”: how many findings of each severity, most serious first."""
+    return sep.join(f"{s.label} {counts.get(s, 0)} {unit}" for s in Severity)

@@ -403,8 +403,10 @@ def review_upload(path: str | None) -> ReviewResult:
         for f in report.findings
     ]
     coverage = [[c.topic, "有" if c.present else "缺", "、".join(clause_title(u) for u in c.citations)] for c in report.coverage]
+    from calculators.severity import tally
+
     counts = report.counts()
-    summary = (f"共 {len(report.findings)} 条发现：违反 {counts['error']} 条，提醒 {counts['warning']} 条，提示 {counts['info']} 条。"
+    summary = (f"共 {len(report.findings)} 条发现：{tally(counts, '条')}。"
                if report.findings else "未发现与指引不符之处。")
     files, _ = _download(f"{Path(path).stem}-审查报告.docx", lambda out: write_report_docx(report, out))
     return ReviewResult(summary, findings, coverage, files[0])
