@@ -88,7 +88,7 @@ def grid(header: list[str], rows: list[list[str]]) -> str:
         parts = []
         for i, cell in enumerate(row):
             pad = " " * (widths[i] - _width(cell))
-            numeric = k > 0 and i > 0 and cell[:1].isdigit()
+            numeric = k > 0 and i > 0 and cell.lstrip("-")[:1].isdigit()
             parts.append(pad + cell if numeric else cell + pad)
         lines.append("  ".join(parts).rstrip())
         if k == 0:

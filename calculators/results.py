@@ -225,6 +225,16 @@ def _either(*handlers: Handler) -> Handler:
     return show
 
 
+def _unless(handler: Handler, *keys: str) -> Handler:
+    """Nothing when a field in `keys` already shows the same numbers."""
+
+    def show(value: Any, out: Mapping[str, Any]) -> Shown | None:
+        shown = handler(value, out)
+        return [] if shown is not None and any(k in out for k in keys) else shown
+
+    return show
+
+
 def _hidden(value: Any, out: Mapping[str, Any]) -> Shown:
     return []
 
@@ -391,7 +401,7 @@ def _flag(label: str) -> Handler:
 _SHOWN: dict[str, Handler] = {
     "allocations": _pairs("分配结果", "名称", "金额（元）", chart="分配金额（元）"),
     "members": _members,
-    "by_person": _chinese_records("个人明细", "姓名"),
+    "by_person": _unless(_chinese_records("个人明细", "姓名"), "rows"),  # 套改: the same people as `rows`, keyed by name
     "rows": _chinese_records("套改明细"),
     "by_grade": _chinese_records("按岗位等级汇总", "岗位等级"),
     "distribution": _chinese_records("增资分布"),
