@@ -16,7 +16,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _util import percentile, rss_mb, summary, time_ms  # noqa: E402
+from _util import rss_mb, summary, time_ms
 
 QUESTIONS = [
     "基础工资是不是每个职工都一样？",
@@ -38,7 +38,7 @@ def bench_in_process(rounds: int) -> None:
     times = []
     for _ in range(rounds):
         for q in QUESTIONS:
-            times += time_ms(lambda: respond(q), 1)
+            times += time_ms(lambda q=q: respond(q), 1)
     print(summary("ask warm in-process (offline)", times))
 
 
@@ -63,7 +63,7 @@ def bench_app(port: int = 7899) -> None:
                 break
             except OSError:
                 if proc.poll() is not None or time.perf_counter() - start > 120:
-                    raise SystemExit("app did not start")
+                    raise SystemExit("app did not start") from None
                 time.sleep(0.1)
         print(f"app start (process spawn → first page served): {time.perf_counter() - start:.2f} s")
         print(f"served app resident memory after start: {rss_mb(proc.pid):.0f} MB")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import calculators  # noqa: E402
+import calculators
 
 POOL = Decimal("123456789.01")  # an awkward pool, so that rounding really has to work
 

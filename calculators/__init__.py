@@ -11,7 +11,7 @@ formula in Chinese and the numbers put into it. Guideline figures live in `param
 from __future__ import annotations
 
 # Importing a family module registers its calculators (`calc list` puts DESIGN.md's table first).
-from . import (  # noqa: E402,F401
+from . import (  # noqa: F401
     allocation,  # points-allocation, piece-rate-allocation, point-value
     allowances,  # allowance-schedule, chief-technician-pay
     compliance,  # two-lower-check, wage-total-linkage, dividend-check, pay-mix-check, job-grade-quota

@@ -308,7 +308,7 @@ def _piece_weights(inp: PieceRateInput) -> tuple[dict[str, Decimal], dict[str, D
     people=_pieces_from_people,
 )
 def piece_rate_allocation(inp: PieceRateInput) -> dict[str, Any]:
-    pieces, weighted, notes = _piece_weights(inp)
+    _, weighted, notes = _piece_weights(inp)
     total = sum(weighted.values(), Decimal(0))
     if total == 0:
         raise CalculationError("折算后的计件总量为0，无法分配", "pieces")

@@ -102,10 +102,6 @@ class Decision(BaseModel):
     def applies(self) -> bool:
         return self.status is not Status.NOT_APPLICABLE
 
-    @property
-    def severity_label(self) -> str:
-        return self.severity.label if self.severity else "不适用"
-
 
 class GuidelineScope(BaseModel):
     doc_id: str

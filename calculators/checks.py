@@ -9,9 +9,11 @@ All thresholds come from `params`, each finding cites the clause its threshold r
 
 from __future__ import annotations
 
+import itertools
 import math
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Iterable, Literal, Mapping, Sequence
+from typing import Literal
 
 from pydantic import BaseModel
 
@@ -226,7 +228,7 @@ def check_arithmetic_steps(amounts: Sequence[Decimal], what: str = "各档标准
     """年功工资各档、岗位薪级之间的差额应形成等差数列 (qujing_skill 第八条(三)(四)); also flags a
     step that pays less than the one below it."""
     findings: list[Finding] = []
-    diffs = [b - a for a, b in zip(amounts, amounts[1:])]
+    diffs = [b - a for a, b in itertools.pairwise(amounts)]
     falling = [i + 2 for i, d in enumerate(diffs) if d < 0]
     if falling:
         findings.append(Finding(rule="steps.monotonic", severity="error", message=f"{what}第 {'、'.join(map(str, falling))} 档低于前一档，高档不应少于低档", citations=["qujing_skill/art-8"]))

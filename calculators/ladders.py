@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal, localcontext
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -80,8 +81,8 @@ def _geometric(inp: LadderInput) -> tuple[list[Decimal], str, list[str], dict[st
             low = inp.min
             ratio = (inp.max / inp.min) ** (Decimal(1) / (n - 1))
             how = f"级比 = （{fmt(inp.max)} ÷ {fmt(inp.min)}）^(1 ÷ {n - 1}) = {fmt(ratio.quantize(Decimal('0.000001')))}"
-        elif (inp.start or inp.min) is not None and inp.ratio is not None:
-            low, ratio = inp.start if inp.start is not None else inp.min, inp.ratio
+        elif (first := inp.start if inp.start is not None else inp.min) is not None and inp.ratio is not None:
+            low, ratio = first, inp.ratio
             how = f"第1级 = {fmt(low)}，级比 = {fmt(ratio)}"
         else:
             raise CalculationError("等比序列需要最低 min 与最高 max（或起点 start 与级比 ratio）", "min")
@@ -110,7 +111,7 @@ def ladder(inp: LadderInput) -> dict[str, Any]:
     if inp.mode == "arithmetic" and inp.ratio is not None and inp.step is None:
         inp = inp.model_copy(update={"mode": "geometric"})  # a 级比 with no 级差 only makes sense as a geometric series
     levels, formula, steps, extra = (_arithmetic if inp.mode == "arithmetic" else _geometric)(inp)
-    differences = [b - a for a, b in zip(levels, levels[1:])]
+    differences = [b - a for a, b in itertools.pairwise(levels)]
     return result(
         ("soe_tech/art-29", "qujing_skill/art-8"), formula, steps, inp,
         levels=levels, differences=differences, mode=inp.mode, **extra,
@@ -181,7 +182,8 @@ def _appendix_example() -> dict[str, Any]:
 )
 def post_wage_table(inp: PostWageTableInput) -> dict[str, Any]:
     scale = [q(inp.steps.first + inp.steps.increment * i, inp.precision) for i in range(inp.steps.count)]
-    rows, seen = [], {}
+    rows: list[dict[str, Any]] = []
+    seen: dict[str, Any] = {}
     for i, grade in enumerate(inp.grades):
         if grade.name in seen:
             raise CalculationError(f"岗位等级“{grade.name}”重复", f"grades.{i}.name")
@@ -208,7 +210,7 @@ def post_wage_table(inp: PostWageTableInput) -> dict[str, Any]:
 def _grade_order(grades: list[PostGrade]) -> list[Any]:
     from .checks import Finding
 
-    lower = [f"“{b.name}”" for a, b in zip(grades, grades[1:]) if b.post_wage < a.post_wage]
+    lower = [f"“{b.name}”" for a, b in itertools.pairwise(grades) if b.post_wage < a.post_wage]
     if lower:
         return [Finding(rule="post_wage.order", severity="warning", message=f"{'、'.join(lower)}的岗位工资低于前一（较低）岗位等级；岗位等级应自低到高排列，高等级不应少于低等级", citations=["qujing_skill/art-8"])]
     return []
@@ -262,7 +264,7 @@ def _span(row: dict[str, Any]) -> str:
 )
 def seniority_pay(inp: SeniorityInput) -> dict[str, Any]:
     span = inp.years_per_band
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"band": k + 1, "from_years": k * span, "to_years": None if k == inp.bands - 1 else (k + 1) * span, "amount": q(inp.start + inp.increment * k, inp.precision)}
         for k in range(inp.bands)
     ]

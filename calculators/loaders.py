@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import re
 from decimal import Decimal
-from json.decoder import scanstring
+from json.decoder import scanstring  # type: ignore[attr-defined]  # public at run time; typeshed leaves it out
 from typing import Any, Literal
 
 import yaml
@@ -195,7 +195,7 @@ def _json_duplicate(text: str) -> tuple[str, int] | None:
 # ---- YAML: C events, our composer (depth) and builder (text keys) -------------------------------
 
 
-class _Loader(CParser, Composer):  # type: ignore[misc]
+class _Loader(CParser, Composer):
     """libyaml events composed in Python, so that depth is counted and refused as nodes are made."""
 
     def __init__(self, text: str) -> None:
@@ -273,7 +273,7 @@ class _Budget:
 
 
 class _Builder:
-    def __init__(self, scalars: Scalars, where: str) -> None:
+    def __init__(self, scalars: Scalars, where: str | None) -> None:
         self.scalars = scalars
         self.where = where
         self.built: dict[int, Any] = {}

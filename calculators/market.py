@@ -4,6 +4,7 @@ lead/match/lag strategy positions, and pay-vs-grade regression (soe_tech 第二�
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal, localcontext
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -83,7 +84,7 @@ def _bands(low: Decimal, high: Decimal, count: int, precision: int) -> list[Deci
 def _overlaps(table: dict[str, dict[str, Any]]) -> tuple[list[dict[str, Any]], list[Finding]]:
     names = list(table)
     out, findings = [], []
-    for lower, upper in zip(names, names[1:]):
+    for lower, upper in itertools.pairwise(names):
         lo, up = table[lower], table[upper]
         amount = max(lo["max"] - up["min"], Decimal(0)).quantize(lo["max"])
         span = lo["max"] - lo["min"]
@@ -290,7 +291,7 @@ def pay_regression(inp: RegressionInput) -> dict[str, Any]:
     with localcontext() as ctx:
         ctx.prec = 34
         a, b, r2 = _fit(inp.points, inp.model, "points")
-        fitted = [{"grade": x, "actual": q(y, inp.precision), "fitted": q(_predict(a, b, x, inp.model), inp.precision)} for x, y in inp.points]
+        fitted: list[dict[str, Any]] = [{"grade": x, "actual": q(y, inp.precision), "fitted": q(_predict(a, b, x, inp.model), inp.precision)} for x, y in inp.points]
         for row in fitted:
             row["deviation"] = (row["actual"] / row["fitted"] - 1).quantize(Decimal("0.0001")) if row["fitted"] else None
         growth = (b.exp() - 1) if inp.model == "log-linear" else None

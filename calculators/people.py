@@ -7,8 +7,9 @@ column; rows are numbered as in the spreadsheet (the header is row 1).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, Sequence
+from typing import Any
 
 from .errors import CalculationError
 from .numbers import to_decimal, to_int

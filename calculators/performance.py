@@ -151,7 +151,7 @@ def forced_distribution(inp: ForcedInput) -> dict[str, Any]:
     quotas, defaulted = _quotas(inp)
     scores = None
     if inp.scores is not None:
-        names, ints, places = read_weight_map_signed(inp.scores)
+        names, ints, _ = read_weight_map_signed(inp.scores)
         scores = dict(zip(names, ints))
     n = inp.n if inp.n is not None else (len(scores) if scores else None)
     if n is None:

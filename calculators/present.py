@@ -136,8 +136,10 @@ def _md_escape(value: str) -> str:
 
 def markdown_table(table: Table) -> list[str]:
     rows, more = _shown_rows(table)
-    align = ["---" if not any(isinstance(r[i], (int, Decimal)) and not isinstance(r[i], bool) for r in rows) else "---:"
-             for i in range(len(table.columns))]
+    align = [
+        "---" if not any(isinstance(r[i], (int, Decimal)) and not isinstance(r[i], bool) for r in rows) else "---:"
+        for i in range(len(table.columns))
+    ]
     lines = ["| " + " | ".join(_md_escape(h) for h in table.headers) + " |", "|" + "|".join(align) + "|"]
     lines += ["| " + " | ".join(_md_escape(c) for c in _cells(table, r)) + " |" for r in rows]
     return lines + ([more] if more else [])

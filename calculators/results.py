@@ -120,8 +120,9 @@ Handler = Callable[[Any, Mapping[str, Any]], Shown | None]
 # ---- helpers that build tables ---------------------------------------------------------------
 
 
-def _pairs(title: str, left: str, right: str, *, percent: bool = False, chart: str | None = None,
-           label: Callable[[Any], str] = str) -> Handler:
+def _pairs(
+    title: str, left: str, right: str, *, percent: bool = False, chart: str | None = None, label: Callable[[Any], str] = str
+) -> Handler:
     """{name: value} → a two-column table."""
 
     def show(value: Any, out: Mapping[str, Any]) -> Shown | None:
@@ -129,8 +130,14 @@ def _pairs(title: str, left: str, right: str, *, percent: bool = False, chart: s
             return None
         if not value:
             return []
-        return [Table(title=title, columns=[Column(title=left), Column(title=right, percent=percent)],
-                      rows=[[label(k), v] for k, v in value.items()], chart=chart)]
+        return [
+            Table(
+                title=title,
+                columns=[Column(title=left), Column(title=right, percent=percent)],
+                rows=[[label(k), v] for k, v in value.items()],
+                chart=chart,
+            )
+        ]
 
     return show
 
@@ -161,8 +168,15 @@ def _named_records(title: str, columns: Sequence[tuple[str, str] | tuple[str, st
     return show
 
 
-def _series(title: str, head: str, label: Callable[[int], str], value_title: str = "金额（元）", *,
-            chart: str | None = None, unless: Iterable[str] = ()) -> Handler:
+def _series(
+    title: str,
+    head: str,
+    label: Callable[[int], str],
+    value_title: str = "金额（元）",
+    *,
+    chart: str | None = None,
+    unless: Iterable[str] = (),
+) -> Handler:
     """[amount, …] → (label(i), amount) rows; nothing when a field in `unless` shows the same numbers."""
     covered = tuple(unless)
 
@@ -171,8 +185,14 @@ def _series(title: str, head: str, label: Callable[[int], str], value_title: str
             return None
         if not value or any(k in out for k in covered):
             return []
-        return [Table(title=title, columns=[Column(title=head), Column(title=value_title)],
-                      rows=[[label(i), v] for i, v in enumerate(value, 1)], chart=chart)]
+        return [
+            Table(
+                title=title,
+                columns=[Column(title=head), Column(title=value_title)],
+                rows=[[label(i), v] for i, v in enumerate(value, 1)],
+                chart=chart,
+            )
+        ]
 
     return show
 
@@ -246,7 +266,11 @@ def _members(value: Any, out: Mapping[str, Any]) -> Shown | None:
     if not isinstance(value, Mapping) or not all(isinstance(v, Mapping) for v in value.values()):
         return None
     rows = [[dept, name, amount] for dept, people in value.items() for name, amount in people.items()]
-    return [Table(title="部门成员分配", columns=[Column(title="部门"), Column(title="姓名"), Column(title="金额（元）")], rows=rows)] if rows else []
+    return (
+        [Table(title="部门成员分配", columns=[Column(title="部门"), Column(title="姓名"), Column(title="金额（元）")], rows=rows)]
+        if rows
+        else []
+    )
 
 
 def _counts(value: Any, out: Mapping[str, Any]) -> Shown | None:
@@ -311,8 +335,14 @@ def _broadband(value: Any, out: Mapping[str, Any]) -> Shown | None:
     if not value:
         return []
     width = max(len(v.get("bands", [])) for v in value.values())
-    cols = [Column(title="等级"), Column(title="下限"), Column(title="中位值"), Column(title="上限"), Column(title="带宽", percent=True),
-            *(Column(title=f"第{i}档") for i in range(1, width + 1))]
+    cols = [
+        Column(title="等级"),
+        Column(title="下限"),
+        Column(title="中位值"),
+        Column(title="上限"),
+        Column(title="带宽", percent=True),
+        *(Column(title=f"第{i}档") for i in range(1, width + 1)),
+    ]
     rows = [[k, v.get("min"), v.get("median"), v.get("max"), v.get("width"), *v.get("bands", [])] for k, v in value.items()]
     return [Table(title="宽带薪酬区间（元）", columns=cols, rows=rows)]
 
@@ -336,9 +366,11 @@ def _names(title: str, head: str) -> Handler:
 def _position(value: Any, out: Mapping[str, Any]) -> Shown | None:
     if not isinstance(value, Mapping):
         return None
-    return [Figure(label="本企业薪酬水平", value=value.get("value"), unit="元"),
-            Figure(label="所处市场分位", value=value.get("percentile"), unit="分位"),
-            Figure(label="对应薪酬策略", value=value.get("strategy"))]
+    return [
+        Figure(label="本企业薪酬水平", value=value.get("value"), unit="元"),
+        Figure(label="所处市场分位", value=value.get("percentile"), unit="分位"),
+        Figure(label="对应薪酬策略", value=value.get("strategy")),
+    ]
 
 
 def _coefficients(prefix: str) -> Handler:
@@ -361,8 +393,16 @@ def _totals(value: Any, out: Mapping[str, Any]) -> Shown | None:
 def _tiers(value: Any, out: Mapping[str, Any]) -> Shown | None:
     if not isinstance(value, list) or not all(isinstance(t, Mapping) for t in value):
         return None
-    cols = [Column(title="分段起点"), Column(title="分段终点"), Column(title="计提比例", percent=True), Column(title="计提基数"), Column(title="提取额")]
-    rows = [[t.get("from"), t.get("to") if t.get("to") is not None else "以上", t.get("rate"), t.get("base"), t.get("amount")] for t in value]
+    cols = [
+        Column(title="分段起点"),
+        Column(title="分段终点"),
+        Column(title="计提比例", percent=True),
+        Column(title="计提基数"),
+        Column(title="提取额"),
+    ]
+    rows = [
+        [t.get("from"), t.get("to") if t.get("to") is not None else "以上", t.get("rate"), t.get("base"), t.get("amount")] for t in value
+    ]
     return [Table(title="分段计提", columns=cols, rows=rows)] if rows else []
 
 
@@ -370,14 +410,26 @@ def _seniority_bands(value: Any, out: Mapping[str, Any]) -> Shown | None:
     if not isinstance(value, list) or not all(isinstance(b, Mapping) for b in value):
         return None
     cols = [Column(title="档次"), Column(title="工龄（年）"), Column(title="金额（元）")]
-    rows = [[f"第{b['band']}档", f"{b['from_years']}–{b['to_years']}" if b.get("to_years") is not None else f"{b['from_years']} 年以上", b["amount"]]
-            for b in value]
+    rows = [
+        [
+            f"第{b['band']}档",
+            f"{b['from_years']}–{b['to_years']}" if b.get("to_years") is not None else f"{b['from_years']} 年以上",
+            b["amount"],
+        ]
+        for b in value
+    ]
     return [Table(title="年功工资档次", columns=cols, rows=rows, chart="各档年功工资（元）")] if rows else []
 
 
 # The calculators' choices that are written in English in inputs and JSON, as people name them.
-CHOICE_LABELS: dict[str, str] = {"arithmetic": "等差", "geometric": "等比", "log-linear": "对数线性", "linear": "线性",
-                                 "case-2": "案例2标准", "case-4": "案例4标准"}
+CHOICE_LABELS: dict[str, str] = {
+    "arithmetic": "等差",
+    "geometric": "等比",
+    "log-linear": "对数线性",
+    "linear": "线性",
+    "case-2": "案例2标准",
+    "case-4": "案例4标准",
+}
 
 
 def _mode(value: Any, out: Mapping[str, Any]) -> Shown | None:
@@ -412,18 +464,32 @@ _SHOWN: dict[str, Handler] = {
     "differences": _differences,
     "table": _post_wages,
     "step_wages": _series("薪级工资标准", "薪级", lambda i: f"薪级{i}", "薪级工资（元）", chart="薪级工资（元）"),
-    "lookup": _records("查询结果", [("grade", "岗位等级"), ("step", "薪级"), ("post_wage", "岗位工资（元）"), ("step_wage", "薪级工资（元）"),
-                                    ("total", "月工资合计（元）")]),
+    "lookup": _records(
+        "查询结果",
+        [
+            ("grade", "岗位等级"),
+            ("step", "薪级"),
+            ("post_wage", "岗位工资（元）"),
+            ("step_wage", "薪级工资（元）"),
+            ("total", "月工资合计（元）"),
+        ],
+    ),
     "bands": _either(_seniority_bands, _figure("每个等级的档数", "档")),
     "grades": _either(_broadband, _graded_names),
-    "overlaps": _records("相邻等级区间重叠", [("lower", "较低等级"), ("upper", "较高等级"), ("overlap", "重叠金额（元）"),
-                                             ("overlap_ratio", "重叠比例", True)]),
+    "overlaps": _records(
+        "相邻等级区间重叠",
+        [("lower", "较低等级"), ("upper", "较高等级"), ("overlap", "重叠金额（元）"), ("overlap_ratio", "重叠比例", True)],
+    ),
     "percentiles": _pairs("市场分位值", "分位", "金额（元）", chart="市场分位值（元）", label=lambda k: f"{k}分位"),
-    "strategies": _named_records("薪酬水平定位策略", [("name", "策略"), ("percentile", "对标分位"), ("value", "金额（元）"), ("rule", "说明")]),
+    "strategies": _named_records(
+        "薪酬水平定位策略", [("name", "策略"), ("percentile", "对标分位"), ("value", "金额（元）"), ("rule", "说明")]
+    ),
     "position": _position,
     "fitted": _records("回归拟合", [("grade", "等级"), ("actual", "实际（元）"), ("fitted", "拟合（元）"), ("deviation", "偏离", True)]),
     "predictions": _pairs("预测值", "等级", "预测薪酬（元）"),
-    "comparison": _records("与市场回归线对比", [("grade", "等级"), ("company", "本企业（元）"), ("market", "市场（元）"), ("gap", "差距", True)]),
+    "comparison": _records(
+        "与市场回归线对比", [("grade", "等级"), ("company", "本企业（元）"), ("market", "市场（元）"), ("gap", "差距", True)]
+    ),
     "coefficients": _coefficients(""),
     "market": _coefficients("市场"),
     "counts": _counts,
@@ -435,10 +501,27 @@ _SHOWN: dict[str, Handler] = {
     "ties": _hidden,  # each tie is a finding that names the people and the boundary
     "by_tier": _tiers,
     "totals": _totals,
-    "total": _figure("合计", "元", labels={"allocated": "总量|元", "by_tier": "超额利润分享额", "monthly": "年薪总额|元", "by_person": "月津贴合计|元",
-                                         "wage_total_growth": "本年工资总额|元"}),
-    "amount": _figure("金额", "元", labels={"band": "工龄对应的年功工资|元", "multiple": "首席技师薪酬下限|元", "by_person": "期间津贴合计|元",
-                                          "wage_total_growth": "工资总额增加额|元"}),
+    "total": _figure(
+        "合计",
+        "元",
+        labels={
+            "allocated": "总量|元",
+            "by_tier": "超额利润分享额",
+            "monthly": "年薪总额|元",
+            "by_person": "月津贴合计|元",
+            "wage_total_growth": "本年工资总额|元",
+        },
+    ),
+    "amount": _figure(
+        "金额",
+        "元",
+        labels={
+            "band": "工龄对应的年功工资|元",
+            "multiple": "首席技师薪酬下限|元",
+            "by_person": "期间津贴合计|元",
+            "wage_total_growth": "工资总额增加额|元",
+        },
+    ),
     # Only some members listed: their sum is not the pool (总量), the rest goes to those not listed.
     "allocated": _figure("所列各项合计", "元"),
     "others": _figure("其余（未列出的人员或部门）", "元"),

@@ -3,8 +3,9 @@ its schema, and a JSON-able result (Decimal as text, so 300000.00 stays exact)."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 from .errors import CalculationError
 from .registry import CalculatorInfo, describe_error, list_calculators, run

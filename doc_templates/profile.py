@@ -15,7 +15,6 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import (
     BaseModel,
     BeforeValidator,
@@ -40,7 +39,7 @@ MIN_SMALL_UNIT = 2
 def _to_decimal(value: Any) -> Any:
     """Exact money: strings and ints as they are, floats via their shortest repr (0.1 stays 0.1)."""
     if isinstance(value, bool):
-        raise ValueError("应为数字")  # noqa: TRY004 — pydantic turns only ValueError into a validation error
+        raise ValueError("应为数字")  # not TypeError: pydantic turns only ValueError into a validation error
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError("应为有限的数字")
@@ -596,7 +595,7 @@ class Profile(_Model):
     # -- construction with Chinese errors --------------------------------------------------
 
     @classmethod
-    def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Profile:  # type: ignore[override]
+    def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Profile:
         if not isinstance(obj, dict):
             raise ProfileError("企业概况应为键值对格式（YAML 映射或 JSON 对象）。")
         try:
@@ -615,10 +614,6 @@ class Profile(_Model):
         if path.suffix.lower() == ".xls":
             raise ProfileError("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx")
         return cls.model_validate(_read_mapping(path))
-
-    def to_yaml(self) -> str:
-        data = self.model_dump(mode="json", exclude_none=True, by_alias=True)
-        return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
 def skill_rank(name: str) -> int | None:

@@ -179,7 +179,7 @@ def _convert(value: Any, kind: Kind, choices: tuple[str, ...] = ()) -> Any:
 
 def _number(value: Any) -> Decimal:
     if isinstance(value, bool):
-        raise ValueError("应为数字")  # noqa: TRY004 — every cell problem is a ValueError, collected by the caller
+        raise ValueError("应为数字")  # not TypeError: every cell problem is a ValueError, collected by the caller
     if isinstance(value, (int, Decimal)):
         return Decimal(value)
     if isinstance(value, float):

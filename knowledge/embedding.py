@@ -109,7 +109,8 @@ def configured_embeddings(load: bool = True) -> tuple[str, Any] | None:
             return f"openai:{base_url}:{model}", None
         from langchain_openai import OpenAIEmbeddings
 
-        embeddings = OpenAIEmbeddings(base_url=base_url, model=model, api_key=os.environ.get("PAYGUIDE_EMBED_API_KEY", "none"),
+        # base_url, api_key and timeout are the model's documented aliases, which mypy's pydantic plugin does not accept
+        embeddings = OpenAIEmbeddings(base_url=base_url, model=model, api_key=os.environ.get("PAYGUIDE_EMBED_API_KEY", "none"),  # type: ignore[call-arg]
                                       check_embedding_ctx_length=False, timeout=30)
         return f"openai:{base_url}:{model}", embeddings
     return None

@@ -117,26 +117,26 @@ def resolve(query: str, doc_id: str | None = None) -> Reference:
         if not found:
             ref.missing.append(_absent_article(number, doc_id))
     for match in _CASE.finditer(rest):
-        number = _number(match.group(1))
-        if number is None:
+        case = _number(match.group(1))
+        if case is None:
             continue
-        ref.asked.append(f"案例{number}")
-        docs = dict.fromkeys(u.doc_id for u in units if u.kind == "case" and u.case == number)
-        found_cases = [corpus.get_unit(f"{d}/case-{number}") for d in docs]
+        ref.asked.append(f"案例{case}")
+        docs = dict.fromkeys(u.doc_id for u in units if u.kind == "case" and u.case == case)
+        found_cases = [corpus.get_unit(f"{d}/case-{case}") for d in docs]
         ref.units += [u for u in found_cases if u is not None]
         if not docs:
             where = _doc_label(doc_id) if doc_id else "已收录的文档"
-            ref.missing.append(f"{where}中没有案例{number}。")
+            ref.missing.append(f"{where}中没有案例{case}。")
     for match in _APPENDIX.finditer(rest):
-        number = _number(match.group(1))
-        if number is None:
+        appendix = _number(match.group(1))
+        if appendix is None:
             continue
-        ref.asked.append(f"附件{number}")
-        found = [u for u in units if u.kind == "appendix" and u.id.endswith(f"/appendix-{number}")]
+        ref.asked.append(f"附件{appendix}")
+        found = [u for u in units if u.kind == "appendix" and u.id.endswith(f"/appendix-{appendix}")]
         ref.units += found
         if not found:
             where = _doc_label(doc_id) if doc_id else "已收录的文档"
-            ref.missing.append(f"{where}中没有附件{number}。")
+            ref.missing.append(f"{where}中没有附件{appendix}。")
     ref.units = list(dict.fromkeys(ref.units))
     if ref:
         leftover = _ARTICLE.sub(" ", _CASE.sub(" ", _APPENDIX.sub(" ", rest)))

@@ -32,7 +32,7 @@ def _jieba():
     # a cold `payguide search`); hidden for this one import, jieba opens the file directly.
     hidden = "pkg_resources" not in sys.modules
     if hidden:
-        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+        sys.modules["pkg_resources"] = None
     try:
         import jieba
     finally:
@@ -57,10 +57,6 @@ def domain_anchors() -> tuple[str, ...]:
     """Words that mark a question as being about pay at all (see domain_anchors.txt)."""
     lines = (PACKAGE_DIR / "domain_anchors.txt").read_text(encoding="utf-8").split()
     return tuple(w for w in lines if not w.startswith("#"))
-
-
-def mentions_domain(query: str) -> bool:
-    return any(anchor in query for anchor in domain_anchors())
 
 
 def dictionary():  # jieba.Tokenizer

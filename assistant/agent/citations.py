@@ -20,8 +20,11 @@ MIN_REPAIR_OVERLAP = 0.5
 
 
 class _UnitLike(Protocol):
-    id: str
-    text: str
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
 
 
 def repair_quote(quote: str, unit_text: str) -> str | None:

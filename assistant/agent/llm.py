@@ -89,11 +89,6 @@ def unsupported_numbers(answer: str, sources: list[str]) -> list[str]:
 _DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("payguide_llm_deadline", default=None)
 
 
-def _remaining() -> float | None:
-    deadline = _DEADLINE.get()
-    return None if deadline is None else deadline - time.monotonic()
-
-
 def _deadline_transport() -> Any:
     """An httpx transport that shortens every timeout to the turn's remaining time and stops a
     response body that keeps trickling past the deadline (httpx's own timeouts are per read)."""

@@ -15,7 +15,6 @@ from .render import ask_text, render_result, understood_lines
 from .session import PendingCalc, SessionState, to_jsonable
 from .text import best_sentence, char_bigrams
 
-SEARCH_K = 6
 EMPTY_HINT = "请输入问题，例如“师带徒津贴一般发多少？”或“绩效工资50万，生产部3000分、技术部2000分，怎么分？”"
 
 
@@ -23,19 +22,6 @@ def _knowledge():
     import knowledge  # deferred: keeps `payguide --help` fast
 
     return knowledge
-
-
-def _completeness_notes() -> dict[str, str]:
-    return {doc.doc_id: doc.completeness_note for doc in _knowledge().catalog() if not doc.complete}
-
-
-def _doc_filter(question: str) -> str | None:
-    """A question naming one guideline searches that guideline only."""
-    for doc in _knowledge().catalog():
-        names = {doc.short_name, doc.title, doc.title.strip("《》")}
-        if any(name and name in question for name in names):
-            return doc.doc_id
-    return None
 
 
 # ---- guideline questions ------------------------------------------------------------------

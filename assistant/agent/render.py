@@ -85,7 +85,7 @@ def _inner(value: Any, kind: Kind, fields: dict[str, Slot], titles: dict[str, st
     """A record, a group or a list as the person wrote it, each part under its Chinese label."""
     if isinstance(value, dict):
         figures = [s for s in fields.values() if s.reads.shape is Shape.VALUE]
-        parts = []
+        parts: list[str] = []
         for key, part in value.items():
             field = fields.get(key)
             if key == "name" or part in (None, {}, []):

@@ -29,11 +29,3 @@ def best_sentence(text: str, wanted: set[str]) -> tuple[str | None, int]:
         if overlap > best_overlap:
             best, best_overlap = sentence, overlap
     return best, best_overlap
-
-
-def ranked_sentences(text: str, wanted: set[str]) -> list[tuple[int, int, str]]:
-    """(overlap, position, sentence) for every sentence with any overlap, best first."""
-    scored = [
-        (len(char_bigrams(s) & wanted), i, s) for i, s in enumerate(sentences(text))
-    ]
-    return sorted((t for t in scored if t[0] > 0), key=lambda t: (-t[0], t[1]))

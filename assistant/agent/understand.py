@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from knowledge.reader import Kind, Quantity, Reading
@@ -131,7 +131,7 @@ def choose(reading: Reading) -> Request | None:
     return best
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tables_only(name: str) -> tuple[str, ...]:
     """Titles of the required inputs no sentence can fill (新岗位等级, 现有职工)."""
     model = _registry().get_calculator(name).input_model

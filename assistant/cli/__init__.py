@@ -105,7 +105,7 @@ def _chinese_help_option(command: Any) -> None:
             option.help = _HELP_TEXT
         return option
 
-    command.get_help_option = get_help_option  # type: ignore[method-assign]
+    command.get_help_option = get_help_option
     for sub in getattr(command, "commands", {}).values():
         _chinese_help_option(sub)
 
@@ -117,7 +117,9 @@ def _quiet_libraries() -> None:
     warnings.simplefilter("ignore")
     for name in ("pypdf", "jieba", "chromadb", "httpx", "urllib3", "gradio", "matplotlib", "PIL"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
-    logging.lastResort = None  # type: ignore[assignment]
+    # A handler that drops records, rather than no handler at all: with none, logging prints
+    # "No handlers could be found for logger …" (bm25s logs while loading an index).
+    logging.getLogger().addHandler(logging.NullHandler())
 
 
 def _end_quietly_on_closed_pipe() -> None:
@@ -144,7 +146,7 @@ def main(args: Sequence[str] | None = None) -> None:
         except cx.ClickException as exc:
             sys.stderr.write(usage_message(exc) + "\n")
             code = exc.exit_code or 2
-        except cx.Abort:
+        except typer.Abort:
             sys.stderr.write("已中断。\n")
             code = 130
     except BrokenPipeError:

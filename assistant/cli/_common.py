@@ -72,20 +72,15 @@ def fail(message: str, code: int = 1) -> None:
 
 
 def _user_facing_errors() -> tuple[type[BaseException], ...]:
-    """Error classes whose messages are written for users, collected from each library."""
-    found: list[type[BaseException]] = [UserError]
-    for module, name in (
-        ("knowledge.errors", "KnowledgeError"),
-        ("calculators.errors", "CalculationError"),
-        ("doc_templates.errors", "ProfileError"),
-        ("assistant.review.errors", "ReviewError"),
-        ("assistant.config", "SettingError"),
-    ):
-        try:
-            found.append(getattr(__import__(module, fromlist=[name]), name))
-        except (ImportError, AttributeError):
-            pass
-    return tuple(found)
+    """Error classes whose messages are written for users, one from each library (imported only when
+    an error is being reported, so that start-up stays fast; a missing one is a bug, not a skip)."""
+    from assistant.config import SettingError
+    from assistant.review.errors import ReviewError
+    from calculators.errors import CalculationError
+    from doc_templates.errors import ProfileError
+    from knowledge.errors import KnowledgeError
+
+    return (UserError, KnowledgeError, CalculationError, ProfileError, ReviewError, SettingError)
 
 
 _OS_ERRORS = {

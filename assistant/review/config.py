@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
+
+from ..config import SettingError, _positive
+from .errors import ReviewError
 
 _MB = 1024 * 1024
 
@@ -17,12 +19,11 @@ class ReviewLimits:
 
 
 def _number(name: str, default: float) -> float:
-    raw = os.environ.get(name, "").strip()
+    """A positive setting; a value that cannot be used is refused, not replaced by the default."""
     try:
-        value = float(raw) if raw else default
-    except ValueError:
-        return default
-    return value if value > 0 else default
+        return _positive(name, default, float)
+    except SettingError as exc:
+        raise ReviewError(str(exc)) from None
 
 
 def review_limits() -> ReviewLimits:

@@ -86,9 +86,6 @@ class Sentence:
     def clause_at(self, pos: int) -> Clause | None:
         return next((c for c in self.reading.clauses if c.start <= pos < c.end), None)
 
-    def clauses_with(self, *words: str) -> list[Clause]:
-        return [c for c in self.reading.clauses if any(w in c.text for w in words)]
-
     def figures(self, *kinds) -> list[Quantity]:
         if not _HAS_NUMBER.search(self.plain):
             return []  # nothing to read: no digit and no numeral

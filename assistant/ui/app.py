@@ -161,15 +161,15 @@ def _chat_tab() -> None:
     outputs = [chatbot, box, status, cites, unit_pick, unit_view]
     ask = _guard(on_send, on_error)
     send.click(ask, [box, chatbot, session], outputs, api_name="chat", queue=False).then(None, js=SCROLL_TO_LAST_QUESTION)
-    box.submit(ask, [box, chatbot, session], outputs, api_name=False, queue=False).then(None, js=SCROLL_TO_LAST_QUESTION)
-    unit_pick.input(_guard(h.unit_markdown, lambda m: m), unit_pick, unit_view, api_name=False)
+    box.submit(ask, [box, chatbot, session], outputs, api_visibility="private", queue=False).then(None, js=SCROLL_TO_LAST_QUESTION)
+    unit_pick.input(_guard(h.unit_markdown, lambda m: m), unit_pick, unit_view, api_visibility="private")
 
     def forget() -> tuple:
         """A new session id: the next turn starts afresh (no pending calculation)."""
         return h.new_session_id(), "", "（提问后在此显示引用的条款）", gr.update(choices=[], value=None), ""
 
     reset = [session, status, cites, unit_pick, unit_view]
-    chatbot.clear(forget, None, reset, api_name=False)
+    chatbot.clear(forget, None, reset, api_visibility="private")
     new_chat.click(lambda: ([], *forget()), None, [chatbot, *reset], api_name="new_chat", queue=False)
 
 
@@ -191,7 +191,7 @@ def _keep_in_step(form: forms.Form, widgets: list[Any], advanced: Any, synced: A
 
     edited = _guard(on_edit, lambda m: (gr.skip(), gr.skip(), m))
     for widget in widgets:
-        widget.input(edited, widgets, [advanced, synced, note], api_name=False, trigger_mode="always_last")
+        widget.input(edited, widgets, [advanced, synced, note], api_visibility="private", trigger_mode="always_last")
 
 
 def _loaded(name: str, data: dict[str, Any], before: dict | None) -> dict[str, Any]:
@@ -237,7 +237,7 @@ def _calculator_tab() -> None:
                     return message, "", gr.update(value=None, visible=False), _download(None), gr.skip(), gr.skip(), gr.skip(), gr.skip()
 
                 run.click(_guard(on_run, run_failed), [advanced, synced, table, loaded, *widgets],
-                          [status, result, chart, download, advanced, synced, loaded, advanced_note], api_name=False)
+                          [status, result, chart, download, advanced, synced, loaded, advanced_note], api_visibility="private")
 
             with gr.Accordion("可选：上传人员表（CSV / XLSX）", open=False, visible=h.uses_people_table(first),
                               elem_id="calc-people") as people:
@@ -260,13 +260,13 @@ def _calculator_tab() -> None:
                 "", "", gr.update(value=None, visible=False), _download(None), "")
 
     name.change(on_choose, name, [intro, people, table, advanced, synced, loaded, status, result, chart, download, advanced_note],
-                api_name=False)
+                api_visibility="private")
 
     def on_apply(chosen: str, text: str, loaded_now: dict | None) -> tuple:
         return _loaded(chosen, h.calculator_form(chosen).parse(text), loaded_now), text, ""
 
     applied = _guard(on_apply, lambda m: (gr.skip(), gr.skip(), m))
-    apply.click(applied, [name, advanced, loaded], [loaded, synced, advanced_note], api_name=False)
+    apply.click(applied, [name, advanced, loaded], [loaded, synced, advanced_note], api_visibility="private")
 
 
 # ---- 方案起草 -----------------------------------------------------------------------------------
@@ -318,8 +318,8 @@ def _draft_tab() -> None:
     def load_failed(message: str) -> tuple:
         return (*[gr.skip()] * len(page), message)
 
-    pick.input(_guard(lambda name: show(h.example_page(name)), load_failed), pick, [*page, load_status], api_name=False)
-    upload.upload(_guard(lambda path: show(h.upload_page(path)), load_failed), upload, [*page, load_status], api_name=False)
+    pick.input(_guard(lambda name: show(h.example_page(name)), load_failed), pick, [*page, load_status], api_visibility="private")
+    upload.upload(_guard(lambda path: show(h.upload_page(path)), load_failed), upload, [*page, load_status], api_visibility="private")
 
     def on_draft(allowed: bool, *current: Any) -> tuple:
         result = h.draft_from_page(list(current[:n]), list(current[n:]), allowed)
@@ -328,9 +328,11 @@ def _draft_tab() -> None:
     def on_export(*current: Any) -> tuple:
         return "", "已按当前内容生成 Excel，可离线修改后在上方上传。", _download([h.workbook_from_page(list(current[:n]), list(current[n:]))])
 
-    failed = lambda message: (message, "", _download(None))
+    def failed(message: str) -> tuple:
+        return message, "", _download(None)
+
     go.click(_guard(on_draft, failed), [allow, *page], [status, summary, files], api_name="draft")
-    export.click(_guard(on_export, failed), page, [status, summary, files], api_name=False)
+    export.click(_guard(on_export, failed), page, [status, summary, files], api_visibility="private")
 
 
 def _elem_id(prefix: str, label: str) -> str:
@@ -374,7 +376,7 @@ def _review_tab() -> None:
     review = _guard(on_review, failed)
     go.click(review, upload, [status, summary, findings, coverage, report], api_name="review")
     for event in (upload.clear, upload.upload):  # a new (or no) file: the last report no longer applies
-        event(lambda: failed(""), None, [status, summary, findings, coverage, report], api_name=False)
+        event(lambda: failed(""), None, [status, summary, findings, coverage, report], api_visibility="private")
 
 
 # ---- 知识库 -------------------------------------------------------------------------------------
@@ -430,22 +432,22 @@ def _knowledge_tab(ready: Any) -> None:
         return "", _table(rows, HIT_COLUMNS), ids
 
     find = _guard(on_search, lambda m: (m, _table([], HIT_COLUMNS), []))
-    search.click(find, query, [search_status, hits, hit_ids], api_name=False)
-    query.submit(find, query, [search_status, hits, hit_ids], api_name=False)
-    hits.select(_read_row, hit_ids, unit_view, api_name=False)
+    search.click(find, query, [search_status, hits, hit_ids], api_visibility="private")
+    query.submit(find, query, [search_status, hits, hit_ids], api_visibility="private")
+    hits.select(_read_row, hit_ids, unit_view, api_visibility="private")
     def on_browse(doc_id: str | None) -> tuple:
         rows, ids = h.units_rows(doc_id)
         return _table(rows, UNIT_COLUMNS), ids, ""
 
-    doc.change(_guard(on_browse, lambda m: (_table([], UNIT_COLUMNS), [], m)), doc, [units, unit_ids, unit_view], api_name=False)
-    units.select(_read_row, unit_ids, unit_view, api_name=False)
+    doc.change(_guard(on_browse, lambda m: (_table([], UNIT_COLUMNS), [], m)), doc, [units, unit_ids, unit_view], api_visibility="private")
+    units.select(_read_row, unit_ids, unit_view, api_visibility="private")
 
     def refreshed() -> tuple:
         return (_table(h.documents_rows(), DOC_COLUMNS), gr.update(choices=h.document_choices()),
                 gr.update(choices=h.document_choices(user_only=True), value=None), h.knowledge_line())
 
     lists = [docs, doc, removable, ready]
-    ingest.click(_guard(h.ingest_upload, lambda m: m), files, ingest_log, api_name=False).then(refreshed, None, lists, api_name=False)
+    ingest.click(_guard(h.ingest_upload, lambda m: m), files, ingest_log, api_visibility="private").then(refreshed, None, lists, api_visibility="private")
 
     def ask(doc_id: str | None) -> tuple:
         title = {v: k for k, v in h.document_choices(user_only=True)}.get(doc_id or "")
@@ -453,10 +455,10 @@ def _knowledge_tab(ready: Any) -> None:
             return gr.update(visible=False), "", problem("请先选择一份本企业导入的文件。")
         return gr.update(visible=True), f"确定删除“{title}”吗？删除后问答和检索不再引用它。", ""
 
-    remove.click(ask, removable, [confirm_row, confirm_text, remove_log], api_name=False)
-    cancel.click(lambda: (gr.update(visible=False), "已取消，未删除。"), None, [confirm_row, remove_log], api_name=False)
+    remove.click(ask, removable, [confirm_row, confirm_text, remove_log], api_visibility="private")
+    cancel.click(lambda: (gr.update(visible=False), "已取消，未删除。"), None, [confirm_row, remove_log], api_visibility="private")
     confirm.click(_guard(lambda d: (gr.update(visible=False), h.remove_document(d)), lambda m: (gr.update(visible=False), m)),
-                  removable, [confirm_row, remove_log], api_name=False).then(refreshed, None, lists, api_name=False)
+                  removable, [confirm_row, remove_log], api_visibility="private").then(refreshed, None, lists, api_visibility="private")
 
 
 def _read_row(ids: list[str], evt: gr.SelectData) -> str:
@@ -483,7 +485,7 @@ def build_app() -> Any:
                 _review_tab()
             with gr.Tab("知识库", id="kb"):
                 _knowledge_tab(ready)
-        demo.load(h.knowledge_line, None, ready, api_name=False)
+        demo.load(h.knowledge_line, None, ready, api_visibility="private")
     settings = app_settings()
     demo.queue(default_concurrency_limit=settings.concurrency, max_size=settings.queue_size)
     return demo

@@ -170,21 +170,21 @@ def _field(path: tuple[str, ...], name: str, info: FieldInfo) -> list[FormField]
     core = _core(annotation)
     origin = typing.get_origin(core)
     reads = reads_of(info)
-    common = {"path": path, "title": label, "required": required}
+    base = FormField(path=path, title=label, widget=Widget.TEXT, required=required)
     if core is bool:
-        default = bool(info.default) if not required and isinstance(info.default, bool) else False
-        return [FormField(widget=Widget.FLAG, default=default, **common)]
+        flag = bool(info.default) if not required and isinstance(info.default, bool) else False
+        return [replace(base, widget=Widget.FLAG, default=flag)]
     if origin is Literal:
         choices = tuple((_choice_label(v), v) for v in typing.get_args(core))
         default = None if info.is_required() else info.default
-        return [FormField(widget=Widget.CHOICE, choices=choices, default=default, **common)]
+        return [replace(base, widget=Widget.CHOICE, choices=choices, default=default)]
     if _is_number(annotation):
-        return [FormField(widget=Widget.TEXT, number=True, one_plus=bool(reads and reads.one_plus), hint=_hint(info, True), **common)]
+        return [replace(base, widget=Widget.TEXT, number=True, one_plus=bool(reads and reads.one_plus), hint=_hint(info, True))]
     if core is str:
-        return [FormField(widget=Widget.TEXT, hint=_hint(info, False), **common)]
+        return [replace(base, widget=Widget.TEXT, hint=_hint(info, False))]
     if _is_model(annotation):  # a nested group of fields: "薪级工资标准：薪级数"
         inner = _core(annotation)
-        out = []
+        out: list[FormField] = []
         for sub, sub_info in inner.model_fields.items():
             for f in _field((*path, _key(sub, sub_info)), sub, sub_info):
                 out.append(replace(f, trail=(label, *f.trail)))
@@ -193,25 +193,25 @@ def _field(path: tuple[str, ...], name: str, info: FieldInfo) -> list[FormField]
         value = _args(annotation)[1]
         if _is_model(value):
             own, maps = _columns(_core(value))
-            cols = [Column(NAME, label, False), *own, *([Column(MEMBER, "成员", False), *maps] if maps else [])]
-            return [FormField(widget=Widget.TABLE, layout=Layout.KEYED, columns=tuple(cols), nested=tuple(m.key for m in maps), **common)]
+            cols = (Column(NAME, label, False), *own, *((Column(MEMBER, "成员", False), *maps) if maps else ()))
+            return [replace(base, widget=Widget.TABLE, layout=Layout.KEYED, columns=cols, nested=tuple(m.key for m in maps))]
         if typing.get_origin(_core(value)) is dict:
             cols = (Column(NAME, "名称", False), Column(MEMBER, "项目", False), Column(VALUE, label, True))
-            return [FormField(widget=Widget.TABLE, layout=Layout.GRID, columns=cols, **common)]
+            return [replace(base, widget=Widget.TABLE, layout=Layout.GRID, columns=cols)]
         cols = (Column(NAME, "名称", False), Column(VALUE, label, _is_number(value)))
-        return [FormField(widget=Widget.TABLE, layout=Layout.MAP, columns=cols, **common)]
+        return [replace(base, widget=Widget.TABLE, layout=Layout.MAP, columns=cols)]
     if origin is list:
         item = _args(annotation)[0]
         if _is_model(item):
             own, _ = _columns(_core(item))
-            return [FormField(widget=Widget.TABLE, layout=Layout.RECORDS, columns=tuple(own), **common)]
+            return [replace(base, widget=Widget.TABLE, layout=Layout.RECORDS, columns=tuple(own))]
         if typing.get_origin(_core(item)) is dict or _core(item) is dict:
-            return [FormField(widget=Widget.TABLE, layout=Layout.ROWS, **common)]
+            return [replace(base, widget=Widget.TABLE, layout=Layout.ROWS)]
         if typing.get_origin(_core(item)) is tuple:
             cols = (Column("0", "等级", True), Column("1", "薪酬（元）", True))
-            return [FormField(widget=Widget.TABLE, layout=Layout.PAIRS, columns=cols, **common)]
-        return [FormField(widget=Widget.LIST, number=_is_number(item), hint="多个数值用顿号或空格隔开，如 5000、6000、7000", **common)]
-    return [FormField(widget=Widget.TEXT, hint=_hint(info, False), **common)]
+            return [replace(base, widget=Widget.TABLE, layout=Layout.PAIRS, columns=cols)]
+        return [replace(base, widget=Widget.LIST, number=_is_number(item), hint="多个数值用顿号或空格隔开，如 5000、6000、7000")]
+    return [replace(base, widget=Widget.TEXT, hint=_hint(info, False))]
 
 
 @cache
@@ -261,7 +261,7 @@ def _rows(f: FormField, value: Any) -> list[list[str]]:
         for name, record in value.items():
             record = record if isinstance(record, dict) else {"median": record}  # 七级: 8000 means its median
             own = [shown(record.get(c.key)) for c in own_cols]
-            maps = [record.get(k) if isinstance(record.get(k), dict) else {} for k in f.nested]
+            maps: list[dict[str, Any]] = [got if isinstance(got := record.get(k), dict) else {} for k in f.nested]
             members = list(dict.fromkeys(m for inner in maps for m in inner))
             for i, member in enumerate(members or [""]):
                 row = [str(name), *(own if i == 0 else [""] * len(own))]

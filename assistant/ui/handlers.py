@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from calculators.severity import tally
+
 from ..agent import respond
 from ..agent.models import Reply
 from ..agent.qa import unit_label
@@ -403,8 +405,6 @@ def review_upload(path: str | None) -> ReviewResult:
         for f in report.findings
     ]
     coverage = [[c.topic, "有" if c.present else "缺", "、".join(clause_title(u) for u in c.citations)] for c in report.coverage]
-    from calculators.severity import tally
-
     counts = report.counts()
     summary = (f"共 {len(report.findings)} 条发现：{tally(counts, '条')}。"
                if report.findings else "未发现与指引不符之处。")

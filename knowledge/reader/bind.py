@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
+from itertools import pairwise
 
 from .lexicon import Lexicon, contains_any, ends_with_any, lexicon, starts_with_any
 from .models import Clause, Kind, Quantity
@@ -148,7 +149,7 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     quantities = _labels_from_levels(text, quantities)
     quantities = _inherit_forward(text, _inherit_units(text, _compound_durations(text, quantities), lex), lex)
     bound: list[Quantity] = []
-    for i, q in enumerate(quantities):
+    for i in range(len(quantities)):
         bound.append(_describe(text, quantities, i, clauses, lex))
     bound = _ranges(text, bound, lex)
     bound = _topics(bound, lex)
@@ -213,7 +214,7 @@ def _remainders(text: str, quantities: list[Quantity], clauses: list[Clause]) ->
         if left <= 0:
             continue
         each = left / len(names)
-        for n, name in enumerate(names):
+        for name in names:
             at = match.start(1) + match.group(1).find(name)
             clause = _clause_of(clauses, at)
             out.append(Quantity(each, Kind.PERCENT, match.group(0), at, at + len(name), unit="余", name=name,
@@ -364,8 +365,34 @@ def _growths(qs: list[Quantity]) -> list[Quantity]:
                 topic = strip_words(core(strip_words(q.subject, times)) and strip_words(q.subject, times), times)
                 out.append(Quantity(growth, Kind.PERCENT, f"{q.text}→{later.text}", later.start, later.end, unit="%",
                                     subject=f"{topic}增长", name=topic, sentence=q.sentence, clause=later.clause, derived=True,
-                                    direction="down" if growth < 0 else "up", topic=q.topic))
+                                    direction="down" if growth < 0 else "up", topic=q.topic, sources=(q.start, later.start)))
                 break
+    return out + _growths_by_year(qs)
+
+
+def _growths_by_year(qs: list[Quantity]) -> list[Quantity]:
+    """工资总额：2023年3200万，2024年3420万: two amounts of one heading, each after its year, the later
+    year's over the earlier's is the growth of what the heading names."""
+    years = {q.end: q for q in qs if q.kind is Kind.DATE and q.unit == "年" or q.kind is Kind.DATE and q.text.endswith("年")}
+    def year_of(q: Quantity) -> Quantity | None:  # 2023年3200万, 2023年 4500
+        return years.get(q.start) or years.get(q.start - 1)
+
+    dated = [q for q in qs if q.kind in (Kind.MONEY, Kind.NUMBER) and year_of(q) is not None and not q.derived]
+    out = []
+    for a, b in pairwise(dated):
+        year_a, year_b = year_of(a), year_of(b)
+        assert year_a is not None and year_b is not None
+        head = a.topic[: a.topic.rfind(year_a.text)] if year_a.text in a.topic else ""
+        head = re.sub(r"[（(][^（()）]*[)）]", "", re.split(r"[，,；;。\n]", head)[-1])  # 工资总额（万元）｜ → 工资总额
+        head = core(head.strip(" :：｜|")) or ""
+        between = [q for q in qs if a.end <= q.start < year_b.start and q.kind in (Kind.MONEY, Kind.NUMBER)]
+        if not head or between or a.sentence != b.sentence or year_b.value <= year_a.value or not a.value \
+                or not b.topic.startswith(a.topic.split(year_a.text)[0]):
+            continue
+        growth = (b.value - a.value) / a.value
+        out.append(Quantity(growth, Kind.PERCENT, f"{a.text}→{b.text}", b.start, b.end, unit="%", subject=f"{head}增长", name=head,
+                            sentence=b.sentence, clause=b.clause, derived=True, direction="down" if growth < 0 else "up",
+                            topic=a.topic, sources=(a.start, b.start)))
     return out
 
 
@@ -559,9 +586,9 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     if inner and looks_like_entity(inner.group(1)):
         parent, name = inner.group(1), core(inner.group(2)) or inner.group(2)
     elif name:
-        head, person = split_person(name)
-        if head is not None:
-            head = core(head)
+        before, person = split_person(name)
+        if before is not None:
+            head = core(before)
             if head and _entity_end(head):
                 parent, name = head, person  # 生产部张三: a member of 生产部
             elif head:
@@ -832,7 +859,7 @@ def _member_heading(text: str, after: int, pos: int, lex: Lexicon) -> bool:
     """采掘队 部门积分 5,100 —— 队员：罗大勇 210: a heading of member words between the figures."""
     segment = text[after:pos]
     match = re.search(r"([\u4e00-\u9fa5]{1,6})[:：]", segment)
-    return bool(match) and core(match.group(1)) in lex.member_intro
+    return match is not None and core(match.group(1)) in lex.member_intro
 
 
 def _inside_brackets_after(text: str, after: int, pos: int) -> bool:

@@ -198,7 +198,8 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _derived_notes(out, reading)
     _plausible(out, reading)
     # a figure every slot of its kind avoids (够不够2.8倍: the guideline restated) is no question for the user
-    out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and i not in out.outranked
+    used = {start for i in out.placed for start in reading.quantities[i].sources}  # 4800万 and 5100万 gave the growth placed
+    out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and i not in out.outranked and q.start not in used
                      and (q.kind is Kind.NUMBER or any(q.kind in s.reads.kinds and not _avoided(s.reads, q) for s in out.slots))]
     _counts_of_lists(out, reading)
     _stated_counts(out, reading)
@@ -334,7 +335,7 @@ def _counts_of_lists(out: Filled, reading: Reading) -> None:
     sizes = {len(v) for v in out.values.values() if isinstance(v, (dict, list)) and v}
     keep = []
     for q in out.leftovers:
-        if q.kind in (Kind.LEVELS, Kind.COUNT, Kind.PEOPLE) and q.value in sizes and not q.subject.strip(" ：:，,") [-2:] in ("一共", "总共"):
+        if q.kind in (Kind.LEVELS, Kind.COUNT, Kind.PEOPLE) and q.value in sizes and q.subject.strip(" ：:，,") [-2:] not in ("一共", "总共"):
             continue
         keep.append(q)
     out.leftovers = keep
@@ -398,7 +399,7 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
     positions = dict(figures)
     for i, (_, slot, name) in sorted(chosen.items(), key=lambda t: _rank(t[1][1], t[1][2], t[0])):
         q = positions[i]
-        current = out.get(slot.path) or ({} if slot.reads.shape is Shape.MAP else [])
+        current: Any = out.get(slot.path) or ({} if slot.reads.shape is Shape.MAP else [])  # a map, or NUMBERED pairs
         if slot.reads.shape is Shape.NUMBERED:
             current.append([_number_in(name), q.value])
         else:
@@ -557,7 +558,8 @@ def _fmt(value: Any) -> str:
 def _ranges(figures: Figures, out: Filled) -> None:
     """Tiers: each clause with a range (or an open end, or a cap) and the rate that follows it."""
     for slot in [s for s in out.slots if s.reads.shape is Shape.RANGES]:
-        tiers, used = [], []
+        tiers: list[dict[str, Decimal]] = []
+        used: list[int] = []
         positions = dict(figures)
         relative = any(q.relative_to for _, q in figures)
         reference = _reference(figures, out, slot)
@@ -566,26 +568,27 @@ def _ranges(figures: Figures, out: Filled) -> None:
         for i, q in figures:
             if kind_fit(slot.reads, q) == 0 or q.range_start is not None or q.kind in slot.reads.rate_kinds:
                 continue
-            upper = positions.get(q.range_end) if q.range_end is not None else None
+            end = q.range_end
+            upper = positions.get(end) if end is not None else None
             is_open = q.open_above or q.bound == "min"
             is_cap = q.bound == "max" and upper is None
             if upper is None and not is_open and not is_cap:
                 continue
-            rate = _rate_after(figures, i if upper is None else q.range_end, slot.reads)  # type: ignore[arg-type]
+            rate = _rate_after(figures, i if end is None or upper is None else end, slot.reads)
             if rate is None:
                 continue
             offset = reference if relative_offsets else Decimal(0)
             low, high = (Decimal(0), q.value) if is_cap else (q.value, upper.value if upper else None)
             start = reference if is_cap else offset + low  # a cap ("X以内") starts where the target ends
             tiers.append({"from": start, **({"to": offset + high} if high is not None else {}), "rate": rate[1].value})
-            used += [i, rate[0]] + ([q.range_end] if upper is not None else [])
+            used += [i, rate[0]] + ([end] if end is not None and upper is not None else [])
         if not tiers:
             out.placed = {k: v for k, v in out.placed.items() if v != slot.path + ".reference"}
         if tiers:
             tiers.sort(key=lambda t: t["from"])
             out.set(slot.path, tiers)
             for i in used:
-                out.placed[i] = slot.path  # type: ignore[index]
+                out.placed[i] = slot.path
             out.cued.add(slot.path)
 
 
@@ -761,7 +764,7 @@ def _nearest_word(text: str, pos: int, words: list[tuple[str, str]], clause: int
         inside = [(bracket.group(1).find(w), v) for w, v in words if w in bracket.group(1)]
         if inside:
             return min(inside)[1]
-    hits = []
+    hits: list[tuple[int, str, str]] = []  # (position, value, word)
     for word, value in words:
         at = text.find(word)
         while at >= 0:
@@ -847,7 +850,9 @@ def _choices_in_rows(text: str, records: dict[str, dict[str, Any]], choices: lis
 
 def _grid(figures: Figures, out: Filled) -> None:
     """name → {item: figure}: 甲接线30次, 丙接线10次、调试10次 (items named by another map)."""
-    for slot in [s for s in out.slots if s.reads.shape is Shape.GRID and s.reads.items_from]:
+    for slot in out.slots:
+        if slot.reads.shape is not Shape.GRID or not slot.reads.items_from:
+            continue
         items = out.known(slot.reads.items_from) or {}
         if not items:
             continue
@@ -948,12 +953,14 @@ def _subsequence(short: str, long: str) -> bool:
 
 def _lookups(reading: Reading, out: Filled) -> None:
     """查 班组长第八级 / 中级工第3级、高级工第5级: each position named with one of the records it looks up."""
-    for slot in [s for s in out.slots if s.reads.shape is Shape.LOOKUP and s.model is not None and s.reads.items_from]:
+    for slot in out.slots:
+        if slot.reads.shape is not Shape.LOOKUP or slot.model is None or not slot.reads.items_from:
+            continue
         records = out.known(slot.reads.items_from) or []
         names = sorted((r["name"] for r in records if isinstance(r, dict) and "name" in r), key=len, reverse=True)
-        key, position = list(slot.model.model_fields)[:2]  # type: ignore[union-attr]
+        key, position = list(slot.model.model_fields)[:2]
         text = reading.normalised
-        found = []
+        found: list[dict[str, Any]] = []
         for q in reading.ordinals:
             line = text[text.rfind("\n", 0, q.start) + 1:text.find("\n", q.start) % (len(text) + 1)]
             if re.search(r"[|｜\t]", line):

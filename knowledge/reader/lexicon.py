@@ -57,7 +57,7 @@ def lexicon() -> Lexicon:
         unit_blockers={k: tuple(v) for k, v in raw["unit_blockers"].items()},
         magnitudes=dict(raw["magnitudes"]),
         value_words={w: (Kind(k), Decimal(str(f))) for w, (k, f) in raw["value_words"].items()},
-        **lists,  # type: ignore[arg-type]
+        **lists,
     )
 
 

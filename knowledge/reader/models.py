@@ -78,6 +78,7 @@ class Quantity:
     derived: bool = False  # worked out from the words (剩下的平均分给…), not written as a figure
     period: str | None = None  # "month" | "year": 月平均工资 / 年薪 (an amount's period, when written)
     superseded: bool = False  # corrected later in the text (…1000分。哦不对，是1100分)
+    sources: tuple[int, ...] = ()  # derived: where the figures it was worked out from start (4800万→5100万)
     corrects: str | None = None  # the figure, as written, that this one corrects
 
     def with_(self, **changes: object) -> Quantity:
@@ -107,9 +108,6 @@ class Reading:
     clauses: list[Clause] = field(default_factory=list)
     corrections: list[tuple[str, str]] = field(default_factory=list)  # (as written, read as)
     ordinals: list[Quantity] = field(default_factory=list)  # 第N级 … : positions named in the text
-
-    def of_kind(self, *kinds: Kind) -> list[Quantity]:
-        return [q for q in self.quantities if q.kind in kinds]
 
     @property
     def figures(self) -> list[Quantity]:

@@ -42,7 +42,8 @@ def mend(text: str) -> tuple[str, list[tuple[str, str]]]:
         return text, []
     from pypinyin import lazy_pinyin
 
-    sounds = lazy_pinyin(text, errors=lambda chars: ["?"] * len(chars))
+    # pypinyin documents a list from `errors` (one "?" per character); its stub says str only
+    sounds = lazy_pinyin(text, errors=lambda chars: ["?"] * len(chars))  # type: ignore[arg-type,return-value]
     targets = _targets()
     lengths = sorted({len(w) for words in targets.values() for w in words}, reverse=True)
     known = _known_words()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
@@ -23,7 +23,7 @@ FORMULA = "部门绩效工资总量=单位可供分配绩效工资总量÷单位
 class ToolCallingFake(GenericFakeChatModel):
     """Replays scripted messages; accepts tools like a real chat model would."""
 
-    def bind_tools(self, tools: Any, **kwargs: Any) -> "ToolCallingFake":
+    def bind_tools(self, tools: Any, **kwargs: Any) -> ToolCallingFake:
         return self
 
 
@@ -72,9 +72,9 @@ def test_model_error_falls_back_to_offline():
 
 class _OpenAICompatible(BaseHTTPRequestHandler):
     answer = ""
-    requests: list[dict] = []
+    requests: ClassVar[list[dict]] = []
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server naming
+    def do_POST(self) -> None:  # http.server names its handlers so
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         type(self).requests.append(body)
         payload = {

@@ -184,3 +184,12 @@ def test_an_amount_is_never_a_coefficient_and_an_order_number_is_no_figure():
     assert "7,500.00" in answer and "所列各项合计：7,500.00" in answer and "合计：32,000.00" not in answer
     answer = _answer("订单号20240518-07，6月份包装线计件奖金一共1.8万，员工编号和件数：A013 李平 2300件，A021 何欢 2050件，A034 邓超 1650件")
     assert "订单号" not in answer.split("**")[0] and "6,900.00" in answer  # 18000 × 2300 / 6000
+
+
+def test_growth_worked_out_from_two_years_or_last_and_this_year_and_the_amounts_are_not_asked_about():
+    answer = _answer("工资总额：2023年3200万，2024年3420万；利润：2023年5000万，2024年5600万。工资总额增长低于利润增长吗？")
+    assert "6.88%" in answer and "12%" in answer and "不确定" not in answer
+    answer = _answer("工资总额（万元）｜2023年 4500｜2024年 4860\n利润总额（万元）｜2023年 7200｜2024年 7560\n符合两个低于吗？")
+    assert "8%" in answer and "5%" in answer and "不符合" in answer
+    answer = _answer("工资总额去年4800万今年5100万，利润去年6000万今年6300万，检查一下两个低于")
+    assert "6.25%" in answer and "不确定" not in answer

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from calc_helpers import assert_subset, unit_id_problem
 
 import calculators
-
-from calc_helpers import assert_subset, unit_id_problem
 
 GOLDEN = Path(__file__).with_name("golden")
 

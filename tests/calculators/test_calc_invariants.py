@@ -5,6 +5,7 @@ non-decreasing in profit (第十条（五））."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from decimal import Decimal
 
@@ -93,14 +94,14 @@ def test_piece_rate_sums_to_the_pool(pool, pieces, coefficient):
 @given(start=st.integers(0, 20000), step=st.integers(0, 2000), levels=st.integers(2, 60))
 def test_arithmetic_ladder_never_pays_a_higher_level_less(start, step, levels):
     out = calculators.run("ladder", {"mode": "arithmetic", "start": start, "step": step, "levels": levels})["levels"]
-    assert len(out) == levels and all(b - a == step for a, b in zip(out, out[1:]))
+    assert len(out) == levels and all(b - a == step for a, b in itertools.pairwise(out))
 
 
 @given(low=st.integers(1000, 20000), spread=st.integers(0, 50000), levels=st.integers(2, 40))
 def test_geometric_ladder_never_pays_a_higher_level_less(low, spread, levels):
     out = calculators.run("ladder", {"mode": "geometric", "min": low, "max": low + spread, "levels": levels})["levels"]
     assert out[0] == low and out[-1] == low + spread
-    assert all(b >= a for a, b in zip(out, out[1:]))
+    assert all(b >= a for a, b in itertools.pairwise(out))
 
 
 @given(first=st.integers(0, 1000), increment=st.integers(0, 200), count=st.integers(1, 40),
@@ -111,7 +112,7 @@ def test_post_wage_table_higher_step_never_pays_less(first, increment, count, gr
     for row in result["table"]:
         paid = [t for t in row["totals"] if t is not None]
         assert len(paid) == count - row["start_step"] + 1
-        assert all(b >= a for a, b in zip(paid, paid[1:]))
+        assert all(b >= a for a, b in itertools.pairwise(paid))
 
 
 @given(start=st.integers(0, 500), increment=st.integers(0, 200), bands=st.integers(1, 10), span=st.integers(1, 10),
@@ -142,7 +143,7 @@ def test_forced_distribution_counts_sum_to_n_and_neither_end_is_rounded_up(n, pa
         for grade, share in list(quotas.items())[1:-1]:
             assert math.floor(n * share) <= counts[grade] <= math.floor(n * share) + len(shares) - 1
     elif len(shares) == 2:  # the rationed (smaller) grade is rounded down, the other takes the rest
-        rationed = top if shares[0] < shares[1] else bottom if shares[1] < shares[0] else bottom
+        rationed = top if shares[0] < shares[1] else bottom
         assert counts[rationed] == math.floor(n * quotas[rationed])
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from calc_helpers import squeeze, unit_id_problem
 
 import calculators
-from calculators.params import Parameter, all_parameters, param, parameter
 import knowledge
-from calc_helpers import squeeze, unit_id_problem
+from calculators.params import Parameter, all_parameters, param, parameter
 
 PARAMS = list(all_parameters().values())
 

@@ -64,7 +64,7 @@ _PYTHON = re.compile(r"Decimal\(|\bNone\b|\bTrue\b|\bFalse\b|\{'|\['|\b[a-z_]+/(
 
 @pytest.mark.parametrize(("name", "data"), _inputs())
 def test_every_surface_shows_the_same_tables_and_figures(name, data):
-    out, res, shown = _surfaces(name, data)
+    _, res, shown = _surfaces(name, data)
     for surface, text in shown.items():
         for table in res.tables:
             if table.wide and surface != "xlsx":  # a screen says where the full table is
@@ -104,8 +104,15 @@ def test_annual_salary_months_are_months_not_pay_levels():
     assert [t.title for t in res.tables] == ["分配结果", "按月发放的基本年薪"]
 
 
-@pytest.mark.parametrize(("name", "title"), [("seniority-pay", "年功工资档次"), ("broadband", "宽带薪酬区间（元）"),
-                                             ("post-wage-table", "岗位工资标准"), ("market-percentiles", "薪酬水平定位策略")])
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("seniority-pay", "年功工资档次"),
+        ("broadband", "宽带薪酬区间（元）"),
+        ("post-wage-table", "岗位工资标准"),
+        ("market-percentiles", "薪酬水平定位策略"),
+    ],
+)
 def test_tables_once_missing_from_chat_are_in_chat(name, title):
     _, _, shown = _surfaces(name, calculators.get_calculator(name).example)
     assert f"**{title}**" in shown["chat"] and f"【{title}】" in shown["cli"] and title in shown["xlsx"]

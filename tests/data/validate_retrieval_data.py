@@ -29,7 +29,7 @@ def read(name: str) -> list[dict]:
             try:
                 rows.append(json.loads(line))
             except ValueError as exc:
-                raise SystemExit(f"{name}:{n}: not JSON ({exc})")
+                raise SystemExit(f"{name}:{n}: not JSON ({exc})") from None
     return rows
 
 

@@ -55,7 +55,7 @@ def body_text(path: Path, *, annex: bool = False) -> str:
     lines: list[str] = []
     for kind, value in body_blocks(path):
         if kind == "p":
-            if not annex and value.startswith("附件1") and lines and any(l.startswith("附件：") for l in lines):
+            if not annex and value.startswith("附件1") and lines and any(line.startswith("附件：") for line in lines):
                 break
             lines.append(value)
         else:

@@ -48,6 +48,19 @@ def test_piping_into_head_ends_quietly(tmp_path):
     assert done.stderr == "", done.stderr
 
 
+@pytest.mark.parametrize("args", [["search", "基础工资"], ["search", "基础工资", "--json"], ["--help"], ["calc", "list"]])
+def test_a_pipe_closed_by_head_or_before_any_output_ends_quietly(args):
+    # Line by line output (typer.echo): Typer turns the closed pipe into SystemExit(1), and an
+    # `except` naming an exception Typer no longer has turned that into a traceback.
+    # `| true` closes the pipe before the first line, so the failure does not depend on timing.
+    command = " ".join([sys.executable, "-m", "assistant.cli", *args])
+    for reader in ("head -1", "true"):
+        done = subprocess.run(["bash", "-c", f"{command} | {reader}"], capture_output=True, text=True, cwd=ROOT, timeout=300, check=False)
+        assert done.stderr == "", (reader, done.stderr)
+        if reader == "head -1":
+            assert done.stdout, args  # the first line (help starts with a blank one)
+
+
 @pytest.mark.parametrize("args, words", [
     (["calc", "points-allocation", "--input", "."], ["文件夹"]),
     (["calc", "points-allocation", "--input", "/nonexistent/in.json"], ["找不到"]),

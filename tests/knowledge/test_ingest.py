@@ -107,7 +107,10 @@ def test_sources_and_ingest_cli(clean_home):
     path = clean_home / "办法.md"
     path.write_text(SCHEME, encoding="utf-8")
     env = {**os.environ}
-    run = lambda *a: subprocess.run([sys.executable, "-m", "assistant.cli", *a], capture_output=True, text=True, env=env, timeout=300, check=False)
+
+    def run(*a: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "assistant.cli", *a], capture_output=True, text=True, env=env, timeout=300, check=False)
+
     first = json.loads(run("ingest", str(path), "--json").stdout)
     doc_id = first[0]["doc_id"]
     assert first == [{"file": str(path), "doc_id": doc_id, "changed": True, "replaced": None}] and doc_id.startswith("user-办法-")

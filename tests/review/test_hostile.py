@@ -120,6 +120,14 @@ def test_time_limit_is_configurable(tmp_path, monkeypatch):
     _refused(path, "超时", "PAYGUIDE_REVIEW_TIMEOUT_S")
 
 
+@pytest.mark.parametrize("value", ["三十", "0", "-5"])
+def test_an_unusable_limit_is_refused_not_replaced_by_the_default(tmp_path, monkeypatch, value):
+    path = tmp_path / "方案.txt"
+    path.write_text(scheme_text(), encoding="utf-8")
+    monkeypatch.setenv("PAYGUIDE_REVIEW_TIMEOUT_S", value)
+    _refused(path, "PAYGUIDE_REVIEW_TIMEOUT_S", "应为正数", value)
+
+
 @pytest.mark.parametrize("name", ["空.docx", "空.txt", "空.md"])
 def test_empty_file(tmp_path, name):
     path = tmp_path / name

@@ -11,13 +11,13 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from knowledge.reader import Kind, Quantity, Reading, amount, read
 from knowledge.reader.fill import Filled, fill
 
 from ..models import Evidence
-from ..scheme import Scheme, Sentence, Table, plain
+from ..scheme import Sentence, Table, plain
 from ..words import words
 
 
@@ -86,13 +86,6 @@ def negated_at(s: Sentence, pos: int) -> bool:
     from knowledge.reader.lexicon import contains_any, lexicon
 
     return contains_any(text, lexicon().negations) is not None or any(w in text for w in words().deny)
-
-
-def first_of(s: Sentence, names: Iterable[str]) -> int:
-    """Position of the first of `names` in the sentence (-1 when none is written)."""
-    text = s.plain
-    found = [text.find(n) for n in names if n in text]
-    return min(found) if found else -1
 
 
 def mentioned(s: Sentence, names: Iterable[str]) -> Mentioned | None:
@@ -209,7 +202,7 @@ def cells(table: Table) -> list[Cell]:
     """Every body cell with its row's name and its column's heading (read once per table)."""
     if table.cells is None:
         table.cells = _cells(table)
-    return table.cells  # type: ignore[return-value]
+    return table.cells
 
 
 def _cells(table: Table) -> list[Cell]:
@@ -249,15 +242,6 @@ def cell_is_percent(cell: Cell) -> bool:
     return "%" in cell.text or "％" in cell.text or "%" in cell.header
 
 
-def rows_of(scheme: Scheme) -> list[tuple[Table, list[Cell]]]:
-    return [(t, cells(t)) for t in scheme.tables]
-
-
-def sentences_with(scheme: Scheme, *groups: tuple[str, ...]) -> list[Sentence]:
-    """Prose sentences naming a word of every group."""
-    return [s for s in scheme.prose() if all(s.has(*g) for g in groups)]
-
-
 def first(values: Iterable[Any]) -> Any:
     return next((v for v in values if v is not None), None)
 
@@ -266,7 +250,3 @@ class Facts(BaseModel):
     """Base for a fact sheet: frozen, typed, JSON-able."""
 
     model_config = ConfigDict(frozen=True)
-
-
-def empty_list() -> Any:
-    return Field(default_factory=list)

@@ -12,14 +12,13 @@ from typing import Annotated
 
 from pydantic import BaseModel
 
-from knowledge.reader import Kind, Quantity, parse_numeral
+from knowledge.reader import Kind, parse_numeral
 from knowledge.reader.fields import Reads
 
 from ..models import Evidence
 from ..scheme import Scheme, Sentence, Table
 from ..words import words
 from .common import (
-    Bound,
     Facts,
     Figure,
     cell_amount,
@@ -231,13 +230,6 @@ class PayMix(Facts):
     def base_share(self) -> Decimal:
         return self.share.value if self.part is PayPart.BASE else 1 - self.share.value
 
-    @property
-    def base_bound(self) -> Bound | None:
-        """The limit on the base share that the written limit implies."""
-        if self.share.bound is None or self.part is PayPart.BASE:
-            return self.share.bound
-        return Bound.MIN if self.share.bound is Bound.MAX else Bound.MAX
-
 
 def _category(text: str) -> Research | None:
     basic = min((text.find(w) for w in W.basic_research if w in text), default=-1)
@@ -285,7 +277,7 @@ def pay_mix(scheme: Scheme) -> list[PayMix]:
                 continue
             if any(existing.category is category and existing.share.evidence.text == table.row_text(cell.row) for existing in out):
                 continue
-            share = Figure(value=cell_value(cell), evidence=table.evidence(cell.row), text=cell.text)  # type: ignore[arg-type]
+            share = Figure(value=cell_value(cell), evidence=table.evidence(cell.row), text=cell.text)
             out.append(PayMix(category=category, part=part, share=share))
     for s in scheme.prose():
         out += _mix_sentence(s)
@@ -406,7 +398,3 @@ def adjustments(scheme: Scheme) -> list[Adjustment]:
             if any(w in text for w in ("每年", "年度普调", "年度调薪", "定期评估", "定期调整", "普遍调整", "调整机制")):
                 out.append(Adjustment(years=None, evidence=s.evidence))
     return out
-
-
-def _quantity_text(q: Quantity) -> str:
-    return q.text

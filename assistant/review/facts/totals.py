@@ -181,7 +181,7 @@ def _budget_table(scheme: Scheme) -> dict[str, Figure]:
             rate = next((c for c in row_cells if cell_is_percent(c) and cell_value(c) is not None
                          and (any(w in c.header for w in ("增", "减", "幅", "变动", "同比")) or c.quantity is not None)), None)
             if rate is not None:
-                out[kind] = Figure(value=cell_value(rate), evidence=table.evidence(row), text=rate.text)  # type: ignore[arg-type]
+                out[kind] = Figure(value=cell_value(rate), evidence=table.evidence(row), text=rate.text)
                 continue
             years = [c for c in row_cells if c.value is not None and any(ch.isdigit() for ch in c.header) and not cell_is_percent(c)]
             if len(years) >= 2 and years[0].value:
@@ -203,7 +203,7 @@ def subsidiaries(scheme: Scheme) -> list[SubsidiaryGrowth]:
             if not any(w in cell.header for w in ("增幅", "增长", "增速")) and cell.quantity is None:
                 continue
             seen.add(kind)
-            out.append(SubsidiaryGrowth(kind=kind, growth=Figure(value=cell_value(cell), evidence=table.evidence(cell.row), text=cell.text)))  # type: ignore[arg-type]
+            out.append(SubsidiaryGrowth(kind=kind, growth=Figure(value=cell_value(cell), evidence=table.evidence(cell.row), text=cell.text)))
     for s in scheme.prose():
         kind = next((k for k in W.subsidiary_kinds if k in s.plain), None)
         if kind is None or kind in seen:

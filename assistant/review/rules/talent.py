@@ -7,7 +7,7 @@ from calculators import checks
 from calculators.params import param
 
 from ..applicability import Level
-from ..facts import PayMix, Research, SchemeFacts
+from ..facts import Figure, PayMix, Research, SchemeFacts
 from .base import Hit, check, from_findings, number, percent
 
 _SOON = "建议改为："
@@ -25,7 +25,7 @@ def chief_post_quota(f: SchemeFacts) -> list[Hit]:
         tech_staff=int(chief.tech_staff.value) if counted else None,  # type: ignore[union-attr]
         share=None if counted or chief.share is None else chief.share.value)
     where = chief.chiefs if counted else chief.share
-    most = f"（{number(chief.tech_staff.value)} 人的 {percent(cap)} 即最多 {int(cap * chief.tech_staff.value)} 个）" if chief.tech_staff else ""  # type: ignore[union-attr]
+    most = f"（{number(chief.tech_staff.value)} 人的 {percent(cap)} 即最多 {int(cap * chief.tech_staff.value)} 个）" if chief.tech_staff else ""
     advice = f"{_SOON}“首席类职位合计不超过科技人才总数的 {percent(cap)}{most}。”"
     return from_findings(found, where.evidence if where else None, advice)
 
@@ -108,7 +108,10 @@ def _dividend(f: SchemeFacts, name: str, advice: str) -> list[Hit]:
     d = f.dividend
     if d is None:
         return []
-    whole = lambda fig: int(fig.value) if fig is not None else None
+
+    def whole(fig: Figure | None) -> int | None:
+        return int(fig.value) if fig is not None else None
+
     found = checks.check_dividend_figures(
         employees=whole(d.employees), recipients=whole(d.recipients), tech_skill_recipients=whole(d.tech),
         recipient_share=d.recipient_share.value if d.recipient_share else None,

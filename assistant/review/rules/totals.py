@@ -3,18 +3,22 @@ bargaining, 职代会 and 党委, the headquarters, subsidiaries and the use of 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from calculators import checks
 from calculators.params import param
 
 from ..applicability import Level
-from ..facts import Growth, Mentioned, Priority, SchemeFacts
+from ..facts import Figure, Growth, Mentioned, Priority, SchemeFacts
 from .base import Hit, check, from_findings, percent
 
 _SOON = "建议改为："
 
 
 def _two_lower_findings(g: Growth) -> list[checks.Finding]:
-    value = lambda fig: fig.value if fig is not None else None
+    def value(fig: Figure | None) -> Decimal | None:
+        return fig.value if fig is not None else None
+
     return checks.check_two_lower(value(g.wage_total), value(g.profit), value(g.avg_wage), value(g.productivity))
 
 
