@@ -146,3 +146,24 @@ def test_a_long_table_is_cut_on_screen_but_whole_in_the_workbook():
     book = openpyxl.load_workbook(io.BytesIO(result_xlsx_bytes(out)))
     names = [row[0] for row in book["结果"].iter_rows(values_only=True)]
     assert f"员工{present.SCREEN_ROWS + 49}" in names
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "shown"),
+    [
+        ("piece-rate-allocation", {"pool": 32000, "pieces": {"老郑": 1500}, "total_pieces": 6400}, ["所列各项合计", "总量", "其余"]),
+        (
+            "forced-distribution",
+            {"mode": "部分", "scores": {f"员工{i}": 100 - i for i in range(20)}},
+            ["按考核标准评定等次的人员", "部分强制分布的人数上限"],
+        ),
+        ("pay-regression", {"points": [[1, 5000], [2, 5600], [3, 6400]], "predict": [4]}, ["预测值", "预测薪酬（元）"]),
+    ],
+)
+def test_fields_of_less_common_inputs_are_shown_too(name, data, shown):
+    """Fields that only some inputs produce (listed members only, a small unit, predictions)."""
+    out, _, surfaces = _surfaces(name, data)
+    words = _words_not_shown(name, out)
+    for surface, text in surfaces.items():
+        assert all(s in text for s in shown), (surface, [s for s in shown if s not in text])
+        assert not {w for w in re.findall(r"[A-Za-z_][A-Za-z_\-0-9]*", text) if w in words}, surface
