@@ -122,12 +122,20 @@ class DividendInput(CalcInput):
     employees: Annotated[Count, Reads((Kind.PEOPLE, Kind.COUNT), cues=("在岗职工", "职工", "员工", "在岗", "全体", "总人数", "全公司", "共有", "公司有", "我们有", "单位", "企业",
                                                          "人数"), avoid=("激励", "分红"), ask="如“在岗职工200人”")] = Field(
         ..., ge=1, title="在岗职工总数", description="本企业在岗职工总数")
-    recipients: Annotated[Count, Reads((Kind.PEOPLE, Kind.COUNT), cues=("激励对象", "分红对象", "参与分红", "分红人数", "拿分红", "享受分红", "激励人数", "激励", "分红",
-                                                          "对象"), ask="如“激励对象70人”")] = Field(
-        ..., ge=1, title="分红激励人数", description="本次分红激励对象人数")
-    tech_skill_recipients: Annotated[Count, Reads((Kind.PEOPLE, Kind.COUNT), cues=("技术技能", "技术", "技能", "科技", "研发", "技术人员", "科技人员", "科研", "工程师",
-                                                                     "技术骨干"), ask="如“其中技术技能人才40人”")] = Field(
-        ..., ge=0, title="技术技能人才人数", description="激励对象中技术技能人才人数")
+    reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (
+        ("recipients", "tech_skill_recipients"), ("recipients_share", "tech_skill_share"), ("recipients", "tech_skill_share"),
+        ("recipients_share", "tech_skill_recipients"))
+    recipients: Annotated[Count | None, Reads((Kind.PEOPLE, Kind.COUNT), cues=("激励对象", "分红对象", "参与分红", "分红人数", "拿分红", "享受分红", "激励人数", "激励",
+                                                                 "分红", "对象"), ask="如“激励对象70人”")] = Field(
+        None, ge=1, title="分红激励人数", description="本次分红激励对象人数（或给出占在岗职工的比例）")
+    tech_skill_recipients: Annotated[Count | None, Reads((Kind.PEOPLE, Kind.COUNT), cues=("技术技能", "技术", "技能", "科技", "研发", "技术人员", "科技人员", "科研",
+                                                                            "工程师", "技术骨干"), ask="如“其中技术技能人才40人”")] = Field(
+        None, ge=0, title="技术技能人才人数", description="激励对象中技术技能人才人数（或给出占激励人数的比例）")
+    recipients_share: Annotated[Number | None, Reads(Kind.PERCENT, cues=("激励对象占", "分红对象占", "激励人数占", "占在岗职工", "占职工", "占全体"), fraction=True,
+                                                     avoid=("技术", "技能", "骨干", "研发"))] = Field(
+        None, gt=0, le=1, title="激励人数占在岗职工的比例", description="不给人数时：激励对象占在岗职工总数的比例")
+    tech_skill_share: Annotated[Number | None, Reads(Kind.PERCENT, cues=("技术技能", "技术骨干", "技术人员", "技能人才", "科技人员", "研发", "其中"), fraction=True)] = Field(
+        None, ge=0, le=1, title="技术技能人才占激励人数的比例", description="不给人数时：技术技能人才占激励对象的比例")
 
 
 @register(
@@ -139,6 +147,8 @@ class DividendInput(CalcInput):
     (ref("dividend.recipients_max_share"),),
 )
 def dividend_check(inp: DividendInput) -> dict[str, Any]:
+    inp = _dividend_counts(inp)
+    assert inp.recipients is not None and inp.tech_skill_recipients is not None
     if inp.recipients > inp.employees:
         raise CalculationError(f"激励人数 {inp.recipients} 超过在岗职工总数 {inp.employees}", "recipients")
     if inp.tech_skill_recipients > inp.recipients:
@@ -154,6 +164,24 @@ def dividend_check(inp: DividendInput) -> dict[str, Any]:
         compliant=is_compliant(findings), findings=findings_out(findings),
         max_recipients=math.floor(cap * inp.employees), min_tech_skill_recipients=math.ceil(floor * inp.recipients),
     )
+
+
+def _dividend_counts(inp: DividendInput) -> DividendInput:
+    """激励对象占在岗职工的28%，其中六成是技术骨干: the head counts the shares stand for (250 × 28% = 70,
+    70 × 60% = 42), each shown in the trace; a share that gives no whole number of people is asked about."""
+    recipients = inp.recipients if inp.recipients is not None else _people_of(inp.recipients_share, inp.employees, "分红激励人数", "recipients")
+    tech = inp.tech_skill_recipients if inp.tech_skill_recipients is not None else _people_of(
+        inp.tech_skill_share, recipients, "技术技能人才人数", "tech_skill_recipients")
+    return inp.model_copy(update={"recipients": recipients, "tech_skill_recipients": tech})
+
+
+def _people_of(share: Decimal | None, whole: int, label: str, field: str) -> int:
+    if share is None:
+        raise CalculationError(f"请给出{label}（或它所占的比例）", field)
+    people = share * whole
+    if people != people.to_integral_value():
+        raise CalculationError(f"{label}按 {whole} × {pct(share)} = {fmt(people)} 不是整数，请直接给出人数", field)
+    return int(people)
 
 
 # ---- 薪酬结构 -----------------------------------------------------------------------------------

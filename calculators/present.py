@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .numbers import pct
-from .results import CHOICE_LABELS, CalcResult, Cell, Column, Figure, Series, Table
+from .results import CHOICE_LABELS, CalcResult, Cell, Column, Figure, Series, Sum, Table
 from .severity import Severity
 
 # A screen shows at most this many rows of a table; the workbook holds them all.
@@ -50,6 +50,12 @@ def figure_text(figure: Figure) -> str:
         return f"{figure.label}：{cell_text(figure.value, percent=True)}"
     unit = f" {figure.unit}" if figure.unit and figure.value is not None else ""
     return f"{figure.label}：{cell_text(figure.value)}{unit}"
+
+
+def sum_text(lead: Sum) -> str:
+    """“技工 第8级：岗位工资 2,300.00 + 薪级工资 165.00 = 2,465.00 元”."""
+    terms = " + ".join(f"{t.label} {cell_text(t.value)}" for t in lead.terms)
+    return f"{lead.label}：{terms} = {cell_text(lead.total)} {lead.unit}".rstrip()
 
 
 def clause_names(unit_ids: Iterable[str]) -> list[str]:
@@ -100,6 +106,7 @@ def text(title: str, result: Mapping[str, Any] | CalcResult) -> str:
     """A result as a terminal reader wants it: tables, figures, verdict, findings, working, basis."""
     res = typed(result)
     lines = [title, ""]
+    lines += [sum_text(lead) for lead in res.leads] + ([""] if res.leads else [])
     for table in res.tables:
         if table.wide:
             lines += [_wide_note(table), ""]
@@ -152,6 +159,7 @@ def markdown(title: str, result: Mapping[str, Any] | CalcResult) -> str:
     """
     res = typed(result)
     lines = [f"**{title}**", ""]
+    lines += [f"**{sum_text(lead)}**" for lead in res.leads] + ([""] if res.leads else [])
     for table in res.tables:
         if table.wide:
             lines += [_wide_note(table), ""]
@@ -172,7 +180,8 @@ def markdown(title: str, result: Mapping[str, Any] | CalcResult) -> str:
 def workbook_blocks(result: Mapping[str, Any] | CalcResult) -> list[Table]:
     """The tables of sheet 结果: every table in full, then 汇总 (the figures) and 检查结论 (verdict, findings)."""
     res = typed(result)
-    blocks = list(res.tables)
+    blocks = [Table(title="查询结果", columns=[Column(title="查询")], rows=[[sum_text(lead)] for lead in res.leads])] if res.leads else []
+    blocks += res.tables
     if res.figures:
         rows: list[list[Cell]] = [[_unit_label(f), cell_text(f.value, percent=True) if f.unit == "%" else f.value] for f in res.figures]
         blocks.append(Table(title="汇总", columns=[Column(title="项目"), Column(title="数值")], rows=rows))

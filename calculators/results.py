@@ -31,7 +31,8 @@ class Table(BaseModel):
     title: str
     columns: list[Column]
     rows: Annotated[list[list[Cell]], SkipValidation]  # built here from validated results; 100,000 rows stay fast
-    chart: str | None = None  # the axis title when the first and last columns make the result's chart
+    chart: str | None = None  # the axis title when this table makes the result's chart: first column → `chart_column`
+    chart_column: int = -1
     wide: bool = False  # too wide to read on a screen: shown in full in the workbook only
 
     @property
@@ -43,6 +44,17 @@ class Figure(BaseModel):
     label: str
     value: Cell
     unit: str = ""  # "%": a ratio shown as a percentage
+
+
+class Sum(BaseModel):
+    """What was asked, answered first: “技工 第8级：岗位工资 2,300.00 + 薪级工资 165.00 = 2,465.00 元”."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    label: str
+    terms: list[Figure]
+    total: Cell
+    unit: str = "元"
 
 
 class Trace(BaseModel):
@@ -64,6 +76,7 @@ class CalcResult(BaseModel):
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
+    leads: list[Sum] = Field(default_factory=list)  # shown before the tables
     tables: list[Table] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
     compliant: bool | None = None  # the verdict of a check; None for a plain calculation
@@ -74,6 +87,7 @@ class CalcResult(BaseModel):
     @classmethod
     def of(cls, out: Mapping[str, Any]) -> CalcResult:
         """The typed view of a calculator's output fields (as `calculators.run` returns them)."""
+        leads: list[Sum] = []
         tables: list[Table] = []
         figures: list[Figure] = []
         for key, value in out.items():
@@ -84,7 +98,9 @@ class CalcResult(BaseModel):
                 raise UnknownField(key, value)
             tables += [item for item in shown if isinstance(item, Table)]
             figures += [item for item in shown if isinstance(item, Figure)]
+            leads += [item for item in shown if isinstance(item, Sum)]
         return cls(
+            leads=leads,
             tables=tables,
             figures=figures,
             compliant=out.get("compliant"),
@@ -94,10 +110,10 @@ class CalcResult(BaseModel):
         )
 
     def chart(self) -> Series | None:
-        """Bars of the first table that makes a chart (label column → last column)."""
+        """Bars of the first table that makes a chart (label column → its chart column)."""
         for table in self.tables:
             if table.chart and table.rows:
-                values = [r[-1] for r in table.rows]
+                values = [r[table.chart_column] for r in table.rows]
                 if all(isinstance(v, (int, Decimal)) and not isinstance(v, bool) for v in values):
                     return Series(title=table.chart, labels=[str(r[0]) for r in table.rows], values=[float(v) for v in values])  # type: ignore[arg-type]
         return None
@@ -113,7 +129,7 @@ class UnknownField(RuntimeError):
 # Fields every result has, shown by their own parts of a surface.
 _FRAME = frozenset({"citations", "trace", "findings", "compliant"})
 
-Shown = list[Table | Figure]
+Shown = list[Table | Figure | Sum]
 Handler = Callable[[Any, Mapping[str, Any]], Shown | None]
 
 
@@ -296,10 +312,24 @@ def _ladder(value: Any, out: Mapping[str, Any]) -> Shown | None:
         return []
     diffs = out.get("differences")
     if isinstance(diffs, list) and len(diffs) == len(value) - 1:
-        cols = [Column(title="级别"), Column(title="与上一级差额（元）"), Column(title="金额（元）")]
-        rows = [[f"第{i}级", diffs[i - 2] if i > 1 else None, v] for i, v in enumerate(value, 1)]
-        return [Table(title="各级标准", columns=cols, rows=rows, chart="各级金额（元）")]
+        cols = [Column(title="级别"), Column(title="金额（元）"), Column(title="与上一级差额（元）")]
+        rows = [[f"第{i}级", v, diffs[i - 2] if i > 1 else None] for i, v in enumerate(value, 1)]
+        return [Table(title="各级标准", columns=cols, rows=rows, chart="各级金额（元）", chart_column=1)]
     return _series("各级标准", "级别", lambda i: f"第{i}级", chart="各级金额（元）")(value, out)
+
+
+def _lookup(value: Any, out: Mapping[str, Any]) -> Shown | None:
+    """The pay of a grade and step asked about (技工第8级多少): answered before the whole table."""
+    if not isinstance(value, list) or not all(isinstance(r, Mapping) for r in value):
+        return None
+    return [
+        Sum(
+            label=f"{r['grade']} 第{r['step']}级",
+            terms=[Figure(label="岗位工资", value=r["post_wage"]), Figure(label="薪级工资", value=r["step_wage"])],
+            total=r["total"],
+        )
+        for r in value
+    ]
 
 
 def _differences(value: Any, out: Mapping[str, Any]) -> Shown | None:
@@ -464,16 +494,7 @@ _SHOWN: dict[str, Handler] = {
     "differences": _differences,
     "table": _post_wages,
     "step_wages": _series("薪级工资标准", "薪级", lambda i: f"薪级{i}", "薪级工资（元）", chart="薪级工资（元）"),
-    "lookup": _records(
-        "查询结果",
-        [
-            ("grade", "岗位等级"),
-            ("step", "薪级"),
-            ("post_wage", "岗位工资（元）"),
-            ("step_wage", "薪级工资（元）"),
-            ("total", "月工资合计（元）"),
-        ],
-    ),
+    "lookup": _lookup,
     "bands": _either(_seniority_bands, _figure("每个等级的档数", "档")),
     "grades": _either(_broadband, _graded_names),
     "overlaps": _records(

@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from knowledge.reader import Kind, Quantity, Reading
+from knowledge.reader.bind import core
 from knowledge.reader.fields import Shape, Slot, slots
 from knowledge.reader.fill import Filled, fill
 
@@ -202,7 +203,8 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
     info = _registry().get_calculator(name)
     update = fill(reading, info.input_model, context=previous)
     _apply_changes(update, previous, reading)
-    changed_choice = any(update.get(s.path) is not None for s in update.slots if s.reads.shape in (Shape.CHOICE, Shape.FLAG))
+    # a choice, a flag or a look-up (那技师第20级呢) changes the request without a figure being placed
+    changed_choice = any(update.get(s.path) not in (None, []) for s in update.slots if s.reads.shape in (Shape.CHOICE, Shape.FLAG, Shape.LOOKUP))
     moved = _moved_positions(update, previous, reading)
     if not update.placed and not changed_choice and not moved and not _REMOVE.search(text):
         return None
@@ -222,12 +224,28 @@ _MORE = re.compile(r"(?:再|又|还|多)?(?:增加|加上|加|多|增|添|提高
 _LESS = re.compile(r"(?:再|又|还)?(?:减少|减去|减|少|降低|下调|扣|降)了?$")
 
 
+_FREED = re.compile(r"(?:多出来|多出|剩下|剩余|省下|空出|腾出|减下来|降下来)的?$")
+_TO = re.compile(r"^(?:都|全部|全)?(?:加给|补给|挪给|转给|分给|加到|给)([^，,。；;？?！!]+)")
+
+
 def _apply_changes(update: Filled, previous: dict[str, Any], reading: Reading) -> None:
     """技师再增加5人 / 池子再加10万 after a calculation: a change to a figure already given
-    (old + 5), not a new figure; shown in the notes."""
+    (old + 5), not a new figure; 多出来的10%给营业收入: the freed share goes to a member already
+    listed. Both shown in the notes."""
     by_path = {s.path: s for s in update.slots}
     for i, path in update.placed.items():
         q, slot = reading.quantities[i], by_path.get(path)
+        moved = _TO.match(q.tail) if _FREED.search(q.subject) else None
+        new_map, old_map = update.get(path), _get_path(previous, path)
+        if moved and isinstance(new_map, dict) and isinstance(old_map, dict) and q.name in new_map:
+            target = core(moved.group(1).removesuffix("呢").removesuffix("吧"))
+            if target in old_map and q.name not in old_map:
+                del new_map[q.name]
+                base = new_map.get(target, old_map[target])
+                new_map[target] = Decimal(str(base)) + q.value
+                shown = _percent if q.kind is Kind.PERCENT else _plain
+                update.notes.append(f"“{target}”按 {shown(base)} + {shown(q.value)} = {shown(new_map[target])} 计算")
+                continue
         sign = 1 if _MORE.search(q.subject) else -1 if _LESS.search(q.subject) else 0
         if slot is None or not sign or slot.reads.signed or q.kind is Kind.PERCENT and slot.reads.kinds[0] is not Kind.PERCENT:
             continue
@@ -241,6 +259,10 @@ def _apply_changes(update: Filled, previous: dict[str, Any], reading: Reading) -
             if name is not None and isinstance(old[name], (int, float, Decimal)):
                 new[name] = Decimal(str(old[name])) + step
                 update.notes.append(f"“{name}”按 {_plain(old[name])} {'+' if sign > 0 else '−'} {_plain(abs(q.value))} = {_plain(new[name])} 计算")
+
+
+def _percent(value: Any) -> str:
+    return f"{_plain(Decimal(str(value)) * 100)}%"
 
 
 def _plain(value: Any) -> str:

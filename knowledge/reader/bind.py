@@ -72,6 +72,16 @@ _TALK = {"只想", "想", "知道", "想知道", "只想知道", "问", "问问"
 _NOT_NAME_END = ("u", "p", "d", "r", "c", "y", "e", "f")
 
 
+_TITLES = ("师傅", "师", "工", "姐", "哥", "经理", "主任", "老师", "主管", "组长", "班长")
+
+
+def _names_alone(rest: list[tuple[str, str]]) -> bool:
+    """What follows a pronoun-like first word names something by itself (我们|技术部), unlike
+    何|师傅 or 何|一, where 何 is a surname and the rest only a title or an ordinal."""
+    word = "".join(t[0] for t in rest)
+    return len(word) >= 2 and word not in _TITLES
+
+
 @lru_cache(maxsize=4096)
 def core(subject: str) -> str:
     """The words of a subject that name something: connectives, verbs, directions, limits and
@@ -94,7 +104,7 @@ def core(subject: str) -> str:
     if len(tokens) > 2 and tokens[-1][0] in ("了", "过", "着") and tokens[-2][1].startswith("v"):
         tokens = tokens[:-2]  # 阿芳缝了: a verb with its aspect particle ends the name
     while tokens and (tokens[0][0] in lead or not _has_word_char(tokens[0][0])
-                      or len(tokens) > 1 and (tokens[0][1] == "r" or tokens[0][0] in _TALK)):
+                      or len(tokens) > 1 and (tokens[0][1] == "r" and _names_alone(tokens[1:]) or tokens[0][0] in _TALK)):
         tokens.pop(0)  # 只想知道我们技术部: the talk before the name
     while tokens and (tokens[-1][0] in link or not _has_word_char(tokens[-1][0])
                       or len(tokens) > 1 and tokens[-1][1] != "eng" and tokens[-1][1].startswith(_NOT_NAME_END)
@@ -162,8 +172,18 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _tables(text, bound)
     bound = _line_headings(text, bound)
     bound = _comparisons(text, bound)
+    bound = _counted_levels(bound)
     bound = sorted(bound + _remainders(text, bound, clauses) + _growths(bound) + _service(text, bound), key=lambda q: q.start)
     return bound, clauses
+
+
+_LEVEL_NOUNS = r"(?:薪档|薪级|等级|档次|岗级|级别|职级|档|级)"
+
+
+def _counted_levels(qs: list[Quantity]) -> list[Quantity]:
+    """设10个薪档 / 薪档 6 个: a count of 档 or 级 is a number of levels."""
+    return [q.with_(kind=Kind.LEVELS) if q.kind is Kind.COUNT and (
+        re.match(_LEVEL_NOUNS, q.tail.lstrip()) or re.search(_LEVEL_NOUNS + r"数?\s*$", q.subject)) else q for q in qs]
 
 
 _COMPARED = re.compile(r"比(?P<other>[^，,。；;：:比\s]{1,10}?)(?:的)?(?P<way>多出|高出|低了|少了|多了|高了|多|少|高|低)$")
@@ -349,6 +369,10 @@ _PAST = re.compile(r"上年|去年|上一年|基期|前一年|上年度|上期|�
 _NOW = re.compile(r"今年|本年|本年度|当年|预计|计划|预算|今年度|本期|拟")
 
 
+# 利润从去年的1.5亿增长到今年的1.65亿: the second amount is named only by the move to it
+_MOVED_TO = re.compile(r"^(?:增长|增加|上涨|涨|提高|提升|上升|下降|降低|减少|降|减|跌|回落)?(?:到|至)")
+
+
 def _growths(qs: list[Quantity]) -> list[Quantity]:
     """工资总额上年5000，今年5400: the growth worked out from the two amounts, (5400 − 5000) ÷ 5000,
     named by what grew (derived from the text, and shown as such)."""
@@ -357,12 +381,14 @@ def _growths(qs: list[Quantity]) -> list[Quantity]:
         if q.kind not in (Kind.MONEY, Kind.NUMBER) or not q.name or not _PAST.search(q.subject):
             continue
         for later in qs[i + 1:]:
-            if later.sentence != q.sentence or later.kind not in (Kind.MONEY, Kind.NUMBER) or later.name != q.name:
+            moved_to = _MOVED_TO.match(later.subject) and later is next((p for p in qs[i + 1:] if p.kind is q.kind), None)
+            if later.sentence != q.sentence or later.kind not in (Kind.MONEY, Kind.NUMBER) or later.name != q.name and not moved_to:
                 continue
             if _NOW.search(later.subject) and q.value:
                 growth = (later.value - q.value) / q.value
                 times = tuple(sorted({*_PAST.pattern.split("|"), *_NOW.pattern.split("|")}, key=len, reverse=True))
-                topic = strip_words(core(strip_words(q.subject, times)) and strip_words(q.subject, times), times)
+                subject = re.sub(rf"从?(?:{_PAST.pattern})的?", "", q.subject)  # 利润从去年的 → 利润
+                topic = strip_words(core(strip_words(subject, times)) and strip_words(subject, times), times)
                 out.append(Quantity(growth, Kind.PERCENT, f"{q.text}→{later.text}", later.start, later.end, unit="%",
                                     subject=f"{topic}增长", name=topic, sentence=q.sentence, clause=later.clause, derived=True,
                                     direction="down" if growth < 0 else "up", topic=q.topic, sources=(q.start, later.start)))

@@ -193,3 +193,28 @@ def test_growth_worked_out_from_two_years_or_last_and_this_year_and_the_amounts_
     assert "8%" in answer and "5%" in answer and "不符合" in answer
     answer = _answer("工资总额去年4800万今年5100万，利润去年6000万今年6300万，检查一下两个低于")
     assert "6.25%" in answer and "不确定" not in answer
+
+
+def test_a_freed_share_goes_to_the_member_named_and_a_surname_like_he_stays_in_the_name():
+    answer = _answer("部门KPI：利润总额45%、营业收入20%、成本控制15%、安全生产10%、党建工作10%，这套权重行吗？",
+                     "把利润总额降到35%，多出来的10%给营业收入呢？")
+    assert "20% + 10% = 30%" in answer and "多出来" not in answer
+    answer = _answer("本月计件：\n组员\t件数\n何一\t1,250\n何二\t1,080\n何三\t970\n组计件工资合计 2万8")
+    assert "何一" in answer and "10,606.06" in answer
+
+
+def test_dividend_shares_stand_for_head_counts_and_growth_from_one_amount_to_another():
+    answer = _answer("公司在岗250人，激励对象占在岗职工的28%，其中六成是技术骨干，合规吗？")
+    assert "70 人" in answer and "42 人" in answer and "符合指引要求" in answer
+    answer = _answer("利润从去年的1.5亿增长到今年的1.65亿，工资总额基数2.4亿，联动系数0.8，今年工资总额能到多少")
+    assert "259,200,000.00" in answer and "“利润” 10%" in answer
+
+
+def test_a_count_of_levels_and_a_look_up_answered_first_then_moved_in_a_follow_up():
+    assert "第10级 | 10,500.00" in _answer("技术序列设10个薪档，第一档6千，每往上一档多5百")
+    assert "第6级 | 5,700.00" in _answer("薪档 6 个｜起点 4.2k｜每档 +300")
+    session = _session()
+    first = respond("岗位工资：普工1800，技工2300，技师3200；薪级30级，第一级60元，级差15元。技工第8级多少？", session_id=session).answer
+    assert "技工 第8级：岗位工资 2,300.00 + 薪级工资 165.00 = 2,465.00 元" in first.split("|")[0]
+    later = respond("那技师第20级呢？", session_id=session).answer
+    assert "技师 第20级：岗位工资 3,200.00 + 薪级工资 345.00 = 3,545.00 元" in later

@@ -79,6 +79,8 @@ def test_every_surface_shows_the_same_tables_and_figures(name, data):
             assert all(e in text for e in expected), (surface, table.title, expected)
         for figure in res.figures:
             assert figure.label in text, (surface, figure.label)
+        for lead in res.leads:
+            assert present.sum_text(lead) in text, (surface, lead)
         for finding in res.findings:
             assert finding.message in text and Severity(finding.severity).label in text, (surface, finding.message)
         if res.compliant is not None:
