@@ -12,6 +12,7 @@ from knowledge.reader.fields import Reads, Shape
 from knowledge.reader.models import Kind
 
 from . import people
+from .applicability import clause
 from .base import CalcInput, MoneyInput, Number, NumberMap, limited, plus, result
 from .errors import CalculationError
 from .numbers import (
@@ -33,6 +34,11 @@ DEPT_FORMULA = "部门绩效工资总量 = 单位可供分配绩效工资总量 
 PERSON_FORMULA = "技能人才个人绩效工资分配 = 部门可供分配绩效工资总量 ÷ 部门积分累计总分 × 技能人才个人积分累计总分"
 PIECE_FORMULA = "技能人才个人绩效工资分配 = 部门可供分配绩效工资总量 ÷ 部门计件总量数 × 技能人才个人计件数量"
 DETAILED_DEPARTMENTS = 5
+# What each calculation rests on: the allocation-formula rule's clause (曲靖指引第八条) and, for points,
+# the 科技人才指引 article on allocating by contribution; the point value follows 曲靖案例1.
+POINTS_CLAUSES = (clause("allocation-formula"), "soe_tech/art-33")
+PIECE_CLAUSES = (clause("allocation-formula"),)
+POINT_VALUE_CLAUSES = ("qujing_skill/case-1", clause("allocation-formula"))
 ROUNDING = "按最大余数法处理尾差：先按公式取到{unit}，剩余的 {left} {unit_name}依次补给余数最大的项（余数相同按输入顺序），合计恰为 {total}"
 
 
@@ -110,7 +116,7 @@ def _points_from_people(rows: list[dict[str, Any]], data: dict[str, Any]) -> dic
     "输入 scores（一级）或 departments（两级），也可上传含 姓名/积分（及 部门）列的人员表。",
     PointsInput,
     {"pool": 1000000, "scores": {"生产部": 3000, "技术部": 2000}},
-    ("qujing_skill/art-8", "soe_tech/art-33"),
+    POINTS_CLAUSES,
     people=_points_from_people,
 )
 def points_allocation(inp: PointsInput) -> dict[str, Any]:
@@ -130,7 +136,7 @@ def _one_level(inp: PointsInput) -> dict[str, Any]:
         raise CalculationError("积分合计为0，无法按积分分配", "scores")
     if inp.total_score is not None and inp.total_score != total:
         return _listed_only(inp, names, [Decimal(w).scaleb(-places) for w in weights], total, inp.total_score,
-                            ("qujing_skill/art-8", "soe_tech/art-33"), DEPT_FORMULA, "单位积分累计总分", "积分")
+                            POINTS_CLAUSES, DEPT_FORMULA, "单位积分累计总分", "积分")
     pool_units = to_units(inp.pool, inp.precision, "pool", "绩效工资总量")
     allocations, left = _split_map(pool_units, names, weights, inp.precision)
     scores = (Decimal(w).scaleb(-places) for w in weights)
@@ -141,7 +147,7 @@ def _one_level(inp: PointsInput) -> dict[str, Any]:
         _rounding_step(left, inp.precision, inp.pool),
     ]
     return result(
-        ("qujing_skill/art-8", "soe_tech/art-33"), DEPT_FORMULA, steps, inp,
+        POINTS_CLAUSES, DEPT_FORMULA, steps, inp,
         allocations=allocations, total=from_units(pool_units, inp.precision),
         point_value=_point_value(inp.pool, total, inp.precision), total_score=total,
     )
@@ -185,7 +191,7 @@ def _two_level(inp: PointsInput) -> dict[str, Any]:
     if len(members) > DETAILED_DEPARTMENTS:
         steps.append(f"其余 {len(members) - DETAILED_DEPARTMENTS} 个部门按同一公式二次分配，过程从略（结果见 members）")
     return result(
-        ("qujing_skill/art-8", "soe_tech/art-33"), f"{DEPT_FORMULA}；{PERSON_FORMULA}", steps, inp,
+        POINTS_CLAUSES, f"{DEPT_FORMULA}；{PERSON_FORMULA}", steps, inp,
         allocations=allocations, members=member_out, total=from_units(pool_units, inp.precision),
         point_value=_point_value(inp.pool, total, inp.precision), total_score=total,
     )
@@ -304,7 +310,7 @@ def _piece_weights(inp: PieceRateInput) -> tuple[dict[str, Decimal], dict[str, D
     "可按个人系数（未给出的按 1）和岗位类别系数（技能岗位为 1，管理、专业技术岗位为 1×a%、1×b%）折算计件数。结果精确到分，合计等于总量。",
     PieceRateInput,
     {"pool": 60000, "pieces": {"小王": 1200, "小李": 800}, "coefficients": {"小李": 0.8}},
-    ("qujing_skill/art-8",),
+    PIECE_CLAUSES,
     people=_pieces_from_people,
 )
 def piece_rate_allocation(inp: PieceRateInput) -> dict[str, Any]:
@@ -314,7 +320,7 @@ def piece_rate_allocation(inp: PieceRateInput) -> dict[str, Any]:
         raise CalculationError("折算后的计件总量为0，无法分配", "pieces")
     if inp.total_pieces is not None and inp.total_pieces != total:
         return _listed_only(inp, list(weighted), list(weighted.values()), total, inp.total_pieces,
-                            ("qujing_skill/art-8",), PIECE_FORMULA, "部门计件总量数", "件")
+                            PIECE_CLAUSES, PIECE_FORMULA, "部门计件总量数", "件")
     names = list(weighted)
     pool_units = to_units(inp.pool, inp.precision, "pool", "部门可供分配绩效工资总量")
     allocations, left = _split_map(pool_units, names, weights_to_ints(list(weighted.values())), inp.precision)
@@ -326,7 +332,7 @@ def piece_rate_allocation(inp: PieceRateInput) -> dict[str, Any]:
     ]
     formula = PIECE_FORMULA + ("（个人计件数量按系数折算：折算计件数 = 计件数量 × 系数）" if notes else "")
     return result(
-        ("qujing_skill/art-8", ref("piece_rate.skill_coefficient")), formula, steps, inp,
+        (*PIECE_CLAUSES, ref("piece_rate.skill_coefficient")), formula, steps, inp,
         allocations=allocations, total=from_units(pool_units, inp.precision),
         unit_price=_point_value(inp.pool, total, inp.precision), weighted_pieces=weighted,
     )
@@ -386,7 +392,7 @@ def _person_points(inp: PointValueInput, prices: dict[str, Decimal]) -> tuple[di
         "price_list": {"登杆作业": 300, "抄表": 20, "浇花（包月）": 100},
         "work": {"张三": {"登杆作业": 10, "抄表": 30}, "李四": {"登杆作业": 6, "浇花（包月）": 1}, "王五": {"抄表": 80}},
     },
-    ("qujing_skill/case-1", "qujing_skill/art-8"),
+    POINT_VALUE_CLAUSES,
 )
 def point_value(inp: PointValueInput) -> dict[str, Any]:
     prices = _number_map(inp.price_list, "price_list", "价目表分值")
@@ -408,7 +414,7 @@ def point_value(inp: PointValueInput) -> dict[str, Any]:
         _rounding_step(left, inp.precision, inp.pool),
     ]
     return result(
-        ("qujing_skill/case-1", "qujing_skill/art-8"),
+        POINT_VALUE_CLAUSES,
         "个人工分 = Σ（工作次数 × 价目表分值）；工分值 = 绩效工资总额 ÷ 全体工分合计；个人绩效工资 = 工分值 × 个人工分",
         steps, inp, allocations=allocations, points=points, point_value=value, total=from_units(pool_units, inp.precision),
     )

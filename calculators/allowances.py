@@ -12,6 +12,7 @@ from knowledge.reader.fields import Reads, Shape
 from knowledge.reader.models import Kind
 
 from . import people
+from .applicability import clause
 from .base import (
     CalcInput,
     Count,
@@ -30,7 +31,7 @@ from .checks import (
 )
 from .errors import CalculationError
 from .numbers import fmt, q
-from .params import param, ref
+from .params import param, param_text, ref
 from .registry import register
 
 # Grade names as written in the guideline's cases → the names used in the allowance tables.
@@ -51,6 +52,18 @@ def normalise_grade(text: str) -> str:
     return _GRADE_ALIASES.get(cleaned, cleaned)
 
 
+
+def _case_rates(key: str) -> str:
+    """A case's skill-allowance table from the lowest grade up: “高级工100、技师300、高级技师400”."""
+    rates = param(key)
+    return "、".join(f"{grade}{param_text(key, grade)}" for grade in sorted(rates, key=rates.__getitem__))
+
+
+# The allowance clause (曲靖指引第八条) with case 2's table; the chief technician's case-2 multiple
+# with the leading-talent clause (第十条).
+ALLOWANCE_CLAUSES = (clause("allowance-soe-policy"), ref("allowances.skill_case2"))
+CHIEF_CLAUSES = (ref("chief_technician.pay_multiple"), clause("leading-talent-raise"))
+_CASE2, _CASE4 = _case_rates("allowances.skill_case2"), _case_rates("allowances.skill_case4")
 SKILL_LEVELS = ("首席技师", "特级技师", "高级技师", "技师", "高级工", "中级工", "初级工", "学徒工", "普工")
 
 
@@ -73,14 +86,14 @@ class AllowanceInput(MoneyInput):
         None, title="各等级人数", description="不列人员时：技能等级 → 人数，测算各等级技能津贴合计")
     scheme: Annotated[Literal["case-2", "case-4"], Reads(Kind.NUMBER, shape=Shape.CHOICE, choices={
         "case-2": ("案例2", "案例二", "B公司"), "case-4": ("案例4", "案例四", "D公司")})] = Field(
-        "case-2", title="技能津贴标准", description="case-2：高级工100、技师300、高级技师400 元/月（案例2）；case-4：中级工100、高级工300、技师500、高级技师800 元/月（案例4）"
+        "case-2", title="技能津贴标准", description=f"case-2：{_CASE2} 元/月（案例2）；case-4：{_CASE4} 元/月（案例4）"
     )
     skill_rates: Annotated[dict[str, Number] | None, Reads(Kind.MONEY, cues=("技能津贴", "技能工资", "津贴", "标准", "每月"), shape=Shape.MAP,
                                                            keys=SKILL_LEVELS)] = Field(
         None, title="自定技能津贴", description="可选：技能等级 → 元/月，替代 scheme")
     apprentice_rate: Annotated[Number | None, Reads(Kind.MONEY, cues=("每带", "每个徒弟", "每名徒弟", "带徒津贴", "师带徒津贴", "每人每月", "每徒"),
                                                     per=("人", "徒弟", "徒"))] = Field(
-        None, ge=0, title="师带徒津贴标准", description="每带1个徒弟每月的津贴，默认 300 元（案例2）")
+        None, ge=0, title="师带徒津贴标准", description=f"每带1个徒弟每月的津贴，默认 {param_text('allowances.apprentice_monthly')} 元（案例2）")
     months: Annotated[Count, Reads(Kind.MONTHS, cues=("个月", "月数", "发放", "发"))] = Field(
         12, ge=1, le=12, title="发放月数", description="计算年度合计时的月数")
 
@@ -112,7 +125,7 @@ def _skill(member: Member, index: int, rates: dict[str, Decimal], findings: list
     if grade in rates:
         return rates[grade]
     if grade in _ABOVE_TABLE:
-        findings.append(Finding(rule="allowance.skill_level", severity="warning", message=f"{member.name}为{grade}，所选标准未列出该等级，技能津贴按 0 计；请在 skill_rates 中给出", citations=["qujing_skill/art-8"]))
+        findings.append(Finding(rule="allowance.skill_level", severity="warning", message=f"{member.name}为{grade}，所选标准未列出该等级，技能津贴按 0 计；请在 skill_rates 中给出", citations=[ALLOWANCE_CLAUSES[0]]))
         return Decimal(0)
     if grade in _NO_ALLOWANCE or grade in param("allowances.skill_case4") or grade in param("allowances.skill_case2"):
         return Decimal(0)
@@ -122,11 +135,12 @@ def _skill(member: Member, index: int, rates: dict[str, Decimal], findings: list
 @register(
     "allowance-schedule",
     "技能人才津贴测算",
-    "按人测算每月技能津贴、师带徒津贴和班组长津贴（曲靖指引第八条（五））。默认标准取自典型案例：技能津贴高级工100、技师300、高级技师400 元/月（案例2），"
-    "或中级工100、高级工300、技师500、高级技师800 元/月（案例4）；师带徒每带1个徒弟300 元/月；班组长津贴100–500 元/月。",
+    f"按人测算每月技能津贴、师带徒津贴和班组长津贴（曲靖指引第八条（五））。默认标准取自典型案例：技能津贴{_CASE2} 元/月（案例2），"
+    f"或{_CASE4} 元/月（案例4）；师带徒每带1个徒弟{param_text('allowances.apprentice_monthly')} 元/月；"
+    f"班组长津贴{param_text('allowances.team_leader_min')}–{param_text('allowances.team_leader_max')} 元/月。",
     AllowanceInput,
     {"members": [{"name": "张师傅", "skill_level": "高级技师", "apprentices": 2, "team_leader": 300}, {"name": "李工", "skill_level": "技师", "apprentices": 1}, {"name": "小周", "skill_level": "高级工"}]},
-    ("qujing_skill/art-8", "qujing_skill/case-2"),
+    ALLOWANCE_CLAUSES,
     people=_allowance_from_people,
 )
 def allowance_schedule(inp: AllowanceInput) -> dict[str, Any]:
@@ -157,7 +171,7 @@ def allowance_schedule(inp: AllowanceInput) -> dict[str, Any]:
     monthly = sum(allocations.values(), q(Decimal(0), inp.precision))
     steps = [f"技能津贴采用{source}：{'、'.join(f'{k} {fmt(v)}' for k, v in rates.items())} 元/月；师带徒 {fmt(per_apprentice)} 元/月/徒弟",
              *limited(lines, len(lines)), f"每月合计 {fmt(monthly)} 元，{inp.months} 个月合计 {fmt(monthly * inp.months)} 元"]
-    base = ["qujing_skill/art-8", ref("allowances.apprentice_monthly")] + ([] if inp.skill_rates else [ref("allowances.skill_case2" if inp.scheme == "case-2" else "allowances.skill_case4")])
+    base = [ALLOWANCE_CLAUSES[0], ref("allowances.apprentice_monthly")] + ([] if inp.skill_rates else [ref("allowances.skill_case2" if inp.scheme == "case-2" else "allowances.skill_case4")])
     return result(
         cited(findings, *base), "个人月津贴 = 技能津贴（按技能等级）+ 师带徒津贴标准 × 带徒人数 + 班组长津贴", steps, inp,
         allocations=allocations, by_person=by_person, total=monthly, amount=monthly * inp.months,
@@ -183,11 +197,11 @@ class ChiefInput(MoneyInput):
 @register(
     "chief-technician-pay",
     "首席技师薪酬标准",
-    "按曲靖指引案例2（B公司《首席技师及技术明星管理办法》）：首席技师薪酬按照不低于在岗职工平均工资 2.8 倍确定，可享受与中层副职管理人员相当的待遇；"
+    f"按曲靖指引案例2（B公司《首席技师及技术明星管理办法》）：首席技师薪酬按照不低于在岗职工平均工资 {param_text('chief_technician.pay_multiple')} 倍确定，可享受与中层副职管理人员相当的待遇；"
     "也可参照第十条对高技能领军人才提高薪酬待遇。给出平均工资得到最低标准，给出拟定薪酬时检查是否达到。",
     ChiefInput,
     {"average_wage": 90000, "pay": 250000},
-    ("qujing_skill/case-2", "qujing_skill/art-10"),
+    CHIEF_CLAUSES,
 )
 def chief_technician_pay(inp: ChiefInput) -> dict[str, Any]:
     multiple = param("chief_technician.pay_multiple")
@@ -204,6 +218,6 @@ def chief_technician_pay(inp: ChiefInput) -> dict[str, Any]:
         extra = {"compliant": inp.pay >= floor, "findings": findings_out(findings), "multiple_actual": (inp.pay / inp.average_wage).quantize(Decimal("0.01"))}
         steps.append(f"拟定薪酬 {fmt(inp.pay)} {'≥' if inp.pay >= floor else '<'} {fmt(floor)}")
     return result(
-        (ref("chief_technician.pay_multiple"), "qujing_skill/art-10"), f"首席技师薪酬 ≥ 在岗职工平均工资 × {fmt(multiple)}", steps, inp,
+        CHIEF_CLAUSES, f"首席技师薪酬 ≥ 在岗职工平均工资 × {fmt(multiple)}", steps, inp,
         amount=floor, multiple=multiple, **extra,
     )

@@ -18,12 +18,12 @@ from __future__ import annotations
 import functools
 import re
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import CalculationError
-from .params import all_parameters
+from .params import all_parameters, fill
 from .severity import Severity
 
 TABLE = "applicability"
@@ -34,14 +34,36 @@ class Ownership(StrEnum):
     NON_PUBLIC = "非公有制"
 
 
+# The words a profile or a company context may use for an ownership, and what each means. 外资 is
+# left out on purpose: a profile must say which guidelines bind it (the review's CLI adds it).
+OWNERSHIP_WORDS: dict[str, Ownership] = {
+    "国有": Ownership.STATE, "国有企业": Ownership.STATE, "国企": Ownership.STATE, "国有控股": Ownership.STATE,
+    "国有独资": Ownership.STATE,
+    "非公有制": Ownership.NON_PUBLIC, "非公": Ownership.NON_PUBLIC, "非公有制企业": Ownership.NON_PUBLIC,
+    "民营": Ownership.NON_PUBLIC, "民营企业": Ownership.NON_PUBLIC, "私营": Ownership.NON_PUBLIC,
+    "私营企业": Ownership.NON_PUBLIC,
+}
+
+
+class Research(StrEnum):
+    """The kind of research a research post does (科技人才指引第三十四条 sets their pay mix apart)."""
+
+    BASIC = "基础研究"
+    APPLIED = "应用研究"
+
+
+# The Research values as a type, for input models and forms that offer them as choices.
+ResearchName = Literal["基础研究", "应用研究"]
+
+
 class StaffKind(StrEnum):
     """Staff a guideline speaks of: post categories, and research staff by the kind of research."""
 
     SKILL = "技能"
     PROFESSIONAL = "专业技术"
     MANAGEMENT = "管理"
-    BASIC_RESEARCH = "基础研究"
-    APPLIED_RESEARCH = "应用研究"
+    BASIC_RESEARCH = Research.BASIC.value
+    APPLIED_RESEARCH = Research.APPLIED.value
 
 
 class Modality(StrEnum):
@@ -139,6 +161,7 @@ class RuleSpec(BaseModel):
     quotes: dict[Ownership, str] = Field(default_factory=dict)  # the wording of those clauses
     scope: RuleScope = Field(default_factory=RuleScope)
     findings: tuple[str, ...] = ()  # the calculators' finding rule names this rule covers
+    params: tuple[str, ...] = ()  # the parameters holding the rule's figures (`kpi.count_min` …)
     quote: str  # the wording of the default clause
 
     def clause_for(self, ownership: Ownership | None) -> str:
@@ -175,11 +198,12 @@ def table() -> Table:
         elif kind == "industry":
             industries[name] = tuple(value["words"])
         elif kind == "rule":
-            rules[name] = RuleSpec(id=name, title=p.description, clause=p.reference, quote=p.quote or "",
+            rules[name] = RuleSpec(id=name, title=fill(p.description), clause=p.reference, quote=p.quote or "",
                                    modality=value["modality"], clauses=value.get("clauses") or {},
                                    quotes=value.get("quotes") or {},
                                    scope=RuleScope(**(value.get("scope") or {})),
-                                   findings=tuple(value.get("findings") or ()))
+                                   findings=tuple(value.get("findings") or ()),
+                                   params=tuple(value.get("params") or ()))
         else:  # a typo in the table is a bug, said plainly
             raise ValueError(f"applicability.{name}: unknown kind {kind!r}")
     return Table(guidelines=guidelines, clauses=clauses, industries=industries, rules=rules)
@@ -194,6 +218,12 @@ def rule_spec(rule_id: str) -> RuleSpec:
         return table().rules[rule_id]
     except KeyError:
         raise CalculationError(f"适用表中没有规则“{rule_id}”") from None
+
+
+def clause(rule_id: str) -> str:
+    """The unit id a rule of the table rests on: code cites a rule's clause by the rule, so each
+    clause is named once, in the table."""
+    return rule_spec(rule_id).clause
 
 
 def rule_for_finding(finding_rule: str) -> str | None:
@@ -414,11 +444,9 @@ def _industry_matches(industry: str | None, name: str) -> bool:
 def context_from(ownership: Any = None, region: str | None = None, industry: str | None = None,
                  staff: Any = (), measures: Any = None) -> CompanyContext:
     """A context from loose values ("国有", "非公", ["技能"]); unknown values raise in Chinese."""
-    aliases = {"国有": Ownership.STATE, "国企": Ownership.STATE, "非公": Ownership.NON_PUBLIC,
-               "非公有制": Ownership.NON_PUBLIC, "民营": Ownership.NON_PUBLIC, "私营": Ownership.NON_PUBLIC}
     owner = None
     if ownership is not None:
-        owner = ownership if isinstance(ownership, Ownership) else aliases.get(str(ownership).strip())
+        owner = ownership if isinstance(ownership, Ownership) else OWNERSHIP_WORDS.get(str(ownership).strip())
         if owner is None:
             raise CalculationError(f"所有制性质应为“国有”或“非公有制”，收到“{ownership}”", "ownership")
     try:

@@ -17,7 +17,8 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from .numbers import fmt, pct
+from .applicability import Research, clause
+from .numbers import MONTHS_PER_YEAR, fmt, pct
 from .params import param, parameter, ref
 from .severity import Severity
 
@@ -51,8 +52,8 @@ def is_compliant(findings: Iterable[Finding]) -> bool:
 
 
 def check_kpi(weights: Mapping[str, Decimal]) -> list[Finding]:
-    """KPI count and weights (soe_internal 第二十八条): 5–9 indicators, never more than 11,
-    each weight between 5% and 40%, and the weights summing to 100%."""
+    """KPI count and weights (`kpi.*`): count_min–count_max indicators, never more than count_limit,
+    each weight between weight_min and weight_max, and the weights summing to 100%."""
     count = check_kpi_count(len(weights))
     weights_found = check_kpi_weights(weights)
     if count.severity != "info":  # the pass note stands only when nothing else is said
@@ -79,7 +80,8 @@ def check_kpi_weights(weights: Mapping[str, Decimal], equal: bool = False) -> li
 
 
 def check_kpi_count(count: int) -> Finding:
-    """Indicators per department or post: principally 5–9, as a rule never more than 11."""
+    """Indicators per department or post: principally `kpi.count_min`–`count_max`, as a rule never
+    more than `kpi.count_limit`."""
     low, high, limit = param("kpi.count_min"), param("kpi.count_max"), param("kpi.count_limit")
     if count > limit:
         return _finding("kpi.count", "error", f"考核指标 {count} 个，超过一般上限 {limit} 个{_basis('kpi.count_limit')}", "kpi.count_limit")
@@ -142,8 +144,8 @@ def _lower(rule: str, what: str, growth: Decimal, than: str, bound: Decimal, key
 
 
 def check_dividend(employees: int, recipients: int, tech_skill_recipients: int) -> list[Finding]:
-    """Dividend incentive headcounts (soe_tech 第四十条): recipients ≤ 30% of staff on post,
-    technical and skilled staff ≥ 60% of recipients."""
+    """Dividend incentive headcounts: recipients ≤ `dividend.recipients_max_share` of staff on post,
+    technical and skilled staff ≥ `dividend.tech_skill_min_share` of recipients."""
     return check_dividend_figures(employees=employees, recipients=recipients, tech_skill_recipients=tech_skill_recipients)
 
 
@@ -185,18 +187,18 @@ def check_dividend_figures(
 
 
 def check_pay_mix(category: str, base: Decimal, total: Decimal) -> list[Finding]:
-    """Base vs performance pay of research staff (soe_tech 第三十四条): base ≥ 60% of total for
-    basic research (基础研究), performance ≥ 50% for applied research (应用研究)."""
+    """Base vs performance pay of research staff: base ≥ `pay_mix.basic_research_base_min` of total
+    for basic research, performance ≥ `pay_mix.applied_research_performance_min` for applied research."""
     return check_pay_mix_share(category, base / total)
 
 
 def check_pay_mix_share(category: str, base_share: Decimal) -> list[Finding]:
-    """`check_pay_mix` from the base pay's share of total pay (0.6 = 60%), as schemes state it."""
-    if category == "基础研究":
+    """`check_pay_mix` from the base pay's share of total pay (a fraction), as schemes state it."""
+    if category == Research.BASIC:
         key, floor, share, what = "pay_mix.basic_research_base_min", param("pay_mix.basic_research_base_min"), base_share, "岗位基本薪酬"
     else:
         key, floor, share, what = "pay_mix.applied_research_performance_min", param("pay_mix.applied_research_performance_min"), 1 - base_share, "绩效薪酬"
-    rule = "pay_mix.basic_research" if category == "基础研究" else "pay_mix.applied_research"
+    rule = "pay_mix.basic_research" if category == Research.BASIC else "pay_mix.applied_research"
     if share < floor:
         return [_finding(rule, "error", f"{category}类科技人才{what}占总薪酬 {pct(share)}，低于 {pct(floor)}{_basis(key)}", key)]
     return [_finding(rule, "info", f"{category}类科技人才{what}占总薪酬 {pct(share)}，达到 {pct(floor)} 以上", key)]
@@ -207,7 +209,7 @@ def check_pay_mix_share(category: str, base_share: Decimal) -> list[Finding]:
 
 def check_forced_distribution_top(quotas: Mapping[str, Decimal]) -> list[Finding]:
     """The top grade (the first key) must be strictly controlled (soe_internal 第三十二条);
-    above the 10% of the reference case it is flagged as a warning."""
+    above the reference case's `forced_distribution.top_share_reference` it is flagged as a warning."""
     if not quotas:
         return []
     top, share = next(iter(quotas.items()))
@@ -215,10 +217,10 @@ def check_forced_distribution_top(quotas: Mapping[str, Decimal]) -> list[Finding
     if share > reference:
         return [Finding(rule="forced_distribution.top", severity="warning",
                         message=f"最高等次“{top}”比例 {pct(share)} 高于案例参考的 {pct(reference)}，最高考核等级的数量应从严控制",
-                        citations=["soe_internal/art-32", ref("forced_distribution.top_share_reference")])]
+                        citations=[clause("forced-distribution-top"), ref("forced_distribution.top_share_reference")])]
     return [Finding(rule="forced_distribution.top", severity="info",
                     message=f"最高等次“{top}”比例 {pct(share)}，人数向下取整，体现从严控制",
-                    citations=["soe_internal/art-32"])]
+                    citations=[clause("forced-distribution-top")])]
 
 
 # ---- 薪级序列 ---------------------------------------------------------------------------------
@@ -231,18 +233,18 @@ def check_arithmetic_steps(amounts: Sequence[Decimal], what: str = "各档标准
     diffs = [b - a for a, b in itertools.pairwise(amounts)]
     falling = [i + 2 for i, d in enumerate(diffs) if d < 0]
     if falling:
-        findings.append(Finding(rule="steps.monotonic", severity="error", message=f"{what}第 {'、'.join(map(str, falling))} 档低于前一档，高档不应少于低档", citations=["qujing_skill/art-8"]))
+        findings.append(Finding(rule="steps.monotonic", severity="error", message=f"{what}第 {'、'.join(map(str, falling))} 档低于前一档，高档不应少于低档", citations=[clause("pay-step-arithmetic")]))
     if len(set(diffs)) > 1:
         shown = "、".join(fmt(d) for d in diffs[:8]) + ("…" if len(diffs) > 8 else "")
-        findings.append(Finding(rule="steps.arithmetic", severity="warning", message=f"{what}之间的差额不相等（{shown}），指引要求各标准之间的差额形成等差数列", citations=["qujing_skill/art-8"]))
+        findings.append(Finding(rule="steps.arithmetic", severity="warning", message=f"{what}之间的差额不相等（{shown}），指引要求各标准之间的差额形成等差数列", citations=[clause("pay-step-arithmetic")]))
     elif diffs:
-        findings.append(Finding(rule="steps.arithmetic", severity="info", message=f"{what}之间的差额均为 {fmt(diffs[0])}，形成等差数列", citations=["qujing_skill/art-8"]))
+        findings.append(Finding(rule="steps.arithmetic", severity="info", message=f"{what}之间的差额均为 {fmt(diffs[0])}，形成等差数列", citations=[clause("pay-step-arithmetic")]))
     return findings
 
 
 def check_grade_count(levels: int, stage: Literal["初创期", "成熟期"]) -> list[Finding]:
-    """Job levels per post series (soe_tech 第十八条): 3–5 for start-ups and small firms,
-    5–7 or more for mature and large ones."""
+    """Job levels per post series: `grades.small_min`–`small_max` for start-ups and small firms,
+    `grades.large_min`–`large_max` or more for mature and large ones."""
     prefix = "small" if stage == "初创期" else "large"
     low, high = param(f"grades.{prefix}_min"), param(f"grades.{prefix}_max")
     key = f"grades.{prefix}_min"
@@ -263,9 +265,9 @@ def check_job_grade_quota(
     limits: Mapping[str, Decimal] | None = None,
     chief_base: int | None = None,
 ) -> list[Finding]:
-    """Headcount per skill grade against its share of the counted staff (qujing_skill 案例4:
-    高级技师 2%、技师 5%、高级工 10%、中级工 20%; 首席/特级 unlimited). With `chief_base` (the number
-    of technology staff) also the 首席类 ≤ 5% rule of soe_tech 第十九条."""
+    """Headcount per skill grade against its share of the counted staff (`job_quota.limits`;
+    `job_quota.unlimited` grades have none). With `chief_base` (the number of technology staff)
+    also the 首席类 ≤ `grades.chief_share_max` rule."""
     limits = dict(param("job_quota.limits") if limits is None else limits)
     findings = []
     for grade, count in counts.items():
@@ -288,7 +290,7 @@ def check_job_grade_quota(
 
 
 def check_chief_share(*, chiefs: int | None = None, tech_staff: int | None = None, share: Decimal | None = None) -> list[Finding]:
-    """首席类职位一般不得超过企业科技人才总数的 5% (soe_tech 第十九条), from a head count over the
+    """首席类职位 ≤ `grades.chief_share_max` of the technology staff, from a head count over the
     number of technology staff, or from a share the scheme states; [] when neither is known."""
     cap = param("grades.chief_share_max")
     if share is None and chiefs is not None and tech_staff:
@@ -316,7 +318,7 @@ def check_tech_vs_management(ratio: Decimal, what: str = "科技人才薪酬水�
 
 
 def check_adjustment_cycle(years: Decimal) -> list[Finding]:
-    """薪酬水平调整一般以1至3年为周期 (soe_tech 第五十一条): a longer cycle is a breach."""
+    """The pay-level adjustment cycle (`cycles.adjustment_years_*`): a longer cycle is a breach."""
     longest = param("cycles.adjustment_years_max")
     if years > longest:
         return [_finding("cycles.adjustment", "error", f"薪酬水平每 {fmt(years)} 年调整一次，长于一般以 {param('cycles.adjustment_years_min')} 至 {longest} 年为周期的要求{_basis('cycles.adjustment_years_max')}", "cycles.adjustment_years_max")]
@@ -324,18 +326,21 @@ def check_adjustment_cycle(years: Decimal) -> list[Finding]:
 
 
 def check_basic_research_cycle(months: int) -> list[Finding]:
-    """基础研究人才原则上以1年作为考核周期 (soe_tech 第二十五条): a shorter cycle is a breach."""
-    shortest = param("cycles.basic_research_assessment_months_min")
+    """The basic-research assessment cycle (`cycles.basic_research_assessment_years_min`): a shorter
+    cycle is a breach."""
+    key = "cycles.basic_research_assessment_years_min"
+    years = param(key)
+    shortest = years * MONTHS_PER_YEAR
     if months < shortest:
-        return [_finding("cycles.basic_research", "error", f"基础研究人才每 {months} 个月考核一次，短于原则上 {shortest} 个月（1年）的考核周期{_basis('cycles.basic_research_assessment_months_min')}", "cycles.basic_research_assessment_months_min")]
-    return [_finding("cycles.basic_research", "info", f"基础研究人才考核周期 {months} 个月，不短于 {shortest} 个月", "cycles.basic_research_assessment_months_min")]
+        return [_finding("cycles.basic_research", "error", f"基础研究人才每 {months} 个月考核一次，短于原则上 {shortest} 个月（{years}年）的考核周期{_basis(key)}", key)]
+    return [_finding("cycles.basic_research", "info", f"基础研究人才考核周期 {months} 个月，不短于 {shortest} 个月", key)]
 
 
 # ---- 津贴、年薪、首席技师 ------------------------------------------------------------------------
 
 
 def check_team_leader_allowance(amount: Decimal, who: str = "班组长") -> list[Finding]:
-    """班组长津贴 100–500 元/月 in the reference case (qujing_skill 案例2)."""
+    """班组长津贴 within `allowances.team_leader_min`–`_max` 元/月, the reference case's range."""
     low, high = param("allowances.team_leader_min"), param("allowances.team_leader_max")
     if not low <= amount <= high:
         return [_finding("allowance.team_leader", "warning", f"{who}的班组长津贴 {fmt(amount)} 元/月，不在案例参考的 {low}–{high} 元/月之间", "allowances.team_leader_min")]
@@ -351,7 +356,7 @@ def check_annual_salary_split(base_share: Decimal) -> list[Finding]:
 
 
 def check_chief_technician_pay(pay: Decimal, average_wage: Decimal) -> list[Finding]:
-    """首席技师薪酬不低于在岗职工平均工资的 2.8 倍 (qujing_skill 案例2)."""
+    """首席技师薪酬 ≥ `chief_technician.pay_multiple` × 在岗职工平均工资 (the reference case)."""
     multiple = param("chief_technician.pay_multiple")
     floor = (average_wage * multiple).quantize(Decimal("0.01"))
     if pay < floor:

@@ -5,13 +5,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar
 
 from pydantic import Field
 
 from knowledge.reader.fields import Reads, Shape
 from knowledge.reader.models import Kind
 
+from .applicability import Research, ResearchName, clause
 from .base import CalcInput, Count, MoneyInput, Number, cited, findings_out, result
 from .checks import (
     check_dividend,
@@ -22,7 +23,7 @@ from .checks import (
 )
 from .errors import CalculationError
 from .numbers import fmt, pct, q
-from .params import param, ref
+from .params import param, param_table_text, param_text, ref
 from .registry import register
 
 # ---- 两个低于 -----------------------------------------------------------------------------------
@@ -55,7 +56,7 @@ class TwoLowerInput(CalcInput):
     "经济效益减，薪酬总额减。集团可再检查总部平均工资增幅低于全部职工（国有企业内部薪酬分配指引第四十一条）。增长率用小数（0.08 即 8%）。",
     TwoLowerInput,
     {"wage_total_growth": 0.06, "profit_growth": 0.08, "avg_wage_growth": 0.05, "productivity_growth": 0.07},
-    ("qujing_skill/art-5",),
+    (clause("two-lower"),),
 )
 def two_lower_check(inp: TwoLowerInput) -> dict[str, Any]:
     findings = check_two_lower(inp.wage_total_growth, inp.profit_growth, inp.avg_wage_growth, inp.productivity_growth, inp.hq_avg_wage_growth)
@@ -65,7 +66,7 @@ def two_lower_check(inp: TwoLowerInput) -> dict[str, Any]:
     if inp.hq_avg_wage_growth is not None and inp.avg_wage_growth is not None:
         steps.append(f"总部平均工资增长 {pct(inp.hq_avg_wage_growth)} 对比 全部职工平均工资增长 {pct(inp.avg_wage_growth)}")
     return result(
-        cited(findings, "qujing_skill/art-5"), "工资总额增长率 < 经济效益增长率；平均工资增长率 < 劳动生产率增长率",
+        cited(findings, clause("two-lower")), "工资总额增长率 < 经济效益增长率；平均工资增长率 < 劳动生产率增长率",
         steps, inp, compliant=is_compliant(findings), findings=findings_out(findings),
     )
 
@@ -93,7 +94,7 @@ class LinkageInput(MoneyInput):
     "测算本年工资总额 = 上年工资总额 × (1 + 效益增长率 × 联动系数)，并检查“两个低于”。",
     LinkageInput,
     {"base_total": 12000000, "benefit_growth": 0.10, "ratio": 0.7, "headcount_growth": 0.01, "productivity_growth": 0.09},
-    ("qujing_skill/art-5", "soe_internal/art-38"),
+    (clause("wage-follows-benefit"), clause("external-benefit-linkage")),
 )
 def wage_total_linkage(inp: LinkageInput) -> dict[str, Any]:
     growth = inp.benefit_growth * inp.ratio
@@ -108,7 +109,7 @@ def wage_total_linkage(inp: LinkageInput) -> dict[str, Any]:
         steps.append(f"平均工资增长率 = (1 + {pct(growth)}) ÷ (1 + {pct(inp.headcount_growth)}) − 1 = {pct(avg_growth)}")
     findings = check_two_lower(growth, inp.benefit_growth, avg_growth, inp.productivity_growth)
     return result(
-        cited(findings, "qujing_skill/art-5", "soe_internal/art-38"), "本年工资总额 = 上年工资总额 × (1 + 经济效益增长率 × 联动系数)",
+        cited(findings, clause("wage-follows-benefit"), clause("external-benefit-linkage")), "本年工资总额 = 上年工资总额 × (1 + 经济效益增长率 × 联动系数)",
         steps, inp, total=total, amount=total - q(inp.base_total, inp.precision), wage_total_growth=growth, avg_wage_growth=avg_growth,
         compliant=is_compliant(findings), findings=findings_out(findings),
     )
@@ -141,7 +142,8 @@ class DividendInput(CalcInput):
 @register(
     "dividend-check",
     "岗位分红激励对象检查",
-    "检查科技成果转化分红激励的人数（科技人才指引第四十条）：每次激励人数一般不超过在岗职工总数的 30%，参与分红的技术技能人才占总分红人数一般不低于 60%。",
+    f"检查科技成果转化分红激励的人数（科技人才指引第四十条）：每次激励人数一般不超过在岗职工总数的 {param_text('dividend.recipients_max_share')}，"
+    f"参与分红的技术技能人才占总分红人数一般不低于 {param_text('dividend.tech_skill_min_share')}。",
     DividendInput,
     {"employees": 200, "recipients": 50, "tech_skill_recipients": 35},
     (ref("dividend.recipients_max_share"),),
@@ -160,7 +162,7 @@ def dividend_check(inp: DividendInput) -> dict[str, Any]:
     import math
 
     return result(
-        cited(findings), "激励人数 ÷ 在岗职工总数 ≤ 30%；技术技能人才 ÷ 激励人数 ≥ 60%", steps, inp,
+        cited(findings), f"激励人数 ÷ 在岗职工总数 ≤ {pct(cap)}；技术技能人才 ÷ 激励人数 ≥ {pct(floor)}", steps, inp,
         compliant=is_compliant(findings), findings=findings_out(findings),
         max_recipients=math.floor(cap * inp.employees), min_tech_skill_recipients=math.ceil(floor * inp.recipients),
     )
@@ -190,10 +192,11 @@ def _people_of(share: Decimal | None, whole: int, label: str, field: str) -> int
 class PayMixInput(CalcInput):
     reading_same_period: ClassVar[tuple[str, ...]] = ("base", "total", "performance")
     reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (("base", "total"), ("base", "performance"))
-    reading_topics: ClassVar[tuple[str, ...]] = ("基础研究", "应用研究", "基本薪酬", "薪酬结构", "研发人员", "科研人员")
-    category: Annotated[Literal["基础研究", "应用研究"], Reads(Kind.NUMBER, shape=Shape.CHOICE, ask="基础研究还是应用研究", choices={
-        "基础研究": ("基础研究", "基础科研", "基础类"), "应用研究": ("应用研究", "应用类", "产品研发", "应用开发", "技术开发")})] = Field(
-        ..., title="科技人才类别", description="基础研究 或 应用研究")
+    reading_topics: ClassVar[tuple[str, ...]] = (*Research, "基本薪酬", "薪酬结构", "研发人员", "科研人员")
+    category: Annotated[ResearchName, Reads(Kind.NUMBER, shape=Shape.CHOICE, ask=f"{Research.BASIC}还是{Research.APPLIED}", choices={
+        Research.BASIC.value: (Research.BASIC.value, "基础科研", "基础类"),
+        Research.APPLIED.value: (Research.APPLIED.value, "应用类", "产品研发", "应用开发", "技术开发")})] = Field(
+        ..., title="科技人才类别", description=f"{Research.BASIC} 或 {Research.APPLIED}")
     base: Annotated[Number, Reads(Kind.MONEY, cues=("岗位基本薪酬", "基本薪酬", "基本工资", "固定", "底薪", "岗位工资", "基本"), ask="如“岗位基本薪酬5000元”")] = Field(
         ..., ge=0, title="岗位基本薪酬", description="岗位基本薪酬金额（与总薪酬同一期间）")
     total: Annotated[Number | None, Reads(Kind.MONEY, cues=("总薪酬", "薪酬总额", "总收入", "年收入", "合计", "总共", "一共", "总", "全部", "月收入",
@@ -206,11 +209,12 @@ class PayMixInput(CalcInput):
 @register(
     "pay-mix-check",
     "科技人才薪酬结构检查",
-    "检查岗位基本薪酬与绩效薪酬的比例（科技人才指引第三十四条）：从事基础研究类的科技人才岗位基本薪酬占总薪酬原则上应达到 60% 以上；"
-    "从事应用研究类的科技人才绩效薪酬占总薪酬原则上应达到 50% 以上。",
+    f"检查岗位基本薪酬与绩效薪酬的比例（科技人才指引第三十四条）：从事基础研究类的科技人才岗位基本薪酬占总薪酬原则上应达到 "
+    f"{param_text('pay_mix.basic_research_base_min')} 以上；从事应用研究类的科技人才绩效薪酬占总薪酬原则上应达到 "
+    f"{param_text('pay_mix.applied_research_performance_min')} 以上。",
     PayMixInput,
-    {"category": "基础研究", "base": 6500, "total": 10000},
-    ("soe_tech/art-34",),
+    {"category": Research.BASIC.value, "base": 6500, "total": 10000},
+    (ref("pay_mix.basic_research_base_min"),),
 )
 def pay_mix_check(inp: PayMixInput) -> dict[str, Any]:
     if inp.total is None:
@@ -228,9 +232,10 @@ def pay_mix_check(inp: PayMixInput) -> dict[str, Any]:
     base_share = (inp.base / inp.total).quantize(Decimal("0.0001"))
     steps = [f"岗位基本薪酬占比 = {fmt(inp.base)} ÷ {fmt(inp.total)} = {pct(base_share)}",
              f"绩效薪酬占比 = 1 − {pct(base_share)} = {pct(1 - base_share)}"]
-    formula = "岗位基本薪酬 ÷ 总薪酬 ≥ 60%（基础研究）" if inp.category == "基础研究" else "绩效薪酬 ÷ 总薪酬 ≥ 50%（应用研究）"
+    formula = (f"岗位基本薪酬 ÷ 总薪酬 ≥ {param_text('pay_mix.basic_research_base_min')}（{Research.BASIC}）" if inp.category == Research.BASIC
+               else f"绩效薪酬 ÷ 总薪酬 ≥ {param_text('pay_mix.applied_research_performance_min')}（{Research.APPLIED}）")
     return result(
-        ("soe_tech/art-34",), formula, steps, inp, compliant=is_compliant(findings), findings=findings_out(findings),
+        (ref("pay_mix.basic_research_base_min"),), formula, steps, inp, compliant=is_compliant(findings), findings=findings_out(findings),
         base_share=base_share, performance_share=1 - base_share,
     )
 
@@ -251,9 +256,16 @@ class JobQuotaInput(CalcInput):
                                               usual_keys=SKILL_LEVELS, keys=SKILL_LEVELS, keys_from="limits")] = Field(
         ..., min_length=1, title="各等级人数", description="技能等级 → 人数，如 {\"高级技师\": 3, \"技师\": 10}")
     limits: Annotated[dict[str, Number] | None, Reads(Kind.PERCENT, cues=("上限", "不超过", "比例", "不高于", "控制在"), shape=Shape.MAP)] = Field(
-        None, title="比例上限", description="可选：本企业自定的等级 → 比例上限；不填按曲靖案例4（高级技师2%、技师5%、高级工10%、中级工20%）")
+        None, title="比例上限", description=f"可选：本企业自定的等级 → 比例上限；不填按曲靖案例4（{param_table_text('job_quota.limits')}）")
     tech_total: Annotated[Count | None, Reads((Kind.PEOPLE, Kind.COUNT), cues=("科技人才", "科技人员", "技术人员总数", "科研人员"))] = Field(
-        None, ge=1, title="科技人才总数", description="可选（国有企业）：科技人才总数，用于检查首席类职位不超过 5%")
+        None, ge=1, title="科技人才总数", description=f"可选（国有企业）：科技人才总数，用于检查首席类职位不超过 {param_text('grades.chief_share_max')}")
+
+
+def _quota_sentence() -> str:
+    """“<grade>不超过纳入统计范围人数的 <share>、<grade> <share>…”, from the case's table in its order."""
+    first, *rest = param("job_quota.limits")
+    others = "、".join(f"{grade} {param_text('job_quota.limits', grade)}" for grade in rest)
+    return f"{first}不超过纳入统计范围人数的 {param_text('job_quota.limits', first)}、{others}"
 
 
 def _known_grades(limits: dict[str, Decimal]) -> set[str]:
@@ -263,11 +275,11 @@ def _known_grades(limits: dict[str, Decimal]) -> set[str]:
 @register(
     "job-grade-quota",
     "技能职数比例检查",
-    "检查各技能等级人数是否超过职数比例（曲靖指引案例4：首席技师和特级技师人数不限，高级技师不超过纳入统计范围人数的 2%、技师 5%、高级工 10%、中级工 20%，初级工全覆盖）；"
-    "给出科技人才总数时再检查首席类职位不超过 5%（科技人才指引第十九条）。可用 limits 换成本企业的比例。",
+    f"检查各技能等级人数是否超过职数比例（曲靖指引案例4：首席技师和特级技师人数不限，{_quota_sentence()}，初级工全覆盖）；"
+    f"给出科技人才总数时再检查首席类职位不超过 {param_text('grades.chief_share_max')}（科技人才指引第十九条）。可用 limits 换成本企业的比例。",
     JobQuotaInput,
     {"base": 500, "counts": {"首席技师": 1, "高级技师": 8, "技师": 25, "高级工": 45, "中级工": 90, "初级工": 200}},
-    ("qujing_skill/case-4",),
+    (ref("job_quota.limits"),),
 )
 def job_grade_quota(inp: JobQuotaInput) -> dict[str, Any]:
     limits = dict(inp.limits) if inp.limits else dict(param("job_quota.limits"))

@@ -17,13 +17,14 @@ from pydantic import Field, SkipValidation
 from knowledge.reader.fields import Reads
 from knowledge.reader.models import Kind
 
+from .applicability import clause
 from .base import CalcInput, Count, MoneyInput, Number, result
 from .errors import CalculationError
-from .numbers import fmt, q, to_decimal
+from .numbers import MONTHS_PER_YEAR, fmt, q, to_decimal
+from .params import ref
 from .registry import register
 
 MAX_LISTED_PROBLEMS = 20
-MONTHS_PER_YEAR = 12
 # Column names accepted in an uploaded staff table (the first of each is the template's).
 STAFF_COLUMNS: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "员工姓名", "职工姓名", "名称", "name"),
@@ -208,7 +209,7 @@ def convert_person(p: Person, grade: ConversionGrade, steps: ConversionSteps | N
      "staff": [{"姓名": "张三", "部门": "生产部", "现岗位": "操作工", "现工资": 3500, "工龄": 6},
                {"姓名": "李四", "部门": "生产部", "现岗位": "班长", "现工资": 4600, "工龄": 12}],
      "annual_fixed_budget": 120000},
-    ("qujing_skill/art-8", "qujing_skill/appendix-1"),
+    (clause("pay-step-arithmetic"), ref("post_grades.steps_shown")),
     people=_staff_from_people,
 )
 def pay_conversion(inp: ConversionInput) -> dict[str, Any]:
@@ -243,7 +244,7 @@ def pay_conversion(inp: ConversionInput) -> dict[str, Any]:
         steps.append(f"套改后全年固定工资 {fmt(totals['套改后全年合计'])} 元，固定工资预算 {fmt(inp.annual_fixed_budget)} 元，"
                      f"{'结余' if totals['预算结余'] >= 0 else '缺口'} {fmt(abs(totals['预算结余']))} 元")
     return result(
-        ["qujing_skill/art-8", "qujing_skill/appendix-1"],
+        [clause("pay-step-arithmetic"), ref("post_grades.steps_shown")],
         "新标准工资 = 基础工资 + 岗位工资 + 薪级工资 + 年功工资；薪级 = 不低于起点薪级且新标准工资 ≥ 现工资的最低薪级（就近就高）；"
         "保留工资 = max(现工资 − 最高薪级的新标准工资, 0)",
         steps, {"grades": inp.grades, "steps": inp.steps, "mapping": inp.mapping, "人数": len(rows)},

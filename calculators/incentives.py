@@ -11,6 +11,7 @@ from pydantic import Field
 from knowledge.reader.fields import Reads, Shape
 from knowledge.reader.models import Kind
 
+from .applicability import clause
 from .base import CalcInput, MoneyInput, Number, findings_out, result
 from .checks import Finding, check_annual_salary_split, is_compliant
 from .errors import CalculationError
@@ -27,6 +28,12 @@ from .params import param, ref
 from .registry import register
 
 # ---- 超额利润分享 --------------------------------------------------------------------------------
+
+
+# The leading-talent clause's excess-profit rule with the mature-firm exception (科技人才指引第四十一条);
+# its annual-salary rule with the 科技人才指引 article on annual salaries.
+EXCESS_PROFIT_CLAUSES = (clause("excess-profit-rule"), clause("excess-profit-mature"))
+ANNUAL_SALARY_CLAUSES = (clause("annual-salary-split"), "soe_tech/art-36")
 
 
 class Tier(CalcInput):
@@ -80,7 +87,7 @@ def tier_amounts(actual: Decimal, tiers: list[Tier]) -> list[Decimal]:
     "科技人才指引第四十一条）。每段提取额 = 落在该段内的利润 × 该段比例；合计为各段之和。",
     ExcessProfitInput,
     {"actual": 1600, "tiers": [{"from": 1000, "to": 1200, "rate": 0.10}, {"from": 1200, "to": 1500, "rate": 0.15}, {"from": 1500, "rate": 0.20}]},
-    ("qujing_skill/art-10", "soe_tech/art-41"),
+    EXCESS_PROFIT_CLAUSES,
 )
 def excess_profit_sharing(inp: ExcessProfitInput) -> dict[str, Any]:
     inp = inp.model_copy(update={"tiers": _tiers_of(inp)})
@@ -98,11 +105,11 @@ def excess_profit_sharing(inp: ExcessProfitInput) -> dict[str, Any]:
         by_tier.append({"from": tier.start, "to": tier.end, "rate": tier.rate, "base": part, "amount": amount})
         steps.append(f"{label}：({fmt(top)} − {fmt(tier.start)}) × {pct(tier.rate)} = {fmt(amount)}" if part else f"{label}：未达到，0")
     steps.append(f"合计 = {' + '.join(fmt(a) for a in amounts)} = {fmt(total)}")
-    findings = [Finding(rule="excess_profit.scope", severity="info", message="发展成熟型企业、经济效益良好的企业一般在工资总额内向科技人才倾斜，不再实施超额利润分享；初创型或发展遇到瓶颈的企业可探索实施", citations=["soe_tech/art-41"])]
+    findings = [Finding(rule="excess_profit.scope", severity="info", message="发展成熟型企业、经济效益良好的企业一般在工资总额内向科技人才倾斜，不再实施超额利润分享；初创型或发展遇到瓶颈的企业可探索实施", citations=[clause("excess-profit-mature")])]
     if inp.actual <= inp.tiers[0].start:
         steps.insert(0, f"实际利润 {fmt(inp.actual)} 未超过目标 {fmt(inp.tiers[0].start)}，不计提")
     return result(
-        ("qujing_skill/art-10", "soe_tech/art-41"), "超额利润分享额 = Σ（落在各段内的利润 × 该段计提比例）", steps, inp,
+        EXCESS_PROFIT_CLAUSES, "超额利润分享额 = Σ（落在各段内的利润 × 该段计提比例）", steps, inp,
         total=total, by_tier=by_tier, excess=max(inp.actual - inp.tiers[0].start, Decimal(0)), findings=findings_out(findings),
     )
 
@@ -150,7 +157,7 @@ class AnnualSalaryInput(MoneyInput):
     "给出年薪 annual 和基本年薪占比 base_share（或基本年薪 base），得到每月发放额（12 个月合计恰为基本年薪）和年度绩效年薪。",
     AnnualSalaryInput,
     {"annual": 300000, "base_share": 0.4},
-    ("qujing_skill/art-10", "soe_tech/art-36"),
+    ANNUAL_SALARY_CLAUSES,
 )
 def annual_salary_split(inp: AnnualSalaryInput) -> dict[str, Any]:
     if (inp.base is None) == (inp.base_share is None):
@@ -176,7 +183,7 @@ def annual_salary_split(inp: AnnualSalaryInput) -> dict[str, Any]:
         f"每月发放基本年薪 = {fmt(base)} ÷ {months} ≈ {fmt(monthly[0])}" + ("（尾差按最大余数法摊在前几个月，12 个月合计恰为基本年薪）" if len(set(monthly)) > 1 else ""),
     ]
     return result(
-        ("qujing_skill/art-10", "soe_tech/art-36", ref("annual_salary.base_share_max")), "年薪 = 基本年薪（按月发放）+ 绩效年薪（按年发放）；基本年薪占比 < 绩效年薪占比", steps, inp,
+        (*ANNUAL_SALARY_CLAUSES, ref("annual_salary.base_share_max")), "年薪 = 基本年薪（按月发放）+ 绩效年薪（按年发放）；基本年薪占比 < 绩效年薪占比", steps, inp,
         allocations={"基本年薪": base, "绩效年薪": performance}, monthly=monthly, levels=monthly, total=q(inp.annual, inp.precision),
         base_share=share.quantize(Decimal("0.0001")), compliant=is_compliant(findings), findings=findings_out(findings),
     )

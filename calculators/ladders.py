@@ -12,13 +12,18 @@ from pydantic import BeforeValidator, Field, model_validator
 from knowledge.reader.fields import Reads, Shape
 from knowledge.reader.models import Kind
 
+from .applicability import clause
 from .base import CalcInput, Count, Levels, MoneyInput, Number, check_cells, findings_out, limited, result
 from .checks import check_arithmetic_steps, is_compliant
 from .errors import CalculationError
 from .numbers import fmt, q
-from .params import param
+from .params import param, param_text, ref
 from .registry import register
 
+# Pay ladders rest on the pay-step rule's clause (曲靖指引第八条), with the 科技人才指引 article on
+# post pay for the ladder and appendix 1's table for the post-wage grid.
+LADDER_CLAUSES = ("soe_tech/art-29", clause("pay-step-arithmetic"))  # post pay (科技人才指引第二十九条) first
+POST_WAGE_CLAUSES = (ref("post_grades.steps_shown"), clause("pay-step-arithmetic"))
 _MODES = {"等差": "arithmetic", "等差数列": "arithmetic", "等比": "geometric", "等比数列": "geometric"}
 Mode = Annotated[Literal["arithmetic", "geometric"], BeforeValidator(lambda v: _MODES.get(v, v) if isinstance(v, str) else v)]
 
@@ -105,7 +110,7 @@ def _check_range(inp: LadderInput) -> None:
     "等差：给起点 start、级差 step 和级数 levels；等比：给最低 min、最高 max 和级数 levels。",
     LadderInput,
     {"mode": "arithmetic", "start": 2000, "step": 150, "levels": 10},
-    ("soe_tech/art-29", "qujing_skill/art-8"),
+    LADDER_CLAUSES,
 )
 def ladder(inp: LadderInput) -> dict[str, Any]:
     if inp.mode == "arithmetic" and inp.ratio is not None and inp.step is None:
@@ -113,7 +118,7 @@ def ladder(inp: LadderInput) -> dict[str, Any]:
     levels, formula, steps, extra = (_arithmetic if inp.mode == "arithmetic" else _geometric)(inp)
     differences = [b - a for a, b in itertools.pairwise(levels)]
     return result(
-        ("soe_tech/art-29", "qujing_skill/art-8"), formula, steps, inp,
+        LADDER_CLAUSES, formula, steps, inp,
         levels=levels, differences=differences, mode=inp.mode, **extra,
     )
 
@@ -131,7 +136,7 @@ class PostGrade(CalcInput):
 
 class StepScale(CalcInput):
     count: Annotated[Levels, Reads(Kind.LEVELS, cues=("薪级", "共", "设", "分为", "级数"), ask="如“薪级共30级”")] = Field(
-        ..., ge=1, title="薪级数", description="薪级个数，附件1列至第30级以上")
+        ..., ge=1, title="薪级数", description=f"薪级个数，附件1列至第{param_text('post_grades.steps_shown')}级以上")
     first: Annotated[Number, Reads(Kind.MONEY, cues=("第一级", "第1级", "第一薪级", "第1薪级", "薪级工资起点", "起点", "起步", "最低", "一级薪级"),
                                    ask="如“第1级薪级工资100元”")] = Field(
         ..., ge=0, title="第1级薪级工资", description="第1薪级的薪级工资（元/月）")
@@ -178,7 +183,7 @@ def _appendix_example() -> dict[str, Any]:
     "各岗位可设不同起点薪级（重点考虑工作年限与学历）。月工资 = 岗位工资 + 薪级工资。示例为附件1的11个岗位等级（见习期至“高精尖缺”高技能领军人才），金额为示意值。",
     PostWageTableInput,
     _appendix_example(),
-    ("qujing_skill/appendix-1", "qujing_skill/art-8"),
+    POST_WAGE_CLAUSES,
 )
 def post_wage_table(inp: PostWageTableInput) -> dict[str, Any]:
     scale = [q(inp.steps.first + inp.steps.increment * i, inp.precision) for i in range(inp.steps.count)]
@@ -201,7 +206,7 @@ def post_wage_table(inp: PostWageTableInput) -> dict[str, Any]:
         *(f"查询 {x['grade']} 第{x['step']}级：{fmt(x['post_wage'])} + {fmt(x['step_wage'])} = {fmt(x['total'])}" for x in lookups),
     ]
     return result(
-        ("qujing_skill/appendix-1", "qujing_skill/art-8"), "月工资 = 岗位工资标准 + 薪级工资；薪级工资 = 第1级 + 级差 × (薪级 − 1)，低于岗位起点薪级的不适用", steps, inp,
+        POST_WAGE_CLAUSES, "月工资 = 岗位工资标准 + 薪级工资；薪级工资 = 第1级 + 级差 × (薪级 − 1)，低于岗位起点薪级的不适用", steps, inp,
         table=rows, step_wages=scale, levels=scale, lookup=lookups,
         compliant=is_compliant(findings), findings=findings_out(findings),
     )
@@ -212,7 +217,7 @@ def _grade_order(grades: list[PostGrade]) -> list[Any]:
 
     lower = [f"“{b.name}”" for a, b in itertools.pairwise(grades) if b.post_wage < a.post_wage]
     if lower:
-        return [Finding(rule="post_wage.order", severity="warning", message=f"{'、'.join(lower)}的岗位工资低于前一（较低）岗位等级；岗位等级应自低到高排列，高等级不应少于低等级", citations=["qujing_skill/art-8"])]
+        return [Finding(rule="post_wage.order", severity="warning", message=f"{'、'.join(lower)}的岗位工资低于前一（较低）岗位等级；岗位等级应自低到高排列，高等级不应少于低等级", citations=[clause("pay-step-arithmetic")])]
     return []
 
 
@@ -260,7 +265,7 @@ def _span(row: dict[str, Any]) -> str:
     "按工龄段确定年功工资标准，各标准之间的差额形成等差数列（曲靖指引第八条（三））。第 k 档覆盖工龄 [(k−1)×每档年限, k×每档年限) 年，最后一档不封顶；给出 years 时返回该工龄的标准。",
     SeniorityInput,
     {"start": 100, "increment": 50, "bands": 5, "years_per_band": 5, "years": 12},
-    ("qujing_skill/art-8",),
+    (clause("seniority-arithmetic"),),
 )
 def seniority_pay(inp: SeniorityInput) -> dict[str, Any]:
     span = inp.years_per_band
@@ -277,6 +282,6 @@ def seniority_pay(inp: SeniorityInput) -> dict[str, Any]:
         steps.append(f"工龄 {fmt(inp.years)} 年 → 第{band + 1}档 → {fmt(levels[band])}")
     findings = check_arithmetic_steps(levels, "年功工资各档标准")
     return result(
-        ("qujing_skill/art-8",), "第 k 档年功工资 = 第一档标准 + 档差 × (k − 1)；工龄 y 年所在档 k = ⌊y ÷ 每档年限⌋ + 1（最后一档不封顶）", steps, inp,
+        (clause("seniority-arithmetic"),), "第 k 档年功工资 = 第一档标准 + 档差 × (k − 1)；工龄 y 年所在档 k = ⌊y ÷ 每档年限⌋ + 1（最后一档不封顶）", steps, inp,
         bands=rows, levels=levels, findings=findings_out(findings), **extra,
     )

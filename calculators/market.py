@@ -10,14 +10,16 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from knowledge.numerals import int_to_cn
 from knowledge.reader.fields import Reads, Shape
 from knowledge.reader.models import Kind
 
 from .base import CalcInput, Levels, MoneyInput, Number, check_cells, findings_out, limited, result
 from .checks import Finding
 from .errors import CalculationError
+from .ladders import LADDER_CLAUSES
 from .numbers import fmt, pct, q
-from .params import param, parameter, ref
+from .params import param, param_text, parameter, ref
 from .registry import register
 
 # ---- 宽带薪酬 -----------------------------------------------------------------------------------
@@ -26,6 +28,12 @@ from .registry import register
 def _grade_shorthand(value: Any) -> Any:
     """{"七级": 8000} means {"七级": {"median": 8000}}."""
     return value if isinstance(value, dict) else {"median": value}
+
+
+BROADBAND_CLAUSE = "soe_tech/art-28"  # 科技人才指引第二十八条: the broadband pay form
+SURVEY_CLAUSE = "soe_tech/art-48"  # 科技人才指引第四十八条: market pay surveys
+PERCENTILE_CLAUSES = (ref("market.lead_percentile"), SURVEY_CLAUSE)  # strategy positions; the survey article
+REGRESSION_CLAUSES = (SURVEY_CLAUSE, ref("broadband.spread"))  # the survey article; case 3's fitted curve
 
 
 class BandGrade(CalcInput):
@@ -46,9 +54,9 @@ class BroadbandInput(MoneyInput):
         ..., min_length=1, title="薪酬等级", description="自低到高：等级名称 → {median: 市场中位值}（或 {min, max}）"
     )
     spread: Annotated[Number | None, Reads(Kind.PERCENT, cues=("浮动", "上下", "幅度", "带宽", "区间", "正负", "±", "加减"))] = Field(
-        None, ge=0, lt=1, title="浮动比例", description="中位值上下浮动的比例，默认 0.20（科技人才指引案例3）")
+        None, ge=0, lt=1, title="浮动比例", description=f"中位值上下浮动的比例，默认 {param('broadband.spread'):.2f}（科技人才指引案例3）")
     bands: Annotated[Levels | None, Reads(Kind.LEVELS, cues=("档", "分为", "分成", "划分", "档次", "每级", "每个等级"))] = Field(
-        None, ge=1, title="档次数", description="每个等级横向划分的档次数，默认 7（案例2表1 一档至七档）")
+        None, ge=1, title="档次数", description=f"每个等级横向划分的档次数，默认 {param_text('broadband.bands')}（案例2表1 一档至{int_to_cn(param('broadband.bands'))}档）")
 
     @model_validator(mode="before")
     @classmethod
@@ -91,9 +99,9 @@ def _overlaps(table: dict[str, dict[str, Any]]) -> tuple[list[dict[str, Any]], l
         ratio = (amount / span).quantize(Decimal("0.0001")) if span else Decimal(0)
         out.append({"lower": lower, "upper": upper, "overlap": amount, "overlap_ratio": ratio})
         if up["median"] <= lo["median"]:
-            findings.append(Finding(rule="broadband.order", severity="warning", message=f"“{upper}”的中位值 {fmt(up['median'])} 不高于“{lower}”的 {fmt(lo['median'])}；等级应自低到高排列，高等级不应少于低等级", citations=["soe_tech/art-29"]))
+            findings.append(Finding(rule="broadband.order", severity="warning", message=f"“{upper}”的中位值 {fmt(up['median'])} 不高于“{lower}”的 {fmt(lo['median'])}；等级应自低到高排列，高等级不应少于低等级", citations=[LADDER_CLAUSES[0]]))
         if up["max"] <= lo["max"] and up["min"] <= lo["min"]:
-            findings.append(Finding(rule="broadband.overlap", severity="warning", message=f"“{upper}”的区间整体不高于“{lower}”", citations=["soe_tech/art-28"]))
+            findings.append(Finding(rule="broadband.overlap", severity="warning", message=f"“{upper}”的区间整体不高于“{lower}”", citations=[BROADBAND_CLAUSE]))
     return out, findings
 
 
@@ -110,11 +118,11 @@ def _width_note(table: dict[str, dict[str, Any]]) -> list[Finding]:
 @register(
     "broadband",
     "宽带薪酬区间",
-    "以市场薪酬中位值为中心确定每个薪酬等级的区间（科技人才指引案例3：中位值上下浮动20%；也可用市场最小、最大值），"
-    "区间内等分为若干档（案例2表1为七档），并给出相邻等级的重叠。依据第二十八条（宽带薪酬形式）。",
+    f"以市场薪酬中位值为中心确定每个薪酬等级的区间（科技人才指引案例3：中位值上下浮动{param_text('broadband.spread')}；也可用市场最小、最大值），"
+    f"区间内等分为若干档（案例2表1为{int_to_cn(param('broadband.bands'))}档），并给出相邻等级的重叠。依据第二十八条（宽带薪酬形式）。",
     BroadbandInput,
-    {"grades": {"七级": {"median": 47600}, "八级": {"median": 75000}}, "spread": 0.2, "bands": 7},
-    ("soe_tech/art-28", "soe_tech/case-3", "soe_tech/case-2"),
+    {"grades": {"七级": {"median": 47600}, "八级": {"median": 75000}}, "spread": float(param("broadband.spread")), "bands": param("broadband.bands")},
+    (BROADBAND_CLAUSE, ref("broadband.spread"), ref("broadband.bands")),
 )
 def broadband(inp: BroadbandInput) -> dict[str, Any]:
     spread = inp.spread if inp.spread is not None else param("broadband.spread")
@@ -131,7 +139,7 @@ def broadband(inp: BroadbandInput) -> dict[str, Any]:
     steps.extend(f"{o['lower']}与{o['upper']}重叠 {fmt(o['overlap'])}（占{o['lower']}区间的 {pct(o['overlap_ratio'])}）" for o in overlaps)
     findings += _width_note(table)
     return result(
-        ("soe_tech/art-28", ref("broadband.spread"), ref("broadband.bands")),
+        (BROADBAND_CLAUSE, ref("broadband.spread"), ref("broadband.bands")),
         "区间下限 = 中位值 × (1 − 浮动比例)，上限 = 中位值 × (1 + 浮动比例)；第 k 档 = 下限 + (上限 − 下限) × (k − 1) ÷ (档数 − 1)",
         limited(steps, len(steps), limit=3 * 20), inp, grades=table, overlaps=overlaps, spread=spread, bands=count, findings=findings_out(findings),
     )
@@ -205,10 +213,11 @@ def _position(values: list[Decimal], current: Decimal, precision: int) -> tuple[
     "market-percentiles",
     "市场薪酬分位值",
     "计算市场薪酬数据的分位值（线性插值，同 Excel PERCENTILE.INC），并给出薪酬策略对应的位置（科技人才指引第四十七条："
-    "领先型处于75分位以上、匹配型围绕50分位、滞后型围绕25分位；第四十九条：顶尖领军人才对标90分位以上）。可给出本企业薪酬 current 判断所处位置。",
+    f"领先型处于{param_text('market.lead_percentile')}分位以上、匹配型围绕{param_text('market.match_percentile')}分位、"
+    f"滞后型围绕{param_text('market.lag_percentile')}分位；第四十九条：顶尖领军人才对标{param_text('market.top_talent_percentile')}分位以上）。可给出本企业薪酬 current 判断所处位置。",
     PercentileInput,
     {"data": [5000, 6000, 6500, 7000, 8000, 9000, 12000], "percentiles": [25, 50, 75, 90], "current": 7500},
-    ("soe_tech/art-47", "soe_tech/art-48"),
+    PERCENTILE_CLAUSES,
 )
 def market_percentiles(inp: PercentileInput) -> dict[str, Any]:
     values = sorted(inp.data)
@@ -226,7 +235,7 @@ def market_percentiles(inp: PercentileInput) -> dict[str, Any]:
     if inp.current is not None:
         extra["position"], text = _position(values, inp.current, inp.precision)
         steps.append(text)
-    cites = ["soe_tech/art-47", "soe_tech/art-48"] + (["soe_tech/art-49"] if any(p >= param("market.top_talent_percentile") for p in wanted) else [])
+    cites = [*PERCENTILE_CLAUSES] + ([ref("market.top_talent_percentile")] if any(p >= param("market.top_talent_percentile") for p in wanted) else [])
     return result(
         cites, "第 p 分位值 = x[⌊h⌋] + (h − ⌊h⌋) × (x[⌊h⌋+1] − x[⌊h⌋])，h = (样本数 − 1) × p ÷ 100（x 为升序样本，序号从 0 起）",
         steps, inp, percentiles=out, strategies=_strategies(values, inp.precision), **extra,
@@ -285,7 +294,7 @@ def _predict(a: Decimal, b: Decimal, x: Decimal, model: str) -> Decimal:
     "给出系数、R²、每级增长率和拟合值；提供市场样本时对比本企业与市场回归线的差距。",
     RegressionInput,
     {"points": [[1, 5000], [2, 5600], [3, 6400], [4, 7100], [5, 8200]], "model": "log-linear", "market_points": [[1, 5200], [3, 6800], [5, 8600]]},
-    ("soe_tech/art-48", "soe_tech/case-3"),
+    REGRESSION_CLAUSES,
 )
 def pay_regression(inp: RegressionInput) -> dict[str, Any]:
     with localcontext() as ctx:
@@ -305,7 +314,7 @@ def pay_regression(inp: RegressionInput) -> dict[str, Any]:
         *(f"等级 {c['grade']}：本企业拟合 {fmt(c['company'])}，市场拟合 {fmt(c['market'])}，差距 {pct(c['gap'])}" for c in comparison),
     ]
     return result(
-        ("soe_tech/art-48", "soe_tech/case-3"), formula, steps, inp,
+        REGRESSION_CLAUSES, formula, steps, inp,
         coefficients={"a": a.quantize(Decimal("0.000001")), "b": b.quantize(Decimal("0.000001"))}, r2=r2.quantize(Decimal("0.0001")),
         growth_per_grade=growth.quantize(Decimal("0.0001")) if growth is not None else None,
         fitted=fitted, predictions=predictions, comparison=comparison, market=market,

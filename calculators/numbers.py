@@ -14,6 +14,8 @@ from typing import Any
 from .errors import CalculationError
 from .limits import MAX_DECIMAL_PLACES, MAX_INTEGER_DIGITS, MAX_SIGNIFICANT_DIGITS
 
+MONTHS_PER_YEAR = 12  # the calendar's, not a guideline figure
+
 _INT64_MAX = 2**63 - 1
 # Below this many members plain Python is faster than building numpy arrays.
 _NUMPY_THRESHOLD = 64

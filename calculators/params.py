@@ -6,6 +6,7 @@ quote of that clause. Code asks for `param("kpi.weight_max")`, never writes 0.40
 from __future__ import annotations
 
 import functools
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from .errors import CalculationError
+from .numbers import fmt, pct
 
 PARAMETER_DIR = Path(__file__).with_name("parameters")
 
@@ -74,6 +76,30 @@ def parameter(key: str) -> Parameter:
 def param(key: str) -> Any:
     """Just the value (Decimal for fractions, int for counts, dict/list for tables)."""
     return parameter(key).value
+
+
+def param_text(key: str, item: str | None = None) -> str:
+    """A parameter's value as users read it: a 比例 as a percentage (0.3 → "30%"), any other
+    number in plain digits (2.8, 5); `item` picks one entry of a table parameter."""
+    found = parameter(key)
+    value = found.value if item is None else found.value[item]
+    if found.unit == "比例":
+        return pct(value)
+    return fmt(value)
+
+
+def param_table_text(key: str, sep: str = "、", between: str = "") -> str:
+    """A table parameter entry by entry, in the file's order: "高级技师2%、技师5%…"."""
+    return sep.join(f"{name}{between}{param_text(key, name)}" for name in param(key))
+
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+\.[a-z_]+)\}")
+
+
+def fill(text: str) -> str:
+    """Names and descriptions kept as data write a figure as its key ("不短于{cycles.x}个月"):
+    the parameter's value shown in its place, so the figure has one home."""
+    return _PLACEHOLDER.sub(lambda m: param_text(m[1]), text)
 
 
 def ref(key: str) -> str:

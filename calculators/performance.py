@@ -14,6 +14,7 @@ from knowledge.reader.fields import Reads, Shape
 from knowledge.reader.models import Kind
 
 from . import people
+from .applicability import clause
 from .base import (
     CalcInput,
     Count,
@@ -33,8 +34,18 @@ from .checks import (
 )
 from .errors import CalculationError
 from .numbers import fmt, pct, to_decimal
-from .params import param, ref
+from .params import param, param_table_text, param_text, ref
 from .registry import register
+
+# The reference case's quotas (soe_tech 案例1) and the grade spans, as the descriptions show them.
+_CASE_QUOTAS = param_table_text("forced_distribution.quotas", between=" ")  # A 10%、B 80%、C 10%
+_CASE_QUOTAS_SHORT = param_table_text("forced_distribution.quotas", sep="/")  # A10%/B80%/C10%
+_CASE_QUOTAS_JSON = "{" + ", ".join(f'"{g}": {fmt(v)}' for g, v in param("forced_distribution.quotas").items()) + "}"
+# What forced distribution and the grade count rest on: their rules' clauses and the reference case.
+FORCED_CLAUSES = (clause("forced-distribution-top"), ref("forced_distribution.quotas"))
+GRADE_COUNT_CLAUSES = (ref("grades.small_min"), clause("grade-count"))
+_GRADES_SMALL = f"{param_text('grades.small_min')}–{param_text('grades.small_max')}"
+_GRADES_LARGE = f"{param_text('grades.large_min')}–{param_text('grades.large_max')}"
 
 QUOTA_TOLERANCE = Decimal("0.000001")  # thirds typed as 0.333333 still add up to 1
 
@@ -56,8 +67,8 @@ class ForcedInput(CalcInput):
     quotas: Annotated[dict[str, Number] | None, Reads(Kind.PERCENT, cues=("比例", "名额", "占", "按", "类", "级", "档", "等"), shape=Shape.MAP,
                                                       usual_keys=("S", "A", "B", "C", "D", "E", "卓越", "优秀", "优", "良好", "良", "称职", "合格", "中",
                                                                   "基本称职", "基本合格", "待改进", "不称职", "不合格", "差"), ranked=True,
-                                                      ask="如“A 10%、B 80%、C 10%”")] = Field(
-        None, title="各等次比例", description="自高到低：等次 → 比例，合计为 1，如 {\"A\": 0.1, \"B\": 0.8, \"C\": 0.1}；不填按案例 A10%/B80%/C10%"
+                                                      ask=f"如“{_CASE_QUOTAS}”")] = Field(
+        None, title="各等次比例", description=f"自高到低：等次 → 比例，合计为 1，如 {_CASE_QUOTAS_JSON}；不填按案例 {_CASE_QUOTAS_SHORT}"
     )
     scores: Annotated[NumberMap | None, Reads(Kind.SCORE, cues=("得分", "分数", "考核分", "分"), shape=Shape.MAP)] = Field(
         None, title="考核得分", description="可选：姓名 → 考核得分，按得分从高到低依次归入各等次")
@@ -138,13 +149,13 @@ def _assign(scores: dict[str, Decimal], counts: dict[str, int]) -> tuple[dict[st
 @register(
     "forced-distribution",
     "考核等次强制分布",
-    "按比例确定各考核等次人数（国有企业内部薪酬分配指引第三十二条：全员或部分强制分布，最高考核等级的数量应从严控制；科技人才指引案例1 A10%/B80%/C10%）。"
+    f"按比例确定各考核等次人数（国有企业内部薪酬分配指引第三十二条：全员或部分强制分布，最高考核等级的数量应从严控制；科技人才指引案例1 {_CASE_QUOTAS_SHORT}）。"
     "最高、最低等次人数都向下取整（不因取整多划入最低等次），余下名额给中间等次，合计等于总人数；"
     "考核单元人数较少时实行部分强制分布（只规定最高、最低等次人数上限），最高等次不足一人时不实行强制分布；"
     "给出得分时按得分从高到低归入等次，分界处同分的情况会列出。",
     ForcedInput,
-    {"n": 100, "quotas": {"A": 0.1, "B": 0.8, "C": 0.1}},
-    ("soe_internal/art-32", "soe_tech/case-1"),
+    {"n": 100, "quotas": {grade: float(share) for grade, share in param("forced_distribution.quotas").items()}},
+    FORCED_CLAUSES,
     people=_forced_from_people,
 )
 def forced_distribution(inp: ForcedInput) -> dict[str, Any]:
@@ -164,7 +175,7 @@ def forced_distribution(inp: ForcedInput) -> dict[str, Any]:
     grades = list(quotas)
     top, bottom = grades[0], grades[-1]
     steps = [
-        *(["未给出比例，采用科技人才指引案例1的 A 10%、B 80%、C 10%"] if defaulted else []),
+        *([f"未给出比例，采用科技人才指引案例1的 {_CASE_QUOTAS}"] if defaulted else []),
         f"{top}（最高等次）= ⌊{n} × {pct(quotas[top])}⌋ = {counts[top]}（向下取整，从严控制）",
         *([f"{bottom}（最低等次）= ⌊{n} × {pct(quotas[bottom])}⌋ = {counts[bottom]}（向下取整，不因取整多划入最低等次）"]
           if len(grades) > 1 else []),
@@ -186,10 +197,10 @@ def forced_distribution(inp: ForcedInput) -> dict[str, Any]:
             shown = "、".join(f"{p}→{g}" for p, g in t["placed"].items())
             findings.append(Finding(rule="forced_distribution.tie", severity="warning",
                                     message=f"得分 {fmt(t['score'])} 的 {len(t['names'])} 人跨越 {t['between'][0]}/{t['between'][1]} 分界，已按名单顺序归入（{shown}）；建议按事先确定的次要指标区分",
-                                    citations=["soe_internal/art-32"]))
+                                    citations=[FORCED_CLAUSES[0]]))
     limits = {top: counts[top], bottom: counts[bottom]} if mode == "部分" and len(grades) > 1 else {}
     return result(
-        cited(findings, "soe_internal/art-32", "soe_tech/case-1"),
+        cited(findings, *FORCED_CLAUSES),
         "最高等次人数 = ⌊总人数 × 最高等次比例⌋；最低等次人数 = ⌊总人数 × 最低等次比例⌋；余下名额给中间等次（最大余数法），合计等于总人数",
         steps, inp, counts=counts, n=n, quotas=quotas, mode=MODE_NAMES[mode], limits=limits, small_unit=small_unit,
         findings=findings_out(findings), **extra,
@@ -233,8 +244,8 @@ class KpiInput(CalcInput):
 @register(
     "kpi-check",
     "考核指标与权重检查",
-    "检查关键绩效指标（KPI）的个数和权重（国有企业内部薪酬分配指引第二十八条）：指标原则上 5–9 个、一般不超过 11 个；"
-    "单一指标权重一般不超过 40%、最低不低于 5%；各指标权重合计应为 100%。",
+    f"检查关键绩效指标（KPI）的个数和权重（国有企业内部薪酬分配指引第二十八条）：指标原则上 {param_text('kpi.count_min')}–{param_text('kpi.count_max')} 个、"
+    f"一般不超过 {param_text('kpi.count_limit')} 个；单一指标权重一般不超过 {param_text('kpi.weight_max')}、最低不低于 {param_text('kpi.weight_min')}；各指标权重合计应为 100%。",
     KpiInput,
     {"weights": {"利润总额": 0.3, "营业收入": 0.2, "安全生产": 0.15, "重点任务": 0.15, "成本控制": 0.1, "党建工作": 0.1}},
     (ref("kpi.count_min"),),
@@ -250,7 +261,8 @@ def kpi_check(inp: KpiInput) -> dict[str, Any]:
     steps = [f"指标个数 = {len(inp.weights)}", f"权重合计 = {' + '.join(pct(w) for w in inp.weights.values())} = {pct(total)}",
              *limited((f"{n}：{pct(w)}" for n, w in inp.weights.items()), len(inp.weights))]
     return result(
-        cited(findings, ref("kpi.count_min")), "指标个数 ∈ [5, 9]（不超过 11）；每项权重 ∈ [5%, 40%]；权重合计 = 100%",
+        cited(findings, ref("kpi.count_min")), (f"指标个数 ∈ [{param_text('kpi.count_min')}, {param_text('kpi.count_max')}]（不超过 {param_text('kpi.count_limit')}）；"
+                                               f"每项权重 ∈ [{param_text('kpi.weight_min')}, {param_text('kpi.weight_max')}]；权重合计 = 100%"),
         steps, inp, compliant=is_compliant(findings), findings=findings_out(findings), count=len(inp.weights), weight_total=total,
     )
 
@@ -288,14 +300,15 @@ class GradeCountInput(CalcInput):
 @register(
     "grade-count-check",
     "职级数量检查",
-    "检查每个岗位序列划分的职级数（科技人才指引第十八条、国有企业内部薪酬分配指引第十九条）：初创期、规模较小的企业一般 3–5 个，发展成熟、规模较大的企业 5–7 个或更多。",
+    f"检查每个岗位序列划分的职级数（科技人才指引第十八条、国有企业内部薪酬分配指引第十九条）：初创期、规模较小的企业一般 {_GRADES_SMALL} 个，"
+    f"发展成熟、规模较大的企业 {_GRADES_LARGE} 个或更多。",
     GradeCountInput,
     {"levels": 6, "stage": "成熟期"},
-    ("soe_tech/art-18", "soe_internal/art-19"),
+    GRADE_COUNT_CLAUSES,
 )
 def grade_count_check(inp: GradeCountInput) -> dict[str, Any]:
     findings = check_grade_count(inp.levels, inp.stage)
     return result(
-        cited(findings, "soe_tech/art-18", "soe_internal/art-19"), "初创期、规模较小：3–5 个职级；发展成熟、规模较大：5–7 个职级或更多",
+        cited(findings, *GRADE_COUNT_CLAUSES), f"初创期、规模较小：{_GRADES_SMALL} 个职级；发展成熟、规模较大：{_GRADES_LARGE} 个职级或更多",
         [f"{inp.stage}企业，每个岗位序列 {inp.levels} 个职级"], inp, compliant=is_compliant(findings), findings=findings_out(findings),
     )

@@ -174,6 +174,21 @@ def _param(key: str) -> Any:
     return param(key)
 
 
+def _ref(key: str) -> str:
+    """The clause a parameter rests on: a chapter cites a figure's clause through its parameter."""
+    from calculators.params import ref
+
+    return ref(key)
+
+
+def _rule_clause(rule_id: str) -> str:
+    """A rule's own clause in the shared table, whoever the company is (`clause` gives the one that
+    binds this company where a rule has one per ownership)."""
+    from calculators.applicability import clause
+
+    return clause(rule_id)
+
+
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -185,7 +200,7 @@ def _environment() -> jinja2.Environment:
         autoescape=False,
     )
     env.filters.update(yuan=yuan, money=money, num=num, pct=pct, cn=_cn)
-    env.globals.update(param=_param)
+    env.globals.update(param=_param, ref=_ref, rule_clause=_rule_clause)
     return env
 
 

@@ -577,7 +577,7 @@ def _adjustment(plan: Plan, fig: Figures) -> None:
     if not pairs:
         return
     fig.cite("adjustment", run("two-lower-check", given) if "wage_total_growth" in given and "profit_growth" in given
-             else {"citations": ["qujing_skill/art-5"]})
+             else {"citations": [plan.binds("two-lower").clause]})
     fig.ctx["two_lower_rows"] = [[labels[k], pct(v)] for k, v in given.items()]
     fig.tables["two_lower"] = TableData(["指标", "本年度计划（预计）增幅"], fig.ctx["two_lower_rows"],
                                         title="工资总额与效益增幅对照", widths_mm=[80, 76])

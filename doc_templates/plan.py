@@ -62,6 +62,20 @@ def _ref(key: str) -> str:
     return ref(key)
 
 
+def _guideline_clause(doc_id: str) -> str:
+    """The clause that says whom a guideline binds (its 适用范围), from the shared table."""
+    from calculators.applicability import table
+
+    return table().guidelines[doc_id].reference
+
+
+def _clause(rule_id: str, ownership: str | None = None) -> str:
+    """The clause a rule of the shared table rests on (for this ownership where it differs)."""
+    from calculators.applicability import Ownership, rule_spec
+
+    return rule_spec(rule_id).clause_for(Ownership(ownership) if ownership else None)
+
+
 def _round_down(value: Decimal, unit: Decimal) -> Decimal:
     return (value / unit).to_integral_value(ROUND_FLOOR) * unit
 
@@ -282,7 +296,7 @@ def _basic_wage(profile: Profile, notes: _Notes) -> Decimal | None:
                   f"{Decimal(str(rule['share_of_fixed'])) * 100:.0f}% 并取整，为 {_yuan(amount)} 元/月")
         return amount
     notes.add("未设置", "基础工资", "企业概况未设置基础工资，方案不设此单元。指引规定企业可结合实际设置基础工资，"
-              "全体职工一个标准，可随当地物价水平调整；如需设置，请在概况中填写金额。", refs=("qujing_skill/art-8",))
+              "全体职工一个标准，可随当地物价水平调整；如需设置，请在概况中填写金额。", refs=(_clause("basic-wage-one-standard"),))
     return None
 
 
@@ -305,11 +319,11 @@ def _seniority(profile: Profile, notes: _Notes) -> Seniority | None:
         values = {k: Decimal(str(v)) if k in ("start", "increment") else int(v) for k, v in values.items()}
         notes.add("采纳建议", "年功工资", f"企业采纳编制建议：年功工资首段 {_yuan(values['start'])} 元/月、每段递增 "
                   f"{_yuan(values['increment'])} 元、共 {values['bands']} 段、每段 {values['years_per_band']} 年"
-                  "（指引未规定金额）", refs=("qujing_skill/art-8",))
+                  "（指引未规定金额）", refs=(_clause("seniority-arithmetic"),))
         return Seniority(**values, distribution=chosen.distribution if chosen else None)
     notes.add("未设置", "年功工资", "企业概况未设置年功工资，方案以一岗多薪（薪级工资）体现职工的历史贡献积累。"
               "指引规定可按工龄段设置年功工资，各标准之间的差额应形成等差数列；如需设置，请填写首段金额、"
-              "段差、段数和每段年数。", refs=("qujing_skill/art-8",))
+              "段差、段数和每段年数。", refs=(_clause("seniority-arithmetic"),))
     return None
 
 
@@ -322,7 +336,7 @@ def _steps(profile: Profile, notes: _Notes) -> Steps | None:
     if "薪级工资" not in profile.accept:
         notes.add("未设置", "薪级工资", "企业概况未设置薪级工资，方案实行一岗一薪（每个岗位等级一个岗位工资标准）。"
                   "指引建议采用岗位等级和一岗多薪，各岗位薪级之间的差额形成等差数列（附件1）；如需设置，请填写薪级数、"
-                  "第1薪级金额和级差。", refs=("qujing_skill/art-8", "qujing_skill/appendix-1"))
+                  "第1薪级金额和级差。", "post_grades.steps_shown", refs=(_clause("pay-step-arithmetic"),))
         return None
     rule = suggestions()["薪级工资"]
     wages = sorted(g.wage for g in profile.grades)
@@ -358,7 +372,7 @@ def _start_steps(profile: Profile, steps: Steps | None, notes: _Notes) -> dict[s
             out[grade.name] = 1
     if missing and accepted:
         notes.add("采纳建议", "起点薪级", f"企业采纳编制建议：{'、'.join(missing)} 的起点薪级按岗位工资由低到高每档相差 "
-                  f"{gap} 个薪级确定", refs=("qujing_skill/appendix-1",))
+                  f"{gap} 个薪级确定", "post_grades.steps_shown")
     elif missing:
         notes.add("假设", "起点薪级", f"{'、'.join(missing)} 未填写起点薪级，方案按第1薪级起套。指引附件1要求体现每个岗位"
                   "起点薪级的差异（重点考虑工作年限与学历的关系），请按岗位填写起点薪级。", "post_grades.appendix_1_grades")
@@ -376,7 +390,7 @@ def _allowances(profile: Profile, industry: str, notes: _Notes) -> Allowances | 
     if chosen is None or not chosen.given():
         notes.add("未设置", "津贴补贴", f"企业概况未给出津贴补贴标准，方案不设津贴补贴。结合所属行业（{profile.company.industry}），"
                   f"可考虑设置：{suggested}。标准由企业自定；已在岗位工资中体现的不再重复设置。",
-                  refs=("qujing_skill/art-8",))
+                  refs=(_clause("allowance-soe-policy"),))
         _allowance_references(notes, skill=True, leader=True, apprentice=True)
         return None
     leader = (chosen.team_leader.min, chosen.team_leader.max) if chosen.team_leader else None
@@ -387,7 +401,7 @@ def _allowances(profile: Profile, industry: str, notes: _Notes) -> Allowances | 
     if missing:
         fitting = "；".join(f"{n}（{w}）" for n, w in industries()[industry]["allowances"] if n in missing)
         notes.add("未设置", "津贴补贴", f"方案只列企业概况给出的津贴补贴。结合所属行业，还可考虑：{fitting}。",
-                  refs=("qujing_skill/art-8",))
+                  refs=(_clause("allowance-soe-policy"),))
     _allowance_references(notes, skill="技能津贴" in missing, leader="班组长津贴" in missing,
                           apprentice="师带徒津贴" in missing)
     return plan
@@ -412,10 +426,10 @@ def _performance(profile: Profile, notes: _Notes) -> Performance:
     if chosen.method is None:
         notes.add("未设置", "绩效工资分配方式", "企业概况未选择积分制或计件制，方案列出指引给出的两种分配公式，由各部门考核办法"
                   "明确采用哪一种（指引：考核等次一般采用“积分累计”，技能人才以“绩”为主，重点考虑效益与计件关系）。",
-                  refs=("qujing_skill/art-8",))
+                  refs=(_clause("allocation-formula"),))
     if chosen.cycle is None:
         notes.add("未设置", "考核周期", "企业概况未给出考核周期，方案规定由绩效考核办法明确。指引要求明确考核周期，"
-                  "考核周期一般为月、季、半年、年度、任期或以完成特定任务目标为周期。", refs=("qujing_skill/art-8", "soe_internal/art-31"))
+                  "考核周期一般为月、季、半年、年度、任期或以完成特定任务目标为周期。", refs=(_clause("assessment-cycle"), "soe_internal/art-31"))
     pool = chosen.example_pool
     if chosen.departments and pool is None and chosen.cycle is not None:
         periods = PERIODS_PER_YEAR[chosen.cycle]
@@ -434,7 +448,7 @@ def _performance(profile: Profile, notes: _Notes) -> Performance:
     forced = dict(chosen.forced_distribution or {})
     if not forced:
         notes.add("未设置", "考核等次比例", "企业概况未给出考核等次比例，方案只规定最高等次人数从严控制、按考核结果确定等次，"
-                  "不作强制分布。", refs=("soe_internal/art-32",))
+                  "不作强制分布。", refs=(_clause("forced-distribution-top"),))
         notes.reference("考核等次比例", "案例中的做法：", "forced_distribution.quotas")
     small_unit = chosen.small_unit_headcount or _param("forced_distribution.small_unit_headcount")
     if forced and chosen.small_unit_headcount is None:
@@ -459,7 +473,7 @@ def _leading(profile: Profile, industry: str, notes: _Notes) -> Leading | None:
         if industries()[industry]["leading_talent"] and chosen is None:
             notes.add("未设置", "高技能领军人才激励", "企业概况未设置高技能领军人才激励，方案不设此章。出现获得全国劳动模范、"
                       "中华技能大奖等荣誉或经认定的高技能领军人才时，可按指引第十条另行制定激励办法。",
-                      refs=("qujing_skill/art-10",))
+                      refs=(_clause("leading-talent-raise"),))
             notes.reference("首席技师待遇", "典型案例中的做法：", "chief_technician.pay_multiple")
         return None
     if chosen.annual_salary is not None and chosen.annual_salary.base_share is None:
@@ -468,7 +482,7 @@ def _leading(profile: Profile, industry: str, notes: _Notes) -> Leading | None:
         raise ProfileError("企业概况有误：薪酬单元 › 高技能领军人才激励 › 超额利润分享：未填写分段计提比例"
                            "（指引要求计提比例按不同比例分段提取）")
     notes.add("参考做法", "高技能领军人才待遇", "指引鼓励参照高级管理人员标准落实高技能领军人才经济待遇；方案按企业概况"
-              "给出的激励方式规定，未写入此项，如采纳请在方案中另行明确标准。", refs=("qujing_skill/art-10",))
+              "给出的激励方式规定，未写入此项，如采纳请在方案中另行明确标准。", refs=(_clause("leading-talent-executive-standard"),))
     return Leading(
         annual_salary=chosen.annual_salary, agreement_pay=bool(chosen.agreement_pay),
         special_award=bool(chosen.special_award), excess_profit=chosen.excess_profit,
@@ -480,7 +494,7 @@ def _procedure_notes(plan: Plan, notes: _Notes) -> None:
     profile = plan.profile
     if not plan.deliberation_given:
         notes.add("未设置", "民主程序", "企业概况未指明审议机构，方案写作“职工代表大会或职工大会”，请按本企业实际保留其一。",
-                  refs=("soe_internal/art-11",))
+                  refs=(_clause("soe-congress"),))
     if plan.adjustment_cycle_years is None:
         notes.add("未设置", "薪酬调整周期", "企业概况未给出薪酬水平评估调整周期，方案规定定期评估。指引：",
                   "cycles.adjustment_years_min")
@@ -490,19 +504,19 @@ def _procedure_notes(plan: Plan, notes: _Notes) -> None:
     if profile.job_evaluation.method is None:
         notes.add("未设置", "岗位评价方法", "企业概况未给出岗位评价方法。指引所列方法中，要素计分法主要适用于规模较大、组织结构"
                   "复杂的企业，排序法、配对对比法、因素比较法主要适用于工作性质单一、岗位较少的企业。",
-                  refs=("soe_internal/art-16", "soe_tech/art-15"))
+                  refs=(_clause("job-evaluation", "国有"), "soe_tech/art-15"))
     if not profile.company.region:
         notes.add("假设", "所在地区", "企业概况未给出所在地区，按曲靖市企业判断《曲靖市企业技能人才薪酬分配指引（试行）》的适用；"
-                  "如不在曲靖市，该指引只作参考，请更正。", refs=("qujing_skill/art-2",))
+                  "如不在曲靖市，该指引只作参考，请更正。", refs=(_guideline_clause("qujing_skill"),))
 
 
 ADVISORY_RULES = ("skill-representatives",)  # 可-clauses worth a line in the notes where they apply
 
 
 def _applicability_notes(plan: Plan, notes: _Notes) -> None:
-    from calculators.applicability import Status, decide_guideline, rule_spec
+    from calculators.applicability import Status, decide_guideline, rule_spec, table
 
-    for doc_id in ("qujing_skill", "soe_tech", "soe_internal"):
+    for doc_id in table().guidelines:
         decision = decide_guideline(plan.context, doc_id)
         notes.add("适用判断", decision.status.value, decision.reason, refs=(decision.clause,))
     for rule in ADVISORY_RULES:

@@ -81,7 +81,7 @@ def _not_negative(value: Decimal | None, what: str) -> Decimal | None:
 
 
 def _share(value: Decimal | None, what: str) -> Decimal | None:
-    """A ratio written as 0.4 or "40%"; anything outside 0–1 is a typo."""
+    """A ratio written as 0.35 or "35%"; anything outside 0–1 is a typo."""
     if value is not None and not (0 <= value <= 1):
         raise ValueError(f"{what}应为 0 到 1 之间的比例（如 0.06 或 6%），当前为 {value}")
     return value
@@ -94,19 +94,15 @@ class _Model(BaseModel):
 # ---- the company -------------------------------------------------------------------------
 
 
-_OWNERSHIP_ALIASES = {
-    "国有": "国有", "国有企业": "国有", "国企": "国有", "国有控股": "国有", "国有独资": "国有",
-    "非公有制": "非公有制", "非公": "非公有制", "非公有制企业": "非公有制", "民营": "非公有制",
-    "民营企业": "非公有制", "私营": "非公有制", "私营企业": "非公有制",
-}
-
-
+# The values of calculators.applicability's Ownership and Research, repeated as types only because
+# importing the calculators here would slow every start; a test keeps them equal.
+OwnershipKind = Literal["国有", "非公有制"]
 ResearchKind = Literal["基础研究", "应用研究"]
 
 
 class Company(_Model):
     name: str = Field(title="企业名称")
-    ownership: Literal["国有", "非公有制"] = Field(title="所有制性质")
+    ownership: OwnershipKind = Field(title="所有制性质")
     industry: str = Field(title="所属行业")
     region: str | None = Field(None, title="所在地区")
     research_staff: dict[ResearchKind, int] | None = Field(None, title="科研人员人数（按研究类型）")
@@ -122,8 +118,10 @@ class Company(_Model):
     @field_validator("ownership", mode="before")
     @classmethod
     def _ownership(cls, value: Any) -> Any:
-        if isinstance(value, str) and value.strip() in _OWNERSHIP_ALIASES:
-            return _OWNERSHIP_ALIASES[value.strip()]
+        from calculators.applicability import OWNERSHIP_WORDS
+
+        if isinstance(value, str) and value.strip() in OWNERSHIP_WORDS:
+            return OWNERSHIP_WORDS[value.strip()].value
         raise ValueError(f"所有制性质应为“国有”或“非公有制”，当前为“{value}”")
 
     @field_validator("name", "industry")
@@ -380,7 +378,7 @@ class Performance(_Component):
     kpis: dict[str, Num] | None = Field(None, title="关键绩效指标及权重")
     forced_distribution: dict[str, Num] | None = Field(None, title="考核等次比例")
     small_unit_headcount: int | None = Field(None, title="实行全员强制分布的最少人数")
-    research_base_share: dict[Literal["基础研究", "应用研究"], Num] | None = Field(
+    research_base_share: dict[ResearchKind, Num] | None = Field(
         None, title="科技人才岗位基本薪酬占总薪酬比例")
 
     @field_validator("example_pool")
@@ -583,7 +581,9 @@ class Profile(_Model):
 
     @property
     def state_owned(self) -> bool:
-        return self.company.ownership == "国有"
+        from calculators.applicability import Ownership
+
+        return self.company.ownership == Ownership.STATE
 
     @property
     def research_kinds(self) -> set[str]:

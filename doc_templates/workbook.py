@@ -15,10 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from .errors import ProfileError
-from .profile import MAX_PROFILE_BYTES, Profile, problem_line
+from .profile import MAX_PROFILE_BYTES, OwnershipKind, Profile, problem_line
 
 Kind = Literal["文字", "选项", "整数", "金额", "比例", "是否", "列表"]
 MAIN_SHEET = "企业概况"
@@ -65,7 +65,7 @@ class Sheet:
     write: Callable[[Profile], list[list[Any]]] = field(repr=False)
 
 
-OWNERSHIP = ("国有", "非公有制")
+OWNERSHIP = get_args(OwnershipKind)
 CATEGORY = ("技能", "专业技术", "管理")
 SECTIONS: tuple[tuple[str, tuple[Field, ...]], ...] = (
     ("企业", (

@@ -114,7 +114,7 @@ def respond(question: str, state: SessionState | None = None) -> Reply:
     elif not understand.is_explanation(question):
         request = understand.start_without_figures(question)
         if request is not None:
-            return ask_back(request, state)
+            return run_calculation(request, state) if request.complete else ask_back(request, state)
     if state is not None:
         state.pending = None
     return answer_question(question)

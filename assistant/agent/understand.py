@@ -147,15 +147,19 @@ def titled(name: str, text: str) -> bool:
 
 
 def start_without_figures(text: str) -> Request | None:
-    """"帮我算一下超额利润分享": the calculator named by its topic words, every input missing."""
-    if not wants_calculation(text):
-        return None
+    """"帮我算一下超额利润分享": the calculator named by its topic words, every input missing;
+    "按案例4的标准算技能津贴：老何技师，老钱高级工": people described in words are inputs too."""
     best = max(_topics(), key=lambda name: (topic_hits(name, text), -list(_topics()).index(name)))
     if topic_hits(best, text) == 0:
         return None
     from knowledge.reader import read
 
-    return read_for(best, read(""))
+    request = read_for(best, read(text))
+    described = any(request.filled.get(s.path) not in (None, {}, []) for s in request.filled.slots
+                    if s.reads.shape in (Shape.RECORDS, Shape.GROUPS))
+    if described:
+        return request
+    return read_for(best, read("")) if wants_calculation(text) else None
 
 
 def _missing(model: Any, filled: Filled) -> list[Slot]:

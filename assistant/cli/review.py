@@ -11,18 +11,19 @@ import typer
 from . import app
 from ._common import emit_json, guarded
 
-_OWNERSHIP = {"国有": "国有", "国企": "国有", "state": "国有", "非公": "非公有制", "非公有制": "非公有制", "民营": "非公有制",
-              "私营": "非公有制", "外资": "非公有制", "private": "非公有制"}
-
 
 def _ownership(value: str | None):
-    from ..review import Ownership, ReviewError
+    from calculators.applicability import OWNERSHIP_WORDS, Ownership
 
+    from ..review import ReviewError
+
+    # A reviewer may also say 外资 (reviewed as 非公有制) or use the English option words.
+    words = {**OWNERSHIP_WORDS, "外资": Ownership.NON_PUBLIC, "state": Ownership.STATE, "private": Ownership.NON_PUBLIC}
     if value is None:
         return None
-    if value not in _OWNERSHIP:
+    if value not in words:
         raise ReviewError(f"所有制应为“国有”或“非公”（民营、外资等均按非公有制），收到“{value}”。")
-    return Ownership(_OWNERSHIP[value])
+    return words[value]
 
 
 @app.command("review")

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from calculators import applicability as shared
 from calculators.applicability import Modality, Ownership, StaffKind, Status
+from calculators.params import fill
 from calculators.severity import Severity
 
 TABLE_FILE = Path(__file__).with_name("rules.yaml")
@@ -96,7 +97,7 @@ class Decision(BaseModel):
 @cache
 def table() -> RuleTable:
     raw = yaml.safe_load(TABLE_FILE.read_text(encoding="utf-8"))
-    rules = {rid: RuleSpec(id=rid, **entry) for rid, entry in raw["rules"].items()}
+    rules = {rid: RuleSpec(id=rid, **{**entry, "name": fill(entry["name"])}) for rid, entry in raw["rules"].items()}
     missing = set(rules) - set(shared.rule_ids())
     if missing:
         raise ValueError(f"rules.yaml: rules {sorted(missing)} are not in calculators/parameters/applicability.yaml")

@@ -53,7 +53,7 @@ def quote(unit_id: str, *keywords: str) -> str:
 
 
 def _fuzzy_in(keyword: str, sentence: str) -> bool:
-    # Cleaned texts may differ in spacing ("60%以上" vs "60% 以上"): compare without blanks.
+    # Cleaned texts may differ in spacing ("85%以上" vs "85% 以上"): compare without blanks.
     return keyword.replace(" ", "") in sentence.replace(" ", "")
 
 

@@ -206,7 +206,27 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _unlisted_members(out, reading)
     _parts_of_wholes(out, reading)
     _mentioned_without_figure(out, reading)
+    _lines_without_a_record(out, reading)
     return out
+
+
+def _lines_without_a_record(out: Filled, reading: Reading) -> None:
+    """甲师傅 高级技师⏎丙 高级工: a line of a list that carries a record's attribute word but none of the
+    names read is someone not read; leaving them out would understate the total."""
+    lines = [line for line in reading.normalised.split("\n") if line.strip()]
+    if len(lines) < 2:
+        return
+    for slot in out.slots:
+        value = out.get(slot.path)
+        if slot.reads.shape is not Shape.RECORDS or slot.model is None or not value:
+            continue
+        names = [str(r.get("name", "")) for r in value] if isinstance(value, list) else [str(k) for k in value]
+        words = [w for f in slots(slot.model) if f.reads.shape is Shape.CHOICE for ws in f.reads.choices.values() for w in ws]
+        for line in lines:
+            said = {w for w in words if w in line and not any(w != o and w in o and o in line for o in words)}
+            # one attribute word: a person's line (高级工150，技师350，高级技师600 is a table of rates)
+            if len(said) == 1 and not any(n and n in line for n in names):
+                out.problems.append(f"“{line.strip()}”这一行没有读出是谁，请写明姓名")
 
 
 def _mentioned_without_figure(out: Filled, reading: Reading) -> None:
@@ -517,15 +537,22 @@ def _number_in(name: str) -> Decimal | None:
     return parse_numeral(match.group(0)) if match else None
 
 
-def _one_run(fits: Figures, text: str) -> Figures:
-    """The longest run of figures written as one list (only joiners between them)."""
+_ASKED_KINDS = (Kind.PERCENTILE,)
+
+
+def _one_run(fits: Figures, text: str, prefer: set[int] | None = None) -> Figures:
+    """The longest run of figures written as one list (only joiners, or each item's own short label,
+    between them: A公司9.6万、B公司10.8万), the longest holding a preferred figure when there is one."""
     runs: list[Figures] = []
     for i, q in fits:
-        if runs and re.fullmatch(r"[\s、，,和及与/|｜;；]*", text[runs[-1][-1][1].end:q.start]):
+        between = text[runs[-1][-1][1].end:q.start] if runs else ""
+        labelled = re.fullmatch(r"[\s、，,;；]+([A-Za-z0-9\u4e00-\u9fa5]{1,6})\s*", between)
+        if runs and (re.fullmatch(r"[\s、，,和及与/|｜;；]*", between) or labelled and q.name and labelled.group(1) == q.name):
             runs[-1].append((i, q))
         else:
             runs.append([(i, q)])
-    return max(runs, key=len) if runs else []
+    chosen = [r for r in runs if prefer and any(i in prefer for i, _ in r)] or runs
+    return max(chosen, key=len) if chosen else []
 
 
 def _lists(figures: Figures, out: Filled, reading_text: str, ordinals: list[Quantity] = ()) -> None:  # type: ignore[assignment]
@@ -539,8 +566,10 @@ def _lists(figures: Figures, out: Filled, reading_text: str, ordinals: list[Quan
                 continue
         fits = [(i, q) for i, q in _free(figures, out) if kind_fit(slot.reads, q) and not q.total and not q.weak
                 and not _avoided(slot.reads, q) and q.range_start is None and q.range_end is None]
-        cued = [(i, q) for i, q in fits if cue_strength(slot.reads, q)]
-        fits = _one_run(cued or fits, reading_text)  # 市场数据：6000、6400… (not the 25/50/75 asked for later)
+        cued = {i for i, q in fits if cue_strength(slot.reads, q)}
+        own = [(i, q) for i, q in fits if q.kind is slot.reads.kinds[0]]
+        # 请算P50，另外给P25、P75: what is asked for, wherever it is written; 市场数据：6000、6400…: one run
+        fits = own if slot.reads.kinds[0] in _ASKED_KINDS and own else _one_run(fits, reading_text, cued)
         if not fits or slot.reads.cues and len(fits) < 3 and not any(cue_strength(slot.reads, q) for _, q in fits):
             continue
         out.set(slot.path, [q.value for _, q in fits])
@@ -657,7 +686,8 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
         out.cued.add(slot.path)
 
 
-_PERSON_MENTION = re.compile(r"[\u4e00-\u9fa5]师傅|[\u4e00-\u9fa5]{1,2}工(?=[\s是、，,；;。（(带兼和]|$)|(?:小|老|阿)[\u4e00-\u9fa5]")
+_PERSON_MENTION = re.compile(r"[\u4e00-\u9fa5]师傅|[\u4e00-\u9fa5]{1,2}工(?=[\s是、，,；;。（(带兼和]|$)|(?:小|老|阿)[\u4e00-\u9fa5]"
+                             r"|(?:^|(?<=[\n、，,；;：:]))[甲乙丙丁戊己庚辛壬癸](?=[\s是、，,（(])", re.M)  # 丙 高级工: a placeholder name
 _NOT_PERSONS = {"老师", "老师傅", "老板", "小组", "小时", "小计", "小班", "老年", "小型", "老化", "阿姨", "小于", "老工", "小工", "技工", "普工", "员工",
                 "职工", "高级工", "中级工", "初级工", "学徒工", "操作工", "技术工", "老员", "小微", "小厂", "小企", "老厂"}
 _LEADER_ROLES = ("班组长", "组长", "班长", "兼班组长")

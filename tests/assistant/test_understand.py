@@ -218,3 +218,18 @@ def test_a_count_of_levels_and_a_look_up_answered_first_then_moved_in_a_follow_u
     assert "技工 第8级：岗位工资 2,300.00 + 薪级工资 165.00 = 2,465.00 元" in first.split("|")[0]
     later = respond("那技师第20级呢？", session_id=session).answer
     assert "技师 第20级：岗位工资 3,200.00 + 薪级工资 345.00 = 3,545.00 元" in later
+
+
+def test_a_list_with_each_item_labelled_and_percentiles_asked_for_in_two_places():
+    answer = _answer("同行业技术员年薪：A公司9.6万、B公司10.8万、C公司11.5万、D公司12万、E公司13.2万、F公司15万，求P25/P50/P75/P90")
+    assert "150,000 元" in answer and "不确定" not in answer
+    answer = _answer("收集了同行10家的数据（单位：元）：\n6800、7200、7500、7900、8200、8800、9100、9600、10500、11800\n请算P50，另外给P25、P75")
+    assert "50 分位、25 分位、75 分位" in answer and "不确定" not in answer
+
+
+def test_people_described_in_words_are_a_calculation_and_an_unread_line_is_asked_about():
+    answer = _answer("按案例4的标准算技能津贴：老何技师，老钱高级工，小孙中级工，小吴初级工")
+    assert "老何 | 500.00" in answer and "老钱 | 300.00" in answer
+    answer = _answer("技能津贴按D公司：\n甲师傅 高级技师\n乙师傅 技师，带徒壹人\n丙 高级工\n丁 中级工\n每月各多少、合计多少")
+    assert "丙 | 300.00" in answer and "丁 | 100.00" in answer
+    assert "没有读出是谁" in _answer("技能津贴按D公司：\n甲师傅 高级技师\n乙师傅 技师\n某某 高级工\n每月合计多少")

@@ -216,7 +216,7 @@ def distributions(scheme: Scheme) -> list[Distribution]:
 
 def _quotas(s: Sentence) -> dict[str, Decimal]:
     """grade → share: by the reader's names, or paired in order with a list of grades written before
-    the shares ("A、B、C三级，比例分别为10%、80%、10%"; "S/A/B/C/D，比例为5%/20%/…")."""
+    the shares ("A、B、C三级，比例分别为15%、70%、15%"; "S/A/B/C/D，比例为5%/20%/…")."""
     shares = [q for q in s.figures(Kind.PERCENT) if not q.subject.endswith(("系数", "扣减", "扣发"))]
     if not shares:
         return {}

@@ -12,6 +12,7 @@ from typing import Annotated
 
 from pydantic import BaseModel
 
+from calculators.applicability import Research
 from knowledge.reader import Kind, parse_numeral
 from knowledge.reader.fields import Reads
 
@@ -209,11 +210,6 @@ def _seniority_sentence(s: Sentence) -> StepSeries | None:
 
 
 # ---- 科技人才岗位基本薪酬与绩效薪酬 ---------------------------------------------------------------------
-
-
-class Research(StrEnum):
-    BASIC = "基础研究"
-    APPLIED = "应用研究"
 
 
 class PayPart(StrEnum):

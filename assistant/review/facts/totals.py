@@ -43,7 +43,7 @@ _CAPS = ("不超过", "控制在", "以内")
 
 
 class CappedReads(BaseModel):
-    """A wage total stated only as a ceiling ("工资总额增幅控制在10%以内"), read when nothing else is."""
+    """A wage total stated only as a ceiling ("工资总额增幅控制在8%以内"), read when nothing else is."""
 
     wage_total: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=W.wage_total, signed=True,
                                                 avoid=tuple(w for w in W.not_company if w not in _CAPS))] = None

@@ -4,6 +4,7 @@ basic-research cycles, OKR, base/performance mix, dividends, pay against manager
 from __future__ import annotations
 
 from calculators import checks
+from calculators.numbers import MONTHS_PER_YEAR
 from calculators.params import param
 
 from ..applicability import Level
@@ -51,8 +52,11 @@ def merit_not_papers(f: SchemeFacts) -> list[Hit]:
 @check("basic-research-cycle")
 def basic_research_cycle(f: SchemeFacts) -> list[Hit]:
     hits = []
+    years = param("cycles.basic_research_assessment_years_min")
     for cycle in f.basic_research_cycles:
-        advice = f"{_SOON}“基础研究人员以 {param('cycles.basic_research_assessment_months_min')} 个月（1年）为考核周期，重大项目可以3至5年为一个周期，过程中以阶段性评价代替考核。”"
+        advice = (f"{_SOON}“基础研究人员以 {years * MONTHS_PER_YEAR} 个月（{years}年）为考核周期，重大项目可以"
+                  f"{param('cycles.basic_research_assessment_years_special_min')}至{param('cycles.basic_research_assessment_years_special_max')}"
+                  "年为一个周期，过程中以阶段性评价代替考核。”")
         hits += from_findings(checks.check_basic_research_cycle(cycle.months), cycle.evidence, advice)
     return hits
 
