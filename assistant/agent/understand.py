@@ -158,6 +158,9 @@ def start_without_figures(text: str) -> Request | None:
     described = any(request.filled.get(s.path) not in (None, {}, []) for s in request.filled.slots
                     if s.reads.shape in (Shape.RECORDS, Shape.GROUPS))
     if described:
+        # with no figure written, every amount comes from a standard: it must be the one the user named
+        unnamed = [s for s in request.filled.slots if s.reads.shape is Shape.CHOICE and request.filled.get(s.path) is None]
+        request.unclear += [f"按哪一种{s.label}计算？（{'、'.join(words[0] for words in s.reads.choices.values())}）" for s in unnamed]
         return request
     return read_for(best, read("")) if wants_calculation(text) else None
 

@@ -254,8 +254,8 @@ def _header_units(text: str, qs: list[Quantity]) -> list[Quantity]:
     out = list(qs)
     for match in _HEADER_UNIT.finditer(text):
         whole = "单位" in match.group(0)
-        if not whole and not re.match(r"\s*[:：]", text[match.end():match.end() + 2]):
-            continue  # a bracket that is not a heading: 老黎（管理岗）…
+        if not whole and not re.match(r"\s*[:：｜|\t]", text[match.end():match.end() + 2]):
+            continue  # a bracket that is not a heading (老黎（管理岗）…); a table's first cell is one: 利润（万元）｜…
         stop = len(text) if whole else next((i for i in range(match.end(), len(text)) if text[i] in "。；;\n"), len(text))
         kind, factor = _UNIT_KINDS[match.group(1)]
         for i, q in enumerate(out):
@@ -336,6 +336,11 @@ def _tables(text: str, qs: list[Quantity]) -> list[Quantity]:
                     if column is None or column == 0 and row is not None:
                         continue
                     heading = header[column][0] if header and column < len(header) else ""
+                    label = text[cells[column][1]:q.start].strip(" ：:")
+                    if not header and re.fullmatch(r"[^\d]*[\u4e00-\u9fa5][^\d]*", label):
+                        # 年功工资｜第一档 50元｜档差 30元: each cell says what its own figure is
+                        out[i] = q.with_(name=core(label) or None, subject=label, tail="")
+                        continue
                     name = core(row) if row else q.name
                     out[i] = q.with_(name=name or q.name, subject=f"{row or ''}{heading}" or q.subject, tail="",
                                      parent=group or q.parent)

@@ -233,3 +233,12 @@ def test_people_described_in_words_are_a_calculation_and_an_unread_line_is_asked
     answer = _answer("技能津贴按D公司：\n甲师傅 高级技师\n乙师傅 技师，带徒壹人\n丙 高级工\n丁 中级工\n每月各多少、合计多少")
     assert "丙 | 300.00" in answer and "丁 | 100.00" in answer
     assert "没有读出是谁" in _answer("技能津贴按D公司：\n甲师傅 高级技师\n乙师傅 技师\n某某 高级工\n每月合计多少")
+    # with no figure and no standard named, the standard is asked for, not assumed
+    assert "按哪一种技能津贴标准计算" in _answer("算一下技能津贴：老何技师，老钱高级工")
+
+
+def test_a_one_line_table_of_labelled_cells_and_a_unit_in_its_first_cell():
+    answer = _answer("年功工资｜第一档 50元｜档差 30元｜每档 3年｜共 10档｜工龄 12年")
+    assert "第一档标准 50 元；档差 30 元" in answer and "不确定" not in answer
+    answer = _answer("超额利润分享（万元）｜目标 2000｜实际 2600｜分段：2000-2300 提10%，2300以上 提20%")
+    assert "900,000.00" in answer  # 300万 × 10% + 300万 × 20%
