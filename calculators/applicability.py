@@ -24,9 +24,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import CalculationError
 from .params import all_parameters, fill
+from .severity import Severity
 
 TABLE = "applicability"
-Severity = Literal["error", "warning", "info"]
 
 
 class Ownership(StrEnum):
@@ -88,9 +88,6 @@ class Status(StrEnum):
     ADVISORY = "倡导"  # the guideline binds the company, the clause says 可/鼓励/探索
     REFERENCE = "参考"  # the guideline does not bind the company: good practice to refer to
     NOT_APPLICABLE = "不适用"  # outside the clause's scope (another ownership, no such staff or measure)
-
-
-SEVERITY_LABELS: dict[str, str] = {"error": "违反", "warning": "提醒", "info": "提示"}
 
 
 class CompanyContext(BaseModel):
@@ -283,6 +280,11 @@ def _title(doc_id: str) -> str:
     return next((f"《{d.title}》" for d in knowledge.catalog() if d.doc_id == doc_id), doc_id)
 
 
+def clause_name(unit_id: str) -> str:
+    """《曲靖市企业技能人才薪酬分配指引（试行）》第八条 for qujing_skill/art-8: how people name a clause."""
+    return f"{_title(unit_id.split('/', 1)[0])}{_label(unit_id)}"
+
+
 def _doc_of(unit_id: str) -> str:
     doc_id = unit_id.split("/", 1)[0]
     if doc_id not in table().guidelines:
@@ -363,10 +365,10 @@ def _severity(status: Status, modality: Modality) -> Severity | None:
     if status is Status.NOT_APPLICABLE:
         return None
     if status is Status.BINDING:
-        return "error"
+        return Severity.ERROR
     if status is Status.REFERENCE and not modality.binding:
-        return "info"
-    return "warning"
+        return Severity.INFO
+    return Severity.WARNING
 
 
 def _decide_unit(ctx: CompanyContext, unit_id: str) -> Decision:

@@ -135,7 +135,10 @@ def result(
     inputs: Any,
     **fields: Any,
 ) -> dict[str, Any]:
-    """A calculator result: the output fields, the citations and the trace of the working."""
+    """A calculator result: the output fields, the citations and the trace of the working.
+
+    The fields are the JSON contract; `results.CalcResult.of` reads them into the titled tables and
+    labelled figures every surface shows, so a new field is described there, once."""
     out = dict(fields)
     out["citations"] = list(dict.fromkeys(citations))
     out["trace"] = {"formula": formula, "steps": steps, "inputs": summarize(inputs)}

@@ -19,6 +19,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from . import limits
 from .errors import CalculationError
 
@@ -199,42 +201,39 @@ def _rows(lines: Iterable[list[Any]], name: str) -> list[dict[str, Any]]:
 
 # ---- writing ----------------------------------------------------------------------------------
 
-_TABLE_TITLES = {
-    "allocations": ("分配结果", "名称", "金额（元）"),
-    "counts": ("各等次人数", "等次", "人数"),
-    "percentiles": ("市场分位值", "分位", "金额（元）"),
-    "points": ("工分", "姓名", "工分"),
-    "max_counts": ("职数上限", "等级", "最多人数"),
-    "assignments": ("等次归属", "姓名", "等次"),
-    "weighted_pieces": ("折算计件数", "姓名", "折算计件数"),
-}
-_SCALARS = {
-    "total": "合计", "amount": "金额", "point_value": "每分值", "unit_price": "每件工资", "compliant": "是否符合",
-    "total_score": "积分合计", "n": "总人数", "r2": "R²", "growth_per_grade": "每级增长率", "base_share": "基本薪酬占比",
-    "performance_share": "绩效薪酬占比", "step": "级差", "ratio": "级比", "excess": "超额利润",
-}
-_SEVERITY = {"error": "不符合", "warning": "提醒", "info": "提示"}
 _MONEY_FORMAT = "#,##0.00"
+_PERCENT_FORMAT = "0.##%"
 
 
-def write_result_xlsx(result: dict[str, Any], path: Path) -> Path:
-    """Write a calculator result: sheet 结果 with its tables, sheet 计算过程 with the trace (linear time)."""
+def write_result_xlsx(result: dict[str, Any], path: Path, input_model: type[BaseModel] | None = None) -> Path:
+    """Write a calculator result: sheet 结果 with its tables, sheet 计算过程 with the trace (linear time).
+
+    `input_model` (the calculator's) names the inputs by their Chinese titles."""
     path = Path(path)
-    data = result_xlsx_bytes(result)  # in memory first, so a bad path cannot leave a half-written book
+    data = result_xlsx_bytes(result, input_model)  # in memory first, so a bad path cannot leave a half-written book
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return path
 
 
-def result_xlsx_bytes(result: dict[str, Any]) -> bytes:
+def result_xlsx_bytes(result: dict[str, Any], input_model: type[BaseModel] | None = None) -> bytes:
     """The XLSX file of a result, as bytes (for a download that needs no file of ours on disk)."""
     import openpyxl
 
+    from . import present
+
+    typed = present.typed(result)
     book = openpyxl.Workbook(write_only=True)
     writer = _Writer(_sheet(book, "结果"))
-    for block in _result_blocks(result):
-        writer.block(block)
-    _write_trace(_Writer(_sheet(book, "计算过程")), result)
+    for table in present.workbook_blocks(typed):
+        writer.block(table.title, table.headers, table.rows, [c.percent for c in table.columns])
+    trace = _Writer(_sheet(book, "计算过程"))
+    for heading, rows in present.trace_rows(typed, input_model):
+        if trace.rows:
+            trace.append([])
+        trace.append([heading] if heading != "输入" else [heading, "值"], bold=True)
+        for row in rows:
+            trace.append(row)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -267,16 +266,16 @@ class _Writer:
         self.sheet.append([self._cell(v, bold) for v in values])
         self.rows += 1
 
-    def block(self, block: tuple[str, list[str], Iterable[list[Any]]]) -> None:
-        title, header, rows = block
+    def block(self, title: str, header: list[str], rows: Iterable[list[Any]], percent: list[bool]) -> None:
         if self.rows:
             self.append([])
         self.append([title], bold=True)
         self.append(header, bold=True)
         for row in rows:
-            self.append(row)
+            self.sheet.append([self._cell(v, False, ratio) for v, ratio in zip(row, percent)])
+            self.rows += 1
 
-    def _cell(self, value: Any, bold: bool) -> Any:
+    def _cell(self, value: Any, bold: bool, ratio: bool = False) -> Any:
         from openpyxl.cell import WriteOnlyCell
 
         value = _excel_value(value)
@@ -285,7 +284,8 @@ class _Writer:
             value = format(value, "f")
         risky = isinstance(value, str) and value.startswith(_FORMULA_START)
         money = isinstance(value, Decimal) and value.as_tuple().exponent == -2
-        if not (bold or risky or money or text_number):
+        ratio = ratio and isinstance(value, (Decimal, int)) and not text_number
+        if not (bold or risky or money or text_number or ratio):
             return value
         cell = WriteOnlyCell(self.sheet, value=value)
         if bold:
@@ -295,47 +295,9 @@ class _Writer:
             cell.quotePrefix = True  # Excel's leading apostrophe: shown and edited as text
         if money:
             cell.number_format = _MONEY_FORMAT
+        if ratio:
+            cell.number_format = _PERCENT_FORMAT
         return cell
-
-
-def _result_blocks(result: dict[str, Any]) -> Iterable[tuple[str, list[str], list[list[Any]]]]:
-    """(title, header, rows) for each table found in a result, in a stable order."""
-    for key, (title, left, right) in _TABLE_TITLES.items():
-        value = result.get(key)
-        if isinstance(value, dict) and value:
-            yield title, [left, right], [[k, v] for k, v in value.items()]
-    if isinstance(result.get("members"), dict):
-        rows = [[dept, name, amount] for dept, people in result["members"].items() for name, amount in people.items()]
-        yield "部门成员分配", ["部门", "姓名", "金额（元）"], rows
-    if isinstance(result.get("levels"), list) and result["levels"]:
-        yield "各级标准", ["级别", "金额（元）"], [[f"第{i}级", v] for i, v in enumerate(result["levels"], 1)]
-    if isinstance(result.get("by_tier"), list):
-        yield "分段计提", ["起点", "终点", "比例", "提取额"], [[t.get("from"), t.get("to") if t.get("to") is not None else "以上", t.get("rate"), t.get("amount")] for t in result["by_tier"]]
-    if isinstance(result.get("bands"), list) and result["bands"] and isinstance(result["bands"][0], dict):
-        yield "年功工资档次", ["档次", "工龄起", "工龄止", "金额（元）"], [[b["band"], b["from_years"], b["to_years"] if b["to_years"] is not None else "以上", b["amount"]] for b in result["bands"]]
-    yield from _nested_blocks(result)
-    scalars = [[label, result[key]] for key, label in _SCALARS.items() if key in result and not isinstance(result[key], (dict, list)) and result[key] is not None]
-    if scalars:
-        yield "汇总", ["项目", "数值"], scalars
-    if result.get("findings"):
-        yield "检查结论", ["规则", "结论", "说明", "依据"], [[f.get("rule"), _SEVERITY.get(f.get("severity"), f.get("severity")), f.get("message"), "、".join(f.get("citations", []))] for f in result["findings"]]
-
-
-def _nested_blocks(result: dict[str, Any]) -> Iterable[tuple[str, list[str], list[list[Any]]]]:
-    if isinstance(result.get("table"), list) and result["table"]:
-        width = max(len(r.get("totals", [])) for r in result["table"])
-        header = ["岗位等级", "岗位工资", "起点薪级"] + [f"薪级{i}" for i in range(1, width + 1)]
-        yield "岗位工资和薪级工资标准（月工资）", header, [[r["grade"], r["post_wage"], r["start_step"], *r.get("totals", [])] for r in result["table"]]
-    grades = result.get("grades")
-    if isinstance(grades, dict) and grades and all(isinstance(v, dict) for v in grades.values()):
-        width = max(len(v.get("bands", [])) for v in grades.values())
-        header = ["等级", "下限", "中位值", "上限"] + [f"{i}档" for i in range(1, width + 1)]
-        yield "宽带薪酬", header, [[k, v.get("min"), v.get("median"), v.get("max"), *v.get("bands", [])] for k, v in grades.items()]
-    if isinstance(result.get("by_person"), dict) and result["by_person"]:
-        columns = list(next(iter(result["by_person"].values())))
-        yield "个人明细", ["姓名", *columns], [[name, *row.values()] for name, row in result["by_person"].items()]
-    if isinstance(result.get("fitted"), list) and result["fitted"]:
-        yield "回归拟合", ["等级", "实际", "拟合", "偏离"], [[r["grade"], r["actual"], r["fitted"], r["deviation"]] for r in result["fitted"]]
 
 
 def _excel_value(value: Any) -> Any:
@@ -344,21 +306,3 @@ def _excel_value(value: Any) -> Any:
     if isinstance(value, (str, int, float, Decimal)) or value is None:
         return value
     return json.dumps(value, ensure_ascii=False, default=str)
-
-
-def _write_trace(writer: _Writer, result: dict[str, Any]) -> None:
-    trace = result.get("trace") or {}
-    writer.append(["计算公式"], bold=True)
-    writer.append([trace.get("formula", "")])
-    writer.append([])
-    writer.append(["计算步骤"], bold=True)
-    for step in trace.get("steps", []):
-        writer.append([step])
-    writer.append([])
-    writer.append(["输入", "值"], bold=True)
-    for key, value in (trace.get("inputs") or {}).items():
-        writer.append([key, value])
-    writer.append([])
-    writer.append(["依据条款"], bold=True)
-    for unit in result.get("citations", []):
-        writer.append([unit])

@@ -12,16 +12,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from calculators.severity import Severity
+
 from .errors import ProfileError
 from .plan import Plan
-
-_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 @dataclass
 class DraftFinding:
     rule: str  # the applicability table's rule id ("" for a case reference)
-    severity: str  # error / warning / info
+    severity: Severity
     message: str  # the check's own message (it quotes the clause)
     clause: str  # unit id
     reason: str  # why the clause binds (or only refers) for this company
@@ -29,9 +29,7 @@ class DraftFinding:
 
     @property
     def label(self) -> str:
-        from calculators.applicability import SEVERITY_LABELS
-
-        return SEVERITY_LABELS[self.severity]
+        return self.severity.label
 
 
 class ComplianceError(ProfileError):
@@ -65,7 +63,7 @@ def check_profile(plan: Plan) -> list[DraftFinding]:
     raw = [*_two_lower(plan), *_kpis(plan), *_dividend(plan), *_pay_mix(plan), *_annual_salary(plan),
            *_forced(plan), *_chief_posts(plan), *_chief_pay(plan), *_team_leader(plan)]
     found = [f for f in (_weigh(plan, finding) for finding in raw) if f is not None]
-    return sorted(found, key=lambda f: -_RANK[f.severity])
+    return sorted(found, key=lambda f: f.severity.rank)
 
 
 def _weigh(plan: Plan, finding: Any) -> DraftFinding | None:
@@ -76,12 +74,12 @@ def _weigh(plan: Plan, finding: Any) -> DraftFinding | None:
     rule = rule_for_finding(finding.rule)
     clause = finding.citations[0] if finding.citations else ""
     if rule is None:  # a figure from a typical case: good practice, never binding
-        return DraftFinding("", "warning" if finding.severity != "info" else "info", finding.message, clause,
+        return DraftFinding("", Severity.WARNING, finding.message, clause,
                             "典型案例是参考做法，不构成约束", list(finding.citations))
     decision = plan.binds(rule)
     if decision.severity is None:
         return None
-    severity = min(finding.severity, decision.severity, key=_RANK.__getitem__)
+    severity = max(Severity(finding.severity), decision.severity, key=lambda s: s.rank)  # the milder of the two
     return DraftFinding(rule, severity, finding.message, decision.clause, decision.reason,
                         list(dict.fromkeys([decision.clause, *finding.citations])))
 

@@ -4,8 +4,6 @@ and becomes {"people": rows}."""
 
 from __future__ import annotations
 
-import unicodedata
-from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -52,7 +50,7 @@ def calc(
     if xlsx is not None:
         from calculators.tables import write_result_xlsx
 
-        write_result_xlsx(result, xlsx)
+        write_result_xlsx(result, xlsx, info.input_model)
     if json_out:
         emit_json(result)
     else:
@@ -63,8 +61,9 @@ def _list(infos: list[Any], json_out: bool) -> None:
     if json_out:
         emit_json([{"name": i.name, "title": i.title, "description": i.description} for i in infos])
         return
-    rows = [(i.name, i.title) for i in infos]
-    typer.echo(_grid(("名称", "说明"), rows))
+    from calculators.present import grid
+
+    typer.echo(grid(["名称", "说明"], [[i.name, i.title] for i in infos]))
 
 
 def load_input(path: str) -> dict[str, Any]:
@@ -104,88 +103,8 @@ def apply_settings(data: dict[str, Any], settings: list[str]) -> dict[str, Any]:
     return out
 
 
-# ---- plain-text rendering -----------------------------------------------------------------------
-
-_SEVERITY = {"error": "✗ 不符合", "warning": "! 注意", "info": "· 提示"}
-_SCALARS = (("total", "合计"), ("allocated", "所列各项合计"), ("others", "其余（未列出的人员或部门）"), ("amount", "金额"), ("point_value", "每分值"), ("unit_price", "每件工资"), ("r2", "R²"),
-            ("growth_per_grade", "每级增长率"), ("base_share", "基本薪酬占比"), ("step", "级差"), ("ratio", "级比"))
-
-
-def _num(value: Any) -> str:
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, Decimal):
-        return f"{value:,}"
-    if isinstance(value, int):
-        return f"{value:,}"
-    if value is None:
-        return "—"
-    return str(value)
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _grid(header: tuple[str, ...], rows: list[tuple[Any, ...]]) -> str:
-    cells = [tuple(header)] + [tuple(_num(c) for c in row) for row in rows]
-    widths = [max(_width(r[i]) for r in cells) for i in range(len(header))]
-    lines = []
-    for k, row in enumerate(cells):
-        parts = []
-        for i, cell in enumerate(row):
-            pad = " " * (widths[i] - _width(cell))
-            numeric = k > 0 and i > 0 and cell[:1].isdigit()
-            parts.append(pad + cell if numeric else cell + pad)
-        lines.append("  ".join(parts).rstrip())
-        if k == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines)
-
-
-def _tables(result: dict[str, Any]) -> list[str]:
-    out = []
-    for key, header in (("allocations", ("名称", "金额（元）")), ("counts", ("等次", "人数")), ("percentiles", ("分位", "金额（元）"))):
-        if isinstance(result.get(key), dict) and result[key]:
-            out.append(_grid(header, list(result[key].items())))
-    for dept, members in (result.get("members") or {}).items():
-        out.append(f"{dept}：\n" + _grid(("姓名", "金额（元）"), list(members.items())))
-    if isinstance(result.get("bands"), list) and result["bands"] and isinstance(result["bands"][0], dict):
-        out.append(_grid(("档次", "工龄（年）", "金额（元）"), [(b["band"], f"{b['from_years']}–{b['to_years'] if b['to_years'] is not None else ''}", b["amount"]) for b in result["bands"]]))
-    elif isinstance(result.get("levels"), list) and result["levels"] and not result.get("table"):
-        out.append(_grid(("级别", "金额（元）"), [(f"第{i}级", v) for i, v in enumerate(result["levels"], 1)]))
-    if isinstance(result.get("table"), list):
-        out.append(_grid(("岗位等级", "岗位工资", "起点薪级", "起点月工资", "最高月工资"),
-                         [(r["grade"], r["post_wage"], r["start_step"], r["totals"][r["start_step"] - 1], r["totals"][-1]) for r in result["table"]]))
-    if isinstance(result.get("grades"), dict) and all(isinstance(v, dict) for v in result["grades"].values()):
-        out.append(_grid(("等级", "下限", "中位值", "上限"), [(k, v.get("min"), v.get("median"), v.get("max")) for k, v in result["grades"].items()]))
-    if isinstance(result.get("by_tier"), list):
-        out.append(_grid(("分段", "比例", "提取额"), [(f"{_num(t['from'])}–{_num(t['to']) if t.get('to') is not None else '以上'}", f"{t['rate'] * 100:g}%", t["amount"]) for t in result["by_tier"]]))
-    if isinstance(result.get("by_person"), dict) and result["by_person"]:
-        cols = tuple(next(iter(result["by_person"].values())))
-        out.append(_grid(("姓名", *cols), [(n, *row.values()) for n, row in result["by_person"].items()]))
-    return out
-
-
 def render_text(title: str, result: dict[str, Any]) -> str:
-    """A result as a terminal reader wants it: tables, totals, verdict, findings, working, basis."""
-    lines = [title, ""]
-    for table in _tables(result):
-        lines += [table, ""]
-    for key, label in _SCALARS:
-        if key == "total" and "allocated" in result:
-            label = "总量"  # only some members listed: the pool, not their sum
-        if key in result and result[key] is not None and not isinstance(result[key], (dict, list)):
-            lines.append(f"{label}：{_num(result[key])}")
-    if "compliant" in result:
-        lines.append("结论：" + ("符合指引要求" if result["compliant"] else "不符合指引要求"))
-    for f in result.get("findings") or []:
-        lines.append(f"  {_SEVERITY.get(f.get('severity'), '')} {f.get('message')}")
-    trace = result.get("trace") or {}
-    if trace.get("formula"):
-        lines += ["", f"计算公式：{trace['formula']}"]
-    if trace.get("steps"):
-        lines += ["计算过程："] + [f"  - {s}" for s in trace["steps"]]
-    if result.get("citations"):
-        lines += ["", "依据：" + "、".join(result["citations"])]
-    return "\n".join(lines).rstrip()
+    """A result as a terminal reader wants it (`calculators.present.text`)."""
+    from calculators import present
+
+    return present.text(title, result)

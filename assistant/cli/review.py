@@ -56,17 +56,16 @@ def review(
 
 
 def _print_table(report) -> None:
-    from calculators.severity import Severity
+    from calculators.severity import tally
 
-    counts = report.counts()
     typer.echo(report.verdict)
-    typer.echo(f"违反 {counts[Severity.ERROR]} 项，提醒 {counts[Severity.WARNING]} 项，提示 {counts[Severity.INFO]} 项。\n")
+    typer.echo(f"{tally(report.counts())}。\n")
     typer.echo("适用情况：")
     for a in report.assumptions:
         typer.echo(f"  {a.topic}：{a.value}（{a.reason}）")
     typer.echo("")
     for n, f in enumerate(report.findings, 1):
-        typer.echo(f"{n:>2}. [{f.severity.label}] {f.name}")
+        typer.echo(f"{n:>2}. {f.severity.mark}  {f.name}")
         typer.echo(f"    {f.message}")
         typer.echo(f"    依据：{f.clause_title}：“{_one_line(f.quote)}”")
         if f.evidence:

@@ -11,7 +11,7 @@ import datetime as _dt
 import os
 from pathlib import Path
 
-from calculators.severity import Severity
+from calculators.severity import Severity, tally
 
 from .applicability import Status
 from .errors import ReviewError
@@ -64,7 +64,7 @@ def _front(report: ReviewReport, tables) -> str:
         "# 一、审查结论",
         report.verdict,
         (f"共审查 {len(report.rules)} 条规则，其中 {sum(r.status != Status.NOT_APPLICABLE.value for r in report.rules)} 条适用于本方案；"
-         f"发现违反 {counts[Severity.ERROR]} 处、提醒 {counts[Severity.WARNING]} 处、提示 {counts[Severity.INFO]} 处。"),
+         f"发现{tally(counts, '处', '、')}。"),
         "[[table:counts]]",
         "# 二、适用情况",
         ("各指引对本企业是否有约束力，取决于企业的所有制性质、所在地区和适用人员。本次审查据方案原文作如下认定；如认定有误，"

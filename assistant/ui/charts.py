@@ -1,8 +1,7 @@
-"""Charts people would rather look at than read: allocations, pay ladders, bands."""
+"""Charts people would rather look at than read: the bars `calculators.present.chart` picks (allocations, pay ladders, counts)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 _CJK_FONTS = ["Noto Sans CJK SC", "Noto Sans CJK JP", "WenQuanYi Zen Hei", "SimHei", "DejaVu Sans"]
@@ -19,28 +18,14 @@ def _pyplot():
     return plt
 
 
-def _series(result: dict[str, Any]) -> tuple[str, list[str], list[float]] | None:
-    if isinstance(result.get("allocations"), dict) and result["allocations"]:
-        items = result["allocations"]
-        return "分配金额（元）", list(items), [float(Decimal(str(v))) for v in items.values()]
-    if isinstance(result.get("levels"), list) and result["levels"]:
-        values = result["levels"]
-        return "各级金额（元）", [f"{i}级" for i in range(1, len(values) + 1)], [float(Decimal(str(v))) for v in values]
-    if isinstance(result.get("percentiles"), dict) and result["percentiles"]:
-        items = result["percentiles"]
-        return "市场分位值（元）", [f"P{k}" for k in items], [float(Decimal(str(v))) for v in items.values()]
-    if isinstance(result.get("counts"), dict) and result["counts"]:
-        items = result["counts"]
-        return "各等次人数", list(items), [float(v) for v in items.values()]
-    return None
-
-
 def result_chart(title: str, result: dict[str, Any]) -> Any | None:
     """A bar chart of the result's main series (matplotlib Figure), or None."""
-    series = _series(result)
-    if series is None or len(series[1]) > 60:
+    from calculators import present
+
+    series = present.chart(result)
+    if series is None:
         return None
-    ylabel, labels, values = series
+    ylabel, labels, values = series.title, series.labels, series.values
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(7, 3.6), dpi=100)
     ax.bar(labels, values, color="#3b6ea5")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from calculators.severity import Severity
+from calculators.severity import tally
 
 from ..agent import respond
 from ..agent.models import Reply
@@ -208,7 +208,7 @@ def run_calculator(name: str, data: dict[str, Any], table_path: str | None = Non
     cites = result.get("citations") or []
     if cites:
         markdown += "\n\n**依据条款**（点击展开原文）\n\n" + clause_list([(c, "") for c in cites])
-    xlsx = _publish_bytes(f"{info.title}-结果.xlsx", result_xlsx_bytes(result))
+    xlsx = _publish_bytes(f"{info.title}-结果.xlsx", result_xlsx_bytes(result, info.input_model))
     return CalcResult(markdown, result_chart(info.title, result), xlsx)
 
 
@@ -406,7 +406,7 @@ def review_upload(path: str | None) -> ReviewResult:
     ]
     coverage = [[c.topic, "有" if c.present else "缺", "、".join(clause_title(u) for u in c.citations)] for c in report.coverage]
     counts = report.counts()
-    summary = (f"共 {len(report.findings)} 条发现：{'，'.join(f'{s.label} {counts[s]} 条' for s in Severity)}。"
+    summary = (f"共 {len(report.findings)} 条发现：{tally(counts, '条')}。"
                if report.findings else "未发现与指引不符之处。")
     files, _ = _download(f"{Path(path).stem}-审查报告.docx", lambda out: write_report_docx(report, out))
     return ReviewResult(summary, findings, coverage, files[0])

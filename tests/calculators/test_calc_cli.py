@@ -89,7 +89,8 @@ def test_human_readable_output(tmp_path):
     assert done.returncode == 0
     out = done.stdout
     assert "积分制绩效工资分配" in out and "300,000.00" in out and "合计：500,000.00" in out
-    assert "计算公式：部门绩效工资总量" in out and "依据：qujing_skill/art-8" in out
+    assert "计算公式：部门绩效工资总量" in out and "依据：《曲靖市企业技能人才薪酬分配指引（试行）》第八条" in out
+    assert "qujing_skill" not in out  # clauses by their names, never by their ids
 
 
 @pytest.mark.parametrize(

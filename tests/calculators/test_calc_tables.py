@@ -127,7 +127,7 @@ def test_result_xlsx_round_trip(tmp_path):
     assert [r[:2] for r in allocation_rows] == [["生产部", 600000], ["技术部", 400000]]
     assert ["生产部", "张三", 360000] in cells
     trace = [row[0] for row in book["计算过程"].iter_rows(values_only=True)]
-    assert result["trace"]["formula"] in trace and "qujing_skill/art-8" in trace
+    assert result["trace"]["formula"] in trace and "《曲靖市企业技能人才薪酬分配指引（试行）》第八条" in trace
     assert any(str(t).startswith("生产部：1000000 ÷ 5000 × 3000") for t in trace if t)
 
 
