@@ -96,6 +96,7 @@ def core(subject: str) -> str:
         if verb in phrase[:-1]:
             phrase = phrase.rsplit(verb, 1)[1]  # 按积分分给A组 → A组
             break
+    phrase = re.sub(r"(?<=\S\S)(?:就是|则是|是|为)$", "", phrase)  # 不对，B组是2500分: B组
     # multi-character link words come off as plain strings (老赵打了 → 老赵, whatever jieba makes of it)
     long_links = tuple(w for w in sorted(link, key=len, reverse=True) if len(w) >= 2)
     while (tail := ends_with_any(phrase, long_links)) and len(phrase) > len(tail):
@@ -173,10 +174,12 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _line_headings(text, bound)
     bound = _comparisons(text, bound)
     bound = _counted_levels(bound)
+    bound = [q.with_(total=True) if q.name and _WHOLE.match(q.name) else q for q in bound]  # 全车间共2500件: the whole, no member
     bound = sorted(bound + _remainders(text, bound, clauses) + _growths(bound) + _service(text, bound), key=lambda q: q.start)
     return bound, clauses
 
 
+_WHOLE = re.compile(r"(?:全|整个|全体)(?:车间|部门|班组|公司|单位|厂|组|班|队|科室|中心|企业|集团)")
 _LEVEL_NOUNS = r"(?:薪档|薪级|等级|档次|岗级|级别|职级|档|级)"
 
 

@@ -113,12 +113,18 @@ def kind_fit(reads: Reads, q: Quantity) -> int:
     return 1 if any(k in _BARE_OK for k in reads.kinds) else 0
 
 
+_UNIT_NOUNS = ("部门", "车间", "班组", "科室", "分公司", "中心", "小组", "项目组", "事业部")
+
+
 def strip_cues(name: str, cues: tuple[str, ...]) -> str:
     if name in cues:
         return ""
     for cue in sorted(cues, key=len, reverse=True):
         if len(cue) >= 2:
-            name = name.replace(cue, "")
+            stripped = name.replace(cue, "")
+            unit = next((u for u in _UNIT_NOUNS if cue.startswith(u)), None)
+            # 甲部门积分 → 甲部门: a unit word (部门, 车间) stays when taking it out would leave one character
+            name = name.replace(cue, unit) if unit and len(stripped.strip("的 ")) == 1 else stripped
         elif name.endswith(cue) and (len(name) > 2 or name[0].isascii()):
             name = name[:-1]  # A类 → A
     return core(name.strip("的 "))
@@ -200,7 +206,8 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     # a figure every slot of its kind avoids (够不够2.8倍: the guideline restated) is no question for the user
     used = {start for i in out.placed for start in reading.quantities[i].sources}  # 4800万 and 5100万 gave the growth placed
     out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and i not in out.outranked and q.start not in used
-                     and (q.kind is Kind.NUMBER or any(q.kind in s.reads.kinds and not _avoided(s.reads, q) for s in out.slots))]
+                     and (q.kind is Kind.NUMBER or any(q.kind in s.reads.kinds and not _avoided(s.reads, q) for s in out.slots)
+                          or q.unit in ("折", "成"))]  # 积分打七折 with nowhere to put it: asked about, never dropped
     _counts_of_lists(out, reading)
     _stated_counts(out, reading)
     _unlisted_members(out, reading)

@@ -255,3 +255,12 @@ def test_item_numbers_of_a_list_are_no_figures_and_names_before_a_semicolon_pair
 def test_a_member_added_without_a_figure_is_asked_for():
     answer = _answer("计件奖金3万，小A 600件，小B 400件，按件分", "再加上小C")
     assert "“小C”的计件数量是多少" in answer and "18,000.00" not in answer.split("还需要")[-1]
+
+
+def test_a_correction_a_whole_unit_a_discount_with_nowhere_to_go_and_a_one_letter_department():
+    answer = _answer("积分制分配，奖金总额50万，A组3000分、B组2000分，不对，B组是2500分")
+    assert "272,727.27" in answer and "B组是" not in answer
+    answer = _answer("计件工资总额5万，全车间共2500件，小韩和小郑各做了多少我还没统计，先帮我算两人各拿多少")
+    assert "计件数量" in answer and "50,000.00 |" not in answer  # no member called 全 taking the whole pool
+    assert "七折" in _answer("奖金池12万按积分分：甲班900分，乙班1100分，丙班原始积分1000分，但丙班出了安全事故，积分打七折。").split("还需要")[-1]
+    assert "甲部门 | 90,000.00" in _answer("绩效奖金拾贰万元整，甲部门积分叁仟分，乙部门积分壹仟分，请分配。")
