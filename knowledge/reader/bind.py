@@ -97,6 +97,7 @@ def core(subject: str) -> str:
             phrase = phrase.rsplit(verb, 1)[1]  # 按积分分给A组 → A组
             break
     phrase = re.sub(r"(?<=\S\S)(?:就是|则是|是|为)$", "", phrase)  # 不对，B组是2500分: B组
+    phrase = re.sub(r"[（(][^（()）]*\d[^（()）]*[)）]", "", phrase)  # 设备部（12人）: a note with a figure is no part of the name
     # multi-character link words come off as plain strings (老赵打了 → 老赵, whatever jieba makes of it)
     long_links = tuple(w for w in sorted(link, key=len, reverse=True) if len(w) >= 2)
     while (tail := ends_with_any(phrase, long_links)) and len(phrase) > len(tail):

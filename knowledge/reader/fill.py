@@ -499,15 +499,20 @@ def _fold_into_groups(out: Filled) -> None:
                 merged[field_name] = {**merged.get(field_name, {}), **value} if isinstance(value, dict) else value
         groups = renamed
         for flat in flats:
-            left = {}
+            left, folded = {}, False
             for name, value in out.get(flat.path).items():
                 head, _, person = str(name).partition("/")
                 if name in groups and own and groups[name].get(own) is None:
                     groups[name][own] = value
+                    folded = True
                 elif person and members:
                     groups.setdefault(head, {}).setdefault(members, {})[person] = value
                 else:
                     left[name] = value
+            if folded and own and left and all(looks_like_entity(str(n)) for n in left):
+                for name, value in left.items():  # 运行部 4000 beside 设备部 6000: a group whose members are not listed
+                    groups[name] = {own: value}
+                left = {}
             out.set(flat.path, left or None)
         out.set(group_slot.path, groups)
 

@@ -264,3 +264,8 @@ def test_a_correction_a_whole_unit_a_discount_with_nowhere_to_go_and_a_one_lette
     assert "计件数量" in answer and "50,000.00 |" not in answer  # no member called 全 taking the whole pool
     assert "七折" in _answer("奖金池12万按积分分：甲班900分，乙班1100分，丙班原始积分1000分，但丙班出了安全事故，积分打七折。").split("还需要")[-1]
     assert "甲部门 | 90,000.00" in _answer("绩效奖金拾贰万元整，甲部门积分叁仟分，乙部门积分壹仟分，请分配。")
+
+
+def test_a_head_count_in_brackets_is_no_part_of_a_name_and_an_unlisted_department_keeps_its_own_score():
+    answer = _answer("单位绩效总量100万。部门积分：设备部（12人）6000分，运行部（30人）4000分。设备部内部个人积分：钱师傅1800、孙师傅1200、李师傅3000。")
+    assert "设备部 | 600,000.00" in answer and "运行部 | 400,000.00" in answer and "钱师傅 | 180,000.00" in answer
