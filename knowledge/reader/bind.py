@@ -246,7 +246,8 @@ def _remainders(text: str, quantities: list[Quantity], clauses: list[Clause]) ->
     return out
 
 
-_HEADER_UNIT = re.compile(r"(?:单位[:：]\s*|[（(](?:单位[:：])?\s*)(万元|千元|亿元|元|件|分|人|%)(?:/(次|件|只|户|台|套|个|月|年))?[）)]?")
+_HEADER_UNIT = re.compile(r"(?:单位[:：]\s*|[（(](?:单位[:：])?\s*|[（(][\u4e00-\u9fa5]{1,4}[，,、]\s*)(万元|千元|亿元|元|件|分|人|%)"
+                          r"(?:/(次|件|只|户|台|套|个|月|年))?[）)]?")  # （年薪，万元）: what the figures are, then their unit
 _UNIT_KINDS = {"万元": (Kind.MONEY, Decimal(10000)), "千元": (Kind.MONEY, Decimal(1000)), "亿元": (Kind.MONEY, Decimal(10**8)),
                "元": (Kind.MONEY, Decimal(1)), "件": (Kind.PIECES, Decimal(1)), "分": (Kind.SCORE, Decimal(1)),
                "人": (Kind.PEOPLE, Decimal(1)), "%": (Kind.PERCENT, Decimal("0.01"))}
@@ -258,7 +259,7 @@ def _header_units(text: str, qs: list[Quantity]) -> list[Quantity]:
     out = list(qs)
     for match in _HEADER_UNIT.finditer(text):
         whole = "单位" in match.group(0)
-        if not whole and not re.match(r"\s*[:：｜|\t]", text[match.end():match.end() + 2]):
+        if not whole and not re.match(r"\s*[:：｜|\t]|(?:分别|依次)?(?:为|是)?\s*[:：]", text[match.end():match.end() + 6]):
             continue  # a bracket that is not a heading (老黎（管理岗）…); a table's first cell is one: 利润（万元）｜…
         stop = len(text) if whole else next((i for i in range(match.end(), len(text)) if text[i] in "。；;\n"), len(text))
         kind, factor = _UNIT_KINDS[match.group(1)]

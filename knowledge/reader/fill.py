@@ -584,7 +584,7 @@ def _lists(figures: Figures, out: Filled, reading_text: str, ordinals: list[Quan
         fits = own if slot.reads.kinds[0] in _ASKED_KINDS and own else _one_run(fits, reading_text, cued)
         if not fits or slot.reads.cues and len(fits) < 3 and not any(cue_strength(slot.reads, q) for _, q in fits):
             continue
-        out.set(slot.path, [q.value for _, q in fits])
+        out.set(slot.path, list(dict.fromkeys(q.value for _, q in fits)) if slot.reads.kinds[0] in _ASKED_KINDS else [q.value for _, q in fits])
         for i, _ in fits:
             out.placed[i] = slot.path
 

@@ -269,3 +269,9 @@ def test_a_correction_a_whole_unit_a_discount_with_nowhere_to_go_and_a_one_lette
 def test_a_head_count_in_brackets_is_no_part_of_a_name_and_an_unlisted_department_keeps_its_own_score():
     answer = _answer("单位绩效总量100万。部门积分：设备部（12人）6000分，运行部（30人）4000分。设备部内部个人积分：钱师傅1800、孙师傅1200、李师傅3000。")
     assert "设备部 | 600,000.00" in answer and "运行部 | 400,000.00" in answer and "钱师傅 | 180,000.00" in answer
+
+
+def test_a_unit_after_what_the_figures_are_in_a_bracket_applies_to_the_list():
+    answer = _answer("参照第四十九条，对顶尖领军人才拟对标市场90分位以上；现有市场样本（年薪，万元）分别为：62、70、75、81、88、96、105、120，"
+                     "请测算该样本的90分位值及75分位值。")
+    assert "1,095,000.00" in answer and "982,500.00" in answer
