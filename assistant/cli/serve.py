@@ -62,8 +62,8 @@ def serve(
         except OSError:
             raise UserError(f"无法在 {host}:{port} 上启动（端口可能刚被占用），请用 --port 换一个端口") from None
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    typer.echo(f"PayGuide 已启动：http://{shown}:{port}（按 Ctrl+C 停止）")
-    try:
+    try:  # the announcement inside: a Ctrl+C right after it is still a clean stop
+        typer.echo(f"PayGuide 已启动：http://{shown}:{port}（按 Ctrl+C 停止）")
         while demo.is_running:
             time.sleep(0.2)
     except KeyboardInterrupt:
