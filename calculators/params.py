@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,20 @@ def all_parameters() -> dict[str, Parameter]:
                 see_also=tuple(entry.get("see_also") or ()),
             )
     return found
+
+
+def figures_of(value: Any) -> Iterator[Decimal]:
+    """Every number a parameter's value holds (a table's cells, a list's items), booleans aside."""
+    if isinstance(value, bool):
+        return
+    if isinstance(value, (int, Decimal)):
+        yield Decimal(value)
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from figures_of(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from figures_of(v)
 
 
 def parameter(key: str) -> Parameter:

@@ -15,11 +15,10 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from calculators.params import all_parameters
+from calculators.params import all_parameters, figures_of
 from knowledge.numerals import int_to_cn
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,18 +39,6 @@ ALLOWED: tuple[tuple[str, str, str], ...] = (
 # What a user might type, given as an example (ask="如“…”"), is no guideline's figure.
 EXAMPLE = re.compile(r"如“[^”\n]*”")
 
-
-def _numbers(value: Any) -> Iterator[Decimal]:
-    if isinstance(value, bool):
-        return
-    if isinstance(value, (int, Decimal)):
-        yield Decimal(value)
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _numbers(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _numbers(v)
 
 
 def _plain(value: Decimal) -> str:
@@ -93,7 +80,7 @@ def _ranges() -> Iterator[tuple[str, list[str]]]:
 def _patterns() -> list[tuple[re.Pattern[str], list[str]]]:
     by_form: dict[str, list[str]] = {}
     for key, p in all_parameters().items():
-        for value in _numbers(p.value):
+        for value in figures_of(p.value):
             for form in _written(value, p.unit):
                 by_form.setdefault(form, []).append(key)
     for form, keys in _ranges():

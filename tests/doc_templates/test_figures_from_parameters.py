@@ -8,11 +8,10 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from calculators.params import all_parameters
+from calculators.params import all_parameters, figures_of
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = sorted((ROOT / "doc_templates" / "templates").glob("*.j2"))
@@ -24,23 +23,11 @@ JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _flat(value: Any) -> Iterator[Decimal]:
-    if isinstance(value, bool):
-        return
-    if isinstance(value, (int, Decimal)):
-        yield Decimal(value)
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _flat(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _flat(v)
-
 
 def _figures() -> dict[Decimal, list[str]]:
     found: dict[Decimal, list[str]] = {}
     for key, p in all_parameters().items():
-        for value in _flat(p.value):
+        for value in figures_of(p.value):
             if value not in TRIVIAL:
                 found.setdefault(value, []).append(key)
     return found
