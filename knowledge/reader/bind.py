@@ -175,9 +175,22 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _line_headings(text, bound)
     bound = _comparisons(text, bound)
     bound = _counted_levels(bound)
+    bound = _after_bracket_notes(text, bound)
     bound = [q.with_(total=True) if q.name and _WHOLE.match(q.name) else q for q in bound]  # 全车间共2500件: the whole, no member
     bound = sorted(bound + _remainders(text, bound, clauses) + _growths(bound) + _service(text, bound), key=lambda q: q.start)
     return bound, clauses
+
+
+def _after_bracket_notes(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """生产部（23人）积分4200分: a figure in a bracketed note does not cut the name from the figure after it."""
+    out = list(qs)
+    for i in range(1, len(out)):
+        note, q = out[i - 1], out[i]
+        bracketed = re.search(r"[（(][^（()）]*$", text[:note.start]) and re.match(r"[^（()）]*[)）]", text[note.end:])
+        if bracketed and note.name and looks_like_entity(note.name) and not (q.name and looks_like_entity(q.name)) \
+                and note.sentence == q.sentence and q.kind is not note.kind:
+            out[i] = q.with_(name=note.name, subject=f"{note.name}{q.subject}")
+    return out
 
 
 _WHOLE = re.compile(r"(?:全|整个|全体)(?:车间|部门|班组|公司|单位|厂|组|班|队|科室|中心|企业|集团)")

@@ -275,3 +275,8 @@ def test_a_unit_after_what_the_figures_are_in_a_bracket_applies_to_the_list():
     answer = _answer("参照第四十九条，对顶尖领军人才拟对标市场90分位以上；现有市场样本（年薪，万元）分别为：62、70、75、81、88、96、105、120，"
                      "请测算该样本的90分位值及75分位值。")
     assert "1,095,000.00" in answer and "982,500.00" in answer
+
+
+def test_a_figure_in_a_bracketed_note_does_not_cut_a_name_from_its_figure():
+    answer = _answer("今年二季度绩效工资总额36万元，生产部（23人）积分4200分，技术部（9人）积分1800分，两个部门各分多少？")
+    assert "生产部 | 252,000.00" in answer and "技术部 | 108,000.00" in answer
