@@ -120,7 +120,12 @@ def choose(reading: Reading) -> Request | None:
         return None
     viable.sort(key=lambda r: r.score, reverse=True)
     best = viable[0]
-    named_elsewhere = max((r.topics for r in requests if not r.filled.placed), default=0)
+    # 首席技师3人 listed as a grade of the best reading does not name the 首席技师 calculation
+    listed = [str(k) for v in best.filled.values.values() if isinstance(v, dict) for k in v]
+    unlisted = reading.normalised
+    for name in sorted(listed, key=len, reverse=True):
+        unlisted = unlisted.replace(name, "")
+    named_elsewhere = max((topic_hits(r.name, unlisted) for r in requests if not r.filled.placed), default=0)
     if best.topics == 0 and named_elsewhere >= 2:
         return None  # the message names a calculation it gave no usable figures for: do not run another one
     for r in requests:

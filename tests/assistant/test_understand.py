@@ -280,3 +280,8 @@ def test_a_unit_after_what_the_figures_are_in_a_bracket_applies_to_the_list():
 def test_a_figure_in_a_bracketed_note_does_not_cut_a_name_from_its_figure():
     answer = _answer("今年二季度绩效工资总额36万元，生产部（23人）积分4200分，技术部（9人）积分1800分，两个部门各分多少？")
     assert "生产部 | 252,000.00" in answer and "技术部 | 108,000.00" in answer
+
+
+def test_a_grade_listed_in_the_reading_does_not_name_another_calculation():
+    answer = _answer("技能工人350人，首席技师3人，高级技师7人，技师17人，高级工35人，中级工70人")
+    assert "技能职数比例检查" in answer and "指引中没有找到" not in answer
