@@ -86,12 +86,10 @@ def _weigh(plan: Plan, finding: Any) -> DraftFinding | None:
 
 def _two_lower(plan: Plan) -> Iterable[Any]:
     b = plan.profile.budget
-    if b.wage_total_growth is None or b.profit_growth is None:
-        if b.avg_wage_growth is None or b.productivity_growth is None:
-            return []
-        return [f for f in _checks().check_two_lower(Decimal(0), Decimal(1), b.avg_wage_growth, b.productivity_growth)
-                if f.rule == "two_lower.avg_wage"]
-    return _checks().check_two_lower(b.wage_total_growth, b.profit_growth, b.avg_wage_growth, b.productivity_growth)
+    # a pair of growths is checked only when the profile gives both of its figures (no placeholders)
+    totals = (b.wage_total_growth, b.profit_growth) if None not in (b.wage_total_growth, b.profit_growth) else (None, None)
+    averages = (b.avg_wage_growth, b.productivity_growth) if None not in (b.avg_wage_growth, b.productivity_growth) else (None, None)
+    return _checks().check_two_lower(*totals, *averages)
 
 
 def _kpis(plan: Plan) -> Iterable[Any]:
