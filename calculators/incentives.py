@@ -119,6 +119,10 @@ def _tiers_of(inp: ExcessProfitInput) -> list[Tier]:
     if inp.tiers:
         if inp.rate is not None:
             raise CalculationError("已有分段，又给了一个不分段的计提比例；要改某一段的比例，请写出该段的起点、终点和比例", "rate")
+        if inp.target is not None and inp.tiers[0].start == 0:
+            # 超目标0-100万 10%、100-300万 15%: tiers written over the target are offsets from it
+            return [Tier.model_validate({"from": inp.target + t.start, "to": None if t.end is None else inp.target + t.end, "rate": t.rate})
+                    for t in inp.tiers]
         if inp.target is not None and inp.target != inp.tiers[0].start:
             raise CalculationError(f"目标利润 {fmt(inp.target)} 与第一段起点 {fmt(inp.tiers[0].start)} 不一致，请核对", "target")
         return inp.tiers

@@ -93,7 +93,9 @@ def cue_strength(reads: Reads, q: Quantity) -> int:
 
 
 def _avoided(reads: Reads, q: Quantity) -> bool:
-    return any(word in q.subject or word in q.tail for word in reads.avoid)
+    # the line's own label (目标净利润：1000万) counts as much as the words before the figure
+    own_label = q.heading if not q.subject.strip() else ""
+    return any(word in q.subject or word in q.tail or word in own_label for word in reads.avoid)
 
 
 def kind_fit(reads: Reads, q: Quantity) -> int:

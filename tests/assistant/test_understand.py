@@ -285,3 +285,9 @@ def test_a_figure_in_a_bracketed_note_does_not_cut_a_name_from_its_figure():
 def test_a_grade_listed_in_the_reading_does_not_name_another_calculation():
     answer = _answer("技能工人350人，首席技师3人，高级技师7人，技师17人，高级工35人，中级工70人")
     assert "技能职数比例检查" in answer and "指引中没有找到" not in answer
+
+
+def test_tiers_written_over_the_target_start_at_the_target():
+    answer = _answer("超额利润分段提取：\n第一段（超目标0-100万）：10%\n第二段（超目标100-300万）：15%\n第三段（超目标300万以上）：25%\n"
+                     "目标净利润：1000万\n实际净利润：1350万")
+    assert "525,000.00" in answer  # 100万 × 10% + 200万 × 15% + 50万 × 25%
