@@ -258,6 +258,8 @@ def _stated_counts(out: Filled, reading: Reading) -> None:
              and (v := out.get(s.path)) and isinstance(v, (dict, list))]
     if not lists:
         return
+    if any(s.reads.total_of and out.get(s.path) is not None for s in out.slots):
+        return  # 全班组一共做了2800件，小孙400件: the whole is given, so the guideline formula accounts for the rest
     listed = max(len(v) for v in lists)
     for i, q in enumerate(reading.quantities):
         if i in out.placed or q.weak or q.per or q.every or q.kind not in (Kind.PEOPLE, Kind.COUNT) or q.value != q.value.to_integral_value():

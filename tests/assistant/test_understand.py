@@ -291,3 +291,9 @@ def test_tiers_written_over_the_target_start_at_the_target():
     answer = _answer("超额利润分段提取：\n第一段（超目标0-100万）：10%\n第二段（超目标100-300万）：15%\n第三段（超目标300万以上）：25%\n"
                      "目标净利润：1000万\n实际净利润：1350万")
     assert "525,000.00" in answer  # 100万 × 10% + 200万 × 15% + 50万 × 25%
+
+
+def test_a_team_size_beside_the_whole_teams_total_is_the_single_person_form():
+    answer = _answer("我们班组8个人，这个月计件奖金总共5万6，全班组一共做了2800件，小孙做了400件，小孙能拿多少？")
+    assert "8,000.00" in answer and "请补全" not in answer  # 56000 ÷ 2800 × 400
+    assert "请补全" in _answer("计件奖金1万，班组4个人：小王300件，小李200件")
