@@ -38,6 +38,7 @@ STEP_CUES = ("级差", "档差", "差额", "每级", "每档", "递增", "增加
 
 class LadderInput(MoneyInput):
     reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (("start", "step"), ("min", "max"), ("start", "ratio"), ("min", "ratio"))
+    reading_range: ClassVar[tuple[str, str]] = ("min", "max")  # 从4500元到6300元
     reading_topics: ClassVar[tuple[str, ...]] = ("等差", "等比", "级差", "薪级", "档差", "级比", "薪档", "工资档", "薪级表", "档次", "工资等级",
                                                  "级差额")
     mode: Annotated[Mode, Reads(Kind.NUMBER, shape=Shape.CHOICE, choices={

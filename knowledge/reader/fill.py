@@ -198,6 +198,7 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _snap_to_sibling_names(out, reading.normalised)
     _fold_into_groups(out)
     _by_kind(figures, out, shape)
+    _range_as_bounds(figures, out, getattr(model, "reading_range", None))
     _lookups(reading, out)
     _lists(figures, out, reading.normalised, reading.ordinals)
     _totals(out, reading)
@@ -324,6 +325,28 @@ def _choices(reading: Reading, out: Filled) -> None:
                 out.cued.add(slot.path)
         elif r.shape is Shape.FLAG and any(w in text for words in r.choices.values() for w in words):
             out.set(slot.path, True)
+
+
+def _range_as_bounds(figures: Figures, out: Filled, fields: tuple[str, str] | None) -> None:
+    """薪级从4500元到6300元: one range written, and the model reads a lowest and a highest amount
+    (declared as `reading_range`), gives both."""
+    if not fields or any(out.get(f) is not None for f in fields):
+        return
+    by_path = {s.path: s for s in out.slots}
+    ranges = [(i, q) for i, q in _free(figures, out) if q.range_end is not None and q.range_end not in out.placed]
+    if len(ranges) != 1:
+        return
+    (i, low), top = ranges[0], ranges[0][1].range_end
+    high = _figure_at(figures, top) if top is not None else None
+    if top is None or high is None or not all(kind_fit(by_path[f].reads, q) for f, q in zip(fields, (low, high), strict=True)):
+        return
+    for f, (j, q) in zip(fields, ((i, low), (top, high)), strict=True):
+        out.set(f, as_field_value(by_path[f].reads, q))
+        out.placed[j] = f
+
+
+def _figure_at(figures: Figures, index: int) -> Quantity | None:
+    return next((q for i, q in figures if i == index), None)
 
 
 def _free(figures: Figures, out: Filled) -> Figures:

@@ -297,3 +297,8 @@ def test_a_team_size_beside_the_whole_teams_total_is_the_single_person_form():
     answer = _answer("我们班组8个人，这个月计件奖金总共5万6，全班组一共做了2800件，小孙做了400件，小孙能拿多少？")
     assert "8,000.00" in answer and "请补全" not in answer  # 56000 ÷ 2800 × 400
     assert "请补全" in _answer("计件奖金1万，班组4个人：小王300件，小李200件")
+
+
+def test_one_range_gives_a_ladders_lowest_and_highest_amounts():
+    answer = _answer("薪级从4500元到6300元，共7级，按等差排，每级差多少？各级多少？")
+    assert "最低级金额 4,500 元；最高级金额 6,300 元" in answer and "第7级 | 6,300.00" in answer
