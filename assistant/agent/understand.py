@@ -16,7 +16,7 @@ from typing import Any
 from knowledge.reader import Kind, Quantity, Reading
 from knowledge.reader.bind import core
 from knowledge.reader.fields import Shape, Slot, slots
-from knowledge.reader.fill import Filled, fill
+from knowledge.reader.fill import Filled, fill, plain
 
 # With no figures, only these words ask for a calculation ("怎么算？" alone asks about the method).
 _COMPUTE_WORDS = ("帮我算", "帮忙算", "给我算", "替我算", "算一下", "算算", "测算一下", "计算一下", "帮我测算", "帮我计算", "请计算",
@@ -285,12 +285,11 @@ def _apply_changes(update: Filled, previous: dict[str, Any], reading: Reading) -
 
 
 def _percent(value: Any) -> str:
-    return f"{_plain(Decimal(str(value)) * 100)}%"
+    return f"{plain(Decimal(str(value)) * 100)}%"
 
 
 def _plain(value: Any) -> str:
-    number = Decimal(str(value)).normalize()
-    return format(number, "f")
+    return plain(Decimal(str(value)))
 
 
 def _moved_positions(update: Filled, previous: dict[str, Any], reading: Reading) -> dict[str, Any]:

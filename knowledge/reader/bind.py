@@ -390,6 +390,7 @@ def _service(text: str, qs: list[Quantity]) -> list[Quantity]:
 
 _PAST = re.compile(r"上年|去年|上一年|基期|前一年|上年度|上期|同期")
 _NOW = re.compile(r"今年|本年|本年度|当年|预计|计划|预算|今年度|本期|拟")
+_TIMES = tuple(sorted({*_PAST.pattern.split("|"), *_NOW.pattern.split("|")}, key=len, reverse=True))
 
 
 # 利润从去年的1.5亿增长到今年的1.65亿: the second amount is named only by the move to it
@@ -408,21 +409,25 @@ def _growths(qs: list[Quantity]) -> list[Quantity]:
             if later.sentence != q.sentence or later.kind not in (Kind.MONEY, Kind.NUMBER) or later.name != q.name and not moved_to:
                 continue
             if _NOW.search(later.subject) and q.value:
-                growth = (later.value - q.value) / q.value
-                times = tuple(sorted({*_PAST.pattern.split("|"), *_NOW.pattern.split("|")}, key=len, reverse=True))
                 subject = re.sub(rf"从?(?:{_PAST.pattern})的?", "", q.subject)  # 利润从去年的 → 利润
-                topic = strip_words(core(strip_words(subject, times)) and strip_words(subject, times), times)
-                out.append(Quantity(growth, Kind.PERCENT, f"{q.text}→{later.text}", later.start, later.end, unit="%",
-                                    subject=f"{topic}增长", name=topic, sentence=q.sentence, clause=later.clause, derived=True,
-                                    direction="down" if growth < 0 else "up", topic=q.topic, sources=(q.start, later.start)))
+                topic = strip_words(core(strip_words(subject, _TIMES)) and strip_words(subject, _TIMES), _TIMES)
+                out.append(_growth_between(q, later, topic))
                 break
     return out + _growths_by_year(qs)
+
+
+def _growth_between(before: Quantity, after: Quantity, what: str) -> Quantity:
+    """(after − before) ÷ before as a derived percentage named by what grew, placed at the later amount."""
+    growth = (after.value - before.value) / before.value
+    return Quantity(growth, Kind.PERCENT, f"{before.text}→{after.text}", after.start, after.end, unit="%", subject=f"{what}增长", name=what,
+                    sentence=after.sentence, clause=after.clause, derived=True, direction="down" if growth < 0 else "up",
+                    topic=before.topic, sources=(before.start, after.start))
 
 
 def _growths_by_year(qs: list[Quantity]) -> list[Quantity]:
     """工资总额：2023年3200万，2024年3420万: two amounts of one heading, each after its year, the later
     year's over the earlier's is the growth of what the heading names."""
-    years = {q.end: q for q in qs if q.kind is Kind.DATE and q.unit == "年" or q.kind is Kind.DATE and q.text.endswith("年")}
+    years = {q.end: q for q in qs if q.kind is Kind.DATE and (q.unit == "年" or q.text.endswith("年"))}
     def year_of(q: Quantity) -> Quantity | None:  # 2023年3200万, 2023年 4500
         return years.get(q.start) or years.get(q.start - 1)
 
@@ -438,10 +443,7 @@ def _growths_by_year(qs: list[Quantity]) -> list[Quantity]:
         if not head or between or a.sentence != b.sentence or year_b.value <= year_a.value or not a.value \
                 or not b.topic.startswith(a.topic.split(year_a.text)[0]):
             continue
-        growth = (b.value - a.value) / a.value
-        out.append(Quantity(growth, Kind.PERCENT, f"{a.text}→{b.text}", b.start, b.end, unit="%", subject=f"{head}增长", name=head,
-                            sentence=b.sentence, clause=b.clause, derived=True, direction="down" if growth < 0 else "up",
-                            topic=a.topic, sources=(a.start, b.start)))
+        out.append(_growth_between(a, b, head))
     return out
 
 

@@ -9,6 +9,7 @@ leftover, and an inconsistent total as a problem, so the caller asks instead of 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -311,7 +312,7 @@ def _parts_of_wholes(out: Filled, reading: Reading) -> None:
         total = sum((p.value for p in parts), Decimal(0))
         if len(parts) >= 2 and total > whole.value:
             shown = " + ".join(p.text for p in parts)
-            out.problems.append(f"“其中”各项 {shown} = {_fmt(total)}，多于{whole.text}，请核对")
+            out.problems.append(f"“其中”各项 {shown} = {plain(total)}，多于{whole.text}，请核对")
 
 
 def _choices(reading: Reading, out: Filled) -> None:
@@ -458,7 +459,7 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
             current.append([_number_in(name), q.value])
         else:
             if name in current and current[name] != as_field_value(slot.reads, q):
-                out.problems.append(f"“{name}”出现了两次（{_fmt(current[name])} 和 {q.text}），请确认用哪一个")
+                out.problems.append(f"“{name}”出现了两次（{plain(current[name])} 和 {q.text}），请确认用哪一个")
             current[name] = as_field_value(slot.reads, q)
         out.set(slot.path, current)
         out.placed[i] = slot.path
@@ -594,7 +595,7 @@ def _one_run(fits: Figures, text: str, prefer: set[int] | None = None) -> Figure
     return max(chosen, key=len) if chosen else []
 
 
-def _lists(figures: Figures, out: Filled, reading_text: str, ordinals: list[Quantity] = ()) -> None:  # type: ignore[assignment]
+def _lists(figures: Figures, out: Filled, reading_text: str, ordinals: Sequence[Quantity] = ()) -> None:
     for slot in [s for s in out.slots if s.reads.shape is Shape.LIST and out.get(s.path) is None]:
         if Kind.ORDINAL in slot.reads.kinds:
             wanted = [q.value for q in ordinals if re.search(r"预测|推算|估算|拟合|算一下", reading_text[max(0, q.start - 8):q.start])
@@ -616,7 +617,8 @@ def _lists(figures: Figures, out: Filled, reading_text: str, ordinals: list[Quan
             out.placed[i] = slot.path
 
 
-def _fmt(value: Any) -> str:
+def plain(value: Any) -> str:
+    """A figure as the user would write it back: 500000, 0.3 (no separators, no trailing zeros)."""
     return format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
 
 
@@ -716,11 +718,11 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
         for key, group in groups.items():
             stated = group.pop("stated", None)
             if own.path in group and sum(group.get(inner.path, {}).values(), Decimal(0)) > group[own.path]:
-                out.problems.append(f"“{key}”成员积分之和 {_fmt(sum(group.get(inner.path, {}).values(), Decimal(0)))} 超过部门积分 "
-                                    f"{_fmt(group[own.path])}，请核对")
+                out.problems.append(f"“{key}”成员积分之和 {plain(sum(group.get(inner.path, {}).values(), Decimal(0)))} 超过部门积分 "
+                                    f"{plain(group[own.path])}，请核对")
             parts = sum(group.get(inner.path, {}).values(), Decimal(0))
             if stated is not None and stated != parts:
-                out.problems.append(f"“{key}”成员积分小计 {_fmt(stated)} 与各人之和 {_fmt(parts)} 不一致，请确认")
+                out.problems.append(f"“{key}”成员积分小计 {plain(stated)} 与各人之和 {plain(parts)} 不一致，请确认")
         out.set(slot.path, groups)
         out.cued.add(slot.path)
 
@@ -965,7 +967,7 @@ def _derived_notes(out: Filled, reading: Reading) -> None:
     for i, path in sorted(out.placed.items()):
         q = reading.quantities[i]
         if q.derived and path in labels:
-            shown = format((q.value * 100).quantize(Decimal("0.01")).normalize(), "f") + "%" if q.kind is Kind.PERCENT else _fmt(q.value)
+            shown = format((q.value * 100).quantize(Decimal("0.01")).normalize(), "f") + "%" if q.kind is Kind.PERCENT else plain(q.value)
             out.notes.append(f"{labels[path]}{('“' + q.name + '”') if q.name and labels[path] != q.name else ''} {shown} 由“{q.text}”推算")
 
 
@@ -980,7 +982,7 @@ def _field_periods(out: Filled, reading: Reading) -> None:
         if slot.reads.period == "year":
             yearly = q.value * 12
             out.set(path, yearly)
-            out.notes.append(f"{slot.label}按每月 {_fmt(q.value)} × 12 = {_fmt(yearly)} 元/年计算")
+            out.notes.append(f"{slot.label}按每月 {plain(q.value)} × 12 = {plain(yearly)} 元/年计算")
         else:
             out.problems.append(f"“{q.text}”是全年的金额，“{slot.label}”要按月填写，请给出每月金额")
 
@@ -997,7 +999,7 @@ def _same_period(out: Filled, reading: Reading, paths: tuple[str, ...]) -> None:
             yearly = q.value * 12
             out.set(path, yearly)
             label = next(s.label for s in out.slots if s.path == path)
-            out.notes.append(f"{label}为月度金额，按 {_fmt(q.value)} × 12 = {_fmt(yearly)} 元/年与年度金额比较")
+            out.notes.append(f"{label}为月度金额，按 {plain(q.value)} × 12 = {plain(yearly)} 元/年与年度金额比较")
 
 
 def _item_in(subject: str, items: dict[str, Any]) -> tuple[str | None, str]:
@@ -1062,6 +1064,6 @@ def _totals(out: Filled, reading: Reading) -> None:
         if stated == total:
             continue
         if stated < total or not whole:
-            out.problems.append(f"您写的{slot.label} {_fmt(stated)} 与各项之和 {_fmt(total)} 不一致，请确认以哪个为准")
+            out.problems.append(f"您写的{slot.label} {plain(stated)} 与各项之和 {plain(total)} 不一致，请确认以哪个为准")
         else:
-            out.notes.append(f"{slot.label} {_fmt(stated)} 多于所列各项之和 {_fmt(total)}：按指引公式只计算所列各项，其余未列出")
+            out.notes.append(f"{slot.label} {plain(stated)} 多于所列各项之和 {plain(total)}：按指引公式只计算所列各项，其余未列出")
