@@ -57,3 +57,14 @@ def test_web_refuses_the_alias_bomb_in_milliseconds(tmp_path):
         with pytest.raises((forms.FormError, h.UserInputError), match="别名展开"):
             call()
         assert time.perf_counter() - start < 0.1
+
+
+def test_an_over_long_chat_message_is_refused_before_any_work(tmp_path, monkeypatch):
+    # The page's box stops at the limit; a script posting to the chat does not, so the handler checks first.
+    monkeypatch.setenv("PAYGUIDE_HOME", str(tmp_path))
+    limit = h.message_limit()
+    start = time.perf_counter()
+    with pytest.raises(h.UserInputError, match=f"超过每次 {limit} 字的上限"):
+        h.chat_turn("工资" * 25_000, [], "soak-session")
+    assert time.perf_counter() - start < 0.1
+    assert not (tmp_path / "sessions").exists()  # no session was read or written
