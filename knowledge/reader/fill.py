@@ -135,10 +135,17 @@ def strip_cues(name: str, cues: tuple[str, ...]) -> str:
 
 def member_name(reads: Reads, q: Quantity, words: tuple[str, ...] = ()) -> str | None:
     """The member a figure belongs to, once the field's (and the model's) words are taken out."""
-    if not q.name:
-        return None
-    name = strip_cues(q.name, reads.cues + words)
-    return name if name and name not in lexicon().not_names else None
+    name = strip_cues(q.name, reads.cues + words) if q.name else ""
+    if not name:
+        return _sentence_owner(q.topic)
+    return name if name not in lexicon().not_names else None
+
+
+def _sentence_owner(topic: str) -> str | None:
+    """小李是辅助岗，系数按0.9算: a figure named only by field words belongs to the one person or
+    department its sentence opens with."""
+    match = re.match(r"\s*([^\s，,。；;：:]{1,6}?)(?:是|属于)", topic)
+    return match.group(1) if match and looks_like_entity(match.group(1)) else None
 
 
 class _Model:
