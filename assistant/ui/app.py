@@ -507,5 +507,5 @@ def launch(host: str = "127.0.0.1", port: int = 7860, *, block: bool = True) -> 
     demo = build_app()
     demo.launch(server_name=host, server_port=port, auth=settings.auth, max_file_size=f"{settings.max_upload_mb}mb",
                 show_error=False, quiet=False, prevent_thread_lock=not block, footer_links=[], css=CSS, js=CHINESE_NOTICES,
-                ssr_mode=False)
+                ssr_mode=False, state_session_capacity=settings.sessions)
     return demo
