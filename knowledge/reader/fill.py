@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .bind import core, looks_like_entity
+from .bind import core, looks_like_entity, mention_in, whole_unit
 from .fields import Reads, Shape, Slot, slots
 from .lexicon import contains_any, lexicon
 from .models import Kind, Quantity, Reading
@@ -142,10 +142,11 @@ def member_name(reads: Reads, q: Quantity, words: tuple[str, ...] = ()) -> str |
 
 
 def _sentence_owner(topic: str) -> str | None:
-    """小李是辅助岗，系数按0.9算: a figure named only by field words belongs to the one person or
-    department its sentence opens with."""
-    match = re.match(r"\s*([^\s，,。；;：:]{1,6}?)(?:是|属于)", topic)
-    return match.group(1) if match and looks_like_entity(match.group(1)) else None
+    """小李是辅助岗，系数按0.9算: a figure named only by field words belongs to the person or
+    department the clause just before it describes (X是…, with no figure of its own)."""
+    last = [c for c in re.split(r"[，,]", topic) if c.strip()][-1:]
+    described = last and re.search(r"是|属于", last[0]) and not re.search(r"\d", last[0])
+    return mention_in(last[0]) if described else None
 
 
 class _Model:
@@ -1065,7 +1066,7 @@ def _totals(out: Filled, reading: Reading) -> None:
         total = sum((Decimal(v) for v in parts.values()), Decimal(0))
         index = next((i for i, p in out.placed.items() if p == slot.path), None)
         q = reading.quantities[index] if index is not None else None
-        whole = q is not None and contains_any(q.subject, _GROUP_WORDS) is not None and not any(
+        whole = q is not None and (contains_any(q.subject, _GROUP_WORDS) is not None or whole_unit(q.name or "")) and not any(
             p.kind in (Kind.COUNT, Kind.PEOPLE) and p.value == len(parts) and p.sentence == q.sentence and p.end <= q.start
             for p in reading.quantities)  # 两个部门合计6000分: the total of exactly the parts listed
         if stated == total:
