@@ -20,7 +20,9 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing as mp
+import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -162,9 +164,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="repeat the sessions' load this many times (one after another)")
     parser.add_argument("--client", choices=["page", "gradio"], default="page",
                         help="well-behaved sessions speak the page's protocol (as a browser) or go through gradio_client")
-    parser.add_argument("--start", action="store_true", help="start a payguide serve for the soak")
+    parser.add_argument("--start", action="store_true", help="start a payguide serve (fresh data folder) for the soak")
     parser.add_argument("--without", action="append", default=[], help="leave out the oversized requests whose label starts so (e.g. input)")
     args = parser.parse_args()
+    if args.start:  # a fresh data folder of its own
+        os.environ["PAYGUIDE_HOME"] = tempfile.mkdtemp(prefix="payguide-soak-")
     server = start_server(args.url) if args.start else None
     pid = server.pid if server is not None else args.server_pid
     spawn = mp.get_context("spawn")
