@@ -33,6 +33,11 @@ if TYPE_CHECKING:
 
 GATE_FILE = PACKAGE_DIR / "gate.yaml"
 _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "vn", "ng", "j", "l", "eng")
+# Numerals, measure words, pronouns, adverbs, prepositions, conjunctions, particles,
+# interjections, onomatopoeia, locatives (五十, 几个, 已经, 以后 …): they never name a topic,
+# whatever weight their rarity would give them. jieba's dictionary tags decide.
+_FUNCTION_TAGS = ("m", "q", "r", "d", "p", "c", "u", "y", "e", "o", "f")
+PIECE_CREDIT = 0.5  # a compound the corpus never writes whole, but writes every piece of
 _CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
 
 
@@ -43,6 +48,7 @@ class Settings:
     foreign_below_share: float  # a foreign noun refuses only a question explained less than this
     injection: tuple[str, ...]
     uncovered_topics: tuple[str, ...]
+    document_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +56,8 @@ def settings() -> Settings:
     data: dict[str, Any] = yaml.safe_load(GATE_FILE.read_text(encoding="utf-8"))
     return Settings(float(data["min_share"]), float(data["max_foreign"]), float(data["foreign_below_share"]),
                     tuple(data["injection"]),
-                    tuple(str(t).lower() for t in data.get("uncovered_topics") or ()))
+                    tuple(str(t).lower() for t in data.get("uncovered_topics") or ()),
+                    frozenset(str(w).lower() for w in data.get("document_words") or ()))
 
 
 def _general() -> tuple[dict[str, int], int]:
@@ -85,17 +92,49 @@ class Features:
     unexplained: list[str] = field(default_factory=list)
 
 
-def _content_words(query: str) -> list[tuple[str, bool]]:
-    """(word, is a noun) for the question's content words; jieba's dictionary tags decide."""
+def _content_words(query: str, index: Index) -> list[tuple[str, bool]]:
+    """(word, is a noun) for the question's content words; jieba's dictionary tags decide.
+
+    A word jieba only guessed (its HMM), that neither general Chinese nor the corpus writes,
+    is mostly a crumb of two neighbours ('来定' in '按任期来定', '先分' in '先分到车间') that
+    would weigh as the rarest word of the question: its dictionary pieces stand for it."""
     from .text import nouns, segment
 
     known_nouns = nouns(_NOUN_TAGS)
-    return [(w.lower(), w in known_nouns) for w in segment(query)
-            if _CONTENT.fullmatch(w) and w.lower() not in STOPWORDS]
+    freq, _ = _general()
+    found: list[str] = []
+    for word in segment(query):
+        if freq.get(word, 0) > 0 or word.isascii() or index.writes(word.lower()):
+            found.append(word)
+        else:
+            found += segment(word, guess=False)
+    return [(w.lower(), w in known_nouns) for w in found
+            if _CONTENT.fullmatch(w) and w.lower() not in STOPWORDS and not _is_function(w)
+            and w.lower() not in settings().document_words]
+
+
+@lru_cache(maxsize=4096)
+def _is_function(word: str) -> bool:
+    """A function word, or a compound of them ('哪几个' = 哪几 + 几个)."""
+    from .text import nouns, subwords
+
+    function = nouns(_FUNCTION_TAGS)
+    if word in function:
+        return True
+    pieces = [p for p in subwords(word) if len(p) >= 2 and p != word]
+    return len(word) >= 3 and bool(pieces) and all(p in function for p in pieces) and {c for p in pieces for c in p} == set(word)
 
 
 def _explained(word: str, text: str) -> bool:
     return word in text or any(s in text for s in expand([word])[1:])
+
+
+def _explained_piecewise(word: str, text: str) -> bool:
+    """A compound ('工人工资', '技术骨干') whose every character is in a piece the text explains."""
+    from .text import subwords
+
+    pieces = [p for p in subwords(word) if len(p) >= 2 and p != word and _explained(p, text)]
+    return len(word) >= 3 and {ch for p in pieces for ch in p} == set(word)
 
 
 def _written(word: str, index: Index) -> bool:
@@ -110,8 +149,8 @@ def _is_foreign(word: str, index: Index) -> bool:
         return False
     if word.isascii():
         return True
-    if word not in freq:
-        return False
+    if freq.get(word, 0) <= 0:
+        return False  # jieba's table also holds every word's prefixes, at 0: not words
     # A compound of words the corpus uses ('工资管理', '技术骨干'), or one of them with a
     # one-character suffix ('技术部', '生产科'), is not a new topic.
     from .text import subwords
@@ -125,12 +164,14 @@ def features(query: str, top_units: list[str], index: Index) -> Features:
     text = "\n".join(index.search_texts[u] for u in top_units)
     total = found = foreign = 0.0
     unexplained = []
-    for word, noun in dict.fromkeys(_content_words(query)):
+    for word, noun in dict.fromkeys(_content_words(query, index)):
         weight = general_idf(word)
         total += weight
         if _explained(word, text):
             found += weight
             continue
+        if _explained_piecewise(word, text):
+            found += weight * PIECE_CREDIT
         unexplained.append(word)
         if noun and _is_foreign(word, index):
             foreign = max(foreign, weight)
