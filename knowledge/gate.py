@@ -197,3 +197,35 @@ def refuses(found: Features, gate: Settings) -> str | None:
     if found.foreign > gate.max_foreign and found.share < gate.foreign_below_share:
         return "foreign"
     return None
+
+
+# ---- choosing the operating point (benchmarks/calibrate_gate.py) ----
+
+FALSE_REFUSAL_COST = 5.0  # an in-scope question refused costs this many out-of-scope ones answered
+
+
+def choose_point(inside: list[Features], outside: list[Features], base: Settings,
+                 cost: float = FALSE_REFUSAL_COST) -> Settings:
+    """The operating point with the least cost on these questions — `cost` per in-scope
+    question refused, 1 per out-of-scope question answered — and, among equal costs, the
+    loosest one: the widest margin for in-scope questions worded unlike any seen.
+
+    Questions refused by the reviewed lists (injection, uncovered topics) are left out of the
+    out-of-scope side: the thresholds need not catch them again."""
+    rest = [f for f in outside if not (f.injection or f.uncovered)]
+    # Only a threshold just past an out-of-scope question's value changes what is caught, and
+    # the loosest of equal points lies there.
+    shares = [0.0] + sorted({round(f.share + 0.0005, 4) for f in rest if f.share < 0.8})
+    foreigns = [math.inf] + sorted({round(f.foreign - 0.005, 3) for f in rest if f.foreign > 0})
+    best: tuple[tuple[float, float, float, float], Settings] | None = None
+    for min_share in shares:
+        for max_foreign in foreigns:
+            for below in ((0.0,) if max_foreign == math.inf else (0.6, 0.7, 0.8, 0.9, 1.01)):
+                point = Settings(min_share, max_foreign, below, base.injection, base.uncovered_topics, base.document_words)
+                errors = cost * sum(refuses(f, point) is not None for f in inside)
+                errors += sum(refuses(f, point) is None for f in rest)
+                key = (errors, min_share, -max_foreign, below)
+                if best is None or key < best[0]:
+                    best = (key, point)
+    assert best is not None
+    return best[1]

@@ -291,10 +291,12 @@ def search(query: str, k: int = 5, doc_id: str | None = None, kind: str | None =
 
 
 def ranked(index: Index, query: str, doc_id: str | None, kind: str | None,
-           use_bm25: bool = True, use_vectors: bool = True, rerank: bool = True) -> tuple[list[Hit], str | None]:
+           use_bm25: bool = True, use_vectors: bool = True, rerank: bool = True,
+           use_gate: bool = True) -> tuple[list[Hit], str | None]:
     """Fused ranking behind the gate, and a notice when the vectors were unavailable. For the
     ablation in `evaluation`, either retriever can be switched off, and `rerank=False` gives
-    the raw rank fusion (no gate, no coverage or kind priors)."""
+    the raw rank fusion (no gate, no coverage or kind priors); `use_gate=False` ranks without
+    the gate (its calibration decides refusals itself)."""
     query_toks, own = query_tokens(query)
     allowed = None
     if doc_id or kind:
@@ -318,7 +320,7 @@ def ranked(index: Index, query: str, doc_id: str | None, kind: str | None,
         return [Hit(unit=index.units[uid], score=round(fused[uid] / fused[order[0]], 4), why="") for uid in order], notice
     top = fused[order[0]]
     coverage = {uid: index.coverage(own, uid) for uid in order[:CANDIDATES]}
-    if not gate.admits(query, order[:3], index):
+    if use_gate and not gate.admits(query, order[:3], index):
         return [], notice
     wants_case = bool(_WANTS_CASE.search(query))
 
