@@ -5,7 +5,9 @@ Two signals from the corpus itself, calibrated on the dev sets (`gate.yaml`):
 - **share**: how much of the question the best passages explain — each content word weighted
   by how specific it is in general Chinese (idf from jieba's own dictionary frequencies, so
   '工资' weighs little and '师带徒' much), explained when it (or a synonym) occurs in the top
-  units' text or their reviewed expansions;
+  units' text or their reviewed expansions (a compound by its pieces, at half weight). Content
+  words are dictionary or corpus words — not jieba's guessed crumbs, function words (by the
+  dictionary's tags) or words about the documents themselves (方案, 引用);
 - **foreign**: the most specific *noun* of the question that the whole corpus never uses
   (产假, 公积金, 公务员 …): a topic the guidelines do not cover.
 
@@ -13,6 +15,9 @@ Two reviewed lists in `gate.yaml` complete them: requests to ignore the sources 
 clauses are refused by their form, whatever they mention; and a question naming a labour, social
 insurance or tax topic the guidelines do not govern (产假, 社保, 个税 …) is refused unless its best
 units use that word themselves.
+
+The operating point is the least-cost one on the dev sets (`choose_point`), chosen and
+cross-validated by benchmarks/calibrate_gate.py.
 """
 
 from __future__ import annotations
