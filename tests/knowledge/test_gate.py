@@ -3,6 +3,8 @@ operating point is chosen from data."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import knowledge
@@ -89,3 +91,15 @@ def test_coverage_is_scored_on_the_best_passage(ix):
     assert ix.coverage(own, "soe_internal/art-4")[0] < unit_level
     assert ix.coverage(own, "soe_internal/art-16")[0] > 0
     assert len(ix.passage_texts["soe_internal/art-4"]) > 1
+
+
+def test_the_dev_sets_meet_the_calibrated_operating_point():
+    # gate.yaml was chosen on these sets: no in-scope question refused, and the out-of-scope
+    # ones refused as calibrate_gate.py printed (96.6% of 118). Held-out sets are not read here.
+    from knowledge.evaluation import evaluate, evaluate_refusals, read_questions
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    inside = evaluate(read_questions(data / "retrieval_questions_dev.jsonl"))
+    assert inside.refused == 0 and inside.recall_at_3 >= 0.99, inside
+    outside = evaluate_refusals(read_questions(data / "retrieval_out_of_scope_dev.jsonl"))
+    assert outside.refusal_rate >= 0.96 and outside.by_kind["injection"] == 1.0, outside
