@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .bind import core, looks_like_entity
+from .bind import core, looks_like_entity, mention_in, whole_unit
 from .fields import Reads, Shape, Slot, slots
 from .lexicon import contains_any, lexicon
 from .models import Kind, Quantity, Reading
@@ -135,10 +135,18 @@ def strip_cues(name: str, cues: tuple[str, ...]) -> str:
 
 def member_name(reads: Reads, q: Quantity, words: tuple[str, ...] = ()) -> str | None:
     """The member a figure belongs to, once the field's (and the model's) words are taken out."""
-    if not q.name:
-        return None
-    name = strip_cues(q.name, reads.cues + words)
-    return name if name and name not in lexicon().not_names else None
+    name = strip_cues(q.name, reads.cues + words) if q.name else ""
+    if not name:
+        return _sentence_owner(q.topic)
+    return name if name not in lexicon().not_names else None
+
+
+def _sentence_owner(topic: str) -> str | None:
+    """小李是辅助岗，系数按0.9算: a figure named only by field words belongs to the person or
+    department the clause just before it describes (X是…, with no figure of its own)."""
+    last = [c for c in re.split(r"[，,]", topic) if c.strip()][-1:]
+    described = last and re.search(r"是|属于", last[0]) and not re.search(r"\d", last[0])
+    return mention_in(last[0]) if described else None
 
 
 class _Model:
@@ -1058,7 +1066,7 @@ def _totals(out: Filled, reading: Reading) -> None:
         total = sum((Decimal(v) for v in parts.values()), Decimal(0))
         index = next((i for i, p in out.placed.items() if p == slot.path), None)
         q = reading.quantities[index] if index is not None else None
-        whole = q is not None and contains_any(q.subject, _GROUP_WORDS) is not None and not any(
+        whole = q is not None and (contains_any(q.subject, _GROUP_WORDS) is not None or whole_unit(q.name or "")) and not any(
             p.kind in (Kind.COUNT, Kind.PEOPLE) and p.value == len(parts) and p.sentence == q.sentence and p.end <= q.start
             for p in reading.quantities)  # 两个部门合计6000分: the total of exactly the parts listed
         if stated == total:
