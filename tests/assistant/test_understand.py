@@ -374,3 +374,8 @@ def test_a_message_about_people_already_listed_adds_to_them():
 def test_bullet_lines_under_a_department_line_are_its_members():
     answer = _answer("本季度绩效：20万元\n\n一车间（部门积分 3000）\n- 孔亮 60\n- 孔明 40\n\n二车间（部门积分 1000）\n- 燕青 50\n- 燕顺 50\n\n按两级分配")
     assert "一车间 | 150,000.00" in answer and "90,000.00" in answer  # 150000 × 60 ÷ 100
+
+
+def test_a_count_of_a_grade_in_our_team_is_a_head_count_not_a_person():
+    answer = _answer("按案例4的技能津贴标准，我们班组中级工5个、技师3个，每月一共要发多少")
+    assert "中级工 5 人" in answer and "2,000.00" in answer  # 5 × 100 + 3 × 500
