@@ -16,7 +16,7 @@ from typing import Any
 from knowledge.reader import Kind, Quantity, Reading
 from knowledge.reader.bind import core
 from knowledge.reader.fields import Shape, Slot, slots
-from knowledge.reader.fill import Filled, fill, people_named, plain
+from knowledge.reader.fill import Filled, fill, kind_fit, people_named, plain
 
 # With no figures, only these words ask for a calculation ("怎么算？" alone asks about the method).
 _COMPUTE_WORDS = ("帮我算", "帮忙算", "给我算", "替我算", "算一下", "算算", "测算一下", "计算一下", "帮我测算", "帮我计算", "请计算",
@@ -26,7 +26,7 @@ _EXPLAIN = re.compile(r"什么是|是什么|什么叫|何为|指的是|含义|�
                       r"是否|可不可以|能不能|可以吗|有没有|要不要|需不需要|怎么定|如何定|怎么设|如何设|一般")
 # A follow-up changes the previous request: "要是奖金池改成45万呢？", "再加上质检部900分".
 _FOLLOW_UP = re.compile(r"改成|改为|换成|调成|调到|变成|设为|定为|要是|如果|假如|假设|那么?|再加上|加上|再加|另外|还有|去掉|删掉|删除|"
-                        r"不算|除去|去除|扣掉|呢[？?]?$|的话|应该是|打错|写错|更正|纠正|不对|有误|改一下|重新算|再算")
+                        r"不算|除去|去除|扣掉|呢[？?]?$|的话|应该是|[打写报填记算输录弄]错|更正|纠正|不对|有误|改一下|重新算|再算")
 # Units that do not point at any calculator by themselves (money, percentages and head counts are everywhere).
 _COMMON_KINDS = {Kind.NUMBER, Kind.MONEY, Kind.PERCENT, Kind.PEOPLE, Kind.COUNT}
 _REMOVE = re.compile(r"(?:去掉|删掉|删除|不算|除去|去除|扣掉|剔除|移除)([\u4e00-\u9fa5A-Za-z0-9、和及]+)")
@@ -219,6 +219,7 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
         return None  # (蒋姐兼班组长，每月班组长津贴200: only people already listed — it adds to them)
     info = _registry().get_calculator(name)
     update = fill(reading, info.input_model, context=previous)
+    _known_members(update, previous, reading)
     _apply_changes(update, previous, reading)
     # a choice, a flag or a look-up (那技师第20级呢) changes the request without a figure being placed
     changed_choice = any(update.get(s.path) not in (None, []) for s in update.slots if s.reads.shape in (Shape.CHOICE, Shape.FLAG, Shape.LOOKUP))
@@ -294,6 +295,29 @@ _LESS = re.compile(r"(?:再|又|还)?(?:减少|减去|减|少|降低|下调|扣|
 
 _FREED = re.compile(r"(?:多出来|多出|剩下|剩余|省下|空出|腾出|减下来|降下来)的?$")
 _TO = re.compile(r"^(?:都|全部|全)?(?:加给|补给|挪给|转给|分给|加到|给)([^，,。；;？?！!]+)")
+
+
+_RESTATED = re.compile(r"(?:是|为|成|到|按)$")
+
+
+def _known_members(update: Filled, previous: dict[str, Any], reading: Reading) -> None:
+    """丙班也报错了，是460: a figure left unread in a sentence that names exactly one member of the
+    previous inputs is that member's new figure (where that member's figure was)."""
+    for q in list(update.leftovers):
+        said = q.topic + q.subject
+        named = [n for n in _names(previous) if n in said]
+        # a restated figure (是460, 应为460, 改成460), not a change by an amount (多报了20)
+        if len(named) != 1 or not _RESTATED.search(q.subject) or _MORE.search(q.subject) or _LESS.search(q.subject):
+            continue
+        slot = next((s for s in update.slots if s.reads.shape is Shape.MAP and isinstance(_get_path(previous, s.path), dict)
+                     and named[0] in _get_path(previous, s.path) and kind_fit(s.reads, q)), None)
+        if slot is None:
+            continue
+        current = update.get(slot.path) or {}
+        current[named[0]] = q.value
+        update.set(slot.path, current)
+        update.placed[next(i for i, p in enumerate(reading.quantities) if p is q)] = slot.path
+        update.leftovers.remove(q)
 
 
 def _names(data: Any) -> set[str]:

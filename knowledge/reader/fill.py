@@ -221,6 +221,7 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
                      and (q.kind is Kind.NUMBER or any(q.kind in s.reads.kinds and not _avoided(s.reads, q) for s in out.slots)
                           or q.unit in ("折", "成"))]  # 积分打七折 with nowhere to put it: asked about, never dropped
     _counts_of_lists(out, reading)
+    _sums_of_lists(out)
     _stated_counts(out, reading)
     _unlisted_members(out, reading)
     _parts_of_wholes(out, reading)
@@ -402,6 +403,14 @@ def _counts_of_lists(out: Filled, reading: Reading) -> None:
             continue
         keep.append(q)
     out.leftovers = keep
+
+
+def _sums_of_lists(out: Filled) -> None:
+    """装配车间 4120⏎注塑组 3380⏎包装线 2500⏎小计 10000: a total that equals the sum of a list read
+    only restates it (a total that differs is still asked about)."""
+    sums = {sum((Decimal(str(x)) for x in v.values()), Decimal(0)) for v in out.values.values()
+            if isinstance(v, dict) and v and all(isinstance(x, (int, Decimal)) for x in v.values())}
+    out.leftovers = [q for q in out.leftovers if not (q.total and q.kind is Kind.NUMBER and q.value in sums)]
 
 
 def _by_kind(figures: Figures, out: Filled, shape: _Model) -> None:

@@ -397,3 +397,18 @@ def test_a_follow_up_naming_a_new_person_or_an_unfilled_field_without_a_figure_a
     respond("同行月薪：5200、5600、6100、6600、7300，算中位数", session_id=market)
     own = respond("把本公司的放进去比一比", session_id=market)
     assert own.needs and "本企业薪酬水平" in own.answer
+
+
+def test_a_subtotal_equal_to_its_list_restates_it_and_more_than_someone_is_worked_out():
+    subtotal = _answer("季度绩效一共24万。各班积分如下\n甲班 500\n乙班 300\n丙班 400\n小计 1200\n请按积分算")
+    assert "甲班 | 100,000.00" in subtotal
+    relative = _answer("计件总额3万，小甘做了1000件，老米比小甘多做了200件，按件数分")
+    assert "老米 1,200 件" in relative and "16,363.64" in relative  # 30000 × 1200 ÷ 2200
+
+
+def test_a_figure_restated_for_a_member_already_listed_corrects_that_member():
+    session = _session()
+    respond("按积分分绩效6万：一班300、二班300、三班400", session_id=session)
+    respond("二班报错了，应该是200分", session_id=session)
+    third = respond("不好意思三班也填错了，是500", session_id=session).answer
+    assert "三班 500 分" in third and "二班 200 分" in third and "三班 | 30,000.00" in third  # 60000 × 500 ÷ 1000
