@@ -768,7 +768,7 @@ def _word_bounds(text: str) -> set[int]:
     return {b for word, _, at in _positioned_tokens(text) for b in (at, at + len(word))}
 
 
-def _people(text: str) -> list[tuple[str, int]]:
+def people_named(text: str) -> list[tuple[str, int]]:
     """Persons named in the text, with positions: 老秦, 阿强, 小马, 张三 (jieba's person names)."""
     found = {m.start(): m.group(0) for m in _PERSON_MENTION.finditer(text) if m.group(0) not in _NOT_PERSONS
              and not any(m.group(0).endswith(w) for w in ("级工", "初级工", "普工", "员工", "职工"))}
@@ -795,7 +795,7 @@ def _attribute_records(reading: Reading, figures: Figures, out: Filled, slot: Sl
     choices = [f for f in fields if f.reads.shape is Shape.CHOICE]
     values = [f for f in fields if f.reads.shape is Shape.VALUE]
     text = reading.normalised
-    people = _people(text)
+    people = people_named(text)
     words = sorted({w: v for f in choices for v, ws in f.reads.choices.items() for w in ws}.items(), key=lambda t: -len(t[0]))
     if not people or not choices:
         return False
