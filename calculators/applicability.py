@@ -2,7 +2,7 @@
 shared by drafting and review.
 
     ctx = CompanyContext(ownership=Ownership.STATE, region="曲靖市", staff={StaffKind.SKILL})
-    decide(ctx, "two-lower")            → Decision(status=约束, severity="error", reason=…)
+    decide(ctx, "two-lower")            → Decision(status=约束, severity=违反, reason=…)
     decide(ctx, "qujing_skill/art-6")   → Decision(status=不适用, reason="第六条适用于非公有制企业…")
     decide_guideline(ctx, "soe_tech")   → Decision for the whole guideline
     decisions(ctx)                      → every rule of the table
@@ -321,12 +321,12 @@ def decide_guideline(ctx: CompanyContext, doc_id: str) -> Decision:
     why_not = _guideline_gap(full, scope)
     if why_not:
         return Decision(target=doc_id, clause=scope.reference, doc_id=doc_id, status=Status.REFERENCE,
-                        modality=Modality.MAY, severity="warning", reason=f"{title}{why_not}，对本企业为参考",
+                        modality=Modality.MAY, severity=Severity.WARNING, reason=f"{title}{why_not}，对本企业为参考",
                         assumptions=notes)
     who = _listed(scope.ownership)
     where = f"{scope.region_name}的" if scope.region_name else ""
     return Decision(target=doc_id, clause=scope.reference, doc_id=doc_id, status=Status.BINDING,
-                    modality=Modality.MUST, severity="error",
+                    modality=Modality.MUST, severity=Severity.ERROR,
                     reason=f"{title}适用于{where}{who}企业，本企业在其范围内", assumptions=notes)
 
 
@@ -378,7 +378,7 @@ def _decide_unit(ctx: CompanyContext, unit_id: str) -> Decision:
     if "/case-" in unit_id or "/appendix-" in unit_id:
         return base.model_copy(update={
             "target": unit_id, "clause": unit_id, "status": Status.REFERENCE, "modality": Modality.MAY,
-            "severity": "info", "reason": f"{label}是典型案例或示例表，为参考做法，不构成约束"})
+            "severity": Severity.INFO, "reason": f"{label}是典型案例或示例表，为参考做法，不构成约束"})
     clause = table().clauses.get(unit_id)
     full, _ = _assumed(ctx, doc_id)
     modality = clause.modality if clause and clause.modality else Modality.MUST

@@ -20,6 +20,8 @@ from typing import Any
 
 import jinja2
 
+from calculators.severity import Severity
+
 from .errors import ProfileError
 from .figures import Figures, compute, money, num, pct, yuan
 from .findings import DraftFinding, check_profile, clause_label, refuse_or_keep
@@ -348,7 +350,7 @@ def _render_notes(plan: Plan, fig: Figures, findings: list[DraftFinding], allowe
     context = {
         "p": plan.profile, "co": plan.profile.company, "plan": plan, "state": plan.state_owned, "title": title,
         "unit_word": unit_word(plan.profile.company.name), "assumptions": list(dict.fromkeys(assumptions)),
-        "findings": findings, "allowed": allowed and any(f.severity == "error" for f in findings),
+        "findings": findings, "allowed": allowed and any(f.severity is Severity.ERROR for f in findings),
         "unset": [n for n in notes if n.kind in ("未设置", "参考做法")],
         "assumed": [n for n in notes if n.kind in ("假设", "测算口径")] + [
             _basis_note(text) for text in fig.basis_notes],

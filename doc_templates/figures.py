@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from calculators.severity import Severity
+
 from .chart import ladder_png
 from .errors import ProfileError
 from .plan import MONTHS, Plan
@@ -367,7 +369,7 @@ def _kpis(plan: Plan, fig: Figures) -> None:
                                   widths_mm=[20, 96, 40])
     fig.ctx["kpi_total"] = total
     result = fig.cite("performance", run("kpi-check", {"weights": kpis}))
-    fig.ctx["kpi_within"] = result["compliant"] and all(f["severity"] == "info" for f in result["findings"])
+    fig.ctx["kpi_within"] = result["compliant"] and all(f["severity"] == Severity.INFO for f in result["findings"])
 
 
 def _forced(plan: Plan, fig: Figures) -> None:
@@ -527,7 +529,7 @@ def _leading(plan: Plan, fig: Figures) -> None:
         checked = fig.cite("leading", run("dividend-check", {
             "employees": p.headcount, "recipients": d.recipients, "tech_skill_recipients": d.tech_skill_recipients}))
         fig.ctx["dividend"] = {
-            "ok": all(f["severity"] == "info" for f in checked["findings"]),
+            "ok": all(f["severity"] == Severity.INFO for f in checked["findings"]),
             "share": Decimal(d.recipients) / p.headcount,
             "tech_share": Decimal(d.tech_skill_recipients) / d.recipients if d.recipients else Decimal(0),
         }

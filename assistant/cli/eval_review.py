@@ -50,7 +50,7 @@ def eval_review(
     if show:
         for c in result.cases:
             for p in c.missed:
-                typer.echo(f"✗ 漏报 {c.name}：{p.clause} {p.severity} — {p.problem}")
+                typer.echo(f"✗ 漏报 {c.name}：{p.clause} {p.severity.label} — {p.problem}")
             for line in c.false_errors:
                 typer.echo(f"✗ 误报违反 {c.name}：{line}")
             for line in c.must_not_broken:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from calculators import checks
 from calculators.params import param
+from calculators.severity import Severity
 
 from ..applicability import Level
 from ..facts import SchemeFacts
@@ -48,7 +49,7 @@ def kpi_weight(f: SchemeFacts) -> list[Hit]:
         if len(weights) < 2:
             continue
         for found in checks.check_kpi_weights(weights, equal=kpi.equal):
-            if found.severity == "info":
+            if found.severity is Severity.INFO:
                 continue
             name = next((n for n in kpi.rows if f"“{n}”" in found.message), None)
             evidence = kpi.rows[name] if name else kpi.evidence

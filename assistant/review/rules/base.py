@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from calculators.checks import Finding
 from calculators.numbers import fmt, pct
+from calculators.severity import Severity
 
 from ..applicability import Level
 from ..facts import SchemeFacts
@@ -49,9 +50,9 @@ def from_findings(findings: Iterable[Finding], evidence: Evidence | None, sugges
     An `error` is a breach, a `warning` (a soft limit, a case reference) is advice."""
     out = []
     for f in findings:
-        if f.severity == "info" or names and f.rule not in names:
+        if f.severity is Severity.INFO or names and f.rule not in names:
             continue
-        level = Level.BREACH if f.severity == "error" else Level.ADVICE
+        level = Level.BREACH if f.severity is Severity.ERROR else Level.ADVICE
         out.append(Hit(f.message, evidence, suggestion, level))
     return out
 

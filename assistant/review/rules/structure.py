@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from calculators import checks
 from calculators.params import param
+from calculators.severity import Severity
 
 from ..applicability import Level
 from ..facts import SchemeFacts, SeriesKind, StepSeries
@@ -52,7 +53,7 @@ def _series_hits(series: StepSeries, what: str) -> list[Hit]:
     step = number(diffs[len(diffs) // 2]) if diffs else ""
     hits = []
     for x in found:
-        if x.severity == "info":
+        if x.severity is Severity.INFO:
             continue
         if x.rule == "steps.arithmetic" and (series.broadband or _geometric(series.amounts)):
             continue  # broadband bands and geometric grades are allowed (科技人才指引第二十九条)

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from calculators import checks
 from calculators.params import param
+from calculators.severity import Severity
 
 from ..applicability import Level
 from ..facts import Figure, Growth, Mentioned, Priority, SchemeFacts
@@ -27,7 +28,7 @@ def two_lower(f: SchemeFacts) -> list[Hit]:
     g = f.growth
     hits = []
     for found in _two_lower_findings(g):
-        if found.severity == "info" or found.rule not in ("two_lower.wage_total", "two_lower.avg_wage"):
+        if found.severity is Severity.INFO or found.rule not in ("two_lower.wage_total", "two_lower.avg_wage"):
             continue
         if found.rule == "two_lower.wage_total":
             evidence = g.wage_total.evidence  # type: ignore[union-attr]
