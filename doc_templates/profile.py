@@ -32,7 +32,7 @@ from .errors import ProfileError
 MAX_PROFILE_BYTES = 1_000_000
 MAX_NAME_LENGTH = 100
 STEP_COUNT_RANGE = (2, 60)  # sanity bounds of the number of pay steps, not a guideline figure
-CYCLE_YEARS_RANGE = (1, 5)  # sanity bounds of the adjustment cycle (the guideline's 1–3 years is a parameter)
+CYCLE_YEARS_RANGE = (1, 5)  # sanity bounds of the adjustment cycle (the guideline's own span is a parameter)
 MIN_SMALL_UNIT = 2
 
 

@@ -32,7 +32,7 @@ from calculators.severity import Severity
 TABLE_FILE = Path(__file__).with_name("rules.yaml")
 TECH_STAFF = frozenset({StaffKind.PROFESSIONAL, StaffKind.BASIC_RESEARCH, StaffKind.APPLIED_RESEARCH})
 
-__all__ = ["TECH_STAFF", "Context", "Decision", "Level", "Modality", "Ownership", "RuleSpec", "RuleTable", "StaffKind", "Status",
+__all__ = ["TECH_STAFF", "Breach", "Context", "Decision", "Level", "Modality", "Ownership", "RuleSpec", "RuleTable", "StaffKind", "Status",
            "article_label", "decide", "doc_title", "region_words", "rule_spec", "severity", "table"]
 
 
@@ -44,6 +44,16 @@ class Level(StrEnum):
     PRACTICE = "practice"  # good practice not written down
 
 
+class Breach(BaseModel):
+    """A rule that one statement of a scheme breaks: no check function needed (rules/base.py)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    statement: str  # a field of the facts' `Statements`
+    finding: str
+    rewording: str  # the clause's wording to put in the statement's place
+
+
 class RuleSpec(BaseModel):
     """A review rule: its name and scope here; its clause, modality and wording in the shared table."""
 
@@ -53,6 +63,7 @@ class RuleSpec(BaseModel):
     name: str
     ownership: frozenset[Ownership] = frozenset()  # the review checks it only for these companies
     company: bool = False  # about the company as a whole (wage total, who decides), not one kind of staff
+    breached_by: Breach | None = None
 
     @property
     def shared(self) -> shared.RuleSpec:

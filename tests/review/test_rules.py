@@ -162,3 +162,17 @@ def test_good_scheme_has_no_findings(good_text):
     report = review_text(good_text)
     assert [f.rule for f in report.findings] == []
     assert all(c.present for c in report.coverage)
+
+
+def test_a_rule_declared_in_the_table_reads_a_real_statement():
+    """`breached_by` rules have no function of their own: a statement the facts do not read, or one
+    without its evidence (a `Mentioned`), fails when the table loads, never silently at review."""
+    from assistant.review.applicability import Breach
+    from assistant.review.rules.base import breached
+
+    declared = [spec for spec in table().rules.values() if spec.breached_by is not None]
+    assert declared and all(spec.id in CHECKS for spec in declared)
+    with pytest.raises(ValueError, match="no_such_statement"):
+        breached("tenure", Breach(statement="no_such_statement", finding="…", rewording="…"))
+    with pytest.raises(ValueError, match="congress"):
+        breached("soe-congress", Breach(statement="congress", finding="…", rewording="…"))

@@ -16,8 +16,8 @@ from calculators.checks import Finding
 from calculators.numbers import fmt, pct
 from calculators.severity import Severity
 
-from ..applicability import Level
-from ..facts import SchemeFacts
+from ..applicability import Breach, Level, table
+from ..facts import SchemeFacts, Statements
 from ..models import Evidence
 
 
@@ -30,6 +30,7 @@ class Hit:
 
 
 Check = Callable[[SchemeFacts], list[Hit]]
+REWORD = "建议改为："  # what a suggestion to replace the scheme's words starts with
 CHECKS: dict[str, Check] = {}
 
 
@@ -43,6 +44,27 @@ def check(rule_id: str) -> Callable[[Check], Check]:
         return fn
 
     return register
+
+
+def statement_checks() -> None:
+    """Register the rules the table declares broken by one statement (`breached_by`)."""
+    for spec in table().rules.values():
+        if spec.breached_by is not None:
+            check(spec.id)(breached(spec.id, spec.breached_by))
+
+
+def breached(rule_id: str, breach: Breach) -> Check:
+    """The check of a rule broken by one statement: a breach shown at the scheme's own words, with
+    the clause's wording to put in their place. A statement the facts do not read is a table error."""
+    field = Statements.model_fields.get(breach.statement)
+    if field is None or field.annotation != Evidence | None:
+        raise ValueError(f"rules.yaml: {rule_id} reads {breach.statement}, which is no statement with its evidence")
+
+    def said(f: SchemeFacts) -> list[Hit]:
+        where: Evidence | None = getattr(f.said, breach.statement)
+        return [] if where is None else [Hit(breach.finding, where, f"{REWORD}“{breach.rewording}”")]
+
+    return said
 
 
 def from_findings(findings: Iterable[Finding], evidence: Evidence | None, suggestion: str, *names: str) -> list[Hit]:

@@ -11,9 +11,7 @@ from calculators.severity import Severity
 
 from ..applicability import Level
 from ..facts import SchemeFacts, SeriesKind, StepSeries
-from .base import Hit, check, from_findings, number, percent
-
-_SOON = "建议改为："
+from .base import REWORD, Hit, check, from_findings, number, percent
 
 
 @check("basic-wage-one-standard")
@@ -25,7 +23,7 @@ def basic_wage_one_standard(f: SchemeFacts) -> list[Hit]:
     detail = f"（方案中有 {shown} 等不同标准）" if len(basic.amounts) > 1 else ""
     lowest = f"每人每月{number(max(basic.amounts))}元" if basic.amounts else "统一标准"
     return [Hit(f"基础工资按学历、岗位或等级分设不同标准{detail}，指引要求基础工资全体职工一个标准。", basic.evidence,
-                f"{_SOON}“基础工资全体职工执行同一标准，{lowest}，随当地物价水平适时调整；学历、岗位差别通过能力工资、岗位工资体现。”")]
+                f"{REWORD}“基础工资全体职工执行同一标准，{lowest}，随当地物价水平适时调整；学历、岗位差别通过能力工资、岗位工资体现。”")]
 
 
 @check("basic-wage-price-adjust")
@@ -57,7 +55,7 @@ def _series_hits(series: StepSeries, what: str) -> list[Hit]:
             continue
         if x.rule == "steps.arithmetic" and (series.broadband or _geometric(series.amounts)):
             continue  # broadband bands and geometric grades are allowed (科技人才指引第二十九条)
-        advice = f"{_SOON}“相邻档次之间的差额统一为 {step} 元（等差数列），自 {number(series.amounts[0])} 元起逐档递增。”"
+        advice = f"{REWORD}“相邻档次之间的差额统一为 {step} 元（等差数列），自 {number(series.amounts[0])} 元起逐档递增。”"
         hits.append(Hit(x.message, series.evidence, advice, Level.BREACH))
     return hits
 
@@ -108,15 +106,6 @@ def assess_before_allocate(f: SchemeFacts) -> list[Hit]:
                 "建议补充：“绩效工资实行先考核后分配，根据部门和个人考核结果浮动发放。”", Level.ADVICE)]
 
 
-@check("performance-egalitarian")
-def performance_egalitarian(f: SchemeFacts) -> list[Hit]:
-    even = f.said.even_pay
-    if even is None:
-        return []
-    return [Hit("绩效工资平均发放（或按出勤平均分配），未根据考核结果浮动，违背“先考核后分配”、破除平均主义的要求。", even,
-                f"{_SOON}“车间绩效工资根据个人考核积分（计件数量）分配：个人绩效工资＝车间可分配绩效工资÷车间积分总数×个人积分。”")]
-
-
 @check("performance-three-level-link")
 def performance_three_level_link(f: SchemeFacts) -> list[Hit]:
     if f.said.pool_fixed is not None:
@@ -144,15 +133,6 @@ def assessment_cycle(f: SchemeFacts) -> list[Hit]:
                 "建议补充：“部门和个人绩效考核实行月度考核、年度考核相结合。”", Level.ADVICE)]
 
 
-@check("promotion-assessment-link")
-def promotion_assessment_link(f: SchemeFacts) -> list[Hit]:
-    found = f.said.auto_promotion
-    if found is None:
-        return []
-    return [Hit("薪级按年限自动晋升、不与年度考核结果挂钩；年度绩效考核应与岗位薪级晋升挂钩。", found,
-                f"{_SOON}“年度考核合格及以上的晋升一个薪级，优秀的可晋升两个薪级，不合格的不予晋级或降一个薪级。”")]
-
-
 @check("annual-salary-split")
 def annual_salary_split(f: SchemeFacts) -> list[Hit]:
     annual = f.annual_salary
@@ -162,7 +142,7 @@ def annual_salary_split(f: SchemeFacts) -> list[Hit]:
         return [Hit("方案实行年薪制，但未写明基本年薪与绩效年薪的比例。", annual.evidence,
                     "建议补充基本年薪、绩效年薪各占年薪总额的比例（基本年薪占比相对较小）。", Level.PRACTICE)]
     cap = param("annual_salary.base_share_max")
-    advice = f"{_SOON}“年薪由基本年薪和绩效年薪构成，基本年薪占年薪总额的比例低于 {percent(cap)}、按月发放，绩效年薪按年度考核结果发放。”"
+    advice = f"{REWORD}“年薪由基本年薪和绩效年薪构成，基本年薪占年薪总额的比例低于 {percent(cap)}、按月发放，绩效年薪按年度考核结果发放。”"
     return from_findings(checks.check_annual_salary_split(annual.base_share.value), annual.base_share.evidence, advice)
 
 
@@ -172,7 +152,7 @@ def agreement_pay_targets(f: SchemeFacts) -> list[Hit]:
     if said is None or not said.denied:
         return []
     return [Hit("协议薪酬不设绩效考核要求；实行协议薪酬制应事先约定绩效目标、考评周期和激励约束规则。", said.evidence,
-                f"{_SOON}“协议薪酬中约定年度绩效目标、考评周期和激励约束规则，按考评结果兑现。”")]
+                f"{REWORD}“协议薪酬中约定年度绩效目标、考评周期和激励约束规则，按考评结果兑现。”")]
 
 
 @check("excess-profit-rule")
@@ -184,37 +164,3 @@ def excess_profit_rule(f: SchemeFacts) -> list[Hit]:
                 "建议补充：“以本年度超目标净利润增量为基数，按基本目标、激励目标、挑战目标分段计提激励总量。”", Level.ADVICE)]
 
 
-@check("job-evaluation")
-def job_evaluation(f: SchemeFacts) -> list[Hit]:
-    found = f.said.no_job_evaluation
-    if found is None:
-        return []
-    return [Hit("岗位工资未以岗位评价结果为基础（不开展岗位评价，或按学历、工龄等确定）。", found,
-                f"{_SOON}“岗位工资以岗位评价结果为基础，按岗位等级和一岗多薪确定；学历、工龄差别通过能力工资、年功工资体现。”")]
-
-
-@check("annual-salary-payment")
-def annual_salary_payment(f: SchemeFacts) -> list[Hit]:
-    found = f.said.base_paid_yearly
-    if found is None:
-        return []
-    return [Hit("年薪的发放方式与指引相反：基本年薪应按月发放，绩效年薪应按年考核后发放。", found,
-                f"{_SOON}“基本年薪按月发放；绩效年薪根据年度考核结果按年发放。”")]
-
-
-@check("agreement-pay-term")
-def agreement_pay_term(f: SchemeFacts) -> list[Hit]:
-    found = f.said.agreement_no_term
-    if found is None:
-        return []
-    return [Hit("协议薪酬不设期限（长期有效）；实行协议薪酬制应实行任期聘任制，按合同条件续聘或解聘。", found,
-                f"{_SOON}“协议薪酬实行任期聘任制，协议期三年，期满根据考评结果续聘或解聘。”")]
-
-
-@check("dividend-conditions")
-def dividend_conditions(f: SchemeFacts) -> list[Hit]:
-    found = f.said.dividend_unconditional
-    if found is None:
-        return []
-    return [Hit("岗位（项目）分红不设企业业绩和个人业绩条件（或平均分配）。", found,
-                f"{_SOON}“岗位分红以企业完成年度业绩目标为前提，按个人岗位系数和考核系数分配，考核不合格的不参与分红。”")]
