@@ -32,7 +32,7 @@ from calculators.severity import Severity
 TABLE_FILE = Path(__file__).with_name("rules.yaml")
 TECH_STAFF = frozenset({StaffKind.PROFESSIONAL, StaffKind.BASIC_RESEARCH, StaffKind.APPLIED_RESEARCH})
 
-__all__ = ["TECH_STAFF", "Breach", "Context", "Decision", "Level", "Modality", "Ownership", "RuleSpec", "RuleTable", "StaffKind", "Status",
+__all__ = ["TECH_STAFF", "Breach", "Context", "Decision", "LeftOut", "Level", "Modality", "Ownership", "RuleSpec", "RuleTable", "StaffKind", "Status",
            "article_label", "decide", "doc_title", "region_words", "rule_spec", "severity", "table"]
 
 
@@ -54,6 +54,19 @@ class Breach(BaseModel):
     rewording: str  # the clause's wording to put in the statement's place
 
 
+class LeftOut(BaseModel):
+    """A rule a scheme misses when it sets something up (`topic`: a pay component such as 绩效工资, or
+    a statement) without saying what the clause asks of it (`missing`, a statement)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    topic: str
+    missing: str
+    finding: str
+    addition: str  # the wording to add
+    level: Level
+
+
 class RuleSpec(BaseModel):
     """A review rule: its name and scope here; its clause, modality and wording in the shared table."""
 
@@ -64,6 +77,7 @@ class RuleSpec(BaseModel):
     ownership: frozenset[Ownership] = frozenset()  # the review checks it only for these companies
     company: bool = False  # about the company as a whole (wage total, who decides), not one kind of staff
     breached_by: Breach | None = None
+    left_out: LeftOut | None = None
 
     @property
     def shared(self) -> shared.RuleSpec:

@@ -16,8 +16,8 @@ from calculators.checks import Finding
 from calculators.numbers import fmt, pct
 from calculators.severity import Severity
 
-from ..applicability import Breach, Level, table
-from ..facts import SchemeFacts, Statements
+from ..applicability import Breach, LeftOut, Level, table
+from ..facts import COMPONENTS, SchemeFacts, Statements
 from ..models import Evidence
 
 
@@ -31,6 +31,7 @@ class Hit:
 
 Check = Callable[[SchemeFacts], list[Hit]]
 REWORD = "建议改为："  # what a suggestion to replace the scheme's words starts with
+ADD = "建议补充："  # … and one to add what it leaves out
 CHECKS: dict[str, Check] = {}
 
 
@@ -47,24 +48,47 @@ def check(rule_id: str) -> Callable[[Check], Check]:
 
 
 def statement_checks() -> None:
-    """Register the rules the table declares broken by one statement (`breached_by`)."""
+    """Register the rules the table declares in full: broken by one statement (`breached_by`), or
+    missed by leaving a statement out (`left_out`)."""
     for spec in table().rules.values():
         if spec.breached_by is not None:
             check(spec.id)(breached(spec.id, spec.breached_by))
+        if spec.left_out is not None:
+            check(spec.id)(left_out(spec.id, spec.left_out))
+
+
+def _statement(rule_id: str, name: str) -> str:
+    field = Statements.model_fields.get(name)
+    if field is None or field.annotation != Evidence | None:
+        raise ValueError(f"rules.yaml: {rule_id} reads {name}, which is no statement with its evidence")
+    return name
 
 
 def breached(rule_id: str, breach: Breach) -> Check:
     """The check of a rule broken by one statement: a breach shown at the scheme's own words, with
     the clause's wording to put in their place. A statement the facts do not read is a table error."""
-    field = Statements.model_fields.get(breach.statement)
-    if field is None or field.annotation != Evidence | None:
-        raise ValueError(f"rules.yaml: {rule_id} reads {breach.statement}, which is no statement with its evidence")
+    statement = _statement(rule_id, breach.statement)
 
     def said(f: SchemeFacts) -> list[Hit]:
-        where: Evidence | None = getattr(f.said, breach.statement)
+        where: Evidence | None = getattr(f.said, statement)
         return [] if where is None else [Hit(breach.finding, where, f"{REWORD}“{breach.rewording}”")]
 
     return said
+
+
+def left_out(rule_id: str, spec: LeftOut) -> Check:
+    """The check of a rule missed by leaving a statement out: shown where the scheme sets up its topic."""
+    component = spec.topic in COMPONENTS
+    topic = spec.topic if component else _statement(rule_id, spec.topic)
+    missing = _statement(rule_id, spec.missing)
+
+    def unsaid(f: SchemeFacts) -> list[Hit]:
+        where: Evidence | None = f.said.components.get(topic) if component else getattr(f.said, topic)
+        if where is None or getattr(f.said, missing) is not None:
+            return []
+        return [Hit(spec.finding, where, f"{ADD}“{spec.addition}”", spec.level)]
+
+    return unsaid
 
 
 def from_findings(findings: Iterable[Finding], evidence: Evidence | None, suggestion: str, *names: str) -> list[Hit]:

@@ -26,15 +26,6 @@ def basic_wage_one_standard(f: SchemeFacts) -> list[Hit]:
                 f"{REWORD}“基础工资全体职工执行同一标准，{lowest}，随当地物价水平适时调整；学历、岗位差别通过能力工资、岗位工资体现。”")]
 
 
-@check("basic-wage-price-adjust")
-def basic_wage_price_adjust(f: SchemeFacts) -> list[Hit]:
-    where = f.said.components.get("基础工资")
-    if where is None or f.said.price_adjust is not None:
-        return []
-    return [Hit("方案设置了基础工资，但未说明其随当地物价水平（或最低工资标准）调整的办法。", where,
-                "建议补充：“基础工资随当地物价水平和最低工资标准变化适时调整。”", Level.PRACTICE)]
-
-
 def _geometric(amounts: list[Decimal]) -> bool:
     """Equal ratios (to within rounding: 1% of each step): 等比数列, which 科技人才指引第二十九条
     allows between pay grades."""
@@ -80,15 +71,6 @@ def pay_step_arithmetic(f: SchemeFacts) -> list[Hit]:
     return hits
 
 
-@check("allowance-soe-policy")
-def allowance_soe_policy(f: SchemeFacts) -> list[Hit]:
-    where = f.said.components.get("津贴补贴")
-    if where is None or f.said.allowance_policy is not None:
-        return []
-    return [Hit("国有企业设置津贴补贴，建议写明符合《关于做好国有企业津贴补贴和福利管理工作的通知》（人社部发〔2023〕13号）的规定。",
-                where, "建议补充：“津贴补贴项目和标准按人社部发〔2023〕13号文件规定执行。”", Level.PRACTICE)]
-
-
 def _performance_pay(f: SchemeFacts):
     return f.said.components.get("绩效工资")
 
@@ -117,22 +99,6 @@ def performance_three_level_link(f: SchemeFacts) -> list[Hit]:
                 "建议补充：“企业按各部门考核结果确定部门绩效工资总量，部门按个人考核结果分配个人绩效工资。”", Level.PRACTICE)]
 
 
-@check("allocation-formula")
-def allocation_formula(f: SchemeFacts) -> list[Hit]:
-    if _performance_pay(f) is None or f.said.formula is not None:
-        return []
-    return [Hit("方案未写明绩效工资的分配公式（部门总量、个人所得的计算式），职工难以核对自己的所得。", None,
-                "建议补充：“部门绩效工资总量＝单位可供分配绩效工资总量÷单位积分累计总分×部门积分累计总分。”", Level.PRACTICE)]
-
-
-@check("assessment-cycle")
-def assessment_cycle(f: SchemeFacts) -> list[Hit]:
-    if _performance_pay(f) is None or f.said.cycle is not None:
-        return []
-    return [Hit("方案未写明绩效考核周期（月度、季度或年度）；考核办法应明确考核程序、考核周期、考核等次和考核内容。", None,
-                "建议补充：“部门和个人绩效考核实行月度考核、年度考核相结合。”", Level.ADVICE)]
-
-
 @check("annual-salary-split")
 def annual_salary_split(f: SchemeFacts) -> list[Hit]:
     annual = f.annual_salary
@@ -153,14 +119,5 @@ def agreement_pay_targets(f: SchemeFacts) -> list[Hit]:
         return []
     return [Hit("协议薪酬不设绩效考核要求；实行协议薪酬制应事先约定绩效目标、考评周期和激励约束规则。", said.evidence,
                 f"{REWORD}“协议薪酬中约定年度绩效目标、考评周期和激励约束规则，按考评结果兑现。”")]
-
-
-@check("excess-profit-rule")
-def excess_profit_rule(f: SchemeFacts) -> list[Hit]:
-    said = f.said
-    if said.excess_profit is None or said.excess_rule is not None:
-        return []
-    return [Hit("方案提到超额利润分享，但未写明以超目标利润为基数、按比例（分段）计提的激励总量规则。", said.excess_profit,
-                "建议补充：“以本年度超目标净利润增量为基数，按基本目标、激励目标、挑战目标分段计提激励总量。”", Level.ADVICE)]
 
 

@@ -70,15 +70,6 @@ def pay_mix_applied_research(f: SchemeFacts) -> list[Hit]:
     return _mix_hits(f, Research.APPLIED)
 
 
-@check("single-performance-min-wage")
-def single_performance_min_wage(f: SchemeFacts) -> list[Hit]:
-    said = f.said
-    if said.single_performance is None or said.min_wage is not None:
-        return []
-    return [Hit("方案对部分人员实行单一绩效薪酬（不设岗位基本薪酬），但未写明薪酬支付不低于当地最低工资标准。", said.single_performance,
-                "建议补充：“实行单一绩效薪酬的人员，每月薪酬支付不低于当地最低工资标准。”", Level.ADVICE)]
-
-
 def _dividend(f: SchemeFacts, name: str, advice: str) -> list[Hit]:
     d = f.dividend
     if d is None:
