@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise
 from pathlib import Path
@@ -85,6 +86,13 @@ def _share(value: Decimal | None, what: str) -> Decimal | None:
     if value is not None and not (0 <= value <= 1):
         raise ValueError(f"{what}应为 0 到 1 之间的比例（如 0.06 或 6%），当前为 {value}")
     return value
+
+
+def _each(items: dict[str, Decimal] | None, check: Callable[[Decimal | None, str], Decimal | None], what: str) -> dict[str, Decimal] | None:
+    """`check` on every value of a named list; `what` names one of them ("能力工资“{name}”")."""
+    for name, value in (items or {}).items():
+        check(value, what.format(name=name))
+    return items
 
 
 class _Model(BaseModel):
@@ -243,9 +251,7 @@ class AbilityWage(_Component):
     @field_validator("items")
     @classmethod
     def _items(cls, value: dict[str, Decimal] | None) -> dict[str, Decimal] | None:
-        for name, amount in (value or {}).items():
-            _positive(amount, f"能力工资“{name}”")
-        return value
+        return _each(value, _positive, "能力工资“{name}”")
 
 
 class Seniority(_Component):
@@ -341,8 +347,7 @@ class Allowances(_Component):
         _positive(self.night_shift, "夜班补贴")
         _positive(self.apprentice, "师带徒津贴")
         for table, label in ((self.environment, "作业环境补贴"), (self.skill, "技能津贴")):
-            for name, amount in (table or {}).items():
-                _positive(amount, f"{label}“{name}”")
+            _each(table, _positive, label + "“{name}”")
         return self
 
     def given(self) -> bool:
@@ -397,9 +402,7 @@ class Performance(_Component):
     @field_validator("point_prices")
     @classmethod
     def _prices(cls, value: dict[str, Decimal] | None) -> dict[str, Decimal] | None:
-        for name, points in (value or {}).items():
-            _positive(points, f"工分价目“{name}”")
-        return value
+        return _each(value, _positive, "工分价目“{name}”")
 
     @field_validator("small_unit_headcount")
     @classmethod
@@ -411,9 +414,7 @@ class Performance(_Component):
     @field_validator("kpis", "forced_distribution", "research_base_share")
     @classmethod
     def _shares(cls, value: dict[str, Decimal] | None) -> dict[str, Decimal] | None:
-        for name, share in (value or {}).items():
-            _share(share, f"“{name}”的比例")
-        return value
+        return _each(value, _share, "“{name}”的比例")
 
 
 class AnnualSalary(_Model):

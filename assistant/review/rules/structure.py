@@ -51,24 +51,22 @@ def _series_hits(series: StepSeries, what: str) -> list[Hit]:
     return hits
 
 
+def _seniority(series: StepSeries) -> str:
+    return f"年功（工龄）工资各工龄段标准（{'、'.join(number(a) for a in series.amounts)} 元）"
+
+
+def _pay_steps(series: StepSeries) -> str:
+    return f"岗位{f'“{series.name}”' if series.name else ''}各薪级标准"
+
+
 @check("seniority-arithmetic")
 def seniority_arithmetic(f: SchemeFacts) -> list[Hit]:
-    hits = []
-    for series in f.steps:
-        if series.kind is SeriesKind.SENIORITY:
-            shown = "、".join(number(a) for a in series.amounts)
-            hits += _series_hits(series, f"年功（工龄）工资各工龄段标准（{shown} 元）")
-    return hits
+    return [hit for series in f.steps if series.kind is SeriesKind.SENIORITY for hit in _series_hits(series, _seniority(series))]
 
 
 @check("pay-step-arithmetic")
 def pay_step_arithmetic(f: SchemeFacts) -> list[Hit]:
-    hits = []
-    for series in f.steps:
-        if series.kind is SeriesKind.PAY_STEPS:
-            name = f"“{series.name}”" if series.name else ""
-            hits += _series_hits(series, f"岗位{name}各薪级标准")
-    return hits
+    return [hit for series in f.steps if series.kind is SeriesKind.PAY_STEPS for hit in _series_hits(series, _pay_steps(series))]
 
 
 def _performance_pay(f: SchemeFacts):
