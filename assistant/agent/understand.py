@@ -308,16 +308,19 @@ def merge(previous: dict[str, Any], update: Filled, text: str) -> dict[str, Any]
     """The previous inputs with what the follow-up changes: single values replaced, members
     added or corrected, members named after 去掉/删除 removed."""
     merged = _deep_copy(previous)
+    groups = [_get_path(merged, s.path) for s in update.slots if s.reads.shape is Shape.GROUPS]
+    relocated = {slot.path for slot in update.slots
+                 if slot.reads.shape is Shape.MAP and _correct_in_place(groups, previous, slot.path, update.get(slot.path))}
     for slot in update.slots:
         value = update.get(slot.path)
-        if value in (None, {}, []):
+        if value in (None, {}, []) or slot.path in relocated:
             continue
         if slot.reads.shape is Shape.FLAG and value is False:
             continue
         _set_path(merged, slot.path, _merge_value(_get_path(merged, slot.path), value, text))
     for slot in update.slots:  # "大家报价以后登杆降到250": a longer name holding one known name is that one
         old, new = _get_path(previous, slot.path), update.get(slot.path)
-        if isinstance(old, dict) and isinstance(new, dict):
+        if isinstance(old, dict) and isinstance(new, dict) and slot.path not in relocated:
             renamed = {}
             for key, value in new.items():
                 known = [k for k in old if k in key] if key not in old else []
@@ -330,6 +333,34 @@ def merge(previous: dict[str, Any], update: Filled, text: str) -> dict[str, Any]
             for name in removed:
                 current.pop(name, None)
     return merged
+
+
+def _correct_in_place(groups: list[Any], previous: dict[str, Any], path: str, value: Any) -> bool:
+    """装配部的刘B改成700分 after a two-level allocation: every name given is already known once as
+    a department's member, so it is corrected there rather than added as a one-level entry."""
+    old = _get_path(previous, path)
+    if not isinstance(value, dict) or not value or isinstance(old, dict) and any(k in old for k in value):
+        return False
+    holders = {key: _holders(groups, key) for key in value}
+    if any(len(found) != 1 for found in holders.values()):
+        return False
+    for key, found in holders.items():
+        found[0][key] = value[key]
+    return True
+
+
+def _holders(data: Any, key: str) -> list[dict[str, Any]]:
+    """The maps, anywhere in the inputs, that hold `key` with a single figure."""
+    found: list[dict[str, Any]] = []
+    if isinstance(data, dict):
+        if isinstance(data.get(key), (int, float, Decimal, str)) and not isinstance(data.get(key), bool):
+            found.append(data)
+        for value in data.values():
+            found += _holders(value, key)
+    elif isinstance(data, list):
+        for value in data:
+            found += _holders(value, key)
+    return found
 
 
 _ADD = re.compile(r"再加|加上|加一个|加一家|加进去|加入|补充|新增|又收到|又有|增加一")

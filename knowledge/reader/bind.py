@@ -124,7 +124,13 @@ def _entity_end(word: str) -> bool:
     return suffix is not None and len(word) > len(suffix) and word not in ("各部门", "部门", "本部门", "该部门")
 
 
-_PERSON = re.compile(r"(?:小|老|阿)[\u4e00-\u9fa5]{1,2}$|(?<![级技普员职操作])[\u4e00-\u9fa5]{1,2}(?<![级技普员职])(?:工|师傅|姐|哥|经理|主任|老师)$")
+@lru_cache(maxsize=1)
+def _person() -> re.Pattern[str]:
+    """小李, 老黎, 阿梅 or a surname with a title (张工, 何师傅, 周主管), from the lexicon's words."""
+    lex = lexicon()
+    prefixes, suffixes = "|".join(lex.person_prefixes), "|".join(lex.person_suffixes)
+    name = r"[\u4e00-\u7683\u7685-\u9fa5]"  # any CJK character but 的 (管理岗的周主管: 的 ends the role)
+    return re.compile(rf"(?:{prefixes}){name}{{1,2}}$|(?<![级技普员职操作]){name}{{1,2}}(?<![级技普员职])(?:{suffixes})$")
 
 
 def looks_like_entity(name: str) -> bool:
@@ -132,7 +138,7 @@ def looks_like_entity(name: str) -> bool:
     whole unit (全车间, 各班组)."""
     if name.startswith(("全", "整个", "各", "所有", "本", "每")):
         return False
-    if _entity_end(name) or _PERSON.fullmatch(name) or re.fullmatch(r"[A-Za-z][A-Za-z0-9]{0,3}|[甲乙丙丁戊己庚辛壬癸]", name):
+    if _entity_end(name) or _person().fullmatch(name) or re.fullmatch(r"[A-Za-z][A-Za-z0-9]{0,3}|[甲乙丙丁戊己庚辛壬癸]", name):
         return True
     tokens = _tokens(name)
     return len(name) >= 2 and len(tokens) == 1 and tokens[0][1] in ("nr", "nrt", "nrfg")
@@ -140,7 +146,7 @@ def looks_like_entity(name: str) -> bool:
 
 def split_person(name: str) -> tuple[str | None, str]:
     """"组长老黎" → ("组长", "老黎"), "生产部张三" → ("生产部", "张三"): a role or team before a person."""
-    match = _PERSON.search(name)
+    match = _person().search(name)
     if match and match.start() > 1 and name[match.start() - 1] not in "/／":  # 组长老黎 (a role), not 钱小二, 五级/初级工
         return name[: match.start()], match.group(0)
     tokens = _tokens(name)
@@ -168,6 +174,7 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _named_before(text, bound, clauses)
     bound = _respectively(text, bound, lex)
     bound = _each(bound, lex)
+    bound = _pronouns(bound)
     bound = _corrections(text, bound)
     bound = _parents(text, bound, clauses, lex)
     bound = _header_units(text, bound)
@@ -179,6 +186,17 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = [q.with_(total=True) if q.name and _WHOLE.match(q.name) else q for q in bound]  # 全车间共2500件: the whole, no member
     bound = sorted(bound + _remainders(text, bound, clauses) + _growths(bound) + _service(text, bound), key=lambda q: q.start)
     return bound, clauses
+
+
+def _pronouns(qs: list[Quantity]) -> list[Quantity]:
+    """周主管按70%折算，他做了400件: 他/她 stands for the person named just before."""
+    out = list(qs)
+    for i, q in enumerate(out):
+        if q.name is None and re.match(r"(?:他|她|此人|该员工|这个人)", q.subject):
+            person = next((p.name for p in reversed(out[:i]) if p.name and _person().fullmatch(p.name)), None)
+            if person:
+                out[i] = q.with_(name=person)
+    return out
 
 
 def _after_bracket_notes(text: str, qs: list[Quantity]) -> list[Quantity]:
@@ -274,14 +292,34 @@ def _header_units(text: str, qs: list[Quantity]) -> list[Quantity]:
         whole = "单位" in match.group(0)
         if not whole and not re.match(r"\s*[:：｜|\t]|(?:分别|依次)?(?:为|是)?\s*[:：]", text[match.end():match.end() + 6]):
             continue  # a bracket that is not a heading (老黎（管理岗）…); a table's first cell is one: 利润（万元）｜…
-        stop = len(text) if whole else next((i for i in range(match.end(), len(text)) if text[i] in "。；;\n"), len(text))
+        stop = len(text) if whole else _heading_scope(text, match.end())
         kind, factor = _UNIT_KINDS[match.group(1)]
         for i, q in enumerate(out):
-            if match.end() <= q.start < stop and q.kind is Kind.NUMBER and not q.magnitude:
+            if match.end() <= q.start < stop and q.kind is Kind.NUMBER and not q.money_sized \
+                    and not _in_note(text[match.end():q.start]):
                 per = match.group(2) if match.group(2) not in ("月", "年") else None
                 out[i] = q.with_(value=q.value * factor, kind=kind, scale=q.scale * factor, unit=match.group(1),
                                  per=per or q.per)
     return out
+
+
+def _in_note(before: str) -> bool:
+    """…老包 2400（质检是辅助岗，系数0.7）: a figure in a bracketed note is no item of the list."""
+    return max(before.rfind(ch) for ch in _OPEN) > max(before.rfind(ch) for ch in _CLOSE)
+
+
+def _heading_scope(text: str, pos: int) -> int:
+    """Where the figures under a heading end: at the end of its sentence, or, for a heading that
+    ends its line (产量（件）：⏎张师傅 420⏎李师傅 380), at the first blank line or next labelled line."""
+    line_end = text.find("\n", pos)
+    if line_end < 0 or text[pos:line_end].strip() not in ("：", ":"):
+        return next((i for i in range(pos, len(text)) if text[i] in "。；;\n"), len(text))
+    end = line_end + 1
+    for line in text[line_end + 1:].split("\n"):
+        if not line.strip() or re.search(r"[:：]", line):
+            break
+        end += len(line) + 1
+    return min(end, len(text))
 
 
 _CELL_SPLIT = re.compile(r"\t+|\s*[|｜]\s*|[ \u3000]{2,}")
@@ -647,18 +685,31 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
             else:
                 name = person
     sentence_start = max(text.rfind(ch, 0, start) for ch in SENTENCE_END) + 1
-    heading = re.match(r"\s*([^，,。；;：:\n]{1,8})[：:]", text[sentence_start:start])
-    if heading and re.search(r"看|算|帮|请|一下|吧|吗|怎么|多少|如下", heading.group(1)):
-        heading = None  # 分红人数占比看一下：a request, not a label over the figures
+    heading = _heading(text[sentence_start:start])
     period = _period(subject) or _period(re.split(r"[，,；;。\n]", text[q.end:q.end + 4])[0])
     return q.with_(
         period=period,
-        topic=text[sentence_start:start], heading=heading.group(1) if heading else "", value=value, subject=subject,
+        topic=text[sentence_start:start], heading=heading, value=value, subject=subject,
         tail=tail, name=name, total=total, direction=direction, bound=bound, role=role, parent=parent,
         approx=q.approx or not symmetric and (contains_any(subject[-4:], lex.approx_words) is not None
                                               or tail.startswith(("左右", "上下", "出头", "来"))), every=every, per=per,
         sentence=clause.sentence, clause=c, negated=clause.negated,
     )
+
+
+def _heading(before: str) -> str:
+    """The label a figure's list opens with: 件数：甲 1,250 at the start of a sentence, or after a comma
+    (奖金池一万八，产量：阿梅两千一、阿兰一千九); the nearest colon before the figure rules."""
+    colon = max(before.rfind("："), before.rfind(":"))
+    if colon < 0:
+        return ""
+    label = before[max(before.rfind(ch, 0, colon) for ch in "，,、") + 1:colon].strip()
+    label = re.sub(r"^\d{1,2}\s*[.、．)）]\s*", "", label)  # 1. 基本目标：the item's number is no part of it
+    if not 1 <= len(label) <= 8 or label[-1].isdigit() or re.search(r"[。；;]", label):
+        return ""  # 8:30 is a time, not a label
+    if re.search(r"看|算|帮|请|一下|吧|吗|怎么|多少|如下", label):
+        return ""  # 分红人数占比看一下：a request, not a label over the figures
+    return label
 
 
 _MONTHLY = re.compile(r"月薪|月工资|每月|月平均|月均|/月|元/月|月收入|一个月|按月|每个月|月度|月")
@@ -886,8 +937,14 @@ def _parents(text: str, qs: list[Quantity], clauses: list[Clause], lex: Lexicon)
         if q.parent:
             continue
         parent = None
+        sibling = out[i - 1] if i else None
+        if sibling is not None and sibling.parent and sibling.kind == q.kind and q.name and not _entity_end(q.name) \
+                and not re.search(r"[：:。！？!?；;\n（(）)]", text[sibling.end:q.start]):
+            out[i] = q.with_(parent=sibling.parent)  # A部门内 张 30、李 20: the list goes on under A部门
+            continue
         owner = next((p for p in reversed(out[:i]) if p.sentence == q.sentence and p.name), None)
-        if owner is not None and owner.kind != q.kind and _inside_brackets_after(text, owner.end, q.start):
+        if owner is not None and (owner.kind != q.kind or _alone_in_brackets(text, out, q) and not looks_like_entity(q.name or "")) \
+                and _inside_brackets_after(text, owner.end, q.start):
             out[i] = q.with_(name=owner.name, parent=owner.name)  # 老黎做了300件（管理岗按0.6折算）: the 0.6 is 老黎's
             continue
         before = [p for p in out[:i] if p.sentence == q.sentence and p.name and p.parent is None
@@ -907,6 +964,15 @@ def _parents(text: str, qs: list[Quantity], clauses: list[Clause], lex: Lexicon)
         if parent and parent != q.name:
             out[i] = q.with_(parent=parent)
     return out
+
+
+def _alone_in_brackets(text: str, qs: list[Quantity], q: Quantity) -> bool:
+    """老包 2400（质检是辅助岗，系数0.7）: the only figure of a bracketed note (a bracket with
+    several figures — 装配部1800（刘A 600、刘B 650） — or a named one lists members instead)."""
+    opened = max(text.rfind(ch, 0, q.start) for ch in _OPEN)
+    closes = [i for i in (text.find(ch, q.end) for ch in _CLOSE) if i >= 0]
+    closed = min(closes) if closes else len(text)
+    return opened >= 0 and sum(1 for p in qs if opened < p.start < closed and not p.weak) == 1
 
 
 def _member_heading(text: str, after: int, pos: int, lex: Lexicon) -> bool:

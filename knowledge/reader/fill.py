@@ -101,16 +101,16 @@ def _avoided(reads: Reads, q: Quantity) -> bool:
 
 def kind_fit(reads: Reads, q: Quantity) -> int:
     """3 for the field's own kind, 2 for another kind it takes, 1 for a bare number, 0 for none."""
-    if q.kind is Kind.NUMBER and q.magnitude and Kind.MONEY not in reads.kinds:
-        return 0  # 3万2 is an amount of money, never a coefficient, a score or a head count
+    if q.kind is Kind.NUMBER and q.money_sized and Kind.MONEY not in reads.kinds:
+        return 0
     if q.kind in reads.kinds:
         return 3 if q.kind is reads.kinds[0] else 2
     if q.kind is Kind.MONTHS and Kind.YEARS in reads.kinds:
         return 2
     if q.kind is not Kind.NUMBER or not reads.bare:
         return 0
-    if q.magnitude and Kind.MONEY not in reads.kinds:
-        return 0  # 18万 is an amount of money, never a score or a head count
+    if q.money_sized and Kind.MONEY not in reads.kinds:
+        return 0
     if Kind.PERCENT in reads.kinds and not reads.fraction and len(reads.kinds) == 1:
         return 0  # growth rates are written with %, a bare 1500 is not one
     return 1 if any(k in _BARE_OK for k in reads.kinds) else 0
@@ -135,10 +135,17 @@ def strip_cues(name: str, cues: tuple[str, ...]) -> str:
 
 def member_name(reads: Reads, q: Quantity, words: tuple[str, ...] = ()) -> str | None:
     """The member a figure belongs to, once the field's (and the model's) words are taken out."""
-    if not q.name:
-        return None
-    name = strip_cues(q.name, reads.cues + words)
-    return name if name and name not in lexicon().not_names else None
+    name = strip_cues(q.name, reads.cues + words) if q.name else ""
+    if not name:
+        return _sentence_owner(q.topic)
+    return name if name not in lexicon().not_names else None
+
+
+def _sentence_owner(topic: str) -> str | None:
+    """小李是辅助岗，系数按0.9算: a figure named only by field words belongs to the one person or
+    department its sentence opens with."""
+    match = re.match(r"\s*([^\s，,。；;：:]{1,6}?)(?:是|属于)", topic)
+    return match.group(1) if match and looks_like_entity(match.group(1)) else None
 
 
 class _Model:

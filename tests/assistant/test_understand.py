@@ -302,3 +302,38 @@ def test_a_team_size_beside_the_whole_teams_total_is_the_single_person_form():
 def test_one_range_gives_a_ladders_lowest_and_highest_amounts():
     answer = _answer("薪级从4500元到6300元，共7级，按等差排，每级差多少？各级多少？")
     assert "最低级金额 4,500 元；最高级金额 6,300 元" in answer and "第7级 | 6,300.00" in answer
+
+
+def test_a_label_after_a_comma_heads_its_list_and_thousands_in_words_may_be_pieces():
+    answer = _answer("本月装配线计件奖金两万四千元，件数：老魏三千二，小邹两千八，阿芳两千")
+    assert "老魏 3,200 件" in answer and "9,600.00" in answer  # 24000 × 3200 ÷ 8000
+
+
+def test_a_bracketed_unit_over_a_line_list_applies_to_every_line():
+    answer = _answer("完成量（件）：\n罗师傅 600\n简师傅 400\n班组计件奖金：2万，按件数分")
+    assert "罗师傅 600 件" in answer and "12,000.00" in answer and "8,000.00" in answer
+
+
+def test_a_position_written_with_spaces_is_looked_up_not_read_as_a_grade():
+    answer = _answer("岗位工资（单位：元）\n一岗 1800\n二岗 2300\n薪级 20级，第1级 80，级差 25\n二岗 第 十二 级")
+    assert "2,655.00" in answer  # 2300 + 80 + 11 × 25
+
+
+def test_a_list_under_one_department_goes_on_under_it_and_a_member_is_corrected_where_it_is():
+    session = _session()
+    first = respond("奖金总额20万，两级分配：东区 3000分，西区 1000分；东区里 阿强 10、阿伟 20、阿龙 30；西区里 阿珍 50、阿玲 50", session_id=session)
+    assert "阿伟 20 分" in first.answer and "50,000.00" in first.answer  # 东区 150000 ÷ 60 × 20
+    second = respond("东区的阿伟改成40分", session_id=session)
+    assert "阿伟 40 分" in second.answer and "75,000.00" in second.answer  # 150000 ÷ 80 × 40
+    assert "只能填写一种" not in second.answer
+
+
+def test_a_coefficient_in_a_note_or_a_description_belongs_to_the_person_and_he_is_the_one_just_named():
+    note = _answer("计件总奖金8万，件数（单位：件）：学徒小温 1000（学徒期，系数0.6），师傅老韦 1400")
+    assert "个人系数 小温 60%" in note and "24,000.00" in note  # 80000 × 600 ÷ 2000
+    session = _session()
+    respond("计件奖金4万，小詹500件，小卢500件，按件分", session_id=session)
+    described = respond("小卢是辅助岗，系数按0.6算", session_id=session).answer
+    assert "个人系数 小卢 60%" in described and "25,000.00" in described  # 40000 × 500 ÷ 800
+    pronoun = _answer("检修岗的钟主管按80%折算，他做了500件；操作工小万做了600件；本月计件工资总额10万元。")
+    assert "钟主管 500 件" in pronoun and "40,000.00" in pronoun  # 100000 × 400 ÷ 1000
