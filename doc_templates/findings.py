@@ -43,7 +43,8 @@ class ComplianceError(ProfileError):
 
 
 def clause_label(unit_id: str) -> str:
-    """《指引》第X条 for a unit id."""
+    """《指引》第X条 for a unit id, as the drafted document names its clauses (典型案例N for 曲靖's
+    cases, as its basis lines do; everywhere else `calculators.applicability.clause_name`)."""
     import knowledge
 
     from .draft import unit_label
