@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from calculators.numbers import grouped as num
+from calculators.numbers import pct
 from calculators.severity import Severity
 
 from .chart import ladder_png
@@ -37,24 +39,12 @@ def run(name: str, data: dict[str, Any]) -> dict[str, Any]:
         raise ProfileError(f"企业概况中的数据无法计算：{exc}") from exc
 
 
-def num(value: Any) -> str:
-    """A figure as people write it: 1,800 or 1,800.5 (no trailing zeros)."""
-    d = Decimal(value)
-    return f"{d:,.0f}" if d == d.to_integral_value() else f"{d.normalize():,f}"
-
-
 yuan = num  # a standard amount in yuan reads the same way
 
 
 def money(value: Any) -> str:
     """A computed amount, always to the fen: 32,727.27."""
     return f"{Decimal(value):,.2f}"
-
-
-def pct(value: Any) -> str:
-    """0.1 → 10%, 0.065 → 6.5%, 3/11 → 27.27% (at most two decimals)."""
-    d = (Decimal(value) * 100).quantize(Decimal("0.01"))
-    return f"{d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()}%"
 
 
 def grade_label(grade: str) -> str:

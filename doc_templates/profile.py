@@ -8,10 +8,9 @@ errors into one Chinese `ProfileError` line.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -37,28 +36,26 @@ CYCLE_YEARS_RANGE = (1, 5)  # sanity bounds of the adjustment cycle (the guideli
 MIN_SMALL_UNIT = 2
 
 
-def _to_decimal(value: Any) -> Any:
-    """Exact money: strings and ints as they are, floats via their shortest repr (0.1 stays 0.1)."""
+def to_number(value: Any) -> Decimal:
+    """A figure of a profile or its workbook ("1,200", "8,500元", "15%", 0.1), read as the calculators
+    read numbers (`calculators.numbers`: exact, or refused); a problem is a ValueError, which pydantic
+    and the workbook collect with the field it belongs to."""
+    from calculators.errors import CalculationError
+    from calculators.numbers import read_number, to_decimal
+
     if isinstance(value, bool):
         raise ValueError("应为数字")  # not TypeError: pydantic turns only ValueError into a validation error
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise ValueError("应为有限的数字")
-        return Decimal(repr(value))
-    if isinstance(value, (int, Decimal)):
-        if isinstance(value, Decimal) and not value.is_finite():
-            raise ValueError("应为有限的数字")
-        return Decimal(value)
+    if isinstance(value, (float, Decimal)) and not Decimal(str(value)).is_finite():
+        raise ValueError("应为有限的数字")
     if isinstance(value, str):
-        text = value.strip().replace(",", "").replace("，", "").removesuffix("元")
-        try:
-            number = Decimal(text.removesuffix("%")) / (100 if text.endswith("%") else 1)
-        except InvalidOperation:
-            raise ValueError(f"应为数字，而不是“{value}”") from None
-        if not number.is_finite():
-            raise ValueError("应为有限的数字")
-        return number
-    raise ValueError("应为数字")
+        number = read_number(value)
+        if number is None:
+            raise ValueError(f"应为数字，而不是“{value}”")
+        value = number
+    try:
+        return to_decimal(value, label="数值")
+    except CalculationError as exc:
+        raise ValueError(str(exc)) from None
 
 
 def _json_number(value: Decimal) -> int | float:
@@ -66,7 +63,7 @@ def _json_number(value: Decimal) -> int | float:
 
 
 # A decimal amount read from YAML/JSON numbers or strings ("1,200", "15%"), written back as a number.
-Num = Annotated[Decimal, BeforeValidator(_to_decimal), PlainSerializer(_json_number, when_used="json")]
+Num = Annotated[Decimal, BeforeValidator(to_number), PlainSerializer(_json_number, when_used="json")]
 
 
 def _positive(value: Decimal | None, what: str) -> Decimal | None:

@@ -56,7 +56,7 @@ def performance_weight_main(f: SchemeFacts) -> list[Hit]:
         if others and results < max(others.values()):
             shown = "、".join(f"{k}{percent(v)}" for k, v in found.weights.items())
             hits.append(Hit(f"个人绩效指标中业绩类权重（{percent(results)}）不是最大（{shown}），业绩类指标一般应占主要权重。", found.evidence,
-                            f"{REWORD}“个人绩效考核中业绩类指标占主要权重（如业绩60%、能力20%、态度20%）。”"))
+                            f"{REWORD}“个人绩效考核中业绩类指标占主要权重，权重高于能力类、态度类指标。”"))
     return hits
 
 
