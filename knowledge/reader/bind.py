@@ -136,7 +136,7 @@ def _person() -> re.Pattern[str]:
 def looks_like_entity(name: str) -> bool:
     """A department, team or person — not a label made of ordinary words (积分情况, 价目表) nor a
     whole unit (全车间, 各班组)."""
-    if name.startswith(("全", "整个", "各", "所有", "本", "每")):
+    if name.startswith(("全", "整个", "各", "所有", "本", "每")) or whole_unit(name):
         return False
     if _entity_end(name) or _person().fullmatch(name) or re.fullmatch(r"[A-Za-z][A-Za-z0-9]{0,3}|[甲乙丙丁戊己庚辛壬癸]", name):
         return True
@@ -174,7 +174,6 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _named_before(text, bound, clauses)
     bound = _respectively(text, bound, lex)
     bound = _each(bound, lex)
-    bound = _pronouns(bound)
     bound = _corrections(text, bound)
     bound = _parents(text, bound, clauses, lex)
     bound = _header_units(text, bound)
@@ -183,20 +182,9 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _comparisons(text, bound)
     bound = _counted_levels(bound)
     bound = _after_bracket_notes(text, bound)
-    bound = [q.with_(total=True) if q.name and _WHOLE.match(q.name) else q for q in bound]  # 全车间共2500件: the whole, no member
+    bound = [q.with_(total=True) if q.name and whole_unit(q.name) else q for q in bound]  # 全车间共2500件: the whole, no member
     bound = sorted(bound + _remainders(text, bound, clauses) + _growths(bound) + _service(text, bound), key=lambda q: q.start)
     return bound, clauses
-
-
-def _pronouns(qs: list[Quantity]) -> list[Quantity]:
-    """周主管按70%折算，他做了400件: 他/她 stands for the person named just before."""
-    out = list(qs)
-    for i, q in enumerate(out):
-        if q.name is None and re.match(r"(?:他|她|此人|该员工|这个人)", q.subject):
-            person = next((p.name for p in reversed(out[:i]) if p.name and _person().fullmatch(p.name)), None)
-            if person:
-                out[i] = q.with_(name=person)
-    return out
 
 
 def _after_bracket_notes(text: str, qs: list[Quantity]) -> list[Quantity]:
@@ -211,7 +199,10 @@ def _after_bracket_notes(text: str, qs: list[Quantity]) -> list[Quantity]:
     return out
 
 
-_WHOLE = re.compile(r"(?:全|整个|全体)(?:车间|部门|班组|公司|单位|厂|组|班|队|科室|中心|企业|集团)")
+def whole_unit(name: str) -> bool:
+    """全车间, 整个班组, 整条线, 全厂: the whole unit a figure is for, never one of its members."""
+    rest = re.sub(r"^(?:全体|全|整个|整条|整)", "", name)
+    return rest != name and (ends_with_any(rest, lexicon().entity_suffixes) is not None or rest in ("单位", "企业", "集团"))
 _LEVEL_NOUNS = r"(?:薪档|薪级|等级|档次|岗级|级别|职级|档|级)"
 
 
@@ -277,9 +268,9 @@ def _remainders(text: str, quantities: list[Quantity], clauses: list[Clause]) ->
     return out
 
 
-_HEADER_UNIT = re.compile(r"(?:单位[:：]\s*|[（(](?:单位[:：])?\s*|[（(][\u4e00-\u9fa5]{1,4}[，,、]\s*)(万元|千元|亿元|元|件|分|人|%)"
+_HEADER_UNIT = re.compile(r"(?:单位[:：]?\s*|[（(](?:单位[:：]?)?\s*|[（(][\u4e00-\u9fa5]{1,4}[，,、]\s*)(万元|千元|亿元|元|万(?![件人分个次])|件|分|人|%)"
                           r"(?:/(次|件|只|户|台|套|个|月|年))?[）)]?")  # （年薪，万元）: what the figures are, then their unit
-_UNIT_KINDS = {"万元": (Kind.MONEY, Decimal(10000)), "千元": (Kind.MONEY, Decimal(1000)), "亿元": (Kind.MONEY, Decimal(10**8)),
+_UNIT_KINDS = {"万元": (Kind.MONEY, Decimal(10000)), "万": (Kind.MONEY, Decimal(10000)), "千元": (Kind.MONEY, Decimal(1000)), "亿元": (Kind.MONEY, Decimal(10**8)),
                "元": (Kind.MONEY, Decimal(1)), "件": (Kind.PIECES, Decimal(1)), "分": (Kind.SCORE, Decimal(1)),
                "人": (Kind.PEOPLE, Decimal(1)), "%": (Kind.PERCENT, Decimal("0.01"))}
 
@@ -343,19 +334,38 @@ _LINE_HEADING = re.compile(r"^\s*[【\[［]?\s*([^\s【】\[\]［］：:，,。�
 def _line_headings(text: str, qs: list[Quantity]) -> list[Quantity]:
     """【焊接班】 on its own line, then its members one per line: the heading names their department."""
     out = list(qs)
-    offset, current = 0, None
-    for line in text.split("\n"):
+    offset, current, unit = 0, None, None
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
         heading = _LINE_HEADING.match(line)
+        bullet = _BULLET.match(line) is not None
+        bullets_follow = n + 1 < len(lines) and _BULLET.match(lines[n + 1]) is not None
         if heading and ("【" in line or "[" in line or "［" in line or line.rstrip().endswith(("：", ":"))):
             current = entity_in(core(heading.group(1)))
         elif not line.strip():
-            current = None
-        elif current:
+            current = unit = None
+        elif not bullet:
+            # 生产部（部门积分 2400）, then "- 周立 820" lines: the department's own figure, then its members
+            unit = _line_unit(line) if bullets_follow else None
             for i, q in enumerate(out):
-                if offset <= q.start < offset + len(line) and q.name and not q.parent and q.name != current:
-                    out[i] = q.with_(parent=current)
+                if unit and offset <= q.start < offset + len(line) and not looks_like_entity(q.name or ""):
+                    out[i] = q.with_(name=unit)
+        owner = current or (unit if bullet else None)
+        if owner and not heading:
+            for i, q in enumerate(out):
+                if offset <= q.start < offset + len(line) and q.name and not q.parent and q.name != owner:
+                    out[i] = q.with_(parent=owner)
         offset += len(line) + 1
     return out
+
+
+_BULLET = re.compile(r"\s*[-–—·•*●○▪]\s*")
+
+
+def _line_unit(line: str) -> str | None:
+    """The department a line opens with, when bullet lines follow it: 生产部（部门积分 2400）."""
+    head = core(re.split(r"[（(\d：:\s]", line.strip(), maxsplit=1)[0])
+    return head if head and _entity_end(head) else None
 
 
 def _group_cell(header: list[tuple[str, int, int]] | None, cells: list[tuple[str, int, int]]) -> str | None:
@@ -772,7 +782,8 @@ def _topics(qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
     that name (张工按70%折算做了500件)."""
     out = list(qs)
     for i, q in enumerate(out):
-        if q.name in _PRONOUNS and i > 0 and out[i - 1].name:
+        pronoun = q.name in _PRONOUNS or q.name is None and q.subject.startswith(_PRONOUNS)
+        if pronoun and i > 0 and out[i - 1].name:
             out[i] = q = q.with_(name=out[i - 1].name)  # 周主管按70%折算，他做了400件
         if q.name and not _only_verbs(q.name) or i == 0:
             continue
@@ -806,14 +817,15 @@ def _named_before(text: str, qs: list[Quantity], clauses: list[Clause]) -> list[
             clause = clauses[c]
             if clause.sentence != q.sentence or any(clause.start <= s < clause.end for s in starts):
                 break
-            who = _mention_in(clause.text)
+            who = mention_in(clause.text)
             if who and (q.kind is not Kind.MONEY or who.endswith("级")):
-                out[i] = q.with_(name=who)
+                # 最高级写错了，是9600: the clause's words say what the figure is, as its own words would
+                out[i] = q.with_(name=who, subject=f"{clause.text}…{q.subject}")
                 break
     return out
 
 
-def _mention_in(text: str) -> str | None:
+def mention_in(text: str) -> str | None:
     """The person or unit a short clause is about: 小刘是新手 → 小刘, 主管级 → 主管级."""
     head = re.split(r"[是为的]", text.strip(), maxsplit=1)[0]
     name = core(head)
