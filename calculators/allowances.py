@@ -218,7 +218,8 @@ def chief_technician_pay(inp: ChiefInput) -> dict[str, Any]:
         steps.append(f"拟定薪酬 = {fmt(inp.average_wage)} × {fmt(inp.pay_multiple)} = {fmt(inp.pay)}")
     if inp.pay is not None:
         findings = check_chief_technician_pay(inp.pay, inp.average_wage)
-        extra = {"compliant": is_compliant(findings), "findings": findings_out(findings), "multiple_actual": (inp.pay / inp.average_wage).quantize(Decimal("0.01"))}
+        # compliant answers “够不够”: the floor is a case's (a 提醒), so the verdict says it is no breach
+        extra = {"compliant": inp.pay >= floor, "findings": findings_out(findings), "multiple_actual": (inp.pay / inp.average_wage).quantize(Decimal("0.01"))}
         steps.append(f"拟定薪酬 {fmt(inp.pay)} {'≥' if inp.pay >= floor else '<'} {fmt(floor)}")
     return result(
         CHIEF_CLAUSES, f"首席技师薪酬 ≥ 在岗职工平均工资 × {fmt(multiple)}", steps, inp,

@@ -21,6 +21,8 @@ SCREEN_ROWS = 200
 
 # The verdict follows the worst finding: a 提醒 alone is not a breach.
 VERDICT = {Severity.ERROR: "不符合指引要求", Severity.WARNING: "未违反约束性要求，但有需要注意的提醒", Severity.INFO: "符合指引要求"}
+# A figure short of a reference (a typical case's standard, a 提醒): the answer to “够不够” is no, yet nothing binding is broken.
+SHORT_OF_REFERENCE = "未达到参考标准（提醒：参考做法，不属于违反约束性要求）"
 
 
 def verdict(result: Mapping[str, Any] | CalcResult) -> str | None:
@@ -28,8 +30,12 @@ def verdict(result: Mapping[str, Any] | CalcResult) -> str | None:
     res = typed(result)
     if res.compliant is None:
         return None
-    worst = min((f.severity for f in res.findings), key=lambda s: s.rank, default=Severity.INFO)
-    return VERDICT[Severity.ERROR if not res.compliant else worst]
+    worst = min((f.severity for f in res.findings), key=lambda s: s.rank, default=None)
+    if worst is Severity.WARNING:
+        return VERDICT[Severity.WARNING] if res.compliant else SHORT_OF_REFERENCE
+    if worst is Severity.ERROR or not res.compliant:
+        return VERDICT[Severity.ERROR]
+    return VERDICT[Severity.INFO]
 
 
 def typed(result: Mapping[str, Any] | CalcResult) -> CalcResult:

@@ -176,10 +176,12 @@ def test_fields_of_less_common_inputs_are_shown_too(name, data, shown):
 def test_the_verdict_follows_the_worst_finding():
     """A 提醒 alone (the chief technician's case figure) is not a breach; an 违反 is."""
     below_case = {"average_wage": 110000, "pay": 300000}
-    _, res, shown = _surfaces("chief-technician-pay", below_case)
-    assert [f.severity for f in res.findings] == [Severity.WARNING]
+    out, res, shown = _surfaces("chief-technician-pay", below_case)
+    assert [f.severity for f in res.findings] == [Severity.WARNING] and out["compliant"] is False  # “够不够”: no
     for surface, text in shown.items():
-        assert present.VERDICT[Severity.WARNING] in text and present.VERDICT[Severity.ERROR] not in text, surface
+        assert present.SHORT_OF_REFERENCE in text and present.VERDICT[Severity.ERROR] not in text, surface
+    _, _, shown = _surfaces("allowance-schedule", {"members": [{"name": "老王", "skill_level": "技师", "team_leader": 2000}]})
+    assert all(present.VERDICT[Severity.WARNING] in text for text in shown.values())  # compliant, with a 提醒
     _, _, shown = _surfaces("kpi-check", {"weights": {"利润": 0.45, "收入": 0.55}})
     assert all(present.VERDICT[Severity.ERROR] in text for text in shown.values())
 
