@@ -82,6 +82,7 @@ def _names_alone(rest: list[tuple[str, str]]) -> bool:
     return len(word) >= 2 and word not in _TITLES
 
 
+_CORRECTING = re.compile(r"^\s*(?:哦|噢|啊|呃)?(?:不对|不是|更正|纠正|应该是|其实是|说错了|写错了|打错了)[，,了]?\s*(?:应该是|应为|是|为)?")
 _IDENTIFIED = re.compile(r"(?:工号|编号|员工号|序号|账号|卡号)[:：]?\s*[A-Za-z0-9][A-Za-z0-9_-]*\s*(?:的|号)?")
 
 
@@ -102,6 +103,7 @@ def core(subject: str) -> str:
     phrase = re.sub(r"(?<=\S\S)(?:就是|则是|是|为)$", "", phrase)  # 不对，B组是2500分: B组
     phrase = re.sub(r"[（(][^（()）]*\d[^（()）]*[)）]", "", phrase)  # 设备部（12人）: a note with a figure is no part of the name
     phrase = _IDENTIFIED.sub("", phrase) or phrase  # 工号0231的老何: the person, not the number that files them
+    phrase = _CORRECTING.sub("", phrase)  # 级差200 不对是180: the correction names nothing
     # multi-character link words come off as plain strings (老赵打了 → 老赵, whatever jieba makes of it)
     long_links = tuple(w for w in sorted(link, key=len, reverse=True) if len(w) >= 2)
     while (tail := ends_with_any(phrase, long_links)) and len(phrase) > len(tail):
@@ -180,6 +182,7 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _respectively(text, bound, lex)
     bound = _each(bound, lex)
     bound = _corrections(text, bound)
+    bound = _restated(text, bound)
     bound = _parents(text, bound, clauses, lex)
     bound = _header_units(text, bound)
     bound = _tables(text, bound)
@@ -188,7 +191,8 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _counted_levels(bound)
     bound = _after_bracket_notes(text, bound)
     bound = [q.with_(total=True) if q.name and whole_unit(q.name) else q for q in bound]  # 全车间共2500件: the whole, no member
-    bound = sorted(bound + _remainders(text, bound, clauses) + _growths(bound) + _service(text, bound), key=lambda q: q.start)
+    bound = sorted(bound + _remainders(text, bound, clauses) + _growths(bound) + _service(text, bound) + _alike(text, bound, clauses),
+                   key=lambda q: q.start)
     return bound, clauses
 
 
@@ -272,6 +276,26 @@ def _remainders(text: str, quantities: list[Quantity], clauses: list[Clause]) ->
             clause = _clause_of(clauses, at)
             out.append(Quantity(each, Kind.PERCENT, match.group(0), at, at + len(name), unit="余", name=name,
                                 subject=name, derived=True, sentence=shares[-1].sentence, clause=clause))
+    return out
+
+
+_ALIKE = re.compile(r"(?P<who>[^\s，,。；;：:、]{1,6}?)(?:跟|和|与|同)(?P<other>[^\s，,。；;：:、]{1,6}?)(?:的)?一样(?:多)?")
+
+
+def _alike(text: str, quantities: list[Quantity], clauses: list[Clause]) -> list[Quantity]:
+    """老郑跟老周一样多: 老郑's figure is 老周's (derived from the text, shown as such)."""
+    out = []
+    for match in _ALIKE.finditer(text):
+        who, other = core(match.group("who")), core(match.group("other"))
+        if any(match.start() <= q.start < match.end() for q in quantities) or not who or not looks_like_entity(who):
+            continue
+        same = [q for q in quantities if q.name == other and not q.derived]
+        if len(same) != 1:
+            continue
+        q = same[0]
+        at = match.start("who") + match.group("who").find(who)
+        out.append(q.with_(text=match.group(0), start=at, end=at + len(who), name=who, subject=who, tail="", parent=q.parent,
+                           derived=True, sources=(q.start,), clause=_clause_of(clauses, at), corrects=None, superseded=False))
     return out
 
 
@@ -503,6 +527,22 @@ def _growths_by_year(qs: list[Quantity]) -> list[Quantity]:
 
 
 _CORRECTION = re.compile(r"不对|哦不|(?<!是)不是(?!说)|等下|等等|更正|打错|写错|看串行|看错|不好意思|审计后|修正|改正|纠正|应该是|其实是|准确地说|说错")
+
+
+_ASKING = re.compile(r"[？?]|吗|会不会|是不是|是否|够不够|行不行|对不对|超没超|有没有")
+
+
+def _restated(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """…净利润40%…。利润那个40%会不会超了: a figure asked about again is the one already given, not
+    another item."""
+    out: list[Quantity] = []
+    for q in qs:
+        end = next((i for i in range(q.end, len(text)) if text[i] in SENTENCE_END), len(text))
+        again = q.name and _ASKING.search(text[q.end:end + 1]) and any(
+            p.kind is q.kind and p.value == q.value and p.name and p.name != q.name and q.name in p.name for p in out)
+        if not again:
+            out.append(q)
+    return out
 
 
 def _corrections(text: str, qs: list[Quantity]) -> list[Quantity]:

@@ -222,6 +222,8 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
         if not magnitude and _part_of_a_name(text, end, has_digit, lex):
             return None  # 一车间, 3号线, 二班: a label that begins with a numeral
         kind, factor = Kind.NUMBER, Decimal(1)
+    if unit.strip() == "折" and 10 <= value < 100 and value == int(value):
+        factor = scale = Decimal("0.01")  # 七五折, 85折: two digits are hundredths (八折 is tenths)
     if unit == "成" and text[end + 1:end + 2] in ("半",) + tuple("一二三四五六七八九"):
         extra = Decimal("0.5") if text[end + 1] == "半" else Decimal(parse_numeral(text[end + 1]) or 0) / 10
         return Quantity((value + extra) * Decimal("0.1"), Kind.PERCENT, text[start:end + 2], start, end + 2, unit="成",

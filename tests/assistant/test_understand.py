@@ -426,3 +426,14 @@ def test_members_after_a_departments_figure_and_a_colon_are_its_own_and_mixed_le
     assert "研发部 | 70,000.00" in two and "30,000.00" in two  # 小龚: 70000 × 300 ÷ 700
     mixed = respond("绩效10万：研发部700分、小龚300分、小简400分", session_id=_session())
     assert mixed.needs and "同一层" in mixed.answer and not _computed(mixed)
+
+
+def test_two_digit_discounts_a_spoken_correction_a_restated_figure_and_someone_alike():
+    discount = _answer("计件奖金3万 老严1000件 小季1000件 小季是学徒按八五折算")
+    assert "个人系数 小季 85%" in discount and "13,783.78" in discount  # 30000 × 850 ÷ 1850
+    corrected = _answer("等差薪级 起点4000 级差300 不对是250 共8级")
+    assert "级差 250 元" in corrected and "5,750.00" in corrected  # 4000 + 7 × 250
+    restated = _answer("KPI：利润总额35%，营业收入25%，成本控制20%，安全生产10%，团队建设10%。利润那个35%会不会超了")
+    assert "考核指标个数：5 个" in restated
+    alike = _answer("计件奖金1万，老樊做了300件，老祝跟老樊一样多，小童做了400件，按件数分")
+    assert "老祝 300 件" in alike and "3,000.00" in alike  # 10000 × 300 ÷ 1000
