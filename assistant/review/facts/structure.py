@@ -132,7 +132,7 @@ def step_series(scheme: Scheme) -> list[StepSeries]:
             continue
         out += _step_table(table)
     out += [s for s in map(_seniority_sentence, scheme.having(*W.seniority)) if s is not None]
-    out += [s for s in map(_step_sentence, scheme.having("薪级", "档", "薪档")) if s is not None]
+    out += [s for s in map(_step_sentence, scheme.having("薪级", "档", "薪档", "一岗")) if s is not None]
     return out
 
 
@@ -143,8 +143,26 @@ def _step_sentence(s: Sentence) -> StepSeries | None:
     steps = [(n, q.value) for q in s.figures(Kind.MONEY) if (n := _step_number(q.name or "")) is not None and not q.per]
     numbers = [n for n, _ in steps]
     if len(steps) < 3 or any(b != a + 1 for a, b in pairwise(numbers)):
-        return None
+        listed = _listed_steps(s)
+        if listed is None:
+            return None
+        return StepSeries(kind=SeriesKind.PAY_STEPS, name="", amounts=listed, evidence=s.evidence)
     return StepSeries(kind=SeriesKind.PAY_STEPS, name="", amounts=[v for _, v in steps], evidence=s.evidence)
+
+
+def _listed_steps(s: Sentence) -> list[Decimal] | None:
+    """"一岗五级，各级标准依次为2600元、2750元、2950元…": one list of amounts, in order (依次 / 分别),
+    for the steps of one post — the reader gives every amount of the list the same name."""
+    if not s.has("一岗", "薪级", "薪档"):
+        return None
+    amounts = [q for q in s.figures(Kind.MONEY) if not q.per and not q.total]
+    for q in amounts:
+        if not any(w in q.subject for w in ("依次", "分别")):
+            continue
+        run = [p for p in amounts if p.start >= q.start and p.name == q.name]
+        if len(run) >= 3 and all(s.plain[a.end:b.start].strip() in ("、", "，", ",", "；") for a, b in pairwise(run)):
+            return [p.value for p in run]
+    return None
 
 
 def _step_table(table: Table) -> list[StepSeries]:
@@ -176,26 +194,40 @@ def _step_table(table: Table) -> list[StepSeries]:
 
 
 def _seniority_table(table: Table) -> StepSeries | None:
-    """A table of 工龄段 → 年功工资: amounts in band order from the column that holds them."""
+    """A table of 工龄段 → 年功工资: amounts in band order from the column that holds them, or from the
+    row that holds them when the bands run across (工龄 | 1-3年 | 4-6年 … over 年功工资 | 50 | 80 …)."""
+    found = _seniority_rows(table, table.rows, table.evidence)
+    if found is not None:
+        return found
+    across = Table(table.block, _transpose(table.rows), table.chapter, table.context)
+    # the evidence of the transposed table's column is the original row that holds the amounts
+    return _seniority_rows(across, across.rows, lambda _: table.evidence(_amount_row(table)))
+
+
+def _amount_row(table: Table) -> int:
+    return next((i for i, row in enumerate(table.rows) if row and any(w in row[0] for w in W.seniority + ("标准", "金额"))), len(table.rows) - 1)
+
+
+def _seniority_rows(table: Table, rows: list[list[str]], evidence_of) -> StepSeries | None:
     head = header_row(table)
-    header = table.rows[head] if table.rows else []
+    header = rows[head] if rows else []
     named = any(w in " ".join(header) for w in W.seniority + ("工龄",))
-    bands = sum("年" in (r[0] if r else "") for r in table.rows[head + 1:]) >= 3
+    bands = sum("年" in (r[0] if r else "") for r in rows[head + 1:]) >= 3
     if not named and not (bands and any(w in table.context for w in W.seniority)):
         return None
     column = next((i for i, c in enumerate(header) if any(w in c for w in W.seniority + ("标准", "金额", "元"))), None)
     if column is None:
         return None
     amounts, last = [], head
-    for r in range(head + 1, len(table.rows)):
-        row = table.rows[r]
+    for r in range(head + 1, len(rows)):
+        row = rows[r]
         value = cell_amount(row[column]) if column < len(row) else None
         if value is not None:
             amounts.append(value)
             last = r
     if len(amounts) < 3:
         return None
-    return StepSeries(kind=SeriesKind.SENIORITY, name="年功工资", amounts=amounts, evidence=table.evidence(last))
+    return StepSeries(kind=SeriesKind.SENIORITY, name="年功工资", amounts=amounts, evidence=evidence_of(last))
 
 
 def _seniority_sentence(s: Sentence) -> StepSeries | None:

@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import BaseModel
 
-from knowledge.reader import Kind
+from knowledge.reader import Kind, Quantity
 from knowledge.reader.fields import Reads
 from knowledge.reader.fill import fill
 
@@ -94,6 +94,8 @@ def growth(scheme: Scheme) -> Growth:
                 if fig is not None:
                     found.setdefault(name, fig)
     for name, fig in _budget_table(scheme).items():
+        found.setdefault(name, fig)
+    for name, fig in _across_years(scheme).items():
         found.setdefault(name, fig)
     if "wage_total" not in found:
         for s in scheme.prose():
@@ -188,6 +190,39 @@ def _budget_table(scheme: Scheme) -> dict[str, Figure]:
                 change = (years[-1].value - years[0].value) / years[0].value  # type: ignore[operator]
                 out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=table.evidence(row),
                                    text=f"{years[0].text}→{years[-1].text}")
+    return out
+
+
+def _year_of(s: Sentence, q: Quantity) -> int | None:
+    """The year an amount is written for: the last year named before it in its sentence (2024年…)."""
+    years = [d for d in s.reading.quantities if d.kind is Kind.DATE and d.end <= q.start and d.text.endswith("年")
+             and 1990 <= d.value <= 2100]
+    return int(years[-1].value) if years else None
+
+
+def _across_years(scheme: Scheme) -> dict[str, Figure]:
+    """Growth worked out from two years' amounts written apart ("2024年…实际发放工资总额10000万元"
+    in one sentence, "2025年工资总额预算安排10800万元" in the next, or in another article): the
+    latest year's amount over the one before it. The reader joins two amounts within one sentence
+    (knowledge.reader.bind); a scheme states each year on its own."""
+    dated: dict[str, dict[int, tuple[Quantity, Sentence]]] = {}
+    for s in scheme.prose():
+        if s.has(*W.subsidiary_kinds):
+            continue
+        for q in s.figures(Kind.MONEY):
+            kind = _row_kind(q.subject)
+            year = _year_of(s, q)
+            if kind is None or year is None or q.per or q.direction or any(w in q.subject for w in W.not_company):
+                continue
+            dated.setdefault(kind, {}).setdefault(year, (q, s))
+    out = {}
+    for kind, by_year in dated.items():
+        if len(by_year) < 2:
+            continue
+        (before, _), (after, s) = (by_year[y] for y in sorted(by_year)[-2:])
+        if before.value:
+            change = (after.value - before.value) / before.value
+            out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{before.text}→{after.text}")
     return out
 
 
