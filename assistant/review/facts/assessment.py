@@ -23,6 +23,7 @@ from .common import (
     clean_name,
     count_value,
     figure,
+    negated_at,
 )
 
 W = words().facts
@@ -51,13 +52,42 @@ def _kpi_name(s: Sentence, q: Quantity) -> str:
     name = clean_name(q.name).removesuffix("指标")
     if name and name not in ("权重", "为", ""):
         return name
+    return clean_name(_item_before(s, q)).removesuffix("指标")
+
+
+def _item_before(s: Sentence, q: Quantity) -> str:
+    """The list item a figure is written in, up to its bracket: "工作态度（占四成）" → 工作态度 ("…和工作
+    业绩（占三成）" → 和工作业绩). The reader names a figure in brackets by the words inside them (占),
+    not by the item they qualify."""
     text = s.plain
     start = max(text.rfind(ch, 0, q.start) for ch in "、，,；;：:") + 1
-    piece = text[start:q.start]
-    for mark in ("（", "("):
-        if mark in piece:
-            piece = piece[:piece.find(mark)]
-    return clean_name(piece.strip()).removesuffix("指标")
+    piece = re.sub(r"[（(][^（()）]*[)）]", "", text[start:q.start])  # brackets closed before the figure's own
+    return re.split(r"[（(]", piece)[0].strip()
+
+
+# "考核指标包括：产量、质量、安全…": the indicators themselves, listed after the word that opens the list
+_LIST_OPEN = ("包括", "包含", "分别为", "有", "为")
+
+
+def _listed_count(s: Sentence) -> int | None:
+    """The number of indicators a sentence lists one by one (no count written): the items after
+    "指标包括：", set apart by 、 (the last one may be joined by 和/及). A pool of indicators to
+    choose from (指标库, 备选) is not a set of indicators."""
+    text = s.plain
+    if s.has("指标库", "备选", "可选", "参考") or "指标" not in text:
+        return None
+    at = text.find("指标")
+    rest = text[at + 2:]
+    opener = next((w for w in _LIST_OPEN if rest.lstrip("：: ").startswith(w) or rest.startswith(w)), None)
+    if opener is None:
+        return None
+    items = rest[rest.find(opener) + len(opener):].lstrip("：: ")
+    for stop in "。；;，,":
+        items = items.split(stop)[0]
+    parts = [p for p in items.split("、") if p.strip()]
+    if len(parts) < 3:
+        return None
+    return len(parts) + (1 if re.search(r".(?:以及|和|及).", parts[-1]) else 0)
 
 
 def kpi_sets(scheme: Scheme) -> list[KpiSet]:
@@ -91,6 +121,10 @@ def _kpi_sentence(s: Sentence) -> KpiSet | None:
         if any(w in q.subject + q.tail for w in W.kpi) and count_value(q):
             count, bound = count_value(q), figure(q, s).bound
             break
+    listed = _listed_count(s)
+    if count is None and listed is not None:
+        total = next((q for q in s.figures(Kind.COUNT) if q.subject.strip() in ("共", "共计", "合计", "计", "总计") and count_value(q)), None)
+        count = count_value(total) if total is not None else listed  # "…，共十四项" closes the list
     equal = s.has(*W.equal_weights)
     if len(weights) < 2 and count is None:
         return None
@@ -149,7 +183,7 @@ def category_weights(scheme: Scheme) -> list[CategoryWeights]:
             continue
         weights = {}
         for q in s.figures(Kind.PERCENT):
-            name = next((w for w in W.categories if w in q.subject[-10:]), None)
+            name = next((w for w in W.categories if w in q.subject[-10:] or w in _item_before(s, q)), None)
             if name and name not in weights:
                 weights[name] = q.value
         if len(weights) >= 2 and "业绩" in weights:
@@ -187,19 +221,57 @@ def _letter_item(text: str, i: int) -> bool:
     return not before.isalnum() and not after.isascii() or after in "、/，,级等档" or before in "、/"
 
 
+# What a limit on a grade is made of: a clause refusing one of these leaves the grade without a limit.
+_LIMITS = ("上限", "限制", "控制", "名额", "比例", "人数", "规定", "限额")
+_TOP = ("S", "A", "优秀", "卓越", "杰出")  # the best grade, when the scheme lists none
+_OTHERS = ("其余", "其他", "其它", "各等级", "其他等级")
+
+
+def _top_grade(scheme: Scheme) -> str | None:
+    """The best grade: the first of the first list of three or more grades the scheme writes."""
+    for s in scheme.prose():
+        listed = _grades_in(s.plain)
+        if len(listed) >= 3:
+            return listed[0]
+    return None
+
+
+def _top_unlimited(s: Sentence, top: str | None) -> bool:
+    """"S级（卓越）不设名额上限", "评为A档的人数由各站自行掌握，公司不作统一控制": a clause refusing a
+    limit (negated, naming 上限/控制/名额 …) about the best grade — named in its part of the sentence,
+    or in the part before it (after a comma, not a semicolon) when this part names no subject."""
+    text = s.plain
+    parts = [(m.start(), m.end()) for m in re.finditer(r"[^，,；;。]+", text)]
+    for clause in s.reading.clauses:
+        limit = next((clause.start + clause.text.find(w) for w in _LIMITS if w in clause.text), None)
+        if limit is None or not negated_at(s, limit):
+            continue
+        i = next((j for j, (a, b) in enumerate(parts) if a <= limit < b), None)
+        if i is None:
+            continue
+        grades = _grades_in(text[parts[i][0]:limit])
+        own = text[parts[i][0]:parts[i][1]]
+        if not grades and i and not any(w in own for w in _OTHERS) and text[parts[i][0] - 1] in "，,":
+            grades = _grades_in(text[parts[i - 1][0]:parts[i - 1][1]])
+        if grades and (grades[0] == top or top is None and grades[0] in _TOP):
+            return True
+    return False
+
+
 def distributions(scheme: Scheme) -> list[Distribution]:
     out = []
+    top = _top_grade(scheme)
     for s in scheme.prose():
         if not s.has(*W.distribution) or s.has(*W.weight) or not _grades_in(s.plain):
             continue
-        unlimited = s.has(*W.no_limit)
         quotas = _quotas(s)
+        unlimited = s.has(*W.no_limit) and not quotas or _top_unlimited(s, top)
         if quotas or unlimited:
             bound = None
             if quotas:
                 first = next(q for q in s.figures(Kind.PERCENT))
                 bound = figure(first, s).bound
-            out.append(Distribution(quotas=quotas, top_bound=bound, unlimited=unlimited and not quotas, evidence=s.evidence))
+            out.append(Distribution(quotas=quotas, top_bound=bound, unlimited=unlimited, evidence=s.evidence))
     for table in scheme.tables:
         in_table: dict[str, Decimal] = {}
         top_row = None

@@ -14,7 +14,7 @@ from knowledge.reader.fields import Reads
 
 from ..scheme import Scheme, Sentence
 from ..words import words
-from .common import Facts, Figure, count_value, figure, filled, placed
+from .common import Facts, Figure, conjuncts, count_value, figure, filled, placed
 
 W = words().facts
 
@@ -79,8 +79,9 @@ def chief(scheme: Scheme) -> Chief | None:
     chiefs = share = None
     for s in scheme.having(*W.chief):
         for q in s.figures(Kind.PEOPLE, Kind.COUNT, Kind.PERCENT):
-            if q.parent or not _about_chief(s, q.start):
-                continue
+            counted = q.tail.strip() if q.kind is Kind.COUNT else ""
+            if q.parent or not counted.startswith("首席") and (counted or not _about_chief(s, q.start)):
+                continue  # the noun after 个 is what is counted: "十四个首席岗位", not "六个层级", "四个专业"
             if q.kind is Kind.PERCENT:
                 if share is None and any(w in q.subject for w in ("总数", "人数", "人才", "人员")):
                     share = figure(q, s)
@@ -102,11 +103,12 @@ def tech_staff(scheme: Scheme) -> Figure | None:
     """The number of technology staff: a head count named 科技人才 (or 研发人员 …), or the total of a
     sentence defining 科技人才."""
     for cues in ((W.tech_staff[0],), W.tech_staff):  # 科技人才 itself first, then its other names
-        for s in scheme.having(*cues):
-            if not s.has("人", "名"):
+        for s in scheme.sentences:
+            if not s.has("人", "名") or not s.has(*cues) and not any(
+                    w in n for q in s.figures(Kind.PEOPLE) for n in conjuncts(q.name or "") for w in cues):
                 continue
             for q in s.figures(Kind.PEOPLE):
-                named = q.name and any(w in q.name for w in cues)
+                named = q.name and any(w in n for n in conjuncts(q.name) for w in cues)
                 defined = q.total and s.has("科技人才") and not q.parent
                 if (named or defined) and count_value(q):
                     return figure(q, s)
