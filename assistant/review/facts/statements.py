@@ -11,6 +11,8 @@ from enum import StrEnum
 
 from pydantic import Field
 
+from knowledge.reader import Kind
+
 from ..models import Evidence
 from ..scheme import Scheme, Sentence
 from ..words import words
@@ -287,7 +289,9 @@ def _decoupled(s: Sentence) -> bool:
     clauses = s.reading.clauses
     for i, clause in enumerate(clauses):
         text = clause.text.strip()
-        if not any(w in text for w in S.pay_target):
+        # "绩效薪酬按岗位标准足额发放，与考核等级无关": a clause opening with 与 speaks of the pay before it
+        carried = i and text.startswith(("与", "同", "跟")) and any(w in clauses[i - 1].text for w in S.pay_target)
+        if not any(w in text for w in S.pay_target) and not carried:
             continue
         # the clause speaks of the results: it names them, or continues a clause that does
         about = any(w in text for w in S.results) or text.startswith(S.continuing) and any(
@@ -341,16 +345,27 @@ def _agreement(prose: list[Sentence]) -> Mentioned | None:
     return first
 
 
+def _group(target: str) -> Priority | None:
+    """The group of staff a use of money names first."""
+    order = [(target.find(w), group) for group, cues in ((Priority.MANAGEMENT, S.management_first), (Priority.SKILL, S.skill_first),
+                                                          (Priority.TECH, S.tech_first)) for w in cues if w in target]
+    return min(order)[1] if order else None
+
+
 def _increment(prose: list[Sentence]) -> Increment | None:
     for s in prose:
-        if not s.has(*S.increment) or not s.has(*S.priority):
+        if not s.has(*S.increment):
             continue
         text = s.plain
-        at = min(text.find(w) + len(w) for w in S.priority if w in text)
-        end = min((text.find(ch, at) for ch in "，,；;。" if text.find(ch, at) >= 0), default=len(text))
-        target = text[at:end]
-        order = [(target.find(w), group) for group, cues in ((Priority.MANAGEMENT, S.management_first), (Priority.SKILL, S.skill_first),
-                                                              (Priority.TECH, S.tech_first)) for w in cues if w in target]
-        first = min(order)[1] if order else None
-        return Increment(first=first, evidence=s.evidence)
+        if s.has(*S.priority):
+            at = min(text.find(w) + len(w) for w in S.priority if w in text)
+            end = min((text.find(ch, at) for ch in "，,；;。" if text.find(ch, at) >= 0), default=len(text))
+            return Increment(first=_group(text[at:end]), evidence=s.evidence)
+        # "增量的六成用于中层以上管理人员调薪，其余用于一线生产岗位": the group given the largest share
+        # comes first (the reader gives 其余 its remainder)
+        uses = [(q.value, _group(q.subject + q.tail)) for q in s.figures(Kind.PERCENT) if "用于" in q.subject + q.tail]
+        uses = [(v, g) for v, g in uses if g is not None]
+        ranked = sorted(uses, key=lambda u: u[0], reverse=True)
+        if len(ranked) >= 2 and ranked[0][0] > ranked[1][0]:
+            return Increment(first=ranked[0][1], evidence=s.evidence)
     return None

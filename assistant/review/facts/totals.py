@@ -231,13 +231,17 @@ def subsidiaries(scheme: Scheme) -> list[SubsidiaryGrowth]:
     out: list[SubsidiaryGrowth] = []
     seen: set[str] = set()
     for table in scheme.tables:
+        done: set[int] = set()
         for cell in cells(table):
-            kind = next((k for k in W.subsidiary_kinds if k in cell.label), None)
-            if kind is None or kind in seen or not cell_is_percent(cell) or cell_value(cell) is None:
+            # the kind is the row's name (内部效益型) or written in a column of its own (企业 | 功能类型 | 增幅)
+            row = table.rows[cell.row]
+            kind = next((k for k in W.subsidiary_kinds if k in cell.label or any(k in c for c in row)), None)
+            if kind is None or cell.row in done or not cell_is_percent(cell) or cell_value(cell) is None:
                 continue
             if not any(w in cell.header for w in ("增幅", "增长", "增速")) and cell.quantity is None:
                 continue
             seen.add(kind)
+            done.add(cell.row)  # every row is a subsidiary (or a kind) of its own: each is checked
             out.append(SubsidiaryGrowth(kind=kind, growth=Figure(value=cell_value(cell), evidence=table.evidence(cell.row), text=cell.text)))
     for s in scheme.prose():
         kind = next((k for k in W.subsidiary_kinds if k in s.plain), None)
