@@ -7,6 +7,7 @@ Each statement is found by its words (words.yaml) and its polarity is that of th
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from pydantic import Field
@@ -99,8 +100,8 @@ def statements(scheme: Scheme) -> Statements:
         party=_polar([s for s in asked if s.has(*S.party_action)], S.party),
         negotiation=_polar(asked, S.negotiation),
         approval=_evidence(s for s in prose if s.has(*S.approval) and s.has(*S.approval_body) and s.has(*S.own_document)),
-        even_pay=_evidence(s for s in prose if s.has(*S.pay_words) and _affirmed(s, S.even_pay)),
-        unassessed=_evidence(s for s in prose if not s.has(*S.okr, *S.unassessed_except) and _unassessed(s)),
+        even_pay=_evidence(s for s in prose if s.has(*S.pay_words) and (_affirmed(s, S.even_pay) or _regardless(s))),
+        unassessed=_evidence(s for s in prose if not s.has(*S.okr, *S.unassessed_except) and (_unassessed(s) or _paid_first(s))),
         first_assess=_evidence(s for s in prose if s.has(*S.first_assess)),
         linked_pay=_evidence(s for s in prose if s.has(*S.pay_words) and s.has(*S.assessment_link) and _affirmed(s, S.link)),
         department_pool=_evidence(s for s in scheme.sentences if s.has(*S.department_pool) and s.has(*S.pool_words) and s.has(*S.pay_words)),
@@ -111,7 +112,7 @@ def statements(scheme: Scheme) -> Statements:
         uniform_assessment=_evidence(s for s in prose if s.has(*S.tech_people) and _affirmed(s, S.uniform_assessment, negation=False)),
         no_tenure=_evidence(s for s in prose if s.has(*S.tenure_topic) and _affirmed(s, S.no_tenure, negation=False)),
         auto_promotion=_evidence(s for s in prose if s.has(*S.promotion_topic) and (_affirmed(s, S.auto_promotion, negation=False)
-                                                                                  or _promotion_unlinked(s))),
+                                                                                  or _promotion_unlinked(s))) or _by_time_alone(prose),
         pool_fixed=_evidence(s for s in prose if s.has(*S.pay_words) and _affirmed(s, S.pool_fixed, negation=False)),
         results_decoupled=_evidence(s for s in prose if s.has(*S.results) and not s.has(*S.okr) and _decoupled(s)),
         results_used=_evidence(s for s in scheme.sentences if s.has("考核", "考评", "绩效") and s.has(*S.results_use)),
@@ -119,7 +120,8 @@ def statements(scheme: Scheme) -> Statements:
                                      and not s.has(*S.allowed_outside)),
         agreement_pay=_agreement(prose),
         increment=_increment(prose),
-        budget_scope_mismatch=_evidence(s for s in prose if s.has(*S.budget_scope) and (s.has("不一致") or _refused(s, S.budget_scope))),
+        budget_scope_mismatch=_evidence(s for s in prose if s.has(*S.budget_scope) and (s.has("不一致") or _refused(s, S.budget_scope))
+                                        or _subsidiaries_left_out(s)),
         single_performance=_evidence(s for s in prose if _affirmed(s, S.single_performance) or _affirmed(s, S.no_base_pay, negation=False)),
         min_wage=_evidence(s for s in prose if s.has(*S.min_wage) and s.has("不低于", "支付", "保障", "不得低于")),
         price_adjust=_evidence(s for s in prose if s.has(*S.price)),
@@ -153,6 +155,68 @@ def _unassessed(s: Sentence) -> bool:
         if not any(w in here for w in S.pay_words[:4]):
             continue
         if any(w in clause.text for w in S.unassessed + S.fixed_payment) and not _deny_before(s, clause.start + 1):
+            return True
+    return False
+
+
+_REGARDLESS = re.compile(r"(?:不论|无论|不管|不看|不考虑|不区分)[^，,；;。、]{0,4}?(?:绩效|考核|业绩|贡献|表现)")
+_PAID = ("预发", "发放", "发", "兑现", "支付")
+_ASSESSED_AFTER = re.compile(r"(?:再|后|然后)[^。；;]{0,12}?(?:考核|考评|评定|评价)")
+
+
+def _regardless(s: Sentence) -> bool:
+    """Pay "不论绩效" / "不分岗位、不论绩效，一律…发放": paid whatever the assessment says, not refused."""
+    text = s.plain[s.answer_at or 0:]
+    found = _REGARDLESS.search(text)
+    return found is not None and not _deny_before(s, (s.answer_at or 0) + found.start())
+
+
+def _paid_first(s: Sentence) -> bool:
+    """"绩效工资先按标准全额预发，年底再进行考核": paid first (先 … 发), assessed after (再 … 考核) —
+    the order of 先考核后分配 turned round."""
+    if not s.has(*S.pay_words[:4]):
+        return False
+    text = s.plain
+    for m in re.finditer("先", text):
+        end = min((text.find(ch, m.end()) for ch in "，,；;。" if text.find(ch, m.end()) >= 0), default=len(text))
+        first = text[m.end():end]
+        if any(w in first for w in _PAID) and not any(w in first for w in ("考核", "考评")) and _ASSESSED_AFTER.search(text, end):
+            return not negated_at(s, m.start())
+    return False
+
+
+_EVERY_YEARS = re.compile(r"每满[0-9一二两三四五六七八九十]+年")
+_ASSESSMENT = ("考核", "考评", "绩效", "合格", "评价", "评定", "等次")
+_PROMOTED = ("晋升", "晋级", "升档", "调档", "上调", "升级", "降级", "下调", "降档")
+
+
+def _by_time_alone(prose: list[Sentence]) -> Evidence | None:
+    """"薪级晋升以连续工龄为唯一依据，每满两年晋升一级": steps gained by time alone — the sentence names
+    no assessment, and no other sentence ties step promotion to assessment."""
+    linked = any(s.has(*_PROMOTED) and s.has(*_ASSESSMENT) and not _promotion_unlinked(s) for s in prose)
+    if linked:
+        return None
+    for s in prose:
+        if not s.has("薪级", "薪档", "档次") or not s.has(*_PROMOTED) or s.has(*_ASSESSMENT):
+            continue
+        by_time = s.has("工龄", "年限", "司龄", "厂龄") and s.has("唯一依据", "只看", "仅按", "仅以", "仅凭", "只按") \
+            or _EVERY_YEARS.search(s.plain) is not None
+        if by_time:
+            return s.evidence
+    return None
+
+
+def _subsidiaries_left_out(s: Sentence) -> bool:
+    """"控股子企业自行编制，不纳入集团工资总额预算": subsidiaries the accounts consolidate (控股, 全资,
+    子企业) kept out of the budget by a negated clause (参股 companies are outside the accounts anyway)."""
+    if not s.has("工资总额预算", "预算编制", "编制范围") or s.has("参股", *S.allowed_outside):
+        return False
+    for clause in s.reading.clauses:
+        at = next((clause.start + clause.text.find(w) for w in ("纳入", "列入", "包括", "编入", "并入") if w in clause.text), None)
+        if at is None or not negated_at(s, at):
+            continue
+        before = s.plain[max(0, clause.start - 20):at]
+        if any(w in before for w in ("控股", "子企业", "子公司", "所属企业")):
             return True
     return False
 

@@ -426,3 +426,26 @@ def adjustments(scheme: Scheme) -> list[Adjustment]:
             if any(w in text for w in ("每年", "年度普调", "年度调薪", "定期评估", "定期调整", "普遍调整", "调整机制")):
                 out.append(Adjustment(years=None, evidence=s.evidence))
     return out
+
+
+# ---- 职位等级晋升的年限 ---------------------------------------------------------------------------------
+
+_SENIOR = ("高级", "资深", "专家", "首席", "高层级", "高职级")
+
+
+def grade_promotion(scheme: Scheme) -> Figure | None:
+    """The years a new member of staff waits for the next job grade ("新入职员工须满五年方可申请晋升一个职位
+    等级"; "每2至3年晋升一个职级" → 2, the shorter end). The grade, not a pay step (薪级, 档), and not
+    the senior grades, whose pace the guideline leaves open."""
+    for s in scheme.prose():
+        if not s.has("职级", "职位等级", "职务等级") or not s.has("晋升", "晋级") or s.has("薪级", "薪档", *_SENIOR):
+            continue
+        text = s.plain
+        for q in s.figures(Kind.YEARS):
+            clause = s.clause_at(q.start)
+            if clause is None or not any(w in clause.text for w in ("晋升", "晋级")) or any(w in q.subject for w in ("任期", "聘期")):
+                continue
+            low = next((p for p in s.figures(Kind.NUMBER, Kind.YEARS) if p.end <= q.start and text[p.end:q.start].strip() in ("至", "到", "-", "～", "~")), None)
+            found = figure(q, s)
+            return found.model_copy(update={"value": low.value}) if low is not None else found
+    return None
