@@ -104,6 +104,43 @@ def kpi_sets(scheme: Scheme) -> list[KpiSet]:
         found = _kpi_sentence(s)
         if found is not None:
             out.append(found)
+    return out + _kpi_lines(scheme)
+
+
+def _one_weight(s: Sentence) -> tuple[str, Decimal] | None:
+    """A line that is one indicator and its weight ("5.1.1 利润总额 权重45%", "安全生产（20%）")."""
+    shares = s.figures(Kind.PERCENT)
+    if s.row is not None or len(shares) != 1 or shares[0].direction or shares[0].bound or len(s.plain.strip()) > 30:
+        return None
+    name = _kpi_name(s, shares[0]) or clean_name(s.plain[:shares[0].start].strip())
+    name = clean_name(name.replace("权重", "").strip())
+    if not name or any(w in name for w in W.kpi_not):
+        return None
+    return name, shares[0].value
+
+
+def _kpi_lines(scheme: Scheme) -> list[KpiSet]:
+    """Indicators written one to a line (a 1.1-numbered list): consecutive lines each holding one
+    indicator and its weight, under a line that names indicators (指标, KPI) or weighing 权重."""
+    out: list[KpiSet] = []
+    run: list[tuple[Sentence, str, Decimal]] = []
+    sentences = scheme.sentences
+
+    def close(at: int) -> None:
+        if len(run) >= 3:
+            lead = sentences[at - len(run) - 1].plain if at - len(run) - 1 >= 0 else ""
+            if any(w in lead for w in W.kpi) or all(s.has(*W.weight) for s, _, _ in run):
+                out.append(KpiSet(weights={n: v for _, n, v in run}, evidence=run[-1][0].evidence,
+                                  rows={n: s.evidence for s, n, _ in run}))
+        run.clear()
+
+    for i, s in enumerate(sentences):
+        found = _one_weight(s)
+        if found is None:
+            close(i)
+            continue
+        run.append((s, *found))
+    close(len(sentences))
     return out
 
 
@@ -224,6 +261,7 @@ def _letter_item(text: str, i: int) -> bool:
 # What a limit on a grade is made of: a clause refusing one of these leaves the grade without a limit.
 _LIMITS = ("上限", "限制", "控制", "名额", "比例", "人数", "规定", "限额")
 _TOP = ("S", "A", "优秀", "卓越", "杰出")  # the best grade, when the scheme lists none
+_DELEGATED = re.compile(r"由[^，,；;。]{0,14}?(?:自行|自主)")
 _OTHERS = ("其余", "其他", "其它", "各等级", "其他等级")
 
 
@@ -244,7 +282,10 @@ def _top_unlimited(s: Sentence, top: str | None) -> bool:
     parts = [(m.start(), m.end()) for m in re.finditer(r"[^，,；;。]+", text)]
     for clause in s.reading.clauses:
         limit = next((clause.start + clause.text.find(w) for w in _LIMITS if w in clause.text), None)
-        if limit is None or not negated_at(s, limit):
+        delegated = _DELEGATED.search(clause.text)  # "由各部门…自行掌握": no limit set by the company
+        if delegated is not None:
+            limit = clause.start + delegated.start()
+        elif limit is None or not negated_at(s, limit):
             continue
         i = next((j for j, (a, b) in enumerate(parts) if a <= limit < b), None)
         if i is None:

@@ -110,7 +110,7 @@ def statements(scheme: Scheme) -> Statements:
         okr_linked=_evidence(s for s in prose if s.has(*S.okr) and _okr_linked(s)),
         papers=_evidence(s for s in prose if _papers(s)),
         uniform_assessment=_evidence(s for s in prose if s.has(*S.tech_people) and _affirmed(s, S.uniform_assessment, negation=False)),
-        no_tenure=_evidence(s for s in prose if s.has(*S.tenure_topic) and _affirmed(s, S.no_tenure, negation=False)),
+        no_tenure=_evidence(s for s in prose if s.has(*S.tenure_topic) and (_affirmed(s, S.no_tenure, negation=False) or _refused(s, _REAPPOINTED))),
         auto_promotion=_evidence(s for s in prose if s.has(*S.promotion_topic) and (_affirmed(s, S.auto_promotion, negation=False)
                                                                                   or _promotion_unlinked(s))) or _by_time_alone(prose),
         pool_fixed=_evidence(s for s in prose if s.has(*S.pay_words) and _affirmed(s, S.pool_fixed, negation=False)),
@@ -185,6 +185,8 @@ def _paid_first(s: Sentence) -> bool:
     return False
 
 
+# a grade held for good: the re-appointment at the end of a term refused ("不再重新评聘")
+_REAPPOINTED = ("重新评聘", "重新聘任", "重新评定", "重新评审", "定期评聘")
 _EVERY_YEARS = re.compile(r"每满[0-9一二两三四五六七八九十]+年")
 _ASSESSMENT = ("考核", "考评", "绩效", "合格", "评价", "评定", "等次")
 _PROMOTED = ("晋升", "晋级", "升档", "调档", "上调", "升级", "降级", "下调", "降档")
@@ -388,9 +390,14 @@ def _paid_wrongly(s: Sentence) -> bool:
     return False
 
 
+# a period longer than a month between payments: 按季度发放, 每半年发放一次, 每季度首月…发放
+_LATE = re.compile(r"(?:按|每)(?:季度?|半年|年度?)[^，,；;。]{0,8}?(?:发放|支付|发)")
+
+
 def _base_pay_late(s: Sentence) -> bool:
     for clause in s.reading.clauses:
-        if any(w in clause.text for w in S.base_pay) and any(w in clause.text for w in S.late_payment) and "年薪" not in clause.text:
+        late = any(w in clause.text for w in S.late_payment) or _LATE.search(clause.text) is not None
+        if any(w in clause.text for w in S.base_pay) and late and "年薪" not in clause.text:
             return not negated_at(s, clause.start)
     return False
 

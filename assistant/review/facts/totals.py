@@ -4,7 +4,9 @@ wage, and the wage-total growth of subsidiaries by kind."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from itertools import pairwise
 from decimal import Decimal
 from typing import Annotated
 
@@ -23,6 +25,7 @@ from .common import (
     cell_is_percent,
     cell_value,
     cells,
+    figure,
     filled,
     placed,
 )
@@ -51,7 +54,8 @@ class CappedReads(BaseModel):
 
 class HeadquartersReads(BaseModel):
     hq_avg_wage: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("总部职工平均工资", "总部平均工资", "总部"), signed=True)] = None
-    all_avg_wage: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("全部职工平均工资", "全体职工平均工资", "全部职工", "全体职工"),
+    # the whole company's average wage: named as all staff's, or as an average wage not the headquarters'
+    all_avg_wage: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("全部职工平均工资", "全体职工平均工资", "全部职工", "全体职工", *W.avg_wage),
                                                   signed=True, avoid=("总部",))] = None
 
 
@@ -76,7 +80,12 @@ def growth(scheme: Scheme) -> Growth:
     """The first figure of each kind the scheme states for the company as a whole."""
     found: dict[str, Figure] = {}
     for s in scheme.prose():
-        if s.has(*W.subsidiary_kinds) or not s.has(*W.change):
+        if s.has(*W.subsidiary_kinds):
+            group = _group_beside(s)
+            if group is not None:
+                found.setdefault("wage_total", group)
+            continue
+        if not s.has(*W.change) and not any(q.derived for q in s.reading.quantities):
             continue
         compared = _compared(s)
         result = fill(compared, GrowthReads)
@@ -115,6 +124,8 @@ _COMPARED = ("较上年", "比上年", "较去年", "比去年", "同比", "环�
 
 
 _CUES = W.wage_total + W.profit + W.avg_wage + W.productivity
+_MOVED_TO = re.compile(r"^(?:增加|增长|提高|上升|上涨|下降|降低|减少|调整|调增|调减)(?:到|至)|^(?:增至|降至|减至|升至)")
+_RATE_LABEL = re.compile(r"(?:增长率|增幅|增速|涨幅|增长幅度)(?:为|是)?$")
 
 
 def _compared(s: Sentence):
@@ -126,11 +137,15 @@ def _compared(s: Sentence):
     text = reading.normalised
     everything = list(reading.quantities)
     for i, q in enumerate(everything):
-        if q.direction is None or q.kind is not Kind.PERCENT:
+        if q.kind is not Kind.PERCENT:
             continue
         prev = everything[i - 1] if i else None
         start = max(prev.end if prev is not None else 0, max(text.rfind(ch, 0, q.start) for ch in "。；;！？") + 1)
-        written = text[start:q.start].strip("，,；;、： ")
+        written = text[start:q.start].strip("，,；;、：: ")
+        if q.direction is None and not _RATE_LABEL.search(written):
+            continue  # "工资总额增长率：8%": a growth written as a labelled rate is a change too
+        if q.derived and not {c for c in _CUES if c in written}:
+            written = q.topic  # a growth worked out from two years' amounts: named by their heading (工资总额：2024年…)
         named = {c for c in _CUES if c in written}
         if named and not named <= {c for c in _CUES if c in q.subject}:
             everything[i] = q.with_(subject=written, name=written)
@@ -193,6 +208,16 @@ def _budget_table(scheme: Scheme) -> dict[str, Figure]:
     return out
 
 
+def _group_beside(s: Sentence) -> Figure | None:
+    """"内部效益型子企业工资总额增幅10%，集团工资总额增幅6%": in a sentence about subsidiaries, the
+    growth named by the group's own wage total is the group's."""
+    for q in s.figures(Kind.PERCENT):
+        if any(w in q.subject for w in W.group + ("集团工资总额", "集团公司工资总额")) and not any(k in q.subject for k in W.subsidiary_kinds) \
+                and not any(w in q.subject for w in ("子企业", "子公司")) and q.bound is None:
+            return figure(q, s)
+    return None
+
+
 def _year_of(s: Sentence, q: Quantity) -> int | None:
     """The year an amount is written for: the last year named before it in its sentence (2024年…)."""
     years = [d for d in s.reading.quantities if d.kind is Kind.DATE and d.end <= q.start and d.text.endswith("年")
@@ -206,18 +231,24 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
     latest year's amount over the one before it. The reader joins two amounts within one sentence
     (knowledge.reader.bind); a scheme states each year on its own."""
     dated: dict[str, dict[int, tuple[Quantity, Sentence]]] = {}
+    out: dict[str, Figure] = {}
     for s in scheme.prose():
         if s.has(*W.subsidiary_kinds):
             continue
-        for q in s.figures(Kind.MONEY):
+        amounts = s.figures(Kind.MONEY)
+        for before, after in pairwise(amounts):  # "工资总额由2024年的5000万元增加到5500万元"
+            kind = _row_kind(before.subject)
+            if kind and kind not in out and _MOVED_TO.match(after.subject) and before.value:
+                change = (after.value - before.value) / before.value
+                out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{before.text}→{after.text}")
+        for q in amounts:
             kind = _row_kind(q.subject)
             year = _year_of(s, q)
             if kind is None or year is None or q.per or q.direction or any(w in q.subject for w in W.not_company):
                 continue
             dated.setdefault(kind, {}).setdefault(year, (q, s))
-    out = {}
     for kind, by_year in dated.items():
-        if len(by_year) < 2:
+        if len(by_year) < 2 or kind in out:
             continue
         (before, _), (after, s) = (by_year[y] for y in sorted(by_year)[-2:])
         if before.value:
