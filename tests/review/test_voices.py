@@ -1,0 +1,258 @@
+"""Facts read in the voices of tests/review_data/dev2: notices, 员工手册 chapters, 集体合同 articles,
+问答, 1.1-numbered 细则, plain-text tables typed with spaces — each mechanism with a sentence from
+dev2 (or written like it) and, where a reading could overreach, the sentence it must leave alone."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from assistant.review import review_text
+from assistant.review.facts import read_facts
+from assistant.review.facts.common import conjuncts
+from assistant.review.reader import text_blocks
+from assistant.review.scheme import Scheme
+
+SOE = "本公司为曲靖市属国有独资企业，位于曲靖市麒麟区。\n"
+GROUP = "集团为贵州省国资委履行出资人职责的国有独资企业。\n"
+PRIVATE = "本公司为民营企业，位于成都市。\n"
+
+
+def facts_of(text: str, markdown: bool = True):
+    return read_facts(Scheme(text_blocks(text, markdown=markdown)))
+
+
+def found(text: str) -> dict[str, list[str]]:
+    """rule → severities (JSON values), in order."""
+    out: dict[str, list[str]] = {}
+    for f in review_text(text).findings:
+        out.setdefault(f.rule, []).append(f.severity.value)
+    return out
+
+
+# ---- layout: tables typed with spaces -------------------------------------------------------------
+
+SENIORITY_TWO_COLUMNS = """（三）年功工资。按连续工龄分段计发，标准如下：
+工龄段          月标准
+1—5年           60元
+6—10年          100元
+11—15年         160元
+16年及以上      240元
+"""
+
+
+def test_two_column_table_typed_with_spaces_is_a_table():
+    blocks = text_blocks(SOE + SENIORITY_TWO_COLUMNS)
+    tables = [b for b in blocks if b.kind == "table"]
+    assert len(tables) == 1 and tables[0].rows[1] == ["1—5年", "60元"]
+    steps = facts_of(SOE + SENIORITY_TWO_COLUMNS, markdown=False).steps
+    assert [s.amounts for s in steps] == [[Decimal(60), Decimal(100), Decimal(160), Decimal(240)]]
+    assert found(SOE + SENIORITY_TWO_COLUMNS)["seniority-arithmetic"] == ["error"]
+
+
+def test_two_gapped_lines_are_not_a_table():
+    text = "甲方首席代表：（签字）            乙方首席代表：（签字）\n2025年2月20日            盖章\n本合同一式两份。"
+    assert all(b.kind == "paragraph" for b in text_blocks(text))
+
+
+def test_seniority_bands_running_across():
+    text = SOE + "第六条 年功工资标准如下（元/月）：\n\n    工龄        1-3年   4-6年   7-9年   10-12年   13年以上\n    年功工资     50      80      130     200       300\n"
+    steps = facts_of(text).steps
+    assert [s.amounts for s in steps] == [[Decimal(50), Decimal(80), Decimal(130), Decimal(200), Decimal(300)]]
+    assert steps[0].evidence.text.startswith("年功工资")
+
+
+# ---- step lists, growth from amounts ----------------------------------------------------------------
+
+
+def test_steps_listed_in_order():
+    text = SOE + "第七条 生产岗位实行岗位工资制，一岗五级，各级标准依次为2600元、2750元、2950元、3200元、3500元。"
+    assert found(text)["pay-step-arithmetic"] == ["error"]
+    even = SOE + "第七条 生产岗位实行岗位工资制，一岗五级，各级标准依次为2600元、2750元、2900元、3050元、3200元。"
+    assert "pay-step-arithmetic" not in found(even)
+
+
+def test_growth_from_two_years_written_apart():
+    text = SOE + "2024年公司实际发放工资总额10000万元，实现利润总额4000万元。2025年工资总额预算安排10800万元；经营计划预计利润总额4100万元。"
+    growth = facts_of(text).growth
+    assert growth.wage_total is not None and growth.wage_total.value == Decimal("0.08")
+    assert growth.profit is not None and growth.profit.value == Decimal("0.025")
+    assert found(text)["two-lower"] == ["error"]
+
+
+def test_growth_moved_from_one_amount_to_another():
+    text = SOE + "2024年，公司实现利润总额3000万元。\n2025年预计利润总额3100万元，工资总额由2024年的5000万元增加到5500万元。"
+    growth = facts_of(text).growth
+    assert growth.wage_total is not None and growth.wage_total.value == Decimal("0.1")
+    assert found(text)["two-lower"] == ["error"]
+
+
+def test_growth_labelled_as_a_rate():
+    growth = facts_of(SOE + "工资总额增长率：8%；利润总额增长率：3%。").growth
+    assert growth.wage_total is not None and growth.wage_total.value == Decimal("0.08")
+    assert growth.profit is not None and growth.profit.value == Decimal("0.03")
+    # a share is not a growth
+    assert facts_of(SOE + "技能人员工资占工资总额的比例：68%。").growth.wage_total is None
+
+
+def test_growth_from_each_year_under_a_heading():
+    growth = facts_of(SOE + "工资总额：2024年8000万元，2025年8800万元。利润总额：2024年5000万元，2025年5200万元。").growth
+    assert growth.wage_total is not None and growth.wage_total.value == Decimal("0.1")
+
+
+def test_wage_total_kept_at_last_years_level_while_profit_falls():
+    text = SOE + "今年公司利润总额同比减少两成，但工资总额保持上年水平不减。"
+    assert "error" in found(text)["wage-follows-benefit"]
+
+
+# ---- indicators, categories, grades -----------------------------------------------------------------
+
+
+def test_indicators_listed_one_by_one_are_counted():
+    text = SOE + "3.2.1 班组考核指标包括：产量、质量、安全、成本、设备完好率、出勤、5S现场、节能、环保、培训、合理化建议、团队协作、劳动纪律。"
+    assert facts_of(text).kpi_sets[0].size == 13
+    assert found(text)["kpi-count"] == ["error"]
+    short = SOE + "3.2.1 班组考核指标包括：产量、质量、安全、成本、设备完好率和出勤。"
+    assert facts_of(short).kpi_sets[0].size == 6 and "kpi-count" not in found(short)
+    pool = SOE + "考核指标库包括：产量、质量、安全、成本、设备、出勤、现场、节能、环保、培训、建议、协作，各部门从中选取。"
+    assert "kpi-count" not in found(pool)
+
+
+def test_listed_count_closing_the_list_wins():
+    text = PRIVATE + "车间考核指标包括产量、质量、断头率、回花率、用电、用棉、安全、卫生、设备保养、劳动纪律、出勤、团队协作、培训、合理化建议，共十四项，每项权重相同。"
+    kpi = facts_of(text).kpi_sets[0]
+    assert kpi.size == 14 and kpi.equal
+    assert found(text)["kpi-count"] == ["warning"]  # a private firm: the state-owned guideline is a reference
+
+
+def test_indicators_one_to_a_line():
+    text = SOE + "5.1 公司级KPI\n5.1.1 利润总额 权重45%\n5.1.2 营业收入 权重25%\n5.1.3 安全生产 权重15%\n5.1.4 成本控制 权重15%"
+    kpi = facts_of(text).kpi_sets[0]
+    assert kpi.weights["利润总额"] == Decimal("0.45") and len(kpi.weights) == 4
+    assert found(text)["kpi-weight"] == ["error"]
+
+
+def test_category_weights_in_brackets_and_tenths():
+    text = SOE + "3.3.1 个人绩效由工作态度（占四成）、工作能力（占三成）和工作业绩（占三成）组成。"
+    weights = facts_of(text).categories[0].weights
+    assert weights == {"态度": Decimal("0.4"), "能力": Decimal("0.3"), "业绩": Decimal("0.3")}
+    assert found(text)["performance-weight-main"] == ["error"]
+
+
+def test_best_grade_without_a_limit():
+    heating = SOE + "（二）考核等级分为A、B、C、D四档。评为A档的人数由各供热站自行掌握，公司不作统一控制；D档原则上不少于3%。"
+    assert found(heating)["forced-distribution-top"] == ["error"]
+    named = SOE + "年度绩效分S、A、B、C四级，S级（卓越）不设名额上限，凡达到卓越标准的均可评定。"
+    assert found(named)["forced-distribution-top"] == ["error"]
+    # a limit on the lowest grade, or the other grades left free, is not the best grade unlimited
+    lowest = SOE + "考核等级分为A、B、C、D四档，A档不超过15%，D档不设比例限制。"
+    assert "error" not in found(lowest).get("forced-distribution-top", [])
+    others = SOE + "考核等级分为优秀、良好、合格、不合格，优秀不超过15%，其余等级不作比例规定。"
+    assert "error" not in found(others).get("forced-distribution-top", [])
+
+
+# ---- head counts ------------------------------------------------------------------------------------
+
+
+def test_chief_posts_counted_by_the_noun_after_the_measure_word():
+    text = ("院是云南省国资委监管企业的全资子公司（国有独资），注册地昆明。\n"
+            "问：全院科技人才有多少？\n答：共二百一十人。全院科技人才共二百一十人。\n"
+            "问：技术序列怎么设置？\n答：技术序列设首席设计师、资深设计师、主任设计师、高级设计师、设计师、助理设计师六个层级。\n"
+            "问：首席设计师设多少个？\n答：按专业设十四个首席岗位，每个专业一至两个。")
+    chief = facts_of(text).chief
+    assert chief is not None and chief.chiefs is not None and chief.chiefs.value == 14
+    assert found(text)["chief-post-quota"] == ["error"]
+
+
+def test_coordinated_staff_names():
+    assert conjuncts("研发及技术人员") == ["研发及技术人员", "研发人员", "技术人员"]
+    assert conjuncts("技术研发") == ["技术研发"]
+    text = PRIVATE + "公司现有在岗员工三百人，其中研发及技术人员一百五十人。\n首席架构师及首席科学家合计九人。"
+    chief = facts_of(text).chief
+    assert chief is not None and chief.tech_staff is not None and chief.tech_staff.value == 150
+    assert found(text)["chief-post-quota"] == ["warning"]  # 6% for a private firm: a reference
+
+
+# ---- statements: negation, order, subject carried ---------------------------------------------------
+
+
+def test_results_apart_from_pay_in_the_clause_after_it():
+    text = SOE + "二、绩效薪酬按岗位标准足额发放，与考核等级无关；考核结果主要用于培训需求分析和评先评优。"
+    assert facts_of(text).said.results_decoupled is not None
+    linked = SOE + "二、绩效薪酬按考核等级发放，与考核结果挂钩。"
+    assert facts_of(linked).said.results_decoupled is None
+
+
+def test_paid_first_and_assessed_after():
+    text = SOE + "月度绩效工资先按岗位标准全额预发，年底再视公司效益情况进行考核，多退少补。"
+    assert found(text)["assess-before-allocate"] == ["error"]
+    assert facts_of(SOE + "绩效工资实行先考核后分配，按月考核、按月兑现。").said.unassessed is None
+
+
+def test_pay_regardless_of_performance_is_even_pay():
+    text = SOE + "第七条 年终奖不分岗位、不论绩效，一律按人均发放，每人一个月基本工资。"
+    assert found(text)["performance-egalitarian"] == ["error"]
+    refused = SOE + "第七条 年终奖坚决杜绝不论绩效、平均发放的做法，按考核结果分配。"
+    assert "performance-egalitarian" not in found(refused)
+
+
+def test_steps_by_time_alone():
+    text = SOE + "4.2.1 岗位薪级晋升以连续工龄为唯一依据，每满两年晋升一级。"
+    assert found(text)["promotion-assessment-link"] == ["error"]
+    linked = text + "\n4.2.2 年度考核不合格的，当年不晋升薪级。"
+    assert "promotion-assessment-link" not in found(linked)
+
+
+def test_years_to_the_next_grade():
+    slow = facts_of(SOE + "4.1.2 新入职员工须满五年方可申请晋升一个职位等级。").grade_promotion
+    assert slow is not None and slow.value == 5
+    assert found(SOE + "4.1.2 新入职员工须满五年方可申请晋升一个职位等级。")["grade-promotion-pace"] == ["error"]
+    paced = facts_of(SOE + "2.3 新入职人员一般每2至3年晋升一个职级；职级聘任实行三年任期制，期满重新评聘。")
+    assert paced.grade_promotion is not None and paced.grade_promotion.value == 2
+    assert facts_of(SOE + "高级职级每五年晋升一次。").grade_promotion is None  # senior grades: pace left open
+
+
+def test_grade_never_reappointed():
+    assert found(SOE + "第十二条 职级一经评定，不再重新评聘。")["tenure"] == ["error"]
+    assert "tenure" not in found(SOE + "第十二条 职级聘任三年一期，考评不合格的，不再聘任原职级。")
+
+
+def test_consolidated_subsidiaries_left_out_of_the_budget():
+    text = GROUP + "工资总额预算编制范围包括集团本部及全资子企业；控股子企业自行编制，不纳入集团工资总额预算。"
+    assert found(text)["budget-scope"] == ["error"]
+    minority = GROUP + "参股企业不纳入集团工资总额预算。"
+    assert "budget-scope" not in found(minority)
+
+
+def test_base_pay_paid_each_half_year():
+    assert facts_of(SOE + "岗位基本薪酬每半年发放一次。").said.base_pay_late is not None
+    assert facts_of(SOE + "岗位基本薪酬按月发放，绩效薪酬每季度发放一次。").said.base_pay_late is None
+
+
+# ---- wage totals of the group ---------------------------------------------------------------------------
+
+
+def test_increment_shares():
+    text = GROUP + "工资总额增量的六成用于集团中层以上管理人员调薪，其余用于一线生产岗位。"
+    assert found(text)["increment-to-skill"] == ["error"]
+    fair = GROUP + "工资总额增量的六成用于一线技能岗位，其余用于管理人员。"
+    assert "increment-to-skill" not in found(fair)
+
+
+def test_subsidiary_kind_in_its_own_column():
+    text = GROUP + ("根据省国资委核定的集团2025年度工资总额预算（增幅6.5%），现将所属企业工资总额预算下达如下。\n\n"
+                    "    企业名称              功能类型        工资总额增幅\n"
+                    "    高速公路运营公司      内部效益型      5.8%\n"
+                    "    交通物流公司          内部效益型      9%\n")
+    subs = facts_of(text).subsidiaries
+    assert [s.growth.value for s in subs] == [Decimal("0.058"), Decimal("0.09")]
+    assert found(text)["internal-benefit-growth"] == ["error"]
+
+
+def test_group_growth_beside_a_subsidiary_kind():
+    text = GROUP + "内部效益型子企业工资总额增幅10%，集团工资总额增幅6%。"
+    assert found(text)["internal-benefit-growth"] == ["error"]
+
+
+def test_headquarters_against_any_average_wage():
+    text = GROUP + "总部职工人均工资涨幅为9%，高于集团职工人均工资涨幅6%。"
+    assert found(text)["hq-wage-growth"] == ["error"]
