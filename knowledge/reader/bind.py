@@ -274,14 +274,28 @@ def _header_units(text: str, qs: list[Quantity]) -> list[Quantity]:
         whole = "单位" in match.group(0)
         if not whole and not re.match(r"\s*[:：｜|\t]|(?:分别|依次)?(?:为|是)?\s*[:：]", text[match.end():match.end() + 6]):
             continue  # a bracket that is not a heading (老黎（管理岗）…); a table's first cell is one: 利润（万元）｜…
-        stop = len(text) if whole else next((i for i in range(match.end(), len(text)) if text[i] in "。；;\n"), len(text))
+        stop = len(text) if whole else _heading_scope(text, match.end())
         kind, factor = _UNIT_KINDS[match.group(1)]
         for i, q in enumerate(out):
-            if match.end() <= q.start < stop and q.kind is Kind.NUMBER and not q.magnitude:
+            if match.end() <= q.start < stop and q.kind is Kind.NUMBER and not q.money_sized:
                 per = match.group(2) if match.group(2) not in ("月", "年") else None
                 out[i] = q.with_(value=q.value * factor, kind=kind, scale=q.scale * factor, unit=match.group(1),
                                  per=per or q.per)
     return out
+
+
+def _heading_scope(text: str, pos: int) -> int:
+    """Where the figures under a heading end: at the end of its sentence, or, for a heading that
+    ends its line (产量（件）：⏎张师傅 420⏎李师傅 380), at the first blank line or next labelled line."""
+    line_end = text.find("\n", pos)
+    if line_end < 0 or text[pos:line_end].strip() not in ("：", ":"):
+        return next((i for i in range(pos, len(text)) if text[i] in "。；;\n"), len(text))
+    end = line_end + 1
+    for line in text[line_end + 1:].split("\n"):
+        if not line.strip() or re.search(r"[:：]", line):
+            break
+        end += len(line) + 1
+    return min(end, len(text))
 
 
 _CELL_SPLIT = re.compile(r"\t+|\s*[|｜]\s*|[ \u3000]{2,}")
@@ -647,18 +661,31 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
             else:
                 name = person
     sentence_start = max(text.rfind(ch, 0, start) for ch in SENTENCE_END) + 1
-    heading = re.match(r"\s*([^，,。；;：:\n]{1,8})[：:]", text[sentence_start:start])
-    if heading and re.search(r"看|算|帮|请|一下|吧|吗|怎么|多少|如下", heading.group(1)):
-        heading = None  # 分红人数占比看一下：a request, not a label over the figures
+    heading = _heading(text[sentence_start:start])
     period = _period(subject) or _period(re.split(r"[，,；;。\n]", text[q.end:q.end + 4])[0])
     return q.with_(
         period=period,
-        topic=text[sentence_start:start], heading=heading.group(1) if heading else "", value=value, subject=subject,
+        topic=text[sentence_start:start], heading=heading, value=value, subject=subject,
         tail=tail, name=name, total=total, direction=direction, bound=bound, role=role, parent=parent,
         approx=q.approx or not symmetric and (contains_any(subject[-4:], lex.approx_words) is not None
                                               or tail.startswith(("左右", "上下", "出头", "来"))), every=every, per=per,
         sentence=clause.sentence, clause=c, negated=clause.negated,
     )
+
+
+def _heading(before: str) -> str:
+    """The label a figure's list opens with: 件数：甲 1,250 at the start of a sentence, or after a comma
+    (奖金池一万八，产量：阿梅两千一、阿兰一千九); the nearest colon before the figure rules."""
+    colon = max(before.rfind("："), before.rfind(":"))
+    if colon < 0:
+        return ""
+    label = before[max(before.rfind(ch, 0, colon) for ch in "，,、") + 1:colon].strip()
+    label = re.sub(r"^\d{1,2}\s*[.、．)）]\s*", "", label)  # 1. 基本目标：the item's number is no part of it
+    if not 1 <= len(label) <= 8 or label[-1].isdigit() or re.search(r"[。；;]", label):
+        return ""  # 8:30 is a time, not a label
+    if re.search(r"看|算|帮|请|一下|吧|吗|怎么|多少|如下", label):
+        return ""  # 分红人数占比看一下：a request, not a label over the figures
+    return label
 
 
 _MONTHLY = re.compile(r"月薪|月工资|每月|月平均|月均|/月|元/月|月收入|一个月|按月|每个月|月度|月")

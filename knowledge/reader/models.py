@@ -88,6 +88,12 @@ class Quantity:
     def context(self) -> str:
         return self.subject + self.text + self.tail
 
+    @property
+    def money_sized(self) -> bool:
+        """Written with 万 or 亿 (3万2, 1.2w): an amount of money, never a count, a score or a
+        coefficient; 两千一 or 3千5 may still be pieces or points."""
+        return self.magnitude and any(ch in self.text for ch in "万亿wW")
+
 
 @dataclass(frozen=True)
 class Clause:

@@ -196,8 +196,10 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
     line_start = text.rfind("\n", 0, start) + 1
     if not text[line_start:start].strip() and re.match(r"[.、．)）](?![\d０-９])", text[end:end + 2]) and kind is None and value < 100:
         return None  # 1. 产量 45% / 2、质量: an item's number in a list, not a figure
-    if text[start - 1:start] == "第":  # 第3级: a position, not a value
-        return Quantity(value, Kind.ORDINAL, text[start - 1:end + len(unit)], start - 1, end + len(unit), unit=unit.strip())
+    ordinal = re.search(r"第[ \u3000]*$", text[max(0, start - 3):start])
+    if ordinal:  # 第3级, 第 十八 级: a position, not a value
+        opened = start - (len(ordinal.group(0)))
+        return Quantity(value, Kind.ORDINAL, text[opened:end + len(unit)], opened, end + len(unit), unit=unit.strip())
     if _LATIN_BEFORE.search(text[max(0, start - 1):start]) and kind is None:
         return None  # T1 is a code (but A20% is A: 20%)
     written_end = end + len(unit)

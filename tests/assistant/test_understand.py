@@ -302,3 +302,18 @@ def test_a_team_size_beside_the_whole_teams_total_is_the_single_person_form():
 def test_one_range_gives_a_ladders_lowest_and_highest_amounts():
     answer = _answer("薪级从4500元到6300元，共7级，按等差排，每级差多少？各级多少？")
     assert "最低级金额 4,500 元；最高级金额 6,300 元" in answer and "第7级 | 6,300.00" in answer
+
+
+def test_a_label_after_a_comma_heads_its_list_and_thousands_in_words_may_be_pieces():
+    answer = _answer("本月装配线计件奖金两万四千元，件数：老魏三千二，小邹两千八，阿芳两千")
+    assert "老魏 3,200 件" in answer and "9,600.00" in answer  # 24000 × 3200 ÷ 8000
+
+
+def test_a_bracketed_unit_over_a_line_list_applies_to_every_line():
+    answer = _answer("完成量（件）：\n罗师傅 600\n简师傅 400\n班组计件奖金：2万，按件数分")
+    assert "罗师傅 600 件" in answer and "12,000.00" in answer and "8,000.00" in answer
+
+
+def test_a_position_written_with_spaces_is_looked_up_not_read_as_a_grade():
+    answer = _answer("岗位工资（单位：元）\n一岗 1800\n二岗 2300\n薪级 20级，第1级 80，级差 25\n二岗 第 十二 级")
+    assert "2,655.00" in answer  # 2300 + 80 + 11 × 25
