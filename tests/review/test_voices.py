@@ -256,3 +256,30 @@ def test_group_growth_beside_a_subsidiary_kind():
 def test_headquarters_against_any_average_wage():
     text = GROUP + "总部职工人均工资涨幅为9%，高于集团职工人均工资涨幅6%。"
     assert found(text)["hq-wage-growth"] == ["error"]
+
+
+# ---- what the new readings must leave alone -----------------------------------------------------------
+
+
+def test_a_question_refuses_nothing():
+    text = SOE + "问：优秀名额有没有限制？\n答：有，优秀比例不超过15%。"
+    assert "error" not in found(text).get("forced-distribution-top", [])
+    refused = SOE + "问：优秀名额有没有限制？\n答：没有限制，由各部门自定。"
+    assert found(refused)["forced-distribution-top"] == ["error"]
+
+
+def test_no_limit_on_the_lowest_grade_only():
+    text = SOE + "五、考核等级分为A、B、C、D，A不超过20%，D不设比例限制。"
+    dist = facts_of(text).distributions[0]
+    assert dist.quotas == {"A": Decimal("0.2")} and not dist.unlimited
+
+
+def test_a_refused_short_cycle_is_not_the_cycle():
+    text = "研究院为中央企业所属二级全资子企业（国有独资）。\n2.3 基础研究人员考核周期为一年，不实行月度考核。"
+    assert facts_of(text).basic_research_cycles == []
+
+
+def test_staff_counted_after_a_chief_clause_are_not_chiefs():
+    text = GROUP + "四、首席工程师职数不超过科技人才总数的5%，目前科技人才400人，首席工程师18名。"
+    chief = facts_of(text).chief
+    assert chief is not None and chief.chiefs is not None and chief.chiefs.value == 18

@@ -24,6 +24,7 @@ from .common import (
     count_value,
     figure,
     negated_at,
+    positions,
 )
 
 W = words().facts
@@ -281,6 +282,8 @@ def _top_unlimited(s: Sentence, top: str | None) -> bool:
     text = s.plain
     parts = [(m.start(), m.end()) for m in re.finditer(r"[^，,；;。]+", text)]
     for clause in s.reading.clauses:
+        if clause.start < (s.answer_at or 0) or any(w in clause.text for w in ("有没有", "是否", "吗", "?", "？")):
+            continue  # a question ("优秀名额有没有限制？") refuses nothing; its answer says
         limit = next((clause.start + clause.text.find(w) for w in _LIMITS if w in clause.text), None)
         delegated = _DELEGATED.search(clause.text)  # "由各部门…自行掌握": no limit set by the company
         if delegated is not None:
@@ -299,6 +302,19 @@ def _top_unlimited(s: Sentence, top: str | None) -> bool:
     return False
 
 
+def _no_limit_on_top(s: Sentence, top: str | None) -> bool:
+    """"不设上限", "由部门自定" … written of the best grade, or of the grades at large (naming none);
+    not "D不设比例限制", which frees the lowest grade only."""
+    text = s.plain
+    for word in W.no_limit:
+        for at in positions(text, word):
+            start = max(text.rfind(ch, 0, at) for ch in "，,；;。") + 1
+            grades = _grades_in(text[start:at])
+            if not grades or grades[0] == top or top is None and grades[0] in _TOP:
+                return True
+    return False
+
+
 def distributions(scheme: Scheme) -> list[Distribution]:
     out = []
     top = _top_grade(scheme)
@@ -306,7 +322,7 @@ def distributions(scheme: Scheme) -> list[Distribution]:
         if not s.has(*W.distribution) or s.has(*W.weight) or not _grades_in(s.plain):
             continue
         quotas = _quotas(s)
-        unlimited = s.has(*W.no_limit) and not quotas or _top_unlimited(s, top)
+        unlimited = _no_limit_on_top(s, top) and not quotas or _top_unlimited(s, top)
         if quotas or unlimited:
             bound = None
             if quotas:
@@ -335,7 +351,8 @@ def _quotas(s: Sentence) -> dict[str, Decimal]:
         return {}
     named: dict[str, Decimal] = {}
     for q in shares:
-        grades = _grades_in(clean_name(q.name) or "")
+        name = clean_name(q.name) or ""
+        grades = [name] if name in W.grades else _grades_in(name)  # "A不超过20%": the name is the grade itself
         if grades:
             named["及".join(grades) if len(grades) > 1 else grades[0]] = q.value
     if len(named) == len(shares):
@@ -369,6 +386,8 @@ def basic_research_cycles(scheme: Scheme) -> list[Cycle]:
         text = s.plain if s.row is None else " ".join(s.row[1:])
         for word, months in _MONTHS.items():
             at = text.find(word)
+            if at >= 0 and s.row is None and negated_at(s, at):
+                continue  # "不实行月度考核"
             if at >= 0 and ("考核" in text[at:at + 8] + text[max(0, at - 8):at] or "兑现" in text[at:]):
                 out.append(Cycle(months=months, evidence=s.evidence))
                 break

@@ -80,6 +80,8 @@ def chief(scheme: Scheme) -> Chief | None:
     for s in scheme.having(*W.chief):
         for q in s.figures(Kind.PEOPLE, Kind.COUNT, Kind.PERCENT):
             counted = q.tail.strip() if q.kind is Kind.COUNT else ""
+            if q.kind is Kind.PEOPLE and q.name and "首席" not in q.name:
+                continue  # "目前科技人才400人" after a 首席 clause counts 科技人才
             if q.parent or not counted.startswith("首席") and (counted or not _about_chief(s, q.start)):
                 continue  # the noun after 个 is what is counted: "十四个首席岗位", not "六个层级", "四个专业"
             if q.kind is Kind.PERCENT:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import pairwise
 from decimal import Decimal
+from itertools import pairwise
 from typing import Annotated
 
 from pydantic import BaseModel
