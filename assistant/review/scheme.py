@@ -156,6 +156,13 @@ class Scheme:
 
     def _add_table(self, block: Block, chapter: str) -> None:
         table = Table(block.index, [list(r) for r in block.rows], chapter, block.context, list(block.lines))
+        if _is_qa(table.header):
+            # a table of questions and answers (问题 | 解答) is prose: each row one question and its answer
+            for row in table.rows[1:]:
+                question, answer = (row + ["", ""])[:2]
+                if question.strip() and answer.strip():
+                    self.sentences.append(Sentence(question + answer, block.index, chapter, "", answer_at=len(question)))
+            return
         self.tables.append(table)
         header = tuple(table.header)
         for i in range(len(table.rows)):
@@ -187,6 +194,15 @@ def _answered(sentences: list[Sentence]) -> list[Sentence]:
             continue
         out.append(s)
     return out
+
+
+_QUESTION_HEADS = ("问题", "提问", "问", "常见问题", "疑问")
+_ANSWER_HEADS = ("解答", "答复", "回答", "答", "答案", "政策解答")
+
+
+def _is_qa(header: list[str]) -> bool:
+    cells = [c.strip() for c in header if c.strip()]
+    return len(cells) == 2 and cells[0] in _QUESTION_HEADS and cells[1] in _ANSWER_HEADS
 
 
 def _is_chapter(text: str, block: Block) -> bool:

@@ -283,3 +283,48 @@ def test_staff_counted_after_a_chief_clause_are_not_chiefs():
     text = GROUP + "四、首席工程师职数不超过科技人才总数的5%，目前科技人才400人，首席工程师18名。"
     chief = facts_of(text).chief
     assert chief is not None and chief.chiefs is not None and chief.chiefs.value == 18
+
+
+# ---- tables read as what they hold --------------------------------------------------------------------
+
+
+def test_a_table_of_questions_and_answers_is_prose():
+    rows = [["问题", "解答"], ["本办法要经过职代会吗？", "不需要，总经理办公会审定即可。"], ["绩效奖金怎么发？", "按部门人数平均发放。"]]
+    blocks = text_blocks(SOE, markdown=True, tables=[rows])
+    scheme = Scheme(blocks)
+    assert not scheme.tables and all(s.row is None and s.answer_at for s in scheme.sentences[1:])
+    result = {f.rule: f.severity.value for f in review_text(SOE, [rows]).findings}
+    assert result["soe-congress"] == "error" and result["performance-egalitarian"] == "error"
+    agreed = [["问题", "解答"], ["本办法要经过职代会吗？", "需要，已经职代会审议通过。"]]
+    assert {f.rule: f.severity.value for f in review_text(SOE, [agreed]).findings}.get("soe-congress") != "error"
+
+
+def test_dividend_recipients_in_a_table_by_kind():
+    text = "本公司为省属国有控股企业，位于昆明。\n公司在岗职工300人。\n分红激励对象名单汇总"
+    rows = [["类别", "人数"], ["经营管理人员", "50"], ["技术技能人才", "60"], ["合计", "110"]]
+    dividend = read_facts(Scheme(text_blocks(text, markdown=True, tables=[rows]))).dividend
+    assert dividend is not None and dividend.recipients is not None and dividend.tech is not None
+    assert (dividend.recipients.value, dividend.tech.value) == (110, 60)
+
+
+def test_best_grade_unlimited_in_a_table_cell():
+    text = "本公司为省属国有控股企业，位于昆明。\n考核等级比例"
+    rows = [["等级", "比例"], ["优秀", "不设上限"], ["良好", "50%"], ["合格", "30%"]]
+    assert {f.rule: f.severity.value for f in review_text(text, [rows]).findings}["forced-distribution-top"] == "error"
+    lowest = [["等级", "比例"], ["优秀", "10%"], ["良好", "60%"], ["基本合格", "不设上限"]]
+    assert "forced-distribution-top" not in {f.rule for f in review_text(text, [lowest]).findings if f.severity.value == "error"}
+
+
+def test_competency_refused_in_other_words():
+    state = "研究院为省属国有独资企业，位于昆明。\n"
+    assert found(state + "各职级不设最低能力素质要求，由部门灵活掌握。")["competency-requirements"] == ["error"]
+    assert found(state + "问：各职级有没有任职资格要求？\n答：没有，职级评定主要看工作年限。")["competency-requirements"] == ["error"]
+    assert "competency-requirements" not in found(state + "问：各职级有没有任职资格要求？\n答：有，每个职级均明确最低能力素质要求。")
+
+
+def test_minimum_wage_refused_under_single_performance_pay():
+    state = "研究院为省属国有独资企业，位于昆明。\n"
+    text = state + "从事直接面向市场的应用研究人员实行单一绩效薪酬，不设岗位基本薪酬，也不保障最低工资。"
+    assert found(text)["single-performance-min-wage"] == ["error"]
+    kept = state + "从事直接面向市场的应用研究人员实行单一绩效薪酬，不设岗位基本薪酬，薪酬支付不低于当地最低工资标准。"
+    assert "single-performance-min-wage" not in found(kept)

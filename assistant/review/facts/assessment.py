@@ -333,8 +333,14 @@ def distributions(scheme: Scheme) -> list[Distribution]:
         in_table: dict[str, Decimal] = {}
         top_row = None
         for c in cells(table):
-            share = cell_fraction(c) if any(w in c.header for w in ("比例", "占比", "分布")) else None
-            grade = next(iter(_grades_in(c.label)), None) if share is not None else None
+            in_share_column = any(w in c.header for w in ("比例", "占比", "分布", "名额", "人数"))
+            row_grades = _grades_in(c.label)
+            if in_share_column and top_row is None and not in_table and row_grades and any(w in c.text for w in W.no_limit + ("不限",)):
+                # the best grade's row (the first graded row) reads 不设上限 / 不限 instead of a share
+                out.append(Distribution(quotas={}, unlimited=True, evidence=table.evidence(c.row)))
+                break
+            share = cell_fraction(c) if in_share_column else None
+            grade = next(iter(row_grades), None) if share is not None else None
             if grade and share is not None and grade not in in_table:
                 in_table[grade] = share
                 top_row = c.row if top_row is None else top_row

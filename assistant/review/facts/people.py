@@ -14,7 +14,7 @@ from knowledge.reader.fields import Reads
 
 from ..scheme import Scheme, Sentence
 from ..words import words
-from .common import Facts, Figure, conjuncts, count_value, figure, filled, placed
+from .common import Facts, Figure, cells, conjuncts, count_value, figure, filled, placed
 
 W = words().facts
 
@@ -68,10 +68,33 @@ def dividend(scheme: Scheme) -> Dividend | None:
             fig = placed(s, result, name)
             if fig is not None and name not in found:
                 found[name] = fig
+    for name, fig in _dividend_table(scheme).items():
+        found.setdefault(name, fig)
     if not found:
         return None
     staff = employees(scheme)
     return Dividend(employees=staff, **found)
+
+
+def _dividend_table(scheme: Scheme) -> dict[str, Figure]:
+    """A table of the dividend's recipients by kind (类别 | 人数, with or without a 合计 row): the
+    recipients are the total, the technical and skilled staff the rows named so."""
+    for table in scheme.tables:
+        if not any(w in table.context + " ".join(table.header) for w in W.dividend):
+            continue
+        counts = [c for c in cells(table) if c.value is not None and ("人数" in c.header or "人" in c.text)
+                  and c.value == c.value.to_integral_value() and c.value > 0]
+        total = next((c for c in counts if any(w in c.label for w in ("合计", "总计", "小计", "共计"))), None)
+        parts = [c for c in counts if c is not total and not any(w in c.label for w in ("合计", "总计", "小计", "共计"))]
+        tech = [c for c in parts if any(w in c.label for w in W.tech_skill) and not any(w in c.label for w in W.not_tech)]
+        if len(parts) < 2 or not tech:
+            continue
+        recipients = total.value if total is not None and total.value is not None else sum(c.value for c in parts if c.value is not None)
+        evidence = table.evidence(total.row if total is not None else parts[-1].row)
+        return {"recipients": Figure(value=Decimal(recipients), evidence=evidence, text=total.text if total else str(recipients)),
+                "tech": Figure(value=Decimal(sum(c.value for c in tech if c.value is not None)), evidence=table.evidence(tech[0].row),
+                               text="、".join(c.text for c in tech))}
+    return {}
 
 
 def chief(scheme: Scheme) -> Chief | None:

@@ -68,6 +68,7 @@ class Statements(Facts):
     budget_scope_mismatch: Evidence | None = None
     single_performance: Evidence | None = None
     min_wage: Evidence | None = None
+    min_wage_refused: Evidence | None = None  # "不保障最低工资"
     price_adjust: Evidence | None = None
     excess_profit: Evidence | None = None
     excess_rule: Evidence | None = None
@@ -123,7 +124,9 @@ def statements(scheme: Scheme) -> Statements:
         budget_scope_mismatch=_evidence(s for s in prose if s.has(*S.budget_scope) and (s.has("不一致") or _refused(s, S.budget_scope))
                                         or _subsidiaries_left_out(s)),
         single_performance=_evidence(s for s in prose if _affirmed(s, S.single_performance) or _affirmed(s, S.no_base_pay, negation=False)),
-        min_wage=_evidence(s for s in prose if s.has(*S.min_wage) and s.has("不低于", "支付", "保障", "不得低于")),
+        min_wage=_evidence(s for s in prose if s.has(*S.min_wage) and s.has("不低于", "支付", "保障", "不得低于", "补足")
+                           and not _refused(s, ("保障", "支付", "补足"))),
+        min_wage_refused=_evidence(s for s in prose if s.has(*S.min_wage) and _refused(s, ("保障", "支付", "补足", "执行", "适用"))),
         price_adjust=_evidence(s for s in prose if s.has(*S.price)),
         excess_profit=_evidence(s for s in prose if s.has(*S.excess_profit)),
         excess_rule=_evidence(s for s in prose if s.has("超额利润", "超目标") and s.has(*S.excess_rule)),
@@ -135,7 +138,7 @@ def statements(scheme: Scheme) -> Statements:
         base_paid_yearly=_evidence(s for s in prose if _paid_wrongly(s)),
         agreement_no_term=_evidence(s for s in prose if s.has(*S.agreement_pay) and _affirmed(s, S.no_term, negation=False)),
         dividend_unconditional=_evidence(s for s in prose if s.has(*S.dividend_words) and _affirmed(s, S.no_conditions, negation=False)),
-        no_competency=_evidence(s for s in prose if s.has(*S.grade_words) and s.has(*S.competency) and s.has(*S.refused_competency)),
+        no_competency=_evidence(s for s in prose if s.has(*S.grade_words) and s.has(*S.competency) and _competency_refused(s)),
         base_pay_late=_evidence(s for s in prose if _base_pay_late(s)),
         mature=_evidence(s for s in prose if _affirmed(s, S.mature)),
         yearly_grade_promotion=_evidence(s for s in prose if s.has(*S.job_grade) and not s.has("薪级", "档") and _affirmed(s, S.yearly_promotion)),
@@ -221,6 +224,17 @@ def _subsidiaries_left_out(s: Sentence) -> bool:
         if any(w in before for w in ("控股", "子企业", "子公司", "所属企业")):
             return True
     return False
+
+
+def _competency_refused(s: Sentence) -> bool:
+    """"各职级不设最低能力素质要求", "有没有任职资格要求？答：没有": the requirement refused, in the
+    words of the list, by a negated clause, or by the answer to a question about it."""
+    if s.has(*S.refused_competency):
+        return True
+    if s.answer_at is not None:
+        said = _answered(s, S.competency)
+        return said is not None and said.denied
+    return _refused(s, S.competency)
 
 
 def _first(sentences: list[Sentence], cues: tuple[str, ...]) -> Sentence | None:

@@ -102,6 +102,9 @@ def pay_mix_applied_research(f: SchemeFacts) -> list[Hit]:
 @check("single-performance-min-wage")
 def single_performance_min_wage(f: SchemeFacts) -> list[Hit]:
     said = f.said
+    if said.single_performance is not None and said.min_wage_refused is not None:
+        return [Hit("方案对实行单一绩效薪酬的人员明确不保障最低工资；薪酬支付应符合国家关于最低工资标准等要求。", said.min_wage_refused,
+                    "建议改为：“实行单一绩效薪酬的人员，每月薪酬支付不低于当地最低工资标准。”")]
     if said.single_performance is None or said.min_wage is not None:
         return []
     return [Hit("方案对部分人员实行单一绩效薪酬（不设岗位基本薪酬），但未写明薪酬支付不低于当地最低工资标准。", said.single_performance,
