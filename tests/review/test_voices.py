@@ -328,3 +328,60 @@ def test_minimum_wage_refused_under_single_performance_pay():
     assert found(text)["single-performance-min-wage"] == ["error"]
     kept = state + "从事直接面向市场的应用研究人员实行单一绩效薪酬，不设岗位基本薪酬，薪酬支付不低于当地最低工资标准。"
     assert "single-performance-min-wage" not in found(kept)
+
+
+# ---- items under headings, labels, answers --------------------------------------------------------------
+
+
+def test_an_item_without_a_subject_reads_its_heading():
+    text = SOE + "3.2 工资总额\n3.2.1 2025年比上年增长9%。\n3.3 利润总额\n3.3.1 预计比上年增长5%。"
+    growth = facts_of(text).growth
+    assert growth.wage_total is not None and growth.wage_total.value == Decimal("0.09")
+    assert growth.profit is not None and growth.profit.value == Decimal("0.05")
+    # an article names its own subject: the chapter heading does not override it
+    contract = SOE + "二、工资总额\n第三条 企业方通报，2025年预计利润总额增长百分之三。"
+    assert facts_of(contract).growth.profit is not None and facts_of(contract).growth.wage_total is None
+
+
+def test_a_label_names_its_figure():
+    text = "本公司为省属国有独资企业。\n一、基本情况\n科技人才：250人\n二、职级设置\n首席工程师：20人"
+    chief = facts_of(text).chief
+    assert chief is not None and chief.tech_staff is not None and chief.tech_staff.value == 250
+    assert found(text)["chief-post-quota"] == ["error"]
+
+
+def test_the_heading_gives_the_research_category():
+    text = "本公司为省属国有独资企业。\n3.1 基础研究岗位\n3.1.1 岗位基本薪酬占比：50%\n3.2 应用研究岗位\n3.2.1 绩效薪酬占比：30%"
+    assert found(text)["pay-mix-basic-research"] == ["error"] and found(text)["pay-mix-applied-research"] == ["error"]
+
+
+def test_an_answer_takes_the_questions_topic():
+    text = SOE + "问：今年工资总额增长多少？\n答：增长9%。\n问：利润呢？\n答：预计增长5%。"
+    growth = facts_of(text).growth
+    assert growth.profit is not None and growth.profit.value == Decimal("0.05")
+
+
+def test_growth_written_as_a_rate_to_grow_by():
+    growth = facts_of(SOE + "二、工资总额\n（一）2025年工资总额按9%增长安排。").growth
+    assert growth.wage_total is not None and growth.wage_total.value == Decimal("0.09")
+
+
+def test_categories_one_to_a_line():
+    text = SOE + "3.3 个人绩效指标构成\n3.3.1 业绩指标：30%\n3.3.2 能力指标：30%\n3.3.3 态度指标：40%"
+    assert facts_of(text).categories[0].weights == {"业绩": Decimal("0.3"), "能力": Decimal("0.3"), "态度": Decimal("0.4")}
+
+
+def test_bands_under_a_seniority_heading():
+    text = SOE + "三、年功工资\n按工龄段计发：1-5年40元/月；6-10年90元/月；11-20年160元/月；21年以上250元/月。"
+    assert found(text)["seniority-arithmetic"] == ["error"]
+
+
+def test_head_counts_from_tables_of_staff_and_posts():
+    text = "本公司为省属国有控股企业，位于昆明。\n公司人员结构"
+    staff = [["人员类别", "人数"], ["管理人员", "60"], ["技术人员", "90"], ["技能人员", "150"], ["在岗职工合计", "300"]]
+    scheme = Scheme(text_blocks(text + "\n\n本期岗位分红激励对象共100人，其中技术技能人才70人。", markdown=True, tables=[staff]))
+    dividend = read_facts(scheme).dividend
+    assert dividend is not None and dividend.employees is not None and dividend.employees.value == 300
+    posts = [["职级", "职数"], ["首席工程师", "15"], ["资深工程师", "30"]]
+    chief = read_facts(Scheme(text_blocks(text + "\n公司科技人才共200人。", markdown=True, tables=[posts]))).chief
+    assert chief is not None and chief.chiefs is not None and chief.chiefs.value == 15

@@ -214,8 +214,26 @@ class CategoryWeights(Facts):
     evidence: Evidence
 
 
-def category_weights(scheme: Scheme) -> list[CategoryWeights]:
+def _category_lines(scheme: Scheme) -> list[CategoryWeights]:
+    """"3.3.1 业绩指标：30%" / "3.3.2 能力指标：30%" / "3.3.3 态度指标：40%": one category to a line."""
     out = []
+    run: dict[str, Decimal] = {}
+    last: Sentence | None = None
+    for s in scheme.sentences + [None]:  # type: ignore[list-item]
+        one = _one_weight(s) if s is not None else None
+        name = next((w for w in W.categories if one is not None and w in one[0]), None)
+        if name is None or name in run:
+            if len(run) >= 2 and "业绩" in run and last is not None:
+                out.append(CategoryWeights(weights=dict(run), evidence=last.evidence))
+            run = {}
+        if name is not None and one is not None and s is not None:
+            run[name] = one[1]
+            last = s
+    return out
+
+
+def category_weights(scheme: Scheme) -> list[CategoryWeights]:
+    out = _category_lines(scheme)
     for s in scheme.prose():
         if sum(s.has(w) for w in W.categories) < 2:
             continue

@@ -55,13 +55,28 @@ def employees(scheme: Scheme) -> Figure | None:
         fig = placed(s, result, "employees")
         if fig is not None:
             return fig
+    return _table_count(scheme, lambda label: any(w in label for w in W.employees) and any(
+        w in label for w in ("合计", "总计", "共计", "在岗职工", "总数")))
+
+
+_COUNT_HEADS = ("人数", "职数", "数量", "名额", "人")
+
+
+def _table_count(scheme: Scheme, wanted) -> Figure | None:
+    """A head count from a table of staff (人员类别 | 人数): the first row whose name `wanted` accepts."""
+    for table in scheme.tables:
+        for c in cells(table):
+            if c.value is None or c.value != c.value.to_integral_value() or c.value <= 0 or "%" in c.text:
+                continue
+            if (any(w in c.header for w in _COUNT_HEADS) or c.text.strip().endswith(("人", "名"))) and wanted(c.label):
+                return Figure(value=c.value, evidence=table.evidence(c.row), text=c.text)
     return None
 
 
 def dividend(scheme: Scheme) -> Dividend | None:
     found: dict[str, Figure] = {}
     for s in scheme.prose():
-        if not s.has(*W.dividend) or not s.figures(Kind.PEOPLE, Kind.PERCENT):
+        if not s.has(*W.dividend, *W.recipients) or not s.figures(Kind.PEOPLE, Kind.PERCENT):
             continue
         result = filled(s, DividendReads)
         for name in ("recipients", "tech", "recipient_share", "tech_share"):
@@ -113,6 +128,8 @@ def chief(scheme: Scheme) -> Chief | None:
             elif chiefs is None and count_value(q) is not None:
                 chiefs = figure(q, s)
     if chiefs is None and share is None:
+        chiefs = _table_count(scheme, lambda label: "首席" in label)  # a table of posts: 首席工程师 | 15
+    if chiefs is None and share is None:
         return None
     return Chief(chiefs=chiefs, share=share, tech_staff=tech_staff(scheme))
 
@@ -137,4 +154,4 @@ def tech_staff(scheme: Scheme) -> Figure | None:
                 defined = q.total and s.has("科技人才") and not q.parent
                 if (named or defined) and count_value(q):
                     return figure(q, s)
-    return None
+    return _table_count(scheme, lambda label: any(w in n for n in conjuncts(label) for w in W.tech_staff))

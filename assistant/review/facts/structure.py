@@ -131,7 +131,9 @@ def step_series(scheme: Scheme) -> list[StepSeries]:
             out.append(seniority)
             continue
         out += _step_table(table)
-    out += [s for s in map(_seniority_sentence, scheme.having(*W.seniority)) if s is not None]
+    # a band list under a 年功工资 heading ("三、年功工资" / "按工龄段计发：1-5年40元/月；…") is one too
+    under = [s for s in scheme.prose() if any(w in s.chapter + s.heading for w in W.seniority) and s.has("工龄", "年") and not s.has(*W.seniority)]
+    out += [s for s in map(_seniority_sentence, scheme.having(*W.seniority) + under) if s is not None]
     out += [s for s in map(_step_sentence, scheme.having("薪级", "档", "薪档", "一岗")) if s is not None]
     return out
 
@@ -314,7 +316,7 @@ def pay_mix(scheme: Scheme) -> list[PayMix]:
 
 def _mix_sentence(s: Sentence) -> list[PayMix]:
     text = s.plain
-    category = _category(text)
+    category = _category(text) or _category(s.heading)  # "3.1 基础研究岗位" / "3.1.1 岗位基本薪酬占比：50%"
     if category is None:
         return []
     out: list[PayMix] = []

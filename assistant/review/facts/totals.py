@@ -125,6 +125,7 @@ _COMPARED = ("较上年", "比上年", "较去年", "比去年", "同比", "环�
 
 _CUES = W.wage_total + W.profit + W.avg_wage + W.productivity
 _MOVED_TO = re.compile(r"^(?:增加|增长|提高|上升|上涨|下降|降低|减少|调整|调增|调减)(?:到|至)|^(?:增至|降至|减至|升至)")
+_GROWS = ("增长", "增加", "上涨", "提高", "递增")
 _RATE_LABEL = re.compile(r"(?:增长率|增幅|增速|涨幅|增长幅度)(?:为|是)?$")
 
 
@@ -142,10 +143,15 @@ def _compared(s: Sentence):
         prev = everything[i - 1] if i else None
         start = max(prev.end if prev is not None else 0, max(text.rfind(ch, 0, q.start) for ch in "。；;！？") + 1)
         written = text[start:q.start].strip("，,；;、：: ")
-        if q.direction is None and not _RATE_LABEL.search(written):
-            continue  # "工资总额增长率：8%": a growth written as a labelled rate is a change too
+        if q.direction is None:
+            # "工资总额增长率：8%", "工资总额按9%增长安排": a growth written as a rate is a change too
+            if not _RATE_LABEL.search(written) and not (written.endswith("按") and text[q.end:].startswith(_GROWS)):
+                continue
+            q = everything[i] = q.with_(direction="up")
         if q.derived and not {c for c in _CUES if c in written}:
             written = q.topic  # a growth worked out from two years' amounts: named by their heading (工资总额：2024年…)
+        if s.answer_at is not None and q.start >= s.answer_at and not {c for c in _CUES if c in written}:
+            written = text[:s.answer_at]  # "问：利润呢？答：预计增长5%": the answer's topic is the question's
         named = {c for c in _CUES if c in written}
         if named and not named <= {c for c in _CUES if c in q.subject}:
             everything[i] = q.with_(subject=written, name=written)
