@@ -219,7 +219,8 @@ def _category_lines(scheme: Scheme) -> list[CategoryWeights]:
     out = []
     run: dict[str, Decimal] = {}
     last: Sentence | None = None
-    for s in scheme.sentences + [None]:  # type: ignore[list-item]
+    sentences: list[Sentence | None] = [*scheme.sentences, None]  # None closes the last run
+    for s in sentences:
         one = _one_weight(s) if s is not None else None
         name = next((w for w in W.categories if one is not None and w in one[0]), None)
         if name is None or name in run:
