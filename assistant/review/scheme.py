@@ -36,8 +36,13 @@ def blank(match: re.Match[str]) -> str:
 @lru_cache(maxsize=8192)
 def plain(text: str) -> str:
     """Same-length matching form: full-width → ASCII, book titles and article numbers blanked."""
+    from .quotes import restated
+
     folded, _ = normalise(text, typos=False)
-    return _MARKERS.sub(blank, _BOOK.sub(blank, folded))
+    out = _MARKERS.sub(blank, _BOOK.sub(blank, folded))
+    for start, end in restated(out):  # the guideline's own limit, restated: not a figure of the company
+        out = out[:start] + " " * (end - start) + out[end:]
+    return out
 
 
 @lru_cache(maxsize=8192)

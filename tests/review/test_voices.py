@@ -385,3 +385,34 @@ def test_head_counts_from_tables_of_staff_and_posts():
     posts = [["职级", "职数"], ["首席工程师", "15"], ["资深工程师", "30"]]
     chief = read_facts(Scheme(text_blocks(text + "\n公司科技人才共200人。", markdown=True, tables=[posts]))).chief
     assert chief is not None and chief.chiefs is not None and chief.chiefs.value == 15
+
+
+# ---- a guideline's limit restated beside the scheme's own figure ------------------------------------------
+
+
+def test_restated_guideline_limit_is_not_the_companys_figure():
+    state = "本公司为省属国有控股企业，位于昆明。\n"
+    chief = state + "根据《国有企业科技人才薪酬分配指引》关于首席类职位一般不得超过科技人才总数5%的要求，结合公司实际，公司科技人才200人，设首席工程师15名。"
+    assert found(chief)["chief-post-quota"] == ["error"]
+    mix = state + "基础研究类科技人才岗位基本薪酬占总薪酬的比例原则上应达到60%以上，本院确定为50%。"
+    assert found(mix)["pay-mix-basic-research"] == ["error"]
+    kpi = SOE + "指引要求关键绩效指标原则上为5-9个，一般不超过11个；本公司各部门考核指标为14个。"
+    assert found(kpi)["kpi-count"] == ["error"]
+
+
+def test_the_schemes_own_figure_in_the_guidelines_words_stays():
+    # the guideline's words with the company's own figure (50%, not the guideline's 60%) are the company's
+    changed = "研究院为省属国有独资企业。\n从事基础研究类的科技人才岗位基本薪酬占总薪酬的比例原则上应达到50%以上。"
+    assert found(changed)["pay-mix-basic-research"] == ["error"]
+    # nor is an average wage written in the guideline's words
+    hq = "集团为省属国有独资企业。\n集团本级（总部）工资总额预算单列，总部职工平均工资增长8%；集团全部职工平均工资增长6%。"
+    assert found(hq)["hq-wage-growth"] == ["error"]
+    # and a document number is not a figure to blank
+    assert facts_of(SOE + "津贴补贴按人社部发〔2023〕13号文件规定执行。").said.allowance_policy is not None
+
+
+def test_dividend_staff_in_the_dividend_sentence():
+    text = "本公司为省属国有控股企业。\n分红激励每次激励人数一般不超过本企业在岗职工总数的30%。本次分红激励人数为120人，公司在岗职工300人，其中技术技能人才80人。"
+    dividend = facts_of(text).dividend
+    assert dividend is not None and dividend.employees is not None and dividend.employees.value == 300
+    assert found(text)["dividend-recipients"] == ["error"]

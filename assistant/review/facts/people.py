@@ -47,14 +47,16 @@ class Chief(Facts):
 
 
 def employees(scheme: Scheme) -> Figure | None:
-    """Staff on post, from the company profile: the first head count named so, not a subset."""
-    for s in scheme.prose():
-        if not s.has(*W.employees) or s.has(*W.dividend):
-            continue
-        result = filled(s, EmployeesReads)
-        fig = placed(s, result, "employees")
-        if fig is not None:
-            return fig
+    """Staff on post, from the company profile: the first head count named so, not a subset; else
+    one written inside the dividend's own sentence ("本次分红激励人数为120人，公司在岗职工300人")."""
+    for inside in (False, True):
+        for s in scheme.prose():
+            if not s.has(*W.employees) or s.has(*W.dividend) is not inside:
+                continue
+            result = filled(s, EmployeesReads)
+            fig = placed(s, result, "employees")
+            if fig is not None:
+                return fig
     return _table_count(scheme, lambda label: any(w in label for w in W.employees) and any(
         w in label for w in ("合计", "总计", "共计", "在岗职工", "总数")))
 
@@ -118,7 +120,7 @@ def chief(scheme: Scheme) -> Chief | None:
     for s in scheme.having(*W.chief):
         for q in s.figures(Kind.PEOPLE, Kind.COUNT, Kind.PERCENT):
             counted = q.tail.strip() if q.kind is Kind.COUNT else ""
-            if q.kind is Kind.PEOPLE and q.name and "首席" not in q.name:
+            if q.kind is Kind.PEOPLE and q.name and "首席" not in q.name and any(w in q.name for w in (*W.employees, "人才", "人员")):
                 continue  # "目前科技人才400人" after a 首席 clause counts 科技人才
             if q.parent or not counted.startswith("首席") and (counted or not _about_chief(s, q.start)):
                 continue  # the noun after 个 is what is counted: "十四个首席岗位", not "六个层级", "四个专业"
