@@ -80,9 +80,9 @@ class Member(CalcInput):
 class AllowanceInput(MoneyInput):
     reading_topics: ClassVar[tuple[str, ...]] = ("技能津贴", "师带徒", "带徒", "班组长津贴", "津贴", "徒弟", "技师津贴", "津贴表", "技能工资",
                                                  "津贴标准")
-    members: Annotated[list[Member] | None, Reads((Kind.PEOPLE, Kind.MONEY), shape=Shape.RECORDS, ask="如“张三技师，带2个徒弟；李四高级工”")] = Field(
+    members: Annotated[list[Member] | None, Reads((Kind.PEOPLE, Kind.MONEY), shape=Shape.RECORDS, people=True, ask="如“张三技师，带2个徒弟；李四高级工”")] = Field(
         None, min_length=1, title="人员", description="[{name, skill_level, apprentices, team_leader}, …]，也可上传人员表")
-    headcounts: Annotated[dict[str, Count] | None, Reads(Kind.PEOPLE, shape=Shape.MAP, keys=SKILL_LEVELS, bare=False)] = Field(
+    headcounts: Annotated[dict[str, Count] | None, Reads((Kind.PEOPLE, Kind.COUNT), shape=Shape.MAP, keys=SKILL_LEVELS, bare=False)] = Field(
         None, title="各等级人数", description="不列人员时：技能等级 → 人数，测算各等级技能津贴合计")
     scheme: Annotated[Literal["case-2", "case-4"], Reads(Kind.NUMBER, shape=Shape.CHOICE, choices={
         "case-2": ("案例2", "案例二", "B公司"), "case-4": ("案例4", "案例四", "D公司")})] = Field(
@@ -146,6 +146,8 @@ def _skill(member: Member, index: int, rates: dict[str, Decimal], findings: list
 def allowance_schedule(inp: AllowanceInput) -> dict[str, Any]:
     if not inp.members and not inp.headcounts:
         raise CalculationError("请列出人员（姓名、技能等级、带徒人数、班组长津贴），或各技能等级的人数", "members")
+    if inp.members and inp.headcounts:  # the same people would be paid twice
+        raise CalculationError("人员名单和各等级人数只能填写一种：列出了人员，就不必再填各等级人数", "headcounts")
     rates, source = _rates(inp)
     per_apprentice = inp.apprentice_rate if inp.apprentice_rate is not None else Decimal(param("allowances.apprentice_monthly"))
     findings: list[Finding] = []

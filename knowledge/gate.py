@@ -5,7 +5,9 @@ Two signals from the corpus itself, calibrated on the dev sets (`gate.yaml`):
 - **share**: how much of the question the best passages explain — each content word weighted
   by how specific it is in general Chinese (idf from jieba's own dictionary frequencies, so
   '工资' weighs little and '师带徒' much), explained when it (or a synonym) occurs in the top
-  units' text or their reviewed expansions;
+  units' text or their reviewed expansions (a compound by its pieces, at half weight). Content
+  words are dictionary or corpus words — not jieba's guessed crumbs, function words (by the
+  dictionary's tags) or words about the documents themselves (方案, 引用);
 - **foreign**: the most specific *noun* of the question that the whole corpus never uses
   (产假, 公积金, 公务员 …): a topic the guidelines do not cover.
 
@@ -13,6 +15,9 @@ Two reviewed lists in `gate.yaml` complete them: requests to ignore the sources 
 clauses are refused by their form, whatever they mention; and a question naming a labour, social
 insurance or tax topic the guidelines do not govern (产假, 社保, 个税 …) is refused unless its best
 units use that word themselves.
+
+The operating point is the least-cost one on the dev sets (`choose_point`), chosen and
+cross-validated by benchmarks/calibrate_gate.py.
 """
 
 from __future__ import annotations
@@ -33,6 +38,11 @@ if TYPE_CHECKING:
 
 GATE_FILE = PACKAGE_DIR / "gate.yaml"
 _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "vn", "ng", "j", "l", "eng")
+# Numerals, measure words, pronouns, adverbs, prepositions, conjunctions, particles,
+# interjections, onomatopoeia, locatives (五十, 几个, 已经, 以后 …): they never name a topic,
+# whatever weight their rarity would give them. jieba's dictionary tags decide.
+_FUNCTION_TAGS = ("m", "q", "r", "d", "p", "c", "u", "y", "e", "o", "f")
+PIECE_CREDIT = 0.5  # a compound the corpus never writes whole, but writes every piece of
 _CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
 
 
@@ -43,6 +53,7 @@ class Settings:
     foreign_below_share: float  # a foreign noun refuses only a question explained less than this
     injection: tuple[str, ...]
     uncovered_topics: tuple[str, ...]
+    document_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +61,8 @@ def settings() -> Settings:
     data: dict[str, Any] = yaml.safe_load(GATE_FILE.read_text(encoding="utf-8"))
     return Settings(float(data["min_share"]), float(data["max_foreign"]), float(data["foreign_below_share"]),
                     tuple(data["injection"]),
-                    tuple(str(t).lower() for t in data.get("uncovered_topics") or ()))
+                    tuple(str(t).lower() for t in data.get("uncovered_topics") or ()),
+                    frozenset(str(w).lower() for w in data.get("document_words") or ()))
 
 
 def _general() -> tuple[dict[str, int], int]:
@@ -85,17 +97,49 @@ class Features:
     unexplained: list[str] = field(default_factory=list)
 
 
-def _content_words(query: str) -> list[tuple[str, bool]]:
-    """(word, is a noun) for the question's content words; jieba's dictionary tags decide."""
+def _content_words(query: str, index: Index) -> list[tuple[str, bool]]:
+    """(word, is a noun) for the question's content words; jieba's dictionary tags decide.
+
+    A word jieba only guessed (its HMM), that neither general Chinese nor the corpus writes,
+    is mostly a crumb of two neighbours ('来定' in '按任期来定', '先分' in '先分到车间') that
+    would weigh as the rarest word of the question: its dictionary pieces stand for it."""
     from .text import nouns, segment
 
     known_nouns = nouns(_NOUN_TAGS)
-    return [(w.lower(), w in known_nouns) for w in segment(query)
-            if _CONTENT.fullmatch(w) and w.lower() not in STOPWORDS]
+    freq, _ = _general()
+    found: list[str] = []
+    for word in segment(query):
+        if freq.get(word, 0) > 0 or word.isascii() or index.writes(word.lower()):
+            found.append(word)
+        else:
+            found += segment(word, guess=False)
+    return [(w.lower(), w in known_nouns) for w in found
+            if _CONTENT.fullmatch(w) and w.lower() not in STOPWORDS and not _is_function(w)
+            and w.lower() not in settings().document_words]
+
+
+@lru_cache(maxsize=4096)
+def _is_function(word: str) -> bool:
+    """A function word, or a compound of them ('哪几个' = 哪几 + 几个)."""
+    from .text import nouns, subwords
+
+    function = nouns(_FUNCTION_TAGS)
+    if word in function:
+        return True
+    pieces = [p for p in subwords(word) if len(p) >= 2 and p != word]
+    return len(word) >= 3 and bool(pieces) and all(p in function for p in pieces) and {c for p in pieces for c in p} == set(word)
 
 
 def _explained(word: str, text: str) -> bool:
     return word in text or any(s in text for s in expand([word])[1:])
+
+
+def _explained_piecewise(word: str, text: str) -> bool:
+    """A compound ('工人工资', '技术骨干') whose every character is in a piece the text explains."""
+    from .text import subwords
+
+    pieces = [p for p in subwords(word) if len(p) >= 2 and p != word and _explained(p, text)]
+    return len(word) >= 3 and {ch for p in pieces for ch in p} == set(word)
 
 
 def _written(word: str, index: Index) -> bool:
@@ -110,8 +154,8 @@ def _is_foreign(word: str, index: Index) -> bool:
         return False
     if word.isascii():
         return True
-    if word not in freq:
-        return False
+    if freq.get(word, 0) <= 0:
+        return False  # jieba's table also holds every word's prefixes, at 0: not words
     # A compound of words the corpus uses ('工资管理', '技术骨干'), or one of them with a
     # one-character suffix ('技术部', '生产科'), is not a new topic.
     from .text import subwords
@@ -125,12 +169,14 @@ def features(query: str, top_units: list[str], index: Index) -> Features:
     text = "\n".join(index.search_texts[u] for u in top_units)
     total = found = foreign = 0.0
     unexplained = []
-    for word, noun in dict.fromkeys(_content_words(query)):
+    for word, noun in dict.fromkeys(_content_words(query, index)):
         weight = general_idf(word)
         total += weight
         if _explained(word, text):
             found += weight
             continue
+        if _explained_piecewise(word, text):
+            found += weight * PIECE_CREDIT
         unexplained.append(word)
         if noun and _is_foreign(word, index):
             foreign = max(foreign, weight)
@@ -156,3 +202,35 @@ def refuses(found: Features, gate: Settings) -> str | None:
     if found.foreign > gate.max_foreign and found.share < gate.foreign_below_share:
         return "foreign"
     return None
+
+
+# ---- choosing the operating point (benchmarks/calibrate_gate.py) ----
+
+FALSE_REFUSAL_COST = 5.0  # an in-scope question refused costs this many out-of-scope ones answered
+
+
+def choose_point(inside: list[Features], outside: list[Features], base: Settings,
+                 cost: float = FALSE_REFUSAL_COST) -> Settings:
+    """The operating point with the least cost on these questions — `cost` per in-scope
+    question refused, 1 per out-of-scope question answered — and, among equal costs, the
+    loosest one: the widest margin for in-scope questions worded unlike any seen.
+
+    Questions refused by the reviewed lists (injection, uncovered topics) are left out of the
+    out-of-scope side: the thresholds need not catch them again."""
+    rest = [f for f in outside if not (f.injection or f.uncovered)]
+    # Only a threshold just past an out-of-scope question's value changes what is caught, and
+    # the loosest of equal points lies there.
+    shares = [0.0] + sorted({round(f.share + 0.0005, 4) for f in rest if f.share < 0.8})
+    foreigns = [math.inf] + sorted({round(f.foreign - 0.005, 3) for f in rest if f.foreign > 0})
+    best: tuple[tuple[float, float, float, float], Settings] | None = None
+    for min_share in shares:
+        for max_foreign in foreigns:
+            for below in ((0.0,) if max_foreign == math.inf else (0.6, 0.7, 0.8, 0.9, 1.01)):
+                point = Settings(min_share, max_foreign, below, base.injection, base.uncovered_topics, base.document_words)
+                errors = cost * sum(refuses(f, point) is not None for f in inside)
+                errors += sum(refuses(f, point) is None for f in rest)
+                key = (errors, min_share, -max_foreign, below)
+                if best is None or key < best[0]:
+                    best = (key, point)
+    assert best is not None
+    return best[1]

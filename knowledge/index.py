@@ -77,6 +77,10 @@ class Index:
         self.vectors.open(strict=not _server())
         self.unit_order = {uid: i for i, uid in enumerate(self.units)}
         self.search_texts = {uid: f"{u.search_text()}\n{expansion_text(uid)}".lower() for uid, u in self.units.items()}
+        # Each unit's passages (its paragraphs, and its expansion), for the coverage score.
+        self.passage_texts: dict[str, list[str]] = {}
+        for uid, text in zip(self.passage_units, texts, strict=True):
+            self.passage_texts.setdefault(uid, []).append(text.lower())
         # What the corpus writes, for the typo reader and the gate: the guidelines' full text
         # (substring tests), and the words of every passage, imported documents included (a set:
         # a 10,000-section handbook must not make every search scan megabytes).
@@ -104,10 +108,16 @@ class Index:
         return (None if found is None else _unique_units(found, None, CANDIDATES)), notice
 
     def coverage(self, own_words: list[str], unit_id: str) -> tuple[float, list[str]]:
-        """Share of the question's idf mass found in the unit, and the words found."""
+        """Share of the question's idf mass found in the unit's best passage, and the words
+        found there. One passage, not the whole unit: a long overview article (科技人才指引
+        第八条, 内部指引第四条) names nearly every topic somewhere, but answers none of them in
+        the same paragraph."""
+        passages = self.passage_texts.get(unit_id) or [self.search_texts[unit_id]]
+        return max((self._covered(own_words, text) for text in passages), key=lambda found: found[0])
+
+    def _covered(self, own_words: list[str], text: str) -> tuple[float, list[str]]:
         if not own_words:
             return 0.0, []
-        text = self.search_texts[unit_id]
         total = found = 0.0
         matched = []
         for word in dict.fromkeys(own_words):
@@ -281,10 +291,12 @@ def search(query: str, k: int = 5, doc_id: str | None = None, kind: str | None =
 
 
 def ranked(index: Index, query: str, doc_id: str | None, kind: str | None,
-           use_bm25: bool = True, use_vectors: bool = True, rerank: bool = True) -> tuple[list[Hit], str | None]:
+           use_bm25: bool = True, use_vectors: bool = True, rerank: bool = True,
+           use_gate: bool = True) -> tuple[list[Hit], str | None]:
     """Fused ranking behind the gate, and a notice when the vectors were unavailable. For the
     ablation in `evaluation`, either retriever can be switched off, and `rerank=False` gives
-    the raw rank fusion (no gate, no coverage or kind priors)."""
+    the raw rank fusion (no gate, no coverage or kind priors); `use_gate=False` ranks without
+    the gate (its calibration decides refusals itself)."""
     query_toks, own = query_tokens(query)
     allowed = None
     if doc_id or kind:
@@ -308,7 +320,7 @@ def ranked(index: Index, query: str, doc_id: str | None, kind: str | None,
         return [Hit(unit=index.units[uid], score=round(fused[uid] / fused[order[0]], 4), why="") for uid in order], notice
     top = fused[order[0]]
     coverage = {uid: index.coverage(own, uid) for uid in order[:CANDIDATES]}
-    if not gate.admits(query, order[:3], index):
+    if use_gate and not gate.admits(query, order[:3], index):
         return [], notice
     wants_case = bool(_WANTS_CASE.search(query))
 

@@ -98,9 +98,10 @@ def subwords(word: str) -> list[str]:
     return list(_jieba().lcut_for_search(word))
 
 
-def segment(text: str) -> list[str]:
-    """jieba's words of `text` in order, covering it exactly (with the domain dictionary)."""
-    return list(_jieba().cut(text))
+def segment(text: str, guess: bool = True) -> list[str]:
+    """jieba's words of `text` in order, covering it exactly (with the domain dictionary);
+    `guess=False`: dictionary words only, no new words guessed by jieba's HMM."""
+    return list(_jieba().cut(text, HMM=guess))
 
 
 def vocabulary(texts: list[str]) -> list[str]:

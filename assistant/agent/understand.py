@@ -210,8 +210,9 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
     standalone = choose(reading) if reading.has_figures() else None
     if standalone is not None and standalone.name != name and standalone.topics and (standalone.complete or not is_follow_up(text)):
         return None
-    if complete and standalone is not None and standalone.complete and not is_follow_up(text):
-        return None
+    if complete and standalone is not None and standalone.complete and not is_follow_up(text) \
+            and not (standalone.name == name and _names(standalone.filled.values) <= _names(previous) != set()):
+        return None  # (蒋姐兼班组长，每月班组长津贴200: only people already listed — it adds to them)
     info = _registry().get_calculator(name)
     update = fill(reading, info.input_model, context=previous)
     _apply_changes(update, previous, reading)
@@ -235,10 +236,35 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
     filled = Filled(values=merged, placed=update.placed, leftovers=update.leftovers, problems=update.problems,
                     cued=update.cued, slots=update.slots, notes=update.notes)
     questions = list(update.problems) + [_leftover_question(q, update) for q in update.leftovers]
+    questions += _changes_without_figures(update, previous, reading)
     # a question asked before stays open unless this message restates the figure it was about
     restated = {format(q.value.normalize(), "f") for q in reading.quantities}
     questions += [u for u in unclear or [] if not any(f"“{v}" in u for v in restated)]
     return Request(name, info.title, filled, 0.0, topic_hits(name, text), _missing(info.input_model, filled), questions)
+
+
+_CHANGE = re.compile(r"加|减|增|降|改|调|换|变|多|少|都是|也是|全是")
+_UNCHANGED = re.compile(r"[不没未别无]\S?(?:变|改|动|调)|照旧|同上|保持")  # 总额不变: said to stay as it was
+
+
+def _changes_without_figures(update: Filled, previous: dict[str, Any], reading: Reading) -> list[str]:
+    """对象再加10个，加的都是技术岗: a clause with no figure that speaks of changing another field
+    already given may change it too — ask how, rather than keep its old figure."""
+    placed = set(update.placed.values())
+    starts = [q.start for q in reading.quantities]
+    questions = []
+    for clause in reading.clauses:
+        if any(clause.start <= s < clause.end for s in starts) or not _CHANGE.search(clause.text) \
+                or _UNCHANGED.search(clause.text):
+            continue
+        for slot in update.slots:
+            before = _get_path(previous, slot.path)
+            if slot.reads.shape is not Shape.VALUE or slot.path in placed or before is None or isinstance(before, bool):
+                continue
+            if any(len(c) >= 2 and c in clause.text for c in slot.reads.cues):
+                questions.append(f"“{clause.text.strip()}”：{slot.label}（原为 {_plain(before)}）也要改吗？请告诉我改成多少")
+                break
+    return questions
 
 
 _ADDED_MEMBER = re.compile(r"(?:再|还|另外)?(?:加上|加入|添上|补上|还有|再加)([\u4e00-\u9fa5A-Za-z0-9]{1,8}?)(?:呢|吧|吗|啊|$|[，,。？?！!])")
@@ -249,6 +275,22 @@ _LESS = re.compile(r"(?:再|又|还)?(?:减少|减去|减|少|降低|下调|扣|
 
 _FREED = re.compile(r"(?:多出来|多出|剩下|剩余|省下|空出|腾出|减下来|降下来)的?$")
 _TO = re.compile(r"^(?:都|全部|全)?(?:加给|补给|挪给|转给|分给|加到|给)([^，,。；;？?！!]+)")
+
+
+def _names(data: Any) -> set[str]:
+    """The people, departments and items named in a calculator's inputs (map keys, records' names)."""
+    if isinstance(data, list):
+        return set().union(*(_names(v) for v in data)) if data else set()
+    if not isinstance(data, dict):
+        return set()
+    found = {data["name"]} if isinstance(data.get("name"), str) else set()
+    found |= {str(k) for k in data if not _FIELD_NAME.fullmatch(str(k))}  # field names are snake_case
+    for value in data.values():
+        found |= _names(value)
+    return found
+
+
+_FIELD_NAME = re.compile(r"[a-z][a-z0-9_]*")
 
 
 def _apply_changes(update: Filled, previous: dict[str, Any], reading: Reading) -> None:
@@ -308,16 +350,19 @@ def merge(previous: dict[str, Any], update: Filled, text: str) -> dict[str, Any]
     """The previous inputs with what the follow-up changes: single values replaced, members
     added or corrected, members named after 去掉/删除 removed."""
     merged = _deep_copy(previous)
+    groups = [_get_path(merged, s.path) for s in update.slots if s.reads.shape is Shape.GROUPS]
+    relocated = {slot.path for slot in update.slots
+                 if slot.reads.shape is Shape.MAP and _correct_in_place(groups, previous, slot.path, update.get(slot.path))}
     for slot in update.slots:
         value = update.get(slot.path)
-        if value in (None, {}, []):
+        if value in (None, {}, []) or slot.path in relocated:
             continue
         if slot.reads.shape is Shape.FLAG and value is False:
             continue
         _set_path(merged, slot.path, _merge_value(_get_path(merged, slot.path), value, text))
     for slot in update.slots:  # "大家报价以后登杆降到250": a longer name holding one known name is that one
         old, new = _get_path(previous, slot.path), update.get(slot.path)
-        if isinstance(old, dict) and isinstance(new, dict):
+        if isinstance(old, dict) and isinstance(new, dict) and slot.path not in relocated:
             renamed = {}
             for key, value in new.items():
                 known = [k for k in old if k in key] if key not in old else []
@@ -330,6 +375,34 @@ def merge(previous: dict[str, Any], update: Filled, text: str) -> dict[str, Any]
             for name in removed:
                 current.pop(name, None)
     return merged
+
+
+def _correct_in_place(groups: list[Any], previous: dict[str, Any], path: str, value: Any) -> bool:
+    """装配部的刘B改成700分 after a two-level allocation: every name given is already known once as
+    a department's member, so it is corrected there rather than added as a one-level entry."""
+    old = _get_path(previous, path)
+    if not isinstance(value, dict) or not value or isinstance(old, dict) and any(k in old for k in value):
+        return False
+    holders = {key: _holders(groups, key) for key in value}
+    if any(len(found) != 1 for found in holders.values()):
+        return False
+    for key, found in holders.items():
+        found[0][key] = value[key]
+    return True
+
+
+def _holders(data: Any, key: str) -> list[dict[str, Any]]:
+    """The maps, anywhere in the inputs, that hold `key` with a single figure."""
+    found: list[dict[str, Any]] = []
+    if isinstance(data, dict):
+        if isinstance(data.get(key), (int, float, Decimal, str)) and not isinstance(data.get(key), bool):
+            found.append(data)
+        for value in data.values():
+            found += _holders(value, key)
+    elif isinstance(data, list):
+        for value in data:
+            found += _holders(value, key)
+    return found
 
 
 _ADD = re.compile(r"再加|加上|加一个|加一家|加进去|加入|补充|新增|又收到|又有|增加一")

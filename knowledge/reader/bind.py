@@ -124,15 +124,21 @@ def _entity_end(word: str) -> bool:
     return suffix is not None and len(word) > len(suffix) and word not in ("各部门", "部门", "本部门", "该部门")
 
 
-_PERSON = re.compile(r"(?:小|老|阿)[\u4e00-\u9fa5]{1,2}$|(?<![级技普员职操作])[\u4e00-\u9fa5]{1,2}(?<![级技普员职])(?:工|师傅|姐|哥|经理|主任|老师)$")
+@lru_cache(maxsize=1)
+def _person() -> re.Pattern[str]:
+    """小李, 老黎, 阿梅 or a surname with a title (张工, 何师傅, 周主管), from the lexicon's words."""
+    lex = lexicon()
+    prefixes, suffixes = "|".join(lex.person_prefixes), "|".join(lex.person_suffixes)
+    name = r"[\u4e00-\u7683\u7685-\u9fa5]"  # any CJK character but 的 (管理岗的周主管: 的 ends the role)
+    return re.compile(rf"(?:{prefixes}){name}{{1,2}}$|(?<![级技普员职操作]){name}{{1,2}}(?<![级技普员职])(?:{suffixes})$")
 
 
 def looks_like_entity(name: str) -> bool:
     """A department, team or person — not a label made of ordinary words (积分情况, 价目表) nor a
     whole unit (全车间, 各班组)."""
-    if name.startswith(("全", "整个", "各", "所有", "本", "每")):
+    if name.startswith(("全", "整个", "各", "所有", "本", "每")) or whole_unit(name):
         return False
-    if _entity_end(name) or _PERSON.fullmatch(name) or re.fullmatch(r"[A-Za-z][A-Za-z0-9]{0,3}|[甲乙丙丁戊己庚辛壬癸]", name):
+    if _entity_end(name) or _person().fullmatch(name) or re.fullmatch(r"[A-Za-z][A-Za-z0-9]{0,3}|[甲乙丙丁戊己庚辛壬癸]", name):
         return True
     tokens = _tokens(name)
     return len(name) >= 2 and len(tokens) == 1 and tokens[0][1] in ("nr", "nrt", "nrfg")
@@ -140,7 +146,7 @@ def looks_like_entity(name: str) -> bool:
 
 def split_person(name: str) -> tuple[str | None, str]:
     """"组长老黎" → ("组长", "老黎"), "生产部张三" → ("生产部", "张三"): a role or team before a person."""
-    match = _PERSON.search(name)
+    match = _person().search(name)
     if match and match.start() > 1 and name[match.start() - 1] not in "/／":  # 组长老黎 (a role), not 钱小二, 五级/初级工
         return name[: match.start()], match.group(0)
     tokens = _tokens(name)
@@ -176,7 +182,7 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _comparisons(text, bound)
     bound = _counted_levels(bound)
     bound = _after_bracket_notes(text, bound)
-    bound = [q.with_(total=True) if q.name and _WHOLE.match(q.name) else q for q in bound]  # 全车间共2500件: the whole, no member
+    bound = [q.with_(total=True) if q.name and whole_unit(q.name) else q for q in bound]  # 全车间共2500件: the whole, no member
     bound = sorted(bound + _remainders(text, bound, clauses) + _growths(bound) + _service(text, bound), key=lambda q: q.start)
     return bound, clauses
 
@@ -193,7 +199,10 @@ def _after_bracket_notes(text: str, qs: list[Quantity]) -> list[Quantity]:
     return out
 
 
-_WHOLE = re.compile(r"(?:全|整个|全体)(?:车间|部门|班组|公司|单位|厂|组|班|队|科室|中心|企业|集团)")
+def whole_unit(name: str) -> bool:
+    """全车间, 整个班组, 整条线, 全厂: the whole unit a figure is for, never one of its members."""
+    rest = re.sub(r"^(?:全体|全|整个|整条|整)", "", name)
+    return rest != name and (ends_with_any(rest, lexicon().entity_suffixes) is not None or rest in ("单位", "企业", "集团"))
 _LEVEL_NOUNS = r"(?:薪档|薪级|等级|档次|岗级|级别|职级|档|级)"
 
 
@@ -259,9 +268,9 @@ def _remainders(text: str, quantities: list[Quantity], clauses: list[Clause]) ->
     return out
 
 
-_HEADER_UNIT = re.compile(r"(?:单位[:：]\s*|[（(](?:单位[:：])?\s*|[（(][\u4e00-\u9fa5]{1,4}[，,、]\s*)(万元|千元|亿元|元|件|分|人|%)"
+_HEADER_UNIT = re.compile(r"(?:单位[:：]?\s*|[（(](?:单位[:：]?)?\s*|[（(][\u4e00-\u9fa5]{1,4}[，,、]\s*)(万元|千元|亿元|元|万(?![件人分个次])|件|分|人|%)"
                           r"(?:/(次|件|只|户|台|套|个|月|年))?[）)]?")  # （年薪，万元）: what the figures are, then their unit
-_UNIT_KINDS = {"万元": (Kind.MONEY, Decimal(10000)), "千元": (Kind.MONEY, Decimal(1000)), "亿元": (Kind.MONEY, Decimal(10**8)),
+_UNIT_KINDS = {"万元": (Kind.MONEY, Decimal(10000)), "万": (Kind.MONEY, Decimal(10000)), "千元": (Kind.MONEY, Decimal(1000)), "亿元": (Kind.MONEY, Decimal(10**8)),
                "元": (Kind.MONEY, Decimal(1)), "件": (Kind.PIECES, Decimal(1)), "分": (Kind.SCORE, Decimal(1)),
                "人": (Kind.PEOPLE, Decimal(1)), "%": (Kind.PERCENT, Decimal("0.01"))}
 
@@ -277,11 +286,17 @@ def _header_units(text: str, qs: list[Quantity]) -> list[Quantity]:
         stop = len(text) if whole else _heading_scope(text, match.end())
         kind, factor = _UNIT_KINDS[match.group(1)]
         for i, q in enumerate(out):
-            if match.end() <= q.start < stop and q.kind is Kind.NUMBER and not q.money_sized:
+            if match.end() <= q.start < stop and q.kind is Kind.NUMBER and not q.money_sized \
+                    and not _in_note(text[match.end():q.start]):
                 per = match.group(2) if match.group(2) not in ("月", "年") else None
                 out[i] = q.with_(value=q.value * factor, kind=kind, scale=q.scale * factor, unit=match.group(1),
                                  per=per or q.per)
     return out
+
+
+def _in_note(before: str) -> bool:
+    """…老包 2400（质检是辅助岗，系数0.7）: a figure in a bracketed note is no item of the list."""
+    return max(before.rfind(ch) for ch in _OPEN) > max(before.rfind(ch) for ch in _CLOSE)
 
 
 def _heading_scope(text: str, pos: int) -> int:
@@ -319,19 +334,38 @@ _LINE_HEADING = re.compile(r"^\s*[【\[［]?\s*([^\s【】\[\]［］：:，,。�
 def _line_headings(text: str, qs: list[Quantity]) -> list[Quantity]:
     """【焊接班】 on its own line, then its members one per line: the heading names their department."""
     out = list(qs)
-    offset, current = 0, None
-    for line in text.split("\n"):
+    offset, current, unit = 0, None, None
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
         heading = _LINE_HEADING.match(line)
+        bullet = _BULLET.match(line) is not None
+        bullets_follow = n + 1 < len(lines) and _BULLET.match(lines[n + 1]) is not None
         if heading and ("【" in line or "[" in line or "［" in line or line.rstrip().endswith(("：", ":"))):
             current = entity_in(core(heading.group(1)))
         elif not line.strip():
-            current = None
-        elif current:
+            current = unit = None
+        elif not bullet:
+            # 生产部（部门积分 2400）, then "- 周立 820" lines: the department's own figure, then its members
+            unit = _line_unit(line) if bullets_follow else None
             for i, q in enumerate(out):
-                if offset <= q.start < offset + len(line) and q.name and not q.parent and q.name != current:
-                    out[i] = q.with_(parent=current)
+                if unit and offset <= q.start < offset + len(line) and not looks_like_entity(q.name or ""):
+                    out[i] = q.with_(name=unit)
+        owner = current or (unit if bullet else None)
+        if owner and not heading:
+            for i, q in enumerate(out):
+                if offset <= q.start < offset + len(line) and q.name and not q.parent and q.name != owner:
+                    out[i] = q.with_(parent=owner)
         offset += len(line) + 1
     return out
+
+
+_BULLET = re.compile(r"\s*[-–—·•*●○▪]\s*")
+
+
+def _line_unit(line: str) -> str | None:
+    """The department a line opens with, when bullet lines follow it: 生产部（部门积分 2400）."""
+    head = core(re.split(r"[（(\d：:\s]", line.strip(), maxsplit=1)[0])
+    return head if head and _entity_end(head) else None
 
 
 def _group_cell(header: list[tuple[str, int, int]] | None, cells: list[tuple[str, int, int]]) -> str | None:
@@ -748,7 +782,8 @@ def _topics(qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
     that name (张工按70%折算做了500件)."""
     out = list(qs)
     for i, q in enumerate(out):
-        if q.name in _PRONOUNS and i > 0 and out[i - 1].name:
+        pronoun = q.name in _PRONOUNS or q.name is None and q.subject.startswith(_PRONOUNS)
+        if pronoun and i > 0 and out[i - 1].name:
             out[i] = q = q.with_(name=out[i - 1].name)  # 周主管按70%折算，他做了400件
         if q.name and not _only_verbs(q.name) or i == 0:
             continue
@@ -782,14 +817,15 @@ def _named_before(text: str, qs: list[Quantity], clauses: list[Clause]) -> list[
             clause = clauses[c]
             if clause.sentence != q.sentence or any(clause.start <= s < clause.end for s in starts):
                 break
-            who = _mention_in(clause.text)
+            who = mention_in(clause.text)
             if who and (q.kind is not Kind.MONEY or who.endswith("级")):
-                out[i] = q.with_(name=who)
+                # 最高级写错了，是9600: the clause's words say what the figure is, as its own words would
+                out[i] = q.with_(name=who, subject=f"{clause.text}…{q.subject}")
                 break
     return out
 
 
-def _mention_in(text: str) -> str | None:
+def mention_in(text: str) -> str | None:
     """The person or unit a short clause is about: 小刘是新手 → 小刘, 主管级 → 主管级."""
     head = re.split(r"[是为的]", text.strip(), maxsplit=1)[0]
     name = core(head)
@@ -913,8 +949,14 @@ def _parents(text: str, qs: list[Quantity], clauses: list[Clause], lex: Lexicon)
         if q.parent:
             continue
         parent = None
+        sibling = out[i - 1] if i else None
+        if sibling is not None and sibling.parent and sibling.kind == q.kind and q.name and not _entity_end(q.name) \
+                and not re.search(r"[：:。！？!?；;\n（(）)]", text[sibling.end:q.start]):
+            out[i] = q.with_(parent=sibling.parent)  # A部门内 张 30、李 20: the list goes on under A部门
+            continue
         owner = next((p for p in reversed(out[:i]) if p.sentence == q.sentence and p.name), None)
-        if owner is not None and owner.kind != q.kind and _inside_brackets_after(text, owner.end, q.start):
+        if owner is not None and (owner.kind != q.kind or _alone_in_brackets(text, out, q) and not looks_like_entity(q.name or "")) \
+                and _inside_brackets_after(text, owner.end, q.start):
             out[i] = q.with_(name=owner.name, parent=owner.name)  # 老黎做了300件（管理岗按0.6折算）: the 0.6 is 老黎's
             continue
         before = [p for p in out[:i] if p.sentence == q.sentence and p.name and p.parent is None
@@ -934,6 +976,15 @@ def _parents(text: str, qs: list[Quantity], clauses: list[Clause], lex: Lexicon)
         if parent and parent != q.name:
             out[i] = q.with_(parent=parent)
     return out
+
+
+def _alone_in_brackets(text: str, qs: list[Quantity], q: Quantity) -> bool:
+    """老包 2400（质检是辅助岗，系数0.7）: the only figure of a bracketed note (a bracket with
+    several figures — 装配部1800（刘A 600、刘B 650） — or a named one lists members instead)."""
+    opened = max(text.rfind(ch, 0, q.start) for ch in _OPEN)
+    closes = [i for i in (text.find(ch, q.end) for ch in _CLOSE) if i >= 0]
+    closed = min(closes) if closes else len(text)
+    return opened >= 0 and sum(1 for p in qs if opened < p.start < closed and not p.weak) == 1
 
 
 def _member_heading(text: str, after: int, pos: int, lex: Lexicon) -> bool:

@@ -55,7 +55,7 @@ class Reads:
     keys: tuple[str, ...] = ()  # MAP: the only names it takes (技能等级 for 技能津贴标准)
     keys_from: str | None = None  # MAP: … or the names of this sibling map (自定比例 for other levels)
     usual_keys: tuple[str, ...] = ()  # MAP: names that point at this field when written (A、B、C for 强制分布)
-    people: bool = False  # MAP: names are people or departments, never items (其他积分)
+    people: bool = False  # MAP, RECORDS: names are people or departments, never items (其他积分) or a bare 车间
     ranked: bool = False  # MAP: usual_keys are in rank order, best first; the map is kept in that order
     period: str | None = None  # "year" | "month": the period the amount is for; one written for a month is counted ×12
     bare: bool = True  # False: only a figure written with its unit (5人); a bare number belongs to a sibling field

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .bind import core, looks_like_entity
+from .bind import core, looks_like_entity, mention_in, whole_unit
 from .fields import Reads, Shape, Slot, slots
 from .lexicon import contains_any, lexicon
 from .models import Kind, Quantity, Reading
@@ -135,10 +135,18 @@ def strip_cues(name: str, cues: tuple[str, ...]) -> str:
 
 def member_name(reads: Reads, q: Quantity, words: tuple[str, ...] = ()) -> str | None:
     """The member a figure belongs to, once the field's (and the model's) words are taken out."""
-    if not q.name:
-        return None
-    name = strip_cues(q.name, reads.cues + words)
-    return name if name and name not in lexicon().not_names else None
+    name = strip_cues(q.name, reads.cues + words) if q.name else ""
+    if not name:
+        return _sentence_owner(q.topic)
+    return name if name not in lexicon().not_names else None
+
+
+def _sentence_owner(topic: str) -> str | None:
+    """小李是辅助岗，系数按0.9算: a figure named only by field words belongs to the person or
+    department the clause just before it describes (X是…, with no figure of its own)."""
+    last = [c for c in re.split(r"[，,]", topic) if c.strip()][-1:]
+    described = last and re.search(r"是|属于", last[0]) and not re.search(r"\d", last[0])
+    return mention_in(last[0]) if described else None
 
 
 class _Model:
@@ -441,6 +449,7 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
             if slot.reads.shape is Shape.NUMBERED and _number_in(name) is None:
                 continue
             allowed = set(slot.reads.keys) | set(out.get(slot.reads.keys_from) or {} if slot.reads.keys_from else ())
+            name = _key_at_end(name, allowed) if allowed and name not in allowed else name
             if allowed and name not in allowed or slot.reads.people and not looks_like_entity(name):
                 continue
             strength = cue_strength(slot.reads, q) or (2 if name in slot.reads.usual_keys else 0)
@@ -470,6 +479,13 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
 
 
 _CLASSIFIERS = ("等次", "等级", "档次", "级别", "类", "级", "档", "等")
+
+
+def _key_at_end(name: str, keys: set[str]) -> str:
+    """我们车间中级工 → 中级工: a name ending in one of the field's own keys, after words that name
+    no department of their own (一车间中级工 stays: it may be one department's count)."""
+    key = max((k for k in keys if name.endswith(k)), key=len, default=None)
+    return key if key and not looks_like_entity(core(name[:-len(key)]) or "") else name
 
 
 def _usual_name(slot: Slot, name: str, subject: str = "") -> str:
@@ -884,13 +900,17 @@ def _records(figures: Figures, out: Filled, reading: Reading) -> None:
                 continue
             if not kind_fit(best.reads, q) or any(name in words for c in choices for words in c.reads.choices.values()):
                 continue  # 技师5人: a count of a grade, not a person called 技师
+            chosen = {}
             for choice in choices:  # 张三技师: the record's name without its 技能等级
                 for value, words in choice.reads.choices.items():
                     if any(w in name for w in words) and name not in words:
                         name = core(name.replace(words[0], "")) or name
-                        records.setdefault(name, {"name": name})[choice.path] = value
+                        chosen[choice.path] = value
             name = strip_cues(name, best.reads.cues) or name
+            if slot.reads.people and name in lexicon().entity_suffixes:
+                continue  # 我们车间中级工12个: a count of a grade in the team, not a person called 车间
             record = records.setdefault(name, {"name": name})
+            record.update(chosen)
             if best.path in record:
                 continue
             record[best.path] = as_field_value(best.reads, q)
@@ -1058,7 +1078,7 @@ def _totals(out: Filled, reading: Reading) -> None:
         total = sum((Decimal(v) for v in parts.values()), Decimal(0))
         index = next((i for i, p in out.placed.items() if p == slot.path), None)
         q = reading.quantities[index] if index is not None else None
-        whole = q is not None and contains_any(q.subject, _GROUP_WORDS) is not None and not any(
+        whole = q is not None and (contains_any(q.subject, _GROUP_WORDS) is not None or whole_unit(q.name or "")) and not any(
             p.kind in (Kind.COUNT, Kind.PEOPLE) and p.value == len(parts) and p.sentence == q.sentence and p.end <= q.start
             for p in reading.quantities)  # 两个部门合计6000分: the total of exactly the parts listed
         if stated == total:

@@ -317,3 +317,65 @@ def test_a_bracketed_unit_over_a_line_list_applies_to_every_line():
 def test_a_position_written_with_spaces_is_looked_up_not_read_as_a_grade():
     answer = _answer("岗位工资（单位：元）\n一岗 1800\n二岗 2300\n薪级 20级，第1级 80，级差 25\n二岗 第 十二 级")
     assert "2,655.00" in answer  # 2300 + 80 + 11 × 25
+
+
+def test_a_list_under_one_department_goes_on_under_it_and_a_member_is_corrected_where_it_is():
+    session = _session()
+    first = respond("奖金总额20万，两级分配：东区 3000分，西区 1000分；东区里 阿强 10、阿伟 20、阿龙 30；西区里 阿珍 50、阿玲 50", session_id=session)
+    assert "阿伟 20 分" in first.answer and "50,000.00" in first.answer  # 东区 150000 ÷ 60 × 20
+    second = respond("东区的阿伟改成40分", session_id=session)
+    assert "阿伟 40 分" in second.answer and "75,000.00" in second.answer  # 150000 ÷ 80 × 40
+    assert "只能填写一种" not in second.answer
+
+
+def test_a_coefficient_in_a_note_or_a_description_belongs_to_the_person_and_he_is_the_one_just_named():
+    note = _answer("计件总奖金8万，件数（单位：件）：学徒小温 1000（学徒期，系数0.6），师傅老韦 1400")
+    assert "个人系数 小温 60%" in note and "24,000.00" in note  # 80000 × 600 ÷ 2000
+    session = _session()
+    respond("计件奖金4万，小詹500件，小卢500件，按件分", session_id=session)
+    described = respond("小卢是辅助岗，系数按0.6算", session_id=session).answer
+    assert "个人系数 小卢 60%" in described and "25,000.00" in described  # 40000 × 500 ÷ 800
+    pronoun = _answer("检修岗的钟主管按80%折算，他做了500件；操作工小万做了600件；本月计件工资总额10万元。")
+    assert "钟主管 500 件" in pronoun and "40,000.00" in pronoun  # 100000 × 400 ÷ 1000
+
+
+def test_a_whole_line_or_team_is_the_total_and_a_unit_written_as_dan_wei_wan_scales_the_list():
+    whole = _answer("焊装线本月计件奖金一共4万8，整个工段做了6000件，其中宁师傅做了900件，他能拿多少")
+    assert "7,200.00" in whole and "宁师傅 900 件" in whole  # 48000 ÷ 6000 × 900
+    scaled = _answer("同行出纳年薪（单位万）：8.5、9、9.6、10.2、11，算一下P50")
+    assert "96,000.00" in scaled
+
+
+def test_a_correction_names_its_field_in_the_clause_before_the_figure():
+    session = _session()
+    respond("最低级3000最高级6000，共6级，按等差排", session_id=session)
+    corrected = respond("最高级写错了，是6500，再排一次", session_id=session).answer
+    assert "最高级金额 6,500 元" in corrected and "6,500.00" in corrected and "700.00" in corrected  # (6500 − 3000) ÷ 5
+
+
+def test_a_follow_up_clause_that_changes_another_field_without_a_figure_is_asked_about():
+    session = _session()
+    respond("在岗职工300人，分红对象60人，其中技术技能人员40人", session_id=session)
+    reply = respond("对象再加20个，新加的全是技术骨干", session_id=session)
+    assert reply.needs and "技术技能人才人数（原为 40）" in reply.answer
+    other = _session()
+    respond("按积分分奖金：甲部 500，乙部 500，总额 3 万", session_id=other)
+    kept = respond("再加上丙部 500 分，总额不变", session_id=other).answer
+    assert "也要改吗" not in kept and "丙部 | 10,000.00" in kept
+
+
+def test_a_message_about_people_already_listed_adds_to_them():
+    session = _session()
+    respond("按案例2的标准，钱姐高级技师，柳工技师带2个徒弟", session_id=session)
+    reply = respond("钱姐兼任班组长，每月班组长津贴300", session_id=session).answer
+    assert "柳工" in reply and "钱姐" in reply and "班组长津贴 300 元" in reply
+
+
+def test_bullet_lines_under_a_department_line_are_its_members():
+    answer = _answer("本季度绩效：20万元\n\n一车间（部门积分 3000）\n- 孔亮 60\n- 孔明 40\n\n二车间（部门积分 1000）\n- 燕青 50\n- 燕顺 50\n\n按两级分配")
+    assert "一车间 | 150,000.00" in answer and "90,000.00" in answer  # 150000 × 60 ÷ 100
+
+
+def test_a_count_of_a_grade_in_our_team_is_a_head_count_not_a_person():
+    answer = _answer("按案例4的技能津贴标准，我们班组中级工5个、技师3个，每月一共要发多少")
+    assert "中级工 5 人" in answer and "2,000.00" in answer  # 5 × 100 + 3 × 500

@@ -73,6 +73,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
         ("job-grade-quota", {"base": 100, "counts": {"大国工匠": 1}}, "counts.大国工匠"),
         ("annual-salary-split", {"annual": 100000}, "base_share"),
         ("allowance-schedule", {"members": [{"name": "甲", "skill_level": "宗师"}]}, "members.0.skill_level"),
+        ("allowance-schedule", {"members": [{"name": "甲", "skill_level": "技师"}], "headcounts": {"技师": 1}}, "headcounts"),
         ("grade-count-check", {"levels": 5, "stage": "青春期"}, "stage"),
     ],
 )
