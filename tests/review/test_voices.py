@@ -416,3 +416,11 @@ def test_dividend_staff_in_the_dividend_sentence():
     dividend = facts_of(text).dividend
     assert dividend is not None and dividend.employees is not None and dividend.employees.value == 300
     assert found(text)["dividend-recipients"] == ["error"]
+
+
+def test_technology_pay_against_managers_in_other_words():
+    state = "研究院为省属国有独资企业，位于昆明。\n"
+    assert found(state + "研发人员调薪幅度为管理人员的70%。")["tech-pay-vs-management"] == ["error"]
+    assert found(state + "科技人员年度增资幅度不超过管理人员增资幅度。")["tech-pay-vs-management"] == ["error"]
+    assert "tech-pay-vs-management" not in found(state + "科技人员年度增资幅度不低于管理人员增资幅度。")
+    assert found(state + "OKR评分结果直接作为年终奖发放依据。")["okr-pay-link"] == ["error"]

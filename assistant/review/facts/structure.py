@@ -391,11 +391,19 @@ def tech_vs_management(scheme: Scheme) -> list[TechVsManagement]:
                 and any(w in text[:below] for w in W.tech_subject) and not s.figures(Kind.PERCENT):
             out.append(TechVsManagement(ratio=None, evidence=s.evidence))
             continue
+        # "科技人员年度增资幅度不超过管理人员增资幅度": managers' pay is the ceiling of the technology staff's
+        capped = next((text.find(w) for w in ("不超过", "不高于", "不得超过", "不得高于") if w in text), -1)
+        if capped > 0 and any(w in text[capped:capped + 12] for w in W.management_ref) \
+                and any(w in text[:capped] for w in W.tech_subject) and not s.figures(Kind.PERCENT):
+            out.append(TechVsManagement(ratio=None, evidence=s.evidence))
+            continue
         for q in s.figures(Kind.PERCENT):
-            reference = q.subject[-14:]
-            if not any(w in reference for w in W.management_ref) or not reference.endswith("的"):
+            # the reference runs from the managers named last before the figure ("…为同职级管理人员的80%")
+            ref_at = max((at for w in W.management_ref if (at := text.rfind(w, max(0, q.start - 14), q.start)) >= 0), default=-1)
+            reference = text[ref_at:q.start] if ref_at >= 0 else ""
+            if not reference.rstrip().endswith("的"):
                 continue
-            lead = text[:q.start - len(reference)]
+            lead = text[:ref_at]
             if any(w in lead for w in W.tech_subject) and q.value < 1 and not q.bound:
                 out.append(TechVsManagement(ratio=figure(q, s), evidence=s.evidence))
     return out
