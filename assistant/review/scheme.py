@@ -58,7 +58,7 @@ def _labelled(found: Reading) -> Reading:
     the figures' `heading` and names them nothing (tests/review/reader_gaps.md); the label is their name."""
     if not any(q.heading and not q.name for q in found.quantities):
         return found
-    named = [q.with_(name=q.heading, subject=q.subject or q.heading) if q.heading and not q.name and q.kind.value != "date" else q
+    named = [q.with_(name=q.heading, subject=f"{q.heading}:{q.subject}") if q.heading and not q.name and q.kind.value != "date" else q
              for q in found.quantities]
     return replace(found, quantities=named)
 
@@ -86,7 +86,7 @@ class Sentence:
     def asks(self) -> bool:
         """A question left without its answer states nothing."""
         text = self.plain.strip()
-        return self.answer_at is None and (text.endswith(("？", "?")) or text.startswith(("问：", "问:")))
+        return self.answer_at is None and (text.endswith(("？", "?")) or _QUESTION.match(text) is not None)
 
     @property
     def plain(self) -> str:
@@ -207,13 +207,18 @@ class Scheme:
         return [s for s in self.sentences if s.row is None]
 
 
+# how a question and its answer are marked: 问：/答：, 【问】/【答】, Q：/A：, 问1：/答1：
+_QUESTION = re.compile(r"[\[【(（]?\s*(?:问|Q|提问)\s*\d*\s*[\]】)）]?\s*[:：]|[\[【]\s*问\s*[\]】]")
+_ANSWER = re.compile(r"答|[\[【(（]?\s*(?:A|回答|解答)\s*\d*\s*[\]】)）]?\s*[:：]|[\[【]\s*答\s*[\]】]")
+
+
 def _answered(sentences: list[Sentence]) -> list[Sentence]:
     """"问：基础工资怎么定？" + "答：按学历分三档…": one sentence, so the answer keeps its topic."""
     out: list[Sentence] = []
     for s in sentences:
         prev = out[-1] if out else None
         if (prev is not None and s.row is None and prev.row is None and prev.answer_at is None
-                and prev.plain.rstrip().endswith(("？", "?")) and s.plain.lstrip().startswith("答")):
+                and prev.plain.rstrip().endswith(("？", "?")) and _ANSWER.match(s.plain.lstrip())):
             out[-1] = Sentence(prev.text + s.text, prev.block, prev.chapter, prev.article, answer_at=len(prev.text))
             continue
         out.append(s)

@@ -424,3 +424,15 @@ def test_technology_pay_against_managers_in_other_words():
     assert found(state + "科技人员年度增资幅度不超过管理人员增资幅度。")["tech-pay-vs-management"] == ["error"]
     assert "tech-pay-vs-management" not in found(state + "科技人员年度增资幅度不低于管理人员增资幅度。")
     assert found(state + "OKR评分结果直接作为年终奖发放依据。")["okr-pay-link"] == ["error"]
+
+
+def test_questions_and_answers_marked_otherwise():
+    for q, a in (("【问】", "【答】"), ("Q：", "A："), ("问1：", "答1：")):
+        text = SOE + f"{q}本办法需要提交职代会审议吗？\n{a}不需要，经总经理办公会审定即可。"
+        assert found(text)["soe-congress"] == ["error"], (q, a)
+    agreed = SOE + "Q：本办法需要提交职代会审议吗？\nA：需要，已经职代会审议通过。"
+    assert "error" not in found(agreed).get("soe-congress", [])
+
+
+def test_a_label_and_a_total_after_it():
+    assert found(SOE + "* 考核指标：共13项。")["kpi-count"] == ["error"]
