@@ -436,3 +436,12 @@ def test_questions_and_answers_marked_otherwise():
 
 def test_a_label_and_a_total_after_it():
     assert found(SOE + "* 考核指标：共13项。")["kpi-count"] == ["error"]
+
+
+def test_more_ways_of_refusing():
+    assert found(SOE + "本办法毋须提交职工代表大会审议。")["soe-congress"] == ["error"]
+    assert found(SOE + "职级取消任期制。")["tenure"] == ["error"]
+    assert found(SOE + "夜班补贴不再纳入工资总额核算。")["wage-total-items"] == ["error"]
+    # a budget base or a subsidiary kept out is not a pay item kept out of the wage total
+    base = SOE + "新投产项目增加用工的，经集团审核可单列工资总额，不计入下年度预算基数。"
+    assert "wage-total-items" not in found(base)

@@ -117,8 +117,8 @@ def statements(scheme: Scheme) -> Statements:
         pool_fixed=_evidence(s for s in prose if s.has(*S.pay_words) and _affirmed(s, S.pool_fixed, negation=False)),
         results_decoupled=_evidence(s for s in prose if s.has(*S.results) and not s.has(*S.okr) and _decoupled(s)),
         results_used=_evidence(s for s in scheme.sentences if s.has("考核", "考评", "绩效") and s.has(*S.results_use)),
-        outside_wage_total=_evidence(s for s in prose if s.has(*S.outside_wage_total) and s.has(*S.wage_items)
-                                     and not s.has(*S.allowed_outside)),
+        outside_wage_total=_evidence(s for s in prose if (s.has(*S.outside_wage_total) or _items_kept_out(s))
+                                     and s.has(*S.wage_items) and not s.has(*S.allowed_outside)),
         agreement_pay=_agreement(prose),
         increment=_increment(prose),
         budget_scope_mismatch=_evidence(s for s in prose if s.has(*S.budget_scope) and (s.has("不一致") or _refused(s, S.budget_scope))
@@ -235,6 +235,20 @@ def _competency_refused(s: Sentence) -> bool:
         said = _answered(s, S.competency)
         return said is not None and said.denied
     return _refused(s, S.competency)
+
+
+def _items_kept_out(s: Sentence) -> bool:
+    """"夜班补贴不再纳入工资总额核算": a negated 纳入/计入 of the wage total whose clause (or the one
+    before it) names a pay item — not a budget base (不计入预算基数) nor a subsidiary."""
+    clauses = s.reading.clauses
+    for i, clause in enumerate(clauses):
+        text = clause.text
+        at = next((clause.start + text.find(w) for w in ("纳入", "计入", "列入") if w in text), None)
+        if at is None or "工资总额" not in text or any(w in text for w in ("基数", "子企业", "子公司", "企业")) or not negated_at(s, at):
+            continue
+        if any(w in text or i and w in clauses[i - 1].text for w in S.wage_items[:4]):
+            return True
+    return False
 
 
 def _first(sentences: list[Sentence], cues: tuple[str, ...]) -> Sentence | None:
