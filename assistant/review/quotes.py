@@ -34,7 +34,8 @@ _GRAM = 6  # characters a shared phrase must run to
 _COVERED = 0.6  # share of a clause the guideline's own phrases make up
 _CLAUSE = re.compile(r"[^，,；;。：:！？!?]+")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
-# the figures blanked: amounts with a unit (5%, 5-9个, 60%以上), never a date or a document number (〔2023〕13号)
+# the figures blanked: amounts with a unit (a share, a range of counts, a floor written 以上), never a date or a
+# document number (〔2023〕13号)
 _FIGURE_WORDS = re.compile(r"\d+(?:\.\d+)?\s*(?:[-－~～至到]\s*\d+)?\s*(?:%|个|人|项|倍)(?:以上|以下|以内)?")
 _FIGURES = re.compile(r"\d+(?:\.\d+)?(?:%|个|人|年|元|项|倍)?")  # a figure with its unit, as the guideline would write it
 
@@ -47,7 +48,7 @@ def _grams() -> frozenset[str]:
 
 def restated(plain_text: str) -> list[tuple[int, int]]:
     """Spans of the figures of clauses that restate a guideline's limit with its own figure ("根据指引关于首席类职位一般
-    不得超过科技人才总数5%的要求，公司设首席工程师15名": the 5% is the guideline's, the 15 the company's).
+    不得超过科技人才总数…的要求，公司设首席工程师15名": the share is the guideline's, the 15 the company's).
     A clause is a restatement when the guideline's phrases make up most of it and every figure in it
     is one the guideline writes beside those phrases; the scheme's own figures stay."""
     if not _DIGITS.search(plain_text):
@@ -74,7 +75,7 @@ def restated(plain_text: str) -> list[tuple[int, int]]:
 
 
 def _beside(corpus: str, shared: list[tuple[int, str]], numbers: list[str], width: int) -> bool:
-    """Whether the guideline writes every one of `numbers` (with its unit: 5%, 11个) in the passage the
+    """Whether the guideline writes every one of `numbers` (with its unit: a share, a count of 个) in the passage the
     clause copies: the passage is found from the clause's rarest shared phrases, aligned by where each
     sits in the clause (a phrase such as 职工平均工资 occurs in many articles: a few places are tried)."""
     unique = list(dict.fromkeys(gram for _, gram in shared))

@@ -377,7 +377,7 @@ def _quotas(s: Sentence) -> dict[str, Decimal]:
     named: dict[str, Decimal] = {}
     for q in shares:
         name = clean_name(q.name) or ""
-        grades = [name] if name in W.grades else _grades_in(name)  # "A不超过20%": the name is the grade itself
+        grades = [name] if name in W.grades else _grades_in(name)  # "A不超过…%": the name is the grade itself
         if grades:
             named["及".join(grades) if len(grades) > 1 else grades[0]] = q.value
     if len(named) == len(shares):
