@@ -85,6 +85,7 @@ class AppSettings:
     max_upload_mb: int
     concurrency: int
     queue_size: int
+    sessions: int  # pages whose state is kept in memory (about 0.3 MB each); the least recent go first
 
 
 def app_settings() -> AppSettings:
@@ -98,4 +99,5 @@ def app_settings() -> AppSettings:
         max_upload_mb=calc_limits.value("upload_mb"),
         concurrency=int(_positive("PAYGUIDE_CONCURRENCY", 16)),
         queue_size=int(_positive("PAYGUIDE_QUEUE_SIZE", 64)),
+        sessions=int(_positive("PAYGUIDE_MAX_SESSIONS", 1000)),
     )

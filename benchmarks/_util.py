@@ -66,3 +66,14 @@ def start_server(url: str, env: dict[str, str] | None = None, timeout_s: float =
             time.sleep(0.2)
     proc.kill()
     raise SystemExit(f"服务未能在 {timeout_s:.0f} 秒内启动")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (its threads included), from /proc (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def load_average() -> str:
+    """The 1-minute load average and the core count, to state beside a wall-clock figure."""
+    return f"load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"

@@ -147,26 +147,29 @@ def _chat_tab() -> None:
             cites = gr.Markdown("（提问后在此显示引用的条款）", elem_id="citations")
             unit_pick = gr.Dropdown(label="查看条款全文", choices=[], interactive=True, elem_id="cite-pick")
             unit_view = gr.Markdown(elem_id="unit-view")
-    session = gr.State(h.new_session_id)
+    # The session id is made by the first turn, not by a State default: a callable default would
+    # cost every page that opens one more event on the server.
+    session = gr.State(None)
 
-    def on_send(message: str, history: list, sid: str) -> tuple:
+    def on_send(message: str, history: list, sid: str | None) -> tuple:
+        sid = sid or h.new_session_id()
         history, reply = h.chat_turn(message, history, sid)
         first = reply.citations[0].id if reply.citations else None
         return (history, "", "", h.reply_citations(reply), gr.update(choices=h.citation_choices(reply), value=first),
-                h.unit_markdown(first) if first else "")
+                h.unit_markdown(first) if first else "", sid)
 
     def on_error(message: str) -> tuple:  # keep the conversation and the typed text
-        return gr.skip(), gr.skip(), message, gr.skip(), gr.skip(), gr.skip()
+        return gr.skip(), gr.skip(), message, gr.skip(), gr.skip(), gr.skip(), gr.skip()
 
-    outputs = [chatbot, box, status, cites, unit_pick, unit_view]
+    outputs = [chatbot, box, status, cites, unit_pick, unit_view, session]
     ask = _guard(on_send, on_error)
     send.click(ask, [box, chatbot, session], outputs, api_name="chat", queue=False).then(None, js=SCROLL_TO_LAST_QUESTION)
     box.submit(ask, [box, chatbot, session], outputs, api_visibility="private", queue=False).then(None, js=SCROLL_TO_LAST_QUESTION)
-    unit_pick.input(_guard(h.unit_markdown, lambda m: m), unit_pick, unit_view, api_visibility="private")
+    unit_pick.input(_guard(h.unit_markdown, lambda m: m), unit_pick, unit_view, api_visibility="private", queue=False)
 
     def forget() -> tuple:
-        """A new session id: the next turn starts afresh (no pending calculation)."""
-        return h.new_session_id(), "", "（提问后在此显示引用的条款）", gr.update(choices=[], value=None), ""
+        """No session id: the next turn starts a new session (no pending calculation)."""
+        return None, "", "（提问后在此显示引用的条款）", gr.update(choices=[], value=None), ""
 
     reset = [session, status, cites, unit_pick, unit_view]
     chatbot.clear(forget, None, reset, api_visibility="private")
@@ -190,8 +193,8 @@ def _keep_in_step(form: forms.Form, widgets: list[Any], advanced: Any, synced: A
         return text, text, ""
 
     edited = _guard(on_edit, lambda m: (gr.skip(), gr.skip(), m))
-    for widget in widgets:
-        widget.input(edited, widgets, [advanced, synced, note], api_visibility="private", trigger_mode="always_last")
+    for widget in widgets:  # direct calls: a queued event costs the server 8–10 ms even when its work is 1 ms
+        widget.input(edited, widgets, [advanced, synced, note], api_visibility="private", trigger_mode="always_last", queue=False)
 
 
 def _loaded(name: str, data: dict[str, Any], before: dict | None) -> dict[str, Any]:
@@ -215,7 +218,7 @@ def _calculator_tab() -> None:
                                interactive=True, render=False)
             advanced_note = _status("calc-input-status", render=False)
 
-            @gr.render(inputs=[name, loaded])
+            @gr.render(inputs=[name, loaded], queue=False)  # a direct call: every page opening runs it
             def calculator_form(chosen: str | None, loaded_value: dict | None) -> None:
                 if not chosen:
                     return
@@ -394,9 +397,10 @@ UNIT_COLUMNS = ["条目", "摘要"]
 DOC_COLUMNS = ["文件", "来源", "条目数", "完整性"]
 
 
-def _knowledge_tab(ready: Any) -> None:
+def _knowledge_tab(ready: Any) -> Any:
+    """The tab; returns its documents table, which the page fills when it opens."""
     settings = app_settings()
-    docs = gr.Dataframe(value=lambda: _table(h.documents_rows(), DOC_COLUMNS), headers=DOC_COLUMNS, label="知识库中的文件", wrap=True,
+    docs = gr.Dataframe(headers=DOC_COLUMNS, label="知识库中的文件", wrap=True,
                         interactive=False, elem_id="kb-docs", column_widths=["260px", "96px", "72px", "320px"])
     with gr.Row():
         with gr.Column():
@@ -459,6 +463,7 @@ def _knowledge_tab(ready: Any) -> None:
     cancel.click(lambda: (gr.update(visible=False), "已取消，未删除。"), None, [confirm_row, remove_log], api_visibility="private")
     confirm.click(_guard(lambda d: (gr.update(visible=False), h.remove_document(d)), lambda m: (gr.update(visible=False), m)),
                   removable, [confirm_row, remove_log], api_visibility="private").then(refreshed, None, lists, api_visibility="private")
+    return docs
 
 
 def _read_row(ids: list[str], evt: gr.SelectData) -> str:
@@ -484,8 +489,14 @@ def build_app() -> Any:
             with gr.Tab("条款审查", id="review"):
                 _review_tab()
             with gr.Tab("知识库", id="kb"):
-                _knowledge_tab(ready)
-        demo.load(h.knowledge_line, None, ready, api_visibility="private")
+                docs = _knowledge_tab(ready)
+
+        def on_open() -> tuple:
+            return h.knowledge_line(), _table(h.documents_rows(), DOC_COLUMNS)
+
+        # Everything a new page needs from the server in one direct call (each queued event a
+        # page opens costs the server as much as a chat turn); the calculator form is the other.
+        demo.load(on_open, None, [ready, docs], api_visibility="private", queue=False)
     settings = app_settings()
     demo.queue(default_concurrency_limit=settings.concurrency, max_size=settings.queue_size)
     return demo
@@ -496,5 +507,5 @@ def launch(host: str = "127.0.0.1", port: int = 7860, *, block: bool = True) -> 
     demo = build_app()
     demo.launch(server_name=host, server_port=port, auth=settings.auth, max_file_size=f"{settings.max_upload_mb}mb",
                 show_error=False, quiet=False, prevent_thread_lock=not block, footer_links=[], css=CSS, js=CHINESE_NOTICES,
-                ssr_mode=False)
+                ssr_mode=False, state_session_capacity=settings.sessions)
     return demo

@@ -418,27 +418,41 @@ def read_form(fields: tuple[FormField, ...], values: list[Any]) -> dict[str, Any
 def _keys(annotation: Any, value: Any, titled: bool) -> Any:
     """`value` with every model's keys as titles (titled) or as input keys; other keys (names of
     departments, people, …) stay as they are. Either spelling is read."""
-    core = _core(annotation)
-    origin = typing.get_origin(core)
-    if _is_model(core) and isinstance(value, dict):
-        spelled: dict[str, tuple[str, FieldInfo]] = {}
-        for name, info in core.model_fields.items():
-            for word in (name, info.alias, info.title):
-                if word:
-                    spelled.setdefault(word, (name, info))
+    return _rekey(_core(annotation), value, titled)
+
+
+def _rekey(core: Any, value: Any, titled: bool) -> Any:
+    """`_keys` of a type already resolved: a list of thousands of rows resolves its item type once."""
+    if isinstance(core, type) and issubclass(core, BaseModel) and isinstance(value, dict):
+        spelled = _spellings(core)
         out = {}
         for key, inner in value.items():
-            if str(key) not in spelled:
+            known = spelled.get(str(key))
+            if known is None:
                 out[key] = inner  # unknown: kept, so that `checked` can name it
                 continue
-            name, info = spelled[str(key)]
-            out[_label(name, info) if titled else _key(name, info)] = _keys(info.annotation, inner, titled)
+            title, input_key, inner_core = known
+            out[title if titled else input_key] = _rekey(inner_core, inner, titled)
         return out
+    origin = typing.get_origin(core)
     if origin is list and isinstance(value, list):
-        return [_keys(typing.get_args(core)[0], v, titled) for v in value]
+        item = _core(typing.get_args(core)[0])
+        return [_rekey(item, v, titled) for v in value]
     if origin is dict and isinstance(value, dict):
-        return {k: _keys(typing.get_args(core)[1], v, titled) for k, v in value.items()}
+        item = _core(typing.get_args(core)[1])
+        return {k: _rekey(item, v, titled) for k, v in value.items()}
     return value
+
+
+@cache
+def _spellings(model: type[BaseModel]) -> dict[str, tuple[str, str, Any]]:
+    """Every spelling of each field of `model` (name, alias, title) → (title, input key, resolved type)."""
+    spelled: dict[str, tuple[str, str, Any]] = {}
+    for name, info in model.model_fields.items():
+        for word in (name, info.alias, info.title):
+            if word:
+                spelled.setdefault(word, (_label(name, info), _key(name, info), _core(info.annotation)))
+    return spelled
 
 
 def _plain(value: Any) -> Any:

@@ -122,8 +122,8 @@ def chat_turn(message: str, history: list[dict[str, Any]], session_id: str) -> t
     message = (message or "").strip()
     if not message:
         raise UserInputError("请先输入问题。")
-    if len(message) > message_limit():
-        raise UserInputError(f"问题太长（{len(message)} 字），请控制在 {message_limit()} 字以内。")
+    if len(message) > message_limit():  # before any work: the page's box stops typing there, a script may not
+        raise UserInputError(f"问题太长（{len(message)} 字），超过每次 {message_limit()} 字的上限，请精简后再问。")
     reply = respond(message, session_id=session_id)
     history = list(history or []) + [
         {"role": "user", "content": message},

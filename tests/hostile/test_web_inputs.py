@@ -57,3 +57,41 @@ def test_web_refuses_the_alias_bomb_in_milliseconds(tmp_path):
         with pytest.raises((forms.FormError, h.UserInputError), match="别名展开"):
             call()
         assert time.perf_counter() - start < 0.1
+
+
+def test_an_over_long_chat_message_is_refused_before_any_work(tmp_path, monkeypatch):
+    # The page's box stops at the limit; a script posting to the chat does not, so the handler checks first.
+    monkeypatch.setenv("PAYGUIDE_HOME", str(tmp_path))
+    limit = h.message_limit()
+    start = time.perf_counter()
+    with pytest.raises(h.UserInputError, match=f"超过每次 {limit} 字的上限"):
+        h.chat_turn("工资" * 25_000, [], "soak-session")
+    assert time.perf_counter() - start < 0.1
+    assert not (tmp_path / "sessions").exists()  # no session was read or written
+
+
+def test_the_server_keeps_at_most_the_configured_number_of_sessions(monkeypatch):
+    # Each page's state costs about 0.3 MB and a script never disconnects: without a bound,
+    # opening pages in a loop grows the server by gigabytes.
+    import socket
+
+    import httpx
+
+    from assistant.ui.app import launch
+
+    monkeypatch.setenv("PAYGUIDE_MAX_SESSIONS", "3")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    demo = launch(port=port, block=False)
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as http:
+            config = http.get("/config").json()
+            opening = next(d for d in config["dependencies"] if [0, "load"] in d["targets"] and not d["inputs"])
+            for i in range(6):
+                body = {"data": [], "fn_index": opening["id"], "session_hash": f"page{i}", "event_data": None, "trigger_id": None}
+                http.post(f"{config['api_prefix']}/run/{opening['api_name']}", json=body).raise_for_status()
+        held = list(demo.state_holder.session_data)
+        assert held == ["page3", "page4", "page5"]  # the least recent went first
+    finally:
+        demo.close()
