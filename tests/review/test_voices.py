@@ -445,3 +445,9 @@ def test_more_ways_of_refusing():
     # a budget base or a subsidiary kept out is not a pay item kept out of the wage total
     base = SOE + "新投产项目增加用工的，经集团审核可单列工资总额，不计入下年度预算基数。"
     assert "wage-total-items" not in found(base)
+
+
+def test_seniority_amounts_are_those_of_its_own_part():
+    text = SOE + "基础工资按学历分两档（本科1800元、专科1600元），年功工资按工龄每年30元、50元、80元、120元递增，绩效工资按人头平均发放。"
+    steps = facts_of(text).steps
+    assert [s.amounts for s in steps] == [[Decimal(30), Decimal(50), Decimal(80), Decimal(120)]]

@@ -232,12 +232,19 @@ def _seniority_rows(table: Table, rows: list[list[str]], evidence_of) -> StepSer
     return StepSeries(kind=SeriesKind.SENIORITY, name="年功工资", amounts=amounts, evidence=evidence_of(last))
 
 
+_OTHER_ITEMS = ("基础工资", "岗位工资", "绩效工资", "能力工资", "技能工资", "奖金", "年薪", "薪级工资")
+
+
 def _seniority_sentence(s: Sentence) -> StepSeries | None:
     """"满1年每月30元，满3年60元…": one amount per band (not "每满1年增加30元", not a ceiling)."""
     if s.row is not None or s.plain.count("元") < 3:
         return None
-    amounts = [q.value for q in s.figures(Kind.MONEY)
-               if figure(q, s).bound is None and q.per in (None, "月") and not any(w in q.subject for w in ("每满", "增加", "最高", "递增"))]
+    # the amounts of the seniority part of the sentence: from 年功工资 to the next pay item it names
+    text = s.plain
+    start = min((text.find(w) for w in W.seniority if w in text), default=0)
+    end = min((at for w in _OTHER_ITEMS if (at := text.find(w, start + 2)) >= 0), default=len(text))
+    amounts = [q.value for q in s.figures(Kind.MONEY) if start <= q.start < end
+               and figure(q, s).bound is None and q.per in (None, "月") and not any(w in q.subject for w in ("每满", "增加", "最高", "递增"))]
     if len(amounts) < 3:
         return None
     return StepSeries(kind=SeriesKind.SENIORITY, name="年功工资", amounts=amounts, evidence=s.evidence)
