@@ -451,3 +451,11 @@ def test_seniority_amounts_are_those_of_its_own_part():
     text = SOE + "基础工资按学历分两档（本科1800元、专科1600元），年功工资按工龄每年30元、50元、80元、120元递增，绩效工资按人头平均发放。"
     steps = facts_of(text).steps
     assert [s.amounts for s in steps] == [[Decimal(30), Decimal(50), Decimal(80), Decimal(120)]]
+
+
+def test_staff_on_post_named_otherwise():
+    state = "本公司为省属国有控股企业，位于昆明。\n"
+    text = state + "第二条 公司从业人员共计500名。\n第十条 岗位分红对象共计180名，其中核心技术骨干120名。"
+    dividend = facts_of(text).dividend
+    assert dividend is not None and dividend.employees is not None and dividend.employees.value == 500
+    assert found(state + "1.1 截至2024年末，全口径在岗人数320人。\n4.1 首期激励对象110人。")["dividend-recipients"] == ["error"]
