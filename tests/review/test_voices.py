@@ -459,3 +459,10 @@ def test_staff_on_post_named_otherwise():
     dividend = facts_of(text).dividend
     assert dividend is not None and dividend.employees is not None and dividend.employees.value == 500
     assert found(state + "1.1 截至2024年末，全口径在岗人数320人。\n4.1 首期激励对象110人。")["dividend-recipients"] == ["error"]
+
+
+def test_weights_under_an_indicator_heading():
+    text = SOE + "### 4.1 考核指标\n\n4.1.2 各项权重：原煤产量35%，掘进进尺20%，安全20%，质量标准化10%，成本8%，机电事故4%，出勤3%。"
+    assert found(text)["kpi-weight"] == ["error", "error"]
+    elsewhere = SOE + "### 4.1 分配比例\n\n4.1.2 各项权重：甲30%，乙30%，丙37%，丁3%。"
+    assert "kpi-weight" not in found(elsewhere)

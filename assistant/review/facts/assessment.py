@@ -100,7 +100,8 @@ def kpi_sets(scheme: Scheme) -> list[KpiSet]:
             out[out.index(k)] = k.model_copy(update={"count": stated[0], "count_bound": stated[1]})
             done.add(stated[2])
     for s in scheme.prose():
-        if s.block in done or not s.has(*W.kpi) or s.has(*W.categories[:1]) and s.has(*W.categories[2:]):
+        about_kpi = s.has(*W.kpi) or s.has(*W.weight) and any(w in s.heading for w in W.kpi)  # "4.1 考核指标" / "各项权重：…"
+        if s.block in done or not about_kpi or s.has(*W.categories[:1]) and s.has(*W.categories[2:]):
             continue
         found = _kpi_sentence(s)
         if found is not None:
