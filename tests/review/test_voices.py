@@ -466,3 +466,10 @@ def test_weights_under_an_indicator_heading():
     assert found(text)["kpi-weight"] == ["error", "error"]
     elsewhere = SOE + "### 4.1 分配比例\n\n4.1.2 各项权重：甲30%，乙30%，丙37%，丁3%。"
     assert "kpi-weight" not in found(elsewhere)
+
+
+def test_ratio_written_as_numerals_joined_by_bi():
+    state = "研究院为省属国有独资企业，位于成都。\n"
+    assert found(state + "（一）基础研究人员：岗位基本薪酬与绩效薪酬之比为五比五。")["pay-mix-basic-research"] == ["error"]
+    assert "pay-mix-basic-research" not in found(state + "（一）基础研究人员：岗位基本薪酬与绩效薪酬之比为七比三。")
+    assert found(SOE + "高技能人才实行年薪制，基本年薪与绩效年薪按七比三确定。")["annual-salary-split"] == ["error"]

@@ -301,7 +301,15 @@ def ratio_share(s: Sentence, start: int = 0) -> tuple[Decimal, str] | None:
         at = text.find(word, start)
         if at >= 0 and ("比例" in text[at:at + 6] or "开" in text[at + 2:at + 3]):
             return Decimal(a_) / Decimal(a_ + b_), word
+    # "之比为五比五", "按四比六": two numerals joined by 比 (the reader reads neither as a figure)
+    for m in _RATIO_IN_WORDS.finditer(text, start):
+        a, b = parse_numeral(m.group(1)), parse_numeral(m.group(2))
+        if a is not None and b is not None and a + b > 0:
+            return Decimal(a) / Decimal(a + b), m.group(0)
     return None
+
+
+_RATIO_IN_WORDS = re.compile(r"(?<![0-9零〇一二两三四五六七八九十])([一二两三四五六七八九十]{1,2})比([一二两三四五六七八九十]{1,2})(?![0-9零〇一二两三四五六七八九十])")
 
 
 def pay_mix(scheme: Scheme) -> list[PayMix]:
