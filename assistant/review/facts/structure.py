@@ -303,9 +303,9 @@ def ratio_share(s: Sentence, start: int = 0) -> tuple[Decimal, str] | None:
             return Decimal(a_) / Decimal(a_ + b_), word
     # "之比为五比五", "按四比六": two numerals joined by 比 (the reader reads neither as a figure)
     for m in _RATIO_IN_WORDS.finditer(text, start):
-        a, b = parse_numeral(m.group(1)), parse_numeral(m.group(2))
-        if a is not None and b is not None and a + b > 0:
-            return Decimal(a) / Decimal(a + b), m.group(0)
+        first, second = parse_numeral(m.group(1)), parse_numeral(m.group(2))
+        if first is not None and second is not None and first + second > 0:
+            return Decimal(first) / Decimal(first + second), m.group(0)
     return None
 
 
