@@ -16,7 +16,7 @@ from typing import Any
 from knowledge.reader import Kind, Quantity, Reading
 from knowledge.reader.bind import core
 from knowledge.reader.fields import Shape, Slot, slots
-from knowledge.reader.fill import Filled, fill, plain
+from knowledge.reader.fill import Filled, fill, kind_fit, people_named, plain
 
 # With no figures, only these words ask for a calculation ("怎么算？" alone asks about the method).
 _COMPUTE_WORDS = ("帮我算", "帮忙算", "给我算", "替我算", "算一下", "算算", "测算一下", "计算一下", "帮我测算", "帮我计算", "请计算",
@@ -26,7 +26,7 @@ _EXPLAIN = re.compile(r"什么是|是什么|什么叫|何为|指的是|含义|�
                       r"是否|可不可以|能不能|可以吗|有没有|要不要|需不需要|怎么定|如何定|怎么设|如何设|一般")
 # A follow-up changes the previous request: "要是奖金池改成45万呢？", "再加上质检部900分".
 _FOLLOW_UP = re.compile(r"改成|改为|换成|调成|调到|变成|设为|定为|要是|如果|假如|假设|那么?|再加上|加上|再加|另外|还有|去掉|删掉|删除|"
-                        r"不算|除去|去除|扣掉|呢[？?]?$|的话|应该是|打错|写错|更正|纠正|不对|有误|改一下|重新算|再算")
+                        r"不算|除去|去除|扣掉|呢[？?]?$|的话|应该是|[打写报填记算输录弄]错|更正|纠正|不对|有误|改一下|重新算|再算")
 # Units that do not point at any calculator by themselves (money, percentages and head counts are everywhere).
 _COMMON_KINDS = {Kind.NUMBER, Kind.MONEY, Kind.PERCENT, Kind.PEOPLE, Kind.COUNT}
 _REMOVE = re.compile(r"(?:去掉|删掉|删除|不算|除去|去除|扣掉|剔除|移除)([\u4e00-\u9fa5A-Za-z0-9、和及]+)")
@@ -78,7 +78,11 @@ def _titles() -> dict[str, str]:
 
 
 def wants_calculation(text: str) -> bool:
-    return any(word in text for word in _COMPUTE_WORDS)
+    return any(word in text for word in _COMPUTE_WORDS) or _REQUEST.search(text) is not None
+
+
+# 帮我把职级和工资做个回归 / 请给我们排一下薪级: a request for work, however the work is named
+_REQUEST = re.compile(r"(?:帮我|帮忙|给我|替我|请|麻烦你?)(?:们)?(?:把[^，,。？?]{0,20}?)?(?:做|算|测|排|列|出|弄|搞|核|定|拟|套)")
 
 
 def is_explanation(text: str) -> bool:
@@ -115,6 +119,12 @@ def choose(reading: Reading) -> Request | None:
     if not reading.has_figures():
         return None
     requests = [read_for(info.name, reading) for info in _registry().list_calculators()]
+    for r in requests:
+        tables = _tables_only(r.name)
+        if tables and titled(r.name, reading.normalised):
+            # 套改测算 asked for by name takes tables a sentence cannot hold: say where to enter them, run nothing else
+            r.missing, r.unclear = [], [f"{'、'.join(tables)}是表格，对话里读不准；请到“计算器”页选“{r.title}”填写，或上传 Excel 人员表"]
+            return r
     viable = [r for r in requests if r.filled.placed and (r.topics or r.evidence >= 2)]
     if not viable:
         return None
@@ -128,12 +138,6 @@ def choose(reading: Reading) -> Request | None:
     named_elsewhere = max((topic_hits(r.name, unlisted) for r in requests if not r.filled.placed), default=0)
     if best.topics == 0 and named_elsewhere >= 2:
         return None  # the message names a calculation it gave no usable figures for: do not run another one
-    for r in requests:
-        tables = _tables_only(r.name)
-        if tables and titled(r.name, reading.normalised):
-            # 套改测算 asked for by name takes tables a sentence cannot hold: say where to enter them, run nothing else
-            r.missing, r.unclear = [], [f"{'、'.join(tables)}是表格，对话里读不准；请到“计算器”页选“{r.title}”填写，或上传 Excel 人员表"]
-            return r
     return best
 
 
@@ -215,19 +219,26 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
         return None  # (蒋姐兼班组长，每月班组长津贴200: only people already listed — it adds to them)
     info = _registry().get_calculator(name)
     update = fill(reading, info.input_model, context=previous)
+    _known_members(update, previous, reading)
     _apply_changes(update, previous, reading)
     # a choice, a flag or a look-up (那技师第20级呢) changes the request without a figure being placed
     changed_choice = any(update.get(s.path) not in (None, []) for s in update.slots if s.reads.shape in (Shape.CHOICE, Shape.FLAG, Shape.LOOKUP))
     moved = _moved_positions(update, previous, reading)
-    added = _ADDED_MEMBER.search(text) if not reading.has_figures() else None
-    if added and not update.placed:  # 再加上小C: a member added with nothing to count them by
+    added = _added_member(text, previous) if not reading.has_figures() else None
+    if added and not update.placed:  # 再加上小C / 把新来的阿辉也算进去: a member added with nothing to count them by
         # the last list given is the people's (a price list of items comes before the work records)
         member = next((s for s in reversed(update.slots) if s.reads.shape in _MEMBER_SHAPES and _get_path(previous, s.path)), None)
-        who = core(added.group(1))
+        who = added
         if member is not None and who:
             filled = Filled(values=_deep_copy(previous), slots=update.slots)
             return Request(name, info.title, filled, 0.0, topic_hits(name, text), [],
                            [f"“{who}”的{member.label}是多少？（没有它的数字，无法把{who}算进去）"])
+    wanted = [s for s in update.slots if s.reads.shape is Shape.VALUE and _get_path(previous, s.path) is None
+              and any(len(c) >= 2 and c in text for c in s.reads.cues)] if not reading.has_figures() else []
+    if wanted and not update.placed:  # 我们公司的放进去比一比: a field not given yet, named with no figure
+        filled = Filled(values=_deep_copy(previous), slots=update.slots)
+        asks = [f"{s.label}是多少？" + (f"（{s.reads.ask}）" if s.reads.ask else "") for s in wanted]
+        return Request(name, info.title, filled, 0.0, topic_hits(name, text), [], asks)
     if not update.placed and not changed_choice and not moved and not _REMOVE.search(text):
         return None
     merged = merge(previous, update, text)
@@ -268,6 +279,15 @@ def _changes_without_figures(update: Filled, previous: dict[str, Any], reading: 
 
 
 _ADDED_MEMBER = re.compile(r"(?:再|还|另外)?(?:加上|加入|添上|补上|还有|再加)([\u4e00-\u9fa5A-Za-z0-9]{1,8}?)(?:呢|吧|吗|啊|$|[，,。？?！!])")
+def _added_member(text: str, previous: dict[str, Any]) -> str | None:
+    """The member a message adds: named after 加上/还有…, or a person not yet listed."""
+    written = _ADDED_MEMBER.search(text)
+    if written and core(written.group(1)):
+        return core(written.group(1))
+    known = _names(previous)
+    return next((name for name, _ in people_named(text) if name not in known), None)
+
+
 _MEMBER_SHAPES = (Shape.MAP, Shape.RECORDS, Shape.GROUPS, Shape.GRID)
 _MORE = re.compile(r"(?:再|又|还|多)?(?:增加|加上|加|多|增|添|提高|上调|涨)了?$")
 _LESS = re.compile(r"(?:再|又|还)?(?:减少|减去|减|少|降低|下调|扣|降)了?$")
@@ -275,6 +295,29 @@ _LESS = re.compile(r"(?:再|又|还)?(?:减少|减去|减|少|降低|下调|扣|
 
 _FREED = re.compile(r"(?:多出来|多出|剩下|剩余|省下|空出|腾出|减下来|降下来)的?$")
 _TO = re.compile(r"^(?:都|全部|全)?(?:加给|补给|挪给|转给|分给|加到|给)([^，,。；;？?！!]+)")
+
+
+_RESTATED = re.compile(r"(?:是|为|成|到|按)$")
+
+
+def _known_members(update: Filled, previous: dict[str, Any], reading: Reading) -> None:
+    """丙班也报错了，是460: a figure left unread in a sentence that names exactly one member of the
+    previous inputs is that member's new figure (where that member's figure was)."""
+    for q in list(update.leftovers):
+        said = q.topic + q.subject
+        named = [n for n in _names(previous) if n in said]
+        # a restated figure (是460, 应为460, 改成460), not a change by an amount (多报了20)
+        if len(named) != 1 or not _RESTATED.search(q.subject) or _MORE.search(q.subject) or _LESS.search(q.subject):
+            continue
+        slot = next((s for s in update.slots if s.reads.shape is Shape.MAP and isinstance(_get_path(previous, s.path), dict)
+                     and named[0] in _get_path(previous, s.path) and kind_fit(s.reads, q)), None)
+        if slot is None:
+            continue
+        current = update.get(slot.path) or {}
+        current[named[0]] = q.value
+        update.set(slot.path, current)
+        update.placed[next(i for i, p in enumerate(reading.quantities) if p is q)] = slot.path
+        update.leftovers.remove(q)
 
 
 def _names(data: Any) -> set[str]:

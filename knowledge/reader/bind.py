@@ -212,7 +212,8 @@ def _counted_levels(qs: list[Quantity]) -> list[Quantity]:
         re.match(_LEVEL_NOUNS, q.tail.lstrip()) or re.search(_LEVEL_NOUNS + r"数?\s*$", q.subject)) else q for q in qs]
 
 
-_COMPARED = re.compile(r"比(?P<other>[^，,。；;：:比\s]{1,10}?)(?:的)?(?P<way>多出|高出|低了|少了|多了|高了|多|少|高|低)$")
+_COMPARED = re.compile(r"比(?P<other>[^，,。；;：:比\s]{1,10}?)(?:的)?(?P<way>多出|高出|低了|少了|多了|高了|多|少|高|低)"
+                       r"(?:[做干卖拿挣赚生产跑完]{1,2}了?)?$")  # 比小祁多做了150件
 
 
 def _comparisons(text: str, qs: list[Quantity]) -> list[Quantity]:

@@ -221,6 +221,7 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
                      and (q.kind is Kind.NUMBER or any(q.kind in s.reads.kinds and not _avoided(s.reads, q) for s in out.slots)
                           or q.unit in ("折", "成"))]  # 积分打七折 with nowhere to put it: asked about, never dropped
     _counts_of_lists(out, reading)
+    _sums_of_lists(out)
     _stated_counts(out, reading)
     _unlisted_members(out, reading)
     _parts_of_wholes(out, reading)
@@ -402,6 +403,14 @@ def _counts_of_lists(out: Filled, reading: Reading) -> None:
             continue
         keep.append(q)
     out.leftovers = keep
+
+
+def _sums_of_lists(out: Filled) -> None:
+    """装配车间 4120⏎注塑组 3380⏎包装线 2500⏎小计 10000: a total that equals the sum of a list read
+    only restates it (a total that differs is still asked about)."""
+    sums = {sum((Decimal(str(x)) for x in v.values()), Decimal(0)) for v in out.values.values()
+            if isinstance(v, dict) and v and all(isinstance(x, (int, Decimal)) for x in v.values())}
+    out.leftovers = [q for q in out.leftovers if not (q.total and q.kind is Kind.NUMBER and q.value in sums)]
 
 
 def _by_kind(figures: Figures, out: Filled, shape: _Model) -> None:
@@ -768,7 +777,7 @@ def _word_bounds(text: str) -> set[int]:
     return {b for word, _, at in _positioned_tokens(text) for b in (at, at + len(word))}
 
 
-def _people(text: str) -> list[tuple[str, int]]:
+def people_named(text: str) -> list[tuple[str, int]]:
     """Persons named in the text, with positions: 老秦, 阿强, 小马, 张三 (jieba's person names)."""
     found = {m.start(): m.group(0) for m in _PERSON_MENTION.finditer(text) if m.group(0) not in _NOT_PERSONS
              and not any(m.group(0).endswith(w) for w in ("级工", "初级工", "普工", "员工", "职工"))}
@@ -795,7 +804,7 @@ def _attribute_records(reading: Reading, figures: Figures, out: Filled, slot: Sl
     choices = [f for f in fields if f.reads.shape is Shape.CHOICE]
     values = [f for f in fields if f.reads.shape is Shape.VALUE]
     text = reading.normalised
-    people = _people(text)
+    people = people_named(text)
     words = sorted({w: v for f in choices for v, ws in f.reads.choices.items() for w in ws}.items(), key=lambda t: -len(t[0]))
     if not people or not choices:
         return False

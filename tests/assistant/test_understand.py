@@ -379,3 +379,36 @@ def test_bullet_lines_under_a_department_line_are_its_members():
 def test_a_count_of_a_grade_in_our_team_is_a_head_count_not_a_person():
     answer = _answer("按案例4的技能津贴标准，我们班组中级工5个、技师3个，每月一共要发多少")
     assert "中级工 5 人" in answer and "2,000.00" in answer  # 5 × 100 + 3 × 500
+
+
+def test_a_request_for_work_named_by_its_topic_asks_for_the_data():
+    reply = respond("麻烦把我们几个职级和工资拟合一个回归，看看每升一级涨多少", session_id=_session())
+    assert reply.needs and "薪酬回归分析" in reply.answer and not _computed(reply)
+    tables = respond("帮我做个套改，小汪现在工资4100，看看套完涨多少", session_id=_session())
+    assert tables.needs and "计算器" in tables.answer and not _computed(tables)
+
+
+def test_a_follow_up_naming_a_new_person_or_an_unfilled_field_without_a_figure_asks_for_it():
+    session = _session()
+    respond("计件奖1万5，小蒲600件，小卓400件", session_id=session)
+    added = respond("把刚来的阿坤也算上", session_id=session)
+    assert added.needs and "阿坤" in added.answer and not _computed(added)
+    market = _session()
+    respond("同行月薪：5200、5600、6100、6600、7300，算中位数", session_id=market)
+    own = respond("把本公司的放进去比一比", session_id=market)
+    assert own.needs and "本企业薪酬水平" in own.answer
+
+
+def test_a_subtotal_equal_to_its_list_restates_it_and_more_than_someone_is_worked_out():
+    subtotal = _answer("季度绩效一共24万。各班积分如下\n甲班 500\n乙班 300\n丙班 400\n小计 1200\n请按积分算")
+    assert "甲班 | 100,000.00" in subtotal
+    relative = _answer("计件总额3万，小甘做了1000件，老米比小甘多做了200件，按件数分")
+    assert "老米 1,200 件" in relative and "16,363.64" in relative  # 30000 × 1200 ÷ 2200
+
+
+def test_a_figure_restated_for_a_member_already_listed_corrects_that_member():
+    session = _session()
+    respond("按积分分绩效6万：一班300、二班300、三班400", session_id=session)
+    respond("二班报错了，应该是200分", session_id=session)
+    third = respond("不好意思三班也填错了，是500", session_id=session).answer
+    assert "三班 500 分" in third and "二班 200 分" in third and "三班 | 30,000.00" in third  # 60000 × 500 ÷ 1000
