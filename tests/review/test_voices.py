@@ -473,3 +473,20 @@ def test_ratio_written_as_numerals_joined_by_bi():
     assert found(state + "（一）基础研究人员：岗位基本薪酬与绩效薪酬之比为五比五。")["pay-mix-basic-research"] == ["error"]
     assert "pay-mix-basic-research" not in found(state + "（一）基础研究人员：岗位基本薪酬与绩效薪酬之比为七比三。")
     assert found(SOE + "高技能人才实行年薪制，基本年薪与绩效年薪按七比三确定。")["annual-salary-split"] == ["error"]
+
+
+def test_agreement_pay_untied_from_targets():
+    text = SOE + "对引进的技能大师实行协议工资，一人一议，合同期内薪酬固定，不与业绩目标挂钩。"
+    assert found(text)["agreement-pay-targets"] == ["error"]
+    tied = SOE + "对引进的技能大师实行协议工资，一人一议，约定年度绩效目标，未完成目标的不予兑现绩效部分。"
+    assert "agreement-pay-targets" not in found(tied)
+
+
+def test_wage_total_whatever_the_results():
+    assert "error" in found(SOE + "无论效益如何，工资总额每年增长不低于5%。")["wage-follows-benefit"]
+
+
+def test_best_grade_written_without_limit_in_two_characters():
+    assert found(SOE + "评优比例：优秀不限，良好60%，合格及以下不限。")["forced-distribution-top"] == ["error"]
+    lowest = SOE + "考核等级分为优秀、良好、合格、不合格，优秀不超过10%，不合格不限。"
+    assert "error" not in found(lowest).get("forced-distribution-top", [])

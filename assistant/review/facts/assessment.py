@@ -306,8 +306,11 @@ def _top_unlimited(s: Sentence, top: str | None) -> bool:
             continue  # a question ("优秀名额有没有限制？") refuses nothing; its answer says
         limit = next((clause.start + clause.text.find(w) for w in _LIMITS if w in clause.text), None)
         delegated = _DELEGATED.search(clause.text)  # "由各部门…自行掌握": no limit set by the company
+        unbounded = clause.text.find("不限")  # "优秀不限"
         if delegated is not None:
             limit = clause.start + delegated.start()
+        elif unbounded >= 0 and not clause.text.startswith("不限于", unbounded):
+            limit = clause.start + unbounded
         elif limit is None or not negated_at(s, limit):
             continue
         i = next((j for j, (a, b) in enumerate(parts) if a <= limit < b), None)
@@ -326,10 +329,14 @@ def _no_limit_on_top(s: Sentence, top: str | None) -> bool:
     """"不设上限", "由部门自定" … written of the best grade, or of the grades at large (naming none);
     not "D不设比例限制", which frees the lowest grade only."""
     text = s.plain
-    for word in W.no_limit:
+    for word in (*W.no_limit, "不限"):
         for at in positions(text, word):
+            if word == "不限" and text.startswith("不限于", at):
+                continue
             start = max(text.rfind(ch, 0, at) for ch in "，,；;。") + 1
             grades = _grades_in(text[start:at])
+            if word == "不限" and not grades:
+                continue  # bare 不限 only right after a grade ("优秀不限")
             if not grades or grades[0] == top or top is None and grades[0] in _TOP:
                 return True
     return False

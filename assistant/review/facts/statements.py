@@ -131,7 +131,8 @@ def statements(scheme: Scheme) -> Statements:
         excess_profit=_evidence(s for s in prose if s.has(*S.excess_profit)),
         excess_rule=_evidence(s for s in prose if s.has("超额利润", "超目标") and s.has(*S.excess_rule)),
         allowance_policy=_evidence(s for s in prose if s.has(*S.allowance_policy)),
-        never_falls=_evidence(s for s in prose if s.has("工资总额", "薪酬总额") and _affirmed(s, S.never_falls, negation=False)),
+        never_falls=_evidence(s for s in prose if s.has("工资总额", "薪酬总额") and (_affirmed(s, S.never_falls, negation=False)
+                                                                                 or _BENEFIT_REGARDLESS.search(s.plain) is not None)),
         high_wage_uncontrolled=_evidence(s for s in prose if s.has(*S.high_wage) and s.has(*S.not_controlled)),
         external_delinked=_evidence(s for s in scheme.sentences if s.has(*S.external) and s.has("工资总额") and s.has(*S.delinked)),
         no_job_evaluation=_evidence(s for s in prose if s.has(*S.post_wage) and (s.has(*S.no_job_evaluation) or _affirmed(s, S.post_wage_by))),
@@ -162,6 +163,10 @@ def _unassessed(s: Sentence) -> bool:
     return False
 
 
+# 协议薪酬 "不与业绩目标挂钩", "不约定考核目标": the targets the guideline asks for, refused
+_UNTIED = re.compile(r"不(?:与|设|约定|进行|作|设置)[^，,；;。]{0,6}?(?:业绩|绩效|目标|考核)")
+# "无论效益如何，工资总额每年增长…": the wage total moving whatever the results
+_BENEFIT_REGARDLESS = re.compile(r"(?:无论|不论|不管)[^，,；;。]{0,4}?(?:效益|利润|业绩|盈亏)")
 _REGARDLESS = re.compile(r"(?:不论|无论|不管|不看|不考虑|不区分)[^，,；;。、]{0,4}?(?:绩效|考核|业绩|贡献|表现)")
 _PAID = ("预发", "发放", "发", "兑现", "支付")
 _ASSESSED_AFTER = re.compile(r"(?:再|后|然后)[^。；;]{0,12}?(?:考核|考评|评定|评价)")
@@ -436,7 +441,7 @@ def _agreement(prose: list[Sentence]) -> Mentioned | None:
     for s in prose:
         if not s.has(*S.agreement_pay):
             continue
-        refused = s.has(*S.refused_targets)
+        refused = s.has(*S.refused_targets) or _UNTIED.search(s.plain) is not None
         said = Mentioned(evidence=s.evidence, denied=refused)
         if refused:
             return said
