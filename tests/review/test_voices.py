@@ -490,3 +490,10 @@ def test_best_grade_written_without_limit_in_two_characters():
     assert found(SOE + "评优比例：优秀不限，良好60%，合格及以下不限。")["forced-distribution-top"] == ["error"]
     lowest = SOE + "考核等级分为优秀、良好、合格、不合格，优秀不超过10%，不合格不限。"
     assert "error" not in found(lowest).get("forced-distribution-top", [])
+
+
+def test_headquarters_in_a_table_of_average_wages():
+    text = "集团为省属国有独资企业，位于昆明。\n\n| 单位 | 平均工资增幅 |\n|---|---|\n| 集团总部 | 9% |\n| 全集团 | 6% |"
+    assert found(text)["hq-wage-growth"] == ["error"]
+    fair = "集团为省属国有独资企业，位于昆明。\n\n| 单位 | 平均工资增幅 |\n|---|---|\n| 集团总部 | 4% |\n| 全集团 | 6% |"
+    assert "hq-wage-growth" not in found(fair)

@@ -104,6 +104,8 @@ def growth(scheme: Scheme) -> Growth:
                     found.setdefault(name, fig)
     for name, fig in _budget_table(scheme).items():
         found.setdefault(name, fig)
+    for name, fig in _headquarters_table(scheme).items():
+        found.setdefault(name, fig)
     for name, fig in _across_years(scheme).items():
         found.setdefault(name, fig)
     if "wage_total" not in found:
@@ -212,6 +214,22 @@ def _budget_table(scheme: Scheme) -> dict[str, Figure]:
                 out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=table.evidence(row),
                                    text=f"{years[0].text}→{years[-1].text}")
     return out
+
+
+def _headquarters_table(scheme: Scheme) -> dict[str, Figure]:
+    """A table of average-wage growth by unit (单位 | 平均工资增幅): the 总部 row and the whole group's row."""
+    out: dict[str, Figure] = {}
+    for table in scheme.tables:
+        for cell in cells(table):
+            about_avg = any(w in cell.header + table.context for w in W.avg_wage)
+            if not about_avg or not cell_is_percent(cell) or cell_value(cell) is None:
+                continue
+            if any(w in cell.header for w in ("增幅", "增长", "增速", "涨幅")) or cell.quantity is not None:
+                key = "hq_avg_wage" if "总部" in cell.label else "all_avg_wage" if any(
+                    w in cell.label for w in ("全集团", "全部", "全体", "集团合计", "合计", "本企业")) else None
+                if key and key not in out:
+                    out[key] = Figure(value=cell_value(cell), evidence=table.evidence(cell.row), text=cell.text)
+    return out if "hq_avg_wage" in out else {}
 
 
 def _group_beside(s: Sentence) -> Figure | None:
