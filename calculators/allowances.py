@@ -33,6 +33,7 @@ from .errors import CalculationError
 from .numbers import fmt, q
 from .params import param, param_text, ref
 from .registry import register
+from .severity import Severity
 
 # Grade names as written in the guideline's cases → the names used in the allowance tables.
 _GRADE_ALIASES = {
@@ -125,7 +126,7 @@ def _skill(member: Member, index: int, rates: dict[str, Decimal], findings: list
     if grade in rates:
         return rates[grade]
     if grade in _ABOVE_TABLE:
-        findings.append(Finding(rule="allowance.skill_level", severity="warning", message=f"{member.name}为{grade}，所选标准未列出该等级，技能津贴按 0 计；请在 skill_rates 中给出", citations=[ALLOWANCE_CLAUSES[0]]))
+        findings.append(Finding(rule="allowance.skill_level", severity=Severity.WARNING, message=f"{member.name}为{grade}，所选标准未列出该等级，技能津贴按 0 计；请在 skill_rates 中给出", citations=[ALLOWANCE_CLAUSES[0]]))
         return Decimal(0)
     if grade in _NO_ALLOWANCE or grade in param("allowances.skill_case4") or grade in param("allowances.skill_case2"):
         return Decimal(0)
@@ -217,6 +218,7 @@ def chief_technician_pay(inp: ChiefInput) -> dict[str, Any]:
         steps.append(f"拟定薪酬 = {fmt(inp.average_wage)} × {fmt(inp.pay_multiple)} = {fmt(inp.pay)}")
     if inp.pay is not None:
         findings = check_chief_technician_pay(inp.pay, inp.average_wage)
+        # compliant answers “够不够”: the floor is a case's (a 提醒), so the verdict says it is no breach
         extra = {"compliant": inp.pay >= floor, "findings": findings_out(findings), "multiple_actual": (inp.pay / inp.average_wage).quantize(Decimal("0.01"))}
         steps.append(f"拟定薪酬 {fmt(inp.pay)} {'≥' if inp.pay >= floor else '<'} {fmt(floor)}")
     return result(

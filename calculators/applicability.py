@@ -2,7 +2,7 @@
 shared by drafting and review.
 
     ctx = CompanyContext(ownership=Ownership.STATE, region="曲靖市", staff={StaffKind.SKILL})
-    decide(ctx, "two-lower")            → Decision(status=约束, severity="error", reason=…)
+    decide(ctx, "two-lower")            → Decision(status=约束, severity=违反, reason=…)
     decide(ctx, "qujing_skill/art-6")   → Decision(status=不适用, reason="第六条适用于非公有制企业…")
     decide_guideline(ctx, "soe_tech")   → Decision for the whole guideline
     decisions(ctx)                      → every rule of the table
@@ -263,7 +263,9 @@ def in_region(region: str | None, doc_id: str) -> bool | None:
 _UNIT = re.compile(r"^(?P<doc>[a-z_]+)/(?P<kind>art|case|appendix)-(?P<n>\d+)(?:-\d+)?$")
 
 
-def _label(unit_id: str) -> str:
+def clause_place(unit_id: str) -> str:
+    """soe_tech/art-49 → 第四十九条, qujing_skill/case-2 → 案例2, …/appendix-1 → 附件1: a clause's name
+    inside its guideline (an id of another shape is returned as it is)."""
     match = _UNIT.match(unit_id)
     if not match:
         return unit_id
@@ -274,7 +276,8 @@ def _label(unit_id: str) -> str:
 
 
 @functools.cache
-def _title(doc_id: str) -> str:
+def guideline_title(doc_id: str) -> str:
+    """《曲靖市企业技能人才薪酬分配指引（试行）》 for qujing_skill."""
     import knowledge
 
     return next((f"《{d.title}》" for d in knowledge.catalog() if d.doc_id == doc_id), doc_id)
@@ -282,7 +285,7 @@ def _title(doc_id: str) -> str:
 
 def clause_name(unit_id: str) -> str:
     """《曲靖市企业技能人才薪酬分配指引（试行）》第八条 for qujing_skill/art-8: how people name a clause."""
-    return f"{_title(unit_id.split('/', 1)[0])}{_label(unit_id)}"
+    return f"{guideline_title(unit_id.split('/', 1)[0])}{clause_place(unit_id)}"
 
 
 def _doc_of(unit_id: str) -> str:
@@ -317,16 +320,16 @@ def decide_guideline(ctx: CompanyContext, doc_id: str) -> Decision:
         raise CalculationError(f"适用表中没有指引“{doc_id}”")
     full, notes = _assumed(ctx, doc_id)
     scope = table().guidelines[doc_id]
-    title = _title(doc_id)
+    title = guideline_title(doc_id)
     why_not = _guideline_gap(full, scope)
     if why_not:
         return Decision(target=doc_id, clause=scope.reference, doc_id=doc_id, status=Status.REFERENCE,
-                        modality=Modality.MAY, severity="warning", reason=f"{title}{why_not}，对本企业为参考",
+                        modality=Modality.MAY, severity=Severity.WARNING, reason=f"{title}{why_not}，对本企业为参考",
                         assumptions=notes)
     who = _listed(scope.ownership)
     where = f"{scope.region_name}的" if scope.region_name else ""
     return Decision(target=doc_id, clause=scope.reference, doc_id=doc_id, status=Status.BINDING,
-                    modality=Modality.MUST, severity="error",
+                    modality=Modality.MUST, severity=Severity.ERROR,
                     reason=f"{title}适用于{where}{who}企业，本企业在其范围内", assumptions=notes)
 
 
@@ -374,18 +377,18 @@ def _severity(status: Status, modality: Modality) -> Severity | None:
 def _decide_unit(ctx: CompanyContext, unit_id: str) -> Decision:
     doc_id = _doc_of(unit_id)
     base = decide_guideline(ctx, doc_id)
-    label = f"{_title(doc_id)}{_label(unit_id)}"
+    label = f"{guideline_title(doc_id)}{clause_place(unit_id)}"
     if "/case-" in unit_id or "/appendix-" in unit_id:
         return base.model_copy(update={
             "target": unit_id, "clause": unit_id, "status": Status.REFERENCE, "modality": Modality.MAY,
-            "severity": "info", "reason": f"{label}是典型案例或示例表，为参考做法，不构成约束"})
+            "severity": Severity.INFO, "reason": f"{label}是典型案例或示例表，为参考做法，不构成约束"})
     clause = table().clauses.get(unit_id)
     full, _ = _assumed(ctx, doc_id)
     modality = clause.modality if clause and clause.modality else Modality.MUST
     update: dict[str, Any] = {"target": unit_id, "clause": unit_id, "modality": modality}
     if clause and clause.ownership and full.ownership not in clause.ownership:
         who = _listed(clause.ownership)
-        instead = f"，本企业适用{_label(clause.instead)}" if clause.instead else ""
+        instead = f"，本企业适用{clause_place(clause.instead)}" if clause.instead else ""
         return base.model_copy(update={**update, "status": Status.NOT_APPLICABLE, "severity": None,
                                        "reason": f"{label}适用于{who}企业{instead}"})
     if clause and clause.staff and not (full.staff & clause.staff):
@@ -405,7 +408,7 @@ def _decide_rule(ctx: CompanyContext, spec: RuleSpec) -> Decision:
     full, notes = _assumed(ctx, _doc_of(spec.clause_for(ctx.ownership)))
     clause = spec.clause_for(full.ownership)
     doc_id = _doc_of(clause)
-    label = f"{_title(doc_id)}{_label(clause)}"
+    label = f"{guideline_title(doc_id)}{clause_place(clause)}"
 
     def decision(status: Status, reason: str) -> Decision:
         return Decision(target=spec.id, clause=clause, doc_id=doc_id, status=status, modality=spec.modality,

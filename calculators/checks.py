@@ -45,7 +45,7 @@ def _basis(key: str) -> str:
 
 def is_compliant(findings: Iterable[Finding]) -> bool:
     """Compliant means no `error` finding; warnings and notes do not fail a check."""
-    return not any(f.severity == "error" for f in findings)
+    return not any(f.severity is Severity.ERROR for f in findings)
 
 
 # ---- 关键绩效指标 ----------------------------------------------------------------------------
@@ -56,8 +56,8 @@ def check_kpi(weights: Mapping[str, Decimal]) -> list[Finding]:
     each weight between weight_min and weight_max, and the weights summing to 100%."""
     count = check_kpi_count(len(weights))
     weights_found = check_kpi_weights(weights)
-    if count.severity != "info":  # the pass note stands only when nothing else is said
-        weights_found = [f for f in weights_found if f.severity != "info"]
+    if count.severity is not Severity.INFO:  # the pass note stands only when nothing else is said
+        weights_found = [f for f in weights_found if f.severity is not Severity.INFO]
     return [count, *weights_found]
 
 
@@ -68,14 +68,14 @@ def check_kpi_weights(weights: Mapping[str, Decimal], equal: bool = False) -> li
     low, high = param("kpi.weight_min"), param("kpi.weight_max")
     for name, weight in weights.items():
         if weight > high:
-            findings.append(_finding("kpi.weight_max", "error", f"指标“{name}”权重 {pct(weight)} 超过单一指标上限 {pct(high)}{_basis('kpi.weight_max')}", "kpi.weight_max"))
+            findings.append(_finding("kpi.weight_max", Severity.ERROR, f"指标“{name}”权重 {pct(weight)} 超过单一指标上限 {pct(high)}{_basis('kpi.weight_max')}", "kpi.weight_max"))
         elif weight < low:
-            findings.append(_finding("kpi.weight_min", "error", f"指标“{name}”权重 {pct(weight)} 低于单一指标下限 {pct(low)}{_basis('kpi.weight_min')}", "kpi.weight_min"))
+            findings.append(_finding("kpi.weight_min", Severity.ERROR, f"指标“{name}”权重 {pct(weight)} 低于单一指标下限 {pct(low)}{_basis('kpi.weight_min')}", "kpi.weight_min"))
     total = sum(weights.values(), Decimal(0))
     if abs(total - 1) > Decimal("0.0001") and not equal:
-        findings.append(_finding("kpi.weight_sum", "error", f"各指标权重合计为 {pct(total)}，应为 100%", "kpi.weight_max"))
+        findings.append(_finding("kpi.weight_sum", Severity.ERROR, f"各指标权重合计为 {pct(total)}，应为 100%", "kpi.weight_max"))
     if not findings:
-        findings.append(_finding("kpi.weights", "info", f"各指标权重均在 {pct(low)}–{pct(high)} 之间，合计 100%", "kpi.weight_max"))
+        findings.append(_finding("kpi.weights", Severity.INFO, f"各指标权重均在 {pct(low)}–{pct(high)} 之间，合计 100%", "kpi.weight_max"))
     return findings
 
 
@@ -84,10 +84,10 @@ def check_kpi_count(count: int) -> Finding:
     more than `kpi.count_limit`."""
     low, high, limit = param("kpi.count_min"), param("kpi.count_max"), param("kpi.count_limit")
     if count > limit:
-        return _finding("kpi.count", "error", f"考核指标 {count} 个，超过一般上限 {limit} 个{_basis('kpi.count_limit')}", "kpi.count_limit")
+        return _finding("kpi.count", Severity.ERROR, f"考核指标 {count} 个，超过一般上限 {limit} 个{_basis('kpi.count_limit')}", "kpi.count_limit")
     if not low <= count <= high:
-        return _finding("kpi.count", "warning", f"考核指标 {count} 个，不在原则上的 {low}–{high} 个之间{_basis('kpi.count_min')}", "kpi.count_min")
-    return _finding("kpi.count", "info", f"考核指标 {count} 个，在原则上的 {low}–{high} 个之间", "kpi.count_min")
+        return _finding("kpi.count", Severity.WARNING, f"考核指标 {count} 个，不在原则上的 {low}–{high} 个之间{_basis('kpi.count_min')}", "kpi.count_min")
+    return _finding("kpi.count", Severity.INFO, f"考核指标 {count} 个，在原则上的 {low}–{high} 个之间", "kpi.count_min")
 
 
 # ---- 两个低于 ---------------------------------------------------------------------------------
@@ -107,13 +107,13 @@ def check_two_lower(
     if wage_total_growth is not None and profit_growth is not None:
         findings.append(_lower("two_lower.wage_total", "薪酬（工资）总额增长", wage_total_growth, "经济效益（利润）增长", profit_growth, "wage_total.wage_total_below_benefit"))
         if profit_growth < 0 and wage_total_growth >= 0:
-            findings.append(_finding("two_lower.follows_benefit", "error", f"经济效益下降 {pct(-profit_growth)}，薪酬总额却未下降（{pct(wage_total_growth)}）{_basis('wage_total.follows_benefit')}", "wage_total.follows_benefit"))
+            findings.append(_finding("two_lower.follows_benefit", Severity.ERROR, f"经济效益下降 {pct(-profit_growth)}，薪酬总额却未下降（{pct(wage_total_growth)}）{_basis('wage_total.follows_benefit')}", "wage_total.follows_benefit"))
     elif wage_total_growth is not None or profit_growth is not None:
-        findings.append(_finding("two_lower.wage_total", "info", "薪酬总额增长与经济效益增长需同时给出，才能检查第一个“低于”", "wage_total.wage_total_below_benefit"))
+        findings.append(_finding("two_lower.wage_total", Severity.INFO, "薪酬总额增长与经济效益增长需同时给出，才能检查第一个“低于”", "wage_total.wage_total_below_benefit"))
     if avg_wage_growth is not None and productivity_growth is not None:
         findings.append(_lower("two_lower.avg_wage", "职工平均薪酬增长", avg_wage_growth, "劳动生产率增长", productivity_growth, "wage_total.avg_wage_below_productivity"))
     elif avg_wage_growth is not None or productivity_growth is not None:
-        findings.append(_finding("two_lower.avg_wage", "info", "平均薪酬增长与劳动生产率增长需同时给出，才能检查第二个“低于”", "wage_total.avg_wage_below_productivity"))
+        findings.append(_finding("two_lower.avg_wage", Severity.INFO, "平均薪酬增长与劳动生产率增长需同时给出，才能检查第二个“低于”", "wage_total.avg_wage_below_productivity"))
     if hq_avg_wage_growth is not None and avg_wage_growth is not None:
         findings += check_headquarters_growth(hq_avg_wage_growth, avg_wage_growth)
     return findings
@@ -128,16 +128,16 @@ def check_internal_benefit_growth(subsidiary_growth: Decimal, group_growth: Deci
     """内部效益型企业原则上工资总额增幅不超过集团公司工资总额增幅 (soe_internal 第三十九条)."""
     key = "wage_total.internal_benefit_within_group"
     if subsidiary_growth > group_growth:
-        return [_finding("wage_total.internal_benefit", "error", f"{who}工资总额增幅 {pct(subsidiary_growth)} 超过集团公司工资总额增幅 {pct(group_growth)}{_basis(key)}", key)]
-    return [_finding("wage_total.internal_benefit", "info", f"{who}工资总额增幅 {pct(subsidiary_growth)}，未超过集团公司工资总额增幅 {pct(group_growth)}", key)]
+        return [_finding("wage_total.internal_benefit", Severity.ERROR, f"{who}工资总额增幅 {pct(subsidiary_growth)} 超过集团公司工资总额增幅 {pct(group_growth)}{_basis(key)}", key)]
+    return [_finding("wage_total.internal_benefit", Severity.INFO, f"{who}工资总额增幅 {pct(subsidiary_growth)}，未超过集团公司工资总额增幅 {pct(group_growth)}", key)]
 
 
 def _lower(rule: str, what: str, growth: Decimal, than: str, bound: Decimal, key: str) -> Finding:
     if growth > bound:
-        return _finding(rule, "error", f"{what} {pct(growth)} 高于{than} {pct(bound)}{_basis(key)}", key)
+        return _finding(rule, Severity.ERROR, f"{what} {pct(growth)} 高于{than} {pct(bound)}{_basis(key)}", key)
     if growth == bound:
-        return _finding(rule, "warning", f"{what} {pct(growth)} 与{than}持平，指引要求“低于”{_basis(key)}", key)
-    return _finding(rule, "info", f"{what} {pct(growth)} 低于{than} {pct(bound)}，符合要求", key)
+        return _finding(rule, Severity.WARNING, f"{what} {pct(growth)} 与{than}持平，指引要求“低于”{_basis(key)}", key)
+    return _finding(rule, Severity.INFO, f"{what} {pct(growth)} 低于{than} {pct(bound)}，符合要求", key)
 
 
 # ---- 分红激励 ---------------------------------------------------------------------------------
@@ -170,16 +170,16 @@ def check_dividend_figures(
         counted = f"激励对象 {recipients} 人占在岗职工 {employees} 人的 " if employees and recipients is not None else "激励人数占在岗职工总数的 "
         if recipient_share > cap:
             most = f"（最多 {math.floor(cap * employees)} 人）" if employees else ""
-            findings.append(_finding("dividend.recipients", "error", f"{counted}{pct(recipient_share)}，超过 {pct(cap)}{most}{_basis('dividend.recipients_max_share')}", "dividend.recipients_max_share"))
+            findings.append(_finding("dividend.recipients", Severity.ERROR, f"{counted}{pct(recipient_share)}，超过 {pct(cap)}{most}{_basis('dividend.recipients_max_share')}", "dividend.recipients_max_share"))
         else:
-            findings.append(_finding("dividend.recipients", "info", f"{counted}{pct(recipient_share)}，未超过 {pct(cap)}", "dividend.recipients_max_share"))
+            findings.append(_finding("dividend.recipients", Severity.INFO, f"{counted}{pct(recipient_share)}，未超过 {pct(cap)}", "dividend.recipients_max_share"))
     if tech_share is not None:
         counted = f"技术技能人才 {tech_skill_recipients} 人占分红人数的 " if recipients and tech_skill_recipients is not None else "技术技能人才占分红人数的 "
         if tech_share < floor:
             least = f"（至少 {math.ceil(floor * recipients)} 人）" if recipients else ""
-            findings.append(_finding("dividend.tech_skill", "error", f"{counted}{pct(tech_share)}，低于 {pct(floor)}{least}{_basis('dividend.tech_skill_min_share')}", "dividend.tech_skill_min_share"))
+            findings.append(_finding("dividend.tech_skill", Severity.ERROR, f"{counted}{pct(tech_share)}，低于 {pct(floor)}{least}{_basis('dividend.tech_skill_min_share')}", "dividend.tech_skill_min_share"))
         else:
-            findings.append(_finding("dividend.tech_skill", "info", f"{counted}{pct(tech_share)}，不低于 {pct(floor)}", "dividend.tech_skill_min_share"))
+            findings.append(_finding("dividend.tech_skill", Severity.INFO, f"{counted}{pct(tech_share)}，不低于 {pct(floor)}", "dividend.tech_skill_min_share"))
     return findings
 
 
@@ -200,8 +200,8 @@ def check_pay_mix_share(category: str, base_share: Decimal) -> list[Finding]:
         key, floor, share, what = "pay_mix.applied_research_performance_min", param("pay_mix.applied_research_performance_min"), 1 - base_share, "绩效薪酬"
     rule = "pay_mix.basic_research" if category == Research.BASIC else "pay_mix.applied_research"
     if share < floor:
-        return [_finding(rule, "error", f"{category}类科技人才{what}占总薪酬 {pct(share)}，低于 {pct(floor)}{_basis(key)}", key)]
-    return [_finding(rule, "info", f"{category}类科技人才{what}占总薪酬 {pct(share)}，达到 {pct(floor)} 以上", key)]
+        return [_finding(rule, Severity.ERROR, f"{category}类科技人才{what}占总薪酬 {pct(share)}，低于 {pct(floor)}{_basis(key)}", key)]
+    return [_finding(rule, Severity.INFO, f"{category}类科技人才{what}占总薪酬 {pct(share)}，达到 {pct(floor)} 以上", key)]
 
 
 # ---- 强制分布 ---------------------------------------------------------------------------------
@@ -215,10 +215,10 @@ def check_forced_distribution_top(quotas: Mapping[str, Decimal]) -> list[Finding
     top, share = next(iter(quotas.items()))
     reference = param("forced_distribution.top_share_reference")
     if share > reference:
-        return [Finding(rule="forced_distribution.top", severity="warning",
+        return [Finding(rule="forced_distribution.top", severity=Severity.WARNING,
                         message=f"最高等次“{top}”比例 {pct(share)} 高于案例参考的 {pct(reference)}，最高考核等级的数量应从严控制",
                         citations=[clause("forced-distribution-top"), ref("forced_distribution.top_share_reference")])]
-    return [Finding(rule="forced_distribution.top", severity="info",
+    return [Finding(rule="forced_distribution.top", severity=Severity.INFO,
                     message=f"最高等次“{top}”比例 {pct(share)}，人数向下取整，体现从严控制",
                     citations=[clause("forced-distribution-top")])]
 
@@ -233,12 +233,12 @@ def check_arithmetic_steps(amounts: Sequence[Decimal], what: str = "各档标准
     diffs = [b - a for a, b in itertools.pairwise(amounts)]
     falling = [i + 2 for i, d in enumerate(diffs) if d < 0]
     if falling:
-        findings.append(Finding(rule="steps.monotonic", severity="error", message=f"{what}第 {'、'.join(map(str, falling))} 档低于前一档，高档不应少于低档", citations=[clause("pay-step-arithmetic")]))
+        findings.append(Finding(rule="steps.monotonic", severity=Severity.ERROR, message=f"{what}第 {'、'.join(map(str, falling))} 档低于前一档，高档不应少于低档", citations=[clause("pay-step-arithmetic")]))
     if len(set(diffs)) > 1:
         shown = "、".join(fmt(d) for d in diffs[:8]) + ("…" if len(diffs) > 8 else "")
-        findings.append(Finding(rule="steps.arithmetic", severity="warning", message=f"{what}之间的差额不相等（{shown}），指引要求各标准之间的差额形成等差数列", citations=[clause("pay-step-arithmetic")]))
+        findings.append(Finding(rule="steps.arithmetic", severity=Severity.WARNING, message=f"{what}之间的差额不相等（{shown}），指引要求各标准之间的差额形成等差数列", citations=[clause("pay-step-arithmetic")]))
     elif diffs:
-        findings.append(Finding(rule="steps.arithmetic", severity="info", message=f"{what}之间的差额均为 {fmt(diffs[0])}，形成等差数列", citations=[clause("pay-step-arithmetic")]))
+        findings.append(Finding(rule="steps.arithmetic", severity=Severity.INFO, message=f"{what}之间的差额均为 {fmt(diffs[0])}，形成等差数列", citations=[clause("pay-step-arithmetic")]))
     return findings
 
 
@@ -250,10 +250,10 @@ def check_grade_count(levels: int, stage: Literal["初创期", "成熟期"]) -> 
     key = f"grades.{prefix}_min"
     who = "初创期、规模较小的企业" if stage == "初创期" else "发展成熟、规模较大的企业"
     if levels < low or (levels > high and stage == "初创期"):
-        return [_finding("grades.count", "warning", f"每个岗位序列划分 {levels} 个职级，{who}一般为 {low}–{high} 个{_basis(key)}", key)]
+        return [_finding("grades.count", Severity.WARNING, f"每个岗位序列划分 {levels} 个职级，{who}一般为 {low}–{high} 个{_basis(key)}", key)]
     if levels > high:
-        return [_finding("grades.count", "info", f"每个岗位序列划分 {levels} 个职级，多于 {high} 个（指引允许“或更多”）", key)]
-    return [_finding("grades.count", "info", f"每个岗位序列划分 {levels} 个职级，在{who}一般的 {low}–{high} 个之内", key)]
+        return [_finding("grades.count", Severity.INFO, f"每个岗位序列划分 {levels} 个职级，多于 {high} 个（指引允许“或更多”）", key)]
+    return [_finding("grades.count", Severity.INFO, f"每个岗位序列划分 {levels} 个职级，在{who}一般的 {low}–{high} 个之内", key)]
 
 
 # ---- 职数比例 ---------------------------------------------------------------------------------
@@ -276,16 +276,16 @@ def check_job_grade_quota(
         cap = math.floor(limits[grade] * base)
         share = Decimal(count) / Decimal(base)
         if count > cap:
-            findings.append(_finding(f"job_quota.{grade}", "error", f"{grade} {count} 人，占 {base} 人的 {pct(share)}，超过 {pct(limits[grade])}（最多 {cap} 人）{_basis('job_quota.limits')}", "job_quota.limits"))
+            findings.append(_finding(f"job_quota.{grade}", Severity.ERROR, f"{grade} {count} 人，占 {base} 人的 {pct(share)}，超过 {pct(limits[grade])}（最多 {cap} 人）{_basis('job_quota.limits')}", "job_quota.limits"))
         else:
-            findings.append(_finding(f"job_quota.{grade}", "info", f"{grade} {count} 人，未超过 {pct(limits[grade])}（最多 {cap} 人）", "job_quota.limits"))
+            findings.append(_finding(f"job_quota.{grade}", Severity.INFO, f"{grade} {count} 人，未超过 {pct(limits[grade])}（最多 {cap} 人）", "job_quota.limits"))
     if chief_base is not None:
         chiefs = sum(c for g, c in counts.items() if g.startswith("首席"))
         cap_share = param("grades.chief_share_max")
         if Decimal(chiefs) > cap_share * chief_base:
-            findings.append(_finding("job_quota.chief", "error", f"首席类职位 {chiefs} 人，超过科技人才总数 {chief_base} 人的 {pct(cap_share)}（最多 {math.floor(cap_share * chief_base)} 人）{_basis('grades.chief_share_max')}", "grades.chief_share_max"))
+            findings.append(_finding("job_quota.chief", Severity.ERROR, f"首席类职位 {chiefs} 人，超过科技人才总数 {chief_base} 人的 {pct(cap_share)}（最多 {math.floor(cap_share * chief_base)} 人）{_basis('grades.chief_share_max')}", "grades.chief_share_max"))
         else:
-            findings.append(_finding("job_quota.chief", "info", f"首席类职位 {chiefs} 人，未超过科技人才总数的 {pct(cap_share)}", "grades.chief_share_max"))
+            findings.append(_finding("job_quota.chief", Severity.INFO, f"首席类职位 {chiefs} 人，未超过科技人才总数的 {pct(cap_share)}", "grades.chief_share_max"))
     return findings
 
 
@@ -300,8 +300,8 @@ def check_chief_share(*, chiefs: int | None = None, tech_staff: int | None = Non
     counted = f"首席类职位 {chiefs} 个占科技人才 {tech_staff} 人的 " if chiefs is not None and tech_staff else "首席类职位占科技人才总数的 "
     if share > cap:
         most = f"（最多 {math.floor(cap * tech_staff)} 个）" if tech_staff else ""
-        return [_finding("job_quota.chief", "error", f"{counted}{pct(share)}，超过 {pct(cap)}{most}{_basis('grades.chief_share_max')}", "grades.chief_share_max")]
-    return [_finding("job_quota.chief", "info", f"{counted}{pct(share)}，未超过 {pct(cap)}", "grades.chief_share_max")]
+        return [_finding("job_quota.chief", Severity.ERROR, f"{counted}{pct(share)}，超过 {pct(cap)}{most}{_basis('grades.chief_share_max')}", "grades.chief_share_max")]
+    return [_finding("job_quota.chief", Severity.INFO, f"{counted}{pct(share)}，未超过 {pct(cap)}", "grades.chief_share_max")]
 
 
 # ---- 科技人才薪酬水平、考核与调整周期 ---------------------------------------------------------------
@@ -313,16 +313,16 @@ def check_tech_vs_management(ratio: Decimal, what: str = "科技人才薪酬水�
     key = "tech_pay.management_ratio_min"
     floor = param(key)
     if ratio < floor:
-        return [_finding("tech_pay.management", "error", f"{what}为同职级管理人员的 {pct(ratio)}，低于同职级管理人员{_basis(key)}", key)]
-    return [_finding("tech_pay.management", "info", f"{what}为同职级管理人员的 {pct(ratio)}，不低于同职级管理人员", key)]
+        return [_finding("tech_pay.management", Severity.ERROR, f"{what}为同职级管理人员的 {pct(ratio)}，低于同职级管理人员{_basis(key)}", key)]
+    return [_finding("tech_pay.management", Severity.INFO, f"{what}为同职级管理人员的 {pct(ratio)}，不低于同职级管理人员", key)]
 
 
 def check_adjustment_cycle(years: Decimal) -> list[Finding]:
     """The pay-level adjustment cycle (`cycles.adjustment_years_*`): a longer cycle is a breach."""
     longest = param("cycles.adjustment_years_max")
     if years > longest:
-        return [_finding("cycles.adjustment", "error", f"薪酬水平每 {fmt(years)} 年调整一次，长于一般以 {param('cycles.adjustment_years_min')} 至 {longest} 年为周期的要求{_basis('cycles.adjustment_years_max')}", "cycles.adjustment_years_max")]
-    return [_finding("cycles.adjustment", "info", f"薪酬水平每 {fmt(years)} 年调整一次，在 {longest} 年以内", "cycles.adjustment_years_max")]
+        return [_finding("cycles.adjustment", Severity.ERROR, f"薪酬水平每 {fmt(years)} 年调整一次，长于一般以 {param('cycles.adjustment_years_min')} 至 {longest} 年为周期的要求{_basis('cycles.adjustment_years_max')}", "cycles.adjustment_years_max")]
+    return [_finding("cycles.adjustment", Severity.INFO, f"薪酬水平每 {fmt(years)} 年调整一次，在 {longest} 年以内", "cycles.adjustment_years_max")]
 
 
 def check_basic_research_cycle(months: int) -> list[Finding]:
@@ -332,8 +332,8 @@ def check_basic_research_cycle(months: int) -> list[Finding]:
     years = param(key)
     shortest = years * MONTHS_PER_YEAR
     if months < shortest:
-        return [_finding("cycles.basic_research", "error", f"基础研究人才每 {months} 个月考核一次，短于原则上 {shortest} 个月（{years}年）的考核周期{_basis(key)}", key)]
-    return [_finding("cycles.basic_research", "info", f"基础研究人才考核周期 {months} 个月，不短于 {shortest} 个月", key)]
+        return [_finding("cycles.basic_research", Severity.ERROR, f"基础研究人才每 {months} 个月考核一次，短于原则上 {shortest} 个月（{years}年）的考核周期{_basis(key)}", key)]
+    return [_finding("cycles.basic_research", Severity.INFO, f"基础研究人才考核周期 {months} 个月，不短于 {shortest} 个月", key)]
 
 
 # ---- 津贴、年薪、首席技师 ------------------------------------------------------------------------
@@ -343,7 +343,7 @@ def check_team_leader_allowance(amount: Decimal, who: str = "班组长") -> list
     """班组长津贴 within `allowances.team_leader_min`–`_max` 元/月, the reference case's range."""
     low, high = param("allowances.team_leader_min"), param("allowances.team_leader_max")
     if not low <= amount <= high:
-        return [_finding("allowance.team_leader", "warning", f"{who}的班组长津贴 {fmt(amount)} 元/月，不在案例参考的 {low}–{high} 元/月之间", "allowances.team_leader_min")]
+        return [_finding("allowance.team_leader", Severity.WARNING, f"{who}的班组长津贴 {fmt(amount)} 元/月，不在案例参考的 {low}–{high} 元/月之间", "allowances.team_leader_min")]
     return []
 
 
@@ -351,8 +351,8 @@ def check_annual_salary_split(base_share: Decimal) -> list[Finding]:
     """年薪制：基本年薪占比应相对较小、按月发放，绩效年薪占比应相对较大 (qujing_skill 第十条)."""
     cap = param("annual_salary.base_share_max")
     if base_share >= cap:
-        return [_finding("annual_salary.base_share", "error", f"基本年薪占年薪总额 {pct(base_share)}，不小于绩效年薪，不符合“基本年薪占比应相对较小”{_basis('annual_salary.base_share_max')}", "annual_salary.base_share_max")]
-    return [_finding("annual_salary.base_share", "info", f"基本年薪占 {pct(base_share)}，绩效年薪占 {pct(1 - base_share)}，基本年薪占比较小", "annual_salary.base_share_max")]
+        return [_finding("annual_salary.base_share", Severity.ERROR, f"基本年薪占年薪总额 {pct(base_share)}，不小于绩效年薪，不符合“基本年薪占比应相对较小”{_basis('annual_salary.base_share_max')}", "annual_salary.base_share_max")]
+    return [_finding("annual_salary.base_share", Severity.INFO, f"基本年薪占 {pct(base_share)}，绩效年薪占 {pct(1 - base_share)}，基本年薪占比较小", "annual_salary.base_share_max")]
 
 
 def check_chief_technician_pay(pay: Decimal, average_wage: Decimal) -> list[Finding]:
@@ -360,5 +360,5 @@ def check_chief_technician_pay(pay: Decimal, average_wage: Decimal) -> list[Find
     multiple = param("chief_technician.pay_multiple")
     floor = (average_wage * multiple).quantize(Decimal("0.01"))
     if pay < floor:
-        return [_finding("chief_technician.pay", "warning", f"首席技师薪酬 {fmt(pay)} 元低于在岗职工平均工资 {fmt(average_wage)} 元的 {fmt(multiple)} 倍（{fmt(floor)} 元）{_basis('chief_technician.pay_multiple')}", "chief_technician.pay_multiple")]
-    return [_finding("chief_technician.pay", "info", f"首席技师薪酬为在岗职工平均工资的 {fmt((pay / average_wage).quantize(Decimal('0.01')))} 倍，不低于 {fmt(multiple)} 倍", "chief_technician.pay_multiple")]
+        return [_finding("chief_technician.pay", Severity.WARNING, f"首席技师薪酬 {fmt(pay)} 元低于在岗职工平均工资 {fmt(average_wage)} 元的 {fmt(multiple)} 倍（{fmt(floor)} 元）{_basis('chief_technician.pay_multiple')}", "chief_technician.pay_multiple")]
+    return [_finding("chief_technician.pay", Severity.INFO, f"首席技师薪酬为在岗职工平均工资的 {fmt((pay / average_wage).quantize(Decimal('0.01')))} 倍，不低于 {fmt(multiple)} 倍", "chief_technician.pay_multiple")]

@@ -246,7 +246,7 @@ def pay_conversion(inp: ConversionInput) -> dict[str, Any]:
     return result(
         [clause("pay-step-arithmetic"), ref("post_grades.steps_shown")],
         "新标准工资 = 基础工资 + 岗位工资 + 薪级工资 + 年功工资；薪级 = 不低于起点薪级且新标准工资 ≥ 现工资的最低薪级（就近就高）；"
-        "保留工资 = max(现工资 − 最高薪级的新标准工资, 0)",
+        "保留工资 = 现工资 − 最高薪级的新标准工资（现工资不高于新标准时为 0）",
         steps, {"grades": inp.grades, "steps": inp.steps, "mapping": inp.mapping, "人数": len(rows)},
         rows=[{k: v for k, v in r.items() if k != "_label"} for r in rows],
         by_person={r["_label"]: {k: v for k, v in r.items() if k not in ("_label", "序号", "姓名")} for r in rows},

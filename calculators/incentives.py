@@ -26,6 +26,7 @@ from .numbers import (
 )
 from .params import param, ref
 from .registry import register
+from .severity import Severity
 
 # ---- 超额利润分享 --------------------------------------------------------------------------------
 
@@ -105,7 +106,7 @@ def excess_profit_sharing(inp: ExcessProfitInput) -> dict[str, Any]:
         by_tier.append({"from": tier.start, "to": tier.end, "rate": tier.rate, "base": part, "amount": amount})
         steps.append(f"{label}：({fmt(top)} − {fmt(tier.start)}) × {pct(tier.rate)} = {fmt(amount)}" if part else f"{label}：未达到，0")
     steps.append(f"合计 = {' + '.join(fmt(a) for a in amounts)} = {fmt(total)}")
-    findings = [Finding(rule="excess_profit.scope", severity="info", message="发展成熟型企业、经济效益良好的企业一般在工资总额内向科技人才倾斜，不再实施超额利润分享；初创型或发展遇到瓶颈的企业可探索实施", citations=[clause("excess-profit-mature")])]
+    findings = [Finding(rule="excess_profit.scope", severity=Severity.INFO, message="发展成熟型企业、经济效益良好的企业一般在工资总额内向科技人才倾斜，不再实施超额利润分享；初创型或发展遇到瓶颈的企业可探索实施", citations=[clause("excess-profit-mature")])]
     if inp.actual <= inp.tiers[0].start:
         steps.insert(0, f"实际利润 {fmt(inp.actual)} 未超过目标 {fmt(inp.tiers[0].start)}，不计提")
     return result(

@@ -19,6 +19,7 @@ from .errors import CalculationError
 from .numbers import fmt, q
 from .params import param, param_text, ref
 from .registry import register
+from .severity import Severity
 
 # Pay ladders rest on the pay-step rule's clause (曲靖指引第八条), with the 科技人才指引 article on
 # post pay for the ladder and appendix 1's table for the post-wage grid.
@@ -218,7 +219,7 @@ def _grade_order(grades: list[PostGrade]) -> list[Any]:
 
     lower = [f"“{b.name}”" for a, b in itertools.pairwise(grades) if b.post_wage < a.post_wage]
     if lower:
-        return [Finding(rule="post_wage.order", severity="warning", message=f"{'、'.join(lower)}的岗位工资低于前一（较低）岗位等级；岗位等级应自低到高排列，高等级不应少于低等级", citations=[clause("pay-step-arithmetic")])]
+        return [Finding(rule="post_wage.order", severity=Severity.WARNING, message=f"{'、'.join(lower)}的岗位工资低于前一（较低）岗位等级；岗位等级应自低到高排列，高等级不应少于低等级", citations=[clause("pay-step-arithmetic")])]
     return []
 
 

@@ -21,6 +21,7 @@ from .ladders import LADDER_CLAUSES
 from .numbers import fmt, pct, q
 from .params import param, param_text, parameter, ref
 from .registry import register
+from .severity import Severity
 
 # ---- 宽带薪酬 -----------------------------------------------------------------------------------
 
@@ -99,9 +100,9 @@ def _overlaps(table: dict[str, dict[str, Any]]) -> tuple[list[dict[str, Any]], l
         ratio = (amount / span).quantize(Decimal("0.0001")) if span else Decimal(0)
         out.append({"lower": lower, "upper": upper, "overlap": amount, "overlap_ratio": ratio})
         if up["median"] <= lo["median"]:
-            findings.append(Finding(rule="broadband.order", severity="warning", message=f"“{upper}”的中位值 {fmt(up['median'])} 不高于“{lower}”的 {fmt(lo['median'])}；等级应自低到高排列，高等级不应少于低等级", citations=[LADDER_CLAUSES[0]]))
+            findings.append(Finding(rule="broadband.order", severity=Severity.WARNING, message=f"“{upper}”的中位值 {fmt(up['median'])} 不高于“{lower}”的 {fmt(lo['median'])}；等级应自低到高排列，高等级不应少于低等级", citations=[LADDER_CLAUSES[0]]))
         if up["max"] <= lo["max"] and up["min"] <= lo["min"]:
-            findings.append(Finding(rule="broadband.overlap", severity="warning", message=f"“{upper}”的区间整体不高于“{lower}”", citations=[BROADBAND_CLAUSE]))
+            findings.append(Finding(rule="broadband.overlap", severity=Severity.WARNING, message=f"“{upper}”的区间整体不高于“{lower}”", citations=[BROADBAND_CLAUSE]))
     return out, findings
 
 
@@ -110,9 +111,9 @@ def _width_note(table: dict[str, dict[str, Any]]) -> list[Finding]:
     widths = {n: (g["max"] / g["min"] - 1) for n, g in table.items() if g["min"] > 0}
     outside = [n for n, w in widths.items() if not low <= w <= high]
     if not outside:
-        return [Finding(rule="broadband.width", severity="info", message=f"各等级最高与最低相差在 {pct(low)}–{pct(high)} 之间，与案例做法一致", citations=[ref("broadband.same_grade_gap_min")])]
+        return [Finding(rule="broadband.width", severity=Severity.INFO, message=f"各等级最高与最低相差在 {pct(low)}–{pct(high)} 之间，与案例做法一致", citations=[ref("broadband.same_grade_gap_min")])]
     shown = "、".join(f"{n} {pct(widths[n])}" for n in outside[:5])
-    return [Finding(rule="broadband.width", severity="info", message=f"同等级最高与最低相差：{shown}；曲靖案例4为同职级相差 {pct(low)}–{pct(high)}，科技人才案例3为中位值上下浮动 {pct(param('broadband.spread'))}，可结合实际确定", citations=[ref("broadband.same_grade_gap_min"), ref("broadband.spread")])]
+    return [Finding(rule="broadband.width", severity=Severity.INFO, message=f"同等级最高与最低相差：{shown}；曲靖案例4为同职级相差 {pct(low)}–{pct(high)}，科技人才案例3为中位值上下浮动 {pct(param('broadband.spread'))}，可结合实际确定", citations=[ref("broadband.same_grade_gap_min"), ref("broadband.spread")])]
 
 
 @register(
@@ -254,7 +255,7 @@ class RegressionInput(MoneyInput):
         ..., min_length=2, title="样本点", description="[[职位等级, 薪酬中位值], …]，职位等级为数字")
     model: Annotated[Literal["log-linear", "linear"], Reads(Kind.NUMBER, shape=Shape.CHOICE, choices={
         "log-linear": ("对数", "指数", "比例递增", "等比", "log"), "linear": ("线性回归", "直线", "线性", "等差", "linear")})] = Field(
-        "log-linear", title="回归模型", description="log-linear：ln(薪酬) = a + b × 等级（各等级按固定比例递增）；linear：薪酬 = a + b × 等级")
+        "log-linear", title="回归模型", description="对数线性：薪酬 = e^(a + b × 等级)，各等级按同一比例递增；线性：薪酬 = a + b × 等级，各等级按同一金额递增")
     market_points: list[Point] | None = Field(None, title="市场样本点", description="可选：市场调查数据 [[等级, 中位值], …]，与本企业回归线对比")
     predict: Annotated[list[Number] | None, Reads((Kind.LEVELS, Kind.ORDINAL), cues=("预测", "估算", "推算", "算一下", "拟合"), shape=Shape.LIST)] = Field(
         None, title="预测等级", description="可选：需要给出拟合薪酬的等级")
@@ -290,7 +291,7 @@ def _predict(a: Decimal, b: Decimal, x: Decimal, model: str) -> Decimal:
 @register(
     "pay-regression",
     "薪酬回归分析",
-    "以职位等级为自变量、薪酬中位值为因变量做回归（科技人才指引第四十八条回归分析法、案例3）：默认对数线性 ln(薪酬) = a + b × 等级，"
+    "以职位等级为自变量、薪酬中位值为因变量做回归（科技人才指引第四十八条回归分析法、案例3）：默认对数线性 薪酬 = e^(a + b × 等级)（每级按同一比例递增），"
     "给出系数、R²、每级增长率和拟合值；提供市场样本时对比本企业与市场回归线的差距。",
     RegressionInput,
     {"points": [[1, 5000], [2, 5600], [3, 6400], [4, 7100], [5, 8200]], "model": "log-linear", "market_points": [[1, 5200], [3, 6800], [5, 8600]]},
@@ -306,7 +307,7 @@ def pay_regression(inp: RegressionInput) -> dict[str, Any]:
         growth = (b.exp() - 1) if inp.model == "log-linear" else None
         predictions = {_key(x): q(_predict(a, b, x, inp.model), inp.precision) for x in inp.predict or []}
         comparison, market = _compare(inp, a, b)
-    formula = "ln(薪酬中位值) = a + b × 职位等级" if inp.model == "log-linear" else "薪酬中位值 = a + b × 职位等级"
+    formula = "薪酬中位值 = e^(a + b × 职位等级)（每升一级增长 e^b − 1）" if inp.model == "log-linear" else "薪酬中位值 = a + b × 职位等级"
     steps = [
         f"最小二乘：a = {fmt(a.quantize(Decimal('0.000001')))}，b = {fmt(b.quantize(Decimal('0.000001')))}，R² = {fmt(r2.quantize(Decimal('0.0001')))}",
         *([f"每提高一级薪酬约增长 e^b − 1 = {pct(growth)}"] if growth is not None else []),

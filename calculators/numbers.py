@@ -71,21 +71,29 @@ def _short(number: Decimal) -> str:
     return text if len(text) <= 40 else text[:20] + "…" + text[-8:]
 
 
-def _decimal_from_text(text: str, field: str | None, label: str) -> Decimal:
-    cleaned = text.strip().replace(",", "").replace("，", "").replace(" ", "")
+def read_number(text: str) -> Decimal | None:
+    """The finite number a text writes as a figure ("1,200", "8,500元", "10%" → 0.1, "15％"), or None.
+    The one reader of typed-in numbers: calculator inputs, company profiles and their workbooks."""
+    cleaned = text.strip().replace(",", "").replace("，", "").replace(" ", "").removesuffix("元")
     percent = cleaned.endswith(("%", "％"))
     if percent:
         cleaned = cleaned[:-1]
-    if len(cleaned) > 200:  # no exact amount is written with this many characters
-        raise CalculationError(f"{label}“{text[:20]}…”的位数超出可精确计算的范围（{PRECISION_LIMIT}）", field)
     try:
         number = Decimal(cleaned)
     except InvalidOperation:
-        raise CalculationError(f"{label}“{text[:40]}”不是有效数字", field) from None
+        return None
     if not number.is_finite():
+        return None
+    return number.scaleb(-2) if percent else number
+
+
+def _decimal_from_text(text: str, field: str | None, label: str) -> Decimal:
+    if len(text.strip()) > 200:  # no exact amount is written with this many characters
+        raise CalculationError(f"{label}“{text[:20]}…”的位数超出可精确计算的范围（{PRECISION_LIMIT}）", field)
+    number = read_number(text)
+    if number is None:
         raise CalculationError(f"{label}“{text[:40]}”不是有效数字", field)
-    exact(number, field, label)
-    return exact(number.scaleb(-2), field, label) if percent else number
+    return exact(number, field, label)
 
 
 def to_int(value: Any, field: str | None = None, *, label: str = "该值") -> int:
@@ -249,9 +257,15 @@ def fmt(value: Any) -> str:
     return str(value)
 
 
-def pct(value: Decimal, places: int = 2) -> str:
-    """0.1 → "10%", 0.125 → "12.5%"."""
-    number = (value * 100).quantize(quantum(places), rounding="ROUND_HALF_UP").normalize()
+def grouped(value: Any) -> str:
+    """A figure as people read it: 1,800 or 1,800.5 (thousands marked, no trailing zeros)."""
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    return f"{number:,.0f}" if number == number.to_integral_value() else f"{number.normalize():,f}"
+
+
+def pct(value: Any, places: int = 2) -> str:
+    """0.1 → "10%", 0.125 → "12.5%", 3/11 → "27.27%"."""
+    number = ((value if isinstance(value, Decimal) else Decimal(str(value))) * 100).quantize(quantum(places), rounding="ROUND_HALF_UP").normalize()
     return f"{format(number, 'f')}%"
 
 

@@ -48,20 +48,24 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def cell_text(row: dict[str, Any], column: str, index: int, required: bool = True) -> str | None:
+def _filled(row: dict[str, Any], column: str, index: int, required: bool, hint: str = "") -> Any:
+    """The cell's value; None for a blank cell that may be blank, an error for one that may not."""
     value = row.get(column)
     if _blank(value):
         if required:
-            raise CalculationError(f"人员表第 {_row_no(index)} 行“{column}”列为空", f"people[{index}].{column}")
+            raise CalculationError(f"人员表第 {_row_no(index)} 行“{column}”列为空{hint}", f"people[{index}].{column}")
         return None
-    return str(value).strip()
+    return value
+
+
+def cell_text(row: dict[str, Any], column: str, index: int, required: bool = True) -> str | None:
+    value = _filled(row, column, index, required)
+    return None if value is None else str(value).strip()
 
 
 def cell_number(row: dict[str, Any], column: str, index: int, required: bool = True) -> Decimal | None:
-    value = row.get(column)
-    if _blank(value):
-        if required:
-            raise CalculationError(f"人员表第 {_row_no(index)} 行“{column}”列为空，应填数字", f"people[{index}].{column}")
+    value = _filled(row, column, index, required, "，应填数字")
+    if value is None:
         return None
     try:
         return to_decimal(value)

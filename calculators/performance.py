@@ -36,6 +36,7 @@ from .errors import CalculationError
 from .numbers import fmt, pct, to_decimal
 from .params import param, param_table_text, param_text, ref
 from .registry import register
+from .severity import Severity
 
 # The reference case's quotas (soe_tech 案例1) and the grade spans, as the descriptions show them.
 _CASE_QUOTAS = param_table_text("forced_distribution.quotas", between=" ")  # A 10%、B 80%、C 10%
@@ -195,7 +196,7 @@ def forced_distribution(inp: ForcedInput) -> dict[str, Any]:
                      "不实行强制分布，全部人员按考核标准评定等次")
         for t in ties:
             shown = "、".join(f"{p}→{g}" for p, g in t["placed"].items())
-            findings.append(Finding(rule="forced_distribution.tie", severity="warning",
+            findings.append(Finding(rule="forced_distribution.tie", severity=Severity.WARNING,
                                     message=f"得分 {fmt(t['score'])} 的 {len(t['names'])} 人跨越 {t['between'][0]}/{t['between'][1]} 分界，已按名单顺序归入（{shown}）；建议按事先确定的次要指标区分",
                                     citations=[FORCED_CLAUSES[0]]))
     limits = {top: counts[top], bottom: counts[bottom]} if mode == "部分" and len(grades) > 1 else {}

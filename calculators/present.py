@@ -19,7 +19,23 @@ from .severity import Severity
 # A screen shows at most this many rows of a table; the workbook holds them all.
 SCREEN_ROWS = 200
 
-VERDICT = {True: "符合指引要求", False: "不符合指引要求"}
+# The verdict follows the worst finding: a 提醒 alone is not a breach.
+VERDICT = {Severity.ERROR: "不符合指引要求", Severity.WARNING: "未违反约束性要求，但有需要注意的提醒", Severity.INFO: "符合指引要求"}
+# A figure short of a reference (a typical case's standard, a 提醒): the answer to “够不够” is no, yet nothing binding is broken.
+SHORT_OF_REFERENCE = "未达到参考标准（提醒：参考做法，不属于违反约束性要求）"
+
+
+def verdict(result: Mapping[str, Any] | CalcResult) -> str | None:
+    """The verdict line's words, or None for a plain calculation."""
+    res = typed(result)
+    if res.compliant is None:
+        return None
+    worst = min((f.severity for f in res.findings), key=lambda s: s.rank, default=None)
+    if worst is Severity.WARNING:
+        return VERDICT[Severity.WARNING] if res.compliant else SHORT_OF_REFERENCE
+    if worst is Severity.ERROR or not res.compliant:
+        return VERDICT[Severity.ERROR]
+    return VERDICT[Severity.INFO]
 
 
 def typed(result: Mapping[str, Any] | CalcResult) -> CalcResult:
@@ -126,11 +142,12 @@ def text(title: str, result: Mapping[str, Any] | CalcResult) -> str:
 
 def _verdict_lines(res: CalcResult, line: Any) -> list[str]:
     out = []
-    if res.compliant is not None:
-        out.append("结论：" + VERDICT[res.compliant])
+    said = verdict(res)
+    if said is not None:
+        out.append("结论：" + said)
     for f in res.findings:
         basis = f"（依据：{'、'.join(clause_names(f.citations))}）" if f.citations else ""
-        out.append(line(Severity(f.severity), f.message, basis))
+        out.append(line(f.severity, f.message, basis))
     return out
 
 
@@ -186,8 +203,9 @@ def workbook_blocks(result: Mapping[str, Any] | CalcResult) -> list[Table]:
         rows: list[list[Cell]] = [[_unit_label(f), cell_text(f.value, percent=True) if f.unit == "%" else f.value] for f in res.figures]
         blocks.append(Table(title="汇总", columns=[Column(title="项目"), Column(title="数值")], rows=rows))
     if res.compliant is not None or res.findings:
-        rows = [["结论", VERDICT[res.compliant] if res.compliant is not None else "—", ""]] if res.compliant is not None else []
-        rows += [[Severity(f.severity).label, f.message, "、".join(clause_names(f.citations))] for f in res.findings]
+        said = verdict(res)
+        rows = [["结论", said, ""]] if said is not None else []
+        rows += [[f.severity.label, f.message, "、".join(clause_names(f.citations))] for f in res.findings]
         blocks.append(Table(title="检查结论", columns=[Column(title="性质"), Column(title="说明"), Column(title="依据")], rows=rows))
     return blocks
 

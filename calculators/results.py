@@ -213,8 +213,9 @@ def _series(
     return show
 
 
-def _chinese_records(title: str, head: str | None = None) -> Handler:
-    """{name: {列名: value}} or [{列名: value}] whose column names are already Chinese."""
+def _chinese_records(title: str, head: str | None = None, *, chart: tuple[str, str] | None = None) -> Handler:
+    """{name: {列名: value}} or [{列名: value}] whose column names are already Chinese; `chart`:
+    (axis title, column) when the named rows make the result's chart."""
 
     def show(value: Any, out: Mapping[str, Any]) -> Shown | None:
         if isinstance(value, Mapping) and all(isinstance(v, Mapping) for v in value.values()) and head:
@@ -222,7 +223,8 @@ def _chinese_records(title: str, head: str | None = None) -> Handler:
                 return []
             columns = list(dict.fromkeys(k for row in value.values() for k in row))
             rows = [[name, *(row.get(c) for c in columns)] for name, row in value.items()]
-            return [Table(title=title, columns=[Column(title=head), *(Column(title=c) for c in columns)], rows=rows)]
+            bars = {"chart": chart[0], "chart_column": 1 + columns.index(chart[1])} if chart and chart[1] in columns else {}
+            return [Table(title=title, columns=[Column(title=head), *(Column(title=c) for c in columns)], rows=rows, **bars)]
         if isinstance(value, list) and all(isinstance(v, Mapping) for v in value):
             if not value:
                 return []
@@ -481,9 +483,11 @@ def _flag(label: str) -> Handler:
 
 # Field → how it is shown. Surfaces show tables and figures in the order of the result's own fields.
 _SHOWN: dict[str, Handler] = {
-    "allocations": _pairs("分配结果", "名称", "金额（元）", chart="分配金额（元）"),
+    # 津贴: each person's 合计 in 个人明细 is the amount allocated, so one table says both.
+    "allocations": _unless(_pairs("分配结果", "名称", "金额（元）", chart="分配金额（元）"), "by_person"),
     "members": _members,
-    "by_person": _unless(_chinese_records("个人明细", "姓名"), "rows"),  # 套改: the same people as `rows`, keyed by name
+    # 套改: the same people as `rows`, keyed by name
+    "by_person": _unless(_chinese_records("个人明细", "姓名", chart=("每月津贴（元）", "合计")), "rows"),
     "rows": _chinese_records("套改明细"),
     "by_grade": _chinese_records("按岗位等级汇总", "岗位等级"),
     "distribution": _chinese_records("增资分布"),

@@ -20,6 +20,9 @@ from typing import Any
 
 import jinja2
 
+from calculators.applicability import guideline_title
+from calculators.severity import Severity
+
 from .errors import ProfileError
 from .figures import Figures, compute, money, num, pct, yuan
 from .findings import DraftFinding, check_profile, clause_label, refuse_or_keep
@@ -321,7 +324,7 @@ def _render_notes(plan: Plan, fig: Figures, findings: list[DraftFinding], allowe
     rows, assumptions = [], []
     for doc_id in ("qujing_skill", "soe_tech", "soe_internal"):
         decision = decide_guideline(plan.context, doc_id)
-        rows.append([_unit_title(doc_id), decision.status.value, decision.reason.removeprefix(_unit_title(doc_id))])
+        rows.append([guideline_title(doc_id), decision.status.value, decision.reason.removeprefix(guideline_title(doc_id))])
         assumptions += decision.assumptions
     tables["applicability"] = TableData(["指引", "对本企业", "理由"], rows, title="各指引对本企业的适用",
                                         widths_mm=[52, 22, 82])
@@ -348,7 +351,7 @@ def _render_notes(plan: Plan, fig: Figures, findings: list[DraftFinding], allowe
     context = {
         "p": plan.profile, "co": plan.profile.company, "plan": plan, "state": plan.state_owned, "title": title,
         "unit_word": unit_word(plan.profile.company.name), "assumptions": list(dict.fromkeys(assumptions)),
-        "findings": findings, "allowed": allowed and any(f.severity == "error" for f in findings),
+        "findings": findings, "allowed": allowed and any(f.severity is Severity.ERROR for f in findings),
         "unset": [n for n in notes if n.kind in ("未设置", "参考做法")],
         "assumed": [n for n in notes if n.kind in ("假设", "测算口径")] + [
             _basis_note(text) for text in fig.basis_notes],
@@ -369,12 +372,6 @@ def _basis_note(text: str) -> Any:
 
     topic, _, rest = text.partition("：")
     return Note("测算口径", f"年度工资总额测算（{topic}）", rest + "，实际支出可能更高，请留足预算" if "下限" in rest else rest)
-
-
-def _unit_title(doc_id: str) -> str:
-    import knowledge
-
-    return next((f"《{d.title}》" for d in knowledge.catalog() if d.doc_id == doc_id), doc_id)
 
 
 def _chart(png: bytes, caption: str) -> Any:

@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from calculators.numbers import grouped as num
+from calculators.numbers import pct
+from calculators.severity import Severity
+
 from .chart import ladder_png
 from .errors import ProfileError
 from .plan import MONTHS, Plan
@@ -35,24 +39,12 @@ def run(name: str, data: dict[str, Any]) -> dict[str, Any]:
         raise ProfileError(f"企业概况中的数据无法计算：{exc}") from exc
 
 
-def num(value: Any) -> str:
-    """A figure as people write it: 1,800 or 1,800.5 (no trailing zeros)."""
-    d = Decimal(value)
-    return f"{d:,.0f}" if d == d.to_integral_value() else f"{d.normalize():,f}"
-
-
 yuan = num  # a standard amount in yuan reads the same way
 
 
 def money(value: Any) -> str:
     """A computed amount, always to the fen: 32,727.27."""
     return f"{Decimal(value):,.2f}"
-
-
-def pct(value: Any) -> str:
-    """0.1 → 10%, 0.065 → 6.5%, 3/11 → 27.27% (at most two decimals)."""
-    d = (Decimal(value) * 100).quantize(Decimal("0.01"))
-    return f"{d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()}%"
 
 
 def grade_label(grade: str) -> str:
@@ -367,7 +359,7 @@ def _kpis(plan: Plan, fig: Figures) -> None:
                                   widths_mm=[20, 96, 40])
     fig.ctx["kpi_total"] = total
     result = fig.cite("performance", run("kpi-check", {"weights": kpis}))
-    fig.ctx["kpi_within"] = result["compliant"] and all(f["severity"] == "info" for f in result["findings"])
+    fig.ctx["kpi_within"] = result["compliant"] and all(f["severity"] == Severity.INFO for f in result["findings"])
 
 
 def _forced(plan: Plan, fig: Figures) -> None:
@@ -527,7 +519,7 @@ def _leading(plan: Plan, fig: Figures) -> None:
         checked = fig.cite("leading", run("dividend-check", {
             "employees": p.headcount, "recipients": d.recipients, "tech_skill_recipients": d.tech_skill_recipients}))
         fig.ctx["dividend"] = {
-            "ok": all(f["severity"] == "info" for f in checked["findings"]),
+            "ok": all(f["severity"] == Severity.INFO for f in checked["findings"]),
             "share": Decimal(d.recipients) / p.headcount,
             "tech_share": Decimal(d.tech_skill_recipients) / d.recipients if d.recipients else Decimal(0),
         }

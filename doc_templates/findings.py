@@ -43,7 +43,8 @@ class ComplianceError(ProfileError):
 
 
 def clause_label(unit_id: str) -> str:
-    """《指引》第X条 for a unit id."""
+    """《指引》第X条 for a unit id, as the drafted document names its clauses (典型案例N for 曲靖's
+    cases, as its basis lines do; everywhere else `calculators.applicability.clause_name`)."""
     import knowledge
 
     from .draft import unit_label
@@ -69,7 +70,7 @@ def check_profile(plan: Plan) -> list[DraftFinding]:
 def _weigh(plan: Plan, finding: Any) -> DraftFinding | None:
     from calculators.applicability import rule_for_finding
 
-    if finding.severity == "info":
+    if finding.severity is Severity.INFO:
         return None
     rule = rule_for_finding(finding.rule)
     clause = finding.citations[0] if finding.citations else ""
@@ -154,6 +155,6 @@ def _team_leader(plan: Plan) -> Iterable[Any]:
 
 def refuse_or_keep(findings: list[DraftFinding], allow: bool) -> None:
     """Refuse drafting on any 违反 unless the user allows it (they are then listed in the notes)."""
-    errors = [f for f in findings if f.severity == "error"]
+    errors = [f for f in findings if f.severity is Severity.ERROR]
     if errors and not allow:
         raise ComplianceError(errors)

@@ -8,9 +8,9 @@ errors into one Chinese `ProfileError` line.
 
 from __future__ import annotations
 
-import math
 import re
-from decimal import Decimal, InvalidOperation
+from collections.abc import Callable
+from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -32,32 +32,30 @@ from .errors import ProfileError
 MAX_PROFILE_BYTES = 1_000_000
 MAX_NAME_LENGTH = 100
 STEP_COUNT_RANGE = (2, 60)  # sanity bounds of the number of pay steps, not a guideline figure
-CYCLE_YEARS_RANGE = (1, 5)  # sanity bounds of the adjustment cycle (the guideline's 1–3 years is a parameter)
+CYCLE_YEARS_RANGE = (1, 5)  # sanity bounds of the adjustment cycle (the guideline's own span is a parameter)
 MIN_SMALL_UNIT = 2
 
 
-def _to_decimal(value: Any) -> Any:
-    """Exact money: strings and ints as they are, floats via their shortest repr (0.1 stays 0.1)."""
+def to_number(value: Any) -> Decimal:
+    """A figure of a profile or its workbook ("1,200", "8,500元", "15%", 0.1), read as the calculators
+    read numbers (`calculators.numbers`: exact, or refused); a problem is a ValueError, which pydantic
+    and the workbook collect with the field it belongs to."""
+    from calculators.errors import CalculationError
+    from calculators.numbers import read_number, to_decimal
+
     if isinstance(value, bool):
         raise ValueError("应为数字")  # not TypeError: pydantic turns only ValueError into a validation error
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise ValueError("应为有限的数字")
-        return Decimal(repr(value))
-    if isinstance(value, (int, Decimal)):
-        if isinstance(value, Decimal) and not value.is_finite():
-            raise ValueError("应为有限的数字")
-        return Decimal(value)
+    if isinstance(value, (float, Decimal)) and not Decimal(str(value)).is_finite():
+        raise ValueError("应为有限的数字")
     if isinstance(value, str):
-        text = value.strip().replace(",", "").replace("，", "").removesuffix("元")
-        try:
-            number = Decimal(text.removesuffix("%")) / (100 if text.endswith("%") else 1)
-        except InvalidOperation:
-            raise ValueError(f"应为数字，而不是“{value}”") from None
-        if not number.is_finite():
-            raise ValueError("应为有限的数字")
-        return number
-    raise ValueError("应为数字")
+        number = read_number(value)
+        if number is None:
+            raise ValueError(f"应为数字，而不是“{value}”")
+        value = number
+    try:
+        return to_decimal(value, label="数值")
+    except CalculationError as exc:
+        raise ValueError(str(exc)) from None
 
 
 def _json_number(value: Decimal) -> int | float:
@@ -65,7 +63,7 @@ def _json_number(value: Decimal) -> int | float:
 
 
 # A decimal amount read from YAML/JSON numbers or strings ("1,200", "15%"), written back as a number.
-Num = Annotated[Decimal, BeforeValidator(_to_decimal), PlainSerializer(_json_number, when_used="json")]
+Num = Annotated[Decimal, BeforeValidator(to_number), PlainSerializer(_json_number, when_used="json")]
 
 
 def _positive(value: Decimal | None, what: str) -> Decimal | None:
@@ -85,6 +83,13 @@ def _share(value: Decimal | None, what: str) -> Decimal | None:
     if value is not None and not (0 <= value <= 1):
         raise ValueError(f"{what}应为 0 到 1 之间的比例（如 0.06 或 6%），当前为 {value}")
     return value
+
+
+def _each(items: dict[str, Decimal] | None, check: Callable[[Decimal | None, str], Decimal | None], what: str) -> dict[str, Decimal] | None:
+    """`check` on every value of a named list; `what` names one of them ("能力工资“{name}”")."""
+    for name, value in (items or {}).items():
+        check(value, what.format(name=name))
+    return items
 
 
 class _Model(BaseModel):
@@ -243,9 +248,7 @@ class AbilityWage(_Component):
     @field_validator("items")
     @classmethod
     def _items(cls, value: dict[str, Decimal] | None) -> dict[str, Decimal] | None:
-        for name, amount in (value or {}).items():
-            _positive(amount, f"能力工资“{name}”")
-        return value
+        return _each(value, _positive, "能力工资“{name}”")
 
 
 class Seniority(_Component):
@@ -341,8 +344,7 @@ class Allowances(_Component):
         _positive(self.night_shift, "夜班补贴")
         _positive(self.apprentice, "师带徒津贴")
         for table, label in ((self.environment, "作业环境补贴"), (self.skill, "技能津贴")):
-            for name, amount in (table or {}).items():
-                _positive(amount, f"{label}“{name}”")
+            _each(table, _positive, label + "“{name}”")
         return self
 
     def given(self) -> bool:
@@ -397,9 +399,7 @@ class Performance(_Component):
     @field_validator("point_prices")
     @classmethod
     def _prices(cls, value: dict[str, Decimal] | None) -> dict[str, Decimal] | None:
-        for name, points in (value or {}).items():
-            _positive(points, f"工分价目“{name}”")
-        return value
+        return _each(value, _positive, "工分价目“{name}”")
 
     @field_validator("small_unit_headcount")
     @classmethod
@@ -411,9 +411,7 @@ class Performance(_Component):
     @field_validator("kpis", "forced_distribution", "research_base_share")
     @classmethod
     def _shares(cls, value: dict[str, Decimal] | None) -> dict[str, Decimal] | None:
-        for name, share in (value or {}).items():
-            _share(share, f"“{name}”的比例")
-        return value
+        return _each(value, _share, "“{name}”的比例")
 
 
 class AnnualSalary(_Model):

@@ -13,12 +13,12 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, get_args
 
 from .errors import ProfileError
-from .profile import MAX_PROFILE_BYTES, OwnershipKind, Profile, problem_line
+from .profile import MAX_PROFILE_BYTES, OwnershipKind, Profile, problem_line, to_number
 
 Kind = Literal["文字", "选项", "整数", "金额", "比例", "是否", "列表"]
 MAIN_SHEET = "企业概况"
@@ -169,27 +169,12 @@ def _convert(value: Any, kind: Kind, choices: tuple[str, ...] = ()) -> Any:
         for sep in SEPARATORS[1:]:
             text = text.replace(sep, SEPARATORS[0])
         return [part.strip() for part in text.split(SEPARATORS[0]) if part.strip()]
-    number = _number(value)
+    number = to_number(value)
     if kind == "整数":
         if number != number.to_integral_value():
             raise ValueError("应为整数")
         return int(number)
     return number
-
-
-def _number(value: Any) -> Decimal:
-    if isinstance(value, bool):
-        raise ValueError("应为数字")  # not TypeError: every cell problem is a ValueError, collected by the caller
-    if isinstance(value, (int, Decimal)):
-        return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    text = str(value).replace(",", "").replace("，", "").removesuffix("元").strip()
-    try:
-        number = Decimal(text.removesuffix("%").removesuffix("％"))
-    except InvalidOperation:
-        raise ValueError(f"应为数字，而不是“{value}”") from None
-    return number / 100 if text.endswith(("%", "％")) else number
 
 
 def _put(data: dict[str, Any], path: str, value: Any) -> None:

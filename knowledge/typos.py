@@ -7,6 +7,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .sounds import NOT_CHINESE, readings, syllables
+
 if TYPE_CHECKING:
     from .index import Index
 
@@ -19,10 +21,8 @@ TERM_RATIO = 100  # how much more usual in the guidelines a correction must be t
 def _sounds(char: str, every: bool) -> frozenset[str]:
     """The toneless readings of a character: all of them (长 → chang, zhang) or only the
     common one — what an input method typed for the typo."""
-    from pypinyin import Style, pinyin
-
-    readings = pinyin(char, style=Style.NORMAL, heteronym=every, errors="ignore")
-    return frozenset(_fuzzy(r) for r in readings[0]) if readings else frozenset()
+    found = readings(char) if every else {s for s in syllables(char) if s != NOT_CHINESE}
+    return frozenset(_fuzzy(r) for r in found)
 
 
 def _fuzzy(syllable: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from calculators.numbers import grouped
 from calculators.results import CHOICE_LABELS
 from knowledge.reader import Kind
 from knowledge.reader.fields import Shape, Slot, slots
@@ -29,12 +30,6 @@ _UNITS = {Kind.MONEY: "元", Kind.SCORE: "分", Kind.PIECES: "件", Kind.PEOPLE:
 _CHOICE_LABELS: dict[Any, str] = {**CHOICE_LABELS, True: "是", False: "否"}
 
 
-def _number(value: Any) -> str:
-    number = Decimal(str(value)) if not isinstance(value, Decimal) else value
-    text = f"{number.normalize():,f}" if number == number.to_integral_value() else f"{number:,}"
-    return text
-
-
 def figure(value: Any, kind: Kind) -> str:
     """One value as people write it: 500,000 元, 10%, 3,000 分, 下降 3%."""
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, str)):
@@ -48,7 +43,7 @@ def figure(value: Any, kind: Kind) -> str:
         shown = f"{abs(pct):f}%"
         return f"下降 {shown}" if number < 0 else shown
     unit = _UNITS.get(kind, "")
-    return f"{_number(number)} {unit}".strip()
+    return f"{grouped(number)} {unit}".strip()
 
 
 def _slot_kind(slot: Slot) -> Kind:
@@ -66,7 +61,7 @@ def slot_value(slot: Slot, value: Any) -> str:
     if isinstance(value, list):
         return "、".join(_inner(v, kind, inner, titles) for v in value)
     if slot.reads.one_plus and value is not None:
-        return _number(value)
+        return grouped(value)
     return _inner(value, kind, inner, titles)
 
 
@@ -99,7 +94,7 @@ def _inner(value: Any, kind: Kind, fields: dict[str, Slot], titles: dict[str, st
             elif key in _RANGE_LABELS:
                 parts.append(f"{_RANGE_LABELS[key]} {figure(part, Kind.PERCENT if key == 'rate' else kind)}")
             elif titles and key in titles:  # a part no sentence fills alone (查询的岗位等级、薪级): its title
-                parts.append(f"{titles[key]} {part if isinstance(part, str) else _number(part)}")
+                parts.append(f"{titles[key]} {part if isinstance(part, str) else grouped(part)}")
             elif isinstance(part, dict):
                 parts.append(f"{key}：" + "、".join(f"{n} {figure(v, kind)}" for n, v in part.items()))
             else:

@@ -29,6 +29,11 @@ def ask(
         return
     typer.echo(reply.answer)
     if reply.citations:
+        import knowledge
+
+        from ..agent.qa import unit_label
+
         typer.echo("\n引用：")
         for c in reply.citations:
-            typer.echo(f"[{c.n}] {c.id}：{c.quote}")
+            unit = knowledge.get_unit(c.id)
+            typer.echo(f"[{c.n}] {unit_label(unit) if unit is not None else '（条款已不在知识库中）'}：{c.quote}")

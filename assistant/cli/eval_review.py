@@ -18,8 +18,8 @@ def eval_review(
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
 ) -> None:
     from assistant.review import review_file
-    from assistant.review.clauses import label
     from assistant.review.evaluation import evaluate, load_cases
+    from calculators.applicability import clause_name
 
     if not folder.is_dir():
         typer.echo(f"找不到评测集目录：{folder}", err=True)
@@ -35,7 +35,7 @@ def eval_review(
         "ownership_right": sum(c.ownership_right for c in result.cases), "region_right": sum(c.region_right for c in result.cases),
     }
     if not held_out:
-        totals["by_clause"] = [{"clause": k, "title": label(k), "found": f, "planted": n} for k, f, n in result.by_clause()]
+        totals["by_clause"] = [{"clause": k, "title": clause_name(k), "found": f, "planted": n} for k, f, n in result.by_clause()]
     if as_json:
         typer.echo(json.dumps(totals, ensure_ascii=False, indent=2))
         return
@@ -46,11 +46,11 @@ def eval_review(
         return
     typer.echo(f"\n{'条款':<36}{'检出/预置':>10}")
     for clause, found, planted in result.by_clause():
-        typer.echo(f"{label(clause) + '（' + clause + '）':<36}{found:>5}/{planted:<4}")
+        typer.echo(f"{clause_name(clause) + '（' + clause + '）':<36}{found:>5}/{planted:<4}")
     if show:
         for c in result.cases:
             for p in c.missed:
-                typer.echo(f"✗ 漏报 {c.name}：{p.clause} {p.severity} — {p.problem}")
+                typer.echo(f"✗ 漏报 {c.name}：{p.clause} {p.severity.label} — {p.problem}")
             for line in c.false_errors:
                 typer.echo(f"✗ 误报违反 {c.name}：{line}")
             for line in c.must_not_broken:

@@ -38,7 +38,7 @@ def search(
             typer.echo("指引中没有与此相关的条款。")
         return
     for rank, h in enumerate(hits, 1):
-        typer.echo(f"{rank}. [{h.unit.id}] 《{h.unit.doc_title}》{h.unit.heading}  得分 {h.score:.3f}")
+        typer.echo(f"{rank}. 《{h.unit.doc_title}》{h.unit.heading}  得分 {h.score:.3f}")  # ids are for --json
         typer.echo(f"   命中原因：{h.why}")
         snippet = h.unit.text.replace("\n", " ")
         typer.echo(f"   {snippet[:120]}{'…' if len(snippet) > 120 else ''}")

@@ -25,15 +25,15 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from calculators import applicability as shared
-from calculators.applicability import Modality, Ownership, StaffKind, Status
+from calculators.applicability import Modality, Ownership, StaffKind, Status, clause_place, guideline_title
 from calculators.params import fill
 from calculators.severity import Severity
 
 TABLE_FILE = Path(__file__).with_name("rules.yaml")
 TECH_STAFF = frozenset({StaffKind.PROFESSIONAL, StaffKind.BASIC_RESEARCH, StaffKind.APPLIED_RESEARCH})
 
-__all__ = ["TECH_STAFF", "Context", "Decision", "Level", "Modality", "Ownership", "RuleSpec", "RuleTable", "StaffKind", "Status",
-           "article_label", "decide", "doc_title", "region_words", "rule_spec", "severity", "table"]
+__all__ = ["TECH_STAFF", "Breach", "Context", "Decision", "LeftOut", "Level", "Modality", "Ownership", "RuleSpec", "RuleTable", "StaffKind", "Status",
+           "decide", "region_words", "rule_spec", "severity", "table"]
 
 
 class Level(StrEnum):
@@ -42,6 +42,29 @@ class Level(StrEnum):
     BREACH = "breach"  # contradicts the clause, or leaves out what it requires
     ADVICE = "advice"  # short of a reference value (a 案例) or of a soft point of the clause
     PRACTICE = "practice"  # good practice not written down
+
+
+class Breach(BaseModel):
+    """A rule that one statement of a scheme breaks: no check function needed (rules/base.py)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    statement: str  # a field of the facts' `Statements`
+    finding: str
+    rewording: str  # the clause's wording to put in the statement's place
+
+
+class LeftOut(BaseModel):
+    """A rule a scheme misses when it sets something up (`topic`: a pay component such as 绩效工资, or
+    a statement) without saying what the clause asks of it (`missing`, a statement)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    topic: str
+    missing: str
+    finding: str
+    addition: str  # the wording to add
+    level: Level
 
 
 class RuleSpec(BaseModel):
@@ -53,6 +76,8 @@ class RuleSpec(BaseModel):
     name: str
     ownership: frozenset[Ownership] = frozenset()  # the review checks it only for these companies
     company: bool = False  # about the company as a whole (wage total, who decides), not one kind of staff
+    breached_by: Breach | None = None
+    left_out: LeftOut | None = None
 
     @property
     def shared(self) -> shared.RuleSpec:
@@ -113,21 +138,14 @@ def region_words(doc_id: str) -> tuple[str, ...]:
     return tuple(shared.table().guidelines[doc_id].region)
 
 
-@cache
-def doc_title(doc_id: str) -> str:
-    import knowledge
-
-    return next(f"《{d.title}》" for d in knowledge.catalog() if d.doc_id == doc_id)
-
-
 def decide(ctx: Context, rule_id: str) -> Decision:
     """The rule decided for this company: whether it binds, only guides, or does not apply."""
     spec = rule_spec(rule_id)
     ownership = ctx.ownership or Ownership.NON_PUBLIC
     clause = spec.clause_for(ownership)
     doc_id = clause.split("/", 1)[0]
-    title = doc_title(doc_id)
-    label = f"{title}{article_label(clause)}"
+    title = guideline_title(doc_id)
+    label = f"{title}{clause_place(clause)}"
 
     def decision(status: Status, reason: str) -> Decision:
         return Decision(rule=rule_id, clause=clause, status=status, modality=spec.modality, reason=reason)
@@ -138,7 +156,7 @@ def decide(ctx: Context, rule_id: str) -> Decision:
     scope = shared.table().guidelines[doc_id]
     if scope.region and not ctx.region:
         return decision(Status.REFERENCE, f"{title}适用于{scope.region_name}的企业，方案未写明企业位于{scope.region_name}，"
-                                          f"{article_label(clause)}作为参考")
+                                          f"{clause_place(clause)}作为参考")
     # A guideline for one kind of staff guides a scheme for technology staff alone, never a rule about the company.
     staff = ctx.staff if not spec.company and ctx.staff & TECH_STAFF and StaffKind.SKILL not in ctx.staff else frozenset()
     unit = shared.decide(shared.CompanyContext(ownership=ownership, region=ctx.region, staff=staff), clause)
@@ -146,7 +164,7 @@ def decide(ctx: Context, rule_id: str) -> Decision:
         return decision(Status.NOT_APPLICABLE, unit.reason)
     if unit.status is Status.REFERENCE:
         why = unit.reason.removeprefix(label + "：").removesuffix("，对本企业为参考")
-        return decision(Status.REFERENCE, f"{why}，{article_label(clause)}作为参考")
+        return decision(Status.REFERENCE, f"{why}，{clause_place(clause)}作为参考")
     if spec.modality.binding:
         return decision(Status.BINDING, f"{label}是约束性要求（{spec.modality.value}），对本企业适用")
     return decision(Status.ADVISORY, f"{label}是倡导性规定（{spec.modality.value}），本企业可结合实际采用")
@@ -162,12 +180,3 @@ def severity(decision: Decision, level: Level) -> Severity:
     if decision.status is Status.REFERENCE and not decision.modality.binding:
         return Severity.INFO
     return Severity.WARNING
-
-
-def article_label(unit_id: str) -> str:
-    """soe_tech/art-49 → 第四十九条; a case or appendix → 案例N / 附件N."""
-    from knowledge.numerals import int_to_cn
-
-    kind, _, number = unit_id.split("/", 1)[1].partition("-")
-    n = int(number.split("-")[0])
-    return {"art": f"第{int_to_cn(n)}条", "case": f"案例{n}", "appendix": f"附件{n}"}[kind]

@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .applicability import article_label, doc_title
-
 # A sentence ends at a full stop or a line break (list items); long ones are cut at semicolons.
 _SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
 _CLAUSE = re.compile(r"[^；;]+[；;]?")
@@ -55,9 +53,3 @@ def quote(unit_id: str, *keywords: str) -> str:
 def _fuzzy_in(keyword: str, sentence: str) -> bool:
     # Cleaned texts may differ in spacing ("85%以上" vs "85% 以上"): compare without blanks.
     return keyword.replace(" ", "") in sentence.replace(" ", "")
-
-
-@lru_cache(maxsize=256)
-def label(unit_id: str) -> str:
-    """《指引》第八条 — a reader's name for a unit id."""
-    return f"{doc_title(unit_id.split('/', 1)[0])}{article_label(unit_id)}"

@@ -8,8 +8,10 @@ import re
 import time
 from pathlib import Path
 
+from calculators.applicability import clause_name
+
 from .applicability import Decision, Ownership, Status, decide, severity, table
-from .clauses import label, quote
+from .clauses import quote
 from .config import review_limits
 from .context import read_context
 from .coverage import coverage
@@ -84,7 +86,7 @@ def _finding(decision: Decision, hit: Hit, ownership: Ownership | None) -> Revie
         severity=severity(decision, hit.level),
         message=message,
         citations=[decision.clause],
-        clause_title=label(decision.clause),
+        clause_title=clause_name(decision.clause),
         quote=quote(decision.clause, spec.quote_for(ownership)),
         evidence=hit.evidence.text if hit.evidence else None,
         chapter=(hit.evidence.chapter or "正文") if hit.evidence else WHOLE,

@@ -12,27 +12,31 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
-from calculators.severity import Severity
+from calculators.severity import LABELS, Severity
 
 from .models import ReviewReport
 
 SCHEME_EXT = (".md", ".txt", ".docx")
 
 
+# The review data write severities as people do (违反/提醒); read them into the one vocabulary.
+Label = Annotated[Severity, BeforeValidator(lambda v: Severity.from_label(v) if isinstance(v, str) and v in LABELS.values() else v)]
+
+
 class Planted(BaseModel):
     clause: str
-    severity: Literal["违反", "提醒"]
+    severity: Label
     problem: str = ""
     evidence: str = ""
 
 
 class MustNot(BaseModel):
     clause: str
-    severity: Literal["违反", "提醒"]
+    severity: Label
     why: str = ""
 
 
@@ -112,17 +116,17 @@ def score(case: Case, report: ReviewReport) -> CaseResult:
     found, missed = [], []
     for planted in case.findings:
         match = next((i for i, f in enumerate(report.findings)
-                      if i not in used and _cites(f, planted.clause) and f.severity.label == planted.severity), None)
+                      if i not in used and _cites(f, planted.clause) and f.severity is planted.severity), None)
         if match is None:
             missed.append(planted)
         else:
             used.add(match)
             found.append(planted)
-    planted_errors = {p.clause for p in case.findings if p.severity == Severity.ERROR.label}
+    planted_errors = {p.clause for p in case.findings if p.severity is Severity.ERROR}
     false_errors = [f"{f.citations[0]}：{f.message}" for f in report.findings
                     if f.severity is Severity.ERROR and not planted_errors & set(f.citations)]
-    broken = [f"{m.clause} {m.severity}：{f.message}" for m in case.must_not for f in report.findings
-              if _cites(f, m.clause) and f.severity.label == m.severity]
+    broken = [f"{m.clause} {m.severity.label}：{f.message}" for m in case.must_not for f in report.findings
+              if _cites(f, m.clause) and f.severity is m.severity]
     assumed = {a.topic: a for a in report.assumptions}
     owner = assumed["所有制"].value if "所有制" in assumed else ""
     place = assumed["所在地区"].value if "所在地区" in assumed else ""

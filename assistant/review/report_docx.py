@@ -102,22 +102,20 @@ def _findings(report: ReviewReport, tables) -> str:
 
 
 def _coverage(report: ReviewReport, tables) -> str:
+    from calculators.applicability import clause_name
     from doc_templates.render_docx import TableData
 
-    from .clauses import label
-
-    rows = [[c.topic, "明确排除" if c.denied else _COVERAGE[c.present], c.evidence or "", "；".join(label(u) for u in c.citations)]
+    rows = [[c.topic, "明确排除" if c.denied else _COVERAGE[c.present], c.evidence or "", "；".join(clause_name(u) for u in c.citations)]
             for c in report.coverage]
     tables["coverage"] = TableData(columns=["内容", "方案中", "方案原文", "依据条款"], rows=rows, widths_mm=_COVERAGE_WIDTHS)
     return "# 四、内容覆盖情况\n下表列出指引要求或建议薪酬分配方案写明的内容，以及方案中对应的原文。\n[[table:coverage]]"
 
 
 def _not_applicable(report: ReviewReport, tables) -> str:
+    from calculators.applicability import clause_name
     from doc_templates.render_docx import TableData
 
-    from .clauses import label
-
-    rows = [[r.name, label(r.clause), r.reason] for r in report.rules if r.status == Status.NOT_APPLICABLE.value]
+    rows = [[r.name, clause_name(r.clause), r.reason] for r in report.rules if r.status == Status.NOT_APPLICABLE.value]
     if not rows:
         return ""
     tables["not-applicable"] = TableData(columns=["规则", "条款", "不适用的原因"], rows=rows, widths_mm=_NOT_APPLICABLE_WIDTHS)

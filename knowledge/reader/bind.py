@@ -82,6 +82,9 @@ def _names_alone(rest: list[tuple[str, str]]) -> bool:
     return len(word) >= 2 and word not in _TITLES
 
 
+_IDENTIFIED = re.compile(r"(?:工号|编号|员工号|序号|账号|卡号)[:：]?\s*[A-Za-z0-9][A-Za-z0-9_-]*\s*(?:的|号)?")
+
+
 @lru_cache(maxsize=4096)
 def core(subject: str) -> str:
     """The words of a subject that name something: connectives, verbs, directions, limits and
@@ -98,6 +101,7 @@ def core(subject: str) -> str:
             break
     phrase = re.sub(r"(?<=\S\S)(?:就是|则是|是|为)$", "", phrase)  # 不对，B组是2500分: B组
     phrase = re.sub(r"[（(][^（()）]*\d[^（()）]*[)）]", "", phrase)  # 设备部（12人）: a note with a figure is no part of the name
+    phrase = _IDENTIFIED.sub("", phrase) or phrase  # 工号0231的老何: the person, not the number that files them
     # multi-character link words come off as plain strings (老赵打了 → 老赵, whatever jieba makes of it)
     long_links = tuple(w for w in sorted(link, key=len, reverse=True) if len(w) >= 2)
     while (tail := ends_with_any(phrase, long_links)) and len(phrase) > len(tail):
@@ -106,11 +110,12 @@ def core(subject: str) -> str:
     if len(tokens) > 2 and tokens[-1][0] in ("了", "过", "着") and tokens[-2][1].startswith("v"):
         tokens = tokens[:-2]  # 阿芳缝了: a verb with its aspect particle ends the name
     while tokens and (tokens[0][0] in lead or not _has_word_char(tokens[0][0])
-                      or len(tokens) > 1 and (tokens[0][1] == "r" and _names_alone(tokens[1:]) or tokens[0][0] in _TALK)):
+                      or len(tokens) > 1 and (tokens[0][1] == "r" and not person_pattern().fullmatch(tokens[0][0])
+                                              and _names_alone(tokens[1:]) or tokens[0][0] in _TALK)):  # (老何 is no pronoun)
         tokens.pop(0)  # 只想知道我们技术部: the talk before the name
     while tokens and (tokens[-1][0] in link or not _has_word_char(tokens[-1][0])
                       or len(tokens) > 1 and tokens[-1][1] != "eng" and tokens[-1][1].startswith(_NOT_NAME_END)
-                      and not _entity_end(tokens[-1][0])):
+                      and not entity_end(tokens[-1][0])):
         tokens.pop()
     name = "".join(t[0] for t in tokens).strip(" 、，,：:的")
     if re.search(r"[（(][^）)]*$", name):
@@ -118,14 +123,14 @@ def core(subject: str) -> str:
     return "" if name in lex.not_names else name
 
 
-def _entity_end(word: str) -> bool:
+def entity_end(word: str) -> bool:
     """Ends like a department's name and says more than the suffix itself (生产部, not 部门)."""
     suffix = ends_with_any(word, lexicon().entity_suffixes)
     return suffix is not None and len(word) > len(suffix) and word not in ("各部门", "部门", "本部门", "该部门")
 
 
 @lru_cache(maxsize=1)
-def _person() -> re.Pattern[str]:
+def person_pattern() -> re.Pattern[str]:
     """小李, 老黎, 阿梅 or a surname with a title (张工, 何师傅, 周主管), from the lexicon's words."""
     lex = lexicon()
     prefixes, suffixes = "|".join(lex.person_prefixes), "|".join(lex.person_suffixes)
@@ -138,7 +143,7 @@ def looks_like_entity(name: str) -> bool:
     whole unit (全车间, 各班组)."""
     if name.startswith(("全", "整个", "各", "所有", "本", "每")) or whole_unit(name):
         return False
-    if _entity_end(name) or _person().fullmatch(name) or re.fullmatch(r"[A-Za-z][A-Za-z0-9]{0,3}|[甲乙丙丁戊己庚辛壬癸]", name):
+    if entity_end(name) or person_pattern().fullmatch(name) or re.fullmatch(r"[A-Za-z][A-Za-z0-9]{0,3}|[甲乙丙丁戊己庚辛壬癸]", name):
         return True
     tokens = _tokens(name)
     return len(name) >= 2 and len(tokens) == 1 and tokens[0][1] in ("nr", "nrt", "nrfg")
@@ -146,7 +151,7 @@ def looks_like_entity(name: str) -> bool:
 
 def split_person(name: str) -> tuple[str | None, str]:
     """"组长老黎" → ("组长", "老黎"), "生产部张三" → ("生产部", "张三"): a role or team before a person."""
-    match = _person().search(name)
+    match = person_pattern().search(name)
     if match and match.start() > 1 and name[match.start() - 1] not in "/／":  # 组长老黎 (a role), not 钱小二, 五级/初级工
         return name[: match.start()], match.group(0)
     tokens = _tokens(name)
@@ -202,7 +207,8 @@ def _after_bracket_notes(text: str, qs: list[Quantity]) -> list[Quantity]:
 def whole_unit(name: str) -> bool:
     """全车间, 整个班组, 整条线, 全厂: the whole unit a figure is for, never one of its members."""
     rest = re.sub(r"^(?:全体|全|整个|整条|整)", "", name)
-    return rest != name and (ends_with_any(rest, lexicon().entity_suffixes) is not None or rest in ("单位", "企业", "集团"))
+    return rest != name and (ends_with_any(rest, lexicon().entity_suffixes) is not None or rest in ("", "单位", "企业", "集团")
+                             or starts_with_any(rest, lexicon().entity_suffixes) is not None)  # 整个班组这个月
 _LEVEL_NOUNS = r"(?:薪档|薪级|等级|档次|岗级|级别|职级|档|级)"
 
 
@@ -366,7 +372,7 @@ _BULLET = re.compile(r"\s*[-–—·•*●○▪]\s*")
 def _line_unit(line: str) -> str | None:
     """The department a line opens with, when bullet lines follow it: 生产部（部门积分 2400）."""
     head = core(re.split(r"[（(\d：:\s]", line.strip(), maxsplit=1)[0])
-    return head if head and _entity_end(head) else None
+    return head if head and entity_end(head) else None
 
 
 def _group_cell(header: list[tuple[str, int, int]] | None, cells: list[tuple[str, int, int]]) -> str | None:
@@ -689,7 +695,7 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
         before, person = split_person(name)
         if before is not None:
             head = core(before)
-            if head and _entity_end(head):
+            if head and entity_end(head):
                 parent, name = head, person  # 生产部张三: a member of 生产部
             elif head:
                 role, name = head, person  # 组长老黎, 技能岗老黄
@@ -951,7 +957,7 @@ def _parents(text: str, qs: list[Quantity], clauses: list[Clause], lex: Lexicon)
             continue
         parent = None
         sibling = out[i - 1] if i else None
-        if sibling is not None and sibling.parent and sibling.kind == q.kind and q.name and not _entity_end(q.name) \
+        if sibling is not None and sibling.parent and sibling.kind == q.kind and q.name and not entity_end(q.name) \
                 and not re.search(r"[：:。！？!?；;\n（(）)]", text[sibling.end:q.start]):
             out[i] = q.with_(parent=sibling.parent)  # A部门内 张 30、李 20: the list goes on under A部门
             continue
@@ -972,6 +978,8 @@ def _parents(text: str, qs: list[Quantity], clauses: list[Clause], lex: Lexicon)
             parent = before[-1].name
         elif before and _inside_brackets_after(text, before[-1].end, q.start):
             parent = before[-1].name
+        elif before and re.match(r"\s*[:：]", segment) and entity_end(before[-1].name or "") and not entity_end(q.name or ""):
+            parent = before[-1].name  # 销售部总分900分：小周400、小吴500
         else:
             parent = _header(text, clauses, q)
         if parent and parent != q.name:
@@ -1036,6 +1044,6 @@ def entity_in(phrase: str) -> str | None:
         ends.add(at)
     for end in range(len(phrase) - 1, 1, -1):
         head = phrase[:end]
-        if end in ends and _entity_end(head):  # a whole word ends the name: 一车间|个人积分, not 定区|间
+        if end in ends and entity_end(head):  # a whole word ends the name: 一车间|个人积分, not 定区|间
             return head
     return None

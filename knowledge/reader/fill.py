@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .bind import core, looks_like_entity, mention_in, whole_unit
+from .bind import core, entity_end, looks_like_entity, mention_in, person_pattern, whole_unit
 from .fields import Reads, Shape, Slot, slots
 from .lexicon import contains_any, lexicon
 from .models import Kind, Quantity, Reading
@@ -227,7 +227,22 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _parts_of_wholes(out, reading)
     _mentioned_without_figure(out, reading)
     _lines_without_a_record(out, reading)
+    _mixed_levels(out)
     return out
+
+
+def _mixed_levels(out: Filled) -> None:
+    """销售部 900、小周 400、小吴 500 in one list: departments and people side by side are two levels
+    read as one — dividing among them would pay the department's people twice."""
+    for slot in out.slots:
+        value = out.get(slot.path)
+        if slot.reads.shape is not Shape.MAP or not isinstance(value, dict):
+            continue
+        units = [k for k in value if entity_end(str(k))]
+        people = [k for k in value if person_pattern().fullmatch(str(k))]
+        if units and people:
+            out.problems.append(f"“{'、'.join(units)}”是部门，“{'、'.join(people)}”是个人，放在同一层分配不对："
+                                "请说明个人属于哪个部门（两级分配），或只列部门、只列个人")
 
 
 def _lines_without_a_record(out: Filled, reading: Reading) -> None:

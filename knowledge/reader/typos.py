@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..sounds import syllables
 from .lexicon import lexicon
 
 
 @lru_cache(maxsize=1)
 def _targets(extra: tuple[str, ...] = ()) -> dict[str, list[str]]:
-    from pypinyin import lazy_pinyin
-
     by_sound: dict[str, list[str]] = {}
     for word in dict.fromkeys(lexicon().typo_targets + extra):
-        by_sound.setdefault(" ".join(lazy_pinyin(word)), []).append(word)
+        by_sound.setdefault(" ".join(syllables(word)), []).append(word)
     return by_sound
 
 
@@ -40,10 +39,7 @@ def mend(text: str) -> tuple[str, list[tuple[str, str]]]:
     """The text with homophone typos of domain words mended, and the (written, read) pairs."""
     if not any("\u4e00" <= ch <= "\u9fff" for ch in text):
         return text, []
-    from pypinyin import lazy_pinyin
-
-    # pypinyin documents a list from `errors` (one "?" per character); its stub says str only
-    sounds = lazy_pinyin(text, errors=lambda chars: ["?"] * len(chars))  # type: ignore[arg-type,return-value]
+    sounds = syllables(text)
     targets = _targets()
     lengths = sorted({len(w) for words in targets.values() for w in words}, reverse=True)
     known = _known_words()

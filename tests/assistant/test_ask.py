@@ -124,3 +124,11 @@ def test_cli_bad_session_id_is_one_chinese_line():
     done = _cli("ask", "你好", "--session", "../../etc/passwd")
     assert done.returncode != 0
     assert "会话编号" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_cli_names_cited_clauses_by_title_not_id():
+    done = _cli("ask", "师带徒津贴怎么设置？")
+    assert done.returncode == 0, done.stderr
+    cited = done.stdout.split("\n引用：\n", 1)[1].splitlines()
+    assert cited and all(re.match(r"\[\d+\] 《[^》]+》(第[一二三四五六七八九十百]+条|案例\d+|附件)", line) for line in cited), cited
+    assert not re.search(r"\b[a-z_]+/(?:art|case|appendix)-\d+", done.stdout)

@@ -412,3 +412,17 @@ def test_a_figure_restated_for_a_member_already_listed_corrects_that_member():
     respond("二班报错了，应该是200分", session_id=session)
     third = respond("不好意思三班也填错了，是500", session_id=session).answer
     assert "三班 500 分" in third and "二班 200 分" in third and "三班 | 30,000.00" in third  # 60000 × 500 ÷ 1000
+
+
+def test_an_employee_number_does_not_name_a_person_and_a_whole_team_this_month_is_the_total():
+    numbered = _answer("工号1182的老钟积分120，工号1190的小贝积分80，本月绩效共2万，按积分分")
+    assert "老钟 | 12,000.00" in numbered and "工号" not in numbered.split("**")[0]
+    whole = _answer("班组计件奖金2万，整个班组这个月共做了5000件，老黄做了1000件，老黄能拿多少")
+    assert "4,000.00" in whole and "整个" not in whole.split("**")[0]
+
+
+def test_members_after_a_departments_figure_and_a_colon_are_its_own_and_mixed_levels_are_asked_about():
+    two = _answer("绩效10万，两级分配。研发部总分700分：小龚300、小简400；行政部300分")
+    assert "研发部 | 70,000.00" in two and "30,000.00" in two  # 小龚: 70000 × 300 ÷ 700
+    mixed = respond("绩效10万：研发部700分、小龚300分、小简400分", session_id=_session())
+    assert mixed.needs and "同一层" in mixed.answer and not _computed(mixed)

@@ -59,7 +59,9 @@ def _literals(annotation: Any) -> list[Any]:
     return found
 
 
-_PYTHON = re.compile(r"Decimal\(|\bNone\b|\bTrue\b|\bFalse\b|\{'|\['|\b[a-z_]+/(?:art|case|appendix)-\d+")
+# Python values, unit ids, and programmers' function notation (max(…), ln(…)) in a formula
+_PYTHON = re.compile(r"Decimal\(|\bNone\b|\bTrue\b|\bFalse\b|\{'|\['|\b[a-z_]+/(?:art|case|appendix)-\d+"
+                     r"|\b(?:max|min|ln|log|exp|sqrt|abs|round|sum|floor|ceil)\(")
 
 
 @pytest.mark.parametrize(("name", "data"), _inputs())
@@ -84,7 +86,7 @@ def test_every_surface_shows_the_same_tables_and_figures(name, data):
         for finding in res.findings:
             assert finding.message in text and Severity(finding.severity).label in text, (surface, finding.message)
         if res.compliant is not None:
-            assert present.VERDICT[res.compliant] in text, surface
+            assert present.verdict(res) in text, surface
 
 
 @pytest.mark.parametrize(("name", "data"), _inputs())
@@ -169,3 +171,27 @@ def test_fields_of_less_common_inputs_are_shown_too(name, data, shown):
     for surface, text in surfaces.items():
         assert all(s in text for s in shown), (surface, [s for s in shown if s not in text])
         assert not {w for w in re.findall(r"[A-Za-z_][A-Za-z_\-0-9]*", text) if w in words}, surface
+
+
+def test_the_verdict_follows_the_worst_finding():
+    """A 提醒 alone (the chief technician's case figure) is not a breach; an 违反 is."""
+    below_case = {"average_wage": 110000, "pay": 300000}
+    out, res, shown = _surfaces("chief-technician-pay", below_case)
+    assert [f.severity for f in res.findings] == [Severity.WARNING] and out["compliant"] is False  # “够不够”: no
+    for surface, text in shown.items():
+        assert present.SHORT_OF_REFERENCE in text and present.VERDICT[Severity.ERROR] not in text, surface
+    _, _, shown = _surfaces("allowance-schedule", {"members": [{"name": "老王", "skill_level": "技师", "team_leader": 2000}]})
+    assert all(present.VERDICT[Severity.WARNING] in text for text in shown.values())  # compliant, with a 提醒
+    _, _, shown = _surfaces("kpi-check", {"weights": {"利润": 0.45, "收入": 0.55}})
+    assert all(present.VERDICT[Severity.ERROR] in text for text in shown.values())
+
+
+def test_a_person_breakdown_is_not_repeated_as_a_second_table():
+    """The allowance schedule's 个人明细 holds each person's 合计: no 分配结果 table repeats it, and its
+    合计 column makes the chart."""
+    info = calculators.get_calculator("allowance-schedule")
+    _, res, shown = _surfaces(info.name, info.example)
+    assert [t.title for t in res.tables] == ["个人明细"]
+    assert not any("分配结果" in text for text in shown.values())
+    series = present.chart(res)
+    assert series is not None and series.labels == ["张师傅", "李工", "小周"] and series.values == [1300.0, 600.0, 100.0]

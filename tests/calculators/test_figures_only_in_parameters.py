@@ -165,3 +165,64 @@ def test_names_kept_as_data_show_the_parameters_figures():
     assert f"{years[0]}至{years[1]}年" in review_table().rules["adjustment-mechanism"].name
     assert f"{years[0]}至{years[1]}年" in rule_spec("adjustment-mechanism").title
     assert not any("{" in spec.name for spec in review_table().rules.values())
+
+
+# Templates, drafting and review rules write a scheme's words and the review's: there a parameter's
+# figure is never right as a literal, whatever words stand near it (docstrings and comments aside).
+STRICT = (("doc_templates", ("py", "j2", "yaml")), ("assistant/review", ("py", "yaml")))
+SAMPLE_COMPANIES = "doc_templates/examples"  # example profiles: a company's own figures, not the drafter's
+
+
+def _code_only(path: Path) -> str:
+    """The file's text with docstrings and comments blanked (same length, so lines stay)."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix != ".py":
+        return text
+    import ast
+    import io
+    import tokenize
+
+    lines = text.splitlines(keepends=True)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    spans = []
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+                spans.append((offsets[first.lineno - 1] + first.col_offset, offsets[first.end_lineno - 1] + first.end_col_offset))  # type: ignore[operator]
+    for token in tokenize.generate_tokens(io.StringIO(text).readline):
+        if token.type == tokenize.COMMENT:
+            start = offsets[token.start[0] - 1] + token.start[1]
+            spans.append((start, start + len(token.string)))
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = [c if c == "\n" else " " for c in chars[start:end]]
+    return "".join(chars)
+
+
+def _strict_found() -> list[str]:
+    found = []
+    for folder, endings in STRICT:
+        for ending in endings:
+            for path in sorted((ROOT / folder).rglob(f"*.{ending}")):
+                if path.is_relative_to(ROOT / SAMPLE_COMPANIES):
+                    continue
+                text = EXAMPLE.sub(lambda m: " " * len(m.group(0)), _code_only(path))
+                for pattern, keys in PATTERNS:
+                    for match in pattern.finditer(text):
+                        line = text.count("\n", 0, match.start()) + 1
+                        found.append(f"{path.relative_to(ROOT)}:{line}: {match.group(0)} ({'、'.join(keys[:3])})")
+    return found
+
+
+def test_templates_drafting_and_review_write_no_parameter_figure_at_all():
+    assert _strict_found() == [], "read these from the parameter (param / param_text / {key} in data)"
+
+
+def test_the_strict_scan_sees_code_but_not_prose(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text('"""激励人数不超过 30%."""\n# 2.8 倍\nLIMIT = "不超过 30%"\n', encoding="utf-8")
+    blanked = _code_only(sample)
+    assert blanked.count("30%") == 1 and "2.8 倍" not in blanked and blanked.count("\n") == 3

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -101,6 +102,7 @@ def test_search_cli_json_contract():
 def test_search_cli_table_and_errors():
     table = _cli("search", "师带徒津贴", "-k", "2")
     assert table.returncode == 0 and "命中原因" in table.stdout
+    assert "《曲靖市企业技能人才薪酬分配指引（试行）》" in table.stdout and not re.search(r"[a-z_]+/(?:art|case|appendix)-\d", table.stdout)
     bad = _cli("search", "绩效", "--doc", "nope", "--json")
     assert bad.returncode != 0 and "没有编号" in bad.stderr and "Traceback" not in bad.stderr
 

@@ -6,8 +6,9 @@ import pytest
 
 import knowledge
 from assistant.review.applicability import Ownership, table
-from assistant.review.clauses import label, quote, sentences
+from assistant.review.clauses import quote, sentences
 from assistant.review.coverage import TOPICS
+from calculators.applicability import clause_name
 
 
 def _squeezed(text: str) -> str:
@@ -44,5 +45,5 @@ def test_an_unknown_unit_is_a_programming_error():
 
 
 def test_labels_are_titles_and_article_numbers():
-    assert label("soe_internal/art-28") == "《国有企业内部薪酬分配指引》第二十八条"
-    assert label("qujing_skill/art-5") == "《曲靖市企业技能人才薪酬分配指引（试行）》第五条"
+    assert clause_name("soe_internal/art-28") == "《国有企业内部薪酬分配指引》第二十八条"
+    assert clause_name("qujing_skill/art-5") == "《曲靖市企业技能人才薪酬分配指引（试行）》第五条"

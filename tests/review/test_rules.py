@@ -162,3 +162,19 @@ def test_good_scheme_has_no_findings(good_text):
     report = review_text(good_text)
     assert [f.rule for f in report.findings] == []
     assert all(c.present for c in report.coverage)
+
+
+def test_a_rule_declared_in_the_table_reads_a_real_statement():
+    """`breached_by` and `left_out` rules have no function of their own: a statement the facts do not read, or one
+    without its evidence (a `Mentioned`), fails when the table loads, never silently at review."""
+    from assistant.review.applicability import Breach, LeftOut, Level
+    from assistant.review.rules.base import breached, left_out
+
+    declared = [spec for spec in table().rules.values() if spec.breached_by is not None or spec.left_out is not None]
+    assert declared and all(spec.id in CHECKS for spec in declared)
+    with pytest.raises(ValueError, match="no_such_statement"):
+        breached("tenure", Breach(statement="no_such_statement", finding="…", rewording="…"))
+    with pytest.raises(ValueError, match="congress"):
+        breached("soe-congress", Breach(statement="congress", finding="…", rewording="…"))
+    with pytest.raises(ValueError, match="奖金工资"):  # neither a pay component nor a statement
+        left_out("allocation-formula", LeftOut(topic="奖金工资", missing="formula", finding="…", addition="…", level=Level.ADVICE))

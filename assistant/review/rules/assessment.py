@@ -8,28 +8,18 @@ from decimal import Decimal
 
 from calculators import checks
 from calculators.params import param
+from calculators.severity import Severity
 
 from ..applicability import Level
 from ..facts import SchemeFacts
-from .base import Hit, check, from_findings, percent
-
-_SOON = "建议改为："
-
-
-@check("tenure")
-def tenure(f: SchemeFacts) -> list[Hit]:
-    found = f.said.no_tenure
-    if found is None:
-        return []
-    return [Hit("职级一经聘任长期有效、不设任期；职位职级聘任一般应有任期规定，任期期满重新评聘。", found,
-                f"{_SOON}“职级聘任实行任期制，任期三年，期满重新评聘；考评优秀的优先晋升，不合格的降低职级。”")]
+from .base import REWORD, Hit, check, from_findings, percent
 
 
 @check("kpi-count")
 def kpi_count(f: SchemeFacts) -> list[Hit]:
     hits = []
     low, high, limit = param("kpi.count_min"), param("kpi.count_max"), param("kpi.count_limit")
-    advice = f"{_SOON}“每个部门（岗位）的关键绩效指标原则上 {low} 至 {high} 个，最多不超过 {limit} 个，其余事项纳入指标库备选。”"
+    advice = f"{REWORD}“每个部门（岗位）的关键绩效指标原则上 {low} 至 {high} 个，最多不超过 {limit} 个，其余事项纳入指标库备选。”"
     for kpi in f.kpi_sets:
         complete = kpi.count is not None or kpi.equal or abs(sum(kpi.weights.values(), Decimal(0)) - 1) <= Decimal("0.001")
         if not complete:
@@ -42,13 +32,13 @@ def kpi_count(f: SchemeFacts) -> list[Hit]:
 def kpi_weight(f: SchemeFacts) -> list[Hit]:
     hits = []
     low, high = param("kpi.weight_min"), param("kpi.weight_max")
-    advice = f"{_SOON}“单一指标权重不超过 {percent(high)}、不低于 {percent(low)}，各指标权重合计 100%。”"
+    advice = f"{REWORD}“单一指标权重不超过 {percent(high)}、不低于 {percent(low)}，各指标权重合计 100%。”"
     for kpi in f.kpi_sets:
         weights = kpi.effective_weights()
         if len(weights) < 2:
             continue
         for found in checks.check_kpi_weights(weights, equal=kpi.equal):
-            if found.severity == "info":
+            if found.severity is Severity.INFO:
                 continue
             name = next((n for n in kpi.rows if f"“{n}”" in found.message), None)
             evidence = kpi.rows[name] if name else kpi.evidence
@@ -66,14 +56,14 @@ def performance_weight_main(f: SchemeFacts) -> list[Hit]:
         if others and results < max(others.values()):
             shown = "、".join(f"{k}{percent(v)}" for k, v in found.weights.items())
             hits.append(Hit(f"个人绩效指标中业绩类权重（{percent(results)}）不是最大（{shown}），业绩类指标一般应占主要权重。", found.evidence,
-                            f"{_SOON}“个人绩效考核中业绩类指标占主要权重（如业绩60%、能力20%、态度20%）。”"))
+                            f"{REWORD}“个人绩效考核中业绩类指标占主要权重，权重高于能力类、态度类指标。”"))
     return hits
 
 
 @check("forced-distribution-top")
 def forced_distribution_top(f: SchemeFacts) -> list[Hit]:
     reference = param("forced_distribution.top_share_reference")
-    advice = f"{_SOON}“最高等次（优秀）人数不超过考核单元人数的 {percent(reference)}，人数向下取整。”"
+    advice = f"{REWORD}“最高等次（优秀）人数不超过考核单元人数的 {percent(reference)}，人数向下取整。”"
     hits = []
     for dist in f.distributions:
         if dist.unlimited:
@@ -101,7 +91,7 @@ def result_application(f: SchemeFacts) -> list[Hit]:
     said = f.said
     if said.results_decoupled is not None:
         return [Hit("方案规定考核结果不与薪酬分配挂钩（仅作评先评优依据）；考核结果应与薪酬分配、职务任免和岗位调整等挂钩。", said.results_decoupled,
-                    f"{_SOON}“年度考核结果与绩效工资、年终奖励、岗位调整和薪级晋降挂钩。”")]
+                    f"{REWORD}“年度考核结果与绩效工资、年终奖励、岗位调整和薪级晋降挂钩。”")]
     if said.components.get("绩效工资") is None or said.results_used is not None:
         return []
     return [Hit("方案未写明考核结果在岗位调整、职级（薪级）晋升等方面的运用。", None,
@@ -115,8 +105,8 @@ def grade_promotion_pace(f: SchemeFacts) -> list[Hit]:
     slow = f.grade_promotion
     if found is None and slow is not None and slow.value > high:
         return [Hit(f"方案规定新进职工晋升一个职位等级需{slow.text}，慢于一般每 {low} 至 {high} 年晋升一个等级的节奏。", slow.evidence,
-                    f"{_SOON}“新进职工一般每 {low} 至 {high} 年晋升一个职位等级，业绩突出的可破格晋升。”")]
+                    f"{REWORD}“新进职工一般每 {low} 至 {high} 年晋升一个职位等级，业绩突出的可破格晋升。”")]
     if found is None:
         return []
     return [Hit(f"方案规定职级每年晋升，快于新进职工一般每 {low} 至 {high} 年晋升一个等级的节奏。", found,
-                f"{_SOON}“新进职工一般每 {low} 至 {high} 年晋升一个职位等级，业绩突出的可破格晋升。”")]
+                f"{REWORD}“新进职工一般每 {low} 至 {high} 年晋升一个职位等级，业绩突出的可破格晋升。”")]

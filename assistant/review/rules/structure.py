@@ -7,12 +7,11 @@ from decimal import Decimal
 
 from calculators import checks
 from calculators.params import param
+from calculators.severity import Severity
 
 from ..applicability import Level
 from ..facts import SchemeFacts, SeriesKind, StepSeries
-from .base import Hit, check, from_findings, number, percent
-
-_SOON = "建议改为："
+from .base import REWORD, Hit, check, from_findings, number, percent
 
 
 @check("basic-wage-one-standard")
@@ -24,16 +23,7 @@ def basic_wage_one_standard(f: SchemeFacts) -> list[Hit]:
     detail = f"（方案中有 {shown} 等不同标准）" if len(basic.amounts) > 1 else ""
     lowest = f"每人每月{number(max(basic.amounts))}元" if basic.amounts else "统一标准"
     return [Hit(f"基础工资按学历、岗位或等级分设不同标准{detail}，指引要求基础工资全体职工一个标准。", basic.evidence,
-                f"{_SOON}“基础工资全体职工执行同一标准，{lowest}，随当地物价水平适时调整；学历、岗位差别通过能力工资、岗位工资体现。”")]
-
-
-@check("basic-wage-price-adjust")
-def basic_wage_price_adjust(f: SchemeFacts) -> list[Hit]:
-    where = f.said.components.get("基础工资")
-    if where is None or f.said.price_adjust is not None:
-        return []
-    return [Hit("方案设置了基础工资，但未说明其随当地物价水平（或最低工资标准）调整的办法。", where,
-                "建议补充：“基础工资随当地物价水平和最低工资标准变化适时调整。”", Level.PRACTICE)]
+                f"{REWORD}“基础工资全体职工执行同一标准，{lowest}，随当地物价水平适时调整；学历、岗位差别通过能力工资、岗位工资体现。”")]
 
 
 def _geometric(amounts: list[Decimal]) -> bool:
@@ -52,42 +42,31 @@ def _series_hits(series: StepSeries, what: str) -> list[Hit]:
     step = number(diffs[len(diffs) // 2]) if diffs else ""
     hits = []
     for x in found:
-        if x.severity == "info":
+        if x.severity is Severity.INFO:
             continue
         if x.rule == "steps.arithmetic" and (series.broadband or _geometric(series.amounts)):
             continue  # broadband bands and geometric grades are allowed (科技人才指引第二十九条)
-        advice = f"{_SOON}“相邻档次之间的差额统一为 {step} 元（等差数列），自 {number(series.amounts[0])} 元起逐档递增。”"
+        advice = f"{REWORD}“相邻档次之间的差额统一为 {step} 元（等差数列），自 {number(series.amounts[0])} 元起逐档递增。”"
         hits.append(Hit(x.message, series.evidence, advice, Level.BREACH))
     return hits
 
 
+def _seniority(series: StepSeries) -> str:
+    return f"年功（工龄）工资各工龄段标准（{'、'.join(number(a) for a in series.amounts)} 元）"
+
+
+def _pay_steps(series: StepSeries) -> str:
+    return f"岗位{f'“{series.name}”' if series.name else ''}各薪级标准"
+
+
 @check("seniority-arithmetic")
 def seniority_arithmetic(f: SchemeFacts) -> list[Hit]:
-    hits = []
-    for series in f.steps:
-        if series.kind is SeriesKind.SENIORITY:
-            shown = "、".join(number(a) for a in series.amounts)
-            hits += _series_hits(series, f"年功（工龄）工资各工龄段标准（{shown} 元）")
-    return hits
+    return [hit for series in f.steps if series.kind is SeriesKind.SENIORITY for hit in _series_hits(series, _seniority(series))]
 
 
 @check("pay-step-arithmetic")
 def pay_step_arithmetic(f: SchemeFacts) -> list[Hit]:
-    hits = []
-    for series in f.steps:
-        if series.kind is SeriesKind.PAY_STEPS:
-            name = f"“{series.name}”" if series.name else ""
-            hits += _series_hits(series, f"岗位{name}各薪级标准")
-    return hits
-
-
-@check("allowance-soe-policy")
-def allowance_soe_policy(f: SchemeFacts) -> list[Hit]:
-    where = f.said.components.get("津贴补贴")
-    if where is None or f.said.allowance_policy is not None:
-        return []
-    return [Hit("国有企业设置津贴补贴，建议写明符合《关于做好国有企业津贴补贴和福利管理工作的通知》（人社部发〔2023〕13号）的规定。",
-                where, "建议补充：“津贴补贴项目和标准按人社部发〔2023〕13号文件规定执行。”", Level.PRACTICE)]
+    return [hit for series in f.steps if series.kind is SeriesKind.PAY_STEPS for hit in _series_hits(series, _pay_steps(series))]
 
 
 def _performance_pay(f: SchemeFacts):
@@ -107,15 +86,6 @@ def assess_before_allocate(f: SchemeFacts) -> list[Hit]:
                 "建议补充：“绩效工资实行先考核后分配，根据部门和个人考核结果浮动发放。”", Level.ADVICE)]
 
 
-@check("performance-egalitarian")
-def performance_egalitarian(f: SchemeFacts) -> list[Hit]:
-    even = f.said.even_pay
-    if even is None:
-        return []
-    return [Hit("绩效工资平均发放（或按出勤平均分配），未根据考核结果浮动，违背“先考核后分配”、破除平均主义的要求。", even,
-                f"{_SOON}“车间绩效工资根据个人考核积分（计件数量）分配：个人绩效工资＝车间可分配绩效工资÷车间积分总数×个人积分。”")]
-
-
 @check("performance-three-level-link")
 def performance_three_level_link(f: SchemeFacts) -> list[Hit]:
     if f.said.pool_fixed is not None:
@@ -127,31 +97,6 @@ def performance_three_level_link(f: SchemeFacts) -> list[Hit]:
                 "建议补充：“企业按各部门考核结果确定部门绩效工资总量，部门按个人考核结果分配个人绩效工资。”", Level.PRACTICE)]
 
 
-@check("allocation-formula")
-def allocation_formula(f: SchemeFacts) -> list[Hit]:
-    if _performance_pay(f) is None or f.said.formula is not None:
-        return []
-    return [Hit("方案未写明绩效工资的分配公式（部门总量、个人所得的计算式），职工难以核对自己的所得。", None,
-                "建议补充：“部门绩效工资总量＝单位可供分配绩效工资总量÷单位积分累计总分×部门积分累计总分。”", Level.PRACTICE)]
-
-
-@check("assessment-cycle")
-def assessment_cycle(f: SchemeFacts) -> list[Hit]:
-    if _performance_pay(f) is None or f.said.cycle is not None:
-        return []
-    return [Hit("方案未写明绩效考核周期（月度、季度或年度）；考核办法应明确考核程序、考核周期、考核等次和考核内容。", None,
-                "建议补充：“部门和个人绩效考核实行月度考核、年度考核相结合。”", Level.ADVICE)]
-
-
-@check("promotion-assessment-link")
-def promotion_assessment_link(f: SchemeFacts) -> list[Hit]:
-    found = f.said.auto_promotion
-    if found is None:
-        return []
-    return [Hit("薪级按年限自动晋升、不与年度考核结果挂钩；年度绩效考核应与岗位薪级晋升挂钩。", found,
-                f"{_SOON}“年度考核合格及以上的晋升一个薪级，优秀的可晋升两个薪级，不合格的不予晋级或降一个薪级。”")]
-
-
 @check("annual-salary-split")
 def annual_salary_split(f: SchemeFacts) -> list[Hit]:
     annual = f.annual_salary
@@ -161,7 +106,7 @@ def annual_salary_split(f: SchemeFacts) -> list[Hit]:
         return [Hit("方案实行年薪制，但未写明基本年薪与绩效年薪的比例。", annual.evidence,
                     "建议补充基本年薪、绩效年薪各占年薪总额的比例（基本年薪占比相对较小）。", Level.PRACTICE)]
     cap = param("annual_salary.base_share_max")
-    advice = f"{_SOON}“年薪由基本年薪和绩效年薪构成，基本年薪占年薪总额的比例低于 {percent(cap)}、按月发放，绩效年薪按年度考核结果发放。”"
+    advice = f"{REWORD}“年薪由基本年薪和绩效年薪构成，基本年薪占年薪总额的比例低于 {percent(cap)}、按月发放，绩效年薪按年度考核结果发放。”"
     return from_findings(checks.check_annual_salary_split(annual.base_share.value), annual.base_share.evidence, advice)
 
 
@@ -171,49 +116,6 @@ def agreement_pay_targets(f: SchemeFacts) -> list[Hit]:
     if said is None or not said.denied:
         return []
     return [Hit("协议薪酬不设绩效考核要求；实行协议薪酬制应事先约定绩效目标、考评周期和激励约束规则。", said.evidence,
-                f"{_SOON}“协议薪酬中约定年度绩效目标、考评周期和激励约束规则，按考评结果兑现。”")]
+                f"{REWORD}“协议薪酬中约定年度绩效目标、考评周期和激励约束规则，按考评结果兑现。”")]
 
 
-@check("excess-profit-rule")
-def excess_profit_rule(f: SchemeFacts) -> list[Hit]:
-    said = f.said
-    if said.excess_profit is None or said.excess_rule is not None:
-        return []
-    return [Hit("方案提到超额利润分享，但未写明以超目标利润为基数、按比例（分段）计提的激励总量规则。", said.excess_profit,
-                "建议补充：“以本年度超目标净利润增量为基数，按基本目标、激励目标、挑战目标分段计提激励总量。”", Level.ADVICE)]
-
-
-@check("job-evaluation")
-def job_evaluation(f: SchemeFacts) -> list[Hit]:
-    found = f.said.no_job_evaluation
-    if found is None:
-        return []
-    return [Hit("岗位工资未以岗位评价结果为基础（不开展岗位评价，或按学历、工龄等确定）。", found,
-                f"{_SOON}“岗位工资以岗位评价结果为基础，按岗位等级和一岗多薪确定；学历、工龄差别通过能力工资、年功工资体现。”")]
-
-
-@check("annual-salary-payment")
-def annual_salary_payment(f: SchemeFacts) -> list[Hit]:
-    found = f.said.base_paid_yearly
-    if found is None:
-        return []
-    return [Hit("年薪的发放方式与指引相反：基本年薪应按月发放，绩效年薪应按年考核后发放。", found,
-                f"{_SOON}“基本年薪按月发放；绩效年薪根据年度考核结果按年发放。”")]
-
-
-@check("agreement-pay-term")
-def agreement_pay_term(f: SchemeFacts) -> list[Hit]:
-    found = f.said.agreement_no_term
-    if found is None:
-        return []
-    return [Hit("协议薪酬不设期限（长期有效）；实行协议薪酬制应实行任期聘任制，按合同条件续聘或解聘。", found,
-                f"{_SOON}“协议薪酬实行任期聘任制，协议期三年，期满根据考评结果续聘或解聘。”")]
-
-
-@check("dividend-conditions")
-def dividend_conditions(f: SchemeFacts) -> list[Hit]:
-    found = f.said.dividend_unconditional
-    if found is None:
-        return []
-    return [Hit("岗位（项目）分红不设企业业绩和个人业绩条件（或平均分配）。", found,
-                f"{_SOON}“岗位分红以企业完成年度业绩目标为前提，按个人岗位系数和考核系数分配，考核不合格的不参与分红。”")]

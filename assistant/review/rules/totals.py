@@ -7,12 +7,11 @@ from decimal import Decimal
 
 from calculators import checks
 from calculators.params import param
+from calculators.severity import Severity
 
 from ..applicability import Level
 from ..facts import Figure, Growth, Mentioned, Priority, SchemeFacts
-from .base import Hit, check, from_findings, percent
-
-_SOON = "建议改为："
+from .base import REWORD, Hit, check, from_findings, percent
 
 
 def _two_lower_findings(g: Growth) -> list[checks.Finding]:
@@ -27,14 +26,14 @@ def two_lower(f: SchemeFacts) -> list[Hit]:
     g = f.growth
     hits = []
     for found in _two_lower_findings(g):
-        if found.severity == "info" or found.rule not in ("two_lower.wage_total", "two_lower.avg_wage"):
+        if found.severity is Severity.INFO or found.rule not in ("two_lower.wage_total", "two_lower.avg_wage"):
             continue
         if found.rule == "two_lower.wage_total":
             evidence = g.wage_total.evidence  # type: ignore[union-attr]
-            advice = f"{_SOON}“工资总额增幅控制在利润总额增幅（{percent(g.profit.value)}）以内并低于该增幅，按工资效益联动办法核定。”"  # type: ignore[union-attr]
+            advice = f"{REWORD}“工资总额增幅控制在利润总额增幅（{percent(g.profit.value)}）以内并低于该增幅，按工资效益联动办法核定。”"  # type: ignore[union-attr]
         else:
             evidence = g.avg_wage.evidence  # type: ignore[union-attr]
-            advice = f"{_SOON}“在岗职工平均工资增幅低于全员劳动生产率增幅（{percent(g.productivity.value)}）。”"  # type: ignore[union-attr]
+            advice = f"{REWORD}“在岗职工平均工资增幅低于全员劳动生产率增幅（{percent(g.productivity.value)}）。”"  # type: ignore[union-attr]
         hits.append(Hit(found.message, evidence, advice, Level.BREACH))
     return hits
 
@@ -43,7 +42,7 @@ def two_lower(f: SchemeFacts) -> list[Hit]:
 def wage_follows_benefit(f: SchemeFacts) -> list[Hit]:
     g = f.growth
     found = [x for x in _two_lower_findings(g) if x.rule == "two_lower.follows_benefit"]
-    advice = f"{_SOON}“经济效益下降的，工资总额相应下降，下降幅度按工资效益联动办法确定。”"
+    advice = f"{REWORD}“经济效益下降的，工资总额相应下降，下降幅度按工资效益联动办法确定。”"
     hits = [Hit(x.message, g.wage_total.evidence, advice) for x in found]  # type: ignore[union-attr]
     if not hits and f.said.never_falls is not None:
         hits.append(Hit("方案规定工资总额只增不减、不随经济效益下降而减少，违背“经济效益减，薪酬总额减”。", f.said.never_falls, advice))
@@ -82,7 +81,7 @@ def collective_negotiation(f: SchemeFacts) -> list[Hit]:
         return []
     if said.negotiation is None and said.congress is not None and not said.congress.denied:
         return []
-    advice = f"{_SOON}“企业薪酬总额及调整幅度由企业与工会（职工方）依照《云南省企业工资集体协商条例》开展工资集体协商确定，并提交职工代表大会讨论。”"
+    advice = f"{REWORD}“企业薪酬总额及调整幅度由企业与工会（职工方）依照《云南省企业工资集体协商条例》开展工资集体协商确定，并提交职工代表大会讨论。”"
     if said.negotiation is not None:
         return [Hit("方案明确不开展工资集体协商、由企业单方确定薪酬总额。", said.negotiation.evidence, advice)]
     return [Hit("方案未写明薪酬总额经工资集体协商确定，也未写明经职工代表大会（职工大会）讨论。", None, advice)]
@@ -90,7 +89,7 @@ def collective_negotiation(f: SchemeFacts) -> list[Hit]:
 
 @check("soe-congress")
 def soe_congress(f: SchemeFacts) -> list[Hit]:
-    advice = f"{_SOON}“本方案经企业党委前置研究讨论后，提交职工代表大会（职工大会）审议通过后实施。”"
+    advice = f"{REWORD}“本方案经企业党委前置研究讨论后，提交职工代表大会（职工大会）审议通过后实施。”"
     return _decided(f.said.congress, "职工代表大会（职工大会）审议",
                     "方案明确不提交职工代表大会（职工大会）审议，国有企业内部薪酬分配办法应经职代会审议讨论。",
                     "方案未写明提交职工代表大会（职工大会）审议讨论。", advice, f.said.approval)
@@ -98,7 +97,7 @@ def soe_congress(f: SchemeFacts) -> list[Hit]:
 
 @check("soe-party-review")
 def soe_party_review(f: SchemeFacts) -> list[Hit]:
-    advice = f"{_SOON}“本方案经企业党委（党组）前置研究讨论后，按程序提交决策。”"
+    advice = f"{REWORD}“本方案经企业党委（党组）前置研究讨论后，按程序提交决策。”"
     return _decided(f.said.party, "党委（党组）前置研究讨论",
                     "方案明确不经党委（党组）前置研究，工资总额预算、职工薪酬分配方案等重大事项应由党委前置研究讨论。",
                     "方案未写明经企业党委（党组）前置研究讨论。", advice)
@@ -110,7 +109,7 @@ def hq_wage_growth(f: SchemeFacts) -> list[Hit]:
     if g.hq_avg_wage is None or g.all_avg_wage is None:
         return []
     found = checks.check_headquarters_growth(g.hq_avg_wage.value, g.all_avg_wage.value)
-    advice = f"{_SOON}“集团总部职工平均工资增幅低于集团全部职工平均工资增幅（{percent(g.all_avg_wage.value)}）。”"
+    advice = f"{REWORD}“集团总部职工平均工资增幅低于集团全部职工平均工资增幅（{percent(g.all_avg_wage.value)}）。”"
     return from_findings(found, g.hq_avg_wage.evidence, advice)
 
 
@@ -123,12 +122,12 @@ def _increment(f: SchemeFacts, who: str, advice: str) -> list[Hit]:
 
 @check("increment-to-skill")
 def increment_to_skill(f: SchemeFacts) -> list[Hit]:
-    return _increment(f, "技术技能人才工资增长", f"{_SOON}“工资总额增量优先用于技术技能人才工资增长，向技术技能人才相对集中的子企业倾斜。”")
+    return _increment(f, "技术技能人才工资增长", f"{REWORD}“工资总额增量优先用于技术技能人才工资增长，向技术技能人才相对集中的子企业倾斜。”")
 
 
 @check("increment-to-tech")
 def increment_to_tech(f: SchemeFacts) -> list[Hit]:
-    return _increment(f, "科技人才激励", f"{_SOON}“工资总额增量优先用于科技人才激励，向科技人才集中的子企业倾斜。”")
+    return _increment(f, "科技人才激励", f"{REWORD}“工资总额增量优先用于科技人才激励，向科技人才集中的子企业倾斜。”")
 
 
 @check("internal-benefit-growth")
@@ -141,45 +140,12 @@ def internal_benefit_growth(f: SchemeFacts) -> list[Hit]:
         if sub.kind != "内部效益型":
             continue
         found = checks.check_internal_benefit_growth(sub.growth.value, group.value, f"{sub.kind}子企业")
-        advice = f"{_SOON}“{sub.kind}子企业工资总额增幅不超过集团工资总额增幅（{percent(group.value)}）。”"
+        advice = f"{REWORD}“{sub.kind}子企业工资总额增幅不超过集团工资总额增幅（{percent(group.value)}）。”"
         hits += from_findings(found, sub.growth.evidence, advice)
     return hits
-
-
-@check("wage-total-items")
-def wage_total_items(f: SchemeFacts) -> list[Hit]:
-    found = f.said.outside_wage_total
-    if found is None:
-        return []
-    return [Hit("方案将部分工资项目（津贴、加班工资等）排除在工资总额之外；工资、奖金、津贴、补贴、加班加点工资均应纳入工资总额统一管理。",
-                found, f"{_SOON}“夜班津贴、加班加点工资等各项工资均纳入工资总额统一管理。”")]
-
-
-@check("budget-scope")
-def budget_scope(f: SchemeFacts) -> list[Hit]:
-    found = f.said.budget_scope_mismatch
-    if found is None:
-        return []
-    return [Hit("工资总额预算编制范围与财务决算合并报表范围不一致。", found, f"{_SOON}“工资总额预算编制范围与财务决算合并报表范围保持一致。”")]
 
 
 def _share(key: str) -> str:
     return percent(param(key))
 
 
-@check("high-wage-subsidiary")
-def high_wage_subsidiary(f: SchemeFacts) -> list[Hit]:
-    found = f.said.high_wage_uncontrolled
-    if found is None:
-        return []
-    return [Hit("方案对职工工资水平偏高的子企业不调控其工资总额额度和增幅。", found,
-                f"{_SOON}“对职工工资水平偏高的子企业，集团适当调控其工资总额额度，其工资增幅低于集团平均增幅。”")]
-
-
-@check("external-benefit-linkage")
-def external_benefit_linkage(f: SchemeFacts) -> list[Hit]:
-    found = f.said.external_delinked
-    if found is None:
-        return []
-    return [Hit("外部效益型子企业的工资总额未与经济效益强联动（经济效益降、工资总额降）。", found,
-                f"{_SOON}“外部效益型子企业以利润总额等为直接联动指标，经济效益增、工资总额增，经济效益降、工资总额降。”")]
