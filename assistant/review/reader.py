@@ -202,19 +202,26 @@ _GAP = re.compile(r"(?:\s{2,}|\u3000+)")
 
 
 def _aligned_rows(lines: list[str]) -> dict[int, list[str]]:
-    """Rows of a table typed with spaces: two or more consecutive lines of three or more cells
-    set apart by runs of blanks, with the same number of cells (give or take one)."""
+    """Rows of a table typed with spaces: consecutive lines of cells set apart by runs of blanks,
+    with the same number of cells (give or take one) — two or more lines of three or more cells, or
+    three or more lines of two cells (a two-column list such as 工龄段 / 月标准: one gapped line
+    alone could be prose typed with a wide space)."""
     split = [[c for c in _GAP.split(line) if c] if line else [] for line in lines]
     out: dict[int, list[str]] = {}
     run: list[int] = []
+
+    def close() -> None:
+        if run and len(run) >= (2 if len(split[run[0]]) >= 3 else 3):
+            out.update({j: split[j] for j in run})
+
     for i in range(len(lines) + 1):
-        fits = i < len(lines) and len(split[i]) >= 3 and (not run or abs(len(split[i]) - len(split[run[0]])) <= 1)
+        width = len(split[i]) if i < len(lines) else 0
+        fits = width >= 2 and bool(run) and abs(width - len(split[run[0]])) <= 1 and min(width, len(split[run[0]])) >= 2
         if fits:
             run.append(i)
             continue
-        if len(run) >= 2:
-            out.update({j: split[j] for j in run})
-        run = [i] if i < len(lines) and len(split[i]) >= 3 else []
+        close()
+        run = [i] if width >= 2 else []
     return out
 
 

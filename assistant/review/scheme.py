@@ -8,7 +8,7 @@ article numbers blanked), so a position in the plain form is a position in the s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from knowledge.reader import Clause, Quantity, Reading, normalise, read
@@ -36,8 +36,13 @@ def blank(match: re.Match[str]) -> str:
 @lru_cache(maxsize=8192)
 def plain(text: str) -> str:
     """Same-length matching form: full-width → ASCII, book titles and article numbers blanked."""
+    from .quotes import restated
+
     folded, _ = normalise(text, typos=False)
-    return _MARKERS.sub(blank, _BOOK.sub(blank, folded))
+    out = _MARKERS.sub(blank, _BOOK.sub(blank, folded))
+    for start, end in restated(out):  # the guideline's own limit, restated: not a figure of the company
+        out = out[:start] + " " * (end - start) + out[end:]
+    return out
 
 
 @lru_cache(maxsize=8192)
@@ -45,7 +50,22 @@ def reading(text: str) -> Reading:
     """The shared reader's reading of one sentence (its plain form, so spans stay those of the text).
     Schemes are typed documents: the homophone mending meant for chat is off (it reads
     "2024年公司" as "2024年功司"; tests/review/reader_gaps.md)."""
-    return read(plain(text), typos=False)
+    return _labelled(read(plain(text), typos=False))
+
+
+def _labelled(found: Reading) -> Reading:
+    """"科技人才：250人", "标准分别为：2000元、2150元…": the reader keeps the label before the colon as
+    the figures' `heading` and names them nothing (tests/review/reader_gaps.md); the label is their name."""
+    if not any(q.heading and not q.name for q in found.quantities):
+        return found
+    named = [q.with_(name=q.heading, subject=f"{q.heading}:{q.subject}") if q.heading and not q.name and q.kind.value != "date" else q
+             for q in found.quantities]
+    return replace(found, quantities=named)
+
+
+@lru_cache(maxsize=8192)
+def _read(plain_text: str) -> Reading:
+    return _labelled(read(plain_text, typos=False))
 
 
 @dataclass(frozen=True)
@@ -59,20 +79,24 @@ class Sentence:
     row: tuple[str, ...] | None = None  # the cells, for a table row
     header: tuple[str, ...] | None = None  # the table's header row, for a table row
     answer_at: int | None = None  # a question and its answer read as one: where the answer (答) starts
+    heading_at: int | None = None  # a short item read under its heading ("3.3 利润总额" + "3.3.1 预计增长5%"): where the item starts
+    heading: str = ""  # the short heading line the sentence sits under ("3.1 基础研究岗位"), if any
 
     @property
     def asks(self) -> bool:
         """A question left without its answer states nothing."""
         text = self.plain.strip()
-        return self.answer_at is None and (text.endswith(("？", "?")) or text.startswith(("问：", "问:")))
+        return self.answer_at is None and (text.endswith(("？", "?")) or _QUESTION.match(text) is not None)
 
     @property
     def plain(self) -> str:
+        if self.heading_at:  # the heading names what the item is about: "利润总额，预计增长5%"
+            return plain(self.text[:self.heading_at - 1]) + "，" + plain(self.text[self.heading_at:])
         return plain(self.text)
 
     @property
     def reading(self) -> Reading:
-        return reading(self.text)
+        return reading(self.text) if not self.heading_at else _read(self.plain)
 
     @property
     def evidence(self) -> Evidence:
@@ -152,10 +176,17 @@ class Scheme:
                     self.quoted.append(sentence)
                     continue
                 self.sentences.append(Sentence(sentence, block.index, chapter, article))
-        self.sentences = _answered(self.sentences)
+        self.sentences = _under_headings(_answered(self.sentences), self.blocks)
 
     def _add_table(self, block: Block, chapter: str) -> None:
         table = Table(block.index, [list(r) for r in block.rows], chapter, block.context, list(block.lines))
+        if _is_qa(table.header):
+            # a table of questions and answers (问题 | 解答) is prose: each row one question and its answer
+            for row in table.rows[1:]:
+                question, answer = (row + ["", ""])[:2]
+                if question.strip() and answer.strip():
+                    self.sentences.append(Sentence(question + answer, block.index, chapter, "", answer_at=len(question)))
+            return
         self.tables.append(table)
         header = tuple(table.header)
         for i in range(len(table.rows)):
@@ -176,17 +207,74 @@ class Scheme:
         return [s for s in self.sentences if s.row is None]
 
 
+# how a question and its answer are marked: 问：/答：, 【问】/【答】, Q：/A：, 问1：/答1：
+_QUESTION = re.compile(r"[\[【(（]?\s*(?:问|Q|提问)\s*\d*\s*[\]】)）]?\s*[:：]|[\[【]\s*问\s*[\]】]")
+_ANSWER = re.compile(r"答|[\[【(（]?\s*(?:A|回答|解答)\s*\d*\s*[\]】)）]?\s*[:：]|[\[【]\s*答\s*[\]】]")
+
+
 def _answered(sentences: list[Sentence]) -> list[Sentence]:
     """"问：基础工资怎么定？" + "答：按学历分三档…": one sentence, so the answer keeps its topic."""
     out: list[Sentence] = []
     for s in sentences:
         prev = out[-1] if out else None
         if (prev is not None and s.row is None and prev.row is None and prev.answer_at is None
-                and prev.plain.rstrip().endswith(("？", "?")) and s.plain.lstrip().startswith("答")):
+                and prev.plain.rstrip().endswith(("？", "?")) and _ANSWER.match(s.plain.lstrip())):
             out[-1] = Sentence(prev.text + s.text, prev.block, prev.chapter, prev.article, answer_at=len(prev.text))
             continue
         out.append(s)
     return out
+
+
+_QUESTION_HEADS = ("问题", "提问", "问", "常见问题", "疑问")
+_ANSWER_HEADS = ("解答", "答复", "回答", "答", "答案", "政策解答")
+
+
+def _is_qa(header: list[str]) -> bool:
+    cells = [c.strip() for c in header if c.strip()]
+    return len(cells) == 2 and cells[0] in _QUESTION_HEADS and cells[1] in _ANSWER_HEADS
+
+
+_HEADING_MAX = 20  # a heading line: short, no sentence end, no figure of its own
+_ITEM_MAX = 50  # an item short enough to lean on its heading for what it is about
+
+
+def _under_headings(sentences: list[Sentence], blocks: list[Block]) -> list[Sentence]:
+    """"3.2 工资总额" / "3.2.1 2025年比上年增长9%。": a short item under a short heading is read with the
+    heading as its topic (the way a question's answer is read with the question), up to the next
+    heading. Long paragraphs name their own subject and are read as written."""
+    headings = {b.index for b in blocks if b.kind == "paragraph" and _is_heading_line(b)}
+    out: list[Sentence] = []
+    heading: Sentence | None = None
+    for s in sentences:
+        if s.block in headings and s.row is None:
+            heading = s
+            out.append(s)
+            continue
+        if s.row is not None or heading is None or s.chapter != heading.chapter:
+            out.append(s)
+            continue
+        if s.answer_at is not None or len(s.plain.strip()) > _ITEM_MAX or s.article.startswith("第") or not _leans(s):
+            out.append(replace(s, heading=heading.text))
+            continue
+        out.append(Sentence(heading.text + " " + s.text, s.block, s.chapter, s.article, heading_at=len(heading.text) + 1,
+                            heading=heading.text))
+    return out
+
+
+def _leans(s: Sentence) -> bool:
+    """An item that needs its heading to say what it is about: its first figure is named by nothing in
+    the item ("3.2.1 2025年比上年增长9%")."""
+    figures = [q for q in s.reading.figures if q.kind.value != "date"]
+    return bool(figures) and not figures[0].name
+
+
+def _is_heading_line(block: Block) -> bool:
+    text = plain(block.text.strip()).strip()
+    return bool(text) and len(text) <= _HEADING_MAX and not text.endswith(("。", "；", ";", "：", ":", "？", "?")) \
+        and not _HAS_DIGIT.search(text) and (block.heading or bool(_MARKERS.match(block.text.strip())))
+
+
+_HAS_DIGIT = re.compile(r"[0-9%％元人]")
 
 
 def _is_chapter(text: str, block: Block) -> bool:

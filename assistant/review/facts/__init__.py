@@ -39,6 +39,7 @@ from .structure import (
     adjustments,
     annual_salary,
     basic_wage,
+    grade_promotion,
     pay_mix,
     step_series,
     tech_vs_management,
@@ -63,6 +64,7 @@ class SchemeFacts(Facts):
     categories: list[CategoryWeights] = Field(default_factory=list)
     distributions: list[Distribution] = Field(default_factory=list)
     basic_research_cycles: list[Cycle] = Field(default_factory=list)
+    grade_promotion: Figure | None = None  # years to the next job grade for new staff
     said: Statements
 
 
@@ -77,7 +79,7 @@ def read_facts(scheme: Scheme, check: Callable[[], None] = lambda: None) -> Sche
         growth=timed(growth), subsidiaries=timed(subsidiaries), dividend=timed(dividend), chief=timed(chief),
         basic_wage=timed(basic_wage), steps=timed(step_series), pay_mix=timed(pay_mix), annual_salary=timed(annual_salary),
         tech_vs_management=timed(tech_vs_management), adjustments=timed(adjustments), kpi_sets=timed(kpi_sets),
-        categories=timed(category_weights), distributions=timed(distributions), basic_research_cycles=timed(basic_research_cycles),
+        categories=timed(category_weights), distributions=timed(distributions), basic_research_cycles=timed(basic_research_cycles), grade_promotion=timed(grade_promotion),
         said=timed(statements),
     )
 

@@ -23,6 +23,8 @@ from .common import (
     clean_name,
     count_value,
     figure,
+    negated_at,
+    positions,
 )
 
 W = words().facts
@@ -51,13 +53,42 @@ def _kpi_name(s: Sentence, q: Quantity) -> str:
     name = clean_name(q.name).removesuffix("指标")
     if name and name not in ("权重", "为", ""):
         return name
+    return clean_name(_item_before(s, q)).removesuffix("指标")
+
+
+def _item_before(s: Sentence, q: Quantity) -> str:
+    """The list item a figure is written in, up to its bracket: "工作态度（占四成）" → 工作态度 ("…和工作
+    业绩（占三成）" → 和工作业绩). The reader names a figure in brackets by the words inside them (占),
+    not by the item they qualify."""
     text = s.plain
     start = max(text.rfind(ch, 0, q.start) for ch in "、，,；;：:") + 1
-    piece = text[start:q.start]
-    for mark in ("（", "("):
-        if mark in piece:
-            piece = piece[:piece.find(mark)]
-    return clean_name(piece.strip()).removesuffix("指标")
+    piece = re.sub(r"[（(][^（()）]*[)）]", "", text[start:q.start])  # brackets closed before the figure's own
+    return re.split(r"[（(]", piece)[0].strip()
+
+
+# "考核指标包括：产量、质量、安全…": the indicators themselves, listed after the word that opens the list
+_LIST_OPEN = ("包括", "包含", "分别为", "有", "为")
+
+
+def _listed_count(s: Sentence) -> int | None:
+    """The number of indicators a sentence lists one by one (no count written): the items after
+    "指标包括：", set apart by 、 (the last one may be joined by 和/及). A pool of indicators to
+    choose from (指标库, 备选) is not a set of indicators."""
+    text = s.plain
+    if s.has("指标库", "备选", "可选", "参考") or "指标" not in text:
+        return None
+    at = text.find("指标")
+    rest = text[at + 2:]
+    opener = next((w for w in _LIST_OPEN if rest.lstrip("：: ").startswith(w) or rest.startswith(w)), None)
+    if opener is None:
+        return None
+    items = rest[rest.find(opener) + len(opener):].lstrip("：: ")
+    for stop in "。；;，,":
+        items = items.split(stop)[0]
+    parts = [p for p in items.split("、") if p.strip()]
+    if len(parts) < 3:
+        return None
+    return len(parts) + (1 if re.search(r".(?:以及|和|及).", parts[-1]) else 0)
 
 
 def kpi_sets(scheme: Scheme) -> list[KpiSet]:
@@ -69,11 +100,49 @@ def kpi_sets(scheme: Scheme) -> list[KpiSet]:
             out[out.index(k)] = k.model_copy(update={"count": stated[0], "count_bound": stated[1]})
             done.add(stated[2])
     for s in scheme.prose():
-        if s.block in done or not s.has(*W.kpi) or s.has(*W.categories[:1]) and s.has(*W.categories[2:]):
+        about_kpi = s.has(*W.kpi) or s.has(*W.weight) and any(w in s.heading for w in W.kpi)  # "4.1 考核指标" / "各项权重：…"
+        if s.block in done or not about_kpi or s.has(*W.categories[:1]) and s.has(*W.categories[2:]):
             continue
         found = _kpi_sentence(s)
         if found is not None:
             out.append(found)
+    return out + _kpi_lines(scheme)
+
+
+def _one_weight(s: Sentence) -> tuple[str, Decimal] | None:
+    """A line that is one indicator and its weight ("5.1.1 利润总额 权重45%", "安全生产（20%）")."""
+    shares = s.figures(Kind.PERCENT)
+    if s.row is not None or len(shares) != 1 or shares[0].direction or shares[0].bound or len(s.plain.strip()) > 30:
+        return None
+    name = _kpi_name(s, shares[0]) or clean_name(s.plain[:shares[0].start].strip())
+    name = clean_name(name.replace("权重", "").strip())
+    if not name or any(w in name for w in W.kpi_not):
+        return None
+    return name, shares[0].value
+
+
+def _kpi_lines(scheme: Scheme) -> list[KpiSet]:
+    """Indicators written one to a line (a 1.1-numbered list): consecutive lines each holding one
+    indicator and its weight, under a line that names indicators (指标, KPI) or weighing 权重."""
+    out: list[KpiSet] = []
+    run: list[tuple[Sentence, str, Decimal]] = []
+    sentences = scheme.sentences
+
+    def close(at: int) -> None:
+        if len(run) >= 3:
+            lead = sentences[at - len(run) - 1].plain if at - len(run) - 1 >= 0 else ""
+            if any(w in lead for w in W.kpi) or all(s.has(*W.weight) for s, _, _ in run):
+                out.append(KpiSet(weights={n: v for _, n, v in run}, evidence=run[-1][0].evidence,
+                                  rows={n: s.evidence for s, n, _ in run}))
+        run.clear()
+
+    for i, s in enumerate(sentences):
+        found = _one_weight(s)
+        if found is None:
+            close(i)
+            continue
+        run.append((s, *found))
+    close(len(sentences))
     return out
 
 
@@ -91,6 +160,10 @@ def _kpi_sentence(s: Sentence) -> KpiSet | None:
         if any(w in q.subject + q.tail for w in W.kpi) and count_value(q):
             count, bound = count_value(q), figure(q, s).bound
             break
+    listed = _listed_count(s)
+    if count is None and listed is not None:
+        total = next((q for q in s.figures(Kind.COUNT) if q.subject.strip() in ("共", "共计", "合计", "计", "总计") and count_value(q)), None)
+        count = count_value(total) if total is not None else listed  # "…，共十四项" closes the list
     equal = s.has(*W.equal_weights)
     if len(weights) < 2 and count is None:
         return None
@@ -142,14 +215,33 @@ class CategoryWeights(Facts):
     evidence: Evidence
 
 
-def category_weights(scheme: Scheme) -> list[CategoryWeights]:
+def _category_lines(scheme: Scheme) -> list[CategoryWeights]:
+    """"3.3.1 业绩指标：30%" / "3.3.2 能力指标：30%" / "3.3.3 态度指标：40%": one category to a line."""
     out = []
+    run: dict[str, Decimal] = {}
+    last: Sentence | None = None
+    sentences: list[Sentence | None] = [*scheme.sentences, None]  # None closes the last run
+    for s in sentences:
+        one = _one_weight(s) if s is not None else None
+        name = next((w for w in W.categories if one is not None and w in one[0]), None)
+        if name is None or name in run:
+            if len(run) >= 2 and "业绩" in run and last is not None:
+                out.append(CategoryWeights(weights=dict(run), evidence=last.evidence))
+            run = {}
+        if name is not None and one is not None and s is not None:
+            run[name] = one[1]
+            last = s
+    return out
+
+
+def category_weights(scheme: Scheme) -> list[CategoryWeights]:
+    out = _category_lines(scheme)
     for s in scheme.prose():
         if sum(s.has(w) for w in W.categories) < 2:
             continue
         weights = {}
         for q in s.figures(Kind.PERCENT):
-            name = next((w for w in W.categories if w in q.subject[-10:]), None)
+            name = next((w for w in W.categories if w in q.subject[-10:] or w in _item_before(s, q)), None)
             if name and name not in weights:
                 weights[name] = q.value
         if len(weights) >= 2 and "业绩" in weights:
@@ -187,25 +279,95 @@ def _letter_item(text: str, i: int) -> bool:
     return not before.isalnum() and not after.isascii() or after in "、/，,级等档" or before in "、/"
 
 
+# What a limit on a grade is made of: a clause refusing one of these leaves the grade without a limit.
+_LIMITS = ("上限", "限制", "控制", "名额", "比例", "人数", "规定", "限额")
+_TOP = ("S", "A", "优秀", "卓越", "杰出")  # the best grade, when the scheme lists none
+_DELEGATED = re.compile(r"由[^，,；;。]{0,14}?(?:自行|自主)")
+_OTHERS = ("其余", "其他", "其它", "各等级", "其他等级")
+
+
+def _top_grade(scheme: Scheme) -> str | None:
+    """The best grade: the first of the first list of three or more grades the scheme writes."""
+    for s in scheme.prose():
+        listed = _grades_in(s.plain)
+        if len(listed) >= 3:
+            return listed[0]
+    return None
+
+
+def _top_unlimited(s: Sentence, top: str | None) -> bool:
+    """"S级（卓越）不设名额上限", "评为A档的人数由各站自行掌握，公司不作统一控制": a clause refusing a
+    limit (negated, naming 上限/控制/名额 …) about the best grade — named in its part of the sentence,
+    or in the part before it (after a comma, not a semicolon) when this part names no subject."""
+    text = s.plain
+    parts = [(m.start(), m.end()) for m in re.finditer(r"[^，,；;。]+", text)]
+    for clause in s.reading.clauses:
+        if clause.start < (s.answer_at or 0) or any(w in clause.text for w in ("有没有", "是否", "吗", "?", "？")):
+            continue  # a question ("优秀名额有没有限制？") refuses nothing; its answer says
+        limit = next((clause.start + clause.text.find(w) for w in _LIMITS if w in clause.text), None)
+        delegated = _DELEGATED.search(clause.text)  # "由各部门…自行掌握": no limit set by the company
+        unbounded = clause.text.find("不限")  # "优秀不限"
+        if delegated is not None:
+            limit = clause.start + delegated.start()
+        elif unbounded >= 0 and not clause.text.startswith("不限于", unbounded):
+            limit = clause.start + unbounded
+        elif limit is None or not negated_at(s, limit):
+            continue
+        i = next((j for j, (a, b) in enumerate(parts) if a <= limit < b), None)
+        if i is None:
+            continue
+        grades = _grades_in(text[parts[i][0]:limit])
+        own = text[parts[i][0]:parts[i][1]]
+        if not grades and i and not any(w in own for w in _OTHERS) and text[parts[i][0] - 1] in "，,":
+            grades = _grades_in(text[parts[i - 1][0]:parts[i - 1][1]])
+        if grades and (grades[0] == top or top is None and grades[0] in _TOP):
+            return True
+    return False
+
+
+def _no_limit_on_top(s: Sentence, top: str | None) -> bool:
+    """"不设上限", "由部门自定" … written of the best grade, or of the grades at large (naming none);
+    not "D不设比例限制", which frees the lowest grade only."""
+    text = s.plain
+    for word in (*W.no_limit, "不限"):
+        for at in positions(text, word):
+            if word == "不限" and text.startswith("不限于", at):
+                continue
+            start = max(text.rfind(ch, 0, at) for ch in "，,；;。") + 1
+            grades = _grades_in(text[start:at])
+            if word == "不限" and not grades:
+                continue  # bare 不限 only right after a grade ("优秀不限")
+            if not grades or grades[0] == top or top is None and grades[0] in _TOP:
+                return True
+    return False
+
+
 def distributions(scheme: Scheme) -> list[Distribution]:
     out = []
+    top = _top_grade(scheme)
     for s in scheme.prose():
         if not s.has(*W.distribution) or s.has(*W.weight) or not _grades_in(s.plain):
             continue
-        unlimited = s.has(*W.no_limit)
         quotas = _quotas(s)
+        unlimited = _no_limit_on_top(s, top) and not quotas or _top_unlimited(s, top)
         if quotas or unlimited:
             bound = None
             if quotas:
                 first = next(q for q in s.figures(Kind.PERCENT))
                 bound = figure(first, s).bound
-            out.append(Distribution(quotas=quotas, top_bound=bound, unlimited=unlimited and not quotas, evidence=s.evidence))
+            out.append(Distribution(quotas=quotas, top_bound=bound, unlimited=unlimited, evidence=s.evidence))
     for table in scheme.tables:
         in_table: dict[str, Decimal] = {}
         top_row = None
         for c in cells(table):
-            share = cell_fraction(c) if any(w in c.header for w in ("比例", "占比", "分布")) else None
-            grade = next(iter(_grades_in(c.label)), None) if share is not None else None
+            in_share_column = any(w in c.header for w in ("比例", "占比", "分布", "名额", "人数"))
+            row_grades = _grades_in(c.label)
+            if in_share_column and top_row is None and not in_table and row_grades and any(w in c.text for w in W.no_limit + ("不限",)):
+                # the best grade's row (the first graded row) reads 不设上限 / 不限 instead of a share
+                out.append(Distribution(quotas={}, unlimited=True, evidence=table.evidence(c.row)))
+                break
+            share = cell_fraction(c) if in_share_column else None
+            grade = next(iter(row_grades), None) if share is not None else None
             if grade and share is not None and grade not in in_table:
                 in_table[grade] = share
                 top_row = c.row if top_row is None else top_row
@@ -222,7 +384,8 @@ def _quotas(s: Sentence) -> dict[str, Decimal]:
         return {}
     named: dict[str, Decimal] = {}
     for q in shares:
-        grades = _grades_in(clean_name(q.name) or "")
+        name = clean_name(q.name) or ""
+        grades = [name] if name in W.grades else _grades_in(name)  # "A不超过…%": the name is the grade itself
         if grades:
             named["及".join(grades) if len(grades) > 1 else grades[0]] = q.value
     if len(named) == len(shares):
@@ -256,6 +419,8 @@ def basic_research_cycles(scheme: Scheme) -> list[Cycle]:
         text = s.plain if s.row is None else " ".join(s.row[1:])
         for word, months in _MONTHS.items():
             at = text.find(word)
+            if at >= 0 and s.row is None and negated_at(s, at):
+                continue  # "不实行月度考核"
             if at >= 0 and ("考核" in text[at:at + 8] + text[max(0, at - 8):at] or "兑现" in text[at:]):
                 out.append(Cycle(months=months, evidence=s.evidence))
                 break

@@ -135,6 +135,19 @@ def clean_name(name: str | None) -> str:
     return name.strip(" 、，,（）()")
 
 
+_HEADS = ("人员", "人才", "员工", "职工", "岗位")
+
+
+def conjuncts(name: str) -> list[str]:
+    """A name and each member of a coordination sharing one head noun: "研发及技术人员" → 研发及技术人员,
+    研发人员, 技术人员 (so a cue 研发人员 or 技术人员 finds the count of them together)."""
+    head = next((h for h in _HEADS if name.endswith(h)), None)
+    members = re.split(r"及|和|与|、", name)
+    if head is None or len(members) < 2:
+        return [name]
+    return [name] + [m if m.endswith(head) else m + head for m in members if m]
+
+
 def count_value(q: Quantity) -> int | None:
     """A whole number of things (项, 个, 人) or None."""
     if q.kind not in (Kind.COUNT, Kind.PEOPLE, Kind.NUMBER, Kind.LEVELS):

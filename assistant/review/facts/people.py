@@ -14,7 +14,7 @@ from knowledge.reader.fields import Reads
 
 from ..scheme import Scheme, Sentence
 from ..words import words
-from .common import Facts, Figure, count_value, figure, filled, placed
+from .common import Facts, Figure, cells, conjuncts, count_value, figure, filled, placed
 
 W = words().facts
 
@@ -47,31 +47,71 @@ class Chief(Facts):
 
 
 def employees(scheme: Scheme) -> Figure | None:
-    """Staff on post, from the company profile: the first head count named so, not a subset."""
-    for s in scheme.prose():
-        if not s.has(*W.employees) or s.has(*W.dividend):
-            continue
-        result = filled(s, EmployeesReads)
-        fig = placed(s, result, "employees")
-        if fig is not None:
-            return fig
+    """Staff on post, from the company profile: the first head count named so, not a subset; else
+    one written inside the dividend's own sentence ("本次分红激励人数为120人，公司在岗职工300人")."""
+    for inside in (False, True):
+        for s in scheme.prose():
+            if not s.has(*W.employees) or s.has(*W.dividend) is not inside:
+                continue
+            result = filled(s, EmployeesReads)
+            fig = placed(s, result, "employees")
+            if fig is not None:
+                return fig
+    return _table_count(scheme, lambda label: any(w in label for w in W.employees) and any(
+        w in label for w in ("合计", "总计", "共计", "在岗职工", "总数")))
+
+
+_COUNT_HEADS = ("人数", "职数", "数量", "名额", "人")
+
+
+def _table_count(scheme: Scheme, wanted) -> Figure | None:
+    """A head count from a table of staff (人员类别 | 人数): the first row whose name `wanted` accepts."""
+    for table in scheme.tables:
+        for c in cells(table):
+            if c.value is None or c.value != c.value.to_integral_value() or c.value <= 0 or "%" in c.text:
+                continue
+            if (any(w in c.header for w in _COUNT_HEADS) or c.text.strip().endswith(("人", "名"))) and wanted(c.label):
+                return Figure(value=c.value, evidence=table.evidence(c.row), text=c.text)
     return None
 
 
 def dividend(scheme: Scheme) -> Dividend | None:
     found: dict[str, Figure] = {}
     for s in scheme.prose():
-        if not s.has(*W.dividend) or not s.figures(Kind.PEOPLE, Kind.PERCENT):
+        if not s.has(*W.dividend, *W.recipients) or not s.figures(Kind.PEOPLE, Kind.PERCENT):
             continue
         result = filled(s, DividendReads)
         for name in ("recipients", "tech", "recipient_share", "tech_share"):
             fig = placed(s, result, name)
             if fig is not None and name not in found:
                 found[name] = fig
+    for name, fig in _dividend_table(scheme).items():
+        found.setdefault(name, fig)
     if not found:
         return None
     staff = employees(scheme)
     return Dividend(employees=staff, **found)
+
+
+def _dividend_table(scheme: Scheme) -> dict[str, Figure]:
+    """A table of the dividend's recipients by kind (类别 | 人数, with or without a 合计 row): the
+    recipients are the total, the technical and skilled staff the rows named so."""
+    for table in scheme.tables:
+        if not any(w in table.context + " ".join(table.header) for w in W.dividend):
+            continue
+        counts = [c for c in cells(table) if c.value is not None and ("人数" in c.header or "人" in c.text)
+                  and c.value == c.value.to_integral_value() and c.value > 0]
+        total = next((c for c in counts if any(w in c.label for w in ("合计", "总计", "小计", "共计"))), None)
+        parts = [c for c in counts if c is not total and not any(w in c.label for w in ("合计", "总计", "小计", "共计"))]
+        tech = [c for c in parts if any(w in c.label for w in W.tech_skill) and not any(w in c.label for w in W.not_tech)]
+        if len(parts) < 2 or not tech:
+            continue
+        recipients = total.value if total is not None and total.value is not None else sum(c.value for c in parts if c.value is not None)
+        evidence = table.evidence(total.row if total is not None else parts[-1].row)
+        return {"recipients": Figure(value=Decimal(recipients), evidence=evidence, text=total.text if total else str(recipients)),
+                "tech": Figure(value=Decimal(sum(c.value for c in tech if c.value is not None)), evidence=table.evidence(tech[0].row),
+                               text="、".join(c.text for c in tech))}
+    return {}
 
 
 def chief(scheme: Scheme) -> Chief | None:
@@ -79,13 +119,18 @@ def chief(scheme: Scheme) -> Chief | None:
     chiefs = share = None
     for s in scheme.having(*W.chief):
         for q in s.figures(Kind.PEOPLE, Kind.COUNT, Kind.PERCENT):
-            if q.parent or not _about_chief(s, q.start):
-                continue
+            counted = q.tail.strip() if q.kind is Kind.COUNT else ""
+            if q.kind is Kind.PEOPLE and q.name and "首席" not in q.name and any(w in q.name for w in (*W.employees, "人才", "人员")):
+                continue  # "目前科技人才400人" after a 首席 clause counts 科技人才
+            if q.parent or not counted.startswith("首席") and (counted or not _about_chief(s, q.start)):
+                continue  # the noun after 个 is what is counted: "十四个首席岗位", not "六个层级", "四个专业"
             if q.kind is Kind.PERCENT:
                 if share is None and any(w in q.subject for w in ("总数", "人数", "人才", "人员")):
                     share = figure(q, s)
             elif chiefs is None and count_value(q) is not None:
                 chiefs = figure(q, s)
+    if chiefs is None and share is None:
+        chiefs = _table_count(scheme, lambda label: "首席" in label)  # a table of posts: 首席工程师 | 15
     if chiefs is None and share is None:
         return None
     return Chief(chiefs=chiefs, share=share, tech_staff=tech_staff(scheme))
@@ -102,12 +147,13 @@ def tech_staff(scheme: Scheme) -> Figure | None:
     """The number of technology staff: a head count named 科技人才 (or 研发人员 …), or the total of a
     sentence defining 科技人才."""
     for cues in ((W.tech_staff[0],), W.tech_staff):  # 科技人才 itself first, then its other names
-        for s in scheme.having(*cues):
-            if not s.has("人", "名"):
+        for s in scheme.sentences:
+            if not s.has("人", "名") or not s.has(*cues) and not any(
+                    w in n for q in s.figures(Kind.PEOPLE) for n in conjuncts(q.name or "") for w in cues):
                 continue
             for q in s.figures(Kind.PEOPLE):
-                named = q.name and any(w in q.name for w in cues)
+                named = q.name and any(w in n for n in conjuncts(q.name) for w in cues)
                 defined = q.total and s.has("科技人才") and not q.parent
                 if (named or defined) and count_value(q):
                     return figure(q, s)
-    return None
+    return _table_count(scheme, lambda label: any(w in n for n in conjuncts(label) for w in W.tech_staff))

@@ -7,9 +7,12 @@ Each statement is found by its words (words.yaml) and its polarity is that of th
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from pydantic import Field
+
+from knowledge.reader import Kind
 
 from ..models import Evidence
 from ..scheme import Scheme, Sentence
@@ -65,6 +68,7 @@ class Statements(Facts):
     budget_scope_mismatch: Evidence | None = None
     single_performance: Evidence | None = None
     min_wage: Evidence | None = None
+    min_wage_refused: Evidence | None = None  # "不保障最低工资"
     price_adjust: Evidence | None = None
     excess_profit: Evidence | None = None
     excess_rule: Evidence | None = None
@@ -97,8 +101,8 @@ def statements(scheme: Scheme) -> Statements:
         party=_polar([s for s in asked if s.has(*S.party_action)], S.party),
         negotiation=_polar(asked, S.negotiation),
         approval=_evidence(s for s in prose if s.has(*S.approval) and s.has(*S.approval_body) and s.has(*S.own_document)),
-        even_pay=_evidence(s for s in prose if s.has(*S.pay_words) and _affirmed(s, S.even_pay)),
-        unassessed=_evidence(s for s in prose if not s.has(*S.okr, *S.unassessed_except) and _unassessed(s)),
+        even_pay=_evidence(s for s in prose if s.has(*S.pay_words) and (_affirmed(s, S.even_pay) or _regardless(s))),
+        unassessed=_evidence(s for s in prose if not s.has(*S.okr, *S.unassessed_except) and (_unassessed(s) or _paid_first(s))),
         first_assess=_evidence(s for s in prose if s.has(*S.first_assess)),
         linked_pay=_evidence(s for s in prose if s.has(*S.pay_words) and s.has(*S.assessment_link) and _affirmed(s, S.link)),
         department_pool=_evidence(s for s in scheme.sentences if s.has(*S.department_pool) and s.has(*S.pool_words) and s.has(*S.pay_words)),
@@ -107,31 +111,35 @@ def statements(scheme: Scheme) -> Statements:
         okr_linked=_evidence(s for s in prose if s.has(*S.okr) and _okr_linked(s)),
         papers=_evidence(s for s in prose if _papers(s)),
         uniform_assessment=_evidence(s for s in prose if s.has(*S.tech_people) and _affirmed(s, S.uniform_assessment, negation=False)),
-        no_tenure=_evidence(s for s in prose if s.has(*S.tenure_topic) and _affirmed(s, S.no_tenure, negation=False)),
+        no_tenure=_evidence(s for s in prose if s.has(*S.tenure_topic) and (_affirmed(s, S.no_tenure, negation=False) or _refused(s, _REAPPOINTED))),
         auto_promotion=_evidence(s for s in prose if s.has(*S.promotion_topic) and (_affirmed(s, S.auto_promotion, negation=False)
-                                                                                  or _promotion_unlinked(s))),
+                                                                                  or _promotion_unlinked(s))) or _by_time_alone(prose),
         pool_fixed=_evidence(s for s in prose if s.has(*S.pay_words) and _affirmed(s, S.pool_fixed, negation=False)),
         results_decoupled=_evidence(s for s in prose if s.has(*S.results) and not s.has(*S.okr) and _decoupled(s)),
         results_used=_evidence(s for s in scheme.sentences if s.has("考核", "考评", "绩效") and s.has(*S.results_use)),
-        outside_wage_total=_evidence(s for s in prose if s.has(*S.outside_wage_total) and s.has(*S.wage_items)
-                                     and not s.has(*S.allowed_outside)),
+        outside_wage_total=_evidence(s for s in prose if (s.has(*S.outside_wage_total) or _items_kept_out(s))
+                                     and s.has(*S.wage_items) and not s.has(*S.allowed_outside)),
         agreement_pay=_agreement(prose),
         increment=_increment(prose),
-        budget_scope_mismatch=_evidence(s for s in prose if s.has(*S.budget_scope) and (s.has("不一致") or _refused(s, S.budget_scope))),
+        budget_scope_mismatch=_evidence(s for s in prose if s.has(*S.budget_scope) and (s.has("不一致") or _refused(s, S.budget_scope))
+                                        or _subsidiaries_left_out(s)),
         single_performance=_evidence(s for s in prose if _affirmed(s, S.single_performance) or _affirmed(s, S.no_base_pay, negation=False)),
-        min_wage=_evidence(s for s in prose if s.has(*S.min_wage) and s.has("不低于", "支付", "保障", "不得低于")),
+        min_wage=_evidence(s for s in prose if s.has(*S.min_wage) and s.has("不低于", "支付", "保障", "不得低于", "补足")
+                           and not _refused(s, ("保障", "支付", "补足"))),
+        min_wage_refused=_evidence(s for s in prose if s.has(*S.min_wage) and _refused(s, ("保障", "支付", "补足", "执行", "适用"))),
         price_adjust=_evidence(s for s in prose if s.has(*S.price)),
         excess_profit=_evidence(s for s in prose if s.has(*S.excess_profit)),
         excess_rule=_evidence(s for s in prose if s.has("超额利润", "超目标") and s.has(*S.excess_rule)),
         allowance_policy=_evidence(s for s in prose if s.has(*S.allowance_policy)),
-        never_falls=_evidence(s for s in prose if s.has("工资总额", "薪酬总额") and _affirmed(s, S.never_falls, negation=False)),
+        never_falls=_evidence(s for s in prose if s.has("工资总额", "薪酬总额") and (_affirmed(s, S.never_falls, negation=False)
+                                                                                 or _BENEFIT_REGARDLESS.search(s.plain) is not None)),
         high_wage_uncontrolled=_evidence(s for s in prose if s.has(*S.high_wage) and s.has(*S.not_controlled)),
         external_delinked=_evidence(s for s in scheme.sentences if s.has(*S.external) and s.has("工资总额") and s.has(*S.delinked)),
         no_job_evaluation=_evidence(s for s in prose if s.has(*S.post_wage) and (s.has(*S.no_job_evaluation) or _affirmed(s, S.post_wage_by))),
         base_paid_yearly=_evidence(s for s in prose if _paid_wrongly(s)),
         agreement_no_term=_evidence(s for s in prose if s.has(*S.agreement_pay) and _affirmed(s, S.no_term, negation=False)),
         dividend_unconditional=_evidence(s for s in prose if s.has(*S.dividend_words) and _affirmed(s, S.no_conditions, negation=False)),
-        no_competency=_evidence(s for s in prose if s.has(*S.grade_words) and s.has(*S.competency) and s.has(*S.refused_competency)),
+        no_competency=_evidence(s for s in prose if s.has(*S.grade_words) and s.has(*S.competency) and _competency_refused(s)),
         base_pay_late=_evidence(s for s in prose if _base_pay_late(s)),
         mature=_evidence(s for s in prose if _affirmed(s, S.mature)),
         yearly_grade_promotion=_evidence(s for s in prose if s.has(*S.job_grade) and not s.has("薪级", "档") and _affirmed(s, S.yearly_promotion)),
@@ -151,6 +159,99 @@ def _unassessed(s: Sentence) -> bool:
         if not any(w in here for w in S.pay_words[:4]):
             continue
         if any(w in clause.text for w in S.unassessed + S.fixed_payment) and not _deny_before(s, clause.start + 1):
+            return True
+    return False
+
+
+# 协议薪酬 "不与业绩目标挂钩", "不约定考核目标": the targets the guideline asks for, refused
+_UNTIED = re.compile(r"不(?:与|设|约定|进行|作|设置)[^，,；;。]{0,6}?(?:业绩|绩效|目标|考核)")
+# "无论效益如何，工资总额每年增长…": the wage total moving whatever the results
+_BENEFIT_REGARDLESS = re.compile(r"(?:无论|不论|不管)[^，,；;。]{0,4}?(?:效益|利润|业绩|盈亏)")
+_REGARDLESS = re.compile(r"(?:不论|无论|不管|不看|不考虑|不区分)[^，,；;。、]{0,4}?(?:绩效|考核|业绩|贡献|表现)")
+_PAID = ("预发", "发放", "发", "兑现", "支付")
+_ASSESSED_AFTER = re.compile(r"(?:再|后|然后)[^。；;]{0,12}?(?:考核|考评|评定|评价)")
+
+
+def _regardless(s: Sentence) -> bool:
+    """Pay "不论绩效" / "不分岗位、不论绩效，一律…发放": paid whatever the assessment says, not refused."""
+    text = s.plain[s.answer_at or 0:]
+    found = _REGARDLESS.search(text)
+    return found is not None and not _deny_before(s, (s.answer_at or 0) + found.start())
+
+
+def _paid_first(s: Sentence) -> bool:
+    """"绩效工资先按标准全额预发，年底再进行考核": paid first (先 … 发), assessed after (再 … 考核) —
+    the order of 先考核后分配 turned round."""
+    if not s.has(*S.pay_words[:4]):
+        return False
+    text = s.plain
+    for m in re.finditer("先", text):
+        end = min((text.find(ch, m.end()) for ch in "，,；;。" if text.find(ch, m.end()) >= 0), default=len(text))
+        first = text[m.end():end]
+        if any(w in first for w in _PAID) and not any(w in first for w in ("考核", "考评")) and _ASSESSED_AFTER.search(text, end):
+            return not negated_at(s, m.start())
+    return False
+
+
+# a grade held for good: the re-appointment at the end of a term refused ("不再重新评聘")
+_REAPPOINTED = ("重新评聘", "重新聘任", "重新评定", "重新评审", "定期评聘")
+_EVERY_YEARS = re.compile(r"每满[0-9一二两三四五六七八九十]+年")
+_ASSESSMENT = ("考核", "考评", "绩效", "合格", "评价", "评定", "等次")
+_PROMOTED = ("晋升", "晋级", "升档", "调档", "上调", "升级", "降级", "下调", "降档")
+
+
+def _by_time_alone(prose: list[Sentence]) -> Evidence | None:
+    """"薪级晋升以连续工龄为唯一依据，每满两年晋升一级": steps gained by time alone — the sentence names
+    no assessment, and no other sentence ties step promotion to assessment."""
+    linked = any(s.has(*_PROMOTED) and s.has(*_ASSESSMENT) and not _promotion_unlinked(s) for s in prose)
+    if linked:
+        return None
+    for s in prose:
+        if not s.has("薪级", "薪档", "档次") or not s.has(*_PROMOTED) or s.has(*_ASSESSMENT):
+            continue
+        by_time = s.has("工龄", "年限", "司龄", "厂龄") and s.has("唯一依据", "只看", "仅按", "仅以", "仅凭", "只按") \
+            or _EVERY_YEARS.search(s.plain) is not None
+        if by_time:
+            return s.evidence
+    return None
+
+
+def _subsidiaries_left_out(s: Sentence) -> bool:
+    """"控股子企业自行编制，不纳入集团工资总额预算": subsidiaries the accounts consolidate (控股, 全资,
+    子企业) kept out of the budget by a negated clause (参股 companies are outside the accounts anyway)."""
+    if not s.has("工资总额预算", "预算编制", "编制范围") or s.has("参股", *S.allowed_outside):
+        return False
+    for clause in s.reading.clauses:
+        at = next((clause.start + clause.text.find(w) for w in ("纳入", "列入", "包括", "编入", "并入") if w in clause.text), None)
+        if at is None or not negated_at(s, at):
+            continue
+        before = s.plain[max(0, clause.start - 20):at]
+        if any(w in before for w in ("控股", "子企业", "子公司", "所属企业")):
+            return True
+    return False
+
+
+def _competency_refused(s: Sentence) -> bool:
+    """"各职级不设最低能力素质要求", "有没有任职资格要求？答：没有": the requirement refused, in the
+    words of the list, by a negated clause, or by the answer to a question about it."""
+    if s.has(*S.refused_competency):
+        return True
+    if s.answer_at is not None:
+        said = _answered(s, S.competency)
+        return said is not None and said.denied
+    return _refused(s, S.competency)
+
+
+def _items_kept_out(s: Sentence) -> bool:
+    """"夜班补贴不再纳入工资总额核算": a negated 纳入/计入 of the wage total whose clause (or the one
+    before it) names a pay item — not a budget base (不计入预算基数) nor a subsidiary."""
+    clauses = s.reading.clauses
+    for i, clause in enumerate(clauses):
+        text = clause.text
+        at = next((clause.start + text.find(w) for w in ("纳入", "计入", "列入") if w in text), None)
+        if at is None or "工资总额" not in text or any(w in text for w in ("基数", "子企业", "子公司", "企业")) or not negated_at(s, at):
+            continue
+        if any(w in text or i and w in clauses[i - 1].text for w in S.wage_items[:4]):
             return True
     return False
 
@@ -287,7 +388,9 @@ def _decoupled(s: Sentence) -> bool:
     clauses = s.reading.clauses
     for i, clause in enumerate(clauses):
         text = clause.text.strip()
-        if not any(w in text for w in S.pay_target):
+        # "绩效薪酬按岗位标准足额发放，与考核等级无关": a clause opening with 与 speaks of the pay before it
+        carried = i and text.startswith(("与", "同", "跟")) and any(w in clauses[i - 1].text for w in S.pay_target)
+        if not any(w in text for w in S.pay_target) and not carried:
             continue
         # the clause speaks of the results: it names them, or continues a clause that does
         about = any(w in text for w in S.results) or text.startswith(S.continuing) and any(
@@ -320,9 +423,14 @@ def _paid_wrongly(s: Sentence) -> bool:
     return False
 
 
+# a period longer than a month between payments: 按季度发放, 每半年发放一次, 每季度首月…发放
+_LATE = re.compile(r"(?:按|每)(?:季度?|半年|年度?)[^，,；;。]{0,8}?(?:发放|支付|发)")
+
+
 def _base_pay_late(s: Sentence) -> bool:
     for clause in s.reading.clauses:
-        if any(w in clause.text for w in S.base_pay) and any(w in clause.text for w in S.late_payment) and "年薪" not in clause.text:
+        late = any(w in clause.text for w in S.late_payment) or _LATE.search(clause.text) is not None
+        if any(w in clause.text for w in S.base_pay) and late and "年薪" not in clause.text:
             return not negated_at(s, clause.start)
     return False
 
@@ -333,7 +441,7 @@ def _agreement(prose: list[Sentence]) -> Mentioned | None:
     for s in prose:
         if not s.has(*S.agreement_pay):
             continue
-        refused = s.has(*S.refused_targets)
+        refused = s.has(*S.refused_targets) or _UNTIED.search(s.plain) is not None
         said = Mentioned(evidence=s.evidence, denied=refused)
         if refused:
             return said
@@ -341,16 +449,27 @@ def _agreement(prose: list[Sentence]) -> Mentioned | None:
     return first
 
 
+def _group(target: str) -> Priority | None:
+    """The group of staff a use of money names first."""
+    order = [(target.find(w), group) for group, cues in ((Priority.MANAGEMENT, S.management_first), (Priority.SKILL, S.skill_first),
+                                                          (Priority.TECH, S.tech_first)) for w in cues if w in target]
+    return min(order)[1] if order else None
+
+
 def _increment(prose: list[Sentence]) -> Increment | None:
     for s in prose:
-        if not s.has(*S.increment) or not s.has(*S.priority):
+        if not s.has(*S.increment):
             continue
         text = s.plain
-        at = min(text.find(w) + len(w) for w in S.priority if w in text)
-        end = min((text.find(ch, at) for ch in "，,；;。" if text.find(ch, at) >= 0), default=len(text))
-        target = text[at:end]
-        order = [(target.find(w), group) for group, cues in ((Priority.MANAGEMENT, S.management_first), (Priority.SKILL, S.skill_first),
-                                                              (Priority.TECH, S.tech_first)) for w in cues if w in target]
-        first = min(order)[1] if order else None
-        return Increment(first=first, evidence=s.evidence)
+        if s.has(*S.priority):
+            at = min(text.find(w) + len(w) for w in S.priority if w in text)
+            end = min((text.find(ch, at) for ch in "，,；;。" if text.find(ch, at) >= 0), default=len(text))
+            return Increment(first=_group(text[at:end]), evidence=s.evidence)
+        # "增量的六成用于中层以上管理人员调薪，其余用于一线生产岗位": the group given the largest share
+        # comes first (the reader gives 其余 its remainder)
+        uses = [(q.value, _group(q.subject + q.tail)) for q in s.figures(Kind.PERCENT) if "用于" in q.subject + q.tail]
+        uses = [(v, g) for v, g in uses if g is not None]
+        ranked = sorted(uses, key=lambda u: u[0], reverse=True)
+        if len(ranked) >= 2 and ranked[0][0] > ranked[1][0]:
+            return Increment(first=ranked[0][1], evidence=s.evidence)
     return None

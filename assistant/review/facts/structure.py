@@ -131,8 +131,10 @@ def step_series(scheme: Scheme) -> list[StepSeries]:
             out.append(seniority)
             continue
         out += _step_table(table)
-    out += [s for s in map(_seniority_sentence, scheme.having(*W.seniority)) if s is not None]
-    out += [s for s in map(_step_sentence, scheme.having("薪级", "档", "薪档")) if s is not None]
+    # a band list under a 年功工资 heading ("三、年功工资" / "按工龄段计发：1-5年40元/月；…") is one too
+    under = [s for s in scheme.prose() if any(w in s.chapter + s.heading for w in W.seniority) and s.has("工龄", "年") and not s.has(*W.seniority)]
+    out += [s for s in map(_seniority_sentence, scheme.having(*W.seniority) + under) if s is not None]
+    out += [s for s in map(_step_sentence, scheme.having("薪级", "档", "薪档", "一岗")) if s is not None]
     return out
 
 
@@ -143,8 +145,26 @@ def _step_sentence(s: Sentence) -> StepSeries | None:
     steps = [(n, q.value) for q in s.figures(Kind.MONEY) if (n := _step_number(q.name or "")) is not None and not q.per]
     numbers = [n for n, _ in steps]
     if len(steps) < 3 or any(b != a + 1 for a, b in pairwise(numbers)):
-        return None
+        listed = _listed_steps(s)
+        if listed is None:
+            return None
+        return StepSeries(kind=SeriesKind.PAY_STEPS, name="", amounts=listed, evidence=s.evidence)
     return StepSeries(kind=SeriesKind.PAY_STEPS, name="", amounts=[v for _, v in steps], evidence=s.evidence)
+
+
+def _listed_steps(s: Sentence) -> list[Decimal] | None:
+    """"一岗五级，各级标准依次为2600元、2750元、2950元…": one list of amounts, in order (依次 / 分别),
+    for the steps of one post — the reader gives every amount of the list the same name."""
+    if not s.has("一岗", "薪级", "薪档"):
+        return None
+    amounts = [q for q in s.figures(Kind.MONEY) if not q.per and not q.total]
+    for q in amounts:
+        if not any(w in q.subject for w in ("依次", "分别")):
+            continue
+        run = [p for p in amounts if p.start >= q.start and p.name == q.name]
+        if len(run) >= 3 and all(s.plain[a.end:b.start].strip() in ("、", "，", ",", "；") for a, b in pairwise(run)):
+            return [p.value for p in run]
+    return None
 
 
 def _step_table(table: Table) -> list[StepSeries]:
@@ -176,34 +196,55 @@ def _step_table(table: Table) -> list[StepSeries]:
 
 
 def _seniority_table(table: Table) -> StepSeries | None:
-    """A table of 工龄段 → 年功工资: amounts in band order from the column that holds them."""
+    """A table of 工龄段 → 年功工资: amounts in band order from the column that holds them, or from the
+    row that holds them when the bands run across (工龄 | 1-3年 | 4-6年 … over 年功工资 | 50 | 80 …)."""
+    found = _seniority_rows(table, table.rows, table.evidence)
+    if found is not None:
+        return found
+    across = Table(table.block, _transpose(table.rows), table.chapter, table.context)
+    # the evidence of the transposed table's column is the original row that holds the amounts
+    return _seniority_rows(across, across.rows, lambda _: table.evidence(_amount_row(table)))
+
+
+def _amount_row(table: Table) -> int:
+    return next((i for i, row in enumerate(table.rows) if row and any(w in row[0] for w in W.seniority + ("标准", "金额"))), len(table.rows) - 1)
+
+
+def _seniority_rows(table: Table, rows: list[list[str]], evidence_of) -> StepSeries | None:
     head = header_row(table)
-    header = table.rows[head] if table.rows else []
+    header = rows[head] if rows else []
     named = any(w in " ".join(header) for w in W.seniority + ("工龄",))
-    bands = sum("年" in (r[0] if r else "") for r in table.rows[head + 1:]) >= 3
+    bands = sum("年" in (r[0] if r else "") for r in rows[head + 1:]) >= 3
     if not named and not (bands and any(w in table.context for w in W.seniority)):
         return None
     column = next((i for i, c in enumerate(header) if any(w in c for w in W.seniority + ("标准", "金额", "元"))), None)
     if column is None:
         return None
     amounts, last = [], head
-    for r in range(head + 1, len(table.rows)):
-        row = table.rows[r]
+    for r in range(head + 1, len(rows)):
+        row = rows[r]
         value = cell_amount(row[column]) if column < len(row) else None
         if value is not None:
             amounts.append(value)
             last = r
     if len(amounts) < 3:
         return None
-    return StepSeries(kind=SeriesKind.SENIORITY, name="年功工资", amounts=amounts, evidence=table.evidence(last))
+    return StepSeries(kind=SeriesKind.SENIORITY, name="年功工资", amounts=amounts, evidence=evidence_of(last))
+
+
+_OTHER_ITEMS = ("基础工资", "岗位工资", "绩效工资", "能力工资", "技能工资", "奖金", "年薪", "薪级工资")
 
 
 def _seniority_sentence(s: Sentence) -> StepSeries | None:
     """"满1年每月30元，满3年60元…": one amount per band (not "每满1年增加30元", not a ceiling)."""
     if s.row is not None or s.plain.count("元") < 3:
         return None
-    amounts = [q.value for q in s.figures(Kind.MONEY)
-               if figure(q, s).bound is None and q.per in (None, "月") and not any(w in q.subject for w in ("每满", "增加", "最高", "递增"))]
+    # the amounts of the seniority part of the sentence: from 年功工资 to the next pay item it names
+    text = s.plain
+    start = min((text.find(w) for w in W.seniority if w in text), default=0)
+    end = min((at for w in _OTHER_ITEMS if (at := text.find(w, start + 2)) >= 0), default=len(text))
+    amounts = [q.value for q in s.figures(Kind.MONEY) if start <= q.start < end
+               and figure(q, s).bound is None and q.per in (None, "月") and not any(w in q.subject for w in ("每满", "增加", "最高", "递增"))]
     if len(amounts) < 3:
         return None
     return StepSeries(kind=SeriesKind.SENIORITY, name="年功工资", amounts=amounts, evidence=s.evidence)
@@ -260,7 +301,15 @@ def ratio_share(s: Sentence, start: int = 0) -> tuple[Decimal, str] | None:
         at = text.find(word, start)
         if at >= 0 and ("比例" in text[at:at + 6] or "开" in text[at + 2:at + 3]):
             return Decimal(a_) / Decimal(a_ + b_), word
+    # "之比为五比五", "按四比六": two numerals joined by 比 (the reader reads neither as a figure)
+    for m in _RATIO_IN_WORDS.finditer(text, start):
+        first, second = parse_numeral(m.group(1)), parse_numeral(m.group(2))
+        if first is not None and second is not None and first + second > 0:
+            return Decimal(first) / Decimal(first + second), m.group(0)
     return None
+
+
+_RATIO_IN_WORDS = re.compile(r"(?<![0-9零〇一二两三四五六七八九十])([一二两三四五六七八九十]{1,2})比([一二两三四五六七八九十]{1,2})(?![0-9零〇一二两三四五六七八九十])")
 
 
 def pay_mix(scheme: Scheme) -> list[PayMix]:
@@ -282,7 +331,7 @@ def pay_mix(scheme: Scheme) -> list[PayMix]:
 
 def _mix_sentence(s: Sentence) -> list[PayMix]:
     text = s.plain
-    category = _category(text)
+    category = _category(text) or _category(s.heading)  # "3.1 基础研究岗位" / "3.1.1 岗位基本薪酬占比：50%"
     if category is None:
         return []
     out: list[PayMix] = []
@@ -357,11 +406,19 @@ def tech_vs_management(scheme: Scheme) -> list[TechVsManagement]:
                 and any(w in text[:below] for w in W.tech_subject) and not s.figures(Kind.PERCENT):
             out.append(TechVsManagement(ratio=None, evidence=s.evidence))
             continue
+        # "科技人员年度增资幅度不超过管理人员增资幅度": managers' pay is the ceiling of the technology staff's
+        capped = next((text.find(w) for w in ("不超过", "不高于", "不得超过", "不得高于") if w in text), -1)
+        if capped > 0 and any(w in text[capped:capped + 12] for w in W.management_ref) \
+                and any(w in text[:capped] for w in W.tech_subject) and not s.figures(Kind.PERCENT):
+            out.append(TechVsManagement(ratio=None, evidence=s.evidence))
+            continue
         for q in s.figures(Kind.PERCENT):
-            reference = q.subject[-14:]
-            if not any(w in reference for w in W.management_ref) or not reference.endswith("的"):
+            # the reference runs from the managers named last before the figure ("…为同职级管理人员的80%")
+            ref_at = max((at for w in W.management_ref if (at := text.rfind(w, max(0, q.start - 14), q.start)) >= 0), default=-1)
+            reference = text[ref_at:q.start] if ref_at >= 0 else ""
+            if not reference.rstrip().endswith("的"):
                 continue
-            lead = text[:q.start - len(reference)]
+            lead = text[:ref_at]
             if any(w in lead for w in W.tech_subject) and q.value < 1 and not q.bound:
                 out.append(TechVsManagement(ratio=figure(q, s), evidence=s.evidence))
     return out
@@ -394,3 +451,26 @@ def adjustments(scheme: Scheme) -> list[Adjustment]:
             if any(w in text for w in ("每年", "年度普调", "年度调薪", "定期评估", "定期调整", "普遍调整", "调整机制")):
                 out.append(Adjustment(years=None, evidence=s.evidence))
     return out
+
+
+# ---- 职位等级晋升的年限 ---------------------------------------------------------------------------------
+
+_SENIOR = ("高级", "资深", "专家", "首席", "高层级", "高职级")
+
+
+def grade_promotion(scheme: Scheme) -> Figure | None:
+    """The years a new member of staff waits for the next job grade ("新入职员工须满五年方可申请晋升一个职位
+    等级"; "每2至3年晋升一个职级" → 2, the shorter end). The grade, not a pay step (薪级, 档), and not
+    the senior grades, whose pace the guideline leaves open."""
+    for s in scheme.prose():
+        if not s.has("职级", "职位等级", "职务等级") or not s.has("晋升", "晋级") or s.has("薪级", "薪档", *_SENIOR):
+            continue
+        text = s.plain
+        for q in s.figures(Kind.YEARS):
+            clause = s.clause_at(q.start)
+            if clause is None or not any(w in clause.text for w in ("晋升", "晋级")) or any(w in q.subject for w in ("任期", "聘期")):
+                continue
+            low = next((p for p in s.figures(Kind.NUMBER, Kind.YEARS) if p.end <= q.start and text[p.end:q.start].strip() in ("至", "到", "-", "～", "~")), None)
+            found = figure(q, s)
+            return found.model_copy(update={"value": low.value}) if low is not None else found
+    return None

@@ -4,13 +4,15 @@ wage, and the wage-total growth of subsidiaries by kind."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
+from itertools import pairwise
 from typing import Annotated
 
 from pydantic import BaseModel
 
-from knowledge.reader import Kind
+from knowledge.reader import Kind, Quantity
 from knowledge.reader.fields import Reads
 from knowledge.reader.fill import fill
 
@@ -23,6 +25,7 @@ from .common import (
     cell_is_percent,
     cell_value,
     cells,
+    figure,
     filled,
     placed,
 )
@@ -51,7 +54,8 @@ class CappedReads(BaseModel):
 
 class HeadquartersReads(BaseModel):
     hq_avg_wage: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("总部职工平均工资", "总部平均工资", "总部"), signed=True)] = None
-    all_avg_wage: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("全部职工平均工资", "全体职工平均工资", "全部职工", "全体职工"),
+    # the whole company's average wage: named as all staff's, or as an average wage not the headquarters'
+    all_avg_wage: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("全部职工平均工资", "全体职工平均工资", "全部职工", "全体职工", *W.avg_wage),
                                                   signed=True, avoid=("总部",))] = None
 
 
@@ -76,7 +80,12 @@ def growth(scheme: Scheme) -> Growth:
     """The first figure of each kind the scheme states for the company as a whole."""
     found: dict[str, Figure] = {}
     for s in scheme.prose():
-        if s.has(*W.subsidiary_kinds) or not s.has(*W.change):
+        if s.has(*W.subsidiary_kinds):
+            group = _group_beside(s)
+            if group is not None:
+                found.setdefault("wage_total", group)
+            continue
+        if not s.has(*W.change) and not any(q.derived for q in s.reading.quantities):
             continue
         compared = _compared(s)
         result = fill(compared, GrowthReads)
@@ -94,6 +103,10 @@ def growth(scheme: Scheme) -> Growth:
                 if fig is not None:
                     found.setdefault(name, fig)
     for name, fig in _budget_table(scheme).items():
+        found.setdefault(name, fig)
+    for name, fig in _headquarters_table(scheme).items():
+        found.setdefault(name, fig)
+    for name, fig in _across_years(scheme).items():
         found.setdefault(name, fig)
     if "wage_total" not in found:
         for s in scheme.prose():
@@ -113,6 +126,9 @@ _COMPARED = ("较上年", "比上年", "较去年", "比去年", "同比", "环�
 
 
 _CUES = W.wage_total + W.profit + W.avg_wage + W.productivity
+_MOVED_TO = re.compile(r"^(?:增加|增长|提高|上升|上涨|下降|降低|减少|调整|调增|调减)(?:到|至)|^(?:增至|降至|减至|升至)")
+_GROWS = ("增长", "增加", "上涨", "提高", "递增")
+_RATE_LABEL = re.compile(r"(?:增长率|增幅|增速|涨幅|增长幅度)(?:为|是)?$")
 
 
 def _compared(s: Sentence):
@@ -124,11 +140,20 @@ def _compared(s: Sentence):
     text = reading.normalised
     everything = list(reading.quantities)
     for i, q in enumerate(everything):
-        if q.direction is None or q.kind is not Kind.PERCENT:
+        if q.kind is not Kind.PERCENT:
             continue
         prev = everything[i - 1] if i else None
         start = max(prev.end if prev is not None else 0, max(text.rfind(ch, 0, q.start) for ch in "。；;！？") + 1)
-        written = text[start:q.start].strip("，,；;、： ")
+        written = text[start:q.start].strip("，,；;、：: ")
+        if q.direction is None:
+            # "工资总额增长率：8%", "工资总额按9%增长安排": a growth written as a rate is a change too
+            if not _RATE_LABEL.search(written) and not (written.endswith("按") and text[q.end:].startswith(_GROWS)):
+                continue
+            q = everything[i] = q.with_(direction="up")
+        if q.derived and not {c for c in _CUES if c in written}:
+            written = q.topic  # a growth worked out from two years' amounts: named by their heading (工资总额：2024年…)
+        if s.answer_at is not None and q.start >= s.answer_at and not {c for c in _CUES if c in written}:
+            written = text[:s.answer_at]  # "问：利润呢？答：预计增长5%": the answer's topic is the question's
         named = {c for c in _CUES if c in written}
         if named and not named <= {c for c in _CUES if c in q.subject}:
             everything[i] = q.with_(subject=written, name=written)
@@ -191,18 +216,87 @@ def _budget_table(scheme: Scheme) -> dict[str, Figure]:
     return out
 
 
+def _headquarters_table(scheme: Scheme) -> dict[str, Figure]:
+    """A table of average-wage growth by unit (单位 | 平均工资增幅): the 总部 row and the whole group's row."""
+    out: dict[str, Figure] = {}
+    for table in scheme.tables:
+        for cell in cells(table):
+            about_avg = any(w in cell.header + table.context for w in W.avg_wage)
+            if not about_avg or not cell_is_percent(cell) or cell_value(cell) is None:
+                continue
+            if any(w in cell.header for w in ("增幅", "增长", "增速", "涨幅")) or cell.quantity is not None:
+                key = "hq_avg_wage" if "总部" in cell.label else "all_avg_wage" if any(
+                    w in cell.label for w in ("全集团", "全部", "全体", "集团合计", "合计", "本企业")) else None
+                if key and key not in out:
+                    out[key] = Figure(value=cell_value(cell), evidence=table.evidence(cell.row), text=cell.text)
+    return out if "hq_avg_wage" in out else {}
+
+
+def _group_beside(s: Sentence) -> Figure | None:
+    """"内部效益型子企业工资总额增幅10%，集团工资总额增幅6%": in a sentence about subsidiaries, the
+    growth named by the group's own wage total is the group's."""
+    for q in s.figures(Kind.PERCENT):
+        if any(w in q.subject for w in W.group + ("集团工资总额", "集团公司工资总额")) and not any(k in q.subject for k in W.subsidiary_kinds) \
+                and not any(w in q.subject for w in ("子企业", "子公司")) and q.bound is None:
+            return figure(q, s)
+    return None
+
+
+def _year_of(s: Sentence, q: Quantity) -> int | None:
+    """The year an amount is written for: the last year named before it in its sentence (2024年…)."""
+    years = [d for d in s.reading.quantities if d.kind is Kind.DATE and d.end <= q.start and d.text.endswith("年")
+             and 1990 <= d.value <= 2100]
+    return int(years[-1].value) if years else None
+
+
+def _across_years(scheme: Scheme) -> dict[str, Figure]:
+    """Growth worked out from two years' amounts written apart ("2024年…实际发放工资总额10000万元"
+    in one sentence, "2025年工资总额预算安排10800万元" in the next, or in another article): the
+    latest year's amount over the one before it. The reader joins two amounts within one sentence
+    (knowledge.reader.bind); a scheme states each year on its own."""
+    dated: dict[str, dict[int, tuple[Quantity, Sentence]]] = {}
+    out: dict[str, Figure] = {}
+    for s in scheme.prose():
+        if s.has(*W.subsidiary_kinds):
+            continue
+        amounts = s.figures(Kind.MONEY)
+        for before, after in pairwise(amounts):  # "工资总额由2024年的5000万元增加到5500万元"
+            kind = _row_kind(before.subject)
+            if kind and kind not in out and _MOVED_TO.match(after.subject) and before.value:
+                change = (after.value - before.value) / before.value
+                out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{before.text}→{after.text}")
+        for q in amounts:
+            kind = _row_kind(q.subject)
+            year = _year_of(s, q)
+            if kind is None or year is None or q.per or q.direction or any(w in q.subject for w in W.not_company):
+                continue
+            dated.setdefault(kind, {}).setdefault(year, (q, s))
+    for kind, by_year in dated.items():
+        if len(by_year) < 2 or kind in out:
+            continue
+        (before, _), (after, s) = (by_year[y] for y in sorted(by_year)[-2:])
+        if before.value:
+            change = (after.value - before.value) / before.value
+            out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{before.text}→{after.text}")
+    return out
+
+
 def subsidiaries(scheme: Scheme) -> list[SubsidiaryGrowth]:
     """Wage-total growth set for each kind of subsidiary (外部效益型 / 内部效益型 / 支持保障型)."""
     out: list[SubsidiaryGrowth] = []
     seen: set[str] = set()
     for table in scheme.tables:
+        done: set[int] = set()
         for cell in cells(table):
-            kind = next((k for k in W.subsidiary_kinds if k in cell.label), None)
-            if kind is None or kind in seen or not cell_is_percent(cell) or cell_value(cell) is None:
+            # the kind is the row's name (内部效益型) or written in a column of its own (企业 | 功能类型 | 增幅)
+            row = table.rows[cell.row]
+            kind = next((k for k in W.subsidiary_kinds if k in cell.label or any(k in c for c in row)), None)
+            if kind is None or cell.row in done or not cell_is_percent(cell) or cell_value(cell) is None:
                 continue
             if not any(w in cell.header for w in ("增幅", "增长", "增速")) and cell.quantity is None:
                 continue
             seen.add(kind)
+            done.add(cell.row)  # every row is a subsidiary (or a kind) of its own: each is checked
             out.append(SubsidiaryGrowth(kind=kind, growth=Figure(value=cell_value(cell), evidence=table.evidence(cell.row), text=cell.text)))
     for s in scheme.prose():
         kind = next((k for k in W.subsidiary_kinds if k in s.plain), None)

@@ -101,8 +101,12 @@ def result_application(f: SchemeFacts) -> list[Hit]:
 @check("grade-promotion-pace")
 def grade_promotion_pace(f: SchemeFacts) -> list[Hit]:
     found = f.said.yearly_grade_promotion
+    low, high = param("grades.promotion_years_min"), param("grades.promotion_years_max")
+    slow = f.grade_promotion
+    if found is None and slow is not None and slow.value > high:
+        return [Hit(f"方案规定新进职工晋升一个职位等级需{slow.text}，慢于一般每 {low} 至 {high} 年晋升一个等级的节奏。", slow.evidence,
+                    f"{REWORD}“新进职工一般每 {low} 至 {high} 年晋升一个职位等级，业绩突出的可破格晋升。”")]
     if found is None:
         return []
-    low, high = param("grades.promotion_years_min"), param("grades.promotion_years_max")
     return [Hit(f"方案规定职级每年晋升，快于新进职工一般每 {low} 至 {high} 年晋升一个等级的节奏。", found,
                 f"{REWORD}“新进职工一般每 {low} 至 {high} 年晋升一个职位等级，业绩突出的可破格晋升。”")]

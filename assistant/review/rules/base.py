@@ -51,10 +51,18 @@ def statement_checks() -> None:
     """Register the rules the table declares in full: broken by one statement (`breached_by`), or
     missed by leaving a statement out (`left_out`)."""
     for spec in table().rules.values():
-        if spec.breached_by is not None:
+        if spec.breached_by is not None and spec.left_out is not None:
+            # refused outright (a breach) or set up without what the clause asks for (left out)
+            check(spec.id)(either(breached(spec.id, spec.breached_by), left_out(spec.id, spec.left_out)))
+        elif spec.breached_by is not None:
             check(spec.id)(breached(spec.id, spec.breached_by))
-        if spec.left_out is not None:
+        elif spec.left_out is not None:
             check(spec.id)(left_out(spec.id, spec.left_out))
+
+
+def either(first: Check, then: Check) -> Check:
+    """The first check's hits, else the second's."""
+    return lambda f: first(f) or then(f)
 
 
 def _statement(rule_id: str, name: str) -> str:

@@ -106,7 +106,7 @@ def tech_pay_vs_management(f: SchemeFacts) -> list[Hit]:
     advice = f"{REWORD}“科技人才薪酬水平和年度调薪幅度不低于同职级管理人员。”"
     for found in f.tech_vs_management:
         if found.ratio is None:
-            hits.append(Hit("方案规定科技（研发）人员的薪酬水平或调薪幅度低于同职级管理人员。", found.evidence, advice))
+            hits.append(Hit("方案规定科技（研发）人员的薪酬水平或调薪幅度低于同职级管理人员，或以管理人员为上限。", found.evidence, advice))
             continue
         hits += from_findings(checks.check_tech_vs_management(found.ratio.value, "科技（研发）人员的薪酬水平或调薪幅度"), found.evidence, advice)
     return hits
