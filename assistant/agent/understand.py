@@ -354,7 +354,16 @@ def _apply_changes(update: Filled, previous: dict[str, Any], reading: Reading) -
                 shown = _percent if q.kind is Kind.PERCENT else _plain
                 update.notes.append(f"“{target}”按 {shown(base)} + {shown(q.value)} = {shown(new_map[target])} 计算")
                 continue
+        old_value = _get_path(previous, path)
+        if slot is not None and slot.reads.shape is Shape.VALUE and q.text in _SCALING and isinstance(old_value, (int, float, Decimal)) \
+                and not isinstance(old_value, bool):
+            update.set(path, Decimal(str(old_value)) * _SCALING[q.text])  # 提取比例减半: half of the 20% given, not 50%
+            shown = _percent if q.kind is Kind.PERCENT or slot.reads.kinds[0] is Kind.PERCENT else _plain
+            update.notes.append(f"{slot.label}按 {shown(old_value)} × {_plain(_SCALING[q.text])} = {shown(update.get(path))} 计算")
+            continue
         sign = 1 if _MORE.search(q.subject) else -1 if _LESS.search(q.subject) else 0
+        if sign and slot is not None:
+            update.problems += _other_fields_named(update, previous, reading, q, path)
         if slot is None or not sign or slot.reads.signed or q.kind is Kind.PERCENT and slot.reads.kinds[0] is not Kind.PERCENT:
             continue
         old, new = _get_path(previous, path), update.get(path)
@@ -367,6 +376,18 @@ def _apply_changes(update: Filled, previous: dict[str, Any], reading: Reading) -
             if name is not None and isinstance(old[name], (int, float, Decimal)):
                 new[name] = Decimal(str(old[name])) + step
                 update.notes.append(f"“{name}”按 {_plain(old[name])} {'+' if sign > 0 else '−'} {_plain(abs(q.value))} = {_plain(new[name])} 计算")
+
+
+_SCALING = {"减半": Decimal("0.5"), "砍半": Decimal("0.5"), "翻倍": Decimal(2), "翻番": Decimal(2), "翻一番": Decimal(2)}
+
+
+def _other_fields_named(update: Filled, previous: dict[str, Any], reading: Reading, q: Quantity, path: str) -> list[str]:
+    """再加5个技术骨干进分红名单: a change that names a second field already given may change it too."""
+    clause = reading.clauses[q.clause].text if q.clause < len(reading.clauses) else q.subject
+    return [f"“{clause.strip()}”：{s.label}（原为 {_plain(_get_path(previous, s.path))}）也要跟着改吗？请告诉我改成多少"
+            for s in update.slots if s.path != path and s.reads.shape is Shape.VALUE and s.path not in update.placed.values()
+            and isinstance(_get_path(previous, s.path), (int, float, Decimal)) and not isinstance(_get_path(previous, s.path), bool)
+            and any(len(c) >= 2 and c in clause for c in s.reads.cues)][:1]
 
 
 def _percent(value: Any) -> str:
@@ -412,6 +433,8 @@ def merge(previous: dict[str, Any], update: Filled, text: str) -> dict[str, Any]
                 renamed[known[0] if len(known) == 1 else key] = value
             _set_path(merged, slot.path, {**old, **renamed})
     removed = [n for m in _REMOVE.finditer(text) for n in re.split(r"[、和及]", m.group(1)) if n]
+    if any(n.startswith(("它", "他", "她", "这个", "那个")) for n in removed):
+        removed += [n for n in _names(previous) if n in text]  # 综合部这次不参加了，去掉它
     for slot in update.slots:
         current = _get_path(merged, slot.path)
         if isinstance(current, dict):

@@ -1022,7 +1022,7 @@ def _parents(text: str, qs: list[Quantity], clauses: list[Clause], lex: Lexicon)
             parent = before[-1].name  # 销售部总分900分：小周400、小吴500
         else:
             parent = _header(text, clauses, q)
-        if parent and parent != q.name:
+        if parent and parent != q.name and not whole_unit(parent):  # 全公司8000分，其中一部3000分: parts of the whole, no group
             out[i] = q.with_(parent=parent)
     return out
 

@@ -228,7 +228,23 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _mentioned_without_figure(out, reading)
     _lines_without_a_record(out, reading)
     _mixed_levels(out)
+    _members_in_two_groups(out)
     return out
+
+
+def _members_in_two_groups(out: Filled) -> None:
+    """一部：老骆200、小阎100⏎二部：小阎100: one person listed under two departments, or two people?"""
+    for slot in out.slots:
+        groups = out.get(slot.path)
+        if slot.reads.shape is not Shape.GROUPS or not isinstance(groups, dict):
+            continue
+        seen: dict[str, str] = {}
+        for group, fields in groups.items():
+            for inner in (v for v in (fields or {}).values() if isinstance(v, dict)):
+                for name in inner:
+                    if name in seen and seen[name] != group:
+                        out.problems.append(f"“{name}”既列在“{seen[name]}”又列在“{group}”：是同一个人重复列出，还是两个同名的人？")
+                    seen.setdefault(str(name), str(group))
 
 
 def _mixed_levels(out: Filled) -> None:
@@ -491,7 +507,9 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
         if slot.reads.shape is Shape.NUMBERED:
             current.append([_number_in(name), q.value])
         else:
-            if name in current and current[name] != as_field_value(slot.reads, q):
+            if name in current and current[name] == as_field_value(slot.reads, q):  # 李工 under two departments
+                out.problems.append(f"“{name}”列了两次（都是 {q.text}）：是同一个人重复列出，还是两个同名的人？")
+            elif name in current:
                 out.problems.append(f"“{name}”出现了两次（{plain(current[name])} 和 {q.text}），请确认用哪一个")
             current[name] = as_field_value(slot.reads, q)
         out.set(slot.path, current)
@@ -1091,6 +1109,10 @@ def _lookups(reading: Reading, out: Filled) -> None:
             out.set(slot.path, found)
 
 
+_FOR_THOSE_LISTED = re.compile(r"各(?:能|自|得|拿|分|是|多少)|分别(?:能|拿|得|是多少|多少)|[他她这那]俩|[这那我](?:几|两|三)个|我们(?:两|三|几)个|能拿|能分|该拿|"
+                               r"可以拿|拿多少|分多少|分到多少|应得")
+
+
 def _totals(out: Filled, reading: Reading) -> None:
     """A stated 合计 must agree with its parts; a 总量 of the whole unit may exceed them."""
     for slot in out.slots:
@@ -1109,5 +1131,10 @@ def _totals(out: Filled, reading: Reading) -> None:
             continue
         if stated < total or not whole:
             out.problems.append(f"您写的{slot.label} {plain(stated)} 与各项之和 {plain(total)} 不一致，请确认以哪个为准")
+        elif len(parts) >= 2 and not _FOR_THOSE_LISTED.search(reading.normalised):
+            # 全公司8000分，其中一部3000分、二部2600分，按积分分一下: whose are the other 2400, and are they paid?
+            # (…其中王强630件、刘洋570件，他俩各多少？ asks for those listed only: the formula gives their shares)
+            out.problems.append(f"{slot.label} {plain(stated)} 多于所列各项之和 {plain(total)}：其余 {plain(stated - total)} "
+                                "是谁的、要不要一起分？请补全，或说明只算所列各项")
         else:
             out.notes.append(f"{slot.label} {plain(stated)} 多于所列各项之和 {plain(total)}：按指引公式只计算所列各项，其余未列出")

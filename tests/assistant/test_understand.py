@@ -437,3 +437,27 @@ def test_two_digit_discounts_a_spoken_correction_a_restated_figure_and_someone_a
     assert "考核指标个数：5 个" in restated
     alike = _answer("计件奖金1万，老樊做了300件，老祝跟老樊一样多，小童做了400件，按件数分")
     assert "老祝 300 件" in alike and "3,000.00" in alike  # 10000 × 300 ÷ 1000
+
+
+def test_follow_ups_remove_it_halve_a_rate_and_ask_when_a_change_names_a_second_field():
+    session = _session()
+    respond("绩效20万：一部3000分，二部1000分，三部1000分", session_id=session)
+    removed = respond("三部这次不参加了，去掉它，总额不变", session_id=session).answer
+    assert "一部 | 150,000.00" in removed and "三部" not in removed.split("**")[0]
+    rates = _session()
+    respond("目标利润2亿，实际2.3亿，超额部分提10%", session_id=rates)
+    halved = respond("提取比例减半呢", session_id=rates).answer
+    assert "5%" in halved and "1,500,000.00" in halved  # 3000万 × 5%
+    both = _session()
+    respond("在岗职工400人，分红对象100人，技术技能人员70人", session_id=both)
+    reply = respond("再加8个技术骨干进分红名单", session_id=both)
+    assert reply.needs and "分红激励人数（原为 100）" in reply.answer
+
+
+def test_a_name_listed_twice_and_parts_short_of_the_whole_are_asked_about_unless_only_they_are_asked_for():
+    twice = respond("绩效6万按积分分给个人\n一部：老骆200、小阎100\n二部：小阎100、老黎200", session_id=_session())
+    assert twice.needs and "“小阎”既列在“一部”又列在“二部”" in twice.answer
+    short = respond("公司绩效40万，全公司积分累计5000分，其中甲部2000分、乙部1000分，按积分分一下", session_id=_session())
+    assert short.needs and "其余 2000 是谁的" in short.answer
+    listed = _answer("公司绩效40万，全公司积分累计5000分，其中甲部2000分、乙部1000分，这两个部门各能分多少？")
+    assert "160,000.00" in listed  # 400000 ÷ 5000 × 2000
