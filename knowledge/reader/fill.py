@@ -1012,12 +1012,18 @@ def _plausible(out: Filled, reading: Reading) -> None:
     """Figures that cannot be used as written: an approximate amount (50来万) or an amount written
     bare and too small to be money in yuan (计件工资4.5: 4.5元? 4.5万?)."""
     kinds = {s.path: s.reads.kinds for s in out.slots if s.reads.shape is Shape.VALUE}
+    amounts = [reading.quantities[i] for i in out.placed]
     for i, path in sorted(out.placed.items()):
         q = reading.quantities[i]
         if q.approx and not q.derived:
             out.problems.append(f"“{q.text}”是个约数，请给出准确的数字")
-        elif q.kind is Kind.NUMBER and Kind.MONEY in kinds.get(path, ()) and q.value < 10 and not q.magnitude:
+        elif q.kind is Kind.NUMBER and Kind.MONEY in kinds.get(path, ()) and not q.magnitude and (
+                q.value < 10 or any(p.money_sized and p.value >= 1000 * q.value for p in amounts)):
+            # 计件工资4.5 / 年薪50万，基本年薪20: 20元 beside 50万 is 20万 or 20% — not for us to guess
             out.problems.append(f"“{q.text}”是多少钱？请写明单位（元、万元）")
+        elif q.kind is Kind.NUMBER and not q.magnitude and {Kind.PEOPLE, Kind.COUNT} & set(kinds.get(path, ())) \
+                and re.search(r"占了?$|占比$", q.subject):  # 技术的占了40: 40人 or 40%?
+            out.problems.append(f"“{q.subject[-2:]}{q.text}”是人数还是百分比？请写明（如“{plain(q.value)}人”或“{plain(q.value)}%”）")
 
 
 def _derived_notes(out: Filled, reading: Reading) -> None:

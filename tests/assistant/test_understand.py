@@ -461,3 +461,12 @@ def test_a_name_listed_twice_and_parts_short_of_the_whole_are_asked_about_unless
     assert short.needs and "其余 2000 是谁的" in short.answer
     listed = _answer("公司绩效40万，全公司积分累计5000分，其中甲部2000分、乙部1000分，这两个部门各能分多少？")
     assert "160,000.00" in listed  # 400000 ÷ 5000 × 2000
+
+
+def test_a_bare_amount_far_below_the_others_and_a_bare_share_of_people_are_asked_about():
+    scaled = respond("李总年薪60万，基本年薪24，看下合不合规", session_id=_session())
+    assert scaled.needs and "“24”是多少钱" in scaled.answer and not _computed(scaled)
+    share = respond("在岗职工300人，分红的80人里技术的占了50，合规吗", session_id=_session())
+    assert share.needs and "“占了50”是人数还是百分比" in share.answer and not _computed(share)
+    money = _answer("应用类研发人员，年总收入40万，基本薪酬占18万")
+    assert "45%" in money and "人数还是百分比" not in money
