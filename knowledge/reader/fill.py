@@ -1042,6 +1042,14 @@ def _derived_notes(out: Filled, reading: Reading) -> None:
 def _field_periods(out: Filled, reading: Reading) -> None:
     """A field for a year (年薪) given a monthly figure (基本年薪每月2万) counts it ×12 and says so;
     a monthly field given a yearly figure is asked about (÷12 is rarely what was meant)."""
+    listed: dict[str, set[str]] = {}
+    for i, path in out.placed.items():
+        if reading.quantities[i].period:
+            listed.setdefault(path, set()).add(reading.quantities[i].period)  # type: ignore[arg-type]
+    for path, periods in listed.items():
+        slot = next((s for s in out.slots if s.path == path), None)
+        if slot is not None and slot.reads.shape is not Shape.VALUE and periods == {"month", "year"}:
+            out.problems.append(f"{slot.label}里既有月薪又有年薪：年薪折成月薪按12个月还是13、14个月算？请统一成月薪或年薪再发")
     by_path = {s.path: s for s in out.slots if s.reads.period}
     for i, path in out.placed.items():
         slot, q = by_path.get(path), reading.quantities[i]

@@ -470,3 +470,10 @@ def test_a_bare_amount_far_below_the_others_and_a_bare_share_of_people_are_asked
     assert share.needs and "“占了50”是人数还是百分比" in share.answer and not _computed(share)
     money = _answer("应用类研发人员，年总收入40万，基本薪酬占18万")
     assert "45%" in money and "人数还是百分比" not in money
+
+
+def test_monthly_and_yearly_pay_in_one_list_are_asked_about_and_a_median_asked_for_is_a_percentile():
+    mixed = respond("几家同行：甲厂月薪5800，乙厂年薪8万，丙厂月薪6200，算中位数", session_id=_session())
+    assert mixed.needs and "既有月薪又有年薪" in mixed.answer and not _computed(mixed)
+    median = _answer("同行月薪：5000、5400、6000、6600、7000，算中位数")
+    assert "市场薪酬分位值" in median and "6,000.00" in median
