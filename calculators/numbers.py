@@ -7,6 +7,8 @@ their pool to the last cent, with ties broken by input order.
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -73,11 +75,23 @@ def _short(number: Decimal) -> str:
 
 def read_number(text: str) -> Decimal | None:
     """The finite number a text writes as a figure ("1,200", "8,500元", "10%" → 0.1, "15％"), or None.
-    The one reader of typed-in numbers: calculator inputs, company profiles and their workbooks."""
-    cleaned = text.strip().replace(",", "").replace("，", "").replace(" ", "").removesuffix("元")
-    percent = cleaned.endswith(("%", "％"))
+    The one reader of typed-in numbers: calculator inputs, company profiles and their workbooks.
+
+    Full-width forms (１２０．５, －5, １，２００) read as their ASCII twins. A thousands mark must
+    group by three ("1,234.5", "1 234.5"): "1,5", "1 5" or "1.234,50" (a decimal comma) is None,
+    never 15 or 1.2345.
+    """
+    cleaned = unicodedata.normalize("NFKC", text).translate(_SIGNS).strip().removesuffix("元").rstrip()
+    percent = cleaned.endswith("%")
     if percent:
-        cleaned = cleaned[:-1]
+        cleaned = cleaned[:-1].rstrip()
+    for mark in (",", " "):  # NFKC made no-break and thin spaces plain ones
+        if mark in cleaned:
+            if not re.fullmatch(_GROUPED.format(mark=mark), cleaned):
+                return None
+            cleaned = cleaned.replace(mark, "")
+    if "_" in cleaned:  # Decimal() takes 1_0_0 as 100; nobody writes an amount that way
+        return None
     try:
         number = Decimal(cleaned)
     except InvalidOperation:
@@ -85,6 +99,11 @@ def read_number(text: str) -> Decimal | None:
     if not number.is_finite():
         return None
     return number.scaleb(-2) if percent else number
+
+
+# Minus signs people paste from Word or the web (U+2212, en dash) mean "-".
+_SIGNS = str.maketrans({"\u2212": "-", "\u2013": "-"})
+_GROUPED = r"[-+]?[0-9]{{1,3}}({mark}[0-9]{{3}})+(\.[0-9]*)?"
 
 
 def _decimal_from_text(text: str, field: str | None, label: str) -> Decimal:
@@ -161,6 +180,7 @@ def read_weight_map(mapping: Any, field: str, label: str) -> tuple[list[str], li
         names = [str(n) for n in names]
         if len(set(names)) != len(names):  # e.g. 1 and "1" from a Python caller
             _raise_duplicate(names, field, label)
+    check_names(names, field, label)
     values = list(mapping.values())
     if set(map(type, values)) == {int}:  # C-level scan: the common case of whole-number scores
         if min(values) < 0:
@@ -183,6 +203,40 @@ def _member_decimal(name: Any, value: Any, field: str, label: str) -> Decimal:
     if type(value) is float and value.is_integer() and -_TOO_BIG < value < _TOO_BIG:
         return Decimal(int(value))
     return to_decimal(value, f"{field}.{name}", label=f"{label}中“{name}”的值")
+
+
+def name_key(name: str) -> str:
+    """What a reader sees of a name: full-width letters as their twins (ＡＢ = AB), spaces and
+    invisible characters (no-break, zero-width) gone. Two names with one key are one person typed twice."""
+    return "".join(unicodedata.normalize("NFKC", name).translate(_INVISIBLE).split())
+
+
+# Format characters NFKC keeps and str.split() does not see as space.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+_HIDDEN = re.compile("[\\s\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def check_names(names: Sequence[str], field: str, label: str) -> None:
+    """Refuse a blank name, and two names a reader cannot tell apart ("张三" and "张三 ", "AB" and "ＡＢ")."""
+    joined = "\x00".join(names)  # one C-level scan for the common case: every name already plain
+    if unicodedata.is_normalized("NFKC", joined) and not _HIDDEN.search(joined):
+        if "" not in names:
+            return
+    keys = list(map(name_key, names))
+    if len(set(keys)) == len(keys) and all(keys):
+        return
+    seen: dict[str, str] = {}
+    for name, key in zip(names, keys):
+        if not key:
+            raise CalculationError(f"{label}中有一项名称为空（或只有空格），请填写名称", field)
+        if key in seen:
+            raise CalculationError(
+                f"{label}中的名称“{name}”与“{seen[key]}”只差空格、全角/半角或不可见字符，会被当成同一人，请区分（如加工号）",
+                f"{field}.{name}",
+            )
+        seen[key] = name
 
 
 def _raise_duplicate(names: Sequence[str], field: str, label: str) -> None:

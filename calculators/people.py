@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from .errors import CalculationError
-from .numbers import to_decimal, to_int
+from .numbers import name_key, to_decimal, to_int
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "名称", "员工", "员工姓名", "人员", "职工", "name"),
@@ -84,15 +84,19 @@ def cell_int(row: dict[str, Any], column: str, index: int) -> int:
 
 
 def names(rows: Sequence[dict[str, Any]]) -> list[str]:
-    """The 姓名 column, refusing blanks and duplicates (an allocation is keyed by name)."""
+    """The 姓名 column, refusing blanks and duplicates (an allocation is keyed by name); names that
+    differ only in spaces, full-width letters or invisible characters are duplicates too."""
     column = find_column(rows, "name")
     seen: dict[str, int] = {}
     out = []
     for i, row in enumerate(rows):
         name = cell_text(row, column, i)  # type: ignore[arg-type]
-        if name in seen:
-            raise CalculationError(f"人员表第 {_row_no(i)} 行的“{name}”与第 {_row_no(seen[name])} 行重名，请区分（如加工号）", f"people[{i}].{column}")
-        seen[name] = i  # type: ignore[index]
+        key = name_key(name)  # type: ignore[arg-type]
+        if not key:
+            raise CalculationError(f"人员表第 {_row_no(i)} 行“{column}”列为空", f"people[{i}].{column}")
+        if key in seen:
+            raise CalculationError(f"人员表第 {_row_no(i)} 行的“{name}”与第 {_row_no(seen[key])} 行重名，请区分（如加工号）", f"people[{i}].{column}")
+        seen[key] = i
         out.append(name)
     return out  # type: ignore[return-value]
 
