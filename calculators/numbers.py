@@ -215,22 +215,23 @@ def name_key(name: str) -> str:
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
-_HIDDEN = re.compile("[\\s\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_HIDDEN = re.compile("[\\s\x00-\x1f\x7f-\x9f\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def check_names(names: Sequence[str], field: str, label: str) -> None:
     """Refuse a blank name, and two names a reader cannot tell apart ("张三" and "张三 ", "AB" and "ＡＢ")."""
-    joined = "\x00".join(names)  # one C-level scan for the common case: every name already plain
+    joined = "\uffff".join(names)  # one C-level scan for the common case: every name already plain
     if unicodedata.is_normalized("NFKC", joined) and not _HIDDEN.search(joined):
         if "" not in names:
             return
     keys = list(map(name_key, names))
-    if len(set(keys)) == len(keys) and all(keys):
-        return
     seen: dict[str, str] = {}
     for name, key in zip(names, keys):
         if not key:
             raise CalculationError(f"{label}中有一项名称为空（或只有空格），请填写名称", field)
+        if any(unicodedata.category(c) == "Cc" for c in key):
+            shown = "".join("□" if unicodedata.category(c) == "Cc" else c for c in key)
+            raise CalculationError(f"{label}中的名称“{shown}”含有控制字符（□处，如文件损坏留下的空字符），请改正", field)
         if key in seen:
             raise CalculationError(
                 f"{label}中的名称“{name}”与“{seen[key]}”只差空格、全角/半角或不可见字符，会被当成同一人，请区分（如加工号）",

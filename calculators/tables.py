@@ -10,6 +10,7 @@ stored as text with Excel's quote prefix, so a name such as "=HYPERLINK(…)" st
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -24,7 +25,8 @@ from pydantic import BaseModel
 from . import limits
 from .errors import CalculationError
 
-_ENCODINGS = ("utf-8-sig", "gbk")  # utf-8-sig also reads plain UTF-8; Excel in China saves GBK
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 PARAMETER_SHEETS = ("参数", "parameters")
 _PARAMETER_HEADERS = {"字段", "参数", "名称", "项目", "field", "name"}
 
@@ -33,7 +35,7 @@ _PARAMETER_HEADERS = {"字段", "参数", "名称", "项目", "field", "name"}
 
 
 def read_table(path: Path) -> list[dict[str, Any]]:
-    """Rows of a CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX file as {column: value}.
+    """Rows of a CSV (UTF-8, UTF-16 or GBK; see `decode_text`) or XLSX file as {column: value}.
 
     The first non-empty row is the header; empty rows are skipped; text cells are stripped and
     empty cells become None. Numbers stay as written (text in CSV, int/float in XLSX); the
@@ -101,23 +103,55 @@ def _checked_file(path: Path) -> Path:
     return path
 
 
+def decode_text(raw: bytes) -> str | None:
+    """The text of a file saved by Chinese office software, or None when no encoding reads it whole.
+
+    A byte-order mark decides (Excel's "Unicode text" is UTF-16 with one); else UTF-8; else UTF-16
+    without a mark when every other byte is zero (ASCII-heavy text); else GB18030, the superset of
+    the GBK that Excel and Notepad in China save (it also covers rare name characters GBK lacks).
+    Every decode is strict: a wrong guess fails rather than turning names into other characters.
+    """
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return _strict(raw, encoding)
+    if len(raw) % 2 == 0 and raw.count(0) * 4 >= len(raw):  # before UTF-8, which also reads zeros
+        even_zeros = raw[0::2].count(0)
+        text = _strict(raw, "utf-16-be" if even_zeros > raw[1::2].count(0) else "utf-16-le")
+        if text is not None:
+            return text
+    return _strict(raw, "utf-8") or _strict(raw, "gb18030")
+
+
+def _strict(raw: bytes, encoding: str) -> str | None:
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
 def _csv_lines(path: Path) -> Iterator[list[str]]:
     raw = path.read_bytes()
     if not raw.strip():
         raise CalculationError(f"表格“{path.name}”是空文件", "people")
-    for encoding in _ENCODINGS:
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
+    text = decode_text(raw)
+    if text is None:
         raise CalculationError(f"无法识别“{path.name}”的文字编码，请另存为 UTF-8 的 CSV", "people")
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
     try:
         yield from reader
     except csv.Error:
         raise CalculationError(f"表格“{path.name}”第 {reader.line_num} 行无法读取（引号不成对或单元格过长）", "people") from None
+
+
+def _delimiter(text: str) -> str:
+    """Comma, unless the header row has none and is split by tabs (Excel's "text" files, cells pasted
+    from a sheet), semicolons (European Excel) or full-width commas (typed by hand)."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    if "," in header:
+        return ","
+    counts = {mark: header.count(mark) for mark in ("\t", ";", "，")}
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] else ","
 
 
 def _open_xlsx(path: Path) -> Any:

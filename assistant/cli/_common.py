@@ -153,6 +153,7 @@ def guarded(fn: F) -> F:
 def read_text_input(path: str) -> str:
     """Read a file, or stdin when the path is "-", refusing more than the upload limit before reading it all."""
     from calculators import limits
+    from calculators.tables import decode_text
 
     cap = limits.bytes_limit("upload_mb")
     if path == "-":
@@ -167,7 +168,7 @@ def read_text_input(path: str) -> str:
             data = handle.read(cap + 1)
     if len(data) > cap:
         raise limits.breach("upload_mb", None, what="输入大小")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise UserError("输入不是 UTF-8 文本（应为 JSON/YAML，表格请用 .csv/.xlsx）") from None
+    text = decode_text(data)  # UTF-8, or UTF-16/GBK as Notepad and Excel in China save it
+    if text is None:
+        raise UserError("无法识别输入的文字编码（应为 UTF-8 的 JSON/YAML，表格请用 .csv/.xlsx）")
+    return text

