@@ -221,9 +221,8 @@ _HIDDEN = re.compile("[\\s\x00-\x1f\x7f-\x9f\u200b\u200c\u200d\u2060\ufeff\u00ad
 def check_names(names: Sequence[str], field: str, label: str) -> None:
     """Refuse a blank name, and two names a reader cannot tell apart ("张三" and "张三 ", "AB" and "ＡＢ")."""
     joined = "\uffff".join(names)  # one C-level scan for the common case: every name already plain
-    if unicodedata.is_normalized("NFKC", joined) and not _HIDDEN.search(joined):
-        if "" not in names:
-            return
+    if unicodedata.is_normalized("NFKC", joined) and not _HIDDEN.search(joined) and "" not in names:
+        return
     keys = list(map(name_key, names))
     seen: dict[str, str] = {}
     for name, key in zip(names, keys):

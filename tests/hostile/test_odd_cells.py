@@ -7,13 +7,12 @@ import json
 from decimal import Decimal
 
 import pytest
+from hostile_helpers import chinese_error, payguide
 
 import calculators
 from calculators.errors import CalculationError
 from calculators.numbers import read_number
 from calculators.tables import decode_text
-
-from hostile_helpers import chinese_error, payguide
 
 # ---- numbers: read exactly as written, or refused -----------------------------------------------
 
