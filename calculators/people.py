@@ -32,7 +32,7 @@ def find_column(rows: Sequence[dict[str, Any]], key: str, required: bool = True)
     headers = {str(h).strip(): h for row in rows[:1] for h in row}
     for alias in COLUMNS[key]:
         for clean, original in headers.items():
-            if clean.lower() == alias.lower():
+            if name_key(clean).lower() == alias.lower():  # “姓　名”, “ＳＣＯＲＥ” typed with full-width keys
                 return original
     if required:
         wanted = "、".join(COLUMNS[key][:4])

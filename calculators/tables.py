@@ -177,6 +177,8 @@ def _read_xlsx(path: Path) -> list[dict[str, Any]]:
             raise CalculationError(f"Excel 文件“{path.name}”中没有人员表（除“参数”外的第一张工作表）", "people")
         try:
             return _rows(([*r] for r in sheets[0].iter_rows(values_only=True)), path.name)
+        except CalculationError:  # a ValueError too: our own word on a cell or a limit, not damage
+            raise
         except (KeyError, ValueError, TypeError, IndexError, zipfile.BadZipFile):
             raise CalculationError(f"无法读取 Excel 文件“{path.name}”（文件损坏）", "people") from None
     finally:
@@ -211,15 +213,18 @@ def _header(line: list[Any], name: str, number: int) -> list[str]:
 
 
 def _rows(lines: Iterable[list[Any]], name: str) -> list[dict[str, Any]]:
-    """{column: value} per data row, streamed: rows past the limit are refused before they are kept."""
+    """{column: value} per data row, streamed: rows past the limit are refused before they are kept.
+
+    Rows above the header that hold one cell only (a merged title such as “2024年绩效积分表”, or
+    “单位：元”) are titles, not the header; a table of one column throughout still works.
+    """
     max_rows = limits.value("rows")
     header: list[str] | None = None
     named: list[tuple[int, str]] = []
     rows: list[dict[str, Any]] = []
-    for number, line in enumerate(lines, 1):
+    titles: list[tuple[int, list[Any]]] = []
+    for number, line in _numbered_lines(lines, titles):
         cells = [_cell(c) for c in line]
-        if not any(c is not None for c in cells):
-            continue
         if header is None:
             header = _header(line, name, number)
             named = [(i, h) for i, h in enumerate(header) if h]
@@ -231,6 +236,30 @@ def _rows(lines: Iterable[list[Any]], name: str) -> list[dict[str, Any]]:
         if len(rows) > max_rows:
             raise limits.breach("rows", None, "people", what=f"表格“{name}”的行数")
     return rows
+
+
+_MAX_TITLES = 5  # title lines above a header; more single-cell rows make a one-column table
+
+
+def _numbered_lines(lines: Iterable[list[Any]], titles: list[tuple[int, list[Any]]]) -> Iterator[tuple[int, list[Any]]]:
+    """Non-empty rows with their spreadsheet numbers, leading single-cell title rows held back and
+    dropped once a wider header follows (given back as rows if none does)."""
+    started = False
+    for number, line in enumerate(lines, 1):
+        filled = sum(_cell(c) is not None for c in line)
+        if not filled:
+            continue
+        if not started and filled == 1 and len(titles) < _MAX_TITLES:
+            titles.append((number, line))
+            continue
+        if not started:
+            started = True
+            if filled == 1:  # a one-column table: its single-cell rows were data after all
+                yield from titles
+            titles.clear()
+        yield number, line
+    if not started:
+        yield from titles
 
 
 # ---- writing ----------------------------------------------------------------------------------

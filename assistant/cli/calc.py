@@ -45,6 +45,8 @@ def calc(
     if not input_path:
         sample = to_json(info.example, indent=None)
         raise UserError(f"请用 --input 给出输入文件（JSON/YAML/CSV/XLSX，- 为标准输入），例如：{sample}")
+    if xlsx is not None and not xlsx.is_dir() and xlsx.suffix.lower() != ".xlsx":  # Excel refuses to open a book under another name
+        raise UserError(f"--xlsx 的文件名应以 .xlsx 结尾，收到“{xlsx.name}”")
     data = apply_settings(load_input(input_path), settings or [])
     result = calculators.run(name, data)
     if xlsx is not None:
@@ -87,11 +89,15 @@ def load_input(path: str) -> dict[str, Any]:
 def apply_settings(data: dict[str, Any], settings: list[str]) -> dict[str, Any]:
     """`--set field=value` (dotted for nested fields: `--set steps.count=30`); values stay text, read exactly later."""
     out = dict(data)
+    given: dict[str, str] = {}
     for item in settings:
         key, sep, value = item.partition("=")
         key = key.strip()
         if not sep or not key:
             raise UserError(f"--set 应写作 字段=值，例如 --set pool=60000，收到“{item}”")
+        if key in given:  # two values for one field: which one was meant cannot be known
+            raise UserError(f"--set 对“{key}”给了两次（{given[key]} 和 {value.strip()}），请只保留一个")
+        given[key] = value.strip()
         parts = key.split(".")
         target = out
         for part in parts[:-1]:

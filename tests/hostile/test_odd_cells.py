@@ -112,3 +112,53 @@ def test_json_and_yaml_inputs_saved_by_notepad_are_read(tmp_path, encoding):
     done = payguide("calc", "points-allocation", "--input", str(source), "--json")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["allocations"] == {"张三": 300, "李四": 600}
+
+
+# ---- spreadsheets as people make them -----------------------------------------------------------
+
+
+def _book(path, rows, merge=None):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    if merge:
+        sheet.merge_cells(merge)
+    book.save(path)
+    return path
+
+
+def test_a_merged_title_row_above_the_header_is_skipped(tmp_path):
+    # Before: "文件损坏" — our own message about the stray cell was swallowed as damage.
+    table = _book(tmp_path / "积分.xlsx", [["2024年绩效积分表", None], ["单位：分", None], ["姓　名", "积分"], ["张三", 2], ["李四", 1]], "A1:B1")
+    done = payguide("calc", "points-allocation", "--input", str(table), "--set", "pool=900", "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["allocations"] == {"张三": 600, "李四": 300}
+
+
+def test_a_one_column_table_keeps_every_row():
+    from calculators.tables import _rows
+
+    assert _rows([["姓名"], ["张三"], ["李四"]], "t") == [{"姓名": "张三"}, {"姓名": "李四"}]
+    assert len(_rows([["姓名"], *[[f"员工{i}"] for i in range(9)]], "t")) == 9
+
+
+def test_our_own_refusal_inside_an_xlsx_is_not_called_damage(tmp_path):
+    table = _book(tmp_path / "积分.xlsx", [["姓名", "积分"], ["张三", 1, 99]])
+    line = chinese_error(payguide("calc", "points-allocation", "--input", str(table), "--set", "pool=900"), "第 2 行第 C 列")
+    assert "损坏" not in line
+
+
+def test_a_field_set_twice_is_refused_not_overwritten(tmp_path):
+    source = tmp_path / "in.json"
+    source.write_text('{"pool": 1000, "scores": {"甲": 1}}', encoding="utf-8")
+    chinese_error(payguide("calc", "points-allocation", "--input", str(source), "--set", "pool=2000", "--set", "pool=3000"), "两次", "2000", "3000")
+
+
+def test_an_excel_result_under_another_suffix_is_refused_before_work(tmp_path):
+    source = tmp_path / "in.json"
+    source.write_text('{"pool": 1000, "scores": {"甲": 1}}', encoding="utf-8")
+    chinese_error(payguide("calc", "points-allocation", "--input", str(source), "--xlsx", str(tmp_path / "结果.txt")), ".xlsx")
+    assert not (tmp_path / "结果.txt").exists()
