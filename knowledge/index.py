@@ -96,6 +96,8 @@ class Index:
     # -- the three parts of a search --
 
     def bm25_ranking(self, query_toks: list[str], allowed: set[str] | None) -> list[str]:
+        if not query_toks:  # only punctuation or emoji: no word to match (bm25s indexes [0] of the list)
+            return []
         scores = self.bm25.get_scores(query_toks)
         top = np.argsort(-scores)[: CANDIDATES * 3]
         return _unique_units((self.passage_units[i] for i in top if scores[i] > 0), allowed, CANDIDATES)
