@@ -539,7 +539,7 @@ def _restated(text: str, qs: list[Quantity]) -> list[Quantity]:
     for q in qs:
         end = next((i for i in range(q.end, len(text)) if text[i] in SENTENCE_END), len(text))
         again = q.name and _ASKING.search(text[q.end:end + 1]) and any(
-            p.kind is q.kind and p.value == q.value and p.name and p.name != q.name and q.name in p.name for p in out)
+            p.kind is q.kind and p.value == q.value and p.name and q.name in p.name for p in out)
         if not again:
             out.append(q)
     return out
