@@ -40,7 +40,9 @@ def figure(value: Any, kind: Kind) -> str:
         return str(_CHOICE_LABELS.get(value, value))
     if kind is Kind.PERCENT:
         pct = (number * 100).normalize()
-        shown = f"{abs(pct):f}%"
+        exponent = pct.as_tuple().exponent
+        long = isinstance(exponent, int) and exponent < -4
+        shown = f"约 {abs(pct).quantize(Decimal('0.01')):f}%" if long else f"{abs(pct):f}%"  # 5.5555555556% → 约 5.56%
         return f"下降 {shown}" if number < 0 else shown
     unit = _UNITS.get(kind, "")
     return f"{grouped(number)} {unit}".strip()

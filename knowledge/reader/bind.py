@@ -481,23 +481,26 @@ def _growths(qs: list[Quantity]) -> list[Quantity]:
     named by what grew (derived from the text, and shown as such)."""
     out = []
     for i, q in enumerate(qs):
-        if q.kind not in (Kind.MONEY, Kind.NUMBER) or not q.name or not _PAST.search(q.subject):
+        past, now = _PAST.search(q.subject) or q.subject.endswith("从"), _NOW.search(q.subject)  # 利润从3000万涨到3100万
+        if q.kind not in (Kind.MONEY, Kind.NUMBER) or not q.name or not (past or now):
             continue
         for later in qs[i + 1:]:
             moved_to = _MOVED_TO.match(later.subject) and later is next((p for p in qs[i + 1:] if p.kind is q.kind), None)
             if later.sentence != q.sentence or later.kind not in (Kind.MONEY, Kind.NUMBER) or later.name != q.name and not moved_to:
                 continue
-            if _NOW.search(later.subject) and q.value:
-                subject = re.sub(rf"从?(?:{_PAST.pattern})的?", "", q.subject)  # 利润从去年的 → 利润
+            before, after = (q, later) if past else (later, q)  # 利润总额今年5200万去年5000万: the present first
+            if (_NOW.search(later.subject) or moved_to if past else _PAST.search(later.subject)) and before.value:
+                subject = re.sub(rf"从?(?:{_PAST.pattern}|{_NOW.pattern})?的?$", "", q.subject)  # 利润从去年的 → 利润
                 topic = strip_words(core(strip_words(subject, _TIMES)) and strip_words(subject, _TIMES), _TIMES)
-                out.append(_growth_between(q, later, topic))
+                out.append(_growth_between(before, after, topic))
                 break
     return out + _growths_by_year(qs)
 
 
 def _growth_between(before: Quantity, after: Quantity, what: str) -> Quantity:
     """(after − before) ÷ before as a derived percentage named by what grew, placed at the later amount."""
-    growth = (after.value - before.value) / before.value
+    # 1800万 → 1900万 is 5.5555…%: twelve places are exact enough and within what calculators accept
+    growth = ((after.value - before.value) / before.value).quantize(Decimal("1e-12"))
     return Quantity(growth, Kind.PERCENT, f"{before.text}→{after.text}", after.start, after.end, unit="%", subject=f"{what}增长", name=what,
                     sentence=after.sentence, clause=after.clause, derived=True, direction="down" if growth < 0 else "up",
                     topic=before.topic, sources=(before.start, after.start))
@@ -539,7 +542,7 @@ def _restated(text: str, qs: list[Quantity]) -> list[Quantity]:
     for q in qs:
         end = next((i for i in range(q.end, len(text)) if text[i] in SENTENCE_END), len(text))
         again = q.name and _ASKING.search(text[q.end:end + 1]) and any(
-            p.kind is q.kind and p.value == q.value and p.name and p.name != q.name and q.name in p.name for p in out)
+            p.kind is q.kind and p.value == q.value and p.name and q.name in p.name for p in out)
         if not again:
             out.append(q)
     return out
@@ -612,7 +615,7 @@ def _inherit_units(text: str, quantities: list[Quantity], lex: Lexicon) -> list[
             factor = _magnitude_of(nxt)  # 1000到1200万: both ends in 万
             out[i] = q.with_(value=q.value * factor, kind=nxt.kind, scale=q.scale * factor, magnitude=True)
             continue
-        if q.kind is Kind.NUMBER and nxt.kind is Kind.PERCENTILE and gap in ("、", ",", "，", "和") and q.value <= 100:
+        if q.kind is Kind.NUMBER and nxt.kind is Kind.PERCENTILE and nxt.unit != "P" and gap in ("、", ",", "，", "和") and q.value <= 100:
             out[i] = q.with_(kind=Kind.PERCENTILE, unit=nxt.unit)  # 25、50、75分位
             continue
         if q.kind is not Kind.NUMBER or nxt.kind in (Kind.NUMBER, Kind.DATE, Kind.PERCENTILE):
@@ -728,7 +731,7 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     if name is None and after:
         name = after.group(1)  # 百分之十五的A
     role = parent = None
-    inner = re.match(r"^(.+?(?:部门|车间|班组|部|班|组|科|室|队|中心))(?:内|里|的|里面)(.+)$", name or "")
+    inner = re.match(r"^(.+?(?:部门|车间|班组|部|班|组|科|室|队|中心))(?:里面|内部|内|里|的)(.+)$", name or "")
     if inner and looks_like_entity(inner.group(1)):
         parent, name = inner.group(1), core(inner.group(2)) or inner.group(2)
     elif name:

@@ -175,6 +175,8 @@ def _value_ok(slot: Slot, q: Quantity) -> bool:
         return False
     if r.every is True and not q.every or r.every is False and q.every:
         return False
+    if r.one_plus and q.kind is Kind.NUMBER and q.value >= 10:
+        return False  # a ratio between levels (1.08, 8%) is never 4000: that figure is something else
     if r.per and q.per not in r.per and not cue_strength(r, q):
         return False
     if not r.per and q.per and r.every is not True and q.kind in (Kind.MONEY, Kind.SCORE, Kind.NUMBER):
@@ -217,7 +219,8 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _plausible(out, reading)
     # a figure every slot of its kind avoids (够不够2.8倍: the guideline restated) is no question for the user
     used = {start for i in out.placed for start in reading.quantities[i].sources}  # 4800万 and 5100万 gave the growth placed
-    out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and i not in out.outranked and q.start not in used
+    out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and q.start not in used
+                     and (i not in out.outranked or _says_what_it_is(q))
                      and (q.kind is Kind.NUMBER or any(q.kind in s.reads.kinds and not _avoided(s.reads, q) for s in out.slots)
                           or q.unit in ("折", "成"))]  # 积分打七折 with nowhere to put it: asked about, never dropped
     _counts_of_lists(out, reading)
@@ -259,6 +262,12 @@ def _mixed_levels(out: Filled) -> None:
         if units and people:
             out.problems.append(f"“{'、'.join(units)}”是部门，“{'、'.join(people)}”是个人，放在同一层分配不对："
                                 "请说明个人属于哪个部门（两级分配），或只列部门、只列个人")
+
+
+def _says_what_it_is(q: Quantity) -> bool:
+    """其中20人是管理岗兼的: a figure outranked for a field but described in words of its own is asked
+    about, not dropped (另有劳务派遣40人不算 says it does not count)."""
+    return bool(core(q.tail)) and not re.search(r"不算|不计|不含|除外|不包括|不参加", q.tail)
 
 
 def _lines_without_a_record(out: Filled, reading: Reading) -> None:

@@ -477,3 +477,21 @@ def test_monthly_and_yearly_pay_in_one_list_are_asked_about_and_a_median_asked_f
     assert mixed.needs and "既有月薪又有年薪" in mixed.answer and not _computed(mixed)
     median = _answer("同行月薪：5000、5400、6000、6600、7000，算中位数")
     assert "市场薪酬分位值" in median and "6,000.00" in median
+
+
+def test_an_either_or_a_described_extra_count_and_an_impossible_ratio_are_asked_about():
+    either = respond("绩效10万，甲部600分，乙部400分，甲部其实是600分还是650分我也记不清", session_id=_session())
+    assert either.needs and not _computed(either)
+    extra = respond("在岗职工500人，分红对象120人，技术技能人员80人，但其中15人是行政岗兼的", session_id=_session())
+    assert extra.needs and "15人" in extra.answer and not _computed(extra)
+    ratio = respond("薪级起点2800，级差150，共12级，另外第6级想单独调到3900", session_id=_session())
+    assert ratio.needs and "3900" in ratio.answer and "级比" not in ratio.answer.split("还需要")[0]
+
+
+def test_growths_written_present_first_or_from_one_amount_to_another_and_a_p_prefix_serves_one_figure():
+    present_first = _answer("利润总额今年6300万去年6000万，工资总额今年2080万去年2000万，两个低于满足吗")
+    assert "经济效益增长率 5%" in present_first and "工资总额增长率 4%" in present_first
+    moved = _answer("工资总额去年1500万，今年想涨到1600万，利润从4000万涨到4200万")
+    assert "“两个低于”检查" in moved and "6.67%" in moved and "违反" in moved  # 6.67% > 5%
+    listed = _answer("同行年薪（万）：10、11、12.5、14、15，P25和P75各多少")
+    assert "110,000.00" in listed and "140,000.00" in listed
