@@ -688,14 +688,17 @@ _MAX_PROFILE_ITEMS = 100_000  # a profile lists grades, staff and parameters: fa
 
 
 def _read_mapping(path: Path) -> Any:
+    from calculators.tables import decode_text
+
+    if path.is_dir():
+        raise ProfileError(f"企业概况应为文件，“{path}”是一个文件夹")
     if not path.is_file():
         raise ProfileError(f"找不到企业概况文件：{path}")
     if path.stat().st_size > MAX_PROFILE_BYTES:
         raise ProfileError(f"企业概况文件过大（超过 1 MB）：{path.name}")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise ProfileError(f"企业概况文件不是 UTF-8 文本：{path.name}") from None
+    text = decode_text(path.read_bytes())  # UTF-8, or the GBK/UTF-16 that Notepad saves
+    if text is None:
+        raise ProfileError(f"无法识别企业概况文件的文字编码，请另存为 UTF-8：{path.name}")
     from calculators.errors import CalculationError
     from calculators.loaders import load_json, load_yaml
 

@@ -590,6 +590,8 @@ def _load(path: Path) -> Any:
 
     import openpyxl
 
+    if path.is_dir():
+        raise ProfileError(f"企业概况应为文件，“{path}”是一个文件夹")
     if not path.is_file():
         raise ProfileError(f"找不到企业概况文件：{path}")
     if path.stat().st_size > MAX_PROFILE_BYTES * 10:
