@@ -10,7 +10,6 @@ stored as text with Excel's quote prefix, so a name such as "=HYPERLINK(…)" st
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import json
@@ -22,11 +21,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from knowledge.encoding import decode_text
+
 from . import limits
 from .errors import CalculationError
 
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 PARAMETER_SHEETS = ("参数", "parameters")
 _PARAMETER_HEADERS = {"字段", "参数", "名称", "项目", "field", "name"}
 
@@ -101,32 +100,6 @@ def _checked_file(path: Path) -> Path:
         raise CalculationError(f"找不到表格文件：{path}", "people")
     limits.check_bytes("upload_mb", path.stat().st_size, "people", what=f"表格“{path.name}”的大小")
     return path
-
-
-def decode_text(raw: bytes) -> str | None:
-    """The text of a file saved by Chinese office software, or None when no encoding reads it whole.
-
-    A byte-order mark decides (Excel's "Unicode text" is UTF-16 with one); else UTF-8; else UTF-16
-    without a mark when every other byte is zero (ASCII-heavy text); else GB18030, the superset of
-    the GBK that Excel and Notepad in China save (it also covers rare name characters GBK lacks).
-    Every decode is strict: a wrong guess fails rather than turning names into other characters.
-    """
-    for bom, encoding in _BOMS:
-        if raw.startswith(bom):
-            return _strict(raw, encoding)
-    if len(raw) % 2 == 0 and raw.count(0) * 4 >= len(raw):  # before UTF-8, which also reads zeros
-        even_zeros = raw[0::2].count(0)
-        text = _strict(raw, "utf-16-be" if even_zeros > raw[1::2].count(0) else "utf-16-le")
-        if text is not None:
-            return text
-    return _strict(raw, "utf-8") or _strict(raw, "gb18030")
-
-
-def _strict(raw: bytes, encoding: str) -> str | None:
-    try:
-        return raw.decode(encoding)
-    except UnicodeDecodeError:
-        return None
 
 
 def _csv_lines(path: Path) -> Iterator[list[str]]:

@@ -78,17 +78,18 @@ def _read_pdf(path: Path) -> str:
 
 
 def _read_text(path: Path) -> str:
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise KnowledgeError(f"{path.name} 不是可识别的文本编码（请存为 UTF-8）。")
+    from .encoding import decode_text
+
+    text = decode_text(path.read_bytes())  # UTF-8, UTF-16 (Notepad's "Unicode"), GBK/GB18030
+    if text is None or "\x00" in text:
+        raise KnowledgeError(f"{path.name} 不是可识别的文本编码（请存为 UTF-8）。")
+    return text
 
 
 def read_document(path: Path) -> str:
     suffix = path.suffix.lower()
+    if path.is_dir():
+        raise KnowledgeError(f"“{path.name or path}”是一个文件夹，请选择其中的文件导入。")
     if suffix not in SUFFIXES:
         raise KnowledgeError(f"不支持的文件类型“{suffix or '无扩展名'}”：可导入 {'、'.join(SUFFIXES)}。")
     if not path.is_file():
@@ -103,7 +104,9 @@ def read_document(path: Path) -> str:
     if len(text) > max_text_chars():
         raise KnowledgeError(f"{path.name} 的文字超过 {max_text_chars()} 字的上限，未导入；请拆分后分别导入。")
     if len(re.sub(r"\s", "", text)) < 10:
-        raise KnowledgeError(f"{path.name} 中没有可读取的文字（可能只有图片或扫描页）。")
+        if suffix in (".docx", ".pdf") and not text.strip():
+            raise KnowledgeError(f"{path.name} 中没有可读取的文字（可能只有图片或扫描页）。")
+        raise KnowledgeError(f"{path.name} 的文字太少（不足 10 字），不足以成为可引用的条款，未导入。")
     return text
 
 

@@ -32,3 +32,34 @@ def test_a_profile_saved_by_notepad_in_gbk_or_utf16_is_read(tmp_path, encoding):
 
 def test_a_folder_given_as_profile_is_called_a_folder(tmp_path):
     chinese_error(payguide("draft", str(tmp_path)), "文件夹")
+
+
+# ---- documents to import -------------------------------------------------------------------------
+
+RULES = "第一条 本企业薪酬分配实行岗位绩效工资制。\n第二条 绩效工资按季度考核发放。\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16", "utf-16-le", "utf-16-be"])
+def test_a_text_document_in_any_common_encoding_is_read_the_same(tmp_path, encoding):
+    # Before: UTF-16 (Notepad's "Unicode") refused; one without a mark could be read as GB18030 garbage.
+    from knowledge.ingest import read_document, to_units
+
+    path = tmp_path / "制度.txt"
+    path.write_bytes(RULES.encode(encoding))
+    text = read_document(path)
+    assert text.lstrip("\ufeff") == RULES
+    assert [u.text for u in to_units("user-x-000000", "制度", text)] == ["本企业薪酬分配实行岗位绩效工资制。", "绩效工资按季度考核发放。"]
+
+
+def test_a_short_text_is_refused_for_being_short_not_for_being_a_scan(tmp_path):
+    from knowledge.errors import KnowledgeError
+    from knowledge.ingest import read_document
+
+    path = tmp_path / "短.md"
+    path.write_text("# 标题\n\n正文。\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="文字太少"):
+        read_document(path)
+
+
+def test_a_folder_to_import_is_called_a_folder(tmp_path):
+    chinese_error(payguide("ingest", str(tmp_path)), "文件夹")
