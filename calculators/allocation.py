@@ -16,6 +16,7 @@ from .applicability import clause
 from .base import CalcInput, MoneyInput, Number, NumberMap, limited, plus, result
 from .errors import CalculationError
 from .numbers import (
+    check_names,
     fmt,
     from_units,
     q,
@@ -155,6 +156,7 @@ def _one_level(inp: PointsInput) -> dict[str, Any]:
 
 def _department_weights(inp: PointsInput) -> tuple[list[str], list[Decimal], dict[str, tuple[list[str], list[int], int]]]:
     names, scores, members = [], [], {}
+    check_names(list(inp.departments), "departments", "部门")  # type: ignore[union-attr]
     for dept, info in inp.departments.items():  # type: ignore[union-attr]
         if info.members is not None:
             members[dept] = read_weight_map(info.members, f"departments.{dept}.members", f"{dept}成员积分")

@@ -37,6 +37,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import limits
 from .errors import CalculationError
+from .numbers import all_plain, name_key
 
 Scalars = Literal["text", "exact"]
 
@@ -87,7 +88,7 @@ def load_json(text: str, *, where: str | None = None) -> Any:
         data = json.loads(text, parse_float=Decimal, object_pairs_hook=_unique_pairs)
     except _DuplicateKey:
         key, line = _json_duplicate(text) or ("?", 0)
-        raise InputError(f"第 {line} 行：键“{key}”重复出现（同一层级的名称不能重复，请区分，如加工号）", where) from None
+        raise InputError(f"第 {line} 行：键“{key}”重复出现（同一层级的名称不能重复，只差空格或全角/半角的也算重复；请区分，如加工号）", where) from None
     except RecursionError:
         raise limits.breach("depth", None, where) from None
     except json.JSONDecodeError as exc:
@@ -160,9 +161,17 @@ class _DuplicateKey(Exception):
 
 def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out = dict(pairs)
-    if len(out) != len(pairs):
+    if len(out) != len(pairs) or not _distinct_to_a_reader(out):
         raise _DuplicateKey
     return out
+
+
+def _distinct_to_a_reader(keys: Any) -> bool:
+    """No two keys that differ only in spaces, full-width letters or invisible characters
+    ("张三" and "张三 ", "AB" and "ＡＢ"): a reader would take them for one name."""
+    if len(keys) < 2:
+        return True
+    return all_plain(keys) or len({name_key(k) for k in keys}) == len(keys)
 
 
 def _json_duplicate(text: str) -> tuple[str, int] | None:
@@ -177,9 +186,9 @@ def _json_duplicate(text: str) -> tuple[str, int] | None:
             while j < n and text[j] in " \t\r\n":
                 j += 1
             if j < n and text[j] == ":" and stack and stack[-1] is not None:
-                if value in stack[-1]:
+                if name_key(value) in stack[-1]:
                     return value, text.count("\n", 0, i) + 1
-                stack[-1].add(value)
+                stack[-1].add(name_key(value))
             i = end
             continue
         if ch == "{":
@@ -324,6 +333,7 @@ class _Builder:
     def _mapping(self, node: MappingNode) -> dict[str, Any]:
         out: dict[str, Any] = {}
         lines: dict[str, int] = {}
+        keys: dict[str, str] = {}  # name_key → the key as written
         merged: dict[str, Any] = {}
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
@@ -335,12 +345,19 @@ class _Builder:
                     for k, v in source.items():
                         merged.setdefault(k, v)
                 continue
+            if key not in lines and name_key(key) in keys and name_key(key):
+                first = keys[name_key(key)]
+                raise InputError(
+                    f"第 {line} 行：键“{key}”与第 {lines[first]} 行的“{first}”只差空格、全角/半角或不可见字符，会被当成同一名称，请区分",
+                    self.where,
+                )
             if key in lines:
                 raise InputError(
                     f"第 {line} 行：键“{key}”与第 {lines[key]} 行重复（YAML 中 1 与 \"1\"、true 与 \"true\" 也算同一名称；同一层级的名称不能重复）",
                     self.where,
                 )
             lines[key] = line
+            keys[name_key(key)] = key
             out[key] = self.build(value_node)
         for k, v in merged.items():
             out.setdefault(k, v)

@@ -162,3 +162,30 @@ def test_an_excel_result_under_another_suffix_is_refused_before_work(tmp_path):
     source.write_text('{"pool": 1000, "scores": {"甲": 1}}', encoding="utf-8")
     chinese_error(payguide("calc", "points-allocation", "--input", str(source), "--xlsx", str(tmp_path / "结果.txt")), ".xlsx")
     assert not (tmp_path / "结果.txt").exists()
+
+
+# ---- keys in a typed input ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, line", [
+    ('{"pool": 1000,\n "scores": {"AB": 1,\n "ＡＢ": 1}}', 3),
+    ('{"pool": 1000,\n "departments": {"甲": {"members": {"A": 1}},\n "甲 ": {"members": {"B": 1}}}}', 3),
+    ('pool: 1000\nscores:\n  "张三": 1\n  "张三 ": 1\n', 4),
+    ('pool: 1000\nscores:\n  AB: 1\n  ＡＢ: 1\n', 4),
+])
+def test_keys_that_differ_only_in_spaces_or_width_are_refused_with_the_line(text, line):
+    from calculators.loaders import InputError, load_json_or_yaml
+
+    with pytest.raises(InputError, match=f"第 {line} 行"):
+        load_json_or_yaml(text)
+
+
+def test_departments_that_differ_only_in_spaces_are_refused_from_any_caller():
+    with pytest.raises(CalculationError, match="同一人"):
+        calculators.run("points-allocation", {"pool": 1000, "departments": {"一部": {"members": {"A": 1}}, "一部\u3000": {"members": {"B": 1}}}})
+
+
+def test_a_kpi_weight_named_twice_with_a_trailing_space_is_refused(tmp_path):
+    source = tmp_path / "kpi.json"
+    source.write_text('{"weights": {"利润总额": 0.5, "利润总额 ": 0.5}}', encoding="utf-8")
+    chinese_error(payguide("calc", "kpi-check", "--input", str(source)), "利润总额")
