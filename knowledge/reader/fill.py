@@ -232,7 +232,22 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _lines_without_a_record(out, reading)
     _mixed_levels(out)
     _members_in_two_groups(out)
+    _named_again(out)
     return out
+
+
+def _named_again(out: Filled) -> None:
+    """老方积分300 … 老方是组长额外加50分: a listed name said again with words about it is the same
+    member with a second figure — added, or instead? Asked, never paid as a member of its own."""
+    for slot in out.slots:
+        value = out.get(slot.path)
+        if slot.reads.shape is not Shape.MAP or not isinstance(value, dict):
+            continue
+        for key in list(value):
+            first = next((k for k in value if k != key and str(key).startswith((f"{k}是", f"{k}的"))), None)
+            if first is not None:
+                out.problems.append(f"“{first}”有两个数字（{plain(value[first])} 和 “{str(key)[len(first):]}” {plain(value[key])}）："
+                                    "是加在一起，还是用后一个？")
 
 
 def _members_in_two_groups(out: Filled) -> None:

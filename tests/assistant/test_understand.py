@@ -495,3 +495,8 @@ def test_growths_written_present_first_or_from_one_amount_to_another_and_a_p_pre
     assert "“两个低于”检查" in moved and "6.67%" in moved and "违反" in moved  # 6.67% > 5%
     listed = _answer("同行年薪（万）：10、11、12.5、14、15，P25和P75各多少")
     assert "110,000.00" in listed and "140,000.00" in listed
+
+
+def test_a_listed_name_said_again_with_a_second_figure_is_asked_about():
+    reply = respond("积分制：总绩效9万，老韩积分200，老郝积分200，老韩是班长额外加40分", session_id=_session())
+    assert reply.needs and "“老韩”有两个数字" in reply.answer and not _computed(reply)
