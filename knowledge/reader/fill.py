@@ -219,10 +219,12 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _plausible(out, reading)
     # a figure every slot of its kind avoids (够不够2.8倍: the guideline restated) is no question for the user
     used = {start for i in out.placed for start in reading.quantities[i].sources}  # 4800万 and 5100万 gave the growth placed
+    listed = {str(k) for v in out.values.values() if isinstance(v, dict) for k in v}
     out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and q.start not in used
                      and (i not in out.outranked or _says_what_it_is(q))
                      and (q.kind is Kind.NUMBER or any(q.kind in s.reads.kinds and not _avoided(s.reads, q) for s in out.slots)
-                          or q.unit in ("折", "成"))]  # 积分打七折 with nowhere to put it: asked about, never dropped
+                          or q.unit in ("折", "成") or q.name in listed and q.kind in (Kind.PERCENT, Kind.MULTIPLE))]
+    # 积分打七折 / 丙班这次只拿一半 with nowhere to put it: asked about, never dropped
     _counts_of_lists(out, reading)
     _sums_of_lists(out)
     _stated_counts(out, reading)
