@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import lru_cache
 from itertools import pairwise
 
-from .lexicon import Lexicon, contains_any, ends_with_any, lexicon, starts_with_any
+from .lexicon import Lexicon, contains_any, ends_with_any, lexicon, starts_with_any, tagged_words
 from .models import Clause, Kind, Quantity
 
 SENTENCE_END = "。！？!?；;\n"
@@ -56,14 +56,7 @@ def strip_words(phrase: str, words: tuple[str, ...]) -> str:
     return phrase
 
 
-@lru_cache(maxsize=4096)
-def _tokens(phrase: str) -> tuple[tuple[str, str], ...]:
-    """jieba words with their part of speech (v verb, u particle, p preposition, nr person …)."""
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(60)
-    return tuple((w.word, w.flag) for w in jieba.posseg.cut(phrase) if w.word.strip())
+_tokens = tagged_words
 
 
 # Words of talk that come before a name: 我只想知道我们技术部 …
@@ -104,6 +97,7 @@ def core(subject: str) -> str:
     phrase = re.sub(r"[（(][^（()）]*\d[^（()）]*[)）]", "", phrase)  # 设备部（12人）: a note with a figure is no part of the name
     phrase = _IDENTIFIED.sub("", phrase) or phrase  # 工号0231的老何: the person, not the number that files them
     phrase = _CORRECTING.sub("", phrase)  # 级差200 不对是180: the correction names nothing
+    phrase = re.sub(r"(?<=\S)按[^按]{1,8}的$", "", phrase)  # 徒弟按师傅的一半: 徒弟's, measured against 师傅
     # multi-character link words come off as plain strings (老赵打了 → 老赵, whatever jieba makes of it)
     long_links = tuple(w for w in sorted(link, key=len, reverse=True) if len(w) >= 2)
     while (tail := ends_with_any(phrase, long_links)) and len(phrase) > len(tail):
@@ -481,16 +475,16 @@ def _growths(qs: list[Quantity]) -> list[Quantity]:
     named by what grew (derived from the text, and shown as such)."""
     out = []
     for i, q in enumerate(qs):
-        past, now = _PAST.search(q.subject) or q.subject.endswith("从"), _NOW.search(q.subject)  # 利润从3000万涨到3100万
+        past, now = _PAST.search(q.subject) or q.subject.endswith(("从", "由")), _NOW.search(q.subject)  # 利润从3000万涨到3100万
         if q.kind not in (Kind.MONEY, Kind.NUMBER) or not q.name or not (past or now):
             continue
         for later in qs[i + 1:]:
-            moved_to = _MOVED_TO.match(later.subject) and later is next((p for p in qs[i + 1:] if p.kind is q.kind), None)
+            moved_to = _MOVED_TO.match(later.subject.split("…")[-1]) and later is next((p for p in qs[i + 1:] if p.kind is q.kind), None)
             if later.sentence != q.sentence or later.kind not in (Kind.MONEY, Kind.NUMBER) or later.name != q.name and not moved_to:
                 continue
             before, after = (q, later) if past else (later, q)  # 利润总额今年5200万去年5000万: the present first
             if (_NOW.search(later.subject) or moved_to if past else _PAST.search(later.subject)) and before.value:
-                subject = re.sub(rf"从?(?:{_PAST.pattern}|{_NOW.pattern})?的?$", "", q.subject)  # 利润从去年的 → 利润
+                subject = re.sub(rf"[从由]?(?:{_PAST.pattern}|{_NOW.pattern})?的?$", "", q.subject)  # 利润从去年的 → 利润
                 topic = strip_words(core(strip_words(subject, _TIMES)) and strip_words(subject, _TIMES), _TIMES)
                 out.append(_growth_between(before, after, topic))
                 break

@@ -219,10 +219,12 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _plausible(out, reading)
     # a figure every slot of its kind avoids (够不够2.8倍: the guideline restated) is no question for the user
     used = {start for i in out.placed for start in reading.quantities[i].sources}  # 4800万 and 5100万 gave the growth placed
+    listed = {str(k) for v in out.values.values() if isinstance(v, dict) for k in v}
     out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and q.start not in used
                      and (i not in out.outranked or _says_what_it_is(q))
                      and (q.kind is Kind.NUMBER or any(q.kind in s.reads.kinds and not _avoided(s.reads, q) for s in out.slots)
-                          or q.unit in ("折", "成"))]  # 积分打七折 with nowhere to put it: asked about, never dropped
+                          or q.unit in ("折", "成") or q.name in listed and q.kind in (Kind.PERCENT, Kind.MULTIPLE))]
+    # 积分打七折 / 丙班这次只拿一半 with nowhere to put it: asked about, never dropped
     _counts_of_lists(out, reading)
     _sums_of_lists(out)
     _stated_counts(out, reading)
@@ -232,7 +234,22 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _lines_without_a_record(out, reading)
     _mixed_levels(out)
     _members_in_two_groups(out)
+    _named_again(out)
     return out
+
+
+def _named_again(out: Filled) -> None:
+    """老方积分300 … 老方是组长额外加50分: a listed name said again with words about it is the same
+    member with a second figure — added, or instead? Asked, never paid as a member of its own."""
+    for slot in out.slots:
+        value = out.get(slot.path)
+        if slot.reads.shape is not Shape.MAP or not isinstance(value, dict):
+            continue
+        for key in list(value):
+            first = next((k for k in value if k != key and str(key).startswith((f"{k}是", f"{k}的"))), None)
+            if first is not None:
+                out.problems.append(f"“{first}”有两个数字（{plain(value[first])} 和 “{str(key)[len(first):]}” {plain(value[key])}）："
+                                    "是加在一起，还是用后一个？")
 
 
 def _members_in_two_groups(out: Filled) -> None:

@@ -81,3 +81,13 @@ def contains_any(text: str, words: tuple[str, ...]) -> str | None:
         if word in text:
             return word
     return None
+
+
+@lru_cache(maxsize=4096)
+def tagged_words(phrase: str) -> tuple[tuple[str, str], ...]:
+    """jieba words with their part of speech (v verb, u particle, p preposition, nr person …)."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    return tuple((w.word, w.flag) for w in jieba.posseg.cut(phrase) if w.word.strip())

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .lexicon import Lexicon, lexicon, starts_with_any
+from .lexicon import Lexicon, lexicon, starts_with_any, tagged_words
 from .models import Kind, Quantity
 from .numerals import CN_DIGITS, CN_MAGNITUDES, NUMERAL_CHARS, parse_numeral
 
@@ -219,8 +219,8 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
     if kind is None and not has_digit and end - start == 1 and _CJK.match(text[start - 1:start] or " ") and text[start] != "两":
         return None  # 张三、李四: a single numeral character after a character ends a name
     if kind is None:
-        if not magnitude and _part_of_a_name(text, end, has_digit, lex):
-            return None  # 一车间, 3号线, 二班: a label that begins with a numeral
+        if not magnitude and _part_of_a_name(text, end, has_digit, lex) or not has_digit and _in_a_persons_name(text, start):
+            return None  # 一车间, 3号线, 二班: a label that begins with a numeral; 王五一样: 王五 is a person
         kind, factor = Kind.NUMBER, Decimal(1)
     if unit.strip() == "折" and 10 <= value < 100 and value == int(value):
         factor = scale = Decimal("0.01")  # 七五折, 85折: two digits are hundredths (八折 is tenths)
@@ -266,6 +266,20 @@ def _part_of_a_name(text: str, end: int, has_digit: bool, lex: Lexicon) -> bool:
     run = text[:end][-4:]
     spoken = len(re.findall(f"[{CN_DIGITS}十百千万]", run)) >= 2  # 八十每档加: a number said in full is a number
     return not has_digit and not spoken and not _STANDALONE_AFTER.match(rest)
+
+
+def _in_a_persons_name(text: str, start: int) -> bool:
+    """The numeral begins inside a word jieba reads as a person's name (王五|一样, 张三|…)."""
+    window = max(0, start - 3)
+    at = window
+    for word, flag in tagged_words(text[window:start + 3]):
+        found = text.find(word, at)
+        if found < 0:
+            return False
+        if found < start < found + len(word):
+            return flag in ("nr", "nrfg", "nrt")
+        at = found + len(word)
+    return False
 
 
 def _rate_unit(text: str, start: int, value: Decimal) -> bool:

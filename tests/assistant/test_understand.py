@@ -495,3 +495,19 @@ def test_growths_written_present_first_or_from_one_amount_to_another_and_a_p_pre
     assert "“两个低于”检查" in moved and "6.67%" in moved and "违反" in moved  # 6.67% > 5%
     listed = _answer("同行年薪（万）：10、11、12.5、14、15，P25和P75各多少")
     assert "110,000.00" in listed and "140,000.00" in listed
+
+
+def test_a_listed_name_said_again_with_a_second_figure_is_asked_about():
+    reply = respond("积分制：总绩效9万，老韩积分200，老郝积分200，老韩是班长额外加40分", session_id=_session())
+    assert reply.needs and "“老韩”有两个数字" in reply.answer and not _computed(reply)
+
+
+def test_numerals_inside_names_a_share_for_a_listed_member_and_amounts_moved_by_you():
+    named = respond("奖金池9万，张三李四王五三个人，李四和王五一样，李四100分，张三200分", session_id=_session())
+    assert "51" not in named.answer and not any(c.input.get("scores", {}).get("李四和王") for c in named.tool_calls)
+    half = respond("绩效8万，一班300分，二班300分，三班200分，三班这次只拿一半", session_id=_session())
+    assert half.needs and "一半" in half.answer and not _computed(half)
+    moved = _answer("两个低于：利润总额由6000万降到5700万，工资总额由1200万增加到1230万")
+    assert "经济效益增长率 下降 5%" in moved and "工资总额增长率 2.5%" in moved
+    apprentice = _answer("计件奖金3万，师傅老詹1500件，徒弟小闵1000件，徒弟按师傅的一半算")
+    assert "个人系数 小闵 50%" in apprentice
