@@ -156,7 +156,7 @@ def _one_level(inp: PointsInput) -> dict[str, Any]:
 
 def _department_weights(inp: PointsInput) -> tuple[list[str], list[Decimal], dict[str, tuple[list[str], list[int], int]]]:
     names, scores, members = [], [], {}
-    check_names(list(inp.departments), "departments", "部门")  # type: ignore[union-attr]
+    check_names(list(inp.departments), "departments", "部门")  # type: ignore[arg-type]
     for dept, info in inp.departments.items():  # type: ignore[union-attr]
         if info.members is not None:
             members[dept] = read_weight_map(info.members, f"departments.{dept}.members", f"{dept}成员积分")
