@@ -78,6 +78,13 @@ def _load_user_documents(signature: tuple[tuple[str, int, int], ...]) -> tuple[t
     return tuple(out)
 
 
+def damaged_user_documents() -> list[str]:
+    """Ids of stored documents whose file cannot be read (truncated, overwritten): they are left
+    out of every search, so the user must be told which ones to import again."""
+    readable = {str(user_docs_dir() / f"{entry.doc_id}.json") for entry, _, _ in user_documents()}
+    return [Path(name).stem for name, _, _ in _user_docs_signature() if name not in readable]
+
+
 def user_fingerprint() -> str:
     return hashlib.sha256("|".join(sha for _, _, sha in user_documents()).encode()).hexdigest()
 

@@ -34,6 +34,10 @@ def sources(
         note = "" if d.complete else f"（不完整：{d.completeness_note}）"
         source = "导入" if d.user else "内置"
         typer.echo(f"{d.doc_id:<16} {d.unit_count:>4} 个单元  [{source}] 《{d.title}》{note}")
+    from knowledge.corpus import damaged_user_documents
+
+    for doc_id in damaged_user_documents():  # silently missing from searches otherwise
+        typer.echo(f"{doc_id:<16}    ? 个单元  [导入] 文件已损坏，检索时不会用到；请重新导入原文件，或用 --remove {doc_id} 删除")
 
 
 @app.command("ingest")

@@ -63,3 +63,16 @@ def test_a_short_text_is_refused_for_being_short_not_for_being_a_scan(tmp_path):
 
 def test_a_folder_to_import_is_called_a_folder(tmp_path):
     chinese_error(payguide("ingest", str(tmp_path)), "文件夹")
+
+
+def test_a_damaged_imported_document_is_named_not_silently_dropped(tmp_path):
+    # Before: a truncated documents/*.json vanished from sources and searches without a word.
+    home = tmp_path / "home"
+    (home / "documents").mkdir(parents=True)
+    (home / "documents" / "user-制度-abc123.json").write_text('{"entry": {"doc_', encoding="utf-8")
+    done = payguide("sources", env={"PAYGUIDE_HOME": str(home)})
+    assert done.returncode == 0, done.stderr
+    assert "user-制度-abc123" in done.stdout and "已损坏" in done.stdout
+    removed = payguide("sources", "--remove", "user-制度-abc123", env={"PAYGUIDE_HOME": str(home)})
+    assert removed.returncode == 0, removed.stderr
+    assert not (home / "documents" / "user-制度-abc123.json").exists()
