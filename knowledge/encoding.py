@@ -26,7 +26,7 @@ def decode_text(raw: bytes) -> str | None:
     if len(raw) % 2 == 0 and raw.count(0) * 4 >= len(raw):  # before UTF-8, which also reads zeros
         even_zeros = raw[0::2].count(0)
         text = _strict(raw, "utf-16-be" if even_zeros > raw[1::2].count(0) else "utf-16-le")
-        if text is not None:
+        if text is not None and _plausible(text) >= 0.8:  # not a binary file that happens to decode
             return text
     text = _strict(raw, "utf-8")
     if text is not None:

@@ -148,13 +148,13 @@ def _has_images(path: Path) -> bool:
 
 
 def _decode(data: bytes) -> str:
+    from knowledge.encoding import decode_text
+
+    text = decode_text(data)  # UTF-8, UTF-16 (Notepad's "Unicode"), GBK/GB18030: as imports and tables
+    if text is not None and "\x00" not in text:
+        return text
     if b"\x00" in data[:4096]:
         raise ReviewError("文件不是文本文件（含二进制内容）：请上传 .docx、.txt 或 .md 格式的方案。")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
     raise ReviewError("无法识别文件编码：请将文本保存为 UTF-8 或 GBK 编码后再上传。")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,18 @@ def test_a_damaged_imported_document_is_named_not_silently_dropped(tmp_path):
     removed = payguide("sources", "--remove", "user-制度-abc123", env={"PAYGUIDE_HOME": str(home)})
     assert removed.returncode == 0, removed.stderr
     assert not (home / "documents" / "user-制度-abc123.json").exists()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "gbk"])
+def test_a_scheme_saved_by_notepad_is_reviewed(tmp_path, encoding):
+    plan = tmp_path / "方案.txt"
+    plan.write_bytes("本方案绩效工资按积分分配，经职工代表大会审议通过。".encode(encoding))
+    done = payguide("review", str(plan))
+    assert done.returncode == 0, done.stderr
+    assert "违反" in done.stdout
+
+
+def test_a_binary_file_is_still_refused_as_binary(tmp_path):
+    plan = tmp_path / "方案.txt"
+    plan.write_bytes(Path(sys.executable).read_bytes()[:20000])
+    chinese_error(payguide("review", str(plan)), "二进制")
