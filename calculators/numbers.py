@@ -69,7 +69,7 @@ def exact(number: Decimal, field: str | None = None, label: str = "该值") -> D
 
 
 def _short(number: Decimal) -> str:
-    text = format(number, "f") if abs(number.adjusted()) < 40 else str(number)
+    text = format(number, "f") if abs(number.adjusted()) < 1000 else str(number)  # as typed, shortened below
     return text if len(text) <= 40 else text[:20] + "…" + text[-8:]
 
 

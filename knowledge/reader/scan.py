@@ -202,6 +202,8 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
         return Quantity(value, Kind.ORDINAL, text[opened:end + len(unit)], opened, end + len(unit), unit=unit.strip())
     if _LATIN_BEFORE.search(text[max(0, start - 1):start]) and kind is None:
         return None  # T1 is a code (but A20% is A: 20%)
+    if re.search(r"\d[eE][+-]?$", text[max(0, start - 3):start]):
+        return None  # 1e400: scientific notation is no amount a person writes — the field is asked for instead
     written_end = end + len(unit)
     magnitude = any(c in "万千亿百佰仟" for c in text[start:end])
     scale = _written_scale(text[start:end]) * factor if kind is not None else _written_scale(text[start:end])

@@ -511,3 +511,8 @@ def test_numerals_inside_names_a_share_for_a_listed_member_and_amounts_moved_by_
     assert "经济效益增长率 下降 5%" in moved and "工资总额增长率 2.5%" in moved
     apprentice = _answer("计件奖金3万，师傅老詹1500件，徒弟小闵1000件，徒弟按师傅的一半算")
     assert "个人系数 小闵 50%" in apprentice
+
+
+def test_scientific_notation_is_never_read_as_its_exponent():
+    reply = respond("绩效工资总额1e400元，甲部门3000分、乙部门2000分", session_id=_session())
+    assert not _computed(reply) and "400 元" not in reply.answer
