@@ -279,6 +279,8 @@ def _changes_without_figures(update: Filled, previous: dict[str, Any], reading: 
 
 
 _ADDED_MEMBER = re.compile(r"(?:再|还|另外)?(?:加上|加入|添上|补上|还有|再加)([\u4e00-\u9fa5A-Za-z0-9]{1,8}?)(?:呢|吧|吗|啊|$|[，,。？?！!])")
+
+
 def _added_member(text: str, previous: dict[str, Any]) -> str | None:
     """The member a message adds: named after 加上/还有…, or a person not yet listed."""
     written = _ADDED_MEMBER.search(text)

@@ -102,7 +102,7 @@ def _avoided(reads: Reads, q: Quantity) -> bool:
 def kind_fit(reads: Reads, q: Quantity) -> int:
     """3 for the field's own kind, 2 for another kind it takes, 1 for a bare number, 0 for none."""
     if q.kind is Kind.NUMBER and q.money_sized and Kind.MONEY not in reads.kinds:
-        return 0
+        return 0  # 3万2 is money, never a coefficient, a score or a head count (两千一 may be pieces)
     if q.kind in reads.kinds:
         return 3 if q.kind is reads.kinds[0] else 2
     if q.kind is Kind.MONTHS and Kind.YEARS in reads.kinds:
@@ -110,7 +110,7 @@ def kind_fit(reads: Reads, q: Quantity) -> int:
     if q.kind is not Kind.NUMBER or not reads.bare:
         return 0
     if q.money_sized and Kind.MONEY not in reads.kinds:
-        return 0
+        return 0  # 18万 is money, never a score or a head count
     if Kind.PERCENT in reads.kinds and not reads.fraction and len(reads.kinds) == 1:
         return 0  # growth rates are written with %, a bare 1500 is not one
     return 1 if any(k in _BARE_OK for k in reads.kinds) else 0
