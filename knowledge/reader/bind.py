@@ -978,8 +978,12 @@ def _each(qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
     for q in qs:
         each = _last_word(q.subject, lex.each_words)
         names = _split_names(q.subject[:each[1]], lex) if each else []
+        together = _last_word(q.subject, lex.total_words)
+        joint = _split_names(q.subject[:together[1]], lex) if together else []
         if len(names) >= 2:
             out += [q.with_(name=name) for name in names]
+        elif len(joint) >= 2 and all(looks_like_entity(n) for n in joint):  # (杰出及优秀合计35% names one group of grades)
+            out.append(q.with_(name=None, total=True))  # 小王和小李一共做了2000件: the two together, neither alone
         else:
             out.append(q)
     return out

@@ -349,8 +349,8 @@ def _unlisted_members(out: Filled, reading: Reading) -> None:
     text = reading.normalised
     for slot in out.slots:
         listed = out.get(slot.path)
-        if slot.reads.shape is not Shape.MAP or not isinstance(listed, dict) or len(listed) < 2:
-            continue
+        if slot.reads.shape is not Shape.MAP or not isinstance(listed, dict) or not listed:
+            continue  # (one listed is enough: 生产部积分3000，技术部积分比生产部少一点)
         names = [str(k) for k in listed]
         suffix = next((w for w in ("车间", "部门", "班组", "科室", "分公司", "中心", "部", "科", "室", "组", "班", "队")
                        if all(n.endswith(w) and len(n) > len(w) for n in names)), None)

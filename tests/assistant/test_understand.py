@@ -516,3 +516,10 @@ def test_numerals_inside_names_a_share_for_a_listed_member_and_amounts_moved_by_
 def test_scientific_notation_is_never_read_as_its_exponent():
     reply = respond("绩效工资总额1e400元，甲部门3000分、乙部门2000分", session_id=_session())
     assert not _computed(reply) and "400 元" not in reply.answer
+
+
+def test_a_joint_total_is_nobodys_and_a_department_compared_without_a_figure_is_asked_for():
+    joint = respond("计件奖金2万，小符和小柯一共做了1600件，小符多一些", session_id=_session())
+    assert joint.needs and not _computed(joint)
+    compared = respond("奖金池12万，销售部积分2400，服务部积分比销售部少一点", session_id=_session())
+    assert compared.needs and "服务部" in compared.answer and not _computed(compared)
