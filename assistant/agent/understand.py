@@ -261,21 +261,28 @@ _UNCHANGED = re.compile(r"[不没未别无]\S?(?:变|改|动|调)|照旧|同上|
 def _changes_without_figures(update: Filled, previous: dict[str, Any], reading: Reading) -> list[str]:
     """对象再加10个，加的都是技术岗: a clause with no figure that speaks of changing another field
     already given may change it too — ask how, rather than keep its old figure."""
-    placed = set(update.placed.values())
     starts = [q.start for q in reading.quantities]
     questions = []
     for clause in reading.clauses:
         if any(clause.start <= s < clause.end for s in starts) or not _CHANGE.search(clause.text) \
                 or _UNCHANGED.search(clause.text):
             continue
-        for slot in update.slots:
-            before = _get_path(previous, slot.path)
-            if slot.reads.shape is not Shape.VALUE or slot.path in placed or before is None or isinstance(before, bool):
-                continue
-            if any(len(c) >= 2 and c in clause.text for c in slot.reads.cues):
-                questions.append(f"“{clause.text.strip()}”：{slot.label}（原为 {_plain(before)}）也要改吗？请告诉我改成多少")
-                break
+        slot = _given_field_named(update, previous, clause.text)
+        if slot is not None:
+            before = _plain(_get_path(previous, slot.path))
+            questions.append(f"“{clause.text.strip()}”：{slot.label}（原为 {before}）也要改吗？请告诉我改成多少")
     return questions
+
+
+def _given_field_named(update: Filled, previous: dict[str, Any], words: str) -> Slot | None:
+    """The first single-figure field, given before and untouched by this message, that `words` name."""
+    placed = set(update.placed.values())
+    for slot in update.slots:
+        before = _get_path(previous, slot.path)
+        if slot.reads.shape is Shape.VALUE and slot.path not in placed and isinstance(before, (int, float, Decimal)) \
+                and not isinstance(before, bool) and any(len(c) >= 2 and c in words for c in slot.reads.cues):
+            return slot
+    return None
 
 
 _ADDED_MEMBER = re.compile(r"(?:再|还|另外)?(?:加上|加入|添上|补上|还有|再加)([\u4e00-\u9fa5A-Za-z0-9]{1,8}?)(?:呢|吧|吗|啊|$|[，,。？?！!])")
@@ -365,7 +372,7 @@ def _apply_changes(update: Filled, previous: dict[str, Any], reading: Reading) -
             continue
         sign = 1 if _MORE.search(q.subject) else -1 if _LESS.search(q.subject) else 0
         if sign and slot is not None:
-            update.problems += _other_fields_named(update, previous, reading, q, path)
+            update.problems += _other_fields_named(update, previous, reading, q)
         if slot is None or not sign or slot.reads.signed or q.kind is Kind.PERCENT and slot.reads.kinds[0] is not Kind.PERCENT:
             continue
         old, new = _get_path(previous, path), update.get(path)
@@ -383,13 +390,13 @@ def _apply_changes(update: Filled, previous: dict[str, Any], reading: Reading) -
 _SCALING = {"减半": Decimal("0.5"), "砍半": Decimal("0.5"), "翻倍": Decimal(2), "翻番": Decimal(2), "翻一番": Decimal(2)}
 
 
-def _other_fields_named(update: Filled, previous: dict[str, Any], reading: Reading, q: Quantity, path: str) -> list[str]:
+def _other_fields_named(update: Filled, previous: dict[str, Any], reading: Reading, q: Quantity) -> list[str]:
     """再加5个技术骨干进分红名单: a change that names a second field already given may change it too."""
     clause = reading.clauses[q.clause].text if q.clause < len(reading.clauses) else q.subject
-    return [f"“{clause.strip()}”：{s.label}（原为 {_plain(_get_path(previous, s.path))}）也要跟着改吗？请告诉我改成多少"
-            for s in update.slots if s.path != path and s.reads.shape is Shape.VALUE and s.path not in update.placed.values()
-            and isinstance(_get_path(previous, s.path), (int, float, Decimal)) and not isinstance(_get_path(previous, s.path), bool)
-            and any(len(c) >= 2 and c in clause for c in s.reads.cues)][:1]
+    slot = _given_field_named(update, previous, clause)
+    if slot is None:
+        return []
+    return [f"“{clause.strip()}”：{slot.label}（原为 {_plain(_get_path(previous, slot.path))}）也要跟着改吗？请告诉我改成多少"]
 
 
 def _percent(value: Any) -> str:
