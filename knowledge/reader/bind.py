@@ -597,6 +597,9 @@ def _labels_from_levels(text: str, quantities: list[Quantity]) -> list[Quantity]
             gap = text[q.end:nxt.start]
             if not any(c in ITEM_END or c.isspace() for c in gap) and not re.search(r"[到至~\-—了第做干给]|每|共", gap) and len(gap) <= 6:
                 continue  # dropped: its text stays in the next figure's subject (七级中位值8000元)
+            item_start = q.start == 0 or text[q.start - 1] in "，,、；;：: \t\n"
+            if item_start and re.fullmatch(r"[ \t]{1,2}", gap) and nxt.kind in (Kind.NUMBER, Kind.MONEY):
+                continue  # 1级 4200，2级 4750: a list item's grade, written with a space before its figure
         out.append(q)
     return out
 

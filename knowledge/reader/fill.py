@@ -233,6 +233,7 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
                      and (q.kind is Kind.NUMBER or any(q.kind in s.reads.kinds and not _avoided(s.reads, q) for s in out.slots)
                           or q.unit in ("折", "成") or q.name in listed and q.kind in (Kind.PERCENT, Kind.MULTIPLE)
                           or q.kind is Kind.PERCENT and _SET_ASIDE.search(q.subject))]
+    _complements(out)
     # 积分打七折 / 丙班这次只拿一半 with nowhere to put it: asked about, never dropped
     _counts_of_lists(out, reading)
     _sums_of_lists(out)
@@ -299,6 +300,17 @@ def _says_what_it_is(q: Quantity) -> bool:
 
 # 先预留10%做年终调节: a share taken off before the rest is shared changes what is shared
 _SET_ASIDE = re.compile(r"预留|提留|留出|留存|留下|留作|扣除|扣留|扣掉|先扣|先拿出|拿出|提取|切出|划出")
+
+
+def _complements(out: Filled) -> None:
+    """基本和绩效各一半 / 基本年薪占40%，其余是绩效年薪: the rest's share restates the field's; one that
+    does not add up to the whole is asked about."""
+    for slot in [s for s in out.slots if s.reads.complement and isinstance(out.get(s.path), Decimal)]:
+        share: Decimal = out.get(slot.path)
+        for q in [q for q in out.leftovers if q.kind is Kind.PERCENT and contains_any(q.name or "", slot.reads.complement)]:
+            out.leftovers.remove(q)
+            if q.value + share != 1:
+                out.problems.append(f"{slot.label} {plain(share * 100)}% 与“{q.text}”合计不是 100%，请确认")
 
 
 def _names_another_thing(q: Quantity, model_slots: list[Slot]) -> bool:

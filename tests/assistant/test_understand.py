@@ -601,3 +601,12 @@ def test_a_figure_that_cannot_be_used_as_written_is_asked_about():
 def test_work_records_take_the_item_written_nearest_before_each_figure():
     reply = respond("工分：抢修每次30分，巡检每台3分，总额2万。老包抢修10次巡检100台，老焦抢修5次巡检200台", session_id=_session())
     assert _computed(reply)[-1].output["points"] == {"老包": Decimal("600"), "老焦": Decimal("750")}
+
+
+def test_the_rest_of_a_share_restates_it_and_a_grade_written_before_its_figure_labels_it():
+    halves = _computed(respond("副总年薪40万，基本年薪和绩效年薪各占一半", session_id=_session()))[-1]
+    assert halves.output["allocations"]["基本年薪"] == Decimal("200000.00")
+    rest = respond("年薪36万，基本年薪占35%，绩效年薪占60%", session_id=_session())
+    assert rest.needs and "100%" in rest.answer and not _computed(rest)
+    fit = _computed(respond("帮我线性回归：1级 3000，2级 3500，3级 4000", session_id=_session()))[-1]
+    assert fit.output["coefficients"]["b"] == Decimal("500.000000")
