@@ -1104,6 +1104,8 @@ def _records(figures: Figures, out: Filled, reading: Reading) -> None:
                 continue
             if not kind_fit(best.reads, q) or any(name in words for c in choices for words in c.reads.choices.values()):
                 continue  # 技师5人: a count of a grade, not a person called 技师
+            if any(name.startswith(w) for s in out.slots if s.reads.shape is Shape.CHOICE for ws in s.reads.choices.values() for w in ws):
+                continue  # 按案例2 技师4个: 案例2 chooses the standard, it is nobody's name
             chosen = {}
             for choice in choices:  # 张三技师: the record's name without its 技能等级
                 for value, words in vocabularies[choice.path].items():
