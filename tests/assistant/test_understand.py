@@ -623,3 +623,10 @@ def test_a_period_after_a_count_is_no_rate_and_a_standards_name_is_nobodys():
     assert {k: Decimal(str(v)) for k, v in counts.input["headcounts"].items()} == {"高级工": 3, "技师": 2, "中级工": 4}
     named = respond("按案例4 技师2个 高级工5个", session_id=_session())
     assert not any(m.get("name", "").startswith("案例") for c in named.tool_calls for m in c.input.get("members") or [])
+
+
+def test_a_member_the_text_leaves_out_shares_nothing():
+    office = _computed(respond("奖金9万 一车间500分 二车间400分 后勤300分 后勤不参加", session_id=_session()))[-1]
+    assert set(office.output["allocations"]) == {"一车间", "二车间"} and office.output["allocations"]["一车间"] == Decimal("50000.00")
+    rework = _computed(respond("计件奖金2万，老艾600件，老符400件，另外小晏200件是试制件不算", session_id=_session()))[-1]
+    assert set(rework.output["allocations"]) == {"老艾", "老符"}
