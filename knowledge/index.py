@@ -43,8 +43,11 @@ CASE_BONUS = 0.1
 # Clauses answer questions; cases illustrate them. A question that does not ask for an
 # example prefers the clause when the two score alike.
 CASE_PENALTY = 0.02
+# 公司/集团 alone is how people name their own firm ("公司能不能…", "子公司", "我们集团"): only
+# a company pointed at — that one, another, one letter-named (D公司) — is asking about a case.
 _WANTS_CASE = re.compile(r"案例|例子|实例|示例|做法|经验|哪个企业|哪家企业|哪些企业|别的企业|其他企业|别家|"
-                         r"怎么做的|怎么搞的|调整成了|改成了|公司|集团|某矿|供电所")
+                         r"怎么做的|怎么搞的|调整成了|改成了|某矿|供电所|"
+                         r"(那个|那家|这家|哪家|别的|其他|有的?|[A-Z])[\u4e00-\u9fff]{0,4}(公司|集团)")
 KEY_RECHECK_SECONDS = 2.0
 # A question that names the people a guideline is about (科技人才, 研发人员 → 科技人才指引;
 # 技术工人 → 技能人才指引) prefers that guideline's units when scores are close.
