@@ -43,6 +43,10 @@ _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "vn", "ng", "j", "l", "eng")
 # whatever weight their rarity would give them. jieba's dictionary tags decide.
 _FUNCTION_TAGS = ("m", "q", "r", "d", "p", "c", "u", "y", "e", "o", "f")
 PIECE_CREDIT = 0.5  # a compound the corpus never writes whole, but writes every piece of
+# The dictionary's frequencies come from written Chinese, where spoken verbs, adjectives and
+# time words look rare ('干嘛', '拆成', '加点' — idf 13–16, more than 产假): only a noun's rarity
+# says it names a topic. Other words weigh at most this (about a common verb's idf).
+NON_NOUN_CAP = 10.0
 _CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
 
 
@@ -109,7 +113,9 @@ def _content_words(query: str, index: Index) -> list[tuple[str, bool]]:
     freq, _ = _general()
     found: list[str] = []
     for word in segment(query):
-        if freq.get(word, 0) > 0 or word.isascii() or index.writes(word.lower()):
+        # A guessed word counts only as a word the corpus writes ('人能' inside 技能人能… is
+        # not one)
+        if freq.get(word, 0) > 0 or word.isascii() or word.lower() in index.vocabulary_set:
             found.append(word)
         else:
             found += segment(word, guess=False)
@@ -170,7 +176,7 @@ def features(query: str, top_units: list[str], index: Index) -> Features:
     total = found = foreign = 0.0
     unexplained = []
     for word, noun in dict.fromkeys(_content_words(query, index)):
-        weight = general_idf(word)
+        weight = general_idf(word) if noun else min(general_idf(word), NON_NOUN_CAP)
         total += weight
         if _explained(word, text):
             found += weight
