@@ -14,7 +14,8 @@ Two signals from the corpus itself, calibrated on the dev sets (`gate.yaml`):
 Two reviewed lists in `gate.yaml` complete them: requests to ignore the sources or to invent
 clauses are refused by their form, whatever they mention; and a question naming a labour, social
 insurance or tax topic the guidelines do not govern (产假, 社保, 个税 …) is refused unless its best
-units use that word themselves.
+units use that word themselves. A question asking for a number of days or hours, a date or a
+multiple (几天, 几号, 几倍) is refused unless a best unit states one: those are labour law's figures.
 
 The operating point is the least-cost one on the dev sets (`choose_point`), chosen and
 cross-validated by benchmarks/calibrate_gate.py.
@@ -52,6 +53,13 @@ PLACE_SUFFIXES = frozenset("部科厂矿所局处室组队站院校店场司委�
 # says it names a topic. Other words weigh at most this (about a common verb's idf).
 NON_NOUN_CAP = 10.0
 _CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
+# Days, hours, dates, multiples and ages are what labour law sets (年假几天, 加班几倍, 几号发工资,
+# 最多几个晚上); the guidelines state almost none. A question asking for one is answered only
+# when a best unit states such a figure (近2倍, 3天).
+_MEASURES = "天|日|小时|钟头|号|倍|晚上|晚|夜|周|星期|岁"
+_ASKS_MEASURE = re.compile(rf"(?:几|多少|多长)个?({_MEASURES})")
+# a figure, not the serial number of a document (人社厅发〔2021〕7号)
+_NUMBER = r"(?<![0-9０-９〕\]])(?:[0-9０-９]+(?:\.[0-9]+)?|[一二两三四五六七八九十百半]+)\s*个?"
 
 
 @dataclass(frozen=True)
@@ -102,6 +110,7 @@ class Features:
     foreign: float
     injection: bool
     uncovered: str | None = None  # an uncovered topic the question names and its units do not
+    measure: str | None = None  # a day, hour, date or multiple asked for that no best unit states
     unexplained: list[str] = field(default_factory=list)
 
 
@@ -200,7 +209,9 @@ def features(query: str, top_units: list[str], index: Index) -> Features:
     # third unit (节假日 in a case's list of duties) does not make the question covered.
     first = index.search_texts[top_units[0]] if top_units else ""
     uncovered = next((t for t in settings().uncovered_topics if t in lowered and t not in first), None)
-    return Features(found / total if total else 0.0, foreign, is_injection(query), uncovered, unexplained)
+    asked = _ASKS_MEASURE.search(query)
+    measure = asked.group(1) if asked and not re.search(_NUMBER + asked.group(1), text) else None
+    return Features(found / total if total else 0.0, foreign, is_injection(query), uncovered, measure, unexplained)
 
 
 def admits(query: str, top_units: list[str], index: Index) -> bool:
@@ -215,6 +226,8 @@ def refuses(found: Features, gate: Settings) -> str | None:
         return "injection"
     if found.uncovered is not None:
         return "uncovered"
+    if found.measure is not None:
+        return "measure"
     if found.share < gate.min_share:
         return "share"
     if found.foreign > gate.max_foreign and found.share < gate.foreign_below_share:
@@ -233,9 +246,9 @@ def choose_point(inside: list[Features], outside: list[Features], base: Settings
     question refused, 1 per out-of-scope question answered — and, among equal costs, the
     loosest one: the widest margin for in-scope questions worded unlike any seen.
 
-    Questions refused by the reviewed lists (injection, uncovered topics) are left out of the
+    Questions refused by the reviewed lists or the measure rule (injection, uncovered topics, a day or multiple no unit states) are left out of the
     out-of-scope side: the thresholds need not catch them again."""
-    rest = [f for f in outside if not (f.injection or f.uncovered)]
+    rest = [f for f in outside if not (f.injection or f.uncovered or f.measure)]
     # Only a threshold just past an out-of-scope question's value changes what is caught, and
     # the loosest of equal points lies there.
     shares = [0.0] + sorted({round(f.share + 0.0005, 4) for f in rest if f.share < 0.8})

@@ -81,3 +81,13 @@ def test_an_uncovered_topic_must_be_written_by_the_best_unit(ix):
     # 节假日 occurs once, in passing, in a case about a power-supply station's duties
     found = gate.features("法定节假日加班给几倍工资", ["soe_internal/art-34", "qujing_skill/case-1-5"], ix)
     assert found.uncovered is not None
+
+
+def test_a_day_hour_date_or_multiple_must_be_stated_by_a_best_unit(ix):
+    # 第一条 cites 中办发〔2022〕58号: a document's serial number is no date
+    due = gate.features("工资每个月几号前要发到手", ["qujing_skill/art-1"], ix)
+    assert due.measure == "号" and gate.refuses(due, gate.settings()) == "measure"
+    # 案例4 states 近2倍 and 2.5倍
+    spread = gate.features("同一个岗位最高和最低收入差几倍", ["qujing_skill/case-4-2"], ix)
+    assert spread.measure is None
+    assert knowledge.search("连着上夜班最多能排几个晚上") == []
