@@ -38,7 +38,7 @@ CANDIDATES = 80  # units the keyword retriever contributes before fusion
 VECTOR_CANDIDATES = 40  # passages the vector store returns (its cost grows with the number)
 # How much the coverage of the question's words adds to the fused rank score (0–1 scale),
 # and the bonus for cases when the question asks for an example ("有没有案例").
-COVERAGE_WEIGHT = 0.3
+COVERAGE_WEIGHT = 0.2
 CASE_BONUS = 0.1
 # Clauses answer questions; cases illustrate them. A question that does not ask for an
 # example prefers the clause when the two score alike.
