@@ -50,7 +50,8 @@ _WANTS_CASE = re.compile(r"案例|例子|实例|示例|做法|经验|哪个企�
                          r"(那个|那家|这家|哪家|别的|其他|有的?|[A-Z])[\u4e00-\u9fff]{0,4}(公司|集团)")
 KEY_RECHECK_SECONDS = 2.0
 # A question that names the people a guideline is about (科技人才, 研发人员 → 科技人才指引;
-# 技术工人 → 技能人才指引) prefers that guideline's units when scores are close.
+# 技术工人 → 技能人才指引), or the guideline itself by its short name or an alias (曲靖指引),
+# prefers that guideline's units when scores are close.
 SUBJECT_BONUS = 0.05
 SUBJECT_MIN_COUNT = 20  # a title word the document writes at least this often …
 SUBJECT_SHARE = 0.85  # … and with this share of the whole corpus's uses of it
@@ -97,6 +98,7 @@ class Index:
         self.vocabulary_set = frozenset(self.vocabulary)
         self.shapes = _by_shape(self.vocabulary)
         self.subjects = _subjects(self.search_texts, {uid: u.doc_id for uid, u in self.units.items()})
+        self.document_names = {e.doc_id: tuple(n for n in (e.short_name, *e.aliases) if n) for e in corpus.document_entries()}
 
     def writes(self, text: str) -> bool:
         """Whether the corpus writes `text` (anywhere in the guidelines, or as a word anywhere)."""
@@ -170,6 +172,11 @@ def _subjects(texts: dict[str, str], doc_of: dict[str, str]) -> dict[str, str]:
             if len(word) >= 2 and own >= SUBJECT_MIN_COUNT and own >= SUBJECT_SHARE * total:
                 found[word] = entry.doc_id
     return found
+
+
+def _named_documents(query: str, index: Index) -> set[str]:
+    """Documents the question names by their short name or an alias (曲靖指引, 科技人才指引, 内部分配指引)."""
+    return {doc for doc, names in index.document_names.items() if any(name in query for name in names)}
 
 
 def _unique_units(unit_ids: Any, allowed: set[str] | None, limit: int) -> list[str]:
@@ -357,7 +364,7 @@ def ranked(index: Index, query: str, doc_id: str | None, kind: str | None,
     if use_gate and not gate.admits(query, order[:3], index):
         return [], notice
     wants_case = bool(_WANTS_CASE.search(query))
-    named = {index.subjects[w] for w in expand(own) if w in index.subjects}
+    named = {index.subjects[w] for w in expand(own) if w in index.subjects} | _named_documents(query, index)
     subject = next(iter(named)) if len(named) == 1 else None
 
     def kind_prior(unit: Unit) -> float:

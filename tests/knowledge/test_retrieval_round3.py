@@ -91,3 +91,9 @@ def test_a_day_hour_date_or_multiple_must_be_stated_by_a_best_unit(ix):
     spread = gate.features("同一个岗位最高和最低收入差几倍", ["qujing_skill/case-4-2"], ix)
     assert spread.measure is None
     assert knowledge.search("连着上夜班最多能排几个晚上") == []
+
+
+def test_a_document_named_by_its_short_name_or_alias(ix):
+    assert index._named_documents("曲靖指引里带徒弟的津贴怎么说", ix) == {"qujing_skill"}
+    assert index._named_documents("内部分配指引对考核等级怎么分布", ix) == {"soe_internal"}
+    assert index._named_documents("考核等级怎么分布", ix) == set()
