@@ -52,7 +52,7 @@ KEY_RECHECK_SECONDS = 2.0
 # A question that names the people a guideline is about (科技人才, 研发人员 → 科技人才指引;
 # 技术工人 → 技能人才指引), or the guideline itself by its short name or an alias (曲靖指引),
 # prefers that guideline's units when scores are close.
-SUBJECT_BONUS = 0.05
+SUBJECT_BONUS = 0.03
 SUBJECT_MIN_COUNT = 20  # a title word the document writes at least this often …
 SUBJECT_SHARE = 0.85  # … and with this share of the whole corpus's uses of it
 
