@@ -24,8 +24,8 @@ _YEAR = re.compile(r"(19|20)\d\d")
 _CN_THEN_ARABIC = re.compile(f"[{CN_DIGITS}].*\\d|\\d[{CN_DIGITS}]")  # 三120 (张三120分), 3三 (T3三个)  # 三120: the 三 ends a name (张三120分)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPACED_UNITS = {"件", "元", "分", "人", "次", "个", "项", "档", "级", "年", "名", "台", "只", "户", "块"}
-_IDENTIFIER_BEFORE = re.compile(r"(?:工号|编号|单号|号码|电话|手机|批号|代码|账号|卡号|文号|证号)[:：]?\s*[A-Za-z0-9]*(?:[-_][A-Za-z0-9]*)*[-_]?$|[A-Za-z]+[-_]$"
-                                r"|[A-Za-z]+[-_]\d+[-_]$")
+_IDENTIFIER_BEFORE = re.compile(r"(?:工号|编号|单号|号码|电话|手机|批号|代码|账号|卡号|文号|证号)[:：]?\s*[A-Za-z0-9]*(?:[-_.#][A-Za-z0-9]*)*[-_.#]?$"
+                                r"|[A-Za-z]+[-_]$|[A-Za-z]+[-_]\d+[-_]$|(?<![A-Za-z])(?:NO|No|no)[.:：#]?\s*$")  # 订单号NO.20261103
 
 
 def _trim_run(text: str, start: int, end: int) -> tuple[int, int]:
@@ -224,6 +224,8 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
         if not magnitude and _part_of_a_name(text, end, has_digit, lex) or not has_digit and _in_a_persons_name(text, start):
             return None  # 一车间, 3号线, 二班: a label that begins with a numeral; 王五一样: 王五 is a person
         kind, factor = Kind.NUMBER, Decimal(1)
+    if kind is Kind.LEVELS and not magnitude and _part_of_a_name(text, written_end, True, lex):
+        return None  # 老钟 一等岗 现工资4500, 二级岗: a grade's name with its rank in it, not a count of levels
     if unit.strip() == "折" and 10 <= value < 100 and value == int(value):
         factor = scale = Decimal("0.01")  # 七五折, 85折: two digits are hundredths (八折 is tenths)
     if unit == "成" and text[end + 1:end + 2] in ("半",) + tuple("一二三四五六七八九"):
