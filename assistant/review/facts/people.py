@@ -57,18 +57,28 @@ def employees(scheme: Scheme) -> Figure | None:
             fig = placed(s, result, "employees")
             if fig is not None:
                 return fig
-    return _table_count(scheme, lambda label: any(w in label for w in W.employees) and any(
-        w in label for w in ("合计", "总计", "共计", "在岗职工", "总数")))
+    named = _table_count(scheme, lambda label: any(w in label for w in W.employees) and any(w in label for w in _TOTALS + ("在岗职工", "总数")))
+    # a table of the staff by kind whose count column is headed 在岗人数: its total row is the staff on post
+    return named or _table_count(scheme, lambda label: any(w in label for w in _TOTALS), headed=W.employees)
 
 
 _COUNT_HEADS = ("人数", "职数", "数量", "名额", "人")
+_TOTALS = ("合计", "总计", "共计")
+_ON_POST = ("在岗", "在职", "在册")
 
 
-def _table_count(scheme: Scheme, wanted) -> Figure | None:
-    """A head count from a table of staff (人员类别 | 人数): the first row whose name `wanted` accepts."""
+def _table_count(scheme: Scheme, wanted, headed: tuple[str, ...] = ()) -> Figure | None:
+    """A head count from a table of staff (人员类别 | 人数): the first row whose name `wanted` accepts,
+    in a column headed by one of `headed` when given (never in a table of dividend recipients)."""
     for table in scheme.tables:
+        head = " ".join(table.header)
+        if headed and (any(w in head for w in W.dividend) or any(w in table.context for w in W.dividend)
+                       and not any(w in head for w in _ON_POST)):
+            continue  # recipients by kind, unless the column says it counts staff on post
         for c in cells(table):
             if c.value is None or c.value != c.value.to_integral_value() or c.value <= 0 or "%" in c.text:
+                continue
+            if headed and not any(w in c.header for w in headed):
                 continue
             if (any(w in c.header for w in _COUNT_HEADS) or c.text.strip().endswith(("人", "名"))) and wanted(c.label):
                 return Figure(value=c.value, evidence=table.evidence(c.row), text=c.text)

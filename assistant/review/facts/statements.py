@@ -40,6 +40,7 @@ class Priority(StrEnum):
 class Increment(Facts):
     first: Priority | None  # whom the wage-total increment goes to first, as written
     evidence: Evidence
+    spread: bool = False  # shared out evenly, or its tilt refused ("按人数平均分配，不作倾斜"): nobody first
 
 
 class Statements(Facts):
@@ -101,7 +102,7 @@ def statements(scheme: Scheme) -> Statements:
         party=_polar([s for s in asked if s.has(*S.party_action)], S.party),
         negotiation=_polar(asked, S.negotiation),
         approval=_evidence(s for s in prose if s.has(*S.approval) and s.has(*S.approval_body) and s.has(*S.own_document)),
-        even_pay=_evidence(s for s in prose if s.has(*S.pay_words) and (_affirmed(s, S.even_pay) or _regardless(s))),
+        even_pay=_evidence(s for s in prose if s.has(*S.pay_words) and (_even_pay(s) or _regardless(s))),
         unassessed=_evidence(s for s in prose if not s.has(*S.okr, *S.unassessed_except) and (_unassessed(s) or _paid_first(s))),
         first_assess=_evidence(s for s in prose if s.has(*S.first_assess)),
         linked_pay=_evidence(s for s in prose if s.has(*S.pay_words) and s.has(*S.assessment_link) and _affirmed(s, S.link)),
@@ -111,7 +112,8 @@ def statements(scheme: Scheme) -> Statements:
         okr_linked=_evidence(s for s in prose if s.has(*S.okr) and _okr_linked(s)),
         papers=_evidence(s for s in prose if _papers(s)),
         uniform_assessment=_evidence(s for s in prose if s.has(*S.tech_people) and _affirmed(s, S.uniform_assessment, negation=False)),
-        no_tenure=_evidence(s for s in prose if s.has(*S.tenure_topic) and (_affirmed(s, S.no_tenure, negation=False) or _refused(s, _REAPPOINTED))),
+        no_tenure=_evidence(s for s in prose if s.has(*S.tenure_topic) and (_affirmed(s, S.no_tenure, negation=False) or _refused(s, _REAPPOINTED)
+                                                                         or _held_for_good(s))),
         auto_promotion=_evidence(s for s in prose if s.has(*S.promotion_topic) and (_affirmed(s, S.auto_promotion, negation=False)
                                                                                   or _promotion_unlinked(s))) or _by_time_alone(prose),
         pool_fixed=_evidence(s for s in prose if s.has(*S.pay_words) and _affirmed(s, S.pool_fixed, negation=False)),
@@ -133,7 +135,8 @@ def statements(scheme: Scheme) -> Statements:
         allowance_policy=_evidence(s for s in prose if s.has(*S.allowance_policy)),
         never_falls=_evidence(s for s in prose if s.has("工资总额", "薪酬总额") and (_affirmed(s, S.never_falls, negation=False)
                                                                                  or _BENEFIT_REGARDLESS.search(s.plain) is not None)),
-        high_wage_uncontrolled=_evidence(s for s in prose if s.has(*S.high_wage) and s.has(*S.not_controlled)),
+        high_wage_uncontrolled=_evidence(s for s in prose if (s.has(*S.high_wage) or _ABOVE_AVERAGE.search(s.plain))
+                                         and (s.has(*S.not_controlled) or _refused(s, _CONTROLS))),
         external_delinked=_evidence(s for s in scheme.sentences if s.has(*S.external) and s.has("工资总额") and s.has(*S.delinked)),
         no_job_evaluation=_evidence(s for s in prose if s.has(*S.post_wage) and (s.has(*S.no_job_evaluation) or _affirmed(s, S.post_wage_by))),
         base_paid_yearly=_evidence(s for s in prose if _paid_wrongly(s)),
@@ -146,6 +149,12 @@ def statements(scheme: Scheme) -> Statements:
         career_path=_evidence(s for s in prose if s.has(*S.career_path)),
         incentives=_evidence(s for s in scheme.sentences if s.has(*S.incentives)),
     )
+
+
+# a subsidiary whose pay is above the average (the group's, the trade's): a high-wage one, however
+# it is put; and what controlling it means, refused in a negated clause ("不另行核减额度")
+_ABOVE_AVERAGE = re.compile(r"(?:工资|收入|薪酬)(?:水平)?[^，,；;。]{0,6}?(?:高于|超过|超出)[^，,；;。]{0,10}?(?:平均|均值|水平)[^，,；;。]{0,12}?(?:子企业|子公司|企业|单位)")
+_CONTROLS = ("调控", "控制", "核减", "压减", "调减", "下调", "限制", "压缩")
 
 
 def _unassessed(s: Sentence) -> bool:
@@ -172,6 +181,24 @@ _PAID = ("预发", "发放", "发", "兑现", "支付")
 _ASSESSED_AFTER = re.compile(r"(?:再|后|然后)[^。；;]{0,12}?(?:考核|考评|评定|评价)")
 
 
+_SCORES = ("分值", "权重", "分数", "得分", "总分", "满分")
+
+
+def _even_pay(s: Sentence) -> bool:
+    """Pay shared out evenly: an even-sharing word (平均分配, 平分) not refused, in a clause that does
+    not share out scores or weights ("其余六项平分剩余分值" weighs indicators, pays nobody)."""
+    for name in S.even_pay:
+        for at in positions(s.plain, name):
+            clause = s.clause_at(at)
+            if clause is not None and any(w in clause.text for w in _SCORES):
+                continue
+            if s.answer_at is not None and at < s.answer_at and _answer_says(s) is not True:
+                continue
+            if not negated_at(s, at):
+                return True
+    return False
+
+
 def _regardless(s: Sentence) -> bool:
     """Pay "不论绩效" / "不分岗位、不论绩效，一律…发放": paid whatever the assessment says, not refused."""
     text = s.plain[s.answer_at or 0:]
@@ -195,6 +222,24 @@ def _paid_first(s: Sentence) -> bool:
 
 # a grade held for good: the re-appointment at the end of a term refused ("不再重新评聘")
 _REAPPOINTED = ("重新评聘", "重新聘任", "重新评定", "重新评审", "定期评聘")
+_ONCE = re.compile(r"一经(?:聘任|聘用|确定|评定|评聘|任命|聘)")
+_CHANGED = ("调整", "变动", "变更", "升降", "降级", "降低", "调降", "解聘")
+_PAY = ("工资", "薪酬", "标准", "薪级", "档")
+
+
+def _held_for_good(s: Sentence) -> bool:
+    """"职级一经聘任，除因违纪受处分外，不再调整": once appointed (一经…), the grade is never changed —
+    a negated change, in a clause after the appointment, not about a pay standard."""
+    once = _ONCE.search(s.plain)
+    if once is None:
+        return False
+    for clause in s.reading.clauses:
+        if clause.start < once.end() or any(w in clause.text for w in _PAY):
+            continue
+        at = next((clause.start + clause.text.find(w) for w in _CHANGED if w in clause.text), None)
+        if at is not None and negated_at(s, at):
+            return True
+    return False
 _EVERY_YEARS = re.compile(r"每满[0-9一二两三四五六七八九十]+年")
 _ASSESSMENT = ("考核", "考评", "绩效", "合格", "评价", "评定", "等次")
 _PROMOTED = ("晋升", "晋级", "升档", "调档", "上调", "升级", "降级", "下调", "降档")
@@ -429,8 +474,9 @@ _LATE = re.compile(r"(?:按|每)(?:季度?|半年|年度?)[^，,；;。]{0,8}?(?
 
 def _base_pay_late(s: Sentence) -> bool:
     for clause in s.reading.clauses:
-        late = any(w in clause.text for w in S.late_payment) or _LATE.search(clause.text) is not None
-        if any(w in clause.text for w in S.base_pay) and late and "年薪" not in clause.text:
+        text = s.scope(clause)
+        late = any(w in text for w in S.late_payment) or _LATE.search(text) is not None
+        if any(w in text for w in S.base_pay) and late and "年薪" not in text:
             return not negated_at(s, clause.start)
     return False
 
@@ -456,6 +502,15 @@ def _group(target: str) -> Priority | None:
     return min(order)[1] if order else None
 
 
+_TILT = ("倾斜", "优先", "侧重", "重点")
+
+
+def _spread(s: Sentence) -> bool:
+    """An increment shared out evenly ("按在岗人数平均分配") or with any tilt refused ("不作倾斜",
+    "不向任何人员倾斜"): no group comes first."""
+    return _affirmed(s, S.even_pay) or _refused(s, _TILT)
+
+
 def _increment(prose: list[Sentence]) -> Increment | None:
     for s in prose:
         if not s.has(*S.increment):
@@ -465,6 +520,8 @@ def _increment(prose: list[Sentence]) -> Increment | None:
             at = min(text.find(w) + len(w) for w in S.priority if w in text)
             end = min((text.find(ch, at) for ch in "，,；;。" if text.find(ch, at) >= 0), default=len(text))
             return Increment(first=_group(text[at:end]), evidence=s.evidence)
+        if _spread(s):
+            return Increment(first=None, evidence=s.evidence, spread=True)
         # "增量的六成用于中层以上管理人员调薪，其余用于一线生产岗位": the group given the largest share
         # comes first (the reader gives 其余 its remainder)
         uses = [(q.value, _group(q.subject + q.tail)) for q in s.figures(Kind.PERCENT) if "用于" in q.subject + q.tail]

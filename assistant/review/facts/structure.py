@@ -468,7 +468,7 @@ def grade_promotion(scheme: Scheme) -> Figure | None:
         text = s.plain
         for q in s.figures(Kind.YEARS):
             clause = s.clause_at(q.start)
-            if clause is None or not any(w in clause.text for w in ("晋升", "晋级")) or any(w in q.subject for w in ("任期", "聘期")):
+            if clause is None or not any(w in s.scope(clause) for w in ("晋升", "晋级")) or any(w in q.subject for w in ("任期", "聘期")):
                 continue
             low = next((p for p in s.figures(Kind.NUMBER, Kind.YEARS) if p.end <= q.start and text[p.end:q.start].strip() in ("至", "到", "-", "～", "~")), None)
             found = figure(q, s)

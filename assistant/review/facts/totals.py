@@ -27,6 +27,7 @@ from .common import (
     cells,
     figure,
     filled,
+    negated_at,
     placed,
 )
 
@@ -52,6 +53,14 @@ class CappedReads(BaseModel):
                                                 avoid=tuple(w for w in W.not_company if w not in _CAPS))] = None
 
 
+class CappedAvgReads(BaseModel):
+    """The whole company's average wage stated only as a ceiling ("全部职工平均工资增长按不超过某一幅度掌握"):
+    the growth is at most this, so a headquarters growth above it is above the company's."""
+
+    avg_wage: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=W.avg_wage, signed=True,
+                                              avoid=tuple(w for w in W.not_company if w not in _CAPS))] = None
+
+
 class HeadquartersReads(BaseModel):
     hq_avg_wage: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("总部职工平均工资", "总部平均工资", "总部"), signed=True)] = None
     # the whole company's average wage: named as all staff's, or as an average wage not the headquarters'
@@ -71,6 +80,7 @@ class Growth(Facts):
 class SubsidiaryGrowth(Facts):
     kind: str  # 内部效益型 …
     growth: Figure
+    over_group: bool = False  # the growth is written as points above the group's ("比集团增幅高出两个百分点")
 
 
 _FIELDS = ("wage_total", "profit", "avg_wage", "productivity")
@@ -119,7 +129,22 @@ def growth(scheme: Scheme) -> Growth:
                 break
     if "hq_avg_wage" in found and "all_avg_wage" not in found and "avg_wage" in found:
         found["all_avg_wage"] = found["avg_wage"]
+    if "hq_avg_wage" in found and "all_avg_wage" not in found:
+        capped = _capped_avg_wage(scheme)
+        if capped is not None:
+            found["all_avg_wage"] = capped
     return Growth(**found)
+
+
+def _capped_avg_wage(scheme: Scheme) -> Figure | None:
+    for s in scheme.prose():
+        if s.has(*W.subsidiary_kinds, *W.headquarters) or not s.has(*_CAPS):
+            continue
+        compared = _compared(s)
+        fig = placed(s, fill(compared, CappedAvgReads), "avg_wage", compared)
+        if fig is not None:
+            return fig
+    return None
 
 
 _COMPARED = ("较上年", "比上年", "较去年", "比去年", "同比", "环比", "较", "比")
@@ -262,6 +287,8 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
         amounts = s.figures(Kind.MONEY)
         for before, after in pairwise(amounts):  # "工资总额由2024年的5000万元增加到5500万元"
             kind = _row_kind(before.subject)
+            if any(w in before.subject for w in W.not_company):
+                continue  # "总部员工人均工资由15万元提高到16.2万元" is the headquarters', not the company's
             if kind and kind not in out and _MOVED_TO.match(after.subject) and before.value:
                 change = (after.value - before.value) / before.value
                 out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{before.text}→{after.text}")
@@ -307,4 +334,25 @@ def subsidiaries(scheme: Scheme) -> list[SubsidiaryGrowth]:
         if rate is not None:
             seen.add(kind)
             out.append(SubsidiaryGrowth(kind=kind, growth=Figure(value=rate.value, evidence=s.evidence, text=rate.text)))
+            continue
+        over = _over_group(s)
+        if over is not None:
+            seen.add(kind)
+            out.append(SubsidiaryGrowth(kind=kind, growth=over, over_group=True))
     return out
+
+
+_ABOVE = re.compile(r"(?:比|较)[^，,；;。]{0,12}?集团[^，,；;。]{0,10}?(?:高出|高|多|超出|超过)$")
+
+
+def _over_group(s: Sentence) -> Figure | None:
+    """"其工资总额增幅可比集团平均增幅高出两个百分点": a growth set as points above the group's own,
+    not refused ("不得比集团高出…")."""
+    # every reading, weak ones too: "一个百分点" is a unit, not the lone 一 `figures` leaves out
+    for q in s.reading.quantities:
+        if q.kind is not Kind.PERCENT or not q.text.endswith("百分点") or _ABOVE.search(q.subject.rstrip()) is None or q.value <= 0:
+            continue
+        if negated_at(s, q.start):
+            continue
+        return Figure(value=q.value, evidence=s.evidence, text=q.text)
+    return None

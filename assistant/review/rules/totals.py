@@ -115,6 +115,8 @@ def hq_wage_growth(f: SchemeFacts) -> list[Hit]:
 
 def _increment(f: SchemeFacts, who: str, advice: str) -> list[Hit]:
     inc = f.said.increment
+    if inc is not None and inc.spread:
+        return [Hit(f"方案规定工资总额增量平均分配、不作倾斜，未优先用于{who}。", inc.evidence, advice)]
     if inc is None or inc.first is not Priority.MANAGEMENT:
         return []
     return [Hit(f"方案规定工资总额增量优先用于管理人员，未优先用于{who}。", inc.evidence, advice)]
@@ -133,11 +135,15 @@ def increment_to_tech(f: SchemeFacts) -> list[Hit]:
 @check("internal-benefit-growth")
 def internal_benefit_growth(f: SchemeFacts) -> list[Hit]:
     group = f.growth.wage_total
-    if group is None:
-        return []
     hits = []
     for sub in f.subsidiaries:
         if sub.kind != "内部效益型":
+            continue
+        if sub.over_group:  # set above the group's growth by so many points, whatever the group's is
+            hits.append(Hit(f"{sub.kind}子企业工资总额增幅可比集团高出{sub.growth.text}，原则上应不超过集团公司工资总额增幅。", sub.growth.evidence,
+                            f"{REWORD}“{sub.kind}子企业工资总额增幅不超过集团工资总额增幅。”"))
+            continue
+        if group is None:
             continue
         found = checks.check_internal_benefit_growth(sub.growth.value, group.value, f"{sub.kind}子企业")
         advice = f"{REWORD}“{sub.kind}子企业工资总额增幅不超过集团工资总额增幅（{percent(group.value)}）。”"

@@ -1,0 +1,85 @@
+"""General mechanisms behind the dev3 fixes, each proved on sentences and tables written apart from
+the review sets: provisions written in a 项目 | 规定 table, staff counted in a table headed 在岗人数,
+grades across the top of a table, 业绩/能力/态度 weighed in a table, a grade held for good (一经…不再),
+a company average stated only as a ceiling, a subsidiary's growth set as points above the group's,
+a high-wage subsidiary named by comparison, an increment spread evenly, a weight given as a share of
+the total score with the rest shared evenly, and indicators listed as 考核项目."""
+
+from __future__ import annotations
+
+import pytest
+from review_samples import scheme_text
+
+from assistant.review import review_text
+
+SOE = "第一条 本公司为国有独资企业，注册地成都市。\n"
+
+
+def _rules(text: str, tables: list[list[list[str]]] | None = None, severity: str = "error") -> list[str]:
+    return [f.rule for f in review_text(text, tables=tables).findings if f.severity.value == severity]
+
+
+# ---- breaches ------------------------------------------------------------------------------------
+
+BREACHES = [
+    (SOE + "第二十条 各职级任职条件另行规定。", [[["事项", "做法"], ["基本薪酬支付方式", "每半年随考核结果一次性支付"],
+                                           ["考核周期", "年度"], ["备注", "由人力资源部负责解释"]]], "base-pay-monthly"),
+    (SOE + "第二十条 各职级任职条件另行规定。", [[["事项", "做法"], ["新员工职级晋升", "入职后须满四年方可申请晋升"],
+                                           ["考核周期", "年度"], ["备注", "由人力资源部负责解释"]]], "grade-promotion-pace"),
+    (SOE + "第九条 本年度岗位分红激励对象共110人，其中技术和技能骨干80人。",
+     [[["类别", "在岗人数"], ["研发", "120"], ["生产", "200"], ["合计", "320"]]], "dividend-recipients"),
+    (SOE + "第十条 个人考核等次比例见下表。", [[["考核等次", "A", "B", "C", "D"], ["占比", "20%", "45%", "35%", "5%"]]],
+     "forced-distribution-sum"),
+    (SOE + "第十条 个人考核维度及权重见下表。", [[["评价维度", "权重"], ["工作业绩", "25%"], ["专业能力", "45%"], ["职业态度", "30%"]]],
+     "performance-weight-main"),
+    (SOE + "第十三条 技术职级一经评定，除本人申请外不再变动。", None, "tenure"),
+    (SOE + "第五条 总部员工人均工资由15万元提高到16.2万元。\n第六条 全公司职工平均工资增长控制在6%以内。", None, "hq-wage-growth"),
+    (SOE + "第六条 内部效益型子企业工资总额增长可较集团增幅多一个百分点。", None, "internal-benefit-growth"),
+    (SOE + "第七条 人均工资超过同行业平均水平的子公司，不再压减其工资总额。", None, "high-wage-subsidiary"),
+    (SOE + "第八条 工资总额增量部分由各单位按人头平均分配。", None, "increment-to-skill"),
+    (SOE + "第八条 工资总额增量部分由各单位按人头平均分配。", None, "increment-to-tech"),
+    (SOE + "第九条 部门考核指标共六项，其中利润指标一项占考核总分的五成，其余五项平分剩余分值。", None, "kpi-weight"),
+    (SOE + "第九条 班组考核项目有：产量、质量、安全、成本、设备、现场、出勤、培训、创新、协作、节能和环保。", None, "kpi-count"),
+]
+
+
+@pytest.mark.parametrize("text, tables, rule", BREACHES, ids=[b[2] + str(i) for i, b in enumerate(BREACHES)])
+def test_breach_found(text, tables, rule):
+    assert rule in _rules(text, tables), _rules(text, tables)
+
+
+# ---- compliant: nothing at all is reported beside the compliant sample ----------------------------------
+
+COMPLIANT = [
+    "第十八条 管理职级一经聘任，任期三年，期满重新评聘。",
+    "第十八条 对工资水平高于集团平均水平的子企业，严格控制其工资总额增幅。",
+    "第十八条 工资总额增量重点向一线技能岗位倾斜，不得平均分配。",
+    "第十八条 班组考核指标五项，安全占考核总分的三成，其余四项平分剩余分值，绩效工资按考核得分分配。",
+]
+
+
+@pytest.mark.parametrize("sentence", COMPLIANT)
+def test_compliant_sentence_raises_nothing(sentence):
+    assert [(f.rule, f.message) for f in review_text(scheme_text(extra=(sentence,))).findings] == []
+
+
+def test_internal_growth_refused_above_group_is_no_breach():
+    text = SOE + "第六条 内部效益型子企业工资总额增幅不得比集团增幅高出一个百分点。"
+    assert "internal-benefit-growth" not in _rules(text)
+
+
+def test_headquarters_below_the_company_ceiling_is_no_breach():
+    text = SOE + "第五条 总部员工人均工资由15万元提高到15.6万元。\n第六条 全公司职工平均工资增长控制在6%以内。"
+    assert "hq-wage-growth" not in _rules(text) + _rules(text, severity="warning")
+
+
+def test_provision_table_keeps_monthly_base_pay():
+    tables = [[["事项", "做法"], ["基本薪酬支付方式", "每月十日前足额支付"], ["考核周期", "年度"], ["备注", "由人力资源部负责解释"]]]
+    assert "base-pay-monthly" not in _rules(SOE + "第二十条 各职级任职条件另行规定。", tables)
+
+
+def test_dividend_table_total_is_not_the_staff_on_post():
+    # a table of recipients headed 员工人数 counts recipients, not the staff on post
+    tables = [[["分红激励对象类别", "员工人数"], ["技术骨干", "40"], ["技能骨干", "30"], ["合计", "70"]]]
+    text = SOE + "第二条 公司在岗职工300人。\n第九条 分红激励对象名单见下表。"
+    assert "dividend-recipients" not in _rules(text, tables)
