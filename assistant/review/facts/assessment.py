@@ -150,6 +150,7 @@ def _kpi_lines(scheme: Scheme) -> list[KpiSet]:
 
 
 _OF_SCORE = ("总分", "满分", "总权重", "考核分值")  # a share of the whole score is a weight
+_SUMS = ("合计", "总计", "共计", "一共", "总共", "总和", "小计", "加起来", "全部", "全体", "总分", "满分", "总权重", "考核分值")
 _ITEM_ENDS = re.compile(r"一项|(?:即|就|要|须)?占|权重|为")
 _REST = ("其余", "其他", "其它", "剩余", "余下")
 _EVEN = ("平分", "均分", "平均分配", "平均")
@@ -179,7 +180,9 @@ def _kpi_sentence(s: Sentence) -> KpiSet | None:
     weights: dict[str, Decimal] = {}
     for q in s.figures(Kind.PERCENT):
         of_score = q.total and any(w in q.subject for w in _OF_SCORE)
-        if q.total and not of_score or q.bound or any(w in q.subject for w in W.kpi_not):
+        # the reader marks any 总额 a whole; only a sum (合计100%) is not an indicator's weight — 利润总额 is one
+        summed = q.total and any(w in q.subject for w in _SUMS)
+        if summed and not of_score or q.bound or any(w in q.subject for w in W.kpi_not):
             continue
         name = _kpi_name(s, q) if not of_score else _weight_item(s, q)
         if not name or name in weights or any(w in name for w in W.kpi_not):

@@ -115,7 +115,7 @@ def statements(scheme: Scheme) -> Statements:
         no_tenure=_evidence(s for s in prose if s.has(*S.tenure_topic) and (_affirmed(s, S.no_tenure, negation=False) or _refused(s, _REAPPOINTED)
                                                                          or _held_for_good(s))),
         auto_promotion=_evidence(s for s in prose if s.has(*S.promotion_topic) and (_affirmed(s, S.auto_promotion, negation=False)
-                                                                                  or _promotion_unlinked(s))) or _by_time_alone(prose),
+                                                                                  or _automatic(s) or _promotion_unlinked(s))) or _by_time_alone(prose),
         pool_fixed=_evidence(s for s in prose if s.has(*S.pay_words) and _affirmed(s, S.pool_fixed, negation=False)),
         results_decoupled=_evidence(s for s in prose if s.has(*S.results) and not s.has(*S.okr) and _decoupled(s)),
         results_used=_evidence(s for s in scheme.sentences if s.has("考核", "考评", "绩效") and s.has(*S.results_use)),
@@ -160,18 +160,23 @@ _CONTROLS = ("调控", "控制", "核减", "压减", "调减", "下调", "限制
 def _unassessed(s: Sentence) -> bool:
     """Performance pay refusing assessment, or paid as a fixed sum: the clause (with the one before
     it) names the pay and says so."""
-    if not s.has(*S.unassessed, *S.fixed_payment):
+    if not s.has(*S.unassessed, *S.fixed_payment) and _NO_ASSESSMENT.search(s.plain) is None:
         return False
     clauses = s.reading.clauses
     for i, clause in enumerate(clauses):
         here = (clauses[i - 1].text if i else "") + clause.text
         if not any(w in here for w in S.pay_words[:4]):
             continue
-        if any(w in clause.text for w in S.unassessed + S.fixed_payment) and not _deny_before(s, clause.start + 1):
+        refused = any(w in clause.text for w in S.unassessed + S.fixed_payment) or _NO_ASSESSMENT.search(clause.text) is not None
+        if refused and not _deny_before(s, clause.start + 1):
             return True
     return False
 
 
+# the assessment itself refused, however the verb is put ("年终不再考核", "无需组织考评"); not a result
+# of it ("考核不合格", "不考核结果") — a negation right before the verb, nothing after it naming a result
+_NO_ASSESSMENT = re.compile(r"(?:不再|不|无需|无须|免于|免予|不用|不必|未)(?:进行|开展|组织|实行|参加|参与|作|搞|设|另行)?(?:考核|考评)"
+                            r"(?!合格|结果|等级|得分|分数|成绩|指标)")
 # 协议薪酬 "不与业绩目标挂钩", "不约定考核目标": the targets the guideline asks for, refused
 _UNTIED = re.compile(r"不(?:与|设|约定|进行|作|设置)[^，,；;。]{0,6}?(?:业绩|绩效|目标|考核)")
 # "无论效益如何，工资总额每年增长…": the wage total moving whatever the results
@@ -242,7 +247,22 @@ def _held_for_good(s: Sentence) -> bool:
     return False
 _EVERY_YEARS = re.compile(r"每满[0-9一二两三四五六七八九十]+年")
 _ASSESSMENT = ("考核", "考评", "绩效", "合格", "评价", "评定", "等次")
-_PROMOTED = ("晋升", "晋级", "升档", "调档", "上调", "升级", "降级", "下调", "降档")
+_PROMOTED = ("晋升", "晋级", "升档", "调档", "上调", "升级", "降级", "下调", "降档", "调升", "调级", "晋档")
+
+
+_AUTOMATIC = re.compile("(?:自动|自然)(?:" + "|".join(_PROMOTED) + ")")
+
+
+def _automatic(s: Sentence) -> bool:
+    """"薪级每满三年自动上调一级": a pay step gained automatically, whatever the verb, not refused, and
+    not as the result of an assessment ("考核不合格的自动降一级" follows the assessment)."""
+    found = _AUTOMATIC.search(s.plain)
+    if found is None or not s.has("薪级", "薪档", "档次", "级"):
+        return False
+    clause = s.clause_at(found.start())
+    if clause is None or any(w in clause.text for w in _ASSESSMENT):
+        return False
+    return not negated_at(s, found.start()) and not _deny_before(s, found.start())
 
 
 def _by_time_alone(prose: list[Sentence]) -> Evidence | None:

@@ -95,7 +95,7 @@ def growth(scheme: Scheme) -> Growth:
             if group is not None:
                 found.setdefault("wage_total", group)
             continue
-        if not s.has(*W.change) and not any(q.derived for q in s.reading.quantities):
+        if not s.has(*W.change) and not any(q.derived for q in s.reading.quantities) and not _MORE_OR_LESS.search(s.plain):
             continue
         compared = _compared(s)
         result = fill(compared, GrowthReads)
@@ -105,6 +105,8 @@ def growth(scheme: Scheme) -> Growth:
                 if fig is not None:
                     found[name] = fig
         for name, fig in _unchanged(s).items():
+            found.setdefault(name, fig)
+        for name, fig in _shared(s).items():
             found.setdefault(name, fig)
         if s.has(*W.headquarters):
             hq = filled(s, HeadquartersReads)
@@ -153,6 +155,9 @@ _COMPARED = ("较上年", "比上年", "较去年", "比去年", "同比", "环�
 _CUES = W.wage_total + W.profit + W.avg_wage + W.productivity
 _MOVED_TO = re.compile(r"^(?:增加|增长|提高|上升|上涨|下降|降低|减少|调整|调增|调减)(?:到|至)|^(?:增至|降至|减至|升至)")
 _GROWS = ("增长", "增加", "上涨", "提高", "递增")
+_LESS = ("少", "低", "减", "降")
+_AGAINST_LAST_YEAR = re.compile(r"(?:比|较)(?:上年|去年|上一年|上年度|前一年|同期|上期)[^，,；;。]{0,6}?(多|高|增|涨|少|低|减|降)[^，,；;。]{0,4}$")
+_MORE_OR_LESS = re.compile(_AGAINST_LAST_YEAR.pattern.removesuffix("[^，,；;。]{0,4}$"))
 _RATE_LABEL = re.compile(r"(?:增长率|增幅|增速|涨幅|增长幅度)(?:为|是)?$")
 
 
@@ -171,10 +176,15 @@ def _compared(s: Sentence):
         start = max(prev.end if prev is not None else 0, max(text.rfind(ch, 0, q.start) for ch in "。；;！？") + 1)
         written = text[start:q.start].strip("，,；;、：: ")
         if q.direction is None:
-            # "工资总额增长率：8%", "工资总额按9%增长安排": a growth written as a rate is a change too
-            if not _RATE_LABEL.search(written) and not (written.endswith("按") and text[q.end:].startswith(_GROWS)):
+            # "工资总额增长率：8%", "工资总额按9%增长安排": a growth written as a rate is a change too;
+            # "比去年多安排7%", "较上年少发3%": more or less than last year is a change up or down
+            against = _AGAINST_LAST_YEAR.search(written)
+            if against is not None:
+                q = everything[i] = q.with_(direction="down" if against.group(1) in _LESS else "up")
+            elif not _RATE_LABEL.search(written) and not (written.endswith("按") and text[q.end:].startswith(_GROWS)):
                 continue
-            q = everything[i] = q.with_(direction="up")
+            else:
+                q = everything[i] = q.with_(direction="up")
         if q.derived and not {c for c in _CUES if c in written}:
             written = q.topic  # a growth worked out from two years' amounts: named by their heading (工资总额：2024年…)
         if s.answer_at is not None and q.start >= s.answer_at and not {c for c in _CUES if c in written}:
@@ -187,6 +197,23 @@ def _compared(s: Sentence):
     # Rates only: a bare number (表13, 2024) is never a growth rate here.
     quantities = [q for q in everything if q.kind is Kind.PERCENT]
     return replace(reading, quantities=quantities)
+
+
+_BOTH = ("同为", "均为", "都为", "都是", "均是", "皆为", "同样为", "一样为", "同步")
+
+
+def _shared(s: Sentence) -> dict[str, Figure]:
+    """"工资总额增幅与利润总额增幅同为6%": one figure stated for two measures joined by 与/和/及 — each
+    measure grew by it."""
+    out: dict[str, Figure] = {}
+    for q in s.figures(Kind.PERCENT):
+        subject = q.subject.rstrip()
+        if not subject.endswith(_BOTH) or q.bound:
+            continue
+        kinds = {k for part in re.split(r"与|和|及|、|同|跟", subject) if (k := _row_kind(part)) is not None}
+        if len(kinds) >= 2:
+            out |= {k: figure(q, s) for k in kinds}
+    return out
 
 
 def _unchanged(s: Sentence) -> dict[str, Figure]:
@@ -269,9 +296,45 @@ def _group_beside(s: Sentence) -> Figure | None:
 
 def _year_of(s: Sentence, q: Quantity) -> int | None:
     """The year an amount is written for: the last year named before it in its sentence (2024年…)."""
-    years = [d for d in s.reading.quantities if d.kind is Kind.DATE and d.end <= q.start and d.text.endswith("年")
+    text = s.reading.normalised
+    years = [d for d in s.reading.quantities if d.kind is Kind.DATE and d.end <= q.start and (d.text.endswith("年") or text.startswith("年", d.end))
              and 1990 <= d.value <= 2100]
     return int(years[-1].value) if years else None
+
+
+# a year named in words: last year, this year, next year
+_RELATIVE_YEARS = {"上年": -1, "去年": -1, "上一年": -1, "上年度": -1, "前一年": -1, "今年": 0, "本年": 0, "本年度": 0, "当年": 0,
+                   "明年": 1, "下年": 1, "次年": 1, "下一年": 1}
+
+
+def _rank(s: Sentence, q: Quantity) -> int | None:
+    """The year an amount is written for, as a number or relative to this year (上年 −1, 今年 0)."""
+    for word in sorted(_RELATIVE_YEARS, key=len, reverse=True):
+        if word in q.subject.split("…")[-1]:
+            return _RELATIVE_YEARS[word]
+    return None
+
+
+def _continued(before: Quantity, after: Quantity, s: Sentence) -> bool:
+    """"上年工资总额3000万元，今年安排3150万元": a later year's amount naming no measure of its own, whose
+    topic is the amount just before it — the same measure, a year on."""
+    if _row_kind(after.subject) is not None or before.text not in (after.topic or ""):
+        return False
+    first, then = _rank(s, before), _rank(s, after)
+    if first is None or then is None:
+        first, then = _year_of(s, before), _year_of(s, after)
+    return first is not None and then is not None and then > first
+
+
+def _based_on(before: Quantity, after: Quantity, s: Sentence) -> bool:
+    """"2025年工资总额预算为9800万元，较2024年实际发放的9000万元有所增加": the amount written after
+    较/比 (and an earlier year) is the base the amount before it is compared with — the same measure,
+    when it names no other."""
+    between = s.reading.normalised[before.end:after.start]
+    if not re.search(r"较|比", between) or re.search(r"[；;。]", between) or _row_kind(after.subject) not in (None, _row_kind(before.subject)):
+        return False
+    first, then = _year_of(s, before), _year_of(s, after)
+    return first is not None and then is not None and then < first
 
 
 def _across_years(scheme: Scheme) -> dict[str, Figure]:
@@ -289,9 +352,13 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
             kind = _row_kind(before.subject)
             if any(w in before.subject for w in W.not_company):
                 continue  # "总部员工人均工资由15万元提高到16.2万元" is the headquarters', not the company's
-            if kind and kind not in out and _MOVED_TO.match(after.subject) and before.value:
+            moved = _MOVED_TO.match(after.subject) is not None or _continued(before, after, s)
+            if kind and kind not in out and moved and before.value:
                 change = (after.value - before.value) / before.value
                 out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{before.text}→{after.text}")
+            elif kind and kind not in out and _based_on(before, after, s) and after.value:
+                change = (before.value - after.value) / after.value  # "…9800万元，较2024年实际发放的9000万元有所增加"
+                out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{after.text}→{before.text}")
         for q in amounts:
             kind = _row_kind(q.subject)
             year = _year_of(s, q)
