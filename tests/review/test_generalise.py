@@ -3,7 +3,9 @@ the review sets: provisions written in a 项目 | 规定 table, staff counted in
 grades across the top of a table, 业绩/能力/态度 weighed in a table, a grade held for good (一经…不再),
 a company average stated only as a ceiling, a subsidiary's growth set as points above the group's,
 a high-wage subsidiary named by comparison, an increment spread evenly, a weight given as a share of
-the total score with the rest shared evenly, and indicators listed as 考核项目."""
+the total score with the rest shared evenly, indicators listed as 考核项目; growth written as more than
+last year, as two years' amounts in words (上年/今年) or against an earlier year's base, one figure for
+two measures; assessment refused however put; steps gained automatically; a limit before the whole."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from review_samples import scheme_text
 from assistant.review import review_text
 
 SOE = "第一条 本公司为国有独资企业，注册地成都市。\n"
+QJ = "第一条 本公司为曲靖市国资委出资的国有独资企业。\n"
 
 
 def _rules(text: str, tables: list[list[list[str]]] | None = None, severity: str = "error") -> list[str]:
@@ -40,6 +43,16 @@ BREACHES = [
     (SOE + "第八条 工资总额增量部分由各单位按人头平均分配。", None, "increment-to-tech"),
     (SOE + "第九条 部门考核指标共六项，其中利润指标一项占考核总分的五成，其余五项平分剩余分值。", None, "kpi-weight"),
     (SOE + "第九条 班组考核项目有：产量、质量、安全、成本、设备、现场、出勤、培训、创新、协作、节能和环保。", None, "kpi-count"),
+    (QJ + "问：今年工资总额怎么安排？\n答：比去年多安排百分之七。\n问：公司效益呢？\n答：利润比去年增长百分之四左右。", None, "two-lower"),
+    (QJ + "上年利润总额5000万元，今年预计5150万元；上年工资总额3000万元，今年安排3150万元。", None, "two-lower"),
+    (QJ + "第三条 2024年度全员劳动生产率为每人32万元，2025年预计为每人33.6万元。\n第四条 2025年职工平均工资增长6%。", None, "two-lower"),
+    (QJ + "第三条 2025年工资总额预算为九千八百万元，较2024年实际发放的九千万元有所增加；同期利润总额预计增长百分之五。", None, "two-lower"),
+    (QJ + "第三条 2025年工资总额增幅与利润总额增幅同为6%。", None, "two-lower"),
+    (QJ + "第十条 绩效工资按岗位标准每月足额发放，年终不再考核。", None, "assess-before-allocate"),
+    (QJ + "第十四条 薪级每满三年自动上调一级。", None, "promotion-assessment-link"),
+    (QJ + "第十四条 员工薪级原则上每两年调升一级，考核结果不作为调级依据。", None, "promotion-assessment-link"),
+    (SOE + "第九条 考核指标为：利润总额权重45%、营业收入20%、成本费用20%、安全生产15%。", None, "kpi-weight"),
+    (SOE + "第二十条 应用研究人员的绩效薪酬一般不超过薪酬总额的百分之四十。", None, "pay-mix-applied-research"),
 ]
 
 
@@ -55,6 +68,8 @@ COMPLIANT = [
     "第十八条 对工资水平高于集团平均水平的子企业，严格控制其工资总额增幅。",
     "第十八条 工资总额增量重点向一线技能岗位倾斜，不得平均分配。",
     "第十八条 班组考核指标五项，安全占考核总分的三成，其余四项平分剩余分值，绩效工资按考核得分分配。",
+    "第十八条 考核优秀的直接晋升一个薪级，考核不合格的降一个薪级。",
+    "第十八条 考核不合格的，不发放当月绩效工资。",
 ]
 
 

@@ -8,8 +8,7 @@ from calculators.numbers import MONTHS_PER_YEAR
 from calculators.params import param
 
 from ..applicability import Level
-from ..facts import Figure, PayMix, PayPart, Research, SchemeFacts
-from ..facts.common import Bound
+from ..facts import Figure, PayMix, Research, SchemeFacts
 from .base import REWORD, Hit, check, from_findings, number, percent
 
 
@@ -46,19 +45,11 @@ def _mix_hits(f: SchemeFacts, category: Research) -> list[Hit]:
     hits = []
     seen: set[str] = set()
     for mix in f.pay_mix:
-        if mix.category is not category or mix.share.evidence.text in seen or _open(mix):
+        if mix.category is not category or mix.share.evidence.text in seen:
             continue
         seen.add(mix.share.evidence.text)
         hits += from_findings(checks.check_pay_mix_share(category.value, mix.base_share), mix.share.evidence, _mix_advice(mix))
     return hits
-
-
-def _open(mix: PayMix) -> bool:
-    """A limit that leaves the share the guideline floors free to reach its floor: that part "不低于"
-    some figure, or the other part "不超过" one ("基础研究基本薪酬不低于55%" may well be 60%)."""
-    floored = PayPart.BASE if mix.category is Research.BASIC else PayPart.PERFORMANCE
-    bound = mix.share.bound
-    return bound is Bound.MIN and mix.part is floored or bound is Bound.MAX and mix.part is not floored
 
 
 def _mix_advice(mix: PayMix) -> str:
