@@ -53,6 +53,12 @@ BREACHES = [
     (QJ + "第十四条 员工薪级原则上每两年调升一级，考核结果不作为调级依据。", None, "promotion-assessment-link"),
     (SOE + "第九条 考核指标为：利润总额权重45%、营业收入20%、成本费用20%、安全生产15%。", None, "kpi-weight"),
     (SOE + "第二十条 应用研究人员的绩效薪酬一般不超过薪酬总额的百分之四十。", None, "pay-mix-applied-research"),
+    (QJ + "4 岗位工资\n4.2 薪级标准\n4.2.1 一级：3100元\n4.2.2 二级：3250元\n4.2.3 三级：3450元\n4.2.4 四级：3700元", None, "pay-step-arithmetic"),
+    (QJ + "2 工资总额\n2.1 2025年工资总额安排8.4亿元，2024年为8亿元。\n2.2 2025年利润总额预计增长3%。", None, "two-lower"),
+    (QJ + "第十二条 车间考核指标主要包括：产量、质量、安全、成本、出勤、设备、现场、培训、创新、协作、节能、环保。", None, "kpi-count"),
+    (QJ + "第三十条 本办法经总经理办公会研究同意后施行。", None, "soe-congress"),
+    (QJ + "问：绩效工资跟考核挂钩吗？\n答：不挂钩，按岗位标准每月发放。", None, "assess-before-allocate"),
+    (QJ + "第十条 班组绩效奖金：每人每月800元，与考核结果没有关系。", None, "assess-before-allocate"),
 ]
 
 
@@ -76,6 +82,27 @@ COMPLIANT = [
 @pytest.mark.parametrize("sentence", COMPLIANT)
 def test_compliant_sentence_raises_nothing(sentence):
     assert [(f.rule, f.message) for f in review_text(scheme_text(extra=(sentence,))).findings] == []
+
+
+def test_two_heading_rows_name_the_columns(tmp_path):
+    import docx
+
+    from assistant.review import review_file
+
+    document = docx.Document()
+    document.add_paragraph("第一条 本院为省属国有独资科研企业，位于昆明市。")
+    rows = [["岗位类别", "薪酬构成", ""], ["岗位类别", "岗位基本薪酬", "绩效薪酬"], ["基础研究类", "55%", "45%"], ["应用研究类", "45%", "55%"]]
+    table = document.add_table(rows=4, cols=3)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value and (r, c) != (1, 0):
+                table.cell(r, c).text = value
+    table.cell(0, 0).merge(table.cell(1, 0))
+    table.cell(0, 1).merge(table.cell(0, 2))
+    path = tmp_path / "两行表头.docx"
+    document.save(str(path))
+    found = {(f.rule, f.severity.value) for f in review_file(path).findings}
+    assert ("pay-mix-basic-research", "error") in found and ("pay-mix-applied-research", "error") not in found
 
 
 def test_internal_growth_refused_above_group_is_no_breach():

@@ -82,7 +82,8 @@ def _listed_count(s: Sentence) -> int | None:
         return None
     at = text.find(head)
     rest = text[at + len(head):]
-    opener = next((w for w in _LIST_OPEN if rest.lstrip("：: ").startswith(w) or rest.startswith(w)), None)
+    # the opener may follow a word or two (共有, 主要包括, 具体为)
+    opener = next((w for w in _LIST_OPEN if w in rest.lstrip("：: ")[:len(w) + 2]), None)
     if opener is None:
         return None
     items = rest[rest.find(opener) + len(opener):].lstrip("：: ")

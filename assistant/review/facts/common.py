@@ -228,7 +228,13 @@ def cells(table: Table) -> list[Cell]:
 
 def _cells(table: Table) -> list[Cell]:
     head = header_row(table)
-    header = table.rows[head] if table.rows else []
+    header = list(table.rows[head]) if table.rows else []
+    # a second heading row under the first (薪酬结构 over 基本薪酬 | 绩效薪酬): each column is named by both
+    while head + 2 < len(table.rows) and _sub_heading(table.rows[head + 1], table.rows[head + 2], table.rows[head]):
+        below = table.rows[head + 1]
+        header = [(header[c] if c < len(header) else "") + (below[c] if c < len(below) and below[c] not in header[c:c + 1] else "")
+                  for c in range(max(len(header), len(below)))]
+        head += 1
     name_col = label_col(table, head + 1)
     out = []
     for r in range(head + 1, len(table.rows)):
@@ -241,6 +247,14 @@ def _cells(table: Table) -> list[Cell]:
             quantity = _cell_quantity(text) if value is None and text.strip() else None
             out.append(Cell(r, c, text, label, header[c] if c < len(header) else "", value, quantity))
     return out
+
+
+def _sub_heading(row: list[str], after: list[str], above: list[str]) -> bool:
+    """A row of headings only (no figure, two or more words, its first cell empty or merged down from
+    the one above) above a row that holds figures."""
+    filled = [c for c in row if c.strip()]
+    first_free = not row[0].strip() or bool(above) and row[0] == above[0]
+    return len(filled) >= 2 and not any(is_figure(c) for c in filled) and first_free and any(is_figure(c) for c in after)
 
 
 def cell_fraction(cell: Cell) -> Decimal | None:

@@ -103,7 +103,8 @@ def statements(scheme: Scheme) -> Statements:
         negotiation=_polar(asked, S.negotiation),
         approval=_evidence(s for s in prose if s.has(*S.approval) and s.has(*S.approval_body) and s.has(*S.own_document)),
         even_pay=_evidence(s for s in prose if s.has(*S.pay_words) and (_even_pay(s) or _regardless(s))),
-        unassessed=_evidence(s for s in prose if not s.has(*S.okr, *S.unassessed_except) and (_unassessed(s) or _paid_first(s))),
+        unassessed=_evidence(s for s in prose if not s.has(*S.okr, *S.unassessed_except) and (_unassessed(s) or _paid_first(s)
+                                                                                         or _link_denied(s))),
         first_assess=_evidence(s for s in prose if s.has(*S.first_assess)),
         linked_pay=_evidence(s for s in prose if s.has(*S.pay_words) and s.has(*S.assessment_link) and _affirmed(s, S.link)),
         department_pool=_evidence(s for s in scheme.sentences if s.has(*S.department_pool) and s.has(*S.pool_words) and s.has(*S.pay_words)),
@@ -160,14 +161,19 @@ _CONTROLS = ("调控", "控制", "核减", "压减", "调减", "下调", "限制
 def _unassessed(s: Sentence) -> bool:
     """Performance pay refusing assessment, or paid as a fixed sum: the clause (with the one before
     it) names the pay and says so."""
-    if not s.has(*S.unassessed, *S.fixed_payment) and _NO_ASSESSMENT.search(s.plain) is None:
+    if not s.has(*S.unassessed, *S.fixed_payment) and _NO_ASSESSMENT.search(s.plain) is None and _UNRELATED.search(s.plain) is None:
         return False
     clauses = s.reading.clauses
     for i, clause in enumerate(clauses):
-        here = (clauses[i - 1].text if i else "") + clause.text
+        # the pay the clause speaks of: named in it, in the clause before, or before a colon opening its part
+        # ("绩效奖金：每人每月固定500元，与考核无关")
+        part = s.plain[max(s.plain.rfind(ch, 0, clause.start) for ch in "；;。") + 1:clause.start]
+        topic = part.split("：")[0].split(":")[0] if ("：" in part or ":" in part) else ""
+        here = (clauses[i - 1].text if i else "") + clause.text + topic
         if not any(w in here for w in S.pay_words[:4]):
             continue
-        refused = any(w in clause.text for w in S.unassessed + S.fixed_payment) or _NO_ASSESSMENT.search(clause.text) is not None
+        refused = any(w in clause.text for w in S.unassessed + S.fixed_payment) or _NO_ASSESSMENT.search(clause.text) is not None \
+            or _UNRELATED.search(clause.text) is not None
         if refused and not _deny_before(s, clause.start + 1):
             return True
     return False
@@ -177,6 +183,8 @@ def _unassessed(s: Sentence) -> bool:
 # of it ("考核不合格", "不考核结果") — a negation right before the verb, nothing after it naming a result
 _NO_ASSESSMENT = re.compile(r"(?:不再|不|无需|无须|免于|免予|不用|不必|未)(?:进行|开展|组织|实行|参加|参与|作|搞|设|另行)?(?:考核|考评)"
                             r"(?!合格|结果|等级|得分|分数|成绩|指标)")
+# pay said to have nothing to do with the assessment ("与考核无关", "和考核结果没有关系")
+_UNRELATED = re.compile(r"(?:与|和|同|跟)[^，,；;。]{0,6}?(?:考核|考评)[^，,；;。]{0,4}?(?:无关|没有关系|没关系|无关联|不相关)")
 # 协议薪酬 "不与业绩目标挂钩", "不约定考核目标": the targets the guideline asks for, refused
 _UNTIED = re.compile(r"不(?:与|设|约定|进行|作|设置)[^，,；;。]{0,6}?(?:业绩|绩效|目标|考核)")
 # "无论效益如何，工资总额每年增长…": the wage total moving whatever the results
@@ -202,6 +210,19 @@ def _even_pay(s: Sentence) -> bool:
             if not negated_at(s, at):
                 return True
     return False
+
+
+_LINKED = ("挂钩", "关系", "联系", "有关", "关联", "挂勾", "相关")
+
+
+def _link_denied(s: Sentence) -> bool:
+    """"问：绩效工资和考核有关系吗？答：没有关系，…": a question whether performance pay follows the
+    assessment, answered no."""
+    if s.answer_at is None:
+        return False
+    question = s.plain[:s.answer_at]
+    asked = any(w in question for w in S.pay_words[:4]) and any(w in question for w in ("考核", "考评")) and any(w in question for w in _LINKED)
+    return asked and _answer_says(s) is False
 
 
 def _regardless(s: Sentence) -> bool:

@@ -135,6 +135,43 @@ def step_series(scheme: Scheme) -> list[StepSeries]:
     under = [s for s in scheme.prose() if any(w in s.chapter + s.heading for w in W.seniority) and s.has("工龄", "年") and not s.has(*W.seniority)]
     out += [s for s in map(_seniority_sentence, scheme.having(*W.seniority) + under) if s is not None]
     out += [s for s in map(_step_sentence, scheme.having("薪级", "档", "薪档", "一岗")) if s is not None]
+    return out + _step_lines(scheme)
+
+
+_LINE_MAX = 24  # a line holding one step and its amount ("3.4.2 二级：2800元")
+
+
+def _one_step(s: Sentence) -> tuple[int, Decimal] | None:
+    """A short line naming one step and one amount."""
+    amounts = s.figures(Kind.MONEY)
+    if s.row is not None or len(amounts) != 1 or amounts[0].per or len(s.plain.strip()) > _LINE_MAX:
+        return None
+    words = s.plain[:amounts[0].start].strip(" ：:，,为")
+    if s.heading_at:
+        words = words[s.heading_at:].strip(" ：:，,为")
+    number = _step_number(words)
+    return (number, amounts[0].value) if number is not None else None
+
+
+def _step_lines(scheme: Scheme) -> list[StepSeries]:
+    """Steps written one to a line (a 1.1-numbered list: "一级：2600元" / "二级：2800元" …), numbered
+    one after another, under a heading naming pay steps and not seniority."""
+    out: list[StepSeries] = []
+    run: list[tuple[Sentence, int, Decimal]] = []
+
+    def close() -> None:
+        heading = run[0][0].heading + run[0][0].chapter if run else ""
+        if len(run) >= 3 and any(w in heading for w in ("薪级", "档", "岗位工资", "级别")) and not any(w in heading for w in W.seniority):
+            out.append(StepSeries(kind=SeriesKind.PAY_STEPS, name="", amounts=[v for _, _, v in run], evidence=run[-1][0].evidence))
+        run.clear()
+
+    for s in scheme.sentences:
+        found = _one_step(s)
+        if found is None or run and found[0] != run[-1][1] + 1:
+            close()
+        if found is not None:
+            run.append((s, *found))
+    close()
     return out
 
 

@@ -315,15 +315,18 @@ def _rank(s: Sentence, q: Quantity) -> int | None:
     return None
 
 
-def _continued(before: Quantity, after: Quantity, s: Sentence) -> bool:
-    """"上年工资总额3000万元，今年安排3150万元": a later year's amount naming no measure of its own, whose
-    topic is the amount just before it — the same measure, a year on."""
+def _continued(before: Quantity, after: Quantity, s: Sentence) -> int:
+    """"上年工资总额3000万元，今年安排3150万元": an amount of another year naming no measure of its own,
+    whose topic is the amount just before it — the same measure. 1 when it is the later year, -1 when
+    the earlier ("…计划1.26亿元，2024年为1.2亿元"), 0 when it is no such amount."""
     if _row_kind(after.subject) is not None or before.text not in (after.topic or ""):
-        return False
+        return 0
     first, then = _rank(s, before), _rank(s, after)
     if first is None or then is None:
         first, then = _year_of(s, before), _year_of(s, after)
-    return first is not None and then is not None and then > first
+    if first is None or then is None or first == then:
+        return 0
+    return 1 if then > first else -1
 
 
 def _based_on(before: Quantity, after: Quantity, s: Sentence) -> bool:
@@ -352,7 +355,10 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
             kind = _row_kind(before.subject)
             if any(w in before.subject for w in W.not_company):
                 continue  # "总部员工人均工资由15万元提高到16.2万元" is the headquarters', not the company's
-            moved = _MOVED_TO.match(after.subject) is not None or _continued(before, after, s)
+            continued = _continued(before, after, s)
+            if continued == -1:  # "2025年工资总额计划1.26亿元，2024年为1.2亿元": the later year written first
+                before, after = after, before
+            moved = _MOVED_TO.match(after.subject) is not None or continued != 0
             if kind and kind not in out and moved and before.value:
                 change = (after.value - before.value) / before.value
                 out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{before.text}→{after.text}")
