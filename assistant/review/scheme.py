@@ -186,7 +186,7 @@ class Scheme:
                     self.quoted.append(sentence)
                     continue
                 self.sentences.append(Sentence(sentence, block.index, chapter, article))
-        self.sentences = _under_headings(_answered(self.sentences), self.blocks)
+        self.sentences = _of_which(_under_headings(_answered(self.sentences), self.blocks))
 
     def _add_table(self, block: Block, chapter: str) -> None:
         table = Table(block.index, [list(r) for r in block.rows], chapter, block.context, list(block.lines))
@@ -291,6 +291,25 @@ def _under_headings(sentences: list[Sentence], blocks: list[Block]) -> list[Sent
             continue
         out.append(Sentence(heading.text + " " + s.text, s.block, s.chapter, s.article, heading_at=len(heading.text) + 1,
                             heading=heading.text))
+    return out
+
+
+_LIST_MARK = " -*•·+"
+
+
+def _of_which(sentences: list[Sentence]) -> list[Sentence]:
+    """"激励对象80人。" / "其中技术技能人才40人。": a sentence (or list item) opening with 其中 counts part
+    of what the one before it counted; it is read with that sentence as its lead, the way an item is
+    read under its heading."""
+    out: list[Sentence] = []
+    for s in sentences:
+        prev = out[-1] if out else None
+        opens = s.plain.lstrip(_LIST_MARK).startswith("其中")
+        if (prev is not None and opens and s.row is None and prev.row is None and not s.heading_at and s.answer_at is None
+                and s.block - prev.block in (0, 1) and len(prev.text) <= _ITEM_MAX * 2):
+            out.append(Sentence(prev.text + " " + s.text, s.block, s.chapter, s.article, heading_at=len(prev.text) + 1, heading=s.heading))
+            continue
+        out.append(s)
     return out
 
 

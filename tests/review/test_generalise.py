@@ -105,6 +105,35 @@ def test_two_heading_rows_name_the_columns(tmp_path):
     assert ("pay-mix-basic-research", "error") in found and ("pay-mix-applied-research", "error") not in found
 
 
+SENIORITY = "年功工资：1-5年40元/月，6-10年80元/月，11-15年130元/月，16年以上190元/月。"
+
+
+@pytest.mark.parametrize("covered", ["管理人员、专业技术人员和生产工人", "专业技术人员和作业人员", "本部全体员工"])
+def test_a_scheme_naming_technical_staff_among_others_is_bound_by_the_skill_guideline(covered):
+    text = QJ + f"第二条 本办法适用于公司{covered}。\n第八条 {SENIORITY}"
+    assert "seniority-arithmetic" in _rules(text)
+
+
+def test_a_scheme_for_technical_staff_alone_reads_the_skill_guideline_as_a_reference():
+    text = QJ + f"第二条 本办法适用于公司专业技术人员。\n第八条 {SENIORITY}"
+    assert "seniority-arithmetic" in _rules(text, severity="warning") and "seniority-arithmetic" not in _rules(text)
+
+
+def test_of_which_line_counts_part_of_the_line_before():
+    text = SOE + "第二条 公司在岗职工300人。\n第九条 岗位分红激励对象共90人。其中技术技能骨干45人。"
+    assert "dividend-tech-share" in _rules(text)
+
+
+def test_bands_one_to_a_line_under_an_article_heading():
+    lines = "\n\n".join(["工龄满1年不满5年：40元/月", "工龄满5年不满10年：80元/月", "工龄满10年不满15年：130元/月", "工龄满15年以上：190元/月"])
+    assert "seniority-arithmetic" in _rules(QJ + "第八条 年功工资\n\n" + lines)
+
+
+def test_shares_written_in_words_in_a_table():
+    text = SOE + "第九条 科技人才薪酬结构如下。\n\n| 人员类别 | 基本薪酬 | 绩效薪酬 |\n|---|---|---|\n| 基础研究人员 | 五成 | 五成 |\n"
+    assert "pay-mix-basic-research" in _rules(text)
+
+
 def test_internal_growth_refused_above_group_is_no_breach():
     text = SOE + "第六条 内部效益型子企业工资总额增幅不得比集团增幅高出一个百分点。"
     assert "internal-benefit-growth" not in _rules(text)

@@ -274,7 +274,10 @@ def cell_value(cell: Cell) -> Decimal | None:
 def cell_is_percent(cell: Cell) -> bool:
     if cell.quantity is not None:
         return cell.quantity.kind is Kind.PERCENT
-    return "%" in cell.text or "％" in cell.text or "%" in cell.header
+    if "%" in cell.text or "％" in cell.text or "%" in cell.header:
+        return True
+    worded = _cell_quantity(cell.text) if cell.value is not None and not _DIGITS.fullmatch(cell.text.strip()) else None
+    return worded is not None and worded.kind is Kind.PERCENT  # "五成", "百分之四十" in a cell
 
 
 def first(values: Iterable[Any]) -> Any:

@@ -135,7 +135,7 @@ def step_series(scheme: Scheme) -> list[StepSeries]:
     under = [s for s in scheme.prose() if any(w in s.chapter + s.heading for w in W.seniority) and s.has("工龄", "年") and not s.has(*W.seniority)]
     out += [s for s in map(_seniority_sentence, scheme.having(*W.seniority) + under) if s is not None]
     out += [s for s in map(_step_sentence, scheme.having("薪级", "档", "薪档", "一岗")) if s is not None]
-    return out + _step_lines(scheme)
+    return out + _step_lines(scheme) + _seniority_lines(scheme)
 
 
 _LINE_MAX = 24  # a line holding one step and its amount ("3.4.2 二级：2800元")
@@ -151,6 +151,40 @@ def _one_step(s: Sentence) -> tuple[int, Decimal] | None:
         words = words[s.heading_at:].strip(" ：:，,为")
     number = _step_number(words)
     return (number, amounts[0].value) if number is not None else None
+
+
+def _one_band(s: Sentence) -> Decimal | None:
+    """A short line holding one seniority band and its monthly amount ("工龄满5年不满10年：80元/月")."""
+    amounts = s.figures(Kind.MONEY)
+    if s.row is not None or len(amounts) != 1 or len(s.plain.strip()) > _LINE_MAX + 8 or amounts[0].per not in (None, "月"):
+        return None
+    if figure(amounts[0], s).bound is not None or not s.figures(Kind.YEARS) and "年" not in s.plain[:amounts[0].start]:
+        return None
+    return amounts[0].value
+
+
+def _seniority_lines(scheme: Scheme) -> list[StepSeries]:
+    """Seniority bands written one to a line under a 年功工资 heading (or right after a line naming it)."""
+    out: list[StepSeries] = []
+    run: list[tuple[Sentence, Decimal]] = []
+    sentences = scheme.sentences
+
+    def close(at: int) -> None:
+        if len(run) >= 3:
+            first = run[0][0]
+            lead = sentences[at - len(run) - 1].plain if at - len(run) - 1 >= 0 else ""
+            if any(w in first.heading + first.chapter + lead for w in W.seniority):
+                out.append(StepSeries(kind=SeriesKind.SENIORITY, name="年功工资", amounts=[v for _, v in run], evidence=run[-1][0].evidence))
+        run.clear()
+
+    for i, s in enumerate(sentences):
+        found = _one_band(s)
+        if found is None:
+            close(i)
+            continue
+        run.append((s, found))
+    close(len(sentences))
+    return out
 
 
 def _step_lines(scheme: Scheme) -> list[StepSeries]:
