@@ -59,6 +59,18 @@ BREACHES = [
     (QJ + "第三十条 本办法经总经理办公会研究同意后施行。", None, "soe-congress"),
     (QJ + "问：绩效工资跟考核挂钩吗？\n答：不挂钩，按岗位标准每月发放。", None, "assess-before-allocate"),
     (QJ + "第十条 班组绩效奖金：每人每月800元，与考核结果没有关系。", None, "assess-before-allocate"),
+    (SOE + "第十三条 专业技术职级聘任实行终身制。", None, "tenure"),
+    (SOE + "第十三条 管理人员职级评定后不再变动。", None, "tenure"),
+    (QJ + "第七条 岗位工资按员工的学历和工龄核定。", None, "job-evaluation"),
+    (QJ + "第七条 岗位工资暂不开展岗位评价，沿用原标准。", None, "job-evaluation"),
+    (QJ + "第十一条 领军人才年薪中，基本年薪于年度终了一次性兑现。", None, "annual-salary-payment"),
+    (QJ + "第十一条 对引进技能大师实行协议薪酬，不约定聘期。", None, "agreement-pay-term"),
+    (QJ + "第十一条 岗位分红不论企业盈亏，每人每年发放一万元。", None, "dividend-conditions"),
+    (SOE + "第二十条 实行单一绩效薪酬的技术开发人员，工资支付不受最低工资标准约束。", None, "single-performance-min-wage"),
+    (SOE + "第二十条 岗位基本薪酬与年度奖金同时发放。", None, "base-pay-monthly"),
+    (QJ + "第十四条 薪级随工龄逐年增加。", None, "promotion-assessment-link"),
+    (QJ + "第十条 班组绩效奖金由组员轮流获得。", None, "performance-egalitarian"),
+    (SOE + "第十五条 年度考核结果不影响员工薪酬分配。", None, "result-application"),
 ]
 
 
@@ -76,6 +88,8 @@ COMPLIANT = [
     "第十八条 班组考核指标五项，安全占考核总分的三成，其余四项平分剩余分值，绩效工资按考核得分分配。",
     "第十八条 考核优秀的直接晋升一个薪级，考核不合格的降一个薪级。",
     "第十八条 考核不合格的，不发放当月绩效工资。",
+    "第十八条 岗位工资以岗位评价结果为基础确定，学历和工龄差别通过能力工资、年功工资体现。",
+    "第十八条 实行单一绩效薪酬的人员，每月工资不低于当地最低工资标准，不受业绩波动影响。",
 ]
 
 

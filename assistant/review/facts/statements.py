@@ -128,8 +128,8 @@ def statements(scheme: Scheme) -> Statements:
                                         or _subsidiaries_left_out(s)),
         single_performance=_evidence(s for s in prose if _affirmed(s, S.single_performance) or _affirmed(s, S.no_base_pay, negation=False)),
         min_wage=_evidence(s for s in prose if s.has(*S.min_wage) and s.has("不低于", "支付", "保障", "不得低于", "补足")
-                           and not _refused(s, ("保障", "支付", "补足"))),
-        min_wage_refused=_evidence(s for s in prose if s.has(*S.min_wage) and _refused(s, ("保障", "支付", "补足", "执行", "适用"))),
+                           and not _refused(s, ("保障", "支付", "补足", "限制", "约束"))),
+        min_wage_refused=_evidence(s for s in prose if s.has(*S.min_wage) and _refused(s, ("保障", "支付", "补足", "执行", "适用", "限制", "约束"))),
         price_adjust=_evidence(s for s in prose if s.has(*S.price)),
         excess_profit=_evidence(s for s in prose if s.has(*S.excess_profit)),
         excess_rule=_evidence(s for s in prose if s.has("超额利润", "超目标") and s.has(*S.excess_rule)),
@@ -139,10 +139,13 @@ def statements(scheme: Scheme) -> Statements:
         high_wage_uncontrolled=_evidence(s for s in prose if (s.has(*S.high_wage) or _ABOVE_AVERAGE.search(s.plain))
                                          and (s.has(*S.not_controlled) or _refused(s, _CONTROLS))),
         external_delinked=_evidence(s for s in scheme.sentences if s.has(*S.external) and s.has("工资总额") and s.has(*S.delinked)),
-        no_job_evaluation=_evidence(s for s in prose if s.has(*S.post_wage) and (s.has(*S.no_job_evaluation) or _affirmed(s, S.post_wage_by))),
+        no_job_evaluation=_evidence(s for s in prose if s.has(*S.post_wage) and (s.has(*S.no_job_evaluation) or _affirmed(s, S.post_wage_by)
+                                                                                 or _by_person(s) or _refused(s, _EVALUATION))),
         base_paid_yearly=_evidence(s for s in prose if _paid_wrongly(s)),
-        agreement_no_term=_evidence(s for s in prose if s.has(*S.agreement_pay) and _affirmed(s, S.no_term, negation=False)),
-        dividend_unconditional=_evidence(s for s in prose if s.has(*S.dividend_words) and _affirmed(s, S.no_conditions, negation=False)),
+        agreement_no_term=_evidence(s for s in prose if s.has(*S.agreement_pay) and (_affirmed(s, S.no_term, negation=False)
+                                                                                     or _refused(s, ("任期", "聘期", "期限", "合同期")))),
+        dividend_unconditional=_evidence(s for s in prose if s.has(*S.dividend_words) and (_affirmed(s, S.no_conditions, negation=False)
+                                                                                           or _BENEFIT_REGARDLESS.search(s.plain) is not None)),
         no_competency=_evidence(s for s in prose if s.has(*S.grade_words) and s.has(*S.competency) and _competency_refused(s)),
         base_pay_late=_evidence(s for s in prose if _base_pay_late(s)),
         mature=_evidence(s for s in prose if _affirmed(s, S.mature)),
@@ -156,6 +159,23 @@ def statements(scheme: Scheme) -> Statements:
 # it is put; and what controlling it means, refused in a negated clause ("不另行核减额度")
 _ABOVE_AVERAGE = re.compile(r"(?:工资|收入|薪酬)(?:水平)?[^，,；;。]{0,6}?(?:高于|超过|超出)[^，,；;。]{0,10}?(?:平均|均值|水平)[^，,；;。]{0,12}?(?:子企业|子公司|企业|单位)")
 _CONTROLS = ("调控", "控制", "核减", "压减", "调减", "下调", "限制", "压缩")
+
+
+_EVALUATION = ("岗位评价", "岗位测评", "岗位评估", "岗位价值评估")
+# what a person brings rather than what a post is worth: 岗位工资 set by these is not set by job evaluation
+_PERSONAL = ("学历", "职称", "工龄", "资历", "年龄", "入职年限", "身份", "司龄")
+_SET_BY = re.compile(r"(?:根据|按照|依据|按|以)([^，,；;。]{0,16}?)(?:确定|核定|定级|定档|确认|划分|为依据|为主)")
+
+
+def _by_person(s: Sentence) -> bool:
+    """"岗位工资根据员工学历和职称确定": the post wage set by personal attributes, in a clause naming it."""
+    for clause in s.reading.clauses:
+        if "岗位工资" not in s.scope(clause) or "岗位评价" in clause.text:
+            continue
+        found = _SET_BY.search(clause.text)
+        if found and any(w in found.group(1) for w in _PERSONAL) and not negated_at(s, clause.start + found.start()):
+            return True
+    return False
 
 
 def _unassessed(s: Sentence) -> bool:
@@ -248,19 +268,22 @@ def _paid_first(s: Sentence) -> bool:
 
 # a grade held for good: the re-appointment at the end of a term refused ("不再重新评聘")
 _REAPPOINTED = ("重新评聘", "重新聘任", "重新评定", "重新评审", "定期评聘")
-_ONCE = re.compile(r"一经(?:聘任|聘用|确定|评定|评聘|任命|聘)")
+_ONCE = re.compile(r"一经(?:聘任|聘用|确定|评定|评聘|任命|聘)|(?:聘任|聘用|确定|评定|评聘|任命)(?:后|以后|之后)|终身")
 _CHANGED = ("调整", "变动", "变更", "升降", "降级", "降低", "调降", "解聘")
 _PAY = ("工资", "薪酬", "标准", "薪级", "档")
 
 
 def _held_for_good(s: Sentence) -> bool:
     """"职级一经聘任，除因违纪受处分外，不再调整": once appointed (一经…), the grade is never changed —
-    a negated change, in a clause after the appointment, not about a pay standard."""
+    a negated change, in a clause after the appointment (or in its own clause: "确定后原则上不再变动"), not
+    about a pay standard; or a grade for life (终身)."""
     once = _ONCE.search(s.plain)
     if once is None:
         return False
+    if once.group(0) == "终身":
+        return not negated_at(s, once.start()) and not _deny_before(s, once.start())  # "职级聘任实行终身制"
     for clause in s.reading.clauses:
-        if clause.start < once.end() or any(w in clause.text for w in _PAY):
+        if clause.end <= once.start() or any(w in clause.text for w in _PAY):
             continue
         at = next((clause.start + clause.text.find(w) for w in _CHANGED if w in clause.text), None)
         if at is not None and negated_at(s, at):
@@ -271,7 +294,7 @@ _ASSESSMENT = ("考核", "考评", "绩效", "合格", "评价", "评定", "等�
 _PROMOTED = ("晋升", "晋级", "升档", "调档", "上调", "升级", "降级", "下调", "降档", "调升", "调级", "晋档")
 
 
-_AUTOMATIC = re.compile("(?:自动|自然)(?:" + "|".join(_PROMOTED) + ")")
+_AUTOMATIC = re.compile("(?:自动|自然|逐年)(?:" + "|".join(_PROMOTED + ("增长", "提高", "提升", "增加")) + ")")
 
 
 def _automatic(s: Sentence) -> bool:
@@ -502,21 +525,27 @@ def _paid_wrongly(s: Sentence) -> bool:
         part = text[at:end]
         for stop in "。；;":
             part = part.split(stop)[0]
-        if word in F.annual_base and any(w in part for w in S.yearly_payment):
+        if word in F.annual_base and (any(w in part for w in S.yearly_payment) or _ONCE_A_YEAR.search(part)):
             return True
         if word in F.annual_performance and any(w in part for w in S.monthly_payment) and "预发" not in part:
             return True
     return False
 
 
+# paid once a year, however put: "于次年一次性兑现", "年终一并发放"
+_ONCE_A_YEAR = re.compile(r"(?:次年|年终|年底|年末|年度终了|一次性)[^，,；;。]{0,6}?(?:发放|兑现|支付|发)")
 # a period longer than a month between payments: 按季度发放, 每半年发放一次, 每季度首月…发放
 _LATE = re.compile(r"(?:按|每)(?:季度?|半年|年度?)[^，,；;。]{0,8}?(?:发放|支付|发)")
+
+
+# paid together with a yearly or quarterly payment: "随年终奖一并发放"
+_WITH_YEARLY = re.compile(r"(?:随|与|同)[^，,；;。]{0,4}?(?:年终|年度|季度|半年)[^，,；;。]{0,6}?(?:发放|兑现|支付)")
 
 
 def _base_pay_late(s: Sentence) -> bool:
     for clause in s.reading.clauses:
         text = s.scope(clause)
-        late = any(w in text for w in S.late_payment) or _LATE.search(text) is not None
+        late = any(w in text for w in S.late_payment) or _LATE.search(text) is not None or _WITH_YEARLY.search(text) is not None
         if any(w in text for w in S.base_pay) and late and "年薪" not in text:
             return not negated_at(s, clause.start)
     return False
