@@ -148,6 +148,13 @@ def test_shares_written_in_words_in_a_table():
     assert "pay-mix-basic-research" in _rules(text)
 
 
+def test_the_plan_year_is_read_over_last_years_actual():
+    history_then_plan = QJ + "第三条 2024年工资总额实际增长3%，利润总额增长8%。\n第四条 2025年工资总额计划增长9%，利润总额预计增长5%。"
+    assert "two-lower" in _rules(history_then_plan)
+    bad_history_good_plan = QJ + "第三条 2024年工资总额增长9%，利润总额增长5%。\n第四条 2025年工资总额计划增长4%，利润总额预计增长6%。"
+    assert "two-lower" not in _rules(bad_history_good_plan)
+
+
 def test_internal_growth_refused_above_group_is_no_breach():
     text = SOE + "第六条 内部效益型子企业工资总额增幅不得比集团增幅高出一个百分点。"
     assert "internal-benefit-growth" not in _rules(text)

@@ -89,6 +89,7 @@ _FIELDS = ("wage_total", "profit", "avg_wage", "productivity")
 def growth(scheme: Scheme) -> Growth:
     """The first figure of each kind the scheme states for the company as a whole."""
     found: dict[str, Figure] = {}
+    candidates: dict[str, list[tuple[tuple[int, int], Figure]]] = {}
     for s in scheme.prose():
         if s.has(*W.subsidiary_kinds):
             group = _group_beside(s)
@@ -100,10 +101,10 @@ def growth(scheme: Scheme) -> Growth:
         compared = _compared(s)
         result = fill(compared, GrowthReads)
         for name in _FIELDS:
-            if name not in found:
-                fig = placed(s, result, name, compared)
-                if fig is not None:
-                    found[name] = fig
+            fig = placed(s, result, name, compared)
+            index = next((i for i, p in result.placed.items() if p == name), None)
+            if fig is not None and index is not None:
+                candidates.setdefault(name, []).append((_when(s, compared.quantities[index].start), fig))
         for name, fig in _unchanged(s).items():
             found.setdefault(name, fig)
         for name, fig in _shared(s).items():
@@ -114,6 +115,9 @@ def growth(scheme: Scheme) -> Growth:
                 fig = placed(s, hq, name)
                 if fig is not None:
                     found.setdefault(name, fig)
+    for name, seen in candidates.items():
+        # the figure for the latest year the scheme plans (2025年…计划) over last year's actual (2024年…实际)
+        found[name] = max(seen, key=lambda c: c[0])[1] if len({c[0] for c in seen}) > 1 else seen[0][1]
     for name, fig in _budget_table(scheme).items():
         found.setdefault(name, fig)
     for name, fig in _headquarters_table(scheme).items():
@@ -147,6 +151,23 @@ def _capped_avg_wage(scheme: Scheme) -> Figure | None:
         if fig is not None:
             return fig
     return None
+
+
+_PLANNED = ("计划", "预计", "预算", "安排", "拟", "目标", "本年", "今年", "当年", "下一年", "明年")
+_ACTUAL = ("实际", "上年", "去年", "上一年", "已", "完成", "实现")
+
+
+def _when(s: Sentence, pos: int) -> tuple[int, int]:
+    """Which year a growth is for, to prefer the plan over past years: the year written before it in its
+    sentence (or its heading), then whether its part of the sentence plans (计划, 预计) or reports (实际,
+    上年). (0, 0) when nothing says."""
+    text = s.plain
+    start = max(text.rfind(ch, 0, pos) for ch in "；;。") + 1
+    part = text[start:pos]
+    years = [d for d in s.reading.quantities if d.kind is Kind.DATE and d.end <= pos and 1990 <= d.value <= 2100]
+    year = int(years[-1].value) if years else 0
+    plan = 1 if any(w in part for w in _PLANNED) else -1 if any(w in part for w in _ACTUAL) else 0
+    return year, plan
 
 
 _COMPARED = ("较上年", "比上年", "较去年", "比去年", "同比", "环比", "较", "比")
