@@ -71,6 +71,8 @@ BREACHES = [
     (QJ + "第十四条 薪级随工龄逐年增加。", None, "promotion-assessment-link"),
     (QJ + "第十条 班组绩效奖金由组员轮流获得。", None, "performance-egalitarian"),
     (SOE + "第十五条 年度考核结果不影响员工薪酬分配。", None, "result-application"),
+    (SOE + "第二十六条 集团总部员工人均工资上涨9%，快于全系统的5%。", None, "hq-wage-growth"),
+    (SOE + "第二十七条 今年工资增量重点用于中层以上管理人员。", None, "increment-to-skill"),
 ]
 
 

@@ -583,7 +583,8 @@ def _spread(s: Sentence) -> bool:
 
 def _increment(prose: list[Sentence]) -> Increment | None:
     for s in prose:
-        if not s.has(*S.increment):
+        # 增量 alone is the wage total's increment in a sentence about pay ("…；增量主要用于总部管理人员")
+        if not s.has(*S.increment) and not (s.has("增量") and s.has("工资", "薪酬")):
             continue
         text = s.plain
         if s.has(*S.priority):

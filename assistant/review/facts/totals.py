@@ -64,7 +64,8 @@ class CappedAvgReads(BaseModel):
 class HeadquartersReads(BaseModel):
     hq_avg_wage: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("总部职工平均工资", "总部平均工资", "总部"), signed=True)] = None
     # the whole company's average wage: named as all staff's, or as an average wage not the headquarters'
-    all_avg_wage: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("全部职工平均工资", "全体职工平均工资", "全部职工", "全体职工", *W.avg_wage),
+    all_avg_wage: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("全部职工平均工资", "全体职工平均工资", "全部职工", "全体职工", "全集团", "全公司",
+                                                        "全系统", "所属企业", *W.avg_wage),
                                                   signed=True, avoid=("总部",))] = None
 
 
@@ -115,6 +116,9 @@ def growth(scheme: Scheme) -> Growth:
                 fig = placed(s, hq, name)
                 if fig is not None:
                     found.setdefault(name, fig)
+            against = _compared_with(s) if "hq_avg_wage" in found and "all_avg_wage" not in found else None
+            if against is not None:
+                found["all_avg_wage"] = against
     for name, seen in candidates.items():
         # the figure for the latest year the scheme plans (2025年…计划) over last year's actual (2024年…实际)
         found[name] = max(seen, key=lambda c: c[0])[1] if len({c[0] for c in seen}) > 1 else seen[0][1]
@@ -140,6 +144,18 @@ def growth(scheme: Scheme) -> Growth:
         if capped is not None:
             found["all_avg_wage"] = capped
     return Growth(**found)
+
+
+_THAN = re.compile(r"^[，,]?(?:高于|低于|超过|快于|慢于|不及|略高于|略低于)")
+
+
+def _compared_with(s: Sentence) -> Figure | None:
+    """"总部平均工资增长8%，高于全集团的6%": the figure a growth is compared with is the same measure's
+    growth for the other party (the whole group)."""
+    for q in s.figures(Kind.PERCENT):
+        if _THAN.match(q.subject) and "总部" not in q.subject and q.direction is None:
+            return figure(q, s)
+    return None
 
 
 def _capped_avg_wage(scheme: Scheme) -> Figure | None:
