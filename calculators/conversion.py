@@ -14,12 +14,13 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import Field, SkipValidation
 
-from knowledge.reader.fields import Reads
+from knowledge.reader.fields import Reads, Shape
 from knowledge.reader.models import Kind
 
 from .applicability import clause
 from .base import CalcInput, Count, MoneyInput, Number, result
 from .errors import CalculationError
+from .ladders import PostGrade, StepScale
 from .numbers import MONTHS_PER_YEAR, fmt, q, to_decimal
 from .params import ref
 from .registry import register
@@ -37,16 +38,15 @@ STAFF_COLUMNS: dict[str, tuple[str, ...]] = {
 REQUIRED = ("name", "post", "pay")
 
 
-class ConversionGrade(CalcInput):
-    name: str = Field(..., title="岗位等级")
-    post_wage: Number = Field(..., title="岗位工资", description="元/月")
-    start_step: Count = Field(1, ge=1, title="起点薪级")
+class StaffMember(CalcInput):
+    """One person of the staff list as a sentence gives it (秦一 操作岗 现月工资3800); uploaded
+    tables keep their own column names (STAFF_COLUMNS), which `read_staff` reads alike."""
 
-
-class ConversionSteps(CalcInput):
-    count: Count = Field(..., ge=1, title="薪级数")
-    first: Number = Field(..., ge=0, title="第1薪级工资", description="元/月")
-    increment: Number = Field(..., gt=0, title="薪级级差", description="元/月")
+    name: str = Field(..., min_length=1, title="姓名")
+    post: Annotated[str, Reads(Kind.NUMBER, shape=Shape.CHOICE, items_from="grades", cues=("套", "套入", "套进", "对应", "对应到"))] = Field(
+        ..., title="现岗位", description="新岗位等级的名称，或句中写明“X套Y/X对应Y”的现岗位")
+    pay: Annotated[Number, Reads(Kind.MONEY, cues=("现工资", "现月工资", "月固定工资", "现固定工资", "原工资", "原月工资", "月薪", "月工资", "现拿", "现在每月"), period="month")] = Field(
+        ..., ge=0, title="现工资", description="元/月")
 
 
 class ConversionSeniority(CalcInput):
@@ -57,16 +57,24 @@ class ConversionSeniority(CalcInput):
 
 
 class ConversionInput(MoneyInput):
-    # Chat reaches 套改测算 by these words; the grades and the staff list come from a scheme and an
-    # uploaded table (the UI and `payguide draft --staff`), not from a sentence.
+    # Chat reads the grades, the step scale, the basic wage and a short staff list from a message;
+    # 年功工资 and long lists come from the calculator page or an uploaded table (`payguide draft --staff`).
     reading_topics: ClassVar[tuple[str, ...]] = ("套改", "套改测算", "工资套改", "就近就高", "保留工资", "新旧工资对比")
-    grades: list[ConversionGrade] = Field(..., min_length=1, title="新岗位等级")
-    steps: ConversionSteps | None = Field(None, title="薪级工资", description="不设薪级工资（一岗一薪）时省略")
+    reading_named_only: ClassVar[bool] = True  # grades and people's pay also make a grade table: only 套改 asks for this
+    reading_beyond: ClassVar[dict[str, str]] = {
+        word: "按工龄计的年功工资在对话里读不准，请到“计算器”页选“套改测算”填写年功工资，或上传 Excel 人员表（含工龄列）"
+        for word in ("年功", "工龄")} | {
+        word: "本测算按就近就高套改（新标准不低于现工资），不做就近就低；如需就低，请说明办法" for word in ("就低", "就近就低")}
+    grades: Annotated[list[PostGrade], Reads(Kind.MONEY, cues=("岗位工资", "岗位"), shape=Shape.RECORDS,
+                                             ask="如“初级工岗位工资1500元（起点薪级1）、高级工2000元（起点薪级3）”")] = Field(
+        ..., min_length=1, title="新岗位等级")
+    steps: StepScale | None = Field(None, title="薪级工资", description="不设薪级工资（一岗一薪）时省略")
     basic_wage: Annotated[Number | None, Reads(Kind.MONEY, cues=("基础工资",), ask="如“基础工资1800元”")] = Field(
         None, title="基础工资", description="元/月，全体职工同一标准")
     seniority: ConversionSeniority | None = Field(None, title="年功工资")
     mapping: dict[str, str] | None = Field(None, title="现岗位对应的新岗位等级", description="现岗位 → 新岗位等级；现岗位与新岗位等级同名的可省略")
-    staff: Annotated[list[dict[str, Any]], SkipValidation] = Field(..., title="现有职工", description="每人：姓名、部门、现岗位、现工资（月固定工资）、工龄；可上传人员表")
+    staff: Annotated[list[dict[str, Any]] | list[StaffMember], SkipValidation,
+                     Reads(Kind.MONEY, shape=Shape.RECORDS, people=True, ask="如“张三 初级工 现工资3500；李四 高级工 现工资4600”")] = Field(..., title="现有职工", description="每人：姓名、部门、现岗位、现工资（月固定工资）、工龄；可上传人员表")
     annual_fixed_budget: Annotated[Number | None, Reads(Kind.MONEY, cues=("固定工资预算", "固定工资总额", "预算"))] = Field(
         None, title="年度固定工资预算", description="元/年：工资总额预算减去绩效工资总量")
     absorb: bool = Field(False, title="保留工资随今后增资冲减")
@@ -102,7 +110,8 @@ def read_staff(rows: list[dict[str, Any]]) -> list[Person]:
     columns = {key: _column(headers, key) for key in STAFF_COLUMNS}
     missing = [STAFF_COLUMNS[k][0] for k in REQUIRED if columns[k] is None]
     if missing:
-        raise CalculationError(f"现有职工名单缺少“{'”“'.join(missing)}”列，现有列：{'、'.join(headers)}", "staff")
+        shown = [next((STAFF_COLUMNS[k][0] for k, c in columns.items() if c == h), h) for h in headers]  # name → 姓名
+        raise CalculationError(f"现有职工名单缺少“{'”“'.join(missing)}”列，现有列：{'、'.join(shown)}", "staff")
     people, problems = [], []
     for i, row in enumerate(rows):
         person, problem = _person(row, i + 2, columns)
@@ -122,6 +131,8 @@ def _person(row: dict[str, Any], number: int, columns: dict[str, str | None]) ->
         return "" if value is None else str(value).strip()
 
     name, post, raw_pay = text("name"), text("post"), row.get(columns["pay"] or "")
+    if raw_pay is None or str(raw_pay).strip() == "":
+        return None, f"第 {number} 行（{name or '未写姓名'}）“现工资”为空"
     if not name:
         return None, f"第 {number} 行“姓名”为空"
     if not post:
@@ -151,14 +162,14 @@ def _listed(head: str, problems: list[str]) -> str:
     return f"{head}（共 {len(problems)} 处）：{shown}{more}"
 
 
-def _targets(inp: ConversionInput, people: list[Person]) -> dict[str, ConversionGrade]:
+def _targets(inp: ConversionInput, people: list[Person]) -> dict[str, PostGrade]:
     """Each current post's new grade; every unmapped post is listed at once."""
     grades = {g.name: g for g in inp.grades}
     mapping = inp.mapping or {}
     unknown_targets = sorted({t for t in mapping.values() if t not in grades})
     if unknown_targets:
         raise CalculationError(f"现岗位对应的新岗位等级不在方案的岗位等级中：{'、'.join(unknown_targets)}", "mapping")
-    out: dict[str, ConversionGrade] = {}
+    out: dict[str, PostGrade] = {}
     missing: dict[str, list[int]] = {}
     for p in people:
         key = p.target or p.post
@@ -181,7 +192,7 @@ def _seniority_amount(s: ConversionSeniority | None, years: int) -> Decimal:
     return s.start + s.increment * (band - 1)
 
 
-def convert_person(p: Person, grade: ConversionGrade, steps: ConversionSteps | None, other: Decimal) -> dict[str, Any]:
+def convert_person(p: Person, grade: PostGrade, steps: StepScale | None, other: Decimal) -> dict[str, Any]:
     """One person's new step and pay: the lowest step ≥ the grade's start whose standard covers the
     current pay (就近就高); beyond the top step the shortfall is kept as 保留工资."""
     base = grade.post_wage + other
@@ -189,7 +200,7 @@ def convert_person(p: Person, grade: ConversionGrade, steps: ConversionSteps | N
     if steps is not None:
         need = p.pay - base - steps.first  # what the step wage above step 1 must cover
         lowest = min(grade.start_step, steps.count)
-        wanted = lowest if need <= 0 else int((need / steps.increment).to_integral_value(ROUND_CEILING)) + 1
+        wanted = lowest if need <= 0 or steps.increment == 0 else int((need / steps.increment).to_integral_value(ROUND_CEILING)) + 1
         step = min(max(wanted, lowest), steps.count)
         base += steps.first + steps.increment * (step - 1)
     protected = max(p.pay - base, Decimal(0))
@@ -215,7 +226,7 @@ def convert_person(p: Person, grade: ConversionGrade, steps: ConversionSteps | N
 def pay_conversion(inp: ConversionInput) -> dict[str, Any]:
     if not isinstance(inp.staff, list) or not all(isinstance(r, dict) for r in inp.staff):
         raise CalculationError("现有职工应为若干行，每行是“列名: 值”", "staff")
-    people = read_staff(inp.staff)
+    people = read_staff([r for r in inp.staff if isinstance(r, dict)])  # rows stay as written (SkipValidation)
     targets = _targets(inp, people)
     rows, labels = [], _labels(people)
     by_grade: dict[str, dict[str, Any]] = {g.name: {"人数": 0, "现工资合计": Decimal(0), "套改后合计": Decimal(0),

@@ -130,7 +130,8 @@ def ladder(inp: LadderInput) -> dict[str, Any]:
 
 class PostGrade(CalcInput):
     name: str = Field(..., min_length=1, title="岗位等级", description="岗位等级名称，如“二级/技师”")
-    post_wage: Annotated[Number, Reads(Kind.MONEY, cues=("岗位工资", "岗资", "岗位工资标准"))] = Field(
+    post_wage: Annotated[Number, Reads(Kind.MONEY, cues=("岗位工资", "岗资", "岗位工资标准"),
+                                       avoid=("现工资", "现月工资", "月薪", "月工资", "现在每月", "原工资", "月固定工资"))] = Field(
         ..., ge=0, title="岗位工资标准", description="该岗位等级的岗位工资（元/月）")
     start_step: Annotated[Count, Reads(Kind.LEVELS, cues=("起点薪级", "起点", "起步", "级起", "起"))] = Field(
         1, ge=1, title="起点薪级", description="该岗位的起点薪级（重点考虑工作年限与学历），低于起点的薪级不适用")
@@ -139,7 +140,7 @@ class PostGrade(CalcInput):
 class StepScale(CalcInput):
     count: Annotated[Levels, Reads(Kind.LEVELS, cues=("薪级", "共", "设", "分为", "级数"), ask="如“薪级共30级”")] = Field(
         ..., ge=1, title="薪级数", description=f"薪级个数，附件1列至第{param_text('post_grades.steps_shown')}级以上")
-    first: Annotated[Number, Reads(Kind.MONEY, cues=("第一级", "第1级", "第一薪级", "第1薪级", "薪级工资起点", "起点", "起步", "最低", "一级薪级"),
+    first: Annotated[Number, Reads(Kind.MONEY, cues=("第一级", "第1级", "第一薪级", "第1薪级", "薪级工资起点", "起点", "起步", "最低", "一级薪级", "首级"),
                                    ask="如“第1级薪级工资100元”")] = Field(
         ..., ge=0, title="第1级薪级工资", description="第1薪级的薪级工资（元/月）")
     increment: Annotated[Number, Reads(Kind.MONEY, cues=("级差", "每级", "递增", "差额", "增加", "加", "每个薪级"), per=("级", "薪级"),

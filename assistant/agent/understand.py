@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from knowledge.reader import Kind, Quantity, Reading
 from knowledge.reader.bind import core
-from knowledge.reader.fields import Shape, Slot, slots
+from knowledge.reader.fields import Shape, Slot
 from knowledge.reader.fill import Filled, fill, kind_fit, people_named, plain
 
 # With no figures, only these words ask for a calculation ("怎么算？" alone asks about the method).
@@ -103,6 +103,9 @@ def read_for(name: str, reading: Reading) -> Request:
     topics = topic_hits(name, text)
     missing = _missing(info.input_model, filled)
     unclear = list(filled.problems) + [_leftover_question(q, filled) for q in filled.leftovers]
+    # 年功工资按工龄 / 就近就低: a part of the request the chat does not read is said, never silently left out
+    beyond: dict[str, str] = getattr(info.input_model, "reading_beyond", {})
+    unclear += list(dict.fromkeys(reason for word, reason in beyond.items() if word in text))
     kinds = [reading.quantities[i].kind for i in filled.placed]
     exact = sum(1 for k in kinds if k is not Kind.NUMBER)
     distinctive = len({k for k in kinds} - _COMMON_KINDS)
@@ -119,13 +122,8 @@ def choose(reading: Reading) -> Request | None:
     if not reading.has_figures():
         return None
     requests = [read_for(info.name, reading) for info in _registry().list_calculators()]
-    for r in requests:
-        tables = _tables_only(r.name)
-        if tables and titled(r.name, reading.normalised):
-            # 套改测算 asked for by name takes tables a sentence cannot hold: say where to enter them, run nothing else
-            r.missing, r.unclear = [], [f"{'、'.join(tables)}是表格，对话里读不准；请到“计算器”页选“{r.title}”填写，或上传 Excel 人员表"]
-            return r
-    viable = [r for r in requests if r.filled.placed and (r.topics or r.evidence >= 2)]
+    # 套改 reads people's pay beside grades, as a grade table does: only named by its own words is it meant
+    viable = [r for r in requests if r.filled.placed and (r.topics or r.evidence >= 2 and not _named_only(r.name))]
     if not viable:
         return None
     viable.sort(key=lambda r: r.score, reverse=True)
@@ -141,18 +139,8 @@ def choose(reading: Reading) -> Request | None:
     return best
 
 
-@cache
-def _tables_only(name: str) -> tuple[str, ...]:
-    """Titles of the required inputs no sentence can fill (新岗位等级, 现有职工)."""
-    model = _registry().get_calculator(name).input_model
-    readable = {s.path.split(".")[0] for s in slots(model)}
-    return tuple(info.title or f for f, info in model.model_fields.items() if info.is_required() and f not in readable)
-
-
-def titled(name: str, text: str) -> bool:
-    """The message names this calculation by a word of its title that no other calculation uses (套改, 回归)."""
-    others = {w for other, words in _topics().items() if other != name for w in words}
-    return any(w in text and w in _titles().get(name, "") and w not in others for w in _topics().get(name, ()))
+def _named_only(name: str) -> bool:
+    return bool(getattr(_registry().get_calculator(name).input_model, "reading_named_only", False))
 
 
 def start_without_figures(text: str) -> Request | None:
@@ -176,8 +164,9 @@ def start_without_figures(text: str) -> Request | None:
 
 def _missing(model: Any, filled: Filled) -> list[Slot]:
     """Required inputs not read, and alternatives of which none was read (起点+级差 or 最低+最高)."""
+    begun = {s.within for s in filled.slots if s.within and filled.get(s.path) not in (None, {}, [])}
     missing = [s for s in filled.slots if s.required and filled.get(s.path) in (None, {}, [])
-               and s.reads.shape not in (Shape.CHOICE, Shape.FLAG)]
+               and s.reads.shape not in (Shape.CHOICE, Shape.FLAG) and (s.within is None or s.within in begun)]
     missing += [s for s in filled.slots if s.required and s.reads.shape is Shape.CHOICE and filled.get(s.path) is None
                 and model.model_fields[s.name].default is None and model.model_fields[s.name].is_required()]
     missing += _alternatives(model, filled)

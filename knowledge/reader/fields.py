@@ -78,6 +78,7 @@ class Slot:
     model: type[BaseModel] | None = None  # the record / group model for nested shapes
     alias: str | None = None
     keyed: bool = False  # records kept as {name: record} rather than [record with its name]
+    within: str | None = None  # the optional model it is a field of (steps): required only once that model is begun
 
 
 def reads_of(info: Any) -> Reads | None:
@@ -102,8 +103,9 @@ def _unwrap(annotation: Any) -> Any:
     return annotation
 
 
-def slots(model: type[BaseModel], prefix: str = "") -> list[Slot]:
-    """Every field of `model` (and of models nested as plain fields) that declares `Reads`."""
+def slots(model: type[BaseModel], prefix: str = "", optional_parent: str | None = None) -> list[Slot]:
+    """Every field of `model` (and of models nested as plain fields) that declares `Reads`; a field
+    of an optional nested model (薪级 where a scheme may have none) names that model in `within`."""
     out: list[Slot] = []
     for name, info in model.model_fields.items():
         key = info.alias or name
@@ -111,8 +113,8 @@ def slots(model: type[BaseModel], prefix: str = "") -> list[Slot]:
         inner = _inner_model(info.annotation)
         if reads is None:
             if inner is not None and typing.get_origin(info.annotation) not in (list, dict):
-                out += slots(inner, f"{prefix}{key}.")
+                out += slots(inner, f"{prefix}{key}.", optional_parent or (None if info.is_required() else f"{prefix}{key}"))
             continue
         keyed = typing.get_origin(_unwrap(info.annotation)) is dict
-        out.append(Slot(f"{prefix}{key}", name, info.title or name, reads, info.is_required(), inner, info.alias, keyed))
+        out.append(Slot(f"{prefix}{key}", name, info.title or name, reads, info.is_required(), inner, info.alias, keyed, optional_parent))
     return out

@@ -12,13 +12,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
 
 from .bind import core, entity_end, looks_like_entity, mention_in, person_pattern, whole_unit
 from .fields import Reads, Shape, Slot, slots
-from .lexicon import contains_any, lexicon
+from .lexicon import contains_any, dictionary_word, lexicon
 from .models import Kind, Quantity, Reading
 
 # Kinds a bare number may stand for, when the words around it say which field it fills.
@@ -85,12 +86,19 @@ Figures = list[tuple[int, Quantity]]
 def cue_strength(reads: Reads, q: Quantity) -> int:
     """How surely the words around a figure name this field: the length of the longest cue in
     its own subject or tail, else (weaker) in what its sentence is about; 0 for none."""
-    around = q.subject + "|" + q.tail[:4] + "|" + (q.per or "") + "|" + q.heading  # a long tail belongs to the next item
+    around = q.subject + "|" + q.tail[:4] + "|" + (q.per or "") + "|" + _affirmed(q.heading)  # a long tail belongs to the next item
     own = max((len(c) for c in reads.cues if c in around), default=0)
     if own:
         return own + 1
     topical = max((len(c) for c in reads.cues if len(c) >= 2 and c in q.topic), default=0)
     return 1 if topical and q.kind in reads.kinds else 0
+
+
+@lru_cache(maxsize=1024)
+def _affirmed(label: str) -> str:
+    """A list's label without what it says is not there (不设薪级：… names no 薪级)."""
+    negations = sorted(lexicon().negations, key=len, reverse=True)
+    return re.sub(f"(?:{'|'.join(map(re.escape, negations))})[^，,；;。]*", "", label) if label else label
 
 
 def _avoided(reads: Reads, q: Quantity) -> bool:
@@ -426,8 +434,8 @@ def _values(figures: Figures, out: Filled, shape: _Model) -> None:
     scored = []
     for slot in value_slots:
         for i, q in _free(figures, out):
-            if not _value_ok(slot, q) or shape.member_of(q) or q.parent and shape.has_records:
-                continue
+            if not _value_ok(slot, q) or shape.member_of(q) or q.parent and shape.has_records and not _a_field_label(q.parent, value_slots):
+                continue  # 初级工 2300（起点薪级1）: the 1 is the record's; 薪级工资12级（第1级50元）: the 50 is no record's
             strength = cue_strength(slot.reads, q)
             if strength:
                 scored.append((strength * 10 + kind_fit(slot.reads, q), -i, slot, i, q))
@@ -444,6 +452,10 @@ def _values(figures: Figures, out: Filled, shape: _Model) -> None:
         _place(out, slot, i, q)
         taken.add(slot.path)
         out.cued.add(slot.path)
+
+
+def _a_field_label(name: str, value_slots: list[Slot]) -> bool:
+    return any(len(c) >= 2 and c in name for s in value_slots for c in s.reads.cues)
 
 
 def _winning(scored: list[tuple[Any, ...]], slot: Slot) -> int:
@@ -811,7 +823,7 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
         out.cued.add(slot.path)
 
 
-_PERSON_MENTION = re.compile(r"[\u4e00-\u9fa5]师傅|[\u4e00-\u9fa5]{1,2}工(?=[\s是、，,；;。（(带兼和]|$)|(?:小|老|阿)[\u4e00-\u9fa5]"
+_PERSON_MENTION = re.compile(r"[\u4e00-\u9fa5](?:师傅|大姐|大哥)|[\u4e00-\u9fa5]工(?=[\s是、，,；;。（(带兼和]|$)|(?:小|老|阿)[\u4e00-\u9fa5]"
                              r"|(?:^|(?<=[\n、，,；;：:]))[甲乙丙丁戊己庚辛壬癸](?=[\s是、，,（(])", re.M)  # 丙 高级工: a placeholder name
 _NOT_PERSONS = {"老师", "老师傅", "老板", "小组", "小时", "小计", "小班", "老年", "小型", "老化", "阿姨", "小于", "老工", "小工", "技工", "普工", "员工",
                 "职工", "高级工", "中级工", "初级工", "学徒工", "操作工", "技术工", "老员", "小微", "小厂", "小企", "老厂"}
@@ -838,22 +850,46 @@ def _word_bounds(text: str) -> set[int]:
 
 def people_named(text: str) -> list[tuple[str, int]]:
     """Persons named in the text, with positions: 老秦, 阿强, 小马, 张三 (jieba's person names)."""
-    found = {m.start(): m.group(0) for m in _PERSON_MENTION.finditer(text) if m.group(0) not in _NOT_PERSONS
-             and not any(m.group(0).endswith(w) for w in ("级工", "初级工", "普工", "员工", "职工"))}
     positioned = _positioned_tokens(text)
+    bounds = {at for _, _, at in positioned}
+    found = {m.start(): m.group(0) for m in _PERSON_MENTION.finditer(text) if m.group(0) not in _NOT_PERSONS
+             and not any(m.group(0).endswith(w) for w in ("级工", "初级工", "普工", "员工", "职工"))
+             and not (m.group(0).endswith("工") and (dictionary_word(m.group(0)) or m.start() not in bounds))}  # 钳工 is a trade; 岗位|技工
     for k, (word, flag, at) in enumerate(positioned):
         following = positioned[k + 1] if k + 1 < len(positioned) else ("", "", -1)
         if flag == "nr" and len(word) == 1 and 1 <= len(following[0]) <= 2 and following[2] == at + 1 \
                 and following[1] in ("nr", "ns", "n", "nz", "a", "ng"):
             word = word + following[0]  # 周|建国: jieba splits a surname from its given name
-        if flag not in ("nr", "nrfg") or len(word) < 2 or word in _NOT_PERSONS:
-            continue
+        if flag not in ("nr", "nrfg") or len(word) < 2 or word in _NOT_PERSONS or word.endswith("工") and dictionary_word(word):
+            continue  # 维修工 is a trade jieba sometimes tags as a name
         inside = [p for p, n in found.items() if at <= p and p + len(n) <= at + len(word)]
         if len(inside) == len([p for p, n in found.items() if p < at + len(word) and at < p + len(n)]):
             for p in inside:  # 王小明 over 小明
                 del found[p]
             found[at] = word
+    _rows_like_a_persons(text, found)
     return sorted(((name, pos) for pos, name in found.items()), key=lambda t: t[1])
+
+
+_ROW_HEAD = re.compile(r"^[ \t\u3000]*(?:[-•·*]|\d{1,2}[.、)）])?[ \t\u3000]*([\u4e00-\u9fa5]{2,3})(?=[ \t\u3000｜|，,])", re.M)  # a colon makes a label (薪级：15级), not a cell
+
+
+_NAME_HEADER = re.compile(r"^[ \t\u3000]*(?:姓名|名字|员工姓名|职工姓名|员工|人员)(?=[ \t\u3000｜|，,])", re.M)
+
+
+def _rows_like_a_persons(text: str, found: dict[int, str]) -> None:
+    """向东 普工 现工资3000 ⏎ 向西 技工 现工资3600: lines of one list are alike, so the first cell of a
+    line with a figure names a person when another line's first cell does."""
+    heads = [m for m in _ROW_HEAD.finditer(text) if re.search(r"\d", text[m.end():text.find("\n", m.end()) % (len(text) + 1)])]
+    header = _NAME_HEADER.search(text)  # 姓名 现岗位 现工资: the rows below start with names
+    heads = [m for m in heads if not header or m.start() > header.start()]
+    if not header and not any(m.start(1) in found for m in heads):
+        return
+    suffixes = lexicon().entity_suffixes
+    for m in heads:
+        name = m.group(1)
+        if m.start(1) not in found and name not in _NOT_PERSONS and not name.endswith(tuple(suffixes)) and not dictionary_word(name):
+            found[m.start(1)] = name
 
 
 def _attribute_records(reading: Reading, figures: Figures, out: Filled, slot: Slot) -> bool:
@@ -864,9 +900,13 @@ def _attribute_records(reading: Reading, figures: Figures, out: Filled, slot: Sl
     values = [f for f in fields if f.reads.shape is Shape.VALUE]
     text = reading.normalised
     people = people_named(text)
-    words = sorted({w: v for f in choices for v, ws in f.reads.choices.items() for w in ws}.items(), key=lambda t: -len(t[0]))
+    vocabulary = {w: v for f in choices for v, ws in _choice_words(f, out, text).items() for w in ws}
+    words = sorted(vocabulary.items(), key=lambda t: -len(t[0]))
     if not people or not choices:
         return False
+    # 老华普工: a name runs up to the attribute word written right after it (老华 + 普工)
+    people = [(next((name[:k] for k in range(2, len(name)) for w in vocabulary if text.startswith(w, pos + k)), name), pos)
+              for name, pos in people]
     named = {q.name for _, q in figures if q.name}
     people = [(n, p) for n, p in people if n not in named or any(q.name == n and q.kind in (Kind.PEOPLE, Kind.COUNT) for _, q in figures)]
     clause_of = {p: _clause_index(text, p) for _, p in people}
@@ -886,9 +926,14 @@ def _attribute_records(reading: Reading, figures: Figures, out: Filled, slot: Sl
         return False
     for i, q in _free(figures, out):
         best = max(values, key=lambda f: cue_strength(f.reads, q) * 10 + kind_fit(f.reads, q))
-        if not cue_strength(best.reads, q) or not kind_fit(best.reads, q) or q.weak and q.subject.endswith(("每", "每带")):
+        # 甲一 A岗 2050 under 姓名 现岗位 现工资: a record with one field of the figure's kind needs no cue
+        only_field = len([f for f in values if kind_fit(f.reads, q)]) == 1 and bool(q.name)
+        cued = cue_strength(best.reads, q) > 0
+        if not (cued or only_field) or not kind_fit(best.reads, q) or q.weak and q.subject.endswith(("每", "每带")):
             continue  # 按每带一个每月300: the 一个 is the rate's unit, nobody's count
         owner = _owner(text, q, people)
+        if owner is None and not cued:
+            continue
         if owner is not None:
             if best.path not in records[owner]:
                 records[owner][best.path] = as_field_value(best.reads, q)
@@ -902,9 +947,34 @@ def _attribute_records(reading: Reading, figures: Figures, out: Filled, slot: Sl
     for name, r in records.items():
         if r.pop("_leader", None) and leader_fields and leader_fields[0].path not in r:
             out.problems.append(f"“{name}”担任班组长，班组长津贴每月多少？")
+    for field_slot in [f for f in values if f.required]:  # 王大力现在是操作员 (no pay written): asked, not computed without
+        for name in [n for n, r in records.items() if field_slot.path not in r]:
+            out.problems.append(f"“{name}”的{field_slot.label}是多少？")
+    for choice in [c for c in choices if c.reads.items_from]:  # 老殷 叉车工: a post that is none of the new grades
+        items = [s for s in out.slots if s.path == choice.reads.items_from]
+        offered = "、".join(v for v in vocabulary.values() if v) if vocabulary else ""
+        for name in [n for n, r in records.items() if choice.path not in r and offered]:
+            out.problems.append(f"“{name}”的{choice.label}对应哪个{items[0].label if items else '等级'}？（{offered}）")
     out.set(slot.path, list(records.values()))
     out.cued.add(slot.path)
     return True
+
+
+def _choice_words(field: Slot, out: Filled, text: str) -> dict[str, tuple[str, ...]]:
+    """A choice's values and the words that name each. Values taken from a sibling's records (a
+    person's 现岗位 among the new 岗位等级) are named by themselves, and by any word the text links
+    to one with the field's cue (操作工套初级工、老秦现岗位操作工对应初级工)."""
+    if not field.reads.items_from:
+        return field.reads.choices
+    names = [str(r.get("name")) for r in out.known(field.reads.items_from) or [] if isinstance(r, dict) and r.get("name")]
+    words: dict[str, list[str]] = {n: [n] for n in names}
+    tokens = [w for w, _, _ in _positioned_tokens(text)]
+    for k, token in enumerate(tokens[:-2]):
+        linked = next((n for n in names for cue in field.reads.cues
+                       if tokens[k + 1] == cue and "".join(tokens[k + 2:k + 5]).startswith(n)), None)
+        if linked and token not in names and len(token) >= 2 and re.fullmatch(r"[\u4e00-\u9fa5]+", token) and not people_named(token):
+            words[linked].append(token)
+    return {value: tuple(ws) for value, ws in words.items()}
 
 
 def _clause_index(text: str, pos: int) -> int:
@@ -959,22 +1029,44 @@ def _records(figures: Figures, out: Filled, reading: Reading) -> None:
             continue
         fields = [f for f in slots(slot.model) if f.reads.shape is Shape.VALUE]  # type: ignore[arg-type]
         choices = [f for f in slots(slot.model) if f.reads.shape is Shape.CHOICE]  # type: ignore[arg-type]
+        # a figure of a person, or cued for a person's field (现工资), is no 岗位等级's
+        people_fields = [f for s in out.slots if s is not slot and s.reads.shape is Shape.RECORDS and s.reads.people and s.model
+                         for f in slots(s.model) if f.reads.shape is Shape.VALUE]
+        siblings = [s for s in out.slots if s.reads.shape is Shape.VALUE]
+        persons = [] if slot.reads.people else [n for n, _ in people_named(reading.normalised)]  # a grade is never a person
+        vocabularies = {c.path: _choice_words(c, out, reading.normalised) for c in choices}
         records: dict[str, dict[str, Any]] = {}
+        unnamed: list[tuple[int, Quantity, Slot]] = []
+        written: dict[str, list[Quantity]] = {}
         for i, q in _free(figures, out):
-            best = max(fields, key=lambda f: cue_strength(f.reads, q) * 10 + kind_fit(f.reads, q))
+            # the words beside the figure (起点薪级1) outrank the list's label (岗位工资：…) on a tie
+            best = max(fields, key=lambda f: cue_strength(f.reads, q) * 10 + 5 * bool(contains_any(q.subject, f.reads.cues)) + kind_fit(f.reads, q))
+            if q.weak or any(p in q.subject or p in (q.name or "") for p in persons) \
+                    or max((cue_strength(f.reads, q) for f in people_fields), default=0) > cue_strength(best.reads, q):
+                continue
             own = q.name and strip_cues(q.name, slot.reads.cues + best.reads.cues)
             name = own or (q.parent if q.parent and not q.total else None)  # 初级工 2300（起点薪级1）: the 1 is 初级工's
+            sibling = _field_named(name or "", siblings, q, out)
+            if sibling is not None:  # 基础1500 / 基础工资每人1500 beside the grades: the 基础工资, not a grade called 基础
+                if out.get(sibling.path) is None:
+                    _place(out, sibling, i, q)
+                continue
+            if not name and best is not fields[0] and contains_any(q.subject, best.reads.cues) and kind_fit(best.reads, q):
+                unnamed.append((i, q, best))  # 技工岗位工资2000，起点薪级1: a further field of the record before it
             if not name or q.total:
                 continue
             if not kind_fit(best.reads, q) or any(name in words for c in choices for words in c.reads.choices.values()):
                 continue  # 技师5人: a count of a grade, not a person called 技师
             chosen = {}
             for choice in choices:  # 张三技师: the record's name without its 技能等级
-                for value, words in choice.reads.choices.items():
+                for value, words in vocabularies[choice.path].items():
                     if any(w in name for w in words) and name not in words:
                         name = core(name.replace(words[0], "")) or name
                         chosen[choice.path] = value
             name = strip_cues(name, best.reads.cues) or name
+            written_with_figure = re.sub(r"[0-9.,，]+元?$", "", name)
+            if written_with_figure in records:
+                name = written_with_figure  # 初级工1500、中级工1800，起点薪级分别为1、2: the record written with its own figure
             if slot.reads.people and name in lexicon().entity_suffixes:
                 continue  # 我们车间中级工12个: a count of a grade in the team, not a person called 车间
             record = records.setdefault(name, {"name": name})
@@ -983,15 +1075,66 @@ def _records(figures: Figures, out: Filled, reading: Reading) -> None:
                 continue
             record[best.path] = as_field_value(best.reads, q)
             out.placed[i] = slot.path
-        _choices_in_rows(reading.normalised, records, choices)
+            written.setdefault(name, []).append(q)
+        _fields_of_the_record_before(unnamed, records, written, out, slot)
+        _choices_in_rows(reading.normalised, records, choices, vocabularies)
+        records = _names_used_elsewhere(records, reading.normalised) if not slot.reads.people else records
         if records:
             out.set(slot.path, {k: {f: v for f, v in r.items() if f != "name"} for k, r in records.items()}
                     if slot.keyed else list(records.values()))
+            if not slot.keyed and not slot.reads.people:
+                _record_starts(reading, out, slot)
             if any(cue_strength(f.reads, q) for i, q in figures if out.placed.get(i) == slot.path for f in fields):
                 out.cued.add(slot.path)
 
 
-def _choices_in_rows(text: str, records: dict[str, dict[str, Any]], choices: list[Slot]) -> None:
+_HEAD_WORDS = ("工资", "津贴", "金额", "标准")
+
+
+def _field_named(name: str, siblings: list[Slot], q: Quantity, out: Filled) -> Slot | None:
+    """The single-value field a would-be record's name names: one of its cues, or a cue without its
+    head word (基础 for 基础工资)."""
+    for s in siblings:
+        if not kind_fit(s.reads, q):
+            continue
+        for cue in s.reads.cues:
+            short = next((cue[: -len(h)] for h in _HEAD_WORDS if cue.endswith(h) and len(cue) - len(h) >= 2), None)
+            if len(cue) >= 3 and (name in (cue, short) or name.startswith(cue)):
+                return s
+    return None
+
+
+def _fields_of_the_record_before(unnamed: list[tuple[int, Quantity, Slot]], records: dict[str, dict[str, Any]],
+                                 written: dict[str, list[Quantity]], out: Filled, slot: Slot) -> None:
+    """A figure written with a record's further field but no name (技工岗位工资2000，起点薪级1) is the
+    field of the one record of its sentence that lacks it; with 都/均/一律 (起点薪级都是1), of every
+    record that lacks it."""
+    for i, q, field_slot in unnamed:
+        lacking = [r for r in records.values() if field_slot.path not in r]
+        if re.search(r"都|均|一律|统一|全部", q.subject + q.tail[:2]):
+            chosen = lacking
+        else:
+            before = [r for r in lacking if any(p.sentence == q.sentence and p.start < q.start for p in written.get(r["name"], []))]
+            chosen = before if len(before) == 1 else []
+        for record in chosen:
+            record[field_slot.path] = as_field_value(field_slot.reads, q)
+        if chosen:
+            out.placed[i] = slot.path
+
+
+def _names_used_elsewhere(records: dict[str, dict[str, Any]], text: str) -> dict[str, dict[str, Any]]:
+    """新方案岗位工资初级工1500 … 张三套初级工: a name put together by taking the field's words out
+    (新方案初级工) is its longest ending the text uses again."""
+    renamed: dict[str, dict[str, Any]] = {}
+    for name, record in records.items():
+        endings = (name[k:] for k in range(1, len(name) - 1) if text.count(name[k:]) >= 2 and name[k:] not in records)
+        ending = next(endings, name) if name not in text else name  # only a name the reader put together
+        renamed.setdefault(ending, {**record, "name": ending})
+    return renamed
+
+
+def _choices_in_rows(text: str, records: dict[str, dict[str, Any]], choices: list[Slot],
+                     vocabularies: dict[str, dict[str, tuple[str, ...]]]) -> None:
     """马东｜技师｜2｜200: a record's attribute word written on its own line (a table row or a
     line of a list) when the line names no one else."""
     lines = text.split("\n")
@@ -1002,7 +1145,7 @@ def _choices_in_rows(text: str, records: dict[str, dict[str, Any]], choices: lis
         for choice in choices:
             if choice.path in record:
                 continue
-            found = [(own[0].find(w), -len(w), value) for value, words in choice.reads.choices.items() for w in words if w in own[0]]
+            found = [(own[0].find(w), -len(w), value) for value, words in vocabularies[choice.path].items() for w in words if w in own[0]]
             if found:
                 record[choice.path] = min(found)[2]  # the first word, the longest there (高级技师 over 技师)
 
@@ -1036,14 +1179,14 @@ def _grid(figures: Figures, out: Filled) -> None:
 
 def _plausible(out: Filled, reading: Reading) -> None:
     """Figures that cannot be used as written: an approximate amount (50来万) or an amount written
-    bare and too small to be money in yuan (计件工资4.5: 4.5元? 4.5万?)."""
+    bare and too small to be money in yuan (计件工资4.5: 4.5元? 4.5万?); 0 is 0 in any unit."""
     kinds = {s.path: s.reads.kinds for s in out.slots if s.reads.shape is Shape.VALUE}
     amounts = [reading.quantities[i] for i in out.placed]
     for i, path in sorted(out.placed.items()):
         q = reading.quantities[i]
         if q.approx and not q.derived:
             out.problems.append(f"“{q.text}”是个约数，请给出准确的数字")
-        elif q.kind is Kind.NUMBER and Kind.MONEY in kinds.get(path, ()) and not q.magnitude and (
+        elif q.kind is Kind.NUMBER and Kind.MONEY in kinds.get(path, ()) and not q.magnitude and q.value != 0 and (
                 q.value < 10 or any(p.money_sized and p.value >= 1000 * q.value for p in amounts)):
             # 计件工资4.5 / 年薪50万，基本年薪20: 20元 beside 50万 is 20万 or 20% — not for us to guess
             out.problems.append(f"“{q.text}”是多少钱？请写明单位（元、万元）")
@@ -1076,6 +1219,12 @@ def _field_periods(out: Filled, reading: Reading) -> None:
         slot = next((s for s in out.slots if s.path == path), None)
         if slot is not None and slot.reads.shape is not Shape.VALUE and periods == {"month", "year"}:
             out.problems.append(f"{slot.label}里既有月薪又有年薪：年薪折成月薪按12个月还是13、14个月算？请统一成月薪或年薪再发")
+    records = {s.path: s for s in out.slots if s.reads.shape is Shape.RECORDS and s.model is not None}
+    for i, path in out.placed.items():  # 小艾 初级工 年收入4.8万 for a 现工资 kept by the month
+        q, slot = reading.quantities[i], records.get(path)
+        monthly = [f for f in slots(slot.model) if f.reads.period == "month"] if slot else []  # type: ignore[arg-type]
+        if monthly and q.period == "year":
+            out.problems.append(f"“{q.text}”是全年的金额，“{monthly[0].label}”要按月填写，请给出每月金额")
     by_path = {s.path: s for s in out.slots if s.reads.period}
     for i, path in out.placed.items():
         slot, q = by_path.get(path), reading.quantities[i]
@@ -1136,17 +1285,48 @@ def _lookups(reading: Reading, out: Filled) -> None:
         found: list[dict[str, Any]] = []
         for q in reading.ordinals:
             line = text[text.rfind("\n", 0, q.start) + 1:text.find("\n", q.start) % (len(text) + 1)]
-            if re.search(r"[|｜\t]", line):
-                continue  # 电工 2500 | 第2级: a table's cell, not a question
+            if re.search(r"[|｜\t]", line) or re.match(r"[ \t]*(?:是|为|:|：)?[ \t]*[0-9零一二两三四五六七八九十百千]", text[q.end:q.end + 3]):
+                continue  # 电工 2500 | 第2级: a table's cell; 第1级80元: what the step is worth — neither is a question
             clause_start = max(text.rfind(ch, 0, q.start) for ch in "，,；;。\n、") + 1
             before = text[clause_start:q.start]
             placed = [(before.rfind(n), n) for n in names if n in before]
             name = max(placed)[1] if placed else None
+            if _starts_a_record(q, text, name, records, out, slot.reads.items_from):
+                continue  # 技师3000（第5级起）: where the grade starts, not a question
             if name is not None:
                 found = [f for f in found if f[key] != name or not re.search(r"不对|等等|更正|应该是|改成|是第", text[q.start - 12:q.start])]
                 found.append({key: name, position: q.value})
         if found:
             out.set(slot.path, found)
+
+
+def _starts_a_record(q: Quantity, text: str, name: str | None, records: list[Any], out: Filled, records_path: str) -> bool:
+    """第5级起 / 从第1级起 / 起点薪级：一等岗第5级: a position a record starts at fills the record's own
+    field for it (起点薪级) — one whose cue follows the position or labels its sentence."""
+    model = next((s.model for s in out.slots if s.path == records_path), None)
+    field_slot = next((f for f in slots(model) if Kind.LEVELS in f.reads.kinds), None) if model else None
+    label = text[max(text.rfind(ch, 0, q.start) for ch in "；;。\n") + 1:q.start]
+    labelled = field_slot is not None and any(len(c) >= 2 and c in label for c in field_slot.reads.cues)
+    if not (labelled or re.match(r"[ \t]*(?:起|开始)", text[q.end:q.end + 3]) or text[max(0, q.start - 1):q.start] in ("从", "自")):
+        return False
+    record = next((r for r in records if isinstance(r, dict) and r.get("name") == name), None)
+    if field_slot is not None and record is not None and field_slot.path not in record:
+        record[field_slot.path] = q.value
+    return True
+
+
+def _record_starts(reading: Reading, out: Filled, slot: Slot) -> None:
+    """The starting positions written for records (初级工从第1级起) when no look-up field asks for positions."""
+    records = out.get(slot.path)
+    if not isinstance(records, list) or any(s.reads.shape is Shape.LOOKUP for s in out.slots):
+        return
+    names = sorted((r["name"] for r in records if isinstance(r, dict) and "name" in r), key=len, reverse=True)
+    text = reading.normalised
+    for q in reading.ordinals:
+        before = text[max(text.rfind(ch, 0, q.start) for ch in "，,；;。\n、") + 1:q.start]
+        placed = [(before.rfind(n), n) for n in names if n in before]
+        if placed:
+            _starts_a_record(q, text, max(placed)[1], records, out, slot.path)
 
 
 _FOR_THOSE_LISTED = re.compile(r"各(?:能|自|得|拿|分|是|多少)|分别(?:能|拿|得|是多少|多少)|[他她这那]俩|[这那我](?:几|两|三)个|我们(?:两|三|几)个|能拿|能分|该拿|"

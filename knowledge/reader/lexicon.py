@@ -91,3 +91,11 @@ def tagged_words(phrase: str) -> tuple[tuple[str, str], ...]:
 
     jieba.setLogLevel(60)
     return tuple((w.word, w.flag) for w in jieba.posseg.cut(phrase) if w.word.strip())
+
+
+def dictionary_word(word: str) -> bool:
+    """A word of jieba's dictionary (钳工, 木工, 电工): a common noun, not a surname with a title (邱工)."""
+    import jieba
+
+    tagged_words("")  # loads the dictionary
+    return bool(jieba.dt.FREQ.get(word))

@@ -224,6 +224,8 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
         if not magnitude and _part_of_a_name(text, end, has_digit, lex) or not has_digit and _in_a_persons_name(text, start):
             return None  # 一车间, 3号线, 二班: a label that begins with a numeral; 王五一样: 王五 is a person
         kind, factor = Kind.NUMBER, Decimal(1)
+    if kind is Kind.LEVELS and not magnitude and _part_of_a_name(text, written_end, True, lex):
+        return None  # 老钟 一等岗 现工资4500, 二级岗: a grade's name with its rank in it, not a count of levels
     if unit.strip() == "折" and 10 <= value < 100 and value == int(value):
         factor = scale = Decimal("0.01")  # 七五折, 85折: two digits are hundredths (八折 is tenths)
     if unit == "成" and text[end + 1:end + 2] in ("半",) + tuple("一二三四五六七八九"):

@@ -146,11 +146,15 @@ def test_a_change_after_a_result_is_applied_to_the_figure_given_before():
     assert "2000 + 500 = 2500" in answer and "272,727.27" in answer
 
 
-def test_a_calculation_named_by_title_that_needs_tables_points_to_the_form_and_runs_nothing_else():
-    session = _session()
-    reply = respond("工资套改：新岗位工资A岗2200、B岗2800，薪级8级，第一级80元，每级加40元。王一 A岗 现工资2400，按就近就高套改", session_id=session)
-    assert "计算器" in reply.answer and "套改测算" in reply.answer
-    assert not _computed(reply)
+def test_a_part_of_a_request_the_chat_does_not_read_is_said_and_nothing_is_computed_without_it():
+    """年功工资 by 工龄 in a 套改 is entered on the calculator page; 就近就低 is not how the conversion works."""
+    seniority = respond("工资套改：新岗位工资A岗2200、B岗2800，薪级8级，第一级80元，每级加40元，另有年功工资按工龄每3年加30元。"
+                        "王一 A岗 现工资2400", session_id=_session())
+    assert "计算器" in seniority.answer and "年功工资" in seniority.answer and not _computed(seniority)
+    lower = respond("按就近就低套改：岗位工资A岗2200，薪级8级，第一级80元，每级加40元。王一 A岗 现工资2400", session_id=_session())
+    assert "就近就高" in lower.answer and not _computed(lower)
+    yearly = respond("套改：岗位工资A岗2200，薪级8级，第一级80元，每级加40元。王一 A岗 年收入4.2万", session_id=_session())
+    assert "按月填写" in yearly.answer and not _computed(yearly)
 
 
 def test_a_discount_named_without_its_figure_is_asked_for_and_a_described_name_is_the_listed_one():
@@ -385,7 +389,7 @@ def test_a_request_for_work_named_by_its_topic_asks_for_the_data():
     reply = respond("麻烦把我们几个职级和工资拟合一个回归，看看每升一级涨多少", session_id=_session())
     assert reply.needs and "薪酬回归分析" in reply.answer and not _computed(reply)
     tables = respond("帮我做个套改，小汪现在工资4100，看看套完涨多少", session_id=_session())
-    assert tables.needs and "计算器" in tables.answer and not _computed(tables)
+    assert tables.needs and "新岗位等级" in tables.answer and not _computed(tables)
 
 
 def test_a_follow_up_naming_a_new_person_or_an_unfilled_field_without_a_figure_asks_for_it():
@@ -523,3 +527,43 @@ def test_a_joint_total_is_nobodys_and_a_department_compared_without_a_figure_is_
     assert joint.needs and not _computed(joint)
     compared = respond("奖金池12万，销售部积分2400，服务部积分比销售部少一点", session_id=_session())
     assert compared.needs and "服务部" in compared.answer and not _computed(compared)
+
+
+def _conversion(reply) -> dict:
+    calls = [c for c in _computed(reply) if c.name == "pay-conversion"]
+    assert calls, reply.answer
+    return calls[-1].output["by_person"]
+
+
+def test_a_pay_conversion_is_read_from_a_sentence_grades_steps_and_staff():
+    """套改测算 from chat: the new grades (with their starting steps), the step scale, the basic wage and
+    each person's current post and pay — the same reading as the calculator page's tables."""
+    reply = respond("帮忙套改一下：岗位工资 辅助岗1300元（起点薪级1）、主岗1900元（起点薪级4）；薪级共9级，第1级120元，级差45元；"
+                    "基础工资1600元。\n贺一 辅助岗 现工资3200\n贺二 主岗 现工资4100", session_id=_session())
+    people = _conversion(reply)
+    # 1600 + 1300 + 120 + 45×(k−1) ≥ 3200 → k = 5 (3200); 1600 + 1900 + 120 + 45×(k−1) ≥ 4100 → k = 11 > 9 → step 9, keeps 120
+    assert people["贺一"]["套入薪级"] == 5 and people["贺一"]["套改后月工资"] == Decimal("3200.00")
+    assert people["贺二"]["套入薪级"] == 9 and people["贺二"]["保留工资"] == Decimal("120.00")
+
+
+def test_a_current_post_linked_to_a_new_grade_and_a_lone_starting_step():
+    """钳工套中级工 names the grade of whoever is a 钳工 (a trade, not a person called 钳工); 起点薪级2
+    written after the one grade's wage is that grade's; 不设薪级 leaves the step scale out."""
+    linked = respond("套改：中级工岗位工资2100，起点薪级2；薪级10级，第1级90，级差35；基础工资1700。铣工套中级工。老全，铣工，现月工资3990",
+                     session_id=_session())
+    # start 2: 1700 + 2100 + 90 + 35 = 3925 < 3990 → step 4 (3995)
+    assert _conversion(linked)["老全"]["套入薪级"] == 4
+    flat = respond("一岗一薪套改，不设薪级：新岗位工资 值班长4800、巡检3900。小蔺 值班长 现工资5100；小骆 巡检 现工资3700",
+                   session_id=_session())
+    people = _conversion(flat)
+    assert people["小蔺"]["保留工资"] == Decimal("300.00") and people["小骆"]["套改后月工资"] == Decimal("3900.00")
+
+
+def test_rows_of_one_list_name_people_alike():
+    """When one row of a list starts with a person's name, the other rows' first cells are people too
+    (向北 and 向阳 are no names jieba knows)."""
+    from knowledge.reader.fill import people_named
+
+    text = "名单：\n小葛 技工 现工资3000\n向北 普工 现工资2800\n向阳 技工 现工资3300\n薪级：12级"
+    assert [n for n, _ in people_named(text)] == ["小葛", "向北", "向阳"]
+    assert [n for n, _ in people_named("钳工套中级工，邱工现岗位技工")] == ["邱工"]
