@@ -71,7 +71,7 @@ def _bound(q: Quantity, s: Sentence) -> Bound | None:
     for word in words_:
         if before.endswith(word) or after.startswith(word):
             return Bound.MIN if word in _MIN_WORDS else Bound.MAX
-    # "不超过薪酬总额的40%": the limit is written before the whole the share is of
+    # "不超过薪酬总额的三成": the limit is written before the whole the share is of
     of_whole = _LIMIT_OF_WHOLE.search(s.plain[max(prev_end, q.start - 16):q.start])
     if of_whole is not None:
         return Bound.MIN if of_whole.group(1) in _MIN_WORDS else Bound.MAX

@@ -88,6 +88,9 @@ class Statements(Facts):
     yearly_grade_promotion: Evidence | None = None  # 职级 promoted every year
     career_path: Evidence | None = None
     incentives: Evidence | None = None
+    budget_refused: Evidence | None = None  # the wage total kept out of budget management ("不实行工资总额预算管理")
+    tilted_away: Evidence | None = None  # pay tilted towards managers, or the tilt to skilled staff refused
+    leading_not_raised: Evidence | None = None  # leading skilled talent's pay explicitly not raised
 
 
 def statements(scheme: Scheme) -> Statements:
@@ -121,7 +124,7 @@ def statements(scheme: Scheme) -> Statements:
         results_decoupled=_evidence(s for s in prose if s.has(*S.results) and not s.has(*S.okr) and _decoupled(s)),
         results_used=_evidence(s for s in scheme.sentences if s.has("考核", "考评", "绩效") and s.has(*S.results_use)),
         outside_wage_total=_evidence(s for s in prose if (s.has(*S.outside_wage_total) or _items_kept_out(s))
-                                     and s.has(*S.wage_items) and not s.has(*S.allowed_outside)),
+                                     and _names_pay_item(s) and not s.has(*S.allowed_outside)),
         agreement_pay=_agreement(prose),
         increment=_increment(prose),
         budget_scope_mismatch=_evidence(s for s in prose if s.has(*S.budget_scope) and (s.has("不一致") or _refused(s, S.budget_scope))
@@ -152,6 +155,9 @@ def statements(scheme: Scheme) -> Statements:
         yearly_grade_promotion=_evidence(s for s in prose if s.has(*S.job_grade) and not s.has("薪级", "档") and _affirmed(s, S.yearly_promotion)),
         career_path=_evidence(s for s in prose if s.has(*S.career_path)),
         incentives=_evidence(s for s in scheme.sentences if s.has(*S.incentives)),
+        budget_refused=_evidence(s for s in prose if _budget_refused(s)),
+        tilted_away=_evidence(s for s in prose if _tilted_away(s)),
+        leading_not_raised=_evidence(s for s in prose if _leading_not_raised(s)),
     )
 
 
@@ -176,6 +182,49 @@ def _by_person(s: Sentence) -> bool:
         if found and any(w in found.group(1) for w in _PERSONAL) and not negated_at(s, clause.start + found.start()):
             return True
     return False
+
+
+_BUDGETED = ("预算管理", "编制预算", "预算编制", "实行预算", "预算控制")
+_SCOPE_WORDS = ("纳入", "列入", "子企业", "子公司", "控股", "参股", "合并报表")
+
+
+def _budget_refused(s: Sentence) -> bool:
+    """"公司工资总额不实行预算管理，按实际发放": the wage total's budget refused — not a subsidiary left
+    out of the group's budget (that is the budget's scope, another rule)."""
+    return s.has("工资总额") and not s.has(*_SCOPE_WORDS) and (_refused(s, _BUDGETED) or _affirmed(s, ("实报实销",)))
+
+
+_TILT_TO = re.compile(r"(?:向|对|给)([^，,；;。]{1,16}?)(?:倾斜|侧重|优先)")
+
+
+def _tilted_away(s: Sentence) -> bool:
+    """"薪酬分配向管理岗位倾斜", "对技能岗位不作倾斜": pay tilted to managers rather than skilled staff, or
+    the tilt to skilled staff refused. The increment's use is another rule (增量优先用于…)."""
+    if s.has(*S.increment, "增量") or not s.has("薪酬", "工资", "分配", "收入"):
+        return False
+    for m in _TILT_TO.finditer(s.plain):
+        group = _group(m.group(1))
+        negated = negated_at(s, m.end() - 1) or _deny_before(s, m.end() - 1)
+        if group is Priority.MANAGEMENT and not negated and not any(w in m.group(1) for w in S.skill_first):
+            return True
+        if group in (Priority.SKILL,) and negated:
+            return True
+    return False
+
+
+_LEADING = ("领军人才", "高技能领军", "技能大师", "首席技师")
+_RAISED = ("提高", "提升", "增加", "上调", "倾斜", "单列", "高于")
+
+
+def _leading_not_raised(s: Sentence) -> bool:
+    """"高技能领军人才不另行提高薪酬待遇", "与其他职工执行同一薪酬标准": leading skilled talent's pay not
+    raised, by a negated raise or by one standard with everyone."""
+    if not s.has(*_LEADING) or not s.has("薪酬", "工资", "待遇", "收入"):
+        return False
+    return _refused(s, _RAISED) or _SAME_AS_OTHERS.search(s.plain) is not None
+
+
+_SAME_AS_OTHERS = re.compile(r"与[^，,；;。]{0,10}?(?:其他|普通|一般)[^，,；;。]{0,8}?(?:同一|相同|一样|统一)")
 
 
 def _unassessed(s: Sentence) -> bool:
@@ -349,6 +398,17 @@ def _competency_refused(s: Sentence) -> bool:
         said = _answered(s, S.competency)
         return said is not None and said.denied
     return _refused(s, S.competency)
+
+
+def _names_pay_item(s: Sentence) -> bool:
+    """A pay item named for itself (津贴, 加班工资), not the 工资 of 工资总额, and no subsidiary kept out
+    (a company left out of the budget is the budget's scope, not a pay item)."""
+    rest = s.plain.replace("工资总额", "····")
+    named = any(w in rest for w in S.wage_items + _MORE_ITEMS)
+    return named and not any(w in rest for w in ("子企业", "子公司", "控股企业", "参股"))
+
+
+_MORE_ITEMS = ("夜班", "值班", "高温", "补助", "加班费", "夜班费")  # pay items named by what they pay for
 
 
 def _items_kept_out(s: Sentence) -> bool:

@@ -412,7 +412,7 @@ def _mix_sentence(s: Sentence) -> list[PayMix]:
         segment_start = before[-1][0] if before else 0
         cat = _category(text[segment_start:q.end]) or category
         part = _part(text[segment_start:q.start])
-        # a share is written with 占/比例/为, or as a limit of the whole ("不超过薪酬总额的40%")
+        # a share is written with 占/比例/为, or as a limit of the whole ("不超过薪酬总额的三成")
         if part is None or not any(w in text[segment_start:q.start] for w in W.share + ("为",)) and figure(q, s).bound is None:
             continue
         if any(m.category is cat for m in out):
