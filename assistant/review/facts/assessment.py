@@ -32,6 +32,8 @@ W = words().facts
 
 class KpiSet(Facts):
     weights: dict[str, Decimal]  # indicator → weight (fraction), as listed
+    cap: Decimal | None = None  # the scheme's own ceiling on one indicator's weight ("单项指标权重一般不超过五成")
+    floor: Decimal | None = None  # its own floor ("单项指标权重最低可为3%")
     count: int | None = None  # the number of indicators the scheme states ("共十二项")
     count_bound: Bound | None = None  # "不少于12项" → MIN
     equal: bool = False  # "各项权重均等"
@@ -110,7 +112,33 @@ def kpi_sets(scheme: Scheme) -> list[KpiSet]:
         found = _kpi_sentence(s)
         if found is not None:
             out.append(found)
-    return out + _kpi_lines(scheme)
+    return out + _kpi_lines(scheme) + _weight_limits(scheme)
+
+
+_ONE_INDICATOR = ("单项", "单一", "单个", "每项", "每个", "各项", "任一", "任何一项", "每一项")
+_CAP_WORDS = ("不超过", "不高于", "最高", "最多", "上限", "以内", "至多")
+_FLOOR_WORDS = ("不低于", "不少于", "最低", "最少", "下限", "至少")
+
+
+def _weight_limits(scheme: Scheme) -> list[KpiSet]:
+    """The scheme's own limits on one indicator's weight ("单项考核指标权重一般不超过五成", "单项指标权重
+    最低可为3%"): a rule of its own that lets a weight pass the guideline's."""
+    out = []
+    for s in scheme.prose():
+        if not s.has(*W.weight) or not s.has(*_ONE_INDICATOR) or not s.has(*W.kpi):
+            continue
+        for q in s.figures(Kind.PERCENT):
+            clause = s.clause_at(q.start)
+            before = s.plain[clause.start if clause else 0:q.start]
+            if not any(w in before for w in W.weight):
+                continue
+            cap = next((w for w in _CAP_WORDS if w in before), None) or (s.plain[q.end:q.end + 2] if "以内" in s.plain[q.end:q.end + 2] else None)
+            floor = next((w for w in _FLOOR_WORDS if w in before), None)
+            if floor and not cap:
+                out.append(KpiSet(weights={}, floor=q.value, evidence=s.evidence))
+            elif cap and not floor:
+                out.append(KpiSet(weights={}, cap=q.value, evidence=s.evidence))
+    return out
 
 
 def _one_weight(s: Sentence) -> tuple[str, Decimal] | None:
@@ -192,9 +220,13 @@ def _kpi_sentence(s: Sentence) -> KpiSet | None:
     if weights:
         weights |= _rest_shared(s, weights)
     count, bound = None, None
+    figures = s.figures()
     for q in s.figures(Kind.COUNT):
-        if any(w in q.subject + q.tail for w in W.kpi) and count_value(q):
-            count, bound = count_value(q), figure(q, s).bound
+        # "指标一般为10至15个": the upper end of a range is named by the words before its lower end
+        low = next((p for p in figures if p.end <= q.start and s.plain[p.end:q.start].strip() in ("至", "到", "-", "～", "~", "—")), None)
+        named = q.subject + q.tail + (low.subject if low is not None else "")
+        if any(w in named for w in W.kpi) and count_value(q):
+            count, bound = count_value(q), Bound.MAX if low is not None else figure(q, s).bound
             break
     listed = _listed_count(s)
     if count is None and listed is not None:

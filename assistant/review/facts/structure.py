@@ -504,6 +504,9 @@ class Adjustment(Facts):
     evidence: Evidence
 
 
+_RANGE = ("至", "到", "-", "～", "~", "—")
+
+
 def adjustments(scheme: Scheme) -> list[Adjustment]:
     """How often pay standards are reviewed and adjusted: every N years, or every year."""
     words_ = words().statements
@@ -516,8 +519,13 @@ def adjustments(scheme: Scheme) -> list[Adjustment]:
             clause = s.clause_at(q.start)
             if clause is None or not any(w in clause.text for w in words_.adjustment):
                 continue
-            if "每" in text[max(0, q.start - 2):q.start] or "周期" in clause.text or q.tail.startswith(("一调", "一次", "调整一次", "调一次")):
-                out.append(Adjustment(years=figure(q, s), evidence=s.evidence))
+            # "每4至5年评估调整一次": a range of years, read by its shorter end
+            low = next((p for p in s.figures(Kind.NUMBER, Kind.YEARS) if p.end <= q.start and text[p.end:q.start].strip() in _RANGE), None)
+            start = low.start if low is not None else q.start
+            once = q.tail.startswith(("一调", "一次", "调整一次", "调一次")) or any(w in q.tail for w in ("调整一次", "调一次"))
+            if "每" in text[max(0, start - 2):start] or "周期" in clause.text or once:
+                found = figure(q, s)
+                out.append(Adjustment(years=found.model_copy(update={"value": low.value}) if low is not None else found, evidence=s.evidence))
                 break
         else:
             if any(w in text for w in ("每年", "年度普调", "年度调薪", "定期评估", "定期调整", "普遍调整", "调整机制")):

@@ -16,6 +16,7 @@ from knowledge.reader import Kind, Quantity
 from knowledge.reader.fields import Reads
 from knowledge.reader.fill import fill
 
+from ..models import Evidence
 from ..scheme import Scheme, Sentence
 from ..words import words
 from .common import (
@@ -70,6 +71,7 @@ class HeadquartersReads(BaseModel):
 
 
 class Growth(Facts):
+    above: dict[str, Evidence] = {}  # a growth allowed to reach or pass the one it must stay below, in words
     wage_total: Figure | None = None
     profit: Figure | None = None
     avg_wage: Figure | None = None
@@ -137,13 +139,55 @@ def growth(scheme: Scheme) -> Growth:
             if fig is not None:
                 found["wage_total"] = fig
                 break
+    above = _allowed_above(scheme)
     if "hq_avg_wage" in found and "all_avg_wage" not in found and "avg_wage" in found:
         found["all_avg_wage"] = found["avg_wage"]
     if "hq_avg_wage" in found and "all_avg_wage" not in found:
         capped = _capped_avg_wage(scheme)
         if capped is not None:
             found["all_avg_wage"] = capped
-    return Growth(**found)
+    return Growth(above=above, **found)
+
+
+# growths the guidelines keep below another: (what, the one it must stay below)
+_BELOW = {
+    "wage_total": (W.wage_total, W.profit),
+    "avg_wage": (W.avg_wage, W.productivity),
+    "hq": (("总部",), ("全部职工", "全体职工", "全集团", "全公司", "所属企业", "本企业", "集团平均", "集团职工")),
+    "internal": (("内部效益型",), ("集团",)),
+}
+_PASSES = re.compile(r"(?:不低于|不少于|高于|超过|快于|大于|多于|超出)")
+_FORBIDS = ("不得", "不应", "不能", "不可", "不宜", "禁止", "严禁", "应当低于", "应低于")
+
+
+def _allowed_above(scheme: Scheme) -> dict[str, Evidence]:
+    """"工资总额增幅原则上不低于利润总额增幅", "内部效益型企业工资总额增幅可高于集团增幅": a growth the
+    guideline keeps below another, set by the scheme at or above it in words — no figure needed.
+    Refused ("不得高于") or kept below ("不超过", "低于") it is no breach."""
+    out: dict[str, Evidence] = {}
+    for s in scheme.prose():
+        text = s.plain
+        if not any(w in text for w in ("增幅", "增长", "增速", "涨幅")):
+            continue
+        for key, (first, second) in _BELOW.items():
+            if key in out:
+                continue
+            a = min((text.find(w) for w in first if w in text), default=-1)
+            if a < 0:
+                continue
+            b = min((text.find(w, a + 1) for w in second if text.find(w, a + 1) > a), default=-1)
+            if b < 0:
+                continue
+            between = text[a:b]
+            found = None
+            for m in _PASSES.finditer(between):
+                found = m
+            if found is None or any(w in between[:found.start()][-4:] for w in _FORBIDS) or re.search(r"[，,；;。]", between[found.end():]):
+                continue
+            if found.group(0).startswith(("高", "超", "快", "大", "多")) and negated_at(s, a + found.start()):
+                continue  # "不高于", "不超过" keep it below
+            out[key] = s.evidence
+    return out
 
 
 _THAN = re.compile(r"^[，,]?(?:高于|低于|超过|快于|慢于|不及|略高于|略低于)")

@@ -35,6 +35,13 @@ def two_lower(f: SchemeFacts) -> list[Hit]:
             evidence = g.avg_wage.evidence  # type: ignore[union-attr]
             advice = f"{REWORD}“在岗职工平均工资增幅低于全员劳动生产率增幅（{percent(g.productivity.value)}）。”"  # type: ignore[union-attr]
         hits.append(Hit(found.message, evidence, advice, Level.BREACH))
+    # the rule itself turned round in words ("工资总额增幅原则上不低于利润总额增幅"), with no figures to compare
+    if g.wage_total is None and "wage_total" in g.above:
+        hits.append(Hit("方案规定工资总额增幅可以达到或超过利润总额（经济效益）增幅，与“工资总额增长低于经济效益增长”相反。", g.above["wage_total"],
+                        f"{REWORD}“工资总额增幅低于利润总额（经济效益）增幅。”", Level.BREACH))
+    if g.avg_wage is None and "avg_wage" in g.above:
+        hits.append(Hit("方案规定职工平均工资增幅可以达到或超过劳动生产率增幅，与“平均工资增长低于劳动生产率增长”相反。", g.above["avg_wage"],
+                        f"{REWORD}“在岗职工平均工资增幅低于全员劳动生产率增幅。”", Level.BREACH))
     return hits
 
 
@@ -106,6 +113,9 @@ def soe_party_review(f: SchemeFacts) -> list[Hit]:
 @check("hq-wage-growth")
 def hq_wage_growth(f: SchemeFacts) -> list[Hit]:
     g = f.growth
+    if g.hq_avg_wage is None and "hq" in g.above:
+        return [Hit("方案规定集团总部职工平均工资增幅可以达到或超过全部职工平均工资增幅；总部平均工资增幅原则上应低于全部职工。", g.above["hq"],
+                    f"{REWORD}“集团总部职工平均工资增幅低于集团全部职工平均工资增幅。”")]
     if g.hq_avg_wage is None or g.all_avg_wage is None:
         return []
     found = checks.check_headquarters_growth(g.hq_avg_wage.value, g.all_avg_wage.value)
@@ -136,6 +146,9 @@ def increment_to_tech(f: SchemeFacts) -> list[Hit]:
 def internal_benefit_growth(f: SchemeFacts) -> list[Hit]:
     group = f.growth.wage_total
     hits = []
+    if not any(sub.kind == "内部效益型" for sub in f.subsidiaries) and "internal" in f.growth.above:
+        hits.append(Hit("方案允许内部效益型子企业工资总额增幅达到或超过集团公司增幅，原则上应不超过集团公司工资总额增幅。", f.growth.above["internal"],
+                        f"{REWORD}“内部效益型子企业工资总额增幅不超过集团工资总额增幅。”"))
     for sub in f.subsidiaries:
         if sub.kind != "内部效益型":
             continue
