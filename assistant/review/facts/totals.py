@@ -10,7 +10,7 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Annotated
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from knowledge.reader import Kind, Quantity
 from knowledge.reader.fields import Reads
@@ -71,7 +71,7 @@ class HeadquartersReads(BaseModel):
 
 
 class Growth(Facts):
-    above: dict[str, Evidence] = {}  # a growth allowed to reach or pass the one it must stay below, in words
+    above: dict[str, Evidence] = Field(default_factory=dict)  # a growth allowed to reach or pass the one it must stay below, in words
     wage_total: Figure | None = None
     profit: Figure | None = None
     avg_wage: Figure | None = None
