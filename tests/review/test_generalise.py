@@ -81,6 +81,7 @@ BREACHES = [
     (QJ + "第三条 职工人均工资增速可以快于全员劳动生产率增速。", None, "two-lower"),
     (SOE + "第二十六条 集团总部职工平均工资增幅可以高于全部职工平均工资增幅。", None, "hq-wage-growth"),
     (SOE + "第二十八条 内部效益型子企业工资总额增幅可以超过集团工资总额增幅。", None, "internal-benefit-growth"),
+    (QJ + "第三条 工资总额增长幅度按利润总额增长幅度的1.5倍掌握。", None, "two-lower"),
 ]
 
 
@@ -165,6 +166,10 @@ def test_the_plan_year_is_read_over_last_years_actual():
     assert "two-lower" in _rules(history_then_plan)
     bad_history_good_plan = QJ + "第三条 2024年工资总额增长9%，利润总额增长5%。\n第四条 2025年工资总额计划增长4%，利润总额预计增长6%。"
     assert "two-lower" not in _rules(bad_history_good_plan)
+
+
+def test_a_multiple_below_one_keeps_the_wage_total_below():
+    assert "two-lower" not in _rules(QJ + "第三条 工资总额增幅控制在利润总额增幅的0.8倍以内。")
 
 
 def test_internal_growth_refused_above_group_is_no_breach():

@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from knowledge.reader import Kind, Quantity
+from knowledge.reader import Kind, Quantity, parse_numeral
 from knowledge.reader.fields import Reads
 from knowledge.reader.fill import fill
 
@@ -156,6 +156,7 @@ _BELOW = {
     "hq": (("总部",), ("全部职工", "全体职工", "全集团", "全公司", "所属企业", "本企业", "集团平均", "集团职工")),
     "internal": (("内部效益型",), ("集团",)),
 }
+_TIMES = re.compile(r"[^，,；;。]{0,8}?的([0-9.一二两三四五六七八九十点]+)倍")
 _PASSES = re.compile(r"(?:不低于|不少于|高于|超过|快于|大于|多于|超出)")
 _FORBIDS = ("不得", "不应", "不能", "不可", "不宜", "禁止", "严禁", "应当低于", "应低于")
 
@@ -182,7 +183,13 @@ def _allowed_above(scheme: Scheme) -> dict[str, Evidence]:
             found = None
             for m in _PASSES.finditer(between):
                 found = m
-            if found is None or any(w in between[:found.start()][-4:] for w in _FORBIDS) or re.search(r"[，,；;。]", between[found.end():]):
+            if found is None:
+                # "工资总额增幅控制在利润增幅的1.2倍以内": a multiple of the other growth, one or more, lets it pass
+                times = _TIMES.match(text[b:])
+                if times is not None and (parse_numeral(times.group(1)) or 0) >= 1 and not re.search(r"[，,；;。]", between):
+                    out[key] = s.evidence
+                continue
+            if any(w in between[:found.start()][-4:] for w in _FORBIDS) or re.search(r"[，,；;。]", between[found.end():]):
                 continue
             if found.group(0).startswith(("高", "超", "快", "大", "多")) and negated_at(s, a + found.start()):
                 continue  # "不高于", "不超过" keep it below
