@@ -147,7 +147,7 @@ class AnnualSalaryInput(MoneyInput):
     annual: Annotated[Number | None, Reads(Kind.MONEY, cues=("年薪总额", "目标年薪", "年薪", "一年", "全年", "总额"), avoid=("基本", "绩效"),
                                            period="year", ask="如“年薪总额60万元”")] = Field(
         None, gt=0, title="年薪总额", description="目标年薪（元/年）；不给时为基本年薪 + 绩效年薪")
-    base_share: Annotated[Number | None, Reads(Kind.PERCENT, cues=("基本年薪", "基本", "固定", "基薪"))] = Field(
+    base_share: Annotated[Number | None, Reads(Kind.PERCENT, cues=("基本年薪", "基本", "固定", "基薪"), complement=("绩效", "浮动"))] = Field(
         None, gt=0, lt=1, title="基本年薪占比", description="基本年薪占年薪总额的比例（应相对较小），与基本年薪金额二选一")
     base: Annotated[Number | None, Reads(Kind.MONEY, cues=("基本年薪", "基薪", "基本", "固定"), period="year")] = Field(
         None, gt=0, title="基本年薪", description="基本年薪金额（元/年），与基本年薪占比二选一")

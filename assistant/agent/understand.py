@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from knowledge.reader import Kind, Quantity, Reading
-from knowledge.reader.bind import core
+from knowledge.reader.bind import CORRECTION, core
 from knowledge.reader.fields import Shape, Slot
 from knowledge.reader.fill import Filled, fill, kind_fit, people_named, plain
 
@@ -360,6 +360,8 @@ def _apply_changes(update: Filled, previous: dict[str, Any], reading: Reading) -
             update.notes.append(f"{slot.label}按 {shown(old_value)} × {_plain(_SCALING[q.text])} = {shown(update.get(path))} 计算")
             continue
         sign = 1 if _MORE.search(q.subject) else -1 if _LESS.search(q.subject) else 0
+        if CORRECTION.search(reading.normalised[:q.start]):
+            sign = 0  # 不对 每级是加150: the figure said again, corrected — not 150 more
         if sign and slot is not None:
             update.problems += _other_fields_named(update, previous, reading, q)
         if slot is None or not sign or slot.reads.signed or q.kind is Kind.PERCENT and slot.reads.kinds[0] is not Kind.PERCENT:

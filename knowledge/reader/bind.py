@@ -524,7 +524,7 @@ def _growths_by_year(qs: list[Quantity]) -> list[Quantity]:
     return out
 
 
-_CORRECTION = re.compile(r"不对|哦不|(?<!是)不是(?!说)|等下|等等|更正|打错|写错|看串行|看错|不好意思|审计后|修正|改正|纠正|应该是|其实是|准确地说|说错")
+CORRECTION = re.compile(r"不对|哦不|(?<!是)不是(?!说)|等下|等等|更正|打错|写错|看串行|看错|不好意思|审计后|修正|改正|纠正|应该是|其实是|准确地说|说错")
 
 
 _ASKING = re.compile(r"[？?]|吗|会不会|是不是|是否|够不够|行不行|对不对|超没超|有没有")
@@ -551,8 +551,11 @@ def _corrections(text: str, qs: list[Quantity]) -> list[Quantity]:
         earlier = [j for j in range(i) if out[j].kind is q.kind and not out[j].superseded and not out[j].derived]
         if not earlier:
             continue
-        marker = _CORRECTION.search(text, out[earlier[-1]].end, q.start)
+        marker = CORRECTION.search(text, out[earlier[-1]].end, q.start)
         if marker is None:
+            continue
+        if marker.group(0) == "不是" and not text[marker.end():q.start].strip():
+            out[i] = q.with_(superseded=True)  # 每级是加150不是200: the figure after 不是 is the one taken back
             continue
         same = [j for j in earlier if q.name and out[j].name == q.name] or ([earlier[-1]] if not q.name or q.name == out[earlier[-1]].name else [])
         if not same:
@@ -594,6 +597,9 @@ def _labels_from_levels(text: str, quantities: list[Quantity]) -> list[Quantity]
             gap = text[q.end:nxt.start]
             if not any(c in ITEM_END or c.isspace() for c in gap) and not re.search(r"[到至~\-—了第做干给]|每|共", gap) and len(gap) <= 6:
                 continue  # dropped: its text stays in the next figure's subject (七级中位值8000元)
+            item_start = q.start == 0 or text[q.start - 1] in "，,、；;：: \t\n"
+            if item_start and re.fullmatch(r"[ \t]{1,2}", gap) and nxt.kind in (Kind.NUMBER, Kind.MONEY):
+                continue  # 1级 4200，2级 4750: a list item's grade, written with a space before its figure
         out.append(q)
     return out
 

@@ -229,14 +229,17 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     used = {start for i in out.placed for start in reading.quantities[i].sources}  # 4800万 and 5100万 gave the growth placed
     listed = {str(k) for v in out.values.values() if isinstance(v, dict) for k in v}
     out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and q.start not in used
-                     and (i not in out.outranked or _says_what_it_is(q))
+                     and (i not in out.outranked or _says_what_it_is(q) or _names_another_thing(q, out.slots))
                      and (q.kind is Kind.NUMBER or any(q.kind in s.reads.kinds and not _avoided(s.reads, q) for s in out.slots)
-                          or q.unit in ("折", "成") or q.name in listed and q.kind in (Kind.PERCENT, Kind.MULTIPLE))]
+                          or q.unit in ("折", "成") or q.name in listed and q.kind in (Kind.PERCENT, Kind.MULTIPLE)
+                          or q.kind is Kind.PERCENT and _SET_ASIDE.search(q.subject))]
+    _complements(out)
     # 积分打七折 / 丙班这次只拿一半 with nowhere to put it: asked about, never dropped
     _counts_of_lists(out, reading)
     _sums_of_lists(out)
     _stated_counts(out, reading)
     _unlisted_members(out, reading)
+    _asked_about_someone_unlisted(out, reading)
     _parts_of_wholes(out, reading)
     _mentioned_without_figure(out, reading)
     _lines_without_a_record(out, reading)
@@ -295,6 +298,31 @@ def _says_what_it_is(q: Quantity) -> bool:
     return bool(core(q.tail)) and not re.search(r"不算|不计|不含|除外|不包括|不参加", q.tail)
 
 
+# 先预留10%做年终调节: a share taken off before the rest is shared changes what is shared
+_SET_ASIDE = re.compile(r"预留|提留|留出|留存|留下|留作|扣除|扣留|扣掉|先扣|先拿出|拿出|提取|切出|划出")
+
+
+def _complements(out: Filled) -> None:
+    """基本和绩效各一半 / 基本年薪占40%，其余是绩效年薪: the rest's share restates the field's; one that
+    does not add up to the whole is asked about."""
+    for slot in [s for s in out.slots if s.reads.complement and isinstance(out.get(s.path), Decimal)]:
+        share: Decimal = out.get(slot.path)
+        for q in [q for q in out.leftovers if q.kind is Kind.PERCENT and contains_any(q.name or "", slot.reads.complement)]:
+            out.leftovers.remove(q)
+            if q.value + share != 1:
+                out.problems.append(f"{slot.label} {plain(share * 100)}% 与“{q.text}”合计不是 100%，请确认")
+
+
+def _names_another_thing(q: Quantity, model_slots: list[Slot]) -> bool:
+    """今年人数增加10 beside 利润增长6%: outranked for the growth, but about 人数 — a field a bare 10
+    cannot fill (10人 or 10%?). A figure about a thing no field is about (劳务派遣40人) stays a distractor."""
+    name = core(q.name or "")
+    if len(name) < 2 or re.fullmatch(r"[今去明前后上本下当]年|[上本下当]月|同期|[一二两三四五六七八九十\d]+年", name):
+        return False
+    named = [s for s in model_slots if any(len(c) >= 2 and c in name for c in s.reads.cues)]
+    return bool(named) and all(not kind_fit(s.reads, q) for s in named)
+
+
 def _lines_without_a_record(out: Filled, reading: Reading) -> None:
     """甲师傅 高级技师⏎丙 高级工: a line of a list that carries a record's attribute word but none of the
     names read is someone not read; leaving them out would understate the total."""
@@ -330,22 +358,40 @@ _ENTITY_COUNTED = re.compile(r"^(?:个|家)?(?:部门|车间|班组|科室|小�
 def _stated_counts(out: Filled, reading: Reading) -> None:
     """班组4个人 but two people's figures; 分给4个部门 but three departments: the pool is for more
     members than are listed, so whatever is computed for the listed ones would be wrong."""
-    lists = [v for s in out.slots if s.reads.shape in (Shape.MAP, Shape.RECORDS, Shape.GROUPS) and s.reads.kinds[0] is not Kind.PERCENT
+    lists = [v for s in out.slots if s.reads.shape in (Shape.MAP, Shape.RECORDS, Shape.GROUPS, Shape.LIST) and s.reads.kinds[0] is not Kind.PERCENT
              and (v := out.get(s.path)) and isinstance(v, (dict, list))]
     if not lists:
         return
     if any(s.reads.total_of and out.get(s.path) is not None for s in out.slots):
         return  # 全班组一共做了2800件，小孙400件: the whole is given, so the guideline formula accounts for the rest
     listed = max(len(v) for v in lists)
+    if any(q.kind in (Kind.PEOPLE, Kind.COUNT) and q.value == listed for q in reading.quantities):
+        return  # 调研了6家企业，拿到10个样本 with ten figures: the count of the list is stated
     for i, q in enumerate(reading.quantities):
         if i in out.placed or q.weak or q.per or q.every or q.kind not in (Kind.PEOPLE, Kind.COUNT) or q.value != q.value.to_integral_value():
             continue
         team = q.kind is Kind.PEOPLE and (q.name in _TEAM_WORDS or q.subject.endswith(_TEAM_WORDS))
-        counted = _ENTITY_COUNTED.match(q.tail) is not None or q.kind is Kind.PEOPLE and "分给" in q.subject
+        counted = _ENTITY_COUNTED.match(q.tail) is not None or q.kind is Kind.PEOPLE and "分给" in q.subject or q.unit == "家"  # 同行5家
         if not (team or counted) or q.value > 30 or q.value == listed:
             continue
         more = "只列出了" if q.value > listed else "却列出了"
-        out.problems.append(f"您说有{q.text}{q.tail[:2] if q.kind is Kind.COUNT else ''}，{more} {listed} 个的数字，请补全（或说明只算所列的 {listed} 个）")
+        entity = _ENTITY_COUNTED.match(q.tail)
+        shown = q.text + (entity.group(0) if entity and q.kind is Kind.COUNT else "")
+        out.problems.append(f"您说有{shown}，{more} {listed} 个的数字，请补全（或说明只算所列的 {listed} 个）")
+
+
+_ASKED_FOR = re.compile(r"(?:能|可以|该|应该|应)?(?:拿|分|得|发)(?:到|得)?多少|多少钱")
+
+
+def _asked_about_someone_unlisted(out: Filled, reading: Reading) -> None:
+    """生产部900分 技术部600分 … 小李能拿多少: the result is asked for a person with no figure of their own."""
+    text = reading.normalised
+    listed = " ".join(str(k) for v in out.values.values() if isinstance(v, dict) for k in v) + " " + " ".join(
+        str(r.get("name", "")) for v in out.values.values() if isinstance(v, list) for r in v if isinstance(r, dict))
+    for name, pos in people_named(text):
+        after = text[pos + len(name):pos + len(name) + 8]
+        if _ASKED_FOR.match(after) and name not in listed and not any(q.name and name in q.name for q in reading.quantities):
+            out.problems.append(f"“{name}”没有列出自己的数字（如积分、件数），算不出“{name}”个人的金额，请补充")
 
 
 _NOT_A_MEMBER_PREFIX = ("全", "各", "本", "每", "该", "这", "那", "其他", "其它", "别的", "所有", "整个", "我们", "咱们", "你们", "两个", "几个")
@@ -913,7 +959,8 @@ def _attribute_records(reading: Reading, figures: Figures, out: Filled, slot: Sl
     records: dict[str, dict[str, Any]] = {}
     for name, pos in people:
         record = records.setdefault(name, {"name": name})
-        level = _nearest_word(text, pos, words, clause_of[pos])
+        right_after = next((v for w, v in words if re.match(rf"[ \t\u3000]?(?:是|为)?{re.escape(w)}", text[pos + len(name):])), None)
+        level = right_after or _nearest_word(text, pos, words, clause_of[pos])  # 何师傅技师… 小沈高级工: 小沈's is the one after
         if level is not None:
             record[choices[0].path] = level
         clause_end = next((i for i in range(pos, len(text)) if text[i] in "；;。\n"), len(text))
@@ -1166,7 +1213,10 @@ def _grid(figures: Figures, out: Filled) -> None:
             item, label = _item_in(q.subject, items)
             if item is None:
                 continue
-            who = core(q.subject.split(label)[0]) or q.parent or (person[0] if person and person[1] == q.sentence else None)
+            left = q.subject.split(label)[0]
+            for other in sorted(items, key=len, reverse=True):  # 老杨巡线…抄表200户: 老杨, past his other item
+                left = left.split(other)[0]
+            who = core(left.replace("…", "")) or q.parent or (person[0] if person and person[1] == q.sentence else None)
             if not who:
                 continue
             grid.setdefault(who, {})[item] = q.value
@@ -1181,13 +1231,16 @@ def _plausible(out: Filled, reading: Reading) -> None:
     """Figures that cannot be used as written: an approximate amount (50来万) or an amount written
     bare and too small to be money in yuan (计件工资4.5: 4.5元? 4.5万?); 0 is 0 in any unit."""
     kinds = {s.path: s.reads.kinds for s in out.slots if s.reads.shape is Shape.VALUE}
+    least = {s.path: s.reads.least for s in out.slots}
     amounts = [reading.quantities[i] for i in out.placed]
     for i, path in sorted(out.placed.items()):
         q = reading.quantities[i]
         if q.approx and not q.derived:
             out.problems.append(f"“{q.text}”是个约数，请给出准确的数字")
+        elif path in kinds and re.match(r"以上|以下|出头", q.tail) and not q.derived:
+            out.problems.append(f"“{q.text}{q.tail[:2]}”是个范围，请给出确切的数字")  # 技术技能人员占一半以上: 60%? 51%?
         elif q.kind is Kind.NUMBER and Kind.MONEY in kinds.get(path, ()) and not q.magnitude and q.value != 0 and (
-                q.value < 10 or any(p.money_sized and p.value >= 1000 * q.value for p in amounts)):
+                q.value < max(10, least.get(path, 0)) or any(p.money_sized and p.value >= 1000 * q.value for p in amounts)):
             # 计件工资4.5 / 年薪50万，基本年薪20: 20元 beside 50万 is 20万 or 20% — not for us to guess
             out.problems.append(f"“{q.text}”是多少钱？请写明单位（元、万元）")
         elif q.kind is Kind.NUMBER and not q.magnitude and {Kind.PEOPLE, Kind.COUNT} & set(kinds.get(path, ())) \
@@ -1255,9 +1308,10 @@ def _same_period(out: Filled, reading: Reading, paths: tuple[str, ...]) -> None:
 
 def _item_in(subject: str, items: dict[str, Any]) -> tuple[str | None, str]:
     """The price-list item a work record names, as written (登杆作业) or shortened (登杆, 换表 for 更换电表)."""
-    for item in sorted(items, key=len, reverse=True):
-        if item in subject:
-            return item, item
+    written = [(subject.rfind(item), len(item), item) for item in items if item in subject]
+    if written:
+        item = max(written)[2]  # 老杨巡线30次抄表200户: the 200 is 抄表's, the item written nearest before it
+        return item, item
     best: tuple[int, str | None, str] = (0, None, "")
     for item in items:
         for n in range(min(len(item), 4), 1, -1):

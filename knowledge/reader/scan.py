@@ -24,8 +24,8 @@ _YEAR = re.compile(r"(19|20)\d\d")
 _CN_THEN_ARABIC = re.compile(f"[{CN_DIGITS}].*\\d|\\d[{CN_DIGITS}]")  # 三120 (张三120分), 3三 (T3三个)  # 三120: the 三 ends a name (张三120分)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPACED_UNITS = {"件", "元", "分", "人", "次", "个", "项", "档", "级", "年", "名", "台", "只", "户", "块"}
-_IDENTIFIER_BEFORE = re.compile(r"(?:工号|编号|单号|号码|电话|手机|批号|代码|账号|卡号|文号|证号)[:：]?\s*[A-Za-z0-9]*(?:[-_][A-Za-z0-9]*)*[-_]?$|[A-Za-z]+[-_]$"
-                                r"|[A-Za-z]+[-_]\d+[-_]$")
+_IDENTIFIER_BEFORE = re.compile(r"(?:工号|编号|单号|号码|电话|手机|批号|代码|账号|卡号|文号|证号)[:：]?\s*[A-Za-z0-9]*(?:[-_.#][A-Za-z0-9]*)*[-_.#]?$"
+                                r"|[A-Za-z]+[-_]$|[A-Za-z]+[-_]\d+[-_]$|(?<![A-Za-z])(?:NO|No|no)[.:：#]?\s*$")  # 订单号NO.20261103
 
 
 def _trim_run(text: str, start: int, end: int) -> tuple[int, int]:

@@ -567,3 +567,46 @@ def test_rows_of_one_list_name_people_alike():
     text = "名单：\n小葛 技工 现工资3000\n向北 普工 现工资2800\n向阳 技工 现工资3300\n薪级：12级"
     assert [n for n, _ in people_named(text)] == ["小葛", "向北", "向阳"]
     assert [n for n, _ in people_named("钳工套中级工，邱工现岗位技工")] == ["邱工"]
+
+
+def test_identifiers_small_bare_pools_and_set_asides_give_no_figure():
+    batch = respond("批次No.3318的活，计件奖金2万，老甘600件，老滕400件", session_id=_session())
+    assert _computed(batch)[-1].output["allocations"] == {"老甘": Decimal("12000.00"), "老滕": Decimal("8000.00")}
+    bare = respond("这回奖金50，一组300分，二组200分，按分数分", session_id=_session())
+    assert bare.needs and not _computed(bare)
+    aside = respond("绩效总额30万，先提留5%做调节，剩下按积分：A车间600分，B车间400分", session_id=_session())
+    assert aside.needs and "5%" in aside.answer and not _computed(aside)
+
+
+def test_the_word_right_after_a_person_is_theirs_and_a_figure_after_bu_shi_is_taken_back():
+    levels = _computed(respond("按案例2 算一下 老包技师带1个徒弟 小滑高级工", session_id=_session()))[-1].input["members"]
+    assert {m["name"]: m.get("skill_level") for m in levels} == {"老包": "技师", "小滑": "高级工"}
+    session = _session()
+    respond("等差薪级 起薪四千 共8级 每级加100", session_id=session)
+    reply = respond("说错了 每级是加120不是100", session_id=session)
+    assert _computed(reply)[-1].output["levels"][1] == Decimal("4120.00")
+
+
+def test_a_figure_that_cannot_be_used_as_written_is_asked_about():
+    people = respond("去年工资总额600万，利润增长5%，联动系数0.6，今年职工人数增加8", session_id=_session())
+    assert people.needs and "8" in people.answer and not _computed(people)
+    bound = respond("在岗300人，拟激励80人，技术技能人才占六成以上，合规吗", session_id=_session())
+    assert bound.needs and "范围" in bound.answer and not _computed(bound)
+    companies = respond("同行4家的月薪 5200 5600 6100 P50多少", session_id=_session())
+    assert companies.needs and "4家" in companies.answer and not _computed(companies)
+    unlisted = respond("甲组500分 乙组300分 奖金8万 小韦在甲组 小韦能分多少", session_id=_session())
+    assert unlisted.needs and "小韦" in unlisted.answer and not _computed(unlisted)
+
+
+def test_work_records_take_the_item_written_nearest_before_each_figure():
+    reply = respond("工分：抢修每次30分，巡检每台3分，总额2万。老包抢修10次巡检100台，老焦抢修5次巡检200台", session_id=_session())
+    assert _computed(reply)[-1].output["points"] == {"老包": Decimal("600"), "老焦": Decimal("750")}
+
+
+def test_the_rest_of_a_share_restates_it_and_a_grade_written_before_its_figure_labels_it():
+    halves = _computed(respond("副总年薪40万，基本年薪和绩效年薪各占一半", session_id=_session()))[-1]
+    assert halves.output["allocations"]["基本年薪"] == Decimal("200000.00")
+    rest = respond("年薪36万，基本年薪占35%，绩效年薪占60%", session_id=_session())
+    assert rest.needs and "100%" in rest.answer and not _computed(rest)
+    fit = _computed(respond("帮我线性回归：1级 3000，2级 3500，3级 4000", session_id=_session()))[-1]
+    assert fit.output["coefficients"]["b"] == Decimal("500.000000")
