@@ -168,6 +168,16 @@ def test_the_plan_year_is_read_over_last_years_actual():
     assert "two-lower" not in _rules(bad_history_good_plan)
 
 
+@pytest.mark.parametrize("sentence, rule, breach", [
+    ("第九条 分红激励人数为在岗职工总数的20%～32%。", "dividend-recipients", True),
+    ("第九条 分红激励人数为在岗职工总数的15%～25%。", "dividend-recipients", False),
+    ("第九条 技术技能人才占分红激励人数的55%～75%。", "dividend-tech-share", True),
+    ("第九条 技术技能人才占分红激励人数的65%～80%。", "dividend-tech-share", False),
+])
+def test_a_range_is_read_by_its_far_end(sentence, rule, breach):
+    assert (rule in _rules(SOE + sentence)) is breach
+
+
 def test_a_multiple_below_one_keeps_the_wage_total_below():
     assert "two-lower" not in _rules(QJ + "第三条 工资总额增幅控制在利润总额增幅的0.8倍以内。")
 

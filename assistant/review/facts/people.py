@@ -4,13 +4,15 @@ company profile), dividend recipients and their technical share (in the incentiv
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Annotated
 
 from pydantic import BaseModel
 
-from knowledge.reader import Kind
+from knowledge.reader import Kind, Reading
 from knowledge.reader.fields import Reads
+from knowledge.reader.fill import fill
 
 from ..scheme import Scheme, Sentence
 from ..words import words
@@ -90,9 +92,10 @@ def dividend(scheme: Scheme) -> Dividend | None:
     for s in scheme.prose():
         if not s.has(*W.dividend, *W.recipients) or not s.figures(Kind.PEOPLE, Kind.PERCENT):
             continue
-        result = filled(s, DividendReads)
+        reading = _range_ends(s)
+        result = fill(reading, DividendReads)
         for name in ("recipients", "tech", "recipient_share", "tech_share"):
-            fig = placed(s, result, name)
+            fig = placed(s, result, name, reading)
             if fig is not None and name not in found:
                 found[name] = fig
     for name, fig in _dividend_table(scheme).items():
@@ -101,6 +104,27 @@ def dividend(scheme: Scheme) -> Dividend | None:
         return None
     staff = employees(scheme)
     return Dividend(employees=staff, **found)
+
+
+def _range_ends(s: Sentence) -> Reading:
+    """"激励人数为在岗职工总数的25%～35%": a range lets the scheme reach its far end — the upper end of a
+    share the guideline caps (激励人数), the lower end of one it floors (技术技能人才的占比). The range
+    becomes that one figure."""
+    quantities = list(s.reading.quantities)
+    drop: set[int] = set()
+    for i, q in enumerate(quantities):
+        j = q.range_end
+        if j is None or not 0 <= j < len(quantities) or q.kind is not Kind.PERCENT:
+            continue
+        tech = min((q.subject.find(w) for w in W.tech_skill if w in q.subject), default=-1)
+        among = min((q.subject.find(w) for w in W.recipients + W.dividend if w in q.subject), default=len(q.subject))
+        floored = 0 <= tech < among  # "技术技能人才占分红激励人数的…": the technical share of the recipients
+        keep, gone = (i, j) if floored else (j, i)
+        quantities[keep] = quantities[keep].with_(range_start=None, range_end=None)
+        drop.add(gone)
+    if not drop:
+        return s.reading
+    return replace(s.reading, quantities=[q for k, q in enumerate(quantities) if k not in drop])
 
 
 def _dividend_table(scheme: Scheme) -> dict[str, Figure]:
