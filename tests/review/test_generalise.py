@@ -182,6 +182,29 @@ def test_a_multiple_below_one_keeps_the_wage_total_below():
     assert "two-lower" not in _rules(QJ + "第三条 工资总额增幅控制在利润总额增幅的0.8倍以内。")
 
 
+def test_a_category_merged_down_beside_the_row_names(tmp_path):
+    import docx
+
+    from assistant.review import review_file
+
+    document = docx.Document()
+    document.add_paragraph("第一条 本公司为省属国有独资企业，位于贵阳市。")
+    document.add_paragraph("第十二条 部门考核指标及权重如下表。")
+    rows = [["类别", "指标", "权重"], ["经营类", "净利润", "42%"], ["", "营业收入", "18%"], ["", "应收账款", "10%"],
+            ["管理类", "安全环保", "20%"], ["", "党风廉政", "10%"]]
+    table = document.add_table(rows=len(rows), cols=3)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value:
+                table.cell(r, c).text = value
+    table.cell(1, 0).merge(table.cell(3, 0))
+    table.cell(4, 0).merge(table.cell(5, 0))
+    path = tmp_path / "合并类别.docx"
+    document.save(str(path))
+    found = [f for f in review_file(path).findings if f.rule == "kpi-weight"]
+    assert [f.severity.value for f in found] == ["error"] and "净利润" in found[0].message
+
+
 def test_internal_growth_refused_above_group_is_no_breach():
     text = SOE + "第六条 内部效益型子企业工资总额增幅不得比集团增幅高出一个百分点。"
     assert "internal-benefit-growth" not in _rules(text)

@@ -251,9 +251,11 @@ def _kpi_table(table: Table) -> KpiSet | None:
         weight_cells = points
     weights: dict[str, Decimal] = {}
     rows: dict[str, int] = {}
+    name_col = _indicator_column(table, [c.row for c in weight_cells], {c.col for c in weight_cells})
     for c in weight_cells:
         row = table.rows[c.row]
-        name = next((x for x in row if x.strip() and cell_amount(x) is None and not any(w in x for w in W.weight)), c.label)
+        named = row[name_col].strip() if name_col is not None and name_col < len(row) else ""
+        name = named or next((x for x in row if x.strip() and cell_amount(x) is None and not any(w in x for w in W.weight)), c.label)
         share = cell_fraction(c)
         if share is None or any(w in name for w in ("合计", "总计", "小计")):
             continue
@@ -263,6 +265,24 @@ def _kpi_table(table: Table) -> KpiSet | None:
         return None  # 工作业绩 | 工作能力 | 工作态度 weigh kinds of assessment, not indicators (see category_weights)
     return KpiSet(weights=weights, evidence=table.evidence(rows[list(weights)[-1]]),
                   rows={name: table.evidence(r) for name, r in rows.items()})
+
+
+def _indicator_column(table: Table, rows: list[int], skip: set[int]) -> int | None:
+    """The column naming the indicators: of the columns of words, the one whose names differ most from row
+    to row — not a category merged down beside it (经营业绩类 over 利润总额, 营业收入 …), nor a 序号."""
+    width = max((len(table.rows[r]) for r in rows), default=0)
+    best: tuple[int, int] | None = None
+    for col in range(width):
+        if col in skip:
+            continue
+        texts = [table.rows[r][col].strip() for r in rows if col < len(table.rows[r])]
+        worded = [t for t in texts if t and cell_amount(t) is None]
+        if len(worded) * 2 <= len(texts):
+            continue
+        distinct = len(set(worded))
+        if best is None or distinct > best[0] or distinct == best[0] and col < min(skip, default=width):
+            best = (distinct, col)
+    return best[1] if best is not None else None
 
 
 def _stated_count(scheme: Scheme, table: Table) -> tuple[int, Bound | None, int] | None:

@@ -210,13 +210,25 @@ def header_row(table: Table) -> int:
 
 
 def label_col(table: Table, start: int) -> int:
-    """The column that names rows: the first whose cells are mostly words."""
+    """The column that names rows: of the columns whose cells are mostly words, the first — unless a
+    later one names the rows apart where it repeats itself (a category merged down over 利润总额,
+    营业收入 …: the rows are named by the later column)."""
     width = max((len(r) for r in table.rows), default=0)
+    found: int | None = None
     for col in range(width):
         cells = [r[col] for r in table.rows[start:] if col < len(r) and r[col].strip()]
-        if cells and sum(not is_figure(c) for c in cells) * 2 > len(cells):
-            return col
-    return 0
+        if not cells or sum(not is_figure(c) for c in cells) * 2 <= len(cells):
+            if found is not None:
+                break  # the figures begin: the names are to their left
+            continue
+        if found is None:
+            found = col
+            continue
+        first = [r[found] for r in table.rows[start:] if found < len(r)]
+        here = [r[col] for r in table.rows[start:] if col < len(r)]
+        if len(set(first)) < len(first) and len(set(here)) == len(here) and len(here) > len(set(first)):
+            found = col
+    return found if found is not None else 0
 
 
 def cells(table: Table) -> list[Cell]:
