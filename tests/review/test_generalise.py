@@ -205,6 +205,17 @@ def test_a_category_merged_down_beside_the_row_names(tmp_path):
     assert [f.severity.value for f in found] == ["error"] and "净利润" in found[0].message
 
 
+@pytest.mark.parametrize("rows", [
+    [["单位", "在岗人数", "分红激励人数", "其中技术技能人才"], ["甲车间", "150", "45", "25"], ["乙车间", "110", "40", "22"], ["合计", "260", "85", "47"]],
+    [["项目", "人数"], ["在岗职工", "260"], ["分红激励对象", "85"], ["其中：技术技能人才", "47"]],
+])
+def test_counts_a_dividend_table_names_for_themselves(rows):
+    # 85 / 260 = 32.7% of staff; 47 / 85 = 55.3% technical: both shares broken
+    text = SOE + "第九条 岗位分红激励人员情况见下表。"
+    found = _rules(text, [rows])
+    assert "dividend-recipients" in found and "dividend-tech-share" in found
+
+
 def test_internal_growth_refused_above_group_is_no_breach():
     text = SOE + "第六条 内部效益型子企业工资总额增幅不得比集团增幅高出一个百分点。"
     assert "internal-benefit-growth" not in _rules(text)

@@ -14,9 +14,9 @@ from knowledge.reader import Kind, Reading
 from knowledge.reader.fields import Reads
 from knowledge.reader.fill import fill
 
-from ..scheme import Scheme, Sentence
+from ..scheme import Scheme, Sentence, Table
 from ..words import words
-from .common import Facts, Figure, cells, conjuncts, count_value, figure, filled, placed
+from .common import Cell, Facts, Figure, cells, conjuncts, count_value, figure, filled, placed
 
 W = words().facts
 
@@ -98,12 +98,71 @@ def dividend(scheme: Scheme) -> Dividend | None:
             fig = placed(s, result, name, reading)
             if fig is not None and name not in found:
                 found[name] = fig
+    table_staff = None
     for name, fig in _dividend_table(scheme).items():
-        found.setdefault(name, fig)
+        if name == "employees":
+            table_staff = fig
+        else:
+            found.setdefault(name, fig)
     if not found:
         return None
-    staff = employees(scheme)
+    staff = employees(scheme) or table_staff
     return Dividend(employees=staff, **found)
+
+
+_TOTAL_ROW = ("合计", "总计", "小计", "共计")
+
+
+def _is_tech(text: str) -> bool:
+    return any(w in text for w in W.tech_skill) and not any(w in text for w in W.not_tech)
+
+
+def _named_counts(table: Table) -> dict[str, Figure]:
+    """Counts a table names for themselves, by column (单位 | 在岗人数 | 激励对象人数 | 其中技术技能人才, its
+    合计 row or the sum of its rows) or by row (在岗职工 | 300 / 激励对象 | 100 / 其中：技术技能人才 | 55)."""
+    counts = [c for c in cells(table) if c.value is not None and c.value == c.value.to_integral_value() and c.value > 0 and "%" not in c.text]
+    out: dict[str, Figure] = {}
+
+    def amount(c: Cell) -> Decimal:
+        return c.value if c.value is not None else Decimal(0)
+
+    def kind(text: str) -> str | None:
+        if _is_tech(text) and ("其中" in text or not any(w in text for w in W.recipients + ("激励", "分红"))):
+            return "tech"
+        if any(w in text for w in W.recipients + ("激励", "分红")):
+            return "recipients"
+        if any(w in text for w in _ON_POST + ("职工总数", "员工总数")):
+            return "employees"
+        return None
+
+    by_column: dict[str, list] = {}
+    for c in counts:
+        if (k := kind(c.header)) is not None:
+            by_column.setdefault(k, []).append(c)
+    if "recipients" in by_column:
+        for k, column in by_column.items():
+            total = next((c for c in column if any(w in c.label for w in _TOTAL_ROW)), None)
+            value = amount(total) if total is not None else sum((amount(c) for c in column), Decimal(0))
+            row = total.row if total is not None else column[-1].row
+            out[k] = Figure(value=Decimal(value), evidence=table.evidence(row), text=total.text if total is not None else str(value))
+        return out
+    techs = [c for c in counts if kind(c.label) == "tech"]
+    for c in counts:
+        k = kind(c.label)
+        if k is not None and k != "tech" and k not in out:
+            out[k] = Figure(value=c.value, evidence=table.evidence(c.row), text=c.text)
+    if techs:
+        # "其中：技术技能人才 55" is the count; rows of several technical kinds (技术骨干, 技能骨干) add up
+        said = next((c for c in techs if "其中" in c.label), None)
+        value = amount(said) if said is not None else sum((amount(c) for c in techs), Decimal(0))
+        out["tech"] = Figure(value=Decimal(value), evidence=table.evidence((said or techs[0]).row), text="、".join(c.text for c in techs))
+    return out if "recipients" in out else {}
+
+
+def _dividend_table(scheme: Scheme) -> dict[str, Figure]:
+    named = next((found for table in scheme.tables if any(w in table.context + " ".join(table.header) for w in W.dividend)
+                  and (found := _named_counts(table))), None)
+    return named if named is not None else _dividend_kinds(scheme)
 
 
 def _range_ends(s: Sentence) -> Reading:
@@ -127,7 +186,7 @@ def _range_ends(s: Sentence) -> Reading:
     return replace(s.reading, quantities=[q for k, q in enumerate(quantities) if k not in drop])
 
 
-def _dividend_table(scheme: Scheme) -> dict[str, Figure]:
+def _dividend_kinds(scheme: Scheme) -> dict[str, Figure]:
     """A table of the dividend's recipients by kind (类别 | 人数, with or without a 合计 row): the
     recipients are the total, the technical and skilled staff the rows named so."""
     for table in scheme.tables:
