@@ -216,6 +216,17 @@ def test_counts_a_dividend_table_names_for_themselves(rows):
     assert "dividend-recipients" in found and "dividend-tech-share" in found
 
 
+@pytest.mark.parametrize("text, rows, rule", [
+    (QJ + "第三条 近两年主要指标见下表。", [["年度", "利润总额（万元）", "工资总额（万元）"], ["2024年", "8000", "5000"], ["2025年预算", "8200", "5300"]],
+     "two-lower"),
+    (SOE + "第十条 考核等次比例如下表。", [["等次", "比例"], ["A", "由部门自定"], ["B", "60%"], ["C", "其余"]], "forced-distribution-top"),
+    (SOE + "第六条 所属企业工资总额增幅见下表。", [["企业", "类型", "工资总额增幅"], ["物资公司", "内部效益型", "9%"], ["集团合计", "", "6%"]],
+     "internal-benefit-growth"),
+])
+def test_tables_laid_out_otherwise(text, rows, rule):
+    assert rule in _rules(text, [rows])
+
+
 def test_internal_growth_refused_above_group_is_no_breach():
     text = SOE + "第六条 内部效益型子企业工资总额增幅不得比集团增幅高出一个百分点。"
     assert "internal-benefit-growth" not in _rules(text)

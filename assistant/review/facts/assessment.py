@@ -473,7 +473,7 @@ def distributions(scheme: Scheme) -> list[Distribution]:
         top_row = None
         for c in cells(table):
             in_share_column = any(w in c.header for w in _SHARE_HEADS)
-            row_grades = _grades_in(c.label)
+            row_grades = [c.label.strip()] if c.label.strip() in W.grades else _grades_in(c.label)  # a row named "A" alone
             across = [c.header.strip()] if c.header.strip() in W.grades else _grades_in(c.header)
             if not in_share_column and not row_grades and any(w in c.label for w in _SHARE_HEADS) and across:
                 # grades across the top (等级 | 优秀 | 良好 …, or A | B | C) and a row of shares (比例 | 10% | …)

@@ -17,7 +17,7 @@ from knowledge.reader.fields import Reads
 from knowledge.reader.fill import fill
 
 from ..models import Evidence
-from ..scheme import Scheme, Sentence
+from ..scheme import Scheme, Sentence, Table
 from ..words import words
 from .common import (
     Cell,
@@ -333,26 +333,42 @@ def _row_kind(label: str) -> str | None:
 
 def _budget_table(scheme: Scheme) -> dict[str, Figure]:
     """A budget table: per row (工资总额, 利润总额 …) a stated change, or one derived from the
-    amounts of two years (2023年实际 → 2024年预算)."""
+    amounts of two years (2023年实际 → 2024年预算); the measures may run across and the years down."""
     out: dict[str, Figure] = {}
     for table in scheme.tables:
-        by_row: dict[int, list[Cell]] = {}
-        for cell in cells(table):
-            by_row.setdefault(cell.row, []).append(cell)
-        for row, row_cells in by_row.items():
-            kind = _row_kind(row_cells[0].label) if row_cells else None
-            if kind is None or kind in out or any(w in row_cells[0].label for w in W.not_company):
-                continue
-            rate = next((c for c in row_cells if cell_is_percent(c) and cell_value(c) is not None
-                         and (any(w in c.header for w in ("增", "减", "幅", "变动", "同比")) or c.quantity is not None)), None)
-            if rate is not None:
-                out[kind] = Figure(value=cell_value(rate), evidence=table.evidence(row), text=rate.text)
-                continue
-            years = [c for c in row_cells if c.value is not None and any(ch.isdigit() for ch in c.header) and not cell_is_percent(c)]
-            if len(years) >= 2 and years[0].value:
-                change = (years[-1].value - years[0].value) / years[0].value  # type: ignore[operator]
-                out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=table.evidence(row),
-                                   text=f"{years[0].text}→{years[-1].text}")
+        found = _budget_rows(table)
+        years_down = all(_YEAR.search(r[0]) for r in table.rows[1:] if r) if len(table.rows) >= 3 else False
+        if not found and years_down:  # 年度 | 利润总额 | 工资总额 over 2024年 | … / 2025年 | …
+            across = Table(table.block, [list(r) for r in zip(*[r + [""] * (max(map(len, table.rows)) - len(r)) for r in table.rows], strict=True)],
+                           table.chapter, table.context)
+            found = {k: v.model_copy(update={"evidence": table.evidence(len(table.rows) - 1)}) for k, v in _budget_rows(across).items()}
+        for k, v in found.items():
+            out.setdefault(k, v)
+    return out
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _budget_rows(table: Table) -> dict[str, Figure]:
+    out: dict[str, Figure] = {}
+    by_row: dict[int, list[Cell]] = {}
+    for cell in cells(table):
+        by_row.setdefault(cell.row, []).append(cell)
+    for row, row_cells in by_row.items():
+        kind = _row_kind(row_cells[0].label) if row_cells else None
+        if kind is None or kind in out or any(w in row_cells[0].label for w in W.not_company):
+            continue
+        rate = next((c for c in row_cells if cell_is_percent(c) and cell_value(c) is not None
+                     and (any(w in c.header for w in ("增", "减", "幅", "变动", "同比")) or c.quantity is not None)), None)
+        if rate is not None:
+            out[kind] = Figure(value=cell_value(rate), evidence=table.evidence(row), text=rate.text)
+            continue
+        years = [c for c in row_cells if c.value is not None and any(ch.isdigit() for ch in c.header) and not cell_is_percent(c)]
+        if len(years) >= 2 and years[0].value:
+            change = (years[-1].value - years[0].value) / years[0].value  # type: ignore[operator]
+            out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=table.evidence(row),
+                               text=f"{years[0].text}→{years[-1].text}")
     return out
 
 
@@ -469,6 +485,9 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
     return out
 
 
+_GROUP_ROW = ("集团合计", "集团整体", "集团公司", "全集团", "集团本级合计", "集团")
+
+
 def subsidiaries(scheme: Scheme) -> list[SubsidiaryGrowth]:
     """Wage-total growth set for each kind of subsidiary (外部效益型 / 内部效益型 / 支持保障型)."""
     out: list[SubsidiaryGrowth] = []
@@ -479,6 +498,8 @@ def subsidiaries(scheme: Scheme) -> list[SubsidiaryGrowth]:
             # the kind is the row's name (内部效益型) or written in a column of its own (企业 | 功能类型 | 增幅)
             row = table.rows[cell.row]
             kind = next((k for k in W.subsidiary_kinds if k in cell.label or any(k in c for c in row)), None)
+            if kind is None and any(w in cell.label for w in _GROUP_ROW) and seen:
+                kind = "集团"  # the group's own row (集团合计) in a table of subsidiaries: the growth they are held to
             if kind is None or cell.row in done or not cell_is_percent(cell) or cell_value(cell) is None:
                 continue
             if not any(w in cell.header for w in ("增幅", "增长", "增速")) and cell.quantity is None:

@@ -144,7 +144,7 @@ def increment_to_tech(f: SchemeFacts) -> list[Hit]:
 
 @check("internal-benefit-growth")
 def internal_benefit_growth(f: SchemeFacts) -> list[Hit]:
-    group = f.growth.wage_total
+    group = f.growth.wage_total or next((sub.growth for sub in f.subsidiaries if sub.kind == "集团"), None)
     hits = []
     if not any(sub.kind == "内部效益型" for sub in f.subsidiaries) and "internal" in f.growth.above:
         hits.append(Hit("方案允许内部效益型子企业工资总额增幅达到或超过集团公司增幅，原则上应不超过集团公司工资总额增幅。", f.growth.above["internal"],
