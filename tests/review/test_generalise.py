@@ -82,6 +82,10 @@ BREACHES = [
     (SOE + "第二十六条 集团总部职工平均工资增幅可以高于全部职工平均工资增幅。", None, "hq-wage-growth"),
     (SOE + "第二十八条 内部效益型子企业工资总额增幅可以超过集团工资总额增幅。", None, "internal-benefit-growth"),
     (QJ + "第三条 工资总额增长幅度按利润总额增长幅度的1.5倍掌握。", None, "two-lower"),
+    (QJ + "第三条 近年公司利润持续下滑，2025年工资总额仍增长4%。", None, "wage-follows-benefit"),
+    (QJ + "问：企业效益不好时工资总额会减少吗？\n答：不会，保持上年水平。", None, "wage-follows-benefit"),
+    (QJ + "第三条 就算企业出现亏损，工资总额也不压减。", None, "wage-follows-benefit"),
+    (QJ + "第三条 工资总额每年递增5%，和企业效益没有关系。", None, "wage-follows-benefit"),
 ]
 
 
@@ -225,6 +229,11 @@ def test_counts_a_dividend_table_names_for_themselves(rows):
 ])
 def test_tables_laid_out_otherwise(text, rows, rule):
     assert rule in _rules(text, [rows])
+
+
+def test_a_fall_written_as_a_condition_is_no_fact():
+    text = QJ + "第三条 若利润总额下降，工资总额相应下降。\n第四条 今年工资总额增长5%。"
+    assert "wage-follows-benefit" not in _rules(text)
 
 
 def test_internal_growth_refused_above_group_is_no_breach():

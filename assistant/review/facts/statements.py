@@ -137,8 +137,10 @@ def statements(scheme: Scheme) -> Statements:
         excess_profit=_evidence(s for s in prose if s.has(*S.excess_profit)),
         excess_rule=_evidence(s for s in prose if s.has("超额利润", "超目标") and s.has(*S.excess_rule)),
         allowance_policy=_evidence(s for s in prose if s.has(*S.allowance_policy)),
-        never_falls=_evidence(s for s in prose if s.has("工资总额", "薪酬总额") and (_affirmed(s, S.never_falls, negation=False)
-                                                                                 or _BENEFIT_REGARDLESS.search(s.plain) is not None)),
+        never_falls=_evidence(s for s in prose if s.has("工资总额", "薪酬总额", "工资") and (
+            s.has("工资总额", "薪酬总额") and (_affirmed(s, S.never_falls, negation=False) or _BENEFIT_REGARDLESS.search(s.plain) is not None
+                                         or _UNTIED_FROM_RESULTS.search(s.plain) is not None or _even_if_falls(s))
+            or _falls_answered_no(s))),
         high_wage_uncontrolled=_evidence(s for s in prose if (s.has(*S.high_wage) or _ABOVE_AVERAGE.search(s.plain))
                                          and (s.has(*S.not_controlled) or _refused(s, _CONTROLS))),
         external_delinked=_evidence(s for s in scheme.sentences if s.has(*S.external) and s.has("工资总额") and s.has(*S.delinked)),
@@ -291,6 +293,28 @@ def _link_denied(s: Sentence) -> bool:
         return False
     question = s.plain[:s.answer_at]
     asked = any(w in question for w in S.pay_words[:4]) and any(w in question for w in ("考核", "考评")) and any(w in question for w in _LINKED)
+    return asked and _answer_says(s) is False
+
+
+# the wage total said to have nothing to do with results ("与效益无关", "不与经济效益挂钩")
+_UNTIED_FROM_RESULTS = re.compile(r"(?:与|和|同|跟)[^，,；;。]{0,4}?(?:效益|利润|业绩|盈亏)[^，,；;。]{0,4}?(?:无关|没有关系|脱钩|不挂钩)|不与[^，,；;。]{0,4}?(?:效益|利润|业绩)[^，,；;。]{0,2}?挂钩")
+_EVEN_IF = re.compile(r"(?:即使|即便|哪怕|就算)[^，,；;。]{0,8}?(?:亏损|效益|利润|业绩|下降|下滑|减少)")
+_CUT = ("下调", "下降", "降低", "减少", "压减", "调减", "降")
+
+
+def _even_if_falls(s: Sentence) -> bool:
+    """"即使出现亏损，职工工资总额也不下调": the wage total kept up whatever the results — a cut refused
+    after 即使/即便 … 亏损."""
+    found = _EVEN_IF.search(s.plain)
+    return found is not None and any(negated_at(s, at) for w in _CUT for at in positions(s.plain, w) if at > found.end())
+
+
+def _falls_answered_no(s: Sentence) -> bool:
+    """"问：效益下滑了工资会降吗？答：不会，…": whether pay falls with results, answered no."""
+    if s.answer_at is None:
+        return False
+    question = s.plain[:s.answer_at]
+    asked = any(w in question for w in ("效益", "利润", "亏损", "业绩", "盈利")) and any(w in question for w in _CUT)
     return asked and _answer_says(s) is False
 
 

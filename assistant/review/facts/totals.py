@@ -71,6 +71,7 @@ class HeadquartersReads(BaseModel):
 
 
 class Growth(Facts):
+    profit_fell: Evidence | None = None  # profit said to fall, with no figure ("利润总额连续两年下降")
     above: dict[str, Evidence] = Field(default_factory=dict)  # a growth allowed to reach or pass the one it must stay below, in words
     wage_total: Figure | None = None
     profit: Figure | None = None
@@ -140,13 +141,39 @@ def growth(scheme: Scheme) -> Growth:
                 found["wage_total"] = fig
                 break
     above = _allowed_above(scheme)
+    fell = next((s.evidence for s in scheme.prose() if _fell_without_figure(s)), None)
     if "hq_avg_wage" in found and "all_avg_wage" not in found and "avg_wage" in found:
         found["all_avg_wage"] = found["avg_wage"]
     if "hq_avg_wage" in found and "all_avg_wage" not in found:
         capped = _capped_avg_wage(scheme)
         if capped is not None:
             found["all_avg_wage"] = capped
-    return Growth(above=above, **found)
+    return Growth(above=above, profit_fell=fell, **found)
+
+
+_FELL = ("下降", "下滑", "减少", "降低", "亏损", "负增长")
+
+
+def _fell_without_figure(s: Sentence) -> bool:
+    """"公司利润总额连续两年下降": the profit said to fall, in a part of the sentence with no figure."""
+    text = s.plain
+    for cue in W.profit:
+        at = text.find(cue)
+        if at < 0:
+            continue
+        end = min((text.find(ch, at) for ch in "，,；;。" if text.find(ch, at) >= 0), default=len(text))
+        part = text[at:end]
+        start = max(text.rfind(ch, 0, at) for ch in "，,；;。") + 1
+        if any(w in text[start:at] for w in _IF) or part.rstrip().endswith(("的", "时")) or any(w in part for w in ("时", "的，")):
+            continue  # "如利润总额下降，…", "利润下降的，…": a condition, not a fact
+        if any(w in part for w in _FELL) and not any(ch.isdigit() for ch in part) and not _HAS_NUMERAL.search(part) \
+                and not negated_at(s, at + next(part.find(w) for w in _FELL if w in part)):
+            return True
+    return False
+
+
+_IF = ("如", "若", "如果", "假如", "一旦", "凡", "当", "遇")
+_HAS_NUMERAL = re.compile(r"[一二两三四五六七八九十百千]+(?:成|个百分点|%)|百分之")
 
 
 # growths the guidelines keep below another: (what, the one it must stay below)

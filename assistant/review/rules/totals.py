@@ -51,6 +51,9 @@ def wage_follows_benefit(f: SchemeFacts) -> list[Hit]:
     found = [x for x in _two_lower_findings(g) if x.rule == "two_lower.follows_benefit"]
     advice = f"{REWORD}“经济效益下降的，工资总额相应下降，下降幅度按工资效益联动办法确定。”"
     hits = [Hit(x.message, g.wage_total.evidence, advice) for x in found]  # type: ignore[union-attr]
+    if not hits and g.profit is None and g.profit_fell is not None and g.wage_total is not None and g.wage_total.value >= 0:
+        hits.append(Hit(f"方案写明利润（经济效益）下降，工资总额却增长 {percent(g.wage_total.value)}（或不变），违背“经济效益减，薪酬总额减”。",
+                        g.wage_total.evidence, advice))
     if not hits and f.said.never_falls is not None:
         hits.append(Hit("方案规定工资总额只增不减、不随经济效益下降而减少，违背“经济效益减，薪酬总额减”。", f.said.never_falls, advice))
     return hits
