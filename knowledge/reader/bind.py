@@ -112,7 +112,8 @@ def core(subject: str) -> str:
         tokens.pop(0)  # 只想知道我们技术部: the talk before the name
     while tokens and (tokens[-1][0] in link or not _has_word_char(tokens[-1][0])
                       or len(tokens) > 1 and tokens[-1][1] != "eng" and tokens[-1][1].startswith(_NOT_NAME_END)
-                      and not entity_end(tokens[-1][0])):
+                      and not entity_end(tokens[-1][0])
+                      and not re.fullmatch(r"(?:小|老|阿)[\u4e00-\u9fa5]", "".join(t[0] for t in tokens[-2:]))):  # 老任, 小于 are names
         tokens.pop()
     name = "".join(t[0] for t in tokens).strip(" 、，,：:的")
     if re.search(r"[（(][^）)]*$", name):
@@ -175,7 +176,7 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _topics(bound, lex)
     bound = _named_before(text, bound, clauses)
     bound = _respectively(text, bound, lex)
-    bound = _each(bound, lex)
+    bound = _each(text, bound, lex)
     bound = _corrections(text, bound)
     bound = _restated(text, bound)
     bound = _parents(text, bound, clauses, lex)
@@ -715,7 +716,7 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
                 or re.search(r"一(次|只|台|件|个|份|单|趟|户)$", subject))
     if unit_per and not every:
         per = unit_per.group(1)
-    tail_per = re.match(r"\s*(?:/|每|一)(次|件|个|人|项|天|小时|台|套|只|份|单|户|趟)", text[q.end:q.end + 4])
+    tail_per = re.match(r"\s*(?:/|每|一)(次|件|个|人|项|天|小时|台|套|只|份|单|户|趟)(?!月|季|星期|礼拜|工作日)", text[q.end:q.end + 5])  # 2个 一个月: no rate
     if tail_per and per is None:
         per = tail_per.group(1)
     del per_match
@@ -979,12 +980,15 @@ def _same_list(text: str, qs: list[Quantity], idx: list[int]) -> list[int]:
     return run
 
 
-def _each(qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
-    """老王和小刘各做了300件: one figure for each of the names."""
+def _each(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
+    """老王和小刘各做了300件 / 小魏、小严各200: one figure for each of the names."""
     out: list[Quantity] = []
     for q in qs:
         each = _last_word(q.subject, lex.each_words)
         names = _split_names(q.subject[:each[1]], lex) if each else []
+        if each and len(names) < 2:  # the subject stops at 、: the names listed before it share the figure
+            clause_start = max(text.rfind(ch, 0, q.start) for ch in "，,；;。：:\n（(")
+            names = _split_names(text[clause_start + 1:q.start].split(each[0])[0], lex)
         together = _last_word(q.subject, lex.total_words)
         joint = _split_names(q.subject[:together[1]], lex) if together else []
         if len(names) >= 2:
@@ -1011,7 +1015,7 @@ def _parents(text: str, qs: list[Quantity], clauses: list[Clause], lex: Lexicon)
             continue
         owner = next((p for p in reversed(out[:i]) if p.sentence == q.sentence and p.name), None)
         if owner is not None and (owner.kind != q.kind or _alone_in_brackets(text, out, q) and not looks_like_entity(q.name or "")) \
-                and _inside_brackets_after(text, owner.end, q.start):
+                and _inside_brackets_after(text, owner.end, q.start) and not person_pattern().search(q.name or ""):  # （老魏300、…）: members
             out[i] = q.with_(name=owner.name, parent=owner.name)  # 老黎做了300件（管理岗按0.6折算）: the 0.6 is 老黎's
             continue
         before = [p for p in out[:i] if p.sentence == q.sentence and p.name and p.parent is None

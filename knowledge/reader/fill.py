@@ -234,6 +234,7 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
                           or q.unit in ("折", "成") or q.name in listed and q.kind in (Kind.PERCENT, Kind.MULTIPLE)
                           or q.kind is Kind.PERCENT and _SET_ASIDE.search(q.subject))]
     _complements(out)
+    _left_out(out, reading)
     # 积分打七折 / 丙班这次只拿一半 with nowhere to put it: asked about, never dropped
     _counts_of_lists(out, reading)
     _sums_of_lists(out)
@@ -300,6 +301,23 @@ def _says_what_it_is(q: Quantity) -> bool:
 
 # 先预留10%做年终调节: a share taken off before the rest is shared changes what is shared
 _SET_ASIDE = re.compile(r"预留|提留|留出|留存|留下|留作|扣除|扣留|扣掉|先扣|先拿出|拿出|提取|切出|划出")
+
+
+_LEFT_OUT = re.compile(r"[^，,；;。\n]{0,8}?(?:不参加|不参与|不算|不计入|不计|除外|不纳入|不分配|不参加分配|不包括在内)(?!多|少|高|低|大|小|件)")
+
+
+def _left_out(out: Filled, reading: Reading) -> None:
+    """机关500分 机关不参加 / 小祁300件是返工件不算: a member the text leaves out is taken out of the
+    list (and said), so the others share the whole."""
+    text = reading.normalised
+    for slot in [s for s in out.slots if s.reads.shape in (Shape.MAP, Shape.GROUPS) and isinstance(out.get(s.path), dict)]:
+        members: dict[str, Any] = out.get(slot.path)
+        for name in [n for n in members if len(str(n)) >= 2]:
+            at = [m.end() for m in re.finditer(re.escape(str(name)), text)]
+            if any(_LEFT_OUT.match(text, end) for end in at) and len(members) > 1:
+                del members[name]
+                out.notes.append(f"“{name}”不参加，已从{slot.label}中去掉")
+        out.set(slot.path, members)
 
 
 def _complements(out: Filled) -> None:
@@ -1104,6 +1122,8 @@ def _records(figures: Figures, out: Filled, reading: Reading) -> None:
                 continue
             if not kind_fit(best.reads, q) or any(name in words for c in choices for words in c.reads.choices.values()):
                 continue  # 技师5人: a count of a grade, not a person called 技师
+            if any(name.startswith(w) for s in out.slots if s.reads.shape is Shape.CHOICE for ws in s.reads.choices.values() for w in ws):
+                continue  # 按案例2 技师4个: 案例2 chooses the standard, it is nobody's name
             chosen = {}
             for choice in choices:  # 张三技师: the record's name without its 技能等级
                 for value, words in vocabularies[choice.path].items():

@@ -610,3 +610,23 @@ def test_the_rest_of_a_share_restates_it_and_a_grade_written_before_its_figure_l
     assert rest.needs and "100%" in rest.answer and not _computed(rest)
     fit = _computed(respond("帮我线性回归：1级 3000，2级 3500，3级 4000", session_id=_session()))[-1]
     assert fit.output["coefficients"]["b"] == Decimal("500.000000")
+
+
+def test_members_in_brackets_and_names_sharing_one_figure_are_each_read():
+    reply = respond("绩效池8万，两级：甲部门500分（老简250、老任250），乙部门300分（小简、小任各150）", session_id=_session())
+    departments = _computed(reply)[-1].input["departments"]
+    assert {k: set(v["members"]) for k, v in departments.items()} == {"甲部门": {"老简", "老任"}, "乙部门": {"小简", "小任"}}
+
+
+def test_a_period_after_a_count_is_no_rate_and_a_standards_name_is_nobodys():
+    counts = _computed(respond("按案例4 我们车间高级工3个 技师2个 中级工4个 一个月技能津贴一共多少", session_id=_session()))[-1]
+    assert {k: Decimal(str(v)) for k, v in counts.input["headcounts"].items()} == {"高级工": 3, "技师": 2, "中级工": 4}
+    named = respond("按案例4 技师2个 高级工5个", session_id=_session())
+    assert not any(m.get("name", "").startswith("案例") for c in named.tool_calls for m in c.input.get("members") or [])
+
+
+def test_a_member_the_text_leaves_out_shares_nothing():
+    office = _computed(respond("奖金9万 一车间500分 二车间400分 后勤300分 后勤不参加", session_id=_session()))[-1]
+    assert set(office.output["allocations"]) == {"一车间", "二车间"} and office.output["allocations"]["一车间"] == Decimal("50000.00")
+    rework = _computed(respond("计件奖金2万，老艾600件，老符400件，另外小晏200件是试制件不算", session_id=_session()))[-1]
+    assert set(rework.output["allocations"]) == {"老艾", "老符"}
