@@ -86,6 +86,9 @@ BREACHES = [
     (QJ + "问：企业效益不好时工资总额会减少吗？\n答：不会，保持上年水平。", None, "wage-follows-benefit"),
     (QJ + "第三条 就算企业出现亏损，工资总额也不压减。", None, "wage-follows-benefit"),
     (QJ + "第三条 工资总额每年递增5%，和企业效益没有关系。", None, "wage-follows-benefit"),
+    (SOE + "问：每个部门考核多少项指标？\n答：总共十四项。", None, "kpi-count"),
+    (QJ + "问：薪级怎么涨？\n答：满三年自动涨一档。", None, "promotion-assessment-link"),
+    (SOE + "问：聘上的职级以后会调整吗？\n答：不会，一直有效。", None, "tenure"),
 ]
 
 

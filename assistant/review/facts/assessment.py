@@ -225,6 +225,8 @@ def _kpi_sentence(s: Sentence) -> KpiSet | None:
         # "指标一般为10至15个": the upper end of a range is named by the words before its lower end
         low = next((p for p in figures if p.end <= q.start and s.plain[p.end:q.start].strip() in ("至", "到", "-", "～", "~", "—")), None)
         named = q.subject + q.tail + (low.subject if low is not None else "")
+        if s.answer_at is not None and q.start >= s.answer_at:
+            named += s.plain[:s.answer_at]  # "问：考核有几项指标？答：一共十三项": the answer counts what was asked
         if any(w in named for w in W.kpi) and count_value(q):
             count, bound = count_value(q), Bound.MAX if low is not None else figure(q, s).bound
             break

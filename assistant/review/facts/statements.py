@@ -117,7 +117,7 @@ def statements(scheme: Scheme) -> Statements:
         papers=_evidence(s for s in prose if _papers(s)),
         uniform_assessment=_evidence(s for s in prose if s.has(*S.tech_people) and _affirmed(s, S.uniform_assessment, negation=False)),
         no_tenure=_evidence(s for s in prose if s.has(*S.tenure_topic) and (_affirmed(s, S.no_tenure, negation=False) or _refused(s, _REAPPOINTED)
-                                                                         or _held_for_good(s))),
+                                                                         or _held_for_good(s) or _kept_answered(s))),
         auto_promotion=_evidence(s for s in prose if s.has(*S.promotion_topic) and (_affirmed(s, S.auto_promotion, negation=False)
                                                                                   or _automatic(s) or _promotion_unlinked(s))) or _by_time_alone(prose),
         pool_fixed=_evidence(s for s in prose if s.has(*S.pay_words) and _affirmed(s, S.pool_fixed, negation=False)),
@@ -346,6 +346,15 @@ _CHANGED = ("调整", "变动", "变更", "升降", "降级", "降低", "调降"
 _PAY = ("工资", "薪酬", "标准", "薪级", "档")
 
 
+def _kept_answered(s: Sentence) -> bool:
+    """"问：职级会降吗？答：不会，…": whether a grade can change, answered no."""
+    if s.answer_at is None:
+        return False
+    question = s.plain[:s.answer_at]
+    asked = any(w in question for w in ("职级", "职位等级", "职务等级", "聘任")) and any(w in question for w in (*_CHANGED, "降", "调", "变"))
+    return asked and _answer_says(s) is False
+
+
 def _held_for_good(s: Sentence) -> bool:
     """"职级一经聘任，除因违纪受处分外，不再调整": once appointed (一经…), the grade is never changed —
     a negated change, in a clause after the appointment (or in its own clause: "确定后原则上不再变动"), not
@@ -367,7 +376,7 @@ _ASSESSMENT = ("考核", "考评", "绩效", "合格", "评价", "评定", "等�
 _PROMOTED = ("晋升", "晋级", "升档", "调档", "上调", "升级", "降级", "下调", "降档", "调升", "调级", "晋档")
 
 
-_AUTOMATIC = re.compile("(?:自动|自然|逐年)(?:" + "|".join(_PROMOTED + ("增长", "提高", "提升", "增加")) + ")")
+_AUTOMATIC = re.compile("(?:自动|自然|逐年)(?:" + "|".join(_PROMOTED + ("增长", "提高", "提升", "增加", "涨")) + ")")
 
 
 def _automatic(s: Sentence) -> bool:
