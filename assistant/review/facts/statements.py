@@ -360,8 +360,8 @@ def _held_for_good(s: Sentence) -> bool:
     a negated change, in a clause after the appointment (or in its own clause: "确定后原则上不再变动"), not
     about a pay standard; or a grade for life (终身)."""
     once = _ONCE.search(s.plain)
-    if once is None:
-        return False
+    if once is None or s.has("期满", "任期", "聘期", "届满", "年内", "重新评定", "重新评聘", "重新聘任"):
+        return False  # "确定后三年内不作调整，期满重新评定": held for a term, not for good
     if once.group(0) == "终身":
         return not negated_at(s, once.start()) and not _deny_before(s, once.start())  # "职级聘任实行终身制"
     for clause in s.reading.clauses:
@@ -581,6 +581,8 @@ def _papers(s: Sentence) -> bool:
     named = [w for w in S.papers if s.has(w)]
     if not named or not (len({w[:2] for w in named}) >= 2 and s.has(*S.papers_use) or s.has(*S.papers_main)):
         return False
+    if any(w in s.scope(c) for c in s.reading.clauses if any(n in c.text for n in named) for w in ("脱钩", "无关", "不挂钩")):
+        return False  # "与学历、职称脱钩": the basis refused
     return not any(negated_at(s, s.plain.find(w)) for w in named)
 
 
