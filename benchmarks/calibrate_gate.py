@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV_IN = ("retrieval_questions_dev.jsonl", "retrieval_dev.jsonl")
-DEV_OUT = ("retrieval_out_of_scope_dev.jsonl",)
+DEV_IN = ("retrieval_questions_dev.jsonl", "retrieval_questions_dev2.jsonl", "retrieval_dev.jsonl")
+DEV_OUT = ("retrieval_out_of_scope_dev.jsonl", "retrieval_out_of_scope_dev2.jsonl")
 FOLDS = 5
 
 

@@ -41,8 +41,11 @@ OWNERSHIP_WORDS: dict[str, Ownership] = {
     "国有独资": Ownership.STATE,
     "非公有制": Ownership.NON_PUBLIC, "非公": Ownership.NON_PUBLIC, "非公有制企业": Ownership.NON_PUBLIC,
     "民营": Ownership.NON_PUBLIC, "民营企业": Ownership.NON_PUBLIC, "私营": Ownership.NON_PUBLIC,
-    "私营企业": Ownership.NON_PUBLIC,
+    "私营企业": Ownership.NON_PUBLIC, "民企": Ownership.NON_PUBLIC, "私企": Ownership.NON_PUBLIC,
 }
+# The same words as a reader's choice: 我们是民营企业 → 非公有制 (longest first, so 非公有制 is not 国有).
+OWNERSHIP_CHOICES: dict[str, tuple[str, ...]] = {
+    o.value: tuple(sorted((w for w, v in OWNERSHIP_WORDS.items() if v is o), key=len, reverse=True)) for o in Ownership}
 
 
 class Research(StrEnum):

@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from .applicability import Research, clause
+from .applicability import CompanyContext, Ownership, Research, clause, decide, rule_for_finding
 from .numbers import MONTHS_PER_YEAR, fmt, pct
 from .params import param, parameter, ref
 from .severity import Severity
@@ -41,6 +41,22 @@ def _basis(key: str) -> str:
     """“依据：<quote>” for a message, so a reader sees the clause without looking it up."""
     quote = parameter(key).quote
     return f"（依据：“{quote}”）" if quote else ""
+
+
+def for_ownership(findings: list[Finding], ownership: Ownership | None) -> list[Finding]:
+    """A finding under a rule that does not bind this company (两个低于 for a 民营 firm) is a reference
+    (提醒), with the reason; the same table of rules decides it for the review."""
+    if ownership is None:
+        return findings
+    out = []
+    for f in findings:
+        rule = rule_for_finding(f.rule)
+        decision = decide(CompanyContext(ownership=ownership), rule) if rule else None
+        binding = decision is None or decision.applies and decision.severity is Severity.ERROR
+        if decision is not None and not binding and f.severity in (Severity.ERROR, Severity.WARNING):
+            f = f.model_copy(update={"severity": Severity.WARNING, "message": f"（参考）{f.message}；{decision.reason}"})
+        out.append(f)
+    return out
 
 
 def is_compliant(findings: Iterable[Finding]) -> bool:

@@ -12,13 +12,14 @@ from pydantic import Field
 from knowledge.reader.fields import Reads, Shape
 from knowledge.reader.models import Kind
 
-from .applicability import Research, ResearchName, clause
+from .applicability import OWNERSHIP_CHOICES, Ownership, Research, ResearchName, clause
 from .base import CalcInput, Count, MoneyInput, Number, cited, findings_out, result
 from .checks import (
     check_dividend,
     check_job_grade_quota,
     check_pay_mix,
     check_two_lower,
+    for_ownership,
     is_compliant,
 )
 from .errors import CalculationError
@@ -47,6 +48,8 @@ class TwoLowerInput(CalcInput):
         None, title="劳动生产率增长率", description="可选：劳动生产率增长率")
     hq_avg_wage_growth: Annotated[Number | None, Reads(Kind.PERCENT, cues=("总部",), signed=True)] = Field(
         None, title="总部平均工资增长率", description="可选（集团公司）：总部职工平均工资增长率，与全部职工平均工资增长率比较")
+    ownership: Annotated[Ownership | None, Reads(Kind.NUMBER, shape=Shape.CHOICE, choices=OWNERSHIP_CHOICES)] = Field(
+        None, title="企业性质", description="可选：国有 或 非公有制；“两个低于”约束国有企业，非公有制企业作参考（曲靖指引第五条、第六条）")
 
 
 @register(
@@ -59,7 +62,8 @@ class TwoLowerInput(CalcInput):
     (clause("two-lower"),),
 )
 def two_lower_check(inp: TwoLowerInput) -> dict[str, Any]:
-    findings = check_two_lower(inp.wage_total_growth, inp.profit_growth, inp.avg_wage_growth, inp.productivity_growth, inp.hq_avg_wage_growth)
+    findings = for_ownership(check_two_lower(inp.wage_total_growth, inp.profit_growth, inp.avg_wage_growth,
+                                             inp.productivity_growth, inp.hq_avg_wage_growth), inp.ownership)
     steps = [f"工资总额增长 {pct(inp.wage_total_growth)} 对比 经济效益增长 {pct(inp.profit_growth)}"]
     if inp.avg_wage_growth is not None and inp.productivity_growth is not None:
         steps.append(f"平均工资增长 {pct(inp.avg_wage_growth)} 对比 劳动生产率增长 {pct(inp.productivity_growth)}")
@@ -137,6 +141,8 @@ class DividendInput(CalcInput):
         None, gt=0, le=1, title="激励人数占在岗职工的比例", description="不给人数时：激励对象占在岗职工总数的比例")
     tech_skill_share: Annotated[Number | None, Reads(Kind.PERCENT, cues=("技术技能", "技术骨干", "技术人员", "技能人才", "科技人员", "研发", "其中"), fraction=True)] = Field(
         None, ge=0, le=1, title="技术技能人才占激励人数的比例", description="不给人数时：技术技能人才占激励对象的比例")
+    ownership: Annotated[Ownership | None, Reads(Kind.NUMBER, shape=Shape.CHOICE, choices=OWNERSHIP_CHOICES)] = Field(
+        None, title="企业性质", description="可选：国有 或 非公有制；岗位分红的两个限值约束国有科技型企业，非公有制企业作参考")
 
 
 @register(
@@ -155,7 +161,7 @@ def dividend_check(inp: DividendInput) -> dict[str, Any]:
         raise CalculationError(f"激励人数 {inp.recipients} 超过在岗职工总数 {inp.employees}", "recipients")
     if inp.tech_skill_recipients > inp.recipients:
         raise CalculationError(f"技术技能人才 {inp.tech_skill_recipients} 人超过激励人数 {inp.recipients}", "tech_skill_recipients")
-    findings = check_dividend(inp.employees, inp.recipients, inp.tech_skill_recipients)
+    findings = for_ownership(check_dividend(inp.employees, inp.recipients, inp.tech_skill_recipients), inp.ownership)
     cap, floor = param("dividend.recipients_max_share"), param("dividend.tech_skill_min_share")
     steps = [f"激励人数占比 = {inp.recipients} ÷ {inp.employees} = {pct(Decimal(inp.recipients) / inp.employees)}（上限 {pct(cap)}）",
              f"技术技能人才占比 = {inp.tech_skill_recipients} ÷ {inp.recipients} = {pct(Decimal(inp.tech_skill_recipients) / inp.recipients)}（下限 {pct(floor)}）"]

@@ -38,14 +38,23 @@ CANDIDATES = 80  # units the keyword retriever contributes before fusion
 VECTOR_CANDIDATES = 40  # passages the vector store returns (its cost grows with the number)
 # How much the coverage of the question's words adds to the fused rank score (0–1 scale),
 # and the bonus for cases when the question asks for an example ("有没有案例").
-COVERAGE_WEIGHT = 0.3
+COVERAGE_WEIGHT = 0.2
 CASE_BONUS = 0.1
 # Clauses answer questions; cases illustrate them. A question that does not ask for an
 # example prefers the clause when the two score alike.
 CASE_PENALTY = 0.02
+# 公司/集团 alone is how people name their own firm ("公司能不能…", "子公司", "我们集团"): only
+# a company pointed at — that one, another, one letter-named (D公司) — is asking about a case.
 _WANTS_CASE = re.compile(r"案例|例子|实例|示例|做法|经验|哪个企业|哪家企业|哪些企业|别的企业|其他企业|别家|"
-                         r"怎么做的|怎么搞的|调整成了|改成了|公司|集团|某矿|供电所")
+                         r"怎么做的|怎么搞的|调整成了|改成了|某矿|供电所|"
+                         r"(那个|那家|这家|哪家|别的|其他|有的?|[A-Z])[\u4e00-\u9fff]{0,4}(公司|集团)")
 KEY_RECHECK_SECONDS = 2.0
+# A question that names the people a guideline is about (科技人才, 研发人员 → 科技人才指引;
+# 技术工人 → 技能人才指引), or the guideline itself by its short name or an alias (曲靖指引),
+# prefers that guideline's units when scores are close.
+SUBJECT_BONUS = 0.03
+SUBJECT_MIN_COUNT = 20  # a title word the document writes at least this often …
+SUBJECT_SHARE = 0.85  # … and with this share of the whole corpus's uses of it
 
 
 class Index:
@@ -88,6 +97,8 @@ class Index:
         self.corpus_text = "\n".join(t for uid, t in self.search_texts.items() if uid in base)
         self.vocabulary_set = frozenset(self.vocabulary)
         self.shapes = _by_shape(self.vocabulary)
+        self.subjects = _subjects(self.search_texts, {uid: u.doc_id for uid, u in self.units.items()})
+        self.document_names = {e.doc_id: tuple(n for n in (e.short_name, *e.aliases) if n) for e in corpus.document_entries()}
 
     def writes(self, text: str) -> bool:
         """Whether the corpus writes `text` (anywhere in the guidelines, or as a word anywhere)."""
@@ -138,6 +149,34 @@ class Index:
         """Capped so one rare or unknown word cannot outweigh the rest of the question."""
         df = max(self.df.get(word, 0), 2)
         return math.log((self.n_passages + 1) / (df + 0.5))
+
+
+def _subjects(texts: dict[str, str], doc_of: dict[str, str]) -> dict[str, str]:
+    """Title words that say which document a question is about: a word of a document's title
+    that the document writes often and the others hardly ever (科技人才, 技能人才), from the
+    corpus itself — not 薪酬 or 分配, which every title and document share."""
+    from .text import words
+
+    by_doc: dict[str, list[str]] = {}
+    for uid, text in texts.items():
+        by_doc.setdefault(doc_of[uid], []).append(text)
+    joined = {doc: "\n".join(parts) for doc, parts in by_doc.items()}
+    found: dict[str, str] = {}
+    for entry in corpus.document_entries():
+        if entry.doc_id not in joined:
+            continue
+        for word in dict.fromkeys(words(entry.title)):
+            counts = {doc: text.count(word) for doc, text in joined.items()}
+            total = sum(counts.values())
+            own = counts[entry.doc_id]
+            if len(word) >= 2 and own >= SUBJECT_MIN_COUNT and own >= SUBJECT_SHARE * total:
+                found[word] = entry.doc_id
+    return found
+
+
+def _named_documents(query: str, index: Index) -> set[str]:
+    """Documents the question names by their short name or an alias (曲靖指引, 科技人才指引, 内部分配指引)."""
+    return {doc for doc, names in index.document_names.items() if any(name in query for name in names)}
 
 
 def _unique_units(unit_ids: Any, allowed: set[str] | None, limit: int) -> list[str]:
@@ -325,13 +364,16 @@ def ranked(index: Index, query: str, doc_id: str | None, kind: str | None,
     if use_gate and not gate.admits(query, order[:3], index):
         return [], notice
     wants_case = bool(_WANTS_CASE.search(query))
+    named = {index.subjects[w] for w in expand(own) if w in index.subjects} | _named_documents(query, index)
+    subject = next(iter(named)) if len(named) == 1 else None
 
     def kind_prior(unit: Unit) -> float:
         if unit.kind != "case":
             return 0.0
         return CASE_BONUS if wants_case else -CASE_PENALTY
 
-    final = {uid: fused[uid] / top + COVERAGE_WEIGHT * coverage[uid][0] + kind_prior(index.units[uid]) for uid in coverage}
+    final = {uid: fused[uid] / top + COVERAGE_WEIGHT * coverage[uid][0] + kind_prior(index.units[uid])
+             + (SUBJECT_BONUS if index.units[uid].doc_id == subject else 0.0) for uid in coverage}
     hits = []
     best = max(final.values())
     for uid in sorted(final, key=lambda u: (-final[u], index.unit_order.get(u, 0))):

@@ -27,7 +27,8 @@ def _sounds(char: str, every: bool) -> frozenset[str]:
 
 def _fuzzy(syllable: str) -> str:
     """Initials that south-western speakers (and their input methods) do not tell apart:
-    zh/z, ch/c, sh/s, n/l (班组长 typed as 班主长)."""
+    zh/z, ch/c, sh/s, n/l (班组长 typed as 班主长). Not the finals en/eng, in/ing, though
+    they merge too: '先分' (到车间) would read as 先锋."""
     for retroflex, flat in (("zh", "z"), ("ch", "c"), ("sh", "s")):
         if syllable.startswith(retroflex):
             syllable = flat + syllable[2:]
@@ -44,14 +45,17 @@ def by_shape(vocabulary: list[str]) -> dict[tuple[int, int, str], list[str]]:
     return index
 
 
-def _homophone(span: str, candidates: list[str], frequency: dict[str, int]) -> str | None:
-    """The most common candidate that differs from `span` in one character that sounds the same."""
+def _homophone(span: str, candidates: list[str], frequency: dict[str, int], index: Index) -> str | None:
+    """The candidate that differs from `span` in one character that sounds the same: one
+    whose common reading matches first (职极 → 职级, not 积极 by 积's rare reading zi), then
+    the one the guidelines use most, then the most common in general Chinese."""
     matches = []
     for word in candidates:
         diffs = [(a, b) for a, b in zip(span, word) if a != b]
         if len(diffs) == 1 and _sounds(diffs[0][0], every=False) & _sounds(diffs[0][1], every=True):
-            matches.append(word)
-    return max(matches, key=lambda w: frequency.get(w, 0), default=None)
+            strict = bool(_sounds(diffs[0][0], every=False) & _sounds(diffs[0][1], every=False))
+            matches.append((strict, index.df.get(word, 0), frequency.get(word, 0), word))
+    return max(matches)[3] if matches else None
 
 
 def _is_term(word: str, index: Index, known: dict[str, int], total: int) -> bool:
@@ -62,14 +66,21 @@ def _is_term(word: str, index: Index, known: dict[str, int], total: int) -> bool
     return share_here >= TERM_RATIO * share_general
 
 
+def _bounds(words: list[str]) -> list[int]:
+    bounds = [0]
+    for word in words:
+        bounds.append(bounds[-1] + len(word))
+    return bounds
+
+
 def _spans(query: str) -> list[str]:
     """Spans of 2–4 characters that start and end on jieba word boundaries (so the typo
-    '津帖' in '技能津帖一般' is a span, but '般发' across '一般|发给' is not)."""
+    '津帖' in '技能津帖一般' is a span, but '般发' across '一般|发给' is not). The boundaries
+    of the dictionary-only segmentation count too: jieba's guesses glue a typo to its
+    neighbour ('厂夜|斑' in 我们厂夜斑补贴, '点补|帖' in 多发点补帖)."""
     from .text import segment
 
-    bounds = [0]
-    for word in segment(query):
-        bounds.append(bounds[-1] + len(word))
+    bounds = sorted(set(_bounds(segment(query))) | set(_bounds(segment(query, guess=False))))
     spans = []
     for i, start in enumerate(bounds):
         for stop in bounds[i + 1:]:
@@ -90,9 +101,12 @@ def correct(query: str, index: Index) -> str:
         if index.writes(span) or span not in out:
             continue
         candidates = [w for pos, ch in enumerate(span) for w in shapes.get((len(span), pos, ch), ())]
-        word = _homophone(span, list(dict.fromkeys(candidates)), known) if candidates else None
+        word = _homophone(span, list(dict.fromkeys(candidates)), known, index) if candidates else None
         # A real word of general Chinese stays unless the corpus word is far more usual
-        # ('分洪' → 分红, '人材' → 人才; but '一部' is not '一步').
-        if word is not None and known.get(span, 0) * RARITY < known.get(word, 0) and _is_term(word, index, known, total):
+        # ('分洪' → 分红, '人材' → 人才; but '一部' is not '一步'); a span that is no word at
+        # all ('对表' in 薪酬对表 is not in the dictionary) may become a guideline term the
+        # dictionary lacks (对标).
+        usual = known.get(span, 0) * RARITY < known.get(word, 0) or (word is not None and not known.get(span, 0))
+        if word is not None and usual and _is_term(word, index, known, total):
             out = out.replace(span, word)
     return out

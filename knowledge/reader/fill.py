@@ -1258,7 +1258,7 @@ def _plausible(out: Filled, reading: Reading) -> None:
         if q.approx and not q.derived:
             out.problems.append(f"“{q.text}”是个约数，请给出准确的数字")
         elif path in kinds and re.match(r"以上|以下|出头", q.tail) and not q.derived:
-            out.problems.append(f"“{q.text}{q.tail[:2]}”是个范围，请给出确切的数字")  # 技术技能人员占一半以上: 60%? 51%?
+            out.problems.append(f"“{q.text}{q.tail[:2]}”是个范围，请给出确切的数字")  # 技术技能人员占一半以上: 51%? 70%?
         elif q.kind is Kind.NUMBER and Kind.MONEY in kinds.get(path, ()) and not q.magnitude and q.value != 0 and (
                 q.value < max(10, least.get(path, 0)) or any(p.money_sized and p.value >= 1000 * q.value for p in amounts)):
             # 计件工资4.5 / 年薪50万，基本年薪20: 20元 beside 50万 is 20万 or 20% — not for us to guess

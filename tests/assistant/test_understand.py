@@ -630,3 +630,10 @@ def test_a_member_the_text_leaves_out_shares_nothing():
     assert set(office.output["allocations"]) == {"一车间", "二车间"} and office.output["allocations"]["一车间"] == Decimal("50000.00")
     rework = _computed(respond("计件奖金2万，老艾600件，老符400件，另外小晏200件是试制件不算", session_id=_session()))[-1]
     assert set(rework.output["allocations"]) == {"老艾", "老符"}
+
+
+def test_a_rule_for_state_owned_firms_is_a_reference_for_a_private_one():
+    private = _computed(respond("我们是私企，工资总额涨了12%，利润涨了5%，会不会有问题", session_id=_session()))[-1]
+    assert private.output["compliant"] is True and "参考" in private.output["findings"][0]["message"]
+    state = _computed(respond("我们是国企，工资总额涨了12%，利润涨了5%，会不会有问题", session_id=_session()))[-1]
+    assert state.output["compliant"] is False

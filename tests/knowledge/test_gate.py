@@ -94,12 +94,15 @@ def test_coverage_is_scored_on_the_best_passage(ix):
 
 
 def test_the_dev_sets_meet_the_calibrated_operating_point():
-    # gate.yaml was chosen on these sets: no in-scope question refused, and the out-of-scope
-    # ones refused as calibrate_gate.py printed (96.6% of 118). Held-out sets are not read here.
+    # gate.yaml was chosen on these sets (dev and dev2): no in-scope question refused, and the
+    # out-of-scope ones refused as calibrate_gate.py printed (96.6% of 118, 96.7% of 60).
+    # Held-out sets are not read here.
     from knowledge.evaluation import evaluate, evaluate_refusals, read_questions
 
     data = Path(__file__).resolve().parents[1] / "data"
-    inside = evaluate(read_questions(data / "retrieval_questions_dev.jsonl"))
-    assert inside.refused == 0 and inside.recall_at_3 >= 0.99, inside
-    outside = evaluate_refusals(read_questions(data / "retrieval_out_of_scope_dev.jsonl"))
-    assert outside.refusal_rate >= 0.96 and outside.by_kind["injection"] == 1.0, outside
+    for name in ("retrieval_questions_dev.jsonl", "retrieval_questions_dev2.jsonl"):
+        inside = evaluate(read_questions(data / name))
+        assert inside.refused == 0 and inside.recall_at_3 >= 0.99, (name, inside)
+    for name, rate in (("retrieval_out_of_scope_dev.jsonl", 0.96), ("retrieval_out_of_scope_dev2.jsonl", 0.96)):
+        outside = evaluate_refusals(read_questions(data / name))
+        assert outside.refusal_rate >= rate and outside.by_kind["injection"] == 1.0, (name, outside)
