@@ -347,7 +347,7 @@ def _complements(out: Filled) -> None:
 def _names_another_thing(q: Quantity, model_slots: list[Slot]) -> bool:
     """今年人数增加10 beside 利润增长6%: outranked for the growth, but about 人数 — a field a bare 10
     cannot fill (10人 or 10%?). A figure about a thing no field is about (劳务派遣40人) stays a distractor."""
-    name = core(q.name or "")
+    name = core(q.name or q.subject)
     if len(name) < 2 or re.fullmatch(r"[今去明前后上本下当]年|[上本下当]月|同期|[一二两三四五六七八九十\d]+年", name):
         return False
     named = [s for s in model_slots if any(len(c) >= 2 and c in name for c in s.reads.cues)]
@@ -419,9 +419,16 @@ def _asked_about_someone_unlisted(out: Filled, reading: Reading) -> None:
     text = reading.normalised
     listed = " ".join(str(k) for v in out.values.values() if isinstance(v, dict) for k in v) + " " + " ".join(
         str(r.get("name", "")) for v in out.values.values() if isinstance(v, list) for r in v if isinstance(r, dict))
-    for name, pos in people_named(text):
-        after = text[pos + len(name):pos + len(name) + 8]
-        if _ASKED_FOR.match(after) and name not in listed and not any(q.name and name in q.name for q in reading.quantities):
+    if not listed.strip():
+        return  # nothing is shared out among members here (年功工资 of 最老的师傅)
+    people = people_named(text)
+    people_listed = any(name in listed for name, _ in people)
+    for name, pos in people:
+        after = text[pos + len(name):pos + len(name) + 16]
+        sentence = re.split(r"[。；;？?！!\n]", after)[0]
+        pronoun = None if people_listed else re.search(r"[他她]", sentence)  # 王工是技术部的，他能拿多少 (with no person listed)
+        asked = _ASKED_FOR.match(after) or pronoun and _ASKED_FOR.match(sentence[pronoun.end():])
+        if asked and name not in listed and not any(q.name and name in q.name for q in reading.quantities):
             out.problems.append(f"“{name}”没有列出自己的数字（如积分、件数），算不出“{name}”个人的金额，请补充")
 
 
@@ -904,7 +911,7 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
         out.cued.add(slot.path)
 
 
-_PERSON_MENTION = re.compile(r"[\u4e00-\u9fa5](?:师傅|大姐|大哥)|[\u4e00-\u9fa5]工(?=[\s是、，,；;。（(带兼和]|$)|(?:小|老|阿)[\u4e00-\u9fa5]"
+_PERSON_MENTION = re.compile(r"[\u4e00-\u9fa5](?:师傅|大姐|大哥)|[\u4e00-\u9fa5]工(?=[\s是、，,；;。（(带兼和]|$)|(?:小|老|阿)(?!的|是|了|在)[\u4e00-\u9fa5]"
                              r"|(?:^|(?<=[\n、，,；;：:]))[甲乙丙丁戊己庚辛壬癸](?=[\s是、，,（(])", re.M)  # 丙 高级工: a placeholder name
 _NOT_PERSONS = {"老师", "老师傅", "老板", "小组", "小时", "小计", "小班", "老年", "小型", "老化", "阿姨", "小于", "老工", "小工", "技工", "普工", "员工",
                 "职工", "高级工", "中级工", "初级工", "学徒工", "操作工", "技术工", "老员", "小微", "小厂", "小企", "老厂"}

@@ -646,3 +646,12 @@ def test_a_unit_price_a_per_head_coefficient_and_a_name_listed_without_figure_ar
     assert coefficient.needs and "每人" in coefficient.answer and not _computed(coefficient)
     listed = respond("计件奖金3万，阿珍、阿琼、阿娇三个人，阿珍900件、阿琼700件", session_id=_session())
     assert listed.needs and "阿娇" in listed.answer and not _computed(listed)
+
+
+def test_a_person_asked_about_by_pronoun_and_a_head_count_change_are_asked():
+    pronoun = respond("质检部500分，仓储部300分，奖金8万，钱工在质检部，他能拿多少", session_id=_session())
+    assert pronoun.needs and "钱工" in pronoun.answer and not _computed(pronoun)
+    heads = respond("工资总额去年700万，利润增长9%，联动系数0.5，职工人数比去年多了15", session_id=_session())
+    assert heads.needs and "15" in heads.answer and not _computed(heads)
+    oldest = _computed(respond("司龄工资5档，每3年一档，起步100，档差20。厂里最老的师傅干了20年了，他拿多少？", session_id=_session()))
+    assert oldest and oldest[-1].output["amount"] == Decimal("180.00")
