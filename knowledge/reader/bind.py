@@ -98,6 +98,7 @@ def core(subject: str) -> str:
     phrase = _IDENTIFIED.sub("", phrase) or phrase  # 工号0231的老何: the person, not the number that files them
     phrase = _CORRECTING.sub("", phrase)  # 级差200 不对是180: the correction names nothing
     phrase = re.sub(r"(?<=\S)按[^按]{1,8}的$", "", phrase)  # 徒弟按师傅的一半: 徒弟's, measured against 师傅
+    phrase = re.sub(r"(?<=\S)(?:干|做|拿|得)?的?是[^是]{1,8}的$", "", phrase)  # 老严干的是老魏的一半: 老严's
     phrase = re.sub(r"(?<=\S\S)[这那](?:一|个)(?:级|档|等|岗|层级|职级|级别|岗位)?$", "", phrase)  # 主任工程师这一级: the one just named
     # multi-character link words come off as plain strings (老赵打了 → 老赵, whatever jieba makes of it)
     long_links = tuple(w for w in sorted(link, key=len, reverse=True) if len(w) >= 2)

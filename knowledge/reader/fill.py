@@ -247,6 +247,7 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _mixed_levels(out)
     _members_in_two_groups(out)
     _named_again(out)
+    _a_group_inside_another(out)
     _per_head(out, reading)
     return out
 
@@ -271,10 +272,25 @@ def _named_again(out: Filled) -> None:
         if slot.reads.shape is not Shape.MAP or not isinstance(value, dict):
             continue
         for key in list(value):
-            first = next((k for k in value if k != key and str(key).startswith((f"{k}是", f"{k}的"))), None)
+            # 老方是组长额外加50分 / 甲部门扣安全分500: the listed name again, with words that change its figure
+            first = next((k for k in value if k != key and len(str(k)) >= 2 and str(key).startswith(str(k))
+                          and re.match(r"是|的|扣|减|加|另|罚|奖|多|少|再", str(key)[len(str(k)):])), None)
             if first is not None:
                 out.problems.append(f"“{first}”有两个数字（{plain(value[first])} 和 “{str(key)[len(first):]}” {plain(value[key])}）："
                                     "是加在一起，还是用后一个？")
+
+
+def _a_group_inside_another(out: Filled) -> None:
+    """研发部4000分，市场部3500分，研发部其中有1000分是结转的: a listed group read as a member of
+    another is a part of its own figure — asked, never paid twice."""
+    for slot in out.slots:
+        groups = out.get(slot.path)
+        if slot.reads.shape is not Shape.GROUPS or not isinstance(groups, dict):
+            continue
+        for name, group in groups.items():
+            members = group.get("members") if isinstance(group, dict) else None
+            for member in [m for m in (members or {}) if m in groups and m != name]:
+                out.problems.append(f"“{member}”的 {plain(members[member])} 是它自己数字中的一部分吗？请说明怎么算")
 
 
 def _members_in_two_groups(out: Filled) -> None:
@@ -629,6 +645,9 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
     positions = dict(figures)
     for i, (_, slot, name) in sorted(chosen.items(), key=lambda t: _rank(t[1][1], t[1][2], t[0])):
         q = positions[i]
+        cumulative = re.search(rf"{re.escape(name)}(?:及|和|或)?以[上下]", q.subject)
+        if cumulative:  # 技师及以上15人: several grades together, not 技师 alone
+            out.problems.append(f"“{cumulative.group(0)}”是几个等级的合计，请分别给出各等级的数字")
         current: Any = out.get(slot.path) or ({} if slot.reads.shape is Shape.MAP else [])  # a map, or NUMBERED pairs
         if slot.reads.shape is Shape.NUMBERED:
             current.append([_number_in(name), q.value])

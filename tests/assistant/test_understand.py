@@ -655,3 +655,14 @@ def test_a_person_asked_about_by_pronoun_and_a_head_count_change_are_asked():
     assert heads.needs and "15" in heads.answer and not _computed(heads)
     oldest = _computed(respond("司龄工资5档，每3年一档，起步100，档差20。厂里最老的师傅干了20年了，他拿多少？", session_id=_session()))
     assert oldest and oldest[-1].output["amount"] == Decimal("180.00")
+
+
+def test_changes_to_a_listed_figure_and_a_group_named_inside_another_are_asked():
+    deduct = respond("绩效奖金12万，甲部门积分5000，乙部门积分3000，甲部门扣考勤分300", session_id=_session())
+    assert deduct.needs and not _computed(deduct)
+    carried = respond("奖金池15万，工程部3000分，采购部2000分，工程部其中有800分是上月结转的", session_id=_session())
+    assert carried.needs and not _computed(carried)
+    grades = respond("技师比例：全厂共120人，技师及以上20人，超没超", session_id=_session())
+    assert grades.needs and "技师及以上" in grades.answer and not _computed(grades)
+    half = respond("计件奖金2万，阿强干了1000件，阿明干的是阿强的一半", session_id=_session())
+    assert not _computed(half)
