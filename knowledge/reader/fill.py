@@ -289,7 +289,9 @@ def _a_group_inside_another(out: Filled) -> None:
             continue
         for name, group in groups.items():
             members = group.get("members") if isinstance(group, dict) else None
-            for member in [m for m in (members or {}) if m in groups and m != name]:
+            if not isinstance(members, dict):
+                continue
+            for member in [m for m in members if m in groups and m != name]:
                 out.problems.append(f"“{member}”的 {plain(members[member])} 是它自己数字中的一部分吗？请说明怎么算")
 
 
