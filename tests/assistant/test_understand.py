@@ -666,3 +666,12 @@ def test_changes_to_a_listed_figure_and_a_group_named_inside_another_are_asked()
     assert grades.needs and "技师及以上" in grades.answer and not _computed(grades)
     half = respond("计件奖金2万，阿强干了1000件，阿明干的是阿强的一半", session_id=_session())
     assert not _computed(half)
+
+
+def test_a_change_over_last_year_is_a_growth_and_a_cap_is_asked_about():
+    more = _computed(respond("两个低于：今年工资总额比去年多发了90万，去年是1800万，利润增长8%", session_id=_session()))[-1]
+    assert Decimal(str(more.input["wage_total_growth"])) == Decimal("0.05")
+    less = _computed(respond("利润今年比去年少了300万，去年利润6000万，工资总额增长2%，两个低于", session_id=_session()))[-1]
+    assert Decimal(str(less.input["profit_growth"])) == Decimal("-0.05")
+    capped = respond("联动：基数600万，效益增长20%，挂钩系数0.7，但增幅最多不能超过12%", session_id=_session())
+    assert capped.needs and "12%" in capped.answer and not _computed(capped)
