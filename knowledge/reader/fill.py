@@ -230,7 +230,7 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     listed = {str(k) for v in out.values.values() if isinstance(v, dict) for k in v}
     out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and q.start not in used
                      and (i not in out.outranked or _says_what_it_is(q) or _names_another_thing(q, out.slots)
-                          or q.kind is Kind.PERCENT and q.bound is not None)  # 但增幅不能超过10%: a cap nothing here applies
+                          or q.kind is Kind.PERCENT and q.bound is not None)  # 但增幅不能超过…%: a cap nothing here applies
                      and (q.kind is Kind.NUMBER or any(q.kind in s.reads.kinds and not _avoided(s.reads, q) for s in out.slots)
                           or q.unit in ("折", "成") or q.name in listed and q.kind in (Kind.PERCENT, Kind.MULTIPLE)
                           or q.kind is Kind.PERCENT and (_SET_ASIDE.search(q.subject) or q.bound is not None))]
