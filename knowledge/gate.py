@@ -53,10 +53,11 @@ PLACE_SUFFIXES = frozenset("部科厂矿所局处室组队站院校店场司委�
 # says it names a topic. Other words weigh at most this (about a common verb's idf).
 NON_NOUN_CAP = 10.0
 _CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
-# Days, hours, dates, multiples and ages are what labour law sets (年假几天, 加班几倍, 几号发工资,
-# 最多几个晚上); the guidelines state almost none. A question asking for one is answered only
+# Days, hours, dates, multiples, ages, years of service and counts of papers are what labour
+# law, tax rules or title assessment set (年假几天, 加班几倍, 几号/几月份发, 工作几年才能评, 几篇论文);
+# the guidelines state almost none. A question asking for one is answered only
 # when a best unit states such a figure (近2倍, 3天).
-_MEASURES = "天|日|小时|钟头|号|倍|晚上|晚|夜|周|星期|岁|年"
+_MEASURES = "天|日|小时|钟头|号|倍|晚上|晚|夜|周|星期|岁|年|篇|月份"
 _ASKS_MEASURE = re.compile(rf"(?:几|多少|多长)个?({_MEASURES})")
 # A sum of money (最低工资标准多少钱, 伙食补助一天多少钱) is answered only by a unit that states
 # one in 元 or a pay table's figures: the guidelines' articles set none, their cases do
