@@ -193,7 +193,7 @@ def _defined_term(query: str) -> list[str]:
 
 
 def _defines(text: str, terms: list[str]) -> bool:
-    return any(re.search(_SENTENCE_START + re.escape(t), text) or f"{t}是指" in text or f"所称{t}" in text
+    return any(t in text and (re.search(_SENTENCE_START + re.escape(t), text) or f"{t}是指" in text or f"所称{t}" in text)
                for t in terms if len(t) >= 3)
 
 
