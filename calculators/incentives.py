@@ -67,7 +67,7 @@ def _check_tiers(tiers: list[Tier]) -> None:
             raise CalculationError(f"第 {i + 1} 段终点 {fmt(tier.end)} 应大于起点 {fmt(tier.start)}", f"tiers.{i}.to")
         if i + 1 < len(tiers):
             if tier.end is None:
-                raise CalculationError(f"第 {i + 1} 段不是最后一段，需要终点 to", f"tiers.{i}.to")
+                raise CalculationError(f"第 {i + 1} 段不是最后一段，需要写明该段的终点（到多少为止）", f"tiers.{i}.to")
             if tiers[i + 1].start != tier.end:
                 raise CalculationError(f"第 {i + 2} 段起点 {fmt(tiers[i + 1].start)} 应等于第 {i + 1} 段终点 {fmt(tier.end)}（分段应首尾相接）", f"tiers.{i + 1}.from")
 

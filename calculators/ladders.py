@@ -72,7 +72,7 @@ def _arithmetic(inp: LadderInput) -> tuple[list[Decimal], str, list[str], dict[s
         start, step = inp.min, (inp.max - inp.min) / (n - 1)
         how = f"级差 = （{fmt(inp.max)} − {fmt(inp.min)}）÷ （{n} − 1）= {fmt(q(step, inp.precision + 2))}"
     else:
-        raise CalculationError("等差序列需要起点 start 和级差 step（或最低 min 与最高 max）", "step" if inp.start is not None else "start")
+        raise CalculationError("等差序列需要起点和级差（或最低级与最高级金额）", "step" if inp.start is not None else "start")
     levels = [q(start + step * i, inp.precision) for i in range(n)]
     shown = fmt(step) if inp.step is not None and inp.start is not None else fmt(q(step, inp.precision + 2))
     steps = [how, *limited((f"第{i + 1}级 = {fmt(start)} + {shown} × {i} = {fmt(v)}" for i, v in enumerate(levels)), n)]
@@ -92,7 +92,7 @@ def _geometric(inp: LadderInput) -> tuple[list[Decimal], str, list[str], dict[st
             low, ratio = first, inp.ratio
             how = f"第1级 = {fmt(low)}，级比 = {fmt(ratio)}"
         else:
-            raise CalculationError("等比序列需要最低 min 与最高 max（或起点 start 与级比 ratio）", "min")
+            raise CalculationError("等比序列需要最低级与最高级金额（或起点与级比）", "min")
         levels = [q(low * ratio**i, inp.precision) for i in range(n)]
     if inp.max is not None and inp.min is not None:
         levels[-1] = q(inp.max, inp.precision)  # the top is given; keep it exact whatever the rounding

@@ -167,7 +167,7 @@ def forced_distribution(inp: ForcedInput) -> dict[str, Any]:
         scores = dict(zip(names, ints))
     n = inp.n if inp.n is not None else (len(scores) if scores else None)
     if n is None:
-        raise CalculationError("请给出参加考核人数 n，或各人的得分 scores", "n")
+        raise CalculationError("请给出参加考核人数，或各人的得分", "n")
     if scores is not None and n != len(scores):
         raise CalculationError(f"参加考核人数 n = {n} 与得分名单的 {len(scores)} 人不一致", "n")
     small_unit = inp.small_unit or param("forced_distribution.small_unit_headcount")

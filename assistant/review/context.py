@@ -81,11 +81,17 @@ def _region(scheme: Scheme) -> tuple[str | None, str]:
 def _staff(scheme: Scheme) -> tuple[frozenset[StaffKind], str]:
     w = words().staff
     kinds = {kind: next((s for s in scheme.prose() if s.has(*getattr(w, kind.name.lower()))), None) for kind in StaffKind}
+    if kinds[StaffKind.SKILL] is None:
+        # a scheme for all staff (适用于公司全体员工) covers the skilled staff too, whatever else it names
+        kinds[StaffKind.SKILL] = next((s for s in scheme.prose() if _ALL_STAFF.search(s.plain)), None)
     found = frozenset(k for k, s in kinds.items() if s is not None)
     if not found:
         return found, "方案未写明适用人员类别，按全体职工审查"
     shown = "；".join(f"{k.value}：“{_cut(s.text, 30)}”" for k, s in kinds.items() if s is not None)
     return found, f"方案涉及的人员（{shown}）"
+
+
+_ALL_STAFF = re.compile(r"适用于[^。；;]{0,20}?(?:全体|全部|所有)(?:在岗)?(?:职工|员工|人员)|适用于[^。；;]{0,12}?全员")
 
 
 def _cut(text: str, width: int = 40) -> str:

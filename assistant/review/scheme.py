@@ -110,6 +110,16 @@ class Sentence:
     def clause_at(self, pos: int) -> Clause | None:
         return next((c for c in self.reading.clauses if c.start <= pos < c.end), None)
 
+    def scope(self, clause: Clause) -> str:
+        """A clause with the topic it is written under: "岗位基本薪酬发放：每季度末发放" — the words
+        before a colon name what the clause after it is about."""
+        text = self.plain
+        colon = max(text.rfind("：", 0, clause.start + 1), text.rfind(":", 0, clause.start + 1))
+        if colon < 0 or text[colon + 1:clause.start].strip():
+            return clause.text
+        start = max(text.rfind(ch, 0, colon) for ch in "，,；;。：:") + 1
+        return text[start:colon] + "：" + clause.text
+
     def figures(self, *kinds) -> list[Quantity]:
         if not _HAS_NUMBER.search(self.plain):
             return []  # nothing to read: no digit and no numeral
@@ -176,7 +186,7 @@ class Scheme:
                     self.quoted.append(sentence)
                     continue
                 self.sentences.append(Sentence(sentence, block.index, chapter, article))
-        self.sentences = _under_headings(_answered(self.sentences), self.blocks)
+        self.sentences = _of_which(_under_headings(_answered(self.sentences), self.blocks))
 
     def _add_table(self, block: Block, chapter: str) -> None:
         table = Table(block.index, [list(r) for r in block.rows], chapter, block.context, list(block.lines))
@@ -189,8 +199,15 @@ class Scheme:
             return
         self.tables.append(table)
         header = tuple(table.header)
+        prose = _is_key_value(table)
         for i in range(len(table.rows)):
             text = table.row_text(i)
+            if prose and i:
+                # a row of a 项目 | 规定 table is a provision: read as the sentence "项目：规定"
+                filled = [c.strip() for c in table.rows[i] if c.strip()]
+                if len(filled) == 2:
+                    self.sentences.append(Sentence(f"{filled[0]}：{filled[1]}", block.index, chapter, ""))
+                continue
             if text.strip():
                 self.sentences.append(Sentence(text, block.index, chapter, "", tuple(table.rows[i]), header if i else None))
 
@@ -223,6 +240,22 @@ def _answered(sentences: list[Sentence]) -> list[Sentence]:
             continue
         out.append(s)
     return out
+
+
+_PROVISION_MIN = 6  # a value cell this long, with words, states a provision rather than a figure
+
+
+def _is_key_value(table: Table) -> bool:
+    """A table of provisions (项目 | 规定): two filled columns, and most rows' second cell a phrase
+    with words of its own ("新入职员工须在本职级任职满五年"), not a figure or a short label. Such a
+    table is prose written in cells; its rows are read as sentences, not as figures by column."""
+    body = [[c.strip() for c in row if c.strip()] for row in table.rows[1:]]
+    body = [row for row in body if row]
+    if len(body) < 2 or any(len(row) > 2 for row in body) or len(table.header) > 2:
+        return False
+    said = [row[1] for row in body if len(row) == 2]
+    worded = [c for c in said if len(_HAS_DIGIT.sub("", c)) >= _PROVISION_MIN]
+    return len(worded) * 2 > len(body)
 
 
 _QUESTION_HEADS = ("问题", "提问", "问", "常见问题", "疑问")
@@ -258,6 +291,25 @@ def _under_headings(sentences: list[Sentence], blocks: list[Block]) -> list[Sent
             continue
         out.append(Sentence(heading.text + " " + s.text, s.block, s.chapter, s.article, heading_at=len(heading.text) + 1,
                             heading=heading.text))
+    return out
+
+
+_LIST_MARK = " -*•·+"
+
+
+def _of_which(sentences: list[Sentence]) -> list[Sentence]:
+    """"激励对象80人。" / "其中技术技能人才40人。": a sentence (or list item) opening with 其中 counts part
+    of what the one before it counted; it is read with that sentence as its lead, the way an item is
+    read under its heading."""
+    out: list[Sentence] = []
+    for s in sentences:
+        prev = out[-1] if out else None
+        opens = s.plain.lstrip(_LIST_MARK).startswith("其中")
+        if (prev is not None and opens and s.row is None and prev.row is None and not s.heading_at and s.answer_at is None
+                and s.block - prev.block in (0, 1) and len(prev.text) <= _ITEM_MAX * 2):
+            out.append(Sentence(prev.text + " " + s.text, s.block, s.chapter, s.article, heading_at=len(prev.text) + 1, heading=s.heading))
+            continue
+        out.append(s)
     return out
 
 

@@ -247,7 +247,20 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _mixed_levels(out)
     _members_in_two_groups(out)
     _named_again(out)
+    _per_head(out, reading)
     return out
+
+
+def _per_head(out: Filled, reading: Reading) -> None:
+    """经理1.5，主管1.2 … 经理2人主管5人: a small bare figure beside a member's head count is likely a
+    coefficient for each of them — per head or for the whole group? Asked, not guessed."""
+    for slot in [s for s in out.slots if s.reads.shape is Shape.MAP and isinstance(out.get(s.path), dict)]:
+        placed = {reading.quantities[i].name: reading.quantities[i] for i, p in out.placed.items() if p == slot.path}
+        for q in reading.quantities:
+            figure = placed.get(q.name)
+            if q.kind is Kind.PEOPLE and figure is not None and figure.kind is Kind.NUMBER and figure.value < 10 \
+                    and reading.quantities.index(q) not in out.placed:
+                out.problems.append(f"“{q.name}”{plain(figure.value)} 是每人的系数，还是{q.text}合计的？请说明")
 
 
 def _named_again(out: Filled) -> None:
@@ -424,6 +437,10 @@ def _unlisted_members(out: Filled, reading: Reading) -> None:
         if slot.reads.shape is not Shape.MAP or not isinstance(listed, dict) or not listed:
             continue  # (one listed is enough: 生产部积分3000，技术部积分比生产部少一点)
         names = [str(k) for k in listed]
+        for person, _ in people_named(text):  # 老魏、老严、小祁三个人，老魏1200件、老严800件: 小祁 is one of them
+            if person not in listed and any(re.search(rf"{re.escape(person)}[、和及与跟]{re.escape(n)}|{re.escape(n)}[、和及与跟]{re.escape(person)}", text)
+                                            for n in names):
+                out.problems.append(f"“{person}”的{slot.label}是多少？（没有它的数字，算出的各项会偏多）")
         suffix = next((w for w in ("车间", "部门", "班组", "科室", "分公司", "中心", "部", "科", "室", "组", "班", "队")
                        if all(n.endswith(w) and len(n) > len(w) for n in names)), None)
         if suffix is None:

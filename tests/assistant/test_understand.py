@@ -637,3 +637,12 @@ def test_a_rule_for_state_owned_firms_is_a_reference_for_a_private_one():
     assert private.output["compliant"] is True and "参考" in private.output["findings"][0]["message"]
     state = _computed(respond("我们是国企，工资总额涨了12%，利润涨了5%，会不会有问题", session_id=_session()))[-1]
     assert state.output["compliant"] is False
+
+
+def test_a_unit_price_a_per_head_coefficient_and_a_name_listed_without_figure_are_asked():
+    price = respond("计件 单价2块5 阿珍干了900件 阿琼700件 各拿多少", session_id=_session())
+    assert price.needs and not _computed(price)
+    coefficient = respond("奖金池30万，按岗位系数：主任1.4，科员1.0，主任3人科员12人", session_id=_session())
+    assert coefficient.needs and "每人" in coefficient.answer and not _computed(coefficient)
+    listed = respond("计件奖金3万，阿珍、阿琼、阿娇三个人，阿珍900件、阿琼700件", session_id=_session())
+    assert listed.needs and "阿娇" in listed.answer and not _computed(listed)

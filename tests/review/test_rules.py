@@ -129,6 +129,12 @@ CASES = [
     Case("forced-distribution-top", "error", breaks={"p13": "第十三条 个人考核等级分为优秀、合格、不合格，优秀等次人数不设上限。"}),
     Case("forced-distribution-sum", "error", breaks={"p13": "第十三条 个人考核等级分为A、B、C三级，比例分别为20%、80%、10%。"}),
     Case("result-application", "error", breaks={"p15": "第十五条 年度考核结果仅作为评先评优依据，不与薪酬分配挂钩。"}),
+    Case("wage-total-budget", "error", breaks_extra=(X + "公司工资总额不实行预算管理，按各月实际发放数列支。",),
+         keeps_extra=(X + "年度利润总额未完成预算目标的，相应核减工资总额。",)),
+    Case("skill-tilt-soe", "error", breaks_extra=(X + "公司薪酬分配向经营管理岗位倾斜。",),
+         keeps_extra=(X + "公司薪酬分配向一线技能岗位倾斜，不向管理岗位倾斜。",)),
+    Case("leading-talent-raise", "error", breaks_extra=(X + "高技能领军人才的薪酬与其他技能人员执行同一标准。",),
+         keeps_extra=(X + "高技能领军人才参照高级管理人员标准提高薪酬待遇。",)),
 ]
 
 

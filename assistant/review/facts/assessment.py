@@ -32,6 +32,8 @@ W = words().facts
 
 class KpiSet(Facts):
     weights: dict[str, Decimal]  # indicator → weight (fraction), as listed
+    cap: Decimal | None = None  # the scheme's own ceiling on one indicator's weight ("单项指标权重一般不超过五成")
+    floor: Decimal | None = None  # its own floor ("单项指标权重最低可为3%")
     count: int | None = None  # the number of indicators the scheme states ("共十二项")
     count_bound: Bound | None = None  # "不少于12项" → MIN
     equal: bool = False  # "各项权重均等"
@@ -68,6 +70,8 @@ def _item_before(s: Sentence, q: Quantity) -> str:
 
 # "考核指标包括：产量、质量、安全…": the indicators themselves, listed after the word that opens the list
 _LIST_OPEN = ("包括", "包含", "分别为", "有", "为")
+# what a list of indicators is called: 指标, or the items (项目) an assessment is made of
+_LIST_HEADS = ("指标", "考核项目", "考核事项", "考评项目")
 
 
 def _listed_count(s: Sentence) -> int | None:
@@ -75,11 +79,13 @@ def _listed_count(s: Sentence) -> int | None:
     "指标包括：", set apart by 、 (the last one may be joined by 和/及). A pool of indicators to
     choose from (指标库, 备选) is not a set of indicators."""
     text = s.plain
-    if s.has("指标库", "备选", "可选", "参考") or "指标" not in text:
+    head = next((w for w in _LIST_HEADS if w in text), None)
+    if s.has("指标库", "备选", "可选", "参考") or head is None:
         return None
-    at = text.find("指标")
-    rest = text[at + 2:]
-    opener = next((w for w in _LIST_OPEN if rest.lstrip("：: ").startswith(w) or rest.startswith(w)), None)
+    at = text.find(head)
+    rest = text[at + len(head):]
+    # the opener may follow a word or two (共有, 主要包括, 具体为)
+    opener = next((w for w in _LIST_OPEN if w in rest.lstrip("：: ")[:len(w) + 2]), None)
     if opener is None:
         return None
     items = rest[rest.find(opener) + len(opener):].lstrip("：: ")
@@ -100,13 +106,39 @@ def kpi_sets(scheme: Scheme) -> list[KpiSet]:
             out[out.index(k)] = k.model_copy(update={"count": stated[0], "count_bound": stated[1]})
             done.add(stated[2])
     for s in scheme.prose():
-        about_kpi = s.has(*W.kpi) or s.has(*W.weight) and any(w in s.heading for w in W.kpi)  # "4.1 考核指标" / "各项权重：…"
+        about_kpi = s.has(*W.kpi, *_LIST_HEADS) or s.has(*W.weight) and any(w in s.heading for w in W.kpi)  # "4.1 考核指标" / "各项权重：…"
         if s.block in done or not about_kpi or s.has(*W.categories[:1]) and s.has(*W.categories[2:]):
             continue
         found = _kpi_sentence(s)
         if found is not None:
             out.append(found)
-    return out + _kpi_lines(scheme)
+    return out + _kpi_lines(scheme) + _weight_limits(scheme)
+
+
+_ONE_INDICATOR = ("单项", "单一", "单个", "每项", "每个", "各项", "任一", "任何一项", "每一项")
+_CAP_WORDS = ("不超过", "不高于", "最高", "最多", "上限", "以内", "至多")
+_FLOOR_WORDS = ("不低于", "不少于", "最低", "最少", "下限", "至少")
+
+
+def _weight_limits(scheme: Scheme) -> list[KpiSet]:
+    """The scheme's own limits on one indicator's weight ("单项考核指标权重一般不超过五成", "单项指标权重
+    最低可为3%"): a rule of its own that lets a weight pass the guideline's."""
+    out = []
+    for s in scheme.prose():
+        if not s.has(*W.weight) or not s.has(*_ONE_INDICATOR) or not s.has(*W.kpi):
+            continue
+        for q in s.figures(Kind.PERCENT):
+            clause = s.clause_at(q.start)
+            before = s.plain[clause.start if clause else 0:q.start]
+            if not any(w in before for w in W.weight):
+                continue
+            cap = next((w for w in _CAP_WORDS if w in before), None) or (s.plain[q.end:q.end + 2] if "以内" in s.plain[q.end:q.end + 2] else None)
+            floor = next((w for w in _FLOOR_WORDS if w in before), None)
+            if floor and not cap:
+                out.append(KpiSet(weights={}, floor=q.value, evidence=s.evidence))
+            elif cap and not floor:
+                out.append(KpiSet(weights={}, cap=q.value, evidence=s.evidence))
+    return out
 
 
 def _one_weight(s: Sentence) -> tuple[str, Decimal] | None:
@@ -146,19 +178,57 @@ def _kpi_lines(scheme: Scheme) -> list[KpiSet]:
     return out
 
 
+_OF_SCORE = ("总分", "满分", "总权重", "考核分值")  # a share of the whole score is a weight
+_SUMS = ("合计", "总计", "共计", "一共", "总共", "总和", "小计", "加起来", "全部", "全体", "总分", "满分", "总权重", "考核分值")
+_ITEM_ENDS = re.compile(r"一项|(?:即|就|要|须)?占|权重|为")
+_REST = ("其余", "其他", "其它", "剩余", "余下")
+_EVEN = ("平分", "均分", "平均分配", "平均")
+
+
+def _weight_item(s: Sentence, q: Quantity) -> str:
+    """"其中安全生产一项即占到考核总分的四成五": the item the share is written of — the words of its
+    list item before 一项/占/权重, without 其中."""
+    piece = _item_before(s, q)
+    piece = _ITEM_ENDS.split(piece, maxsplit=1)[0]
+    return clean_name(piece.removeprefix("其中").removeprefix("其").strip())
+
+
+def _rest_shared(s: Sentence, weights: dict[str, Decimal]) -> dict[str, Decimal]:
+    """"其余产量、…六项平分剩余分值": the remainder of the weight shared evenly by the items counted."""
+    left = 1 - sum(weights.values(), Decimal(0))
+    for q in s.figures(Kind.COUNT):
+        n = count_value(q)
+        clause = s.clause_at(q.start)
+        said = clause.text if clause is not None else q.subject + q.tail
+        if n and left > 0 and any(w in said for w in _REST) and any(w in said for w in _EVEN):
+            return {f"其余指标{i + 1}": left / n for i in range(n)}
+    return {}
+
+
 def _kpi_sentence(s: Sentence) -> KpiSet | None:
     weights: dict[str, Decimal] = {}
     for q in s.figures(Kind.PERCENT):
-        if q.total or q.bound or any(w in q.subject for w in W.kpi_not):
+        of_score = q.total and any(w in q.subject for w in _OF_SCORE)
+        # the reader marks any 总额 a whole; only a sum (合计100%) is not an indicator's weight — 利润总额 is one
+        summed = q.total and any(w in q.subject for w in _SUMS)
+        if summed and not of_score or q.bound or any(w in q.subject for w in W.kpi_not):
             continue
-        name = _kpi_name(s, q)
+        name = _kpi_name(s, q) if not of_score else _weight_item(s, q)
         if not name or name in weights or any(w in name for w in W.kpi_not):
             continue
         weights[name] = q.value
+    if weights:
+        weights |= _rest_shared(s, weights)
     count, bound = None, None
+    figures = s.figures()
     for q in s.figures(Kind.COUNT):
-        if any(w in q.subject + q.tail for w in W.kpi) and count_value(q):
-            count, bound = count_value(q), figure(q, s).bound
+        # "指标一般为10至15个": the upper end of a range is named by the words before its lower end
+        low = next((p for p in figures if p.end <= q.start and s.plain[p.end:q.start].strip() in ("至", "到", "-", "～", "~", "—")), None)
+        named = q.subject + q.tail + (low.subject if low is not None else "")
+        if s.answer_at is not None and q.start >= s.answer_at:
+            named += s.plain[:s.answer_at]  # "问：考核有几项指标？答：一共十三项": the answer counts what was asked
+        if any(w in named for w in W.kpi) and count_value(q):
+            count, bound = count_value(q), Bound.MAX if low is not None else figure(q, s).bound
             break
     listed = _listed_count(s)
     if count is None and listed is not None:
@@ -183,18 +253,38 @@ def _kpi_table(table: Table) -> KpiSet | None:
         weight_cells = points
     weights: dict[str, Decimal] = {}
     rows: dict[str, int] = {}
+    name_col = _indicator_column(table, [c.row for c in weight_cells], {c.col for c in weight_cells})
     for c in weight_cells:
         row = table.rows[c.row]
-        name = next((x for x in row if x.strip() and cell_amount(x) is None and not any(w in x for w in W.weight)), c.label)
+        named = row[name_col].strip() if name_col is not None and name_col < len(row) else ""
+        name = named or next((x for x in row if x.strip() and cell_amount(x) is None and not any(w in x for w in W.weight)), c.label)
         share = cell_fraction(c)
         if share is None or any(w in name for w in ("合计", "总计", "小计")):
             continue
         weights[name] = share
         rows[name] = c.row
-    if len(weights) < 2:
-        return None
+    if len(weights) < 2 or _categories_of(list(weights)):
+        return None  # 工作业绩 | 工作能力 | 工作态度 weigh kinds of assessment, not indicators (see category_weights)
     return KpiSet(weights=weights, evidence=table.evidence(rows[list(weights)[-1]]),
                   rows={name: table.evidence(r) for name, r in rows.items()})
+
+
+def _indicator_column(table: Table, rows: list[int], skip: set[int]) -> int | None:
+    """The column naming the indicators: of the columns of words, the one whose names differ most from row
+    to row — not a category merged down beside it (经营业绩类 over 利润总额, 营业收入 …), nor a 序号."""
+    width = max((len(table.rows[r]) for r in rows), default=0)
+    best: tuple[int, int] | None = None
+    for col in range(width):
+        if col in skip:
+            continue
+        texts = [table.rows[r][col].strip() for r in rows if col < len(table.rows[r])]
+        worded = [t for t in texts if t and cell_amount(t) is None]
+        if len(worded) * 2 <= len(texts):
+            continue
+        distinct = len(set(worded))
+        if best is None or distinct > best[0] or distinct == best[0] and col < min(skip, default=width):
+            best = (distinct, col)
+    return best[1] if best is not None else None
 
 
 def _stated_count(scheme: Scheme, table: Table) -> tuple[int, Bound | None, int] | None:
@@ -234,8 +324,32 @@ def _category_lines(scheme: Scheme) -> list[CategoryWeights]:
     return out
 
 
+def _categories_of(names: list[str]) -> bool:
+    """Names that are the kinds of assessment: 业绩 and one of 能力/态度."""
+    return any("业绩" in n for n in names) and any(w in n for n in names for w in W.categories[1:])
+
+
+def _category_tables(scheme: Scheme) -> list[CategoryWeights]:
+    """A table weighing 工作业绩 / 工作能力 / 工作态度 row by row (考核内容 | 权重); the evidence is the
+    row that outweighs 业绩, when one does."""
+    out = []
+    for table in scheme.tables:
+        weights: dict[str, Decimal] = {}
+        rows: dict[str, int] = {}
+        for c in cells(table):
+            name = next((w for w in W.categories if w in c.label), None)
+            share = cell_fraction(c) if any(w in c.header for w in W.weight + W.share) or "%" in c.text else None
+            if name is None or share is None or name in weights:
+                continue
+            weights[name], rows[name] = share, c.row
+        if len(weights) >= 2 and "业绩" in weights:
+            heaviest = max(weights, key=lambda k: (weights[k], k != "业绩"))
+            out.append(CategoryWeights(weights=weights, evidence=table.evidence(rows[heaviest])))
+    return out
+
+
 def category_weights(scheme: Scheme) -> list[CategoryWeights]:
-    out = _category_lines(scheme)
+    out = _category_lines(scheme) + _category_tables(scheme)
     for s in scheme.prose():
         if sum(s.has(w) for w in W.categories) < 2:
             continue
@@ -360,8 +474,12 @@ def distributions(scheme: Scheme) -> list[Distribution]:
         in_table: dict[str, Decimal] = {}
         top_row = None
         for c in cells(table):
-            in_share_column = any(w in c.header for w in ("比例", "占比", "分布", "名额", "人数"))
-            row_grades = _grades_in(c.label)
+            in_share_column = any(w in c.header for w in _SHARE_HEADS)
+            row_grades = [c.label.strip()] if c.label.strip() in W.grades else _grades_in(c.label)  # a row named "A" alone
+            across = [c.header.strip()] if c.header.strip() in W.grades else _grades_in(c.header)
+            if not in_share_column and not row_grades and any(w in c.label for w in _SHARE_HEADS) and across:
+                # grades across the top (等级 | 优秀 | 良好 …, or A | B | C) and a row of shares (比例 | 10% | …)
+                in_share_column, row_grades = True, across
             if in_share_column and top_row is None and not in_table and row_grades and any(w in c.text for w in W.no_limit + ("不限",)):
                 # the best grade's row (the first graded row) reads 不设上限 / 不限 instead of a share
                 out.append(Distribution(quotas={}, unlimited=True, evidence=table.evidence(c.row)))
@@ -374,6 +492,9 @@ def distributions(scheme: Scheme) -> list[Distribution]:
         if len(in_table) >= 2 and top_row is not None:
             out.append(Distribution(quotas=in_table, evidence=table.evidence(top_row)))
     return out
+
+
+_SHARE_HEADS = ("比例", "占比", "分布", "名额", "人数")
 
 
 def _quotas(s: Sentence) -> dict[str, Decimal]:

@@ -71,7 +71,15 @@ def _bound(q: Quantity, s: Sentence) -> Bound | None:
     for word in words_:
         if before.endswith(word) or after.startswith(word):
             return Bound.MIN if word in _MIN_WORDS else Bound.MAX
+    # "不超过薪酬总额的三成": the limit is written before the whole the share is of
+    of_whole = _LIMIT_OF_WHOLE.search(s.plain[max(prev_end, q.start - 16):q.start])
+    if of_whole is not None:
+        return Bound.MIN if of_whole.group(1) in _MIN_WORDS else Bound.MAX
     return None
+
+
+_LIMIT_OF_WHOLE = re.compile("(" + "|".join(sorted((w for w in _MIN_WORDS + _MAX_WORDS if w.startswith(("不", "最", "至"))), key=len, reverse=True))
+                             + r")[^，,；;。0-9%]{1,8}的$")
 
 
 def negated_at(s: Sentence, pos: int) -> bool:
@@ -202,13 +210,25 @@ def header_row(table: Table) -> int:
 
 
 def label_col(table: Table, start: int) -> int:
-    """The column that names rows: the first whose cells are mostly words."""
+    """The column that names rows: of the columns whose cells are mostly words, the first — unless a
+    later one names the rows apart where it repeats itself (a category merged down over 利润总额,
+    营业收入 …: the rows are named by the later column)."""
     width = max((len(r) for r in table.rows), default=0)
+    found: int | None = None
     for col in range(width):
         cells = [r[col] for r in table.rows[start:] if col < len(r) and r[col].strip()]
-        if cells and sum(not is_figure(c) for c in cells) * 2 > len(cells):
-            return col
-    return 0
+        if not cells or sum(not is_figure(c) for c in cells) * 2 <= len(cells):
+            if found is not None:
+                break  # the figures begin: the names are to their left
+            continue
+        if found is None:
+            found = col
+            continue
+        first = [r[found] for r in table.rows[start:] if found < len(r)]
+        here = [r[col] for r in table.rows[start:] if col < len(r)]
+        if len(set(first)) < len(first) and len(set(here)) == len(here) and len(here) > len(set(first)):
+            found = col
+    return found if found is not None else 0
 
 
 def cells(table: Table) -> list[Cell]:
@@ -220,7 +240,13 @@ def cells(table: Table) -> list[Cell]:
 
 def _cells(table: Table) -> list[Cell]:
     head = header_row(table)
-    header = table.rows[head] if table.rows else []
+    header = list(table.rows[head]) if table.rows else []
+    # a second heading row under the first (薪酬结构 over 基本薪酬 | 绩效薪酬): each column is named by both
+    while head + 2 < len(table.rows) and _sub_heading(table.rows[head + 1], table.rows[head + 2], table.rows[head]):
+        below = table.rows[head + 1]
+        header = [(header[c] if c < len(header) else "") + (below[c] if c < len(below) and below[c] not in header[c:c + 1] else "")
+                  for c in range(max(len(header), len(below)))]
+        head += 1
     name_col = label_col(table, head + 1)
     out = []
     for r in range(head + 1, len(table.rows)):
@@ -233,6 +259,14 @@ def _cells(table: Table) -> list[Cell]:
             quantity = _cell_quantity(text) if value is None and text.strip() else None
             out.append(Cell(r, c, text, label, header[c] if c < len(header) else "", value, quantity))
     return out
+
+
+def _sub_heading(row: list[str], after: list[str], above: list[str]) -> bool:
+    """A row of headings only (no figure, two or more words, its first cell empty or merged down from
+    the one above) above a row that holds figures."""
+    filled = [c for c in row if c.strip()]
+    first_free = not row[0].strip() or bool(above) and row[0] == above[0]
+    return len(filled) >= 2 and not any(is_figure(c) for c in filled) and first_free and any(is_figure(c) for c in after)
 
 
 def cell_fraction(cell: Cell) -> Decimal | None:
@@ -252,7 +286,10 @@ def cell_value(cell: Cell) -> Decimal | None:
 def cell_is_percent(cell: Cell) -> bool:
     if cell.quantity is not None:
         return cell.quantity.kind is Kind.PERCENT
-    return "%" in cell.text or "％" in cell.text or "%" in cell.header
+    if "%" in cell.text or "％" in cell.text or "%" in cell.header:
+        return True
+    worded = _cell_quantity(cell.text) if cell.value is not None and not _DIGITS.fullmatch(cell.text.strip()) else None
+    return worded is not None and worded.kind is Kind.PERCENT  # "五成", "百分之四十" in a cell
 
 
 def first(values: Iterable[Any]) -> Any:

@@ -4,17 +4,19 @@ company profile), dividend recipients and their technical share (in the incentiv
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Annotated
 
 from pydantic import BaseModel
 
-from knowledge.reader import Kind
+from knowledge.reader import Kind, Reading
 from knowledge.reader.fields import Reads
+from knowledge.reader.fill import fill
 
-from ..scheme import Scheme, Sentence
+from ..scheme import Scheme, Sentence, Table
 from ..words import words
-from .common import Facts, Figure, cells, conjuncts, count_value, figure, filled, placed
+from .common import Cell, Facts, Figure, cells, conjuncts, count_value, figure, filled, placed
 
 W = words().facts
 
@@ -57,18 +59,28 @@ def employees(scheme: Scheme) -> Figure | None:
             fig = placed(s, result, "employees")
             if fig is not None:
                 return fig
-    return _table_count(scheme, lambda label: any(w in label for w in W.employees) and any(
-        w in label for w in ("合计", "总计", "共计", "在岗职工", "总数")))
+    named = _table_count(scheme, lambda label: any(w in label for w in W.employees) and any(w in label for w in _TOTALS + ("在岗职工", "总数")))
+    # a table of the staff by kind whose count column is headed 在岗人数: its total row is the staff on post
+    return named or _table_count(scheme, lambda label: any(w in label for w in _TOTALS), headed=W.employees)
 
 
 _COUNT_HEADS = ("人数", "职数", "数量", "名额", "人")
+_TOTALS = ("合计", "总计", "共计")
+_ON_POST = ("在岗", "在职", "在册")
 
 
-def _table_count(scheme: Scheme, wanted) -> Figure | None:
-    """A head count from a table of staff (人员类别 | 人数): the first row whose name `wanted` accepts."""
+def _table_count(scheme: Scheme, wanted, headed: tuple[str, ...] = ()) -> Figure | None:
+    """A head count from a table of staff (人员类别 | 人数): the first row whose name `wanted` accepts,
+    in a column headed by one of `headed` when given (never in a table of dividend recipients)."""
     for table in scheme.tables:
+        head = " ".join(table.header)
+        if headed and (any(w in head for w in W.dividend) or any(w in table.context for w in W.dividend)
+                       and not any(w in head for w in _ON_POST)):
+            continue  # recipients by kind, unless the column says it counts staff on post
         for c in cells(table):
             if c.value is None or c.value != c.value.to_integral_value() or c.value <= 0 or "%" in c.text:
+                continue
+            if headed and not any(w in c.header for w in headed):
                 continue
             if (any(w in c.header for w in _COUNT_HEADS) or c.text.strip().endswith(("人", "名"))) and wanted(c.label):
                 return Figure(value=c.value, evidence=table.evidence(c.row), text=c.text)
@@ -80,20 +92,101 @@ def dividend(scheme: Scheme) -> Dividend | None:
     for s in scheme.prose():
         if not s.has(*W.dividend, *W.recipients) or not s.figures(Kind.PEOPLE, Kind.PERCENT):
             continue
-        result = filled(s, DividendReads)
+        reading = _range_ends(s)
+        result = fill(reading, DividendReads)
         for name in ("recipients", "tech", "recipient_share", "tech_share"):
-            fig = placed(s, result, name)
+            fig = placed(s, result, name, reading)
             if fig is not None and name not in found:
                 found[name] = fig
+    table_staff = None
     for name, fig in _dividend_table(scheme).items():
-        found.setdefault(name, fig)
+        if name == "employees":
+            table_staff = fig
+        else:
+            found.setdefault(name, fig)
     if not found:
         return None
-    staff = employees(scheme)
+    staff = employees(scheme) or table_staff
     return Dividend(employees=staff, **found)
 
 
+_TOTAL_ROW = ("合计", "总计", "小计", "共计")
+
+
+def _is_tech(text: str) -> bool:
+    return any(w in text for w in W.tech_skill) and not any(w in text for w in W.not_tech)
+
+
+def _named_counts(table: Table) -> dict[str, Figure]:
+    """Counts a table names for themselves, by column (单位 | 在岗人数 | 激励对象人数 | 其中技术技能人才, its
+    合计 row or the sum of its rows) or by row (在岗职工 | 300 / 激励对象 | 100 / 其中：技术技能人才 | 55)."""
+    counts = [c for c in cells(table) if c.value is not None and c.value == c.value.to_integral_value() and c.value > 0 and "%" not in c.text]
+    out: dict[str, Figure] = {}
+
+    def amount(c: Cell) -> Decimal:
+        return c.value if c.value is not None else Decimal(0)
+
+    def kind(text: str) -> str | None:
+        if _is_tech(text) and ("其中" in text or not any(w in text for w in W.recipients + ("激励", "分红"))):
+            return "tech"
+        if any(w in text for w in W.recipients + ("激励", "分红")):
+            return "recipients"
+        if any(w in text for w in _ON_POST + ("职工总数", "员工总数")):
+            return "employees"
+        return None
+
+    by_column: dict[str, list] = {}
+    for c in counts:
+        if (k := kind(c.header)) is not None:
+            by_column.setdefault(k, []).append(c)
+    if "recipients" in by_column:
+        for k, column in by_column.items():
+            total = next((c for c in column if any(w in c.label for w in _TOTAL_ROW)), None)
+            value = amount(total) if total is not None else sum((amount(c) for c in column), Decimal(0))
+            row = total.row if total is not None else column[-1].row
+            out[k] = Figure(value=Decimal(value), evidence=table.evidence(row), text=total.text if total is not None else str(value))
+        return out
+    techs = [c for c in counts if kind(c.label) == "tech"]
+    for c in counts:
+        k = kind(c.label)
+        if k is not None and k != "tech" and k not in out:
+            out[k] = Figure(value=c.value, evidence=table.evidence(c.row), text=c.text)
+    if techs:
+        # "其中：技术技能人才 55" is the count; rows of several technical kinds (技术骨干, 技能骨干) add up
+        said = next((c for c in techs if "其中" in c.label), None)
+        value = amount(said) if said is not None else sum((amount(c) for c in techs), Decimal(0))
+        out["tech"] = Figure(value=Decimal(value), evidence=table.evidence((said or techs[0]).row), text="、".join(c.text for c in techs))
+    return out if "recipients" in out else {}
+
+
 def _dividend_table(scheme: Scheme) -> dict[str, Figure]:
+    named = next((found for table in scheme.tables if any(w in table.context + " ".join(table.header) for w in W.dividend)
+                  and (found := _named_counts(table))), None)
+    return named if named is not None else _dividend_kinds(scheme)
+
+
+def _range_ends(s: Sentence) -> Reading:
+    """"激励人数为在岗职工总数的25%～35%": a range lets the scheme reach its far end — the upper end of a
+    share the guideline caps (激励人数), the lower end of one it floors (技术技能人才的占比). The range
+    becomes that one figure."""
+    quantities = list(s.reading.quantities)
+    drop: set[int] = set()
+    for i, q in enumerate(quantities):
+        j = q.range_end
+        if j is None or not 0 <= j < len(quantities) or q.kind is not Kind.PERCENT:
+            continue
+        tech = min((q.subject.find(w) for w in W.tech_skill if w in q.subject), default=-1)
+        among = min((q.subject.find(w) for w in W.recipients + W.dividend if w in q.subject), default=len(q.subject))
+        floored = 0 <= tech < among  # "技术技能人才占分红激励人数的…": the technical share of the recipients
+        keep, gone = (i, j) if floored else (j, i)
+        quantities[keep] = quantities[keep].with_(range_start=None, range_end=None)
+        drop.add(gone)
+    if not drop:
+        return s.reading
+    return replace(s.reading, quantities=[q for k, q in enumerate(quantities) if k not in drop])
+
+
+def _dividend_kinds(scheme: Scheme) -> dict[str, Figure]:
     """A table of the dividend's recipients by kind (类别 | 人数, with or without a 合计 row): the
     recipients are the total, the technical and skilled staff the rows named so."""
     for table in scheme.tables:

@@ -40,6 +40,7 @@ class Priority(StrEnum):
 class Increment(Facts):
     first: Priority | None  # whom the wage-total increment goes to first, as written
     evidence: Evidence
+    spread: bool = False  # shared out evenly, or its tilt refused ("按人数平均分配，不作倾斜"): nobody first
 
 
 class Statements(Facts):
@@ -87,6 +88,9 @@ class Statements(Facts):
     yearly_grade_promotion: Evidence | None = None  # 职级 promoted every year
     career_path: Evidence | None = None
     incentives: Evidence | None = None
+    budget_refused: Evidence | None = None  # the wage total kept out of budget management ("不实行工资总额预算管理")
+    tilted_away: Evidence | None = None  # pay tilted towards managers, or the tilt to skilled staff refused
+    leading_not_raised: Evidence | None = None  # leading skilled talent's pay explicitly not raised
 
 
 def statements(scheme: Scheme) -> Statements:
@@ -101,8 +105,9 @@ def statements(scheme: Scheme) -> Statements:
         party=_polar([s for s in asked if s.has(*S.party_action)], S.party),
         negotiation=_polar(asked, S.negotiation),
         approval=_evidence(s for s in prose if s.has(*S.approval) and s.has(*S.approval_body) and s.has(*S.own_document)),
-        even_pay=_evidence(s for s in prose if s.has(*S.pay_words) and (_affirmed(s, S.even_pay) or _regardless(s))),
-        unassessed=_evidence(s for s in prose if not s.has(*S.okr, *S.unassessed_except) and (_unassessed(s) or _paid_first(s))),
+        even_pay=_evidence(s for s in prose if s.has(*S.pay_words) and (_even_pay(s) or _regardless(s))),
+        unassessed=_evidence(s for s in prose if not s.has(*S.okr, *S.unassessed_except) and (_unassessed(s) or _paid_first(s)
+                                                                                         or _link_denied(s))),
         first_assess=_evidence(s for s in prose if s.has(*S.first_assess)),
         linked_pay=_evidence(s for s in prose if s.has(*S.pay_words) and s.has(*S.assessment_link) and _affirmed(s, S.link)),
         department_pool=_evidence(s for s in scheme.sentences if s.has(*S.department_pool) and s.has(*S.pool_words) and s.has(*S.pay_words)),
@@ -111,58 +116,146 @@ def statements(scheme: Scheme) -> Statements:
         okr_linked=_evidence(s for s in prose if s.has(*S.okr) and _okr_linked(s)),
         papers=_evidence(s for s in prose if _papers(s)),
         uniform_assessment=_evidence(s for s in prose if s.has(*S.tech_people) and _affirmed(s, S.uniform_assessment, negation=False)),
-        no_tenure=_evidence(s for s in prose if s.has(*S.tenure_topic) and (_affirmed(s, S.no_tenure, negation=False) or _refused(s, _REAPPOINTED))),
+        no_tenure=_evidence(s for s in prose if s.has(*S.tenure_topic) and (_affirmed(s, S.no_tenure, negation=False) or _refused(s, _REAPPOINTED)
+                                                                         or _held_for_good(s) or _kept_answered(s))),
         auto_promotion=_evidence(s for s in prose if s.has(*S.promotion_topic) and (_affirmed(s, S.auto_promotion, negation=False)
-                                                                                  or _promotion_unlinked(s))) or _by_time_alone(prose),
+                                                                                  or _automatic(s) or _promotion_unlinked(s))) or _by_time_alone(prose),
         pool_fixed=_evidence(s for s in prose if s.has(*S.pay_words) and _affirmed(s, S.pool_fixed, negation=False)),
         results_decoupled=_evidence(s for s in prose if s.has(*S.results) and not s.has(*S.okr) and _decoupled(s)),
         results_used=_evidence(s for s in scheme.sentences if s.has("考核", "考评", "绩效") and s.has(*S.results_use)),
         outside_wage_total=_evidence(s for s in prose if (s.has(*S.outside_wage_total) or _items_kept_out(s))
-                                     and s.has(*S.wage_items) and not s.has(*S.allowed_outside)),
+                                     and _names_pay_item(s) and not s.has(*S.allowed_outside)),
         agreement_pay=_agreement(prose),
         increment=_increment(prose),
         budget_scope_mismatch=_evidence(s for s in prose if s.has(*S.budget_scope) and (s.has("不一致") or _refused(s, S.budget_scope))
                                         or _subsidiaries_left_out(s)),
         single_performance=_evidence(s for s in prose if _affirmed(s, S.single_performance) or _affirmed(s, S.no_base_pay, negation=False)),
         min_wage=_evidence(s for s in prose if s.has(*S.min_wage) and s.has("不低于", "支付", "保障", "不得低于", "补足")
-                           and not _refused(s, ("保障", "支付", "补足"))),
-        min_wage_refused=_evidence(s for s in prose if s.has(*S.min_wage) and _refused(s, ("保障", "支付", "补足", "执行", "适用"))),
+                           and not _refused(s, ("保障", "支付", "补足", "限制", "约束"))),
+        min_wage_refused=_evidence(s for s in prose if s.has(*S.min_wage) and _refused(s, ("保障", "支付", "补足", "执行", "适用", "限制", "约束"))),
         price_adjust=_evidence(s for s in prose if s.has(*S.price)),
         excess_profit=_evidence(s for s in prose if s.has(*S.excess_profit)),
         excess_rule=_evidence(s for s in prose if s.has("超额利润", "超目标") and s.has(*S.excess_rule)),
         allowance_policy=_evidence(s for s in prose if s.has(*S.allowance_policy)),
-        never_falls=_evidence(s for s in prose if s.has("工资总额", "薪酬总额") and (_affirmed(s, S.never_falls, negation=False)
-                                                                                 or _BENEFIT_REGARDLESS.search(s.plain) is not None)),
-        high_wage_uncontrolled=_evidence(s for s in prose if s.has(*S.high_wage) and s.has(*S.not_controlled)),
+        never_falls=_evidence(s for s in prose if s.has("工资总额", "薪酬总额", "工资") and (
+            s.has("工资总额", "薪酬总额") and (_affirmed(s, S.never_falls, negation=False) or _BENEFIT_REGARDLESS.search(s.plain) is not None
+                                         or _UNTIED_FROM_RESULTS.search(s.plain) is not None or _even_if_falls(s))
+            or _falls_answered_no(s))),
+        high_wage_uncontrolled=_evidence(s for s in prose if (s.has(*S.high_wage) or _ABOVE_AVERAGE.search(s.plain))
+                                         and (s.has(*S.not_controlled) or _refused(s, _CONTROLS))),
         external_delinked=_evidence(s for s in scheme.sentences if s.has(*S.external) and s.has("工资总额") and s.has(*S.delinked)),
-        no_job_evaluation=_evidence(s for s in prose if s.has(*S.post_wage) and (s.has(*S.no_job_evaluation) or _affirmed(s, S.post_wage_by))),
+        no_job_evaluation=_evidence(s for s in prose if s.has(*S.post_wage) and (s.has(*S.no_job_evaluation) or _affirmed(s, S.post_wage_by)
+                                                                                 or _by_person(s) or _refused(s, _EVALUATION))),
         base_paid_yearly=_evidence(s for s in prose if _paid_wrongly(s)),
-        agreement_no_term=_evidence(s for s in prose if s.has(*S.agreement_pay) and _affirmed(s, S.no_term, negation=False)),
-        dividend_unconditional=_evidence(s for s in prose if s.has(*S.dividend_words) and _affirmed(s, S.no_conditions, negation=False)),
+        agreement_no_term=_evidence(s for s in prose if s.has(*S.agreement_pay) and (_affirmed(s, S.no_term, negation=False)
+                                                                                     or _refused(s, ("任期", "聘期", "期限", "合同期")))),
+        dividend_unconditional=_evidence(s for s in prose if s.has(*S.dividend_words) and (_affirmed(s, S.no_conditions, negation=False)
+                                                                                           or _BENEFIT_REGARDLESS.search(s.plain) is not None)),
         no_competency=_evidence(s for s in prose if s.has(*S.grade_words) and s.has(*S.competency) and _competency_refused(s)),
         base_pay_late=_evidence(s for s in prose if _base_pay_late(s)),
         mature=_evidence(s for s in prose if _affirmed(s, S.mature)),
         yearly_grade_promotion=_evidence(s for s in prose if s.has(*S.job_grade) and not s.has("薪级", "档") and _affirmed(s, S.yearly_promotion)),
         career_path=_evidence(s for s in prose if s.has(*S.career_path)),
         incentives=_evidence(s for s in scheme.sentences if s.has(*S.incentives)),
+        budget_refused=_evidence(s for s in prose if _budget_refused(s)),
+        tilted_away=_evidence(s for s in prose if _tilted_away(s)),
+        leading_not_raised=_evidence(s for s in prose if _leading_not_raised(s)),
     )
+
+
+# a subsidiary whose pay is above the average (the group's, the trade's): a high-wage one, however
+# it is put; and what controlling it means, refused in a negated clause ("不另行核减额度")
+_ABOVE_AVERAGE = re.compile(r"(?:工资|收入|薪酬)(?:水平)?[^，,；;。]{0,6}?(?:高于|超过|超出)[^，,；;。]{0,10}?(?:平均|均值|水平)[^，,；;。]{0,12}?(?:子企业|子公司|企业|单位)")
+_CONTROLS = ("调控", "控制", "核减", "压减", "调减", "下调", "限制", "压缩")
+
+
+_EVALUATION = ("岗位评价", "岗位测评", "岗位评估", "岗位价值评估")
+# what a person brings rather than what a post is worth: 岗位工资 set by these is not set by job evaluation
+_PERSONAL = ("学历", "职称", "工龄", "资历", "年龄", "入职年限", "身份", "司龄")
+_SET_BY = re.compile(r"(?:根据|按照|依据|按|以)([^，,；;。]{0,16}?)(?:确定|核定|定级|定档|确认|划分|为依据|为主)")
+
+
+def _by_person(s: Sentence) -> bool:
+    """"岗位工资根据员工学历和职称确定": the post wage set by personal attributes, in a clause naming it."""
+    for clause in s.reading.clauses:
+        if "岗位工资" not in s.scope(clause) or "岗位评价" in clause.text:
+            continue
+        found = _SET_BY.search(clause.text)
+        if found and any(w in found.group(1) for w in _PERSONAL) and not negated_at(s, clause.start + found.start()):
+            return True
+    return False
+
+
+_BUDGETED = ("预算管理", "编制预算", "预算编制", "实行预算", "预算控制")
+_SCOPE_WORDS = ("纳入", "列入", "子企业", "子公司", "控股", "参股", "合并报表")
+
+
+def _budget_refused(s: Sentence) -> bool:
+    """"公司工资总额不实行预算管理，按实际发放": the wage total's budget refused — not a subsidiary left
+    out of the group's budget (that is the budget's scope, another rule)."""
+    return s.has("工资总额") and not s.has(*_SCOPE_WORDS) and (_refused(s, _BUDGETED) or _affirmed(s, ("实报实销",)))
+
+
+_TILT_TO = re.compile(r"(?:向|对|给)([^，,；;。]{1,16}?)(?:倾斜|侧重|优先)")
+
+
+def _tilted_away(s: Sentence) -> bool:
+    """"薪酬分配向管理岗位倾斜", "对技能岗位不作倾斜": pay tilted to managers rather than skilled staff, or
+    the tilt to skilled staff refused. The increment's use is another rule (增量优先用于…)."""
+    if s.has(*S.increment, "增量") or not s.has("薪酬", "工资", "分配", "收入"):
+        return False
+    for m in _TILT_TO.finditer(s.plain):
+        group = _group(m.group(1))
+        negated = negated_at(s, m.end() - 1) or _deny_before(s, m.end() - 1)
+        if group is Priority.MANAGEMENT and not negated and not any(w in m.group(1) for w in S.skill_first):
+            return True
+        if group in (Priority.SKILL,) and negated:
+            return True
+    return False
+
+
+_LEADING = ("领军人才", "高技能领军", "技能大师", "首席技师")
+_RAISED = ("提高", "提升", "增加", "上调", "倾斜", "单列", "高于")
+
+
+def _leading_not_raised(s: Sentence) -> bool:
+    """"高技能领军人才不另行提高薪酬待遇", "与其他职工执行同一薪酬标准": leading skilled talent's pay not
+    raised, by a negated raise or by one standard with everyone."""
+    if not s.has(*_LEADING) or not s.has("薪酬", "工资", "待遇", "收入"):
+        return False
+    return _refused(s, _RAISED) or _SAME_AS_OTHERS.search(s.plain) is not None
+
+
+_SAME_AS_OTHERS = re.compile(r"与[^，,；;。]{0,10}?(?:其他|普通|一般)[^，,；;。]{0,8}?(?:同一|相同|一样|统一)")
 
 
 def _unassessed(s: Sentence) -> bool:
     """Performance pay refusing assessment, or paid as a fixed sum: the clause (with the one before
     it) names the pay and says so."""
-    if not s.has(*S.unassessed, *S.fixed_payment):
+    if not s.has(*S.unassessed, *S.fixed_payment) and _NO_ASSESSMENT.search(s.plain) is None and _UNRELATED.search(s.plain) is None:
         return False
     clauses = s.reading.clauses
     for i, clause in enumerate(clauses):
-        here = (clauses[i - 1].text if i else "") + clause.text
+        # the pay the clause speaks of: named in it, in the clause before, or before a colon opening its part
+        # ("绩效奖金：每人每月固定500元，与考核无关")
+        part = s.plain[max(s.plain.rfind(ch, 0, clause.start) for ch in "；;。") + 1:clause.start]
+        topic = part.split("：")[0].split(":")[0] if ("：" in part or ":" in part) else ""
+        here = (clauses[i - 1].text if i else "") + clause.text + topic
         if not any(w in here for w in S.pay_words[:4]):
             continue
-        if any(w in clause.text for w in S.unassessed + S.fixed_payment) and not _deny_before(s, clause.start + 1):
+        refused = any(w in clause.text for w in S.unassessed + S.fixed_payment) or _NO_ASSESSMENT.search(clause.text) is not None \
+            or _UNRELATED.search(clause.text) is not None
+        if refused and not _deny_before(s, clause.start + 1):
             return True
     return False
 
 
+# the assessment itself refused, however the verb is put ("年终不再考核", "无需组织考评"); not a result
+# of it ("考核不合格", "不考核结果") — a negation right before the verb, nothing after it naming a result
+_NO_ASSESSMENT = re.compile(r"(?:不再|不|无需|无须|免于|免予|不用|不必|未)(?:进行|开展|组织|实行|参加|参与|作|搞|设|另行)?(?:考核|考评)"
+                            r"(?!合格|结果|等级|得分|分数|成绩|指标)")
+# pay said to have nothing to do with the assessment ("与考核无关", "和考核结果没有关系")
+_UNRELATED = re.compile(r"(?:与|和|同|跟)[^，,；;。]{0,6}?(?:考核|考评)[^，,；;。]{0,4}?(?:无关|没有关系|没关系|无关联|不相关)")
 # 协议薪酬 "不与业绩目标挂钩", "不约定考核目标": the targets the guideline asks for, refused
 _UNTIED = re.compile(r"不(?:与|设|约定|进行|作|设置)[^，,；;。]{0,6}?(?:业绩|绩效|目标|考核)")
 # "无论效益如何，工资总额每年增长…": the wage total moving whatever the results
@@ -170,6 +263,59 @@ _BENEFIT_REGARDLESS = re.compile(r"(?:无论|不论|不管)[^，,；;。]{0,4}?(
 _REGARDLESS = re.compile(r"(?:不论|无论|不管|不看|不考虑|不区分)[^，,；;。、]{0,4}?(?:绩效|考核|业绩|贡献|表现)")
 _PAID = ("预发", "发放", "发", "兑现", "支付")
 _ASSESSED_AFTER = re.compile(r"(?:再|后|然后)[^。；;]{0,12}?(?:考核|考评|评定|评价)")
+
+
+_SCORES = ("分值", "权重", "分数", "得分", "总分", "满分")
+
+
+def _even_pay(s: Sentence) -> bool:
+    """Pay shared out evenly: an even-sharing word (平均分配, 平分) not refused, in a clause that does
+    not share out scores or weights ("其余六项平分剩余分值" weighs indicators, pays nobody)."""
+    for name in S.even_pay:
+        for at in positions(s.plain, name):
+            clause = s.clause_at(at)
+            if clause is not None and any(w in clause.text for w in _SCORES):
+                continue
+            if s.answer_at is not None and at < s.answer_at and _answer_says(s) is not True:
+                continue
+            if not negated_at(s, at):
+                return True
+    return False
+
+
+_LINKED = ("挂钩", "关系", "联系", "有关", "关联", "挂勾", "相关")
+
+
+def _link_denied(s: Sentence) -> bool:
+    """"问：绩效工资和考核有关系吗？答：没有关系，…": a question whether performance pay follows the
+    assessment, answered no."""
+    if s.answer_at is None:
+        return False
+    question = s.plain[:s.answer_at]
+    asked = any(w in question for w in S.pay_words[:4]) and any(w in question for w in ("考核", "考评")) and any(w in question for w in _LINKED)
+    return asked and _answer_says(s) is False
+
+
+# the wage total said to have nothing to do with results ("与效益无关", "不与经济效益挂钩")
+_UNTIED_FROM_RESULTS = re.compile(r"(?:与|和|同|跟)[^，,；;。]{0,4}?(?:效益|利润|业绩|盈亏)[^，,；;。]{0,4}?(?:无关|没有关系|脱钩|不挂钩)|不与[^，,；;。]{0,4}?(?:效益|利润|业绩)[^，,；;。]{0,2}?挂钩")
+_EVEN_IF = re.compile(r"(?:即使|即便|哪怕|就算)[^，,；;。]{0,8}?(?:亏损|效益|利润|业绩|下降|下滑|减少)")
+_CUT = ("下调", "下降", "降低", "减少", "压减", "调减", "降")
+
+
+def _even_if_falls(s: Sentence) -> bool:
+    """"即使出现亏损，职工工资总额也不下调": the wage total kept up whatever the results — a cut refused
+    after 即使/即便 … 亏损."""
+    found = _EVEN_IF.search(s.plain)
+    return found is not None and any(negated_at(s, at) for w in _CUT for at in positions(s.plain, w) if at > found.end())
+
+
+def _falls_answered_no(s: Sentence) -> bool:
+    """"问：效益下滑了工资会降吗？答：不会，…": whether pay falls with results, answered no."""
+    if s.answer_at is None:
+        return False
+    question = s.plain[:s.answer_at]
+    asked = any(w in question for w in ("效益", "利润", "亏损", "业绩", "盈利")) and any(w in question for w in _CUT)
+    return asked and _answer_says(s) is False
 
 
 def _regardless(s: Sentence) -> bool:
@@ -195,9 +341,54 @@ def _paid_first(s: Sentence) -> bool:
 
 # a grade held for good: the re-appointment at the end of a term refused ("不再重新评聘")
 _REAPPOINTED = ("重新评聘", "重新聘任", "重新评定", "重新评审", "定期评聘")
+_ONCE = re.compile(r"一经(?:聘任|聘用|确定|评定|评聘|任命|聘)|(?:聘任|聘用|确定|评定|评聘|任命)(?:后|以后|之后)|终身")
+_CHANGED = ("调整", "变动", "变更", "升降", "降级", "降低", "调降", "解聘")
+_PAY = ("工资", "薪酬", "标准", "薪级", "档")
+
+
+def _kept_answered(s: Sentence) -> bool:
+    """"问：职级会降吗？答：不会，…": whether a grade can change, answered no."""
+    if s.answer_at is None:
+        return False
+    question = s.plain[:s.answer_at]
+    asked = any(w in question for w in ("职级", "职位等级", "职务等级", "聘任")) and any(w in question for w in (*_CHANGED, "降", "调", "变"))
+    return asked and _answer_says(s) is False
+
+
+def _held_for_good(s: Sentence) -> bool:
+    """"职级一经聘任，除因违纪受处分外，不再调整": once appointed (一经…), the grade is never changed —
+    a negated change, in a clause after the appointment (or in its own clause: "确定后原则上不再变动"), not
+    about a pay standard; or a grade for life (终身)."""
+    once = _ONCE.search(s.plain)
+    if once is None or s.has("期满", "任期", "聘期", "届满", "年内", "重新评定", "重新评聘", "重新聘任"):
+        return False  # "确定后三年内不作调整，期满重新评定": held for a term, not for good
+    if once.group(0) == "终身":
+        return not negated_at(s, once.start()) and not _deny_before(s, once.start())  # "职级聘任实行终身制"
+    for clause in s.reading.clauses:
+        if clause.end <= once.start() or any(w in clause.text for w in _PAY):
+            continue
+        at = next((clause.start + clause.text.find(w) for w in _CHANGED if w in clause.text), None)
+        if at is not None and negated_at(s, at):
+            return True
+    return False
 _EVERY_YEARS = re.compile(r"每满[0-9一二两三四五六七八九十]+年")
 _ASSESSMENT = ("考核", "考评", "绩效", "合格", "评价", "评定", "等次")
-_PROMOTED = ("晋升", "晋级", "升档", "调档", "上调", "升级", "降级", "下调", "降档")
+_PROMOTED = ("晋升", "晋级", "升档", "调档", "上调", "升级", "降级", "下调", "降档", "调升", "调级", "晋档")
+
+
+_AUTOMATIC = re.compile("(?:自动|自然|逐年)(?:" + "|".join(_PROMOTED + ("增长", "提高", "提升", "增加", "涨")) + ")")
+
+
+def _automatic(s: Sentence) -> bool:
+    """"薪级每满三年自动上调一级": a pay step gained automatically, whatever the verb, not refused, and
+    not as the result of an assessment ("考核不合格的自动降一级" follows the assessment)."""
+    found = _AUTOMATIC.search(s.plain)
+    if found is None or not s.has("薪级", "薪档", "档次", "级"):
+        return False
+    clause = s.clause_at(found.start())
+    if clause is None or any(w in clause.text for w in _ASSESSMENT):
+        return False
+    return not negated_at(s, found.start()) and not _deny_before(s, found.start())
 
 
 def _by_time_alone(prose: list[Sentence]) -> Evidence | None:
@@ -240,6 +431,17 @@ def _competency_refused(s: Sentence) -> bool:
         said = _answered(s, S.competency)
         return said is not None and said.denied
     return _refused(s, S.competency)
+
+
+def _names_pay_item(s: Sentence) -> bool:
+    """A pay item named for itself (津贴, 加班工资), not the 工资 of 工资总额, and no subsidiary kept out
+    (a company left out of the budget is the budget's scope, not a pay item)."""
+    rest = s.plain.replace("工资总额", "····")
+    named = any(w in rest for w in S.wage_items + _MORE_ITEMS)
+    return named and not any(w in rest for w in ("子企业", "子公司", "控股企业", "参股"))
+
+
+_MORE_ITEMS = ("夜班", "值班", "高温", "补助", "加班费", "夜班费")  # pay items named by what they pay for
 
 
 def _items_kept_out(s: Sentence) -> bool:
@@ -379,6 +581,8 @@ def _papers(s: Sentence) -> bool:
     named = [w for w in S.papers if s.has(w)]
     if not named or not (len({w[:2] for w in named}) >= 2 and s.has(*S.papers_use) or s.has(*S.papers_main)):
         return False
+    if any(w in s.scope(c) for c in s.reading.clauses if any(n in c.text for n in named) for w in ("脱钩", "无关", "不挂钩")):
+        return False  # "与学历、职称脱钩": the basis refused
     return not any(negated_at(s, s.plain.find(w)) for w in named)
 
 
@@ -416,21 +620,28 @@ def _paid_wrongly(s: Sentence) -> bool:
         part = text[at:end]
         for stop in "。；;":
             part = part.split(stop)[0]
-        if word in F.annual_base and any(w in part for w in S.yearly_payment):
+        if word in F.annual_base and (any(w in part for w in S.yearly_payment) or _ONCE_A_YEAR.search(part)):
             return True
         if word in F.annual_performance and any(w in part for w in S.monthly_payment) and "预发" not in part:
             return True
     return False
 
 
+# paid once a year, however put: "于次年一次性兑现", "年终一并发放"
+_ONCE_A_YEAR = re.compile(r"(?:次年|年终|年底|年末|年度终了|一次性)[^，,；;。]{0,6}?(?:发放|兑现|支付|发)")
 # a period longer than a month between payments: 按季度发放, 每半年发放一次, 每季度首月…发放
 _LATE = re.compile(r"(?:按|每)(?:季度?|半年|年度?)[^，,；;。]{0,8}?(?:发放|支付|发)")
 
 
+# paid together with a yearly or quarterly payment: "随年终奖一并发放"
+_WITH_YEARLY = re.compile(r"(?:随|与|同)[^，,；;。]{0,4}?(?:年终|年度|季度|半年)[^，,；;。]{0,6}?(?:发放|兑现|支付)")
+
+
 def _base_pay_late(s: Sentence) -> bool:
     for clause in s.reading.clauses:
-        late = any(w in clause.text for w in S.late_payment) or _LATE.search(clause.text) is not None
-        if any(w in clause.text for w in S.base_pay) and late and "年薪" not in clause.text:
+        text = s.scope(clause)
+        late = any(w in text for w in S.late_payment) or _LATE.search(text) is not None or _WITH_YEARLY.search(text) is not None
+        if any(w in text for w in S.base_pay) and late and "年薪" not in text:
             return not negated_at(s, clause.start)
     return False
 
@@ -456,15 +667,27 @@ def _group(target: str) -> Priority | None:
     return min(order)[1] if order else None
 
 
+_TILT = ("倾斜", "优先", "侧重", "重点")
+
+
+def _spread(s: Sentence) -> bool:
+    """An increment shared out evenly ("按在岗人数平均分配") or with any tilt refused ("不作倾斜",
+    "不向任何人员倾斜"): no group comes first."""
+    return _affirmed(s, S.even_pay) or _refused(s, _TILT)
+
+
 def _increment(prose: list[Sentence]) -> Increment | None:
     for s in prose:
-        if not s.has(*S.increment):
+        # 增量 alone is the wage total's increment in a sentence about pay ("…；增量主要用于总部管理人员")
+        if not s.has(*S.increment) and not (s.has("增量") and s.has("工资", "薪酬")):
             continue
         text = s.plain
         if s.has(*S.priority):
             at = min(text.find(w) + len(w) for w in S.priority if w in text)
             end = min((text.find(ch, at) for ch in "，,；;。" if text.find(ch, at) >= 0), default=len(text))
             return Increment(first=_group(text[at:end]), evidence=s.evidence)
+        if _spread(s):
+            return Increment(first=None, evidence=s.evidence, spread=True)
         # "增量的六成用于中层以上管理人员调薪，其余用于一线生产岗位": the group given the largest share
         # comes first (the reader gives 其余 its remainder)
         uses = [(q.value, _group(q.subject + q.tail)) for q in s.figures(Kind.PERCENT) if "用于" in q.subject + q.tail]

@@ -135,6 +135,77 @@ def step_series(scheme: Scheme) -> list[StepSeries]:
     under = [s for s in scheme.prose() if any(w in s.chapter + s.heading for w in W.seniority) and s.has("工龄", "年") and not s.has(*W.seniority)]
     out += [s for s in map(_seniority_sentence, scheme.having(*W.seniority) + under) if s is not None]
     out += [s for s in map(_step_sentence, scheme.having("薪级", "档", "薪档", "一岗")) if s is not None]
+    return out + _step_lines(scheme) + _seniority_lines(scheme)
+
+
+_LINE_MAX = 24  # a line holding one step and its amount ("3.4.2 二级：2800元")
+
+
+def _one_step(s: Sentence) -> tuple[int, Decimal] | None:
+    """A short line naming one step and one amount."""
+    amounts = s.figures(Kind.MONEY)
+    if s.row is not None or len(amounts) != 1 or amounts[0].per or len(s.plain.strip()) > _LINE_MAX:
+        return None
+    words = s.plain[:amounts[0].start].strip(" ：:，,为")
+    if s.heading_at:
+        words = words[s.heading_at:].strip(" ：:，,为")
+    number = _step_number(words)
+    return (number, amounts[0].value) if number is not None else None
+
+
+def _one_band(s: Sentence) -> Decimal | None:
+    """A short line holding one seniority band and its monthly amount ("工龄满5年不满10年：80元/月")."""
+    amounts = s.figures(Kind.MONEY)
+    if s.row is not None or len(amounts) != 1 or len(s.plain.strip()) > _LINE_MAX + 8 or amounts[0].per not in (None, "月"):
+        return None
+    if figure(amounts[0], s).bound is not None or not s.figures(Kind.YEARS) and "年" not in s.plain[:amounts[0].start]:
+        return None
+    return amounts[0].value
+
+
+def _seniority_lines(scheme: Scheme) -> list[StepSeries]:
+    """Seniority bands written one to a line under a 年功工资 heading (or right after a line naming it)."""
+    out: list[StepSeries] = []
+    run: list[tuple[Sentence, Decimal]] = []
+    sentences = scheme.sentences
+
+    def close(at: int) -> None:
+        if len(run) >= 3:
+            first = run[0][0]
+            lead = sentences[at - len(run) - 1].plain if at - len(run) - 1 >= 0 else ""
+            if any(w in first.heading + first.chapter + lead for w in W.seniority):
+                out.append(StepSeries(kind=SeriesKind.SENIORITY, name="年功工资", amounts=[v for _, v in run], evidence=run[-1][0].evidence))
+        run.clear()
+
+    for i, s in enumerate(sentences):
+        found = _one_band(s)
+        if found is None:
+            close(i)
+            continue
+        run.append((s, found))
+    close(len(sentences))
+    return out
+
+
+def _step_lines(scheme: Scheme) -> list[StepSeries]:
+    """Steps written one to a line (a 1.1-numbered list: "一级：2600元" / "二级：2800元" …), numbered
+    one after another, under a heading naming pay steps and not seniority."""
+    out: list[StepSeries] = []
+    run: list[tuple[Sentence, int, Decimal]] = []
+
+    def close() -> None:
+        heading = run[0][0].heading + run[0][0].chapter if run else ""
+        if len(run) >= 3 and any(w in heading for w in ("薪级", "档", "岗位工资", "级别")) and not any(w in heading for w in W.seniority):
+            out.append(StepSeries(kind=SeriesKind.PAY_STEPS, name="", amounts=[v for _, _, v in run], evidence=run[-1][0].evidence))
+        run.clear()
+
+    for s in scheme.sentences:
+        found = _one_step(s)
+        if found is None or run and found[0] != run[-1][1] + 1:
+            close()
+        if found is not None:
+            run.append((s, *found))
+    close()
     return out
 
 
@@ -341,7 +412,8 @@ def _mix_sentence(s: Sentence) -> list[PayMix]:
         segment_start = before[-1][0] if before else 0
         cat = _category(text[segment_start:q.end]) or category
         part = _part(text[segment_start:q.start])
-        if part is None or not any(w in text[segment_start:q.start] for w in W.share + ("为",)):
+        # a share is written with 占/比例/为, or as a limit of the whole ("不超过薪酬总额的三成")
+        if part is None or not any(w in text[segment_start:q.start] for w in W.share + ("为",)) and figure(q, s).bound is None:
             continue
         if any(m.category is cat for m in out):
             continue
@@ -432,6 +504,9 @@ class Adjustment(Facts):
     evidence: Evidence
 
 
+_RANGE = ("至", "到", "-", "～", "~", "—")
+
+
 def adjustments(scheme: Scheme) -> list[Adjustment]:
     """How often pay standards are reviewed and adjusted: every N years, or every year."""
     words_ = words().statements
@@ -444,8 +519,13 @@ def adjustments(scheme: Scheme) -> list[Adjustment]:
             clause = s.clause_at(q.start)
             if clause is None or not any(w in clause.text for w in words_.adjustment):
                 continue
-            if "每" in text[max(0, q.start - 2):q.start] or "周期" in clause.text or q.tail.startswith(("一调", "一次", "调整一次", "调一次")):
-                out.append(Adjustment(years=figure(q, s), evidence=s.evidence))
+            # "每4至5年评估调整一次": a range of years, read by its shorter end
+            low = next((p for p in s.figures(Kind.NUMBER, Kind.YEARS) if p.end <= q.start and text[p.end:q.start].strip() in _RANGE), None)
+            start = low.start if low is not None else q.start
+            once = q.tail.startswith(("一调", "一次", "调整一次", "调一次")) or any(w in q.tail for w in ("调整一次", "调一次"))
+            if "每" in text[max(0, start - 2):start] or "周期" in clause.text or once:
+                found = figure(q, s)
+                out.append(Adjustment(years=found.model_copy(update={"value": low.value}) if low is not None else found, evidence=s.evidence))
                 break
         else:
             if any(w in text for w in ("每年", "年度普调", "年度调薪", "定期评估", "定期调整", "普遍调整", "调整机制")):
@@ -468,7 +548,7 @@ def grade_promotion(scheme: Scheme) -> Figure | None:
         text = s.plain
         for q in s.figures(Kind.YEARS):
             clause = s.clause_at(q.start)
-            if clause is None or not any(w in clause.text for w in ("晋升", "晋级")) or any(w in q.subject for w in ("任期", "聘期")):
+            if clause is None or not any(w in s.scope(clause) for w in ("晋升", "晋级")) or any(w in q.subject for w in ("任期", "聘期")):
                 continue
             low = next((p for p in s.figures(Kind.NUMBER, Kind.YEARS) if p.end <= q.start and text[p.end:q.start].strip() in ("至", "到", "-", "～", "~")), None)
             found = figure(q, s)

@@ -10,13 +10,14 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Annotated
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from knowledge.reader import Kind, Quantity
+from knowledge.reader import Kind, Quantity, parse_numeral
 from knowledge.reader.fields import Reads
 from knowledge.reader.fill import fill
 
-from ..scheme import Scheme, Sentence
+from ..models import Evidence
+from ..scheme import Scheme, Sentence, Table
 from ..words import words
 from .common import (
     Cell,
@@ -27,6 +28,7 @@ from .common import (
     cells,
     figure,
     filled,
+    negated_at,
     placed,
 )
 
@@ -52,14 +54,25 @@ class CappedReads(BaseModel):
                                                 avoid=tuple(w for w in W.not_company if w not in _CAPS))] = None
 
 
+class CappedAvgReads(BaseModel):
+    """The whole company's average wage stated only as a ceiling ("全部职工平均工资增长按不超过某一幅度掌握"):
+    the growth is at most this, so a headquarters growth above it is above the company's."""
+
+    avg_wage: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=W.avg_wage, signed=True,
+                                              avoid=tuple(w for w in W.not_company if w not in _CAPS))] = None
+
+
 class HeadquartersReads(BaseModel):
     hq_avg_wage: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("总部职工平均工资", "总部平均工资", "总部"), signed=True)] = None
     # the whole company's average wage: named as all staff's, or as an average wage not the headquarters'
-    all_avg_wage: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("全部职工平均工资", "全体职工平均工资", "全部职工", "全体职工", *W.avg_wage),
+    all_avg_wage: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("全部职工平均工资", "全体职工平均工资", "全部职工", "全体职工", "全集团", "全公司",
+                                                        "全系统", "所属企业", *W.avg_wage),
                                                   signed=True, avoid=("总部",))] = None
 
 
 class Growth(Facts):
+    profit_fell: Evidence | None = None  # profit said to fall, with no figure ("利润总额连续两年下降")
+    above: dict[str, Evidence] = Field(default_factory=dict)  # a growth allowed to reach or pass the one it must stay below, in words
     wage_total: Figure | None = None
     profit: Figure | None = None
     avg_wage: Figure | None = None
@@ -71,6 +84,7 @@ class Growth(Facts):
 class SubsidiaryGrowth(Facts):
     kind: str  # 内部效益型 …
     growth: Figure
+    over_group: bool = False  # the growth is written as points above the group's ("比集团增幅高出两个百分点")
 
 
 _FIELDS = ("wage_total", "profit", "avg_wage", "productivity")
@@ -79,22 +93,25 @@ _FIELDS = ("wage_total", "profit", "avg_wage", "productivity")
 def growth(scheme: Scheme) -> Growth:
     """The first figure of each kind the scheme states for the company as a whole."""
     found: dict[str, Figure] = {}
+    candidates: dict[str, list[tuple[tuple[int, int], Figure]]] = {}
     for s in scheme.prose():
         if s.has(*W.subsidiary_kinds):
             group = _group_beside(s)
             if group is not None:
                 found.setdefault("wage_total", group)
             continue
-        if not s.has(*W.change) and not any(q.derived for q in s.reading.quantities):
+        if not s.has(*W.change) and not any(q.derived for q in s.reading.quantities) and not _MORE_OR_LESS.search(s.plain):
             continue
         compared = _compared(s)
         result = fill(compared, GrowthReads)
         for name in _FIELDS:
-            if name not in found:
-                fig = placed(s, result, name, compared)
-                if fig is not None:
-                    found[name] = fig
+            fig = placed(s, result, name, compared)
+            index = next((i for i, p in result.placed.items() if p == name), None)
+            if fig is not None and index is not None:
+                candidates.setdefault(name, []).append((_when(s, compared.quantities[index].start), fig))
         for name, fig in _unchanged(s).items():
+            found.setdefault(name, fig)
+        for name, fig in _shared(s).items():
             found.setdefault(name, fig)
         if s.has(*W.headquarters):
             hq = filled(s, HeadquartersReads)
@@ -102,6 +119,12 @@ def growth(scheme: Scheme) -> Growth:
                 fig = placed(s, hq, name)
                 if fig is not None:
                     found.setdefault(name, fig)
+            against = _compared_with(s) if "hq_avg_wage" in found and "all_avg_wage" not in found else None
+            if against is not None:
+                found["all_avg_wage"] = against
+    for name, seen in candidates.items():
+        # the figure for the latest year the scheme plans (2025年…计划) over last year's actual (2024年…实际)
+        found[name] = max(seen, key=lambda c: c[0])[1] if len({c[0] for c in seen}) > 1 else seen[0][1]
     for name, fig in _budget_table(scheme).items():
         found.setdefault(name, fig)
     for name, fig in _headquarters_table(scheme).items():
@@ -117,9 +140,128 @@ def growth(scheme: Scheme) -> Growth:
             if fig is not None:
                 found["wage_total"] = fig
                 break
+    above = _allowed_above(scheme)
+    fell = next((s.evidence for s in scheme.prose() if _fell_without_figure(s)), None)
     if "hq_avg_wage" in found and "all_avg_wage" not in found and "avg_wage" in found:
         found["all_avg_wage"] = found["avg_wage"]
-    return Growth(**found)
+    if "hq_avg_wage" in found and "all_avg_wage" not in found:
+        capped = _capped_avg_wage(scheme)
+        if capped is not None:
+            found["all_avg_wage"] = capped
+    return Growth(above=above, profit_fell=fell, **found)
+
+
+_FELL = ("下降", "下滑", "减少", "降低", "亏损", "负增长")
+
+
+def _fell_without_figure(s: Sentence) -> bool:
+    """"公司利润总额连续两年下降": the profit said to fall, in a part of the sentence with no figure."""
+    text = s.plain
+    for cue in W.profit:
+        at = text.find(cue)
+        if at < 0:
+            continue
+        end = min((text.find(ch, at) for ch in "，,；;。" if text.find(ch, at) >= 0), default=len(text))
+        part = text[at:end]
+        start = max(text.rfind(ch, 0, at) for ch in "，,；;。") + 1
+        if any(w in text[start:at] for w in _IF) or part.rstrip().endswith(("的", "时")) or any(w in part for w in ("时", "的，")):
+            continue  # "如利润总额下降，…", "利润下降的，…": a condition, not a fact
+        if any(w in part for w in _FELL) and not any(ch.isdigit() for ch in part) and not _HAS_NUMERAL.search(part) \
+                and not negated_at(s, at + next(part.find(w) for w in _FELL if w in part)):
+            return True
+    return False
+
+
+_IF = ("如", "若", "如果", "假如", "一旦", "凡", "当", "遇")
+_HAS_NUMERAL = re.compile(r"[一二两三四五六七八九十百千]+(?:成|个百分点|%)|百分之")
+
+
+# growths the guidelines keep below another: (what, the one it must stay below)
+_BELOW = {
+    "wage_total": (W.wage_total, W.profit),
+    "avg_wage": (W.avg_wage, W.productivity),
+    "hq": (("总部",), ("全部职工", "全体职工", "全集团", "全公司", "所属企业", "本企业", "集团平均", "集团职工")),
+    "internal": (("内部效益型",), ("集团",)),
+}
+_TIMES = re.compile(r"[^，,；;。]{0,8}?的([0-9.一二两三四五六七八九十点]+)倍")
+_PASSES = re.compile(r"(?:不低于|不少于|高于|超过|快于|大于|多于|超出)")
+_FORBIDS = ("不得", "不应", "不能", "不可", "不宜", "禁止", "严禁", "应当低于", "应低于")
+
+
+def _allowed_above(scheme: Scheme) -> dict[str, Evidence]:
+    """"工资总额增幅原则上不低于利润总额增幅", "内部效益型企业工资总额增幅可高于集团增幅": a growth the
+    guideline keeps below another, set by the scheme at or above it in words — no figure needed.
+    Refused ("不得高于") or kept below ("不超过", "低于") it is no breach."""
+    out: dict[str, Evidence] = {}
+    for s in scheme.prose():
+        text = s.plain
+        if not any(w in text for w in ("增幅", "增长", "增速", "涨幅")):
+            continue
+        for key, (first, second) in _BELOW.items():
+            if key in out:
+                continue
+            a = min((text.find(w) for w in first if w in text), default=-1)
+            if a < 0:
+                continue
+            b = min((text.find(w, a + 1) for w in second if text.find(w, a + 1) > a), default=-1)
+            if b < 0:
+                continue
+            between = text[a:b]
+            found = None
+            for m in _PASSES.finditer(between):
+                found = m
+            if found is None:
+                # "工资总额增幅控制在利润增幅的1.2倍以内": a multiple of the other growth, one or more, lets it pass
+                times = _TIMES.match(text[b:])
+                if times is not None and (parse_numeral(times.group(1)) or 0) >= 1 and not re.search(r"[，,；;。]", between):
+                    out[key] = s.evidence
+                continue
+            if any(w in between[:found.start()][-4:] for w in _FORBIDS) or re.search(r"[，,；;。]", between[found.end():]):
+                continue
+            if found.group(0).startswith(("高", "超", "快", "大", "多")) and negated_at(s, a + found.start()):
+                continue  # "不高于", "不超过" keep it below
+            out[key] = s.evidence
+    return out
+
+
+_THAN = re.compile(r"^[，,]?(?:高于|低于|超过|快于|慢于|不及|略高于|略低于)")
+
+
+def _compared_with(s: Sentence) -> Figure | None:
+    """"总部平均工资增长8%，高于全集团的6%": the figure a growth is compared with is the same measure's
+    growth for the other party (the whole group)."""
+    for q in s.figures(Kind.PERCENT):
+        if _THAN.match(q.subject) and "总部" not in q.subject and q.direction is None:
+            return figure(q, s)
+    return None
+
+
+def _capped_avg_wage(scheme: Scheme) -> Figure | None:
+    for s in scheme.prose():
+        if s.has(*W.subsidiary_kinds, *W.headquarters) or not s.has(*_CAPS):
+            continue
+        compared = _compared(s)
+        fig = placed(s, fill(compared, CappedAvgReads), "avg_wage", compared)
+        if fig is not None:
+            return fig
+    return None
+
+
+_PLANNED = ("计划", "预计", "预算", "安排", "拟", "目标", "本年", "今年", "当年", "下一年", "明年")
+_ACTUAL = ("实际", "上年", "去年", "上一年", "已", "完成", "实现")
+
+
+def _when(s: Sentence, pos: int) -> tuple[int, int]:
+    """Which year a growth is for, to prefer the plan over past years: the year written before it in its
+    sentence (or its heading), then whether its part of the sentence plans (计划, 预计) or reports (实际,
+    上年). (0, 0) when nothing says."""
+    text = s.plain
+    start = max(text.rfind(ch, 0, pos) for ch in "；;。") + 1
+    part = text[start:pos]
+    years = [d for d in s.reading.quantities if d.kind is Kind.DATE and d.end <= pos and 1990 <= d.value <= 2100]
+    year = int(years[-1].value) if years else 0
+    plan = 1 if any(w in part for w in _PLANNED) else -1 if any(w in part for w in _ACTUAL) else 0
+    return year, plan
 
 
 _COMPARED = ("较上年", "比上年", "较去年", "比去年", "同比", "环比", "较", "比")
@@ -128,6 +270,9 @@ _COMPARED = ("较上年", "比上年", "较去年", "比去年", "同比", "环�
 _CUES = W.wage_total + W.profit + W.avg_wage + W.productivity
 _MOVED_TO = re.compile(r"^(?:增加|增长|提高|上升|上涨|下降|降低|减少|调整|调增|调减)(?:到|至)|^(?:增至|降至|减至|升至)")
 _GROWS = ("增长", "增加", "上涨", "提高", "递增")
+_LESS = ("少", "低", "减", "降")
+_AGAINST_LAST_YEAR = re.compile(r"(?:比|较)(?:上年|去年|上一年|上年度|前一年|同期|上期)[^，,；;。]{0,6}?(多|高|增|涨|少|低|减|降)[^，,；;。]{0,4}$")
+_MORE_OR_LESS = re.compile(_AGAINST_LAST_YEAR.pattern.removesuffix("[^，,；;。]{0,4}$"))
 _RATE_LABEL = re.compile(r"(?:增长率|增幅|增速|涨幅|增长幅度)(?:为|是)?$")
 
 
@@ -146,10 +291,15 @@ def _compared(s: Sentence):
         start = max(prev.end if prev is not None else 0, max(text.rfind(ch, 0, q.start) for ch in "。；;！？") + 1)
         written = text[start:q.start].strip("，,；;、：: ")
         if q.direction is None:
-            # "工资总额增长率：8%", "工资总额按9%增长安排": a growth written as a rate is a change too
-            if not _RATE_LABEL.search(written) and not (written.endswith("按") and text[q.end:].startswith(_GROWS)):
+            # "工资总额增长率：8%", "工资总额按9%增长安排": a growth written as a rate is a change too;
+            # "比去年多安排7%", "较上年少发3%": more or less than last year is a change up or down
+            against = _AGAINST_LAST_YEAR.search(written)
+            if against is not None:
+                q = everything[i] = q.with_(direction="down" if against.group(1) in _LESS else "up")
+            elif not _RATE_LABEL.search(written) and not (written.endswith("按") and text[q.end:].startswith(_GROWS)):
                 continue
-            q = everything[i] = q.with_(direction="up")
+            else:
+                q = everything[i] = q.with_(direction="up")
         if q.derived and not {c for c in _CUES if c in written}:
             written = q.topic  # a growth worked out from two years' amounts: named by their heading (工资总额：2024年…)
         if s.answer_at is not None and q.start >= s.answer_at and not {c for c in _CUES if c in written}:
@@ -162,6 +312,23 @@ def _compared(s: Sentence):
     # Rates only: a bare number (表13, 2024) is never a growth rate here.
     quantities = [q for q in everything if q.kind is Kind.PERCENT]
     return replace(reading, quantities=quantities)
+
+
+_BOTH = ("同为", "均为", "都为", "都是", "均是", "皆为", "同样为", "一样为", "同步")
+
+
+def _shared(s: Sentence) -> dict[str, Figure]:
+    """"工资总额增幅与利润总额增幅同为6%": one figure stated for two measures joined by 与/和/及 — each
+    measure grew by it."""
+    out: dict[str, Figure] = {}
+    for q in s.figures(Kind.PERCENT):
+        subject = q.subject.rstrip()
+        if not subject.endswith(_BOTH) or q.bound:
+            continue
+        kinds = {k for part in re.split(r"与|和|及|、|同|跟", subject) if (k := _row_kind(part)) is not None}
+        if len(kinds) >= 2:
+            out |= {k: figure(q, s) for k in kinds}
+    return out
 
 
 def _unchanged(s: Sentence) -> dict[str, Figure]:
@@ -193,26 +360,42 @@ def _row_kind(label: str) -> str | None:
 
 def _budget_table(scheme: Scheme) -> dict[str, Figure]:
     """A budget table: per row (工资总额, 利润总额 …) a stated change, or one derived from the
-    amounts of two years (2023年实际 → 2024年预算)."""
+    amounts of two years (2023年实际 → 2024年预算); the measures may run across and the years down."""
     out: dict[str, Figure] = {}
     for table in scheme.tables:
-        by_row: dict[int, list[Cell]] = {}
-        for cell in cells(table):
-            by_row.setdefault(cell.row, []).append(cell)
-        for row, row_cells in by_row.items():
-            kind = _row_kind(row_cells[0].label) if row_cells else None
-            if kind is None or kind in out or any(w in row_cells[0].label for w in W.not_company):
-                continue
-            rate = next((c for c in row_cells if cell_is_percent(c) and cell_value(c) is not None
-                         and (any(w in c.header for w in ("增", "减", "幅", "变动", "同比")) or c.quantity is not None)), None)
-            if rate is not None:
-                out[kind] = Figure(value=cell_value(rate), evidence=table.evidence(row), text=rate.text)
-                continue
-            years = [c for c in row_cells if c.value is not None and any(ch.isdigit() for ch in c.header) and not cell_is_percent(c)]
-            if len(years) >= 2 and years[0].value:
-                change = (years[-1].value - years[0].value) / years[0].value  # type: ignore[operator]
-                out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=table.evidence(row),
-                                   text=f"{years[0].text}→{years[-1].text}")
+        found = _budget_rows(table)
+        years_down = all(_YEAR.search(r[0]) for r in table.rows[1:] if r) if len(table.rows) >= 3 else False
+        if not found and years_down:  # 年度 | 利润总额 | 工资总额 over 2024年 | … / 2025年 | …
+            across = Table(table.block, [list(r) for r in zip(*[r + [""] * (max(map(len, table.rows)) - len(r)) for r in table.rows], strict=True)],
+                           table.chapter, table.context)
+            found = {k: v.model_copy(update={"evidence": table.evidence(len(table.rows) - 1)}) for k, v in _budget_rows(across).items()}
+        for k, v in found.items():
+            out.setdefault(k, v)
+    return out
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _budget_rows(table: Table) -> dict[str, Figure]:
+    out: dict[str, Figure] = {}
+    by_row: dict[int, list[Cell]] = {}
+    for cell in cells(table):
+        by_row.setdefault(cell.row, []).append(cell)
+    for row, row_cells in by_row.items():
+        kind = _row_kind(row_cells[0].label) if row_cells else None
+        if kind is None or kind in out or any(w in row_cells[0].label for w in W.not_company):
+            continue
+        rate = next((c for c in row_cells if cell_is_percent(c) and cell_value(c) is not None
+                     and (any(w in c.header for w in ("增", "减", "幅", "变动", "同比")) or c.quantity is not None)), None)
+        if rate is not None:
+            out[kind] = Figure(value=cell_value(rate), evidence=table.evidence(row), text=rate.text)
+            continue
+        years = [c for c in row_cells if c.value is not None and any(ch.isdigit() for ch in c.header) and not cell_is_percent(c)]
+        if len(years) >= 2 and years[0].value:
+            change = (years[-1].value - years[0].value) / years[0].value  # type: ignore[operator]
+            out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=table.evidence(row),
+                               text=f"{years[0].text}→{years[-1].text}")
     return out
 
 
@@ -244,9 +427,48 @@ def _group_beside(s: Sentence) -> Figure | None:
 
 def _year_of(s: Sentence, q: Quantity) -> int | None:
     """The year an amount is written for: the last year named before it in its sentence (2024年…)."""
-    years = [d for d in s.reading.quantities if d.kind is Kind.DATE and d.end <= q.start and d.text.endswith("年")
+    text = s.reading.normalised
+    years = [d for d in s.reading.quantities if d.kind is Kind.DATE and d.end <= q.start and (d.text.endswith("年") or text.startswith("年", d.end))
              and 1990 <= d.value <= 2100]
     return int(years[-1].value) if years else None
+
+
+# a year named in words: last year, this year, next year
+_RELATIVE_YEARS = {"上年": -1, "去年": -1, "上一年": -1, "上年度": -1, "前一年": -1, "今年": 0, "本年": 0, "本年度": 0, "当年": 0,
+                   "明年": 1, "下年": 1, "次年": 1, "下一年": 1}
+
+
+def _rank(s: Sentence, q: Quantity) -> int | None:
+    """The year an amount is written for, as a number or relative to this year (上年 −1, 今年 0)."""
+    for word in sorted(_RELATIVE_YEARS, key=len, reverse=True):
+        if word in q.subject.split("…")[-1]:
+            return _RELATIVE_YEARS[word]
+    return None
+
+
+def _continued(before: Quantity, after: Quantity, s: Sentence) -> int:
+    """"上年工资总额3000万元，今年安排3150万元": an amount of another year naming no measure of its own,
+    whose topic is the amount just before it — the same measure. 1 when it is the later year, -1 when
+    the earlier ("…计划1.26亿元，2024年为1.2亿元"), 0 when it is no such amount."""
+    if _row_kind(after.subject) is not None or before.text not in (after.topic or ""):
+        return 0
+    first, then = _rank(s, before), _rank(s, after)
+    if first is None or then is None:
+        first, then = _year_of(s, before), _year_of(s, after)
+    if first is None or then is None or first == then:
+        return 0
+    return 1 if then > first else -1
+
+
+def _based_on(before: Quantity, after: Quantity, s: Sentence) -> bool:
+    """"2025年工资总额预算为9800万元，较2024年实际发放的9000万元有所增加": the amount written after
+    较/比 (and an earlier year) is the base the amount before it is compared with — the same measure,
+    when it names no other."""
+    between = s.reading.normalised[before.end:after.start]
+    if not re.search(r"较|比", between) or re.search(r"[；;。]", between) or _row_kind(after.subject) not in (None, _row_kind(before.subject)):
+        return False
+    first, then = _year_of(s, before), _year_of(s, after)
+    return first is not None and then is not None and then < first
 
 
 def _across_years(scheme: Scheme) -> dict[str, Figure]:
@@ -262,9 +484,18 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
         amounts = s.figures(Kind.MONEY)
         for before, after in pairwise(amounts):  # "工资总额由2024年的5000万元增加到5500万元"
             kind = _row_kind(before.subject)
-            if kind and kind not in out and _MOVED_TO.match(after.subject) and before.value:
+            if any(w in before.subject for w in W.not_company):
+                continue  # "总部员工人均工资由15万元提高到16.2万元" is the headquarters', not the company's
+            continued = _continued(before, after, s)
+            if continued == -1:  # "2025年工资总额计划1.26亿元，2024年为1.2亿元": the later year written first
+                before, after = after, before
+            moved = _MOVED_TO.match(after.subject) is not None or continued != 0
+            if kind and kind not in out and moved and before.value:
                 change = (after.value - before.value) / before.value
                 out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{before.text}→{after.text}")
+            elif kind and kind not in out and _based_on(before, after, s) and after.value:
+                change = (before.value - after.value) / after.value  # "…9800万元，较2024年实际发放的9000万元有所增加"
+                out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{after.text}→{before.text}")
         for q in amounts:
             kind = _row_kind(q.subject)
             year = _year_of(s, q)
@@ -281,6 +512,9 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
     return out
 
 
+_GROUP_ROW = ("集团合计", "集团整体", "集团公司", "全集团", "集团本级合计", "集团")
+
+
 def subsidiaries(scheme: Scheme) -> list[SubsidiaryGrowth]:
     """Wage-total growth set for each kind of subsidiary (外部效益型 / 内部效益型 / 支持保障型)."""
     out: list[SubsidiaryGrowth] = []
@@ -291,6 +525,8 @@ def subsidiaries(scheme: Scheme) -> list[SubsidiaryGrowth]:
             # the kind is the row's name (内部效益型) or written in a column of its own (企业 | 功能类型 | 增幅)
             row = table.rows[cell.row]
             kind = next((k for k in W.subsidiary_kinds if k in cell.label or any(k in c for c in row)), None)
+            if kind is None and any(w in cell.label for w in _GROUP_ROW) and seen:
+                kind = "集团"  # the group's own row (集团合计) in a table of subsidiaries: the growth they are held to
             if kind is None or cell.row in done or not cell_is_percent(cell) or cell_value(cell) is None:
                 continue
             if not any(w in cell.header for w in ("增幅", "增长", "增速")) and cell.quantity is None:
@@ -307,4 +543,25 @@ def subsidiaries(scheme: Scheme) -> list[SubsidiaryGrowth]:
         if rate is not None:
             seen.add(kind)
             out.append(SubsidiaryGrowth(kind=kind, growth=Figure(value=rate.value, evidence=s.evidence, text=rate.text)))
+            continue
+        over = _over_group(s)
+        if over is not None:
+            seen.add(kind)
+            out.append(SubsidiaryGrowth(kind=kind, growth=over, over_group=True))
     return out
+
+
+_ABOVE = re.compile(r"(?:比|较)[^，,；;。]{0,12}?集团[^，,；;。]{0,10}?(?:高出|高|多|超出|超过)$")
+
+
+def _over_group(s: Sentence) -> Figure | None:
+    """"其工资总额增幅可比集团平均增幅高出两个百分点": a growth set as points above the group's own,
+    not refused ("不得比集团高出…")."""
+    # every reading, weak ones too: "一个百分点" is a unit, not the lone 一 `figures` leaves out
+    for q in s.reading.quantities:
+        if q.kind is not Kind.PERCENT or not q.text.endswith("百分点") or _ABOVE.search(q.subject.rstrip()) is None or q.value <= 0:
+            continue
+        if negated_at(s, q.start):
+            continue
+        return Figure(value=q.value, evidence=s.evidence, text=q.text)
+    return None

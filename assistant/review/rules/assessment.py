@@ -34,6 +34,10 @@ def kpi_weight(f: SchemeFacts) -> list[Hit]:
     low, high = param("kpi.weight_min"), param("kpi.weight_max")
     advice = f"{REWORD}“单一指标权重不超过 {percent(high)}、不低于 {percent(low)}，各指标权重合计 100%。”"
     for kpi in f.kpi_sets:
+        if kpi.cap is not None and kpi.cap > high:
+            hits.append(Hit(f"方案允许单一指标权重达到 {percent(kpi.cap)}，超过单一指标权重上限 {percent(high)}。", kpi.evidence, advice))
+        if kpi.floor is not None and kpi.floor < low:
+            hits.append(Hit(f"方案允许单一指标权重低至 {percent(kpi.floor)}，低于单一指标权重下限 {percent(low)}。", kpi.evidence, advice))
         weights = kpi.effective_weights()
         if len(weights) < 2:
             continue

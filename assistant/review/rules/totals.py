@@ -35,6 +35,13 @@ def two_lower(f: SchemeFacts) -> list[Hit]:
             evidence = g.avg_wage.evidence  # type: ignore[union-attr]
             advice = f"{REWORD}“在岗职工平均工资增幅低于全员劳动生产率增幅（{percent(g.productivity.value)}）。”"  # type: ignore[union-attr]
         hits.append(Hit(found.message, evidence, advice, Level.BREACH))
+    # the rule itself turned round in words ("工资总额增幅原则上不低于利润总额增幅"), with no figures to compare
+    if g.wage_total is None and "wage_total" in g.above:
+        hits.append(Hit("方案规定工资总额增幅可以达到或超过利润总额（经济效益）增幅，与“工资总额增长低于经济效益增长”相反。", g.above["wage_total"],
+                        f"{REWORD}“工资总额增幅低于利润总额（经济效益）增幅。”", Level.BREACH))
+    if g.avg_wage is None and "avg_wage" in g.above:
+        hits.append(Hit("方案规定职工平均工资增幅可以达到或超过劳动生产率增幅，与“平均工资增长低于劳动生产率增长”相反。", g.above["avg_wage"],
+                        f"{REWORD}“在岗职工平均工资增幅低于全员劳动生产率增幅。”", Level.BREACH))
     return hits
 
 
@@ -44,6 +51,9 @@ def wage_follows_benefit(f: SchemeFacts) -> list[Hit]:
     found = [x for x in _two_lower_findings(g) if x.rule == "two_lower.follows_benefit"]
     advice = f"{REWORD}“经济效益下降的，工资总额相应下降，下降幅度按工资效益联动办法确定。”"
     hits = [Hit(x.message, g.wage_total.evidence, advice) for x in found]  # type: ignore[union-attr]
+    if not hits and g.profit is None and g.profit_fell is not None and g.wage_total is not None and g.wage_total.value >= 0:
+        hits.append(Hit(f"方案写明利润（经济效益）下降，工资总额却增长 {percent(g.wage_total.value)}（或不变），违背“经济效益减，薪酬总额减”。",
+                        g.wage_total.evidence, advice))
     if not hits and f.said.never_falls is not None:
         hits.append(Hit("方案规定工资总额只增不减、不随经济效益下降而减少，违背“经济效益减，薪酬总额减”。", f.said.never_falls, advice))
     return hits
@@ -106,6 +116,9 @@ def soe_party_review(f: SchemeFacts) -> list[Hit]:
 @check("hq-wage-growth")
 def hq_wage_growth(f: SchemeFacts) -> list[Hit]:
     g = f.growth
+    if g.hq_avg_wage is None and "hq" in g.above:
+        return [Hit("方案规定集团总部职工平均工资增幅可以达到或超过全部职工平均工资增幅；总部平均工资增幅原则上应低于全部职工。", g.above["hq"],
+                    f"{REWORD}“集团总部职工平均工资增幅低于集团全部职工平均工资增幅。”")]
     if g.hq_avg_wage is None or g.all_avg_wage is None:
         return []
     found = checks.check_headquarters_growth(g.hq_avg_wage.value, g.all_avg_wage.value)
@@ -115,6 +128,8 @@ def hq_wage_growth(f: SchemeFacts) -> list[Hit]:
 
 def _increment(f: SchemeFacts, who: str, advice: str) -> list[Hit]:
     inc = f.said.increment
+    if inc is not None and inc.spread:
+        return [Hit(f"方案规定工资总额增量平均分配、不作倾斜，未优先用于{who}。", inc.evidence, advice)]
     if inc is None or inc.first is not Priority.MANAGEMENT:
         return []
     return [Hit(f"方案规定工资总额增量优先用于管理人员，未优先用于{who}。", inc.evidence, advice)]
@@ -132,12 +147,19 @@ def increment_to_tech(f: SchemeFacts) -> list[Hit]:
 
 @check("internal-benefit-growth")
 def internal_benefit_growth(f: SchemeFacts) -> list[Hit]:
-    group = f.growth.wage_total
-    if group is None:
-        return []
+    group = f.growth.wage_total or next((sub.growth for sub in f.subsidiaries if sub.kind == "集团"), None)
     hits = []
+    if not any(sub.kind == "内部效益型" for sub in f.subsidiaries) and "internal" in f.growth.above:
+        hits.append(Hit("方案允许内部效益型子企业工资总额增幅达到或超过集团公司增幅，原则上应不超过集团公司工资总额增幅。", f.growth.above["internal"],
+                        f"{REWORD}“内部效益型子企业工资总额增幅不超过集团工资总额增幅。”"))
     for sub in f.subsidiaries:
         if sub.kind != "内部效益型":
+            continue
+        if sub.over_group:  # set above the group's growth by so many points, whatever the group's is
+            hits.append(Hit(f"{sub.kind}子企业工资总额增幅可比集团高出{sub.growth.text}，原则上应不超过集团公司工资总额增幅。", sub.growth.evidence,
+                            f"{REWORD}“{sub.kind}子企业工资总额增幅不超过集团工资总额增幅。”"))
+            continue
+        if group is None:
             continue
         found = checks.check_internal_benefit_growth(sub.growth.value, group.value, f"{sub.kind}子企业")
         advice = f"{REWORD}“{sub.kind}子企业工资总额增幅不超过集团工资总额增幅（{percent(group.value)}）。”"
