@@ -211,10 +211,11 @@ def features(query: str, top_units: list[str], index: Index) -> Features:
         if noun and _is_foreign(word, index):
             foreign = max(foreign, weight)
     lowered = query.lower()
-    # An uncovered topic must be written by the best unit itself: a word met in passing in the
-    # third unit (节假日 in a case's list of duties) does not make the question covered.
+    # An uncovered topic must be a subject of the best unit itself — written at least twice in
+    # its text and expansions: a word met in passing in the third unit (节假日 in a case's list
+    # of duties), or once in the first (a case 打破…职称评审界限), does not make it covered.
     first = index.search_texts[top_units[0]] if top_units else ""
-    uncovered = next((t for t in settings().uncovered_topics if t in lowered and t not in first), None)
+    uncovered = next((t for t in settings().uncovered_topics if t in lowered and first.count(t) < 2), None)
     asked = _ASKS_MEASURE.search(query)
     measure = asked.group(1) if asked and not re.search(_figure(asked.group(1)), text) else None
     # money by the best unit itself: a sum in another topic's case (the third unit) is no answer

@@ -71,3 +71,13 @@ def test_the_unit_that_defines_a_term_beats_one_that_mentions_it(ix, monkeypatch
     assert knowledge.search("什么叫支持保障型企业？")[0].unit.id == "soe_internal/art-37"
     monkeypatch.setattr(index, "DEFINITION_BONUS", 0.0)
     assert knowledge.search("什么叫支持保障型企业？")[0].unit.id != "soe_internal/art-37"
+
+
+def test_an_uncovered_topic_met_once_in_passing_is_not_covered(ix):
+    # 技能人才指引案例2 writes 职称评审 once (打破职业技能评价与专业技术职称评审界限); it sets no
+    # rule on how title assessment is done
+    assert ix.search_texts["qujing_skill/case-2-2"].count("职称评审") == 1
+    assert gate.features("职称评审要满足什么条件", ["qujing_skill/case-2-2"], ix).uncovered == "职称评审"
+    # the same for 工时 in 案例1's 供电所 section
+    assert ix.search_texts["qujing_skill/case-1-4"].count("工时") == 1
+    assert gate.features("综合工时制怎么申请", ["qujing_skill/case-1-4"], ix).uncovered == "工时"
