@@ -169,7 +169,7 @@ def forced_distribution(inp: ForcedInput) -> dict[str, Any]:
     if n is None:
         raise CalculationError("请给出参加考核人数，或各人的得分", "n")
     if scores is not None and n != len(scores):
-        raise CalculationError(f"参加考核人数 n = {n} 与得分名单的 {len(scores)} 人不一致", "n")
+        raise CalculationError(f"参加考核人数 {n} 人与得分名单的 {len(scores)} 人不一致", "n")
     small_unit = inp.small_unit or param("forced_distribution.small_unit_headcount")
     mode = choose_mode(n, quotas, small_unit, inp.mode)
     counts, left = forced_counts(n, quotas)

@@ -98,6 +98,7 @@ def core(subject: str) -> str:
     phrase = _IDENTIFIED.sub("", phrase) or phrase  # 工号0231的老何: the person, not the number that files them
     phrase = _CORRECTING.sub("", phrase)  # 级差200 不对是180: the correction names nothing
     phrase = re.sub(r"(?<=\S)按[^按]{1,8}的$", "", phrase)  # 徒弟按师傅的一半: 徒弟's, measured against 师傅
+    phrase = re.sub(r"(?<=\S)(?:干|做|拿|得)?的?是[^是]{1,8}的$", "", phrase)  # 老严干的是老魏的一半: 老严's
     phrase = re.sub(r"(?<=\S\S)[这那](?:一|个)(?:级|档|等|岗|层级|职级|级别|岗位)?$", "", phrase)  # 主任工程师这一级: the one just named
     # multi-character link words come off as plain strings (老赵打了 → 老赵, whatever jieba makes of it)
     long_links = tuple(w for w in sorted(link, key=len, reverse=True) if len(w) >= 2)
@@ -478,6 +479,18 @@ def _growths(qs: list[Quantity]) -> list[Quantity]:
     out = []
     for i, q in enumerate(qs):
         past, now = _PAST.search(q.subject) or q.subject.endswith(("从", "由")), _NOW.search(q.subject)  # 利润从3000万涨到3100万
+        change = _CHANGE.search(q.subject.split("…")[-1])
+        if change and q.kind in (Kind.MONEY, Kind.NUMBER):  # 今年工资总额比去年多发了150万，去年是1500万: a change, not a level
+            what = strip_words(core(strip_words(q.subject.split("…")[-1].split("比")[0], _TIMES)), _TIMES)
+            base = next((p for p in qs if p is not q and p.sentence == q.sentence and p.kind is q.kind and p.name
+                         and (p.name == what or p.name in what or what in p.name)
+                         and _PAST.search(p.subject.split("…")[-1]) and not _CHANGE.search(p.subject.split("…")[-1])), None)
+            if base is not None and base.value:
+                less = q.value < 0 or change.group(1) in _LESS_WORDS  # 少了200万 may already carry its sign
+                moved = base.value - abs(q.value) if less else base.value + q.value
+                after = q.with_(value=moved, text=f"{change.group(1)}{q.text}")
+                out.append(_growth_between(base, after, base.name or what))
+            continue
         if q.kind not in (Kind.MONEY, Kind.NUMBER) or not q.name or not (past or now):
             continue
         for later in qs[i + 1:]:
@@ -491,6 +504,10 @@ def _growths(qs: list[Quantity]) -> list[Quantity]:
                 out.append(_growth_between(before, after, topic))
                 break
     return out + _growths_by_year(qs)
+
+
+_LESS_WORDS = ("少", "少发", "减少", "降", "下降", "减")
+_CHANGE = re.compile(r"比[^，,。；;]{0,8}?(多发|少发|多|少|增加|减少|涨|降|下降)了?$")
 
 
 def _growth_between(before: Quantity, after: Quantity, what: str) -> Quantity:

@@ -229,10 +229,11 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     used = {start for i in out.placed for start in reading.quantities[i].sources}  # 4800万 and 5100万 gave the growth placed
     listed = {str(k) for v in out.values.values() if isinstance(v, dict) for k in v}
     out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and q.start not in used
-                     and (i not in out.outranked or _says_what_it_is(q) or _names_another_thing(q, out.slots))
+                     and (i not in out.outranked or _says_what_it_is(q) or _names_another_thing(q, out.slots)
+                          or q.kind is Kind.PERCENT and q.bound is not None)  # 但增幅不能超过…%: a cap nothing here applies
                      and (q.kind is Kind.NUMBER or any(q.kind in s.reads.kinds and not _avoided(s.reads, q) for s in out.slots)
                           or q.unit in ("折", "成") or q.name in listed and q.kind in (Kind.PERCENT, Kind.MULTIPLE)
-                          or q.kind is Kind.PERCENT and _SET_ASIDE.search(q.subject))]
+                          or q.kind is Kind.PERCENT and (_SET_ASIDE.search(q.subject) or q.bound is not None))]
     _complements(out)
     _left_out(out, reading)
     # 积分打七折 / 丙班这次只拿一半 with nowhere to put it: asked about, never dropped
@@ -247,6 +248,7 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _mixed_levels(out)
     _members_in_two_groups(out)
     _named_again(out)
+    _a_group_inside_another(out)
     _per_head(out, reading)
     return out
 
@@ -271,10 +273,27 @@ def _named_again(out: Filled) -> None:
         if slot.reads.shape is not Shape.MAP or not isinstance(value, dict):
             continue
         for key in list(value):
-            first = next((k for k in value if k != key and str(key).startswith((f"{k}是", f"{k}的"))), None)
+            # 老方是组长额外加50分 / 甲部门扣安全分500: the listed name again, with words that change its figure
+            first = next((k for k in value if k != key and len(str(k)) >= 2 and str(key).startswith(str(k))
+                          and re.match(r"是|的|扣|减|加|另|罚|奖|多|少|再", str(key)[len(str(k)):])), None)
             if first is not None:
                 out.problems.append(f"“{first}”有两个数字（{plain(value[first])} 和 “{str(key)[len(first):]}” {plain(value[key])}）："
                                     "是加在一起，还是用后一个？")
+
+
+def _a_group_inside_another(out: Filled) -> None:
+    """研发部4000分，市场部3500分，研发部其中有1000分是结转的: a listed group read as a member of
+    another is a part of its own figure — asked, never paid twice."""
+    for slot in out.slots:
+        groups = out.get(slot.path)
+        if slot.reads.shape is not Shape.GROUPS or not isinstance(groups, dict):
+            continue
+        for name, group in groups.items():
+            members = group.get("members") if isinstance(group, dict) else None
+            if not isinstance(members, dict):
+                continue
+            for member in [m for m in members if m in groups and m != name]:
+                out.problems.append(f"“{member}”的 {plain(members[member])} 是它自己数字中的一部分吗？请说明怎么算")
 
 
 def _members_in_two_groups(out: Filled) -> None:
@@ -347,7 +366,7 @@ def _complements(out: Filled) -> None:
 def _names_another_thing(q: Quantity, model_slots: list[Slot]) -> bool:
     """今年人数增加10 beside 利润增长6%: outranked for the growth, but about 人数 — a field a bare 10
     cannot fill (10人 or 10%?). A figure about a thing no field is about (劳务派遣40人) stays a distractor."""
-    name = core(q.name or "")
+    name = core(q.name or q.subject)
     if len(name) < 2 or re.fullmatch(r"[今去明前后上本下当]年|[上本下当]月|同期|[一二两三四五六七八九十\d]+年", name):
         return False
     named = [s for s in model_slots if any(len(c) >= 2 and c in name for c in s.reads.cues)]
@@ -419,9 +438,16 @@ def _asked_about_someone_unlisted(out: Filled, reading: Reading) -> None:
     text = reading.normalised
     listed = " ".join(str(k) for v in out.values.values() if isinstance(v, dict) for k in v) + " " + " ".join(
         str(r.get("name", "")) for v in out.values.values() if isinstance(v, list) for r in v if isinstance(r, dict))
-    for name, pos in people_named(text):
-        after = text[pos + len(name):pos + len(name) + 8]
-        if _ASKED_FOR.match(after) and name not in listed and not any(q.name and name in q.name for q in reading.quantities):
+    if not listed.strip():
+        return  # nothing is shared out among members here (年功工资 of 最老的师傅)
+    people = people_named(text)
+    people_listed = any(name in listed for name, _ in people)
+    for name, pos in people:
+        after = text[pos + len(name):pos + len(name) + 16]
+        sentence = re.split(r"[。；;？?！!\n]", after)[0]
+        pronoun = None if people_listed else re.search(r"[他她]", sentence)  # 王工是技术部的，他能拿多少 (with no person listed)
+        asked = _ASKED_FOR.match(after) or pronoun and _ASKED_FOR.match(sentence[pronoun.end():])
+        if asked and name not in listed and not any(q.name and name in q.name for q in reading.quantities):
             out.problems.append(f"“{name}”没有列出自己的数字（如积分、件数），算不出“{name}”个人的金额，请补充")
 
 
@@ -622,6 +648,9 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
     positions = dict(figures)
     for i, (_, slot, name) in sorted(chosen.items(), key=lambda t: _rank(t[1][1], t[1][2], t[0])):
         q = positions[i]
+        cumulative = re.search(rf"{re.escape(name)}(?:及|和|或)?以[上下]", q.subject)
+        if cumulative:  # 技师及以上15人: several grades together, not 技师 alone
+            out.problems.append(f"“{cumulative.group(0)}”是几个等级的合计，请分别给出各等级的数字")
         current: Any = out.get(slot.path) or ({} if slot.reads.shape is Shape.MAP else [])  # a map, or NUMBERED pairs
         if slot.reads.shape is Shape.NUMBERED:
             current.append([_number_in(name), q.value])
@@ -904,7 +933,7 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
         out.cued.add(slot.path)
 
 
-_PERSON_MENTION = re.compile(r"[\u4e00-\u9fa5](?:师傅|大姐|大哥)|[\u4e00-\u9fa5]工(?=[\s是、，,；;。（(带兼和]|$)|(?:小|老|阿)[\u4e00-\u9fa5]"
+_PERSON_MENTION = re.compile(r"[\u4e00-\u9fa5](?:师傅|大姐|大哥)|[\u4e00-\u9fa5]工(?=[\s是、，,；;。（(带兼和]|$)|(?:小|老|阿)(?!的|是|了|在)[\u4e00-\u9fa5]"
                              r"|(?:^|(?<=[\n、，,；;：:]))[甲乙丙丁戊己庚辛壬癸](?=[\s是、，,（(])", re.M)  # 丙 高级工: a placeholder name
 _NOT_PERSONS = {"老师", "老师傅", "老板", "小组", "小时", "小计", "小班", "老年", "小型", "老化", "阿姨", "小于", "老工", "小工", "技工", "普工", "员工",
                 "职工", "高级工", "中级工", "初级工", "学徒工", "操作工", "技术工", "老员", "小微", "小厂", "小企", "老厂"}

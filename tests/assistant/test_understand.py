@@ -646,3 +646,32 @@ def test_a_unit_price_a_per_head_coefficient_and_a_name_listed_without_figure_ar
     assert coefficient.needs and "每人" in coefficient.answer and not _computed(coefficient)
     listed = respond("计件奖金3万，阿珍、阿琼、阿娇三个人，阿珍900件、阿琼700件", session_id=_session())
     assert listed.needs and "阿娇" in listed.answer and not _computed(listed)
+
+
+def test_a_person_asked_about_by_pronoun_and_a_head_count_change_are_asked():
+    pronoun = respond("质检部500分，仓储部300分，奖金8万，钱工在质检部，他能拿多少", session_id=_session())
+    assert pronoun.needs and "钱工" in pronoun.answer and not _computed(pronoun)
+    heads = respond("工资总额去年700万，利润增长9%，联动系数0.5，职工人数比去年多了15", session_id=_session())
+    assert heads.needs and "15" in heads.answer and not _computed(heads)
+    oldest = _computed(respond("司龄工资5档，每3年一档，起步100，档差20。厂里最老的师傅干了20年了，他拿多少？", session_id=_session()))
+    assert oldest and oldest[-1].output["amount"] == Decimal("180.00")
+
+
+def test_changes_to_a_listed_figure_and_a_group_named_inside_another_are_asked():
+    deduct = respond("绩效奖金12万，甲部门积分5000，乙部门积分3000，甲部门扣考勤分300", session_id=_session())
+    assert deduct.needs and not _computed(deduct)
+    carried = respond("奖金池15万，工程部3000分，采购部2000分，工程部其中有800分是上月结转的", session_id=_session())
+    assert carried.needs and not _computed(carried)
+    grades = respond("技师比例：全厂共120人，技师及以上20人，超没超", session_id=_session())
+    assert grades.needs and "技师及以上" in grades.answer and not _computed(grades)
+    half = respond("计件奖金2万，阿强干了1000件，阿明干的是阿强的一半", session_id=_session())
+    assert not _computed(half)
+
+
+def test_a_change_over_last_year_is_a_growth_and_a_cap_is_asked_about():
+    more = _computed(respond("两个低于：今年工资总额比去年多发了90万，去年是1800万，利润增长8%", session_id=_session()))[-1]
+    assert Decimal(str(more.input["wage_total_growth"])) == Decimal("0.05")
+    less = _computed(respond("利润今年比去年少了300万，去年利润6000万，工资总额增长2%，两个低于", session_id=_session()))[-1]
+    assert Decimal(str(less.input["profit_growth"])) == Decimal("-0.05")
+    capped = respond("联动：基数600万，效益增长20%，挂钩系数0.7，但增幅最多不能超过12%", session_id=_session())
+    assert capped.needs and "12%" in capped.answer and not _computed(capped)
