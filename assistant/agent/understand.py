@@ -16,7 +16,7 @@ from typing import Any
 from knowledge.reader import Kind, Quantity, Reading
 from knowledge.reader.bind import CORRECTION, core
 from knowledge.reader.fields import Shape, Slot
-from knowledge.reader.fill import Filled, fill, kind_fit, people_named, plain
+from knowledge.reader.fill import Filled, as_field_value, fill, kind_fit, people_named, plain
 
 # With no figures, only these words ask for a calculation ("怎么算？" alone asks about the method).
 _COMPUTE_WORDS = ("帮我算", "帮忙算", "给我算", "替我算", "算一下", "算算", "测算一下", "计算一下", "帮我测算", "帮我计算", "请计算",
@@ -228,9 +228,11 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
         filled = Filled(values=_deep_copy(previous), slots=update.slots)
         asks = [f"{s.label}是多少？" + (f"（{s.reads.ask}）" if s.reads.ask else "") for s in wanted]
         return Request(name, info.title, filled, 0.0, topic_hits(name, text), [], asks)
+    if not update.placed and is_follow_up(text):
+        _the_only_field_of_its_kind(update, previous, reading)  # 那如果是4万呢: the one amount given before that a 4万 can be
     if not update.placed and not changed_choice and not moved and not _REMOVE.search(text):
         return None
-    merged = merge(previous, update, text)
+    merged = _without_replaced_alternatives(merge(previous, update, text), update, info.input_model)
     for path, entries in moved.items():
         _set_path(merged, path, entries)
     filled = Filled(values=merged, placed=update.placed, leftovers=update.leftovers, problems=update.problems,
@@ -241,6 +243,35 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
     restated = {format(q.value.normalize(), "f") for q in reading.quantities}
     questions += [u for u in unclear or [] if not any(f"“{v}" in u for v in restated)]
     return Request(name, info.title, filled, 0.0, topic_hits(name, text), _missing(info.input_model, filled), questions)
+
+
+def _without_replaced_alternatives(merged: dict[str, Any], update: Filled, model: Any) -> dict[str, Any]:
+    """基本年薪占30% … 基本年薪改成12万: a field given now replaces the earlier one it is an alternative
+    to (two fields that are never read together), instead of leaving both for the calculator to refuse."""
+    sets: tuple[tuple[str, ...], ...] = getattr(model, "reading_alternatives", ())
+    single = {s.path for s in update.slots if s.reads.shape is Shape.VALUE}
+    given = set(update.placed.values()) & single  # (a map of members given again is merged, not swapped)
+    for field_name in {f for st in sets for f in st} & given:
+        for other in {f for st in sets for f in st} - given - {field_name}:
+            if other in merged and not any(field_name in st and other in st for st in sets):
+                merged.pop(other)
+    return merged
+
+
+def _the_only_field_of_its_kind(update: Filled, previous: dict[str, Any], reading: Reading) -> None:
+    """A follow-up's lone figure with no words of its own goes to the one single-figure field given
+    before that takes its kind (万 amounts: the one money field); with two such fields it stays a question."""
+    if len(update.leftovers) != 1:
+        return
+    q = update.leftovers[0]
+    if not (q.kind is Kind.MONEY or q.kind is Kind.NUMBER and q.money_sized) or any(name in reading.normalised for name in _names(previous)):
+        return  # 老严那个数报错了 是650件: about a member, not the one amount
+    fits = [s for s in update.slots if s.reads.shape is Shape.VALUE and isinstance(_get_path(previous, s.path), (int, float, Decimal))
+            and Kind.MONEY in s.reads.kinds]
+    if len(fits) == 1:
+        update.set(fits[0].path, as_field_value(fits[0].reads, q))
+        update.placed[reading.quantities.index(q)] = fits[0].path
+        update.leftovers = []
 
 
 _CHANGE = re.compile(r"加|减|增|降|改|调|换|变|多|少|都是|也是|全是")

@@ -675,3 +675,14 @@ def test_a_change_over_last_year_is_a_growth_and_a_cap_is_asked_about():
     assert Decimal(str(less.input["profit_growth"])) == Decimal("-0.05")
     capped = respond("联动：基数600万，效益增长20%，挂钩系数0.7，但增幅最多不能超过12%", session_id=_session())
     assert capped.needs and "12%" in capped.answer and not _computed(capped)
+
+
+def test_a_follow_up_amount_goes_to_the_one_money_field_and_replaces_its_alternative():
+    session = _session()
+    respond("计件奖金3万，阿梁1500件，阿潘1000件", session_id=session)
+    more = _computed(respond("那要是4万呢", session_id=session))[-1]
+    assert more.output["allocations"] == {"阿梁": Decimal("24000.00"), "阿潘": Decimal("16000.00")}
+    session = _session()
+    respond("年薪50万，基本年薪占30%", session_id=session)
+    base = _computed(respond("基本年薪改成14万", session_id=session))[-1]
+    assert base.output["allocations"]["基本年薪"] == Decimal("140000.00")
