@@ -53,11 +53,17 @@ PLACE_SUFFIXES = frozenset("部科厂矿所局处室组队站院校店场司委�
 # says it names a topic. Other words weigh at most this (about a common verb's idf).
 NON_NOUN_CAP = 10.0
 _CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
-# Days, hours, dates, multiples and ages are what labour law sets (年假几天, 加班几倍, 几号发工资,
-# 最多几个晚上); the guidelines state almost none. A question asking for one is answered only
+# Days, hours, dates, multiples, ages, years of service and counts of papers are what labour
+# law, tax rules or title assessment set (年假几天, 加班几倍, 几号/几月份发, 工作几年才能评, 几篇论文);
+# the guidelines state almost none. A question asking for one is answered only
 # when a best unit states such a figure (近2倍, 3天).
-_MEASURES = "天|日|小时|钟头|号|倍|晚上|晚|夜|周|星期|岁"
+_MEASURES = "天|日|小时|钟头|号|倍|晚上|晚|夜|周|星期|岁|年|篇|月份"
 _ASKS_MEASURE = re.compile(rf"(?:几|多少|多长)个?({_MEASURES})")
+# A sum of money (最低工资标准多少钱, 伙食补助一天多少钱) is answered only by a unit that states
+# one in 元 or a pay table's figures: the guidelines' articles set none, their cases do
+# (师带徒津贴每月200元, a 宽带薪酬 table). 哪几块 asks for parts, not money.
+_ASKS_MONEY = re.compile(r"多少(?:钱|块|元)|几(?:块钱|元)|几[百千万]块")
+_MONEY = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?\s*(?:万|千|百)?\s*元|\|\s*[0-9]{3,}\s*\|")
 # a figure, not the serial number of a document (人社厅发〔2021〕7号)
 _NUMBER = r"(?<![0-9０-９〕\]])(?:[0-9０-９]+(?:\.[0-9]+)?|[一二两三四五六七八九十百半]+)\s*个?"
 
@@ -205,13 +211,24 @@ def features(query: str, top_units: list[str], index: Index) -> Features:
         if noun and _is_foreign(word, index):
             foreign = max(foreign, weight)
     lowered = query.lower()
-    # An uncovered topic must be written by the best unit itself: a word met in passing in the
-    # third unit (节假日 in a case's list of duties) does not make the question covered.
+    # An uncovered topic must be a subject of the best unit itself — written at least twice in
+    # its text and expansions: a word met in passing in the third unit (节假日 in a case's list
+    # of duties), or once in the first (a case 打破…职称评审界限), does not make it covered.
     first = index.search_texts[top_units[0]] if top_units else ""
-    uncovered = next((t for t in settings().uncovered_topics if t in lowered and t not in first), None)
+    uncovered = next((t for t in settings().uncovered_topics if t in lowered and first.count(t) < 2), None)
     asked = _ASKS_MEASURE.search(query)
-    measure = asked.group(1) if asked and not re.search(_NUMBER + asked.group(1), text) else None
+    measure = asked.group(1) if asked and not re.search(_figure(asked.group(1)), text) else None
+    # money by the best unit itself: a sum in another topic's case (the third unit) is no answer
+    if measure is None and _ASKS_MONEY.search(query) and not _MONEY.search(first):
+        measure = "元"
     return Features(found / total if total else 0.0, foreign, is_injection(query), uncovered, measure, unexplained)
+
+
+def _figure(measure: str) -> str:
+    """A figure in that measure; for years a duration (3年, 3-5年), never a date (2020年)."""
+    if measure == "年":
+        return r"(?<![0-9０-９])(?:[0-9０-９]{1,2}|[一二两三四五六七八九十半]+)\s*个?年"
+    return _NUMBER + measure
 
 
 def admits(query: str, top_units: list[str], index: Index) -> bool:

@@ -49,6 +49,12 @@ _WANTS_CASE = re.compile(r"案例|例子|实例|示例|做法|经验|哪个企�
                          r"怎么做的|怎么搞的|调整成了|改成了|某矿|供电所|"
                          r"(那个|那家|这家|哪家|别的|其他|有的?|[A-Z])[\u4e00-\u9fff]{0,4}(公司|集团)")
 KEY_RECHECK_SECONDS = 2.0
+# "什么叫X / X是什么": the unit whose sentence begins with X (支持保障型企业一般不直接创造效益…) or
+# says "X是指 / 所称X" defines it; a unit that only mentions X (对支持保障型企业…) does not.
+DEFINITION_BONUS = 0.1
+_ASKS_DEFINITION = re.compile(r"(?:什么叫|什么是|啥叫|啥是|何为|何谓|所谓)(?P<after>[^，,。？?！!\s]{2,16})|"
+                              r"(?P<before>[^，,。？?！!\s]{2,16}?)(?:是指什么|是什么|是啥|指什么|什么意思|啥意思|指的是)")
+_SENTENCE_START = r"(?:^|[。；;：:\n]|（[一二三四五六七八九十]+）|[0-9]+[.、])\s*"
 # A question that names the people a guideline is about (科技人才, 研发人员 → 科技人才指引;
 # 技术工人 → 技能人才指引), or the guideline itself by its short name or an alias (曲靖指引),
 # prefers that guideline's units when scores are close.
@@ -172,6 +178,23 @@ def _subjects(texts: dict[str, str], doc_of: dict[str, str]) -> dict[str, str]:
             if len(word) >= 2 and own >= SUBJECT_MIN_COUNT and own >= SUBJECT_SHARE * total:
                 found[word] = entry.doc_id
     return found
+
+
+def _defined_term(query: str) -> list[str]:
+    """The term a definition question asks about, longest reading first ("内部指引里的X" → X…)."""
+    found = _ASKS_DEFINITION.search(query)
+    if not found:
+        return []
+    if found.group("after"):
+        term = found.group("after").rstrip("呢啊呀吗")
+        return [term[:n] for n in range(len(term), 1, -1)]
+    term = found.group("before")
+    return [term[n:] for n in range(len(term) - 1)]
+
+
+def _defines(text: str, terms: list[str]) -> bool:
+    return any(t in text and (re.search(_SENTENCE_START + re.escape(t), text) or f"{t}是指" in text or f"所称{t}" in text)
+               for t in terms if len(t) >= 3)
 
 
 def _named_documents(query: str, index: Index) -> set[str]:
@@ -372,8 +395,10 @@ def ranked(index: Index, query: str, doc_id: str | None, kind: str | None,
             return 0.0
         return CASE_BONUS if wants_case else -CASE_PENALTY
 
+    terms = _defined_term(query)
     final = {uid: fused[uid] / top + COVERAGE_WEIGHT * coverage[uid][0] + kind_prior(index.units[uid])
-             + (SUBJECT_BONUS if index.units[uid].doc_id == subject else 0.0) for uid in coverage}
+             + (SUBJECT_BONUS if index.units[uid].doc_id == subject else 0.0)
+             + (DEFINITION_BONUS if terms and _defines(index.units[uid].text, terms) else 0.0) for uid in coverage}
     hits = []
     best = max(final.values())
     for uid in sorted(final, key=lambda u: (-final[u], index.unit_order.get(u, 0))):
