@@ -146,6 +146,11 @@ def member_name(reads: Reads, q: Quantity, words: tuple[str, ...] = ()) -> str |
     name = strip_cues(q.name, reads.cues + words) if q.name else ""
     if not name:
         return _sentence_owner(q.topic)
+    inside = [m for m in _PERSON_MENTION.finditer(name) if m.group(0) not in _NOT_PERSONS]
+    if len(inside) == 1 and inside[0].group(0) != name and not entity_end(name):
+        before, after = name[:inside[0].start()], name[inside[0].end():]
+        if (not before or any(role.endswith(before) for role in _LEADER_ROLES)) and (not after or after in _SPEECH):
+            name = inside[0].group(0)  # 班组长老魏说…: 老魏, past the end of his title and what he said
     return name if name not in lexicon().not_names else None
 
 
@@ -250,7 +255,19 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _named_again(out)
     _a_group_inside_another(out)
     _per_head(out, reading)
+    _total_of_the_others(out, reading)
     return out
+
+
+_OTHERS = re.compile(r"其他人|其余|别的人|别人|剩下的|其他几个|其他同事")
+
+
+def _total_of_the_others(out: Filled, reading: Reading) -> None:
+    """他自己做了800件，组里其他人一共做了1200件: that total is the rest's, not the whole unit's."""
+    for i in out.placed:
+        q = reading.quantities[i]
+        if q.total and _OTHERS.search(q.subject):
+            out.problems.append(f"“{q.subject.strip('，, ')}{q.text}”是其余人员的合计：全体总量是所列各项加上它吗？请确认")
 
 
 def _per_head(out: Filled, reading: Reading) -> None:
@@ -907,8 +924,10 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
             group = groups.setdefault(key, {})  # type: ignore[arg-type]
             if q.total:
                 group.setdefault("stated", q.value)  # 小计: checked against the members below
+            elif not (who := member_name(inner.reads, q, shape.cues) or q.name):
+                group.setdefault(own.path, q.value)  # 3200	生产部: a figure written with its department alone is the department's
             else:
-                group.setdefault(inner.path, {})[member_name(inner.reads, q, shape.cues) or q.name] = q.value
+                group.setdefault(inner.path, {})[who] = q.value
             out.placed[i] = slot.path
         for name, (i, q) in heads.items():
             key = strip_cues(name, words + shape.cues) or name
@@ -938,6 +957,7 @@ _PERSON_MENTION = re.compile(r"[\u4e00-\u9fa5](?:师傅|大姐|大哥)|[\u4e00-\
 _NOT_PERSONS = {"老师", "老师傅", "老板", "小组", "小时", "小计", "小班", "老年", "小型", "老化", "阿姨", "小于", "老工", "小工", "技工", "普工", "员工",
                 "职工", "高级工", "中级工", "初级工", "学徒工", "操作工", "技术工", "老员", "小微", "小厂", "小企", "老厂"}
 _LEADER_ROLES = ("班组长", "组长", "班长", "兼班组长")
+_SPEECH = ("说", "讲", "讲的", "说的", "表示", "反映", "报")
 _LEADS_A_TEAM = re.compile(r"(?:还是|还当着?|兼任?|当着?|担任|是)(?:班组长|组长|班长)")
 
 

@@ -689,3 +689,11 @@ def test_a_follow_up_amount_goes_to_the_one_money_field_and_replaces_its_alterna
     respond("年薪50万，基本年薪占30%", session_id=session)
     base = _computed(respond("基本年薪改成14万", session_id=session))[-1]
     assert base.output["allocations"]["基本年薪"] == Decimal("140000.00")
+
+
+def test_a_figure_with_its_department_alone_the_rest_of_a_team_and_a_person_after_his_title():
+    table = _computed(respond("积分\t部门\n1800\t维修部\n1200\t仓储部\n奖金15万", session_id=_session()))[-1]
+    assert table.output["allocations"] == {"维修部": Decimal("90000.00"), "仓储部": Decimal("60000.00")}
+    assert "None" not in respond("积分\t部门\n1800\t维修部\n1200\t仓储部\n奖金15万", session_id=_session()).answer
+    rest = respond("班长老鲁讲这个月计件奖金3万，他自己做了600件，班里其他人一共做了1400件，老鲁拿多少", session_id=_session())
+    assert rest.needs and "其余" in rest.answer and not _computed(rest) and "老鲁 600" in rest.answer
