@@ -854,6 +854,8 @@ def _topics(qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
         pronoun = q.name in _PRONOUNS or q.name is None and q.subject.startswith(_PRONOUNS)
         if pronoun and i > 0 and out[i - 1].name:
             out[i] = q = q.with_(name=out[i - 1].name)  # 周主管按70%折算，他做了400件
+        elif pronoun and (who := _last_person(q.topic)):
+            out[i] = q = q.with_(name=who)  # 小祁也要算，他做了500件: the person named before, with no figure of theirs
         if q.name and not _only_verbs(q.name) or i == 0:
             continue
         prev = out[i - 1]
@@ -864,6 +866,12 @@ def _topics(qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
         if prev.clause == q.clause or _starts_as_continuation(q.subject, lex):
             out[i] = q.with_(name=prev.name, subject=prev.subject + "…" + q.subject, total=q.total or prev.total)
     return out
+
+
+def _last_person(words: str) -> str | None:
+    """The last person named in `words` (小祁 in 小祁也要算,): a jieba person name or 小X/老X/X工."""
+    people = [w for w, flag in _tokens(words) if flag in ("nr", "nrfg") or person_pattern().fullmatch(w)]
+    return people[-1] if people else None
 
 
 def _only_verbs(name: str) -> bool:

@@ -697,3 +697,10 @@ def test_a_figure_with_its_department_alone_the_rest_of_a_team_and_a_person_afte
     assert "None" not in respond("积分\t部门\n1800\t维修部\n1200\t仓储部\n奖金15万", session_id=_session()).answer
     rest = respond("班长老鲁讲这个月计件奖金3万，他自己做了600件，班里其他人一共做了1400件，老鲁拿多少", session_id=_session())
     assert rest.needs and "其余" in rest.answer and not _computed(rest) and "老鲁 600" in rest.answer
+
+
+def test_a_pronoun_after_a_person_named_without_a_figure_is_that_person():
+    session = _session()
+    respond("计件奖金2万，阿坤800件，阿伦1200件", session_id=session)
+    added = _computed(respond("小蒙也要算，他做了500件", session_id=session))[-1]
+    assert added.input["pieces"]["小蒙"] in ("500", Decimal("500"), 500)
