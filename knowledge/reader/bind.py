@@ -1058,7 +1058,7 @@ def _parents(text: str, qs: list[Quantity], clauses: list[Clause], lex: Lexicon)
         elif before and re.match(r"\s*[:：]", segment) and entity_end(before[-1].name or "") and not entity_end(q.name or ""):
             parent = before[-1].name  # 销售部总分900分：小周400、小吴500
         else:
-            parent = _header(text, clauses, q)
+            parent = _header(text, clauses, q, tuple(p.name for p in out[:i] if p.name and not p.parent))
         if parent and parent != q.name and not whole_unit(parent):  # 全公司8000分，其中一部3000分: parts of the whole, no group
             out[i] = q.with_(parent=parent)
     return out
@@ -1087,18 +1087,22 @@ def _inside_brackets_after(text: str, after: int, pos: int) -> bool:
     return opened >= 0 and opened > closed and not segment[:opened].strip(" ")
 
 
-def _header(text: str, clauses: list[Clause], q: Quantity) -> str | None:
+def _header(text: str, clauses: list[Clause], q: Quantity, listed: tuple[str, ...] = ()) -> str | None:
     """The name of a "生产部：" / "一车间个人积分：" clause with no figure that opens this figure's
-    sentence (the nearest such heading before the figure)."""
+    sentence (the nearest such heading before the figure); a heading that says something names a
+    member only when it opens with one listed before (A车间分到的再按班组分：…)."""
     found = None
     for clause in clauses:
         if clause.sentence != q.sentence or clause.end > q.start:
             continue
-        if text[clause.end:clause.end + 1] in ("：", ":") and not re.search(r"\d", clause.text) \
-                and not clause.text.strip().startswith(("各", "每", "所有", "全体", "全部")):
-            name = entity_in(core(clause.text))
-            if name:
-                found = name
+        if text[clause.end:clause.end + 1] not in ("：", ":"):
+            continue
+        if not re.search(r"\d", clause.text) and not clause.text.strip().startswith(("各", "每", "所有", "全体", "全部")):
+            found = entity_in(core(clause.text)) or found
+        tail = re.split(r"\d[\d.,]*\S*\s*", clause.text)[-1].strip()  # …D车间1000分 A车间分到的再按班组分
+        opened = next((n for n in sorted(listed, key=len, reverse=True) if tail.startswith(n) and looks_like_entity(n)), None)
+        if opened and not (found and found == entity_in(core(clause.text))):
+            found = opened
     return found
 
 

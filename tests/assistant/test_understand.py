@@ -704,3 +704,9 @@ def test_a_pronoun_after_a_person_named_without_a_figure_is_that_person():
     respond("计件奖金2万，阿坤800件，阿伦1200件", session_id=session)
     added = _computed(respond("小蒙也要算，他做了500件", session_id=session))[-1]
     assert added.input["pieces"]["小蒙"] in ("500", Decimal("500"), 500)
+
+
+def test_a_heading_that_opens_with_a_listed_member_heads_its_members():
+    reply = respond("奖金池30万 甲车间3000分 乙车间2000分 丙车间1000分 甲车间分到的再按班组分：一班1800 二班1200", session_id=_session())
+    departments = _computed(reply)[-1].input["departments"]
+    assert set(departments["甲车间"]["members"]) == {"一班", "二班"} and "一班" not in departments
