@@ -25,6 +25,12 @@ def _computed(reply):
     return [c for c in reply.tool_calls if c.name != "search" and "error" not in c.output]
 
 
+def _asked(text: str, *shown: str) -> None:
+    """One message that must be asked about, not computed: the answer names what is unclear."""
+    reply = respond(text, session_id=_session())
+    assert reply.needs and all(w in reply.answer for w in shown) and not _computed(reply), reply.answer
+
+
 @pytest.mark.parametrize("name", [info.name for info in calculators.list_calculators()])
 def test_every_calculator_is_reachable_from_chat(name):
     """Each registered calculator declares topics and how its fields are read, so chat reaches it."""
@@ -389,10 +395,8 @@ def test_a_count_of_a_grade_in_our_team_is_a_head_count_not_a_person():
 
 
 def test_a_request_for_work_named_by_its_topic_asks_for_the_data():
-    reply = respond("麻烦把我们几个职级和工资拟合一个回归，看看每升一级涨多少", session_id=_session())
-    assert reply.needs and "薪酬回归分析" in reply.answer and not _computed(reply)
-    tables = respond("帮我做个套改，小汪现在工资4100，看看套完涨多少", session_id=_session())
-    assert tables.needs and "新岗位等级" in tables.answer and not _computed(tables)
+    _asked("麻烦把我们几个职级和工资拟合一个回归，看看每升一级涨多少", "薪酬回归分析")
+    _asked("帮我做个套改，小汪现在工资4100，看看套完涨多少", "新岗位等级")
 
 
 def test_a_follow_up_naming_a_new_person_or_an_unfilled_field_without_a_figure_asks_for_it():
@@ -431,8 +435,7 @@ def test_an_employee_number_does_not_name_a_person_and_a_whole_team_this_month_i
 def test_members_after_a_departments_figure_and_a_colon_are_its_own_and_mixed_levels_are_asked_about():
     two = _answer("绩效10万，两级分配。研发部总分700分：小龚300、小简400；行政部300分")
     assert "研发部 | 70,000.00" in two and "30,000.00" in two  # 小龚: 70000 × 300 ÷ 700
-    mixed = respond("绩效10万：研发部700分、小龚300分、小简400分", session_id=_session())
-    assert mixed.needs and "同一层" in mixed.answer and not _computed(mixed)
+    _asked("绩效10万：研发部700分、小龚300分、小简400分", "同一层")
 
 
 def test_two_digit_discounts_a_spoken_correction_a_restated_figure_and_someone_alike():
@@ -471,26 +474,21 @@ def test_a_name_listed_twice_and_parts_short_of_the_whole_are_asked_about_unless
 
 
 def test_a_bare_amount_far_below_the_others_and_a_bare_share_of_people_are_asked_about():
-    scaled = respond("李总年薪60万，基本年薪24，看下合不合规", session_id=_session())
-    assert scaled.needs and "“24”是多少钱" in scaled.answer and not _computed(scaled)
-    share = respond("在岗职工300人，分红的80人里技术的占了50，合规吗", session_id=_session())
-    assert share.needs and "“占了50”是人数还是百分比" in share.answer and not _computed(share)
+    _asked("李总年薪60万，基本年薪24，看下合不合规", "“24”是多少钱")
+    _asked("在岗职工300人，分红的80人里技术的占了50，合规吗", "“占了50”是人数还是百分比")
     money = _answer("应用类研发人员，年总收入40万，基本薪酬占18万")
     assert "45%" in money and "人数还是百分比" not in money
 
 
 def test_monthly_and_yearly_pay_in_one_list_are_asked_about_and_a_median_asked_for_is_a_percentile():
-    mixed = respond("几家同行：甲厂月薪5800，乙厂年薪8万，丙厂月薪6200，算中位数", session_id=_session())
-    assert mixed.needs and "既有月薪又有年薪" in mixed.answer and not _computed(mixed)
+    _asked("几家同行：甲厂月薪5800，乙厂年薪8万，丙厂月薪6200，算中位数", "既有月薪又有年薪")
     median = _answer("同行月薪：5000、5400、6000、6600、7000，算中位数")
     assert "市场薪酬分位值" in median and "6,000.00" in median
 
 
 def test_an_either_or_a_described_extra_count_and_an_impossible_ratio_are_asked_about():
-    either = respond("绩效10万，甲部600分，乙部400分，甲部其实是600分还是650分我也记不清", session_id=_session())
-    assert either.needs and not _computed(either)
-    extra = respond("在岗职工500人，分红对象120人，技术技能人员80人，但其中15人是行政岗兼的", session_id=_session())
-    assert extra.needs and "15人" in extra.answer and not _computed(extra)
+    _asked("绩效10万，甲部600分，乙部400分，甲部其实是600分还是650分我也记不清")
+    _asked("在岗职工500人，分红对象120人，技术技能人员80人，但其中15人是行政岗兼的", "15人")
     ratio = respond("薪级起点2800，级差150，共12级，另外第6级想单独调到3900", session_id=_session())
     assert ratio.needs and "3900" in ratio.answer and "级比" not in ratio.answer.split("还需要")[0]
 
@@ -505,15 +503,13 @@ def test_growths_written_present_first_or_from_one_amount_to_another_and_a_p_pre
 
 
 def test_a_listed_name_said_again_with_a_second_figure_is_asked_about():
-    reply = respond("积分制：总绩效9万，老韩积分200，老郝积分200，老韩是班长额外加40分", session_id=_session())
-    assert reply.needs and "“老韩”有两个数字" in reply.answer and not _computed(reply)
+    _asked("积分制：总绩效9万，老韩积分200，老郝积分200，老韩是班长额外加40分", "“老韩”有两个数字")
 
 
 def test_numerals_inside_names_a_share_for_a_listed_member_and_amounts_moved_by_you():
     named = respond("奖金池9万，张三李四王五三个人，李四和王五一样，李四100分，张三200分", session_id=_session())
     assert "51" not in named.answer and not any(c.input.get("scores", {}).get("李四和王") for c in named.tool_calls)
-    half = respond("绩效8万，一班300分，二班300分，三班200分，三班这次只拿一半", session_id=_session())
-    assert half.needs and "一半" in half.answer and not _computed(half)
+    _asked("绩效8万，一班300分，二班300分，三班200分，三班这次只拿一半", "一半")
     moved = _answer("两个低于：利润总额由6000万降到5700万，工资总额由1200万增加到1230万")
     assert "经济效益增长率 下降 5%" in moved and "工资总额增长率 2.5%" in moved
     apprentice = _answer("计件奖金3万，师傅老詹1500件，徒弟小闵1000件，徒弟按师傅的一半算")
@@ -526,10 +522,8 @@ def test_scientific_notation_is_never_read_as_its_exponent():
 
 
 def test_a_joint_total_is_nobodys_and_a_department_compared_without_a_figure_is_asked_for():
-    joint = respond("计件奖金2万，小符和小柯一共做了1600件，小符多一些", session_id=_session())
-    assert joint.needs and not _computed(joint)
-    compared = respond("奖金池12万，销售部积分2400，服务部积分比销售部少一点", session_id=_session())
-    assert compared.needs and "服务部" in compared.answer and not _computed(compared)
+    _asked("计件奖金2万，小符和小柯一共做了1600件，小符多一些")
+    _asked("奖金池12万，销售部积分2400，服务部积分比销售部少一点", "服务部")
 
 
 def _conversion(reply) -> dict:
@@ -575,10 +569,8 @@ def test_rows_of_one_list_name_people_alike():
 def test_identifiers_small_bare_pools_and_set_asides_give_no_figure():
     batch = respond("批次No.3318的活，计件奖金2万，老甘600件，老滕400件", session_id=_session())
     assert _computed(batch)[-1].output["allocations"] == {"老甘": Decimal("12000.00"), "老滕": Decimal("8000.00")}
-    bare = respond("这回奖金50，一组300分，二组200分，按分数分", session_id=_session())
-    assert bare.needs and not _computed(bare)
-    aside = respond("绩效总额30万，先提留5%做调节，剩下按积分：A车间600分，B车间400分", session_id=_session())
-    assert aside.needs and "5%" in aside.answer and not _computed(aside)
+    _asked("这回奖金50，一组300分，二组200分，按分数分")
+    _asked("绩效总额30万，先提留5%做调节，剩下按积分：A车间600分，B车间400分", "5%")
 
 
 def test_the_word_right_after_a_person_is_theirs_and_a_figure_after_bu_shi_is_taken_back():
@@ -591,14 +583,10 @@ def test_the_word_right_after_a_person_is_theirs_and_a_figure_after_bu_shi_is_ta
 
 
 def test_a_figure_that_cannot_be_used_as_written_is_asked_about():
-    people = respond("去年工资总额600万，利润增长5%，联动系数0.6，今年职工人数增加8", session_id=_session())
-    assert people.needs and "8" in people.answer and not _computed(people)
-    bound = respond("在岗300人，拟激励80人，技术技能人才占六成以上，合规吗", session_id=_session())
-    assert bound.needs and "范围" in bound.answer and not _computed(bound)
-    companies = respond("同行4家的月薪 5200 5600 6100 P50多少", session_id=_session())
-    assert companies.needs and "4家" in companies.answer and not _computed(companies)
-    unlisted = respond("甲组500分 乙组300分 奖金8万 小韦在甲组 小韦能分多少", session_id=_session())
-    assert unlisted.needs and "小韦" in unlisted.answer and not _computed(unlisted)
+    _asked("去年工资总额600万，利润增长5%，联动系数0.6，今年职工人数增加8", "8")
+    _asked("在岗300人，拟激励80人，技术技能人才占六成以上，合规吗", "范围")
+    _asked("同行4家的月薪 5200 5600 6100 P50多少", "4家")
+    _asked("甲组500分 乙组300分 奖金8万 小韦在甲组 小韦能分多少", "小韦")
 
 
 def test_work_records_take_the_item_written_nearest_before_each_figure():
@@ -609,8 +597,7 @@ def test_work_records_take_the_item_written_nearest_before_each_figure():
 def test_the_rest_of_a_share_restates_it_and_a_grade_written_before_its_figure_labels_it():
     halves = _computed(respond("副总年薪40万，基本年薪和绩效年薪各占一半", session_id=_session()))[-1]
     assert halves.output["allocations"]["基本年薪"] == Decimal("200000.00")
-    rest = respond("年薪36万，基本年薪占35%，绩效年薪占60%", session_id=_session())
-    assert rest.needs and "100%" in rest.answer and not _computed(rest)
+    _asked("年薪36万，基本年薪占35%，绩效年薪占60%", "100%")
     fit = _computed(respond("帮我线性回归：1级 3000，2级 3500，3级 4000", session_id=_session()))[-1]
     assert fit.output["coefficients"]["b"] == Decimal("500.000000")
 
@@ -643,30 +630,22 @@ def test_a_rule_for_state_owned_firms_is_a_reference_for_a_private_one():
 
 
 def test_a_unit_price_a_per_head_coefficient_and_a_name_listed_without_figure_are_asked():
-    price = respond("计件 单价2块5 阿珍干了900件 阿琼700件 各拿多少", session_id=_session())
-    assert price.needs and not _computed(price)
-    coefficient = respond("奖金池30万，按岗位系数：主任1.4，科员1.0，主任3人科员12人", session_id=_session())
-    assert coefficient.needs and "每人" in coefficient.answer and not _computed(coefficient)
-    listed = respond("计件奖金3万，阿珍、阿琼、阿娇三个人，阿珍900件、阿琼700件", session_id=_session())
-    assert listed.needs and "阿娇" in listed.answer and not _computed(listed)
+    _asked("计件 单价2块5 阿珍干了900件 阿琼700件 各拿多少")
+    _asked("奖金池30万，按岗位系数：主任1.4，科员1.0，主任3人科员12人", "每人")
+    _asked("计件奖金3万，阿珍、阿琼、阿娇三个人，阿珍900件、阿琼700件", "阿娇")
 
 
 def test_a_person_asked_about_by_pronoun_and_a_head_count_change_are_asked():
-    pronoun = respond("质检部500分，仓储部300分，奖金8万，钱工在质检部，他能拿多少", session_id=_session())
-    assert pronoun.needs and "钱工" in pronoun.answer and not _computed(pronoun)
-    heads = respond("工资总额去年700万，利润增长9%，联动系数0.5，职工人数比去年多了15", session_id=_session())
-    assert heads.needs and "15" in heads.answer and not _computed(heads)
+    _asked("质检部500分，仓储部300分，奖金8万，钱工在质检部，他能拿多少", "钱工")
+    _asked("工资总额去年700万，利润增长9%，联动系数0.5，职工人数比去年多了15", "15")
     oldest = _computed(respond("司龄工资5档，每3年一档，起步100，档差20。厂里最老的师傅干了20年了，他拿多少？", session_id=_session()))
     assert oldest and oldest[-1].output["amount"] == Decimal("180.00")
 
 
 def test_changes_to_a_listed_figure_and_a_group_named_inside_another_are_asked():
-    deduct = respond("绩效奖金12万，甲部门积分5000，乙部门积分3000，甲部门扣考勤分300", session_id=_session())
-    assert deduct.needs and not _computed(deduct)
-    carried = respond("奖金池15万，工程部3000分，采购部2000分，工程部其中有800分是上月结转的", session_id=_session())
-    assert carried.needs and not _computed(carried)
-    grades = respond("技师比例：全厂共120人，技师及以上20人，超没超", session_id=_session())
-    assert grades.needs and "技师及以上" in grades.answer and not _computed(grades)
+    _asked("绩效奖金12万，甲部门积分5000，乙部门积分3000，甲部门扣考勤分300")
+    _asked("奖金池15万，工程部3000分，采购部2000分，工程部其中有800分是上月结转的")
+    _asked("技师比例：全厂共120人，技师及以上20人，超没超", "技师及以上")
     half = respond("计件奖金2万，阿强干了1000件，阿明干的是阿强的一半", session_id=_session())
     assert not _computed(half)
 
@@ -676,8 +655,7 @@ def test_a_change_over_last_year_is_a_growth_and_a_cap_is_asked_about():
     assert Decimal(str(more.input["wage_total_growth"])) == Decimal("0.05")
     less = _computed(respond("利润今年比去年少了300万，去年利润6000万，工资总额增长2%，两个低于", session_id=_session()))[-1]
     assert Decimal(str(less.input["profit_growth"])) == Decimal("-0.05")
-    capped = respond("联动：基数600万，效益增长20%，挂钩系数0.7，但增幅最多不能超过12%", session_id=_session())
-    assert capped.needs and "12%" in capped.answer and not _computed(capped)
+    _asked("联动：基数600万，效益增长20%，挂钩系数0.7，但增幅最多不能超过12%", "12%")
 
 
 def test_a_follow_up_amount_goes_to_the_one_money_field_and_replaces_its_alternative():

@@ -23,6 +23,7 @@ from .common import (
     clean_name,
     count_value,
     figure,
+    line_runs,
     negated_at,
     positions,
 )
@@ -156,26 +157,9 @@ def _one_weight(s: Sentence) -> tuple[str, Decimal] | None:
 def _kpi_lines(scheme: Scheme) -> list[KpiSet]:
     """Indicators written one to a line (a 1.1-numbered list): consecutive lines each holding one
     indicator and its weight, under a line that names indicators (指标, KPI) or weighing 权重."""
-    out: list[KpiSet] = []
-    run: list[tuple[Sentence, str, Decimal]] = []
-    sentences = scheme.sentences
-
-    def close(at: int) -> None:
-        if len(run) >= 3:
-            lead = sentences[at - len(run) - 1].plain if at - len(run) - 1 >= 0 else ""
-            if any(w in lead for w in W.kpi) or all(s.has(*W.weight) for s, _, _ in run):
-                out.append(KpiSet(weights={n: v for _, n, v in run}, evidence=run[-1][0].evidence,
-                                  rows={n: s.evidence for s, n, _ in run}))
-        run.clear()
-
-    for i, s in enumerate(sentences):
-        found = _one_weight(s)
-        if found is None:
-            close(i)
-            continue
-        run.append((s, *found))
-    close(len(sentences))
-    return out
+    return [KpiSet(weights={n: v for _, (n, v) in run}, evidence=run[-1][0].evidence, rows={n: s.evidence for s, (n, _) in run})
+            for lead, run in line_runs(scheme.sentences, _one_weight)
+            if any(w in lead for w in W.kpi) or all(s.has(*W.weight) for s, _ in run)]
 
 
 _OF_SCORE = ("总分", "满分", "总权重", "考核分值")  # a share of the whole score is a weight

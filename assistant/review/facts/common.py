@@ -4,7 +4,7 @@ figures named by the words before them, and tables read cell by cell."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -300,3 +300,20 @@ class Facts(BaseModel):
     """Base for a fact sheet: frozen, typed, JSON-able."""
 
     model_config = ConfigDict(frozen=True)
+
+
+def line_runs(sentences: list[Sentence], one: Callable[[Sentence], Any], least: int = 3) -> list[tuple[str, list[tuple[Sentence, Any]]]]:
+    """Runs of at least `least` consecutive sentences that each hold one item (`one` returns it, or
+    None), with the line just before each run (the heading it is written under)."""
+    out: list[tuple[str, list[tuple[Sentence, Any]]]] = []
+    run: list[tuple[Sentence, Any]] = []
+    for i in range(len(sentences) + 1):
+        found = one(sentences[i]) if i < len(sentences) else None  # (one past the end closes the last run)
+        if found is not None:
+            run.append((sentences[i], found))
+            continue
+        if len(run) >= least:
+            before = i - len(run) - 1
+            out.append((sentences[before].plain if before >= 0 else "", run))
+        run = []
+    return out

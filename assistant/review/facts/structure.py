@@ -29,6 +29,7 @@ from .common import (
     figure,
     filled,
     header_row,
+    line_runs,
     placed,
 )
 
@@ -165,26 +166,9 @@ def _one_band(s: Sentence) -> Decimal | None:
 
 def _seniority_lines(scheme: Scheme) -> list[StepSeries]:
     """Seniority bands written one to a line under a 年功工资 heading (or right after a line naming it)."""
-    out: list[StepSeries] = []
-    run: list[tuple[Sentence, Decimal]] = []
-    sentences = scheme.sentences
-
-    def close(at: int) -> None:
-        if len(run) >= 3:
-            first = run[0][0]
-            lead = sentences[at - len(run) - 1].plain if at - len(run) - 1 >= 0 else ""
-            if any(w in first.heading + first.chapter + lead for w in W.seniority):
-                out.append(StepSeries(kind=SeriesKind.SENIORITY, name="年功工资", amounts=[v for _, v in run], evidence=run[-1][0].evidence))
-        run.clear()
-
-    for i, s in enumerate(sentences):
-        found = _one_band(s)
-        if found is None:
-            close(i)
-            continue
-        run.append((s, found))
-    close(len(sentences))
-    return out
+    return [StepSeries(kind=SeriesKind.SENIORITY, name="年功工资", amounts=[v for _, v in run], evidence=run[-1][0].evidence)
+            for lead, run in line_runs(scheme.sentences, _one_band)
+            if any(w in run[0][0].heading + run[0][0].chapter + lead for w in W.seniority)]
 
 
 def _step_lines(scheme: Scheme) -> list[StepSeries]:
