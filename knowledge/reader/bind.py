@@ -1097,12 +1097,10 @@ def _header(text: str, clauses: list[Clause], q: Quantity, listed: tuple[str, ..
             continue
         if text[clause.end:clause.end + 1] not in ("：", ":"):
             continue
-        if not re.search(r"\d", clause.text) and not clause.text.strip().startswith(("各", "每", "所有", "全体", "全部")):
-            found = entity_in(core(clause.text)) or found
+        plain_heading = not re.search(r"\d", clause.text) and not clause.text.strip().startswith(("各", "每", "所有", "全体", "全部"))
         tail = re.split(r"\d[\d.,]*\S*\s*", clause.text)[-1].strip()  # …D车间1000分 A车间分到的再按班组分
         opened = next((n for n in sorted(listed, key=len, reverse=True) if tail.startswith(n) and looks_like_entity(n)), None)
-        if opened and not (found and found == entity_in(core(clause.text))):
-            found = opened
+        found = (entity_in(core(clause.text)) if plain_heading else None) or opened or found
     return found
 
 
