@@ -79,6 +79,9 @@ _CORRECTING = re.compile(r"^\s*(?:哦|噢|啊|呃)?(?:不对|不是|更正|纠�
 _IDENTIFIED = re.compile(r"(?:工号|编号|员工号|序号|账号|卡号)[:：]?\s*[A-Za-z0-9][A-Za-z0-9_-]*\s*(?:的|号)?")
 
 
+_WHEN = re.compile(r"(?:今天|昨天|前天|明天|当天|本周|上周|这周|上午|下午|晚上|白天|夜班时|白班时)$")
+
+
 @lru_cache(maxsize=4096)
 def core(subject: str) -> str:
     """The words of a subject that name something: connectives, verbs, directions, limits and
@@ -100,6 +103,7 @@ def core(subject: str) -> str:
     phrase = re.sub(r"(?<=\S)按[^按]{1,8}的$", "", phrase)  # 徒弟按师傅的一半: 徒弟's, measured against 师傅
     phrase = re.sub(r"(?<=\S)(?:干|做|拿|得)?的?是[^是]{1,8}的$", "", phrase)  # 老严干的是老魏的一半: 老严's
     phrase = re.sub(r"(?<=\S\S)[这那](?:一|个)(?:级|档|等|岗|层级|职级|级别|岗位)?$", "", phrase)  # 主任工程师这一级: the one just named
+    phrase = _WHEN.sub("", phrase)  # 老魏今天做了120件，昨天做了100件: the day is when, not who
     # multi-character link words come off as plain strings (老赵打了 → 老赵, whatever jieba makes of it)
     long_links = tuple(w for w in sorted(link, key=len, reverse=True) if len(w) >= 2)
     while (tail := ends_with_any(phrase, long_links)) and len(phrase) > len(tail):

@@ -296,6 +296,9 @@ def _named_again(out: Filled) -> None:
             if first is not None:
                 out.problems.append(f"“{first}”有两个数字（{plain(value[first])} 和 “{str(key)[len(first):]}” {plain(value[key])}）："
                                     "是加在一起，还是用后一个？")
+            role_of = next((k for k in value if k != key and re.search(rf"[（(][^）)]*{re.escape(str(key))}[^）)]*[）)]", str(k))), None)
+            if role_of is not None:  # 张三（组长）120分 … 组长另外加20分: the 组长 is 张三
+                out.problems.append(f"“{key}”的 {plain(value[key])} 是给“{role_of}”加的吗？请说明是加在一起，还是另算")
 
 
 def _a_group_inside_another(out: Filled) -> None:

@@ -688,3 +688,8 @@ def test_a_heading_that_opens_with_a_listed_member_heads_its_members():
     reply = respond("奖金池30万 甲车间3000分 乙车间2000分 丙车间1000分 甲车间分到的再按班组分：一班1800 二班1200", session_id=_session())
     departments = _computed(reply)[-1].input["departments"]
     assert set(departments["甲车间"]["members"]) == {"一班", "二班"} and "一班" not in departments
+
+
+def test_a_day_is_nobodys_name_and_a_role_in_a_persons_bracket_is_that_person():
+    _asked("计件奖金6000元，阿光今天做了90件，昨天做了80件，阿耀两天一共做了150件", "阿光")
+    _asked("奖金20万，按积分：刘一（班长）110分，刘二95分，刘三85分，班长另外加15分", "班长")
