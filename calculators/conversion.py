@@ -73,8 +73,9 @@ class ConversionInput(MoneyInput):
         None, title="基础工资", description="元/月，全体职工同一标准")
     seniority: ConversionSeniority | None = Field(None, title="年功工资")
     mapping: dict[str, str] | None = Field(None, title="现岗位对应的新岗位等级", description="现岗位 → 新岗位等级；现岗位与新岗位等级同名的可省略")
-    staff: Annotated[list[dict[str, Any]] | list[StaffMember], SkipValidation,
-                     Reads(Kind.MONEY, shape=Shape.RECORDS, people=True, ask="如“张三 初级工 现工资3500；李四 高级工 现工资4600”")] = Field(..., title="现有职工", description="每人：姓名、部门、现岗位、现工资（月固定工资）、工龄；可上传人员表")
+    staff: Annotated[list[dict[str, Any]], SkipValidation,
+                     Reads(Kind.MONEY, shape=Shape.RECORDS, people=True, record=StaffMember,
+                           ask="如“张三 初级工 现工资3500；李四 高级工 现工资4600”")] = Field(..., title="现有职工", description="每人：姓名、部门、现岗位、现工资（月固定工资）、工龄；可上传人员表")
     annual_fixed_budget: Annotated[Number | None, Reads(Kind.MONEY, cues=("固定工资预算", "固定工资总额", "预算"))] = Field(
         None, title="年度固定工资预算", description="元/年：工资总额预算减去绩效工资总量")
     absorb: bool = Field(False, title="保留工资随今后增资冲减")
@@ -226,7 +227,7 @@ def convert_person(p: Person, grade: PostGrade, steps: StepScale | None, other: 
 def pay_conversion(inp: ConversionInput) -> dict[str, Any]:
     if not isinstance(inp.staff, list) or not all(isinstance(r, dict) for r in inp.staff):
         raise CalculationError("现有职工应为若干行，每行是“列名: 值”", "staff")
-    people = read_staff([r for r in inp.staff if isinstance(r, dict)])  # rows stay as written (SkipValidation)
+    people = read_staff(inp.staff)
     targets = _targets(inp, people)
     rows, labels = [], _labels(people)
     by_grade: dict[str, dict[str, Any]] = {g.name: {"人数": 0, "现工资合计": Decimal(0), "套改后合计": Decimal(0),

@@ -63,7 +63,7 @@ _ASKS_MEASURE = re.compile(rf"(?:几|多少|多长)个?({_MEASURES})")
 # one in 元 or a pay table's figures: the guidelines' articles set none, their cases do
 # (师带徒津贴每月200元, a 宽带薪酬 table). 哪几块 asks for parts, not money.
 _ASKS_MONEY = re.compile(r"多少(?:钱|块|元)|几(?:块钱|元)|几[百千万]块")
-_MONEY = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?\s*(?:万|千|百)?\s*元|\|\s*[0-9]{3,}\s*\|")
+_MONEY = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万]+(?:\.[0-9]+)?\s*(?:万|千|百)?\s*元|\|\s*[0-9]{3,}\s*\|")  # 200元, 八十元
 # a figure, not the serial number of a document (人社厅发〔2021〕7号)
 _NUMBER = r"(?<![0-9０-９〕\]])(?:[0-9０-９]+(?:\.[0-9]+)?|[一二两三四五六七八九十百半]+)\s*个?"
 

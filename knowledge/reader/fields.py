@@ -62,6 +62,7 @@ class Reads:
     mention: tuple[str, ...] = ()  # words that ask for this field: written with no figure read for it, the user is asked
     least: int = 0  # a bare amount (no 元/万) below this is asked about: 奖金30 is no pool of 30 元
     complement: tuple[str, ...] = ()  # PERCENT: words naming the rest (绩效年薪 beside 基本年薪占比): its share is 1 − this one
+    record: type[BaseModel] | None = None  # RECORDS: the model of one record, when the field's own type is plain rows
 
     def __post_init__(self) -> None:
         if isinstance(self.kinds, Kind):
@@ -118,5 +119,6 @@ def slots(model: type[BaseModel], prefix: str = "", optional_parent: str | None 
                 out += slots(inner, f"{prefix}{key}.", optional_parent or (None if info.is_required() else f"{prefix}{key}"))
             continue
         keyed = typing.get_origin(_unwrap(info.annotation)) is dict
-        out.append(Slot(f"{prefix}{key}", name, info.title or name, reads, info.is_required(), inner, info.alias, keyed, optional_parent))
+        out.append(Slot(f"{prefix}{key}", name, info.title or name, reads, info.is_required(), reads.record or inner, info.alias, keyed,
+                        optional_parent))
     return out
