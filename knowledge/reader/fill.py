@@ -235,7 +235,8 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     listed = {str(k) for v in out.values.values() if isinstance(v, dict) for k in v}
     out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and q.start not in used
                      and (i not in out.outranked or _says_what_it_is(q) or _names_another_thing(q, out.slots)
-                          or q.kind is Kind.PERCENT and q.bound is not None)  # 但增幅不能超过…%: a cap nothing here applies
+                          or q.kind is Kind.PERCENT and q.bound is not None  # 但增幅不能超过…%: a cap nothing here applies
+                          or re.match(r"(?:但是?|不过|可是|然而|实际上?)", q.subject.strip()) is not None)  # 预算6%，但实际执行9%
                      and (q.kind is Kind.NUMBER or any(q.kind in s.reads.kinds and not _avoided(s.reads, q) for s in out.slots)
                           or q.unit in ("折", "成") or q.name in listed and q.kind in (Kind.PERCENT, Kind.MULTIPLE)
                           or q.kind is Kind.PERCENT and (_SET_ASIDE.search(q.subject) or q.bound is not None))]
@@ -1326,6 +1327,8 @@ def _plausible(out: Filled, reading: Reading) -> None:
         q = reading.quantities[i]
         if q.approx and not q.derived:
             out.problems.append(f"“{q.text}”是个约数，请给出准确的数字")
+        elif q.kind is Kind.PERCENT and path not in kinds and re.search(r"(?:多给|多发|多加|上浮|提高|再加|多)[他她]?$", q.subject):
+            out.problems.append(f"“{q.subject[-4:]}{q.text}”是在原来基础上加 {q.text}（系数 1 + {q.text}）吗？请确认")
         elif path in kinds and re.match(r"以上|以下|出头", q.tail) and not q.derived:
             out.problems.append(f"“{q.text}{q.tail[:2]}”是个范围，请给出确切的数字")  # 技术技能人员占一半以上: 51%? 70%?
         elif q.kind is Kind.NUMBER and Kind.MONEY in kinds.get(path, ()) and not q.magnitude and q.value != 0 and (

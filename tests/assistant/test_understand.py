@@ -693,3 +693,8 @@ def test_a_heading_that_opens_with_a_listed_member_heads_its_members():
 def test_a_day_is_nobodys_name_and_a_role_in_a_persons_bracket_is_that_person():
     _asked("计件奖金6000元，阿光今天做了90件，昨天做了80件，阿耀两天一共做了150件", "阿光")
     _asked("奖金20万，按积分：刘一（班长）110分，刘二95分，刘三85分，班长另外加15分", "班长")
+
+
+def test_a_relative_raise_and_a_contrasting_second_figure_are_asked():
+    _asked("计件奖金3万，阿黎做了500件，阿廖做了700件，阿黎是带班的，多给她15%", "15%")
+    _asked("两个低于：工资总额计划增长5%，但实际执行增长了8%，利润增长7%", "8%")
