@@ -982,8 +982,10 @@ def _word_bounds(text: str) -> set[int]:
     return {b for word, _, at in _positioned_tokens(text) for b in (at, at + len(word))}
 
 
-def people_named(text: str) -> list[tuple[str, int]]:
-    """Persons named in the text, with positions: 老秦, 阿强, 小马, 张三 (jieba's person names)."""
+@lru_cache(maxsize=1024)
+def people_named(text: str) -> tuple[tuple[str, int], ...]:
+    """Persons named in the text, with positions: 老秦, 阿强, 小马, 张三 (jieba's person names).
+    Cached: every calculator's reading of one message asks for the same text's people."""
     positioned = _positioned_tokens(text)
     bounds = {at for _, _, at in positioned}
     found = {m.start(): m.group(0) for m in _PERSON_MENTION.finditer(text) if m.group(0) not in _NOT_PERSONS
@@ -1002,7 +1004,7 @@ def people_named(text: str) -> list[tuple[str, int]]:
                 del found[p]
             found[at] = word
     _rows_like_a_persons(text, found)
-    return sorted(((name, pos) for pos, name in found.items()), key=lambda t: t[1])
+    return tuple(sorted(((name, pos) for pos, name in found.items()), key=lambda t: t[1]))
 
 
 _ROW_HEAD = re.compile(r"^[ \t\u3000]*(?:[-•·*]|\d{1,2}[.、)）])?[ \t\u3000]*([\u4e00-\u9fa5]{2,3})(?=[ \t\u3000｜|，,])", re.M)  # a colon makes a label (薪级：15级), not a cell
@@ -1033,7 +1035,7 @@ def _attribute_records(reading: Reading, figures: Figures, out: Filled, slot: Sl
     choices = [f for f in fields if f.reads.shape is Shape.CHOICE]
     values = [f for f in fields if f.reads.shape is Shape.VALUE]
     text = reading.normalised
-    people = people_named(text)
+    people = list(people_named(text))
     vocabulary = {w: v for f in choices for v, ws in _choice_words(f, out, text).items() for w in ws}
     words = sorted(vocabulary.items(), key=lambda t: -len(t[0]))
     if not people or not choices:
