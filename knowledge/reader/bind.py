@@ -237,9 +237,11 @@ def _comparisons(text: str, qs: list[Quantity]) -> list[Quantity]:
         if match is None:
             continue
         other = core(match.group("other")) or match.group("other")
+        other = re.sub(r"(?<=\S)的?(?:增速|增长率|增长|增幅|涨幅)$", "", other)  # 比利润增速低2个百分点: 利润's (growth)
         own = core(q.subject[:match.start()]) or None
-        base = next((p for p in out if p is not q and p.kind is q.kind and p.name and (p.name == other or core(p.name) == other)
-                     and not p.derived), None)
+        named = [p for p in out if p is not q and p.kind is q.kind and p.name and not p.derived]
+        base = next((p for p in named if p.name == other or core(p.name) == other), None) \
+            or next((p for p in named if len(other) >= 2 and (p.name or "").endswith(other)), None)  # 比利润高 … 营收利润增长8%
         written = text[q.start - len(match.group(0)):q.end]
         sign = -1 if match.group("way")[0] in "少低" else 1
         before = next((p for p in reversed(out[:i]) if p.sentence == q.sentence and p.kind is q.kind and p.name and not p.derived), None)
@@ -250,7 +252,8 @@ def _comparisons(text: str, qs: list[Quantity]) -> list[Quantity]:
         if base is None or own is None:
             out[i] = q.with_(name=None, parent=None)
             continue
-        out[i] = q.with_(value=base.value + sign * q.value, name=own, subject=own, text=written, derived=True)
+        # its subject as written (工资总额增长, not the core 工资): the words that say which field it is
+        out[i] = q.with_(value=base.value + sign * q.value, name=own, subject=q.subject[:match.start()].strip() or own, text=written, derived=True)
     return out
 
 
@@ -308,6 +311,11 @@ _UNIT_KINDS = {"万元": (Kind.MONEY, Decimal(10000)), "万": (Kind.MONEY, Decim
                "人": (Kind.PEOPLE, Decimal(1)), "%": (Kind.PERCENT, Decimal("0.01"))}
 
 
+# Labels that say a figure is no amount of money (or no figure of the heading's unit)
+_OWN_LABEL = re.compile(r"(积分|分数|得分|人数|件数|数量|系数|倍数|比例|比率|占比|权重|年限|工龄|档数|级数|个数)\s*[:：]?\s*$")
+_LABEL_KINDS = {"积分": Kind.SCORE, "分数": Kind.SCORE, "得分": Kind.SCORE, "人数": Kind.PEOPLE, "件数": Kind.PIECES, "数量": Kind.PIECES}
+
+
 def _header_units(text: str, qs: list[Quantity]) -> list[Quantity]:
     """单位：万元 / 计件数（件）：…: a unit written once in a heading applies to the bare figures after
     it (to the end of the text for 单位：…, to the end of the sentence for a bracketed heading)."""
@@ -319,6 +327,9 @@ def _header_units(text: str, qs: list[Quantity]) -> list[Quantity]:
         stop = len(text) if whole else _heading_scope(text, match.end())
         kind, factor = _UNIT_KINDS[match.group(1)]
         for i, q in enumerate(out):
+            own = _OWN_LABEL.search(text[max(text.rfind(ch, 0, q.start) for ch in "\n，,；;：:｜|\t") + 1:q.start])
+            if own and _LABEL_KINDS.get(own.group(1)) is not kind:
+                continue  # 单位：万元 … 联动系数 0.6 / 甲班 积分 300: a figure whose own label says what else it is
             if match.end() <= q.start < stop and q.kind is Kind.NUMBER and not q.money_sized \
                     and not _in_note(text[match.end():q.start]):
                 per = match.group(2) if match.group(2) not in ("月", "年") else None

@@ -497,7 +497,7 @@ def _points_of_a_share(out: Filled, reading: Reading) -> None:
     for i, path in list(out.placed.items()):
         q = reading.quantities[i]
         slot = next((s for s in out.slots if s.path == path), None)
-        if slot is None or not slot.reads.signed or "百分点" not in q.unit or not _A_SHARE.search(q.name or q.subject):
+        if slot is None or not slot.reads.signed or "百分点" not in q.unit or q.derived or not _A_SHARE.search(q.name or q.subject):
             continue
         del out.placed[i]
         out.set(path, None)

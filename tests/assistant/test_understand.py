@@ -496,6 +496,18 @@ def test_a_gap_between_two_fields_or_a_count_for_a_rate_is_asked_about(text, sho
     _asked(text, shown)
 
 
+def test_a_growth_stated_as_its_gap_to_another_growth_is_worked_out():
+    points = _answer("营收利润增长8%，工资总额增幅比利润增幅高2个百分点，两个低于怎么样")
+    assert "工资总额增长率 10%" in points and "违反" in points
+    spoken = _answer("利润涨了5%，工资总额增长比利润低1.5个点，人均工资涨2%，劳动生产率涨3%")
+    assert "工资总额增长率 3.5%" in spoken
+
+
+def test_a_heading_unit_leaves_figures_labelled_as_something_else():
+    answer = _answer("（单位：万元）\n上年工资总额 1800\n效益增长 5%\n挂钩系数 0.8\n今年工资总额能到多少")
+    assert "联动系数 0.8" in answer and "上年工资总额 18,000,000 元" in answer and "18,720,000.00" in answer
+
+
 def test_a_subtotal_equal_to_its_list_restates_it_and_more_than_someone_is_worked_out():
     subtotal = _answer("季度绩效一共24万。各班积分如下\n甲班 500\n乙班 300\n丙班 400\n小计 1200\n请按积分算")
     assert "甲班 | 100,000.00" in subtotal
