@@ -107,7 +107,16 @@ def _injection() -> re.Pattern[str]:
 
 
 def is_injection(query: str) -> bool:
-    return bool(_injection().search(query))
+    """A request aimed at the assistant, by its form. A form counts only where a word begins:
+    '别管' inside 同级别管理人员 (级别 + 管理) is no request to ignore anything."""
+    from .text import segment
+
+    starts: set[int] = set()
+    at = 0
+    for word in segment(query, guess=False):
+        starts.add(at)
+        at += len(word)
+    return any(m.start() in starts for m in _injection().finditer(query))
 
 
 @dataclass
