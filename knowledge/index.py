@@ -104,7 +104,7 @@ class Index:
         self.vocabulary_set = frozenset(self.vocabulary)
         self.shapes = _by_shape(self.vocabulary)
         self.subjects = _subjects(self.search_texts, {uid: u.doc_id for uid, u in self.units.items()})
-        self.document_names = {e.doc_id: tuple(n for n in (e.short_name, *e.aliases) if n) for e in corpus.document_entries()}
+        self.document_names = {e.doc_id: tuple(n for n in (e.short_name, *e.aliases, *e.people) if n) for e in corpus.document_entries()}
 
     def writes(self, text: str) -> bool:
         """Whether the corpus writes `text` (anywhere in the guidelines, or as a word anywhere)."""

@@ -41,3 +41,13 @@ def test_an_ordinal_of_something_else_is_no_look_up(query):
 ])
 def test_a_number_naming_an_article_still_looks_it_up(query, gold):
     assert gold in [h.unit.id for h in knowledge.search(query)]
+
+
+def test_the_people_a_document_is_about_name_it():
+    from knowledge import corpus
+
+    people = {e.doc_id: e.people for e in corpus.document_entries()}
+    assert "研发" in people["soe_tech"] and "技术工人" in people["qujing_skill"]
+    # both guidelines list the parts of pay (their 第八条); 研发 says which one is asked about
+    hits = knowledge.search("做研发的工资里有哪些组成部分")
+    assert hits and hits[0].unit.id == "soe_tech/art-8", [h.unit.id for h in hits]
