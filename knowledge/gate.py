@@ -43,6 +43,11 @@ _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "vn", "ng", "j", "l", "eng")
 # interjections, onomatopoeia, locatives (五十, 几个, 已经, 以后 …): they never name a topic,
 # whatever weight their rarity would give them. jieba's dictionary tags decide.
 _FUNCTION_TAGS = ("m", "q", "r", "d", "p", "c", "u", "y", "e", "o", "f")
+# jieba's dictionary lists most of its words at a floor frequency (3): no evidence of how rare
+# they are, and their tags are guesses — spoken phrases are tagged as names or idioms (刚成立
+# nr, 没多久 l, 怎么弄 l). Such a word is no noun: it names no topic.
+FLOOR_FREQ = 3
+_SHAKY_TAGS = ("nr", "l", "i")
 PIECE_CREDIT = 0.5  # a compound the corpus never writes whole, but writes every piece of
 # One-character suffixes that make a corpus word into an organisational unit, a place or a
 # group of people (技术部, 生产科, 机车厂, 盐矿, 技术员): the compound is no new topic. Not any
@@ -138,6 +143,7 @@ def _content_words(query: str, index: Index) -> list[tuple[str, bool]]:
     from .text import nouns, segment
 
     known_nouns = nouns(_NOUN_TAGS)
+    shaky = nouns(_SHAKY_TAGS)
     freq, _ = _general()
     found: list[str] = []
     for word in segment(query):
@@ -148,7 +154,8 @@ def _content_words(query: str, index: Index) -> list[tuple[str, bool]]:
         else:
             found += segment(word, guess=False)
     # Latin letters in a Chinese question name a thing (Python, Excel): a noun, whatever jieba's tags
-    return [(w.lower(), w in known_nouns or w.isascii()) for w in found
+    return [(w.lower(), (w in known_nouns and not (w in shaky and freq.get(w, 0) <= FLOOR_FREQ)) or w.isascii())
+            for w in found
             if _CONTENT.fullmatch(w) and w.lower() not in STOPWORDS and not _is_function(w)
             and w.lower() not in settings().document_words]
 

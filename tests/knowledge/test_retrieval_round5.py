@@ -51,3 +51,18 @@ def test_the_people_a_document_is_about_name_it():
     # both guidelines list the parts of pay (their 第八条); 研发 says which one is asked about
     hits = knowledge.search("做研发的工资里有哪些组成部分")
     assert hits and hits[0].unit.id == "soe_tech/art-8", [h.unit.id for h in hits]
+
+
+def test_a_phrase_at_the_dictionarys_floor_frequency_names_no_topic():
+    from knowledge import index
+
+    ix = index.get_index()
+    # jieba tags these spoken phrases as a name or an idiom, at its floor frequency: no nouns,
+    # so they neither weigh as the rarest word nor count as a topic the guidelines lack
+    words = dict(gate._content_words("刚成立没多久的子企业该怎么弄", ix))
+    assert words["刚成立"] is False and words["没多久"] is False and words["怎么弄"] is False
+    # a real noun at that frequency still is one, and its topic is still refused
+    assert dict(gate._content_words("事业单位的绩效工资怎么定", ix))["事业单位"] is True
+    assert knowledge.search("事业单位的绩效工资怎么定") == []
+    hits = knowledge.search("刚成立没多久的子企业工资总额跟哪些指标联动")
+    assert "soe_internal/art-40" in [h.unit.id for h in hits[:3]]
