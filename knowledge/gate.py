@@ -64,6 +64,9 @@ _CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
 # when a best unit states such a figure (近2倍, 3天).
 _MEASURES = "天|日|小时|钟头|号|倍|晚上|晚|夜|周|星期|岁|年|篇|月份"
 _ASKS_MEASURE = re.compile(rf"(?:几|多少|多长)个?({_MEASURES})")
+# …unless the count sits inside a yes-or-no question about a practice (能不能光看发了几篇论文):
+# that asks whether, not how many
+_ASKS_WHETHER = re.compile(r"(?:能不能|可不可以|能否|是否|该不该|要不要)[^，。？！?!,;；]*(?:几|多少|多长)")
 # A sum of money (最低工资标准多少钱, 伙食补助一天多少钱) is answered only by a unit that states
 # one in 元 or a pay table's figures: the guidelines' articles set none, their cases do
 # (师带徒津贴每月200元, a 宽带薪酬 table). 哪几块 asks for parts, not money.
@@ -232,7 +235,7 @@ def features(query: str, top_units: list[str], index: Index) -> Features:
     # of duties), or once in the first (a case 打破…职称评审界限), does not make it covered.
     first = index.search_texts[top_units[0]] if top_units else ""
     uncovered = next((t for t in settings().uncovered_topics if t in lowered and first.count(t) < 2), None)
-    asked = _ASKS_MEASURE.search(query)
+    asked = None if _ASKS_WHETHER.search(query) else _ASKS_MEASURE.search(query)
     measure = asked.group(1) if asked and not re.search(_figure(asked.group(1)), text) else None
     # money by the best unit itself: a sum in another topic's case (the third unit) is no answer
     if measure is None and _ASKS_MONEY.search(query) and not _MONEY.search(first):

@@ -66,3 +66,17 @@ def test_a_phrase_at_the_dictionarys_floor_frequency_names_no_topic():
     assert knowledge.search("事业单位的绩效工资怎么定") == []
     hits = knowledge.search("刚成立没多久的子企业工资总额跟哪些指标联动")
     assert "soe_internal/art-40" in [h.unit.id for h in hits[:3]]
+
+
+@pytest.mark.parametrize("query, gold", [
+    ("评科技人才的绩效能不能只数他写了几篇论文", "soe_tech/art-23"),
+    ("是否可以按工作了几年来定年功工资", "qujing_skill/art-8"),
+])
+def test_a_count_inside_a_yes_or_no_question_asks_whether(query, gold):
+    hits = knowledge.search(query)
+    assert hits and hits[0].unit.id == gold, [h.unit.id for h in hits]
+
+
+@pytest.mark.parametrize("query", ["评副高职称要发表几篇论文", "加班费是工资的几倍"])
+def test_a_count_asked_for_is_still_refused(query):
+    assert knowledge.search(query) == []
