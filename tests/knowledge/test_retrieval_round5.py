@@ -80,3 +80,13 @@ def test_a_count_inside_a_yes_or_no_question_asks_whether(query, gold):
 @pytest.mark.parametrize("query", ["评副高职称要发表几篇论文", "加班费是工资的几倍"])
 def test_a_count_asked_for_is_still_refused(query):
     assert knowledge.search(query) == []
+
+
+@pytest.mark.parametrize("query", ["电工证遗失了能不能补办", "报考技师要满足什么条件", "公司送我去学习签了五年服务期，能提前走吗"])
+def test_the_administration_around_pay_is_no_topic_of_the_guidelines(query):
+    assert knowledge.search(query) == []
+
+
+def test_a_neighbouring_word_the_guidelines_write_still_answers():
+    hits = knowledge.search("股权激励要不要考虑服务年限")  # 服务年限, not 服务期
+    assert hits and hits[0].unit.id == "soe_tech/art-39"
