@@ -117,7 +117,7 @@ def core(subject: str) -> str:
         tokens.pop(0)  # 只想知道我们技术部: the talk before the name
     while tokens and (tokens[-1][0] in link or not _has_word_char(tokens[-1][0])
                       or len(tokens) > 1 and tokens[-1][1] != "eng" and tokens[-1][1].startswith(_NOT_NAME_END)
-                      and not entity_end(tokens[-1][0])
+                      and not entity_end(tokens[-1][0]) and not person_pattern().fullmatch(tokens[-1][0])  # 班组老许 (老许 tagged d)
                       and not re.fullmatch(r"(?:小|老|阿)[\u4e00-\u9fa5]", "".join(t[0] for t in tokens[-2:]))):  # 老任, 小于 are names
         tokens.pop()
     name = "".join(t[0] for t in tokens).strip(" 、，,：:的")
@@ -963,7 +963,7 @@ def _respectively(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]
                 for j, q in enumerate(out):  # 等级2、4、6、8 / 1到5级: numbers that name, not figures
                     if sentence_start <= q.start < match.start() and q.kind in (Kind.NUMBER, Kind.LEVELS) \
                             and any(n.rstrip("级") == format(q.value.normalize(), "f") for n in names):
-                        out[j] = q.with_(weak=True, range_end=None, range_start=None)
+                        out[j] = q.with_(weak=True, label=True, range_end=None, range_start=None)
     return out
 
 
@@ -990,7 +990,8 @@ def _names_before(text: str, pos: int, wanted: int, lex: Lexicon) -> list[str]:
 
 def _label_range(segment: str) -> list[str]:
     """职位等级1到5级 / 等级2、4、6、8: grades named by their numbers, for 分别/对应 lists."""
-    span = re.search(r"(\d+)\s*(?:到|至|-|~|–)\s*(\d+)\s*级", segment)
+    span = re.search(r"(\d+)\s*(?:到|至|-|~|–)\s*(\d+)\s*级", segment) \
+        or re.search(r"(?:等级|职级|级别|岗级|薪级)\s*(\d+)\s*(?:到|至|-|~|–)\s*(\d+)(?!\d)", segment)  # 等级1到6的…
     if span and 0 < int(span.group(2)) - int(span.group(1)) < 30:
         return [f"{k}级" for k in range(int(span.group(1)), int(span.group(2)) + 1)]
     listed = re.search(r"(?:等级|职级|级别)\s*((?:\d+\s*[、，,]\s*)+\d+)", segment)
