@@ -41,8 +41,10 @@ GATE_FILE = PACKAGE_DIR / "gate.yaml"
 _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "vn", "ng", "j", "l", "eng")
 # Numerals, measure words, pronouns, adverbs, prepositions, conjunctions, particles,
 # interjections, onomatopoeia, locatives (五十, 几个, 已经, 以后 …): they never name a topic,
-# whatever weight their rarity would give them. jieba's dictionary tags decide.
-_FUNCTION_TAGS = ("m", "q", "r", "d", "p", "c", "u", "y", "e", "o", "f")
+# whatever weight their rarity would give them. Nor do place names (昆明, 云南): they say where,
+# and a case's town in the corpus explains no question about the weather there. jieba's
+# dictionary tags decide.
+_FUNCTION_TAGS = ("m", "q", "r", "d", "p", "c", "u", "y", "e", "o", "f", "ns")
 # jieba's dictionary lists most of its words at a floor frequency (3): no evidence of how rare
 # they are, and their tags are guesses — spoken phrases are tagged as names or idioms (刚成立
 # nr, 没多久 l, 怎么弄 l). Such a word is no noun: it names no topic.
