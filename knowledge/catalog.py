@@ -16,6 +16,9 @@ class DocumentEntry(BaseModel):
     title: str
     short_name: str
     aliases: list[str] = []
+    # everyday words for the people the document is about (研发, 技术工人): a question naming
+    # them is about this document, as one naming its title is
+    people: list[str] = []
     applies_to: str = ""
     source_file: str = ""
     complete: bool = True

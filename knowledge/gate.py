@@ -41,8 +41,15 @@ GATE_FILE = PACKAGE_DIR / "gate.yaml"
 _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "vn", "ng", "j", "l", "eng")
 # Numerals, measure words, pronouns, adverbs, prepositions, conjunctions, particles,
 # interjections, onomatopoeia, locatives (五十, 几个, 已经, 以后 …): they never name a topic,
-# whatever weight their rarity would give them. jieba's dictionary tags decide.
-_FUNCTION_TAGS = ("m", "q", "r", "d", "p", "c", "u", "y", "e", "o", "f")
+# whatever weight their rarity would give them. Nor do place names (昆明, 云南): they say where,
+# and a case's town in the corpus explains no question about the weather there. jieba's
+# dictionary tags decide.
+_FUNCTION_TAGS = ("m", "q", "r", "d", "p", "c", "u", "y", "e", "o", "f", "ns")
+# jieba's dictionary lists most of its words at a floor frequency (3): no evidence of how rare
+# they are, and their tags are guesses — spoken phrases are tagged as names or idioms (刚成立
+# nr, 没多久 l, 怎么弄 l). Such a word is no noun: it names no topic.
+FLOOR_FREQ = 3
+_SHAKY_TAGS = ("nr", "l", "i")
 PIECE_CREDIT = 0.5  # a compound the corpus never writes whole, but writes every piece of
 # One-character suffixes that make a corpus word into an organisational unit, a place or a
 # group of people (技术部, 生产科, 机车厂, 盐矿, 技术员): the compound is no new topic. Not any
@@ -59,6 +66,9 @@ _CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
 # when a best unit states such a figure (近2倍, 3天).
 _MEASURES = "天|日|小时|钟头|号|倍|晚上|晚|夜|周|星期|岁|年|篇|月份"
 _ASKS_MEASURE = re.compile(rf"(?:几|多少|多长)个?({_MEASURES})")
+# …unless the count sits inside a yes-or-no question about a practice (能不能光看发了几篇论文):
+# that asks whether, not how many
+_ASKS_WHETHER = re.compile(r"(?:能不能|可不可以|能否|是否|该不该|要不要)[^，。？！?!,;；]*(?:几|多少|多长)")
 # A sum of money (最低工资标准多少钱, 伙食补助一天多少钱) is answered only by a unit that states
 # one in 元 or a pay table's figures: the guidelines' articles set none, their cases do
 # (师带徒津贴每月200元, a 宽带薪酬 table). 哪几块 asks for parts, not money.
@@ -107,7 +117,16 @@ def _injection() -> re.Pattern[str]:
 
 
 def is_injection(query: str) -> bool:
-    return bool(_injection().search(query))
+    """A request aimed at the assistant, by its form. A form counts only where a word begins:
+    '别管' inside 同级别管理人员 (级别 + 管理) is no request to ignore anything."""
+    from .text import segment
+
+    starts: set[int] = set()
+    at = 0
+    for word in segment(query, guess=False):
+        starts.add(at)
+        at += len(word)
+    return any(m.start() in starts for m in _injection().finditer(query))
 
 
 @dataclass
@@ -129,6 +148,7 @@ def _content_words(query: str, index: Index) -> list[tuple[str, bool]]:
     from .text import nouns, segment
 
     known_nouns = nouns(_NOUN_TAGS)
+    shaky = nouns(_SHAKY_TAGS)
     freq, _ = _general()
     found: list[str] = []
     for word in segment(query):
@@ -139,7 +159,8 @@ def _content_words(query: str, index: Index) -> list[tuple[str, bool]]:
         else:
             found += segment(word, guess=False)
     # Latin letters in a Chinese question name a thing (Python, Excel): a noun, whatever jieba's tags
-    return [(w.lower(), w in known_nouns or w.isascii()) for w in found
+    return [(w.lower(), (w in known_nouns and not (w in shaky and freq.get(w, 0) <= FLOOR_FREQ)) or w.isascii())
+            for w in found
             if _CONTENT.fullmatch(w) and w.lower() not in STOPWORDS and not _is_function(w)
             and w.lower() not in settings().document_words]
 
@@ -216,7 +237,7 @@ def features(query: str, top_units: list[str], index: Index) -> Features:
     # of duties), or once in the first (a case 打破…职称评审界限), does not make it covered.
     first = index.search_texts[top_units[0]] if top_units else ""
     uncovered = next((t for t in settings().uncovered_topics if t in lowered and first.count(t) < 2), None)
-    asked = _ASKS_MEASURE.search(query)
+    asked = None if _ASKS_WHETHER.search(query) else _ASKS_MEASURE.search(query)
     measure = asked.group(1) if asked and not re.search(_figure(asked.group(1)), text) else None
     # money by the best unit itself: a sum in another topic's case (the third unit) is no answer
     if measure is None and _ASKS_MONEY.search(query) and not _MONEY.search(first):

@@ -104,7 +104,7 @@ class Index:
         self.vocabulary_set = frozenset(self.vocabulary)
         self.shapes = _by_shape(self.vocabulary)
         self.subjects = _subjects(self.search_texts, {uid: u.doc_id for uid, u in self.units.items()})
-        self.document_names = {e.doc_id: tuple(n for n in (e.short_name, *e.aliases) if n) for e in corpus.document_entries()}
+        self.document_names = {e.doc_id: tuple(n for n in (e.short_name, *e.aliases, *e.people) if n) for e in corpus.document_entries()}
 
     def writes(self, text: str) -> bool:
         """Whether the corpus writes `text` (anywhere in the guidelines, or as a word anywhere)."""
@@ -339,6 +339,8 @@ def search_result(query: str, k: int = 5, doc_id: str | None = None, kind: str |
     if gate.is_injection(query):
         return Results([])  # a request to ignore or rewrite the sources gets no clause to misuse
     reference = resolve(query, doc_id)
+    if reference and not _is_reference(query, doc_id, reference):
+        reference = Reference()  # 第一条消息, 第三条建议: an ordinal of something else
     if reference:
         hits = [Hit(unit=u, score=1.0, why="按条号/案例号直接查找") for u in reference.units if kind is None or u.kind == kind]
         return Results(hits[:k], reference=reference)
@@ -348,6 +350,17 @@ def search_result(query: str, k: int = 5, doc_id: str | None = None, kind: str |
     corrected = correct(query, index)
     hits, notice = ranked(index, corrected, doc_id, kind)
     return Results(hits[:k], notice=notice, reference=reference, corrected=corrected if corrected != query else None)
+
+
+def _is_reference(query: str, doc_id: str | None, reference: Reference) -> bool:
+    """Whether a number in the query names a unit. Beside a document's name, alone, or for a
+    unit no document has, it does; otherwise ('第一条消息', '第三条路') only when the units it
+    names explain the rest of the question, as the gate judges any ranked answer."""
+    from .lookup import named_doc
+
+    if doc_id or named_doc(query) or reference.only_reference or not reference.units:
+        return True
+    return gate.admits(query, [u.id for u in reference.units][:3], get_index())
 
 
 def search(query: str, k: int = 5, doc_id: str | None = None, kind: str | None = None) -> list[Hit]:

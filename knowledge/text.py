@@ -64,7 +64,7 @@ def dictionary():  # jieba.Tokenizer
     return _jieba()
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=8)  # one per tag set the gate reads (nouns, function words, shaky tags)
 def nouns(tags: tuple[str, ...]) -> frozenset[str]:
     """Dictionary words whose part-of-speech tag is one of `tags`, read once from jieba's
     dictionary file and cached beside its own cache (a tagger would cost a second on start)."""
