@@ -100,7 +100,8 @@ def growth(scheme: Scheme) -> Growth:
             if group is not None:
                 found.setdefault("wage_total", group)
             continue
-        if not s.has(*W.change) and not any(q.derived for q in s.reading.quantities) and not _MORE_OR_LESS.search(s.plain):
+        if not s.has(*W.change) and not any(q.derived for q in s.reading.quantities) and not _MORE_OR_LESS.search(s.plain) \
+                and not any(_OF_LAST_YEAR.search(q.subject) for q in s.figures(Kind.PERCENT)):
             continue
         compared = _compared(s)
         result = fill(compared, GrowthReads)
@@ -273,6 +274,7 @@ _GROWS = ("增长", "增加", "上涨", "提高", "递增")
 _LESS = ("少", "低", "减", "降")
 _AGAINST_LAST_YEAR = re.compile(r"(?:比|较)(?:上年|去年|上一年|上年度|前一年|同期|上期)[^，,；;。]{0,6}?(多|高|增|涨|少|低|减|降)[^，,；;。]{0,4}$")
 _MORE_OR_LESS = re.compile(_AGAINST_LAST_YEAR.pattern.removesuffix("[^，,；;。]{0,4}$"))
+_OF_LAST_YEAR = re.compile(r"(?:按|为|是|达到?|相当于)?(?:上年|去年|上一年|上年度|前一年)[^，,；;。]{0,8}?的$")
 _RATE_LABEL = re.compile(r"(?:增长率|增幅|增速|涨幅|增长幅度)(?:为|是)?$")
 
 
@@ -290,6 +292,12 @@ def _compared(s: Sentence):
         prev = everything[i - 1] if i else None
         start = max(prev.end if prev is not None else 0, max(text.rfind(ch, 0, q.start) for ch in "。；;！？") + 1)
         written = text[start:q.start].strip("，,；;、：: ")
+        of_last = _OF_LAST_YEAR.search(written)
+        if q.direction is None and of_last is not None and q.value >= Decimal("0.5"):
+            # "工资总额按上年实发数的103%安排": a share of last year's amount is the growth over it (+3%)
+            change = q.value - 1
+            q = everything[i] = q.with_(value=change, direction="down" if change < 0 else "up", derived=True)
+            written = written[:of_last.start()]
         if q.direction is None:
             # "工资总额增长率：8%", "工资总额按9%增长安排": a growth written as a rate is a change too;
             # "比去年多安排7%", "较上年少发3%": more or less than last year is a change up or down
@@ -477,6 +485,8 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
     latest year's amount over the one before it. The reader joins two amounts within one sentence
     (knowledge.reader.bind); a scheme states each year on its own."""
     dated: dict[str, dict[int, tuple[Quantity, Sentence]]] = {}
+    relative: dict[str, dict[int, tuple[Quantity, Sentence]]] = {}  # by year relative to this one, when no year is written
+    changes: dict[str, tuple[Quantity, Sentence]] = {}
     out: dict[str, Figure] = {}
     for s in scheme.prose():
         if s.has(*W.subsidiary_kinds):
@@ -498,18 +508,35 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
                 out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{after.text}→{before.text}")
         for q in amounts:
             kind = _row_kind(q.subject)
-            year = _year_of(s, q)
-            if kind is None or year is None or q.per or q.direction or any(w in q.subject for w in W.not_company):
+            if kind is None or q.per or any(w in q.subject for w in W.not_company):
                 continue
-            dated.setdefault(kind, {}).setdefault(year, (q, s))
-    for kind, by_year in dated.items():
+            if q.direction and _AGAINST_LAST.search(q.subject):
+                changes.setdefault(kind, (q, s))  # "工资总额预算较上年增加150万元": a change, its base written elsewhere
+                continue
+            year = _year_of(s, q)
+            if q.direction:
+                continue
+            if year is not None:
+                dated.setdefault(kind, {}).setdefault(year, (q, s))
+            elif (rank := _rank(s, q)) is not None:
+                relative.setdefault(kind, {}).setdefault(rank, (q, s))  # "上年利润总额10,000万元", "本年预计8,800万元"
+    for kind in set(dated) | set(relative):
+        by_year = dated.get(kind, {}) if len(dated.get(kind, {})) >= 2 else relative.get(kind, {})
         if len(by_year) < 2 or kind in out:
             continue
         (before, _), (after, s) = (by_year[y] for y in sorted(by_year)[-2:])
         if before.value:
             change = (after.value - before.value) / before.value
             out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{before.text}→{after.text}")
+    for kind, (q, s) in changes.items():
+        base = relative.get(kind, {}).get(-1)
+        if kind not in out and base is not None and base[0].value:
+            change = abs(q.value) * (-1 if q.direction == "down" else 1) / base[0].value
+            out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{base[0].text}→{q.text}")
     return out
+
+
+_AGAINST_LAST = re.compile(r"(?:比|较|同比)(?:上年|去年|上一年|上年度|前一年|同期)?")
 
 
 _GROUP_ROW = ("集团合计", "集团整体", "集团公司", "全集团", "集团本级合计", "集团")
