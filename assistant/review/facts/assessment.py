@@ -128,10 +128,16 @@ def _weight_limits(scheme: Scheme) -> list[KpiSet]:
     for s in scheme.prose():
         if not s.has(*W.weight) or not s.has(*_ONE_INDICATOR) or not s.has(*W.kpi):
             continue
+        shares = list(s.reading.quantities)
         for q in s.figures(Kind.PERCENT):
             clause = s.clause_at(q.start)
             before = s.plain[clause.start if clause else 0:q.start]
-            if not any(w in before for w in W.weight):
+            if not any(w in before for w in W.weight) or q.range_start is not None:
+                continue
+            top = shares[q.range_end] if q.range_end is not None and 0 <= q.range_end < len(shares) else None
+            if top is not None and top.kind is Kind.PERCENT:
+                # "单项指标权重在5%-45%之间": a range is both a floor and a ceiling of the scheme's own
+                out.append(KpiSet(weights={}, floor=q.value, cap=top.value, evidence=s.evidence))
                 continue
             cap = next((w for w in _CAP_WORDS if w in before), None) or (s.plain[q.end:q.end + 2] if "以内" in s.plain[q.end:q.end + 2] else None)
             floor = next((w for w in _FLOOR_WORDS if w in before), None)
