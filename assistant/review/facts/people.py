@@ -211,6 +211,8 @@ def chief(scheme: Scheme) -> Chief | None:
     """首席 posts: a count (or a ceiling) and the technology staff they are counted against."""
     chiefs = share = None
     for s in scheme.having(*W.chief):
+        if s.row is not None:
+            continue  # a table's rows are added up in `_chief_table`
         for q in s.figures(Kind.PEOPLE, Kind.COUNT, Kind.PERCENT):
             counted = q.tail.strip() if q.kind is Kind.COUNT else ""
             if q.kind is Kind.PEOPLE and q.name and "首席" not in q.name and any(w in q.name for w in (*W.employees, "人才", "人员")):
@@ -223,10 +225,27 @@ def chief(scheme: Scheme) -> Chief | None:
             elif chiefs is None and count_value(q) is not None:
                 chiefs = figure(q, s)
     if chiefs is None and share is None:
-        chiefs = _table_count(scheme, lambda label: "首席" in label)  # a table of posts: 首席工程师 | 15
+        chiefs = _chief_table(scheme)
     if chiefs is None and share is None:
         return None
     return Chief(chiefs=chiefs, share=share, tech_staff=tech_staff(scheme))
+
+
+def _chief_table(scheme: Scheme) -> Figure | None:
+    """首席 posts in a table: the rows of 首席 posts added up (首席科学家 | 4人, 首席工程师 | 5人), or the
+    total row of a table about them (附表1 首席技师聘任名册 … 合计 | 9人)."""
+    for table in scheme.tables:
+        counts = [c for c in cells(table) if c.value is not None and c.value == c.value.to_integral_value() and c.value > 0
+                  and "%" not in c.text and (any(w in c.header for w in _COUNT_HEADS) or c.text.strip().endswith(("人", "名")))]
+        total = next((c for c in counts if any(w in c.label for w in _TOTALS + ("小计",))), None)
+        about = "首席" in table.context or "首席" in " ".join(table.header)
+        if total is not None and (about or any("首席" in c.label for c in counts)):
+            return Figure(value=total.value, evidence=table.evidence(total.row), text=total.text)  # type: ignore[arg-type]
+        rows = [c for c in counts if "首席" in c.label]
+        if rows:
+            value = sum((c.value for c in rows if c.value is not None), Decimal(0))
+            return Figure(value=value, evidence=table.evidence(rows[-1].row), text="、".join(c.text for c in rows))
+    return None
 
 
 def _about_chief(s: Sentence, pos: int) -> bool:
@@ -246,7 +265,9 @@ def tech_staff(scheme: Scheme) -> Figure | None:
                 continue
             for q in s.figures(Kind.PEOPLE):
                 named = q.name and any(w in n for n in conjuncts(q.name) for w in cues)
-                defined = q.total and s.has("科技人才") and not q.parent
+                # "其中纳入科技人才管理的研发、设计人员共180人": the total of the staff the scheme counts as 科技人才
+                summed = q.total or q.subject.rstrip().endswith(_TOTALS + ("共",))
+                defined = summed and s.has("科技人才") and (not q.parent or any(w in q.parent for w in W.employees + _ON_POST))
                 if (named or defined) and count_value(q):
                     return figure(q, s)
     return _table_count(scheme, lambda label: any(w in n for n in conjuncts(label) for w in W.tech_staff))
