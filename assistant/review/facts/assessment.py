@@ -24,8 +24,10 @@ from .common import (
     count_value,
     figure,
     line_runs,
+    listed_before,
     negated_at,
     positions,
+    ratios,
 )
 
 W = words().facts
@@ -348,9 +350,22 @@ def category_weights(scheme: Scheme) -> list[CategoryWeights]:
             name = next((w for w in W.categories if w in q.subject[-10:] or w in _item_before(s, q)), None)
             if name and name not in weights:
                 weights[name] = q.value
+        if len(weights) < 2:
+            weights = _ratio_weights(s)
         if len(weights) >= 2 and "业绩" in weights:
             out.append(CategoryWeights(weights=weights, evidence=s.evidence))
     return out
+
+
+def _ratio_weights(s: Sentence) -> dict[str, Decimal]:
+    """A ratio with as many parts as the categories listed before it gives each its share, in the
+    order written ("由业绩、能力、态度三部分构成，三者权重按3:3:4确定")."""
+    text = s.plain
+    for ratio in ratios(text):
+        names = listed_before(text, ratio.start, W.categories)
+        if len(names) == len(ratio.shares):
+            return dict(zip(names, ratio.shares, strict=True))
+    return {}
 
 
 # ---- 考核等级分布 -----------------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from .common import (
     header_row,
     line_runs,
     placed,
+    ratios,
 )
 
 W = words().facts
@@ -341,30 +342,11 @@ def _part(text: str) -> PayPart | None:
     return PayPart.BASE if base > perf else PayPart.PERFORMANCE
 
 
-_RATIO_WORDS = {"五五": (5, 5), "四六": (4, 6), "六四": (6, 4), "三七": (3, 7), "七三": (7, 3), "二八": (2, 8), "八二": (8, 2)}
-
-
 def ratio_share(s: Sentence, start: int = 0) -> tuple[Decimal, str] | None:
-    """The first part's share of a ratio written "5:5", "4∶6" or "五五比例". The reader reads "5:5"
-    as two numbers and "五五" as none (tests/review/reader_gaps.md), so the pair is joined here."""
-    text = s.plain
-    numbers = [q for q in s.figures(Kind.NUMBER) if q.start >= start]
-    for a, b in pairwise(numbers):
-        if text[a.end:b.start].strip() in (":", "∶", "：") and a.value + b.value > 0:
-            return a.value / (a.value + b.value), text[a.start:b.end]
-    for word, (a_, b_) in _RATIO_WORDS.items():
-        at = text.find(word, start)
-        if at >= 0 and ("比例" in text[at:at + 6] or "开" in text[at + 2:at + 3]):
-            return Decimal(a_) / Decimal(a_ + b_), word
-    # "之比为五比五", "按四比六": two numerals joined by 比 (the reader reads neither as a figure)
-    for m in _RATIO_IN_WORDS.finditer(text, start):
-        first, second = parse_numeral(m.group(1)), parse_numeral(m.group(2))
-        if first is not None and second is not None and first + second > 0:
-            return Decimal(first) / Decimal(first + second), m.group(0)
-    return None
-
-
-_RATIO_IN_WORDS = re.compile(r"(?<![0-9零〇一二两三四五六七八九十])([一二两三四五六七八九十]{1,2})比([一二两三四五六七八九十]{1,2})(?![0-9零〇一二两三四五六七八九十])")
+    """The first part's share of a ratio written "5:5", "4∶6", "四比六" or "五五比例" (see `common.ratios`;
+    the reader reads "5:5" as two numbers and "五五" as none, tests/review/reader_gaps.md)."""
+    found = next((r for r in ratios(s.plain) if r.start >= start), None)
+    return (found.shares[0], found.text) if found is not None else None
 
 
 def pay_mix(scheme: Scheme) -> list[PayMix]:
