@@ -103,9 +103,29 @@ class Sentence:
         return Evidence(text=self.text, chapter=self.chapter, article=self.article, block=self.block)
 
     def has(self, *words: str) -> bool:
-        """True when any of `words` is written in the sentence (book titles excluded)."""
+        """True when any of `words` is written in the sentence (book titles excluded); a negation is
+        matched across the adverbs and light verbs written inside it ("不再设任期" has 不设任期,
+        "不再进行考核" has 不考核 and 不进行考核)."""
         text = self.plain
-        return any(w in text for w in words)
+        return any(w in text for w in words) or self.squeezed != text and any(w in self.squeezed for w in words)
+
+    @cached_property
+    def _squeeze(self) -> tuple[str, tuple[int, ...]]:
+        return squeeze_negations(self.plain)
+
+    @property
+    def squeezed(self) -> str:
+        return self._squeeze[0]
+
+    def where(self, word: str) -> list[int]:
+        """Every place `word` is written, in `plain`; a refusal found only across a negation's fillers
+        ("不再设任期" for 不设任期) is placed where its negation starts."""
+        text = self.plain
+        found = [i for i in range(len(text)) if text.startswith(word, i)]
+        if found or self.squeezed == text:
+            return found
+        squeezed, origin = self._squeeze
+        return [origin[i] for i in range(len(squeezed)) if squeezed.startswith(word, i)]
 
     def clause_at(self, pos: int) -> Clause | None:
         return next((c for c in self.reading.clauses if c.start <= pos < c.end), None)
@@ -333,3 +353,20 @@ def _is_chapter(text: str, block: Block) -> bool:
     """A short line opening a chapter (第二章 工资总额, 三、薪酬总额, ## 2 职级)."""
     return len(text) <= 30 and not text.endswith(("。", "；", "：", ":")) and bool(_CHAPTER.match(text)) and (
         block.heading or not _ARTICLE.match(text))
+
+
+# Adverbs and light verbs a negation carries before its verb: 不再设, 不另行发放, 无需再报, 不予以考核.
+_NEGATION_FILLER = re.compile(r"(不|无需|无须|未|没有|不需|不必|不用)(?:再行|另行|再|另|予以|予|一律|均|都|单独|进行|作)+(?=[\u4e00-\u9fa5])")
+
+
+def squeeze_negations(text: str) -> tuple[str, tuple[int, ...]]:
+    """The text with a negation's fillers left out, so the words of a refusal are found however they
+    are padded ("职级聘任后不再设任期" → "职级聘任后不设任期"), and where each of its characters stands in `text`."""
+    kept: list[int] = []
+    at = 0
+    for m in _NEGATION_FILLER.finditer(text):
+        kept += range(at, m.end(1))
+        at = m.end()
+    kept += range(at, len(text))
+    return "".join(text[i] for i in kept), tuple(kept)
+

@@ -598,8 +598,17 @@ def _negations(clauses: list[Clause], lex: Lexicon) -> list[Clause]:
         plain = clause.text
         for word in limits:
             plain = plain.replace(word, "·" * len(word))
-        out.append(replace(clause, negated=contains_any(plain, lex.negations) is not None))
+        out.append(replace(clause, negated=contains_any(plain, lex.negations) is not None or deferred(plain)))
     return out
+
+
+def deferred(text: str) -> bool:
+    """Put off until later, so not done now: "工资集体协商待条件成熟后再行开展"."""
+    return _DEFERRED.search(text) is not None
+
+
+# Put off until later is not done now: "工资集体协商待条件成熟后再行开展", "待具备条件时另行实施".
+_DEFERRED = re.compile(r"待[^，,；;。]{0,10}?(?:成熟|具备|允许|到位|明确|需要)[^，,；;。]{0,3}?(?:后|时|以后)[^，,；;。]{0,2}?(?:再|另行|方可)")
 
 
 _LABEL_BEFORE = re.compile(r"(?:职级|等级|级别|岗级|薪级|职等|档次|序号|编号)$")

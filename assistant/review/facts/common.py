@@ -91,15 +91,15 @@ def negated_at(s: Sentence, pos: int) -> bool:
     text = clause.text
     for word in sorted(_MIN_WORDS + _MAX_WORDS, key=len, reverse=True):
         text = text.replace(word, "·" * len(word))
+    from knowledge.reader.bind import deferred
     from knowledge.reader.lexicon import contains_any, lexicon
 
-    return contains_any(text, lexicon().negations) is not None or any(w in text for w in words().deny)
+    return contains_any(text, lexicon().negations) is not None or any(w in text for w in words().deny) or deferred(text)
 
 
 def mentioned(s: Sentence, names: Iterable[str]) -> Mentioned | None:
     """The sentence as a mention of one of `names`, denied when every clause naming it is negated."""
-    text = s.plain
-    hits = [i for n in names for i in positions(text, n)]
+    hits = [i for n in names for i in s.where(n)]
     if not hits:
         return None
     return Mentioned(evidence=s.evidence, denied=all(negated_at(s, i) for i in hits))

@@ -27,7 +27,7 @@ COMPONENTS: dict[str, tuple[str, ...]] = {
     "年功工资": ("年功工资", "工龄工资", "厂龄工资", "司龄工资", "工龄津贴"),
     "岗位工资": ("岗位工资", "岗位基本薪酬", "岗位薪酬", "岗位基本工资", "岗位薪点", "岗位薪级工资"),
     "津贴补贴": ("津贴", "补贴"),
-    "绩效工资": ("绩效工资", "绩效薪酬", "绩效奖金", "绩效年薪", "计件工资"),
+    "绩效工资": ("绩效工资", "绩效薪酬", "绩效奖", "绩效年薪", "计件工资"),
 }
 
 
@@ -536,9 +536,8 @@ def _answered(s: Sentence, names: tuple[str, ...]) -> Mentioned | None:
 def _affirmed(s: Sentence, names: tuple[str, ...], negation: bool = True) -> bool:
     """One of `names` is written and not refused. With `negation=False` only refusal words count
     (for phrases that carry a 不 of their own: "不设任期", "不区分研究类型")."""
-    text = s.plain
     for name in names:
-        for at in positions(text, name):
+        for at in s.where(name):
             if s.answer_at is not None and at < s.answer_at and _answer_says(s) is not True:
                 continue  # asked, and not answered yes
             if negation and negated_at(s, at):
@@ -556,7 +555,7 @@ def _deny_before(s: Sentence, at: int) -> bool:
 
 
 def _refused(s: Sentence, names: tuple[str, ...]) -> bool:
-    return any(negated_at(s, at) for name in names for at in positions(s.plain, name))
+    return any(negated_at(s, at) for name in names for at in s.where(name))
 
 
 def _okr_linked(s: Sentence) -> bool:
