@@ -267,7 +267,8 @@ def tech_staff(scheme: Scheme) -> Figure | None:
                 named = q.name and any(w in n for n in conjuncts(q.name) for w in cues)
                 # "其中纳入科技人才管理的研发、设计人员共180人": the total of the staff the scheme counts as 科技人才
                 summed = q.total or q.subject.rstrip().endswith(_TOTALS + ("共",))
-                defined = summed and s.has("科技人才") and (not q.parent or any(w in q.parent for w in W.employees + _ON_POST))
+                defined = summed and s.has("科技人才") and (not q.parent or any(w in q.parent for w in W.employees + _ON_POST)) \
+                    and q.start > s.plain.find("科技人才") and not any(w in (q.name or "") for w in W.employees)
                 if (named or defined) and count_value(q):
                     return figure(q, s)
     return _table_count(scheme, lambda label: any(w in n for n in conjuncts(label) for w in W.tech_staff))

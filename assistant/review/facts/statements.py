@@ -241,7 +241,7 @@ def _unassessed(s: Sentence) -> bool:
         part = s.plain[max(s.plain.rfind(ch, 0, clause.start) for ch in "；;。") + 1:clause.start]
         topic = part.split("：")[0].split(":")[0] if ("：" in part or ":" in part) else ""
         here = (clauses[i - 1].text if i else "") + clause.text + topic
-        if not any(w in here for w in S.pay_words[:4]):
+        if not any(w in here for w in S.pay_words[:5]):
             continue
         refused = any(w in clause.text for w in S.unassessed + S.fixed_payment) or _NO_ASSESSMENT.search(clause.text) is not None \
             or _UNRELATED.search(clause.text) is not None
@@ -292,7 +292,7 @@ def _link_denied(s: Sentence) -> bool:
     if s.answer_at is None:
         return False
     question = s.plain[:s.answer_at]
-    asked = any(w in question for w in S.pay_words[:4]) and any(w in question for w in ("考核", "考评")) and any(w in question for w in _LINKED)
+    asked = any(w in question for w in S.pay_words[:5]) and any(w in question for w in ("考核", "考评")) and any(w in question for w in _LINKED)
     return asked and _answer_says(s) is False
 
 
@@ -328,7 +328,7 @@ def _regardless(s: Sentence) -> bool:
 def _paid_first(s: Sentence) -> bool:
     """"绩效工资先按标准全额预发，年底再进行考核": paid first (先 … 发), assessed after (再 … 考核) —
     the order of 先考核后分配 turned round."""
-    if not s.has(*S.pay_words[:4]):
+    if not s.has(*S.pay_words[:5]):
         return False
     text = s.plain
     for m in re.finditer("先", text):

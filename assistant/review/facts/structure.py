@@ -504,6 +504,9 @@ def adjustments(scheme: Scheme) -> list[Adjustment]:
 _SENIOR = ("高级", "资深", "专家", "首席", "高层级", "高职级")
 
 
+_THEN = ("方可", "才能", "才可", "方能", "始可", "始得", "后方可", "再")
+
+
 def grade_promotion(scheme: Scheme) -> Figure | None:
     """The years a new member of staff waits for the next job grade ("新入职员工须满五年方可申请晋升一个职位
     等级"; "每2至3年晋升一个职级" → 2, the shorter end). The grade, not a pay step (薪级, 档), and not
@@ -514,8 +517,12 @@ def grade_promotion(scheme: Scheme) -> Figure | None:
         text = s.plain
         for q in s.figures(Kind.YEARS):
             clause = s.clause_at(q.start)
-            if clause is None or not any(w in s.scope(clause) for w in ("晋升", "晋级")) or any(w in q.subject for w in ("任期", "聘期")):
+            if clause is None or any(w in q.subject for w in ("任期", "聘期")):
                 continue
+            then = next((c for c in s.reading.clauses if c.start > clause.start), None)
+            said = s.scope(clause) + (then.text if then is not None and then.text.startswith(_THEN) else "")
+            if not any(w in said for w in ("晋升", "晋级")):
+                continue  # the years are the wait for promotion: in its clause, or a condition whose next clause says so (满六年，方可晋升)
             low = next((p for p in s.figures(Kind.NUMBER, Kind.YEARS) if p.end <= q.start and text[p.end:q.start].strip() in ("至", "到", "-", "～", "~")), None)
             found = figure(q, s)
             return found.model_copy(update={"value": low.value}) if low is not None else found

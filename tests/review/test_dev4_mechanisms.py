@@ -1,0 +1,141 @@
+"""General mechanisms behind the dev4 fixes, each proved on sentences and tables written apart from
+tests/review_data/dev4 (other companies, other words, other figures): a coverage aside between words
+and their figure (含…/不含…), a dash after a unit joining a range, a share of last year's amount as a
+growth, growth from 上年/本年 amounts and from an increment over a base written in another article,
+首席 posts added up from a table, a ratio weighing the categories listed before it, a refusal padded
+with fillers (不再设…, 不另行…), a deferral (待…后再…), and a wait for promotion stated as a condition."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from assistant.review import review_text
+from assistant.review.facts.common import listed_before, ratios
+from assistant.review.scheme import squeeze_negations
+from knowledge.reader import Kind, read
+
+SOE = "第一条 本公司为国有独资企业，注册地西宁市。\n"
+QJ = "第一条 本公司为曲靖市国资委出资的国有独资企业。\n"
+PRIVATE_QJ = "第一条 本公司是注册在曲靖市富源县的民营企业。\n"
+
+
+def _findings(text: str, tables: list[list[list[str]]] | None = None, severity: str = "error") -> list[str]:
+    return [f.rule for f in review_text(text, tables=tables).findings if f.severity.value == severity]
+
+
+# ---- the shared reader ----------------------------------------------------------------------------
+
+
+def test_coverage_aside_keeps_the_words_before_it():
+    q = next(q for q in read("其中一线操作人员（不含班组长）140人").quantities if q.kind is Kind.PEOPLE)
+    assert q.name == "一线操作人员" and "其中" in q.subject
+    r = read("参评员工260人，其中专业技术人才（包括工程、财务序列）95人")
+    assert [(q.name, q.parent) for q in r.quantities if q.kind is Kind.PEOPLE][1] == ("专业技术人才", "参评员工")
+
+
+def test_a_bracket_that_is_no_coverage_note_still_names_as_before():
+    q = read("保洁（包月）80分").quantities[0]
+    assert q.name == "保洁（包月）"
+
+
+def test_remainder_after_a_head_count_is_not_a_share():
+    r = read("获奖人员40人（占职工总数的20%），其中一线工人25人，其余为机关人员。")
+    assert not [q for q in r.quantities if q.derived and q.kind is Kind.PERCENT]
+    r = read("产量占40%、质量占30%，剩下的平均分给安全和成本")
+    assert [q.value for q in r.quantities if q.derived] == [Decimal("0.15"), Decimal("0.15")]
+
+
+@pytest.mark.parametrize("text, low, high", [("权重区间为10%-35%", "0.10", "0.35"), ("每班2人-4人", "2", "4"),
+                                              ("涨幅在3%-6%", "0.03", "0.06")])
+def test_a_dash_after_a_unit_joins_a_range(text, low, high):
+    qs = read(text).quantities
+    assert [q.value for q in qs] == [Decimal(low), Decimal(high)] and qs[0].range_end == 1
+
+
+def test_a_minus_sign_is_still_a_minus_sign():
+    assert read("净利润增速为-4%").quantities[0].value == Decimal("-0.04")
+
+
+def test_a_deferral_negates_its_clause():
+    r = read("岗位评价待集团统一部署后再行开展，目前按原标准执行。")
+    assert [c.negated for c in r.clauses][:2] == [True, False]
+
+
+# ---- review helpers -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, shares", [("按2:3:5分配", ["0.2", "0.3", "0.5"]), ("七比三", ["0.7", "0.3"]),
+                                           ("实行三七开", ["0.3", "0.7"]), ("四六比例", ["0.4", "0.6"]), ("上午8点开会", [])])
+def test_ratios_are_shares_of_the_whole(text, shares):
+    found = ratios(text)
+    if not shares:
+        assert found == []
+    else:
+        assert [str(s.quantize(Decimal("0.01"))) for s in found[0].shares] == [str(Decimal(x).quantize(Decimal("0.01"))) for x in shares]
+
+
+def test_listed_before_keeps_the_written_order():
+    text = "年度评价看态度、业绩、能力，比重为2:5:3"
+    assert listed_before(text, text.index("2"), ["业绩", "能力", "态度"]) == ["态度", "业绩", "能力"]
+
+
+def test_squeezed_negation_maps_back():
+    text, origin = squeeze_negations("奖金不另行考核，津贴不再予以发放")
+    assert "不考核" in text and "不发放" in text and len(origin) == len(text)
+
+
+# ---- the review, end to end -------------------------------------------------------------------------
+
+BREACHES = [
+    # tech share of dividend recipients behind a coverage aside
+    (SOE + "第三条 在岗职工600人。\n第十八条 参与本轮项目分红的人员150人，其中技术骨干和技能骨干（不含项目经理）70人。", None,
+     "dividend-tech-share"),
+    # wage total as a share of last year's
+    (QJ + "第五条 今年利润总额比上年增长2%。\n第六条 今年工资总额按去年清算数的105%核定。", None, "two-lower"),
+    # amounts for 上年 / 本年, the wage total as an increment over a base in another article
+    (QJ + "第二条 上年利润总额3,000万元，本年计划利润总额3,030万元。\n第三条 上年工资总额2,000万元。\n"
+          "第九条 本年度工资总额比上年增加80万元。", None, "two-lower"),
+    # profit falls (from amounts) while the wage total is kept up
+    (QJ + "第二条 上年利润总额4,000万元，本年预计3,600万元。\n第三条 上年实发工资总额2,500万元。\n第七条 本年度工资总额较上年增加50万元。",
+     None, "wage-follows-benefit"),
+    # one indicator's weight as a range
+    (SOE + "第十一条 考核指标5至8个，单个指标权重设定为3%-30%。", None, "kpi-weight"),
+    # 首席 posts in a table added up, against technology staff defined in prose
+    (SOE + "第二条 员工总数400人，其中纳入科技人才序列的工程技术人员共计120人。\n第九条 首席岗位如下表。",
+     [[["岗位", "人数"], ["首席工程师", "3人"], ["首席设计师", "2人"], ["首席研究员", "2人"]]], "chief-post-quota"),
+    # categories weighed by a ratio
+    (SOE + "第十四条 员工年度评价从能力、态度、业绩三方面进行，比重为5:2:3。", None, "performance-weight-main"),
+    # refusals padded with fillers
+    (SOE + "第十五条 专业技术职级评聘后不再实行任期管理。", None, "tenure"),
+    (QJ + "第十二条 年终奖按出勤天数核发，不再进行考核。", None, "assess-before-allocate"),
+    # a deferral of collective bargaining in a private firm
+    (PRIVATE_QJ + "第四条 工资集体协商待工会组建完成后再开展，目前工资由公司确定。", None, "collective-negotiation"),
+    # a wait for promotion stated as a condition
+    (SOE + "第二十一条 新录用人员在同一职级任职须满五年，才能参加职级晋升。", None, "grade-promotion-pace"),
+]
+
+
+@pytest.mark.parametrize("text, tables, rule", BREACHES, ids=[b[2] + str(i) for i, b in enumerate(BREACHES)])
+def test_breach_found(text, tables, rule):
+    assert rule in _findings(text, tables)
+
+
+COMPLIANT = [
+    (SOE + "第三条 在岗职工600人。\n第十八条 参与本轮项目分红的人员150人（占25%），其中技术骨干和技能骨干（不含项目经理）100人。",
+     None, ("dividend-tech-share", "dividend-recipients")),
+    (QJ + "第五条 今年利润总额比上年增长6%。\n第六条 今年工资总额按去年清算数的104%核定。", None, ("two-lower",)),
+    (SOE + "第十一条 考核指标5至8个，单个指标权重设定为5%-40%。", None, ("kpi-weight",)),
+    (SOE + "第二条 员工总数400人，其中纳入科技人才序列的工程技术人员共计140人。\n第九条 首席岗位如下表。",
+     [[["岗位", "人数"], ["首席工程师", "3人"], ["首席设计师", "2人"], ["首席研究员", "2人"]]], ("chief-post-quota",)),
+    (SOE + "第十四条 员工年度评价从业绩、能力、态度三方面进行，比重为6:2:2。", None, ("performance-weight-main",)),
+    (SOE + "第二十一条 新录用人员在同一职级任职满两年，方可参加职级晋升。", None, ("grade-promotion-pace",)),
+    (PRIVATE_QJ + "第四条 工资调整经与工会开展工资集体协商确定。", None, ("collective-negotiation",)),
+]
+
+
+@pytest.mark.parametrize("text, tables, rules", COMPLIANT, ids=[c[2][0] + str(i) for i, c in enumerate(COMPLIANT)])
+def test_compliant_raises_no_breach(text, tables, rules):
+    found = _findings(text, tables)
+    assert not set(rules) & set(found)
