@@ -732,7 +732,8 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     tail = text[q.end:tail_end] if tail_end < nxt_start or not re.search(r"[加增减差多]$", text[q.end:tail_end]) else ""
     tail = "" if tail[:1].isspace() else re.split(r"\s", tail, maxsplit=1)[0].strip()  # 起100 档差25: a space ends the item
     value, direction = q.value, q.direction
-    symmetric = any(w in subject for w in ("上下", "±", "正负", "加减")) or bool(re.search(r"(?:到|至|成|为)$", subject))
+    symmetric = any(w in subject for w in ("上下", "±", "正负", "加减")) or bool(re.search(r"(?:到|至|成|为)$", subject)) \
+        and not _RATE_NOUN.search(subject)  # 降幅达到两成 is a fall of 20%; 降到2000元 is a level
     down = None if symmetric else _last_word(subject, lex.down_words)
     up = _last_word(subject, lex.up_words)
     if down is not None and (up is None or down[1] >= up[1]):
@@ -798,6 +799,10 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
 
 # An aside saying what words cover (含…, 不含…, 包括…): the words before it still name the figure.
 _COVERAGE_ASIDE = re.compile(r"[（(【\[]\s*(?:不?包[括含]|不?含|其中|即|均为|下同|以下简称)[^（()）]*[)）】\]]\s*[\u4e00-\u9fa5]?\s*$")
+
+
+# A rate of change named as a noun: the figure after it (…达到, …为) is the change itself.
+_RATE_NOUN = re.compile(r"(?:降幅|减幅|跌幅|增幅|涨幅|增速|增长率|下降率|降低率|下降幅度|增长幅度)[^，,；;。]{0,4}$")
 
 
 def _before_aside(text: str, floor: int, pos: int) -> str:

@@ -240,7 +240,7 @@ def _unassessed(s: Sentence) -> bool:
         # ("绩效奖金：每人每月固定500元，与考核无关")
         part = s.plain[max(s.plain.rfind(ch, 0, clause.start) for ch in "；;。") + 1:clause.start]
         topic = part.split("：")[0].split(":")[0] if ("：" in part or ":" in part) else ""
-        here = (clauses[i - 1].text if i else "") + clause.text + topic
+        here = part + clause.text  # the pay named anywhere before it in its sentence ("绩效工资月度预发，年终清算，清算时不再考核")
         if not any(w in here for w in S.pay_words[:5]):
             continue
         refused = any(w in clause.text for w in S.unassessed + S.fixed_payment) or _NO_ASSESSMENT.search(clause.text) is not None \

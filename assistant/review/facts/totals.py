@@ -100,7 +100,8 @@ def growth(scheme: Scheme) -> Growth:
             if group is not None:
                 found.setdefault("wage_total", group)
             continue
-        if not s.has(*W.change) and not any(q.derived for q in s.reading.quantities) and not _MORE_OR_LESS.search(s.plain) \
+        moving = any(q.direction in ("up", "down") for q in s.figures(Kind.PERCENT))  # 降幅达到两成: the reader says it moves
+        if not s.has(*W.change) and not moving and not any(q.derived for q in s.reading.quantities) and not _MORE_OR_LESS.search(s.plain) \
                 and not any(_OF_LAST_YEAR.search(q.subject) for q in s.figures(Kind.PERCENT)):
             continue
         compared = _compared(s)
@@ -275,7 +276,7 @@ _LESS = ("少", "低", "减", "降")
 _AGAINST_LAST_YEAR = re.compile(r"(?:比|较)(?:上年|去年|上一年|上年度|前一年|同期|上期)[^，,；;。]{0,6}?(多|高|增|涨|少|低|减|降)[^，,；;。]{0,4}$")
 _MORE_OR_LESS = re.compile(_AGAINST_LAST_YEAR.pattern.removesuffix("[^，,；;。]{0,4}$"))
 _OF_LAST_YEAR = re.compile(r"(?:按|为|是|达到?|相当于)?(?:上年|去年|上一年|上年度|前一年)[^，,；;。]{0,8}?的$")
-_RATE_LABEL = re.compile(r"(?:增长率|增幅|增速|涨幅|增长幅度)(?:为|是)?$")
+_RATE_LABEL = re.compile(r"(?:增长率|增幅|增速|涨幅|增长幅度)(?:为|是|按|达到?|控制在)?$")
 
 
 def _compared(s: Sentence):
@@ -317,8 +318,11 @@ def _compared(s: Sentence):
             everything[i] = q.with_(subject=written, name=written)
         elif prev is not None and q.subject.startswith(_COMPARED) and prev.sentence == q.sentence and prev.name and prev.kind is not q.kind:
             everything[i] = q.with_(subject=f"{prev.name}…{q.subject}", name=prev.name)
-    # Rates only: a bare number (表13, 2024) is never a growth rate here.
-    quantities = [q for q in everything if q.kind is Kind.PERCENT]
+    # Rates only: a bare number (表13, 2024) is never a growth rate here. "与上年持平略增，增幅按2%安排":
+    # a measure said to stay flat and then given a rate of its own moves by that rate.
+    quantities = [q for i, q in enumerate(everything) if q.kind is Kind.PERCENT
+                  and not (q.direction == "flat" and any(p.kind is Kind.PERCENT and p.direction in ("up", "down") and p.name == q.name
+                                                         for p in everything[i + 1:]))]
     return replace(reading, quantities=quantities)
 
 
