@@ -114,6 +114,14 @@ BREACHES = [
     (PRIVATE_QJ + "第四条 工资集体协商待工会组建完成后再开展，目前工资由公司确定。", None, "collective-negotiation"),
     # a wait for promotion stated as a condition
     (SOE + "第二十一条 新录用人员在同一职级任职须满五年，才能参加职级晋升。", None, "grade-promotion-pace"),
+    # a fall named by a rate noun, a wage total said flat and then given a rate
+    (QJ + "一、上年营业利润跌幅接近一成半。\n二、本年度工资总额与上年基本持平，增幅按1.5%掌握。", None, "wage-follows-benefit"),
+    # refusing assessment two clauses after the pay is named
+    (QJ + "第八条 季度奖先按基数预支，年底统一结算，结算时不另行考核。", None, "assess-before-allocate"),
+    # 首席技师 against the skilled staff
+    (QJ + "第二条 全厂职工900人，其中技能人员500人。\n第六条 首席技师名额控制在30人以内。", None, "chief-post-quota"),
+    # one indicator's weight above the ceiling, the others not given
+    (SOE + "第十条 中心考核指标共七个，其中安全指标权重达到55%。", None, "kpi-weight"),
 ]
 
 
@@ -132,7 +140,15 @@ COMPLIANT = [
     (SOE + "第十四条 员工年度评价从业绩、能力、态度三方面进行，比重为6:2:2。", None, ("performance-weight-main",)),
     (SOE + "第二十一条 新录用人员在同一职级任职满两年，方可参加职级晋升。", None, ("grade-promotion-pace",)),
     (PRIVATE_QJ + "第四条 工资调整经与工会开展工资集体协商确定。", None, ("collective-negotiation",)),
+    (QJ + "一、上年营业利润增幅接近一成半。\n二、本年度工资总额与上年基本持平，增幅按1.5%掌握。", None, ("wage-follows-benefit", "two-lower")),
+    (QJ + "第二条 全厂职工900人，其中技能人员500人。\n第六条 首席技师名额控制在25人以内。", None, ("chief-post-quota",)),
+    (SOE + "第十条 中心考核指标共七个，其中安全指标权重为35%。", None, ("kpi-weight",)),
 ]
+
+
+def test_shares_named_by_grade_make_a_distribution():
+    report = review_text(SOE + "第十二条 年度考核设甲、乙、丙、丁四等，其中A档不超过四分之一。\n第十三条 员工考核分A、B、C三档，A档不超过四分之一。")
+    assert any(f.rule == "forced-distribution-top" for f in report.findings)
 
 
 @pytest.mark.parametrize("text, tables, rules", COMPLIANT, ids=[c[2][0] + str(i) for i, c in enumerate(COMPLIANT)])

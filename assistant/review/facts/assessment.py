@@ -465,7 +465,8 @@ def distributions(scheme: Scheme) -> list[Distribution]:
     out = []
     top = _top_grade(scheme)
     for s in scheme.prose():
-        if not s.has(*W.distribution) or s.has(*W.weight) or not _grades_in(s.plain):
+        graded = any(q.name and q.name.strip() in _GRADE_NAMES for q in s.figures(Kind.PERCENT))  # "A级不超过三分之一": shares named by grade
+        if not (s.has(*W.distribution) or graded) or s.has(*W.weight) or not _grades_in(s.plain):
             continue
         quotas = _quotas(s)
         unlimited = _no_limit_on_top(s, top) and not quotas or _top_unlimited(s, top)
@@ -500,6 +501,7 @@ def distributions(scheme: Scheme) -> list[Distribution]:
 
 
 _SHARE_HEADS = ("比例", "占比", "分布", "名额", "人数")
+_GRADE_NAMES = {f"{g}{suffix}" for g in W.grades for suffix in ("", "级", "等", "档", "类")}
 
 
 def _quotas(s: Sentence) -> dict[str, Decimal]:

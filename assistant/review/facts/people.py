@@ -228,7 +228,14 @@ def chief(scheme: Scheme) -> Chief | None:
         chiefs = _chief_table(scheme)
     if chiefs is None and share is None:
         return None
-    return Chief(chiefs=chiefs, share=share, tech_staff=tech_staff(scheme))
+    staff = tech_staff(scheme)
+    skill_post = any("技师" in (fig.text + fig.evidence.text) for fig in (chiefs, share) if fig is not None)
+    if staff is None and skill_post:
+        staff = tech_staff(scheme, _SKILL_STAFF)  # 首席技师 sit on the skill ladder: counted against the skilled staff
+    return Chief(chiefs=chiefs, share=share, tech_staff=staff)
+
+
+_SKILL_STAFF = ("技能人才", "技能人员", "技术工人", "技能岗位人员")
 
 
 def _chief_table(scheme: Scheme) -> Figure | None:
@@ -255,10 +262,10 @@ def _about_chief(s: Sentence, pos: int) -> bool:
     return "首席" in text[start:pos] and not any(w in text[start:pos] for w in ("津贴", "工资", "薪酬", "元"))
 
 
-def tech_staff(scheme: Scheme) -> Figure | None:
+def tech_staff(scheme: Scheme, names: tuple[str, ...] = ()) -> Figure | None:
     """The number of technology staff: a head count named 科技人才 (or 研发人员 …), or the total of a
-    sentence defining 科技人才."""
-    for cues in ((W.tech_staff[0],), W.tech_staff):  # 科技人才 itself first, then its other names
+    sentence defining 科技人才; with `names`, the head count named so (技能人才 for 首席技师)."""
+    for cues in ((names or W.tech_staff)[:1], names or W.tech_staff):  # 科技人才 itself first, then its other names
         for s in scheme.sentences:
             if not s.has("人", "名") or not s.has(*cues) and not any(
                     w in n for q in s.figures(Kind.PEOPLE) for n in conjuncts(q.name or "") for w in cues):
@@ -271,4 +278,4 @@ def tech_staff(scheme: Scheme) -> Figure | None:
                     and q.start > s.plain.find("科技人才") and not any(w in (q.name or "") for w in W.employees)
                 if (named or defined) and count_value(q):
                     return figure(q, s)
-    return _table_count(scheme, lambda label: any(w in n for n in conjuncts(label) for w in W.tech_staff))
+    return _table_count(scheme, lambda label: any(w in n for n in conjuncts(label) for w in names or W.tech_staff))

@@ -235,13 +235,12 @@ def _unassessed(s: Sentence) -> bool:
     if not s.has(*S.unassessed, *S.fixed_payment) and _NO_ASSESSMENT.search(s.plain) is None and _UNRELATED.search(s.plain) is None:
         return False
     clauses = s.reading.clauses
-    for i, clause in enumerate(clauses):
-        # the pay the clause speaks of: named in it, in the clause before, or before a colon opening its part
-        # ("绩效奖金：每人每月固定500元，与考核无关")
+    for clause in clauses:
+        # the pay the clause speaks of: named in it or anywhere before it in its sentence, a colon's topic
+        # among them ("绩效奖金：每人每月固定500元，与考核无关")
         part = s.plain[max(s.plain.rfind(ch, 0, clause.start) for ch in "；;。") + 1:clause.start]
-        topic = part.split("：")[0].split(":")[0] if ("：" in part or ":" in part) else ""
         here = part + clause.text  # the pay named anywhere before it in its sentence ("绩效工资月度预发，年终清算，清算时不再考核")
-        if not any(w in here for w in S.pay_words[:5]):
+        if not any(w in here for w in S.pay_words[:5]) and _BONUS.search(here) is None:
             continue
         refused = any(w in clause.text for w in S.unassessed + S.fixed_payment) or _NO_ASSESSMENT.search(clause.text) is not None \
             or _UNRELATED.search(clause.text) is not None
@@ -250,6 +249,8 @@ def _unassessed(s: Sentence) -> bool:
     return False
 
 
+# a bonus named by what it is for or when it is paid (季度奖, 效益奖, 安全奖): pay, not a prize (获奖, 奖项, 奖惩)
+_BONUS = re.compile(r"(?<![获得])[\u4e00-\u9fa5]奖(?:金|励)?(?![惩项状章])")
 # the assessment itself refused, however the verb is put ("年终不再考核", "无需组织考评"); not a result
 # of it ("考核不合格", "不考核结果") — a negation right before the verb, nothing after it naming a result
 _NO_ASSESSMENT = re.compile(r"(?:不再|不|无需|无须|免于|免予|不用|不必|未)(?:进行|开展|组织|实行|参加|参与|作|搞|设|另行)?(?:考核|考评)"
