@@ -247,7 +247,7 @@ def _chief_table(scheme: Scheme) -> Figure | None:
         total = next((c for c in counts if any(w in c.label for w in _TOTALS + ("小计",))), None)
         about = "首席" in table.context or "首席" in " ".join(table.header)
         if total is not None and (about or any("首席" in c.label for c in counts)):
-            return Figure(value=total.value, evidence=table.evidence(total.row), text=total.text)  # type: ignore[arg-type]
+            return Figure(value=total.value, evidence=table.evidence(total.row), text=total.text)
         rows = [c for c in counts if "首席" in c.label]
         if rows:
             value = sum((c.value for c in rows if c.value is not None), Decimal(0))
