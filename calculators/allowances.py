@@ -33,7 +33,6 @@ from .errors import CalculationError
 from .numbers import fmt, q
 from .params import param, param_text, ref
 from .registry import register
-from .severity import Severity
 
 # Grade names as written in the guideline's cases → the names used in the allowance tables.
 _GRADE_ALIASES = {
@@ -119,18 +118,18 @@ def _rates(inp: AllowanceInput) -> tuple[dict[str, Decimal], str]:
     return {k: Decimal(v) for k, v in param(key).items()}, f"曲靖指引{'案例2' if inp.scheme == 'case-2' else '案例4'}标准"
 
 
-def _skill(member: Member, index: int, rates: dict[str, Decimal], findings: list[Finding]) -> Decimal:
+def _skill(member: Member, field: str, rates: dict[str, Decimal]) -> Decimal:
     if not member.skill_level:
         return Decimal(0)
     grade = normalise_grade(member.skill_level)
     if grade in rates:
         return rates[grade]
-    if grade in _ABOVE_TABLE:
-        findings.append(Finding(rule="allowance.skill_level", severity=Severity.WARNING, message=f"{member.name}为{grade}，所选标准未列出该等级，技能津贴按 0 计；请在 skill_rates 中给出", citations=[ALLOWANCE_CLAUSES[0]]))
-        return Decimal(0)
+    if grade in _ABOVE_TABLE:  # the cases set no figure for it: a 0 would be stated as its standard
+        raise CalculationError(f"所用的津贴标准没有{grade}这一等级，无法测算“{member.name}”的技能津贴；请给出{grade}每月的技能津贴标准"
+                               f"（如“{grade}每月800元”）", field)
     if grade in _NO_ALLOWANCE or grade in param("allowances.skill_case4") or grade in param("allowances.skill_case2"):
         return Decimal(0)
-    raise CalculationError(f"“{member.name}”的技能等级“{member.skill_level}”不在津贴标准中（可用：{'、'.join(rates)}）", f"members.{index}.skill_level")
+    raise CalculationError(f"“{member.name}”的技能等级“{member.skill_level}”不在津贴标准中（可用：{'、'.join(rates)}）", field)
 
 
 @register(
@@ -154,7 +153,7 @@ def allowance_schedule(inp: AllowanceInput) -> dict[str, Any]:
     findings: list[Finding] = []
     by_person, allocations, lines, seen = {}, {}, [], set()
     for level, count in (inp.headcounts or {}).items():  # a grade's people all earn its skill allowance
-        rate = q(_skill(Member(name=level, skill_level=level), 0, rates, findings), inp.precision)
+        rate = q(_skill(Member(name=level, skill_level=level), "skill_rates", rates), inp.precision)
         allocations[level] = rate * count
         by_person[level] = {"人数": count, "技能津贴标准": rate, "合计": rate * count}
         lines.append(f"{level}：{fmt(rate)} × {count} 人 = {fmt(rate * count)} 元/月")
@@ -162,7 +161,7 @@ def allowance_schedule(inp: AllowanceInput) -> dict[str, Any]:
         if m.name in seen:
             raise CalculationError(f"人员“{m.name}”重复", f"members.{i}.name")
         seen.add(m.name)
-        skill = q(_skill(m, i, rates, findings), inp.precision)
+        skill = q(_skill(m, f"members.{i}.skill_level", rates), inp.precision)
         mentor = q(per_apprentice * m.apprentices, inp.precision)
         leader = q(m.team_leader or Decimal(0), inp.precision)
         if m.team_leader is not None:

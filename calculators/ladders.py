@@ -74,6 +74,7 @@ def _arithmetic(inp: LadderInput) -> tuple[list[Decimal], str, list[str], dict[s
     else:
         raise CalculationError("等差序列需要起点和级差（或最低级与最高级金额）", "step" if inp.start is not None else "start")
     levels = [q(start + step * i, inp.precision) for i in range(n)]
+    _check_over_given(inp, levels)
     shown = fmt(step) if inp.step is not None and inp.start is not None else fmt(q(step, inp.precision + 2))
     steps = [how, *limited((f"第{i + 1}级 = {fmt(start)} + {shown} × {i} = {fmt(v)}" for i, v in enumerate(levels)), n)]
     return levels, "第 i 级标准 = 第1级标准 + 级差 × (i − 1)", steps, {"step": q(step, inp.precision)}
@@ -96,8 +97,19 @@ def _geometric(inp: LadderInput) -> tuple[list[Decimal], str, list[str], dict[st
         levels = [q(low * ratio**i, inp.precision) for i in range(n)]
     if inp.max is not None and inp.min is not None:
         levels[-1] = q(inp.max, inp.precision)  # the top is given; keep it exact whatever the rounding
+    else:
+        _check_over_given(inp, levels)
     steps = [how, *limited((f"第{i + 1}级 = {fmt(low)} × 级比^{i} = {fmt(v)}" for i, v in enumerate(levels)), n)]
     return levels, "第 i 级标准 = 最低级标准 × 级比^(i − 1)，级比 = (最高级 ÷ 最低级)^(1 ÷ (级数 − 1))", steps, {"ratio": ratio.quantize(Decimal("0.000001"))}
+
+
+def _check_over_given(inp: LadderInput, levels: list[Decimal]) -> None:
+    """起点2800，级差150，共15级，最高级5000: a bound given beside a series that already fixes it must
+    agree with it (to the yuan) — otherwise one of the figures is wrong, and the table would hide which."""
+    for given, computed, field, label in ((inp.max, levels[-1], "max", "最高级"), (inp.min, levels[0], "min", "最低级")):
+        if given is not None and abs(given - computed) >= 1 and (field == "max" or inp.start is not None):
+            raise CalculationError(f"{label}金额 {fmt(given)} 与其余数字算出的 {fmt(computed)}（共 {inp.levels} 级）不一致，"
+                                   "请确认以哪个为准", field)
 
 
 def _check_range(inp: LadderInput) -> None:

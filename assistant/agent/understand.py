@@ -211,7 +211,8 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
     _known_members(update, previous, reading)
     _apply_changes(update, previous, reading)
     # a choice, a flag or a look-up (那技师第20级呢) changes the request without a figure being placed
-    changed_choice = any(update.get(s.path) not in (None, []) for s in update.slots if s.reads.shape in (Shape.CHOICE, Shape.FLAG, Shape.LOOKUP))
+    changed_choice = any(update.get(s.path) not in (None, [], _get_path(previous, s.path))
+                         for s in update.slots if s.reads.shape in (Shape.CHOICE, Shape.FLAG, Shape.LOOKUP))
     moved = _moved_positions(update, previous, reading)
     added = _added_member(text, previous) if not reading.has_figures() else None
     if added and not update.placed:  # 再加上小C / 把新来的阿辉也算进去: a member added with nothing to count them by
@@ -228,6 +229,11 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
         filled = Filled(values=_deep_copy(previous), slots=update.slots)
         asks = [f"{s.label}是多少？" + (f"（{s.reads.ask}）" if s.reads.ask else "") for s in wanted]
         return Request(name, info.title, filled, 0.0, topic_hits(name, text), [], asks)
+    if not reading.has_figures() and not update.placed and not changed_choice and not moved and not _REMOVE.search(text):
+        asked = _change_without_figure(text, previous, update, added)
+        if asked is not None:  # 采购部的分要改一下 / 那小张呢 / 要是他再多干几年: the change is meant, its figure is not given
+            filled = Filled(values=_deep_copy(previous), slots=update.slots)
+            return Request(name, info.title, filled, 0.0, topic_hits(name, text), [], [asked])
     if not update.placed and is_follow_up(text):
         _the_only_field_of_its_kind(update, previous, reading)  # 那如果是4万呢: the one amount given before that a 4万 can be
     if not update.placed and not changed_choice and not moved and not _REMOVE.search(text):
@@ -274,8 +280,33 @@ def _the_only_field_of_its_kind(update: Filled, previous: dict[str, Any], readin
         update.leftovers = []
 
 
-_CHANGE = re.compile(r"加|减|增|降|改|调|换|变|多|少|都是|也是|全是")
+_CHANGE = re.compile(r"加|减|增|降|改|调|换|变|多|少|提高|提升|涨|升|都是|也是|全是")
 _UNCHANGED = re.compile(r"[不没未别无]\S?(?:变|改|动|调)|照旧|同上|保持")  # 总额不变: said to stay as it was
+
+
+# a number left vague where a figure belongs (几年, 十几个, 一些, 多一点)
+_VAGUE = re.compile(r"[几数若][十百千万]?(?:年|个|件|分|元|块|万|人|档|级|天|月|次|点|倍)|[十百千万]几|一些|一点|些许|稍微")
+
+
+def _change_without_figure(text: str, previous: dict[str, Any], update: Filled, added: str | None) -> str | None:
+    """A follow-up that changes the last calculation but gives no figure to change it by — a vague
+    amount, a member already listed, or a new person — is asked about, not refused or recomputed."""
+    if is_explanation(text):
+        return None
+    changing = bool(_CHANGE.search(text) or is_follow_up(text))
+    vague = _VAGUE.search(text)
+    if vague and changing:
+        return f"“{vague.group()}”具体是多少？请给出数字，我再重算"
+    member = next((s for s in reversed(update.slots) if s.reads.shape in _MEMBER_SHAPES and _get_path(previous, s.path)), None)
+    named = [n for n in sorted(_names(previous), key=len, reverse=True) if len(n) >= 2 and n in text]
+    if named and changing and not _UNCHANGED.search(text):
+        what = f"的{member.label}" if member is not None else "的数字"
+        return f"“{named[0]}”{what}要改成多少？请给出数字，我再重算"
+    if added and member is None:  # 那小张呢: a person the last calculation did not have, by its per-person fields
+        asked = [s.label for s in update.slots if s.reads.shape is Shape.VALUE and not s.required
+                 and _get_path(previous, s.path) is not None]
+        return f"“{added}”的{'、'.join(asked) or '数字'}是多少？请告诉我，我再计算"
+    return None
 
 
 def _changes_without_figures(update: Filled, previous: dict[str, Any], reading: Reading) -> list[str]:

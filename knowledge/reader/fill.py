@@ -54,12 +54,7 @@ class Filled:
     def known(self, path: str) -> Any:
         """A value filled from this text, else the one known from before."""
         value = self.get(path)
-        if value in (None, {}, []):
-            current: Any = self.context
-            for part in path.split("."):
-                current = current.get(part) if isinstance(current, dict) else None
-            return current
-        return value
+        return _context_value(self.context, path) if value in (None, {}, []) else value
 
     def get(self, path: str) -> Any:
         current: Any = self.values
@@ -202,6 +197,13 @@ def _value_ok(slot: Slot, q: Quantity) -> bool:
 
 
 # ---- the engine -----------------------------------------------------------------------------
+
+
+def _context_value(context: dict[str, Any], path: str) -> Any:
+    current: Any = context
+    for part in path.split("."):
+        current = current.get(part) if isinstance(current, dict) else None
+    return current
 
 
 def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | None = None) -> Filled:
@@ -484,8 +486,10 @@ def _unlisted_members(out: Filled, reading: Reading) -> None:
         if slot.reads.shape is not Shape.MAP or not isinstance(listed, dict) or not listed:
             continue  # (one listed is enough: 生产部积分3000，技术部积分比生产部少一点)
         names = [str(k) for k in listed]
+        before = out.context and _context_value(out.context, slot.path)
+        known = set(before) if isinstance(before, dict) else set()  # a follow-up's 采购部不变: listed before
         for person, _ in people_named(text):  # 老魏、老严、小祁三个人，老魏1200件、老严800件: 小祁 is one of them
-            if person not in listed and any(re.search(rf"{re.escape(person)}[、和及与跟]{re.escape(n)}|{re.escape(n)}[、和及与跟]{re.escape(person)}", text)
+            if person not in listed and person not in known and any(re.search(rf"{re.escape(person)}[、和及与跟]{re.escape(n)}|{re.escape(n)}[、和及与跟]{re.escape(person)}", text)
                                             for n in names):
                 out.problems.append(f"“{person}”的{slot.label}是多少？（没有它的数字，算出的各项会偏多）")
         suffix = next((w for w in ("车间", "部门", "班组", "科室", "分公司", "中心", "部", "科", "室", "组", "班", "队")
@@ -495,7 +499,7 @@ def _unlisted_members(out: Filled, reading: Reading) -> None:
         lengths, bounds = {len(n) for n in names}, _word_bounds(text)
         for match in re.finditer(rf"[\u4e00-\u9fa5A-Za-z0-9]{{1,4}}?{suffix}", text):
             name = match.group(0)
-            if name in listed or any(name in n or n in name for n in names) or name.startswith(_NOT_A_MEMBER_PREFIX) \
+            if name in listed or name in known or any(name in n or n in name for n in names) or name.startswith(_NOT_A_MEMBER_PREFIX) \
                     or len(name) not in lengths or not looks_like_entity(name) or not {match.start(), match.end()} <= bounds:
                 continue
             out.problems.append(f"“{name}”的{slot.label}是多少？（没有它的数字，算出的各项会偏多）")

@@ -410,6 +410,30 @@ def test_a_follow_up_naming_a_new_person_or_an_unfilled_field_without_a_figure_a
     assert own.needs and "本企业薪酬水平" in own.answer
 
 
+def _follow(first: str, then: str):
+    session = _session()
+    respond(first, session_id=session)
+    return respond(then, session_id=session)
+
+
+@pytest.mark.parametrize(("first", "then", "shown"), [
+    ("考核奖8万，按积分分：仓储组700分，运输组500分", "运输组那个分数不对，得改", "运输组"),  # a listed member, no new figure
+    ("工龄工资每3年一档，第一档80元，每档加30元，共8档，老骆工龄10年", "新来的小缪呢", "小缪"),  # a person not in the inputs
+    ("计件单价不算，班组奖金3万，小邝800件、小卢700件", "小卢要是再多做几百件呢", "几百件"),  # a vague amount
+    ("薪级共12级，起点3200元，级差180元", "级差想再提高一些", "一些"),
+])
+def test_a_follow_up_that_changes_something_without_a_figure_asks_for_it(first, then, shown):
+    reply = _follow(first, then)
+    assert reply.needs and shown in reply.answer and not _computed(reply), reply.answer
+
+
+def test_a_follow_up_keeping_a_listed_member_unchanged_recomputes_and_a_why_is_not_a_change():
+    kept = _follow("考核奖8万，按积分分：仓储组700分，运输组500分，质检组300分", "仓储组不变，运输组改成600分")
+    assert _computed(kept) and "运输组 | 30,000.00" in kept.answer  # 80000 × 600 ÷ 1600
+    why = _follow("考核奖8万，按积分分：仓储组700分，运输组500分", "什么叫积分制？")
+    assert not why.needs
+
+
 def test_a_subtotal_equal_to_its_list_restates_it_and_more_than_someone_is_worked_out():
     subtotal = _answer("季度绩效一共24万。各班积分如下\n甲班 500\n乙班 300\n丙班 400\n小计 1200\n请按积分算")
     assert "甲班 | 100,000.00" in subtotal

@@ -74,6 +74,13 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
         ("annual-salary-split", {"annual": 100000}, "base_share"),
         ("allowance-schedule", {"members": [{"name": "甲", "skill_level": "宗师"}]}, "members.0.skill_level"),
         ("allowance-schedule", {"members": [{"name": "甲", "skill_level": "技师"}], "headcounts": {"技师": 1}}, "headcounts"),
+        # a grade the cases' tables do not list has no standard: never a 0 stated as one
+        ("allowance-schedule", {"members": [{"name": "甲", "skill_level": "技师"}, {"name": "乙", "skill_level": "首席技师"}]},
+         "members.1.skill_level"),
+        ("allowance-schedule", {"headcounts": {"首席技师": 3}}, "skill_rates"),
+        # a top (or bottom) given beside a series that fixes it must agree with it
+        ("ladder", {"start": 3100, "step": 120, "levels": 9, "max": 4200}, "max"),
+        ("ladder", {"mode": "geometric", "start": 2500, "ratio": 1.05, "levels": 6, "max": 3000}, "max"),
         ("grade-count-check", {"levels": 5, "stage": "青春期"}, "stage"),
     ],
 )

@@ -20,7 +20,6 @@ CHOSEN = re.compile(r"^\s*rule = .*$", re.MULTILINE)
 # Findings about a typical case's figures (案例): reference practice, deliberately in no rule.
 CASE_FINDINGS = {
     "allowance.team_leader": "班组长津贴 range of 曲靖案例2",
-    "allowance.skill_level": "a skill grade missing from a case's allowance table",
     "chief_technician.pay": "首席技师 2.8-times pay of 曲靖案例2",
     "job_quota.{grade}": "skill-grade quotas of 曲靖案例4",
     "broadband.width": "band width against 曲靖案例4 and 科技人才案例3",
