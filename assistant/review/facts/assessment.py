@@ -405,6 +405,19 @@ _DELEGATED = re.compile(r"由[^，,；;。]{0,14}?(?:自行|自主)")
 _OTHERS = ("其余", "其他", "其它", "各等级", "其他等级")
 
 
+def _grade_order(scheme: Scheme) -> list[str]:
+    """The grades best first, as the scheme lists them (the first list of three or more)."""
+    return next((listed for s in scheme.prose() if len(listed := _grades_in(s.plain)) >= 3), [])
+
+
+def _best_first(quotas: dict[str, Decimal], order: list[str]) -> dict[str, Decimal]:
+    """A sentence may give the shares worst grade first ("不称职不低于3%，称职70%，优秀25%"): the
+    quotas in the order the scheme ranks its grades, so the best grade's share is the one checked."""
+    if len(quotas) < 2 or not order or not set(quotas) <= set(order):
+        return quotas
+    return {g: quotas[g] for g in sorted(quotas, key=order.index)}
+
+
 def _top_grade(scheme: Scheme) -> str | None:
     """The best grade: the first of the first list of three or more grades the scheme writes."""
     for s in scheme.prose():
@@ -468,12 +481,13 @@ def distributions(scheme: Scheme) -> list[Distribution]:
         graded = any(q.name and q.name.strip() in _GRADE_NAMES for q in s.figures(Kind.PERCENT))  # "A级不超过三分之一": shares named by grade
         if not (s.has(*W.distribution) or graded) or s.has(*W.weight) or not _grades_in(s.plain):
             continue
-        quotas = _quotas(s)
+        quotas = _best_first(_quotas(s), _grade_order(scheme))
         unlimited = _no_limit_on_top(s, top) and not quotas or _top_unlimited(s, top)
         if quotas or unlimited:
             bound = None
             if quotas:
-                first = next(q for q in s.figures(Kind.PERCENT))
+                best = next(iter(quotas))
+                first = next((q for q in s.figures(Kind.PERCENT) if q.name and best in q.name), None) or next(q for q in s.figures(Kind.PERCENT))
                 bound = figure(first, s).bound
             out.append(Distribution(quotas=quotas, top_bound=bound, unlimited=unlimited, evidence=s.evidence))
     for table in scheme.tables:

@@ -664,7 +664,15 @@ def _group(target: str) -> Priority | None:
     """The group of staff a use of money names first."""
     order = [(target.find(w), group) for group, cues in ((Priority.MANAGEMENT, S.management_first), (Priority.SKILL, S.skill_first),
                                                           (Priority.TECH, S.tech_first)) for w in cues if w in target]
+    if not order:
+        # named in words of its own ("经营管理骨干", "一线技术工人"): the stem says which group
+        order = [(m.start(), group) for group, stem in _GROUP_STEMS for m in stem.finditer(target)]
     return min(order)[1] if order else None
+
+
+_GROUP_STEMS = ((Priority.MANAGEMENT, re.compile(r"(?<![技质安设])管理|机关|中层|高管|领导")),
+                (Priority.SKILL, re.compile(r"技能|技师|技工|工人|一线")),
+                (Priority.TECH, re.compile(r"科技|科研|研发")))
 
 
 _TILT = ("倾斜", "优先", "侧重", "重点")

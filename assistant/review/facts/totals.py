@@ -582,6 +582,7 @@ def subsidiaries(scheme: Scheme) -> list[SubsidiaryGrowth]:
     return out
 
 
+_ON_GROUP = re.compile(r"(?:比|较|按|在|以)[^，,；;。]{0,12}?集团[^，,；;。]{0,6}?(?:增幅|增速|增长|水平)")
 _ABOVE = re.compile(r"(?:比|较)[^，,；;。]{0,12}?集团[^，,；;。]{0,10}?(?:高出|高|多|超出|超过)$")
 
 
@@ -590,7 +591,9 @@ def _over_group(s: Sentence) -> Figure | None:
     not refused ("不得比集团高出…")."""
     # every reading, weak ones too: "一个百分点" is a unit, not the lone 一 `figures` leaves out
     for q in s.reading.quantities:
-        if q.kind is not Kind.PERCENT or not q.text.endswith("百分点") or _ABOVE.search(q.subject.rstrip()) is None or q.value <= 0:
+        # "按集团增幅上浮两个百分点": points up from the group's growth, however the move is worded
+        above = _ABOVE.search(q.subject.rstrip()) is not None or _ON_GROUP.search(q.subject) is not None and q.direction == "up"
+        if q.kind is not Kind.PERCENT or not q.text.endswith("百分点") or not above or q.value <= 0:
             continue
         if negated_at(s, q.start):
             continue
