@@ -122,6 +122,16 @@ BREACHES = [
     (QJ + "第二条 全厂职工900人，其中技能人员500人。\n第六条 首席技师名额控制在30人以内。", None, "chief-post-quota"),
     # one indicator's weight above the ceiling, the others not given
     (SOE + "第十条 中心考核指标共七个，其中安全指标权重达到55%。", None, "kpi-weight"),
+    # points up from the group's growth, worded as a move
+    (SOE + "第六条 服务保障类（内部效益型）子公司工资总额增幅在集团增幅基础上上调一个百分点。", None, "internal-benefit-growth"),
+    # an increment favouring a group named in words of its own
+    (SOE + "第八条 新增工资总额重点向机关职能部门骨干倾斜。", None, "increment-to-skill"),
+    # a cycle in a column headed 考核周期
+    (SOE + "第四条 各类人员考核安排见下表。", [[["人员类别", "考核方式", "考核周期"], ["基础研究人员", "同行评议", "半年"],
+                                          ["工程技术人员", "项目考核", "年度"]]], "basic-research-cycle"),
+    # 首席 posts in a column of a staffing table
+    (SOE + "第二条 本公司科技人才共计150人。\n第七条 各序列岗位职数设置如下。",
+     [[["序列", "首席", "高级", "中级"], ["设计序列", "5", "18", "40"], ["试验序列", "3", "12", "30"]]], "chief-post-quota"),
 ]
 
 
@@ -155,3 +165,10 @@ def test_shares_named_by_grade_make_a_distribution():
 def test_compliant_raises_no_breach(text, tables, rules):
     found = _findings(text, tables)
     assert not set(rules) & set(found)
+
+
+def test_the_best_grade_is_checked_however_the_shares_are_ordered():
+    report = review_text(SOE + "第十二条 年度考核分卓越、良好、一般、较差四档。\n第十三条 较差档不少于2%，一般档约60%，良好档约23%，卓越档为15%。")
+    top = [f for f in report.findings if f.rule == "forced-distribution-top"]
+    assert top and "卓越" in top[0].message and "15%" in top[0].message
+

@@ -559,11 +559,13 @@ def basic_research_cycles(scheme: Scheme) -> list[Cycle]:
         if _category(scope) is not Research.BASIC:
             continue
         text = s.plain if s.row is None else " ".join(s.row[1:])
+        # in a table row, a cell under a column headed 考核周期 is the cycle itself
+        headed = [cell for cell, head in zip(s.row[1:], (s.header or ())[1:], strict=False) if "考核" in head or "考评" in head] if s.row else []
         for word, months in _MONTHS.items():
             at = text.find(word)
             if at >= 0 and s.row is None and negated_at(s, at):
                 continue  # "不实行月度考核"
-            if at >= 0 and ("考核" in text[at:at + 8] + text[max(0, at - 8):at] or "兑现" in text[at:]):
+            if any(word in cell for cell in headed) or at >= 0 and ("考核" in text[at:at + 8] + text[max(0, at - 8):at] or "兑现" in text[at:]):
                 out.append(Cycle(months=months, evidence=s.evidence))
                 break
     return out

@@ -4,6 +4,7 @@ company profile), dividend recipients and their technical share (in the incentiv
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 from typing import Annotated
@@ -239,19 +240,27 @@ _SKILL_STAFF = ("技能人才", "技能人员", "技术工人", "技能岗位人
 
 
 def _chief_table(scheme: Scheme) -> Figure | None:
-    """首席 posts in a table: the rows of 首席 posts added up (首席科学家 | 4人, 首席工程师 | 5人), or the
-    total row of a table about them (附表1 首席技师聘任名册 … 合计 | 9人)."""
+    """首席 posts in a table: a column headed 首席 (序列 | 首席 | 资深 …) or the rows of 首席 posts
+    (首席科学家 | 4人, 首席工程师 | 5人) added up, or the total row of a table about them (附表1 首席技师
+    聘任名册 … 合计 | 9人)."""
     for table in scheme.tables:
-        counts = [c for c in cells(table) if c.value is not None and c.value == c.value.to_integral_value() and c.value > 0
-                  and "%" not in c.text and (any(w in c.header for w in _COUNT_HEADS) or c.text.strip().endswith(("人", "名")))]
-        total = next((c for c in counts if any(w in c.label for w in _TOTALS + ("小计",))), None)
         about = "首席" in table.context or "首席" in " ".join(table.header)
-        if total is not None and (about or any("首席" in c.label for c in counts)):
-            return Figure(value=total.value, evidence=table.evidence(total.row), text=total.text)
-        rows = [c for c in counts if "首席" in c.label]
-        if rows:
-            value = sum((c.value for c in rows if c.value is not None), Decimal(0))
-            return Figure(value=value, evidence=table.evidence(rows[-1].row), text="、".join(c.text for c in rows))
+        staffing = about and any(w in table.context for w in ("编制", "职数", "人数", "名额", "配置", "设置"))
+        whole = [c for c in cells(table) if c.value is not None and c.value == c.value.to_integral_value() and c.value > 0
+                 and "%" not in c.text and not re.search(r"[年月天元岁]", c.text)]
+        counts = [c for c in whole if any(w in c.header for w in _COUNT_HEADS) or c.text.strip().endswith(("人", "名"))]
+        # a column headed 首席 in a staffing table (序列 | 首席 | 资深 …) holds head counts written bare
+        column = [c for c in whole if "首席" in c.header and (c in counts or staffing or c.text.strip().isdigit())]
+        totals = [c for c in counts + column if any(w in c.label for w in _TOTALS + ("小计",))]
+        rows = [c for c in counts if "首席" in c.label] if not column else []
+        parts = [c for c in column + rows if c not in totals]
+        if column and (summed := next((c for c in totals if "首席" in c.header), None)) is not None:
+            return Figure(value=summed.value, evidence=table.evidence(summed.row), text=summed.text)
+        if parts:
+            value = sum((c.value for c in parts if c.value is not None), Decimal(0))
+            return Figure(value=value, evidence=table.evidence(parts[-1].row), text="、".join(c.text for c in parts))
+        if totals and about:
+            return Figure(value=totals[0].value, evidence=table.evidence(totals[0].row), text=totals[0].text)
     return None
 
 
