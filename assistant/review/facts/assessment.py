@@ -128,6 +128,8 @@ def _weight_limits(scheme: Scheme) -> list[KpiSet]:
     最低可为3%"): a rule of its own that lets a weight pass the guideline's."""
     out = []
     for s in scheme.prose():
+        if s.has(*W.weight) and not s.has(*_ONE_INDICATOR):
+            out += _named_floors(s)
         if not s.has(*W.weight) or not s.has(*_ONE_INDICATOR) or not s.has(*W.kpi):
             continue
         shares = list(s.reading.quantities)
@@ -147,6 +149,20 @@ def _weight_limits(scheme: Scheme) -> list[KpiSet]:
                 out.append(KpiSet(weights={}, floor=q.value, evidence=s.evidence))
             elif cap and not floor:
                 out.append(KpiSet(weights={}, cap=q.value, evidence=s.evidence))
+    return out
+
+
+def _named_floors(s: Sentence) -> list[KpiSet]:
+    """"利润指标权重不低于50%": one named indicator weighs at least this much — its weight for the check."""
+    out = []
+    for q in s.figures(Kind.PERCENT):
+        fig = figure(q, s)
+        if fig.bound is not Bound.MIN or q.range_end is not None or q.range_start is not None:
+            continue
+        name = clean_name((_kpi_name(s, q) or "").replace("权重", "").strip())
+        grouped = "类" in name or any(name.startswith(w) for w in W.categories)  # 业绩类指标: a category of indicators, not one
+        if name and not grouped and not any(w in name for w in W.kpi_not) and any(w in q.subject for w in W.weight):
+            out.append(KpiSet(weights={name: q.value}, evidence=s.evidence))
     return out
 
 

@@ -361,3 +361,20 @@ def listed_before(text: str, pos: int, names: Iterable[str]) -> list[str]:
     part = text[start:pos]
     found = sorted(((part.find(n), n) for n in names if n in part), key=lambda t: t[0])
     return [n for _, n in found]
+
+
+def amount_share(s: Sentence, first: Iterable[str], second: Iterable[str]) -> tuple[Decimal, str] | None:
+    """The first part's share of a whole written as two amounts ("基本年薪18万元，绩效年薪12万元" → 60%):
+    each amount named by the words of its part, in its own part of the sentence."""
+    text = s.plain
+    found: dict[int, Quantity] = {}
+    for q in s.figures(Kind.MONEY):
+        start = max(text.rfind(ch, 0, q.start) for ch in "，,；;。、") + 1
+        named = text[start:q.start]
+        for i, cues in enumerate((tuple(first), tuple(second))):
+            if i not in found and any(w in named for w in cues) and not q.per:
+                found[i] = q
+    if len(found) < 2 or found[0].value <= 0 or found[1].value <= 0:
+        return None
+    return found[0].value / (found[0].value + found[1].value), f"{found[0].text}、{found[1].text}"
+

@@ -22,6 +22,7 @@ from ..words import words
 from .common import (
     Facts,
     Figure,
+    amount_share,
     cell_amount,
     cell_is_percent,
     cell_value,
@@ -196,8 +197,8 @@ def _step_lines(scheme: Scheme) -> list[StepSeries]:
 
 def _step_sentence(s: Sentence) -> StepSeries | None:
     """"薪级工资：一级2000元、二级2200元、三级2450元": amounts named by consecutive step numbers."""
-    if s.row is not None or s.has(*W.seniority) or s.plain.count("元") < 3:
-        return None
+    if s.row is not None or s.has(*W.seniority) or len(s.figures(Kind.MONEY)) < 3:
+        return None  # "3000、3200、3500元": one unit may serve the list
     steps = [(n, q.value) for q in s.figures(Kind.MONEY) if (n := _step_number(q.name or "")) is not None and not q.per]
     numbers = [n for n, _ in steps]
     if len(steps) < 3 or any(b != a + 1 for a, b in pairwise(numbers)):
@@ -211,12 +212,12 @@ def _step_sentence(s: Sentence) -> StepSeries | None:
 def _listed_steps(s: Sentence) -> list[Decimal] | None:
     """"一岗五级，各级标准依次为2600元、2750元、2950元…": one list of amounts, in order (依次 / 分别),
     for the steps of one post — the reader gives every amount of the list the same name."""
-    if not s.has("一岗", "薪级", "薪档"):
+    if not s.has("一岗", "薪级", "薪档", "档"):
         return None
     amounts = [q for q in s.figures(Kind.MONEY) if not q.per and not q.total]
     for q in amounts:
-        if not any(w in q.subject for w in ("依次", "分别")):
-            continue
+        if not any(w in q.subject for w in ("依次", "分别", "各档", "各级", "各薪级", "每档")):
+            continue  # the list is of the steps one after another ("各档标准为3000、3200…元")
         run = [p for p in amounts if p.start >= q.start and p.name == q.name]
         if len(run) >= 3 and all(s.plain[a.end:b.start].strip() in ("、", "，", ",", "；") for a, b in pairwise(run)):
             return [p.value for p in run]
@@ -418,7 +419,7 @@ def annual_salary(scheme: Scheme) -> AnnualSalary | None:
         perf = placed(s, result, "performance")
         if perf is not None:
             return AnnualSalary(base_share=perf.model_copy(update={"value": 1 - perf.value}), evidence=s.evidence)
-        found = ratio_share(s)
+        found = ratio_share(s) or amount_share(s, W.annual_base, W.annual_performance)
         if found is not None:
             return AnnualSalary(base_share=Figure(value=found[0], evidence=s.evidence, text=found[1]), evidence=s.evidence)
         if s.has("占比相对较小", "占比较小", "比例较小"):
@@ -454,11 +455,18 @@ def tech_vs_management(scheme: Scheme) -> list[TechVsManagement]:
             # the reference runs from the managers named last before the figure ("…为同职级管理人员的80%")
             ref_at = max((at for w in W.management_ref if (at := text.rfind(w, max(0, q.start - 14), q.start)) >= 0), default=-1)
             reference = text[ref_at:q.start] if ref_at >= 0 else ""
-            if not reference.rstrip().endswith("的"):
-                continue
             lead = text[:ref_at]
-            if any(w in lead for w in W.tech_subject) and q.value < 1 and not q.bound:
-                out.append(TechVsManagement(ratio=figure(q, s), evidence=s.evidence))
+            if ref_at < 0 or not any(w in lead for w in W.tech_subject) or q.bound:
+                continue
+            ratio = figure(q, s)
+            if reference.rstrip().endswith("的") or "折" in q.text:
+                pass  # "为同职级管理人员的80%", "按管理人员调幅打八折"
+            elif q.direction == "down" or re.search(r"(?:低|少)$", reference.rstrip()):
+                ratio = ratio.model_copy(update={"value": 1 - abs(q.value)})  # "较同级管理人员低10%": 90% of theirs
+            else:
+                continue
+            if ratio.value < 1:
+                out.append(TechVsManagement(ratio=ratio, evidence=s.evidence))
     return out
 
 

@@ -337,6 +337,10 @@ def _shared(s: Sentence) -> dict[str, Figure]:
         subject = q.subject.rstrip()
         if not subject.endswith(_BOTH) or q.bound:
             continue
+        if not subject.removesuffix(next(w for w in _BOTH if subject.endswith(w))).strip("，, "):
+            # "工资总额增长与利润总额增长保持同步，均为5%": the measures are named in the clause before
+            start = max(s.plain.rfind(ch, 0, q.start) for ch in "；;。") + 1
+            subject = s.plain[start:q.start]
         kinds = {k for part in re.split(r"与|和|及|、|同|跟", subject) if (k := _row_kind(part)) is not None}
         if len(kinds) >= 2:
             out |= {k: figure(q, s) for k in kinds}
