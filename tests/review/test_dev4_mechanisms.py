@@ -129,6 +129,19 @@ BREACHES = [
     # a cycle in a column headed 考核周期
     (SOE + "第四条 各类人员考核安排见下表。", [[["人员类别", "考核方式", "考核周期"], ["基础研究人员", "同行评议", "半年"],
                                           ["工程技术人员", "项目考核", "年度"]]], "basic-research-cycle"),
+    # steps listed under one unit
+    (QJ + "第七条 技能岗位工资设六档，每档标准为2800、2950、3150、3300、3500、3650元。", None, "pay-step-arithmetic"),
+    # technology staff's raise as a discount, or lower by a share
+    (SOE + "第十六条 工程技术人员调资比例按同职级管理人员标准打九折。", None, "tech-pay-vs-management"),
+    (SOE + "第十六条 设计人员岗位工资较同等级管理人员低15%。", None, "tech-pay-vs-management"),
+    # a split written as two amounts
+    (QJ + "第十条 首席技师实行年薪制，其中基本年薪20万元、绩效年薪10万元。", None, "annual-salary-split"),
+    # growth above in words, beside the gap
+    (QJ + "第四条 职工平均工资增速比劳动生产率增速快1个百分点。", None, "two-lower"),
+    # one figure for two measures named in the clause before
+    (QJ + "第四条 工资总额增幅和利润总额增幅一致，同为4%。", None, "two-lower"),
+    # one named indicator's floor above the ceiling
+    (SOE + "第十条 营业收入权重不低于45%，其余指标由部门自定。", None, "kpi-weight"),
     # 首席 posts in a column of a staffing table
     (SOE + "第二条 本公司科技人才共计150人。\n第七条 各序列岗位职数设置如下。",
      [[["序列", "首席", "高级", "中级"], ["设计序列", "5", "18", "40"], ["试验序列", "3", "12", "30"]]], "chief-post-quota"),
@@ -153,6 +166,11 @@ COMPLIANT = [
     (QJ + "一、上年营业利润增幅接近一成半。\n二、本年度工资总额与上年基本持平，增幅按1.5%掌握。", None, ("wage-follows-benefit", "two-lower")),
     (QJ + "第二条 全厂职工900人，其中技能人员500人。\n第六条 首席技师名额控制在25人以内。", None, ("chief-post-quota",)),
     (SOE + "第十条 中心考核指标共七个，其中安全指标权重为35%。", None, ("kpi-weight",)),
+    (SOE + "第十条 业绩类指标权重不低于70%，能力类、态度类合计30%。", None, ("kpi-weight",)),
+    (QJ + "第四条 职工平均工资增速比劳动生产率增速慢1个百分点。", None, ("two-lower",)),
+    (QJ + "第七条 技能岗位工资设六档，每档标准为2800、2950、3100、3250、3400、3550元。", None, ("pay-step-arithmetic",)),
+    (SOE + "第十六条 设计人员岗位工资较同等级管理人员高5%。", None, ("tech-pay-vs-management",)),
+    (QJ + "第十条 首席技师实行年薪制，其中基本年薪10万元、绩效年薪20万元。", None, ("annual-salary-split",)),
 ]
 
 

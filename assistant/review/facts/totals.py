@@ -186,6 +186,7 @@ _BELOW = {
     "internal": (("内部效益型",), ("集团",)),
 }
 _TIMES = re.compile(r"[^，,；;。]{0,8}?的([0-9.一二两三四五六七八九十点]+)倍")
+_FASTER = re.compile(r"[^，,；;。]{0,10}?(快|高|多|超出)")
 _PASSES = re.compile(r"(?:不低于|不少于|高于|超过|快于|大于|多于|超出)")
 _FORBIDS = ("不得", "不应", "不能", "不可", "不宜", "禁止", "严禁", "应当低于", "应低于")
 
@@ -216,6 +217,11 @@ def _allowed_above(scheme: Scheme) -> dict[str, Evidence]:
                 # "工资总额增幅控制在利润增幅的1.2倍以内": a multiple of the other growth, one or more, lets it pass
                 times = _TIMES.match(text[b:])
                 if times is not None and (parse_numeral(times.group(1)) or 0) >= 1 and not re.search(r"[，,；;。]", between):
+                    out[key] = s.evidence
+                # "平均工资增速比劳动生产率增速快1个百分点": 比 the other, then faster or higher
+                faster = _FASTER.match(text[b:])
+                if between.rstrip().endswith(("比", "较")) and faster is not None and not negated_at(s, b + faster.start(1)) \
+                        and not any(w in between for w in _FORBIDS):
                     out[key] = s.evidence
                 continue
             if any(w in between[:found.start()][-4:] for w in _FORBIDS) or re.search(r"[，,；;。]", between[found.end():]):
