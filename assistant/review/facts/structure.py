@@ -34,6 +34,7 @@ from .common import (
     placed,
     ratios,
 )
+from .statements import COMPONENTS
 
 W = words().facts
 
@@ -70,9 +71,15 @@ def basic_wage(scheme: Scheme) -> BasicWage | None:
 def _standards(s: Sentence) -> list[Decimal]:
     """Monthly amounts a sentence sets for 基础工资 (not totals, not a change from one amount to another)."""
     out = []
+    text = s.plain
+    others = [w for name, cues in COMPONENTS.items() if name != "基础工资" for w in cues]
     for q in s.figures(Kind.MONEY):
         around = q.subject + q.tail
         if q.total or any(w in around for w in ("全年", "合计", "调整为", "调至", "提高", "增加", "由", "最低工资")):
+            continue
+        # the pay item named last before the amount owns it ("基础工资1900元；学历差别在能力工资中体现：本科200元")
+        basic = max((text.rfind(w, 0, q.start) for w in W.basic_wage), default=-1)
+        if max((text.rfind(w, 0, q.start) for w in others), default=-1) > basic:
             continue
         out.append(q.value)
     return out

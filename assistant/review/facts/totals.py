@@ -20,6 +20,7 @@ from ..models import Evidence
 from ..scheme import Scheme, Sentence, Table
 from ..words import words
 from .common import (
+    Bound,
     Cell,
     Facts,
     Figure,
@@ -139,8 +140,8 @@ def growth(scheme: Scheme) -> Growth:
                 continue
             compared = _compared(s)
             fig = placed(s, fill(compared, CappedReads), "wage_total", compared)
-            if fig is not None:
-                found["wage_total"] = fig
+            if fig is not None and fig.bound is Bound.MAX and fig.text != getattr(found.get("profit"), "text", None):
+                found["wage_total"] = fig  # a ceiling, never the profit's own figure of the same sentence
                 break
     above = _allowed_above(scheme)
     fell = next((s.evidence for s in scheme.prose() if _fell_without_figure(s)), None)
@@ -226,6 +227,8 @@ def _allowed_above(scheme: Scheme) -> dict[str, Evidence]:
                 continue
             if any(w in between[:found.start()][-4:] for w in _FORBIDS) or re.search(r"[，,；;。]", between[found.end():]):
                 continue
+            if between[:found.start()].endswith(("不", "未", "不会")):
+                continue  # "增幅不超过集团平均增幅": 不超过 is a limit the reader does not count as negation
             if found.group(0).startswith(("高", "超", "快", "大", "多")) and negated_at(s, a + found.start()):
                 continue  # "不高于", "不超过" keep it below
             out[key] = s.evidence
