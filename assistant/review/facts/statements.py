@@ -333,7 +333,7 @@ def _paid_first(s: Sentence) -> bool:
         return False
     text = s.plain
     for m in re.finditer("先", text):
-        end = min((text.find(ch, m.end()) for ch in "，,；;。" if text.find(ch, m.end()) >= 0), default=len(text))
+        end = min((text.find(ch, m.end()) for ch in "，,；;。、" if text.find(ch, m.end()) >= 0), default=len(text))  # 先发放、后考核
         first = text[m.end():end]
         if any(w in first for w in _PAID) and not any(w in first for w in ("考核", "考评")) and _ASSESSED_AFTER.search(text, end):
             return not negated_at(s, m.start())

@@ -381,13 +381,16 @@ def _mix_sentence(s: Sentence) -> list[PayMix]:
         return []
     out: list[PayMix] = []
     marks = sorted((text.find(w), w) for w in W.basic_research + W.applied_research if w in text)
-    for q in s.figures(Kind.PERCENT):
+    shares = s.figures(Kind.PERCENT)
+    # "固定工资55%，绩效工资45%": parts that add up to the whole are shares, with or without 占
+    whole = len(shares) >= 2 and abs(sum((q.value for q in shares), Decimal(0)) - 1) <= Decimal("0.001")
+    for q in shares:
         before = [m for m in marks if m[0] < q.start]
         segment_start = before[-1][0] if before else 0
         cat = _category(text[segment_start:q.end]) or category
         part = _part(text[segment_start:q.start])
         # a share is written with 占/比例/为, or as a limit of the whole ("不超过薪酬总额的三成")
-        if part is None or not any(w in text[segment_start:q.start] for w in W.share + ("为",)) and figure(q, s).bound is None:
+        if part is None or not whole and not any(w in text[segment_start:q.start] for w in W.share + ("为",)) and figure(q, s).bound is None:
             continue
         if any(m.category is cat for m in out):
             continue
@@ -410,6 +413,13 @@ class AnnualReads(BaseModel):
     performance: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=W.annual_performance)] = None
 
 
+class AnnualPartsReads(BaseModel):
+    """Inside a sentence about 年薪, its parts named as any pay's parts ("年薪中固定部分占六成")."""
+
+    base: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=W.base_pay)] = None
+    performance: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=W.performance_pay)] = None
+
+
 class AnnualSalary(Facts):
     base_share: Figure | None  # None: the scheme has 年薪 but does not say how it splits
     evidence: Evidence
@@ -417,7 +427,17 @@ class AnnualSalary(Facts):
 
 def annual_salary(scheme: Scheme) -> AnnualSalary | None:
     first: Evidence | None = None
-    for s in scheme.having(*W.annual_base, *W.annual_performance):
+    for s in scheme.having(*W.annual_base, *W.annual_performance, "年薪"):
+        if not s.has(*W.annual_base, *W.annual_performance):
+            if not s.has(*W.base_pay, *W.performance_pay) or not s.has("年薪制", "年薪中", "年薪由", "年薪分为", "年薪总额"):
+                continue
+            parts = filled(s, AnnualPartsReads)  # "技师年薪中固定部分占六成"
+            base, perf = placed(s, parts, "base"), placed(s, parts, "performance")
+            if base is not None:
+                return AnnualSalary(base_share=base, evidence=s.evidence)
+            if perf is not None:
+                return AnnualSalary(base_share=perf.model_copy(update={"value": 1 - perf.value}), evidence=s.evidence)
+            continue
         first = first or s.evidence
         result = filled(s, AnnualReads)
         base = placed(s, result, "base")
@@ -458,7 +478,7 @@ def tech_vs_management(scheme: Scheme) -> list[TechVsManagement]:
                 and any(w in text[:capped] for w in W.tech_subject) and not s.figures(Kind.PERCENT):
             out.append(TechVsManagement(ratio=None, evidence=s.evidence))
             continue
-        for q in s.figures(Kind.PERCENT):
+        for q in s.figures(Kind.PERCENT, Kind.MULTIPLE):
             # the reference runs from the managers named last before the figure ("…为同职级管理人员的80%")
             ref_at = max((at for w in W.management_ref if (at := text.rfind(w, max(0, q.start - 14), q.start)) >= 0), default=-1)
             reference = text[ref_at:q.start] if ref_at >= 0 else ""
@@ -467,7 +487,7 @@ def tech_vs_management(scheme: Scheme) -> list[TechVsManagement]:
                 continue
             ratio = figure(q, s)
             if reference.rstrip().endswith("的") or "折" in q.text:
-                pass  # "为同职级管理人员的80%", "按管理人员调幅打八折"
+                pass  # "为同职级管理人员的80%" (or "的0.8倍"), "按管理人员调幅打八折"
             elif q.direction == "down" or re.search(r"(?:低|少)$", reference.rstrip()):
                 ratio = ratio.model_copy(update={"value": 1 - abs(q.value)})  # "较同级管理人员低10%": 90% of theirs
             else:
