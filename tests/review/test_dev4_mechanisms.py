@@ -142,6 +142,18 @@ BREACHES = [
     (QJ + "第四条 工资总额增幅和利润总额增幅一致，同为4%。", None, "two-lower"),
     # one named indicator's floor above the ceiling
     (SOE + "第十条 营业收入权重不低于45%，其余指标由部门自定。", None, "kpi-weight"),
+    # growth named by 上调; a fall said without a figure
+    (QJ + "第三条 去年利润总额比前年有所减少。\n第四条 今年工资总额上调3%。", None, "wage-follows-benefit"),
+    # indicators weighed in points of 100
+    (SOE + "第九条 机关部门考核：重点任务50分、日常管理20分、服务评价20分、廉洁10分。", None, "kpi-weight"),
+    # a split adding up to the whole, with no 占
+    (SOE + "第十二条 基础研究岗位薪酬构成：基本薪酬50%，绩效薪酬50%。", None, "pay-mix-basic-research"),
+    # 年薪 parts named as any pay's parts
+    (QJ + "第十条 高技能人才年薪中固定部分占55%，浮动部分占45%。", None, "annual-salary-split"),
+    # technology staff's pay as a multiple of managers'
+    (SOE + "第十六条 研发人员薪酬标准按同级管理人员的0.9倍确定。", None, "tech-pay-vs-management"),
+    # paid first, assessed after, in one list
+    (QJ + "第十一条 季度绩效奖金实行先预发、后考核的办法。", None, "assess-before-allocate"),
     # 首席 posts in a column of a staffing table
     (SOE + "第二条 本公司科技人才共计150人。\n第七条 各序列岗位职数设置如下。",
      [[["序列", "首席", "高级", "中级"], ["设计序列", "5", "18", "40"], ["试验序列", "3", "12", "30"]]], "chief-post-quota"),
@@ -171,6 +183,10 @@ COMPLIANT = [
     (QJ + "第四条 工资总额增幅控制在利润增幅以内，最高不超过4%；利润预计增长6%。", None, ("two-lower",)),
     (QJ + "第六条 基础工资全体职工同一标准1850元；职称差别在能力工资中体现：中级150元，高级300元。", None, ("basic-wage-one-standard",)),
     (SOE + "第六条 内部效益型子企业工资总额增幅原则上不超过集团整体增幅。", None, ("internal-benefit-growth",)),
+    (SOE + "第九条 机关部门考核：重点任务40分、日常管理25分、服务评价25分、廉洁10分。", None, ("kpi-weight",)),
+    (SOE + "第九条 个人季度考核得分：王某92分、刘某85分。", None, ("kpi-weight", "kpi-count")),
+    (SOE + "第十二条 基础研究岗位薪酬构成：基本薪酬65%，绩效薪酬35%。", None, ("pay-mix-basic-research",)),
+    (SOE + "第九条 员工工资调整到3000元后不再下调。", None, ("two-lower",)),
     (QJ + "第七条 技能岗位工资设六档，每档标准为2800、2950、3100、3250、3400、3550元。", None, ("pay-step-arithmetic",)),
     (SOE + "第十六条 设计人员岗位工资较同等级管理人员高5%。", None, ("tech-pay-vs-management",)),
     (QJ + "第十条 首席技师实行年薪制，其中基本年薪10万元、绩效年薪20万元。", None, ("annual-salary-split",)),

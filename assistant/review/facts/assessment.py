@@ -109,7 +109,8 @@ def kpi_sets(scheme: Scheme) -> list[KpiSet]:
             out[out.index(k)] = k.model_copy(update={"count": stated[0], "count_bound": stated[1]})
             done.add(stated[2])
     for s in scheme.prose():
-        about_kpi = s.has(*W.kpi, *_LIST_HEADS) or s.has(*W.weight) and any(w in s.heading for w in W.kpi)  # "4.1 考核指标" / "各项权重：…"
+        about_kpi = s.has(*W.kpi, *_LIST_HEADS) or s.has(*W.weight) and any(w in s.heading for w in W.kpi) \
+            or s.has("考核", "考评") and bool(_points(s))  # "4.1 考核指标" / "各项权重：…" / "班组考核：产量45分、…"
         if s.block in done or not about_kpi or s.has(*W.categories[:1]) and s.has(*W.categories[2:]):
             continue
         found = _kpi_sentence(s)
@@ -225,6 +226,7 @@ def _kpi_sentence(s: Sentence) -> KpiSet | None:
         if not name or name in weights or any(w in name for w in W.kpi_not):
             continue
         weights[name] = q.value
+    in_points = not weights and bool(weights := _points(s))
     if weights:
         weights |= _rest_shared(s, weights)
     count, bound = None, None
@@ -245,9 +247,27 @@ def _kpi_sentence(s: Sentence) -> KpiSet | None:
     equal = s.has(*W.equal_weights)
     if len(weights) < 2 and count is None:
         return None
-    if len(weights) >= 2 and not (s.has(*W.weight) or s.has("指标")):
+    if len(weights) >= 2 and not (s.has(*W.weight) or s.has("指标") or in_points):
         return None
     return KpiSet(weights=weights, count=count, count_bound=bound, equal=equal, evidence=s.evidence)
+
+
+def _points(s: Sentence) -> dict[str, Decimal]:
+    """Indicators weighed in points of a whole ("产量45分、质量25分…", the points adding up to 100 or to
+    the 总分/满分 the sentence states): each one's share of the whole."""
+    scores = [q for q in s.figures(Kind.SCORE) if not q.per and not q.bound]
+    stated = next((q.value for q in scores if any(w in q.subject for w in ("总分", "满分", "合计", "共计"))), None)
+    items = [q for q in scores if not any(w in q.subject for w in ("总分", "满分", "合计", "共计"))]
+    whole = stated or sum((q.value for q in items), Decimal(0))
+    if len(items) < (1 if stated else 2) or whole != stated and whole != 100 or whole <= 0:
+        return {}
+    out = {}
+    for q in items:
+        name = _kpi_name(s, q)
+        if not name or name in out or any(w in name for w in W.kpi_not):
+            return {}
+        out[name] = q.value / whole
+    return out
 
 
 def _kpi_table(table: Table) -> KpiSet | None:
