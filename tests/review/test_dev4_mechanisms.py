@@ -112,6 +112,8 @@ BREACHES = [
     (QJ + "第十二条 年终奖按出勤天数核发，不再进行考核。", None, "assess-before-allocate"),
     # a deferral of collective bargaining in a private firm
     (PRIVATE_QJ + "第四条 工资集体协商待工会组建完成后再开展，目前工资由公司确定。", None, "collective-negotiation"),
+    # bargaining refused with the staff's side named
+    (PRIVATE_QJ + "第四条 工资标准由公司制定，不同员工代表协商。", None, "collective-negotiation"),
     # a wait for promotion stated as a condition
     (SOE + "第二十一条 新录用人员在同一职级任职须满五年，才能参加职级晋升。", None, "grade-promotion-pace"),
     # a fall named by a rate noun, a wage total said flat and then given a rate
@@ -187,6 +189,7 @@ COMPLIANT = [
     (SOE + "第九条 个人季度考核得分：王某92分、刘某85分。", None, ("kpi-weight", "kpi-count")),
     (SOE + "第十二条 基础研究岗位薪酬构成：基本薪酬65%，绩效薪酬35%。", None, ("pay-mix-basic-research",)),
     (SOE + "第九条 员工工资调整到3000元后不再下调。", None, ("two-lower",)),
+    (PRIVATE_QJ + "第四条 每年一季度，公司与职工代表就当年工资增幅进行协商。", None, ("collective-negotiation",)),
     (QJ + "第七条 技能岗位工资设六档，每档标准为2800、2950、3100、3250、3400、3550元。", None, ("pay-step-arithmetic",)),
     (SOE + "第十六条 设计人员岗位工资较同等级管理人员高5%。", None, ("tech-pay-vs-management",)),
     (QJ + "第十条 首席技师实行年薪制，其中基本年薪10万元、绩效年薪20万元。", None, ("annual-salary-split",)),

@@ -103,7 +103,7 @@ def statements(scheme: Scheme) -> Statements:
         components={name: s.evidence for name, cues in COMPONENTS.items() if (s := _first(structure, cues)) is not None},
         congress=_polar(asked, S.congress),
         party=_polar([s for s in asked if s.has(*S.party_action)], S.party),
-        negotiation=_polar(asked, S.negotiation),
+        negotiation=_polar(asked, S.negotiation) or _polar([s for s in asked if s.has(*_PARTIES)], ("协商",)),
         approval=_evidence(s for s in prose if s.has(*S.approval) and s.has(*S.approval_body) and s.has(*S.own_document)),
         even_pay=_evidence(s for s in prose if s.has(*S.pay_words) and (_even_pay(s) or _regardless(s))),
         unassessed=_evidence(s for s in prose if not s.has(*S.okr, *S.unassessed_except) and (_unassessed(s) or _paid_first(s)
@@ -466,6 +466,10 @@ def _first(sentences: list[Sentence], cues: tuple[str, ...]) -> Sentence | None:
 def _evidence(found) -> Evidence | None:
     s = next(iter(found), None)
     return s.evidence if s is not None else None
+
+
+# the staff's side of a bargain: "公司与职工代表就工资分配进行协商" is collective bargaining however named
+_PARTIES = ("工会", "职工代表", "员工代表", "职工方", "劳资", "劳动关系双方", "双方")
 
 
 def _polar(sentences: list[Sentence], names: tuple[str, ...]) -> Mentioned | None:
