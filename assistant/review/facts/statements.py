@@ -142,7 +142,7 @@ def statements(scheme: Scheme) -> Statements:
                                          or _UNTIED_FROM_RESULTS.search(s.plain) is not None or _even_if_falls(s))
             or _falls_answered_no(s))),
         high_wage_uncontrolled=_evidence(s for s in prose if (s.has(*S.high_wage) or _ABOVE_AVERAGE.search(s.plain))
-                                         and (s.has(*S.not_controlled) or _refused(s, _CONTROLS))),
+                                         and (s.has(*S.not_controlled) or _refused(s, _CONTROLS) or _LIKE_THE_REST.search(s.plain))),
         external_delinked=_evidence(s for s in scheme.sentences if s.has(*S.external) and s.has("工资总额") and s.has(*S.delinked)),
         no_job_evaluation=_evidence(s for s in prose if s.has(*S.post_wage) and (s.has(*S.no_job_evaluation) or _affirmed(s, S.post_wage_by)
                                                                                  or _by_person(s) or _refused(s, _EVALUATION))),
@@ -166,6 +166,8 @@ def statements(scheme: Scheme) -> Statements:
 # a subsidiary whose pay is above the average (the group's, the trade's): a high-wage one, however
 # it is put; and what controlling it means, refused in a negated clause ("不另行核减额度")
 _ABOVE_AVERAGE = re.compile(r"(?:工资|收入|薪酬)(?:水平)?[^，,；;。]{0,6}?(?:高于|超过|超出)[^，,；;。]{0,10}?(?:平均|均值|水平)[^，,；;。]{0,12}?(?:子企业|子公司|企业|单位)")
+# treated as everyone else ("工资增幅与其他子企业保持一致"): no control of its own
+_LIKE_THE_REST = re.compile(r"(?:与|和|同|跟)(?:其他|其余|一般|各|所有)[^，,；;。]{0,8}?(?:一致|相同|同等|同步|一样)|一视同仁|不作区别|不加区分|不区别对待")
 _CONTROLS = ("调控", "控制", "核减", "压减", "调减", "下调", "限制", "压缩")
 
 

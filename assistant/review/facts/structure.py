@@ -145,6 +145,7 @@ def step_series(scheme: Scheme) -> list[StepSeries]:
     under = [s for s in scheme.prose() if any(w in s.chapter + s.heading for w in W.seniority) and s.has("工龄", "年") and not s.has(*W.seniority)]
     out += [s for s in map(_seniority_sentence, scheme.having(*W.seniority) + under) if s is not None]
     out += [s for s in map(_step_sentence, scheme.having("薪级", "档", "薪档", "一岗")) if s is not None]
+    out += [s for s in map(_gap_sentence, scheme.having("差额", "级差", "档差")) if s is not None]
     return out + _step_lines(scheme) + _seniority_lines(scheme)
 
 
@@ -214,6 +215,27 @@ def _step_sentence(s: Sentence) -> StepSeries | None:
             return None
         return StepSeries(kind=SeriesKind.PAY_STEPS, name="", amounts=listed, evidence=s.evidence)
     return StepSeries(kind=SeriesKind.PAY_STEPS, name="", amounts=[v for _, v in steps], evidence=s.evidence)
+
+
+_GAP_LABEL = re.compile(r"[一二三四五六七八九十\d]+\s*(?:级|档)?\s*(?:至|到|-|~|～|—)\s*[一二三四五六七八九十\d]+\s*(?:级|档)")
+
+
+def _gap_sentence(s: Sentence) -> StepSeries | None:
+    """The gaps between steps written out ("薪级之间差额为：一至二级120元，二至三级140元…"): the steps
+    are their running sums, so unequal gaps show as they are."""
+    if s.row is not None:
+        return None
+    text = s.plain
+    gaps = [q for q in s.figures(Kind.MONEY)  # each amount labelled by its pair of steps, in its own item
+            if not q.per and _GAP_LABEL.search(text[max(text.rfind(ch, 0, q.start) for ch in "，,；;：:、") + 1:q.start])]
+    if len(gaps) < 2:
+        return None
+    amounts, total = [Decimal(0)], Decimal(0)
+    for q in gaps:
+        total += q.value
+        amounts.append(total)
+    kind = SeriesKind.SENIORITY if s.has(*W.seniority) else SeriesKind.PAY_STEPS
+    return StepSeries(kind=kind, name="", amounts=amounts, evidence=s.evidence)
 
 
 def _listed_steps(s: Sentence) -> list[Decimal] | None:

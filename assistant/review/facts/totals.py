@@ -335,7 +335,8 @@ def _compared(s: Sentence):
     return replace(reading, quantities=quantities)
 
 
-_BOTH = ("同为", "均为", "都为", "都是", "均是", "皆为", "同样为", "一样为", "同步")
+# one figure for both measures: 同为, 均为, 都是, 均按 (…掌握), 同步
+_BOTH_AT_END = re.compile(r"(?:(?:同|均|都|皆|同样|一样)(?:为|是|按|以)|同步)$")
 
 
 def _shared(s: Sentence) -> dict[str, Figure]:
@@ -344,9 +345,10 @@ def _shared(s: Sentence) -> dict[str, Figure]:
     out: dict[str, Figure] = {}
     for q in s.figures(Kind.PERCENT):
         subject = q.subject.rstrip()
-        if not subject.endswith(_BOTH) or q.bound:
+        both = _BOTH_AT_END.search(subject)
+        if both is None or q.bound:
             continue
-        if not subject.removesuffix(next(w for w in _BOTH if subject.endswith(w))).strip("，, "):
+        if not subject[:both.start()].strip("，, "):
             # "工资总额增长与利润总额增长保持同步，均为5%": the measures are named in the clause before
             start = max(s.plain.rfind(ch, 0, q.start) for ch in "；;。") + 1
             subject = s.plain[start:q.start]
@@ -509,6 +511,14 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
         if s.has(*W.subsidiary_kinds):
             continue
         amounts = s.figures(Kind.MONEY)
+        text = s.plain
+        for base, change in pairwise(amounts):  # "工资总额在2024年实发2.5亿元的基础上增加1,500万元"
+            moved = _ON_BASE.match(text[base.end:change.start])
+            kind = _row_kind(text[max(text.rfind(ch, 0, base.start) for ch in "，,；;。") + 1:base.start])
+            if moved is not None and kind and kind not in out and base.value:
+                sign = -1 if moved.group(1) in _LESS_WORDS else 1
+                out[kind] = Figure(value=(sign * abs(change.value) / base.value).quantize(Decimal("0.0001")), evidence=s.evidence,
+                                   text=f"{base.text}→{moved.group(1)}{change.text}")
         for before, after in pairwise(amounts):  # "工资总额由2024年的5000万元增加到5500万元"
             kind = _row_kind(before.subject)
             if any(w in before.subject for w in W.not_company):
@@ -553,6 +563,8 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
     return out
 
 
+_ON_BASE = re.compile(r"的?基础上[^，,；;。0-9]{0,4}?(增加|提高|增长|上调|增发|减少|降低|下调|核减|压减)")
+_LESS_WORDS = ("减少", "降低", "下调", "核减", "压减")
 _AGAINST_LAST = re.compile(r"(?:比|较|同比)(?:上年|去年|上一年|上年度|前一年|同期)?")
 
 
