@@ -512,13 +512,13 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
             continue
         amounts = s.figures(Kind.MONEY)
         text = s.plain
-        for base, change in pairwise(amounts):  # "工资总额在2024年实发2.5亿元的基础上增加1,500万元"
-            moved = _ON_BASE.match(text[base.end:change.start])
-            kind = _row_kind(text[max(text.rfind(ch, 0, base.start) for ch in "，,；;。") + 1:base.start])
-            if moved is not None and kind and kind not in out and base.value:
-                sign = -1 if moved.group(1) in _LESS_WORDS else 1
-                out[kind] = Figure(value=(sign * abs(change.value) / base.value).quantize(Decimal("0.0001")), evidence=s.evidence,
-                                   text=f"{base.text}→{moved.group(1)}{change.text}")
+        for start_amount, added in pairwise(amounts):  # "工资总额在2024年实发2.5亿元的基础上增加1,500万元"
+            on_base = _ON_BASE.match(text[start_amount.end:added.start])
+            measure = _row_kind(text[max(text.rfind(ch, 0, start_amount.start) for ch in "，,；;。") + 1:start_amount.start])
+            if on_base is not None and measure and measure not in out and start_amount.value:
+                sign = -1 if on_base.group(1) in _LESS_WORDS else 1
+                out[measure] = Figure(value=(sign * abs(added.value) / start_amount.value).quantize(Decimal("0.0001")), evidence=s.evidence,
+                                      text=f"{start_amount.text}→{on_base.group(1)}{added.text}")
         for before, after in pairwise(amounts):  # "工资总额由2024年的5000万元增加到5500万元"
             kind = _row_kind(before.subject)
             if any(w in before.subject for w in W.not_company):
