@@ -117,7 +117,7 @@ def core(subject: str) -> str:
         tokens.pop(0)  # 只想知道我们技术部: the talk before the name
     while tokens and (tokens[-1][0] in link or not _has_word_char(tokens[-1][0])
                       or len(tokens) > 1 and tokens[-1][1] != "eng" and tokens[-1][1].startswith(_NOT_NAME_END)
-                      and not entity_end(tokens[-1][0])
+                      and not entity_end(tokens[-1][0]) and not person_pattern().fullmatch(tokens[-1][0])  # 班组老许 (老许 tagged d)
                       and not re.fullmatch(r"(?:小|老|阿)[\u4e00-\u9fa5]", "".join(t[0] for t in tokens[-2:]))):  # 老任, 小于 are names
         tokens.pop()
     name = "".join(t[0] for t in tokens).strip(" 、，,：:的")

@@ -454,6 +454,7 @@ def _stated_counts(out: Filled, reading: Reading) -> None:
 
 
 _ASKED_FOR = re.compile(r"(?:能|可以|该|应该|应)?(?:拿|分|得|发)(?:到|得)?多少|多少钱")
+_WORKED_WITHOUT_FIGURE = re.compile(r"^[^比]{0,4}(?:做|干|完成|生产|加工|参加|参与)|比(?!较|例|重)|差不多|不少|一些|一点")
 
 
 def _asked_about_someone_unlisted(out: Filled, reading: Reading) -> None:
@@ -470,7 +471,11 @@ def _asked_about_someone_unlisted(out: Filled, reading: Reading) -> None:
         sentence = re.split(r"[。；;？?！!\n]", after)[0]
         pronoun = None if people_listed else re.search(r"[他她]", sentence)  # 王工是技术部的，他能拿多少 (with no person listed)
         asked = _ASKED_FOR.match(after) or pronoun and _ASKED_FOR.match(sentence[pronoun.end():])
-        if asked and name not in listed and not any(q.name and name in q.name for q in reading.quantities):
+        clause = re.split(r"[，,。；;？?！!\n]", after)[0]
+        # 老冯也干了不少 / 小蔡做的比小贺少一些: a listed kind of person said to have worked, with no figure
+        worked = people_listed and _WORKED_WITHOUT_FIGURE.search(clause) and not re.search(r"[\d一二两三四五六七八九十百千万]", clause.replace("一些", "").replace("一点", ""))
+        if (asked or worked) and name not in listed and not any(q.name and name in q.name for q in reading.quantities) \
+                and not any(f"“{name}”" in p for p in out.problems):
             out.problems.append(f"“{name}”没有列出自己的数字（如积分、件数），算不出“{name}”个人的金额，请补充")
 
 

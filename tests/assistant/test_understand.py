@@ -434,6 +434,20 @@ def test_a_follow_up_keeping_a_listed_member_unchanged_recomputes_and_a_why_is_n
     assert not why.needs
 
 
+@pytest.mark.parametrize(("text", "who"), [
+    ("装配奖1万2，阿良900件，阿强也做了挺多，按件数分", "阿强"),
+    ("积分奖6万：小鲁85分，小谭的分比小鲁低一点，照分分", "小谭"),
+    ("计件款8000，老戴300件、老霍200件，小尹也参与了", "小尹"),
+])
+def test_a_listed_kind_of_person_said_to_have_worked_with_no_figure_is_asked_about(text, who):
+    _asked(text, who)
+
+
+def test_a_team_before_a_person_names_the_person():
+    answer = _answer("计件奖1万，车间老许600件，车间老顾400件，按件分")
+    assert "老许 | 6,000.00" in answer and "老顾 | 4,000.00" in answer
+
+
 def test_a_subtotal_equal_to_its_list_restates_it_and_more_than_someone_is_worked_out():
     subtotal = _answer("季度绩效一共24万。各班积分如下\n甲班 500\n乙班 300\n丙班 400\n小计 1200\n请按积分算")
     assert "甲班 | 100,000.00" in subtotal
