@@ -164,6 +164,8 @@ BREACHES = [
     (QJ + "第五条 各薪档间差额：1至2档80元，2至3档100元，3至4档120元。", None, "pay-step-arithmetic"),
     # a high-wage subsidiary treated like the rest
     (SOE + "第七条 人均工资高于集团平均水平的子公司，其工资总额增幅和其他子公司同等对待。", None, "high-wage-subsidiary"),
+    # technology staff's pay capped below managers'
+    (SOE + "第十六条 研发人员年度调薪原则上控制在同职级管理人员调幅的七成五以内。", None, "tech-pay-vs-management"),
     # 首席 posts in a column of a staffing table
     (SOE + "第二条 本公司科技人才共计150人。\n第七条 各序列岗位职数设置如下。",
      [[["序列", "首席", "高级", "中级"], ["设计序列", "5", "18", "40"], ["试验序列", "3", "12", "30"]]], "chief-post-quota"),
@@ -198,6 +200,7 @@ COMPLIANT = [
     (SOE + "第十二条 基础研究岗位薪酬构成：基本薪酬65%，绩效薪酬35%。", None, ("pay-mix-basic-research",)),
     (SOE + "第九条 员工工资调整到3000元后不再下调。", None, ("two-lower",)),
     (QJ + "第五条 各薪档间差额：1至2档100元，2至3档100元，3至4档100元。", None, ("pay-step-arithmetic",)),
+    (SOE + "第十六条 研发人员薪酬不低于同职级管理人员的100%。", None, ("tech-pay-vs-management",)),
     (QJ + "第三条 今年利润总额预计增长8%。\n第四条 今年工资总额在去年清算数8,000万元的基础上增加400万元。", None, ("two-lower",)),
     (PRIVATE_QJ + "第四条 每年一季度，公司与职工代表就当年工资增幅进行协商。", None, ("collective-negotiation",)),
     (QJ + "第七条 技能岗位工资设六档，每档标准为2800、2950、3100、3250、3400、3550元。", None, ("pay-step-arithmetic",)),

@@ -505,8 +505,8 @@ def tech_vs_management(scheme: Scheme) -> list[TechVsManagement]:
             ref_at = max((at for w in W.management_ref if (at := text.rfind(w, max(0, q.start - 14), q.start)) >= 0), default=-1)
             reference = text[ref_at:q.start] if ref_at >= 0 else ""
             lead = text[:ref_at]
-            if ref_at < 0 or not any(w in lead for w in W.tech_subject) or q.bound:
-                continue
+            if ref_at < 0 or not any(w in lead for w in W.tech_subject):
+                continue  # a ceiling (控制在…的九成以内) or a floor (不低于…的90%) below managers' lets it fall below theirs
             ratio = figure(q, s)
             if reference.rstrip().endswith("的") or "折" in q.text:
                 pass  # "为同职级管理人员的80%" (or "的0.8倍"), "按管理人员调幅打八折"
