@@ -166,6 +166,9 @@ BREACHES = [
     (SOE + "第七条 人均工资高于集团平均水平的子公司，其工资总额增幅和其他子公司同等对待。", None, "high-wage-subsidiary"),
     # technology staff's pay capped below managers'
     (SOE + "第十六条 研发人员年度调薪原则上控制在同职级管理人员调幅的七成五以内。", None, "tech-pay-vs-management"),
+    # points in a 分值 column with its 合计 row
+    (SOE + "第九条 考核内容及分值见下表。", [[["项目", "分值"], ["营收", "42"], ["利润", "30"], ["安全", "18"], ["党建", "10"], ["合计", "100"]]],
+     "kpi-weight"),
     # 首席 posts in a column of a staffing table
     (SOE + "第二条 本公司科技人才共计150人。\n第七条 各序列岗位职数设置如下。",
      [[["序列", "首席", "高级", "中级"], ["设计序列", "5", "18", "40"], ["试验序列", "3", "12", "30"]]], "chief-post-quota"),

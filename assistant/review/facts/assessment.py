@@ -275,7 +275,8 @@ def _kpi_table(table: Table) -> KpiSet | None:
     weight_cells = [c for c in cells(table) if any(w in c.header for w in W.weight) and c.value is not None]
     if len(weight_cells) < 2:
         # points out of 100 (分值) weigh the indicators as weights do
-        points = [c for c in cells(table) if any(w in c.header for w in W.weight_points) and c.value is not None]
+        points = [c for c in cells(table) if any(w in c.header for w in W.weight_points) and c.value is not None
+                  and not any(w in c.label for w in ("合计", "总计", "小计"))]  # the 合计 row is the whole, not an indicator
         if len(points) < 2 or sum(c.value for c in points if c.value is not None) != 100:
             return None
         weight_cells = points
