@@ -63,6 +63,26 @@ def _labelled(found: Reading) -> Reading:
     return replace(found, quantities=named)
 
 
+# Words that ask, not name: left out of a question when it becomes the topic of its answer.
+_ASKING = re.compile(r"^\s*(?:问|Q)\s*[:：]|[？?]\s*$|多少|几(?=[个人项名级年档次])|怎么样|怎么|如何|哪些|什么|有没有|是否|吗|呢|一共有|一共|共有")
+
+
+def _answer_topics(found: Reading, text: str, answer_at: int) -> Reading:
+    """"问：这次分红有多少人参与？答：一百人参与。": a figure of the answer naming nothing of its own is
+    about what the question asks — the question's words become its subject and name."""
+    topic = _ASKING.sub("", text[:answer_at]).strip(" ：:，,。答")
+    if not topic:
+        return found
+    quantities = [q.with_(subject=f"{topic}…{q.subject}", name=q.name or topic)
+                  if q.start >= answer_at and not core_named(q) else q for q in found.quantities]
+    return replace(found, quantities=quantities)
+
+
+def core_named(q: Quantity) -> bool:
+    """The figure names something of its own (not only 答, 共有, 约 …)."""
+    return bool(q.name) and len(re.sub(r"[答共有约计为是合总:：\s]", "", q.name or "")) >= 2
+
+
 @lru_cache(maxsize=8192)
 def _read(plain_text: str) -> Reading:
     return _labelled(read(plain_text, typos=False))
@@ -96,7 +116,8 @@ class Sentence:
 
     @property
     def reading(self) -> Reading:
-        return reading(self.text) if not self.heading_at else _read(self.plain)
+        found = reading(self.text) if not self.heading_at else _read(self.plain)
+        return _answer_topics(found, self.plain, self.answer_at) if self.answer_at else found
 
     @property
     def evidence(self) -> Evidence:

@@ -228,3 +228,18 @@ def test_the_best_grade_is_checked_however_the_shares_are_ordered():
     top = [f for f in report.findings if f.rule == "forced-distribution-top"]
     assert top and "卓越" in top[0].message and "15%" in top[0].message
 
+
+def test_an_answer_takes_its_topic_from_the_question():
+    text = (SOE + "问：在岗员工一共多少人？\n答：四百人。\n问：本轮项目分红覆盖多少人？\n答：一百三十人。\n"
+            "问：其中技术和技能骨干有多少？\n答：七十人。")
+    rules = _findings(text)
+    assert "dividend-recipients" in rules and "dividend-tech-share" in rules
+
+
+def test_an_answer_naming_its_own_figure_keeps_it():
+    from assistant.review.scheme import Scheme
+    from assistant.review.reader import text_blocks
+
+    s = next(x for x in Scheme(text_blocks("问：科技人才有多少？答：研发人员二百人。", markdown=True)).sentences if x.answer_at)
+    assert [q.name for q in s.figures(Kind.PEOPLE)] == ["研发人员"]
+

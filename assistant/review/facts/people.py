@@ -90,8 +90,12 @@ def _table_count(scheme: Scheme, wanted, headed: tuple[str, ...] = ()) -> Figure
 
 def dividend(scheme: Scheme) -> Dividend | None:
     found: dict[str, Figure] = {}
+    after_dividend = False
     for s in scheme.prose():
-        if not s.has(*W.dividend, *W.recipients) or not s.figures(Kind.PEOPLE, Kind.PERCENT):
+        # "问：其中技术技能人才多少？答：五十人。" right after the dividend's own question: 其中 goes on with it
+        goes_on = after_dividend and re.match(r"\s*(?:问\s*[:：])?\s*其中", s.plain) is not None
+        after_dividend = s.has(*W.dividend, *W.recipients) or goes_on
+        if not after_dividend or not s.figures(Kind.PEOPLE, Kind.PERCENT):
             continue
         reading = _range_ends(s)
         result = fill(reading, DividendReads)
