@@ -237,8 +237,8 @@ def test_an_answer_takes_its_topic_from_the_question():
 
 
 def test_an_answer_naming_its_own_figure_keeps_it():
-    from assistant.review.scheme import Scheme
     from assistant.review.reader import text_blocks
+    from assistant.review.scheme import Scheme
 
     s = next(x for x in Scheme(text_blocks("问：科技人才有多少？答：研发人员二百人。", markdown=True)).sentences if x.answer_at)
     assert [q.name for q in s.figures(Kind.PEOPLE)] == ["研发人员"]
