@@ -169,6 +169,11 @@ BREACHES = [
     # points in a 分值 column with its 合计 row
     (SOE + "第九条 考核内容及分值见下表。", [[["项目", "分值"], ["营收", "42"], ["利润", "30"], ["安全", "18"], ["党建", "10"], ["合计", "100"]]],
      "kpi-weight"),
+    # steps close to a geometric series by amount, but not by step
+    (QJ + "第五条 岗位工资标准见下表。", [[["岗位", "一档", "二档", "三档", "四档"], ["操作工", "3100", "3200", "3350", "3500"]]],
+     "pay-step-arithmetic"),
+    # a 首席 share after a clause about their allowance
+    (SOE + "第八条 首席专家每月另发津贴2000元，首席专家人数不超过科技人才总数的7%。", None, "chief-post-quota"),
     # 首席 posts in a column of a staffing table
     (SOE + "第二条 本公司科技人才共计150人。\n第七条 各序列岗位职数设置如下。",
      [[["序列", "首席", "高级", "中级"], ["设计序列", "5", "18", "40"], ["试验序列", "3", "12", "30"]]], "chief-post-quota"),
@@ -242,4 +247,12 @@ def test_an_answer_naming_its_own_figure_keeps_it():
 
     s = next(x for x in Scheme(text_blocks("问：科技人才有多少？答：研发人员二百人。", markdown=True)).sentences if x.answer_at)
     assert [q.name for q in s.figures(Kind.PEOPLE)] == ["研发人员"]
+
+
+def test_a_geometric_series_within_rounding_is_still_allowed():
+    from assistant.review.rules.structure import _geometric
+
+    assert _geometric([Decimal(x) for x in (6000, 6600, 7260, 7990)])  # ×1.1, rounded to 10
+    assert not _geometric([Decimal(x) for x in (3100, 3200, 3350, 3500)])
+    assert not _geometric([Decimal(x) for x in (40, 70, 120, 200)])
 

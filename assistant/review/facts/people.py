@@ -272,7 +272,13 @@ def _about_chief(s: Sentence, pos: int) -> bool:
     """The figure belongs to 首席 posts: 首席 is written in its clause or just before it."""
     text = s.plain
     start = max(text.rfind(ch, 0, pos) for ch in "。；;") + 1
-    return "首席" in text[start:pos] and not any(w in text[start:pos] for w in ("津贴", "工资", "薪酬", "元"))
+    if "首席" not in text[start:pos]:
+        return False
+    # money words about 首席 posts' pay make the figure their pay — in the figure's own part of the sentence
+    # ("首席技师津贴每月1500元，首席技师控制在技能人才总数的8%以内": the 8% is the posts' share)
+    own = max(start, max(text.rfind(ch, 0, pos) for ch in "，,") + 1)
+    part = text[own:pos] if "首席" in text[own:pos] else text[start:pos]
+    return not any(w in part for w in ("津贴", "工资", "薪酬", "元"))
 
 
 def tech_staff(scheme: Scheme, names: tuple[str, ...] = ()) -> Figure | None:
