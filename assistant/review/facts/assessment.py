@@ -237,6 +237,9 @@ def _kpi_sentence(s: Sentence) -> KpiSet | None:
         named = q.subject + q.tail + (low.subject if low is not None else "")
         if s.answer_at is not None and q.start >= s.answer_at:
             named += s.plain[:s.answer_at]  # "问：考核有几项指标？答：一共十三项": the answer counts what was asked
+        elif not any(f.end <= q.start for f in figures if f is not q and f is not low):
+            # "考核指标由车间自定，原则上不少于12项": the first figure of its sentence counts what the sentence names
+            named += s.plain[max(s.plain.rfind(ch, 0, q.start) for ch in "。；;") + 1:q.start]
         if any(w in named for w in W.kpi) and count_value(q):
             count, bound = count_value(q), Bound.MAX if low is not None else figure(q, s).bound
             break
