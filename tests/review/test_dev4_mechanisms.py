@@ -176,6 +176,9 @@ BREACHES = [
     (SOE + "第八条 首席专家每月另发津贴2000元，首席专家人数不超过科技人才总数的7%。", None, "chief-post-quota"),
     # a count in the clause after the one naming the indicators
     (SOE + "第九条 部门考核指标由各部门提出，一般为十二至十五项。", None, "kpi-count"),
+    # the main basis however the verb is put; one assessment for every kind
+    (SOE + "第十三条 研发人员年度绩效等级主要取决于论文和专利数量。", None, "merit-not-papers"),
+    (SOE + "第十三条 工程技术人员考核不区分研究类型，执行公司统一考核表。", None, "classified-assessment"),
     # 首席 posts in a column of a staffing table
     (SOE + "第二条 本公司科技人才共计150人。\n第七条 各序列岗位职数设置如下。",
      [[["序列", "首席", "高级", "中级"], ["设计序列", "5", "18", "40"], ["试验序列", "3", "12", "30"]]], "chief-post-quota"),
@@ -211,6 +214,7 @@ COMPLIANT = [
     (SOE + "第九条 员工工资调整到3000元后不再下调。", None, ("two-lower",)),
     (QJ + "第五条 各薪档间差额：1至2档100元，2至3档100元，3至4档100元。", None, ("pay-step-arithmetic",)),
     (SOE + "第九条 部门考核指标由各部门提出，一般为六至八项。", None, ("kpi-count",)),
+    (SOE + "第十三条 科技人才考核不以论文为主要依据，主要看成果转化。", None, ("merit-not-papers",)),
     (SOE + "第十六条 研发人员薪酬不低于同职级管理人员的100%。", None, ("tech-pay-vs-management",)),
     (QJ + "第三条 今年利润总额预计增长8%。\n第四条 今年工资总额在去年清算数8,000万元的基础上增加400万元。", None, ("two-lower",)),
     (PRIVATE_QJ + "第四条 每年一季度，公司与职工代表就当年工资增幅进行协商。", None, ("collective-negotiation",)),

@@ -115,7 +115,8 @@ def statements(scheme: Scheme) -> Statements:
         cycle=_evidence(s for s in scheme.sentences if s.has(*S.cycle_words) and s.has("考核", "考评", "评价")),
         okr_linked=_evidence(s for s in prose if s.has(*S.okr) and _okr_linked(s)),
         papers=_evidence(s for s in prose if _papers(s)),
-        uniform_assessment=_evidence(s for s in prose if s.has(*S.tech_people) and _affirmed(s, S.uniform_assessment, negation=False)),
+        uniform_assessment=_evidence(s for s in prose if s.has(*S.tech_people) and (_affirmed(s, S.uniform_assessment, negation=False)
+                                                                                     or _UNSORTED.search(s.plain) is not None)),
         no_tenure=_evidence(s for s in prose if s.has(*S.tenure_topic) and (_affirmed(s, S.no_tenure, negation=False) or _refused(s, _REAPPOINTED)
                                                                          or _held_for_good(s) or _kept_answered(s))),
         auto_promotion=_evidence(s for s in prose if s.has(*S.promotion_topic) and (_affirmed(s, S.auto_promotion, negation=False)
@@ -581,11 +582,17 @@ def _okr_linked(s: Sentence) -> bool:
     return False
 
 
+# "主要看论文篇数", "主要以职称定级": the main basis, however the verb is put
+_MAINLY = re.compile(r"主要(?:看|以|依据|根据|取决于|凭|按|参考)")
+# "不分研究类别", "不区分岗位类型": one assessment for every kind of technology staff
+_UNSORTED = re.compile(r"不(?:分|区分|区别)[^，,；;。]{0,4}?(?:类别|类型|研究类|岗位类|序列)")
+
+
 def _papers(s: Sentence) -> bool:
     """Papers, titles, degrees or awards as the main basis of assessment (two of them named, or one
     named as the main basis), not refused."""
     named = [w for w in S.papers if s.has(w)]
-    if not named or not (len({w[:2] for w in named}) >= 2 and s.has(*S.papers_use) or s.has(*S.papers_main)):
+    if not named or not (len({w[:2] for w in named}) >= 2 and s.has(*S.papers_use) or s.has(*S.papers_main) or _MAINLY.search(s.plain)):
         return False
     if any(w in s.scope(c) for c in s.reading.clauses if any(n in c.text for n in named) for w in ("脱钩", "无关", "不挂钩")):
         return False  # "与学历、职称脱钩": the basis refused
