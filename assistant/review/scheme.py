@@ -358,7 +358,11 @@ def _leans(s: Sentence) -> bool:
     """An item that needs its heading to say what it is about: its first figure is named by nothing in
     the item ("3.2.1 2025年比上年增长9%")."""
     figures = [q for q in s.reading.figures if q.kind.value != "date"]
-    return bool(figures) and not figures[0].name
+    return bool(figures) and (not figures[0].name or _NAMES_NOTHING.fullmatch(figures[0].name) is not None)
+
+
+# a name of planning words alone ("预算较上年增长6.5%" is named 预算较): it says when, not what
+_NAMES_NOTHING = re.compile(r"(?:预算|预计|计划|拟|目标|全年|本年度?|今年|当年|明年|同比|环比|按)+[较比]?")
 
 
 def _is_heading_line(block: Block) -> bool:

@@ -263,3 +263,16 @@ def test_a_geometric_series_within_rounding_is_still_allowed():
     assert not _geometric([Decimal(x) for x in (3100, 3200, 3350, 3500)])
     assert not _geometric([Decimal(x) for x in (40, 70, 120, 200)])
 
+
+def test_an_item_named_only_by_planning_words_reads_under_its_heading():
+    text = QJ + "3 工资总额\n3.1 利润总额\n3.1.1 计划较上年增长3%。\n3.2 工资总额\n3.2.1 预算较上年增长5.5%。"
+    assert "two-lower" in _findings(text)
+
+
+def test_shares_one_grade_to_a_line_are_one_distribution():
+    text = SOE + "6 考核等次\n6.1 卓越：15%；\n6.2 良好：35%；\n6.3 称职：45%；\n6.4 不称职：5%。"
+    tops = [f for f in review_text(text).findings if f.rule == "forced-distribution-top"]
+    assert len(tops) == 1 and "卓越" in tops[0].message
+    over = SOE + "6 考核等次\n6.1 卓越：15%；\n6.2 良好：40%；\n6.3 称职：45%；\n6.4 不称职：5%。"
+    assert "forced-distribution-sum" in _findings(over)
+

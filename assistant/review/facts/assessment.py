@@ -445,6 +445,25 @@ _DELEGATED = re.compile(r"由[^，,；;。]{0,14}?(?:自行|自主)")
 _OTHERS = ("其余", "其他", "其它", "各等级", "其他等级")
 
 
+def _joined_lines(lines: list[tuple[int, Distribution]]) -> list[Distribution]:
+    """Shares given one grade to a line, lines in a row: one distribution, best grade first as written
+    (each line alone would make its own grade the 'top' one)."""
+    runs: list[list[Distribution]] = []
+    last = -2
+    for at, found in lines:
+        if at != last + 1 or not runs:
+            runs.append([])
+        runs[-1].append(found)
+        last = at
+    out = []
+    for run in runs:
+        quotas: dict[str, Decimal] = {}
+        for found in run:
+            quotas |= {g: v for g, v in found.quotas.items() if g not in quotas}
+        out.append(Distribution(quotas=quotas, top_bound=run[0].top_bound, evidence=run[0].evidence))
+    return out
+
+
 def _grade_order(scheme: Scheme) -> list[str]:
     """The grades best first, as the scheme lists them (the first list of three or more)."""
     return next((listed for s in scheme.prose() if len(listed := _grades_in(s.plain)) >= 3), [])
@@ -517,7 +536,8 @@ def _no_limit_on_top(s: Sentence, top: str | None) -> bool:
 def distributions(scheme: Scheme) -> list[Distribution]:
     out = []
     top = _top_grade(scheme)
-    for s in scheme.prose():
+    lines: list[tuple[int, Distribution]] = []  # one grade to a line ("5.2.1 优秀：20%" / "5.2.2 良好：40%" …)
+    for at, s in enumerate(scheme.prose()):
         graded = any(q.name and q.name.strip() in _GRADE_NAMES for q in s.figures(Kind.PERCENT))  # "A级不超过三分之一": shares named by grade
         if not (s.has(*W.distribution) or graded) or s.has(*W.weight) or not _grades_in(s.plain):
             continue
@@ -529,7 +549,12 @@ def distributions(scheme: Scheme) -> list[Distribution]:
                 best = next(iter(quotas))
                 first = next((q for q in s.figures(Kind.PERCENT) if q.name and best in q.name), None) or next(q for q in s.figures(Kind.PERCENT))
                 bound = figure(first, s).bound
-            out.append(Distribution(quotas=quotas, top_bound=bound, unlimited=unlimited, evidence=s.evidence))
+            found = Distribution(quotas=quotas, top_bound=bound, unlimited=unlimited, evidence=s.evidence)
+            if len(quotas) == 1 and not unlimited:
+                lines.append((at, found))
+            else:
+                out.append(found)
+    out += _joined_lines(lines)
     for table in scheme.tables:
         in_table: dict[str, Decimal] = {}
         top_row = None
