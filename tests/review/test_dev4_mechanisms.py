@@ -218,6 +218,7 @@ COMPLIANT = [
     (SOE + "第十六条 研发人员薪酬不低于同职级管理人员的100%。", None, ("tech-pay-vs-management",)),
     (QJ + "第三条 今年利润总额预计增长8%。\n第四条 今年工资总额在去年清算数8,000万元的基础上增加400万元。", None, ("two-lower",)),
     (PRIVATE_QJ + "第四条 每年一季度，公司与职工代表就当年工资增幅进行协商。", None, ("collective-negotiation",)),
+    (PRIVATE_QJ + "第四条 公司每年与工会签订工资专项协议，确定当年调资幅度。", None, ("collective-negotiation",)),
     (QJ + "第七条 技能岗位工资设六档，每档标准为2800、2950、3100、3250、3400、3550元。", None, ("pay-step-arithmetic",)),
     (SOE + "第十六条 设计人员岗位工资较同等级管理人员高5%。", None, ("tech-pay-vs-management",)),
     (QJ + "第十条 首席技师实行年薪制，其中基本年薪10万元、绩效年薪20万元。", None, ("annual-salary-split",)),
