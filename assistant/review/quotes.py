@@ -68,7 +68,10 @@ def restated(plain_text: str) -> list[tuple[int, int]]:
             if gram in grams:
                 covered[i:i + _GRAM] = [True] * _GRAM
                 shared.append((i, gram))
-        if shared and sum(covered) >= _COVERED * len(squeezed) and _beside(corpus, shared, numbers, len(squeezed)):
+        # the shared phrases must name something besides the figure and its limit ("优秀不超过40%" shares only
+        # "不超过40%" with the KPI weight limit: the 40% is the scheme's own)
+        worded = any(not re.search(r"\d", gram) for _, gram in shared)
+        if worded and sum(covered) >= _COVERED * len(squeezed) and _beside(corpus, shared, numbers, len(squeezed)):
             # only the figures go: the clause's words still say what the scheme's own figure after it is about
             out += [(m.start() + f.start(), m.start() + f.end()) for f in _FIGURE_WORDS.finditer(clause)]
     return out

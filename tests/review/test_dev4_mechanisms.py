@@ -277,3 +277,10 @@ def test_shares_one_grade_to_a_line_are_one_distribution():
     over = SOE + "6 考核等次\n6.1 卓越：15%；\n6.2 良好：40%；\n6.3 称职：45%；\n6.4 不称职：5%。"
     assert "forced-distribution-sum" in _findings(over)
 
+
+def test_a_figure_sharing_only_its_limit_with_a_guideline_is_the_schemes_own():
+    from assistant.review.scheme import plain
+
+    assert "40%" in plain("第八条 考核优秀名额不超过40%。")  # shares only "不超过40%" with the KPI weight limit
+    assert "30%" not in plain("第八条 分红激励每次激励人数一般不超过本企业在岗职工总数的30%。")  # the guideline restated
+
