@@ -88,6 +88,9 @@ def _geometric(inp: LadderInput) -> tuple[list[Decimal], str, list[str], dict[st
             _check_range(inp)
             low = inp.min
             ratio = (inp.max / inp.min) ** (Decimal(1) / (n - 1))
+            if inp.ratio is not None and abs(inp.min * inp.ratio ** (n - 1) - inp.max) >= inp.max / 100:
+                raise CalculationError(f"级比 {fmt(inp.ratio)} 与最低级 {fmt(inp.min)}、最高级 {fmt(inp.max)}（共 {n} 级）对不上："
+                                       f"按这两个金额，级比应约为 {fmt(ratio.quantize(Decimal('0.0001')))}；请确认以哪个为准", "ratio")
             how = f"级比 = （{fmt(inp.max)} ÷ {fmt(inp.min)}）^(1 ÷ {n - 1}) = {fmt(ratio.quantize(Decimal('0.000001')))}"
         elif (first := inp.start if inp.start is not None else inp.min) is not None and inp.ratio is not None:
             low, ratio = first, inp.ratio

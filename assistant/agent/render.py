@@ -103,8 +103,10 @@ def _inner(value: Any, kind: Kind, fields: dict[str, Slot], titles: dict[str, st
                 parts.append(f"{key} {figure(part, kind)}")
         head = value.get("name", "")
         return f"{head}（{'，'.join(parts)}）" if head else "（" + "，".join(parts) + "）"
+    if isinstance(value, list) and len(value) == 2:  # a numbered pair: [grade, figure] → 第3级 5,600 元
+        return f"第{grouped(value[0])}级 {figure(value[1], kind)}"
     if isinstance(value, list):
-        return "[" + "，".join(figure(v, Kind.NUMBER if i == 0 else kind) for i, v in enumerate(value)) + "]"
+        return "（" + "，".join(figure(v, kind) for v in value) + "）"
     return figure(value, kind)
 
 

@@ -110,7 +110,9 @@ def read_for(name: str, reading: Reading) -> Request:
     exact = sum(1 for k in kinds if k is not Kind.NUMBER)
     distinctive = len({k for k in kinds} - _COMMON_KINDS)
     unused = sum(1 for i, q in enumerate(reading.quantities) if i not in filled.placed and not q.weak and q.kind is not Kind.DATE)
-    score = (3 * min(topics, 4) + 2 * filled.cue_hits + exact + len(filled.placed) + 2 * distinctive
+    # 应用研究岗位: a choice only this calculator needs, named in the text, points at it as a figure's unit would
+    chosen = sum(1 for s in filled.slots if s.required and s.reads.shape is Shape.CHOICE and filled.get(s.path) is not None)
+    score = (3 * min(topics, 4) + 2 * filled.cue_hits + exact + len(filled.placed) + 2 * distinctive + 2 * chosen
              - 3 * len(filled.leftovers) - unused - 2 * len(missing) - 2 * len(filled.problems))
     request = Request(name, info.title, filled, score, topics, missing, unclear)
     request.evidence = topics + filled.cue_hits + distinctive + len(filled.keyed)
@@ -349,7 +351,8 @@ def _added_member(text: str, previous: dict[str, Any]) -> str | None:
 
 
 _MEMBER_SHAPES = (Shape.MAP, Shape.RECORDS, Shape.GROUPS, Shape.GRID)
-_MORE = re.compile(r"(?:再|又|还|多)?(?:增加|加上|加|多|增|添|提高|上调|涨)了?$")
+# 再加10万 / 又多带了(一个徒弟) / 再多干(3年): more than before, the verb after 多 saying of what
+_MORE = re.compile(r"(?:(?:再|又|还|多)?(?:增加|加上|加|多|增|添|提高|上调|涨)|(?:再|又|还)多[\u4e00-\u9fa5]{1,2}?)了?$")
 _LESS = re.compile(r"(?:再|又|还)?(?:减少|减去|减|少|降低|下调|扣|降)了?$")
 
 
@@ -438,6 +441,22 @@ def _apply_changes(update: Filled, previous: dict[str, Any], reading: Reading) -
             if name is not None and isinstance(old[name], (int, float, Decimal)):
                 new[name] = Decimal(str(old[name])) + step
                 update.notes.append(f"“{name}”按 {_plain(old[name])} {'+' if sign > 0 else '−'} {_plain(abs(q.value))} = {_plain(new[name])} 计算")
+        elif isinstance(old, list) and isinstance(new, list):
+            _change_record(old, new, q, step, update)
+
+
+def _change_record(old: list[Any], new: list[Any], q: Quantity, step: Decimal, update: Filled) -> None:
+    """苏师傅又多带了一个徒弟: the field of a listed person's record that the figure was read into
+    becomes their old figure plus the change."""
+    before = {r.get("name"): r for r in old if isinstance(r, dict)}
+    for record in new:
+        was = before.get(record.get("name")) if isinstance(record, dict) else None
+        field_name = next((k for k, v in record.items() if k != "name" and v == abs(q.value)), None) if was else None
+        if was is not None and field_name is not None:
+            base = was.get(field_name) or 0
+            if isinstance(base, (int, float, Decimal, str)) and not isinstance(base, bool):
+                record[field_name] = Decimal(str(base)) + step
+                update.notes.append(f"“{record['name']}”按 {_plain(base)} {'+' if step > 0 else '−'} {_plain(abs(q.value))} = {_plain(record[field_name])} 计算")
 
 
 _SCALING = {"减半": Decimal("0.5"), "砍半": Decimal("0.5"), "翻倍": Decimal(2), "翻番": Decimal(2), "翻一番": Decimal(2)}

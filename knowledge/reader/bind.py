@@ -1004,7 +1004,7 @@ def _respectively(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]
                 for j, q in enumerate(out):  # 等级2、4、6、8 / 1到5级: numbers that name, not figures
                     if sentence_start <= q.start < match.start() and q.kind in (Kind.NUMBER, Kind.LEVELS) \
                             and any(n.rstrip("级") == format(q.value.normalize(), "f") for n in names):
-                        out[j] = q.with_(weak=True, range_end=None, range_start=None)
+                        out[j] = q.with_(weak=True, label=True, range_end=None, range_start=None)
     return out
 
 
@@ -1031,7 +1031,8 @@ def _names_before(text: str, pos: int, wanted: int, lex: Lexicon) -> list[str]:
 
 def _label_range(segment: str) -> list[str]:
     """职位等级1到5级 / 等级2、4、6、8: grades named by their numbers, for 分别/对应 lists."""
-    span = re.search(r"(\d+)\s*(?:到|至|-|~|–)\s*(\d+)\s*级", segment)
+    span = re.search(r"(\d+)\s*(?:到|至|-|~|–)\s*(\d+)\s*级", segment) \
+        or re.search(r"(?:等级|职级|级别|岗级|薪级)\s*(\d+)\s*(?:到|至|-|~|–)\s*(\d+)(?!\d)", segment)  # 等级1到6的…
     if span and 0 < int(span.group(2)) - int(span.group(1)) < 30:
         return [f"{k}级" for k in range(int(span.group(1)), int(span.group(2)) + 1)]
     listed = re.search(r"(?:等级|职级|级别)\s*((?:\d+\s*[、，,]\s*)+\d+)", segment)

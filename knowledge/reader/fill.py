@@ -211,7 +211,7 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     follow-up's earlier turn): names of grades and items are looked up there too."""
     out = Filled(slots=slots(model), context=dict(context or {}))
     shape = _Model(out.slots)
-    figures = [(i, q) for i, q in enumerate(reading.quantities) if q.kind is not Kind.DATE and not q.superseded]
+    figures = [(i, q) for i, q in enumerate(reading.quantities) if q.kind is not Kind.DATE and not q.superseded and not q.label]
     _choices(reading, out)
     _ranges(figures, out)
     _groups(figures, out, shape)
@@ -242,6 +242,7 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
                      and (q.kind is Kind.NUMBER or any(q.kind in s.reads.kinds and not _avoided(s.reads, q) for s in out.slots)
                           or q.unit in ("折", "成") or q.name in listed and q.kind in (Kind.PERCENT, Kind.MULTIPLE)
                           or q.kind is Kind.PERCENT and (_SET_ASIDE.search(q.subject) or q.bound is not None))]
+    _points_of_a_share(out, reading)
     _complements(out)
     _left_out(out, reading)
     # 积分打七折 / 丙班这次只拿一半 with nowhere to put it: asked about, never dropped
@@ -480,6 +481,24 @@ def _asked_about_someone_unlisted(out: Filled, reading: Reading) -> None:
 
 
 _NOT_A_MEMBER_PREFIX = ("全", "各", "本", "每", "该", "这", "那", "其他", "其它", "别的", "所有", "整个", "我们", "咱们", "你们", "两个", "几个")
+
+
+# Things that are themselves percentages: a change of them in 百分点 is no growth of what they measure
+_A_SHARE = re.compile(r"(?<!生产)(?<!效)率|占比|比重|比例|增速|涨幅|增幅")
+
+
+def _points_of_a_share(out: Filled, reading: Reading) -> None:
+    """利润率提高了2个百分点: the margin moved by two points — not profit growing by 2%. Read into a
+    growth field it would be judged as one; asked for the growth instead."""
+    for i, path in list(out.placed.items()):
+        q = reading.quantities[i]
+        slot = next((s for s in out.slots if s.path == path), None)
+        if slot is None or not slot.reads.signed or "百分点" not in q.unit or not _A_SHARE.search(q.name or q.subject):
+            continue
+        del out.placed[i]
+        out.set(path, None)
+        out.problems.append(f"“{q.subject.strip()}{q.text}”是{q.name or '这一比率'}本身的变化，不是{slot.label}；"
+                            f"请给出{slot.label}（如{slot.reads.ask.removeprefix('如') if slot.reads.ask else '“增长5%”'}）")
 
 
 def _unlisted_members(out: Filled, reading: Reading) -> None:
@@ -834,7 +853,8 @@ def _one_run(fits: Figures, text: str, prefer: set[int] | None = None) -> Figure
 def _lists(figures: Figures, out: Filled, reading_text: str, ordinals: Sequence[Quantity] = ()) -> None:
     for slot in [s for s in out.slots if s.reads.shape is Shape.LIST and out.get(s.path) is None]:
         if Kind.ORDINAL in slot.reads.kinds:
-            wanted = [q.value for q in ordinals if re.search(r"预测|推算|估算|拟合|算一下", reading_text[max(0, q.start - 8):q.start])
+            wanted = [q.value for q in ordinals if (re.search(r"预测|推算|推测|估算|估计|拟合|算一下|测一下|测算|估一下|查一下", reading_text[max(0, q.start - 8):q.start])
+                                                   or re.match(r"[^，,。；;\n]{0,8}?(?:多少|几)", reading_text[q.end:]))
                       and not re.match(r"\s*[0-9零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖]", reading_text[q.end:q.end + 2])]
             if wanted:
                 out.set(slot.path, wanted)
@@ -1457,12 +1477,17 @@ def _lookups(reading: Reading, out: Filled) -> None:
             out.set(slot.path, found)
 
 
+_ASKED_AT = re.compile(r"\s*(?:的)?(?:薪级工资|月工资|工资|薪酬|收入)?(?:能|可以|该|应该)?(?:拿|是|有|发|领|得)?(?:多少|几)")
+
+
 def _starts_a_record(q: Quantity, text: str, name: str | None, records: list[Any], out: Filled, records_path: str) -> bool:
     """第5级起 / 从第1级起 / 起点薪级：一等岗第5级: a position a record starts at fills the record's own
     field for it (起点薪级) — one whose cue follows the position or labels its sentence."""
     model = next((s.model for s in out.slots if s.path == records_path), None)
     field_slot = next((f for f in slots(model) if Kind.LEVELS in f.reads.kinds), None) if model else None
     label = text[max(text.rfind(ch, 0, q.start) for ch in "；;。\n") + 1:q.start]
+    if _ASKED_AT.match(text, q.end):
+        return False  # …起点薪级都是第一级 … 技工第十级拿多少: a position asked about, whatever labels the sentence
     labelled = field_slot is not None and any(len(c) >= 2 and c in label for c in field_slot.reads.cues)
     if not (labelled or re.match(r"[ \t]*(?:起|开始)", text[q.end:q.end + 3]) or text[max(0, q.start - 1):q.start] in ("从", "自")):
         return False

@@ -78,6 +78,7 @@ class Quantity:
     derived: bool = False  # worked out from the words (剩下的平均分给…), not written as a figure
     period: str | None = None  # "month" | "year": 月平均工资 / 年薪 (an amount's period, when written)
     superseded: bool = False  # corrected later in the text (…1000分。哦不对，是1100分)
+    label: bool = False  # a number that names a list's items (等级1到6的…分别是): in their names, no figure
     sources: tuple[int, ...] = ()  # derived: where the figures it was worked out from start (4800万→5100万)
     corrects: str | None = None  # the figure, as written, that this one corrects
 

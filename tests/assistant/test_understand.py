@@ -448,6 +448,31 @@ def test_a_team_before_a_person_names_the_person():
     assert "老许 | 6,000.00" in answer and "老顾 | 4,000.00" in answer
 
 
+def test_a_follow_up_saying_more_of_a_verb_adds_to_the_figure_given_before():
+    apprentices = _follow("技能津贴按B公司标准：老焦高级技师带2个徒弟，小阮高级工", "老焦又多带了一个徒弟").answer
+    assert "带徒人数 3 人" in apprentices and "2 + 1 = 3" in apprentices
+    years = _follow("工龄工资首档80元，档差20元，每3年一档，共8档，小殷工龄5年", "再多干4年呢").answer
+    assert "工龄（年） 9 年" in years and "140.00" in years  # 9 years: band 4 = 80 + 3 × 20
+
+
+@pytest.mark.parametrize("text", ["毛利率上升了1.5个百分点，工资总额增长3%，两个低于符合吗",
+                                  "今年净利润率较上年提高0.8个百分点，平均工资增长3%，工资总额增长4%，看下两个低于"])
+def test_a_share_moving_by_percentage_points_is_no_growth_rate(text):
+    _asked(text)
+
+
+def test_grades_named_by_a_range_pair_with_the_figures_listed_respectively():
+    answer = _answer("职级2到5的月薪分别是4200、4700、5300、6000，用线性回归预测第6级")
+    assert "第2级 4,200 元" in answer and "6,550.00" in answer  # the calculator's fit of 2..5 → 6
+
+
+def test_a_choice_only_one_calculator_needs_chooses_it_and_a_position_asked_about_is_looked_up():
+    mix = respond("基础研究岗，年薪总额24万，其中基本薪酬15万", session_id=_session())
+    assert [c.name for c in _computed(mix)] == ["pay-mix-check"]
+    lookup = _answer("岗位工资 普工一千六 技工一千九 起点薪级都是第一级 薪级十级 第一级八十 级差四十 技工第六级拿多少")
+    assert "查询（岗位等级 技工，薪级 6）" in lookup and "2,180.00" in lookup  # 1900 + 80 + 5 × 40
+
+
 def test_a_subtotal_equal_to_its_list_restates_it_and_more_than_someone_is_worked_out():
     subtotal = _answer("季度绩效一共24万。各班积分如下\n甲班 500\n乙班 300\n丙班 400\n小计 1200\n请按积分算")
     assert "甲班 | 100,000.00" in subtotal

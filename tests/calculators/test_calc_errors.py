@@ -81,6 +81,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
         # a top (or bottom) given beside a series that fixes it must agree with it
         ("ladder", {"start": 3100, "step": 120, "levels": 9, "max": 4200}, "max"),
         ("ladder", {"mode": "geometric", "start": 2500, "ratio": 1.05, "levels": 6, "max": 3000}, "max"),
+        ("ladder", {"mode": "geometric", "min": 4000, "ratio": 1.1, "levels": 8, "max": 6000}, "ratio"),
         ("grade-count-check", {"levels": 5, "stage": "青春期"}, "stage"),
     ],
 )
