@@ -539,7 +539,7 @@ def distributions(scheme: Scheme) -> list[Distribution]:
     lines: list[tuple[int, Distribution]] = []  # one grade to a line ("5.2.1 优秀：20%" / "5.2.2 良好：40%" …)
     for at, s in enumerate(scheme.prose()):
         graded = any(q.name and q.name.strip() in _GRADE_NAMES for q in s.figures(Kind.PERCENT))  # "A级不超过三分之一": shares named by grade
-        if not (s.has(*W.distribution) or graded) or s.has(*W.weight) or not _grades_in(s.plain):
+        if not (s.has(*W.distribution) or graded) or s.has(*W.weight) or not (_grades_in(s.plain) or graded):
             continue
         quotas = _best_first(_quotas(s), _grade_order(scheme))
         unlimited = _no_limit_on_top(s, top) and not quotas or _top_unlimited(s, top)
