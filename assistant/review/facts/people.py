@@ -243,6 +243,10 @@ def chief(scheme: Scheme) -> Chief | None:
 _SKILL_STAFF = ("技能人才", "技能人员", "技术工人", "技能岗位人员")
 
 
+# a column of 首席 pay (首席津贴（元/月）, 首席系数), not of posts
+_PAY_HEAD = re.compile(r"津贴|工资|薪|元|标准|系数|待遇|奖")
+
+
 def _chief_table(scheme: Scheme) -> Figure | None:
     """首席 posts in a table: a column headed 首席 (序列 | 首席 | 资深 …) or the rows of 首席 posts
     (首席科学家 | 4人, 首席工程师 | 5人) added up, or the total row of a table about them (附表1 首席技师
@@ -254,7 +258,8 @@ def _chief_table(scheme: Scheme) -> Figure | None:
                  and "%" not in c.text and not re.search(r"[年月天元岁]", c.text)]
         counts = [c for c in whole if any(w in c.header for w in _COUNT_HEADS) or c.text.strip().endswith(("人", "名"))]
         # a column headed 首席 in a staffing table (序列 | 首席 | 资深 …) holds head counts written bare
-        column = [c for c in whole if "首席" in c.header and (c in counts or staffing or c.text.strip().isdigit())]
+        column = [c for c in whole if "首席" in c.header and not _PAY_HEAD.search(c.header)
+                  and (c in counts or staffing or c.text.strip().isdigit())]
         totals = [c for c in counts + column if any(w in c.label for w in _TOTALS + ("小计",))]
         rows = [c for c in counts if "首席" in c.label] if not column else []
         parts = [c for c in column + rows if c not in totals]
