@@ -212,6 +212,7 @@ COMPLIANT = [
     (SOE + "第六条 内部效益型子企业工资总额增幅原则上不超过集团整体增幅。", None, ("internal-benefit-growth",)),
     (SOE + "第九条 机关部门考核：重点任务40分、日常管理25分、服务评价25分、廉洁10分。", None, ("kpi-weight",)),
     (SOE + "第九条 个人季度考核得分：王某92分、刘某85分。", None, ("kpi-weight", "kpi-count")),
+    (SOE + "第九条 考核满分100分，优秀90分，良好80分，合格60分。", None, ("kpi-weight", "kpi-count")),
     (SOE + "第十二条 基础研究岗位薪酬构成：基本薪酬65%，绩效薪酬35%。", None, ("pay-mix-basic-research",)),
     (SOE + "第九条 员工工资调整到3000元后不再下调。", None, ("two-lower",)),
     (QJ + "第五条 各薪档间差额：1至2档100元，2至3档100元，3至4档100元。", None, ("pay-step-arithmetic",)),

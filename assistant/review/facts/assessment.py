@@ -267,8 +267,8 @@ def _points(s: Sentence) -> dict[str, Decimal]:
     out = {}
     for q in items:
         name = _kpi_name(s, q)
-        if not name or name in out or any(w in name for w in W.kpi_not):
-            return {}
+        if not name or name in out or any(w in name for w in W.kpi_not) or name.strip() in _GRADE_NAMES:
+            return {}  # "满分100分，优秀90分，良好80分": the lines between grades, not indicators
         out[name] = q.value / whole
     return out
 
