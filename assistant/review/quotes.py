@@ -72,8 +72,9 @@ def restated(plain_text: str) -> list[tuple[int, int]]:
             found.append((m, any(not re.search(r"\d", gram) for _, gram in shared)))
     out = []
     for k, (m, worded) in enumerate(found):
-        # a clause sharing nothing but its figure and limit ("优秀不超过40%" and the KPI weight's "不超过40%") is the
-        # scheme's own, unless it goes on from a worded restatement ("原则上为5-9个，一般不超过11个")
+        # a clause sharing nothing but its figure and limit with a guideline (优秀 capped at the KPI weight's own
+        # ceiling) is the scheme's own, unless it goes on from a worded restatement (the KPI count's range, then its
+        # outer limit)
         joined = k > 0 and found[k - 1][1] and plain_text[found[k - 1][0].end():m.start()].strip() in ("，", ",", "；", ";", "")
         if worded or joined:
             # only the figures go: the clause's words still say what the scheme's own figure after it is about

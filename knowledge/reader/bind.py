@@ -733,7 +733,7 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     tail = "" if tail[:1].isspace() else re.split(r"\s", tail, maxsplit=1)[0].strip()  # 起100 档差25: a space ends the item
     value, direction = q.value, q.direction
     symmetric = any(w in subject for w in ("上下", "±", "正负", "加减")) or bool(re.search(r"(?:到|至|成|为)$", subject)) \
-        and not _RATE_NOUN.search(subject)  # 降幅达到两成 is a fall of 20%; 降到2000元 is a level
+        and not _RATE_NOUN.search(subject)  # 降幅达到两成 is a fall; 降到2000元 is a level
     down = None if symmetric else _last_word(subject, lex.down_words)
     up = _last_word(subject, lex.up_words)
     if down is not None and (up is None or down[1] >= up[1]):

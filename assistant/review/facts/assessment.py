@@ -141,7 +141,7 @@ def _weight_limits(scheme: Scheme) -> list[KpiSet]:
                 continue
             top = shares[q.range_end] if q.range_end is not None and 0 <= q.range_end < len(shares) else None
             if top is not None and top.kind is Kind.PERCENT:
-                # "单项指标权重在5%-45%之间": a range is both a floor and a ceiling of the scheme's own
+                # "单项指标权重在3%-45%之间": a range is both a floor and a ceiling of the scheme's own
                 out.append(KpiSet(weights={}, floor=q.value, cap=top.value, evidence=s.evidence))
                 continue
             cap = next((w for w in _CAP_WORDS if w in before), None) or (s.plain[q.end:q.end + 2] if "以内" in s.plain[q.end:q.end + 2] else None)
@@ -154,7 +154,7 @@ def _weight_limits(scheme: Scheme) -> list[KpiSet]:
 
 
 def _named_floors(s: Sentence) -> list[KpiSet]:
-    """"利润指标权重不低于50%": one named indicator weighs at least this much — its weight for the check."""
+    """"利润指标权重不低于45%": one named indicator weighs at least this much — its weight for the check."""
     out = []
     for q in s.figures(Kind.PERCENT):
         fig = figure(q, s)
