@@ -289,3 +289,13 @@ def test_a_figure_sharing_only_its_limit_with_a_guideline_is_the_schemes_own():
     assert "40%" in plain("第八条 考核优秀名额不超过40%。")  # shares only "不超过40%" with the KPI weight limit
     assert "30%" not in plain("第八条 分红激励每次激励人数一般不超过本企业在岗职工总数的30%。")  # the guideline restated
 
+
+_LISTED = [["序号", "指标名称", "考核标准"]] + [[str(i + 1), n, "按月统计"] for i, n in enumerate(
+    ["产量", "质量", "安全", "成本", "设备", "现场", "培训", "节能", "环保", "创新", "协作", "纪律", "出勤"])]
+
+
+def test_a_table_listing_indicators_is_counted():
+    assert "kpi-count" in _findings(SOE + "第九条 班组考核指标见下表。", [_LISTED])
+    assert "kpi-count" not in _findings(SOE + "第九条 班组考核指标见下表。", [_LISTED[:8]])
+    assert "kpi-count" not in _findings(SOE + "第九条 公司考核指标库如下，各部门从中选取。", [_LISTED])
+

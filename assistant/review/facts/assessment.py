@@ -23,6 +23,7 @@ from .common import (
     clean_name,
     count_value,
     figure,
+    header_row,
     line_runs,
     listed_before,
     negated_at,
@@ -102,6 +103,8 @@ def _listed_count(s: Sentence) -> int | None:
 
 def kpi_sets(scheme: Scheme) -> list[KpiSet]:
     out = [k for k in map(_kpi_table, scheme.tables) if k is not None]
+    weighed = {k.evidence.block for k in out}
+    out += [k for t in scheme.tables if t.block not in weighed and (k := _kpi_list_table(t)) is not None]
     done = {k.evidence.block for k in out}
     for k, table in [(k, t) for t in scheme.tables for k in out if k.evidence.block == t.block]:
         stated = _stated_count(scheme, table)
@@ -299,6 +302,24 @@ def _kpi_table(table: Table) -> KpiSet | None:
         return None  # 工作业绩 | 工作能力 | 工作态度 weigh kinds of assessment, not indicators (see category_weights)
     return KpiSet(weights=weights, evidence=table.evidence(rows[list(weights)[-1]]),
                   rows={name: table.evidence(r) for name, r in rows.items()})
+
+
+_LIST_COLUMN = ("指标名称", "考核指标", "指标", "考核内容", "考核项目")
+
+
+def _kpi_list_table(table: Table) -> KpiSet | None:
+    """A table listing the indicators without weights (序号 | 指标名称 | 考核标准): its rows are the count."""
+    col = next((i for i, h in enumerate(table.header) if h.strip() in _LIST_COLUMN), None)
+    if col is None or not any(w in table.context + " ".join(table.header) for w in W.kpi):
+        return None
+    if any(w in table.context for w in ("指标库", "备选", "参考指标", "可选")):
+        return None  # a library to choose from, not the indicators one unit is assessed on
+    body = table.rows[header_row(table) + 1:]
+    names = [row[col].strip() for row in body if col < len(row) and row[col].strip()
+             and not any(w in row[col] for w in ("合计", "总计", "小计")) and cell_amount(row[col]) is None]
+    if len(set(names)) < 3 or _categories_of(names):
+        return None
+    return KpiSet(weights={}, count=len(set(names)), evidence=table.evidence(header_row(table) + len(body)))
 
 
 def _indicator_column(table: Table, rows: list[int], skip: set[int]) -> int | None:
