@@ -181,6 +181,8 @@ BREACHES = [
     (SOE + "第十三条 工程技术人员考核不区分研究类型，执行公司统一考核表。", None, "classified-assessment"),
     # grades named by a bare letter after a colon or comma
     (SOE + "第十条 年度等次比例：S 15%，A 35%，B 45%，C 10%。", None, "forced-distribution-sum"),
+    # rates in brackets after their labels
+    (QJ + "三、会议认为，职工平均工资增幅（4.8%）与劳动生产率增幅（4.8%）基本相当。", None, "two-lower"),
     # 首席 posts in a column of a staffing table
     (SOE + "第二条 本公司科技人才共计150人。\n第七条 各序列岗位职数设置如下。",
      [[["序列", "首席", "高级", "中级"], ["设计序列", "5", "18", "40"], ["试验序列", "3", "12", "30"]]], "chief-post-quota"),

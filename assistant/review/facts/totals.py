@@ -301,7 +301,7 @@ def _compared(s: Sentence):
             continue
         prev = everything[i - 1] if i else None
         start = max(prev.end if prev is not None else 0, max(text.rfind(ch, 0, q.start) for ch in "。；;！？") + 1)
-        written = text[start:q.start].strip("，,；;、：: ")
+        written = text[start:q.start].strip("，,；;、：: （(")  # "人均工资增幅（6.2%）": a rate in brackets after its label
         of_last = _OF_LAST_YEAR.search(written)
         if q.direction is None and of_last is not None and q.value >= Decimal("0.5"):
             # "工资总额按上年实发数的103%安排": a share of last year's amount is the growth over it (+3%)
