@@ -301,3 +301,11 @@ def test_a_table_listing_indicators_is_counted():
     assert "kpi-count" not in _findings(SOE + "第九条 班组考核指标见下表。", [_LISTED[:8]])
     assert "kpi-count" not in _findings(SOE + "第九条 公司考核指标库如下，各部门从中选取。", [_LISTED])
 
+
+def test_a_pay_agreement_with_the_union_is_bargaining():
+    text = ("某陶瓷有限公司2025年度工资协议书\n甲方：某陶瓷有限公司（民营企业，位于曲靖市）\n乙方：公司工会委员会\n"
+            "一、职工平均工资增长5%。\n二、绩效工资按月考核后分配。")
+    assert "collective-negotiation" not in _findings(text)
+    alone = "某陶瓷有限公司2025年度工资分配办法\n本公司为曲靖市的民营企业。\n一、职工平均工资增长5%。"
+    assert "collective-negotiation" in _findings(alone)
+

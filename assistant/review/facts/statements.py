@@ -103,7 +103,8 @@ def statements(scheme: Scheme) -> Statements:
         components={name: s.evidence for name, cues in COMPONENTS.items() if (s := _first(structure, cues)) is not None},
         congress=_polar(asked, S.congress),
         party=_polar([s for s in asked if s.has(*S.party_action)], S.party),
-        negotiation=_polar(asked, S.negotiation) or _polar([s for s in asked if s.has(*_PARTIES) and s.has("工资", "薪酬")], _BARGAIN),
+        negotiation=_polar(asked, S.negotiation) or _polar([s for s in asked if s.has(*_PARTIES) and s.has("工资", "薪酬")], _BARGAIN)
+        or _pay_agreement(scheme),
         approval=_evidence(s for s in prose if s.has(*S.approval) and s.has(*S.approval_body) and s.has(*S.own_document)),
         even_pay=_evidence(s for s in prose if s.has(*S.pay_words) and (_even_pay(s) or _regardless(s))),
         unassessed=_evidence(s for s in prose if not s.has(*S.okr, *S.unassessed_except) and (_unassessed(s) or _paid_first(s)
@@ -472,6 +473,14 @@ def _evidence(found) -> Evidence | None:
 
 
 # the staff's side of a bargain: "公司与职工代表就工资分配进行协商" is collective bargaining however named
+def _pay_agreement(scheme: Scheme) -> Mentioned | None:
+    """The scheme is itself a pay agreement with the staff's side: a 工资协议/合同 whose parties (甲方/乙方)
+    include the union or the staff's delegates ("工资协议书 … 乙方：公司工会")."""
+    titled = next((s for s in scheme.sentences if s.has("工资", "薪酬") and s.has("协议", "合同")), None)
+    party = any(s.has("甲方", "乙方") and s.has(*_PARTIES) for s in scheme.sentences)
+    return Mentioned(evidence=titled.evidence, denied=False) if titled is not None and party else None
+
+
 _BARGAIN = ("协商", "协议", "谈判")
 _PARTIES = ("工会", "职工代表", "员工代表", "职工方", "劳资", "劳动关系双方", "双方")
 
