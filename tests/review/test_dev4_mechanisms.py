@@ -309,3 +309,24 @@ def test_a_pay_agreement_with_the_union_is_bargaining():
     alone = "某陶瓷有限公司2025年度工资分配办法\n本公司为曲靖市的民营企业。\n一、职工平均工资增长5%。"
     assert "collective-negotiation" in _findings(alone)
 
+
+def test_a_heading_merged_across_columns_heads_each_and_the_plan_year_is_read(tmp_path):
+    import docx
+
+    from assistant.review import review_file
+
+    doc = docx.Document()
+    doc.add_paragraph("第一条 本公司为曲靖市国资委出资的国有独资企业。")
+    rows = [["项目", "上年实际", "", "本年计划", ""], ["", "金额", "增幅", "金额", "增幅"],
+            ["利润总额（万元）", "3,000", "2.0%", "3,120", "4.0%"], ["工资总额（万元）", "4,000", "1.0%", "4,240", "6.0%"]]
+    table = doc.add_table(rows=len(rows), cols=5)
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = value
+    table.cell(0, 1).merge(table.cell(0, 2))
+    table.cell(0, 3).merge(table.cell(0, 4))
+    path = tmp_path / "budget.docx"
+    doc.save(str(path))
+    found = [f for f in review_file(path).findings if f.rule == "two-lower"]
+    assert found and "6%" in found[0].message and "4%" in found[0].message
+

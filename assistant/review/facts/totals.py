@@ -404,6 +404,14 @@ def _budget_table(scheme: Scheme) -> dict[str, Figure]:
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
+def _column_when(cell: Cell) -> tuple[int, int, int]:
+    """Which year a column is for, to prefer the plan: the year its heading names, then whether it plans
+    (预算, 计划) or reports (实际), then how far right it stands."""
+    years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", cell.header)]
+    plan = 1 if any(w in cell.header for w in _PLANNED) else -1 if any(w in cell.header for w in _ACTUAL) else 0
+    return (max(years) if years else 0, plan, cell.col)
+
+
 def _budget_rows(table: Table) -> dict[str, Figure]:
     out: dict[str, Figure] = {}
     by_row: dict[int, list[Cell]] = {}
@@ -413,8 +421,10 @@ def _budget_rows(table: Table) -> dict[str, Figure]:
         kind = _row_kind(row_cells[0].label) if row_cells else None
         if kind is None or kind in out or any(w in row_cells[0].label for w in W.not_company):
             continue
-        rate = next((c for c in row_cells if cell_is_percent(c) and cell_value(c) is not None
-                     and (any(w in c.header for w in ("增", "减", "幅", "变动", "同比")) or c.quantity is not None)), None)
+        rates = [c for c in row_cells if cell_is_percent(c) and cell_value(c) is not None
+                 and (any(w in c.header for w in ("增", "减", "幅", "变动", "同比")) or c.quantity is not None)]
+        # several years' rates in one row (2024年 | 增幅 | 2025年预算 | 增幅): the latest year planned
+        rate = max(rates, key=_column_when) if rates else None
         if rate is not None:
             out[kind] = Figure(value=cell_value(rate), evidence=table.evidence(row), text=rate.text)
             continue
