@@ -330,3 +330,14 @@ def test_a_heading_merged_across_columns_heads_each_and_the_plan_year_is_read(tm
     found = [f for f in review_file(path).findings if f.rule == "two-lower"]
     assert found and "6%" in found[0].message and "4%" in found[0].message
 
+
+def _dividend_table(skill: str) -> list[list[str]]:
+    return [["单位", "在岗人数", "激励对象人数", "其中：技术人才", "其中：技能人才"], ["研发中心", "150", "50", "30", "5"],
+            ["制造部", "250", "60", "10", skill], ["合计", "400", "110", "40", skill]]
+
+
+def test_one_kind_of_recipient_in_several_columns_is_added_up():
+    text = SOE + "第六条 本期岗位分红激励对象见下表。"
+    assert "dividend-tech-share" in _findings(text, [_dividend_table("20")])  # 60 / 110
+    assert "dividend-tech-share" not in _findings(text, [_dividend_table("26")])  # 66 / 110 = 60%
+

@@ -146,10 +146,15 @@ def _named_counts(table: Table) -> dict[str, Figure]:
             by_column.setdefault(k, []).append(c)
     if "recipients" in by_column:
         for k, column in by_column.items():
-            total = next((c for c in column if any(w in c.label for w in _TOTAL_ROW)), None)
-            value = amount(total) if total is not None else sum((amount(c) for c in column), Decimal(0))
-            row = total.row if total is not None else column[-1].row
-            out[k] = Figure(value=Decimal(value), evidence=table.evidence(row), text=total.text if total is not None else str(value))
+            # one kind may run in several columns (其中：技术人才 | 其中：技能人才): each column's total, added up
+            value, texts, row = Decimal(0), [], column[-1].row
+            for col in dict.fromkeys(c.col for c in column):
+                own = [c for c in column if c.col == col]
+                total = next((c for c in own if any(w in c.label for w in _TOTAL_ROW)), None)
+                value += amount(total) if total is not None else sum((amount(c) for c in own), Decimal(0))
+                texts.append(total.text if total is not None else str(sum((amount(c) for c in own), Decimal(0))))
+                row = total.row if total is not None else row
+            out[k] = Figure(value=value, evidence=table.evidence(row), text="、".join(texts))
         return out
     techs = [c for c in counts if kind(c.label) == "tech"]
     for c in counts:
