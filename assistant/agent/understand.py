@@ -192,6 +192,12 @@ def _leftover_question(q: Quantity, filled: Filled) -> str:
     fits = [s.label for s in filled.slots if q.kind in s.reads.kinds or q.kind is Kind.NUMBER and s.reads.shape is Shape.VALUE]
     where = f"（“{q.subject}{q.text}”）" if q.subject else ""
     options = "、".join(dict.fromkeys(fits[:4]))
+    cue = {s.path: max((len(c) for c in s.reads.cues if len(c) >= 2 and c in q.subject), default=0) for s in filled.slots}
+    named = sorted((s for s in filled.slots if cue[s.path]), key=lambda s: -cue[s.path])
+    if not fits and named:  # 职工人数比上年多了30人: about a field that wants a rate, not a count (the longest cue says which)
+        slot = named[0]
+        example = f"（{slot.reads.ask}）" if slot.reads.ask else ""
+        return f"“{q.subject}{q.text}”说的是{slot.label}，但这一项要的不是“{q.text}”这样的数字：请换算后给出{slot.label}{example}"
     return f"“{q.text}”{where}不确定是哪一项{('：是' + options + '中的哪一个？') if options else '，请说明它的含义'}"
 
 

@@ -172,7 +172,7 @@ def _has_word_char(token: str) -> bool:
 def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Clause]]:
     lex = lexicon()
     clauses = _negations(split_clauses(text), lex)
-    quantities = _labels_from_levels(text, quantities)
+    quantities = _ratio_parts(text, _labels_from_levels(text, quantities))
     quantities = _inherit_forward(text, _inherit_units(text, _compound_durations(text, quantities), lex), lex)
     bound: list[Quantity] = []
     for i in range(len(quantities)):
@@ -181,6 +181,7 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _topics(bound, lex)
     bound = _named_before(text, bound, clauses)
     bound = _respectively(text, bound, lex)
+    bound = _ratio_names(text, bound, lex)
     bound = _each(text, bound, lex)
     bound = _corrections(text, bound)
     bound = _restated(text, bound)
@@ -1008,6 +1009,63 @@ def _respectively(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]
     return out
 
 
+_NUM = r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十]+)"
+# 按6:4 / 六比四 / 5∶3∶2: shares of a whole in proportion (not a time of day, not a score of 3比2 won)
+_RATIO = re.compile(rf"(?<![\d.:：])({_NUM}(?:\s*(?:[:：∶]|比)\s*{_NUM})+)(?![\d.%:：])")
+
+
+def _ratio_parts(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """按6:4 分给生产部和技术部: each part of a ratio is its share of the whole (60%, 40%), written as a
+    percentage so that every field taking shares reads it; the names come after binding."""
+    from .numerals import parse_numeral
+
+    out = list(qs)
+    for match in _RATIO.finditer(text):
+        before = text[max(0, match.start() - 3):match.start()]
+        if not re.search(r"按|比例|比为|之比|比是|[:：]$", before) and "比例" not in text[match.end():match.end() + 3]:
+            continue  # a ratio says how to share only where it is called one (按…、比例…)
+        parts = [(m.start() + match.start(), m.end() + match.start(), parse_numeral(m.group(0)))
+                 for m in re.finditer(_NUM, match.group(1))]
+        values = [v for _, _, v in parts]
+        if len(parts) < 2 or any(v is None or v <= 0 for v in values):
+            continue
+        whole = sum(v for v in values if v is not None)
+        out = [q for q in out if not (match.start() <= q.start < match.end())]
+        out += [Quantity(v / whole, Kind.PERCENT, text[a:b], a, b, unit="比", scale=Decimal(1) / whole)
+                for a, b, v in parts if v is not None]
+    return sorted(out, key=lambda q: q.start)
+
+
+def _ratio_names(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
+    """生产部和技术部按6:4分 / 按6:4分给生产部和技术部: the names listed beside a ratio, in order."""
+    out = list(qs)
+    parts = [i for i, q in enumerate(out) if q.unit == "比"]
+    runs: list[list[int]] = []
+    for i in parts:
+        if runs and text[out[runs[-1][-1]].end:out[i].start].strip() in (":", "：", "∶", "比"):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        start, end = out[run[0]].start, out[run[-1]].end
+        clause_start = max(text.rfind(ch, 0, start) for ch in CLAUSE_END) + 1
+        clause_end = min((j for j in (text.find(ch, end) for ch in CLAUSE_END) if j >= 0), default=len(text))
+        after = re.match(r"\s*(?:的比例|比例)?\s*(?:分给|分配给|发给|给|分到|拨给)([^，,。；;]+)", text[end:clause_end])
+        before = re.sub(r"(?:之间)?(?:按照?|比例为?|的比例是?|之比为?)\s*$", "", text[clause_start:start])
+        before = re.split(r"按照?", before)[-1] or before  # 考核结果按优秀、良好、合格2:5:3: what follows 按
+        for phrase in ([after.group(1)] if after else []) + [before]:
+            phrase = _without_count(re.sub(r"(?:的?比例是?|分配|分|发放|发)$", "", phrase))
+            names = _split_names(phrase, lex)
+            if len(names) == 1 and len(run) > 1:  # 一班二班三班: names run together, each ending alike
+                suffix = ends_with_any(phrase, lex.entity_suffixes)
+                names = re.findall(rf".+?{re.escape(suffix)}", phrase) if suffix else names
+            if len(names) == len(run):
+                for name, i in zip(names, run):
+                    out[i] = out[i].with_(name=name, subject=name)  # (the other names in its clause are not its words)
+                break
+    return out
+
+
 def _names_before(text: str, pos: int, wanted: int, lex: Lexicon) -> list[str]:
     """The list of names that a 分别 pairs with: in its own clause, else the nearest clause of the
     same sentence that lists exactly as many names (技术岗T1、T2、T3三个等级，中位值分别为…)."""
@@ -1018,8 +1076,7 @@ def _names_before(text: str, pos: int, wanted: int, lex: Lexicon) -> list[str]:
     stops = [i + 1 for i in range(before, sentence_start - 1) if text[i] in "，,：:"] + ([before] if before < sentence_start else []) + stops
     for start in reversed(stops):
         end = next((i for i in range(start, pos) if text[i] in "，,：:；;"), pos)
-        segment = re.sub(r"[零一二两三四五六七八九十]+(?:个|项|家)?(?:等次|等级|级别|档次|岗位|部门|人|类|档|级)$", "",
-                         text[start:end])
+        segment = _without_count(text[start:end])
         names = _split_names(segment, lex)
         if len(names) == wanted:
             return names
@@ -1027,6 +1084,11 @@ def _names_before(text: str, pos: int, wanted: int, lex: Lexicon) -> list[str]:
         if len(labels) == wanted:
             return labels
     return []
+
+
+def _without_count(segment: str) -> str:
+    """A、B、C三档 → A、B、C: the count that closes a list of names is none of them."""
+    return re.sub(r"[零一二两三四五六七八九十]+(?:个|项|家)?(?:等次|等级|级别|档次|岗位|部门|人|类|档|级)$", "", segment)
 
 
 def _label_range(segment: str) -> list[str]:

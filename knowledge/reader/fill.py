@@ -108,6 +108,8 @@ def kind_fit(reads: Reads, q: Quantity) -> int:
         return 0  # 3万2 is money, never a coefficient, a score or a head count (两千一 may be pieces)
     if q.kind in reads.kinds:
         return 3 if q.kind is reads.kinds[0] else 2
+    if q.unit == "比" and reads.kinds[0] is Kind.SCORE:
+        return 3  # 按6:4分: shares in proportion are what scores are for
     if q.kind is Kind.MONTHS and Kind.YEARS in reads.kinds:
         return 2
     if q.kind is not Kind.NUMBER or not reads.bare:
@@ -240,9 +242,11 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
                           or q.kind is Kind.PERCENT and q.bound is not None  # 但增幅不能超过…%: a cap nothing here applies
                           or re.match(r"(?:但是?|不过|可是|然而|实际上?)", q.subject.strip()) is not None)  # 预算6%，但实际执行9%
                      and (q.kind is Kind.NUMBER or any(q.kind in s.reads.kinds and not _avoided(s.reads, q) for s in out.slots)
+                          or q.direction is not None and _names_another_thing(q, out.slots)  # 职工人数比上年多了30人: a change of a field that takes a rate
                           or q.unit in ("折", "成") or q.name in listed and q.kind in (Kind.PERCENT, Kind.MULTIPLE)
                           or q.kind is Kind.PERCENT and (_SET_ASIDE.search(q.subject) or q.bound is not None))]
     _points_of_a_share(out, reading)
+    _differences_as_values(out, reading)
     _complements(out)
     _left_out(out, reading)
     # 积分打七折 / 丙班这次只拿一半 with nowhere to put it: asked about, never dropped
@@ -501,6 +505,27 @@ def _points_of_a_share(out: Filled, reading: Reading) -> None:
                             f"请给出{slot.label}（如{slot.reads.ask.removeprefix('如') if slot.reads.ask else '“增长5%”'}）")
 
 
+_DIFFERENCE = re.compile(r"比(?P<other>[^，,。；;比]{1,10}?)(?:的)?(?:多出|高出|少了|多了|低了|高了|多|少|高|低)(?:发|拿|给)?了?\s*$")
+# the same thing at another time or on the step before (比去年高5% is a growth, 比上一级高一成 a step)
+_ITS_OWN_OTHER = re.compile(r"上年|去年|上一年|前年|上月|上个月|上季度|同期|往年|以前|原来|之前|调整前|[今去前]年|[12]\d{3}年?|"
+                            r"[上前下低高]一?[级档等岗]")
+
+
+def _differences_as_values(out: Filled, reading: Reading) -> None:
+    """基本年薪比绩效年薪少6万: the gap between two things, not the first one's value. A single figure
+    read as if it were (基本年薪 6万) would be a confident wrong answer; the gap is asked about.
+    (A gap to last year is a growth, read elsewhere; a gap between members is worked out in bind.)"""
+    for i, path in list(out.placed.items()):
+        q = reading.quantities[i]
+        gap = _DIFFERENCE.search(q.subject)
+        slot = next((s for s in out.slots if s.path == path), None)
+        if gap is None or q.derived or slot is None or slot.reads.shape is not Shape.VALUE or _ITS_OWN_OTHER.search(gap.group("other")):
+            continue
+        del out.placed[i]
+        out.set(path, None)
+        out.problems.append(f"“{q.subject.strip()}{q.text}”是两者之差，不是{slot.label}本身；请直接给出{slot.label}")
+
+
 def _unlisted_members(out: Filled, reading: Reading) -> None:
     """一车间1200分，二车间800分，三车间也要参加分配: a member named like the listed ones but given
     no figure (computing without it would give the others its share)."""
@@ -657,6 +682,8 @@ def _place(out: Filled, slot: Slot, i: int, q: Quantity) -> None:
 
 def as_field_value(reads: Reads, q: Quantity) -> Decimal:
     value = q.value
+    if q.unit == "比" and q.kind not in reads.kinds:
+        return value / q.scale  # a ratio's part as written (6 of 6:4), for fields that share in proportion
     if Kind.YEARS in reads.kinds and q.kind is Kind.MONTHS:
         return value / 12  # 来了75个月 → 6.25 年
     if reads.one_plus and q.kind is Kind.PERCENT:

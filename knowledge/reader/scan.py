@@ -63,7 +63,8 @@ def _split_after_magnitude(text: str, start: int, end: int) -> list[tuple[int, i
 
 
 def _covered(text: str, words: tuple[str, ...]) -> list[bool]:
-    """Positions inside a word that contains numeral characters but is not a number (统一, 十分)."""
+    """Positions inside a word that contains numeral characters but is not a number (统一, 十分), and
+    the digits of a time of day."""
     mask = [False] * len(text)
     for word in words:
         at = text.find(word)
@@ -71,7 +72,14 @@ def _covered(text: str, words: tuple[str, ...]) -> list[bool]:
             for i in range(at, at + len(word)):
                 mask[i] = True
             at = text.find(word, at + 1)
+    for match in _CLOCK.finditer(text):  # [10:32] 王姐：… — when a message was sent, no figure
+        for i in range(match.start(1), match.end(1)):
+            mask[i] = True
     return mask
+
+
+# A time of day standing alone (a chat log's [10:32], 09:15 at a line's start), not a ratio (按6:4, 60:40)
+_CLOCK = re.compile(r"(?:^|(?<=[\s\[【(（]))((?:[01]?\d|2[0-3])[:：][0-5]\d(?:[:：][0-5]\d)?)(?=$|[\s\]】)）])", re.MULTILINE)
 
 
 def _unit_after(text: str, pos: int, lex: Lexicon) -> tuple[str, Kind | None, Decimal]:
@@ -171,6 +179,8 @@ def scan(text: str) -> list[Quantity]:
 
 def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon) -> Quantity | None:
     has_digit = bool(_HAS_DIGIT.search(text, start, end))
+    if has_digit and all(blocked[start:end]):
+        return None  # a time of day (see _covered)
     if not has_digit:
         # A Chinese numeral inside a word that is not a number, or a magnitude alone (万一, 千万别).
         while start < end and blocked[start]:

@@ -473,6 +473,29 @@ def test_a_choice_only_one_calculator_needs_chooses_it_and_a_position_asked_abou
     assert "查询（岗位等级 技工，薪级 6）" in lookup and "2,180.00" in lookup  # 1900 + 80 + 5 × 40
 
 
+def test_a_chat_logs_times_of_day_are_no_figures_but_a_ratio_is():
+    log = _answer("[14:05] 李会计：本月计件奖金贰万元整\n[14:06] 李会计：阿梁 300件 阿彭 200件\n[14:08] 李会计：麻烦算下")
+    assert "阿梁 | 12,000.00" in log and "14" not in log.split("**")[0]
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("奖金15万，质检科和仓储科按2:1分", ("质检科 | 100,000.00", "仓储科 | 50,000.00")),
+    ("年薪50万，基本年薪与绩效年薪之比为二比三，每月基本年薪多少", ("基本年薪占比 40%", "200,000.00")),
+    ("考核等次按甲、乙、丙三等1:3:1的比例，共35人", ("甲 | 20% | 7", "乙 | 60% | 21")),
+])
+def test_a_ratio_shares_the_whole_among_the_names_beside_it(text, shown):
+    answer = _answer(text)
+    assert all(s in answer for s in shown), answer
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("年薪总额60万，绩效年薪比基本年薪多12万，每月基本年薪多少", "两者之差"),  # a gap, not the base
+    ("上年工资总额8000万，效益增长6%，联动系数0.5，今年职工人数比上年增加了25人", "职工人数增长率"),  # a count for a rate
+])
+def test_a_gap_between_two_fields_or_a_count_for_a_rate_is_asked_about(text, shown):
+    _asked(text, shown)
+
+
 def test_a_subtotal_equal_to_its_list_restates_it_and_more_than_someone_is_worked_out():
     subtotal = _answer("季度绩效一共24万。各班积分如下\n甲班 500\n乙班 300\n丙班 400\n小计 1200\n请按积分算")
     assert "甲班 | 100,000.00" in subtotal
