@@ -410,7 +410,7 @@ def _mix_sentence(s: Sentence) -> list[PayMix]:
         before = [m for m in marks if m[0] < q.start]
         segment_start = before[-1][0] if before else 0
         cat = _category(text[segment_start:q.end]) or category
-        part = _part(text[segment_start:q.start])
+        part = _part(q.name or "") or _part(text[segment_start:q.start])  # the reader names a ratio's parts (按4:6: 基本薪酬 40%)
         # a share is written with 占/比例/为, or as a limit of the whole ("不超过薪酬总额的三成")
         if part is None or not whole and not any(w in text[segment_start:q.start] for w in W.share + ("为",)) and figure(q, s).bound is None:
             continue
