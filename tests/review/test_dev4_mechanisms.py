@@ -341,3 +341,10 @@ def test_one_kind_of_recipient_in_several_columns_is_added_up():
     assert "dividend-tech-share" in _findings(text, [_dividend_table("20")])  # 60 / 110
     assert "dividend-tech-share" not in _findings(text, [_dividend_table("26")])  # 66 / 110 = 60%
 
+
+def test_a_year_on_year_fall_is_a_growth_not_a_gap_between_two_things():
+    from knowledge.reader.fill import _DIFFERENCE
+
+    assert _DIFFERENCE.search("今年利润总额同比减少") is None and _DIFFERENCE.search("营业利润环比下降") is None
+    assert _DIFFERENCE.search("基本年薪比绩效年薪少") is not None
+
