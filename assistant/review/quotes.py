@@ -54,7 +54,7 @@ def restated(plain_text: str) -> list[tuple[int, int]]:
     if not _DIGITS.search(plain_text):
         return []
     grams, corpus = _grams(), _guideline_corpus()
-    out = []
+    found: list[tuple[re.Match[str], bool]] = []  # each restating clause, and whether it shares words besides figures
     for m in _CLAUSE.finditer(plain_text):
         clause = m.group(0)
         squeezed = re.sub(r"\s+", "", clause)
@@ -69,8 +69,16 @@ def restated(plain_text: str) -> list[tuple[int, int]]:
                 covered[i:i + _GRAM] = [True] * _GRAM
                 shared.append((i, gram))
         if shared and sum(covered) >= _COVERED * len(squeezed) and _beside(corpus, shared, numbers, len(squeezed)):
+            found.append((m, any(not re.search(r"\d", gram) for _, gram in shared)))
+    out = []
+    for k, (m, worded) in enumerate(found):
+        # a clause sharing nothing but its figure and limit with a guideline (优秀 capped at the KPI weight's own
+        # ceiling) is the scheme's own, unless it goes on from a worded restatement (the KPI count's range, then its
+        # outer limit)
+        joined = k > 0 and found[k - 1][1] and plain_text[found[k - 1][0].end():m.start()].strip() in ("，", ",", "；", ";", "")
+        if worded or joined:
             # only the figures go: the clause's words still say what the scheme's own figure after it is about
-            out += [(m.start() + f.start(), m.start() + f.end()) for f in _FIGURE_WORDS.finditer(clause)]
+            out += [(m.start() + f.start(), m.start() + f.end()) for f in _FIGURE_WORDS.finditer(m.group(0))]
     return out
 
 

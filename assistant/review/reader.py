@@ -118,17 +118,21 @@ def _text_of(element) -> str:
 
 def _table_rows(tbl) -> list[list[str]]:
     """Cells as written, the paragraphs of a cell joined by a blank; a cell merged down from the row
-    above (vMerge) repeats that row's text, so every row keeps its name; nested tables are
-    flattened into their cell's text."""
+    above (vMerge) repeats that row's text, so every row keeps its name, and a cell merged across
+    (gridSpan) stands in every column it spans, so a heading over two columns (2025年预算 over 金额 |
+    增幅) heads both; nested tables are flattened into their cell's text."""
     rows: list[list[str]] = []
     for tr in tbl.iterchildren(f"{_W}tr"):
-        row = []
-        for i, tc in enumerate(tr.iterchildren(f"{_W}tc")):
+        row: list[str] = []
+        for tc in tr.iterchildren(f"{_W}tc"):
             text = " ".join(" ".join(_text_of(p).split()) for p in tc.iter(f"{_W}p")).strip()
+            col = len(row)
             merge = tc.find(f"{_W}tcPr/{_W}vMerge")
-            if merge is not None and merge.get(f"{_W}val") != "restart" and not text and rows and i < len(rows[-1]):
-                text = rows[-1][i]
-            row.append(text)
+            if merge is not None and merge.get(f"{_W}val") != "restart" and not text and rows and col < len(rows[-1]):
+                text = rows[-1][col]
+            span = tc.find(f"{_W}tcPr/{_W}gridSpan")
+            width = int(span.get(f"{_W}val") or 1) if span is not None and (span.get(f"{_W}val") or "1").isdigit() else 1
+            row.extend([text] * max(width, 1))
         rows.append(row)
     return rows
 

@@ -63,6 +63,26 @@ def _labelled(found: Reading) -> Reading:
     return replace(found, quantities=named)
 
 
+# Words that ask, not name: left out of a question when it becomes the topic of its answer.
+_ASKING = re.compile(r"^\s*(?:问|Q)\s*[:：]|[？?]\s*$|多少|几(?=[个人项名级年档次])|怎么样|怎么|如何|哪些|什么|有没有|是否|吗|呢|一共有|一共|共有")
+
+
+def _answer_topics(found: Reading, text: str, answer_at: int) -> Reading:
+    """"问：这次分红有多少人参与？答：一百人参与。": a figure of the answer naming nothing of its own is
+    about what the question asks — the question's words become its subject and name."""
+    topic = _ASKING.sub("", text[:answer_at]).strip(" ：:，,。答")
+    if not topic:
+        return found
+    quantities = [q.with_(subject=f"{topic}…{q.subject}", name=q.name or topic)
+                  if q.start >= answer_at and not core_named(q) else q for q in found.quantities]
+    return replace(found, quantities=quantities)
+
+
+def core_named(q: Quantity) -> bool:
+    """The figure names something of its own (not only 答, 共有, 约 …)."""
+    return bool(q.name) and len(re.sub(r"[答共有约计为是合总:：\s]", "", q.name or "")) >= 2
+
+
 @lru_cache(maxsize=8192)
 def _read(plain_text: str) -> Reading:
     return _labelled(read(plain_text, typos=False))
@@ -96,16 +116,37 @@ class Sentence:
 
     @property
     def reading(self) -> Reading:
-        return reading(self.text) if not self.heading_at else _read(self.plain)
+        found = reading(self.text) if not self.heading_at else _read(self.plain)
+        return _answer_topics(found, self.plain, self.answer_at) if self.answer_at else found
 
     @property
     def evidence(self) -> Evidence:
         return Evidence(text=self.text, chapter=self.chapter, article=self.article, block=self.block)
 
     def has(self, *words: str) -> bool:
-        """True when any of `words` is written in the sentence (book titles excluded)."""
+        """True when any of `words` is written in the sentence (book titles excluded); a negation is
+        matched across the adverbs and light verbs written inside it ("不再设任期" has 不设任期,
+        "不再进行考核" has 不考核 and 不进行考核)."""
         text = self.plain
-        return any(w in text for w in words)
+        return any(w in text for w in words) or self.squeezed != text and any(w in self.squeezed for w in words)
+
+    @cached_property
+    def _squeeze(self) -> tuple[str, tuple[int, ...]]:
+        return squeeze_negations(self.plain)
+
+    @property
+    def squeezed(self) -> str:
+        return self._squeeze[0]
+
+    def where(self, word: str) -> list[int]:
+        """Every place `word` is written, in `plain`; a refusal found only across a negation's fillers
+        ("不再设任期" for 不设任期) is placed where its negation starts."""
+        text = self.plain
+        found = [i for i in range(len(text)) if text.startswith(word, i)]
+        if found or self.squeezed == text:
+            return found
+        squeezed, origin = self._squeeze
+        return [origin[i] for i in range(len(squeezed)) if squeezed.startswith(word, i)]
 
     def clause_at(self, pos: int) -> Clause | None:
         return next((c for c in self.reading.clauses if c.start <= pos < c.end), None)
@@ -317,7 +358,11 @@ def _leans(s: Sentence) -> bool:
     """An item that needs its heading to say what it is about: its first figure is named by nothing in
     the item ("3.2.1 2025年比上年增长9%")."""
     figures = [q for q in s.reading.figures if q.kind.value != "date"]
-    return bool(figures) and not figures[0].name
+    return bool(figures) and (not figures[0].name or _NAMES_NOTHING.fullmatch(figures[0].name) is not None)
+
+
+# a name of planning words alone ("预算较上年增长6.5%" is named 预算较): it says when, not what
+_NAMES_NOTHING = re.compile(r"(?:预算|预计|计划|拟|目标|全年|本年度?|今年|当年|明年|同比|环比|按)+[较比]?")
 
 
 def _is_heading_line(block: Block) -> bool:
@@ -333,3 +378,20 @@ def _is_chapter(text: str, block: Block) -> bool:
     """A short line opening a chapter (第二章 工资总额, 三、薪酬总额, ## 2 职级)."""
     return len(text) <= 30 and not text.endswith(("。", "；", "：", ":")) and bool(_CHAPTER.match(text)) and (
         block.heading or not _ARTICLE.match(text))
+
+
+# Adverbs and light verbs a negation carries before its verb: 不再设, 不另行发放, 无需再报, 不予以考核.
+_NEGATION_FILLER = re.compile(r"(不|无需|无须|未|没有|不需|不必|不用)(?:再行|另行|再|另|予以|予|一律|均|都|单独|进行|作)+(?=[\u4e00-\u9fa5])")
+
+
+def squeeze_negations(text: str) -> tuple[str, tuple[int, ...]]:
+    """The text with a negation's fillers left out, so the words of a refusal are found however they
+    are padded ("职级聘任后不再设任期" → "职级聘任后不设任期"), and where each of its characters stands in `text`."""
+    kept: list[int] = []
+    at = 0
+    for m in _NEGATION_FILLER.finditer(text):
+        kept += range(at, m.end(1))
+        at = m.end()
+    kept += range(at, len(text))
+    return "".join(text[i] for i in kept), tuple(kept)
+

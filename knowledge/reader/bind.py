@@ -272,6 +272,8 @@ def _remainders(text: str, quantities: list[Quantity], clauses: list[Clause]) ->
         names = [n for n in names if n and len(n) <= 8]
         if not shares or not names or any(q.kind is not Kind.PERCENT for q in quantities if match.start() <= q.start < match.end()):
             continue
+        if any(q.kind is not Kind.PERCENT and shares[-1].end <= q.start < match.start() for q in quantities):
+            continue  # 激励对象112人（占35%），其中技术人才56人，其余为管理人员: the rest of the 112, not of the shares
         left = 1 - sum((q.value for q in shares), Decimal(0))
         if left <= 0:
             continue
@@ -608,8 +610,17 @@ def _negations(clauses: list[Clause], lex: Lexicon) -> list[Clause]:
         plain = clause.text
         for word in limits:
             plain = plain.replace(word, "·" * len(word))
-        out.append(replace(clause, negated=contains_any(plain, lex.negations) is not None))
+        out.append(replace(clause, negated=contains_any(plain, lex.negations) is not None or deferred(plain)))
     return out
+
+
+def deferred(text: str) -> bool:
+    """Put off until later, so not done now: "工资集体协商待条件成熟后再行开展"."""
+    return _DEFERRED.search(text) is not None
+
+
+# Put off until later is not done now: "工资集体协商待条件成熟后再行开展", "待具备条件时另行实施".
+_DEFERRED = re.compile(r"待[^，,；;。]{0,10}?(?:条件|时机|成熟|具备|统一部署|组建|成立|建立|健全)[^，,；;。]{0,6}?(?:后|时|以后)[^，,；;。]{0,2}?(?:再|另行|方可)")
 
 
 _LABEL_BEFORE = re.compile(r"(?:职级|等级|级别|岗级|薪级|职等|档次|序号|编号)$")
@@ -724,11 +735,17 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     start = max(_item_start(text, q.start, clause.start), prev_end)
     nxt_start = next((p.start for p in qs[i + 1:] if not p.weak), len(text))
     subject = _last_words(text[start:q.start].strip())
+    floor = qs[i - 1].end if i > 0 else max(text.rfind(ch, 0, q.start) for ch in SENTENCE_END) + 1
+    aside = max(text.rfind(ch, floor, q.start) for ch in _CLOSE)
+    if aside >= 0 and re.fullmatch(r"\s*[\u4e00-\u9fa5]?\s*", text[aside + 1:q.start]) and _COVERAGE_ASIDE.search(text[floor:q.start]):
+        # 技术技能人才（含研发、工艺）56人, 在岗职工（不含劳务派遣）共320人: the words before the aside
+        subject = (_before_aside(text, floor, aside + 1) + text[aside + 1:q.start].strip()) or subject
     tail_end = min(_item_end(text, q.end, len(text)), nxt_start)
     tail = text[q.end:tail_end] if tail_end < nxt_start or not re.search(r"[加增减差多]$", text[q.end:tail_end]) else ""
     tail = "" if tail[:1].isspace() else re.split(r"\s", tail, maxsplit=1)[0].strip()  # 起100 档差25: a space ends the item
     value, direction = q.value, q.direction
-    symmetric = any(w in subject for w in ("上下", "±", "正负", "加减")) or bool(re.search(r"(?:到|至|成|为)$", subject))
+    symmetric = any(w in subject for w in ("上下", "±", "正负", "加减")) or bool(re.search(r"(?:到|至|成|为)$", subject)) \
+        and not _RATE_NOUN.search(subject)  # 降幅达到两成 is a fall; 降到2000元 is a level
     down = None if symmetric else _last_word(subject, lex.down_words)
     up = _last_word(subject, lex.up_words)
     if down is not None and (up is None or down[1] >= up[1]):
@@ -790,6 +807,30 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
                                               or tail.startswith(("左右", "上下", "出头", "来"))), every=every, per=per,
         sentence=clause.sentence, clause=c, negated=clause.negated,
     )
+
+
+# An aside saying what words cover (含…, 不含…, 包括…): the words before it still name the figure.
+_COVERAGE_ASIDE = re.compile(r"[（(【\[]\s*(?:不?包[括含]|不?含|其中|即|均为|下同|以下简称)[^（()）]*[)）】\]]\s*[\u4e00-\u9fa5]?\s*$")
+
+
+# A rate of change named as a noun: the figure after it (…达到, …为) is the change itself.
+_RATE_NOUN = re.compile(r"(?:降幅|减幅|跌幅|增幅|涨幅|增速|增长率|下降率|降低率|下降幅度|增长幅度)[^，,；;。]{0,4}$")
+
+
+def _before_aside(text: str, floor: int, pos: int) -> str:
+    """The words before a bracketed aside that ends just before a figure: the aside (含…, 不含…) says
+    what the words cover, the words say what is counted."""
+    close = len(text[:pos].rstrip()) - 1
+    depth, i = 0, close
+    while i >= floor:
+        depth += text[i] in _CLOSE
+        depth -= text[i] in _OPEN
+        if depth == 0:
+            break
+        i -= 1
+    if i < floor or i == close:
+        return ""
+    return _last_words(text[_item_start(text, i, floor):i].strip())
 
 
 def _heading(before: str) -> str:
@@ -1125,7 +1166,7 @@ def _parents(text: str, qs: list[Quantity], clauses: list[Clause], lex: Lexicon)
                   and (p.kind == q.kind or Kind.NUMBER in (p.kind, q.kind))]
         segment = text[before[-1].end:q.start] if before else ""
         intro_at = max((segment.rfind(w) for w in lex.member_intro), default=-1)
-        closed = intro_at >= 0 and any(ch in segment[intro_at:] for ch in _CLOSE)
+        closed = intro_at >= 0 and _unbalanced_close(segment[intro_at:])
         if before and (contains_any(q.subject, lex.member_intro) or intro_at >= 0 and not closed) \
                 and not contains_any(segment, tuple(SENTENCE_END)):
             parent = before[-1].name
@@ -1140,6 +1181,20 @@ def _parents(text: str, qs: list[Quantity], clauses: list[Clause], lex: Lexicon)
         if parent and parent != q.name and not whole_unit(parent):  # 全公司8000分，其中一部3000分: parts of the whole, no group
             out[i] = q.with_(parent=parent)
     return out
+
+
+def _unbalanced_close(text: str) -> bool:
+    """A bracket closes that was opened before the text: "（其中A 3人）B 5人" ends the members, while an
+    aside opened and closed inside ("其中技术技能人才（含研发、工艺）56人") does not."""
+    depth = 0
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
 
 
 def _alone_in_brackets(text: str, qs: list[Quantity], q: Quantity) -> bool:

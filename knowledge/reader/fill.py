@@ -505,7 +505,8 @@ def _points_of_a_share(out: Filled, reading: Reading) -> None:
                             f"请给出{slot.label}（如{slot.reads.ask.removeprefix('如') if slot.reads.ask else '“增长5%”'}）")
 
 
-_DIFFERENCE = re.compile(r"比(?P<other>[^，,。；;比]{1,10}?)(?:的)?(?:多出|高出|少了|多了|低了|高了|多|少|高|低)(?:发|拿|给)?了?\s*$")
+# (同比/环比 compare with another time: 利润同比减少两成 is a growth, no gap between two things)
+_DIFFERENCE = re.compile(r"(?<![同环])比(?P<other>[^，,。；;比]{1,10}?)(?:的)?(?:多出|高出|少了|多了|低了|高了|多|少|高|低)(?:发|拿|给)?了?\s*$")
 # the same thing at another time or on the step before (比去年高5% is a growth, 比上一级高一成 a step)
 _ITS_OWN_OTHER = re.compile(r"上年|去年|上一年|前年|上月|上个月|上季度|同期|往年|以前|原来|之前|调整前|[今去前]年|[12]\d{3}年?|"
                             r"[上前下低高]一?[级档等岗]")

@@ -311,8 +311,10 @@ def _written_scale(run: str) -> Decimal:
 
 
 def _is_range_dash(text: str, at: int) -> bool:
-    """'1000-1200': a dash after a digit joins a range, it is not a minus sign."""
-    return text[at] == "-" and at > 0 and (text[at - 1].isdigit() or text[at - 1] in "万千元")
+    """'1000-1200', '5%-45%', '3人-5人': a dash after a figure (its digits or its unit) joins a range,
+    it is not a minus sign."""
+    return text[at] == "-" and at > 0 and (text[at - 1].isdigit() or text[at - 1] in "万千亿元%‰人名个项年月天级档倍成分"
+                                           and at > 1 and (text[at - 2].isdigit() or text[at - 2] in "万千亿百十"))
 
 
 def _fraction(text: str, start: int, end: int, denominator: Decimal) -> Quantity | None:

@@ -23,9 +23,12 @@ from .common import (
     clean_name,
     count_value,
     figure,
+    header_row,
     line_runs,
+    listed_before,
     negated_at,
     positions,
+    ratios,
 )
 
 W = words().facts
@@ -100,6 +103,8 @@ def _listed_count(s: Sentence) -> int | None:
 
 def kpi_sets(scheme: Scheme) -> list[KpiSet]:
     out = [k for k in map(_kpi_table, scheme.tables) if k is not None]
+    weighed = {k.evidence.block for k in out}
+    out += [k for t in scheme.tables if t.block not in weighed and (k := _kpi_list_table(t)) is not None]
     done = {k.evidence.block for k in out}
     for k, table in [(k, t) for t in scheme.tables for k in out if k.evidence.block == t.block]:
         stated = _stated_count(scheme, table)
@@ -107,7 +112,8 @@ def kpi_sets(scheme: Scheme) -> list[KpiSet]:
             out[out.index(k)] = k.model_copy(update={"count": stated[0], "count_bound": stated[1]})
             done.add(stated[2])
     for s in scheme.prose():
-        about_kpi = s.has(*W.kpi, *_LIST_HEADS) or s.has(*W.weight) and any(w in s.heading for w in W.kpi)  # "4.1 考核指标" / "各项权重：…"
+        about_kpi = s.has(*W.kpi, *_LIST_HEADS) or s.has(*W.weight) and any(w in s.heading for w in W.kpi) \
+            or s.has("考核", "考评") and bool(_points(s))  # "4.1 考核指标" / "各项权重：…" / "班组考核：产量45分、…"
         if s.block in done or not about_kpi or s.has(*W.categories[:1]) and s.has(*W.categories[2:]):
             continue
         found = _kpi_sentence(s)
@@ -126,12 +132,20 @@ def _weight_limits(scheme: Scheme) -> list[KpiSet]:
     最低可为3%"): a rule of its own that lets a weight pass the guideline's."""
     out = []
     for s in scheme.prose():
+        if s.has(*W.weight) and not s.has(*_ONE_INDICATOR):
+            out += _named_floors(s)
         if not s.has(*W.weight) or not s.has(*_ONE_INDICATOR) or not s.has(*W.kpi):
             continue
+        shares = list(s.reading.quantities)
         for q in s.figures(Kind.PERCENT):
             clause = s.clause_at(q.start)
             before = s.plain[clause.start if clause else 0:q.start]
-            if not any(w in before for w in W.weight):
+            if not any(w in before for w in W.weight) or q.range_start is not None:
+                continue
+            top = shares[q.range_end] if q.range_end is not None and 0 <= q.range_end < len(shares) else None
+            if top is not None and top.kind is Kind.PERCENT:
+                # "单项指标权重在3%-45%之间": a range is both a floor and a ceiling of the scheme's own
+                out.append(KpiSet(weights={}, floor=q.value, cap=top.value, evidence=s.evidence))
                 continue
             cap = next((w for w in _CAP_WORDS if w in before), None) or (s.plain[q.end:q.end + 2] if "以内" in s.plain[q.end:q.end + 2] else None)
             floor = next((w for w in _FLOOR_WORDS if w in before), None)
@@ -139,6 +153,20 @@ def _weight_limits(scheme: Scheme) -> list[KpiSet]:
                 out.append(KpiSet(weights={}, floor=q.value, evidence=s.evidence))
             elif cap and not floor:
                 out.append(KpiSet(weights={}, cap=q.value, evidence=s.evidence))
+    return out
+
+
+def _named_floors(s: Sentence) -> list[KpiSet]:
+    """"利润指标权重不低于45%": one named indicator weighs at least this much — its weight for the check."""
+    out = []
+    for q in s.figures(Kind.PERCENT):
+        fig = figure(q, s)
+        if fig.bound is not Bound.MIN or q.range_end is not None or q.range_start is not None:
+            continue
+        name = clean_name((_kpi_name(s, q) or "").replace("权重", "").strip())
+        grouped = "类" in name or any(name.startswith(w) for w in W.categories)  # 业绩类指标: a category of indicators, not one
+        if name and not grouped and not any(w in name for w in W.kpi_not) and any(w in q.subject for w in W.weight):
+            out.append(KpiSet(weights={name: q.value}, evidence=s.evidence))
     return out
 
 
@@ -201,6 +229,7 @@ def _kpi_sentence(s: Sentence) -> KpiSet | None:
         if not name or name in weights or any(w in name for w in W.kpi_not):
             continue
         weights[name] = q.value
+    in_points = not weights and bool(weights := _points(s))
     if weights:
         weights |= _rest_shared(s, weights)
     count, bound = None, None
@@ -211,6 +240,9 @@ def _kpi_sentence(s: Sentence) -> KpiSet | None:
         named = q.subject + q.tail + (low.subject if low is not None else "")
         if s.answer_at is not None and q.start >= s.answer_at:
             named += s.plain[:s.answer_at]  # "问：考核有几项指标？答：一共十三项": the answer counts what was asked
+        elif not any(f.end <= q.start for f in figures if f is not q and f is not low):
+            # "考核指标由车间自定，原则上不少于12项": the first figure of its sentence counts what the sentence names
+            named += s.plain[max(s.plain.rfind(ch, 0, q.start) for ch in "。；;") + 1:q.start]
         if any(w in named for w in W.kpi) and count_value(q):
             count, bound = count_value(q), Bound.MAX if low is not None else figure(q, s).bound
             break
@@ -221,9 +253,27 @@ def _kpi_sentence(s: Sentence) -> KpiSet | None:
     equal = s.has(*W.equal_weights)
     if len(weights) < 2 and count is None:
         return None
-    if len(weights) >= 2 and not (s.has(*W.weight) or s.has("指标")):
+    if len(weights) >= 2 and not (s.has(*W.weight) or s.has("指标") or in_points):
         return None
     return KpiSet(weights=weights, count=count, count_bound=bound, equal=equal, evidence=s.evidence)
+
+
+def _points(s: Sentence) -> dict[str, Decimal]:
+    """Indicators weighed in points of a whole ("产量45分、质量25分…", the points adding up to 100 or to
+    the 总分/满分 the sentence states): each one's share of the whole."""
+    scores = [q for q in s.figures(Kind.SCORE) if not q.per and not q.bound]
+    stated = next((q.value for q in scores if any(w in q.subject for w in ("总分", "满分", "合计", "共计"))), None)
+    items = [q for q in scores if not any(w in q.subject for w in ("总分", "满分", "合计", "共计"))]
+    whole = stated or sum((q.value for q in items), Decimal(0))
+    if len(items) < (1 if stated else 2) or whole != stated and whole != 100 or whole <= 0:
+        return {}
+    out = {}
+    for q in items:
+        name = _kpi_name(s, q)
+        if not name or name in out or any(w in name for w in W.kpi_not) or name.strip() in _GRADE_NAMES:
+            return {}  # "满分100分，优秀90分，良好80分": the lines between grades, not indicators
+        out[name] = q.value / whole
+    return out
 
 
 def _kpi_table(table: Table) -> KpiSet | None:
@@ -231,7 +281,8 @@ def _kpi_table(table: Table) -> KpiSet | None:
     weight_cells = [c for c in cells(table) if any(w in c.header for w in W.weight) and c.value is not None]
     if len(weight_cells) < 2:
         # points out of 100 (分值) weigh the indicators as weights do
-        points = [c for c in cells(table) if any(w in c.header for w in W.weight_points) and c.value is not None]
+        points = [c for c in cells(table) if any(w in c.header for w in W.weight_points) and c.value is not None
+                  and not any(w in c.label for w in ("合计", "总计", "小计"))]  # the 合计 row is the whole, not an indicator
         if len(points) < 2 or sum(c.value for c in points if c.value is not None) != 100:
             return None
         weight_cells = points
@@ -251,6 +302,24 @@ def _kpi_table(table: Table) -> KpiSet | None:
         return None  # 工作业绩 | 工作能力 | 工作态度 weigh kinds of assessment, not indicators (see category_weights)
     return KpiSet(weights=weights, evidence=table.evidence(rows[list(weights)[-1]]),
                   rows={name: table.evidence(r) for name, r in rows.items()})
+
+
+_LIST_COLUMN = ("指标名称", "考核指标", "指标", "考核内容", "考核项目")
+
+
+def _kpi_list_table(table: Table) -> KpiSet | None:
+    """A table listing the indicators without weights (序号 | 指标名称 | 考核标准): its rows are the count."""
+    col = next((i for i, h in enumerate(table.header) if h.strip() in _LIST_COLUMN), None)
+    if col is None or not any(w in table.context + " ".join(table.header) for w in W.kpi):
+        return None
+    if any(w in table.context for w in ("指标库", "备选", "参考指标", "可选")):
+        return None  # a library to choose from, not the indicators one unit is assessed on
+    body = table.rows[header_row(table) + 1:]
+    names = [row[col].strip() for row in body if col < len(row) and row[col].strip()
+             and not any(w in row[col] for w in ("合计", "总计", "小计")) and cell_amount(row[col]) is None]
+    if len(set(names)) < 3 or _categories_of(names):
+        return None
+    return KpiSet(weights={}, count=len(set(names)), evidence=table.evidence(header_row(table) + len(body)))
 
 
 def _indicator_column(table: Table, rows: list[int], skip: set[int]) -> int | None:
@@ -342,9 +411,22 @@ def category_weights(scheme: Scheme) -> list[CategoryWeights]:
             name = next((w for w in W.categories if w in q.subject[-10:] or w in _item_before(s, q)), None)
             if name and name not in weights:
                 weights[name] = q.value
+        if len(weights) < 2:
+            weights = _ratio_weights(s)
         if len(weights) >= 2 and "业绩" in weights:
             out.append(CategoryWeights(weights=weights, evidence=s.evidence))
     return out
+
+
+def _ratio_weights(s: Sentence) -> dict[str, Decimal]:
+    """A ratio with as many parts as the categories listed before it gives each its share, in the
+    order written ("由业绩、能力、态度三部分构成，三者权重按3:3:4确定")."""
+    text = s.plain
+    for ratio in ratios(text):
+        names = listed_before(text, ratio.start, W.categories)
+        if len(names) == len(ratio.shares):
+            return dict(zip(names, ratio.shares, strict=True))
+    return {}
 
 
 # ---- 考核等级分布 -----------------------------------------------------------------------------------------
@@ -382,6 +464,38 @@ _LIMITS = ("上限", "限制", "控制", "名额", "比例", "人数", "规定",
 _TOP = ("S", "A", "优秀", "卓越", "杰出")  # the best grade, when the scheme lists none
 _DELEGATED = re.compile(r"由[^，,；;。]{0,14}?(?:自行|自主)")
 _OTHERS = ("其余", "其他", "其它", "各等级", "其他等级")
+
+
+def _joined_lines(lines: list[tuple[int, Distribution]]) -> list[Distribution]:
+    """Shares given one grade to a line, lines in a row: one distribution, best grade first as written
+    (each line alone would make its own grade the 'top' one)."""
+    runs: list[list[Distribution]] = []
+    last = -2
+    for at, found in lines:
+        if at != last + 1 or not runs:
+            runs.append([])
+        runs[-1].append(found)
+        last = at
+    out = []
+    for run in runs:
+        quotas: dict[str, Decimal] = {}
+        for found in run:
+            quotas |= {g: v for g, v in found.quotas.items() if g not in quotas}
+        out.append(Distribution(quotas=quotas, top_bound=run[0].top_bound, evidence=run[0].evidence))
+    return out
+
+
+def _grade_order(scheme: Scheme) -> list[str]:
+    """The grades best first, as the scheme lists them (the first list of three or more)."""
+    return next((listed for s in scheme.prose() if len(listed := _grades_in(s.plain)) >= 3), [])
+
+
+def _best_first(quotas: dict[str, Decimal], order: list[str]) -> dict[str, Decimal]:
+    """A sentence may give the shares worst grade first ("不称职不低于3%，称职70%，优秀25%"): the
+    quotas in the order the scheme ranks its grades, so the best grade's share is the one checked."""
+    if len(quotas) < 2 or not order or not set(quotas) <= set(order):
+        return quotas
+    return {g: quotas[g] for g in sorted(quotas, key=order.index)}
 
 
 def _top_grade(scheme: Scheme) -> str | None:
@@ -443,17 +557,25 @@ def _no_limit_on_top(s: Sentence, top: str | None) -> bool:
 def distributions(scheme: Scheme) -> list[Distribution]:
     out = []
     top = _top_grade(scheme)
-    for s in scheme.prose():
-        if not s.has(*W.distribution) or s.has(*W.weight) or not _grades_in(s.plain):
+    lines: list[tuple[int, Distribution]] = []  # one grade to a line ("5.2.1 优秀：20%" / "5.2.2 良好：40%" …)
+    for at, s in enumerate(scheme.prose()):
+        graded = any(q.name and q.name.strip() in _GRADE_NAMES for q in s.figures(Kind.PERCENT))  # "A级不超过三分之一": shares named by grade
+        if not (s.has(*W.distribution) or graded) or s.has(*W.weight) or not (_grades_in(s.plain) or graded):
             continue
-        quotas = _quotas(s)
+        quotas = _best_first(_quotas(s), _grade_order(scheme))
         unlimited = _no_limit_on_top(s, top) and not quotas or _top_unlimited(s, top)
         if quotas or unlimited:
             bound = None
             if quotas:
-                first = next(q for q in s.figures(Kind.PERCENT))
+                best = next(iter(quotas))
+                first = next((q for q in s.figures(Kind.PERCENT) if q.name and best in q.name), None) or next(q for q in s.figures(Kind.PERCENT))
                 bound = figure(first, s).bound
-            out.append(Distribution(quotas=quotas, top_bound=bound, unlimited=unlimited, evidence=s.evidence))
+            found = Distribution(quotas=quotas, top_bound=bound, unlimited=unlimited, evidence=s.evidence)
+            if len(quotas) == 1 and not unlimited:
+                lines.append((at, found))
+            else:
+                out.append(found)
+    out += _joined_lines(lines)
     for table in scheme.tables:
         in_table: dict[str, Decimal] = {}
         top_row = None
@@ -479,6 +601,7 @@ def distributions(scheme: Scheme) -> list[Distribution]:
 
 
 _SHARE_HEADS = ("比例", "占比", "分布", "名额", "人数")
+_GRADE_NAMES = {f"{g}{suffix}" for g in W.grades for suffix in ("", "级", "等", "档", "类")}
 
 
 def _quotas(s: Sentence) -> dict[str, Decimal]:
@@ -522,11 +645,13 @@ def basic_research_cycles(scheme: Scheme) -> list[Cycle]:
         if _category(scope) is not Research.BASIC:
             continue
         text = s.plain if s.row is None else " ".join(s.row[1:])
+        # in a table row, a cell under a column headed 考核周期 is the cycle itself
+        headed = [cell for cell, head in zip(s.row[1:], (s.header or ())[1:], strict=False) if "考核" in head or "考评" in head] if s.row else []
         for word, months in _MONTHS.items():
             at = text.find(word)
             if at >= 0 and s.row is None and negated_at(s, at):
                 continue  # "不实行月度考核"
-            if at >= 0 and ("考核" in text[at:at + 8] + text[max(0, at - 8):at] or "兑现" in text[at:]):
+            if any(word in cell for cell in headed) or at >= 0 and ("考核" in text[at:at + 8] + text[max(0, at - 8):at] or "兑现" in text[at:]):
                 out.append(Cycle(months=months, evidence=s.evidence))
                 break
     return out

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from knowledge.reader import Kind, Quantity, Reading, amount, read
+from knowledge.reader import Kind, Quantity, Reading, amount, parse_numeral, read
 from knowledge.reader.fill import Filled, fill
 
 from ..models import Evidence
@@ -91,15 +91,15 @@ def negated_at(s: Sentence, pos: int) -> bool:
     text = clause.text
     for word in sorted(_MIN_WORDS + _MAX_WORDS, key=len, reverse=True):
         text = text.replace(word, "·" * len(word))
+    from knowledge.reader.bind import deferred
     from knowledge.reader.lexicon import contains_any, lexicon
 
-    return contains_any(text, lexicon().negations) is not None or any(w in text for w in words().deny)
+    return contains_any(text, lexicon().negations) is not None or any(w in text for w in words().deny) or deferred(text)
 
 
 def mentioned(s: Sentence, names: Iterable[str]) -> Mentioned | None:
     """The sentence as a mention of one of `names`, denied when every clause naming it is negated."""
-    text = s.plain
-    hits = [i for n in names for i in positions(text, n)]
+    hits = [i for n in names for i in s.where(n)]
     if not hits:
         return None
     return Mentioned(evidence=s.evidence, denied=all(negated_at(s, i) for i in hits))
@@ -317,3 +317,64 @@ def line_runs(sentences: list[Sentence], one: Callable[[Sentence], Any], least: 
             out.append((sentences[before].plain if before >= 0 else "", run))
         run = []
     return out
+
+
+# ---- ratios ----------------------------------------------------------------------------------------
+
+_NUMERAL = "[一二两三四五六七八九十]"
+# "3:3:4", "4∶6", "六比四", "三比三比四": parts joined by a colon or 比 (the reader reads each part as a bare number, or none)
+_RATIO = re.compile(rf"(?<![0-9.])(\d+(?:\.\d+)?)(?:\s*[:：∶]\s*(\d+(?:\.\d+)?)){{1,5}}(?![0-9.:：∶])"
+                    rf"|(?<!{_NUMERAL})({_NUMERAL}{{1,2}})(?:比{_NUMERAL}{{1,2}}){{1,5}}(?!{_NUMERAL})")
+_PAIRED = {"五五": (5, 5), "四六": (4, 6), "六四": (6, 4), "三七": (3, 7), "七三": (7, 3), "二八": (2, 8), "八二": (8, 2)}
+
+
+@dataclass(frozen=True)
+class Ratio:
+    shares: tuple[Decimal, ...]  # each part's share of the whole, in the order written
+    text: str
+    start: int
+
+
+def ratios(text: str) -> list[Ratio]:
+    """Every ratio written in `text`, as shares of the whole: "3:3:4" → 30%/30%/40%, "六比四" → 60%/40%,
+    "五五开" / "四六比例" → 50%/50%, 40%/60%. A clock time (8:30) has no 比例 words around it and two parts
+    only; callers ask for a ratio where the scheme speaks of one."""
+    out: list[Ratio] = []
+    for m in _RATIO.finditer(text):
+        written = m.group(0)
+        parts = re.split(r"\s*[:：∶]\s*|比", written)
+        values = [Decimal(p) if p[0].isdigit() else Decimal(parse_numeral(p) or 0) for p in parts]
+        whole = sum(values, Decimal(0))
+        if len(values) >= 2 and whole > 0 and all(v > 0 for v in values):
+            out.append(Ratio(tuple(v / whole for v in values), written, m.start()))
+    for word, (a, b) in _PAIRED.items():
+        at = text.find(word)
+        if at >= 0 and ("比例" in text[at:at + 6] or "开" in text[at + 2:at + 3]):
+            out.append(Ratio((Decimal(a) / (a + b), Decimal(b) / (a + b)), word, at))
+    return sorted(out, key=lambda r: r.start)
+
+
+def listed_before(text: str, pos: int, names: Iterable[str]) -> list[str]:
+    """The names of a list written before `pos` in its sentence, in the order written ("由业绩、能力、态度
+    三部分构成，三者权重按3:3:4" → 业绩, 能力, 态度)."""
+    start = max(text.rfind(ch, 0, pos) for ch in "。；;") + 1
+    part = text[start:pos]
+    found = sorted(((part.find(n), n) for n in names if n in part), key=lambda t: t[0])
+    return [n for _, n in found]
+
+
+def amount_share(s: Sentence, first: Iterable[str], second: Iterable[str]) -> tuple[Decimal, str] | None:
+    """The first part's share of a whole written as two amounts ("基本年薪18万元，绩效年薪12万元" → 60%):
+    each amount named by the words of its part, in its own part of the sentence."""
+    text = s.plain
+    found: dict[int, Quantity] = {}
+    for q in s.figures(Kind.MONEY):
+        start = max(text.rfind(ch, 0, q.start) for ch in "，,；;。、") + 1
+        named = text[start:q.start]
+        for i, cues in enumerate((tuple(first), tuple(second))):
+            if i not in found and any(w in named for w in cues) and not q.per:
+                found[i] = q
+    if len(found) < 2 or found[0].value <= 0 or found[1].value <= 0:
+        return None
+    return found[0].value / (found[0].value + found[1].value), f"{found[0].text}、{found[1].text}"
+

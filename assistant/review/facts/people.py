@@ -4,6 +4,7 @@ company profile), dividend recipients and their technical share (in the incentiv
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 from typing import Annotated
@@ -89,8 +90,12 @@ def _table_count(scheme: Scheme, wanted, headed: tuple[str, ...] = ()) -> Figure
 
 def dividend(scheme: Scheme) -> Dividend | None:
     found: dict[str, Figure] = {}
+    after_dividend = False
     for s in scheme.prose():
-        if not s.has(*W.dividend, *W.recipients) or not s.figures(Kind.PEOPLE, Kind.PERCENT):
+        # "问：其中技术技能人才多少？答：五十人。" right after the dividend's own question: 其中 goes on with it
+        goes_on = after_dividend and re.match(r"\s*(?:问\s*[:：])?\s*其中", s.plain) is not None
+        after_dividend = s.has(*W.dividend, *W.recipients) or goes_on
+        if not after_dividend or not s.figures(Kind.PEOPLE, Kind.PERCENT):
             continue
         reading = _range_ends(s)
         result = fill(reading, DividendReads)
@@ -141,10 +146,15 @@ def _named_counts(table: Table) -> dict[str, Figure]:
             by_column.setdefault(k, []).append(c)
     if "recipients" in by_column:
         for k, column in by_column.items():
-            total = next((c for c in column if any(w in c.label for w in _TOTAL_ROW)), None)
-            value = amount(total) if total is not None else sum((amount(c) for c in column), Decimal(0))
-            row = total.row if total is not None else column[-1].row
-            out[k] = Figure(value=Decimal(value), evidence=table.evidence(row), text=total.text if total is not None else str(value))
+            # one kind may run in several columns (其中：技术人才 | 其中：技能人才): each column's total, added up
+            value, texts, row = Decimal(0), [], column[-1].row
+            for col in dict.fromkeys(c.col for c in column):
+                own = [c for c in column if c.col == col]
+                total = next((c for c in own if any(w in c.label for w in _TOTAL_ROW)), None)
+                value += amount(total) if total is not None else sum((amount(c) for c in own), Decimal(0))
+                texts.append(total.text if total is not None else str(sum((amount(c) for c in own), Decimal(0))))
+                row = total.row if total is not None else row
+            out[k] = Figure(value=value, evidence=table.evidence(row), text="、".join(texts))
         return out
     techs = [c for c in counts if kind(c.label) == "tech"]
     for c in counts:
@@ -211,6 +221,8 @@ def chief(scheme: Scheme) -> Chief | None:
     """首席 posts: a count (or a ceiling) and the technology staff they are counted against."""
     chiefs = share = None
     for s in scheme.having(*W.chief):
+        if s.row is not None:
+            continue  # a table's rows are added up in `_chief_table`
         for q in s.figures(Kind.PEOPLE, Kind.COUNT, Kind.PERCENT):
             counted = q.tail.strip() if q.kind is Kind.COUNT else ""
             if q.kind is Kind.PEOPLE and q.name and "首席" not in q.name and any(w in q.name for w in (*W.employees, "人才", "人员")):
@@ -223,30 +235,76 @@ def chief(scheme: Scheme) -> Chief | None:
             elif chiefs is None and count_value(q) is not None:
                 chiefs = figure(q, s)
     if chiefs is None and share is None:
-        chiefs = _table_count(scheme, lambda label: "首席" in label)  # a table of posts: 首席工程师 | 15
+        chiefs = _chief_table(scheme)
     if chiefs is None and share is None:
         return None
-    return Chief(chiefs=chiefs, share=share, tech_staff=tech_staff(scheme))
+    staff = tech_staff(scheme)
+    skill_post = any("技师" in (fig.text + fig.evidence.text) for fig in (chiefs, share) if fig is not None)
+    if staff is None and skill_post:
+        staff = tech_staff(scheme, _SKILL_STAFF)  # 首席技师 sit on the skill ladder: counted against the skilled staff
+    return Chief(chiefs=chiefs, share=share, tech_staff=staff)
+
+
+_SKILL_STAFF = ("技能人才", "技能人员", "技术工人", "技能岗位人员")
+
+
+# a column of 首席 pay (首席津贴（元/月）, 首席系数), not of posts
+_PAY_HEAD = re.compile(r"津贴|工资|薪|元|标准|系数|待遇|奖")
+
+
+def _chief_table(scheme: Scheme) -> Figure | None:
+    """首席 posts in a table: a column headed 首席 (序列 | 首席 | 资深 …) or the rows of 首席 posts
+    (首席科学家 | 4人, 首席工程师 | 5人) added up, or the total row of a table about them (附表1 首席技师
+    聘任名册 … 合计 | 9人)."""
+    for table in scheme.tables:
+        about = "首席" in table.context or "首席" in " ".join(table.header)
+        staffing = about and any(w in table.context for w in ("编制", "职数", "人数", "名额", "配置", "设置"))
+        whole = [c for c in cells(table) if c.value is not None and c.value == c.value.to_integral_value() and c.value > 0
+                 and "%" not in c.text and not re.search(r"[年月天元岁]", c.text)]
+        counts = [c for c in whole if any(w in c.header for w in _COUNT_HEADS) or c.text.strip().endswith(("人", "名"))]
+        # a column headed 首席 in a staffing table (序列 | 首席 | 资深 …) holds head counts written bare
+        column = [c for c in whole if "首席" in c.header and not _PAY_HEAD.search(c.header)
+                  and (c in counts or staffing or c.text.strip().isdigit())]
+        totals = [c for c in counts + column if any(w in c.label for w in _TOTALS + ("小计",))]
+        rows = [c for c in counts if "首席" in c.label] if not column else []
+        parts = [c for c in column + rows if c not in totals]
+        if column and (summed := next((c for c in totals if "首席" in c.header), None)) is not None:
+            return Figure(value=summed.value, evidence=table.evidence(summed.row), text=summed.text)
+        if parts:
+            value = sum((c.value for c in parts if c.value is not None), Decimal(0))
+            return Figure(value=value, evidence=table.evidence(parts[-1].row), text="、".join(c.text for c in parts))
+        if totals and about:
+            return Figure(value=totals[0].value, evidence=table.evidence(totals[0].row), text=totals[0].text)
+    return None
 
 
 def _about_chief(s: Sentence, pos: int) -> bool:
     """The figure belongs to 首席 posts: 首席 is written in its clause or just before it."""
     text = s.plain
     start = max(text.rfind(ch, 0, pos) for ch in "。；;") + 1
-    return "首席" in text[start:pos] and not any(w in text[start:pos] for w in ("津贴", "工资", "薪酬", "元"))
+    if "首席" not in text[start:pos]:
+        return False
+    # money words about 首席 posts' pay make the figure their pay — in the figure's own part of the sentence
+    # ("首席技师津贴每月1500元，首席技师控制在技能人才总数的8%以内": the 8% is the posts' share)
+    own = max(start, max(text.rfind(ch, 0, pos) for ch in "，,") + 1)
+    part = text[own:pos] if "首席" in text[own:pos] else text[start:pos]
+    return not any(w in part for w in ("津贴", "工资", "薪酬", "元"))
 
 
-def tech_staff(scheme: Scheme) -> Figure | None:
+def tech_staff(scheme: Scheme, names: tuple[str, ...] = ()) -> Figure | None:
     """The number of technology staff: a head count named 科技人才 (or 研发人员 …), or the total of a
-    sentence defining 科技人才."""
-    for cues in ((W.tech_staff[0],), W.tech_staff):  # 科技人才 itself first, then its other names
+    sentence defining 科技人才; with `names`, the head count named so (技能人才 for 首席技师)."""
+    for cues in ((names or W.tech_staff)[:1], names or W.tech_staff):  # 科技人才 itself first, then its other names
         for s in scheme.sentences:
             if not s.has("人", "名") or not s.has(*cues) and not any(
                     w in n for q in s.figures(Kind.PEOPLE) for n in conjuncts(q.name or "") for w in cues):
                 continue
             for q in s.figures(Kind.PEOPLE):
                 named = q.name and any(w in n for n in conjuncts(q.name) for w in cues)
-                defined = q.total and s.has("科技人才") and not q.parent
+                # "其中纳入科技人才管理的研发、设计人员共180人": the total of the staff the scheme counts as 科技人才
+                summed = q.total or q.subject.rstrip().endswith(_TOTALS + ("共",))
+                defined = summed and s.has("科技人才") and (not q.parent or any(w in q.parent for w in W.employees + _ON_POST)) \
+                    and q.start > s.plain.find("科技人才") and not any(w in (q.name or "") for w in W.employees)
                 if (named or defined) and count_value(q):
                     return figure(q, s)
-    return _table_count(scheme, lambda label: any(w in n for n in conjuncts(label) for w in W.tech_staff))
+    return _table_count(scheme, lambda label: any(w in n for n in conjuncts(label) for w in names or W.tech_staff))

@@ -27,7 +27,7 @@ COMPONENTS: dict[str, tuple[str, ...]] = {
     "年功工资": ("年功工资", "工龄工资", "厂龄工资", "司龄工资", "工龄津贴"),
     "岗位工资": ("岗位工资", "岗位基本薪酬", "岗位薪酬", "岗位基本工资", "岗位薪点", "岗位薪级工资"),
     "津贴补贴": ("津贴", "补贴"),
-    "绩效工资": ("绩效工资", "绩效薪酬", "绩效奖金", "绩效年薪", "计件工资"),
+    "绩效工资": ("绩效工资", "绩效薪酬", "绩效奖", "绩效年薪", "计件工资"),
 }
 
 
@@ -103,7 +103,8 @@ def statements(scheme: Scheme) -> Statements:
         components={name: s.evidence for name, cues in COMPONENTS.items() if (s := _first(structure, cues)) is not None},
         congress=_polar(asked, S.congress),
         party=_polar([s for s in asked if s.has(*S.party_action)], S.party),
-        negotiation=_polar(asked, S.negotiation),
+        negotiation=_polar(asked, S.negotiation) or _polar([s for s in asked if s.has(*_PARTIES) and s.has("工资", "薪酬")], _BARGAIN)
+        or _pay_agreement(scheme),
         approval=_evidence(s for s in prose if s.has(*S.approval) and s.has(*S.approval_body) and s.has(*S.own_document)),
         even_pay=_evidence(s for s in prose if s.has(*S.pay_words) and (_even_pay(s) or _regardless(s))),
         unassessed=_evidence(s for s in prose if not s.has(*S.okr, *S.unassessed_except) and (_unassessed(s) or _paid_first(s)
@@ -115,7 +116,8 @@ def statements(scheme: Scheme) -> Statements:
         cycle=_evidence(s for s in scheme.sentences if s.has(*S.cycle_words) and s.has("考核", "考评", "评价")),
         okr_linked=_evidence(s for s in prose if s.has(*S.okr) and _okr_linked(s)),
         papers=_evidence(s for s in prose if _papers(s)),
-        uniform_assessment=_evidence(s for s in prose if s.has(*S.tech_people) and _affirmed(s, S.uniform_assessment, negation=False)),
+        uniform_assessment=_evidence(s for s in prose if s.has(*S.tech_people) and (_affirmed(s, S.uniform_assessment, negation=False)
+                                                                                     or _UNSORTED.search(s.plain) is not None)),
         no_tenure=_evidence(s for s in prose if s.has(*S.tenure_topic) and (_affirmed(s, S.no_tenure, negation=False) or _refused(s, _REAPPOINTED)
                                                                          or _held_for_good(s) or _kept_answered(s))),
         auto_promotion=_evidence(s for s in prose if s.has(*S.promotion_topic) and (_affirmed(s, S.auto_promotion, negation=False)
@@ -142,7 +144,7 @@ def statements(scheme: Scheme) -> Statements:
                                          or _UNTIED_FROM_RESULTS.search(s.plain) is not None or _even_if_falls(s))
             or _falls_answered_no(s))),
         high_wage_uncontrolled=_evidence(s for s in prose if (s.has(*S.high_wage) or _ABOVE_AVERAGE.search(s.plain))
-                                         and (s.has(*S.not_controlled) or _refused(s, _CONTROLS))),
+                                         and (s.has(*S.not_controlled) or _refused(s, _CONTROLS) or _LIKE_THE_REST.search(s.plain))),
         external_delinked=_evidence(s for s in scheme.sentences if s.has(*S.external) and s.has("工资总额") and s.has(*S.delinked)),
         no_job_evaluation=_evidence(s for s in prose if s.has(*S.post_wage) and (s.has(*S.no_job_evaluation) or _affirmed(s, S.post_wage_by)
                                                                                  or _by_person(s) or _refused(s, _EVALUATION))),
@@ -166,6 +168,8 @@ def statements(scheme: Scheme) -> Statements:
 # a subsidiary whose pay is above the average (the group's, the trade's): a high-wage one, however
 # it is put; and what controlling it means, refused in a negated clause ("不另行核减额度")
 _ABOVE_AVERAGE = re.compile(r"(?:工资|收入|薪酬)(?:水平)?[^，,；;。]{0,6}?(?:高于|超过|超出)[^，,；;。]{0,10}?(?:平均|均值|水平)[^，,；;。]{0,12}?(?:子企业|子公司|企业|单位)")
+# treated as everyone else ("工资增幅与其他子企业保持一致"): no control of its own
+_LIKE_THE_REST = re.compile(r"(?:与|和|同|跟)(?:其他|其余|一般|各|所有)[^，,；;。]{0,8}?(?:一致|相同|同等|同步|一样)|一视同仁|不作区别|不加区分|不区别对待")
 _CONTROLS = ("调控", "控制", "核减", "压减", "调减", "下调", "限制", "压缩")
 
 
@@ -235,13 +239,12 @@ def _unassessed(s: Sentence) -> bool:
     if not s.has(*S.unassessed, *S.fixed_payment) and _NO_ASSESSMENT.search(s.plain) is None and _UNRELATED.search(s.plain) is None:
         return False
     clauses = s.reading.clauses
-    for i, clause in enumerate(clauses):
-        # the pay the clause speaks of: named in it, in the clause before, or before a colon opening its part
-        # ("绩效奖金：每人每月固定500元，与考核无关")
+    for clause in clauses:
+        # the pay the clause speaks of: named in it or anywhere before it in its sentence, a colon's topic
+        # among them ("绩效奖金：每人每月固定500元，与考核无关")
         part = s.plain[max(s.plain.rfind(ch, 0, clause.start) for ch in "；;。") + 1:clause.start]
-        topic = part.split("：")[0].split(":")[0] if ("：" in part or ":" in part) else ""
-        here = (clauses[i - 1].text if i else "") + clause.text + topic
-        if not any(w in here for w in S.pay_words[:4]):
+        here = part + clause.text  # the pay named anywhere before it in its sentence ("绩效工资月度预发，年终清算，清算时不再考核")
+        if not any(w in here for w in S.pay_words[:5]) and _BONUS.search(here) is None:
             continue
         refused = any(w in clause.text for w in S.unassessed + S.fixed_payment) or _NO_ASSESSMENT.search(clause.text) is not None \
             or _UNRELATED.search(clause.text) is not None
@@ -250,6 +253,8 @@ def _unassessed(s: Sentence) -> bool:
     return False
 
 
+# a bonus named by what it is for or when it is paid (季度奖, 效益奖, 安全奖): pay, not a prize (获奖, 奖项, 奖惩)
+_BONUS = re.compile(r"(?<![获得])[\u4e00-\u9fa5]奖(?:金|励)?(?![惩项状章])")
 # the assessment itself refused, however the verb is put ("年终不再考核", "无需组织考评"); not a result
 # of it ("考核不合格", "不考核结果") — a negation right before the verb, nothing after it naming a result
 _NO_ASSESSMENT = re.compile(r"(?:不再|不|无需|无须|免于|免予|不用|不必|未)(?:进行|开展|组织|实行|参加|参与|作|搞|设|另行)?(?:考核|考评)"
@@ -292,7 +297,7 @@ def _link_denied(s: Sentence) -> bool:
     if s.answer_at is None:
         return False
     question = s.plain[:s.answer_at]
-    asked = any(w in question for w in S.pay_words[:4]) and any(w in question for w in ("考核", "考评")) and any(w in question for w in _LINKED)
+    asked = any(w in question for w in S.pay_words[:5]) and any(w in question for w in ("考核", "考评")) and any(w in question for w in _LINKED)
     return asked and _answer_says(s) is False
 
 
@@ -328,11 +333,11 @@ def _regardless(s: Sentence) -> bool:
 def _paid_first(s: Sentence) -> bool:
     """"绩效工资先按标准全额预发，年底再进行考核": paid first (先 … 发), assessed after (再 … 考核) —
     the order of 先考核后分配 turned round."""
-    if not s.has(*S.pay_words[:4]):
+    if not s.has(*S.pay_words[:5]):
         return False
     text = s.plain
     for m in re.finditer("先", text):
-        end = min((text.find(ch, m.end()) for ch in "，,；;。" if text.find(ch, m.end()) >= 0), default=len(text))
+        end = min((text.find(ch, m.end()) for ch in "，,；;。、" if text.find(ch, m.end()) >= 0), default=len(text))  # 先发放、后考核
         first = text[m.end():end]
         if any(w in first for w in _PAID) and not any(w in first for w in ("考核", "考评")) and _ASSESSED_AFTER.search(text, end):
             return not negated_at(s, m.start())
@@ -467,6 +472,19 @@ def _evidence(found) -> Evidence | None:
     return s.evidence if s is not None else None
 
 
+# the staff's side of a bargain: "公司与职工代表就工资分配进行协商" is collective bargaining however named
+def _pay_agreement(scheme: Scheme) -> Mentioned | None:
+    """The scheme is itself a pay agreement with the staff's side: a 工资协议/合同 whose parties (甲方/乙方)
+    include the union or the staff's delegates ("工资协议书 … 乙方：公司工会")."""
+    titled = next((s for s in scheme.sentences if s.has("工资", "薪酬") and s.has("协议", "合同")), None)
+    party = any(s.has("甲方", "乙方") and s.has(*_PARTIES) for s in scheme.sentences)
+    return Mentioned(evidence=titled.evidence, denied=False) if titled is not None and party else None
+
+
+_BARGAIN = ("协商", "协议", "谈判")
+_PARTIES = ("工会", "职工代表", "员工代表", "职工方", "劳资", "劳动关系双方", "双方")
+
+
 def _polar(sentences: list[Sentence], names: tuple[str, ...]) -> Mentioned | None:
     """What the scheme says of its own adoption (本方案经…) first; else the first affirming
     mention, else the first refusal, else None."""
@@ -536,9 +554,8 @@ def _answered(s: Sentence, names: tuple[str, ...]) -> Mentioned | None:
 def _affirmed(s: Sentence, names: tuple[str, ...], negation: bool = True) -> bool:
     """One of `names` is written and not refused. With `negation=False` only refusal words count
     (for phrases that carry a 不 of their own: "不设任期", "不区分研究类型")."""
-    text = s.plain
     for name in names:
-        for at in positions(text, name):
+        for at in s.where(name):
             if s.answer_at is not None and at < s.answer_at and _answer_says(s) is not True:
                 continue  # asked, and not answered yes
             if negation and negated_at(s, at):
@@ -556,7 +573,7 @@ def _deny_before(s: Sentence, at: int) -> bool:
 
 
 def _refused(s: Sentence, names: tuple[str, ...]) -> bool:
-    return any(negated_at(s, at) for name in names for at in positions(s.plain, name))
+    return any(negated_at(s, at) for name in names for at in s.where(name))
 
 
 def _okr_linked(s: Sentence) -> bool:
@@ -575,11 +592,17 @@ def _okr_linked(s: Sentence) -> bool:
     return False
 
 
+# "主要看论文篇数", "主要以职称定级": the main basis, however the verb is put
+_MAINLY = re.compile(r"主要(?:看|以|依据|根据|取决于|凭|按|参考)")
+# "不分研究类别", "不区分岗位类型": one assessment for every kind of technology staff
+_UNSORTED = re.compile(r"不(?:分|区分|区别)[^，,；;。]{0,4}?(?:类别|类型|研究类|岗位类|序列)")
+
+
 def _papers(s: Sentence) -> bool:
     """Papers, titles, degrees or awards as the main basis of assessment (two of them named, or one
     named as the main basis), not refused."""
     named = [w for w in S.papers if s.has(w)]
-    if not named or not (len({w[:2] for w in named}) >= 2 and s.has(*S.papers_use) or s.has(*S.papers_main)):
+    if not named or not (len({w[:2] for w in named}) >= 2 and s.has(*S.papers_use) or s.has(*S.papers_main) or _MAINLY.search(s.plain)):
         return False
     if any(w in s.scope(c) for c in s.reading.clauses if any(n in c.text for n in named) for w in ("脱钩", "无关", "不挂钩")):
         return False  # "与学历、职称脱钩": the basis refused
@@ -664,7 +687,15 @@ def _group(target: str) -> Priority | None:
     """The group of staff a use of money names first."""
     order = [(target.find(w), group) for group, cues in ((Priority.MANAGEMENT, S.management_first), (Priority.SKILL, S.skill_first),
                                                           (Priority.TECH, S.tech_first)) for w in cues if w in target]
+    if not order:
+        # named in words of its own ("经营管理骨干", "一线技术工人"): the stem says which group
+        order = [(m.start(), group) for group, stem in _GROUP_STEMS for m in stem.finditer(target)]
     return min(order)[1] if order else None
+
+
+_GROUP_STEMS = ((Priority.MANAGEMENT, re.compile(r"(?<![技质安设])管理|机关|中层|高管|领导")),
+                (Priority.SKILL, re.compile(r"技能|技师|技工|工人|一线")),
+                (Priority.TECH, re.compile(r"科技|科研|研发")))
 
 
 _TILT = ("倾斜", "优先", "侧重", "重点")

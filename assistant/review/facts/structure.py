@@ -22,6 +22,7 @@ from ..words import words
 from .common import (
     Facts,
     Figure,
+    amount_share,
     cell_amount,
     cell_is_percent,
     cell_value,
@@ -31,7 +32,9 @@ from .common import (
     header_row,
     line_runs,
     placed,
+    ratios,
 )
+from .statements import COMPONENTS
 
 W = words().facts
 
@@ -68,9 +71,15 @@ def basic_wage(scheme: Scheme) -> BasicWage | None:
 def _standards(s: Sentence) -> list[Decimal]:
     """Monthly amounts a sentence sets for 基础工资 (not totals, not a change from one amount to another)."""
     out = []
+    text = s.plain
+    others = [w for name, cues in COMPONENTS.items() if name != "基础工资" for w in cues]
     for q in s.figures(Kind.MONEY):
         around = q.subject + q.tail
         if q.total or any(w in around for w in ("全年", "合计", "调整为", "调至", "提高", "增加", "由", "最低工资")):
+            continue
+        # the pay item named last before the amount owns it ("基础工资1900元；学历差别在能力工资中体现：本科200元")
+        basic = max((text.rfind(w, 0, q.start) for w in W.basic_wage), default=-1)
+        if max((text.rfind(w, 0, q.start) for w in others), default=-1) > basic:
             continue
         out.append(q.value)
     return out
@@ -136,6 +145,7 @@ def step_series(scheme: Scheme) -> list[StepSeries]:
     under = [s for s in scheme.prose() if any(w in s.chapter + s.heading for w in W.seniority) and s.has("工龄", "年") and not s.has(*W.seniority)]
     out += [s for s in map(_seniority_sentence, scheme.having(*W.seniority) + under) if s is not None]
     out += [s for s in map(_step_sentence, scheme.having("薪级", "档", "薪档", "一岗")) if s is not None]
+    out += [s for s in map(_gap_sentence, scheme.having("差额", "级差", "档差")) if s is not None]
     return out + _step_lines(scheme) + _seniority_lines(scheme)
 
 
@@ -195,8 +205,8 @@ def _step_lines(scheme: Scheme) -> list[StepSeries]:
 
 def _step_sentence(s: Sentence) -> StepSeries | None:
     """"薪级工资：一级2000元、二级2200元、三级2450元": amounts named by consecutive step numbers."""
-    if s.row is not None or s.has(*W.seniority) or s.plain.count("元") < 3:
-        return None
+    if s.row is not None or s.has(*W.seniority) or len(s.figures(Kind.MONEY)) < 3:
+        return None  # "3000、3200、3500元": one unit may serve the list
     steps = [(n, q.value) for q in s.figures(Kind.MONEY) if (n := _step_number(q.name or "")) is not None and not q.per]
     numbers = [n for n, _ in steps]
     if len(steps) < 3 or any(b != a + 1 for a, b in pairwise(numbers)):
@@ -207,15 +217,36 @@ def _step_sentence(s: Sentence) -> StepSeries | None:
     return StepSeries(kind=SeriesKind.PAY_STEPS, name="", amounts=[v for _, v in steps], evidence=s.evidence)
 
 
+_GAP_LABEL = re.compile(r"[一二三四五六七八九十\d]+\s*(?:级|档)?\s*(?:至|到|-|~|～|—)\s*[一二三四五六七八九十\d]+\s*(?:级|档)")
+
+
+def _gap_sentence(s: Sentence) -> StepSeries | None:
+    """The gaps between steps written out ("薪级之间差额为：一至二级120元，二至三级140元…"): the steps
+    are their running sums, so unequal gaps show as they are."""
+    if s.row is not None:
+        return None
+    text = s.plain
+    gaps = [q for q in s.figures(Kind.MONEY)  # each amount labelled by its pair of steps, in its own item
+            if not q.per and _GAP_LABEL.search(text[max(text.rfind(ch, 0, q.start) for ch in "，,；;：:、") + 1:q.start])]
+    if len(gaps) < 2:
+        return None
+    amounts, total = [Decimal(0)], Decimal(0)
+    for q in gaps:
+        total += q.value
+        amounts.append(total)
+    kind = SeriesKind.SENIORITY if s.has(*W.seniority) else SeriesKind.PAY_STEPS
+    return StepSeries(kind=kind, name="", amounts=amounts, evidence=s.evidence)
+
+
 def _listed_steps(s: Sentence) -> list[Decimal] | None:
     """"一岗五级，各级标准依次为2600元、2750元、2950元…": one list of amounts, in order (依次 / 分别),
     for the steps of one post — the reader gives every amount of the list the same name."""
-    if not s.has("一岗", "薪级", "薪档"):
+    if not s.has("一岗", "薪级", "薪档", "档"):
         return None
     amounts = [q for q in s.figures(Kind.MONEY) if not q.per and not q.total]
     for q in amounts:
-        if not any(w in q.subject for w in ("依次", "分别")):
-            continue
+        if not any(w in q.subject for w in ("依次", "分别", "各档", "各级", "各薪级", "每档")):
+            continue  # the list is of the steps one after another ("各档标准为3000、3200…元")
         run = [p for p in amounts if p.start >= q.start and p.name == q.name]
         if len(run) >= 3 and all(s.plain[a.end:b.start].strip() in ("、", "，", ",", "；") for a, b in pairwise(run)):
             return [p.value for p in run]
@@ -341,30 +372,11 @@ def _part(text: str) -> PayPart | None:
     return PayPart.BASE if base > perf else PayPart.PERFORMANCE
 
 
-_RATIO_WORDS = {"五五": (5, 5), "四六": (4, 6), "六四": (6, 4), "三七": (3, 7), "七三": (7, 3), "二八": (2, 8), "八二": (8, 2)}
-
-
 def ratio_share(s: Sentence, start: int = 0) -> tuple[Decimal, str] | None:
-    """The first part's share of a ratio written "5:5", "4∶6" or "五五比例". The reader reads "5:5"
-    as two numbers and "五五" as none (tests/review/reader_gaps.md), so the pair is joined here."""
-    text = s.plain
-    numbers = [q for q in s.figures(Kind.NUMBER) if q.start >= start]
-    for a, b in pairwise(numbers):
-        if text[a.end:b.start].strip() in (":", "∶", "：") and a.value + b.value > 0:
-            return a.value / (a.value + b.value), text[a.start:b.end]
-    for word, (a_, b_) in _RATIO_WORDS.items():
-        at = text.find(word, start)
-        if at >= 0 and ("比例" in text[at:at + 6] or "开" in text[at + 2:at + 3]):
-            return Decimal(a_) / Decimal(a_ + b_), word
-    # "之比为五比五", "按四比六": two numerals joined by 比 (the reader reads neither as a figure)
-    for m in _RATIO_IN_WORDS.finditer(text, start):
-        first, second = parse_numeral(m.group(1)), parse_numeral(m.group(2))
-        if first is not None and second is not None and first + second > 0:
-            return Decimal(first) / Decimal(first + second), m.group(0)
-    return None
-
-
-_RATIO_IN_WORDS = re.compile(r"(?<![0-9零〇一二两三四五六七八九十])([一二两三四五六七八九十]{1,2})比([一二两三四五六七八九十]{1,2})(?![0-9零〇一二两三四五六七八九十])")
+    """The first part's share of a ratio written "5:5", "4∶6", "四比六" or "五五比例" (see `common.ratios`;
+    the reader reads "5:5" as two numbers and "五五" as none, tests/review/reader_gaps.md)."""
+    found = next((r for r in ratios(s.plain) if r.start >= start), None)
+    return (found.shares[0], found.text) if found is not None else None
 
 
 def pay_mix(scheme: Scheme) -> list[PayMix]:
@@ -391,13 +403,16 @@ def _mix_sentence(s: Sentence) -> list[PayMix]:
         return []
     out: list[PayMix] = []
     marks = sorted((text.find(w), w) for w in W.basic_research + W.applied_research if w in text)
-    for q in s.figures(Kind.PERCENT):
+    shares = s.figures(Kind.PERCENT)
+    # "固定工资55%，绩效工资45%": parts that add up to the whole are shares, with or without 占
+    whole = len(shares) >= 2 and abs(sum((q.value for q in shares), Decimal(0)) - 1) <= Decimal("0.001")
+    for q in shares:
         before = [m for m in marks if m[0] < q.start]
         segment_start = before[-1][0] if before else 0
         cat = _category(text[segment_start:q.end]) or category
-        part = _part(text[segment_start:q.start])
+        part = _part(q.name or "") or _part(text[segment_start:q.start])  # the reader names a ratio's parts (按4:6: 基本薪酬 40%)
         # a share is written with 占/比例/为, or as a limit of the whole ("不超过薪酬总额的三成")
-        if part is None or not any(w in text[segment_start:q.start] for w in W.share + ("为",)) and figure(q, s).bound is None:
+        if part is None or not whole and not any(w in text[segment_start:q.start] for w in W.share + ("为",)) and figure(q, s).bound is None:
             continue
         if any(m.category is cat for m in out):
             continue
@@ -420,6 +435,13 @@ class AnnualReads(BaseModel):
     performance: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=W.annual_performance)] = None
 
 
+class AnnualPartsReads(BaseModel):
+    """Inside a sentence about 年薪, its parts named as any pay's parts ("年薪中固定部分占六成")."""
+
+    base: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=W.base_pay)] = None
+    performance: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=W.performance_pay)] = None
+
+
 class AnnualSalary(Facts):
     base_share: Figure | None  # None: the scheme has 年薪 but does not say how it splits
     evidence: Evidence
@@ -427,7 +449,17 @@ class AnnualSalary(Facts):
 
 def annual_salary(scheme: Scheme) -> AnnualSalary | None:
     first: Evidence | None = None
-    for s in scheme.having(*W.annual_base, *W.annual_performance):
+    for s in scheme.having(*W.annual_base, *W.annual_performance, "年薪"):
+        if not s.has(*W.annual_base, *W.annual_performance):
+            if not s.has(*W.base_pay, *W.performance_pay) or not s.has("年薪制", "年薪中", "年薪由", "年薪分为", "年薪总额"):
+                continue
+            parts = filled(s, AnnualPartsReads)  # "技师年薪中固定部分占六成"
+            base, perf = placed(s, parts, "base"), placed(s, parts, "performance")
+            if base is not None:
+                return AnnualSalary(base_share=base, evidence=s.evidence)
+            if perf is not None:
+                return AnnualSalary(base_share=perf.model_copy(update={"value": 1 - perf.value}), evidence=s.evidence)
+            continue
         first = first or s.evidence
         result = filled(s, AnnualReads)
         base = placed(s, result, "base")
@@ -436,7 +468,7 @@ def annual_salary(scheme: Scheme) -> AnnualSalary | None:
         perf = placed(s, result, "performance")
         if perf is not None:
             return AnnualSalary(base_share=perf.model_copy(update={"value": 1 - perf.value}), evidence=s.evidence)
-        found = ratio_share(s)
+        found = ratio_share(s) or amount_share(s, W.annual_base, W.annual_performance)
         if found is not None:
             return AnnualSalary(base_share=Figure(value=found[0], evidence=s.evidence, text=found[1]), evidence=s.evidence)
         if s.has("占比相对较小", "占比较小", "比例较小"):
@@ -468,15 +500,22 @@ def tech_vs_management(scheme: Scheme) -> list[TechVsManagement]:
                 and any(w in text[:capped] for w in W.tech_subject) and not s.figures(Kind.PERCENT):
             out.append(TechVsManagement(ratio=None, evidence=s.evidence))
             continue
-        for q in s.figures(Kind.PERCENT):
+        for q in s.figures(Kind.PERCENT, Kind.MULTIPLE):
             # the reference runs from the managers named last before the figure ("…为同职级管理人员的80%")
             ref_at = max((at for w in W.management_ref if (at := text.rfind(w, max(0, q.start - 14), q.start)) >= 0), default=-1)
             reference = text[ref_at:q.start] if ref_at >= 0 else ""
-            if not reference.rstrip().endswith("的"):
-                continue
             lead = text[:ref_at]
-            if any(w in lead for w in W.tech_subject) and q.value < 1 and not q.bound:
-                out.append(TechVsManagement(ratio=figure(q, s), evidence=s.evidence))
+            if ref_at < 0 or not any(w in lead for w in W.tech_subject):
+                continue  # a ceiling (控制在…的九成以内) or a floor (不低于…的90%) below managers' lets it fall below theirs
+            ratio = figure(q, s)
+            if reference.rstrip().endswith("的") or "折" in q.text:
+                pass  # "为同职级管理人员的80%" (or "的0.8倍"), "按管理人员调幅打八折"
+            elif q.direction == "down" or re.search(r"(?:低|少)$", reference.rstrip()):
+                ratio = ratio.model_copy(update={"value": 1 - abs(q.value)})  # "较同级管理人员低10%": 90% of theirs
+            else:
+                continue
+            if ratio.value < 1:
+                out.append(TechVsManagement(ratio=ratio, evidence=s.evidence))
     return out
 
 
@@ -522,6 +561,9 @@ def adjustments(scheme: Scheme) -> list[Adjustment]:
 _SENIOR = ("高级", "资深", "专家", "首席", "高层级", "高职级")
 
 
+_THEN = ("方可", "才能", "才可", "方能", "始可", "始得", "后方可", "再")
+
+
 def grade_promotion(scheme: Scheme) -> Figure | None:
     """The years a new member of staff waits for the next job grade ("新入职员工须满五年方可申请晋升一个职位
     等级"; "每2至3年晋升一个职级" → 2, the shorter end). The grade, not a pay step (薪级, 档), and not
@@ -532,8 +574,12 @@ def grade_promotion(scheme: Scheme) -> Figure | None:
         text = s.plain
         for q in s.figures(Kind.YEARS):
             clause = s.clause_at(q.start)
-            if clause is None or not any(w in s.scope(clause) for w in ("晋升", "晋级")) or any(w in q.subject for w in ("任期", "聘期")):
+            if clause is None or any(w in q.subject for w in ("任期", "聘期")):
                 continue
+            then = next((c for c in s.reading.clauses if c.start > clause.start), None)
+            said = s.scope(clause) + (then.text if then is not None and then.text.startswith(_THEN) else "")
+            if not any(w in said for w in ("晋升", "晋级")):
+                continue  # the years are the wait for promotion: in its clause, or a condition whose next clause says so (满六年，方可晋升)
             low = next((p for p in s.figures(Kind.NUMBER, Kind.YEARS) if p.end <= q.start and text[p.end:q.start].strip() in ("至", "到", "-", "～", "~")), None)
             found = figure(q, s)
             return found.model_copy(update={"value": low.value}) if low is not None else found

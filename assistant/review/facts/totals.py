@@ -20,6 +20,7 @@ from ..models import Evidence
 from ..scheme import Scheme, Sentence, Table
 from ..words import words
 from .common import (
+    Bound,
     Cell,
     Facts,
     Figure,
@@ -100,7 +101,9 @@ def growth(scheme: Scheme) -> Growth:
             if group is not None:
                 found.setdefault("wage_total", group)
             continue
-        if not s.has(*W.change) and not any(q.derived for q in s.reading.quantities) and not _MORE_OR_LESS.search(s.plain):
+        moving = any(q.direction in ("up", "down") for q in s.figures(Kind.PERCENT))  # 降幅达到两成: the reader says it moves
+        if not s.has(*W.change) and not moving and not any(q.derived for q in s.reading.quantities) and not _MORE_OR_LESS.search(s.plain) \
+                and not any(_OF_LAST_YEAR.search(q.subject) for q in s.figures(Kind.PERCENT)):
             continue
         compared = _compared(s)
         result = fill(compared, GrowthReads)
@@ -137,8 +140,8 @@ def growth(scheme: Scheme) -> Growth:
                 continue
             compared = _compared(s)
             fig = placed(s, fill(compared, CappedReads), "wage_total", compared)
-            if fig is not None:
-                found["wage_total"] = fig
+            if fig is not None and fig.bound is Bound.MAX and fig.text != getattr(found.get("profit"), "text", None):
+                found["wage_total"] = fig  # a ceiling, never the profit's own figure of the same sentence
                 break
     above = _allowed_above(scheme)
     fell = next((s.evidence for s in scheme.prose() if _fell_without_figure(s)), None)
@@ -184,6 +187,7 @@ _BELOW = {
     "internal": (("内部效益型",), ("集团",)),
 }
 _TIMES = re.compile(r"[^，,；;。]{0,8}?的([0-9.一二两三四五六七八九十点]+)倍")
+_FASTER = re.compile(r"[^，,；;。]{0,10}?(快|高|多|超出)")
 _PASSES = re.compile(r"(?:不低于|不少于|高于|超过|快于|大于|多于|超出)")
 _FORBIDS = ("不得", "不应", "不能", "不可", "不宜", "禁止", "严禁", "应当低于", "应低于")
 
@@ -215,9 +219,16 @@ def _allowed_above(scheme: Scheme) -> dict[str, Evidence]:
                 times = _TIMES.match(text[b:])
                 if times is not None and (parse_numeral(times.group(1)) or 0) >= 1 and not re.search(r"[，,；;。]", between):
                     out[key] = s.evidence
+                # "平均工资增速比劳动生产率增速快1个百分点": 比 the other, then faster or higher
+                faster = _FASTER.match(text[b:])
+                if between.rstrip().endswith(("比", "较")) and faster is not None and not negated_at(s, b + faster.start(1)) \
+                        and not any(w in between for w in _FORBIDS):
+                    out[key] = s.evidence
                 continue
             if any(w in between[:found.start()][-4:] for w in _FORBIDS) or re.search(r"[，,；;。]", between[found.end():]):
                 continue
+            if between[:found.start()].endswith(("不", "未", "不会")):
+                continue  # "增幅不超过集团平均增幅": 不超过 is a limit the reader does not count as negation
             if found.group(0).startswith(("高", "超", "快", "大", "多")) and negated_at(s, a + found.start()):
                 continue  # "不高于", "不超过" keep it below
             out[key] = s.evidence
@@ -273,7 +284,8 @@ _GROWS = ("增长", "增加", "上涨", "提高", "递增")
 _LESS = ("少", "低", "减", "降")
 _AGAINST_LAST_YEAR = re.compile(r"(?:比|较)(?:上年|去年|上一年|上年度|前一年|同期|上期)[^，,；;。]{0,6}?(多|高|增|涨|少|低|减|降)[^，,；;。]{0,4}$")
 _MORE_OR_LESS = re.compile(_AGAINST_LAST_YEAR.pattern.removesuffix("[^，,；;。]{0,4}$"))
-_RATE_LABEL = re.compile(r"(?:增长率|增幅|增速|涨幅|增长幅度)(?:为|是)?$")
+_OF_LAST_YEAR = re.compile(r"(?:按|为|是|达到?|相当于)?(?:上年|去年|上一年|上年度|前一年)[^，,；;。]{0,8}?的$")
+_RATE_LABEL = re.compile(r"(?:增长率|增幅|增速|涨幅|增长幅度)(?:为|是|按|达到?|控制在)?$")
 
 
 def _compared(s: Sentence):
@@ -289,7 +301,13 @@ def _compared(s: Sentence):
             continue
         prev = everything[i - 1] if i else None
         start = max(prev.end if prev is not None else 0, max(text.rfind(ch, 0, q.start) for ch in "。；;！？") + 1)
-        written = text[start:q.start].strip("，,；;、：: ")
+        written = text[start:q.start].strip("，,；;、：: （(")  # "人均工资增幅（6.2%）": a rate in brackets after its label
+        of_last = _OF_LAST_YEAR.search(written)
+        if q.direction is None and of_last is not None and q.value >= Decimal("0.5"):
+            # "工资总额按上年实发数的103%安排": a share of last year's amount is the growth over it (+3%)
+            change = q.value - 1
+            q = everything[i] = q.with_(value=change, direction="down" if change < 0 else "up", derived=True)
+            written = written[:of_last.start()]
         if q.direction is None:
             # "工资总额增长率：8%", "工资总额按9%增长安排": a growth written as a rate is a change too;
             # "比去年多安排7%", "较上年少发3%": more or less than last year is a change up or down
@@ -309,12 +327,16 @@ def _compared(s: Sentence):
             everything[i] = q.with_(subject=written, name=written)
         elif prev is not None and q.subject.startswith(_COMPARED) and prev.sentence == q.sentence and prev.name and prev.kind is not q.kind:
             everything[i] = q.with_(subject=f"{prev.name}…{q.subject}", name=prev.name)
-    # Rates only: a bare number (表13, 2024) is never a growth rate here.
-    quantities = [q for q in everything if q.kind is Kind.PERCENT]
+    # Rates only: a bare number (表13, 2024) is never a growth rate here. "与上年持平略增，增幅按2%安排":
+    # a measure said to stay flat and then given a rate of its own moves by that rate.
+    quantities = [q for i, q in enumerate(everything) if q.kind is Kind.PERCENT
+                  and not (q.direction == "flat" and any(p.kind is Kind.PERCENT and p.direction in ("up", "down") and p.name == q.name
+                                                         for p in everything[i + 1:]))]
     return replace(reading, quantities=quantities)
 
 
-_BOTH = ("同为", "均为", "都为", "都是", "均是", "皆为", "同样为", "一样为", "同步")
+# one figure for both measures: 同为, 均为, 都是, 均按 (…掌握), 同步
+_BOTH_AT_END = re.compile(r"(?:(?:同|均|都|皆|同样|一样)(?:为|是|按|以)|同步)$")
 
 
 def _shared(s: Sentence) -> dict[str, Figure]:
@@ -323,8 +345,13 @@ def _shared(s: Sentence) -> dict[str, Figure]:
     out: dict[str, Figure] = {}
     for q in s.figures(Kind.PERCENT):
         subject = q.subject.rstrip()
-        if not subject.endswith(_BOTH) or q.bound:
+        both = _BOTH_AT_END.search(subject)
+        if both is None or q.bound:
             continue
+        if not subject[:both.start()].strip("，, "):
+            # "工资总额增长与利润总额增长保持同步，均为5%": the measures are named in the clause before
+            start = max(s.plain.rfind(ch, 0, q.start) for ch in "；;。") + 1
+            subject = s.plain[start:q.start]
         kinds = {k for part in re.split(r"与|和|及|、|同|跟", subject) if (k := _row_kind(part)) is not None}
         if len(kinds) >= 2:
             out |= {k: figure(q, s) for k in kinds}
@@ -377,6 +404,14 @@ def _budget_table(scheme: Scheme) -> dict[str, Figure]:
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
+def _column_when(cell: Cell) -> tuple[int, int, int]:
+    """Which year a column is for, to prefer the plan: the year its heading names, then whether it plans
+    (预算, 计划) or reports (实际), then how far right it stands."""
+    years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", cell.header)]
+    plan = 1 if any(w in cell.header for w in _PLANNED) else -1 if any(w in cell.header for w in _ACTUAL) else 0
+    return (max(years) if years else 0, plan, cell.col)
+
+
 def _budget_rows(table: Table) -> dict[str, Figure]:
     out: dict[str, Figure] = {}
     by_row: dict[int, list[Cell]] = {}
@@ -386,8 +421,10 @@ def _budget_rows(table: Table) -> dict[str, Figure]:
         kind = _row_kind(row_cells[0].label) if row_cells else None
         if kind is None or kind in out or any(w in row_cells[0].label for w in W.not_company):
             continue
-        rate = next((c for c in row_cells if cell_is_percent(c) and cell_value(c) is not None
-                     and (any(w in c.header for w in ("增", "减", "幅", "变动", "同比")) or c.quantity is not None)), None)
+        rates = [c for c in row_cells if cell_is_percent(c) and cell_value(c) is not None
+                 and (any(w in c.header for w in ("增", "减", "幅", "变动", "同比")) or c.quantity is not None)]
+        # several years' rates in one row (2024年 | 增幅 | 2025年预算 | 增幅): the latest year planned
+        rate = max(rates, key=_column_when) if rates else None
         if rate is not None:
             out[kind] = Figure(value=cell_value(rate), evidence=table.evidence(row), text=rate.text)
             continue
@@ -477,11 +514,21 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
     latest year's amount over the one before it. The reader joins two amounts within one sentence
     (knowledge.reader.bind); a scheme states each year on its own."""
     dated: dict[str, dict[int, tuple[Quantity, Sentence]]] = {}
+    relative: dict[str, dict[int, tuple[Quantity, Sentence]]] = {}  # by year relative to this one, when no year is written
+    changes: dict[str, tuple[Quantity, Sentence]] = {}
     out: dict[str, Figure] = {}
     for s in scheme.prose():
         if s.has(*W.subsidiary_kinds):
             continue
         amounts = s.figures(Kind.MONEY)
+        text = s.plain
+        for start_amount, added in pairwise(amounts):  # "工资总额在2024年实发2.5亿元的基础上增加1,500万元"
+            on_base = _ON_BASE.match(text[start_amount.end:added.start])
+            measure = _row_kind(text[max(text.rfind(ch, 0, start_amount.start) for ch in "，,；;。") + 1:start_amount.start])
+            if on_base is not None and measure and measure not in out and start_amount.value:
+                sign = -1 if on_base.group(1) in _LESS_WORDS else 1
+                out[measure] = Figure(value=(sign * abs(added.value) / start_amount.value).quantize(Decimal("0.0001")), evidence=s.evidence,
+                                      text=f"{start_amount.text}→{on_base.group(1)}{added.text}")
         for before, after in pairwise(amounts):  # "工资总额由2024年的5000万元增加到5500万元"
             kind = _row_kind(before.subject)
             if any(w in before.subject for w in W.not_company):
@@ -498,18 +545,37 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
                 out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{after.text}→{before.text}")
         for q in amounts:
             kind = _row_kind(q.subject)
-            year = _year_of(s, q)
-            if kind is None or year is None or q.per or q.direction or any(w in q.subject for w in W.not_company):
+            if kind is None or q.per or any(w in q.subject for w in W.not_company):
                 continue
-            dated.setdefault(kind, {}).setdefault(year, (q, s))
-    for kind, by_year in dated.items():
+            if q.direction and _AGAINST_LAST.search(q.subject):
+                changes.setdefault(kind, (q, s))  # "工资总额预算较上年增加150万元": a change, its base written elsewhere
+                continue
+            year = _year_of(s, q)
+            if q.direction:
+                continue
+            if year is not None:
+                dated.setdefault(kind, {}).setdefault(year, (q, s))
+            elif (rank := _rank(s, q)) is not None:
+                relative.setdefault(kind, {}).setdefault(rank, (q, s))  # "上年利润总额10,000万元", "本年预计8,800万元"
+    for kind in set(dated) | set(relative):
+        by_year = dated.get(kind, {}) if len(dated.get(kind, {})) >= 2 else relative.get(kind, {})
         if len(by_year) < 2 or kind in out:
             continue
         (before, _), (after, s) = (by_year[y] for y in sorted(by_year)[-2:])
         if before.value:
             change = (after.value - before.value) / before.value
             out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{before.text}→{after.text}")
+    for kind, (q, s) in changes.items():
+        base = relative.get(kind, {}).get(-1)
+        if kind not in out and base is not None and base[0].value:
+            change = abs(q.value) * (-1 if q.direction == "down" else 1) / base[0].value
+            out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{base[0].text}→{q.text}")
     return out
+
+
+_ON_BASE = re.compile(r"的?基础上[^，,；;。0-9]{0,4}?(增加|提高|增长|上调|增发|减少|降低|下调|核减|压减)")
+_LESS_WORDS = ("减少", "降低", "下调", "核减", "压减")
+_AGAINST_LAST = re.compile(r"(?:比|较|同比)(?:上年|去年|上一年|上年度|前一年|同期)?")
 
 
 _GROUP_ROW = ("集团合计", "集团整体", "集团公司", "全集团", "集团本级合计", "集团")
@@ -551,6 +617,7 @@ def subsidiaries(scheme: Scheme) -> list[SubsidiaryGrowth]:
     return out
 
 
+_ON_GROUP = re.compile(r"(?:比|较|按|在|以)[^，,；;。]{0,12}?集团[^，,；;。]{0,6}?(?:增幅|增速|增长|水平)")
 _ABOVE = re.compile(r"(?:比|较)[^，,；;。]{0,12}?集团[^，,；;。]{0,10}?(?:高出|高|多|超出|超过)$")
 
 
@@ -559,7 +626,9 @@ def _over_group(s: Sentence) -> Figure | None:
     not refused ("不得比集团高出…")."""
     # every reading, weak ones too: "一个百分点" is a unit, not the lone 一 `figures` leaves out
     for q in s.reading.quantities:
-        if q.kind is not Kind.PERCENT or not q.text.endswith("百分点") or _ABOVE.search(q.subject.rstrip()) is None or q.value <= 0:
+        # "按集团增幅上浮两个百分点": points up from the group's growth, however the move is worded
+        above = _ABOVE.search(q.subject.rstrip()) is not None or _ON_GROUP.search(q.subject) is not None and q.direction == "up"
+        if q.kind is not Kind.PERCENT or not q.text.endswith("百分点") or not above or q.value <= 0:
             continue
         if negated_at(s, q.start):
             continue

@@ -40,6 +40,9 @@ def kpi_weight(f: SchemeFacts) -> list[Hit]:
             hits.append(Hit(f"方案允许单一指标权重低至 {percent(kpi.floor)}，低于单一指标权重下限 {percent(low)}。", kpi.evidence, advice))
         weights = kpi.effective_weights()
         if len(weights) < 2:
+            # "考核指标共十项，其中产量权重50%": one weight named above the ceiling breaches whatever the others are
+            hits += [Hit(f"指标“{name}”权重 {percent(value)} 超过单一指标权重上限 {percent(high)}", kpi.rows.get(name, kpi.evidence), advice)
+                     for name, value in kpi.weights.items() if value > high]
             continue
         for found in checks.check_kpi_weights(weights, equal=kpi.equal):
             if found.severity is Severity.INFO:

@@ -27,13 +27,16 @@ def basic_wage_one_standard(f: SchemeFacts) -> list[Hit]:
 
 
 def _geometric(amounts: list[Decimal]) -> bool:
-    """Equal ratios (to within rounding: 1% of each step): 等比数列, which 科技人才指引第二十九条
-    allows between pay grades."""
+    """Equal ratios (to within rounding: 1% of each amount and a twentieth of the mean step): 等比数列,
+    which 科技人才指引第二十九条 allows between pay grades. Rounding by amount alone lets 2900/3000/3150/
+    3300 pass within 1% of a geometric series, yet its steps (100, 150, 150) are nothing like one."""
     if len(amounts) < 3 or any(v <= 0 for v in amounts):
         return False
     n = len(amounts) - 1
     ratio = (float(amounts[-1]) / float(amounts[0])) ** (1 / n)
-    return ratio > 1 and all(abs(float(v) - float(amounts[0]) * ratio ** i) <= float(v) / 100 for i, v in enumerate(amounts))
+    step = (float(amounts[-1]) - float(amounts[0])) / n
+    return ratio > 1 and all(abs(float(v) - float(amounts[0]) * ratio ** i) <= min(step / 20, float(v) / 100)
+                             for i, v in enumerate(amounts))
 
 
 def _series_hits(series: StepSeries, what: str) -> list[Hit]:

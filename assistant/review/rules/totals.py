@@ -36,10 +36,11 @@ def two_lower(f: SchemeFacts) -> list[Hit]:
             advice = f"{REWORD}“在岗职工平均工资增幅低于全员劳动生产率增幅（{percent(g.productivity.value)}）。”"  # type: ignore[union-attr]
         hits.append(Hit(found.message, evidence, advice, Level.BREACH))
     # the rule itself turned round in words ("工资总额增幅原则上不低于利润总额增幅"), with no figures to compare
-    if g.wage_total is None and "wage_total" in g.above:
+    # (a figure beside it is the gap, not a growth to compare: "工资总额增幅高于利润增幅2个百分点")
+    if (g.wage_total is None or g.profit is None) and "wage_total" in g.above:
         hits.append(Hit("方案规定工资总额增幅可以达到或超过利润总额（经济效益）增幅，与“工资总额增长低于经济效益增长”相反。", g.above["wage_total"],
                         f"{REWORD}“工资总额增幅低于利润总额（经济效益）增幅。”", Level.BREACH))
-    if g.avg_wage is None and "avg_wage" in g.above:
+    if (g.avg_wage is None or g.productivity is None) and "avg_wage" in g.above:
         hits.append(Hit("方案规定职工平均工资增幅可以达到或超过劳动生产率增幅，与“平均工资增长低于劳动生产率增长”相反。", g.above["avg_wage"],
                         f"{REWORD}“在岗职工平均工资增幅低于全员劳动生产率增幅。”", Level.BREACH))
     return hits
