@@ -360,7 +360,11 @@ def _is_reference(query: str, doc_id: str | None, reference: Reference) -> bool:
 
     if doc_id or named_doc(query) or reference.only_reference or not reference.units:
         return True
-    return gate.admits(query, [u.id for u in reference.units][:3], get_index())
+    index = get_index()
+    # a whole case is indexed as its parts (case-4 → case-4-1, case-4-2): the gate reads those
+    ids = [uid for u in reference.units for uid in ([u.id] if u.id in index.search_texts
+                                                     else [i for i in index.search_texts if i.startswith(u.id + "-")])]
+    return not ids or gate.admits(query, ids[:3], index)
 
 
 def search(query: str, k: int = 5, doc_id: str | None = None, kind: str | None = None) -> list[Hit]:

@@ -1020,30 +1020,22 @@ def _respectively(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]
     return out
 
 
-_NUM = r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十]+)"
-# 按6:4 / 六比四 / 5∶3∶2: shares of a whole in proportion (not a time of day, not a score of 3比2 won)
-_RATIO = re.compile(rf"(?<![\d.:：])({_NUM}(?:\s*(?:[:：∶]|比)\s*{_NUM})+)(?![\d.%:：])")
-
-
 def _ratio_parts(text: str, qs: list[Quantity]) -> list[Quantity]:
     """按6:4 分给生产部和技术部: each part of a ratio is its share of the whole (60%, 40%), written as a
     percentage so that every field taking shares reads it; the names come after binding."""
-    from .numerals import parse_numeral
+    from .ratios import ratios
 
     out = list(qs)
-    for match in _RATIO.finditer(text):
-        before = text[max(0, match.start() - 3):match.start()]
-        if not re.search(r"按|比例|比为|之比|比是|[:：]$", before) and "比例" not in text[match.end():match.end() + 3]:
-            continue  # a ratio says how to share only where it is called one (按…、比例…)
-        parts = [(m.start() + match.start(), m.end() + match.start(), parse_numeral(m.group(0)))
-                 for m in re.finditer(_NUM, match.group(1))]
-        values = [v for _, _, v in parts]
-        if len(parts) < 2 or any(v is None or v <= 0 for v in values):
-            continue
-        whole = sum(v for v in values if v is not None)
-        out = [q for q in out if not (match.start() <= q.start < match.end())]
-        out += [Quantity(v / whole, Kind.PERCENT, text[a:b], a, b, unit="比", scale=Decimal(1) / whole)
-                for a, b, v in parts if v is not None]
+    for ratio in ratios(text):
+        end = ratio.start + len(ratio.text)
+        before = text[max(0, ratio.start - 3):ratio.start]
+        if not re.search(r"[:：∶比]", ratio.text):
+            continue  # 四六开, 五五开: one share, read by the lexicon's value words
+        if not re.search(r"按|比例|比为|之比|比是|[:：]$", before) and "比例" not in text[end:end + 3]:
+            continue  # a ratio says how to share only where it is called one (按…、比例…), not 3比2 won
+        whole = sum((v for _, _, v in ratio.parts), Decimal(0))
+        out = [q for q in out if not (ratio.start <= q.start < end)]
+        out += [Quantity(v / whole, Kind.PERCENT, text[a:b], a, b, unit="比", scale=Decimal(1) / whole) for a, b, v in ratio.parts]
     return sorted(out, key=lambda q: q.start)
 
 

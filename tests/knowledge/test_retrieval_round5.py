@@ -102,3 +102,10 @@ def test_a_place_name_explains_nothing():
     assert knowledge.search("昆明明天会下雨吗") == []
     hits = knowledge.search("红河那个供电所积分制怎么搞的")
     assert hits and hits[0].unit.id.startswith("qujing_skill/case-1-")
+
+
+@pytest.mark.parametrize("query", ["B公司（案例2）的首席技师待遇是怎么定的？", "案例3里那家企业的积分怎么累计"])
+def test_a_case_named_inside_a_question_is_looked_up_whole(query):
+    """A whole case is indexed as its parts: judging whether its number names it reads those parts."""
+    hits = knowledge.search(query, k=3)
+    assert hits and hits[0].unit.kind == "case", [h.unit.id for h in hits]

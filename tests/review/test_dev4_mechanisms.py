@@ -12,9 +12,10 @@ from decimal import Decimal
 import pytest
 
 from assistant.review import review_text
-from assistant.review.facts.common import listed_before, ratios
+from assistant.review.facts.common import listed_before
 from assistant.review.scheme import squeeze_negations
 from knowledge.reader import Kind, read
+from knowledge.reader.ratios import ratios
 
 SOE = "第一条 本公司为国有独资企业，注册地西宁市。\n"
 QJ = "第一条 本公司为曲靖市国资委出资的国有独资企业。\n"

@@ -10,6 +10,7 @@ from decimal import Decimal
 from pydantic import Field
 
 from knowledge.reader import Kind, Quantity
+from knowledge.reader.ratios import ratios
 
 from ..models import Evidence
 from ..scheme import Scheme, Sentence, Table
@@ -28,7 +29,6 @@ from .common import (
     listed_before,
     negated_at,
     positions,
-    ratios,
 )
 
 W = words().facts

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from knowledge.reader import Kind, Quantity, Reading, amount, parse_numeral, read
+from knowledge.reader import Kind, Quantity, Reading, amount, read
 from knowledge.reader.fill import Filled, fill
 
 from ..models import Evidence
@@ -317,41 +317,6 @@ def line_runs(sentences: list[Sentence], one: Callable[[Sentence], Any], least: 
             out.append((sentences[before].plain if before >= 0 else "", run))
         run = []
     return out
-
-
-# ---- ratios ----------------------------------------------------------------------------------------
-
-_NUMERAL = "[一二两三四五六七八九十]"
-# "3:3:4", "4∶6", "六比四", "三比三比四": parts joined by a colon or 比 (the reader reads each part as a bare number, or none)
-_RATIO = re.compile(rf"(?<![0-9.])(\d+(?:\.\d+)?)(?:\s*[:：∶]\s*(\d+(?:\.\d+)?)){{1,5}}(?![0-9.:：∶])"
-                    rf"|(?<!{_NUMERAL})({_NUMERAL}{{1,2}})(?:比{_NUMERAL}{{1,2}}){{1,5}}(?!{_NUMERAL})")
-_PAIRED = {"五五": (5, 5), "四六": (4, 6), "六四": (6, 4), "三七": (3, 7), "七三": (7, 3), "二八": (2, 8), "八二": (8, 2)}
-
-
-@dataclass(frozen=True)
-class Ratio:
-    shares: tuple[Decimal, ...]  # each part's share of the whole, in the order written
-    text: str
-    start: int
-
-
-def ratios(text: str) -> list[Ratio]:
-    """Every ratio written in `text`, as shares of the whole: "3:3:4" → 30%/30%/40%, "六比四" → 60%/40%,
-    "五五开" / "四六比例" → 50%/50%, 40%/60%. A clock time (8:30) has no 比例 words around it and two parts
-    only; callers ask for a ratio where the scheme speaks of one."""
-    out: list[Ratio] = []
-    for m in _RATIO.finditer(text):
-        written = m.group(0)
-        parts = re.split(r"\s*[:：∶]\s*|比", written)
-        values = [Decimal(p) if p[0].isdigit() else Decimal(parse_numeral(p) or 0) for p in parts]
-        whole = sum(values, Decimal(0))
-        if len(values) >= 2 and whole > 0 and all(v > 0 for v in values):
-            out.append(Ratio(tuple(v / whole for v in values), written, m.start()))
-    for word, (a, b) in _PAIRED.items():
-        at = text.find(word)
-        if at >= 0 and ("比例" in text[at:at + 6] or "开" in text[at + 2:at + 3]):
-            out.append(Ratio((Decimal(a) / (a + b), Decimal(b) / (a + b)), word, at))
-    return sorted(out, key=lambda r: r.start)
 
 
 def listed_before(text: str, pos: int, names: Iterable[str]) -> list[str]:

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from calculators.applicability import Research
 from knowledge.reader import Kind, parse_numeral
 from knowledge.reader.fields import Reads
+from knowledge.reader.ratios import ratios
 
 from ..models import Evidence
 from ..scheme import Scheme, Sentence, Table
@@ -32,7 +33,6 @@ from .common import (
     header_row,
     line_runs,
     placed,
-    ratios,
 )
 from .statements import COMPONENTS
 
@@ -373,7 +373,7 @@ def _part(text: str) -> PayPart | None:
 
 
 def ratio_share(s: Sentence, start: int = 0) -> tuple[Decimal, str] | None:
-    """The first part's share of a ratio written "5:5", "4∶6", "四比六" or "五五比例" (see `common.ratios`;
+    """The first part's share of a ratio written "5:5", "4∶6", "四比六" or "五五比例" (see `knowledge.reader.ratios`;
     the reader reads "5:5" as two numbers and "五五" as none, tests/review/reader_gaps.md)."""
     found = next((r for r in ratios(s.plain) if r.start >= start), None)
     return (found.shares[0], found.text) if found is not None else None
