@@ -682,12 +682,13 @@ def _inherit_units(text: str, quantities: list[Quantity], lex: Lexicon) -> list[
 
 
 def _compound_durations(text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """工龄14年8个月: one length of service (14 + 8/12 years)."""
+    """工龄14年8个月 / 14年零8个月 / 14年又8个月: one length of service (14 + 8/12 years)."""
     out: list[Quantity] = []
     for q in quantities:
         prev = out[-1] if out else None
-        if prev is not None and prev.kind is Kind.YEARS and q.kind is Kind.MONTHS and prev.end == q.start:
-            out[-1] = prev.with_(value=prev.value + q.value / 12, text=prev.text + q.text, end=q.end)
+        if prev is not None and prev.kind is Kind.YEARS and q.kind is Kind.MONTHS and text[prev.end:q.start].strip() in ("", "零", "又"):
+            years = (prev.value + q.value / 12).quantize(Decimal("0.0001"))  # 14年8个月 = 14.6667 (same band either way)
+            out[-1] = prev.with_(value=years, text=text[prev.start:q.end], end=q.end)
             continue
         out.append(q)
     return out

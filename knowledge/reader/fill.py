@@ -237,7 +237,9 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     # a figure every slot of its kind avoids (够不够2.8倍: the guideline restated) is no question for the user
     used = {start for i in out.placed for start in reading.quantities[i].sources}  # 4800万 and 5100万 gave the growth placed
     listed = {str(k) for v in out.values.values() if isinstance(v, dict) for k in v}
+    records = {str(r["name"]) for v in out.values.values() if isinstance(v, list) for r in v if isinstance(r, dict) and r.get("name")}
     out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and q.start not in used
+                     and q.text not in records  # 二级第12级: the grade listed as 二级, named again — no figure
                      and (i not in out.outranked or _says_what_it_is(q) or _names_another_thing(q, out.slots)
                           or q.kind is Kind.PERCENT and q.bound is not None  # 但增幅不能超过…%: a cap nothing here applies
                           or re.match(r"(?:但是?|不过|可是|然而|实际上?)", q.subject.strip()) is not None)  # 预算6%，但实际执行9%
@@ -686,7 +688,7 @@ def as_field_value(reads: Reads, q: Quantity) -> Decimal:
     if q.unit == "比" and q.kind not in reads.kinds:
         return value / q.scale  # a ratio's part as written (6 of 6:4), for fields that share in proportion
     if Kind.YEARS in reads.kinds and q.kind is Kind.MONTHS:
-        return value / 12  # 来了75个月 → 6.25 年
+        return (value / 12).quantize(Decimal("0.0001"))  # 来了75个月 → 6.25 年 (50个月 → 4.1667)
     if reads.one_plus and q.kind is Kind.PERCENT:
         return 1 + value  # 每级递增8% → 级比 1.08
     if Kind.PERCENT in reads.kinds and q.kind is Kind.NUMBER and reads.fraction and value > 1:

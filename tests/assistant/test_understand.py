@@ -508,6 +508,20 @@ def test_a_heading_unit_leaves_figures_labelled_as_something_else():
     assert "联动系数 0.8" in answer and "上年工资总额 18,000,000 元" in answer and "18,720,000.00" in answer
 
 
+@pytest.mark.parametrize(("text", "years"), [
+    ("年功工资：首档60元，每档加25元，共10档，每2年一档，小宁工龄7年零5个月", "7.4167"),
+    ("年功工资：首档60元，每档加25元，共10档，每2年一档，小宁来了89个月", "7.4167"),
+])
+def test_years_and_months_of_service_are_one_length_in_years(text, years):
+    answer = _answer(text)
+    assert f"工龄（年） {years} 年" in answer and "135.00" in answer  # band 4: 60 + 3 × 25
+
+
+def test_a_grade_named_again_before_its_step_is_no_figure():
+    answer = _answer("岗位工资：初级1400、中级1700、高级2100，薪级共15级，第1级50元，每级加25元，中级第9级多少钱")
+    assert "中级 第9级：岗位工资 1,700.00 + 薪级工资 250.00 = 1,950.00 元" in answer
+
+
 def test_a_subtotal_equal_to_its_list_restates_it_and_more_than_someone_is_worked_out():
     subtotal = _answer("季度绩效一共24万。各班积分如下\n甲班 500\n乙班 300\n丙班 400\n小计 1200\n请按积分算")
     assert "甲班 | 100,000.00" in subtotal
