@@ -1092,7 +1092,10 @@ def _names_before(text: str, pos: int, wanted: int, lex: Lexicon) -> list[str]:
 
 def _without_count(segment: str) -> str:
     """A、B、C三档 → A、B、C: the count that closes a list of names is none of them."""
-    return re.sub(r"[零一二两三四五六七八九十]+(?:个|项|家)?(?:等次|等级|级别|档次|岗位|部门|人|类|档|级)$", "", segment)
+    return re.sub(r"[零一二两三四五六七八九十]+(?:个|项|家)?(?:等次|等级|级别|档次|岗位|部门|指标|人|类|档|级)$", "", segment)
+
+
+_HAS_FIGURE = re.compile(r"\d|[零一二两三四五六七八九十百千万]+(?:元|万|分|件|人|%)")
 
 
 def _label_range(segment: str) -> list[str]:
@@ -1125,7 +1128,11 @@ def _each(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
         names = _split_names(q.subject[:each[1]], lex) if each else []
         if each and len(names) < 2:  # the subject stops at 、: the names listed before it share the figure
             clause_start = max(text.rfind(ch, 0, q.start) for ch in "，,；;。：:\n（(")
-            names = _split_names(text[clause_start + 1:q.start].split(each[0])[0], lex)
+            names = _split_names(_without_count(text[clause_start + 1:q.start].split(each[0])[0]), lex)
+            before = max(text.rfind(ch, 0, clause_start) for ch in "，,；;。：:\n（(") + 1
+            listed = text[before:clause_start]
+            if len(names) < 2 and text[clause_start:clause_start + 1] in "，," and not _HAS_FIGURE.search(listed):
+                names = _split_names(_without_count(listed), lex)  # 考核指标：利润、收入、安全、质量，权重各25%
         together = _last_word(q.subject, lex.total_words)
         joint = _split_names(q.subject[:together[1]], lex) if together else []
         if len(names) >= 2:

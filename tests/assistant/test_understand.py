@@ -522,6 +522,12 @@ def test_a_grade_named_again_before_its_step_is_no_figure():
     assert "中级 第9级：岗位工资 1,700.00 + 薪级工资 250.00 = 1,950.00 元" in answer
 
 
+@pytest.mark.parametrize("text", ["考核项目：营收、成本、安全、党建、创新，权重各20%", "营收、成本、安全、党建、创新五项指标各占20%"])
+def test_one_weight_for_each_of_a_list_written_before_it(text):
+    answer = _answer(text)
+    assert "营收 20%" in answer and "创新 20%" in answer and "考核指标个数：5 个" in answer
+
+
 def test_a_subtotal_equal_to_its_list_restates_it_and_more_than_someone_is_worked_out():
     subtotal = _answer("季度绩效一共24万。各班积分如下\n甲班 500\n乙班 300\n丙班 400\n小计 1200\n请按积分算")
     assert "甲班 | 100,000.00" in subtotal
