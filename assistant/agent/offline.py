@@ -4,6 +4,7 @@ precise question instead of computing when a figure's role is unclear."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from knowledge.reader import read
@@ -93,6 +94,33 @@ def run_calculation(request: understand.Request, state: SessionState | None) -> 
     return Reply(answer=answer, citations=citations, tool_calls=[ToolCall(name=request.name, input=data, output=result)])
 
 
+# 依据是哪一条 / 为什么这么算 / 公式呢: a question about the calculation just shown, not about the guidelines at large
+_ABOUT_THE_LAST = re.compile(r"^(?:那|这个|上面的?|刚才的?)?(?:的)?(?:计算)?(?:依据|根据|出处|公式)(?:是|在)?(?:什么|哪|哪里|哪一?条|呢)|"
+                             r"^(?:这|那|上面|刚才)?(?:个|些)?(?:结果|数|钱)?(?:是)?(?:为什么|为啥|怎么)(?:这么|这样)?(?:算|分|来)的?|"
+                             r"^(?:按|依)(?:哪|什么)(?:一?条|规定|文件)")
+
+
+def explain_last(pending: PendingCalc) -> Reply | None:
+    """The formula and the clauses behind the calculation just shown, quoted as in its answer."""
+    calculators = _calculators()
+    info = calculators.get_calculator(pending.calculator)
+    try:
+        result = calculators.run(pending.calculator, understand.decimal_inputs(pending.fields))
+    except calculators.CalculationError:
+        return None
+    draft = qa.Draft()
+    trace = result.get("trace") or {}
+    draft.lines.append(f"上面的“{info.title}”是这样算的：")
+    if trace.get("formula"):
+        draft.lines.append(f"计算公式：{trace['formula']}")
+    draft.lines += [f"- {step}" for step in (trace.get("steps") or [])[:6]]
+    basis = _cite_result(result, info.title, draft)
+    if basis:
+        draft.lines += ["", "依据：" + "；".join(basis)]
+    answer, citations = verify(draft.text(), draft.citations, _knowledge().get_unit)
+    return Reply(answer=answer, citations=citations)
+
+
 # ---- one turn -----------------------------------------------------------------------------
 
 
@@ -102,6 +130,10 @@ def respond(question: str, state: SessionState | None = None) -> Reply:
         return Reply(answer=EMPTY_HINT)
     reading = read(question)
     previous = state.pending if state is not None else None
+    if previous is not None and previous.complete and not reading.has_figures() and _ABOUT_THE_LAST.search(question):
+        explained = explain_last(previous)
+        if explained is not None:
+            return explained
     if previous is not None:
         request = understand.follow_up(previous.calculator, understand.decimal_inputs(previous.fields),
                                        previous.complete, reading, previous.unclear)

@@ -528,6 +528,13 @@ def test_one_weight_for_each_of_a_list_written_before_it(text):
     assert "营收 20%" in answer and "创新 20%" in answer and "考核指标个数：5 个" in answer
 
 
+@pytest.mark.parametrize("then", ["依据是哪条？", "为啥这么分", "按什么规定算的"])
+def test_asking_why_after_a_calculation_shows_its_formula_and_quotes_its_clause(then):
+    reply = _follow("计件奖2万，小官500件，小冉300件", then)
+    assert "计算公式" in reply.answer and "20000 ÷ 800 × 500 = 12500.00" in reply.answer
+    assert reply.citations and reply.citations[0].article == 8 and not reply.needs
+
+
 def test_a_subtotal_equal_to_its_list_restates_it_and_more_than_someone_is_worked_out():
     subtotal = _answer("季度绩效一共24万。各班积分如下\n甲班 500\n乙班 300\n丙班 400\n小计 1200\n请按积分算")
     assert "甲班 | 100,000.00" in subtotal
