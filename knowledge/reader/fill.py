@@ -21,6 +21,7 @@ from .bind import core, entity_end, looks_like_entity, mention_in, person_patter
 from .fields import Reads, Shape, Slot, slots
 from .lexicon import contains_any, dictionary_word, lexicon
 from .models import Kind, Quantity, Reading
+from .numerals import NUMERAL_CHARS
 
 # Kinds a bare number may stand for, when the words around it say which field it fills.
 _BARE_OK = {Kind.MONEY, Kind.SCORE, Kind.PIECES, Kind.PEOPLE, Kind.COUNT, Kind.LEVELS, Kind.YEARS,
@@ -259,6 +260,8 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _asked_about_someone_unlisted(out, reading)
     _parts_of_wholes(out, reading)
     _mentioned_without_figure(out, reading)
+    _figures_still_to_come(out, reading)
+    _bare_items_in_a_list(out, reading)
     _lines_without_a_record(out, reading)
     _mixed_levels(out)
     _members_in_two_groups(out)
@@ -431,6 +434,47 @@ def _mentioned_without_figure(out: Filled, reading: Reading) -> None:
             out.problems.append(f"提到了“{word}”，但没有给出{slot.label}，请补充{example}")
 
 
+_GO_AHEAD = re.compile(r"先算|先按|先不管|不用管|就行|就好|即可|照算|先这样")
+_PENDING = re.compile(r"还没|尚未|没拿到|没收到|还在算|还在统计|待定|待核|没报|未报|还没出|没出来|稍后|回头再|晚点|过两天")
+
+
+def _figures_still_to_come(out: Filled, reading: Reading) -> None:
+    """另外两个班组的件数我还没拿到 / 行政部的分还在统计: figures the request needs are still to come —
+    whatever is computed now shares everything among those listed, or leaves out what is pending."""
+    if not out.placed:
+        return
+    for clause in reading.clauses:
+        text = clause.text.strip("，,。；; ")
+        placed = [reading.quantities[i] for i in out.placed]
+        if _PENDING.search(text) and not any(clause.start <= q.start < clause.end for q in placed) \
+                and not _GO_AHEAD.search(reading.normalised[clause.start:]):  # …还没报上来，先算到车间就行
+            out.problems.append(f"“{text}”：这部分数字还没有，现在算会不完整；请补上后再算（或说明不算这部分）")
+
+
+def _all_nouns(words: str) -> bool:
+    """质量, 安全, 创新, 党建 — not 不对, 其余都是B, 还没评: words with no function word in them."""
+    return "是" not in words and not any(tag.startswith(("d", "p", "r", "c", "u", "y", "e", "m", "q", "f"))
+                                         for _, tag, _ in _positioned_tokens(words))
+
+
+def _bare_items_in_a_list(out: Filled, reading: Reading) -> None:
+    """利润30%，收入20%，安全20%，质量，创新10%: a name standing alone between listed members is a
+    member whose figure is missing, not a word to skip."""
+    text = reading.normalised
+    for slot in out.slots:
+        listed = out.get(slot.path)
+        if slot.reads.shape is not Shape.MAP or not isinstance(listed, dict) or len(listed) < 2:
+            continue
+        for line in text.split("\n"):
+            items = [m.group(0).strip() for m in re.finditer(r"[^，,、；;]+", line)]  # one line's list (乙： opens a record)
+            for k in range(1, len(items) - 1):
+                item, before, after = items[k], items[k - 1], items[k + 1]
+                if 1 <= len(item) <= 6 and re.fullmatch(r"[\u4e00-\u9fa5A-Za-z]+", item) and item not in listed \
+                        and not re.search(f"[{NUMERAL_CHARS}]", item) and _all_nouns(item) \
+                        and any(before.startswith(n) for n in listed) and any(after.startswith(n) for n in listed):
+                    out.problems.append(f"“{item}”的{slot.label}是多少？（它列在其他各项中间，却没有数字）")
+
+
 _TEAM_WORDS = ("班组", "小组", "团队", "科室", "车间", "部门", "项目组", "全组", "全班", "组里", "班里", "组", "班", "队")
 _ENTITY_COUNTED = re.compile(r"^(?:个|家)?(?:部门|车间|班组|科室|小组|团队|单位|项目组|人|名|位|组|班|队)")
 
@@ -552,7 +596,9 @@ def _unlisted_members(out: Filled, reading: Reading) -> None:
         for match in re.finditer(rf"[\u4e00-\u9fa5A-Za-z0-9]{{1,4}}?{suffix}", text):
             name = match.group(0)
             if name in listed or name in known or any(name in n or n in name for n in names) or name.startswith(_NOT_A_MEMBER_PREFIX) \
-                    or len(name) not in lengths or not looks_like_entity(name) or not {match.start(), match.end()} <= bounds:
+                    or len(name) not in lengths or not looks_like_entity(name) or match.start() not in bounds \
+                    or match.end() not in bounds and text[match.end():match.end() + 1] not in "分和与及、，,的各" \
+                    or _GO_AHEAD.search(text[match.end():]):  # (生产部分: 部分 is jieba's word; …先算这两个就行: said to leave it out)
                 continue
             out.problems.append(f"“{name}”的{slot.label}是多少？（没有它的数字，算出的各项会偏多）")
 

@@ -535,6 +535,20 @@ def test_asking_why_after_a_calculation_shows_its_formula_and_quotes_its_clause(
     assert reply.citations and reply.citations[0].article == 8 and not reply.needs
 
 
+@pytest.mark.parametrize(("text", "shown"), [
+    ("计件奖3万，我们班小温600件，小邬500件，夜班那组的数量还没统计出来", "还没统计"),  # members still to come
+    ("绩效8万，维修部2400分，仓储部1600分，销售部的分数过两天才有", "过两天"),
+    ("考核权重：营收35%，利润25%，客户满意度，安全15%", "客户满意度"),  # a name between weighted items
+])
+def test_figures_still_to_come_or_missing_in_a_list_are_asked_about(text, shown):
+    _asked(text, shown)
+
+
+def test_a_go_ahead_after_a_pending_figure_computes_what_is_there():
+    answer = _answer("绩效9万，装配车间3000分、机加车间1500分，喷涂车间的分还没报上来，先算这两个车间就行")
+    assert "装配车间 | 60,000.00" in answer
+
+
 def test_a_subtotal_equal_to_its_list_restates_it_and_more_than_someone_is_worked_out():
     subtotal = _answer("季度绩效一共24万。各班积分如下\n甲班 500\n乙班 300\n丙班 400\n小计 1200\n请按积分算")
     assert "甲班 | 100,000.00" in subtotal
