@@ -728,6 +728,10 @@ def _item_end(text: str, pos: int, ceiling: int) -> int:
     return i
 
 
+# Positions and sizes that a "down" word before them cannot make negative (去掉最高和最低后算中位数: P50)
+_NEVER_SIGNED = (Kind.PERCENTILE, Kind.ORDINAL, Kind.DATE, Kind.AGE)
+
+
 def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex: Lexicon) -> Quantity:
     q = qs[i]
     c = _clause_of(clauses, q.start)
@@ -749,7 +753,7 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
         and not _RATE_NOUN.search(subject)  # 降幅达到两成 is a fall; 降到2000元 is a level
     down = None if symmetric else _last_word(subject, lex.down_words)
     up = _last_word(subject, lex.up_words)
-    if down is not None and (up is None or down[1] >= up[1]):
+    if down is not None and (up is None or down[1] >= up[1]) and q.kind not in _NEVER_SIGNED:
         direction = "down"
         value = -abs(value)
     elif up is not None and not symmetric:

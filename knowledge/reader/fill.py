@@ -243,8 +243,9 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
                      and q.text not in records  # 二级第12级: the grade listed as 二级, named again — no figure
                      and (i not in out.outranked or _says_what_it_is(q) or _names_another_thing(q, out.slots)
                           or q.kind is Kind.PERCENT and q.bound is not None  # 但增幅不能超过…%: a cap nothing here applies
-                          or re.match(r"(?:但是?|不过|可是|然而|实际上?)", q.subject.strip()) is not None)  # 预算6%，但实际执行9%
+                          or _CONTRAST.match(q.subject.strip()) is not None)  # 预算6%，但实际执行9%
                      and (q.kind is Kind.NUMBER or any(q.kind in s.reads.kinds and not _avoided(s.reads, q) for s in out.slots)
+                          or _CONTRAST.match(q.subject.strip()) is not None  # 但是今年只干了8个月: a "but" no field takes changes the answer
                           or q.direction is not None and _names_another_thing(q, out.slots)  # 职工人数比上年多了30人: a change of a field that takes a rate
                           or q.unit in ("折", "成") or q.name in listed and q.kind in (Kind.PERCENT, Kind.MULTIPLE)
                           or q.kind is Kind.PERCENT and (_SET_ASIDE.search(q.subject) or q.bound is not None))]
@@ -535,6 +536,9 @@ _NOT_A_MEMBER_PREFIX = ("全", "各", "本", "每", "该", "这", "那", "其他
 
 # Things that are themselves percentages: a change of them in 百分点 is no growth of what they measure
 _A_SHARE = re.compile(r"(?<!生产)(?<!效)率|占比|比重|比例|增速|涨幅|增幅")
+
+
+_CONTRAST = re.compile(r"(?:但是?|不过|可是|然而|实际上?)")
 
 
 def _points_of_a_share(out: Filled, reading: Reading) -> None:
@@ -947,6 +951,25 @@ def _lists(figures: Figures, out: Filled, reading_text: str, ordinals: Sequence[
         out.set(slot.path, list(dict.fromkeys(q.value for _, q in fits)) if slot.reads.kinds[0] in _ASKED_KINDS else [q.value for _, q in fits])
         for i, _ in fits:
             out.placed[i] = slot.path
+        if slot.reads.kinds[0] not in _ASKED_KINDS:
+            _trimmed(out, slot, reading_text)
+
+
+_TRIM = re.compile(r"(?:剔除|去掉|去除|除去|排除|扣除|不算|不要)(?:掉)?(?:一个)?(最高|最低)(?:的|值|的那个)?"
+                   r"(?:(?:和|、|及|与|跟|，|,)?(?:再?去掉)?(?:一个)?(最高|最低)(?:的|值|的那个)?)?")
+
+
+def _trimmed(out: Filled, slot: Slot, text: str) -> None:
+    """剔除最高的再算中位数 / 去掉一个最高一个最低: the samples named are left out, as asked (shown in the notes)."""
+    values, trim = out.get(slot.path), _TRIM.search(text)
+    if trim is None or not isinstance(values, list) or len(values) < 3:
+        return
+    kept, removed = list(values), []
+    for end in filter(None, trim.groups()):
+        removed.append(max(kept) if end == "最高" else min(kept))
+        kept.remove(removed[-1])
+    out.set(slot.path, kept)
+    out.notes.append(f"{slot.label}按“{trim.group(0)}”去掉了 {'、'.join(plain(v) for v in removed)}")
 
 
 def plain(value: Any) -> str:

@@ -549,6 +549,20 @@ def test_a_go_ahead_after_a_pending_figure_computes_what_is_there():
     assert "装配车间 | 60,000.00" in answer
 
 
+@pytest.mark.parametrize(("text", "p50"), [
+    ("同行数据5600、6100、6500、6900、9800，剔除最高的算中位数", "6,300.00"),  # 5600 6100 6500 6900
+    ("样本7200、6400、5100、6800、8900，去掉一个最高一个最低，再算中位数", "6,800.00"),  # 6400 6800 7200
+    ("样本7200、6400、5100、6800、8900，去掉最高和最低后算中位数", "6,800.00"),
+])
+def test_samples_said_to_be_left_out_are_left_out(text, p50):
+    answer = _answer(text)
+    assert f"| 50分位 | {p50} |" in answer and "去掉了" in answer, answer
+
+
+def test_a_but_clause_with_a_figure_no_field_takes_is_asked_about():
+    _asked("年薪42万，基本年薪占比30%，不过他今年只做了7个月", "7个月")
+
+
 def test_a_subtotal_equal_to_its_list_restates_it_and_more_than_someone_is_worked_out():
     subtotal = _answer("季度绩效一共24万。各班积分如下\n甲班 500\n乙班 300\n丙班 400\n小计 1200\n请按积分算")
     assert "甲班 | 100,000.00" in subtotal
