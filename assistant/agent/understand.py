@@ -192,10 +192,9 @@ def _leftover_question(q: Quantity, filled: Filled) -> str:
     fits = [s.label for s in filled.slots if q.kind in s.reads.kinds or q.kind is Kind.NUMBER and s.reads.shape is Shape.VALUE]
     where = f"（“{q.subject}{q.text}”）" if q.subject else ""
     options = "、".join(dict.fromkeys(fits[:4]))
-    cue = {s.path: max((len(c) for c in s.reads.cues if len(c) >= 2 and c in q.subject), default=0) for s in filled.slots}
-    named = sorted((s for s in filled.slots if cue[s.path]), key=lambda s: -cue[s.path])
-    if not fits and named:  # 职工人数比上年多了30人: about a field that wants a rate, not a count (the longest cue says which)
-        slot = named[0]
+    cue = {s.path: max((len(c) for c in s.reads.cues if len(c) >= 2 and c in q.subject), default=0) for s in filled.slots} if not fits else {}
+    slot = max(filled.slots, key=lambda s: cue[s.path], default=None) if cue else None
+    if slot is not None and cue[slot.path]:  # 职工人数比上年多了30人: about a field that wants a rate, not a count (the longest cue says which)
         example = f"（{slot.reads.ask}）" if slot.reads.ask else ""
         return f"“{q.subject}{q.text}”说的是{slot.label}，但这一项要的不是“{q.text}”这样的数字：请换算后给出{slot.label}{example}"
     return f"“{q.text}”{where}不确定是哪一项{('：是' + options + '中的哪一个？') if options else '，请说明它的含义'}"
@@ -224,8 +223,7 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
     moved = _moved_positions(update, previous, reading)
     added = _added_member(text, previous) if not reading.has_figures() else None
     if added and not update.placed:  # 再加上小C / 把新来的阿辉也算进去: a member added with nothing to count them by
-        # the last list given is the people's (a price list of items comes before the work records)
-        member = next((s for s in reversed(update.slots) if s.reads.shape in _MEMBER_SHAPES and _get_path(previous, s.path)), None)
+        member = _members_given_before(update, previous)
         who = added
         if member is not None and who:
             filled = Filled(values=_deep_copy(previous), slots=update.slots)
@@ -296,6 +294,11 @@ _UNCHANGED = re.compile(r"[不没未别无]\S?(?:变|改|动|调)|照旧|同上|
 _VAGUE = re.compile(r"[几数若][十百千万]?(?:年|个|件|分|元|块|万|人|档|级|天|月|次|点|倍)|[十百千万]几|一些|一点|些许|稍微")
 
 
+def _members_given_before(update: Filled, previous: dict[str, Any]) -> Slot | None:
+    """The last list of members given before (a price list of items comes before the work records)."""
+    return next((s for s in reversed(update.slots) if s.reads.shape in _MEMBER_SHAPES and _get_path(previous, s.path)), None)
+
+
 def _change_without_figure(text: str, previous: dict[str, Any], update: Filled, added: str | None) -> str | None:
     """A follow-up that changes the last calculation but gives no figure to change it by — a vague
     amount, a member already listed, or a new person — is asked about, not refused or recomputed."""
@@ -305,7 +308,7 @@ def _change_without_figure(text: str, previous: dict[str, Any], update: Filled, 
     vague = _VAGUE.search(text)
     if vague and changing:
         return f"“{vague.group()}”具体是多少？请给出数字，我再重算"
-    member = next((s for s in reversed(update.slots) if s.reads.shape in _MEMBER_SHAPES and _get_path(previous, s.path)), None)
+    member = _members_given_before(update, previous)
     named = [n for n in sorted(_names(previous), key=len, reverse=True) if len(n) >= 2 and n in text]
     if named and changing and not _UNCHANGED.search(text):
         what = f"的{member.label}" if member is not None else "的数字"

@@ -444,9 +444,9 @@ def _figures_still_to_come(out: Filled, reading: Reading) -> None:
     whatever is computed now shares everything among those listed, or leaves out what is pending."""
     if not out.placed:
         return
+    placed = [reading.quantities[i] for i in out.placed]
     for clause in reading.clauses:
         text = clause.text.strip("，,。；; ")
-        placed = [reading.quantities[i] for i in out.placed]
         if _PENDING.search(text) and not any(clause.start <= q.start < clause.end for q in placed) \
                 and not _GO_AHEAD.search(reading.normalised[clause.start:]):  # …还没报上来，先算到车间就行
             out.problems.append(f"“{text}”：这部分数字还没有，现在算会不完整；请补上后再算（或说明不算这部分）")
@@ -541,6 +541,12 @@ _A_SHARE = re.compile(r"(?<!生产)(?<!效)率|占比|比重|比例|增速|涨�
 _CONTRAST = re.compile(r"(?:但是?|不过|可是|然而|实际上?)")
 
 
+def _withdraw(out: Filled, index: int, question: str) -> None:
+    """A figure placed in a field it does not fill is taken back out, and asked about instead."""
+    out.set(out.placed.pop(index), None)
+    out.problems.append(question)
+
+
 def _points_of_a_share(out: Filled, reading: Reading) -> None:
     """利润率提高了2个百分点: the margin moved by two points — not profit growing by 2%. Read into a
     growth field it would be judged as one; asked for the growth instead."""
@@ -549,10 +555,8 @@ def _points_of_a_share(out: Filled, reading: Reading) -> None:
         slot = next((s for s in out.slots if s.path == path), None)
         if slot is None or not slot.reads.signed or "百分点" not in q.unit or q.derived or not _A_SHARE.search(q.name or q.subject):
             continue
-        del out.placed[i]
-        out.set(path, None)
-        out.problems.append(f"“{q.subject.strip()}{q.text}”是{q.name or '这一比率'}本身的变化，不是{slot.label}；"
-                            f"请给出{slot.label}（如{slot.reads.ask.removeprefix('如') if slot.reads.ask else '“增长5%”'}）")
+        _withdraw(out, i, f"“{q.subject.strip()}{q.text}”是{q.name or '这一比率'}本身的变化，不是{slot.label}；"
+                          f"请给出{slot.label}（如{slot.reads.ask.removeprefix('如') if slot.reads.ask else '“增长5%”'}）")
 
 
 # (同比/环比 compare with another time: 利润同比减少两成 is a growth, no gap between two things)
@@ -572,9 +576,7 @@ def _differences_as_values(out: Filled, reading: Reading) -> None:
         slot = next((s for s in out.slots if s.path == path), None)
         if gap is None or q.derived or slot is None or slot.reads.shape is not Shape.VALUE or _ITS_OWN_OTHER.search(gap.group("other")):
             continue
-        del out.placed[i]
-        out.set(path, None)
-        out.problems.append(f"“{q.subject.strip()}{q.text}”是两者之差，不是{slot.label}本身；请直接给出{slot.label}")
+        _withdraw(out, i, f"“{q.subject.strip()}{q.text}”是两者之差，不是{slot.label}本身；请直接给出{slot.label}")
 
 
 def _unlisted_members(out: Filled, reading: Reading) -> None:
