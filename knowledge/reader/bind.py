@@ -788,11 +788,22 @@ def _compound_durations(text: str, quantities: list[Quantity]) -> list[Quantity]
     for q in quantities:
         prev = out[-1] if out else None
         if prev is not None and prev.kind is Kind.YEARS and q.kind is Kind.MONTHS and text[prev.end:q.start].strip() in ("", "零", "又"):
-            years = (prev.value + q.value / 12).quantize(Decimal("0.0001"))  # 14年8个月 = 14.6667 (same band either way)
+            years = _to_4_places(prev.value + q.value / 12)  # 14年8个月 = 14.6667 (same band either way)
             out[-1] = prev.with_(value=years, text=text[prev.start:q.end], end=q.end)
+            continue
+        if prev is not None and prev.kind in (Kind.MONTHS, Kind.YEARS) and q.kind is Kind.YEARS and re.search(r"差$", text[:prev.start]) \
+                and re.fullmatch(r"\s*(?:就|才)?(?:满|到|够)", text[prev.end:q.start]):
+            short = prev.value / 12 if prev.kind is Kind.MONTHS else prev.value  # 差两个月满15年 = 14年10个月
+            out[-1] = q.with_(value=_to_4_places(q.value - short), text=text[prev.start - 1:q.end], start=prev.start - 1)
             continue
         out.append(q)
     return out
+
+
+def _to_4_places(years: Decimal) -> Decimal:
+    """14.666… → 14.6667, but 9.5 stays 9.5."""
+    value = years.quantize(Decimal("0.0001"))
+    return value.to_integral_value() if value == value.to_integral_value() else Decimal(format(value.normalize(), "f"))
 
 
 def _inherit_forward(text: str, quantities: list[Quantity], lex: Lexicon) -> list[Quantity]:
@@ -860,9 +871,12 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     elif up is not None and not symmetric:
         direction = "up"
     bound = None
-    if ends_with_any(subject, lex.max_words) or starts_with_any(tail, ("以内", "以下", "之内", "封顶")):
+    most, least = ends_with_any(subject, lex.max_words), ends_with_any(subject, lex.min_words)
+    if most and least:  # 不低于 ends with 低于: the longer word says it
+        most, least = (most, None) if len(most) > len(least) else (None, least)
+    if most or starts_with_any(tail, ("以内", "以下", "之内", "封顶")):
         bound = "max"
-    elif ends_with_any(subject, lex.min_words) or starts_with_any(tail, ("以上", "起", "及以上")):
+    elif least or starts_with_any(tail, ("以上", "起", "及以上")):
         bound = "min"
     per_match = re.search(r"每(?:满|隔|过)?([\u4e00-\u9fa5]?)$", subject)
     every = bool(re.search(r"每(?:满|隔|过)?$", subject))

@@ -255,7 +255,7 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _points_of_a_share(out, reading)
     _differences_as_values(out, reading)
     _parts_of_another_rate(out, reading)
-    _complements(out)
+    _complements(out, reading)
     _left_out(out, reading)
     # 积分打七折 / 丙班这次只拿一半 with nowhere to put it: asked about, never dropped
     _counts_of_lists(out, reading)
@@ -390,9 +390,20 @@ def _left_out(out: Filled, reading: Reading) -> None:
         out.set(slot.path, members)
 
 
-def _complements(out: Filled) -> None:
+def _complements(out: Filled, reading: Reading) -> None:
     """基本和绩效各一半 / 基本年薪占40%，其余是绩效年薪: the rest's share restates the field's; one that
-    does not add up to the whole is asked about."""
+    does not add up to the whole is asked about. The rest's share read into the field (绩效年薪占60%) is
+    turned into the field's own (40%); a limit on it (绩效年薪不低于60%) is no share, so it is asked about."""
+    for i, path in list(out.placed.items()):
+        q, slot = reading.quantities[i], next((s for s in out.slots if s.path == path), None)
+        if slot is None or not slot.reads.complement or not isinstance(out.get(path), Decimal) \
+                or not contains_any(q.name or q.subject, slot.reads.complement) or contains_any(q.subject, slot.reads.cues):
+            continue
+        if q.bound:
+            _withdraw(out, i, f"“{q.subject}{q.text}”是一个界限，不是确切的比例；请给出{slot.label}")
+        else:
+            out.set(path, 1 - q.value)
+            out.notes.append(f"{slot.label}按 1 − {plain(q.value * 100)}% = {plain((1 - q.value) * 100)}% 计算：“{q.subject}{q.text}”说的是其余部分")
     for slot in [s for s in out.slots if s.reads.complement and isinstance(out.get(s.path), Decimal)]:
         share: Decimal = out.get(slot.path)
         for q in [q for q in out.leftovers if q.kind is Kind.PERCENT and contains_any(q.name or "", slot.reads.complement)]:

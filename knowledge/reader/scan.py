@@ -75,12 +75,14 @@ def _covered(text: str, words: tuple[str, ...]) -> list[bool]:
             for i in range(at, at + len(word)):
                 mask[i] = True
             at = text.find(word, at + 1)
-    for match in _CLOCK.finditer(text):  # [10:32] 王姐：… — when a message was sent, no figure
-        for i in range(match.start(1), match.end(1)):
-            mask[i] = True
+    for clock in (_CLOCK, _HOUR):  # [10:32] 王姐：…, 下午3点开会 — when something happens, no figure
+        for match in clock.finditer(text):
+            for i in range(match.start(1), match.end(1)):
+                mask[i] = True
     return mask
 
 
+_HOUR = re.compile(r"(?:上午|下午|晚上|早上|凌晨|中午|傍晚|今晚|明早|明天|今天)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})(?=\s*点)")
 # A time of day standing alone (a chat log's [10:32], 09:15 at a line's start), not a ratio (按6:4, 60:40)
 _CLOCK = re.compile(r"(?:^|(?<=[\s\[【(（]))((?:[01]?\d|2[0-3])[:：][0-5]\d(?:[:：][0-5]\d)?)(?=$|[\s\]】)）])", re.MULTILINE)
 
@@ -216,6 +218,8 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
     unit, kind, factor = _unit_after(text, end, lex)
     if text[start:end] == "十" and unit == "分" and _CJK.match(text[end + 1:end + 2] or " "):
         return None  # 十分重要: an adverb (but 清扫一次十分， is ten points)
+    if unit.strip().startswith("点") and not has_digit and value < 10:
+        return None  # 低一点, 五点下班: a little, an hour — not points (三百点 is)
     if text[start - 1:start] in ("P", "p") and (kind is Kind.LEVELS or text[end:end + 1] in ("级", "岗")):
         return None  # P6级: a grade's name
     if re.search(r"(?:案例|附件|表|图|第[一二三四五六七八九十\d]+章第?)$", text[max(0, start - 4):start]) and kind is None:
@@ -358,7 +362,8 @@ def _value_words(text: str, lex: Lexicon, found: list[Quantity]) -> list[Quantit
             labels_a_figure = kind is Kind.PERCENTILE and re.match(r"(?:分别)?(?:为|是|约|:|：)?\s*\d", text[at + len(word):])
             if not labels_a_figure and not any(s < at + len(word) and at < e for s, e in taken):
                 direction = "up" if kind is Kind.PERCENT and value > 0 and word.startswith("翻") else "flat" if value == 0 else None
-                out.append(Quantity(value, kind, word, at, at + len(word), unit=word, direction=direction))
+                approx = kind is not Kind.PERCENTILE and starts_with_any(text[at + len(word):at + len(word) + 2], _APPROX_AFTER) is not None
+                out.append(Quantity(value, kind, word, at, at + len(word), unit=word, direction=direction, approx=approx))  # 一半多
                 taken.append((at, at + len(word)))
             at = text.find(word, at + 1)
     return out

@@ -943,3 +943,24 @@ def test_a_persons_attribute_the_request_names_is_asked_for_and_taken_from_the_a
     assert then.input["members"][0]["skill_level"] == "高级技师" and then.output["allocations"]["龙师傅"] == Decimal("1300.00")
     pure = _computed(respond("师带徒津贴按每徒每月300：老柏带1个，老蔡带2个，每人多少", session_id=_session()))
     assert pure and pure[-1].output["allocations"] == {"老柏": Decimal("300.00"), "老蔡": Decimal("600.00")}
+
+
+def test_more_than_a_half_and_almost_so_many_years_are_guesses():
+    _asked("分红激励：在岗职工300人，激励60人，技术技能人才占一半多，合规吗", "一半")
+    _asked("工龄工资每档加30，起步100，每2年一档，共10档，老骆工龄快12年了，拿多少", "12年")
+
+
+def test_points_written_as_dian_are_scores_and_a_clock_time_is_no_figure():
+    call = _computed(respond("按点数分奖金：池子9万，甲岗300点，乙岗600点，下午3点前给我", session_id=_session()))[-1]
+    assert call.output["allocations"] == {"甲岗": Decimal("30000.00"), "乙岗": Decimal("60000.00")}
+
+
+def test_so_long_short_of_a_full_length_of_service_is_that_much_less():
+    call = _computed(respond("年功工资：起步60元，每档加15元，每满4年一档，共8档，老谭还差三个月满16年", session_id=_session()))[-1]
+    assert Decimal(str(call.input["years"])) == Decimal("15.75") and call.output["band"] == 4
+
+
+def test_the_rest_s_share_is_turned_round_and_a_limit_on_it_is_asked():
+    turned = _computed(respond("年薪总额30万，绩效年薪占七成，算下基本年薪", session_id=_session()))[-1]
+    assert turned.output["allocations"]["基本年薪"] == Decimal("90000.00")
+    _asked("年薪总额30万，绩效年薪不低于65%，基本年薪能给多少", "65%")
