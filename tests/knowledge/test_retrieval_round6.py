@@ -109,3 +109,20 @@ def test_reviewed_yaml_reads_as_before():
     for name in ("gate.yaml", "expansions.yaml", "synonyms.yaml", "catalog.yaml"):
         path = PACKAGE_DIR / name
         assert read_yaml(path) == yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("query", [
+    "克扣技术工人的工资会受到什么处罚",
+    "用食堂饭票顶工资合法吗",
+    "绩效工资一分不发犯法吗",
+])
+def test_questions_of_legality_and_sanctions_are_refused(query):
+    assert knowledge.search(query) == []
+
+
+@pytest.mark.parametrize("query", [
+    "基础工资全员一个标准，这样做合规吗",  # whether a draft follows a guideline is in scope
+    "年功工资各档之间的差额合不合理",
+])
+def test_asking_whether_a_practice_follows_the_guidelines_is_answered(query):
+    assert knowledge.search(query)
