@@ -84,7 +84,7 @@ def nouns(tags: tuple[str, ...]) -> TagSet:
 
 
 _TAGS_LOCK = threading.Lock()
-_TAGS_VERSION = 1  # raise when the table's rows change meaning
+_TAGS_VERSION = 1  # raise when the table's layout or rows change meaning
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +92,11 @@ def _tag_table() -> sqlite3.Connection:
     """jieba's dictionary tags (and the domain dictionary's), in an SQLite file beside jieba's
     cache: a question needs the tags of a few words, and loading all 350,000 (a tagger, or the
     word lists) cost a cold `payguide search` a fifth of its time."""
-    path = data_home() / f"jieba-tags-{_TAGS_VERSION}.sqlite"
+    import hashlib
+
+    # named by the domain dictionary's content, so an edited domain dictionary gets a new table
+    domain = hashlib.sha256((PACKAGE_DIR / "domain_dict.txt").read_bytes()).hexdigest()[:10]
+    path = data_home() / f"jieba-tags-{_TAGS_VERSION}-{domain}.sqlite"
     if not path.exists():
         _build_tag_table(path)
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
@@ -101,8 +105,10 @@ def _tag_table() -> sqlite3.Connection:
 def _build_tag_table(path: Path) -> None:
     import jieba
 
+    with jieba.get_dict_file() as handle:
+        general = Path(handle.name)
     rows = []
-    for source in (Path(jieba.get_dict_file().name), PACKAGE_DIR / "domain_dict.txt"):
+    for source in (general, PACKAGE_DIR / "domain_dict.txt"):
         for line in source.read_text(encoding="utf-8").splitlines():
             parts = line.split()
             if len(parts) == 3:
