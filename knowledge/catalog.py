@@ -5,10 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel
 
 from .paths import PACKAGE_DIR
+from .yamlfile import read_yaml
 
 
 class DocumentEntry(BaseModel):
@@ -32,5 +32,5 @@ class DocumentEntry(BaseModel):
 
 @lru_cache(maxsize=1)
 def load_catalog() -> tuple[DocumentEntry, ...]:
-    entries = yaml.safe_load((PACKAGE_DIR / "catalog.yaml").read_text(encoding="utf-8"))
+    entries = read_yaml(PACKAGE_DIR / "catalog.yaml")
     return tuple(DocumentEntry.model_validate(entry) for entry in entries)

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from .models import Unit
 from .paths import PACKAGE_DIR
+from .yamlfile import read_yaml
 
 EXPANSIONS_FILE = PACKAGE_DIR / "expansions.yaml"
 
@@ -26,7 +26,7 @@ class Expansion(BaseModel):
 
 @lru_cache(maxsize=1)
 def expansions() -> dict[str, Expansion]:
-    data = yaml.safe_load(EXPANSIONS_FILE.read_text(encoding="utf-8")) or {}
+    data = read_yaml(EXPANSIONS_FILE) or {}
     return {str(unit_id): Expansion.model_validate(entry or {}) for unit_id, entry in data.items()}
 
 

@@ -29,10 +29,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from .paths import PACKAGE_DIR
 from .text import STOPWORDS, expand
+from .yamlfile import read_yaml
 
 if TYPE_CHECKING:
     from .index import Index
@@ -90,7 +89,7 @@ class Settings:
 
 @lru_cache(maxsize=1)
 def settings() -> Settings:
-    data: dict[str, Any] = yaml.safe_load(GATE_FILE.read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_yaml(GATE_FILE)
     return Settings(float(data["min_share"]), float(data["max_foreign"]), float(data["foreign_below_share"]),
                     tuple(data["injection"]),
                     tuple(str(t).lower() for t in data.get("uncovered_topics") or ()),

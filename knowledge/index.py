@@ -59,6 +59,12 @@ _SENTENCE_START = r"(?:^|[。；;：:\n]|（[一二三四五六七八九十]+）
 # 技术工人 → 技能人才指引), or the guideline itself by its short name or an alias (曲靖指引),
 # prefers that guideline's units when scores are close.
 SUBJECT_BONUS = 0.03
+# A guideline's opening clause (为…，制定本指引) gives its purpose and basis, and quotes its own
+# title: a question naming the guideline matches it without asking why or on what basis it
+# was made. It answers only those.
+PREAMBLE_PENALTY = 0.06
+_PREAMBLE = re.compile(r"制定本指引")
+_ASKS_BASIS = re.compile(r"依据|根据|为什么|为啥|目的|出台|哪些文件|上级文件|背景")
 SUBJECT_MIN_COUNT = 20  # a title word the document writes at least this often …
 SUBJECT_SHARE = 0.85  # … and with this share of the whole corpus's uses of it
 
@@ -413,9 +419,11 @@ def ranked(index: Index, query: str, doc_id: str | None, kind: str | None,
         return CASE_BONUS if wants_case else -CASE_PENALTY
 
     terms = _defined_term(query)
+    basis = bool(_ASKS_BASIS.search(query))
     final = {uid: fused[uid] / top + COVERAGE_WEIGHT * coverage[uid][0] + kind_prior(index.units[uid])
              + (SUBJECT_BONUS if index.units[uid].doc_id == subject else 0.0)
-             + (DEFINITION_BONUS if terms and _defines(index.units[uid].text, terms) else 0.0) for uid in coverage}
+             + (DEFINITION_BONUS if terms and _defines(index.units[uid].text, terms) else 0.0)
+             - (PREAMBLE_PENALTY if not basis and _PREAMBLE.search(index.units[uid].text) else 0.0) for uid in coverage}
     hits = []
     best = max(final.values())
     for uid in sorted(final, key=lambda u: (-final[u], index.unit_order.get(u, 0))):

@@ -17,6 +17,8 @@ from .models import Unit
 from .numerals import ANY_NUMERAL, cn_to_int, int_to_cn
 
 _ARTICLE = re.compile(rf"(第)?\s*({ANY_NUMERAL})\s*条")
+# A bare numeral after a determiner asks or points ("出自哪一条", "这一条", "每一条"): no number.
+_DETERMINER = "哪这那每同另任某"
 _CASE = re.compile(rf"案例\s*({ANY_NUMERAL})")
 _APPENDIX = re.compile(rf"附件\s*({ANY_NUMERAL})")
 # A query that is nothing but a reference ("…第八条说了什么"): no ranked search after it.
@@ -73,7 +75,8 @@ def _article_refs(query: str, doc_named: bool) -> list[int]:
     """Article numbers; a bare '四十五条' (no 第) counts only beside a document's name or alone."""
     numbers = []
     for match in _ARTICLE.finditer(query):
-        if not match.group(1) and not doc_named and query[: match.start()].strip("《》 ，,、"):
+        before = query[: match.start()].rstrip()
+        if not match.group(1) and (before.endswith(tuple(_DETERMINER)) or (not doc_named and before.strip("《》 ，,、"))):
             continue
         number = _number(match.group(2))
         if number is not None:
