@@ -146,7 +146,36 @@ def step_series(scheme: Scheme) -> list[StepSeries]:
     out += [s for s in map(_seniority_sentence, scheme.having(*W.seniority) + under) if s is not None]
     out += [s for s in map(_step_sentence, scheme.having("薪级", "档", "薪档", "一岗")) if s is not None]
     out += [s for s in map(_gap_sentence, scheme.having("差额", "级差", "档差")) if s is not None]
+    out += [s for s in map(_increment_series, scheme.having("每")) if s is not None]
     return out + _step_lines(scheme) + _seniority_lines(scheme)
+
+
+# where a step rule changes: "自第四级起", "满20年后", "五至八级", "20年以上"
+_STEP_BOUNDARY = re.compile(r"[0-9零〇一二两三四五六七八九十]+\s*(?:级|档|年)\s*(?:起|后|以后|之后|以上|开始)"
+                            r"|[0-9零〇一二两三四五六七八九十]+\s*(?:级|档|年)?\s*(?:至|到|-|～|~|—)\s*[0-9零〇一二两三四五六七八九十]+\s*(?:级|档|年)")
+
+
+def _increment_series(s: Sentence) -> StepSeries | None:
+    """Steps stated as rules rather than a table ("以后每晋升一级增加120元，自第四级起每晋升一级增加200元";
+    "工龄每满一年增加15元；满20年后，每满一年增加25元"): a rule of equal steps that changes its step at a
+    boundary of the same ladder gives unequal steps. Different steps for different posts ("管理岗每级100元，
+    生产岗每级80元") name no boundary and are left alone. The series shown is the one the rules give,
+    from the stated start (or the first step) over one step of each size."""
+    if s.row is not None or _gap_sentence(s) is not None:
+        return None
+    steps = [q for q in s.figures(Kind.MONEY) if "每" in q.subject and any(w in q.subject for w in W.step_increment)
+             and figure(q, s).bound is None]
+    changed = [b for a, b in pairwise(steps) if b.value != a.value and _STEP_BOUNDARY.search(s.plain[a.end:b.start])]
+    if not changed:
+        return None
+    first = steps[0]
+    start = next((q.value for q in s.figures(Kind.MONEY) if q.end <= first.start and q not in steps), first.value)
+    amounts = [start, start + first.value]
+    for q in changed:
+        amounts.append(amounts[-1] + q.value)
+    seniority = any(w in s.plain + s.heading + s.chapter for w in W.seniority) or "工龄" in s.plain
+    kind = SeriesKind.SENIORITY if seniority else SeriesKind.PAY_STEPS
+    return StepSeries(kind=kind, name="年功工资" if seniority else "", amounts=amounts, evidence=s.evidence)
 
 
 _LINE_MAX = 24  # a line holding one step and its amount ("3.4.2 二级：2800元")
