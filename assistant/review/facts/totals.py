@@ -545,6 +545,9 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
                 out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{after.text}→{before.text}")
         for q in amounts:
             kind = _row_kind(q.subject)
+            if kind is None and _LOSS_LEVEL.search(q.subject.split("…")[-1]) and not q.per:
+                # "2024年亏损1,500万元，2025年亏损扩大至2,300万元": a year's loss is its profit, below zero
+                kind, q = "profit", q.with_(value=-abs(q.value), direction=None, text=f"亏损{q.text}")
             if kind is None or q.per or any(w in q.subject for w in W.not_company):
                 continue
             if q.direction and _AGAINST_LAST.search(q.subject):
@@ -563,7 +566,7 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
             continue
         (before, _), (after, s) = (by_year[y] for y in sorted(by_year)[-2:])
         if before.value:
-            change = (after.value - before.value) / before.value
+            change = (after.value - before.value) / abs(before.value)  # a loss that deepens is a fall
             out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{before.text}→{after.text}")
     for kind, (q, s) in changes.items():
         base = relative.get(kind, {}).get(-1)
@@ -573,6 +576,8 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
     return out
 
 
+# a year's loss written as its level: 亏损300万元, 亏损扩大至2,300万元, 减亏至600万元 (not 减亏300万元, a change)
+_LOSS_LEVEL = re.compile(r"(?:亏损(?:额)?(?:扩大|增加|减少|收窄|缩小)?(?:至|到|为)?|减亏(?:至|到))$")
 _ON_BASE = re.compile(r"的?基础上[^，,；;。0-9]{0,4}?(增加|提高|增长|上调|增发|减少|降低|下调|核减|压减)")
 _LESS_WORDS = ("减少", "降低", "下调", "核减", "压减")
 _AGAINST_LAST = re.compile(r"(?:比|较|同比)(?:上年|去年|上一年|上年度|前一年|同期)?")
