@@ -21,6 +21,7 @@ from ..models import Evidence
 from ..scheme import Scheme, Sentence, Table
 from ..words import words
 from .common import (
+    Cell,
     Facts,
     Figure,
     amount_share,
@@ -401,6 +402,24 @@ def _part(text: str) -> PayPart | None:
     return PayPart.BASE if base > perf else PayPart.PERFORMANCE
 
 
+def _cell_ratio(cell: Cell, category: Research, column: PayPart, evidence: Evidence) -> PayMix | None:
+    """A ratio written in a cell ("基本薪酬与绩效薪酬之比为11:9" under 岗位基本薪酬; "六比四" under 基本薪酬 :
+    绩效薪酬): the first share is the part named first before it in the cell, else in the column's heading,
+    else the column's own part."""
+    found = next(iter(ratios(cell.text)), None)
+    if found is None or len(found.shares) != 2:
+        return None
+    first = column
+    for words_ in (cell.text[:found.start], cell.header):
+        firsts = [(words_.find(w), part) for part, cues in ((PayPart.BASE, W.base_pay), (PayPart.PERFORMANCE, W.performance_pay))
+                  for w in cues if w in words_]
+        if firsts:
+            first = min(firsts)[1]
+            break
+    share = found.shares[0] if first is PayPart.BASE else found.shares[1]
+    return PayMix(category=category, part=PayPart.BASE, share=Figure(value=share, evidence=evidence, text=found.text))
+
+
 def ratio_share(s: Sentence, start: int = 0) -> tuple[Decimal, str] | None:
     """The first part's share of a ratio written "5:5", "4∶6", "四比六" or "五五比例" (see `knowledge.reader.ratios`;
     the reader reads "5:5" as two numbers and "五五" as none, tests/review/reader_gaps.md)."""
@@ -414,6 +433,9 @@ def pay_mix(scheme: Scheme) -> list[PayMix]:
         for cell in cells(table):
             category = _category(cell.label)
             part = _part(cell.header)
+            if category is not None and part is not None and (mix := _cell_ratio(cell, category, part, table.evidence(cell.row))) is not None:
+                out.append(mix)
+                continue
             if category is None or part is None or not cell_is_percent(cell) or cell_value(cell) is None:
                 continue
             if any(existing.category is category and existing.share.evidence.text == table.row_text(cell.row) for existing in out):

@@ -12,12 +12,12 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from knowledge.reader import Kind, Quantity, parse_numeral
+from knowledge.reader import Kind, Quantity, parse_numeral, read
 from knowledge.reader.fields import Reads
 from knowledge.reader.fill import fill
 
 from ..models import Evidence
-from ..scheme import Scheme, Sentence, Table
+from ..scheme import Scheme, Sentence, Table, plain
 from ..words import words
 from .common import (
     Bound,
@@ -134,6 +134,8 @@ def growth(scheme: Scheme) -> Growth:
         found.setdefault(name, fig)
     for name, fig in _across_years(scheme).items():
         found.setdefault(name, fig)
+    if "wage_total" not in found and (parts := _by_components(scheme)) is not None:
+        found["wage_total"] = parts
     if "wage_total" not in found:
         for s in scheme.prose():
             if s.has(*W.subsidiary_kinds) or not s.has(*_CAPS):
@@ -576,6 +578,33 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
     return out
 
 
+_MADE_OF = ("构成", "组成", "包括", "包含", "由")
+_BASE_ITEM = ("基数", "上年", "去年", "上一年", "清算", "实发", "实际发放")
+
+
+def _by_components(scheme: Scheme) -> Figure | None:
+    """"工资总额预算由三部分构成：一是基数部分9,600万元，即经清算的2025年工资总额；二是效益联动增量540万元；
+    三是专项奖励60万元": a budget given by its parts, one of them last year's base — the growth is what
+    the other parts add to it (600 ÷ 9,600)."""
+    for s in scheme.prose():
+        if not s.has(*W.wage_total) or not s.has(*_MADE_OF) or s.has(*W.subsidiary_kinds):
+            continue
+        text = s.plain
+        items = []
+        for q in s.figures(Kind.MONEY):
+            start = max(text.rfind(ch, 0, q.start) for ch in "；;：:。") + 1
+            ends = [at for ch in "；;。" if (at := text.find(ch, q.end)) >= 0]
+            items.append((q, text[start:min(ends, default=len(text))]))
+        bases = [q for q, item in items if any(w in item for w in _BASE_ITEM)]
+        added = [q for q, item in items if q not in bases and not q.per and q.value > 0]
+        if len(bases) != 1 or not added or bases[0].value <= 0 or len(items) != len(added) + 1:
+            continue
+        growth = sum((q.value for q in added), Decimal(0)) / bases[0].value
+        return Figure(value=growth.quantize(Decimal("0.0001")), evidence=s.evidence,
+                      text=f"{bases[0].text}+{'+'.join(q.text for q in added)}")
+    return None
+
+
 # a year's loss written as its level: 亏损300万元, 亏损扩大至2,300万元, 减亏至600万元 (not 减亏300万元, a change)
 _LOSS_LEVEL = re.compile(r"(?:亏损(?:额)?(?:扩大|增加|减少|收窄|缩小)?(?:至|到|为)?|减亏(?:至|到))$")
 _ON_BASE = re.compile(r"的?基础上[^，,；;。0-9]{0,4}?(增加|提高|增长|上调|增发|减少|降低|下调|核减|压减)")
@@ -599,6 +628,13 @@ def subsidiaries(scheme: Scheme) -> list[SubsidiaryGrowth]:
             if kind is None and any(w in cell.label for w in _GROUP_ROW) and seen:
                 kind = "集团"  # the group's own row (集团合计) in a table of subsidiaries: the growth they are held to
             if kind is None or cell.row in done or not cell_is_percent(cell) or cell_value(cell) is None:
+                continue
+            over = _points_over_group(read(plain(cell.text), typos=False).quantities) if "集团" in cell.text else None
+            if over is not None:  # "比照集团水平上浮1.5个百分点" in the row of a 内部效益型 subsidiary
+                seen.add(kind)
+                done.add(cell.row)
+                out.append(SubsidiaryGrowth(kind=kind, growth=Figure(value=over.value, evidence=table.evidence(cell.row), text=cell.text),
+                                            over_group=True))
                 continue
             if not any(w in cell.header for w in ("增幅", "增长", "增速")) and cell.quantity is None:
                 continue
@@ -630,12 +666,15 @@ def _over_group(s: Sentence) -> Figure | None:
     """"其工资总额增幅可比集团平均增幅高出两个百分点": a growth set as points above the group's own,
     not refused ("不得比集团高出…")."""
     # every reading, weak ones too: "一个百分点" is a unit, not the lone 一 `figures` leaves out
-    for q in s.reading.quantities:
-        # "按集团增幅上浮两个百分点": points up from the group's growth, however the move is worded
+    found = _points_over_group([q for q in s.reading.quantities if not negated_at(s, q.start)])
+    return Figure(value=found.value, evidence=s.evidence, text=found.text) if found is not None else None
+
+
+def _points_over_group(quantities: list[Quantity]) -> Quantity | None:
+    """"按集团增幅上浮两个百分点", "比照集团水平上浮1.5个百分点": points up from the group's growth, however
+    the move is worded."""
+    for q in quantities:
         above = _ABOVE.search(q.subject.rstrip()) is not None or _ON_GROUP.search(q.subject) is not None and q.direction == "up"
-        if q.kind is not Kind.PERCENT or not q.text.endswith("百分点") or not above or q.value <= 0:
-            continue
-        if negated_at(s, q.start):
-            continue
-        return Figure(value=q.value, evidence=s.evidence, text=q.text)
+        if q.kind is Kind.PERCENT and q.text.endswith("百分点") and above and q.value > 0 and not q.negated:
+            return q
     return None
