@@ -512,7 +512,7 @@ def _growths(qs: list[Quantity]) -> list[Quantity]:
         if q.kind not in (Kind.MONEY, Kind.NUMBER) or not q.name or not (past or now):
             continue
         for later in qs[i + 1:]:
-            moved_to = _MOVED_TO.match(_after_figure(later.subject)) and later is next((p for p in qs[i + 1:] if p.kind is q.kind), None)
+            moved_to = _MOVED_TO.match(after_figure(later.subject)) and later is next((p for p in qs[i + 1:] if p.kind is q.kind), None)
             if later.sentence != q.sentence or later.kind not in (Kind.MONEY, Kind.NUMBER) or later.name != q.name and not moved_to:
                 continue
             before, after = (q, later) if past else (later, q)  # 利润总额今年5200万去年5000万: the present first
@@ -528,7 +528,7 @@ _LESS_WORDS = ("少", "少发", "减少", "降", "下降", "减")
 _PER_UNIT = re.compile(r"^\s*/\s*(?:人|月|年|件|次|天|台|吨|小时|个)")
 
 
-def _after_figure(subject: str) -> str:
+def after_figure(subject: str) -> str:
     """The words of a subject after the figure before it, without that figure's per-unit ("由28.5万元/人提高到"
     → 提高到): the unit belongs to the figure it follows."""
     return _PER_UNIT.sub("", subject.split("…")[-1])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from decimal import Decimal
 
 from .models import Kind, Quantity
@@ -52,7 +53,7 @@ def per_every(quantities: list[Quantity]) -> dict[int, Decimal]:
     counted figure's start → its share of the people it is set per (1/15). Both figures are heads
     in one clause, the first written with 每; the share is the rate, not a head count."""
     out: dict[int, Decimal] = {}
-    for per, counted in zip(quantities, quantities[1:]):
+    for per, counted in pairwise(quantities):
         if per.every and per.kind in _HEADS and counted.kind in _HEADS and per.clause == counted.clause \
                 and per.sentence == counted.sentence and per.value > 0 and not counted.every:
             out[counted.start] = counted.value / per.value

@@ -13,7 +13,7 @@ from typing import Annotated
 from pydantic import BaseModel
 
 from calculators.applicability import Research
-from knowledge.reader import Kind, parse_numeral
+from knowledge.reader import Kind, Quantity, parse_numeral
 from knowledge.reader.fields import Reads
 from knowledge.reader.ratios import ratios
 
@@ -156,6 +156,13 @@ _STEP_BOUNDARY = re.compile(r"[0-9零〇一二两三四五六七八九十]+\s*(?
                             r"|[0-9零〇一二两三四五六七八九十]+\s*(?:级|档|年)?\s*(?:至|到|-|～|~|—)\s*[0-9零〇一二两三四五六七八九十]+\s*(?:级|档|年)")
 
 
+def _clause_before(s: Sentence, q: Quantity) -> str:
+    """The words of a figure's own clause before it ("每满一年增发" for 12元; the reader's subject may stop
+    at 一年)."""
+    clause = s.clause_at(q.start)
+    return s.plain[clause.start if clause is not None else 0:q.start]
+
+
 def _increment_series(s: Sentence) -> StepSeries | None:
     """Steps stated as rules rather than a table ("以后每晋升一级增加120元，自第四级起每晋升一级增加200元";
     "工龄每满一年增加15元；满20年后，每满一年增加25元"): a rule of equal steps that changes its step at a
@@ -164,7 +171,7 @@ def _increment_series(s: Sentence) -> StepSeries | None:
     from the stated start (or the first step) over one step of each size."""
     if s.row is not None or _gap_sentence(s) is not None:
         return None
-    steps = [q for q in s.figures(Kind.MONEY) if "每" in q.subject and any(w in q.subject for w in W.step_increment)
+    steps = [q for q in s.figures(Kind.MONEY) if "每" in (own := _clause_before(s, q)) and any(w in own for w in W.step_increment)
              and figure(q, s).bound is None]
     changed = [b for a, b in pairwise(steps) if b.value != a.value and _STEP_BOUNDARY.search(s.plain[a.end:b.start])]
     if not changed:

@@ -13,6 +13,7 @@ from typing import Annotated
 from pydantic import BaseModel, Field
 
 from knowledge.reader import Kind, Quantity, parse_numeral, read
+from knowledge.reader.bind import after_figure
 from knowledge.reader.fields import Reads
 from knowledge.reader.fill import fill
 
@@ -538,7 +539,7 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
             continued = _continued(before, after, s)
             if continued == -1:  # "2025年工资总额计划1.26亿元，2024年为1.2亿元": the later year written first
                 before, after = after, before
-            moved = _MOVED_TO.match(after.subject) is not None or continued != 0
+            moved = _MOVED_TO.match(after_figure(after.subject)) is not None or continued != 0
             if kind and kind not in out and moved and before.value:
                 change = (after.value - before.value) / before.value
                 out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{before.text}→{after.text}")
@@ -629,11 +630,11 @@ def subsidiaries(scheme: Scheme) -> list[SubsidiaryGrowth]:
                 kind = "集团"  # the group's own row (集团合计) in a table of subsidiaries: the growth they are held to
             if kind is None or cell.row in done or not cell_is_percent(cell) or cell_value(cell) is None:
                 continue
-            over = _points_over_group(read(plain(cell.text), typos=False).quantities) if "集团" in cell.text else None
-            if over is not None:  # "比照集团水平上浮1.5个百分点" in the row of a 内部效益型 subsidiary
+            points = _points_over_group(read(plain(cell.text), typos=False).quantities) if "集团" in cell.text else None
+            if points is not None:  # "比照集团水平上浮1.5个百分点" in the row of a 内部效益型 subsidiary
                 seen.add(kind)
                 done.add(cell.row)
-                out.append(SubsidiaryGrowth(kind=kind, growth=Figure(value=over.value, evidence=table.evidence(cell.row), text=cell.text),
+                out.append(SubsidiaryGrowth(kind=kind, growth=Figure(value=points.value, evidence=table.evidence(cell.row), text=cell.text),
                                             over_group=True))
                 continue
             if not any(w in cell.header for w in ("增幅", "增长", "增速")) and cell.quantity is None:

@@ -1,0 +1,161 @@
+"""General mechanisms behind the dev5 fixes, each proved on sentences and tables written apart from
+tests/review_data/dev5 (other companies, other words, other figures): points of a stated whole as
+weights (of 业绩/能力/态度 and of one indicator), indicators counted group by group, steps stated as
+rules whose step changes, a 首席 quota set per so many staff, a year's loss as profit below zero, a
+per-unit amount moving to another, suspension as refusal, the congress only told, an agreement
+refusing targets in the sentence after it, pay in full never settled, a cell's points above the
+group, a ratio in a cell and a budget given by its parts. Each has a twin that must stay clean."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from assistant.review import review_text
+from knowledge.reader import Kind, read
+from knowledge.reader.ratios import per_every
+
+SOE = "第一条 本公司为国有独资企业，注册地兰州市。\n"
+QJ = "第一条 本公司为曲靖市国资委出资的国有独资企业。\n"
+PRIVATE_QJ = "第一条 本公司是注册在曲靖市陆良县的民营企业。\n"
+
+
+def _rules(text: str, tables: list[list[list[str]]] | None = None, severity: str = "error") -> list[str]:
+    return [f.rule for f in review_text(text, tables=tables).findings if f.severity.value == severity]
+
+
+# ---- points, counts and weights ----------------------------------------------------------------
+
+
+def test_category_points_out_of_a_hundred_are_weights():
+    flawed = SOE + "第五条 员工考评实行百分制：工作业绩25分，工作能力40分，工作态度35分。\n"
+    clean = SOE + "第五条 员工考评实行百分制：工作业绩60分，工作能力25分，工作态度15分。\n"
+    assert "performance-weight-main" in _rules(flawed)
+    assert "performance-weight-main" not in _rules(clean)
+
+
+def test_one_indicator_of_a_stated_total_is_a_weight():
+    flawed = SOE + "第六条 班组考核满分150分，其中产品合格率一项占75分，其余指标由车间商定。\n"
+    clean = SOE + "第六条 班组考核满分150分，其中产品合格率一项占45分，其余指标由车间商定。\n"
+    assert "kpi-weight" in _rules(flawed)  # 75/150 = 50%
+    assert "kpi-weight" not in _rules(clean)  # 45/150 = 30%
+
+
+def test_indicators_counted_group_by_group_are_added_up():
+    flawed = SOE + "第七条 经营层考核设三个方面：效益指标6项、管控指标4项、党建指标3项。\n"
+    clean = SOE + "第七条 经营层考核设三个方面：效益指标3项、管控指标3项、党建指标2项。\n"
+    assert "kpi-count" in _rules(flawed)  # 13
+    assert "kpi-count" not in _rules(clean) and "kpi-count" not in _rules(clean, severity="warning")  # 8, not "三个"
+
+
+# ---- steps stated as rules -------------------------------------------------------------------------
+
+
+def test_a_step_rule_that_changes_at_a_boundary_is_unequal():
+    pay = QJ + "第九条 岗位薪级起点为3,100元，每升一档增加90元，第六档起每升一档增加130元。\n"
+    years = QJ + "第十条 年功工资按连续工龄计算，每满一年增发12元；工龄15年以上的，每满一年增发20元。\n"
+    assert "pay-step-arithmetic" in _rules(pay)
+    assert "seniority-arithmetic" in _rules(years)
+
+
+def test_different_steps_for_different_posts_are_not_a_change():
+    text = QJ + "第九条 管理序列每升一档增加90元，操作序列每升一档增加70元。\n"
+    assert "pay-step-arithmetic" not in _rules(text)
+
+
+# ---- a quota per so many staff -----------------------------------------------------------------------
+
+
+def test_a_head_count_per_so_many_staff_is_a_rate():
+    r = read("按每12名研发人员配备首席工程师1名的标准设置")
+    rates = per_every(r.quantities)
+    assert list(rates.values()) == [Decimal(1) / Decimal(12)]
+    flawed = SOE + "第四条 科技人才总数300人，按每12名科技人才设首席工程师1名的标准设置首席岗位。\n"
+    clean = SOE + "第四条 科技人才总数300人，按每25名科技人才设首席工程师1名的标准设置首席岗位。\n"
+    assert "chief-post-quota" in _rules(flawed)
+    assert "chief-post-quota" not in _rules(clean)
+
+
+# ---- loss years and amounts per head ------------------------------------------------------------------
+
+
+def test_a_deepening_loss_is_a_fall_in_profit():
+    flawed = QJ + "第三条 2023年公司亏损900万元，2024年亏损扩大到1,400万元。\n第四条 2025年工资总额按上年实发数增长2%安排。\n"
+    clean = QJ + "第三条 2023年公司亏损900万元，2024年亏损扩大到1,400万元。\n第四条 2025年工资总额按上年实发数下降5%安排。\n"
+    assert "wage-follows-benefit" in _rules(flawed)
+    assert "wage-follows-benefit" not in _rules(clean)
+
+
+def test_a_turn_from_profit_to_loss_is_a_fall():
+    text = QJ + "第二条 公司2024年利润总额1,200万元，2025年预计亏损200万元。\n第五条 2025年工资总额增长3%。\n"
+    assert "two-lower" in _rules(text)
+
+
+def test_amounts_per_head_moving_give_a_growth():
+    growth = next(q for q in read("全员劳动生产率由41.2万元/人提高到43.5万元/人").quantities if q.kind is Kind.PERCENT)
+    assert abs(growth.value - Decimal("0.0558")) < Decimal("0.001")
+    text = QJ + "第三条 职工平均工资增长8%，全员劳动生产率由41.2万元/人提高到43.5万元/人。\n"
+    assert "two-lower" in _rules(text)
+
+
+# ---- refusals in other words ---------------------------------------------------------------------------
+
+
+def test_suspended_bargaining_is_refused():
+    flawed = PRIVATE_QJ + "第三条 因订单下滑，今年中止工资集体协商，薪酬调整由总经理决定。\n"
+    clean = PRIVATE_QJ + "第三条 公司每年与工会开展工资集体协商，确定工资增长幅度。\n"
+    assert "collective-negotiation" in _rules(flawed)
+    assert "collective-negotiation" not in _rules(clean)
+
+
+def test_a_congress_only_told_has_not_reviewed():
+    flawed = SOE + "第二十条 本办法经总经理办公会研究后印发，并向职工代表大会通报。\n"
+    clean = SOE + "第二十条 本办法经职工代表大会审议通过后印发。\n"
+    assert "soe-congress" in _rules(flawed)
+    assert "soe-congress" not in _rules(clean)
+
+
+def test_the_agreement_sentence_after_agreement_pay_goes_on_with_it():
+    flawed = PRIVATE_QJ + "第八条 对特聘的高级技师实行协议薪酬。\n第九条 协议仅写明月薪标准，不设置考核目标。\n"
+    clean = PRIVATE_QJ + "第八条 对特聘的高级技师实行协议薪酬。\n第九条 协议写明月薪标准和年度绩效目标。\n"
+    assert "agreement-pay-targets" in _rules(flawed)
+    assert "agreement-pay-targets" not in _rules(clean)
+
+
+def test_pay_in_full_never_settled_is_not_assessed_first():
+    flawed = QJ + "第十二条 绩效奖金每月足额兑现，季度考核后不予扣减。\n"
+    clean = QJ + "第十二条 绩效奖金每月按70%预发，季度考核后多退少补。\n"
+    assert "assess-before-allocate" in _rules(flawed)
+    assert "assess-before-allocate" not in _rules(clean)
+
+
+def test_an_increment_under_its_own_heading_spread_evenly():
+    text = SOE + "## 四、增量分配\n\n本年度新增额度全部按人头平均分配，不作倾斜。其中效益增量同样平均分配。\n"
+    assert "increment-to-skill" in _rules(text)
+
+
+# ---- tables ------------------------------------------------------------------------------------------------
+
+
+def test_points_above_the_group_in_a_table_cell():
+    text = SOE + "第九条 各子企业工资总额增幅见下表。\n"
+    table = [["子企业", "类型", "工资总额增幅"], ["检测公司", "内部效益型", "在集团增幅基础上上浮2个百分点"],
+             ["贸易公司", "外部效益型", "5%"]]
+    assert "internal-benefit-growth" in _rules(text, tables=[table])
+    below = [["子企业", "类型", "工资总额增幅"], ["检测公司", "内部效益型", "3%"], ["集团合计", "", "5%"]]
+    assert "internal-benefit-growth" not in _rules(text, tables=[below])
+
+
+def test_a_ratio_in_a_cell_ordered_by_the_heading_or_the_cell():
+    text = SOE + "第十条 科技人才薪酬结构见下表。\n"
+    by_heading = [["研究类型", "固定部分∶浮动部分"], ["基础研究", "1:1"], ["应用研究", "3:7"]]
+    by_cell = [["研究类型", "薪酬结构"], ["基础研究", "浮动部分与固定部分之比为3:7"], ["应用研究", "浮动部分与固定部分之比为1:1"]]
+    assert _rules(text, tables=[by_heading]).count("pay-mix-basic-research") == 1  # 50% < 60%
+    assert "pay-mix-basic-research" not in _rules(text, tables=[by_cell])  # 70% fixed
+
+
+def test_a_budget_given_by_its_parts_over_last_years_base():
+    text = QJ + ("第二条 公司利润总额比上年增长3%。\n第三条 2025年工资总额预算由以下部分组成：上年清算工资总额4,000万元；"
+                 "效益增量200万元；专项奖励40万元。\n")
+    assert "two-lower" in _rules(text)  # 6% ≥ 3%
+    modest = text.replace("效益增量200万元；专项奖励40万元", "效益增量60万元；专项奖励20万元")
+    assert "two-lower" not in _rules(modest)  # 2% < 3%
