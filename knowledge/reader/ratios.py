@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import pairwise
 from decimal import Decimal
+from itertools import pairwise
 
 from .models import Kind, Quantity
 from .numerals import parse_numeral
