@@ -184,7 +184,7 @@ def allowance_schedule(inp: AllowanceInput) -> dict[str, Any]:
 class ChiefInput(MoneyInput):
     reading_same_period: ClassVar[tuple[str, ...]] = ("average_wage", "pay")
     reading_topics: ClassVar[tuple[str, ...]] = ("首席技师", "首席", "首席技能", "技能大师")
-    average_wage: Annotated[Number, Reads(Kind.MONEY, cues=("平均工资", "在岗职工平均工资", "人均工资", "平均", "人均", "职工平均"),
+    average_wage: Annotated[Number, Reads(Kind.MONEY, cues=("平均工资", "在岗职工平均工资", "人均工资", "平均", "人均", "职工平均", "年均", "月均"),
                                           ask="如“在岗职工平均工资8万元”")] = Field(
         ..., gt=0, title="在岗职工平均工资", description="本企业在岗职工平均工资（与 pay 同一期间，通常为年）")
     pay: Annotated[Number | None, Reads(Kind.MONEY, cues=("首席技师", "首席", "薪酬", "年薪", "拟定", "给他", "定", "待遇", "拿", "打算给", "准备给", "给"),

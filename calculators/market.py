@@ -151,6 +151,7 @@ def broadband(inp: BroadbandInput) -> dict[str, Any]:
 
 class PercentileInput(MoneyInput):
     reading_topics: ClassVar[tuple[str, ...]] = ("分位", "百分位", "中位数", "市场", "调研", "薪酬调查", "对标", "行情", "同行", "P25", "P50", "P75", "P90")
+    reading_same_period: ClassVar[tuple[str, ...]] = ("data", "current")
     data: Annotated[list[Number], Reads(Kind.MONEY, cues=("月薪", "工资", "薪酬", "数据", "样本", "调研", "年薪", "收入", "分别是", "分别为"),
                                         shape=Shape.LIST, avoid=("我们", "本企业", "我司", "本公司", "我厂", "目前", "现在", "现行", "自己"),
                                         ask="如“市场数据：5000、6000、7000、8000元”")] = Field(

@@ -231,7 +231,7 @@ def read_weight_map_signed(mapping: Any) -> tuple[list[str], list[Decimal], int]
 
 class KpiInput(CalcInput):
     reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (("weights",), ("count",))
-    reading_topics: ClassVar[tuple[str, ...]] = ("KPI", "指标", "权重", "考核指标", "关键绩效指标", "考核项目")
+    reading_topics: ClassVar[tuple[str, ...]] = ("KPI", "指标", "权重", "考核指标", "关键绩效指标", "考核项目", "考核表", "评分表", "满分")
     weights: Annotated[dict[str, Number] | None, Reads(Kind.PERCENT, cues=("权重", "占", "占比", "比重"), shape=Shape.MAP, fraction=True,
                                                        ask="如“利润40%、营业收入30%、安全生产30%”")] = Field(
         None, title="指标权重", description="考核指标 → 权重（小数，0.4 即 40%），合计应为 1；只知道个数且权重均等时可不填")

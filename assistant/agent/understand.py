@@ -125,7 +125,7 @@ def choose(reading: Reading) -> Request | None:
         return None
     requests = [read_for(info.name, reading) for info in _registry().list_calculators()]
     # 套改 reads people's pay beside grades, as a grade table does: only named by its own words is it meant
-    viable = [r for r in requests if r.filled.placed and (r.topics or r.evidence >= 2 and not _named_only(r.name))]
+    viable = [r for r in requests if (r.filled.placed or r.filled.withdrawn) and (r.topics or r.evidence >= 2 and not _named_only(r.name))]
     if not viable:
         return None
     viable.sort(key=lambda r: r.score, reverse=True)
@@ -360,8 +360,10 @@ def _added_member(text: str, previous: dict[str, Any]) -> str | None:
 
 
 _MEMBER_SHAPES = (Shape.MAP, Shape.RECORDS, Shape.GROUPS, Shape.GRID)
-# 再加10万 / 又多带了(一个徒弟) / 再多干(3年): more than before, the verb after 多 saying of what
-_MORE = re.compile(r"(?:(?:再|又|还|多)?(?:增加|加上|加|多|增|添|提高|上调|涨)|(?:再|又|还)多[\u4e00-\u9fa5]{1,2}?)了?$")
+# 再加10万 / 又多带了(一个徒弟) / 再多干(3年) / 再干6年 / 又做了200件: more than before, the verb after
+# 多 saying of what; 再 before a verb of work adds that much work (再改成, 再按 restate instead)
+_MORE = re.compile(r"(?:(?:再|又|还|多)?(?:增加|加上|加|多|增|添|提高|上调|涨)|(?:再|又|还)多[\u4e00-\u9fa5]{1,2}?"
+                   r"|(?:再|又)(?:干|做|工作|待|熬|带|跑|卖|生产|完成|加班)(?:上|满)?)了?$")
 _LESS = re.compile(r"(?:再|又|还)?(?:减少|减去|减|少|降低|下调|扣|降)了?$")
 
 

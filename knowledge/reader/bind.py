@@ -177,6 +177,8 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound: list[Quantity] = []
     for i in range(len(quantities)):
         bound.append(_describe(text, quantities, i, clauses, lex))
+    bound = _counted_after(text, bound)
+    bound = _grade_spans(text, bound)
     bound = _ranges(text, bound, lex)
     bound = _topics(bound, lex)
     bound = _named_before(text, bound, clauses)
@@ -190,12 +192,60 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _tables(text, bound)
     bound = _line_headings(text, bound)
     bound = _comparisons(text, bound)
+    bound = _fractions_of_another(text, bound)
+    bound = _points_out_of_full_marks(text, bound)
     bound = _counted_levels(bound)
     bound = _after_bracket_notes(text, bound)
     bound = [q.with_(total=True) if q.name and whole_unit(q.name) else q for q in bound]  # 全车间共2500件: the whole, no member
     bound = sorted(bound + _remainders(text, bound, clauses) + _growths(bound) + _service(text, bound) + _alike(text, bound, clauses),
                    key=lambda q: q.start)
     return bound, clauses
+
+
+# 职级1到5的…, 等级 1-6: which grades a list covers (the grades are named, not counted)
+_GRADE_SPAN = re.compile(r"(?:职级|等级|级别|岗级|薪级|档次|层级)\s*\d{1,2}\s*(?:到|至|-|~|—|－)\s*$")
+
+
+def _grade_spans(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """职级1到4的薪酬中位值：4000、4400、4840、5324元: the span names the grades, and a list of as many
+    figures after it, in one sentence, is theirs in order (1级 4000 …)."""
+    out = list(qs)
+    for i, q in enumerate(qs):
+        span = _GRADE_SPAN.search(text[max(0, q.start - 12):q.start])
+        if q.kind not in (Kind.NUMBER, Kind.LEVELS) or q.value >= 100 or span is None:
+            continue
+        out[i] = q.with_(weak=True, label=True, range_start=None, range_end=None)
+        first = int(re.search(r"\d+", span.group(0)).group(0))  # type: ignore[union-attr]
+        after = [j for j in range(i + 1, len(qs)) if qs[j].sentence == q.sentence and not qs[j].weak]
+        grades = range(first, int(q.value) + 1)
+        if q.value == int(q.value) and len(after) == len(grades) and len(grades) >= 2 \
+                and all(re.fullmatch(r"[\s、，,：:元]*", text[qs[a].end:qs[b].start]) for a, b in pairwise(after)):
+            for j, grade in zip(after, grades):
+                out[j] = qs[j].with_(name=f"{grade}级", subject=f"{grade}级")
+    return out
+
+
+_COUNTED_NOUN = re.compile(r"[\u4e00-\u9fa5]{1,6}?(?=$|[的了要在都是，,、；;。\s和及与])")
+
+
+def _counted_after(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """有3个技师、2个高级工 / 3名技师2名高级工: a count said before its noun counts that noun. Read so
+    when the count follows 有, or when the noun after one count is all that stands before the next
+    (技师3个，高级工2个 names each count by the words before it, as usual)."""
+    def noun(q: Quantity) -> str | None:
+        if q.kind not in (Kind.COUNT, Kind.PEOPLE) or q.unit not in ("个", "名", "位"):
+            return None
+        match = _COUNTED_NOUN.match(q.tail)
+        return match.group(0) if match else None
+
+    nouns = [noun(q) for q in qs]
+    chained = [False] * len(qs)
+    for i in range(len(qs) - 1):
+        gap = text[qs[i].end:qs[i + 1].start].strip(" 、，,和及与")
+        if nouns[i] and nouns[i + 1] and gap == nouns[i]:
+            chained[i] = chained[i + 1] = True
+    return [q.with_(name=nouns[i], subject=nouns[i]) if nouns[i] and (chained[i] or q.subject.endswith("有")) else q
+            for i, q in enumerate(qs)]
 
 
 def _after_bracket_notes(text: str, qs: list[Quantity]) -> list[Quantity]:
@@ -254,6 +304,57 @@ def _comparisons(text: str, qs: list[Quantity]) -> list[Quantity]:
             continue
         # its subject as written (工资总额增长, not the core 工资): the words that say which field it is
         out[i] = q.with_(value=base.value + sign * q.value, name=own, subject=q.subject[:match.start()].strip() or own, text=written, derived=True)
+    return out
+
+
+_OF_ANOTHER = re.compile(r"(?:是|为|定为|定在|按|相当于|等于|取|控制在|只有|只占)(?P<other>[^，,。；;：:比的]{1,10}?)的$")
+_A_GROWTH = re.compile(r"(?:增速|增长率|增长|增幅|涨幅)$")
+
+
+def part_of_another_rate(q: Quantity) -> bool:
+    """工资总额增幅是利润增幅的一半: a part or multiple of another rate, not a rate itself."""
+    match = _OF_ANOTHER.search(q.subject)
+    return bool(match and q.kind in (Kind.PERCENT, Kind.MULTIPLE) and _A_GROWTH.search(match.group("other")))
+
+
+def _fractions_of_another(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """工资总额增幅定为利润增幅的一半 (利润增长12%): a rate stated as a part or multiple of another rate
+    is that rate times it (6%, derived and shown as such); when the other rate is not written, the
+    figure is asked about where it is read. (基本年薪为年薪总额的40% is a share: no rate is named.)"""
+    out = list(qs)
+    for i, q in enumerate(out):
+        match = _OF_ANOTHER.search(q.subject)
+        if match is None or not part_of_another_rate(q):
+            continue
+        other = _A_GROWTH.sub("", match.group("other")).removesuffix("的")
+        base = next((p for p in out if p is not q and p.kind is Kind.PERCENT and p.name and not p.derived
+                     and (p.name == other or core(p.name) == other or len(other) >= 2 and p.name.endswith(other))), None)
+        own = q.subject[:match.start()].strip()
+        if base is None or not own:
+            continue  # asked about when read into a field (fill: _parts_of_another_rate)
+        out[i] = q.with_(value=base.value * q.value, kind=Kind.PERCENT, name=own, subject=own,
+                         text=f"{q.subject}{q.text}", derived=True)
+    return out
+
+
+_FULL_MARKS = re.compile(r"(?:满分|百分制|总分值)(?:为|是|共)?\s*$")
+
+
+def _points_out_of_full_marks(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """考核表满分100分：产量40分，质量25分…: points that make up the full marks are each item's weight
+    (40%), worked out and shown as such; the full marks are no item. (满分100分，小王92分: a score.)"""
+    out = list(qs)
+    for i, full in enumerate(qs):
+        if full.kind is not Kind.SCORE or not _FULL_MARKS.search(full.subject) or full.value <= 0:
+            continue
+        parts = [j for j, q in enumerate(qs) if j > i and q.kind is Kind.SCORE and q.sentence == full.sentence and q.name]
+        if len(parts) < 2 or sum(qs[j].value for j in parts) != full.value:
+            continue
+        out[i] = full.with_(weak=True, label=True)
+        for j in parts:
+            q = qs[j]
+            out[j] = q.with_(kind=Kind.PERCENT, value=q.value / full.value, unit="%", derived=True,
+                             text=f"{q.text}（满分{full.text}）")
     return out
 
 
@@ -756,7 +857,7 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     tail = text[q.end:tail_end] if tail_end < nxt_start or not re.search(r"[加增减差多]$", text[q.end:tail_end]) else ""
     tail = "" if tail[:1].isspace() else re.split(r"\s", tail, maxsplit=1)[0].strip()  # 起100 档差25: a space ends the item
     value, direction = q.value, q.direction
-    symmetric = any(w in subject for w in ("上下", "±", "正负", "加减")) or bool(re.search(r"(?:到|至|成|为)$", subject)) \
+    symmetric = any(w in subject for w in ("上下", "±", "正负", "加减")) or bool(re.search(r"(?:到|至|(?<!完)成|为)$", subject)) \
         and not _RATE_NOUN.search(subject)  # 降幅达到两成 is a fall; 降到2000元 is a level
     down = None if symmetric else _last_word(subject, lex.down_words)
     up = _last_word(subject, lex.up_words)
@@ -810,13 +911,15 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
                 name = person
     sentence_start = max(text.rfind(ch, 0, start) for ch in SENTENCE_END) + 1
     heading = _heading(text[sentence_start:start])
-    period = _period(subject) or _period(re.split(r"[，,；;。\n]", text[q.end:q.end + 4])[0])
+    label = text[sentence_start:start].rstrip()
+    period = _period(subject) or _period(re.split(r"[，,；;。\n]", text[q.end:q.end + 4])[0]) or (
+        _period(label) if label.endswith(("：", ":")) else None)  # 同行给的月薪：7000、8000
     return q.with_(
         period=period,
         topic=text[sentence_start:start], heading=heading, value=value, subject=subject,
         tail=tail, name=name, total=total, direction=direction, bound=bound, role=role, parent=parent,
-        approx=q.approx or not symmetric and (contains_any(subject[-4:], lex.approx_words) is not None
-                                              or tail.startswith(("左右", "上下", "出头", "来"))), every=every, per=per,
+        approx=q.approx or tail.startswith(("左右", "上下", "出头", "来"))
+        or not symmetric and contains_any(subject[-4:], lex.approx_words) is not None, every=every, per=per,
         sentence=clause.sentence, clause=c, negated=clause.negated,
     )
 
@@ -874,13 +977,15 @@ def _period(around: str) -> str | None:
 
 def _last_words(subject: str) -> str:
     """帮我们做个宽带薪酬～ 设计岗: words before a space that run long are talk, not the figure's label;
-    ① 采掘队 部门积分: a short name and a label are kept together."""
+    ① 采掘队 部门积分: a short name and a label are kept together (but 按积分来分 研发部: words led by a
+    preposition, adverb or conjunction are talk)."""
     parts = subject.split()
     if len(parts) < 2:
         return subject
     kept = [parts[-1]]
     for part in reversed(parts[:-1]):
-        if len(part) > 6 or len(kept[-1]) > 4:
+        words = _tokens(part)
+        if len(part) > 6 or len(kept[-1]) > 4 or words and (words[0][1][0] in "pcdruy" or words[0][1] == "e"):
             break
         kept.append(part)
     return " ".join(reversed(kept))
@@ -1187,6 +1292,9 @@ def _parents(text: str, qs: list[Quantity], clauses: list[Clause], lex: Lexicon)
             parent = before[-1].name
         elif before and re.match(r"\s*[:：]", segment) and entity_end(before[-1].name or "") and not entity_end(q.name or ""):
             parent = before[-1].name  # 销售部总分900分：小周400、小吴500
+        elif before and any(p.parent for p in out[:i]) and contains_any(before[-1].name or "", lex.entity_suffixes) and not entity_end(q.name or "") \
+                and person_pattern().search(q.name or "") and not contains_any(segment, tuple(SENTENCE_END)):
+            parent = before[-1].name  # …里面王工120分；二车间6000分，张师傅200分: people after a department, as before
         else:
             parent = _header(text, clauses, q, tuple(p.name for p in out[:i] if p.name and not p.parent))
         if parent and parent != q.name and not whole_unit(parent):  # 全公司8000分，其中一部3000分: parts of the whole, no group

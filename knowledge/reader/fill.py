@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .bind import core, entity_end, looks_like_entity, mention_in, person_pattern, whole_unit
+from .bind import core, entity_end, looks_like_entity, mention_in, part_of_another_rate, person_pattern, whole_unit
 from .fields import Reads, Shape, Slot, slots
 from .lexicon import contains_any, dictionary_word, lexicon
 from .models import Kind, Quantity, Reading
@@ -44,6 +44,7 @@ class Filled:
     cued: set[str] = field(default_factory=set)  # fields filled because the words named them
     keyed: set[str] = field(default_factory=set)  # maps filled with their usual names (A、B、C; 高级技师)
     outranked: set[int] = field(default_factory=set)  # figures a better-named one took the field from (集团有5600人…在岗740人)
+    withdrawn: set[int] = field(default_factory=set)  # figures read into a field, then asked about (基本年薪比绩效年薪少6万)
 
     @property
     def cue_hits(self) -> int:
@@ -177,6 +178,8 @@ class _Model:
         name = strip_cues(q.name, self.cues)
         if not name or name in lexicon().not_names:
             return None
+        if any(name in s.reads.keys and kind_fit(s.reads, q) for s in self.member_slots):
+            return name  # 中级工200元: a grade a keyed table lists, never a field's single value
         return name if looks_like_entity(name) else None
 
 
@@ -251,6 +254,7 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
                           or q.kind is Kind.PERCENT and (_SET_ASIDE.search(q.subject) or q.bound is not None))]
     _points_of_a_share(out, reading)
     _differences_as_values(out, reading)
+    _parts_of_another_rate(out, reading)
     _complements(out)
     _left_out(out, reading)
     # 积分打七折 / 丙班这次只拿一半 with nowhere to put it: asked about, never dropped
@@ -544,6 +548,7 @@ _CONTRAST = re.compile(r"(?:但是?|不过|可是|然而|实际上?)")
 def _withdraw(out: Filled, index: int, question: str) -> None:
     """A figure placed in a field it does not fill is taken back out, and asked about instead."""
     out.set(out.placed.pop(index), None)
+    out.withdrawn.add(index)
     out.problems.append(question)
 
 
@@ -566,6 +571,16 @@ _ITS_OWN_OTHER = re.compile(r"上年|去年|上一年|前年|上月|上个月|�
                             r"[上前下低高]一?[级档等岗]")
 
 
+def _parts_of_another_rate(out: Filled, reading: Reading) -> None:
+    """工资总额增幅是利润增幅的一半, with no 利润增幅 written: half of an unknown rate (bind works it out
+    when the other rate is there, and marks it derived)."""
+    for i, path in list(out.placed.items()):
+        q = reading.quantities[i]
+        slot = next((s for s in out.slots if s.path == path), None)
+        if slot is not None and not q.derived and part_of_another_rate(q):
+            _withdraw(out, i, f"“{q.subject.strip()}{q.text}”要先知道后者是多少；请给出它，或直接给出{slot.label}")
+
+
 def _differences_as_values(out: Filled, reading: Reading) -> None:
     """基本年薪比绩效年薪少6万: the gap between two things, not the first one's value. A single figure
     read as if it were (基本年薪 6万) would be a confident wrong answer; the gap is asked about.
@@ -577,6 +592,22 @@ def _differences_as_values(out: Filled, reading: Reading) -> None:
         if gap is None or q.derived or slot is None or slot.reads.shape is not Shape.VALUE or _ITS_OWN_OTHER.search(gap.group("other")):
             continue
         _withdraw(out, i, f"“{q.subject.strip()}{q.text}”是两者之差，不是{slot.label}本身；请直接给出{slot.label}")
+
+
+def _suffixed_words(text: str, suffix: str, lengths: set[int], bounds: set[int]) -> list[tuple[int, int]]:
+    """还有综合部的分数: the span of each word ending in `suffix` with a listed name's length, tried from
+    each occurrence of the suffix back to a word boundary (a left-to-right scan takes 还有综合部, skips 综合部)."""
+    found = []
+    for match in re.finditer(re.escape(suffix), text):
+        for start in range(match.start() - 1, max(-1, match.start() - 5), -1):
+            if not re.match(r"[\u4e00-\u9fa5A-Za-z0-9]", text[start]):
+                break
+            if start in bounds and match.end() - start in lengths:
+                if not any(tag == "v" or tag.startswith(("p", "d", "c", "u", "r", "y", "e"))
+                           for _, tag, _ in _positioned_tokens(text[start:match.start()])):
+                    found.append((start, match.end()))  # (分到车间: a verb, no name)
+                break
+    return found
 
 
 def _unlisted_members(out: Filled, reading: Reading) -> None:
@@ -599,12 +630,11 @@ def _unlisted_members(out: Filled, reading: Reading) -> None:
         if suffix is None:
             continue
         lengths, bounds = {len(n) for n in names}, _word_bounds(text)
-        for match in re.finditer(rf"[\u4e00-\u9fa5A-Za-z0-9]{{1,4}}?{suffix}", text):
-            name = match.group(0)
+        for start, end in _suffixed_words(text, suffix, lengths, bounds):
+            name = text[start:end]
             if name in listed or name in known or any(name in n or n in name for n in names) or name.startswith(_NOT_A_MEMBER_PREFIX) \
-                    or len(name) not in lengths or not looks_like_entity(name) or match.start() not in bounds \
-                    or match.end() not in bounds and text[match.end():match.end() + 1] not in "分和与及、，,的各" \
-                    or _GO_AHEAD.search(text[match.end():]):  # (生产部分: 部分 is jieba's word; …先算这两个就行: said to leave it out)
+                    or not looks_like_entity(name) or end not in bounds and text[end:end + 1] not in "分和与及、，,的各" \
+                    or _GO_AHEAD.search(text[end:]):  # (生产部分: 部分 is jieba's word; …先算这两个就行: said to leave it out)
                 continue
             out.problems.append(f"“{name}”的{slot.label}是多少？（没有它的数字，算出的各项会偏多）")
 
@@ -1519,8 +1549,15 @@ def _same_period(out: Filled, reading: Reading, paths: tuple[str, ...]) -> None:
     """Amounts compared with each other must be for the same period: a monthly one among yearly
     ones is counted ×12, and the answer says so (月平均工资6500 vs 年薪20万)."""
     placed = {path: reading.quantities[i] for i, path in out.placed.items() if path in paths}
-    periods = {q.period for q in placed.values() if q.period}
-    if periods != {"month", "year"}:
+    period_of = {path: reading.quantities[i].period for i, path in sorted(out.placed.items(), reverse=True)
+                 if path in paths and reading.quantities[i].period}  # a list's period is said once, at its first figure
+    if set(period_of.values()) != {"month", "year"}:
+        return
+    lists = [s for s in out.slots if s.path in placed and s.reads.shape is not Shape.VALUE]
+    if lists:  # 同行月薪6000、6500… vs 我们年薪9万: ×12 or ×13 is the user's call, and a list would change as a whole
+        by_period = {period: next(s.label for s in out.slots if s.path == path) for path, period in period_of.items()}
+        out.problems.append(f"{by_period['month']}是月薪，{by_period['year']}是年薪：年薪折成月薪按12个月还是13、14个月算？"
+                            "请统一成月薪或年薪再发")
         return
     for path, q in placed.items():
         if q.period == "month":

@@ -38,6 +38,8 @@ def parse_numeral(run: str) -> Decimal | None:
     text = run.replace(",", "")
     if text in ("十", "拾"):
         return Decimal(10)
+    if re.fullmatch(r"[万千][二两三四五六七八九]", text):
+        text = "一" + text  # 万五 = 一万五, 千八 = 一千八 (the leading 一 is dropped in speech; 万一 is "in case")
     if not text or text in CN_MAGNITUDES or text[0] in "万亿千百佰仟点." or text[-1] in "点.":
         return None
     try:

@@ -28,6 +28,9 @@ _IDENTIFIER_BEFORE = re.compile(r"(?:工号|编号|单号|号码|电话|手机|�
                                 r"|[A-Za-z]+[-_]$|[A-Za-z]+[-_]\d+[-_]$|(?<![A-Za-z])(?:NO|No|no)[.:：#]?\s*$")  # 订单号NO.20261103
 
 
+_PER_ONE = re.compile(r"(?:年|个|月|人|天|次|件|季|周|位|名|台|只|户|单)")
+
+
 def _trim_run(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop separators at the edges of a run: "，5000，" → "5000"."""
     while start < end and text[start] in ",.点":
@@ -131,11 +134,25 @@ def _best_parse(text: str, start: int, end: int) -> tuple[int, Decimal] | None:
     """The longest suffix of a run that reads as a number (张三一百二十 → 一百二十)."""
     for s in range(start, end):
         piece = text[s:end]
-        if piece[0] in CN_MAGNITUDES and piece[0] not in "十拾" or _CN_THEN_ARABIC.search(piece):
+        if piece[0] in CN_MAGNITUDES and piece[0] not in "十拾" and not (s == start and parse_numeral(piece)) \
+                or _CN_THEN_ARABIC.search(piece):  # (万五 at a run's start is 一万五)
             continue
         value = parse_numeral(piece)
         if value is not None:
             return s, value
+    return None
+
+
+_ONE_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2}
+
+
+def _juxtaposed(run: str) -> Decimal | None:
+    """七八个点, 两三万, 十七八人, 三五个: two neighbouring digits said side by side are a guess between
+    them (never 78, 23万 or 35); the upper one stands for the figure, which is flagged approximate."""
+    for i in range(len(run) - 1):
+        low, high = _ONE_DIGIT.get(run[i]), _ONE_DIGIT.get(run[i + 1])
+        if low and high and (high == low + 1 or (low, high) == (3, 5)):
+            return parse_numeral(run[:i] + run[i + 1:])
     return None
 
 
@@ -165,6 +182,8 @@ def scan(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for match in _RUN.finditer(text):
         for start, end in _split_commas(text, *_trim_run(text, match.start(), match.end())):
+            if end - start > 2 and text[end - 2:end] in ("万一", "千一", "百一") and _PER_ONE.match(text, end):
+                end -= 1  # 25万一年, 3千一个月: so much per year (never 2万4's 25万1)
             chain = _chain(text[start:end]) if not _HAS_DIGIT.search(text, start, end) and parse_numeral(text[start:end]) is None else []
             if len(chain) > 1:
                 found += [Quantity(v, Kind.NUMBER, text[start + a:start + b], start + a, start + b, magnitude=True) for a, b, v in chain]
@@ -189,7 +208,8 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
             return None
     if not has_digit and parse_numeral(text[start:end]) is None and len(_chain(text[start:end])) > 1:
         return None  # read as a chain of numbers by scan()
-    parsed = _best_parse(text, start, end)
+    guess = None if has_digit else _juxtaposed(text[start:end])
+    parsed = (start, guess) if guess is not None else _best_parse(text, start, end)
     if parsed is None:
         return None
     start, value = parsed
@@ -255,7 +275,7 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
     if sign < 0:
         start -= 1
     weak = not has_digit and text[start:end] in ("一", "壹") and unit.strip() not in ("成", "折", "%", "倍", "元", "万", "块")
-    approx = starts_with_any(text[end:end + 2], _APPROX_AFTER) is not None
+    approx = guess is not None or starts_with_any(text[end:end + 2], _APPROX_AFTER) is not None
     return Quantity(
         sign * value * factor, kind, text[start:written_end], start, written_end, unit=unit.strip(),
         scale=scale, magnitude=magnitude or "万" in unit, weak=weak or _rate_unit(text, start, value), approx=approx,

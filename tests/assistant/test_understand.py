@@ -851,3 +851,74 @@ def test_a_day_is_nobodys_name_and_a_role_in_a_persons_bracket_is_that_person():
 def test_a_relative_raise_and_a_contrasting_second_figure_are_asked():
     _asked("计件奖金3万，阿黎做了500件，阿廖做了700件，阿黎是带班的，多给她15%", "15%")
     _asked("两个低于：工资总额计划增长5%，但实际执行增长了8%，利润增长7%", "8%")
+
+
+def test_neighbouring_digits_said_side_by_side_are_a_guess_not_one_number():
+    """七八个点 is 7 or 8 (never 78%), 两三万 2 or 3 万, 十七八人 17 or 18: asked, never computed."""
+    _asked("利润涨了4%，工资总额打算加个五六个点，两个低于过得去吗", "五六个点")
+    _asked("计件奖金大概两三万，阿甘做了400件，阿董做了600件", "两三万")
+    _asked("分红激励：在岗二百人，激励十七八个人，其中技术骨干12人", "十七八")
+
+
+def test_an_approximate_figure_after_a_word_ending_in_cheng_is_still_approximate():
+    _asked("超额利润：今年目标利润800万，实际完成950万上下，超额部分提30%", "950万")
+
+
+def test_a_count_said_before_its_noun_counts_that_noun():
+    reply = respond("技能津贴每人每月：中级工200元，高级工400元，技师600元。班里有4个中级工、1个技师，一个月津贴总共多少", session_id=_session())
+    call = _computed(reply)[-1]
+    counted = {str(k): int(v) for k, v in call.input["headcounts"].items()}
+    assert counted == {"中级工": 4, "技师": 1}, reply.answer
+
+
+def test_market_pay_by_the_month_and_our_pay_by_the_year_are_asked_to_be_put_on_one_footing():
+    _asked("同岗位几家同行给的月薪：7000、8000、8800、9500，我们这岗位年薪是10万，在市场里算高还是低", "月薪", "年薪")
+    month = _computed(respond("同岗位几家同行给的月薪：7000、8000、8800、9500，我们月薪8200，在市场里算高还是低", session_id=_session()))
+    assert month and Decimal(str(month[-1].input["current"])) == Decimal("8200")
+
+
+def test_a_member_named_later_without_figure_is_asked_even_after_other_words():
+    _asked("奖金9万按积分分：机修部260分，电工部240分，另外仓管部的积分还要等主任核一下", "仓管部")
+    called = _computed(respond("奖金9万按积分分到车间：机修车间260分，电工车间240分", session_id=_session()))
+    assert called and set(called[-1].output["allocations"]) == {"机修车间", "电工车间"}
+
+
+def test_spoken_amounts_without_their_leading_one_and_an_amount_per_year():
+    wan = _computed(respond("万二的计件奖金，阿福800件，阿禄400件", session_id=_session()))[-1]
+    assert wan.output["allocations"] == {"阿福": Decimal("8000.00"), "阿禄": Decimal("4000.00")}
+    chief = _computed(respond("职工年均工资8万，首席技师打算给20万一年，达标吗", session_id=_session()))[-1]
+    assert Decimal(str(chief.input["pay"])) == Decimal("200000") and chief.output["compliant"] is False
+
+
+def test_working_more_years_in_a_follow_up_adds_to_the_length_of_service():
+    session = _session()
+    respond("年功工资起步80元，每档加25元，每3年一档，共8档，小吕工龄5年，多少", session_id=session)
+    later = _computed(respond("那他再干7年呢", session_id=session))[-1]
+    assert Decimal(str(later.input["years"])) == Decimal("12") and later.output["amount"] == Decimal("180.00")
+
+
+def test_a_span_of_grades_names_the_list_after_it():
+    fit = _computed(respond("岗级2到5的薪酬中位值：5000、5600、6300、7000，线性回归", session_id=_session()))[-1]
+    assert [p[0] for p in fit.input["points"]] == [2, 3, 4, 5] or [Decimal(str(p[0])) for p in fit.input["points"]] == [2, 3, 4, 5]
+
+
+def test_a_rate_stated_as_part_of_another_rate_is_worked_out_or_asked():
+    worked = _computed(respond("营业利润增长20%，工资总额增长定为利润增长的四成，两个低于看看", session_id=_session()))[-1]
+    assert Decimal(str(worked.input["wage_total_growth"])) == Decimal("0.08")
+    _asked("工资总额增幅按利润增幅的六成定，两个低于行不行", "六成")
+
+
+def test_points_that_make_up_the_full_marks_are_weights():
+    reply = respond("年度考核满分100分，其中营收30分、利润30分、安全20分、党建20分，指标设置合规吗", session_id=_session())
+    call = _computed(reply)[-1]
+    assert call.name == "kpi-check" and call.output["count"] == 4
+    assert {k: Decimal(str(v)) for k, v in call.input["weights"].items()} == {
+        "营收": Decimal("0.3"), "利润": Decimal("0.3"), "安全": Decimal("0.2"), "党建": Decimal("0.2")}
+    scores = _computed(respond("满分100分，小卢92分，小金85分，小汤78分，按10%、70%、20%分等次", session_id=_session()))
+    assert not scores or scores[-1].name != "kpi-check"
+
+
+def test_people_after_a_second_department_belong_to_it_once_members_are_listed_under_the_first():
+    reply = respond("奖金20万。质检科800分，里面老尹300分、小包500分；仓储科1200分，老侯700分、小牛500分。两级都要", session_id=_session())
+    members = _computed(reply)[-1].output["members"]
+    assert set(members["仓储科"]) == {"老侯", "小牛"} and set(members["质检科"]) == {"老尹", "小包"}
