@@ -159,3 +159,28 @@ def test_a_budget_given_by_its_parts_over_last_years_base():
     assert "two-lower" in _rules(text)  # 6% ≥ 3%
     modest = text.replace("效益增量200万元；专项奖励40万元", "效益增量60万元；专项奖励20万元")
     assert "two-lower" not in _rules(modest)  # 2% < 3%
+
+
+# ---- a second round, on wordings written after the first fixes -------------------------------------------
+
+
+def test_a_fraction_written_with_a_slash():
+    shares = [q for q in read("首席专家按研发人员的1/15配置").quantities if q.kind is Kind.PERCENT]
+    assert [q.value for q in shares] == [Decimal(1) / Decimal(15)]
+    assert not [q for q in read("2024/1/15起执行，人均产值12万元/人").quantities if q.kind is Kind.PERCENT]
+    assert "chief-post-quota" in _rules(QJ + "第六条 技能人才200人，首席技师按技能人才的1/15配置。\n")
+    assert "chief-post-quota" not in _rules(QJ + "第六条 技能人才200人，首席技师按技能人才的1/25配置。\n")
+
+
+def test_a_year_of_profit_written_as_gain_then_loss():
+    flawed = QJ + "第二条 公司2023年盈利450万元，2024年预计亏损80万元。\n第三条 2024年工资总额与上年持平。\n"
+    improving = QJ + "第二条 公司2023年亏损450万元，2024年计划减亏至200万元。\n第三条 2024年工资总额增长2%。\n"
+    assert "wage-follows-benefit" in _rules(flawed)
+    assert "two-lower" not in _rules(improving) and "wage-follows-benefit" not in _rules(improving)
+
+
+def test_seniority_bands_each_with_its_own_yearly_step():
+    flawed = QJ + "第八条 年功工资：工龄1-8年的每满一年计12元，9-16年的每满一年计18元。\n"
+    clean = QJ + "第八条 年功工资：工龄每满一年计12元，最高计至30年。\n"
+    assert "seniority-arithmetic" in _rules(flawed)
+    assert "seniority-arithmetic" not in _rules(clean)

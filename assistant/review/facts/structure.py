@@ -156,6 +156,10 @@ _STEP_BOUNDARY = re.compile(r"[0-9零〇一二两三四五六七八九十]+\s*(?
                             r"|[0-9零〇一二两三四五六七八九十]+\s*(?:级|档|年)?\s*(?:至|到|-|～|~|—)\s*[0-9零〇一二两三四五六七八九十]+\s*(?:级|档|年)")
 
 
+# one step of a ladder named with 每 (每满一年, 每晋升一级, 每级, 每升一档)
+_STEP_RULE = re.compile(r"每(?:满|晋升|晋|升|增|提高|上)?[一1]?(?:年|级|档|个薪级|薪级|个档次|档次)")
+
+
 def _clause_before(s: Sentence, q: Quantity) -> str:
     """The words of a figure's own clause before it ("每满一年增发" for 12元; the reader's subject may stop
     at 一年)."""
@@ -171,7 +175,7 @@ def _increment_series(s: Sentence) -> StepSeries | None:
     from the stated start (or the first step) over one step of each size."""
     if s.row is not None or _gap_sentence(s) is not None:
         return None
-    steps = [q for q in s.figures(Kind.MONEY) if "每" in (own := _clause_before(s, q)) and any(w in own for w in W.step_increment)
+    steps = [q for q in s.figures(Kind.MONEY) if _STEP_RULE.search(own := _clause_before(s, q)) and any(w in own for w in W.step_increment)
              and figure(q, s).bound is None]
     changed = [b for a, b in pairwise(steps) if b.value != a.value and _STEP_BOUNDARY.search(s.plain[a.end:b.start])]
     if not changed:

@@ -551,6 +551,8 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
             if kind is None and _LOSS_LEVEL.search(q.subject.split("…")[-1]) and not q.per:
                 # "2024年亏损1,500万元，2025年亏损扩大至2,300万元": a year's loss is its profit, below zero
                 kind, q = "profit", q.with_(value=-abs(q.value), direction=None, text=f"亏损{q.text}")
+            elif kind is None and _GAIN_LEVEL.search(q.subject.split("…")[-1]) and not q.per and not q.direction:
+                kind, q = "profit", q.with_(text=f"盈利{q.text}")  # "2024年盈利300万元": the year's profit
             if kind is None or q.per or any(w in q.subject for w in W.not_company):
                 continue
             if q.direction and _AGAINST_LAST.search(q.subject):
@@ -607,6 +609,7 @@ def _by_components(scheme: Scheme) -> Figure | None:
 
 
 # a year's loss written as its level: 亏损300万元, 亏损扩大至2,300万元, 减亏至600万元 (not 减亏300万元, a change)
+_GAIN_LEVEL = re.compile(r"(?:盈利|实现盈利|盈余)(?:为|达到?)?$")
 _LOSS_LEVEL = re.compile(r"(?:亏损(?:额)?(?:扩大|增加|减少|收窄|缩小)?(?:至|到|为)?|减亏(?:至|到))$")
 _ON_BASE = re.compile(r"的?基础上[^，,；;。0-9]{0,4}?(增加|提高|增长|上调|增发|减少|降低|下调|核减|压减)")
 _LESS_WORDS = ("减少", "降低", "下调", "核减", "压减")
