@@ -184,3 +184,11 @@ def test_seniority_bands_each_with_its_own_yearly_step():
     clean = QJ + "第八条 年功工资：工龄每满一年计12元，最高计至30年。\n"
     assert "seniority-arithmetic" in _rules(flawed)
     assert "seniority-arithmetic" not in _rules(clean)
+
+
+def test_weights_written_as_decimals_of_one():
+    flawed = SOE + "第五条 部门考核指标权重：净利润0.42，回款率0.28，客户满意度0.2，安全0.1。\n"
+    clean = SOE + "第五条 部门考核指标权重：净利润0.35，回款率0.3，客户满意度0.2，安全0.15。\n"
+    coefficients = SOE + "第五条 绩效系数：优秀1.2，良好1.0，合格0.8，基本合格0.6。\n"
+    assert "kpi-weight" in _rules(flawed)
+    assert "kpi-weight" not in _rules(clean) and "kpi-weight" not in _rules(coefficients)

@@ -231,6 +231,8 @@ def _kpi_sentence(s: Sentence) -> KpiSet | None:
             continue
         weights[name] = q.value
     in_points = not weights and bool(weights := _points(s))
+    if not weights and s.has(*W.weight):
+        weights = _decimal_weights(s)  # "权重：利润总额0.45，营业收入0.25…"
     # "考核总分120分，其中营业收入指标占54分": one item's points of a stated whole is its weight on its own
     alone = in_points and _stated_whole(s) is not None
     if weights:
@@ -259,6 +261,21 @@ def _kpi_sentence(s: Sentence) -> KpiSet | None:
     if len(weights) >= 2 and not (s.has(*W.weight) or s.has("指标") or in_points):
         return None
     return KpiSet(weights=weights, count=count, count_bound=bound, equal=equal, evidence=s.evidence)
+
+
+def _decimal_weights(s: Sentence) -> dict[str, Decimal]:
+    """Weights written as decimals of one ("利润总额0.45，营业收入0.25，安全生产0.15，成本费用0.15"): bare
+    numbers below one, each named, adding up to exactly one."""
+    numbers = [q for q in s.figures(Kind.NUMBER) if 0 < q.value < 1 and not q.per and not q.bound]
+    if len(numbers) < 2 or sum((q.value for q in numbers), Decimal(0)) != 1:
+        return {}
+    out = {}
+    for q in numbers:
+        name = _kpi_name(s, q)
+        if not name or name in out or any(w in name for w in W.kpi_not):
+            return {}  # coefficients of grades or posts (系数0.8), not weights of indicators
+        out[name] = q.value
+    return out
 
 
 def _counts_groups(s: Sentence, q: Quantity) -> bool:
