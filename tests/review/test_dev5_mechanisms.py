@@ -87,7 +87,7 @@ def test_a_deepening_loss_is_a_fall_in_profit():
 
 def test_a_turn_from_profit_to_loss_is_a_fall():
     text = QJ + "第二条 公司2024年利润总额1,200万元，2025年预计亏损200万元。\n第五条 2025年工资总额增长3%。\n"
-    assert "two-lower" in _rules(text)
+    assert "wage-follows-benefit" in _rules(text)
 
 
 def test_amounts_per_head_moving_give_a_growth():
@@ -192,3 +192,17 @@ def test_weights_written_as_decimals_of_one():
     coefficients = SOE + "第五条 绩效系数：优秀1.2，良好1.0，合格0.8，基本合格0.6。\n"
     assert "kpi-weight" in _rules(flawed)
     assert "kpi-weight" not in _rules(clean) and "kpi-weight" not in _rules(coefficients)
+
+
+def test_across_a_loss_year_only_the_direction_counts():
+    turned = QJ + "第二条 利润总额由上年亏损300万元转为本年盈利120万元。\n第三条 本年工资总额增长4%。\n"
+    cut = QJ + "第二条 公司2023年亏损400万元，2024年预计亏损700万元。\n第三条 2024年工资总额比上年下降6%。\n"
+    assert "two-lower" not in _rules(turned) and "wage-follows-benefit" not in _rules(turned)  # a rise from a loss
+    assert "two-lower" not in _rules(cut) and "wage-follows-benefit" not in _rules(cut)  # pay cut as the loss deepens
+
+
+def test_a_loss_moving_by_a_rate():
+    worse = QJ + "第二条 2024年公司亏损额较上年扩大15%。\n第三条 2024年工资总额增长2%。\n"
+    better = QJ + "第二条 2024年公司计划减亏40%。\n第三条 2024年工资总额增长2%。\n"
+    assert "wage-follows-benefit" in _rules(worse)
+    assert "wage-follows-benefit" not in _rules(better) and "two-lower" not in _rules(better)

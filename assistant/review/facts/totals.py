@@ -137,6 +137,8 @@ def growth(scheme: Scheme) -> Growth:
         found.setdefault(name, fig)
     if "wage_total" not in found and (parts := _by_components(scheme)) is not None:
         found["wage_total"] = parts
+    if "profit" not in found and (loss := _loss_moved(scheme)) is not None:
+        found["profit"] = loss
     if "wage_total" not in found:
         for s in scheme.prose():
             if s.has(*W.subsidiary_kinds) or not s.has(*_CAPS):
@@ -541,11 +543,11 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
                 before, after = after, before
             moved = _MOVED_TO.match(after_figure(after.subject)) is not None or continued != 0
             if kind and kind not in out and moved and before.value:
-                change = (after.value - before.value) / before.value
-                out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{before.text}→{after.text}")
+                change = (after.value - before.value) / abs(before.value)  # from a loss (below zero) up is a rise
+                out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{_level(before)}→{_level(after)}")
             elif kind and kind not in out and _based_on(before, after, s) and after.value:
-                change = (before.value - after.value) / after.value  # "…9800万元，较2024年实际发放的9000万元有所增加"
-                out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{after.text}→{before.text}")
+                change = (before.value - after.value) / abs(after.value)  # "…9800万元，较2024年实际发放的9000万元有所增加"
+                out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{_level(after)}→{_level(before)}")
         for q in amounts:
             kind = _row_kind(q.subject)
             if kind is None and _LOSS_LEVEL.search(q.subject.split("…")[-1]) and not q.per:
@@ -572,7 +574,7 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
         (before, _), (after, s) = (by_year[y] for y in sorted(by_year)[-2:])
         if before.value:
             change = (after.value - before.value) / abs(before.value)  # a loss that deepens is a fall
-            out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{before.text}→{after.text}")
+            out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{_level(before)}→{_level(after)}")
     for kind, (q, s) in changes.items():
         base = relative.get(kind, {}).get(-1)
         if kind not in out and base is not None and base[0].value:
@@ -606,6 +608,35 @@ def _by_components(scheme: Scheme) -> Figure | None:
         return Figure(value=growth.quantize(Decimal("0.0001")), evidence=s.evidence,
                       text=f"{bases[0].text}+{'+'.join(q.text for q in added)}")
     return None
+
+
+_LOSS_WORSE = re.compile(r"亏损(?:额)?(?:同比|较上年|比上年)?(?:扩大|增加|上升|增长)$")
+_LOSS_BETTER = re.compile(r"(?:亏损(?:额)?(?:同比|较上年|比上年)?(?:收窄|减少|缩小|下降)|减亏)$")
+
+
+def _loss_moved(scheme: Scheme) -> Figure | None:
+    """"亏损同比扩大20%" / "减亏30%", "亏损额收窄25%": a loss moving by a rate — profit falls when the loss
+    grows and rises when it narrows (which way, not how far beside a wage growth: see `in_loss`)."""
+    for s in scheme.prose():
+        if s.has(*W.subsidiary_kinds):
+            continue
+        for q in s.figures(Kind.PERCENT):
+            words_ = q.subject.split("…")[-1].strip()
+            sign = -1 if _LOSS_WORSE.search(words_) else 1 if _LOSS_BETTER.search(words_) else 0
+            if sign and not q.bound and not negated_at(s, q.start):
+                return Figure(value=sign * abs(q.value), evidence=s.evidence, text=f"亏损{'扩大' if sign < 0 else '收窄'}{q.text}")
+    return None
+
+
+def _level(q: Quantity) -> str:
+    """An amount as shown: a level below zero is a loss ("亏损500万元")."""
+    return f"亏损{q.text}" if q.value < 0 and "亏损" not in q.text else q.text
+
+
+def in_loss(fig: Figure | None) -> bool:
+    """A profit growth worked out across a loss year: its rate says which way profit went, not by how much
+    against the wage total (a rate over a loss has no meaning beside a wage growth)."""
+    return fig is not None and "亏损" in fig.text
 
 
 # a year's loss written as its level: 亏损300万元, 亏损扩大至2,300万元, 减亏至600万元 (not 减亏300万元, a change)
