@@ -68,6 +68,11 @@ def verify(
     return _MARKER.sub(_rewrite, answer), kept
 
 
+def shift_markers(answer: str, offset: int) -> str:
+    """[1] → [1 + offset]: an answer placed after another whose citations come first."""
+    return _MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", answer)
+
+
 def markers(answer: str) -> set[int]:
     return {int(n) for n in _MARKER.findall(answer)}
 

@@ -10,7 +10,7 @@ from typing import Any
 from knowledge.reader import read
 
 from . import qa, understand
-from .citations import verify
+from .citations import shift_markers, verify
 from .models import Reply, ToolCall
 from .render import ask_text, render_result, understood_lines
 from .session import PendingCalc, SessionState, to_jsonable
@@ -94,6 +94,21 @@ def run_calculation(request: understand.Request, state: SessionState | None) -> 
     return Reply(answer=answer, citations=citations, tool_calls=[ToolCall(name=request.name, input=data, output=result)])
 
 
+def run_several(requests: list[understand.Request], state: SessionState | None) -> Reply:
+    """Two calculations asked in one message: each answered in turn, citations numbered through."""
+    parts: list[str] = []
+    reply = Reply(answer="")
+    for request in requests:
+        one = run_calculation(request, state)
+        offset = len(reply.citations)
+        parts.append(shift_markers(one.answer, offset))
+        reply.citations += [c.model_copy(update={"n": c.n + offset}) for c in one.citations]
+        reply.tool_calls += one.tool_calls
+        reply.needs += one.needs
+    reply.answer = "\n\n———\n\n".join(parts)
+    return reply
+
+
 # 依据是哪一条 / 为什么这么算 / 公式呢: a question about the calculation just shown, not about the guidelines at large
 _ABOUT_THE_LAST = re.compile(r"^(?:那|这个|上面的?|刚才的?)?(?:的)?(?:计算)?(?:依据|根据|出处|公式)(?:是|在)?(?:什么|哪|哪里|哪一?条|呢)|"
                              r"^(?:这|那|上面|刚才)?(?:个|些)?(?:结果|数|钱)?(?:是)?(?:为什么|为啥|怎么)(?:这么|这样)?(?:算|分|来)的?|"
@@ -140,6 +155,9 @@ def respond(question: str, state: SessionState | None = None) -> Reply:
         if request is not None:
             return run_calculation(request, state)
     if reading.has_figures():
+        several = understand.separate_requests(question)
+        if several:
+            return run_several(several, state)
         request = understand.choose(reading)
         if request is not None:
             return run_calculation(request, state)

@@ -141,6 +141,46 @@ def choose(reading: Reading) -> Request | None:
     return best
 
 
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?\n]*")
+# 再看看…, 另外…, 顺便…, 第二…, 2、…: words that open a second request
+_NEXT_REQUEST = re.compile(r"(?:还有|另外|另|再|顺便|然后|同时|以及|其次|此外|还要|还想|也帮|也请|第二|二是|[2２②][、.．)）]|(?:帮我|请)?(?:再|也))")
+
+
+def separate_requests(text: str) -> list[Request]:
+    """先帮我算下年功：…；再看看两个低于：… — two calculations asked in one message, each named by its
+    own words in its own sentences: read apart, so that each figure stays with its calculation.
+    [] unless every part, read alone, asks for the calculation its words name."""
+    groups: list[tuple[str | None, str]] = []
+    for sentence in _SENTENCE.findall(text):
+        hits = {name: topic_hits(name, sentence) for name in _topics()}
+        top = max(hits.values())
+        leaders = [name for name, n in hits.items() if n == top]
+        named = leaders[0] if top and len(leaders) == 1 else None
+        if groups and (named is None or groups[-1][0] in (None, named)):
+            groups[-1] = (groups[-1][0] or named, groups[-1][1] + sentence)  # no new calculation named: the same part
+        else:
+            groups.append((named, sentence))
+    if len(groups) < 2 or len({name for name, _ in groups}) < len(groups) \
+            or not all(_NEXT_REQUEST.match(part.lstrip()) for _, part in groups[1:]):
+        return []  # (岗位工资表：…；薪级25级…: one table described part by part, no second request)
+    for name, part in groups:  # 岗位工资…；薪级工资…: one calculation's words in another part make it one request
+        if name is None or any(topic_hits(name, other) for _, other in groups if other is not part):
+            return []
+    from knowledge.reader import read
+
+    whole = choose(read(text))
+    if whole is not None and whole.name not in {name for name, _ in groups}:
+        return []  # one calculation takes the whole message (a grade table's 岗位工资 and 薪级工资)
+    requests = []
+    for name, part in groups:
+        reading = read(part)
+        request = choose(reading) if name is not None and reading.has_figures() else None
+        if request is None or request.name != name:
+            return []
+        requests.append(request)
+    return requests
+
+
 def _named_only(name: str) -> bool:
     return bool(getattr(_registry().get_calculator(name).input_model, "reading_named_only", False))
 

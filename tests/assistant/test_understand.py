@@ -922,3 +922,14 @@ def test_people_after_a_second_department_belong_to_it_once_members_are_listed_u
     reply = respond("奖金20万。质检科800分，里面老尹300分、小包500分；仓储科1200分，老侯700分、小牛500分。两级都要", session_id=_session())
     members = _computed(reply)[-1].output["members"]
     assert set(members["仓储科"]) == {"老侯", "小牛"} and set(members["质检科"]) == {"老尹", "小包"}
+
+
+def test_two_calculations_asked_in_one_message_are_both_run_with_citations_numbered_through():
+    reply = respond("先帮我看下分红：在岗职工300人，激励80人，其中技术技能人才50人；另外再算个两个低于：工资总额增长4%，利润增长6%",
+                    session_id=_session())
+    assert [c.name for c in _computed(reply)] == ["dividend-check", "two-lower-check"]
+    assert reply.tool_calls[1].output["compliant"] is True
+    assert [c.n for c in reply.citations] == list(range(1, len(reply.citations) + 1))
+    assert {int(n) for n in re.findall(r"\[(\d+)\]", reply.answer)} <= {c.n for c in reply.citations}
+    one_table = _computed(respond("岗位工资：初级工2100，中级工2500；薪级20级，首级100，级差30。中级工第5级多少", session_id=_session()))
+    assert [c.name for c in one_table] == ["post-wage-table"]
