@@ -289,7 +289,8 @@ def _comparisons(text: str, qs: list[Quantity]) -> list[Quantity]:
         other = core(match.group("other")) or match.group("other")
         other = re.sub(r"(?<=\S)的?(?:增速|增长率|增长|增幅|涨幅)$", "", other)  # 比利润增速低2个百分点: 利润's (growth)
         own = core(q.subject[:match.start()]) or None
-        named = [p for p in out if p is not q and p.kind is q.kind and p.name and not p.derived]
+        # a figure worked out by an earlier comparison may be the base of the next (二级比一级高150元，三级比二级高200元)
+        named = [p for j, p in enumerate(out) if p is not q and p.kind is q.kind and p.name and (not p.derived or j < i and p.text.startswith("比"))]
         base = next((p for p in named if p.name == other or core(p.name) == other), None) \
             or next((p for p in named if len(other) >= 2 and (p.name or "").endswith(other)), None)  # 比利润高 … 营收利润增长8%
         written = text[q.start - len(match.group(0)):q.end]

@@ -206,3 +206,21 @@ def test_a_loss_moving_by_a_rate():
     better = QJ + "第二条 2024年公司计划减亏40%。\n第三条 2024年工资总额增长2%。\n"
     assert "wage-follows-benefit" in _rules(worse)
     assert "wage-follows-benefit" not in _rules(better) and "two-lower" not in _rules(better)
+
+
+def test_steps_written_as_so_much_above_the_one_before():
+    r = read("薪级标准：一级3,000元，二级比一级高120元，三级比二级高160元。")
+    assert [q.value for q in r.quantities if q.kind is Kind.MONEY] == [3000, 3120, 3280]
+    flawed = QJ + "第七条 薪级标准：一级3,000元，二级比一级高120元，三级比二级高160元，四级比三级高160元。\n"
+    clean = QJ + "第七条 薪级标准：一级3,000元，二级比一级高140元，三级比二级高140元，四级比三级高140元。\n"
+    assert "pay-step-arithmetic" in _rules(flawed)
+    assert "pay-step-arithmetic" not in _rules(clean)
+
+
+def test_seniority_bands_doubling_are_not_arithmetic():
+    doubling = QJ + "第八条 司龄工资：司龄3年以下每月40元，3-6年每月80元，6年以上每月160元。\n"
+    even = QJ + "第八条 司龄工资：司龄3年以下每月40元，3-6年每月80元，6年以上每月120元。\n"
+    geometric_grades = QJ + "第七条 薪级标准：一级2,000元，二级2,200元，三级2,420元，四级2,662元。\n"
+    assert "seniority-arithmetic" in _rules(doubling)  # 年功 differences must be equal (曲靖指引第八条)
+    assert "seniority-arithmetic" not in _rules(even)
+    assert "pay-step-arithmetic" not in _rules(geometric_grades)  # 等比 grades stay allowed

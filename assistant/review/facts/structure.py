@@ -258,7 +258,9 @@ def _step_sentence(s: Sentence) -> StepSeries | None:
     return StepSeries(kind=SeriesKind.PAY_STEPS, name="", amounts=[v for _, v in steps], evidence=s.evidence)
 
 
-_GAP_LABEL = re.compile(r"[一二三四五六七八九十\d]+\s*(?:级|档)?\s*(?:至|到|-|~|～|—)\s*[一二三四五六七八九十\d]+\s*(?:级|档)")
+_GAP_LABEL = re.compile(r"[一二三四五六七八九十\d]+\s*(?:级|档)?\s*(?:至|到|-|~|～|—)\s*[一二三四五六七八九十\d]+\s*(?:级|档)"
+                        # "二级比一级高150元": a step written as so much above the one before
+                        r"|[一二三四五六七八九十\d]+\s*(?:级|档)\s*(?:比|较)\s*[一二三四五六七八九十\d]+\s*(?:级|档)\s*(?:高出?|多出?|增加)")
 
 
 def _gap_sentence(s: Sentence) -> StepSeries | None:
