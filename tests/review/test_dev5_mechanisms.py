@@ -224,3 +224,11 @@ def test_seniority_bands_doubling_are_not_arithmetic():
     assert "seniority-arithmetic" in _rules(doubling)  # 年功 differences must be equal (曲靖指引第八条)
     assert "seniority-arithmetic" not in _rules(even)
     assert "pay-step-arithmetic" not in _rules(geometric_grades)  # 等比 grades stay allowed
+
+
+def test_a_points_table_out_of_the_whole_its_lead_in_states():
+    lead = SOE + "第五条 车间考核项目及分值见下表（总分为150分）。\n\n| 考核项目 | 分值 |\n|---|---|\n"
+    flawed = lead + "| 产量 | 66 |\n| 质量 | 36 |\n| 安全 | 30 |\n| 现场 | 18 |\n"  # 66/150 = 44%
+    clean = lead + "| 产量 | 54 |\n| 质量 | 42 |\n| 安全 | 36 |\n| 现场 | 18 |\n"  # 54/150 = 36%
+    assert "kpi-weight" in _rules(flawed)
+    assert "kpi-weight" not in _rules(clean)

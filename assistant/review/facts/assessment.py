@@ -336,13 +336,17 @@ def _points(s: Sentence) -> dict[str, Decimal]:
 def _kpi_table(table: Table) -> KpiSet | None:
     """A table with a 权重 column: every row is an indicator (totals left out)."""
     weight_cells = [c for c in cells(table) if any(w in c.header for w in W.weight) and c.value is not None]
+    scaled: dict[tuple[int, int], Decimal] = {}  # points as shares of the whole
     if len(weight_cells) < 2:
         # points out of 100 (分值) weigh the indicators as weights do
         points = [c for c in cells(table) if any(w in c.header for w in W.weight_points) and c.value is not None
                   and not any(w in c.label for w in ("合计", "总计", "小计"))]  # the 合计 row is the whole, not an indicator
-        if len(points) < 2 or sum(c.value for c in points if c.value is not None) != 100:
+        # the points add up to 100, or to the whole the lead-in states ("考核指标见下表（满分120分）")
+        whole = sum((c.value for c in points if c.value is not None), Decimal(0))
+        if len(points) < 2 or whole != 100 and whole != _whole_stated(table.context):
             return None
         weight_cells = points
+        scaled = {(c.row, c.col): c.value / whole for c in points if c.value is not None}
     weights: dict[str, Decimal] = {}
     rows: dict[str, int] = {}
     name_col = _indicator_column(table, [c.row for c in weight_cells], {c.col for c in weight_cells})
@@ -350,7 +354,7 @@ def _kpi_table(table: Table) -> KpiSet | None:
         row = table.rows[c.row]
         named = row[name_col].strip() if name_col is not None and name_col < len(row) else ""
         name = named or next((x for x in row if x.strip() and cell_amount(x) is None and not any(w in x for w in W.weight)), c.label)
-        share = cell_fraction(c)
+        share = scaled.get((c.row, c.col)) or cell_fraction(c)
         if share is None or any(w in name for w in ("合计", "总计", "小计")):
             continue
         weights[name] = share
@@ -359,6 +363,15 @@ def _kpi_table(table: Table) -> KpiSet | None:
         return None  # 工作业绩 | 工作能力 | 工作态度 weigh kinds of assessment, not indicators (see category_weights)
     return KpiSet(weights=weights, evidence=table.evidence(rows[list(weights)[-1]]),
                   rows={name: table.evidence(r) for name, r in rows.items()})
+
+
+_WHOLE_SCORE = re.compile(r"(?:满分|总分|总分值|合计)(?:为|是)?\s*(\d+)\s*分")
+
+
+def _whole_stated(text: str) -> Decimal | None:
+    """The whole score a table's lead-in states ("满分120分", "总分为150分")."""
+    found = _WHOLE_SCORE.search(text)
+    return Decimal(found.group(1)) if found else None
 
 
 _LIST_COLUMN = ("指标名称", "考核指标", "指标", "考核内容", "考核项目")
