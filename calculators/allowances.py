@@ -69,7 +69,8 @@ SKILL_LEVELS = ("首席技师", "特级技师", "高级技师", "技师", "高�
 
 class Member(CalcInput):
     name: str = Field(..., min_length=1, title="姓名")
-    skill_level: Annotated[str | None, Reads(Kind.NUMBER, shape=Shape.CHOICE, choices={w: (w,) for w in SKILL_LEVELS})] = Field(
+    skill_level: Annotated[str | None, Reads(Kind.NUMBER, shape=Shape.CHOICE, choices={w: (w,) for w in SKILL_LEVELS},
+                                             mention=("技能津贴", "技能工资", "技能等级"))] = Field(
         None, title="技能等级", description="如 高级工、技师、高级技师（一级）")
     apprentices: Annotated[Count, Reads((Kind.PEOPLE, Kind.COUNT), cues=("徒弟", "带徒", "带了", "带", "徒"), per=("徒", "人", "个"))] = Field(
         0, ge=0, title="带徒人数", description="本月所带徒弟人数")

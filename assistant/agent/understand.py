@@ -15,7 +15,7 @@ from typing import Any
 
 from knowledge.reader import Kind, Quantity, Reading
 from knowledge.reader.bind import CORRECTION, core
-from knowledge.reader.fields import Shape, Slot
+from knowledge.reader.fields import Shape, Slot, slots
 from knowledge.reader.fill import Filled, as_field_value, fill, kind_fit, people_named, plain
 
 # With no figures, only these words ask for a calculation ("怎么算？" alone asks about the method).
@@ -275,6 +275,10 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
         filled = Filled(values=_deep_copy(previous), slots=update.slots)
         asks = [f"{s.label}是多少？" + (f"（{s.reads.ask}）" if s.reads.ask else "") for s in wanted]
         return Request(name, info.title, filled, 0.0, topic_hits(name, text), [], asks)
+    described = _record_choice(update.slots, previous, text) if not update.placed and not changed_choice else None
+    if described is not None:  # 他是技师, after 没有给出李师傅的技能等级
+        filled = Filled(values=described, slots=update.slots)
+        return Request(name, info.title, filled, 0.0, topic_hits(name, text), _missing(info.input_model, filled), [])
     if not reading.has_figures() and not update.placed and not changed_choice and not moved and not _REMOVE.search(text):
         asked = _change_without_figure(text, previous, update, added)
         if asked is not None:  # 采购部的分要改一下 / 那小张呢 / 要是他再多干几年: the change is meant, its figure is not given
@@ -295,6 +299,26 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
     restated = {format(q.value.normalize(), "f") for q in reading.quantities}
     questions += [u for u in unclear or [] if not any(f"“{v}" in u for v in restated)]
     return Request(name, info.title, filled, 0.0, topic_hits(name, text), _missing(info.input_model, filled), questions)
+
+
+def _record_choice(model_slots: list[Slot], previous: dict[str, Any], text: str) -> dict[str, Any] | None:
+    """他是技师 / 李师傅是高级技师: a word for a listed person's attribute (their 技能等级), given to the
+    person named, or to the one person still without it; None when it is not that."""
+    for slot in model_slots:
+        records = _get_path(previous, slot.path)
+        if slot.reads.shape is not Shape.RECORDS or slot.model is None or not isinstance(records, list):
+            continue
+        for attribute in (f for f in slots(slot.model) if f.reads.shape is Shape.CHOICE):
+            said = {value: word for value, words in attribute.reads.choices.items() for word in words if word in text}
+            said = {v: w for v, w in said.items() if not any(w != o and w in o for o in said.values())}  # 高级技师, not 技师
+            named = [i for i, r in enumerate(records) if isinstance(r, dict) and r.get("name") and str(r["name"]) in text]
+            lacking = [i for i, r in enumerate(records) if isinstance(r, dict) and r.get(attribute.name) in (None, "")]
+            target = named if len(named) == 1 else lacking if len(lacking) == 1 and not named else []
+            if len(said) == 1 and len(target) == 1:
+                values = _deep_copy(previous)
+                _get_path(values, slot.path)[target[0]][attribute.name] = next(iter(said))
+                return values
+    return None
 
 
 def _without_replaced_alternatives(merged: dict[str, Any], update: Filled, model: Any) -> dict[str, Any]:

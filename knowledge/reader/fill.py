@@ -437,6 +437,14 @@ def _mentioned_without_figure(out: Filled, reading: Reading) -> None:
         if word is not None and out.get(slot.path) in (None, {}, []):
             example = f"（{slot.reads.ask}）" if slot.reads.ask else ""
             out.problems.append(f"提到了“{word}”，但没有给出{slot.label}，请补充{example}")
+        records = out.get(slot.path)
+        if slot.reads.shape is not Shape.RECORDS or slot.model is None or not isinstance(records, list):
+            continue
+        for field_slot in slots(slot.model):  # 李师傅带了两个徒弟，按技能津贴算: whose 技能等级?
+            word = next((w for w in field_slot.reads.mention if w in reading.normalised), None)
+            lacking = [str(r.get("name")) for r in records if isinstance(r, dict) and r.get(field_slot.name) in (None, "")]
+            if word is not None and lacking:
+                out.problems.append(f"提到了“{word}”，但没有给出{'、'.join(lacking)}的{field_slot.label}，请补充")
 
 
 _GO_AHEAD = re.compile(r"先算|先按|先不管|不用管|就行|就好|即可|照算|先这样")

@@ -933,3 +933,13 @@ def test_two_calculations_asked_in_one_message_are_both_run_with_citations_numbe
     assert {int(n) for n in re.findall(r"\[(\d+)\]", reply.answer)} <= {c.n for c in reply.citations}
     one_table = _computed(respond("岗位工资：初级工2100，中级工2500；薪级20级，首级100，级差30。中级工第5级多少", session_id=_session()))
     assert [c.name for c in one_table] == ["post-wage-table"]
+
+
+def test_a_persons_attribute_the_request_names_is_asked_for_and_taken_from_the_answer():
+    session = _session()
+    first = respond("按技能津贴加带徒津贴，给龙师傅算算每月多少，他带了3个徒弟", session_id=session)
+    assert first.needs and "龙师傅的技能等级" in first.answer and not _computed(first)
+    then = _computed(respond("他是高级技师", session_id=session))[-1]
+    assert then.input["members"][0]["skill_level"] == "高级技师" and then.output["allocations"]["龙师傅"] == Decimal("1300.00")
+    pure = _computed(respond("师带徒津贴按每徒每月300：老柏带1个，老蔡带2个，每人多少", session_id=_session()))
+    assert pure and pure[-1].output["allocations"] == {"老柏": Decimal("300.00"), "老蔡": Decimal("600.00")}
