@@ -232,3 +232,12 @@ def test_a_points_table_out_of_the_whole_its_lead_in_states():
     clean = lead + "| 产量 | 54 |\n| 质量 | 42 |\n| 安全 | 36 |\n| 现场 | 18 |\n"  # 54/150 = 36%
     assert "kpi-weight" in _rules(flawed)
     assert "kpi-weight" not in _rules(clean)
+
+
+def test_slash_fractions_in_other_rules():
+    grades = SOE + "第十一条 考核等次分为优秀、良好、合格、不合格，比例分别为1/5、1/2、1/4、1/10。\n"  # 105%
+    within = SOE + "第十一条 考核等次分为优秀、良好、合格、不合格，比例分别为1/10、1/2、1/4、1/20。\n"  # 90%
+    assert "forced-distribution-sum" in _rules(grades)
+    assert "forced-distribution-sum" not in _rules(within)
+    assert "dividend-recipients" in _rules(SOE + "第三条 在岗职工360人。\n第九条 激励对象人数按在岗职工的1/3确定。\n")
+    assert "dividend-recipients" not in _rules(SOE + "第三条 在岗职工360人。\n第九条 激励对象人数按在岗职工的1/4确定。\n")
