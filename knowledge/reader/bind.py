@@ -289,7 +289,8 @@ def _comparisons(text: str, qs: list[Quantity]) -> list[Quantity]:
         other = core(match.group("other")) or match.group("other")
         other = re.sub(r"(?<=\S)的?(?:增速|增长率|增长|增幅|涨幅)$", "", other)  # 比利润增速低2个百分点: 利润's (growth)
         own = core(q.subject[:match.start()]) or None
-        named = [p for p in out if p is not q and p.kind is q.kind and p.name and not p.derived]
+        # a figure worked out by an earlier comparison may be the base of the next (二级比一级高150元，三级比二级高200元)
+        named = [p for j, p in enumerate(out) if p is not q and p.kind is q.kind and p.name and (not p.derived or j < i and p.text.startswith("比"))]
         base = next((p for p in named if p.name == other or core(p.name) == other), None) \
             or next((p for p in named if len(other) >= 2 and (p.name or "").endswith(other)), None)  # 比利润高 … 营收利润增长8%
         written = text[q.start - len(match.group(0)):q.end]
@@ -613,7 +614,7 @@ def _growths(qs: list[Quantity]) -> list[Quantity]:
         if q.kind not in (Kind.MONEY, Kind.NUMBER) or not q.name or not (past or now):
             continue
         for later in qs[i + 1:]:
-            moved_to = _MOVED_TO.match(later.subject.split("…")[-1]) and later is next((p for p in qs[i + 1:] if p.kind is q.kind), None)
+            moved_to = _MOVED_TO.match(after_figure(later.subject)) and later is next((p for p in qs[i + 1:] if p.kind is q.kind), None)
             if later.sentence != q.sentence or later.kind not in (Kind.MONEY, Kind.NUMBER) or later.name != q.name and not moved_to:
                 continue
             before, after = (q, later) if past else (later, q)  # 利润总额今年5200万去年5000万: the present first
@@ -626,6 +627,13 @@ def _growths(qs: list[Quantity]) -> list[Quantity]:
 
 
 _LESS_WORDS = ("少", "少发", "减少", "降", "下降", "减")
+_PER_UNIT = re.compile(r"^\s*/\s*(?:人|月|年|件|次|天|台|吨|小时|个)")
+
+
+def after_figure(subject: str) -> str:
+    """The words of a subject after the figure before it, without that figure's per-unit ("由28.5万元/人提高到"
+    → 提高到): the unit belongs to the figure it follows."""
+    return _PER_UNIT.sub("", subject.split("…")[-1])
 _CHANGE = re.compile(r"比[^，,。；;]{0,8}?(多发|少发|多|少|增加|减少|涨|降|下降)了?$")
 
 

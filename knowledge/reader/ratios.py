@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 
+from .models import Kind, Quantity
 from .numerals import parse_numeral
 
 _NUMERAL = "[零一二两三四五六七八九十]"
@@ -41,3 +43,18 @@ def ratios(text: str) -> list[Ratio]:
             out.append(Ratio((Decimal(a) / (a + b), Decimal(b) / (a + b)), word, at,
                              ((at, at + 1, Decimal(a)), (at + 1, at + 2, Decimal(b)))))
     return sorted(out, key=lambda r: r.start)
+
+
+_HEADS = (Kind.PEOPLE, Kind.COUNT)
+
+
+def per_every(quantities: list[Quantity]) -> dict[int, Decimal]:
+    """Head counts set per so many people ("每15名技能人才可设首席技师1名", "每50人配备1名"): the
+    counted figure's start → its share of the people it is set per (1/15). Both figures are heads
+    in one clause, the first written with 每; the share is the rate, not a head count."""
+    out: dict[int, Decimal] = {}
+    for per, counted in pairwise(quantities):
+        if per.every and per.kind in _HEADS and counted.kind in _HEADS and per.clause == counted.clause \
+                and per.sentence == counted.sentence and per.value > 0 and not counted.every:
+            out[counted.start] = counted.value / per.value
+    return out

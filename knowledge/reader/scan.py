@@ -195,7 +195,28 @@ def scan(text: str) -> list[Quantity]:
                 found.append(quantity)
     words = _value_words(text, lex, [])
     found = [q for q in found if not any(w.start < q.end and q.start < w.end for w in words)] + words
-    return sorted(found, key=lambda q: q.start)
+    return _slash_fractions(text, sorted(found, key=lambda q: q.start))
+
+
+def _slash_fractions(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"按技能人才的1/15配置": a smaller whole number over a larger one, written with a slash, is a fraction
+    (as 十五分之一 is). A date (2024/1/15, 3/15日) or a per-unit (元/人) is no fraction."""
+    out: list[Quantity] = []
+    skip = False
+    for i, q in enumerate(found):
+        if skip:
+            skip = False
+            continue
+        over = found[i + 1] if i + 1 < len(found) else None
+        if over is not None and q.kind is Kind.NUMBER and over.kind is Kind.NUMBER and text[q.end:over.start] == "/" \
+                and q.value == q.value.to_integral_value() and over.value == over.value.to_integral_value() \
+                and 0 < q.value < over.value <= 1000 and not re.match(r"\s*(?:/|日|号|月)", text[over.end:over.end + 2]) \
+                and not re.search(r"[/\d.]$", text[max(0, q.start - 1):q.start]):
+            out.append(Quantity(q.value / over.value, Kind.PERCENT, text[q.start:over.end], q.start, over.end, unit="/"))
+            skip = True
+            continue
+        out.append(q)
+    return out
 
 
 def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon) -> Quantity | None:

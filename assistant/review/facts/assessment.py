@@ -5,6 +5,7 @@ which basic-research staff are assessed."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 from pydantic import Field
@@ -230,11 +231,15 @@ def _kpi_sentence(s: Sentence) -> KpiSet | None:
             continue
         weights[name] = q.value
     in_points = not weights and bool(weights := _points(s))
+    if not weights and s.has(*W.weight):
+        weights = _decimal_weights(s)  # "权重：利润总额0.45，营业收入0.25…"
+    # "考核总分120分，其中营业收入指标占54分": one item's points of a stated whole is its weight on its own
+    alone = in_points and _stated_whole(s) is not None
     if weights:
         weights |= _rest_shared(s, weights)
-    count, bound = None, None
+    count, bound = _group_counts(s), None
     figures = s.figures()
-    for q in s.figures(Kind.COUNT):
+    for q in s.figures(Kind.COUNT) if count is None else []:
         # "指标一般为10至15个": the upper end of a range is named by the words before its lower end
         low = next((p for p in figures if p.end <= q.start and s.plain[p.end:q.start].strip() in ("至", "到", "-", "～", "~", "—")), None)
         named = q.subject + q.tail + (low.subject if low is not None else "")
@@ -243,7 +248,7 @@ def _kpi_sentence(s: Sentence) -> KpiSet | None:
         elif not any(f.end <= q.start for f in figures if f is not q and f is not low):
             # "考核指标由车间自定，原则上不少于12项": the first figure of its sentence counts what the sentence names
             named += s.plain[max(s.plain.rfind(ch, 0, q.start) for ch in "。；;") + 1:q.start]
-        if any(w in named for w in W.kpi) and count_value(q):
+        if any(w in named for w in W.kpi) and count_value(q) and not _counts_groups(s, q):
             count, bound = count_value(q), Bound.MAX if low is not None else figure(q, s).bound
             break
     listed = _listed_count(s)
@@ -251,25 +256,77 @@ def _kpi_sentence(s: Sentence) -> KpiSet | None:
         total = next((q for q in s.figures(Kind.COUNT) if q.subject.strip() in ("共", "共计", "合计", "计", "总计") and count_value(q)), None)
         count = count_value(total) if total is not None else listed  # "…，共十四项" closes the list
     equal = s.has(*W.equal_weights)
-    if len(weights) < 2 and count is None:
+    if len(weights) < (1 if alone else 2) and count is None:
         return None
     if len(weights) >= 2 and not (s.has(*W.weight) or s.has("指标") or in_points):
         return None
     return KpiSet(weights=weights, count=count, count_bound=bound, equal=equal, evidence=s.evidence)
 
 
+def _decimal_weights(s: Sentence) -> dict[str, Decimal]:
+    """Weights written as decimals of one ("利润总额0.45，营业收入0.25，安全生产0.15，成本费用0.15"): bare
+    numbers below one, each named, adding up to exactly one."""
+    numbers = [q for q in s.figures(Kind.NUMBER) if 0 < q.value < 1 and not q.per and not q.bound]
+    if len(numbers) < 2 or sum((q.value for q in numbers), Decimal(0)) != 1:
+        return {}
+    out = {}
+    for q in numbers:
+        name = _kpi_name(s, q)
+        if not name or name in out or any(w in name for w in W.kpi_not):
+            return {}  # coefficients of grades or posts (系数0.8), not weights of indicators
+        out[name] = q.value
+    return out
+
+
+def _counts_groups(s: Sentence, q: Quantity) -> bool:
+    """"考核指标分四个维度设置": the count is of the groups the indicators fall into, not of the indicators."""
+    return s.plain[q.end:q.end + 3].startswith(W.indicator_groups)
+
+
+def _group_counts(s: Sentence) -> int | None:
+    """"财务类指标5项、运营类指标4项、客户类指标3项": indicators counted group by group, no total written —
+    the count is their sum. Limits ("不少于5项") and ranges are not counts of indicators."""
+    parts = [q for q in s.figures(Kind.COUNT) if q.subject.strip().endswith(W.kpi) and count_value(q)
+             and not q.bound and q.range_end is None and q.range_start is None and not _counts_groups(s, q)]
+    if len(parts) < 2 or any(q.total or any(w in q.subject for w in _SUMS) for q in parts):
+        return None
+    return sum(count_value(q) or 0 for q in parts)
+
+
+_WHOLE_WORDS = ("总分", "满分", "合计", "共计", "百分制")
+
+
+def _stated_whole(s: Sentence) -> Decimal | None:
+    """The whole a sentence's points are out of: "考核总分120分", "满分100分", or 百分制 (100)."""
+    scores = [q for q in s.figures(Kind.SCORE) if not q.per and not q.bound]
+    stated = next((q.value for q in scores if any(w in q.subject for w in _WHOLE_WORDS)), None)
+    return stated if stated is not None else (Decimal(100) if s.has("百分制") else None)
+
+
+def points_of_whole(s: Sentence, name_of: Callable[[Quantity], str]) -> dict[str, Decimal]:
+    """Items weighed in points of a whole ("业绩考核30分、能力考核35分、态度考核35分" under 百分制): each
+    item's share, when the points add up to the whole the sentence states or to 100."""
+    scores = [q for q in s.figures(Kind.SCORE) if not q.per and not q.bound]
+    items = [q for q in scores if not any(w in q.subject for w in _WHOLE_WORDS)]
+    stated = _stated_whole(s)
+    whole = sum((q.value for q in items), Decimal(0))
+    if len(items) < 2 or whole != (stated or 100):
+        return {}
+    return {name: q.value / whole for q in items if (name := name_of(q))}
+
+
 def _points(s: Sentence) -> dict[str, Decimal]:
     """Indicators weighed in points of a whole ("产量45分、质量25分…", the points adding up to 100 or to
     the 总分/满分 the sentence states): each one's share of the whole."""
     scores = [q for q in s.figures(Kind.SCORE) if not q.per and not q.bound]
-    stated = next((q.value for q in scores if any(w in q.subject for w in ("总分", "满分", "合计", "共计"))), None)
-    items = [q for q in scores if not any(w in q.subject for w in ("总分", "满分", "合计", "共计"))]
+    stated = _stated_whole(s)
+    items = [q for q in scores if not any(w in q.subject for w in _WHOLE_WORDS)]
     whole = stated or sum((q.value for q in items), Decimal(0))
     if len(items) < (1 if stated else 2) or whole != stated and whole != 100 or whole <= 0:
         return {}
     out = {}
     for q in items:
-        name = _kpi_name(s, q)
+        name = (_weight_item(s, q) if stated and len(items) == 1 else "") or _kpi_name(s, q)
         if not name or name in out or any(w in name for w in W.kpi_not) or name.strip() in _GRADE_NAMES:
             return {}  # "满分100分，优秀90分，良好80分": the lines between grades, not indicators
         out[name] = q.value / whole
@@ -279,13 +336,17 @@ def _points(s: Sentence) -> dict[str, Decimal]:
 def _kpi_table(table: Table) -> KpiSet | None:
     """A table with a 权重 column: every row is an indicator (totals left out)."""
     weight_cells = [c for c in cells(table) if any(w in c.header for w in W.weight) and c.value is not None]
+    scaled: dict[tuple[int, int], Decimal] = {}  # points as shares of the whole
     if len(weight_cells) < 2:
         # points out of 100 (分值) weigh the indicators as weights do
         points = [c for c in cells(table) if any(w in c.header for w in W.weight_points) and c.value is not None
                   and not any(w in c.label for w in ("合计", "总计", "小计"))]  # the 合计 row is the whole, not an indicator
-        if len(points) < 2 or sum(c.value for c in points if c.value is not None) != 100:
+        # the points add up to 100, or to the whole the lead-in states ("考核指标见下表（满分120分）")
+        whole = sum((c.value for c in points if c.value is not None), Decimal(0))
+        if len(points) < 2 or whole != 100 and whole != _whole_stated(table.context):
             return None
         weight_cells = points
+        scaled = {(c.row, c.col): c.value / whole for c in points if c.value is not None}
     weights: dict[str, Decimal] = {}
     rows: dict[str, int] = {}
     name_col = _indicator_column(table, [c.row for c in weight_cells], {c.col for c in weight_cells})
@@ -293,7 +354,7 @@ def _kpi_table(table: Table) -> KpiSet | None:
         row = table.rows[c.row]
         named = row[name_col].strip() if name_col is not None and name_col < len(row) else ""
         name = named or next((x for x in row if x.strip() and cell_amount(x) is None and not any(w in x for w in W.weight)), c.label)
-        share = cell_fraction(c)
+        share = scaled.get((c.row, c.col)) or cell_fraction(c)
         if share is None or any(w in name for w in ("合计", "总计", "小计")):
             continue
         weights[name] = share
@@ -302,6 +363,15 @@ def _kpi_table(table: Table) -> KpiSet | None:
         return None  # 工作业绩 | 工作能力 | 工作态度 weigh kinds of assessment, not indicators (see category_weights)
     return KpiSet(weights=weights, evidence=table.evidence(rows[list(weights)[-1]]),
                   rows={name: table.evidence(r) for name, r in rows.items()})
+
+
+_WHOLE_SCORE = re.compile(r"(?:满分|总分|总分值|合计)(?:为|是)?\s*(\d+)\s*分")
+
+
+def _whole_stated(text: str) -> Decimal | None:
+    """The whole score a table's lead-in states ("满分120分", "总分为150分")."""
+    found = _WHOLE_SCORE.search(text)
+    return Decimal(found.group(1)) if found else None
 
 
 _LIST_COLUMN = ("指标名称", "考核指标", "指标", "考核内容", "考核项目")
@@ -413,6 +483,9 @@ def category_weights(scheme: Scheme) -> list[CategoryWeights]:
                 weights[name] = q.value
         if len(weights) < 2:
             weights = _ratio_weights(s)
+        if len(weights) < 2:
+            named = points_of_whole(s, lambda q: next((w for w in W.categories if w in q.subject[-6:]), ""))
+            weights = named if len(named) == sum(s.has(w) for w in W.categories) else {}
         if len(weights) >= 2 and "业绩" in weights:
             out.append(CategoryWeights(weights=weights, evidence=s.evidence))
     return out

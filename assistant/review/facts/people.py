@@ -14,10 +14,11 @@ from pydantic import BaseModel
 from knowledge.reader import Kind, Reading
 from knowledge.reader.fields import Reads
 from knowledge.reader.fill import fill
+from knowledge.reader.ratios import per_every
 
 from ..scheme import Scheme, Sentence, Table
 from ..words import words
-from .common import Cell, Facts, Figure, cells, conjuncts, count_value, figure, filled, placed
+from .common import Bound, Cell, Facts, Figure, cells, conjuncts, count_value, figure, filled, placed
 
 W = words().facts
 
@@ -223,7 +224,12 @@ def chief(scheme: Scheme) -> Chief | None:
     for s in scheme.having(*W.chief):
         if s.row is not None:
             continue  # a table's rows are added up in `_chief_table`
+        rates = per_every(s.reading.quantities)
         for q in s.figures(Kind.PEOPLE, Kind.COUNT, Kind.PERCENT):
+            if q.start in rates and share is None and _about_chief(s, q.start):
+                # "每15名技能人才可设首席技师1名": a rate of the staff, not a head count
+                share = Figure(value=rates[q.start], evidence=s.evidence, bound=Bound.MAX, text=q.text)
+                continue
             counted = q.tail.strip() if q.kind is Kind.COUNT else ""
             if q.kind is Kind.PEOPLE and q.name and "首席" not in q.name and any(w in q.name for w in (*W.employees, "人才", "人员")):
                 continue  # "目前科技人才400人" after a 首席 clause counts 科技人才

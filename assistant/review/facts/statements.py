@@ -101,7 +101,7 @@ def statements(scheme: Scheme) -> Statements:
     structure = [s for s in scheme.sentences if not s.has("工资总额", "预算管理")]
     return Statements(
         components={name: s.evidence for name, cues in COMPONENTS.items() if (s := _first(structure, cues)) is not None},
-        congress=_polar(asked, S.congress),
+        congress=_informed_only(_polar(asked, S.congress), asked),
         party=_polar([s for s in asked if s.has(*S.party_action)], S.party),
         negotiation=_polar(asked, S.negotiation) or _polar([s for s in asked if s.has(*_PARTIES) and s.has("工资", "薪酬")], _BARGAIN)
         or _pay_agreement(scheme),
@@ -267,6 +267,9 @@ _UNTIED = re.compile(r"不(?:与|设|约定|进行|作|设置)[^，,；;。]{0,6
 _BENEFIT_REGARDLESS = re.compile(r"(?:无论|不论|不管)[^，,；;。]{0,4}?(?:效益|利润|业绩|盈亏)")
 _REGARDLESS = re.compile(r"(?:不论|无论|不管|不看|不考虑|不区分)[^，,；;。、]{0,4}?(?:绩效|考核|业绩|贡献|表现)")
 _PAID = ("预发", "发放", "发", "兑现", "支付")
+# paid in full ahead of the assessment, and the assessment then refused any effect on it
+_IN_FULL = re.compile(r"(?:全额|足额|全部)[^，,；;。]{0,10}?(?:发放|预发|兑现|支付)")
+_NOT_SETTLED = re.compile(r"(?:考核|考评)[^；;。]{0,10}?(?:不再|不予|不作|不|无需|无须)(?:进行)?(?:清算|调整|扣减|扣回|追回|多退少补|核减)")
 _ASSESSED_AFTER = re.compile(r"(?:再|后|然后)[^。；;]{0,12}?(?:考核|考评|评定|评价)")
 
 
@@ -332,10 +335,15 @@ def _regardless(s: Sentence) -> bool:
 
 def _paid_first(s: Sentence) -> bool:
     """"绩效工资先按标准全额预发，年底再进行考核": paid first (先 … 发), assessed after (再 … 考核) —
-    the order of 先考核后分配 turned round."""
+    the order of 先考核后分配 turned round; or paid in full with the assessment changing nothing after
+    ("按月全额发放，年度考核结束后不再清算调整")."""
     if not s.has(*S.pay_words[:5]):
         return False
     text = s.plain
+    full = _IN_FULL.search(text)
+    unsettled = _NOT_SETTLED.search(text, full.end()) if full is not None else None
+    if full is not None and unsettled is not None and not _deny_before(s, full.start()):
+        return True
     for m in re.finditer("先", text):
         end = min((text.find(ch, m.end()) for ch in "，,；;。、" if text.find(ch, m.end()) >= 0), default=len(text))  # 先发放、后考核
         first = text[m.end():end]
@@ -508,6 +516,19 @@ def _polar_in(sentences: list[Sentence], names: tuple[str, ...]) -> Mentioned | 
     return refusal
 
 
+def _informed_only(said: Mentioned | None, sentences: list[Sentence]) -> Mentioned | None:
+    """"职工代表大会仅作通报", "报职代会备案": the congress is told, not asked to review — a refusal of its
+    review when no clause naming it reviews, discusses or votes."""
+    if said is None or said.denied:
+        return said
+    s = next((x for x in sentences if x.evidence == said.evidence), None)
+    if s is None:
+        return said
+    clauses = [c for c in s.reading.clauses if any(w in c.text for w in S.congress)]
+    told = clauses and all(any(w in c.text for w in S.informed) and not any(w in c.text for w in S.reviewed) for c in clauses)
+    return Mentioned(evidence=said.evidence, denied=True) if told else said
+
+
 def _promotion_unlinked(s: Sentence) -> bool:
     """"考核结果不与薪级晋升挂钩": a negated clause tying promotion to assessment."""
     for clause in s.reading.clauses:
@@ -670,10 +691,14 @@ def _base_pay_late(s: Sentence) -> bool:
 
 
 def _agreement(prose: list[Sentence]) -> Mentioned | None:
-    """协议薪酬 with (or refusing) performance targets: denied when its targets are refused."""
+    """协议薪酬 with (or refusing) performance targets: denied when its targets are refused. A sentence
+    speaking of "the agreement" (协议中…) right after one on 协议薪酬 goes on with it."""
     first = None
+    before = False
     for s in prose:
-        if not s.has(*S.agreement_pay):
+        about = s.has(*S.agreement_pay) or before and s.has("协议")
+        before = about
+        if not about:
             continue
         refused = s.has(*S.refused_targets) or _UNTIED.search(s.plain) is not None
         said = Mentioned(evidence=s.evidence, denied=refused)
@@ -710,7 +735,8 @@ def _spread(s: Sentence) -> bool:
 def _increment(prose: list[Sentence]) -> Increment | None:
     for s in prose:
         # 增量 alone is the wage total's increment in a sentence about pay ("…；增量主要用于总部管理人员")
-        if not s.has(*S.increment) and not (s.has("增量") and s.has("工资", "薪酬")):
+        # or under a heading on the increment or the wage total ("三、增量的使用" / "效益联动增量全部…")
+        if not s.has(*S.increment) and not (s.has("增量") and (s.has("工资", "薪酬") or any(w in s.heading + s.chapter for w in ("增量", "工资", "薪酬")))):
             continue
         text = s.plain
         if s.has(*S.priority):

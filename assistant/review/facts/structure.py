@@ -13,7 +13,7 @@ from typing import Annotated
 from pydantic import BaseModel
 
 from calculators.applicability import Research
-from knowledge.reader import Kind, parse_numeral
+from knowledge.reader import Kind, Quantity, parse_numeral
 from knowledge.reader.fields import Reads
 from knowledge.reader.ratios import ratios
 
@@ -21,6 +21,7 @@ from ..models import Evidence
 from ..scheme import Scheme, Sentence, Table
 from ..words import words
 from .common import (
+    Cell,
     Facts,
     Figure,
     amount_share,
@@ -146,7 +147,47 @@ def step_series(scheme: Scheme) -> list[StepSeries]:
     out += [s for s in map(_seniority_sentence, scheme.having(*W.seniority) + under) if s is not None]
     out += [s for s in map(_step_sentence, scheme.having("薪级", "档", "薪档", "一岗")) if s is not None]
     out += [s for s in map(_gap_sentence, scheme.having("差额", "级差", "档差")) if s is not None]
+    out += [s for s in map(_increment_series, scheme.having("每")) if s is not None]
     return out + _step_lines(scheme) + _seniority_lines(scheme)
+
+
+# where a step rule changes: "自第四级起", "满20年后", "五至八级", "20年以上"
+_STEP_BOUNDARY = re.compile(r"[0-9零〇一二两三四五六七八九十]+\s*(?:级|档|年)\s*(?:起|后|以后|之后|以上|开始)"
+                            r"|[0-9零〇一二两三四五六七八九十]+\s*(?:级|档|年)?\s*(?:至|到|-|～|~|—)\s*[0-9零〇一二两三四五六七八九十]+\s*(?:级|档|年)")
+
+
+# one step of a ladder named with 每 (每满一年, 每晋升一级, 每级, 每升一档)
+_STEP_RULE = re.compile(r"每(?:满|晋升|晋|升|增|提高|上)?[一1]?(?:年|级|档|个薪级|薪级|个档次|档次)")
+
+
+def _clause_before(s: Sentence, q: Quantity) -> str:
+    """The words of a figure's own clause before it ("每满一年增发" for 12元; the reader's subject may stop
+    at 一年)."""
+    clause = s.clause_at(q.start)
+    return s.plain[clause.start if clause is not None else 0:q.start]
+
+
+def _increment_series(s: Sentence) -> StepSeries | None:
+    """Steps stated as rules rather than a table ("以后每晋升一级增加120元，自第四级起每晋升一级增加200元";
+    "工龄每满一年增加15元；满20年后，每满一年增加25元"): a rule of equal steps that changes its step at a
+    boundary of the same ladder gives unequal steps. Different steps for different posts ("管理岗每级100元，
+    生产岗每级80元") name no boundary and are left alone. The series shown is the one the rules give,
+    from the stated start (or the first step) over one step of each size."""
+    if s.row is not None or _gap_sentence(s) is not None:
+        return None
+    steps = [q for q in s.figures(Kind.MONEY) if _STEP_RULE.search(own := _clause_before(s, q)) and any(w in own for w in W.step_increment)
+             and figure(q, s).bound is None]
+    changed = [b for a, b in pairwise(steps) if b.value != a.value and _STEP_BOUNDARY.search(s.plain[a.end:b.start])]
+    if not changed:
+        return None
+    first = steps[0]
+    start = next((q.value for q in s.figures(Kind.MONEY) if q.end <= first.start and q not in steps), first.value)
+    amounts = [start, start + first.value]
+    for q in changed:
+        amounts.append(amounts[-1] + q.value)
+    seniority = any(w in s.plain + s.heading + s.chapter for w in W.seniority) or "工龄" in s.plain
+    kind = SeriesKind.SENIORITY if seniority else SeriesKind.PAY_STEPS
+    return StepSeries(kind=kind, name="年功工资" if seniority else "", amounts=amounts, evidence=s.evidence)
 
 
 _LINE_MAX = 24  # a line holding one step and its amount ("3.4.2 二级：2800元")
@@ -217,7 +258,9 @@ def _step_sentence(s: Sentence) -> StepSeries | None:
     return StepSeries(kind=SeriesKind.PAY_STEPS, name="", amounts=[v for _, v in steps], evidence=s.evidence)
 
 
-_GAP_LABEL = re.compile(r"[一二三四五六七八九十\d]+\s*(?:级|档)?\s*(?:至|到|-|~|～|—)\s*[一二三四五六七八九十\d]+\s*(?:级|档)")
+_GAP_LABEL = re.compile(r"[一二三四五六七八九十\d]+\s*(?:级|档)?\s*(?:至|到|-|~|～|—)\s*[一二三四五六七八九十\d]+\s*(?:级|档)"
+                        # "二级比一级高150元": a step written as so much above the one before
+                        r"|[一二三四五六七八九十\d]+\s*(?:级|档)\s*(?:比|较)\s*[一二三四五六七八九十\d]+\s*(?:级|档)\s*(?:高出?|多出?|增加)")
 
 
 def _gap_sentence(s: Sentence) -> StepSeries | None:
@@ -372,6 +415,24 @@ def _part(text: str) -> PayPart | None:
     return PayPart.BASE if base > perf else PayPart.PERFORMANCE
 
 
+def _cell_ratio(cell: Cell, category: Research, column: PayPart, evidence: Evidence) -> PayMix | None:
+    """A ratio written in a cell ("基本薪酬与绩效薪酬之比为11:9" under 岗位基本薪酬; "六比四" under 基本薪酬 :
+    绩效薪酬): the first share is the part named first before it in the cell, else in the column's heading,
+    else the column's own part."""
+    found = next(iter(ratios(cell.text)), None)
+    if found is None or len(found.shares) != 2:
+        return None
+    first = column
+    for words_ in (cell.text[:found.start], cell.header):
+        firsts = [(words_.find(w), part) for part, cues in ((PayPart.BASE, W.base_pay), (PayPart.PERFORMANCE, W.performance_pay))
+                  for w in cues if w in words_]
+        if firsts:
+            first = min(firsts)[1]
+            break
+    share = found.shares[0] if first is PayPart.BASE else found.shares[1]
+    return PayMix(category=category, part=PayPart.BASE, share=Figure(value=share, evidence=evidence, text=found.text))
+
+
 def ratio_share(s: Sentence, start: int = 0) -> tuple[Decimal, str] | None:
     """The first part's share of a ratio written "5:5", "4∶6", "四比六" or "五五比例" (see `knowledge.reader.ratios`;
     the reader reads "5:5" as two numbers and "五五" as none, tests/review/reader_gaps.md)."""
@@ -385,6 +446,9 @@ def pay_mix(scheme: Scheme) -> list[PayMix]:
         for cell in cells(table):
             category = _category(cell.label)
             part = _part(cell.header)
+            if category is not None and part is not None and (mix := _cell_ratio(cell, category, part, table.evidence(cell.row))) is not None:
+                out.append(mix)
+                continue
             if category is None or part is None or not cell_is_percent(cell) or cell_value(cell) is None:
                 continue
             if any(existing.category is category and existing.share.evidence.text == table.row_text(cell.row) for existing in out):

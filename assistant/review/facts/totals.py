@@ -12,12 +12,13 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from knowledge.reader import Kind, Quantity, parse_numeral
+from knowledge.reader import Kind, Quantity, parse_numeral, read
+from knowledge.reader.bind import after_figure
 from knowledge.reader.fields import Reads
 from knowledge.reader.fill import fill
 
 from ..models import Evidence
-from ..scheme import Scheme, Sentence, Table
+from ..scheme import Scheme, Sentence, Table, plain
 from ..words import words
 from .common import (
     Bound,
@@ -134,6 +135,10 @@ def growth(scheme: Scheme) -> Growth:
         found.setdefault(name, fig)
     for name, fig in _across_years(scheme).items():
         found.setdefault(name, fig)
+    if "wage_total" not in found and (parts := _by_components(scheme)) is not None:
+        found["wage_total"] = parts
+    if "profit" not in found and (loss := _loss_moved(scheme)) is not None:
+        found["profit"] = loss
     if "wage_total" not in found:
         for s in scheme.prose():
             if s.has(*W.subsidiary_kinds) or not s.has(*_CAPS):
@@ -536,15 +541,20 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
             continued = _continued(before, after, s)
             if continued == -1:  # "2025年工资总额计划1.26亿元，2024年为1.2亿元": the later year written first
                 before, after = after, before
-            moved = _MOVED_TO.match(after.subject) is not None or continued != 0
+            moved = _MOVED_TO.match(after_figure(after.subject)) is not None or continued != 0
             if kind and kind not in out and moved and before.value:
-                change = (after.value - before.value) / before.value
-                out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{before.text}→{after.text}")
+                change = (after.value - before.value) / abs(before.value)  # from a loss (below zero) up is a rise
+                out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{_level(before)}→{_level(after)}")
             elif kind and kind not in out and _based_on(before, after, s) and after.value:
-                change = (before.value - after.value) / after.value  # "…9800万元，较2024年实际发放的9000万元有所增加"
-                out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{after.text}→{before.text}")
+                change = (before.value - after.value) / abs(after.value)  # "…9800万元，较2024年实际发放的9000万元有所增加"
+                out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{_level(after)}→{_level(before)}")
         for q in amounts:
             kind = _row_kind(q.subject)
+            if kind is None and _LOSS_LEVEL.search(q.subject.split("…")[-1]) and not q.per:
+                # "2024年亏损1,500万元，2025年亏损扩大至2,300万元": a year's loss is its profit, below zero
+                kind, q = "profit", q.with_(value=-abs(q.value), direction=None, text=f"亏损{q.text}")
+            elif kind is None and _GAIN_LEVEL.search(q.subject.split("…")[-1]) and not q.per and not q.direction:
+                kind, q = "profit", q.with_(text=f"盈利{q.text}")  # "2024年盈利300万元": the year's profit
             if kind is None or q.per or any(w in q.subject for w in W.not_company):
                 continue
             if q.direction and _AGAINST_LAST.search(q.subject):
@@ -563,8 +573,8 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
             continue
         (before, _), (after, s) = (by_year[y] for y in sorted(by_year)[-2:])
         if before.value:
-            change = (after.value - before.value) / before.value
-            out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{before.text}→{after.text}")
+            change = (after.value - before.value) / abs(before.value)  # a loss that deepens is a fall
+            out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{_level(before)}→{_level(after)}")
     for kind, (q, s) in changes.items():
         base = relative.get(kind, {}).get(-1)
         if kind not in out and base is not None and base[0].value:
@@ -573,6 +583,65 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
     return out
 
 
+_MADE_OF = ("构成", "组成", "包括", "包含", "由")
+_BASE_ITEM = ("基数", "上年", "去年", "上一年", "清算", "实发", "实际发放")
+
+
+def _by_components(scheme: Scheme) -> Figure | None:
+    """"工资总额预算由三部分构成：一是基数部分9,600万元，即经清算的2025年工资总额；二是效益联动增量540万元；
+    三是专项奖励60万元": a budget given by its parts, one of them last year's base — the growth is what
+    the other parts add to it (600 ÷ 9,600)."""
+    for s in scheme.prose():
+        if not s.has(*W.wage_total) or not s.has(*_MADE_OF) or s.has(*W.subsidiary_kinds):
+            continue
+        text = s.plain
+        items = []
+        for q in s.figures(Kind.MONEY):
+            start = max(text.rfind(ch, 0, q.start) for ch in "；;：:。") + 1
+            ends = [at for ch in "；;。" if (at := text.find(ch, q.end)) >= 0]
+            items.append((q, text[start:min(ends, default=len(text))]))
+        bases = [q for q, item in items if any(w in item for w in _BASE_ITEM)]
+        added = [q for q, item in items if q not in bases and not q.per and q.value > 0]
+        if len(bases) != 1 or not added or bases[0].value <= 0 or len(items) != len(added) + 1:
+            continue
+        growth = sum((q.value for q in added), Decimal(0)) / bases[0].value
+        return Figure(value=growth.quantize(Decimal("0.0001")), evidence=s.evidence,
+                      text=f"{bases[0].text}+{'+'.join(q.text for q in added)}")
+    return None
+
+
+_LOSS_WORSE = re.compile(r"亏损(?:额)?(?:同比|较上年|比上年)?(?:扩大|增加|上升|增长)$")
+_LOSS_BETTER = re.compile(r"(?:亏损(?:额)?(?:同比|较上年|比上年)?(?:收窄|减少|缩小|下降)|减亏)$")
+
+
+def _loss_moved(scheme: Scheme) -> Figure | None:
+    """"亏损同比扩大20%" / "减亏30%", "亏损额收窄25%": a loss moving by a rate — profit falls when the loss
+    grows and rises when it narrows (which way, not how far beside a wage growth: see `in_loss`)."""
+    for s in scheme.prose():
+        if s.has(*W.subsidiary_kinds):
+            continue
+        for q in s.figures(Kind.PERCENT):
+            words_ = q.subject.split("…")[-1].strip()
+            sign = -1 if _LOSS_WORSE.search(words_) else 1 if _LOSS_BETTER.search(words_) else 0
+            if sign and not q.bound and not negated_at(s, q.start):
+                return Figure(value=sign * abs(q.value), evidence=s.evidence, text=f"亏损{'扩大' if sign < 0 else '收窄'}{q.text}")
+    return None
+
+
+def _level(q: Quantity) -> str:
+    """An amount as shown: a level below zero is a loss ("亏损500万元")."""
+    return f"亏损{q.text}" if q.value < 0 and "亏损" not in q.text else q.text
+
+
+def in_loss(fig: Figure | None) -> bool:
+    """A profit growth worked out across a loss year: its rate says which way profit went, not by how much
+    against the wage total (a rate over a loss has no meaning beside a wage growth)."""
+    return fig is not None and "亏损" in fig.text
+
+
+# a year's loss written as its level: 亏损300万元, 亏损扩大至2,300万元, 减亏至600万元 (not 减亏300万元, a change)
+_GAIN_LEVEL = re.compile(r"(?:盈利|实现盈利|盈余)(?:为|达到?)?$")
+_LOSS_LEVEL = re.compile(r"(?:亏损(?:额)?(?:扩大|增加|减少|收窄|缩小)?(?:至|到|为)?|减亏(?:至|到))$")
 _ON_BASE = re.compile(r"的?基础上[^，,；;。0-9]{0,4}?(增加|提高|增长|上调|增发|减少|降低|下调|核减|压减)")
 _LESS_WORDS = ("减少", "降低", "下调", "核减", "压减")
 _AGAINST_LAST = re.compile(r"(?:比|较|同比)(?:上年|去年|上一年|上年度|前一年|同期)?")
@@ -594,6 +663,13 @@ def subsidiaries(scheme: Scheme) -> list[SubsidiaryGrowth]:
             if kind is None and any(w in cell.label for w in _GROUP_ROW) and seen:
                 kind = "集团"  # the group's own row (集团合计) in a table of subsidiaries: the growth they are held to
             if kind is None or cell.row in done or not cell_is_percent(cell) or cell_value(cell) is None:
+                continue
+            points = _points_over_group(read(plain(cell.text), typos=False).quantities) if "集团" in cell.text else None
+            if points is not None:  # "比照集团水平上浮1.5个百分点" in the row of a 内部效益型 subsidiary
+                seen.add(kind)
+                done.add(cell.row)
+                out.append(SubsidiaryGrowth(kind=kind, growth=Figure(value=points.value, evidence=table.evidence(cell.row), text=cell.text),
+                                            over_group=True))
                 continue
             if not any(w in cell.header for w in ("增幅", "增长", "增速")) and cell.quantity is None:
                 continue
@@ -625,12 +701,15 @@ def _over_group(s: Sentence) -> Figure | None:
     """"其工资总额增幅可比集团平均增幅高出两个百分点": a growth set as points above the group's own,
     not refused ("不得比集团高出…")."""
     # every reading, weak ones too: "一个百分点" is a unit, not the lone 一 `figures` leaves out
-    for q in s.reading.quantities:
-        # "按集团增幅上浮两个百分点": points up from the group's growth, however the move is worded
+    found = _points_over_group([q for q in s.reading.quantities if not negated_at(s, q.start)])
+    return Figure(value=found.value, evidence=s.evidence, text=found.text) if found is not None else None
+
+
+def _points_over_group(quantities: list[Quantity]) -> Quantity | None:
+    """"按集团增幅上浮两个百分点", "比照集团水平上浮1.5个百分点": points up from the group's growth, however
+    the move is worded."""
+    for q in quantities:
         above = _ABOVE.search(q.subject.rstrip()) is not None or _ON_GROUP.search(q.subject) is not None and q.direction == "up"
-        if q.kind is not Kind.PERCENT or not q.text.endswith("百分点") or not above or q.value <= 0:
-            continue
-        if negated_at(s, q.start):
-            continue
-        return Figure(value=q.value, evidence=s.evidence, text=q.text)
+        if q.kind is Kind.PERCENT and q.text.endswith("百分点") and above and q.value > 0 and not q.negated:
+            return q
     return None

@@ -47,8 +47,8 @@ def _series_hits(series: StepSeries, what: str) -> list[Hit]:
     for x in found:
         if x.severity is Severity.INFO:
             continue
-        if x.rule == "steps.arithmetic" and (series.broadband or _geometric(series.amounts)):
-            continue  # broadband bands and geometric grades are allowed (科技人才指引第二十九条)
+        if x.rule == "steps.arithmetic" and series.kind is SeriesKind.PAY_STEPS and (series.broadband or _geometric(series.amounts)):
+            continue  # broadband bands and geometric grades are allowed (科技人才指引第二十九条); 年功 bands must be arithmetic (曲靖指引第八条)
         advice = f"{REWORD}“相邻档次之间的差额统一为 {step} 元（等差数列），自 {number(series.amounts[0])} 元起逐档递增。”"
         hits.append(Hit(x.message, series.evidence, advice, Level.BREACH))
     return hits

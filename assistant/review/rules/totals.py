@@ -11,6 +11,7 @@ from calculators.severity import Severity
 
 from ..applicability import Level
 from ..facts import Figure, Growth, Mentioned, Priority, SchemeFacts
+from ..facts.totals import in_loss
 from .base import REWORD, Hit, check, from_findings, percent
 
 
@@ -28,6 +29,8 @@ def two_lower(f: SchemeFacts) -> list[Hit]:
     for found in _two_lower_findings(g):
         if found.severity is Severity.INFO or found.rule not in ("two_lower.wage_total", "two_lower.avg_wage"):
             continue
+        if found.rule == "two_lower.wage_total" and in_loss(g.profit):
+            continue  # across a loss year only the direction counts: 经济效益减、薪酬总额减 (wage-follows-benefit)
         if found.rule == "two_lower.wage_total":
             evidence = g.wage_total.evidence  # type: ignore[union-attr]
             advice = f"{REWORD}“工资总额增幅控制在利润总额增幅（{percent(g.profit.value)}）以内并低于该增幅，按工资效益联动办法核定。”"  # type: ignore[union-attr]
