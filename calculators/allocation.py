@@ -83,7 +83,7 @@ class Department(CalcInput):
 class PointsInput(MoneyInput):
     reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (("scores",), ("departments",))
     reading_topics: ClassVar[tuple[str, ...]] = ("积分", "按分", "分数", "得分", "考核分", "积分制", "按积分", "分值", "绩效工资怎么分", "绩效怎么分",
-                                                 "奖金怎么分", "按考核")
+                                                 "奖金怎么分", "按考核", "分一下", "分分", "怎么分", "帮我分")
     pool: Annotated[Number, Reads(Kind.MONEY, cues=POOL_CUES, least=POOL_LEAST, avoid=PRICE_WORDS, ask="如“绩效工资总额50万元”")] = Field(
         ..., gt=0, title="绩效工资总量", description="单位可供分配绩效工资总量（元）")
     scores: Annotated[NumberMap | None, Reads(Kind.SCORE, cues=SCORE_CUES, shape=Shape.MAP, avoid=COEFFICIENT_WORDS,

@@ -26,7 +26,8 @@ _EXPLAIN = re.compile(r"什么是|是什么|什么叫|何为|指的是|含义|�
                       r"是否|可不可以|能不能|可以吗|有没有|要不要|需不需要|怎么定|如何定|怎么设|如何设|一般")
 # A follow-up changes the previous request: "要是奖金池改成45万呢？", "再加上质检部900分".
 _FOLLOW_UP = re.compile(r"改成|改为|换成|调成|调到|变成|设为|定为|要是|如果|假如|假设|那么?|再加上|加上|再加|另外|还有|去掉|删掉|删除|"
-                        r"不算|除去|去除|扣掉|呢[？?]?$|的话|应该是|[打写报填记算输录弄]错|更正|纠正|不对|有误|改一下|重新算|再算")
+                        r"不算|除去|去除|扣掉|呢[？?]?$|的话|应该是|[打写报填记算输录弄]错|更正|纠正|不对|有误|改一下|重新算|再算|"
+                        r"还是按|还是用|还是照|改回|换回|恢复成?|算了")  # 算了，还是按20万算吧: back to the earlier figure
 # Units that do not point at any calculator by themselves (money, percentages and head counts are everywhere).
 _COMMON_KINDS = {Kind.NUMBER, Kind.MONEY, Kind.PERCENT, Kind.PEOPLE, Kind.COUNT}
 _REMOVE = re.compile(r"(?:去掉|删掉|删除|不算|除去|去除|扣掉|剔除|移除)([\u4e00-\u9fa5A-Za-z0-9、和及]+)")

@@ -129,6 +129,8 @@ def core(subject: str) -> str:
     if any(spoken.startswith(m) and len(spoken) > len(m) for m in _MODALS) and all(flag in ("v", "d", "vg") for _, flag in tokens):
         return ""  # 要扣, 还得加: talk about a change, no name (the sentence's subject owns the figure; 装表 is an item)
     name = "".join(t[0] for t in tokens).strip(" 、，,：:的")
+    if name.endswith(("实际", "实际上")) and person_pattern().fullmatch(re.sub(r"实际上?$", "", name)):
+        name = re.sub(r"实际上?$", "", name)  # 张师傅实际做了690件: 张师傅 (目标…实际 keeps its word)
     if re.search(r"[（(][^）)]*$", name):
         name += "）" if "（" in name else ")"  # 浇花（包月）: the bracket closes the name
     return "" if name in lex.not_names else name

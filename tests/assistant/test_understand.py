@@ -1008,3 +1008,12 @@ def test_a_plan_beside_the_actual_output_is_left_aside():
 
 def test_our_own_allowance_standard_named_but_not_given_is_asked():
     _asked("按我们厂自己的标准算技能津贴：老邱技师，小潘高级工", "自定技能津贴")
+
+
+def test_going_back_to_an_earlier_figure_and_a_split_asked_without_a_pool():
+    session = _session()
+    respond("奖金池8万，冲压班600分，焊装班400分", session_id=session)
+    respond("池子改成9万", session_id=session)
+    back = _computed(respond("算了，还是按8万算吧", session_id=session))[-1]
+    assert back.output["allocations"] == {"冲压班": Decimal("48000.00"), "焊装班": Decimal("32000.00")}
+    _asked("冲压班600分，焊装班400分，帮我分一下", "绩效工资总量")
