@@ -273,14 +273,27 @@ _ANSWER = re.compile(r"答|[\[【(（]?\s*(?:A|回答|解答)\s*\d*\s*[\]】)）
 def _answered(sentences: list[Sentence]) -> list[Sentence]:
     """"问：基础工资怎么定？" + "答：按学历分三档…": one sentence, so the answer keeps its topic."""
     out: list[Sentence] = []
+    last = -1  # the paragraph the open answer's last sentence sits in
     for s in sentences:
         prev = out[-1] if out else None
         if (prev is not None and s.row is None and prev.row is None and prev.answer_at is None
                 and prev.plain.rstrip().endswith(("？", "?")) and _ANSWER.match(s.plain.lstrip())):
             out[-1] = Sentence(prev.text + s.text, prev.block, prev.chapter, prev.article, answer_at=len(prev.text))
+            last = s.block
+            continue
+        if prev is not None and prev.answer_at is not None and _answer_goes_on(prev, s, last):
+            # "答：不一样。大专以上的2200元，高中的1800元。": the answer's later sentences keep its topic too
+            out[-1] = Sentence(prev.text + s.text, prev.block, prev.chapter, prev.article, answer_at=prev.answer_at)
             continue
         out.append(s)
     return out
+
+
+def _answer_goes_on(answer: Sentence, s: Sentence, block: int) -> bool:
+    """A sentence of the answer's paragraph, itself no question nor table row, goes on with the answer."""
+    text = s.plain.strip()
+    return (s.row is None and answer.row is None and s.block == block and s.chapter == answer.chapter
+            and not text.endswith(("？", "?")) and _QUESTION.match(text) is None)
 
 
 _PROVISION_MIN = 6  # a value cell this long, with words, states a provision rather than a figure
