@@ -24,7 +24,8 @@ _NUMERAL = "0-9零〇一二两三四五六七八九十百"
 _MARKERS = re.compile(
     rf"第[{_NUMERAL}]+[条章节款部](?:分)?|(?:表|图|附件|附表)[0-9{_NUMERAL}]+(?:[-—－][0-9]+)?|^\s*(?:[（(][{_NUMERAL}]+[）)]|[{_NUMERAL}]+[、.．](?:[0-9]+[、.．]?)*|[0-9]+\s)"
 )
-_HAS_NUMBER = re.compile(rf"[{_NUMERAL}千万亿半成]")
+# 大写 numerals count too ("首席技师陆名", "壹佰名"): banking style is how some schemes write every figure
+_HAS_NUMBER = re.compile(rf"[{_NUMERAL}千万亿半成壹贰叁肆伍陆柒捌玖拾佰仟]")
 _CHAPTER = re.compile(rf"^(?:第[{_NUMERAL}]+[章部](?:分)?|[一二三四五六七八九十]+、|[0-9]+\s+\S|[0-9]+[、.．]\s*[\u4e00-\u9fa5A-Za-z])")
 _ARTICLE = re.compile(rf"^(?:第[{_NUMERAL}]+条|[（(][{_NUMERAL}]+[）)]|[0-9]+(?:[.．][0-9]+)+)")
 

@@ -236,7 +236,8 @@ _SAME_AS_OTHERS = re.compile(r"与[^，,；;。]{0,10}?(?:其他|普通|一般)[
 def _unassessed(s: Sentence) -> bool:
     """Performance pay refusing assessment, or paid as a fixed sum: the clause (with the one before
     it) names the pay and says so."""
-    if not s.has(*S.unassessed, *S.fixed_payment) and _NO_ASSESSMENT.search(s.plain) is None and _UNRELATED.search(s.plain) is None:
+    if (not s.has(*S.unassessed, *S.fixed_payment) and _NO_ASSESSMENT.search(s.plain) is None and _UNRELATED.search(s.plain) is None
+            and _PER_HEAD_FIXED.search(s.plain) is None):
         return False
     clauses = s.reading.clauses
     for clause in clauses:
@@ -247,7 +248,7 @@ def _unassessed(s: Sentence) -> bool:
         if not any(w in here for w in S.pay_words[:5]) and _BONUS.search(here) is None:
             continue
         refused = any(w in clause.text for w in S.unassessed + S.fixed_payment) or _NO_ASSESSMENT.search(clause.text) is not None \
-            or _UNRELATED.search(clause.text) is not None
+            or _UNRELATED.search(clause.text) is not None or _PER_HEAD_FIXED.search(clause.text) is not None
         if refused and not _deny_before(s, clause.start + 1):
             return True
     return False
@@ -257,15 +258,17 @@ def _unassessed(s: Sentence) -> bool:
 _BONUS = re.compile(r"(?<![获得])[\u4e00-\u9fa5]奖(?:金|励)?(?![惩项状章])")
 # the assessment itself refused, however the verb is put ("年终不再考核", "无需组织考评"); not a result
 # of it ("考核不合格", "不考核结果") — a negation right before the verb, nothing after it naming a result
-_NO_ASSESSMENT = re.compile(r"(?:不再|不|无需|无须|免于|免予|不用|不必|未)(?:进行|开展|组织|实行|参加|参与|作|搞|设|另行)?(?:考核|考评)"
+_NO_ASSESSMENT = re.compile(r"(?:不再|不|无需|无须|免于|免予|不用|不必|未)(?:进行|开展|组织|实行|参加|参与|作|搞|设|另行)?(?:考核|考评|打分|评分)"
                             r"(?!合格|结果|等级|得分|分数|成绩|指标)")
+# a sum fixed per head ("每人每月固定300元", "人均固定发放"): the same to everyone, whatever the assessment
+_PER_HEAD_FIXED = re.compile(r"(?:每人|人人|人均|每名职工|每位职工)[^，,；;。]{0,6}?固定")
 # pay said to have nothing to do with the assessment ("与考核无关", "和考核结果没有关系")
 _UNRELATED = re.compile(r"(?:与|和|同|跟)[^，,；;。]{0,6}?(?:考核|考评)[^，,；;。]{0,4}?(?:无关|没有关系|没关系|无关联|不相关)")
 # 协议薪酬 "不与业绩目标挂钩", "不约定考核目标": the targets the guideline asks for, refused
 _UNTIED = re.compile(r"不(?:与|设|约定|进行|作|设置)[^，,；;。]{0,6}?(?:业绩|绩效|目标|考核)")
 # "无论效益如何，工资总额每年增长…": the wage total moving whatever the results
 _BENEFIT_REGARDLESS = re.compile(r"(?:无论|不论|不管)[^，,；;。]{0,4}?(?:效益|利润|业绩|盈亏)")
-_REGARDLESS = re.compile(r"(?:不论|无论|不管|不看|不考虑|不区分)[^，,；;。、]{0,4}?(?:绩效|考核|业绩|贡献|表现)")
+_REGARDLESS = re.compile(r"(?:不论|无论|不管|不看|不考虑|不区分)[^，,；;。、]{0,4}?(?:绩效|考核|业绩|贡献|表现|好坏|优劣)")
 _PAID = ("预发", "发放", "发", "兑现", "支付")
 # paid in full ahead of the assessment, and the assessment then refused any effect on it
 _IN_FULL = re.compile(r"(?:全额|足额|全部)[^，,；;。]{0,10}?(?:发放|预发|兑现|支付)")
