@@ -625,6 +625,7 @@ def adjustments(scheme: Scheme) -> list[Adjustment]:
 _SENIOR = ("高级", "资深", "专家", "首席", "高层级", "高职级")
 
 
+_NEW_STAFF = ("新进职工", "新进员工", "新入职", "新员工", "新招录", "新进人员")
 _THEN = ("方可", "才能", "才可", "方能", "始可", "始得", "后方可", "再")
 
 
@@ -633,7 +634,9 @@ def grade_promotion(scheme: Scheme) -> Figure | None:
     等级"; "每2至3年晋升一个职级" → 2, the shorter end). The grade, not a pay step (薪级, 档), and not
     the senior grades, whose pace the guideline leaves open."""
     for s in scheme.prose():
-        if not s.has("职级", "职位等级", "职务等级") or not s.has("晋升", "晋级") or s.has("薪级", "薪档", *_SENIOR):
+        # the grade named as such, or new staff's wait to move up from one named 级 ("新进职工须在助理级任满5年方可晋升中级")
+        graded = s.has("职级", "职位等级", "职务等级") or s.has(*_NEW_STAFF) and "级" in s.plain
+        if not graded or not s.has("晋升", "晋级") or s.has("薪级", "薪档", *_SENIOR):
             continue
         text = s.plain
         for q in s.figures(Kind.YEARS):
