@@ -1,0 +1,61 @@
+"""General mechanisms behind the dev6 fixes, each proved on sentences written apart from
+tests/review_data/dev6 (other companies, other words, other figures): an answer's later sentences
+keep the question's topic, performance pay fixed per head or paid without scoring, 大写 numerals
+in head counts, and new staff's wait to move up from a named 级. Each has a twin that must stay clean."""
+
+from __future__ import annotations
+
+from assistant.review import review_text
+from assistant.review.reader import text_blocks
+from assistant.review.scheme import Scheme
+
+SOE = "第一条 本公司为国有独资企业，注册地兰州市。\n"
+PRIVATE_QJ = "第一条 本公司是注册在曲靖市富源县的民营企业，已与工会开展工资集体协商。\n"
+
+
+def _rules(text: str, severity: str = "error") -> list[str]:
+    return [f.rule for f in review_text(text).findings if f.severity.value == severity]
+
+
+def test_an_answer_goes_on_past_its_first_sentence():
+    flawed = PRIVATE_QJ + "问：底薪是不是一个数？\n答：不是。仓储岗每月2050元，驾驶岗每月2400元。\n"
+    clean = PRIVATE_QJ + "问：底薪是不是一个数？\n答：是的。全员每月2100元，只在岗位工资上拉开差距。\n"
+    assert "basic-wage-one-standard" in _rules(flawed.replace("底薪", "基础工资"))
+    assert "basic-wage-one-standard" not in _rules(clean.replace("底薪", "基础工资"))
+
+
+def test_the_next_question_starts_a_new_answer():
+    text = "问：基础工资怎么定？\n答：全员一个标准。每月2100元。\n问：年功工资怎么定？\n答：每满一年加25元。\n"
+    sentences = [s.plain for s in Scheme(text_blocks(text)).sentences]
+    assert len(sentences) == 2 and "2100" in sentences[0] and "25" in sentences[1]
+
+
+def test_performance_pay_fixed_per_head_is_not_assessed():
+    flawed = PRIVATE_QJ + "第八条 季度绩效奖金人均固定800元，随当月工资一并发放。\n"
+    clean = PRIVATE_QJ + "第八条 季度绩效奖金以人均800元为基数，按个人考核得分核定后发放。\n"
+    found = set(_rules(flawed))
+    assert found & {"assess-before-allocate", "performance-egalitarian"}
+    assert not set(_rules(clean)) & {"assess-before-allocate", "performance-egalitarian"}
+
+
+def test_pay_without_scoring_or_regardless_of_how_well_is_flagged():
+    unscored = PRIVATE_QJ + "第九条 车间绩效奖金按月发放，班组不评分。\n"
+    regardless = PRIVATE_QJ + "第九条 年终奖按岗位标准发放，不论工作好坏。\n"
+    clean = PRIVATE_QJ + "第九条 车间绩效奖金按月考核，班组评分后按得分发放。\n"
+    for text in (unscored, regardless):
+        assert set(_rules(text)) & {"assess-before-allocate", "performance-egalitarian"}, text
+    assert not set(_rules(clean)) & {"assess-before-allocate", "performance-egalitarian"}
+
+
+def test_head_counts_in_banking_numerals_are_read():
+    flawed = SOE + "第六条 设首席工程师柒名。\n第七条 公司科技人才共壹佰贰拾名。\n"
+    clean = SOE + "第六条 设首席工程师陆名。\n第七条 公司科技人才共壹佰贰拾名。\n"
+    assert "chief-post-quota" in _rules(flawed)  # 7 / 120 = 5.8%
+    assert "chief-post-quota" not in _rules(clean)  # 6 / 120 = 5%
+
+
+def test_new_staff_waiting_years_at_a_named_grade():
+    flawed = SOE + "第十条 新入职员工应在初级岗位工作满四年，方可晋升至中级岗位。\n"
+    clean = SOE + "第十条 新入职员工应在初级岗位工作满两年，方可晋升至中级岗位。\n"
+    assert "grade-promotion-pace" in _rules(flawed)
+    assert "grade-promotion-pace" not in _rules(clean)
