@@ -59,3 +59,10 @@ def test_new_staff_waiting_years_at_a_named_grade():
     clean = SOE + "第十条 新入职员工应在初级岗位工作满两年，方可晋升至中级岗位。\n"
     assert "grade-promotion-pace" in _rules(flawed)
     assert "grade-promotion-pace" not in _rules(clean)
+
+
+def test_pay_that_does_not_move_with_the_results_is_decoupled():
+    flawed = SOE + "第十一条 年度评价结果用于评选先进，月度奖金按出勤天数计发，不随考核等级浮动。\n"
+    clean = SOE + "第十一条 年度评价结果用于评选先进，月度奖金以出勤天数为基础，随考核等级浮动。\n"
+    assert "result-application" in _rules(flawed)
+    assert "result-application" not in _rules(clean)

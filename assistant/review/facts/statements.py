@@ -633,6 +633,10 @@ def _papers(s: Sentence) -> bool:
     return not any(negated_at(s, s.plain.find(w)) for w in named)
 
 
+# pay that does not move with the results ("不因考核结果增减", "不随考核等级浮动", "不受考核结果影响")
+_UNMOVED = re.compile(r"不(?:因|随|受)[^，,；;。]{0,4}?(?:考核|考评|评价)(?:结果|等级|等次|得分)?[^，,；;。]{0,4}?(?:增减|增加或减少|变化|变动|调整|浮动|影响)")
+
+
 def _decoupled(s: Sentence) -> bool:
     """Assessment results kept apart from pay: "不与薪酬分配挂钩", "不作为薪酬发放依据", "与奖金分配无关",
     "仅作为评先评优依据"."""
@@ -640,9 +644,11 @@ def _decoupled(s: Sentence) -> bool:
     for i, clause in enumerate(clauses):
         text = clause.text.strip()
         # "绩效薪酬按岗位标准足额发放，与考核等级无关": a clause opening with 与 speaks of the pay before it
-        carried = i and text.startswith(("与", "同", "跟")) and any(w in clauses[i - 1].text for w in S.pay_target)
+        carried = i and text.startswith(("与", "同", "跟", "不因", "不随", "不受")) and any(w in clauses[i - 1].text for w in S.pay_target)
         if not any(w in text for w in S.pay_target) and not carried:
             continue
+        if _UNMOVED.search(text) is not None:
+            return True  # "绩效工资按岗位系数计发，不因考核结果增减": the pay stays whatever the results
         # the clause speaks of the results: it names them, or continues a clause that does
         about = any(w in text for w in S.results) or text.startswith(S.continuing) and any(
             any(w in c.text for w in S.results) for c in clauses[:i])
