@@ -66,3 +66,20 @@ def test_pay_that_does_not_move_with_the_results_is_decoupled():
     clean = SOE + "第十一条 年度评价结果用于评选先进，月度奖金以出勤天数为基础，随考核等级浮动。\n"
     assert "result-application" in _rules(flawed)
     assert "result-application" not in _rules(clean)
+
+
+QJ = "第一条 本公司为曲靖市国资委出资的国有独资企业。\n"
+
+
+def test_wage_total_as_a_percentage_of_last_year_in_words():
+    flawed = QJ + "第三条 工资总额按上年实发额的百分之一百零七核定。\n第四条 利润总额按上年的百分之一百零二安排。\n"
+    clean = QJ + "第三条 工资总额按上年实发额的百分之一百零二核定。\n第四条 利润总额按上年的百分之一百零七安排。\n"
+    assert "two-lower" in _rules(flawed)
+    assert "two-lower" not in _rules(clean)
+
+
+def test_seniority_bands_paid_per_year_without_a_verb():
+    flawed = QJ + "第九条 工龄工资：工龄1至8年的每年12元，工龄9至16年的每年20元。\n"
+    clean = QJ + "第九条 工龄工资：工龄1至8年的每年12元，工龄9至16年的每年12元。\n"
+    assert "seniority-arithmetic" in _rules(flawed)
+    assert "seniority-arithmetic" not in _rules(clean)
