@@ -83,3 +83,24 @@ def test_seniority_bands_paid_per_year_without_a_verb():
     clean = QJ + "第九条 工龄工资：工龄1至8年的每年12元，工龄9至16年的每年12元。\n"
     assert "seniority-arithmetic" in _rules(flawed)
     assert "seniority-arithmetic" not in _rules(clean)
+
+
+def test_a_refusing_verb_reaches_into_quote_marks():
+    refused = QJ + "第十二条 绩效工资拉开差距，杜绝“大锅饭”。\n"
+    kept = QJ + "第十二条 绩效工资继续实行“大锅饭”。\n"
+    assert "performance-egalitarian" not in _rules(refused)
+    assert "performance-egalitarian" in _rules(kept)
+
+
+def test_the_rest_of_the_recipients_is_not_the_technical_share():
+    rest = SOE + "第十三条 岗位分红激励对象中，非技术技能人员不超过分红总人数的35%。\n"
+    tech = SOE + "第十三条 岗位分红激励对象中，技术技能人员占分红总人数的35%。\n"
+    assert "dividend-tech-share" not in _rules(rest)
+    assert "dividend-tech-share" in _rules(tech)
+
+
+def test_an_indicator_pool_is_not_the_count_assessed():
+    pool = SOE + "第十四条 公司建立指标库，共有二十六项指标，各车间从中选取六至九项。\n"
+    assessed = SOE + "第十四条 各车间考核指标共有二十六项。\n"
+    assert "kpi-count" not in _rules(pool)
+    assert "kpi-count" in _rules(assessed)

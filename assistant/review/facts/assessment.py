@@ -248,6 +248,8 @@ def _kpi_sentence(s: Sentence) -> KpiSet | None:
         elif not any(f.end <= q.start for f in figures if f is not q and f is not low):
             # "考核指标由车间自定，原则上不少于12项": the first figure of its sentence counts what the sentence names
             named += s.plain[max(s.plain.rfind(ch, 0, q.start) for ch in "。；;") + 1:q.start]
+        if any(w in named for w in _KPI_POOL):
+            continue  # "指标库共有30项指标，各部门从中选取5至8项": the pool chosen from, not what one unit is assessed on
         if any(w in named for w in W.kpi) and count_value(q) and not _counts_groups(s, q):
             count, bound = count_value(q), Bound.MAX if low is not None else figure(q, s).bound
             break
@@ -261,6 +263,9 @@ def _kpi_sentence(s: Sentence) -> KpiSet | None:
     if len(weights) >= 2 and not (s.has(*W.weight) or s.has("指标") or in_points):
         return None
     return KpiSet(weights=weights, count=count, count_bound=bound, equal=equal, evidence=s.evidence)
+
+
+_KPI_POOL = ("指标库", "备选指标", "候选指标", "可选指标", "指标池")
 
 
 def _decimal_weights(s: Sentence) -> dict[str, Decimal]:
