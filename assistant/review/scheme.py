@@ -375,8 +375,8 @@ def _leans(s: Sentence) -> bool:
     return bool(figures) and (not figures[0].name or _NAMES_NOTHING.fullmatch(figures[0].name) is not None)
 
 
-# a name of planning words alone ("预算较上年增长6.5%" is named 预算较): it says when, not what
-_NAMES_NOTHING = re.compile(r"(?:预算|预计|计划|拟|目标|全年|本年度?|今年|当年|明年|同比|环比|按)+[较比]?")
+# a name of planning words alone ("预算较上年增长6.5%" is named 预算较; "本年目标" may come as 年目标): it says when, not what
+_NAMES_NOTHING = re.compile(r"(?:预算|预计|计划|拟|目标|全年|本年度?|今年|当年|明年|上年度?|同比|环比|按|完成|实际|年度?)+[较比]?")
 
 
 def _is_heading_line(block: Block) -> bool:

@@ -104,3 +104,26 @@ def test_an_indicator_pool_is_not_the_count_assessed():
     assessed = SOE + "第十四条 各车间考核指标共有二十六项。\n"
     assert "kpi-count" not in _rules(pool)
     assert "kpi-count" in _rules(assessed)
+
+
+def test_pay_charged_to_a_fund_outside_wages_is_outside_the_total():
+    flawed = SOE + "第十五条 班组长岗位补贴从职工福利费中列支。\n"
+    booked = SOE + "第十五条 班组长岗位补贴在制造费用中核算。\n"
+    refused = SOE + "第十五条 班组长岗位补贴不得从职工福利费中列支。\n"
+    assert "wage-total-items" in _rules(flawed)
+    assert "wage-total-items" not in _rules(booked)  # a cost account says where wages are booked, not that they leave the total
+    assert "wage-total-items" not in _rules(refused)
+
+
+def test_two_years_of_a_measure_under_its_numbered_heading():
+    flawed = QJ + "3.1 利润总额\n3.1.1 上年实际完成2,500万元。\n3.1.2 本年计划2,550万元。\n3.2 工资总额\n3.2.1 本年预算较上年增长5%。\n"
+    clean = QJ + "3.1 利润总额\n3.1.1 上年实际完成2,500万元。\n3.1.2 本年计划2,750万元。\n3.2 工资总额\n3.2.1 本年预算较上年增长5%。\n"
+    assert "two-lower" in _rules(flawed)  # +5% vs +2%
+    assert "two-lower" not in _rules(clean)  # +5% vs +10%
+
+
+def test_weights_one_to_a_line_under_a_weighing_heading():
+    flawed = SOE + "5.3 权重\n5.3.1 营业收入：48%\n5.3.2 成本控制：22%\n5.3.3 安全环保：20%\n5.3.4 团队建设：10%\n"
+    clean = SOE + "5.3 权重\n5.3.1 营业收入：38%\n5.3.2 成本控制：32%\n5.3.3 安全环保：20%\n5.3.4 团队建设：10%\n"
+    assert "kpi-weight" in _rules(flawed)
+    assert "kpi-weight" not in _rules(clean)

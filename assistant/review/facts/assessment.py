@@ -188,7 +188,7 @@ def _kpi_lines(scheme: Scheme) -> list[KpiSet]:
     indicator and its weight, under a line that names indicators (指标, KPI) or weighing 权重."""
     return [KpiSet(weights={n: v for _, (n, v) in run}, evidence=run[-1][0].evidence, rows={n: s.evidence for s, (n, _) in run})
             for lead, run in line_runs(scheme.sentences, _one_weight)
-            if any(w in lead for w in W.kpi) or all(s.has(*W.weight) for s, _ in run)]
+            if any(w in lead for w in W.kpi + W.weight) or all(s.has(*W.weight) for s, _ in run)]
 
 
 _OF_SCORE = ("总分", "满分", "总权重", "考核分值")  # a share of the whole score is a weight

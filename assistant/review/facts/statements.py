@@ -125,7 +125,7 @@ def statements(scheme: Scheme) -> Statements:
         pool_fixed=_evidence(s for s in prose if s.has(*S.pay_words) and _affirmed(s, S.pool_fixed, negation=False)),
         results_decoupled=_evidence(s for s in prose if s.has(*S.results) and not s.has(*S.okr) and _decoupled(s)),
         results_used=_evidence(s for s in scheme.sentences if s.has("考核", "考评", "绩效") and s.has(*S.results_use)),
-        outside_wage_total=_evidence(s for s in prose if (s.has(*S.outside_wage_total) or _items_kept_out(s))
+        outside_wage_total=_evidence(s for s in prose if (s.has(*S.outside_wage_total) or _items_kept_out(s) or _charged_elsewhere(s))
                                      and _names_pay_item(s) and not s.has(*S.allowed_outside)),
         agreement_pay=_agreement(prose),
         increment=_increment(prose),
@@ -470,6 +470,24 @@ def _items_kept_out(s: Sentence) -> bool:
         if at is None or "工资总额" not in text or any(w in text for w in ("基数", "子企业", "子公司", "企业")) or not negated_at(s, at):
             continue
         if any(w in text or i and w in clauses[i - 1].text for w in S.wage_items[:4]):
+            return True
+    return False
+
+
+# funds outside wage accounting that pay may be charged to, keeping it out of the total (cost accounts such as
+# 制造费用 or 管理费用 say where wages are booked, not whether they count in the total)
+_OTHER_ACCOUNTS = ("福利费", "营业外支出", "其他费用", "工会经费")
+_CHARGED = ("列支", "列账", "开支", "核算", "支出", "列销", "报销")
+
+
+def _charged_elsewhere(s: Sentence) -> bool:
+    """"各类奖励性补贴通过福利费渠道列支": a pay item charged to another account, not refused ("不在成本费用中
+    列支") and not said to stay in the wage total."""
+    if s.has("工资总额") or not s.has(*S.wage_items[:4]):
+        return False
+    for clause in s.reading.clauses:
+        account = next((w for w in _OTHER_ACCOUNTS if w in clause.text), None)
+        if account is not None and any(w in clause.text for w in _CHARGED) and not negated_at(s, clause.start + clause.text.find(account)):
             return True
     return False
 

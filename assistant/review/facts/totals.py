@@ -550,6 +550,8 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
                 out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{_level(after)}→{_level(before)}")
         for q in amounts:
             kind = _row_kind(q.subject)
+            if kind is None and s.heading_at and q.start >= s.heading_at:
+                kind = _row_kind(s.plain[:s.heading_at])  # "2.1 利润总额" / "2.1.1 上年完成4,000万元": the heading names the measure
             if kind is None and _LOSS_LEVEL.search(q.subject.split("…")[-1]) and not q.per:
                 # "2024年亏损1,500万元，2025年亏损扩大至2,300万元": a year's loss is its profit, below zero
                 kind, q = "profit", q.with_(value=-abs(q.value), direction=None, text=f"亏损{q.text}")
