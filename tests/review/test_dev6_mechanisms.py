@@ -127,3 +127,17 @@ def test_weights_one_to_a_line_under_a_weighing_heading():
     clean = SOE + "5.3 权重\n5.3.1 营业收入：38%\n5.3.2 成本控制：32%\n5.3.3 安全环保：20%\n5.3.4 团队建设：10%\n"
     assert "kpi-weight" in _rules(flawed)
     assert "kpi-weight" not in _rules(clean)
+
+
+def test_a_post_term_refused_however_the_verb_is_put():
+    flawed = SOE + "第十六条 主任工程师聘任后不再规定任期。\n"
+    clean = SOE + "第十六条 主任工程师聘任后任期三年，期满重新聘任。\n"
+    assert "tenure" in _rules(flawed)
+    assert "tenure" not in _rules(clean)
+
+
+def test_paid_first_and_assessed_at_the_year_end():
+    flawed = QJ + "第十七条 季度绩效奖金先按标准足额发放，年终再统一考评。\n".replace("再", "")
+    clean = QJ + "第十七条 季度绩效奖金先按季度考核，年终统一兑现。\n"
+    assert "assess-before-allocate" in _rules(flawed)
+    assert "assess-before-allocate" not in _rules(clean)

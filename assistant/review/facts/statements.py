@@ -119,7 +119,7 @@ def statements(scheme: Scheme) -> Statements:
         uniform_assessment=_evidence(s for s in prose if s.has(*S.tech_people) and (_affirmed(s, S.uniform_assessment, negation=False)
                                                                                      or _UNSORTED.search(s.plain) is not None)),
         no_tenure=_evidence(s for s in prose if s.has(*S.tenure_topic) and (_affirmed(s, S.no_tenure, negation=False) or _refused(s, _REAPPOINTED)
-                                                                         or _held_for_good(s) or _kept_answered(s))),
+                                                                         or _held_for_good(s) or _kept_answered(s) or _term_refused(s))),
         auto_promotion=_evidence(s for s in prose if s.has(*S.promotion_topic) and (_affirmed(s, S.auto_promotion, negation=False)
                                                                                   or _automatic(s) or _promotion_unlinked(s))) or _by_time_alone(prose),
         pool_fixed=_evidence(s for s in prose if s.has(*S.pay_words) and _affirmed(s, S.pool_fixed, negation=False)),
@@ -273,7 +273,7 @@ _PAID = ("预发", "发放", "发", "兑现", "支付")
 # paid in full ahead of the assessment, and the assessment then refused any effect on it
 _IN_FULL = re.compile(r"(?:全额|足额|全部)[^，,；;。]{0,10}?(?:发放|预发|兑现|支付)")
 _NOT_SETTLED = re.compile(r"(?:考核|考评)[^；;。]{0,10}?(?:不再|不予|不作|不|无需|无须)(?:进行)?(?:清算|调整|扣减|扣回|追回|多退少补|核减)")
-_ASSESSED_AFTER = re.compile(r"(?:再|后|然后)[^。；;]{0,12}?(?:考核|考评|评定|评价)")
+_ASSESSED_AFTER = re.compile(r"(?:再|后|然后|年底|年终|年末|期末|季末|事后)[^。；;]{0,12}?(?:考核|考评|评定|评价)")
 
 
 _SCORES = ("分值", "权重", "分数", "得分", "总分", "满分")
@@ -360,6 +360,16 @@ _REAPPOINTED = ("重新评聘", "重新聘任", "重新评定", "重新评审", 
 _ONCE = re.compile(r"一经(?:聘任|聘用|确定|评定|评聘|任命|聘)|(?:聘任|聘用|确定|评定|评聘|任命)(?:后|以后|之后)|终身")
 _CHANGED = ("调整", "变动", "变更", "升降", "降级", "降低", "调降", "解聘")
 _PAY = ("工资", "薪酬", "标准", "薪级", "档")
+
+
+# a term refused however the verb is put ("不再设定聘期", "不规定任期", "取消聘期")
+_NO_TERM = re.compile(r"(?:不再|不|无需|无须|取消)(?:另行)?(?:设定|设置|设|规定|约定|实行|明确)?(?:任期|聘期)")
+
+
+def _term_refused(s: Sentence) -> bool:
+    """A post's term refused; an agreement's term is read by its own rule (协议薪酬实行任期聘任制)."""
+    found = _NO_TERM.search(s.plain)
+    return found is not None and not s.has("协议") and not _deny_before(s, found.start())
 
 
 def _kept_answered(s: Sentence) -> bool:
