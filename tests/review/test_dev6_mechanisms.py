@@ -141,3 +141,17 @@ def test_paid_first_and_assessed_at_the_year_end():
     clean = QJ + "第十七条 季度绩效奖金先按季度考核，年终统一兑现。\n"
     assert "assess-before-allocate" in _rules(flawed)
     assert "assess-before-allocate" not in _rules(clean)
+
+
+def test_indicator_groups_named_by_their_kind_are_added_up():
+    flawed = SOE + "第十八条 车间考核指标由生产类6项、安全类4项、管理类3项组成。\n"
+    clean = SOE + "第十八条 车间考核指标由生产类4项、安全类3项、管理类2项组成。\n"
+    assert "kpi-count" in _rules(flawed)  # 13
+    assert "kpi-count" not in _rules(clean)  # 9
+
+
+def test_subsidiaries_named_after_the_refused_verb_are_left_out():
+    flawed = SOE + "第十九条 本年度工资总额预算编制范围不包括年中收购的两家控股子企业。\n"
+    clean = SOE + "第十九条 本年度工资总额预算编制范围包括年中收购的两家控股子企业。\n"
+    assert "budget-scope" in _rules(flawed)
+    assert "budget-scope" not in _rules(clean)

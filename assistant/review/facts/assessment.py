@@ -291,7 +291,9 @@ def _counts_groups(s: Sentence, q: Quantity) -> bool:
 def _group_counts(s: Sentence) -> int | None:
     """"财务类指标5项、运营类指标4项、客户类指标3项": indicators counted group by group, no total written —
     the count is their sum. Limits ("不少于5项") and ranges are not counts of indicators."""
-    parts = [q for q in s.figures(Kind.COUNT) if q.subject.strip().endswith(W.kpi) and count_value(q)
+    # a group named by its kind alone ("考核指标由经营类7项、管理类4项组成") counts indicators named before it
+    parts = [q for q in s.figures(Kind.COUNT) if (q.subject.strip().endswith(W.kpi) or q.subject.strip().endswith(("类", "方面"))
+                                                  and any(w in s.plain[:q.start] for w in W.kpi)) and count_value(q)
              and not q.bound and q.range_end is None and q.range_start is None and not _counts_groups(s, q)]
     if len(parts) < 2 or any(q.total or any(w in q.subject for w in _SUMS) for q in parts):
         return None

@@ -443,7 +443,8 @@ def _subsidiaries_left_out(s: Sentence) -> bool:
         if at is None or not negated_at(s, at):
             continue
         before = s.plain[max(0, clause.start - 20):at]
-        if any(w in before for w in ("控股", "子企业", "子公司", "所属企业")):
+        after = s.plain[at:clause.end]  # "预算范围暂不包括新设立的控股子公司": the companies named after the verb
+        if any(w in before or w in after for w in ("控股", "子企业", "子公司", "所属企业")):
             return True
     return False
 
