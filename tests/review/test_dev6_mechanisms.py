@@ -155,3 +155,10 @@ def test_subsidiaries_named_after_the_refused_verb_are_left_out():
     clean = SOE + "第十九条 本年度工资总额预算编制范围包括年中收购的两家控股子企业。\n"
     assert "budget-scope" in _rules(flawed)
     assert "budget-scope" not in _rules(clean)
+
+
+def test_a_ratio_colon_ends_no_clause():
+    flawed = SOE + "第二十条 研发人员OKR得分按2:1折算为年度奖金系数。\n"
+    clean = SOE + "第二十条 研发人员OKR得分按2:1汇总，仅用于复盘改进，不与奖金挂钩。\n"
+    assert "okr-pay-link" in _rules(flawed)
+    assert "okr-pay-link" not in _rules(clean)
