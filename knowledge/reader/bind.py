@@ -189,7 +189,9 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _each(text, bound, lex)
     bound = _corrections(text, bound)
     bound = _restated(text, bound)
+    bound = _what_is_left(text, bound)
     bound = _parents(text, bound, clauses, lex)
+    bound = _parts_of_a_members_figure(bound)
     bound = _header_units(text, bound)
     bound = _tables(text, bound)
     bound = _line_headings(text, bound)
@@ -902,6 +904,8 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     del per_match
     total = contains_any(subject, lex.total_words) is not None
     name = core(subject) or None
+    if name is None and q.kind is Kind.PERCENT and THE_REST_ITEM.fullmatch(subject.strip(" 、，,")):
+        name = subject.strip(" 、，,")  # 党建5%、其他5%: the other items' weight is an item of the list, not 党建's again
     if name is None and subject == "" and text[start - 1:start] in _OPEN:
         name = core(text[_item_start(text, start - 1, 0):start - 1]) or None  # A组（1320分）
     if name is None and subject == "" and text[q.start - 1:q.start] in _CLOSE:
@@ -941,6 +945,7 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     )
 
 
+THE_REST_ITEM = re.compile(r"(?:其他|其它|其余)(?:指标|项目?|部分|方面|工作)?")
 # An aside saying what words cover (含…, 不含…, 包括…): the words before it still name the figure.
 _COVERAGE_ASIDE = re.compile(r"[（(【\[]\s*(?:不?包[括含]|不?含|其中|即|均为|下同|以下简称)[^（()）]*[)）】\]]\s*[\u4e00-\u9fa5]?\s*$")
 
@@ -1316,6 +1321,47 @@ def _parents(text: str, qs: list[Quantity], clauses: list[Clause], lex: Lexicon)
             parent = _header(text, clauses, q, tuple(p.name for p in out[:i] if p.name and not p.parent))
         if parent and parent != q.name and not whole_unit(parent):  # 全公司8000分，其中一部3000分: parts of the whole, no group
             out[i] = q.with_(parent=parent)
+    return out
+
+
+_SET_ASIDE = re.compile(r"(?:扣掉|扣除|扣减|减去|减掉|拿出|拿掉|留出|预留|留|去掉|提出|划出|扣)(?:了)?")
+_LEFT_FOR = re.compile(r"^[，,\s]*(?:再|然后)?(?:剩下|剩余|其余|余下|剩)(?:的|来的)?(?:部分|钱|奖金|金额|绩效)?(?:再|才|都|全部)?")
+
+
+def _what_is_left(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """绩效一共15万，先扣掉安全罚款5000，剩下的按积分分 / 预留10%作年终奖，其余按积分分: the amount to
+    share is what is left (145000; 90% of the whole), worked out and shown as such; the sum set aside
+    is no member's figure."""
+    out = list(qs)
+    for i, q in enumerate(out):
+        whole = next((p for p in reversed(out[:i]) if p.kind in (Kind.MONEY, Kind.NUMBER) and p.money_sized and not p.derived), None)
+        clause_start = max(text.rfind(ch, 0, q.start) for ch in "，,；;。\n") + 1
+        aside = _SET_ASIDE.search(text[clause_start:q.start])
+        clause_end = min([j for j in (text.find(ch, q.end) for ch in "，,；;。\n") if j >= 0] or [len(text)])
+        if whole is None or aside is None or q.kind not in (Kind.MONEY, Kind.NUMBER, Kind.PERCENT) \
+                or not _LEFT_FOR.match(text[clause_end:]):
+            continue
+        part = abs(q.value)
+        left = whole.value * (1 - part) if q.kind is Kind.PERCENT else whole.value - part
+        if left <= 0:
+            continue
+        at = out.index(whole)
+        out[at] = whole.with_(value=left, derived=True, text=f"{whole.text}{text[clause_start:q.end]}")
+        out[i] = q.with_(weak=True, label=True, name=None, parent=None)
+    return out
+
+
+_PART_OF = re.compile(r"^(?P<who>[^，,。；;、\s]{1,8}?)(?:的[^，,。；;、\s]{0,3}?)?(?:里面|里头|里|当中|中间|其中|中)(?:有|包括|包含|含)?$")
+
+
+def _parts_of_a_members_figure(qs: list[Quantity]) -> list[Quantity]:
+    """张三320分…张三的分里有20分是加班的: a part of a member's figure already given is nobody's
+    own figure (asked about, never a member called 张三的分里 nor a share of a department)."""
+    out = list(qs)
+    for i, q in enumerate(out):
+        match = _PART_OF.match(q.subject.strip())
+        if match and any(p.name == match.group("who") and p.kind is q.kind for p in out[:i]):
+            out[i] = q.with_(name=None, parent=None)
     return out
 
 

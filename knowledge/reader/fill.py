@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .bind import core, entity_end, looks_like_entity, mention_in, part_of_another_rate, person_pattern, whole_unit
+from .bind import THE_REST_ITEM, core, entity_end, looks_like_entity, mention_in, part_of_another_rate, person_pattern, whole_unit
 from .fields import Reads, Shape, Slot, slots
 from .lexicon import contains_any, dictionary_word, lexicon
 from .models import Kind, Quantity, Reading
@@ -142,6 +142,8 @@ def strip_cues(name: str, cues: tuple[str, ...]) -> str:
 
 def member_name(reads: Reads, q: Quantity, words: tuple[str, ...] = ()) -> str | None:
     """The member a figure belongs to, once the field's (and the model's) words are taken out."""
+    if q.name and q.kind is Kind.PERCENT and Kind.PERCENT in reads.kinds and THE_REST_ITEM.fullmatch(q.name):
+        return q.name  # 其他5% among weights: an item of its own
     name = strip_cues(q.name, reads.cues + words) if q.name else ""
     if not name:
         return _sentence_owner(q.topic)
@@ -245,6 +247,7 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and q.start not in used
                      and q.text not in records  # 二级第12级: the grade listed as 二级, named again — no figure
                      and (i not in out.outranked or _says_what_it_is(q) or _names_another_thing(q, out.slots)
+                          or any((q.name or "").startswith(n) for n in listed)  # 张三扣了500元 beside 张三300分: a listed member's, unread
                           or q.kind is Kind.PERCENT and q.bound is not None  # 但增幅不能超过…%: a cap nothing here applies
                           or _CONTRAST.match(q.subject.strip()) is not None)  # 预算6%，但实际执行9%
                      and (q.kind is Kind.NUMBER or any(q.kind in s.reads.kinds and not _avoided(s.reads, q) for s in out.slots)
@@ -392,8 +395,8 @@ def _left_out(out: Filled, reading: Reading) -> None:
 
 def _complements(out: Filled, reading: Reading) -> None:
     """基本和绩效各一半 / 基本年薪占40%，其余是绩效年薪: the rest's share restates the field's; one that
-    does not add up to the whole is asked about. The rest's share read into the field (绩效年薪占60%) is
-    turned into the field's own (40%); a limit on it (绩效年薪不低于60%) is no share, so it is asked about."""
+    does not add up to the whole is asked about. The rest's share read into the field (绩效年薪占65%) is
+    turned into the field's own (35%); a limit on it (绩效年薪不低于65%) is no share, so it is asked about."""
     for i, path in list(out.placed.items()):
         q, slot = reading.quantities[i], next((s for s in out.slots if s.path == path), None)
         if slot is None or not slot.reads.complement or not isinstance(out.get(path), Decimal) \

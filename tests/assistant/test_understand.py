@@ -723,7 +723,8 @@ def test_identifiers_small_bare_pools_and_set_asides_give_no_figure():
     batch = respond("批次No.3318的活，计件奖金2万，老甘600件，老滕400件", session_id=_session())
     assert _computed(batch)[-1].output["allocations"] == {"老甘": Decimal("12000.00"), "老滕": Decimal("8000.00")}
     _asked("这回奖金50，一组300分，二组200分，按分数分")
-    _asked("绩效总额30万，先提留5%做调节，剩下按积分：A车间600分，B车间400分", "5%")
+    left = _computed(respond("绩效总额30万，先提留5%做调节，剩下按积分：A车间600分，B车间400分", session_id=_session()))[-1]
+    assert Decimal(str(left.input["pool"])) == Decimal("285000")  # what is left is shared (see the set-aside test below)
 
 
 def test_the_word_right_after_a_person_is_theirs_and_a_figure_after_bu_shi_is_taken_back():
@@ -964,3 +965,20 @@ def test_the_rest_s_share_is_turned_round_and_a_limit_on_it_is_asked():
     turned = _computed(respond("年薪总额30万，绩效年薪占七成，算下基本年薪", session_id=_session()))[-1]
     assert turned.output["allocations"]["基本年薪"] == Decimal("90000.00")
     _asked("年薪总额30万，绩效年薪不低于65%，基本年薪能给多少", "65%")
+
+
+def test_the_other_items_weight_is_an_item_of_its_own():
+    call = _computed(respond("考核指标权重：产值40%、成本20%、安全20%、创新10%、其他10%，行不行", session_id=_session()))[-1]
+    assert call.output["count"] == 5 and Decimal(str(call.output["weight_total"])) == 1
+
+
+def test_a_part_of_a_members_figure_and_a_listed_members_unread_amount_are_asked():
+    _asked("奖金6万按积分，老邬420分，老殷380分，老邬的分里头有40分是借调期间的", "40分")
+    _asked("奖金5万，小凤被罚了300元，按积分分：小凤260分，小燕240分", "300元")
+
+
+def test_the_amount_left_after_a_sum_is_set_aside_is_shared():
+    left = _computed(respond("季度奖金共12万，先拿出2万作部门经费，剩下的按积分分：东区600分，西区400分", session_id=_session()))[-1]
+    assert left.output["allocations"] == {"东区": Decimal("60000.00"), "西区": Decimal("40000.00")}
+    kept = _computed(respond("绩效池30万，预留两成做年底奖励，其余按计件分：一线A组2000件、一线B组1000件", session_id=_session()))[-1]
+    assert kept.output["allocations"] == {"一线A组": Decimal("160000.00"), "一线B组": Decimal("80000.00")}
