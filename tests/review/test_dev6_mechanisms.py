@@ -162,3 +162,10 @@ def test_a_ratio_colon_ends_no_clause():
     clean = SOE + "第二十条 研发人员OKR得分按2:1汇总，仅用于复盘改进，不与奖金挂钩。\n"
     assert "okr-pay-link" in _rules(flawed)
     assert "okr-pay-link" not in _rules(clean)
+
+
+def test_the_groups_growth_written_beside_a_subsidiarys():
+    flawed = SOE + "第二十一条 内部效益型子企业工资总额增幅按7.5%安排，集团整体增幅为5.5%。\n"
+    clean = SOE + "第二十一条 内部效益型子企业工资总额增幅按4.5%安排，集团整体增幅为5.5%。\n"
+    assert "internal-benefit-growth" in _rules(flawed)
+    assert "internal-benefit-growth" not in _rules(clean)
