@@ -90,7 +90,9 @@ class AllowanceInput(MoneyInput):
         "case-2", title="技能津贴标准", description=f"case-2：{_CASE2} 元/月（案例2）；case-4：{_CASE4} 元/月（案例4）"
     )
     skill_rates: Annotated[dict[str, Number] | None, Reads(Kind.MONEY, cues=("技能津贴", "技能工资", "津贴", "标准", "每月"), shape=Shape.MAP,
-                                                           keys=SKILL_LEVELS)] = Field(
+                                                           keys=SKILL_LEVELS, ask="如“高级工每月200元、技师400元”",
+                                                           mention=("自己的标准", "自己定的", "自定", "本厂标准", "厂里的标准",
+                                                                    "我们的标准", "内部标准"))] = Field(
         None, title="自定技能津贴", description="可选：技能等级 → 元/月，替代 scheme")
     apprentice_rate: Annotated[Number | None, Reads(Kind.MONEY, cues=("每带", "每个徒弟", "每名徒弟", "带徒津贴", "师带徒津贴", "每人每月", "每徒"),
                                                     per=("人", "徒弟", "徒"))] = Field(

@@ -444,15 +444,19 @@ def _known_members(update: Filled, previous: dict[str, Any], reading: Reading) -
     for q in list(update.leftovers):
         said = q.topic + q.subject
         named = [n for n in _names(previous) if n in said]
-        # a restated figure (是460, 应为460, 改成460), not a change by an amount (多报了20)
-        if len(named) != 1 or not _RESTATED.search(q.subject) or _MORE.search(q.subject) or _LESS.search(q.subject):
+        # a restated figure (是460, 应为460, 改成460), or a change by an amount (B组违纪，要扣200分)
+        change = 1 if _MORE.search(q.subject) else -1 if _LESS.search(q.subject) else 0
+        if len(named) != 1 or not change and not _RESTATED.search(q.subject):
             continue
         slot = next((s for s in update.slots if s.reads.shape is Shape.MAP and isinstance(_get_path(previous, s.path), dict)
                      and named[0] in _get_path(previous, s.path) and kind_fit(s.reads, q)), None)
         if slot is None:
             continue
         current = update.get(slot.path) or {}
-        current[named[0]] = q.value
+        old = Decimal(str(_get_path(previous, slot.path)[named[0]]))
+        current[named[0]] = old + change * abs(q.value) if change else q.value
+        if change:
+            update.notes.append(f"“{named[0]}”按 {_plain(old)} {'+' if change > 0 else '−'} {_plain(abs(q.value))} = {_plain(current[named[0]])} 计算")
         update.set(slot.path, current)
         update.placed[next(i for i, p in enumerate(reading.quantities) if p is q)] = slot.path
         update.leftovers.remove(q)

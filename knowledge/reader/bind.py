@@ -84,6 +84,10 @@ _IDENTIFIED = re.compile(r"(?:工号|编号|员工号|序号|账号|卡号)[:：
 _WHEN = re.compile(r"(?:今天|昨天|前天|明天|当天|本周|上周|这周|上午|下午|晚上|白天|夜班时|白班时)$")
 
 
+_MODALS = ("要", "得", "需要", "应该", "应", "还要", "还得", "再", "又", "会", "准备", "打算")
+_FILLERS = ("嗯", "呃", "哦", "噢", "啊", "额", "唔", "嗯嗯", "那个", "就是", "然后")
+
+
 @lru_cache(maxsize=4096)
 def core(subject: str) -> str:
     """The words of a subject that name something: connectives, verbs, directions, limits and
@@ -115,13 +119,17 @@ def core(subject: str) -> str:
         tokens = tokens[:-2]  # 阿芳缝了: a verb with its aspect particle ends the name
     while tokens and (tokens[0][0] in lead or not _has_word_char(tokens[0][0])
                       or len(tokens) > 1 and (tokens[0][1] == "r" and not person_pattern().fullmatch(tokens[0][0])
-                                              and _names_alone(tokens[1:]) or tokens[0][0] in _TALK)):  # (老何 is no pronoun)
+                                              and _names_alone(tokens[1:]) or tokens[0][0] in _TALK)
+                      or len(tokens) > 1 and tokens[0][0] in _FILLERS):  # (老何 is no pronoun); 嗯小冯: a filler, then the name
         tokens.pop(0)  # 只想知道我们技术部: the talk before the name
     while tokens and (tokens[-1][0] in link or not _has_word_char(tokens[-1][0])
                       or len(tokens) > 1 and tokens[-1][1] != "eng" and tokens[-1][1].startswith(_NOT_NAME_END)
                       and not entity_end(tokens[-1][0]) and not person_pattern().fullmatch(tokens[-1][0])  # 班组老许 (老许 tagged d)
                       and not re.fullmatch(r"(?:小|老|阿)[\u4e00-\u9fa5]", "".join(t[0] for t in tokens[-2:]))):  # 老任, 小于 are names
         tokens.pop()
+    spoken = "".join(t[0] for t in tokens)
+    if any(spoken.startswith(m) and len(spoken) > len(m) for m in _MODALS) and all(flag in ("v", "d", "vg") for _, flag in tokens):
+        return ""  # 要扣, 还得加: talk about a change, no name (the sentence's subject owns the figure; 装表 is an item)
     name = "".join(t[0] for t in tokens).strip(" 、，,：:的")
     if re.search(r"[（(][^）)]*$", name):
         name += "）" if "（" in name else ")"  # 浇花（包月）: the bracket closes the name
@@ -190,6 +198,7 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _corrections(text, bound)
     bound = _restated(text, bound)
     bound = _what_is_left(text, bound)
+    bound = _planned_and_done(bound)
     bound = _parents(text, bound, clauses, lex)
     bound = _parts_of_a_members_figure(bound)
     bound = _header_units(text, bound)
@@ -698,6 +707,10 @@ def _corrections(text: str, qs: list[Quantity]) -> list[Quantity]:
     out = list(qs)
     for i, q in enumerate(out):
         earlier = [j for j in range(i) if out[j].kind is q.kind and not out[j].superseded and not out[j].derived]
+        just_said = out[i - 1] if i else None
+        if just_said is not None and just_said.kind is not q.kind and Kind.NUMBER in (just_said.kind, q.kind) \
+                and not just_said.money_sized and not just_said.superseded and not just_said.derived:
+            earlier = [i - 1]  # 做了一千一，不对，一千件: the bare figure just said, whatever unit the correction adds
         if not earlier:
             continue
         marker = CORRECTION.search(text, out[earlier[-1]].end, q.start)
@@ -1324,7 +1337,8 @@ def _parents(text: str, qs: list[Quantity], clauses: list[Clause], lex: Lexicon)
     return out
 
 
-_SET_ASIDE = re.compile(r"(?:扣掉|扣除|扣减|减去|减掉|拿出|拿掉|留出|预留|留|去掉|提出|划出|扣)(?:了)?")
+# 先扣掉罚款5000, 预留10%, 提留5%: words that take a sum out before the rest is shared
+SET_ASIDE = re.compile(r"预留|提留|留出|留存|留下|留作|扣除|扣留|扣掉|扣减|拿出|拿掉|提取|切出|划出|减去|减掉|去掉|提出|扣|留")
 _LEFT_FOR = re.compile(r"^[，,\s]*(?:再|然后)?(?:剩下|剩余|其余|余下|剩)(?:的|来的)?(?:部分|钱|奖金|金额|绩效)?(?:再|才|都|全部)?")
 
 
@@ -1336,7 +1350,7 @@ def _what_is_left(text: str, qs: list[Quantity]) -> list[Quantity]:
     for i, q in enumerate(out):
         whole = next((p for p in reversed(out[:i]) if p.kind in (Kind.MONEY, Kind.NUMBER) and p.money_sized and not p.derived), None)
         clause_start = max(text.rfind(ch, 0, q.start) for ch in "，,；;。\n") + 1
-        aside = _SET_ASIDE.search(text[clause_start:q.start])
+        aside = SET_ASIDE.search(text[clause_start:q.start])
         clause_end = min([j for j in (text.find(ch, q.end) for ch in "，,；;。\n") if j >= 0] or [len(text)])
         if whole is None or aside is None or q.kind not in (Kind.MONEY, Kind.NUMBER, Kind.PERCENT) \
                 or not _LEFT_FOR.match(text[clause_end:]):
@@ -1348,6 +1362,25 @@ def _what_is_left(text: str, qs: list[Quantity]) -> list[Quantity]:
         at = out.index(whole)
         out[at] = whole.with_(value=left, derived=True, text=f"{whole.text}{text[clause_start:q.end]}")
         out[i] = q.with_(weak=True, label=True, name=None, parent=None)
+    return out
+
+
+_PLANNED = re.compile(r"计划|预计|原定|定额|目标|任务")
+_DONE = re.compile(r"^(?:实际|实|最后|最终)(?:完成|做了?|干了?|生产|产量|做到)?的?$")
+
+
+def _planned_and_done(qs: list[Quantity]) -> list[Quantity]:
+    """二车间计划产量5000件，实际完成4600件，张师傅做了690件: the plan is no one's work (left aside),
+    and the unit's actual output, named by nothing but 实际, is its total."""
+    out = list(qs)
+    for i, q in enumerate(out):
+        if q.kind is not Kind.PIECES:
+            continue
+        done = [p for p in out if p is not q and p.kind is Kind.PIECES and _DONE.match(core(p.subject) or p.subject.strip())]
+        if _PLANNED.search(q.subject) and done:
+            out[i] = q.with_(weak=True, label=True, name=None)
+        elif _DONE.match(core(q.subject) or q.subject.strip()) and any(_PLANNED.search(p.subject) for p in out if p.kind is Kind.PIECES):
+            out[i] = q.with_(total=True, name="全部")  # the whole unit's (see whole_unit)
     return out
 
 

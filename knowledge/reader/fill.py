@@ -17,7 +17,17 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .bind import THE_REST_ITEM, core, entity_end, looks_like_entity, mention_in, part_of_another_rate, person_pattern, whole_unit
+from .bind import (
+    SET_ASIDE,
+    THE_REST_ITEM,
+    core,
+    entity_end,
+    looks_like_entity,
+    mention_in,
+    part_of_another_rate,
+    person_pattern,
+    whole_unit,
+)
 from .fields import Reads, Shape, Slot, slots
 from .lexicon import contains_any, dictionary_word, lexicon
 from .models import Kind, Quantity, Reading
@@ -248,13 +258,14 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
                      and q.text not in records  # 二级第12级: the grade listed as 二级, named again — no figure
                      and (i not in out.outranked or _says_what_it_is(q) or _names_another_thing(q, out.slots)
                           or any((q.name or "").startswith(n) for n in listed)  # 张三扣了500元 beside 张三300分: a listed member's, unread
+                          or _ANOTHER_VERSION.search(q.subject.strip()) is not None  # 奖金池1.5w，财务又说是18k: which one?
                           or q.kind is Kind.PERCENT and q.bound is not None  # 但增幅不能超过…%: a cap nothing here applies
                           or _CONTRAST.match(q.subject.strip()) is not None)  # 预算6%，但实际执行9%
                      and (q.kind is Kind.NUMBER or any(q.kind in s.reads.kinds and not _avoided(s.reads, q) for s in out.slots)
                           or _CONTRAST.match(q.subject.strip()) is not None  # 但是今年只干了8个月: a "but" no field takes changes the answer
                           or q.direction is not None and _names_another_thing(q, out.slots)  # 职工人数比上年多了30人: a change of a field that takes a rate
                           or q.unit in ("折", "成") or q.name in listed and q.kind in (Kind.PERCENT, Kind.MULTIPLE)
-                          or q.kind is Kind.PERCENT and (_SET_ASIDE.search(q.subject) or q.bound is not None))]
+                          or q.kind is Kind.PERCENT and (SET_ASIDE.search(q.subject) or q.bound is not None))]
     _points_of_a_share(out, reading)
     _differences_as_values(out, reading)
     _parts_of_another_rate(out, reading)
@@ -366,14 +377,16 @@ def _mixed_levels(out: Filled) -> None:
                                 "请说明个人属于哪个部门（两级分配），或只列部门、只列个人")
 
 
+# 财务又说是18k / 老板讲的是2万: someone else's figure for the same thing, said instead of it
+_ANOTHER_VERSION = re.compile(r"(?:又|另外|也|却|可)(?:说|讲|报|给)(?:的)?(?:是|为)?$|(?:说|讲|报)(?:的)?是$")
+
+
 def _says_what_it_is(q: Quantity) -> bool:
     """其中20人是管理岗兼的: a figure outranked for a field but described in words of its own is asked
     about, not dropped (另有劳务派遣40人不算 says it does not count)."""
     return bool(core(q.tail)) and not re.search(r"不算|不计|不含|除外|不包括|不参加", q.tail)
 
 
-# 先预留10%做年终调节: a share taken off before the rest is shared changes what is shared
-_SET_ASIDE = re.compile(r"预留|提留|留出|留存|留下|留作|扣除|扣留|扣掉|先扣|先拿出|拿出|提取|切出|划出")
 
 
 _LEFT_OUT = re.compile(r"[^，,；;。\n]{0,8}?(?:不参加|不参与|不算|不计入|不计|除外|不纳入|不分配|不参加分配|不包括在内)(?!多|少|高|低|大|小|件)")
@@ -462,7 +475,7 @@ def _mentioned_without_figure(out: Filled, reading: Reading) -> None:
 
 
 _GO_AHEAD = re.compile(r"先算|先按|先不管|不用管|就行|就好|即可|照算|先这样")
-_PENDING = re.compile(r"还没|尚未|没拿到|没收到|还在算|还在统计|待定|待核|没报|未报|还没出|没出来|稍后|回头再|晚点|过两天")
+_PENDING = re.compile(r"还没|尚未|没拿到|没收到|还在算|还在统计|待定|待核|没报|未报|还没出|没出来|稍后|回头再|晚点|过两天|没定|未定|没确定|未确定|没想好")
 
 
 def _figures_still_to_come(out: Filled, reading: Reading) -> None:

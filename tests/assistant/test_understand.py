@@ -982,3 +982,29 @@ def test_the_amount_left_after_a_sum_is_set_aside_is_shared():
     assert left.output["allocations"] == {"东区": Decimal("60000.00"), "西区": Decimal("40000.00")}
     kept = _computed(respond("绩效池30万，预留两成做年底奖励，其余按计件分：一线A组2000件、一线B组1000件", session_id=_session()))[-1]
     assert kept.output["allocations"] == {"一线A组": Decimal("160000.00"), "一线B组": Decimal("80000.00")}
+
+
+def test_a_deduction_for_a_listed_member_in_a_follow_up_changes_that_member():
+    session = _session()
+    respond("按积分分奖金9万：甲班500分，乙班400分，丙班300分", session_id=session)
+    call = _computed(respond("乙班出了安全事故，得扣100分，重新算", session_id=session))[-1]
+    assert call.input["scores"]["乙班"] in (Decimal("300"), 300, "300") and Decimal(str(call.input["scores"]["甲班"])) == 500
+
+
+def test_a_spoken_correction_replaces_the_figure_just_said_and_fillers_are_no_names():
+    call = _computed(respond("嗯奖金是三万，呃阿勇做了八百件，阿强做了七百，哦不是，六百件", session_id=_session()))[-1]
+    assert {k: Decimal(str(v)) for k, v in call.input["pieces"].items()} == {"阿勇": Decimal("800"), "阿强": Decimal("600")}
+
+
+def test_someone_elses_figure_for_the_same_thing_and_an_undecided_item_are_asked():
+    _asked("奖金池2万，会计又说是2万2，甲班300分，乙班200分", "2万2")
+    _asked("指标：营收35%、利润30%、安全20%，党建那项权重还没想好，合规吗", "党建")
+
+
+def test_a_plan_beside_the_actual_output_is_left_aside():
+    call = _computed(respond("三车间本月计划产量8000件，实际完成7500件，计件工资总额15万，老米做了900件，他拿多少", session_id=_session()))[-1]
+    assert call.output["allocations"]["老米"] == Decimal("18000.00")
+
+
+def test_our_own_allowance_standard_named_but_not_given_is_asked():
+    _asked("按我们厂自己的标准算技能津贴：老邱技师，小潘高级工", "自定技能津贴")
