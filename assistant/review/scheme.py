@@ -24,7 +24,8 @@ _NUMERAL = "0-9零〇一二两三四五六七八九十百"
 _MARKERS = re.compile(
     rf"第[{_NUMERAL}]+[条章节款部](?:分)?|(?:表|图|附件|附表)[0-9{_NUMERAL}]+(?:[-—－][0-9]+)?|^\s*(?:[（(][{_NUMERAL}]+[）)]|[{_NUMERAL}]+[、.．](?:[0-9]+[、.．]?)*|[0-9]+\s)"
 )
-_HAS_NUMBER = re.compile(rf"[{_NUMERAL}千万亿半成]")
+# 大写 numerals count too ("首席技师陆名", "壹佰名"): banking style is how some schemes write every figure
+_HAS_NUMBER = re.compile(rf"[{_NUMERAL}千万亿半成壹贰叁肆伍陆柒捌玖拾佰仟]")
 _CHAPTER = re.compile(rf"^(?:第[{_NUMERAL}]+[章部](?:分)?|[一二三四五六七八九十]+、|[0-9]+\s+\S|[0-9]+[、.．]\s*[\u4e00-\u9fa5A-Za-z])")
 _ARTICLE = re.compile(rf"^(?:第[{_NUMERAL}]+条|[（(][{_NUMERAL}]+[）)]|[0-9]+(?:[.．][0-9]+)+)")
 
@@ -273,14 +274,27 @@ _ANSWER = re.compile(r"答|[\[【(（]?\s*(?:A|回答|解答)\s*\d*\s*[\]】)）
 def _answered(sentences: list[Sentence]) -> list[Sentence]:
     """"问：基础工资怎么定？" + "答：按学历分三档…": one sentence, so the answer keeps its topic."""
     out: list[Sentence] = []
+    last = -1  # the paragraph the open answer's last sentence sits in
     for s in sentences:
         prev = out[-1] if out else None
         if (prev is not None and s.row is None and prev.row is None and prev.answer_at is None
                 and prev.plain.rstrip().endswith(("？", "?")) and _ANSWER.match(s.plain.lstrip())):
             out[-1] = Sentence(prev.text + s.text, prev.block, prev.chapter, prev.article, answer_at=len(prev.text))
+            last = s.block
+            continue
+        if prev is not None and prev.answer_at is not None and _answer_goes_on(prev, s, last):
+            # "答：不一样。大专以上的2200元，高中的1800元。": the answer's later sentences keep its topic too
+            out[-1] = Sentence(prev.text + s.text, prev.block, prev.chapter, prev.article, answer_at=prev.answer_at)
             continue
         out.append(s)
     return out
+
+
+def _answer_goes_on(answer: Sentence, s: Sentence, block: int) -> bool:
+    """A sentence of the answer's paragraph, itself no question nor table row, goes on with the answer."""
+    text = s.plain.strip()
+    return (s.row is None and answer.row is None and s.block == block and s.chapter == answer.chapter
+            and not text.endswith(("？", "?")) and _QUESTION.match(text) is None)
 
 
 _PROVISION_MIN = 6  # a value cell this long, with words, states a provision rather than a figure
@@ -361,8 +375,8 @@ def _leans(s: Sentence) -> bool:
     return bool(figures) and (not figures[0].name or _NAMES_NOTHING.fullmatch(figures[0].name) is not None)
 
 
-# a name of planning words alone ("预算较上年增长6.5%" is named 预算较): it says when, not what
-_NAMES_NOTHING = re.compile(r"(?:预算|预计|计划|拟|目标|全年|本年度?|今年|当年|明年|同比|环比|按)+[较比]?")
+# a name of planning words alone ("预算较上年增长6.5%" is named 预算较; "本年目标" may come as 年目标): it says when, not what
+_NAMES_NOTHING = re.compile(r"(?:预算|预计|计划|拟|目标|全年|本年度?|今年|当年|明年|上年度?|同比|环比|按|完成|实际|年度?)+[较比]?")
 
 
 def _is_heading_line(block: Block) -> bool:

@@ -25,6 +25,8 @@ _COMPARATIVES = ("同比", "环比", "比上年", "比去年", "较上年", "较
 def split_clauses(text: str) -> list[Clause]:
     clauses, sentence, start = [], 0, 0
     for i, char in enumerate(text + "\n"):
+        if char in ":：" and text[i - 1:i].isdigit() and text[i + 1:i + 2].isdigit():
+            continue  # 按1:1折算, 6:4: a ratio's colon joins its figures, it ends no clause
         if char in CLAUSE_END or i == len(text):
             if i > start:
                 clauses.append(Clause(text[start:i], start, i, sentence))

@@ -72,8 +72,10 @@ def _covered(text: str, words: tuple[str, ...]) -> list[bool]:
     for word in words:
         at = text.find(word)
         while at >= 0:
-            for i in range(at, at + len(word)):
-                mask[i] = True
+            # 百分之一百零八, 千分之一点五: after a percent prefix, 之一 starts the figure (not "one of")
+            if not (word.startswith("之") and text.endswith(tuple(p[:-1] for p in _PERCENT_PREFIX), 0, at)):
+                for i in range(at, at + len(word)):
+                    mask[i] = True
             at = text.find(word, at + 1)
     for clock in (_CLOCK, _HOUR):  # [10:32] 王姐：…, 下午3点开会 — when something happens, no figure
         for match in clock.finditer(text):

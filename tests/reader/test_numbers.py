@@ -25,7 +25,8 @@ def test_amounts(text, value):
 @pytest.mark.parametrize(
     "text, value",
     [("百分之十五", "0.15"), ("15%", "0.15"), ("１５％", "0.15"), ("七成", "0.7"), ("八折", "0.8"), ("8.5折", "0.85"),
-     ("一半", "0.5"), ("12个点", "0.12"), ("百分之二点五", "0.025"), ("三分之一", str(Decimal(1) / 3))],
+     ("一半", "0.5"), ("12个点", "0.12"), ("百分之二点五", "0.025"), ("三分之一", str(Decimal(1) / 3)),
+     ("百分之一", "0.01"), ("百分之一点五", "0.015"), ("百分之一百零八", "1.08"), ("千分之一点二", "0.0012")],
 )
 def test_shares(text, value):
     assert amount(text) == Decimal(value)
@@ -39,7 +40,7 @@ def test_signs_follow_the_words():
 
 
 def test_words_with_numeral_characters_are_not_numbers():
-    for text in ("统一发放，一般来说十分重要", "两个低于是什么", "基础工资全体职工应一个标准", "万一超了怎么办"):
+    for text in ("统一发放，一般来说十分重要", "两个低于是什么", "基础工资全体职工应一个标准", "万一超了怎么办", "这是原因之一"):
         assert read(text).figures == [], text
 
 

@@ -188,7 +188,7 @@ def _kpi_lines(scheme: Scheme) -> list[KpiSet]:
     indicator and its weight, under a line that names indicators (指标, KPI) or weighing 权重."""
     return [KpiSet(weights={n: v for _, (n, v) in run}, evidence=run[-1][0].evidence, rows={n: s.evidence for s, (n, _) in run})
             for lead, run in line_runs(scheme.sentences, _one_weight)
-            if any(w in lead for w in W.kpi) or all(s.has(*W.weight) for s, _ in run)]
+            if any(w in lead for w in W.kpi + W.weight) or all(s.has(*W.weight) for s, _ in run)]
 
 
 _OF_SCORE = ("总分", "满分", "总权重", "考核分值")  # a share of the whole score is a weight
@@ -248,6 +248,8 @@ def _kpi_sentence(s: Sentence) -> KpiSet | None:
         elif not any(f.end <= q.start for f in figures if f is not q and f is not low):
             # "考核指标由车间自定，原则上不少于12项": the first figure of its sentence counts what the sentence names
             named += s.plain[max(s.plain.rfind(ch, 0, q.start) for ch in "。；;") + 1:q.start]
+        if any(w in named for w in _KPI_POOL):
+            continue  # "指标库共有30项指标，各部门从中选取5至8项": the pool chosen from, not what one unit is assessed on
         if any(w in named for w in W.kpi) and count_value(q) and not _counts_groups(s, q):
             count, bound = count_value(q), Bound.MAX if low is not None else figure(q, s).bound
             break
@@ -261,6 +263,9 @@ def _kpi_sentence(s: Sentence) -> KpiSet | None:
     if len(weights) >= 2 and not (s.has(*W.weight) or s.has("指标") or in_points):
         return None
     return KpiSet(weights=weights, count=count, count_bound=bound, equal=equal, evidence=s.evidence)
+
+
+_KPI_POOL = ("指标库", "备选指标", "候选指标", "可选指标", "指标池")
 
 
 def _decimal_weights(s: Sentence) -> dict[str, Decimal]:
@@ -286,7 +291,9 @@ def _counts_groups(s: Sentence, q: Quantity) -> bool:
 def _group_counts(s: Sentence) -> int | None:
     """"财务类指标5项、运营类指标4项、客户类指标3项": indicators counted group by group, no total written —
     the count is their sum. Limits ("不少于5项") and ranges are not counts of indicators."""
-    parts = [q for q in s.figures(Kind.COUNT) if q.subject.strip().endswith(W.kpi) and count_value(q)
+    # a group named by its kind alone ("考核指标由经营类7项、管理类4项组成") counts indicators named before it
+    parts = [q for q in s.figures(Kind.COUNT) if (q.subject.strip().endswith(W.kpi) or q.subject.strip().endswith(("类", "方面"))
+                                                  and any(w in s.plain[:q.start] for w in W.kpi)) and count_value(q)
              and not q.bound and q.range_end is None and q.range_start is None and not _counts_groups(s, q)]
     if len(parts) < 2 or any(q.total or any(w in q.subject for w in _SUMS) for q in parts):
         return None

@@ -82,6 +82,9 @@ _LIMIT_OF_WHOLE = re.compile("(" + "|".join(sorted((w for w in _MIN_WORDS + _MAX
                              + r")[^，,；;。0-9%]{1,8}的$")
 
 
+_OPENING_QUOTES = ("“", "‘", "「", "『", "\"")
+
+
 def negated_at(s: Sentence, pos: int) -> bool:
     """Whether the clause holding `pos` is negated or refused ("不经…", "破除…").
     Limit words (不低于, 不超过) are not negations."""
@@ -89,6 +92,10 @@ def negated_at(s: Sentence, pos: int) -> bool:
     if clause is None:
         return False
     text = clause.text
+    if s.plain[clause.start - 1:clause.start] in _OPENING_QUOTES:
+        # 杜绝“大锅饭”: the quote marks split the verb from what it refuses; read them as one clause
+        before = [c for c in s.reading.clauses if c.end <= clause.start]
+        text = (before[-1].text if before else "") + text
     for word in sorted(_MIN_WORDS + _MAX_WORDS, key=len, reverse=True):
         text = text.replace(word, "·" * len(word))
     from knowledge.reader.bind import deferred

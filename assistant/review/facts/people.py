@@ -27,12 +27,17 @@ class EmployeesReads(BaseModel):
     employees: Annotated[Decimal | None, Reads(Kind.PEOPLE, cues=W.employees, avoid=W.dividend + ("其中", "含"))] = None
 
 
+_NOT_TECH = ("非技术", "非技能", "非科技")
+
+
 class DividendReads(BaseModel):
     recipients: Annotated[Decimal | None, Reads(Kind.PEOPLE, cues=W.recipients + W.dividend + ("激励",), avoid=W.not_tech)] = None
     tech: Annotated[Decimal | None, Reads(Kind.PEOPLE, cues=W.tech_skill, avoid=W.not_tech + W.recipients)] = None
     recipient_share: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("在岗职工总数", "职工总数", "员工总数", "在岗职工", "全体职工", "职工"),
                                                      avoid=("技术", "技能"))] = None
-    tech_share: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("技术技能人才", "技术技能", "技术人才", "技能人才", "科技人才"))] = None
+    # "非技术技能人员不超过40%" is the rest's share, not the technical staff's
+    tech_share: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("技术技能人才", "技术技能", "技术人才", "技能人才", "科技人才"),
+                                                avoid=_NOT_TECH)] = None
 
 
 class Dividend(Facts):

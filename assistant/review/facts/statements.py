@@ -119,13 +119,13 @@ def statements(scheme: Scheme) -> Statements:
         uniform_assessment=_evidence(s for s in prose if s.has(*S.tech_people) and (_affirmed(s, S.uniform_assessment, negation=False)
                                                                                      or _UNSORTED.search(s.plain) is not None)),
         no_tenure=_evidence(s for s in prose if s.has(*S.tenure_topic) and (_affirmed(s, S.no_tenure, negation=False) or _refused(s, _REAPPOINTED)
-                                                                         or _held_for_good(s) or _kept_answered(s))),
+                                                                         or _held_for_good(s) or _kept_answered(s) or _term_refused(s))),
         auto_promotion=_evidence(s for s in prose if s.has(*S.promotion_topic) and (_affirmed(s, S.auto_promotion, negation=False)
                                                                                   or _automatic(s) or _promotion_unlinked(s))) or _by_time_alone(prose),
         pool_fixed=_evidence(s for s in prose if s.has(*S.pay_words) and _affirmed(s, S.pool_fixed, negation=False)),
         results_decoupled=_evidence(s for s in prose if s.has(*S.results) and not s.has(*S.okr) and _decoupled(s)),
         results_used=_evidence(s for s in scheme.sentences if s.has("考核", "考评", "绩效") and s.has(*S.results_use)),
-        outside_wage_total=_evidence(s for s in prose if (s.has(*S.outside_wage_total) or _items_kept_out(s))
+        outside_wage_total=_evidence(s for s in prose if (s.has(*S.outside_wage_total) or _items_kept_out(s) or _charged_elsewhere(s))
                                      and _names_pay_item(s) and not s.has(*S.allowed_outside)),
         agreement_pay=_agreement(prose),
         increment=_increment(prose),
@@ -236,7 +236,8 @@ _SAME_AS_OTHERS = re.compile(r"与[^，,；;。]{0,10}?(?:其他|普通|一般)[
 def _unassessed(s: Sentence) -> bool:
     """Performance pay refusing assessment, or paid as a fixed sum: the clause (with the one before
     it) names the pay and says so."""
-    if not s.has(*S.unassessed, *S.fixed_payment) and _NO_ASSESSMENT.search(s.plain) is None and _UNRELATED.search(s.plain) is None:
+    if (not s.has(*S.unassessed, *S.fixed_payment) and _NO_ASSESSMENT.search(s.plain) is None and _UNRELATED.search(s.plain) is None
+            and _PER_HEAD_FIXED.search(s.plain) is None):
         return False
     clauses = s.reading.clauses
     for clause in clauses:
@@ -247,7 +248,7 @@ def _unassessed(s: Sentence) -> bool:
         if not any(w in here for w in S.pay_words[:5]) and _BONUS.search(here) is None:
             continue
         refused = any(w in clause.text for w in S.unassessed + S.fixed_payment) or _NO_ASSESSMENT.search(clause.text) is not None \
-            or _UNRELATED.search(clause.text) is not None
+            or _UNRELATED.search(clause.text) is not None or _PER_HEAD_FIXED.search(clause.text) is not None
         if refused and not _deny_before(s, clause.start + 1):
             return True
     return False
@@ -257,20 +258,22 @@ def _unassessed(s: Sentence) -> bool:
 _BONUS = re.compile(r"(?<![获得])[\u4e00-\u9fa5]奖(?:金|励)?(?![惩项状章])")
 # the assessment itself refused, however the verb is put ("年终不再考核", "无需组织考评"); not a result
 # of it ("考核不合格", "不考核结果") — a negation right before the verb, nothing after it naming a result
-_NO_ASSESSMENT = re.compile(r"(?:不再|不|无需|无须|免于|免予|不用|不必|未)(?:进行|开展|组织|实行|参加|参与|作|搞|设|另行)?(?:考核|考评)"
+_NO_ASSESSMENT = re.compile(r"(?:不再|不|无需|无须|免于|免予|不用|不必|未)(?:进行|开展|组织|实行|参加|参与|作|搞|设|另行)?(?:考核|考评|打分|评分)"
                             r"(?!合格|结果|等级|得分|分数|成绩|指标)")
+# a sum fixed per head ("每人每月固定300元", "人均固定发放"): the same to everyone, whatever the assessment
+_PER_HEAD_FIXED = re.compile(r"(?:每人|人人|人均|每名职工|每位职工)[^，,；;。]{0,6}?固定")
 # pay said to have nothing to do with the assessment ("与考核无关", "和考核结果没有关系")
 _UNRELATED = re.compile(r"(?:与|和|同|跟)[^，,；;。]{0,6}?(?:考核|考评)[^，,；;。]{0,4}?(?:无关|没有关系|没关系|无关联|不相关)")
 # 协议薪酬 "不与业绩目标挂钩", "不约定考核目标": the targets the guideline asks for, refused
 _UNTIED = re.compile(r"不(?:与|设|约定|进行|作|设置)[^，,；;。]{0,6}?(?:业绩|绩效|目标|考核)")
 # "无论效益如何，工资总额每年增长…": the wage total moving whatever the results
 _BENEFIT_REGARDLESS = re.compile(r"(?:无论|不论|不管)[^，,；;。]{0,4}?(?:效益|利润|业绩|盈亏)")
-_REGARDLESS = re.compile(r"(?:不论|无论|不管|不看|不考虑|不区分)[^，,；;。、]{0,4}?(?:绩效|考核|业绩|贡献|表现)")
+_REGARDLESS = re.compile(r"(?:不论|无论|不管|不看|不考虑|不区分)[^，,；;。、]{0,4}?(?:绩效|考核|业绩|贡献|表现|好坏|优劣)")
 _PAID = ("预发", "发放", "发", "兑现", "支付")
 # paid in full ahead of the assessment, and the assessment then refused any effect on it
 _IN_FULL = re.compile(r"(?:全额|足额|全部)[^，,；;。]{0,10}?(?:发放|预发|兑现|支付)")
 _NOT_SETTLED = re.compile(r"(?:考核|考评)[^；;。]{0,10}?(?:不再|不予|不作|不|无需|无须)(?:进行)?(?:清算|调整|扣减|扣回|追回|多退少补|核减)")
-_ASSESSED_AFTER = re.compile(r"(?:再|后|然后)[^。；;]{0,12}?(?:考核|考评|评定|评价)")
+_ASSESSED_AFTER = re.compile(r"(?:再|后|然后|年底|年终|年末|期末|季末|事后)[^。；;]{0,12}?(?:考核|考评|评定|评价)")
 
 
 _SCORES = ("分值", "权重", "分数", "得分", "总分", "满分")
@@ -359,6 +362,16 @@ _CHANGED = ("调整", "变动", "变更", "升降", "降级", "降低", "调降"
 _PAY = ("工资", "薪酬", "标准", "薪级", "档")
 
 
+# a term refused however the verb is put ("不再设定聘期", "不规定任期", "取消聘期")
+_NO_TERM = re.compile(r"(?:不再|不|无需|无须|取消)(?:另行)?(?:设定|设置|设|规定|约定|实行|明确)?(?:任期|聘期)")
+
+
+def _term_refused(s: Sentence) -> bool:
+    """A post's term refused; an agreement's term is read by its own rule (协议薪酬实行任期聘任制)."""
+    found = _NO_TERM.search(s.plain)
+    return found is not None and not s.has("协议") and not _deny_before(s, found.start())
+
+
 def _kept_answered(s: Sentence) -> bool:
     """"问：职级会降吗？答：不会，…": whether a grade can change, answered no."""
     if s.answer_at is None:
@@ -430,7 +443,8 @@ def _subsidiaries_left_out(s: Sentence) -> bool:
         if at is None or not negated_at(s, at):
             continue
         before = s.plain[max(0, clause.start - 20):at]
-        if any(w in before for w in ("控股", "子企业", "子公司", "所属企业")):
+        after = s.plain[at:clause.end]  # "预算范围暂不包括新设立的控股子公司": the companies named after the verb
+        if any(w in before or w in after for w in ("控股", "子企业", "子公司", "所属企业")):
             return True
     return False
 
@@ -467,6 +481,24 @@ def _items_kept_out(s: Sentence) -> bool:
         if at is None or "工资总额" not in text or any(w in text for w in ("基数", "子企业", "子公司", "企业")) or not negated_at(s, at):
             continue
         if any(w in text or i and w in clauses[i - 1].text for w in S.wage_items[:4]):
+            return True
+    return False
+
+
+# funds outside wage accounting that pay may be charged to, keeping it out of the total (cost accounts such as
+# 制造费用 or 管理费用 say where wages are booked, not whether they count in the total)
+_OTHER_ACCOUNTS = ("福利费", "营业外支出", "其他费用", "工会经费")
+_CHARGED = ("列支", "列账", "开支", "核算", "支出", "列销", "报销")
+
+
+def _charged_elsewhere(s: Sentence) -> bool:
+    """"各类奖励性补贴通过福利费渠道列支": a pay item charged to another account, not refused ("不在成本费用中
+    列支") and not said to stay in the wage total."""
+    if s.has("工资总额") or not s.has(*S.wage_items[:4]):
+        return False
+    for clause in s.reading.clauses:
+        account = next((w for w in _OTHER_ACCOUNTS if w in clause.text), None)
+        if account is not None and any(w in clause.text for w in _CHARGED) and not negated_at(s, clause.start + clause.text.find(account)):
             return True
     return False
 
@@ -630,6 +662,10 @@ def _papers(s: Sentence) -> bool:
     return not any(negated_at(s, s.plain.find(w)) for w in named)
 
 
+# pay that does not move with the results ("不因考核结果增减", "不随考核等级浮动", "不受考核结果影响")
+_UNMOVED = re.compile(r"不(?:因|随|受)[^，,；;。]{0,4}?(?:考核|考评|评价)(?:结果|等级|等次|得分)?[^，,；;。]{0,4}?(?:增减|增加或减少|变化|变动|调整|浮动|影响)")
+
+
 def _decoupled(s: Sentence) -> bool:
     """Assessment results kept apart from pay: "不与薪酬分配挂钩", "不作为薪酬发放依据", "与奖金分配无关",
     "仅作为评先评优依据"."""
@@ -637,9 +673,11 @@ def _decoupled(s: Sentence) -> bool:
     for i, clause in enumerate(clauses):
         text = clause.text.strip()
         # "绩效薪酬按岗位标准足额发放，与考核等级无关": a clause opening with 与 speaks of the pay before it
-        carried = i and text.startswith(("与", "同", "跟")) and any(w in clauses[i - 1].text for w in S.pay_target)
+        carried = i and text.startswith(("与", "同", "跟", "不因", "不随", "不受")) and any(w in clauses[i - 1].text for w in S.pay_target)
         if not any(w in text for w in S.pay_target) and not carried:
             continue
+        if _UNMOVED.search(text) is not None:
+            return True  # "绩效工资按岗位系数计发，不因考核结果增减": the pay stays whatever the results
         # the clause speaks of the results: it names them, or continues a clause that does
         about = any(w in text for w in S.results) or text.startswith(S.continuing) and any(
             any(w in c.text for w in S.results) for c in clauses[:i])

@@ -160,6 +160,10 @@ _STEP_BOUNDARY = re.compile(r"[0-9零〇一二两三四五六七八九十]+\s*(?
 _STEP_RULE = re.compile(r"每(?:满|晋升|晋|升|增|提高|上)?[一1]?(?:年|级|档|个薪级|薪级|个档次|档次)")
 
 
+# the rule written right before the amount, with no verb ("工龄1至5年的每年10元"): of seniority pay, a step
+_STEP_RULE_END = re.compile(_STEP_RULE.pattern + r"\s*$")
+
+
 def _clause_before(s: Sentence, q: Quantity) -> str:
     """The words of a figure's own clause before it ("每满一年增发" for 12元; the reader's subject may stop
     at 一年)."""
@@ -175,7 +179,9 @@ def _increment_series(s: Sentence) -> StepSeries | None:
     from the stated start (or the first step) over one step of each size."""
     if s.row is not None or _gap_sentence(s) is not None:
         return None
-    steps = [q for q in s.figures(Kind.MONEY) if _STEP_RULE.search(own := _clause_before(s, q)) and any(w in own for w in W.step_increment)
+    seniority = any(w in s.plain + s.heading + s.chapter for w in W.seniority) or "工龄" in s.plain
+    steps = [q for q in s.figures(Kind.MONEY) if _STEP_RULE.search(own := _clause_before(s, q))
+             and (any(w in own for w in W.step_increment) or seniority and _STEP_RULE_END.search(own))
              and figure(q, s).bound is None]
     changed = [b for a, b in pairwise(steps) if b.value != a.value and _STEP_BOUNDARY.search(s.plain[a.end:b.start])]
     if not changed:
@@ -185,7 +191,6 @@ def _increment_series(s: Sentence) -> StepSeries | None:
     amounts = [start, start + first.value]
     for q in changed:
         amounts.append(amounts[-1] + q.value)
-    seniority = any(w in s.plain + s.heading + s.chapter for w in W.seniority) or "工龄" in s.plain
     kind = SeriesKind.SENIORITY if seniority else SeriesKind.PAY_STEPS
     return StepSeries(kind=kind, name="年功工资" if seniority else "", amounts=amounts, evidence=s.evidence)
 
@@ -625,6 +630,7 @@ def adjustments(scheme: Scheme) -> list[Adjustment]:
 _SENIOR = ("高级", "资深", "专家", "首席", "高层级", "高职级")
 
 
+_NEW_STAFF = ("新进职工", "新进员工", "新入职", "新员工", "新招录", "新进人员")
 _THEN = ("方可", "才能", "才可", "方能", "始可", "始得", "后方可", "再")
 
 
@@ -633,7 +639,9 @@ def grade_promotion(scheme: Scheme) -> Figure | None:
     等级"; "每2至3年晋升一个职级" → 2, the shorter end). The grade, not a pay step (薪级, 档), and not
     the senior grades, whose pace the guideline leaves open."""
     for s in scheme.prose():
-        if not s.has("职级", "职位等级", "职务等级") or not s.has("晋升", "晋级") or s.has("薪级", "薪档", *_SENIOR):
+        # the grade named as such, or new staff's wait to move up from one named 级 ("新进职工须在助理级任满5年方可晋升中级")
+        graded = s.has("职级", "职位等级", "职务等级") or s.has(*_NEW_STAFF) and "级" in s.plain
+        if not graded or not s.has("晋升", "晋级") or s.has("薪级", "薪档", *_SENIOR):
             continue
         text = s.plain
         for q in s.figures(Kind.YEARS):

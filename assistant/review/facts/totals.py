@@ -550,6 +550,8 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
                 out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{_level(after)}→{_level(before)}")
         for q in amounts:
             kind = _row_kind(q.subject)
+            if kind is None and s.heading_at and q.start >= s.heading_at:
+                kind = _row_kind(s.plain[:s.heading_at])  # "2.1 利润总额" / "2.1.1 上年完成4,000万元": the heading names the measure
             if kind is None and _LOSS_LEVEL.search(q.subject.split("…")[-1]) and not q.per:
                 # "2024年亏损1,500万元，2025年亏损扩大至2,300万元": a year's loss is its profit, below zero
                 kind, q = "profit", q.with_(value=-abs(q.value), direction=None, text=f"亏损{q.text}")
@@ -680,6 +682,12 @@ def subsidiaries(scheme: Scheme) -> list[SubsidiaryGrowth]:
         kind = next((k for k in W.subsidiary_kinds if k in s.plain), None)
         if kind is None or kind in seen:
             continue
+        # "内部效益型子企业工资总额增幅为8%，集团平均增幅为6%": the group's own growth, written beside it
+        group = next((q for q in s.figures(Kind.PERCENT) if "集团" in q.subject and any(w in q.subject for w in ("增幅", "增长", "增速"))
+                      and q.bound is None and not any(w in q.subject for w in ("高出", "上浮", "超过", "上限"))), None)
+        if group is not None and "集团" not in seen:
+            seen.add("集团")
+            out.append(SubsidiaryGrowth(kind="集团", growth=Figure(value=group.value, evidence=s.evidence, text=group.text)))
         rate = next((q for q in s.figures(Kind.PERCENT) if any(w in q.subject for w in ("增幅", "增长")) and q.bound is None
                      and not any(w in q.subject for w in ("集团", "上限"))), None)
         if rate is not None:
