@@ -128,7 +128,7 @@ def core(subject: str) -> str:
                       and not re.fullmatch(r"(?:小|老|阿)[\u4e00-\u9fa5]", "".join(t[0] for t in tokens[-2:]))):  # 老任, 小于 are names
         tokens.pop()
     spoken = "".join(t[0] for t in tokens)
-    if any(spoken.startswith(m) and len(spoken) > len(m) for m in _MODALS) and all(flag in ("v", "d", "vg") for _, flag in tokens):
+    if any(spoken.startswith(m) for m in _MODALS) and all(flag in ("v", "d", "vg") for _, flag in tokens):
         return ""  # 要扣, 还得加: talk about a change, no name (the sentence's subject owns the figure; 装表 is an item)
     name = "".join(t[0] for t in tokens).strip(" 、，,：:的")
     if name.endswith(("实际", "实际上")) and person_pattern().fullmatch(re.sub(r"实际上?$", "", name)):
@@ -630,7 +630,9 @@ def _growths(qs: list[Quantity]) -> list[Quantity]:
             continue
         for later in qs[i + 1:]:
             moved_to = _MOVED_TO.match(after_figure(later.subject)) and later is next((p for p in qs[i + 1:] if p.kind is q.kind), None)
-            if later.sentence != q.sentence or later.kind not in (Kind.MONEY, Kind.NUMBER) or later.name != q.name and not moved_to:
+            unnamed_now = past and _NOW.search(later.subject) and not core(strip_words(later.subject, _TIMES))  # 今年打算发1650万
+            if later.sentence != q.sentence or later.kind not in (Kind.MONEY, Kind.NUMBER) \
+                    or later.name != q.name and not moved_to and not unnamed_now:
                 continue
             before, after = (q, later) if past else (later, q)  # 利润总额今年5200万去年5000万: the present first
             if (_NOW.search(later.subject) or moved_to if past else _PAST.search(later.subject)) and before.value:
@@ -649,7 +651,7 @@ def after_figure(subject: str) -> str:
     """The words of a subject after the figure before it, without that figure's per-unit ("由28.5万元/人提高到"
     → 提高到): the unit belongs to the figure it follows."""
     return _PER_UNIT.sub("", subject.split("…")[-1])
-_CHANGE = re.compile(r"比[^，,。；;]{0,8}?(多发|少发|多|少|增加|减少|涨|降|下降)了?$")
+_CHANGE = re.compile(r"比[^，,。；;]{0,8}?(多发|少发|多[赚挣收拿]?|少[赚挣收拿]?|增加|减少|涨|降|下降)了?$")  # 比去年多赚了300万
 
 
 def _growth_between(before: Quantity, after: Quantity, what: str) -> Quantity:

@@ -293,11 +293,14 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
         return None  # 一年6万, 一个月3000: the period of the next figure (its words stay in that figure's subject)
     if kind is Kind.YEARS and _YEAR.fullmatch(text[start:end]):
         kind = Kind.DATE  # 2024年
+    if kind in (Kind.YEARS, Kind.MONTHS) and text.startswith("半", written_end) and kind is not Kind.DATE:
+        value, written_end = value + Decimal("0.5"), written_end + 1  # 7年半, 三个半月: and a half
     if text.startswith("月", end) and not text.startswith("月薪", end) and value <= 12:
         kind, written_end = Kind.DATE, end + (2 if text.startswith("月份", end) else 1)  # 3月份
     if text.startswith("年度", end) or text.startswith("年以来", end):
         kind = Kind.DATE
-    sign = -1 if text[start - 1:start] in _SIGN_BEFORE and not _is_range_dash(text, start - 1) else 1
+    sign = -1 if text[start - 1:start] in _SIGN_BEFORE and not _is_range_dash(text, start - 1) \
+        and text[start - 2:start] != "正负" else 1  # 正负20% is ±20%, no fall
     plus = text[start - 1:start] == "+"
     if sign < 0:
         start -= 1

@@ -1017,3 +1017,17 @@ def test_going_back_to_an_earlier_figure_and_a_split_asked_without_a_pool():
     back = _computed(respond("算了，还是按8万算吧", session_id=session))[-1]
     assert back.output["allocations"] == {"冲压班": Decimal("48000.00"), "焊装班": Decimal("32000.00")}
     _asked("冲压班600分，焊装班400分，帮我分一下", "绩效工资总量")
+
+
+def test_and_a_half_years_and_plus_or_minus_are_read():
+    call = _computed(respond("年功工资：每满3年一档，第一档50元，每档加25元，共5档，小庞工龄8年半", session_id=_session()))[-1]
+    assert Decimal(str(call.input["years"])) == Decimal("8.5") and call.output["band"] == 3
+    band = _computed(respond("宽带薪酬：一级中位值4000，二级5000，浮动正负10%，分3档", session_id=_session()))[-1]
+    assert band.output["grades"]["一级"]["min"] == Decimal("3600.00")
+
+
+def test_growth_from_a_gap_over_last_year_and_from_this_years_plan():
+    gap = _computed(respond("今年净利润比去年多挣了200万，去年净利润1000万，工资总额增长12%，两个低于", session_id=_session()))[-1]
+    assert Decimal(str(gap.input["profit_growth"])) == Decimal("0.2")
+    plan = _computed(respond("上年工资总额800万，今年准备发880万，利润增长15%，两个低于行吗", session_id=_session()))[-1]
+    assert Decimal(str(plan.input["wage_total_growth"])) == Decimal("0.1")
