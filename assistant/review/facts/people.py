@@ -35,7 +35,7 @@ class DividendReads(BaseModel):
     tech: Annotated[Decimal | None, Reads(Kind.PEOPLE, cues=W.tech_skill, avoid=W.not_tech + W.recipients)] = None
     recipient_share: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("在岗职工总数", "职工总数", "员工总数", "在岗职工", "全体职工", "职工"),
                                                      avoid=("技术", "技能"))] = None
-    # "非技术技能人员不超过40%" is the rest's share, not the technical staff's
+    # "非技术技能人员不超过四成" is the rest's share, not the technical staff's
     tech_share: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("技术技能人才", "技术技能", "技术人才", "技能人才", "科技人才"),
                                                 avoid=_NOT_TECH)] = None
 
