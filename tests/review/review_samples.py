@@ -38,3 +38,9 @@ def scheme_text(changes: dict[str, str | None] | None = None, extra: tuple[str, 
     parts = [changes.get(k, v) for k, v in GOOD.items()]
     return "\n\n".join([p for p in parts if p] + list(extra)) + "\n"
 
+
+def rules_found(text: str, tables: list[list[list[str]]] | None = None, severity: str = "error") -> list[str]:
+    """The rules the review reports for a scheme text (and its tables) at one severity."""
+    from assistant.review import review_text
+
+    return [f.rule for f in review_text(text, tables=tables).findings if f.severity.value == severity]

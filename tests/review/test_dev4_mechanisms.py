@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from review_samples import rules_found
 
 from assistant.review import review_text
 from assistant.review.facts.common import listed_before
@@ -21,9 +22,6 @@ SOE = "第一条 本公司为国有独资企业，注册地西宁市。\n"
 QJ = "第一条 本公司为曲靖市国资委出资的国有独资企业。\n"
 PRIVATE_QJ = "第一条 本公司是注册在曲靖市富源县的民营企业。\n"
 
-
-def _findings(text: str, tables: list[list[list[str]]] | None = None, severity: str = "error") -> list[str]:
-    return [f.rule for f in review_text(text, tables=tables).findings if f.severity.value == severity]
 
 
 # ---- the shared reader ----------------------------------------------------------------------------
@@ -192,7 +190,7 @@ BREACHES = [
 
 @pytest.mark.parametrize("text, tables, rule", BREACHES, ids=[b[2] + str(i) for i, b in enumerate(BREACHES)])
 def test_breach_found(text, tables, rule):
-    assert rule in _findings(text, tables)
+    assert rule in rules_found(text, tables)
 
 
 COMPLIANT = [
@@ -240,7 +238,7 @@ def test_shares_named_by_grade_make_a_distribution():
 
 @pytest.mark.parametrize("text, tables, rules", COMPLIANT, ids=[c[2][0] + str(i) for i, c in enumerate(COMPLIANT)])
 def test_compliant_raises_no_breach(text, tables, rules):
-    found = _findings(text, tables)
+    found = rules_found(text, tables)
     assert not set(rules) & set(found)
 
 
@@ -253,7 +251,7 @@ def test_the_best_grade_is_checked_however_the_shares_are_ordered():
 def test_an_answer_takes_its_topic_from_the_question():
     text = (SOE + "问：在岗员工一共多少人？\n答：四百人。\n问：本轮项目分红覆盖多少人？\n答：一百三十人。\n"
             "问：其中技术和技能骨干有多少？\n答：七十人。")
-    rules = _findings(text)
+    rules = rules_found(text)
     assert "dividend-recipients" in rules and "dividend-tech-share" in rules
 
 
@@ -275,7 +273,7 @@ def test_a_geometric_series_within_rounding_is_still_allowed():
 
 def test_an_item_named_only_by_planning_words_reads_under_its_heading():
     text = QJ + "3 工资总额\n3.1 利润总额\n3.1.1 计划较上年增长3%。\n3.2 工资总额\n3.2.1 预算较上年增长5.5%。"
-    assert "two-lower" in _findings(text)
+    assert "two-lower" in rules_found(text)
 
 
 def test_shares_one_grade_to_a_line_are_one_distribution():
@@ -283,7 +281,7 @@ def test_shares_one_grade_to_a_line_are_one_distribution():
     tops = [f for f in review_text(text).findings if f.rule == "forced-distribution-top"]
     assert len(tops) == 1 and "卓越" in tops[0].message
     over = SOE + "6 考核等次\n6.1 卓越：15%；\n6.2 良好：40%；\n6.3 称职：45%；\n6.4 不称职：5%。"
-    assert "forced-distribution-sum" in _findings(over)
+    assert "forced-distribution-sum" in rules_found(over)
 
 
 def test_a_figure_sharing_only_its_limit_with_a_guideline_is_the_schemes_own():
@@ -298,17 +296,17 @@ _LISTED = [["序号", "指标名称", "考核标准"]] + [[str(i + 1), n, "按�
 
 
 def test_a_table_listing_indicators_is_counted():
-    assert "kpi-count" in _findings(SOE + "第九条 班组考核指标见下表。", [_LISTED])
-    assert "kpi-count" not in _findings(SOE + "第九条 班组考核指标见下表。", [_LISTED[:8]])
-    assert "kpi-count" not in _findings(SOE + "第九条 公司考核指标库如下，各部门从中选取。", [_LISTED])
+    assert "kpi-count" in rules_found(SOE + "第九条 班组考核指标见下表。", [_LISTED])
+    assert "kpi-count" not in rules_found(SOE + "第九条 班组考核指标见下表。", [_LISTED[:8]])
+    assert "kpi-count" not in rules_found(SOE + "第九条 公司考核指标库如下，各部门从中选取。", [_LISTED])
 
 
 def test_a_pay_agreement_with_the_union_is_bargaining():
     text = ("某陶瓷有限公司2025年度工资协议书\n甲方：某陶瓷有限公司（民营企业，位于曲靖市）\n乙方：公司工会委员会\n"
             "一、职工平均工资增长5%。\n二、绩效工资按月考核后分配。")
-    assert "collective-negotiation" not in _findings(text)
+    assert "collective-negotiation" not in rules_found(text)
     alone = "某陶瓷有限公司2025年度工资分配办法\n本公司为曲靖市的民营企业。\n一、职工平均工资增长5%。"
-    assert "collective-negotiation" in _findings(alone)
+    assert "collective-negotiation" in rules_found(alone)
 
 
 def test_a_heading_merged_across_columns_heads_each_and_the_plan_year_is_read(tmp_path):
@@ -339,8 +337,8 @@ def _dividend_table(skill: str) -> list[list[str]]:
 
 def test_one_kind_of_recipient_in_several_columns_is_added_up():
     text = SOE + "第六条 本期岗位分红激励对象见下表。"
-    assert "dividend-tech-share" in _findings(text, [_dividend_table("20")])  # 60 / 110
-    assert "dividend-tech-share" not in _findings(text, [_dividend_table("26")])  # 66 / 110 = 60%
+    assert "dividend-tech-share" in rules_found(text, [_dividend_table("20")])  # 60 / 110
+    assert "dividend-tech-share" not in rules_found(text, [_dividend_table("26")])  # 66 / 110 = 60%
 
 
 def test_a_year_on_year_fall_is_a_growth_not_a_gap_between_two_things():

@@ -10,16 +10,13 @@ two measures; assessment refused however put; steps gained automatically; a limi
 from __future__ import annotations
 
 import pytest
-from review_samples import scheme_text
+from review_samples import rules_found, scheme_text
 
 from assistant.review import review_text
 
 SOE = "第一条 本公司为国有独资企业，注册地成都市。\n"
 QJ = "第一条 本公司为曲靖市国资委出资的国有独资企业。\n"
 
-
-def _rules(text: str, tables: list[list[list[str]]] | None = None, severity: str = "error") -> list[str]:
-    return [f.rule for f in review_text(text, tables=tables).findings if f.severity.value == severity]
 
 
 # ---- breaches ------------------------------------------------------------------------------------
@@ -94,7 +91,7 @@ BREACHES = [
 
 @pytest.mark.parametrize("text, tables, rule", BREACHES, ids=[b[2] + str(i) for i, b in enumerate(BREACHES)])
 def test_breach_found(text, tables, rule):
-    assert rule in _rules(text, tables), _rules(text, tables)
+    assert rule in rules_found(text, tables), rules_found(text, tables)
 
 
 # ---- compliant: nothing at all is reported beside the compliant sample ----------------------------------
@@ -149,34 +146,34 @@ SENIORITY = "年功工资：1-5年40元/月，6-10年80元/月，11-15年130元/
 @pytest.mark.parametrize("covered", ["管理人员、专业技术人员和生产工人", "专业技术人员和作业人员", "本部全体员工"])
 def test_a_scheme_naming_technical_staff_among_others_is_bound_by_the_skill_guideline(covered):
     text = QJ + f"第二条 本办法适用于公司{covered}。\n第八条 {SENIORITY}"
-    assert "seniority-arithmetic" in _rules(text)
+    assert "seniority-arithmetic" in rules_found(text)
 
 
 def test_a_scheme_for_technical_staff_alone_reads_the_skill_guideline_as_a_reference():
     text = QJ + f"第二条 本办法适用于公司专业技术人员。\n第八条 {SENIORITY}"
-    assert "seniority-arithmetic" in _rules(text, severity="warning") and "seniority-arithmetic" not in _rules(text)
+    assert "seniority-arithmetic" in rules_found(text, severity="warning") and "seniority-arithmetic" not in rules_found(text)
 
 
 def test_of_which_line_counts_part_of_the_line_before():
     text = SOE + "第二条 公司在岗职工300人。\n第九条 岗位分红激励对象共90人。其中技术技能骨干45人。"
-    assert "dividend-tech-share" in _rules(text)
+    assert "dividend-tech-share" in rules_found(text)
 
 
 def test_bands_one_to_a_line_under_an_article_heading():
     lines = "\n\n".join(["工龄满1年不满5年：40元/月", "工龄满5年不满10年：80元/月", "工龄满10年不满15年：130元/月", "工龄满15年以上：190元/月"])
-    assert "seniority-arithmetic" in _rules(QJ + "第八条 年功工资\n\n" + lines)
+    assert "seniority-arithmetic" in rules_found(QJ + "第八条 年功工资\n\n" + lines)
 
 
 def test_shares_written_in_words_in_a_table():
     text = SOE + "第九条 科技人才薪酬结构如下。\n\n| 人员类别 | 基本薪酬 | 绩效薪酬 |\n|---|---|---|\n| 基础研究人员 | 五成 | 五成 |\n"
-    assert "pay-mix-basic-research" in _rules(text)
+    assert "pay-mix-basic-research" in rules_found(text)
 
 
 def test_the_plan_year_is_read_over_last_years_actual():
     history_then_plan = QJ + "第三条 2024年工资总额实际增长3%，利润总额增长8%。\n第四条 2025年工资总额计划增长9%，利润总额预计增长5%。"
-    assert "two-lower" in _rules(history_then_plan)
+    assert "two-lower" in rules_found(history_then_plan)
     bad_history_good_plan = QJ + "第三条 2024年工资总额增长9%，利润总额增长5%。\n第四条 2025年工资总额计划增长4%，利润总额预计增长6%。"
-    assert "two-lower" not in _rules(bad_history_good_plan)
+    assert "two-lower" not in rules_found(bad_history_good_plan)
 
 
 @pytest.mark.parametrize("sentence, rule, breach", [
@@ -186,11 +183,11 @@ def test_the_plan_year_is_read_over_last_years_actual():
     ("第九条 技术技能人才占分红激励人数的65%～80%。", "dividend-tech-share", False),
 ])
 def test_a_range_is_read_by_its_far_end(sentence, rule, breach):
-    assert (rule in _rules(SOE + sentence)) is breach
+    assert (rule in rules_found(SOE + sentence)) is breach
 
 
 def test_a_multiple_below_one_keeps_the_wage_total_below():
-    assert "two-lower" not in _rules(QJ + "第三条 工资总额增幅控制在利润总额增幅的0.8倍以内。")
+    assert "two-lower" not in rules_found(QJ + "第三条 工资总额增幅控制在利润总额增幅的0.8倍以内。")
 
 
 def test_a_category_merged_down_beside_the_row_names(tmp_path):
@@ -223,7 +220,7 @@ def test_a_category_merged_down_beside_the_row_names(tmp_path):
 def test_counts_a_dividend_table_names_for_themselves(rows):
     # 85 / 260 = 32.7% of staff; 47 / 85 = 55.3% technical: both shares broken
     text = SOE + "第九条 岗位分红激励人员情况见下表。"
-    found = _rules(text, [rows])
+    found = rules_found(text, [rows])
     assert "dividend-recipients" in found and "dividend-tech-share" in found
 
 
@@ -235,31 +232,31 @@ def test_counts_a_dividend_table_names_for_themselves(rows):
      "internal-benefit-growth"),
 ])
 def test_tables_laid_out_otherwise(text, rows, rule):
-    assert rule in _rules(text, [rows])
+    assert rule in rules_found(text, [rows])
 
 
 def test_a_fall_written_as_a_condition_is_no_fact():
     text = QJ + "第三条 若利润总额下降，工资总额相应下降。\n第四条 今年工资总额增长5%。"
-    assert "wage-follows-benefit" not in _rules(text)
+    assert "wage-follows-benefit" not in rules_found(text)
 
 
 def test_internal_growth_refused_above_group_is_no_breach():
     text = SOE + "第六条 内部效益型子企业工资总额增幅不得比集团增幅高出一个百分点。"
-    assert "internal-benefit-growth" not in _rules(text)
+    assert "internal-benefit-growth" not in rules_found(text)
 
 
 def test_headquarters_below_the_company_ceiling_is_no_breach():
     text = SOE + "第五条 总部员工人均工资由15万元提高到15.6万元。\n第六条 全公司职工平均工资增长控制在6%以内。"
-    assert "hq-wage-growth" not in _rules(text) + _rules(text, severity="warning")
+    assert "hq-wage-growth" not in rules_found(text) + rules_found(text, severity="warning")
 
 
 def test_provision_table_keeps_monthly_base_pay():
     tables = [[["事项", "做法"], ["基本薪酬支付方式", "每月十日前足额支付"], ["考核周期", "年度"], ["备注", "由人力资源部负责解释"]]]
-    assert "base-pay-monthly" not in _rules(SOE + "第二十条 各职级任职条件另行规定。", tables)
+    assert "base-pay-monthly" not in rules_found(SOE + "第二十条 各职级任职条件另行规定。", tables)
 
 
 def test_dividend_table_total_is_not_the_staff_on_post():
     # a table of recipients headed 员工人数 counts recipients, not the staff on post
     tables = [[["分红激励对象类别", "员工人数"], ["技术骨干", "40"], ["技能骨干", "30"], ["合计", "70"]]]
     text = SOE + "第二条 公司在岗职工300人。\n第九条 分红激励对象名单见下表。"
-    assert "dividend-recipients" not in _rules(text, tables)
+    assert "dividend-recipients" not in rules_found(text, tables)
