@@ -185,6 +185,7 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     lex = lexicon()
     clauses = _negations(split_clauses(text), lex)
     quantities = _ratio_parts(text, _labels_from_levels(text, quantities))
+    quantities = _products(text, quantities)
     quantities = _inherit_forward(text, _inherit_units(text, _compound_durations(text, quantities), lex), lex)
     bound: list[Quantity] = []
     for i in range(len(quantities)):
@@ -754,6 +755,24 @@ _DEFERRED = re.compile(r"待[^，,；;。]{0,10}?(?:条件|时机|成熟|具备|
 
 
 _LABEL_BEFORE = re.compile(r"(?:职级|等级|级别|岗级|薪级|职等|档次|序号|编号)$")
+
+
+_TIMES_SIGN = re.compile(r"\s*(?:×|\*|x|X|乘以|乘)\s*$")
+
+
+def _products(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """每月3万×3个月, 2000元乘以15人: an amount times a count is their product (worked out, shown as
+    written); never the first factor alone."""
+    out: list[Quantity] = []
+    for q in quantities:
+        prev = out[-1] if out else None
+        if prev is not None and _TIMES_SIGN.fullmatch(text[prev.end:q.start]) and prev.value and q.value \
+                and prev.kind in (Kind.MONEY, Kind.NUMBER) and q.kind in (Kind.MONTHS, Kind.PEOPLE, Kind.COUNT, Kind.NUMBER, Kind.YEARS):
+            out[-1] = prev.with_(value=prev.value * q.value, text=text[prev.start:q.end], end=q.end, derived=True,
+                                 kind=Kind.MONEY if prev.money_sized or prev.kind is Kind.MONEY else prev.kind)
+            continue
+        out.append(q)
+    return out
 
 
 def _labels_from_levels(text: str, quantities: list[Quantity]) -> list[Quantity]:

@@ -1031,3 +1031,8 @@ def test_growth_from_a_gap_over_last_year_and_from_this_years_plan():
     assert Decimal(str(gap.input["profit_growth"])) == Decimal("0.2")
     plan = _computed(respond("上年工资总额800万，今年准备发880万，利润增长15%，两个低于行吗", session_id=_session()))[-1]
     assert Decimal(str(plan.input["wage_total_growth"])) == Decimal("0.1")
+
+
+def test_an_amount_times_a_count_is_their_product():
+    call = _computed(respond("这季度奖金按每月2万×3个月算，按积分分：一组500分，二组700分", session_id=_session()))[-1]
+    assert Decimal(str(call.input["pool"])) == Decimal("60000")
