@@ -387,8 +387,6 @@ def _says_what_it_is(q: Quantity) -> bool:
     return bool(core(q.tail)) and not re.search(r"不算|不计|不含|除外|不包括|不参加", q.tail)
 
 
-
-
 _LEFT_OUT = re.compile(r"[^，,；;。\n]{0,8}?(?:不参加|不参与|不算|不计入|不计|除外|不纳入|不分配|不参加分配|不包括在内)(?!多|少|高|低|大|小|件)")
 
 
@@ -638,7 +636,7 @@ def _suffixed_words(text: str, suffix: str, lengths: set[int], bounds: set[int])
             if not re.match(r"[\u4e00-\u9fa5A-Za-z0-9]", text[start]):
                 break
             if start in bounds and match.end() - start in lengths:
-                if not any(tag == "v" or tag.startswith(("p", "d", "c", "u", "r", "y", "e"))
+                if not any(tag in ("v", "e") or tag[0] in "pdcury"  # (not eng: A部 is a name)
                            for _, tag, _ in _positioned_tokens(text[start:match.start()])):
                     found.append((start, match.end()))  # (分到车间: a verb, no name)
                 break

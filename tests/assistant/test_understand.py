@@ -1036,3 +1036,7 @@ def test_growth_from_a_gap_over_last_year_and_from_this_years_plan():
 def test_an_amount_times_a_count_is_their_product():
     call = _computed(respond("这季度奖金按每月2万×3个月算，按积分分：一组500分，二组700分", session_id=_session()))[-1]
     assert Decimal(str(call.input["pool"])) == Decimal("60000")
+
+
+def test_a_lettered_member_named_without_a_figure_is_asked():
+    _asked("奖金12万：A部1500分，B部900分，C部也参加分配", "C部")
