@@ -157,10 +157,14 @@ def choose(page: Page, elem_id: str, option: str) -> None:
 
 
 def edit_cell(page: Page, elem_id: str, row: int, col: int, text: str) -> None:
-    page.locator(f"#{elem_id} [data-testid=cell-{row}-{col}]").dblclick()
+    cell = page.locator(f"#{elem_id} [data-testid=cell-{row}-{col}]")
+    cell.dblclick()
+    # under load the editor opens late: typing before it has focus lands elsewhere
+    cell.locator("input, textarea").first.wait_for(state="visible")
     page.keyboard.press("ControlOrMeta+A")
     page.keyboard.type(text)
     page.keyboard.press("Enter")
+    expect(cell).to_contain_text(text)
 
 
 def open_section(page: Page, elem_id: str) -> None:
