@@ -21,6 +21,8 @@ def upload(page: Page, path: Path) -> None:
     if clear.count():
         clear.click()
     page.locator("#review-upload input[type=file]").set_input_files(str(path))
+    # under load the upload lands late: a run clicked before it reviews nothing and says nothing
+    expect(page.locator("#review-upload")).to_contain_text(path.name)
 
 
 def test_findings_with_the_scheme_text_and_a_report_that_opens(page, screen, tmp_path):
