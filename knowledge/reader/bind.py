@@ -330,8 +330,13 @@ _A_GROWTH = re.compile(r"(?:增速|增长率|增长|增幅|涨幅)$")
 
 def part_of_another_rate(q: Quantity) -> bool:
     """工资总额增幅是利润增幅的一半: a part or multiple of another rate, not a rate itself."""
+    return _another_rate(q) is not None
+
+
+def _another_rate(q: Quantity) -> re.Match[str] | None:
+    """The words naming the other rate a figure is a part or multiple of (…定为利润增幅的)."""
     match = _OF_ANOTHER.search(q.subject)
-    return bool(match and q.kind in (Kind.PERCENT, Kind.MULTIPLE) and _A_GROWTH.search(match.group("other")))
+    return match if match and q.kind in (Kind.PERCENT, Kind.MULTIPLE) and _A_GROWTH.search(match.group("other")) else None
 
 
 def _fractions_of_another(text: str, qs: list[Quantity]) -> list[Quantity]:
@@ -340,8 +345,8 @@ def _fractions_of_another(text: str, qs: list[Quantity]) -> list[Quantity]:
     figure is asked about where it is read. (基本年薪为年薪总额的40% is a share: no rate is named.)"""
     out = list(qs)
     for i, q in enumerate(out):
-        match = _OF_ANOTHER.search(q.subject)
-        if match is None or not part_of_another_rate(q):
+        match = _another_rate(q)
+        if match is None:
             continue
         other = _A_GROWTH.sub("", match.group("other")).removesuffix("的")
         base = next((p for p in out if p is not q and p.kind is Kind.PERCENT and p.name and not p.derived
@@ -757,7 +762,7 @@ _DEFERRED = re.compile(r"待[^，,；;。]{0,10}?(?:条件|时机|成熟|具备|
 _LABEL_BEFORE = re.compile(r"(?:职级|等级|级别|岗级|薪级|职等|档次|序号|编号)$")
 
 
-_TIMES_SIGN = re.compile(r"\s*(?:×|\*|x|X|乘以|乘)\s*$")
+_MULTIPLIED_BY = re.compile(r"\s*(?:×|\*|x|X|乘以|乘)\s*$")
 
 
 def _products(text: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -766,7 +771,7 @@ def _products(text: str, quantities: list[Quantity]) -> list[Quantity]:
     out: list[Quantity] = []
     for q in quantities:
         prev = out[-1] if out else None
-        if prev is not None and _TIMES_SIGN.fullmatch(text[prev.end:q.start]) and prev.value and q.value \
+        if prev is not None and _MULTIPLIED_BY.fullmatch(text[prev.end:q.start]) and prev.value and q.value \
                 and prev.kind in (Kind.MONEY, Kind.NUMBER) and q.kind in (Kind.MONTHS, Kind.PEOPLE, Kind.COUNT, Kind.NUMBER, Kind.YEARS):
             out[-1] = prev.with_(value=prev.value * q.value, text=text[prev.start:q.end], end=q.end, derived=True,
                                  kind=Kind.MONEY if prev.money_sized or prev.kind is Kind.MONEY else prev.kind)
