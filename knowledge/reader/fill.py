@@ -264,7 +264,8 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
                      and (q.kind is Kind.NUMBER or any(q.kind in s.reads.kinds and not _avoided(s.reads, q) for s in out.slots)
                           or _CONTRAST.match(q.subject.strip()) is not None  # 但是今年只干了8个月: a "but" no field takes changes the answer
                           or q.direction is not None and _names_another_thing(q, out.slots)  # 职工人数比上年多了30人: a change of a field that takes a rate
-                          or q.unit in ("折", "成") or q.name in listed and q.kind in (Kind.PERCENT, Kind.MULTIPLE)
+                          or q.unit in ("折", "成")
+                          or q.name in listed and (q.kind in (Kind.PERCENT, Kind.MULTIPLE) or not _aside(q, reading.normalised))
                           or q.kind is Kind.PERCENT and (SET_ASIDE.search(q.subject) or q.bound is not None))]
     _points_of_a_share(out, reading)
     _differences_as_values(out, reading)
@@ -289,6 +290,13 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _per_head(out, reading)
     _total_of_the_others(out, reading)
     return out
+
+
+def _aside(q: Quantity, text: str) -> bool:
+    """生产部（23人）积分4200分 / 备注：B线本月少了3个人: a figure in brackets or on a note line is a side
+    remark; a listed member's figure in the sentence itself (销售部18人 … 按人数乘分数分) is not."""
+    line = text[:q.start].rsplit("\n", 1)[-1]
+    return re.search(r"[（(][^（()）]*$", line) is not None or re.match(r"\s*(?:备注|注|说明|附注)\s*[:：]", line) is not None
 
 
 _OTHERS = re.compile(r"其他人|其余|别的人|别人|剩下的|其他几个|其他同事")

@@ -1040,3 +1040,10 @@ def test_an_amount_times_a_count_is_their_product():
 
 def test_a_lettered_member_named_without_a_figure_is_asked():
     _asked("奖金12万：A部1500分，B部900分，C部也参加分配", "C部")
+
+
+def test_a_listed_members_second_figure_is_asked_unless_it_is_an_aside():
+    """质检组40人 beside 质检组90分 is part of the method the text names; 质检组（40人） is a remark."""
+    _asked("奖金20万，质检组90分，装配组80分，质检组6人，装配组14人，按人头乘分数来分", "6人")
+    call = _computed(respond("奖金20万，质检组（6人）90分，装配组（14人）110分，按积分分", session_id=_session()))[-1]
+    assert call.output["allocations"] == {"质检组": Decimal("90000.00"), "装配组": Decimal("110000.00")}
