@@ -198,6 +198,7 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _respectively(text, bound, lex)
     bound = _ratio_names(text, bound, lex)
     bound = _each(text, bound, lex)
+    bound = _per_head_totals(text, bound)
     bound = _corrections(text, bound)
     bound = _restated(text, bound)
     bound = _what_is_left(text, bound)
@@ -780,6 +781,23 @@ def _products(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
+_HEAD_COUNT_AFTER = re.compile(r"\s*[，,、]?\s*(?:共|一共|总共|共计|合计)\s*")
+
+
+def _per_head_totals(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """人均1500元，共4个人: an amount per head beside the whole head count is their product, the total
+    (worked out and shown as written); never the per-head amount as the total."""
+    out: list[Quantity] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind is Kind.MONEY and prev.per == "人" and q.kind is Kind.PEOPLE \
+                and _HEAD_COUNT_AFTER.fullmatch(text[prev.end:q.start]):
+            out[-1] = prev.with_(value=prev.value * q.value, text=text[prev.start:q.end], end=q.end, derived=True, per=None)
+            continue
+        out.append(q)
+    return out
+
+
 def _labels_from_levels(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """七级中位值8000元, 一级1500元, 职级2→6000: a grade written with a numeral names the figure after it."""
     out: list[Quantity] = []
@@ -939,6 +957,8 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
                 or re.search(r"一(次|只|台|件|个|份|单|趟|户)$", subject))
     if unit_per and not every:
         per = unit_per.group(1)
+    elif re.search(r"(?:人均|平均每人|每人平均)$", subject):
+        per = "人"  # 人均1500元 is each person's, like 每人1500元 (人均工资8万 names an average wage instead)
     tail_per = re.match(r"\s*(?:/|每|一)(次|件|个|人|项|天|小时|台|套|只|份|单|户|趟)(?!月|季|星期|礼拜|工作日)", text[q.end:q.end + 5])  # 2个 一个月: no rate
     if tail_per and per is None:
         per = tail_per.group(1)

@@ -1047,3 +1047,9 @@ def test_a_listed_members_second_figure_is_asked_unless_it_is_an_aside():
     _asked("奖金20万，质检组90分，装配组80分，质检组6人，装配组14人，按人头乘分数来分", "6人")
     call = _computed(respond("奖金20万，质检组（6人）90分，装配组（14人）110分，按积分分", session_id=_session()))[-1]
     assert call.output["allocations"] == {"质检组": Decimal("90000.00"), "装配组": Decimal("110000.00")}
+
+
+def test_an_amount_per_head_beside_the_head_count_is_the_total():
+    call = _computed(respond("夜班组奖金平均每人1200元，一共5人，按积分分：老严300分，小祝200分", session_id=_session()))[-1]
+    assert Decimal(str(call.input["pool"])) == Decimal("6000")
+    _asked("奖金按人均1800元发，按件数分：老严300件，小祝200件", "总量")
