@@ -1053,3 +1053,19 @@ def test_an_amount_per_head_beside_the_head_count_is_the_total():
     call = _computed(respond("夜班组奖金平均每人1200元，一共5人，按积分分：老严300分，小祝200分", session_id=_session()))[-1]
     assert Decimal(str(call.input["pool"])) == Decimal("6000")
     _asked("奖金按人均1800元发，按件数分：老严300件，小祝200件", "总量")
+
+
+def test_a_growth_over_another_base_than_last_year_is_asked():
+    _asked("利润环比上涨4%，工资总额同比增长3%，两个低于有没有问题", "环比")
+    _asked("工资总额比前年多了12%，利润今年增长10%，符合两个低于吗", "前年")
+
+
+def test_half_a_comparison_asks_for_its_partner():
+    _asked("工资总额增长6%，利润增长9%，职工平均工资增长7%，两个低于是否都满足", "劳动生产率")
+    call = _computed(respond("工资总额增长6%，利润增长9%，全部职工平均工资增长5%，集团总部平均工资增长6%，看看合规吗",
+                             session_id=_session()))[-1]
+    assert call.name == "two-lower-check" and call.output["compliant"] is False
+
+
+def test_counts_in_different_units_are_asked():
+    _asked("计件奖金2万：老龚装了600台，老褚包了90箱", "单位不一致")
