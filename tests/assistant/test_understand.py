@@ -1069,3 +1069,14 @@ def test_half_a_comparison_asks_for_its_partner():
 
 def test_counts_in_different_units_are_asked():
     _asked("计件奖金2万：老龚装了600台，老褚包了90箱", "单位不一致")
+
+
+def test_a_unit_named_by_a_plan_word_keeps_its_name():
+    call = _computed(respond("奖金6万按积分分：预算科300分，计划部200分，质检科100分", session_id=_session()))[-1]
+    assert set(call.output["allocations"]) == {"预算科", "计划部", "质检科"}
+
+
+def test_a_unit_line_under_a_pasted_table_applies_to_it_but_not_to_what_it_excepts():
+    text = "指标\t数\n去年工资总额\t2,400\n利润增幅\t10%\n挂钩系数\t0.6\n单位：万元（增幅、系数除外）\n今年工资总额能到多少"
+    call = _computed(respond(text, session_id=_session()))[-1]
+    assert Decimal(str(call.input["base_total"])) == Decimal("24000000") and Decimal(str(call.input["ratio"])) == Decimal("0.6")
