@@ -102,7 +102,7 @@ def core(subject: str) -> str:
         if verb in phrase[:-1]:
             phrase = phrase.rsplit(verb, 1)[1]  # 按积分分给A组 → A组
             break
-    phrase = re.sub(r"(?<=\S\S)(?:就是|则是|是|为)$", "", phrase)  # 不对，B组是2500分: B组
+    phrase = re.sub(r"(?<=\S\S)(?:就是|则是|是|为|有)$", "", phrase)  # 不对，B组是2500分: B组; 三级工有两个人: 三级工
     phrase = re.sub(r"[（(][^（()）]*\d[^（()）]*[)）]", "", phrase)  # 设备部（12人）: a note with a figure is no part of the name
     phrase = _IDENTIFIED.sub("", phrase) or phrase  # 工号0231的老何: the person, not the number that files them
     phrase = _CORRECTING.sub("", phrase)  # 级差200 不对是180: the correction names nothing

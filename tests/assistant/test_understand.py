@@ -1092,3 +1092,7 @@ def test_a_pasted_table_with_an_index_column_and_a_person_column():
 def test_a_member_left_out_before_its_name_and_a_pool_said_again():
     call = _computed(respond("奖金池4万，按积分：老付300分、老郝200分、小邱100分。先不算小邱，奖金池还是4万", session_id=_session()))[-1]
     assert call.output["allocations"] == {"老付": Decimal("24000.00"), "老郝": Decimal("16000.00")}
+
+
+def test_a_members_head_count_equal_to_the_list_size_is_still_asked():
+    _asked("计件奖金3万：初级工1200件，中级工900件，初级工有两个人", "两个人")
