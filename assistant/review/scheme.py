@@ -390,7 +390,8 @@ _HAS_DIGIT = re.compile(r"[0-9%％元人]")
 
 def _is_chapter(text: str, block: Block) -> bool:
     """A short line opening a chapter (第二章 工资总额, 三、薪酬总额, ## 2 职级)."""
-    return len(text) <= 30 and not text.endswith(("。", "；", "：", ":")) and bool(_CHAPTER.match(text)) and (
+    # the folded text has half-width marks: "1. 利润总额目标3,090万元;" is an item ending its sentence, not a chapter
+    return len(text) <= 30 and not text.endswith(("。", "；", "：", ":", ";", "?", "？")) and bool(_CHAPTER.match(text)) and (
         block.heading or not _ARTICLE.match(text))
 
 

@@ -120,7 +120,43 @@ def kpi_sets(scheme: Scheme) -> list[KpiSet]:
         found = _kpi_sentence(s)
         if found is not None:
             out.append(found)
-    return out + _kpi_lines(scheme) + _weight_limits(scheme)
+    return out + _kpi_lines(scheme) + _category_lists(scheme) + _weight_limits(scheme)
+
+
+_LINE_MARK = re.compile(r"^\s*(?:[（(][^）)]{1,3}[）)]|[0-9一二三四五六七八九十]+[、.．]|[-*•·])\s*")
+
+
+def _named_list(s: Sentence) -> int | None:
+    """A line naming one group of indicators and listing them ("（一）效益类：利润总额、营业收入、成本费用控制率"):
+    the number of items listed after its label."""
+    text = _LINE_MARK.sub("", s.plain).strip()
+    label, colon, items = text.partition(":")
+    if s.row is not None or not colon or not label or len(label) > 12:
+        return None
+    items = re.split(r"[。；;]", items)[0]
+    parts = [p for p in re.split(r"[、，,]", items) if p.strip()]
+    if len(parts) < 2 or any(len(p.strip()) > 15 for p in parts):
+        return None  # a sentence after a colon, not a list of names
+    return len(parts) + (1 if re.search(r".(?:以及|和|及).", parts[-1]) else 0)
+
+
+def _category_lists(scheme: Scheme) -> list[KpiSet]:
+    """Indicators listed group by group, one line a group, under a line that introduces them ("考核指标分为
+    三类：" / "（一）效益类：…" / "（二）运营类：…"): the count is the sum over the lines."""
+    out: list[KpiSet] = []
+    lines = scheme.sentences
+    for i, lead in enumerate(lines):
+        if lead.row is not None or not lead.plain.rstrip().endswith((":", "：")) or not lead.has(*W.kpi):
+            continue
+        counts = []
+        for s in lines[i + 1:]:
+            n = _named_list(s)
+            if n is None:
+                break
+            counts.append(n)
+        if len(counts) >= 2:
+            out.append(KpiSet(weights={}, count=sum(counts), evidence=lead.evidence))
+    return out
 
 
 _ONE_INDICATOR = ("单项", "单一", "单个", "每项", "每个", "各项", "任一", "任何一项", "每一项")
@@ -715,6 +751,13 @@ class Cycle(Facts):
     evidence: Evidence
 
 
+def _clause_after(text: str, at: int) -> str:
+    """The rest of the clause from `at`: "按月发放；绩效薪酬…年终考核后兑现" pays monthly and settles yearly —
+    the 兑现 of a later clause is not the monthly one's."""
+    ends = [i for i in (text.find(ch, at) for ch in "，,；;。") if i >= 0]
+    return text[at:min(ends, default=len(text))]
+
+
 def basic_research_cycles(scheme: Scheme) -> list[Cycle]:
     """Assessment cycles shorter than a year set for basic-research staff."""
     from .structure import Research, _category
@@ -731,7 +774,7 @@ def basic_research_cycles(scheme: Scheme) -> list[Cycle]:
             at = text.find(word)
             if at >= 0 and s.row is None and negated_at(s, at):
                 continue  # "不实行月度考核"
-            if any(word in cell for cell in headed) or at >= 0 and ("考核" in text[at:at + 8] + text[max(0, at - 8):at] or "兑现" in text[at:]):
+            if any(word in cell for cell in headed) or at >= 0 and ("考核" in text[at:at + 8] + text[max(0, at - 8):at] or "兑现" in _clause_after(text, at)):
                 out.append(Cycle(months=months, evidence=s.evidence))
                 break
     return out

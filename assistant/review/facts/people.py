@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import BaseModel
 
-from knowledge.reader import Kind, Reading
+from knowledge.reader import Kind, Quantity, Reading
 from knowledge.reader.fields import Reads
 from knowledge.reader.fill import fill
 from knowledge.reader.ratios import per_every
@@ -226,6 +226,7 @@ def _dividend_kinds(scheme: Scheme) -> dict[str, Figure]:
 def chief(scheme: Scheme) -> Chief | None:
     """首席 posts: a count (or a ceiling) and the technology staff they are counted against."""
     chiefs = share = None
+    listed: list[Quantity] = []
     for s in scheme.having(*W.chief):
         if s.row is not None:
             continue  # a table's rows are added up in `_chief_table`
@@ -245,6 +246,12 @@ def chief(scheme: Scheme) -> Chief | None:
                     share = figure(q, s)
             elif chiefs is None and count_value(q) is not None:
                 chiefs = figure(q, s)
+                listed = [q]
+            elif chiefs is not None and chiefs.evidence == s.evidence and _another_post(q, listed):
+                # "聘任首席技师7名、首席工程师2名": posts listed one after another add up
+                listed.append(q)
+                chiefs = chiefs.model_copy(update={"value": chiefs.value + (count_value(q) or 0),
+                                                   "text": "、".join(p.text for p in listed)})
     if chiefs is None and share is None:
         chiefs = _chief_table(scheme)
     if chiefs is None and share is None:
@@ -287,6 +294,13 @@ def _chief_table(scheme: Scheme) -> Figure | None:
         if totals and about:
             return Figure(value=totals[0].value, evidence=table.evidence(totals[0].row), text=totals[0].text)
     return None
+
+
+def _another_post(q: Quantity, listed: list[Quantity]) -> bool:
+    """A head count of another 首席 post than those already counted in its sentence (not a subset of one)."""
+    name = q.name or ""
+    return q.kind is Kind.PEOPLE and "首席" in name and not q.parent and all(
+        name not in (p.name or "") and (p.name or "") not in name for p in listed)
 
 
 def _about_chief(s: Sentence, pos: int) -> bool:

@@ -13,6 +13,7 @@ from typing import Annotated
 from pydantic import BaseModel
 
 from calculators.applicability import Research
+from calculators.numbers import MONTHS_PER_YEAR
 from knowledge.reader import Kind, Quantity, parse_numeral
 from knowledge.reader.fields import Reads
 from knowledge.reader.ratios import ratios
@@ -607,7 +608,10 @@ def adjustments(scheme: Scheme) -> list[Adjustment]:
         if not s.has(*words_.adjustment) or not s.has(*words_.adjustment_topic):
             continue
         text = s.plain
-        for q in s.figures(Kind.YEARS):
+        for q in s.figures(Kind.YEARS, Kind.MONTHS):
+            if q.kind is Kind.MONTHS:
+                # "调整周期为48个月": a cycle written in months is that many twelfths of a year
+                q = q.with_(value=q.value / MONTHS_PER_YEAR)
             clause = s.clause_at(q.start)
             if clause is None or not any(w in clause.text for w in words_.adjustment):
                 continue
@@ -644,7 +648,10 @@ def grade_promotion(scheme: Scheme) -> Figure | None:
         if not graded or not s.has("晋升", "晋级") or s.has("薪级", "薪档", *_SENIOR):
             continue
         text = s.plain
-        for q in s.figures(Kind.YEARS):
+        for q in s.figures(Kind.YEARS, Kind.MONTHS):
+            if q.kind is Kind.MONTHS:
+                # "调整周期为48个月": a cycle written in months is that many twelfths of a year
+                q = q.with_(value=q.value / MONTHS_PER_YEAR)
             clause = s.clause_at(q.start)
             if clause is None or any(w in q.subject for w in ("任期", "聘期")):
                 continue

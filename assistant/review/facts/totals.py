@@ -475,6 +475,16 @@ def _year_of(s: Sentence, q: Quantity) -> int | None:
     return int(years[-1].value) if years else None
 
 
+def _lead_year(lead: Sentence) -> tuple[int | None, int | None]:
+    """The year a lead line ("2025年度安排如下：", "上年度执行情况如下：") gives the items under it: a
+    written year, or one relative to this year."""
+    years = [d for d in lead.reading.quantities if d.kind is Kind.DATE and 1990 <= d.value <= 2100]
+    if years:
+        return int(years[-1].value), None
+    said = lead.plain
+    return None, next((_RELATIVE_YEARS[w] for w in sorted(_RELATIVE_YEARS, key=len, reverse=True) if w in said), None)
+
+
 # a year named in words: last year, this year, next year
 _RELATIVE_YEARS = {"上年": -1, "去年": -1, "上一年": -1, "上年度": -1, "前一年": -1, "今年": 0, "本年": 0, "本年度": 0, "当年": 0,
                    "明年": 1, "下年": 1, "次年": 1, "下一年": 1}
@@ -522,7 +532,12 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
     relative: dict[str, dict[int, tuple[Quantity, Sentence]]] = {}  # by year relative to this one, when no year is written
     changes: dict[str, tuple[Quantity, Sentence]] = {}
     out: dict[str, Figure] = {}
+    lead: Sentence | None = None
     for s in scheme.prose():
+        if lead is not None and (s.article != lead.article or s.chapter != lead.chapter):
+            lead = None
+        if s.plain.rstrip().endswith((":", "：")):
+            lead = s  # "第五条 2025年度安排如下：" leads the items after it, which name no year of their own
         if s.has(*W.subsidiary_kinds):
             continue
         amounts = s.figures(Kind.MONEY)
@@ -565,9 +580,12 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
             year = _year_of(s, q)
             if q.direction:
                 continue
+            rank = _rank(s, q)
+            if year is None and rank is None and lead is not None:
+                year, rank = _lead_year(lead)
             if year is not None:
                 dated.setdefault(kind, {}).setdefault(year, (q, s))
-            elif (rank := _rank(s, q)) is not None:
+            elif rank is not None:
                 relative.setdefault(kind, {}).setdefault(rank, (q, s))  # "上年利润总额10,000万元", "本年预计8,800万元"
     for kind in set(dated) | set(relative):
         by_year = dated.get(kind, {}) if len(dated.get(kind, {})) >= 2 else relative.get(kind, {})
