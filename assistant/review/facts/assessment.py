@@ -521,7 +521,9 @@ def category_weights(scheme: Scheme) -> list[CategoryWeights]:
             continue
         weights = {}
         for q in s.figures(Kind.PERCENT):
-            name = next((w for w in W.categories if w in q.subject[-10:] or w in _item_before(s, q)), None)
+            # the reader's own name first ("业绩类、能力类各占三成" names each share), then the words before it
+            name = next((w for w in W.categories if w in (q.name or "")), None) \
+                or next((w for w in W.categories if w in q.subject[-10:] or w in _item_before(s, q)), None) or _category_before(s, q)
             if name and name not in weights:
                 weights[name] = q.value
         if len(weights) < 2:
@@ -532,6 +534,15 @@ def category_weights(scheme: Scheme) -> list[CategoryWeights]:
         if len(weights) >= 2 and "业绩" in weights:
             out.append(CategoryWeights(weights=weights, evidence=s.evidence))
     return out
+
+
+def _category_before(s: Sentence, q: Quantity) -> str | None:
+    """"态度类指标占比最高，为四成": the category last named in the figure's part of the sentence (up to
+    the previous ；/。), when the figure's own words name none."""
+    text = s.plain
+    part = text[max(text.rfind(ch, 0, q.start) for ch in "。；;") + 1:q.start]
+    found = [(part.rfind(w), w) for w in W.categories if w in part]
+    return max(found)[1] if found else None
 
 
 def _ratio_weights(s: Sentence) -> dict[str, Decimal]:

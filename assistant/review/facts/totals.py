@@ -377,7 +377,10 @@ def _unchanged(s: Sentence) -> dict[str, Figure]:
             end = min((rest.find(ch) for ch in "，,；;。" if ch in rest), default=len(rest))
             part = rest[:end]
             word = next((w for w in W.no_change if w in part), None)
-            if word and not any(ch.isdigit() for ch in part):
+            # "维持上年水平4,800万元": the level it stays at may be written; a rate or a move may not
+            inside = [q for q in s.reading.figures if at <= q.start < at + end and q.kind is not Kind.DATE]
+            level_only = all(q.kind is Kind.MONEY and not q.direction for q in inside)
+            if word and level_only:
                 out[name] = Figure(value=Decimal(0), evidence=s.evidence, text=word)
                 break
     return out
