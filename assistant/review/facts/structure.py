@@ -586,7 +586,30 @@ def tech_vs_management(scheme: Scheme) -> list[TechVsManagement]:
                 continue
             if ratio.value < 1:
                 out.append(TechVsManagement(ratio=ratio, evidence=s.evidence))
+        if not any(t.evidence == s.evidence for t in out) and (side := _side_by_side(s)) is not None:
+            out.append(side)
     return out
+
+
+def _side_by_side(s: Sentence) -> TechVsManagement | None:
+    """"管理人员平均调薪6%，研发人员平均调薪4.5%": the two groups' raises (or pay) written one beside the
+    other, each named by its group — the technology staff's as a fraction of the managers'."""
+    def group(q: Quantity) -> str | None:
+        name = q.name or ""
+        tech = any(w in name for w in W.tech_subject)
+        managers = any(w in name for w in W.management_ref)
+        return None if tech == managers or q.bound or q.range_end is not None else "tech" if tech else "managers"
+
+    figures = [q for q in s.figures(Kind.PERCENT, Kind.MONEY) if group(q) is not None]
+    tech = next((q for q in figures if group(q) == "tech"), None)
+    managers = next((q for q in figures if group(q) == "managers"), None)
+    if tech is None or managers is None or tech.kind is not managers.kind or managers.value <= 0 or tech.direction != managers.direction:
+        return None
+    ratio = tech.value / managers.value
+    if ratio >= 1:
+        return None
+    return TechVsManagement(ratio=Figure(value=ratio.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{tech.text}、{managers.text}"),
+                            evidence=s.evidence)
 
 
 # ---- 薪酬调整周期 ---------------------------------------------------------------------------------------------
