@@ -9,7 +9,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from knowledge.reader import Kind, Quantity, Reading
 from knowledge.reader.fields import Reads
@@ -47,6 +47,7 @@ class Dividend(Facts):
     recipient_share: Figure | None = None
     tech_share: Figure | None = None
     evidence: Figure | None = None  # the dividend sentence itself (its first figure)
+    others: list[Dividend] = Field(default_factory=list)  # further plans (项目收益分红 beside 岗位分红), each on its own
 
 
 class Chief(Facts):
@@ -96,6 +97,7 @@ def _table_count(scheme: Scheme, wanted, headed: tuple[str, ...] = ()) -> Figure
 
 def dividend(scheme: Scheme) -> Dividend | None:
     found: dict[str, Figure] = {}
+    plans: list[dict[str, Figure]] = []
     after_dividend = False
     for s in scheme.prose():
         # "问：其中技术技能人才多少？答：五十人。" right after the dividend's own question: 其中 goes on with it
@@ -105,10 +107,16 @@ def dividend(scheme: Scheme) -> Dividend | None:
             continue
         reading = _range_ends(s)
         result = fill(reading, DividendReads)
-        for name in ("recipients", "tech", "recipient_share", "tech_share"):
-            fig = placed(s, result, name, reading)
-            if fig is not None and name not in found:
-                found[name] = fig
+        own = {name: fig for name in ("recipients", "tech", "recipient_share", "tech_share") if (fig := placed(s, result, name, reading)) is not None}
+        if (parts := _tech_parts(s)) is not None:
+            own["tech"] = parts
+        if "recipients" in own and "recipients" in found and own["recipients"].value != found["recipients"].value \
+                and own["recipients"].evidence != found["recipients"].evidence:
+            # "项目收益分红…激励对象18人，其中…" after the 岗位分红's own 46: another plan, checked on its own
+            plans.append(own)
+            continue
+        for name, fig in own.items():
+            found.setdefault(name, fig)
     table_staff = None
     for name, fig in _dividend_table(scheme).items():
         if name == "employees":
@@ -118,7 +126,18 @@ def dividend(scheme: Scheme) -> Dividend | None:
     if not found:
         return None
     staff = employees(scheme) or table_staff
-    return Dividend(employees=staff, **found)
+    others = [Dividend(employees=staff, **plan) for plan in plans if "tech" in plan or "tech_share" in plan]
+    return Dividend(employees=staff, others=others, **found)
+
+
+def _tech_parts(s: Sentence) -> Figure | None:
+    """"激励对象18人，其中技术人员9人、技能人员1人、管理及销售人员8人": the technical and skilled kinds listed
+    under the recipients add up (two or more of them; one alone is read as written)."""
+    parts = [q for q in s.figures(Kind.PEOPLE) if q.parent and q.name and _is_tech(q.name) and count_value(q)]
+    if len(parts) < 2 or len({q.parent for q in parts}) != 1:
+        return None
+    total = sum((q.value for q in parts), Decimal(0))
+    return Figure(value=total, evidence=s.evidence, text="、".join(q.text for q in parts))
 
 
 _TOTAL_ROW = ("合计", "总计", "小计", "共计")
