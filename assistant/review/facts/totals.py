@@ -679,11 +679,13 @@ def subsidiaries(scheme: Scheme) -> list[SubsidiaryGrowth]:
     seen: set[str] = set()
     for table in scheme.tables:
         done: set[int] = set()
+        # the group's row may come first (集团合计 above the subsidiaries): a table naming any kind holds them
+        of_kinds = any(k in c for r in table.rows for c in r for k in W.subsidiary_kinds)
         for cell in cells(table):
             # the kind is the row's name (内部效益型) or written in a column of its own (企业 | 功能类型 | 增幅)
             row = table.rows[cell.row]
             kind = next((k for k in W.subsidiary_kinds if k in cell.label or any(k in c for c in row)), None)
-            if kind is None and any(w in cell.label for w in _GROUP_ROW) and seen:
+            if kind is None and any(w in cell.label for w in _GROUP_ROW) and (seen or of_kinds):
                 kind = "集团"  # the group's own row (集团合计) in a table of subsidiaries: the growth they are held to
             if kind is None or cell.row in done or not cell_is_percent(cell) or cell_value(cell) is None:
                 continue
