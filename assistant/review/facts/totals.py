@@ -448,16 +448,33 @@ def _headquarters_table(scheme: Scheme) -> dict[str, Figure]:
     """A table of average-wage growth by unit (单位 | 平均工资增幅): the 总部 row and the whole group's row."""
     out: dict[str, Figure] = {}
     for table in scheme.tables:
+        by_row: dict[int, list[Cell]] = {}
         for cell in cells(table):
             about_avg = any(w in cell.header + table.context for w in W.avg_wage)
-            if not about_avg or not cell_is_percent(cell) or cell_value(cell) is None:
+            key = _hq_key(cell.label)
+            if not about_avg or key is None:
                 continue
-            if any(w in cell.header for w in ("增幅", "增长", "增速", "涨幅")) or cell.quantity is not None:
-                key = "hq_avg_wage" if "总部" in cell.label else "all_avg_wage" if any(
-                    w in cell.label for w in ("全集团", "全部", "全体", "集团合计", "合计", "本企业")) else None
-                if key and key not in out:
-                    out[key] = Figure(value=cell_value(cell), evidence=table.evidence(cell.row), text=cell.text)
+            by_row.setdefault(cell.row, []).append(cell)
+            if not cell_is_percent(cell) or cell_value(cell) is None:
+                continue
+            if (any(w in cell.header for w in ("增幅", "增长", "增速", "涨幅")) or cell.quantity is not None) and key not in out:
+                out[key] = Figure(value=cell_value(cell), evidence=table.evidence(cell.row), text=cell.text)
+        for row, row_cells in by_row.items():
+            # 单位 | 2024年实际 | 2025年预算 with no rate written: the growth is the later year's over the earlier's
+            key = _hq_key(row_cells[0].label)
+            years = [c for c in row_cells if c.value is not None and _YEAR.search(c.header) and not cell_is_percent(c)]
+            if key and key not in out and len(years) >= 2 and years[0].value:
+                first, last = min(years, key=_column_when), max(years, key=_column_when)
+                if first is not last and first.value:
+                    change = (last.value - first.value) / first.value  # type: ignore[operator]
+                    out[key] = Figure(value=change.quantize(Decimal("0.0001")), evidence=table.evidence(row), text=f"{first.text}→{last.text}")
     return out if "hq_avg_wage" in out else {}
+
+
+def _hq_key(label: str) -> str | None:
+    if "总部" in label:
+        return "hq_avg_wage"
+    return "all_avg_wage" if any(w in label for w in ("全集团", "全部", "全体", "集团合计", "合计", "本企业")) else None
 
 
 def _group_beside(s: Sentence) -> Figure | None:
