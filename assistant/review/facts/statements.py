@@ -130,7 +130,7 @@ def statements(scheme: Scheme) -> Statements:
                                      and _names_pay_item(s) and not s.has(*S.allowed_outside)),
         agreement_pay=_agreement(prose),
         increment=_increment(prose),
-        budget_scope_mismatch=_evidence(s for s in prose if s.has(*S.budget_scope) and (s.has("不一致") or _refused(s, S.budget_scope))
+        budget_scope_mismatch=_evidence(s for s in prose if s.has(*S.budget_scope) and (s.has("不一致") or _refused(s, S.budget_scope) and not _outside_both(s))
                                         or _subsidiaries_left_out(s)),
         single_performance=_evidence(s for s in prose if _affirmed(s, S.single_performance) or _affirmed(s, S.no_base_pay, negation=False)),
         min_wage=_evidence(s for s in prose if s.has(*S.min_wage) and s.has("不低于", "支付", "保障", "不得低于", "补足")
@@ -432,6 +432,12 @@ def _by_time_alone(prose: list[Sentence]) -> Evidence | None:
         if by_time:
             return s.evidence
     return None
+
+
+def _outside_both(s: Sentence) -> bool:
+    """"丁公司为参股企业，不纳入集团合并报表范围，…不纳入集团工资总额预算": a company outside the consolidated
+    accounts left out of the budget too — the two scopes agree."""
+    return s.has("参股") or _refused(s, ("工资总额预算", "预算范围", "预算管理")) and not s.has("不一致")
 
 
 def _subsidiaries_left_out(s: Sentence) -> bool:
