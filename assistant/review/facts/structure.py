@@ -494,6 +494,9 @@ def _mix_sentence(s: Sentence) -> list[PayMix]:
             value, written = found
             share = Figure(value=value, evidence=s.evidence, text=written)
             out.append(PayMix(category=category, part=PayPart.BASE, share=share))
+    if not out and (amounts := amount_share(s, W.base_pay, W.performance_pay)) is not None:
+        # "岗位基本薪酬每月6,000元…；绩效薪酬年度人均60,000元": the base's share of the two amounts, over a year
+        out.append(PayMix(category=category, part=PayPart.BASE, share=Figure(value=amounts[0], evidence=s.evidence, text=amounts[1])))
     return out
 
 
