@@ -131,3 +131,32 @@ def clean_loss():
 private_tables()
 group_merged()
 clean_loss()
+
+
+def clean_group_two_years():
+    doc = docx.Document()
+    doc.add_heading("贵州某能源投资集团有限公司2025年工资总额分配方案", level=1)
+    doc.add_paragraph("一、集团为省属国有独资企业，注册地贵阳市，产品销往曲靖、昭通等地。2025年集团利润总额预算增长7%。")
+    doc.add_paragraph("二、各子企业工资总额增幅见表1。")
+    table(doc, [
+        ["单位", "类型", "工资总额增幅", None],
+        [None, None, "2024年", "2025年预算"],
+        ["集团合计", "—", "5.0%", "6.0%"],
+        ["A煤业公司", "外部效益型", "5.5%", "8.0%"],
+        ["B电力公司", None, "4.0%", "6.5%"],
+        ["C后勤服务公司", "内部效益型", "6.0%", "5.5%"],
+    ], merges=[((0, 0), (1, 0)), ((0, 1), (1, 1)), ((0, 2), (0, 3)), ((3, 1), (4, 1))])
+    doc.add_paragraph("三、职工平均工资见表2。")
+    table(doc, [
+        ["项目", "人均工资（万元）", None],
+        [None, "2024年", "2025年"],
+        ["集团全部职工", "12.00", "12.48"],
+        ["集团总部职工", "20.00", "20.60"],
+    ], merges=[((0, 0), (1, 0)), ((0, 1), (0, 2))])
+    doc.add_paragraph("四、集团持股30%的联营企业不在合并报表范围内，不纳入集团工资总额预算编制范围。")
+    doc.add_paragraph("五、工资总额增量的六成用于一线技术技能人才，其余按在岗人数平均分配。")
+    doc.add_paragraph("六、本方案经集团党委会前置研究，并提交集团职工代表大会审议。")
+    doc.save(OUT / "clean_soe_group_two_years.docx")
+
+
+clean_group_two_years()
