@@ -698,7 +698,16 @@ def subsidiaries(scheme: Scheme) -> list[SubsidiaryGrowth]:
         done: set[int] = set()
         # the group's row may come first (集团合计 above the subsidiaries): a table naming any kind holds them
         of_kinds = any(k in c for r in table.rows for c in r for k in W.subsidiary_kinds)
+        # a row with a rate for each year (2024年 | 2025年预算): the plan's column is the one checked
+        rates: dict[int, list[Cell]] = {}
         for cell in cells(table):
+            if cell_is_percent(cell) and cell_value(cell) is not None:
+                rates.setdefault(cell.row, []).append(cell)
+        planned = {row: max(found, key=_column_when).col for row, found in rates.items()
+                   if len(found) >= 2 and all(_column_when(c)[:2] != (0, 0) for c in found)}
+        for cell in cells(table):
+            if cell.row in planned and planned[cell.row] != cell.col:
+                continue
             # the kind is the row's name (内部效益型) or written in a column of its own (企业 | 功能类型 | 增幅)
             row = table.rows[cell.row]
             kind = next((k for k in W.subsidiary_kinds if k in cell.label or any(k in c for c in row)), None)
