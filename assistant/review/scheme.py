@@ -212,7 +212,7 @@ class Scheme:
                 continue
             text = block.text.strip()
             folded = normalise(text, typos=False)[0]
-            if block.heading and _CHAPTER.match(folded) or _is_chapter(folded, block):
+            if block.heading and _CHAPTER.match(folded) and not folded.endswith(_SENTENCE_ENDS) or _is_chapter(folded, block):
                 chapter, article = text, ""
             found = _ARTICLE.match(folded)
             if found:
@@ -407,10 +407,13 @@ def _is_heading_line(block: Block) -> bool:
 _HAS_DIGIT = re.compile(r"[0-9%％元人]")
 
 
+# the folded text has half-width marks: "1. 利润总额目标3,090万元;" is an item ending its sentence, not a chapter
+_SENTENCE_ENDS = ("。", "；", "：", ":", ";", "?", "？")
+
+
 def _is_chapter(text: str, block: Block) -> bool:
     """A short line opening a chapter (第二章 工资总额, 三、薪酬总额, ## 2 职级)."""
-    # the folded text has half-width marks: "1. 利润总额目标3,090万元;" is an item ending its sentence, not a chapter
-    return len(text) <= 30 and not text.endswith(("。", "；", "：", ":", ";", "?", "？")) and bool(_CHAPTER.match(text)) and (
+    return len(text) <= 30 and not text.endswith(_SENTENCE_ENDS) and bool(_CHAPTER.match(text)) and (
         block.heading or not _ARTICLE.match(text))
 
 

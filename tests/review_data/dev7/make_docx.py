@@ -1,10 +1,13 @@
-"""Writes the dev7 .docx schemes (Word tables with merged cells)."""
+"""Writes the dev7 .docx schemes (Word tables with merged cells).
+
+Run from the repository root:  python tests/review_data/dev7/make_docx.py tests/review_data/dev7
+"""
 import sys
 from pathlib import Path
-import docx
-from docx.shared import Pt
 
-OUT = Path(sys.argv[1])
+import docx
+
+OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent
 
 
 def table(doc, rows, merges=()):
@@ -128,9 +131,6 @@ def clean_loss():
     doc.save(OUT / "clean_qj_soe_loss_year_tables.docx")
 
 
-private_tables()
-group_merged()
-clean_loss()
 
 
 def clean_group_two_years():
@@ -159,4 +159,7 @@ def clean_group_two_years():
     doc.save(OUT / "clean_soe_group_two_years.docx")
 
 
-clean_group_two_years()
+
+if __name__ == "__main__":
+    for build in (private_tables, group_merged, clean_loss, clean_group_two_years):
+        build()
