@@ -153,3 +153,15 @@ def test_a_monthly_base_beside_a_yearly_bonus_counts_twelve_months():
     text = SOE + "第四条 基础研究岗位基本薪酬每月{m}元；绩效薪酬每年人均5万元。\n"
     assert "pay-mix-basic-research" in rules_found(text.format(m="5,000"))  # 6万 / 11万 = 54.5%
     assert "pay-mix-basic-research" not in rules_found(text.format(m="8,000"))  # 9.6万 / 14.6万 = 65.8%
+
+
+def test_one_indicator_a_line_with_its_rule_is_no_group_list():
+    lines = "\n".join(f"（{n}）{name}：权重{w}%，按完成率计分；" for n, name, w in zip(
+        "一二三四五六", ("利润总额", "营业收入", "安全生产", "成本控制", "客户满意", "党建工作"), (30, 20, 15, 15, 10, 10), strict=True))
+    text = SOE + "第七条 考核指标及权重如下：\n" + lines + "\n"
+    assert "kpi-count" not in rules_found(text)  # six indicators, not two items a line
+
+
+def test_a_lead_naming_both_years_gives_its_items_none():
+    text = SOE_QJ + "第三条 上年执行情况和本年安排如下：\n1. 工资总额3,000万元；\n2. 工资总额3,300万元；\n3. 利润总额1,500万元。\n"
+    assert "two-lower" not in rules_found(text)  # which amount is which year is not said

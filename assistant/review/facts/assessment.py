@@ -126,16 +126,21 @@ def kpi_sets(scheme: Scheme) -> list[KpiSet]:
 _LINE_MARK = re.compile(r"^\s*(?:[（(][^）)]{1,3}[）)]|[0-9一二三四五六七八九十]+[、.．]|[-*•·])\s*")
 
 
+_GROUP_LABELS = ("类", "指标", "方面", "维度", "板块")
+_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?\s*(?:%|分|元|倍|人|个|项)|权重")  # a weight or a rule, not an indicator's name (5S管理 is one)
+
+
 def _named_list(s: Sentence) -> int | None:
     """A line naming one group of indicators and listing them ("（一）效益类：利润总额、营业收入、成本费用控制率"):
     the number of items listed after its label."""
     text = _LINE_MARK.sub("", s.plain).strip()
     label, colon, items = text.partition(":")
-    if s.row is not None or not colon or not label or len(label) > 12:
+    # the label names a group ("效益类", "安全指标"), not one indicator ("利润总额：权重30%，按完成率计分")
+    if s.row is not None or not colon or not label or len(label) > 12 or not label.strip().endswith(_GROUP_LABELS):
         return None
     items = re.split(r"[。；;]", items)[0]
     parts = [p for p in re.split(r"[、，,]", items) if p.strip()]
-    if len(parts) < 2 or any(len(p.strip()) > 15 for p in parts):
+    if len(parts) < 2 or any(len(p.strip()) > 15 or _FIGURE.search(p) for p in parts):
         return None  # a sentence after a colon, not a list of names
     return len(parts) + (1 if re.search(r".(?:以及|和|及).", parts[-1]) else 0)
 

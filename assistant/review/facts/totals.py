@@ -502,7 +502,8 @@ def _lead_year(lead: Sentence) -> tuple[int | None, int | None]:
     if years:
         return int(years[-1].value), None
     said = lead.plain
-    return None, next((_RELATIVE_YEARS[w] for w in sorted(_RELATIVE_YEARS, key=len, reverse=True) if w in said), None)
+    ranks = {_RELATIVE_YEARS[w] for w in _RELATIVE_YEARS if w in said and not any(w in o and w != o for o in _RELATIVE_YEARS if o in said)}
+    return None, ranks.pop() if len(ranks) == 1 else None  # "上年执行情况和本年安排如下：" leads items of both years
 
 
 # a year named in words: last year, this year, next year
