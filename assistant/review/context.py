@@ -75,7 +75,8 @@ def _region(scheme: Scheme) -> tuple[str | None, str]:
         hit = _first_in(seat, places)
         if hit:
             return hit[0] if hit[0].startswith("曲靖") else f"曲靖市{hit[0]}", f"方案写明“{hit[0]}”（{_cut(s.text)}）"
-        return found.group(1), f"方案写明企业位于{found.group(1)}（{_cut(s.text)}）"
+        if found.group(1).endswith(("省", "市", "州", "县")):  # a named city; "位于经济技术开发区" names none
+            return found.group(1), f"方案写明企业位于{found.group(1)}（{_cut(s.text)}）"
     for s in scheme.sentences:
         hit = _first(s, places)
         if hit:

@@ -147,6 +147,8 @@ def _region(text: str) -> str:
 def test_where_the_company_sits_outranks_a_place_merely_named():
     assert "曲靖" not in _region("第一条 本公司为国有独资企业，总部设在成都市。\n第二条 公司承担曲靖至宣威段铁路运营。\n")
     assert "曲靖" in _region("第一条 本公司为国有独资企业，位于云南省曲靖市麒麟区。\n")
+    # a seat that names no city leaves the title's 曲靖 standing
+    assert "曲靖" in _region("曲靖某化工有限公司薪酬办法\n第一条 本公司为国有独资企业，位于经济技术开发区。\n")
 
 
 def test_a_monthly_base_beside_a_yearly_bonus_counts_twelve_months():
