@@ -167,3 +167,8 @@ def test_one_indicator_a_line_with_its_rule_is_no_group_list():
 def test_a_lead_naming_both_years_gives_its_items_none():
     text = SOE_QJ + "第三条 上年执行情况和本年安排如下：\n1. 工资总额3,000万元；\n2. 工资总额3,300万元；\n3. 利润总额1,500万元。\n"
     assert "two-lower" not in rules_found(text)  # which amount is which year is not said
+
+
+def test_side_by_side_figures_of_different_measures_are_not_compared():
+    text = SOE + "第十条 管理人员人均年薪30万元，研发人员人均项目奖金5万元。\n"
+    assert "tech-pay-vs-management" not in rules_found(text)

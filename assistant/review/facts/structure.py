@@ -594,6 +594,12 @@ def tech_vs_management(scheme: Scheme) -> list[TechVsManagement]:
     return out
 
 
+def _measure(name: str, group: tuple[str, ...]) -> str:
+    """What a group's figure measures, its group's words left out ("研发人员平均调薪" → 平均调薪)."""
+    word = max((w for w in group if w in name), key=len, default="")
+    return re.sub(r"^(?:人员|人才|序列|岗位|类)", "", name[name.find(word) + len(word):]) if word else name
+
+
 def _side_by_side(s: Sentence) -> TechVsManagement | None:
     """"管理人员平均调薪6%，研发人员平均调薪4.5%": the two groups' raises (or pay) written one beside the
     other, each named by its group — the technology staff's as a fraction of the managers'."""
@@ -608,6 +614,8 @@ def _side_by_side(s: Sentence) -> TechVsManagement | None:
     managers = next((q for q in figures if group(q) == "managers"), None)
     if tech is None or managers is None or tech.kind is not managers.kind or managers.value <= 0 or tech.direction != managers.direction:
         return None
+    if _measure(tech.name or "", W.tech_subject) != _measure(managers.name or "", W.management_ref):
+        return None  # "管理人员人均年薪…，研发人员绩效奖金…": not the same measure
     ratio = tech.value / managers.value
     if ratio >= 1:
         return None
