@@ -172,3 +172,16 @@ def test_a_lead_naming_both_years_gives_its_items_none():
 def test_side_by_side_figures_of_different_measures_are_not_compared():
     text = SOE + "第十条 管理人员人均年薪30万元，研发人员人均项目奖金5万元。\n"
     assert "tech-pay-vs-management" not in rules_found(text)
+
+
+def test_a_lead_holds_over_its_bracketed_items():
+    text = SOE_QJ + ("第三条 2024年具体如下：\n（一）工资总额5,000万元；\n（二）利润总额2,000万元。\n"
+                     "第四条 2025年具体如下：\n（一）工资总额{w}万元；\n（二）利润总额2,060万元。\n")
+    assert "two-lower" in rules_found(text.format(w="5,400"))  # +8% against +3%
+    assert "two-lower" not in rules_found(text.format(w="5,050"))  # +1%
+
+
+def test_the_rest_of_the_recipients_is_no_technical_kind():
+    text = SOE + ("第二条 公司在岗职工300人。\n第十一条 岗位分红激励对象60人，其中技术技能人员45人。\n"
+                  "第十二条 项目收益分红激励对象20人，其中技术人员6人、技能人员4人、其他人员10人。\n")
+    assert "dividend-tech-share" in rules_found(text)  # 10 / 20 = 50%

@@ -133,7 +133,8 @@ def dividend(scheme: Scheme) -> Dividend | None:
 def _tech_parts(s: Sentence) -> Figure | None:
     """"激励对象18人，其中技术人员9人、技能人员1人、管理及销售人员8人": the technical and skilled kinds listed
     under the recipients add up (two or more of them; one alone is read as written)."""
-    parts = [q for q in s.figures(Kind.PEOPLE) if q.parent and q.name and _is_tech(q.name) and count_value(q)]
+    # the words written before each figure say its kind ("其他人员10人" is no technical kind, whatever name it is carried)
+    parts = [q for q in s.figures(Kind.PEOPLE) if q.parent and _is_tech(q.subject) and count_value(q)]
     if len(parts) < 2 or len({q.parent for q in parts}) != 1:
         return None
     total = sum((q.value for q in parts), Decimal(0))

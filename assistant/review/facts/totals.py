@@ -555,7 +555,8 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
     out: dict[str, Figure] = {}
     lead: Sentence | None = None
     for s in scheme.prose():
-        if lead is not None and (s.article != lead.article or s.chapter != lead.chapter):
+        # a lead holds over its items (（一）, 1.) until the next article (第四条) or chapter
+        if lead is not None and (s.chapter != lead.chapter or s.article != lead.article and s.article.startswith("第")):
             lead = None
         if s.plain.rstrip().endswith((":", "：")):
             lead = s  # "第五条 2025年度安排如下：" leads the items after it, which name no year of their own
