@@ -185,3 +185,25 @@ def test_the_rest_of_the_recipients_is_no_technical_kind():
     text = SOE + ("第二条 公司在岗职工300人。\n第十一条 岗位分红激励对象60人，其中技术技能人员45人。\n"
                   "第十二条 项目收益分红激励对象20人，其中技术人员6人、技能人员4人、其他人员10人。\n")
     assert "dividend-tech-share" in rules_found(text)  # 10 / 20 = 50%
+
+
+def test_a_ceiling_on_all_chief_posts_is_no_further_post():
+    text = SOE + "第五条 公司科技人才200人。\n第六条 设首席专家3名、首席技师5名，首席类职位合计不超过10名。\n"
+    assert "chief-post-quota" not in rules_found(text)  # 8 / 200, within a ceiling of 10 / 200
+
+
+def test_half_the_increment_to_skilled_staff_puts_them_first():
+    text = SOE + "第六条 工资总额增量一半用于一线技能人员，其余平均分配。\n"
+    assert "increment-to-skill" not in rules_found(text)
+
+
+def test_a_total_kept_unchanged_in_the_next_clause():
+    text = SOE_QJ + "第三条 本年利润总额预计比上年减少10%。\n第四条 工资总额仍按3,000万元安排，{then}。\n"
+    assert "wage-follows-benefit" in rules_found(text.format(then="保持不变"))
+    assert "wage-follows-benefit" not in rules_found(text.format(then="另按效益下降幅度核减12%"))
+
+
+def test_a_monthly_average_beside_a_yearly_bonus():
+    text = SOE + "第四条 基础研究人员基本工资月均{m}元，绩效奖金全年人均5万元。\n"
+    assert "pay-mix-basic-research" in rules_found(text.format(m="5,000"))
+    assert "pay-mix-basic-research" not in rules_found(text.format(m="9,000"))

@@ -319,7 +319,8 @@ def _chief_table(scheme: Scheme) -> Figure | None:
 def _another_post(q: Quantity, listed: list[Quantity]) -> bool:
     """A head count of another 首席 post than those already counted in its sentence (not a subset of one)."""
     name = q.name or ""
-    return q.kind is Kind.PEOPLE and "首席" in name and not q.parent and all(
+    # a ceiling or a total of them all ("首席类职位合计不超过10名") is no further post
+    return q.kind is Kind.PEOPLE and "首席" in name and not q.parent and not q.bound and not q.total and not q.subject.rstrip().endswith(_TOTALS) and all(
         name not in (p.name or "") and (p.name or "") not in name for p in listed)
 
 

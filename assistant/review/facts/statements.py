@@ -789,12 +789,12 @@ def _increment(prose: list[Sentence]) -> Increment | None:
             end = min((text.find(ch, at) for ch in "，,；;。" if text.find(ch, at) >= 0), default=len(text))
             return Increment(first=_group(text[at:end]), evidence=s.evidence)
         # "增量的六成用于中层以上管理人员调薪，其余用于一线生产岗位": the group given the largest share
-        # comes first (the reader gives 其余 its remainder); a group given more than half comes first even
+        # comes first (the reader gives 其余 its remainder); a group given half or more comes first even
         # when the rest is shared out evenly ("七成用于…中层管理人员薪酬，其余按职工人数平均分配")
         uses = [(q.value, _group(q.subject + q.tail)) for q in s.figures(Kind.PERCENT) if "用于" in q.subject + q.tail]
         uses = [(v, g) for v, g in uses if g is not None]
         ranked = sorted(uses, key=lambda u: u[0], reverse=True)
-        if len(ranked) >= 2 and ranked[0][0] > ranked[1][0] or len(ranked) == 1 and ranked[0][0] > Decimal("0.5"):
+        if len(ranked) >= 2 and ranked[0][0] > ranked[1][0] or len(ranked) == 1 and ranked[0][0] >= Decimal("0.5"):
             return Increment(first=ranked[0][1], evidence=s.evidence)
         if _spread(s):
             return Increment(first=None, evidence=s.evidence, spread=True)

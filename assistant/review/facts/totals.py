@@ -375,6 +375,10 @@ def _unchanged(s: Sentence) -> dict[str, Figure]:
                 continue
             rest = text[at:]
             end = min((rest.find(ch) for ch in "，,；;。" if ch in rest), default=len(rest))
+            # "工资总额仍按3,000万元安排，保持不变": the next clause goes on with it unless it names another measure
+            full = min((rest.find(ch) for ch in "；;。" if ch in rest), default=len(rest))
+            others = [i for cue in _CUES if cue not in cues and (i := rest.find(cue, end)) >= 0]
+            end = min([full, *others]) if not any(w in rest[:end] for w in W.no_change) else end
             part = rest[:end]
             word = next((w for w in W.no_change if w in part), None)
             # "维持上年水平4,800万元": the level it stays at may be written; a rate or a move may not
