@@ -207,3 +207,12 @@ def test_a_monthly_average_beside_a_yearly_bonus():
     text = SOE + "第四条 基础研究人员基本工资月均{m}元，绩效奖金全年人均5万元。\n"
     assert "pay-mix-basic-research" in rules_found(text.format(m="5,000"))
     assert "pay-mix-basic-research" not in rules_found(text.format(m="9,000"))
+
+
+def test_budget_columns_named_by_a_year_in_words():
+    def table(wage_now: str) -> list[list[list[str]]]:
+        return [[["指标", "上年实际", "本年预算"], ["利润总额（万元）", "2,000", "2,040"], ["工资总额（万元）", "4,000", wage_now]]]
+
+    text = SOE_QJ + "第三条 工资总额与利润安排见下表。\n"
+    assert "two-lower" in rules_found(text, table("4,240"))  # +6% against +2%
+    assert "two-lower" not in rules_found(text, table("4,040"))  # +1%

@@ -424,6 +424,12 @@ def _column_when(cell: Cell) -> tuple[int, int, int]:
     return (max(years) if years else 0, plan, cell.col)
 
 
+def _header_rank(header: str) -> int | None:
+    """The year a column heading names in words, relative to this one (上年实际 −1, 本年预算 0)."""
+    found = [(header.find(w), w) for w in _RELATIVE_YEARS if w in header]
+    return _RELATIVE_YEARS[min(found, key=lambda t: (t[0], -len(t[1])))[1]] if found else None
+
+
 def _budget_rows(table: Table) -> dict[str, Figure]:
     out: dict[str, Figure] = {}
     by_row: dict[int, list[Cell]] = {}
@@ -441,6 +447,10 @@ def _budget_rows(table: Table) -> dict[str, Figure]:
             out[kind] = Figure(value=cell_value(rate), evidence=table.evidence(row), text=rate.text)
             continue
         years = [c for c in row_cells if c.value is not None and any(ch.isdigit() for ch in c.header) and not cell_is_percent(c)]
+        if len(years) < 2:
+            # 指标 | 上年实际 | 本年预算: columns named by a year in words, ordered by it
+            said = [(rank, c) for c in row_cells if c.value is not None and not cell_is_percent(c) and (rank := _header_rank(c.header)) is not None]
+            years = [c for _, c in sorted(said, key=lambda t: (t[0], t[1].col))] if len({r for r, _ in said}) >= 2 else []
         if len(years) >= 2 and years[0].value:
             change = (years[-1].value - years[0].value) / years[0].value  # type: ignore[operator]
             out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=table.evidence(row),
