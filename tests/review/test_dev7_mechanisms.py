@@ -216,3 +216,15 @@ def test_budget_columns_named_by_a_year_in_words():
     text = SOE_QJ + "第三条 工资总额与利润安排见下表。\n"
     assert "two-lower" in rules_found(text, table("4,240"))  # +6% against +2%
     assert "two-lower" not in rules_found(text, table("4,040"))  # +1%
+
+
+def test_a_year_in_words_goes_on_over_its_sentences_list():
+    text = SOE_QJ + "第三条 去年工资总额5,000万元，利润总额2,000万元。\n第四条 今年工资总额{w}万元，利润总额2,060万元。\n"
+    assert "two-lower" in rules_found(text.format(w="5,400"))  # +8% against +3%
+    assert "two-lower" not in rules_found(text.format(w="5,050"))  # +1%
+
+
+def test_an_amount_adjusted_to_another():
+    text = SOE_QJ + "第三条 工资总额由上年的5,000万元调整为{w}万元；利润总额由2,000万元增至2,060万元。\n"
+    assert "two-lower" in rules_found(text.format(w="5,400"))
+    assert "two-lower" not in rules_found(text.format(w="5,050"))

@@ -284,7 +284,7 @@ _COMPARED = ("较上年", "比上年", "较去年", "比去年", "同比", "环�
 
 
 _CUES = W.wage_total + W.profit + W.avg_wage + W.productivity
-_MOVED_TO = re.compile(r"^(?:增加|增长|提高|上升|上涨|下降|降低|减少|调整|调增|调减)(?:到|至)|^(?:增至|降至|减至|升至)")
+_MOVED_TO = re.compile(r"^(?:增加|增长|提高|上升|上涨|下降|降低|减少|调整|调增|调减)(?:到|至|为)|^(?:增至|降至|减至|升至)")
 _GROWS = ("增长", "增加", "上涨", "提高", "递增")
 _LESS = ("少", "低", "减", "降")
 _AGAINST_LAST_YEAR = re.compile(r"(?:比|较)(?:上年|去年|上一年|上年度|前一年|同期|上期)[^，,；;。]{0,6}?(多|高|增|涨|少|低|减|降)[^，,；;。]{0,4}$")
@@ -533,6 +533,19 @@ def _rank(s: Sentence, q: Quantity) -> int | None:
     return None
 
 
+def _rank_before(s: Sentence, q: Quantity) -> int | None:
+    """The year in words an amount's sentence names before it, when the amount's own words name none and no
+    other year is named between (a list of one year's amounts)."""
+    before = s.plain[:q.start]
+    found = [(before.rfind(w), w) for w in _RELATIVE_YEARS if w in before]
+    if not found:
+        return None
+    at, word = max(found, key=lambda t: (t[0], len(t[1])))
+    if before[max(0, at - 2):at].endswith(("比", "较", "同比")):
+        return None  # "较上年…" compares; it does not date the amount
+    return _RELATIVE_YEARS[word]
+
+
 def _continued(before: Quantity, after: Quantity, s: Sentence) -> int:
     """"上年工资总额3000万元，今年安排3150万元": an amount of another year naming no measure of its own,
     whose topic is the amount just before it — the same measure. 1 when it is the later year, -1 when
@@ -617,6 +630,8 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
             if q.direction:
                 continue
             rank = _rank(s, q)
+            if year is None and rank is None:
+                rank = _rank_before(s, q)  # "去年工资总额5,000万元，利润总额2,000万元": the year goes on over the list
             if year is None and rank is None and lead is not None:
                 year, rank = _lead_year(lead)
             if year is not None:
