@@ -121,6 +121,8 @@ def core(subject: str) -> str:
                       or len(tokens) > 1 and (tokens[0][1] == "r" and not person_pattern().fullmatch(tokens[0][0])
                                               and _names_alone(tokens[1:]) or tokens[0][0] in _TALK)
                       or len(tokens) > 1 and tokens[0][0] in _FILLERS):  # (老何 is no pronoun); 嗯小冯: a filler, then the name
+        if len(tokens) == 2 and tokens[1][0] in lex.entity_suffixes:
+            break  # 计划科, 预算部: a unit named by the word, not a plan's figure
         tokens.pop(0)  # 只想知道我们技术部: the talk before the name
     while tokens and (tokens[-1][0] in link or not _has_word_char(tokens[-1][0])
                       or len(tokens) > 1 and tokens[-1][1] != "eng" and tokens[-1][1].startswith(_NOT_NAME_END)
@@ -198,6 +200,7 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _respectively(text, bound, lex)
     bound = _ratio_names(text, bound, lex)
     bound = _each(text, bound, lex)
+    bound = _per_head_totals(text, bound)
     bound = _corrections(text, bound)
     bound = _restated(text, bound)
     bound = _what_is_left(text, bound)
@@ -449,14 +452,24 @@ def _header_units(text: str, qs: list[Quantity]) -> list[Quantity]:
         whole = "单位" in match.group(0)
         if not whole and not re.match(r"\s*[:：｜|\t]|(?:分别|依次)?(?:为|是)?\s*[:：]", text[match.end():match.end() + 6]):
             continue  # a bracket that is not a heading (老黎（管理岗）…); a table's first cell is one: 利润（万元）｜…
-        stop = len(text) if whole else _heading_scope(text, match.end())
+        start, stop = match.end(), len(text) if whole else _heading_scope(text, match.end())
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if whole and not text[line_start:match.start()].strip() and line_start > 0:
+            block = text.rfind("\n\n", 0, line_start)  # 单位：万元 on a line under a pasted table: the table's unit
+            start, stop = (block + 2 if block >= 0 else 0), line_start
         kind, factor = _UNIT_KINDS[match.group(1)]
+        except_ = re.match(r"\s*[（(]([^（()）]*)除外[)）]", text[match.end():])  # 单位：万元（增长率、比例除外）
+        excepted = tuple(w for w in re.split(r"[、，,和及与]", except_.group(1)) if w) if except_ else ()
         for i, q in enumerate(out):
-            own = _OWN_LABEL.search(text[max(text.rfind(ch, 0, q.start) for ch in "\n，,；;：:｜|\t") + 1:q.start])
+            row = text[text.rfind("\n", 0, q.start) + 1:q.start]
+            cell = re.sub(r"[\t｜|\s]+$", "", row)  # 联动比例⇥0.5: a pasted row's label is the cell before
+            own = _OWN_LABEL.search(cell[max(cell.rfind(ch) for ch in "，,；;：:｜|\t") + 1:])
+            if excepted and any(w in cell for w in excepted):
+                continue
             if own and _LABEL_KINDS.get(own.group(1)) is not kind:
                 continue  # 单位：万元 … 联动系数 0.6 / 甲班 积分 300: a figure whose own label says what else it is
-            if match.end() <= q.start < stop and q.kind is Kind.NUMBER and not q.money_sized \
-                    and not _in_note(text[match.end():q.start]):
+            if start <= q.start < stop and q.kind is Kind.NUMBER and not q.money_sized \
+                    and not _in_note(text[start:q.start]):
                 per = match.group(2) if match.group(2) not in ("月", "年") else None
                 out[i] = q.with_(value=q.value * factor, kind=kind, scale=q.scale * factor, unit=match.group(1),
                                  per=per or q.per)
@@ -780,6 +793,23 @@ def _products(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
+_HEAD_COUNT_AFTER = re.compile(r"\s*[，,、]?\s*(?:共|一共|总共|共计|合计)\s*")
+
+
+def _per_head_totals(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """人均1500元，共4个人: an amount per head beside the whole head count is their product, the total
+    (worked out and shown as written); never the per-head amount as the total."""
+    out: list[Quantity] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind is Kind.MONEY and prev.per == "人" and q.kind is Kind.PEOPLE \
+                and _HEAD_COUNT_AFTER.fullmatch(text[prev.end:q.start]):
+            out[-1] = prev.with_(value=prev.value * q.value, text=text[prev.start:q.end], end=q.end, derived=True, per=None)
+            continue
+        out.append(q)
+    return out
+
+
 def _labels_from_levels(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """七级中位值8000元, 一级1500元, 职级2→6000: a grade written with a numeral names the figure after it."""
     out: list[Quantity] = []
@@ -939,6 +969,8 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
                 or re.search(r"一(次|只|台|件|个|份|单|趟|户)$", subject))
     if unit_per and not every:
         per = unit_per.group(1)
+    elif re.search(r"(?:人均|平均每人|每人平均)$", subject):
+        per = "人"  # 人均1500元 is each person's, like 每人1500元 (人均工资8万 names an average wage instead)
     tail_per = re.match(r"\s*(?:/|每|一)(次|件|个|人|项|天|小时|台|套|只|份|单|户|趟)(?!月|季|星期|礼拜|工作日)", text[q.end:q.end + 5])  # 2个 一个月: no rate
     if tail_per and per is None:
         per = tail_per.group(1)
