@@ -346,7 +346,8 @@ def amount_share(s: Sentence, first: Iterable[str], second: Iterable[str]) -> tu
         start = max(text.rfind(ch, 0, q.start) for ch in "，,；;。、") + 1
         named = text[start:q.start]
         for i, cues in enumerate((tuple(first), tuple(second))):
-            if i not in found and any(w in named for w in cues) and not q.per:
+            # 人均 is one person's amount, as the other part is: per head is no other basis (a piece rate is)
+            if i not in found and any(w in named for w in cues) and q.per in (None, "人"):
                 found[i] = q
     if len(found) < 2 or found[0].value <= 0 or found[1].value <= 0:
         return None
