@@ -228,3 +228,15 @@ def test_an_amount_adjusted_to_another():
     text = SOE_QJ + "第三条 工资总额由上年的5,000万元调整为{w}万元；利润总额由2,000万元增至2,060万元。\n"
     assert "two-lower" in rules_found(text.format(w="5,400"))
     assert "two-lower" not in rules_found(text.format(w="5,050"))
+
+
+def test_an_annual_salary_split_named_fixed_and_floating():
+    text = "第一条 本公司为曲靖市民营企业，已与工会开展工资集体协商。\n第六条 技术带头人实行年薪制：固定年薪{a}万元，浮动年薪{b}万元。\n"
+    assert "annual-salary-split" in rules_found(text.format(a=15, b=10))  # 60% fixed
+    assert "annual-salary-split" not in rules_found(text.format(a=10, b=15))  # 40%
+
+
+def test_headquarters_average_wage_from_two_years_amounts():
+    text = SOE + "第六条 总部职工平均工资2024年为20万元，2025年预算为{hq}万元。\n第七条 全部职工平均工资由2024年的10万元增至2025年的10.4万元。\n"
+    assert "hq-wage-growth" in rules_found(text.format(hq="21.2"))  # +6% against +4%
+    assert "hq-wage-growth" not in rules_found(text.format(hq="20.4"))  # +2%

@@ -601,7 +601,10 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
         for before, after in pairwise(amounts):  # "工资总额由2024年的5000万元增加到5500万元"
             kind = _row_kind(before.subject)
             if any(w in before.subject for w in W.not_company):
-                continue  # "总部员工人均工资由15万元提高到16.2万元" is the headquarters', not the company's
+                # "总部员工人均工资由15万元提高到16.2万元" is the headquarters', not the company's: its own measure
+                if kind != "avg_wage" or not any(w in before.subject for w in W.headquarters):
+                    continue
+                kind = "hq_avg_wage"
             continued = _continued(before, after, s)
             if continued == -1:  # "2025年工资总额计划1.26亿元，2024年为1.2亿元": the later year written first
                 before, after = after, before
