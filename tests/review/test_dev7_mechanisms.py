@@ -240,3 +240,9 @@ def test_headquarters_average_wage_from_two_years_amounts():
     text = SOE + "第六条 总部职工平均工资2024年为20万元，2025年预算为{hq}万元。\n第七条 全部职工平均工资由2024年的10万元增至2025年的10.4万元。\n"
     assert "hq-wage-growth" in rules_found(text.format(hq="21.2"))  # +6% against +4%
     assert "hq-wage-growth" not in rules_found(text.format(hq="20.4"))  # +2%
+
+
+def test_the_rest_of_the_recipients_named_as_technical_staff():
+    text = SOE + "第二条 在岗职工150人。\n第九条 分红激励对象40人，其中管理和营销人员{n}人，其余为技术技能人员。\n"
+    assert "dividend-tech-share" in rules_found(text.format(n=18))  # 22 / 40 = 55%
+    assert "dividend-tech-share" not in rules_found(text.format(n=12))  # 28 / 40 = 70%

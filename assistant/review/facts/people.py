@@ -110,6 +110,8 @@ def dividend(scheme: Scheme) -> Dividend | None:
         own = {name: fig for name in ("recipients", "tech", "recipient_share", "tech_share") if (fig := placed(s, result, name, reading)) is not None}
         if (parts := _tech_parts(s)) is not None:
             own["tech"] = parts
+        if "recipients" in own and "tech" not in own and "tech_share" not in own and (rest := _tech_remainder(s, own["recipients"])) is not None:
+            own["tech"] = rest
         if "recipients" in own and "recipients" in found and own["recipients"].value != found["recipients"].value \
                 and own["recipients"].evidence != found["recipients"].evidence:
             # "项目收益分红…激励对象18人，其中…" after the 岗位分红's own 46: another plan, checked on its own
@@ -128,6 +130,22 @@ def dividend(scheme: Scheme) -> Dividend | None:
     staff = employees(scheme) or table_staff
     others = [Dividend(employees=staff, **plan) for plan in plans if "tech" in plan or "tech_share" in plan]
     return Dividend(employees=staff, others=others, **found)
+
+
+_REMAINDER = re.compile(r"(?:其余|其他|剩余|余下)(?:的)?(?:人员|人)?(?:均|都|全部)?(?:为|是|系)([^，,；;。]*)")
+
+
+def _tech_remainder(s: Sentence, recipients: Figure) -> Figure | None:
+    """"激励对象40人，其中管理和营销人员18人，其余为技术技能人员": the rest of the recipients, named as the
+    technical and skilled kinds, are the recipients less the other kinds counted."""
+    said = _REMAINDER.search(s.plain)
+    if said is None or not _is_tech(said.group(1)):
+        return None
+    others = [q for q in s.figures(Kind.PEOPLE) if q.parent and q.start < said.start() and not _is_tech(q.subject) and count_value(q)]
+    if not others:
+        return None
+    value = recipients.value - sum((q.value for q in others), Decimal(0))
+    return Figure(value=value, evidence=s.evidence, text=f"{recipients.text}−{'−'.join(q.text for q in others)}") if value >= 0 else None
 
 
 def _tech_parts(s: Sentence) -> Figure | None:
