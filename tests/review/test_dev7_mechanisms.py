@@ -246,3 +246,8 @@ def test_the_rest_of_the_recipients_named_as_technical_staff():
     text = SOE + "第二条 在岗职工150人。\n第九条 分红激励对象40人，其中管理和营销人员{n}人，其余为技术技能人员。\n"
     assert "dividend-tech-share" in rules_found(text.format(n=18))  # 22 / 40 = 55%
     assert "dividend-tech-share" not in rules_found(text.format(n=12))  # 28 / 40 = 70%
+
+
+def test_a_share_of_the_proceeds_is_no_share_of_the_recipients():
+    text = SOE + "第二条 在岗职工180人。\n第九条 岗位分红激励人员50名（其中技术骨干22名、技能骨干10名），分红总额按技术转让净收益的12%提取。\n"
+    assert "dividend-tech-share" not in rules_found(text)  # 32 / 50 = 64%; the 12% is of the proceeds

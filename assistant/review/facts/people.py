@@ -28,16 +28,18 @@ class EmployeesReads(BaseModel):
 
 
 _NOT_TECH = ("非技术", "非技能", "非科技")
+# "分红总额按技术转让净收益的12%提取": a share of money, not of the people
+_MONEY = ("收益", "利润", "提取", "总额", "额度", "金额", "转让", "奖金")
 
 
 class DividendReads(BaseModel):
     recipients: Annotated[Decimal | None, Reads(Kind.PEOPLE, cues=W.recipients + W.dividend + ("激励",), avoid=W.not_tech)] = None
     tech: Annotated[Decimal | None, Reads(Kind.PEOPLE, cues=W.tech_skill, avoid=W.not_tech + W.recipients)] = None
     recipient_share: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("在岗职工总数", "职工总数", "员工总数", "在岗职工", "全体职工", "职工"),
-                                                     avoid=("技术", "技能"))] = None
+                                                     avoid=("技术", "技能", *_MONEY))] = None
     # "非技术技能人员不超过四成" is the rest's share, not the technical staff's
     tech_share: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("技术技能人才", "技术技能", "技术人才", "技能人才", "科技人才"),
-                                                avoid=_NOT_TECH)] = None
+                                                avoid=_NOT_TECH + _MONEY)] = None
 
 
 class Dividend(Facts):
