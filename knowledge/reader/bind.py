@@ -495,19 +495,22 @@ def _heading_scope(text: str, pos: int) -> int:
     return min(end, len(text))
 
 
-_CELL_SPLIT = re.compile(r"\t+|\s*[|｜]\s*|[ \u3000]{2,}")
+_CELL_SPLIT = re.compile(r"\t|\s*[|｜]\s*|[ \u3000]{2,}")
 
 
 def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
-    """The cells of a table row (tab, |, ｜ or two spaces apart) with their positions."""
+    """The cells of a table row (tab, |, ｜ or two spaces apart) with their positions. An empty cell
+    inside the row is kept (2⇥焊装车间⇥⇥3600: its column still counts); the edges of |a|b| are not cells."""
     cells, start = [], 0
     for match in _CELL_SPLIT.finditer(line):
-        if match.start() > start:
-            cells.append((line[start:match.start()].strip(), offset + start, offset + match.start()))
+        cells.append((line[start:match.start()].strip(), offset + start, offset + match.start()))
         start = match.end()
-    if start < len(line):
-        cells.append((line[start:].strip(), offset + start, offset + len(line)))
-    return [c for c in cells if c[0]]
+    cells.append((line[start:].strip(), offset + start, offset + len(line)))
+    if re.match(r"\s*[|｜]", line) and cells and not cells[0][0]:
+        cells = cells[1:]
+    while cells and not cells[-1][0]:
+        cells.pop()
+    return cells if sum(1 for c in cells if c[0]) >= 2 else [c for c in cells if c[0]]
 
 
 _LINE_HEADING = re.compile(r"^\s*[【\[［]?\s*([^\s【】\[\]［］：:，,。；;0-9]{1,10})\s*[】\]］]?\s*[:：]?\s*$")
@@ -550,24 +553,35 @@ def _line_unit(line: str) -> str | None:
     return head if head and entity_end(head) else None
 
 
-def _group_cell(header: list[tuple[str, int, int]] | None, cells: list[tuple[str, int, int]]) -> str | None:
-    """The department a row belongs to, from a 部门/车间/班组 column of the table."""
+_INDEX_COLUMN = re.compile(r"^(?:序号|编号|行号|No\.?|NO\.?|#|工号|员工编号)$")
+_PERSON_COLUMN = re.compile(r"姓名|名字|员工|人员|职工")
+_UNIT_COLUMN = re.compile(r"部门|车间|班组|科室|团队|小组|单位|产线")
+
+
+def _columns(header: list[tuple[str, int, int]] | None) -> tuple[int | None, int | None, set[int]]:
+    """What a header says of its columns: the one naming each row (a person's 姓名 before a 班组), the
+    department a row belongs to, and index columns (序号, 工号: no figure, no name). A 备注 column's
+    figures stay: a note may change the row (请假半个月), so they are asked about, never dropped."""
     if not header:
-        return None
-    for j, (title, _, _) in enumerate(header):
-        if j < len(cells) and j > 0 and re.search(r"部门|车间|班组|科室|团队|小组", title) and not any(ch.isdigit() for ch in cells[j][0]):
-            return cells[j][0]
-    return None
+        return None, None, set()
+    titles = [h[0] for h in header]
+    index = {j for j, t in enumerate(titles) if _INDEX_COLUMN.match(t)}
+    person = next((j for j, t in enumerate(titles) if _PERSON_COLUMN.search(t) and j not in index), None)
+    unit = next((j for j, t in enumerate(titles) if _UNIT_COLUMN.search(t) and j not in index), None)
+    first = next((j for j in range(len(titles)) if j not in index), None)
+    name = person if person is not None else first
+    group = unit if unit is not None and unit != name else None
+    return name, group, index
 
 
 def _numbered_rows(header: list[tuple[str, int, int]] | None) -> bool:
     """等级｜中位值 over 1｜4.2: rows named by their number."""
-    return bool(header) and bool(re.search(r"等级|职级|级别|序号|岗级", header[0][0]))  # type: ignore[index]
+    return bool(header) and bool(re.search(r"等级|职级|级别|岗级", header[0][0]))  # type: ignore[index]
 
 
 def _tables(text: str, qs: list[Quantity]) -> list[Quantity]:
     """Rows pasted from Excel or WeChat (部门⇥积分 / 冲压车间⇥2,184): each figure is named by its
-    row's first cell and described by its column's heading."""
+    row's name cell and described by its column's heading; a 序号 column holds no figure of the row."""
     out = list(qs)
     header: list[tuple[str, int, int]] | None = None
     offset = 0
@@ -577,11 +591,18 @@ def _tables(text: str, qs: list[Quantity]) -> list[Quantity]:
             if not any(ch.isdigit() for c in cells for ch in c[0]):
                 header = cells
             else:
-                row = cells[0][0] if not any(ch.isdigit() for ch in cells[0][0]) or _numbered_rows(header) else None
-                group = _group_cell(header, cells)
+                name_col, group_col, index = _columns(header)
+                aligned = header is not None and len(cells) <= len(header)
+                at = name_col if aligned and name_col is not None and name_col < len(cells) else 0
+                row = cells[at][0] if not any(ch.isdigit() for ch in cells[at][0]) or _numbered_rows(header) else None
+                group = cells[group_col][0] if aligned and group_col is not None and group_col < len(cells) else None
+                group = group if group and not any(ch.isdigit() for ch in group) else None
                 for i, q in enumerate(out):
                     column = next((j for j, c in enumerate(cells) if c[1] <= q.start < c[2]), None)
-                    if column is None or column == 0 and row is not None:
+                    if column is None or column == at and row is not None or column == group_col and group:
+                        continue
+                    if aligned and column in index:
+                        out[i] = q.with_(label=True)  # 序号 1, 工号 0231: no figure of the row's
                         continue
                     heading = header[column][0] if header and column < len(header) else ""
                     label = text[cells[column][1]:q.start].strip(" ：:")

@@ -255,7 +255,9 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     used = {start for i in out.placed for start in reading.quantities[i].sources}  # 4800万 and 5100万 gave the growth placed
     listed = {str(k) for v in out.values.values() if isinstance(v, dict) for k in v}
     records = {str(r["name"]) for v in out.values.values() if isinstance(v, list) for r in v if isinstance(r, dict) and r.get("name")}
+    same = {(reading.quantities[i].kind, reading.quantities[i].value) for i in out.placed}
     out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and q.start not in used
+                     and not ((q.kind, q.value) in same and _STILL.search(q.subject))  # 池子还是6万: said again, unchanged
                      and q.text not in records  # 二级第12级: the grade listed as 二级, named again — no figure
                      and (i not in out.outranked or _says_what_it_is(q) or _names_another_thing(q, out.slots)
                           or any((q.name or "").startswith(n) for n in listed)  # 张三扣了500元 beside 张三300分: a listed member's, unread
@@ -292,6 +294,9 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _total_of_the_others(out, reading)
     _mixed_units(out, reading)
     return out
+
+
+_STILL = re.compile(r"(?:还是|仍是|仍然是?|依然是?|照旧|不变|也还是)$")
 
 
 def _aside(q: Quantity, text: str) -> bool:
@@ -410,6 +415,10 @@ def _says_what_it_is(q: Quantity) -> bool:
 _LEFT_OUT = re.compile(r"[^，,；;。\n]{0,8}?(?:不参加|不参与|不算|不计入|不计|除外|不纳入|不分配|不参加分配|不包括在内)(?!多|少|高|低|大|小|件)")
 
 
+# 先不算老李 / 去掉小卫: the verb before the name
+_LEFT_OUT_BEFORE = re.compile(r"(?:不算|不计|去掉|除去|剔除|不含|不包括|排除)(?:上|掉)?$")
+
+
 def _left_out(out: Filled, reading: Reading) -> None:
     """机关500分 机关不参加 / 小祁300件是返工件不算: a member the text leaves out is taken out of the
     list (and said), so the others share the whole."""
@@ -417,8 +426,9 @@ def _left_out(out: Filled, reading: Reading) -> None:
     for slot in [s for s in out.slots if s.reads.shape in (Shape.MAP, Shape.GROUPS) and isinstance(out.get(s.path), dict)]:
         members: dict[str, Any] = out.get(slot.path)
         for name in [n for n in members if len(str(n)) >= 2]:
-            at = [m.end() for m in re.finditer(re.escape(str(name)), text)]
-            if any(_LEFT_OUT.match(text, end) for end in at) and len(members) > 1:
+            found = list(re.finditer(re.escape(str(name)), text))
+            if (any(_LEFT_OUT.match(text, m.end()) for m in found) or any(_LEFT_OUT_BEFORE.search(text, 0, m.start()) and not re.match(r"\s*(?:的|\d)", text[m.end():]) for m in found)) \
+                    and len(members) > 1:
                 del members[name]
                 out.notes.append(f"“{name}”不参加，已从{slot.label}中去掉")
         out.set(slot.path, members)

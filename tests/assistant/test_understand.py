@@ -1080,3 +1080,15 @@ def test_a_unit_line_under_a_pasted_table_applies_to_it_but_not_to_what_it_excep
     text = "指标\t数\n去年工资总额\t2,400\n利润增幅\t10%\n挂钩系数\t0.6\n单位：万元（增幅、系数除外）\n今年工资总额能到多少"
     call = _computed(respond(text, session_id=_session()))[-1]
     assert Decimal(str(call.input["base_total"])) == Decimal("24000000") and Decimal(str(call.input["ratio"])) == Decimal("0.6")
+
+
+def test_a_pasted_table_with_an_index_column_and_a_person_column():
+    text = "编号\t小组\t员工\t计件数\n01\t包装组\t胡敏\t900\n02\t包装组\t葛亮\t600\n计件奖金 1.5万，按件数分"
+    call = _computed(respond(text, session_id=_session()))[-1]
+    assert call.output["allocations"] == {"胡敏": Decimal("9000.00"), "葛亮": Decimal("6000.00")}
+    _asked("姓名\t件数\t备注\n胡敏\t900\t病假3天\n葛亮\t600\t\n计件奖金 1.5万，按件数分", "3天")
+
+
+def test_a_member_left_out_before_its_name_and_a_pool_said_again():
+    call = _computed(respond("奖金池4万，按积分：老付300分、老郝200分、小邱100分。先不算小邱，奖金池还是4万", session_id=_session()))[-1]
+    assert call.output["allocations"] == {"老付": Decimal("24000.00"), "老郝": Decimal("16000.00")}
