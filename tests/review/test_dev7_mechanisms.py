@@ -251,3 +251,13 @@ def test_the_rest_of_the_recipients_named_as_technical_staff():
 def test_a_share_of_the_proceeds_is_no_share_of_the_recipients():
     text = SOE + "第二条 在岗职工180人。\n第九条 岗位分红激励人员50名（其中技术骨干22名、技能骨干10名），分红总额按技术转让净收益的12%提取。\n"
     assert "dividend-tech-share" not in rules_found(text)  # 32 / 50 = 64%; the 12% is of the proceeds
+
+
+def test_a_column_of_the_groups_totals_is_no_indicators_weight():
+    names = ["利润", "收入", "成本", "回款", "产量", "质量", "安全", "环保", "设备"]
+    rows = [["类别", "指标", "权重", "权重"], ["类别", "指标", "分项", "类别合计"]]
+    rows += [["经营类" if i < 4 else "生产类", n, "12%" if i < 4 else "10.4%", "48%" if i < 4 else "52%"] for i, n in enumerate(names)]
+    assert "kpi-weight" not in rules_found(SOE + "第七条 考核指标见下表。\n", [rows])
+    rows[2][2] = "45%"  # one indicator's own weight above the ceiling
+    rows[3][2] = "3%"
+    assert "kpi-weight" in rules_found(SOE + "第七条 考核指标见下表。\n", [rows])

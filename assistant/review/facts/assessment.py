@@ -18,6 +18,7 @@ from ..scheme import Scheme, Sentence, Table
 from ..words import words
 from .common import (
     Bound,
+    Cell,
     Facts,
     cell_amount,
     cell_fraction,
@@ -381,9 +382,28 @@ def _points(s: Sentence) -> dict[str, Decimal]:
     return out
 
 
+_GROUP_TOTAL = ("合计", "小计", "总计", "类别", "分类", "维度")
+
+
+def _one_weight_column(found: list[Cell]) -> list[Cell]:
+    """权重 | 分项 | 类别合计: of several weight columns, the indicators' own — not a column of the groups'
+    totals (merged down their rows) — and of the rest the one adding up to the whole."""
+    columns: dict[int, list[Cell]] = {}
+    for c in found:
+        columns.setdefault(c.col, []).append(c)
+    if len(columns) < 2:
+        return found
+    own = {col: cs for col, cs in columns.items() if not any(w in cs[0].header.split(" ")[-1] for w in _GROUP_TOTAL)} or columns
+
+    def off_whole(cs: list[Cell]) -> Decimal:
+        return abs(sum((cell_fraction(c) or Decimal(0) for c in cs), Decimal(0)) - 1)
+
+    return min(own.values(), key=off_whole)
+
+
 def _kpi_table(table: Table) -> KpiSet | None:
     """A table with a 权重 column: every row is an indicator (totals left out)."""
-    weight_cells = [c for c in cells(table) if any(w in c.header for w in W.weight) and c.value is not None]
+    weight_cells = _one_weight_column([c for c in cells(table) if any(w in c.header for w in W.weight) and c.value is not None])
     scaled: dict[tuple[int, int], Decimal] = {}  # points as shares of the whole
     if len(weight_cells) < 2:
         # points out of 100 (分值) weigh the indicators as weights do
