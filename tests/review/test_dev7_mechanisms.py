@@ -261,3 +261,16 @@ def test_a_column_of_the_groups_totals_is_no_indicators_weight():
     rows[2][2] = "45%"  # one indicator's own weight above the ceiling
     rows[3][2] = "3%"
     assert "kpi-weight" in rules_found(SOE + "第七条 考核指标见下表。\n", [rows])
+
+
+def test_pay_steps_under_a_header_over_two_rows():
+    qj_private = "第一条 本公司为曲靖市民营企业，已与工会开展工资集体协商。\n第五条 岗位薪档表见下。\n"
+
+    def table(row: list[str]) -> list[list[list[str]]]:
+        return [[["岗级", "薪档（元/月）", "薪档（元/月）", "薪档（元/月）", "薪档（元/月）"], ["岗级", "1档", "2档", "3档", "4档"],
+                 ["一岗", "3000", "3150", "3300", "3450"], ["二岗", *row]]]
+
+    assert "pay-step-arithmetic" in rules_found(qj_private, table(["3500", "3700", "3950", "4100"]))
+    assert "pay-step-arithmetic" not in rules_found(qj_private, table(["3500", "3700", "3900", "4100"]))
+    named = [[["岗级", "薪档1", "薪档2", "薪档3", "薪档4"], ["一岗", "3000", "3150", "3300", "3450"], ["二岗", "3500", "3700", "3950", "4100"]]]
+    assert "pay-step-arithmetic" in rules_found(qj_private, named)

@@ -103,13 +103,14 @@ class StepSeries(Facts):
     evidence: Evidence
 
 
-_STEP_HEAD = re.compile(r"^第?([0-9零〇一二两三四五六七八九十]+)(?:级|档|薪级|档次|级薪级)?$")
+_STEP_HEAD = re.compile(r"^(?:薪档|薪级|档次)?第?([0-9零〇一二两三四五六七八九十]+)(?:级|档|薪级|档次|级薪级)?$")
 
 
 def _step_number(header: str) -> int | None:
-    """1, 一级, 3薪级, 第2档, "一档（元/月）" → the step number; anything else None."""
-    head = re.sub(r"[（(][^）)]*[）)]", "", header).replace(" ", "")
-    m = _STEP_HEAD.match(head)
+    """1, 一级, 3薪级, 第2档, 薪档1, "一档（元/月）" → the step number; anything else None. A header joined
+    from two rows ("薪档（元/月） 1档") is read by its lower row's words."""
+    parts = re.sub(r"[（(][^）)]*[）)]", "", header).split()
+    m = _STEP_HEAD.match("".join(parts)) or (_STEP_HEAD.match(parts[-1]) if parts else None)
     if not m:
         return None
     value = parse_numeral(m.group(1))
