@@ -102,7 +102,7 @@ def core(subject: str) -> str:
         if verb in phrase[:-1]:
             phrase = phrase.rsplit(verb, 1)[1]  # 按积分分给A组 → A组
             break
-    phrase = re.sub(r"(?<=\S\S)(?:就是|则是|是|为)$", "", phrase)  # 不对，B组是2500分: B组
+    phrase = re.sub(r"(?<=\S\S)(?:就是|则是|是|为|有)$", "", phrase)  # 不对，B组是2500分: B组; 三级工有两个人: 三级工
     phrase = re.sub(r"[（(][^（()）]*\d[^（()）]*[)）]", "", phrase)  # 设备部（12人）: a note with a figure is no part of the name
     phrase = _IDENTIFIED.sub("", phrase) or phrase  # 工号0231的老何: the person, not the number that files them
     phrase = _CORRECTING.sub("", phrase)  # 级差200 不对是180: the correction names nothing
@@ -631,6 +631,8 @@ def _service(text: str, qs: list[Quantity]) -> list[Quantity]:
     now = next((q for q in dates if q is not joined and _NOW_DATE.search(text[max(0, q.start - 6):q.start])), None)
     if joined is None or now is None or now.value < joined.value:
         return []
+    if any(q.kind is Kind.YEARS and q.value == now.value - joined.value and not q.every for q in qs):
+        return []  # 2009年进厂，到今年（2026年）工龄17年: the years are written; working them out again only doubles them
     months = [re.match(r"(\d{1,2})月", text[d.end:d.end + 3]) for d in (joined, now)]
     years = now.value - joined.value
     if months[0] and months[1]:
@@ -841,8 +843,8 @@ def _labels_from_levels(text: str, quantities: list[Quantity]) -> list[Quantity]
             if len(gap) <= 3 and not any(c in "，,；;。、" for c in gap):
                 continue  # 职级2→6000, 等级1 3000
         nxt = quantities[i + 1] if i + 1 < len(quantities) else None
-        if q.kind is Kind.LEVELS and text[q.end:q.end + 1] in ("/", "／"):
-            continue  # 二级/技师: a grade's name
+        if q.kind is Kind.LEVELS and (text[q.end:q.end + 1] in ("/", "／") or text[q.end:q.end + 1] == "工" and text[q.end - 1:q.end] == "级"):
+            continue  # 二级/技师, 三级工: a grade's name
         if q.kind in (Kind.LEVELS,) and nxt is not None and nxt.kind is not q.kind:
             gap = text[q.end:nxt.start]
             if not any(c in ITEM_END or c.isspace() for c in gap) and not re.search(r"[到至~\-—了第做干给]|每|共", gap) and len(gap) <= 6:
@@ -985,9 +987,10 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     per_match = re.search(r"每(?:满|隔|过)?([\u4e00-\u9fa5]?)$", subject)
     every = bool(re.search(r"每(?:满|隔|过)?$", subject))
     per = None
+    one_step = re.search(r"(?<![第首头])一(档|级)\s*[+＋]$", subject)  # 一档+50: each step adds 50
     unit_per = (re.search(r"每(?:一)?(薪级|工龄段|台阶|档|级|人|件|分|次|天|项|只|台|套|个|份|单|张|趟|户|徒|名)"
                           r"(?:[加多增涨差为是计有跨升]{0,2}|递增|增加|相差|工资)?$", subject)
-                or re.search(r"一(次|只|台|件|个|份|单|趟|户)$", subject))
+                or re.search(r"一(次|只|台|件|个|份|单|趟|户)$", subject) or one_step)
     if unit_per and not every:
         per = unit_per.group(1)
     elif re.search(r"(?:人均|平均每人|每人平均)$", subject):
@@ -997,7 +1000,7 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
         per = tail_per.group(1)
     del per_match
     total = contains_any(subject, lex.total_words) is not None
-    name = core(subject) or None
+    name = core(subject[:one_step.start()] if one_step else subject) or None
     if name is None and q.kind is Kind.PERCENT and THE_REST_ITEM.fullmatch(subject.strip(" 、，,")):
         name = subject.strip(" 、，,")  # 党建5%、其他5%: the other items' weight is an item of the list, not 党建's again
     if name is None and subject == "" and text[start - 1:start] in _OPEN:

@@ -795,9 +795,11 @@ def _counts_of_lists(out: Filled, reading: Reading) -> None:
     """岗位工资分三等：学徒…、普工…、熟练工… / 两人每月各多少: a count that equals the number of
     names listed only restates the list."""
     sizes = {len(v) for v in out.values.values() if isinstance(v, (dict, list)) and v}
+    listed = {str(k) for v in out.values.values() if isinstance(v, dict) for k in v}
     keep = []
     for q in out.leftovers:
-        if q.kind in (Kind.LEVELS, Kind.COUNT, Kind.PEOPLE) and q.value in sizes and q.subject.strip(" ：:，,") [-2:] not in ("一共", "总共"):
+        if q.kind in (Kind.LEVELS, Kind.COUNT, Kind.PEOPLE) and q.value in sizes and q.subject.strip(" ：:，,") [-2:] not in ("一共", "总共") \
+                and not (q.kind is Kind.PEOPLE and q.name in listed):  # 三级工有两个人: one member's head count, not the list's
             continue
         keep.append(q)
     out.leftovers = keep

@@ -1092,3 +1092,14 @@ def test_a_pasted_table_with_an_index_column_and_a_person_column():
 def test_a_member_left_out_before_its_name_and_a_pool_said_again():
     call = _computed(respond("奖金池4万，按积分：老付300分、老郝200分、小邱100分。先不算小邱，奖金池还是4万", session_id=_session()))[-1]
     assert call.output["allocations"] == {"老付": Decimal("24000.00"), "老郝": Decimal("16000.00")}
+
+
+def test_a_members_head_count_equal_to_the_list_size_is_still_asked():
+    _asked("计件奖金3万：初级工1200件，中级工900件，初级工有两个人", "两个人")
+
+
+def test_grade_words_name_no_band_count_and_written_service_is_not_doubled():
+    call = _computed(respond("年功工资每3年一档，首档40元，每档加20元，封顶9档；四级工老沈干了20年", session_id=_session()))[-1]
+    assert call.output["band"] == 7 and Decimal(str(call.input["bands"])) == 9
+    call = _computed(respond("年功工资起点60元，每满4年加一档，每档加30元，共6档。老蔡2010年入职，到今年（2026年）工龄16年", session_id=_session()))[-1]
+    assert Decimal(str(call.input["years"])) == 16 and call.output["band"] == 5
