@@ -74,7 +74,7 @@ COEFFICIENT_WORDS = ("系数",)
 
 
 class Department(CalcInput):
-    score: Annotated[Number | None, Reads(Kind.SCORE, cues=("部门积分", "部门总分", "总分", "合计"))] = Field(
+    score: Annotated[Number | None, Reads(Kind.SCORE, cues=("部门积分", "部门总分", "总分", "合计"), avoid=COEFFICIENT_WORDS)] = Field(
         None, title="部门积分累计总分", description="部门考核积分累计总分；不填则取成员积分之和")
     members: Annotated[NumberMap | None, Reads(Kind.SCORE, cues=SCORE_CUES, shape=Shape.MAP, avoid=COEFFICIENT_WORDS)] = Field(
         None, title="部门成员积分", description="部门内个人积分累计总分：姓名 → 积分")

@@ -1141,10 +1141,11 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
         inner = next(s for s in sub if s.reads.shape is Shape.MAP)
         words = own.reads.cues + inner.reads.cues
         parents = {q.parent for _, q in figures if q.parent}
-        heads = {q.name: (i, q) for i, q in figures if q.name and not q.parent
+        heads = {q.name: (i, q) for i, q in figures if q.name and not q.parent and not _avoided(own.reads, q)
                  and (kind_fit(own.reads, q) >= 2 or q.name in parents and kind_fit(own.reads, q))}
-        members = [(i, q) for i, q in figures
-                   if q.parent and kind_fit(inner.reads, q) and (q.parent in heads or looks_like_entity(strip_cues(q.parent, words)))]
+        members = [(i, q) for i, q in figures  # 组长系数1.3，组员系数1.0: coefficients, neither a department nor its members
+                   if q.parent and kind_fit(inner.reads, q) and not _avoided(inner.reads, q)
+                   and (q.parent in heads or looks_like_entity(strip_cues(q.parent, words)))]
         if not members:
             continue
         groups: dict[str, dict[str, Any]] = {}

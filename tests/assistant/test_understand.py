@@ -1115,3 +1115,7 @@ def test_a_figure_asked_about_again_and_keycap_bullets():
     assert call.output["count"] == 4
     kpi = _computed(respond("部门KPI\n1️⃣ 产量 50%\n2️⃣ 质量 30%\n3️⃣ 安全 20%", session_id=_session()))[-1]
     assert kpi.output["count"] == 3
+
+
+def test_role_coefficients_are_neither_departments_nor_members():
+    _asked("机修组绩效总额1.8万，班长系数1.2，组员系数1.0，班长1人组员4人，怎么分", "1.2")
