@@ -227,7 +227,7 @@ _RULE_SAID = re.compile(r"(?:指引|规定|文件|政策|国家|上级|上面)(?
 
 
 def _quoted_rules(text: str, qs: list[Quantity]) -> list[Quantity]:
-    """指引说单项权重不能低于10%对吧？我们…: a figure the sentence attributes to the guideline is the
+    """指引说单项权重不能低于12%对吧？我们…: a figure the sentence attributes to the guideline is the
     user's memory of a rule (checked from the parameter files), never one of their own figures."""
     out = []
     for q in qs:

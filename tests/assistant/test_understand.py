@@ -1119,3 +1119,8 @@ def test_a_figure_asked_about_again_and_keycap_bullets():
 
 def test_role_coefficients_are_neither_departments_nor_members():
     _asked("机修组绩效总额1.8万，班长系数1.2，组员系数1.0，班长1人组员4人，怎么分", "1.2")
+
+
+def test_equal_growth_is_not_lower():
+    call = _computed(respond("工资总额增长7%，利润也增长7%，两个低于过吗", session_id=_session()))[-1]
+    assert call.output["compliant"] is False
