@@ -844,7 +844,9 @@ def _per_head_totals(text: str, qs: list[Quantity]) -> list[Quantity]:
         prev = out[-1] if out else None
         if prev is not None and prev.kind is Kind.MONEY and prev.per == "人" and q.kind is Kind.PEOPLE \
                 and _HEAD_COUNT_AFTER.fullmatch(text[prev.end:q.start]):
-            out[-1] = prev.with_(value=prev.value * q.value, text=text[prev.start:q.end], end=q.end, derived=True, per=None)
+            whole = re.sub(r"(?:人均|平均每人|每人平均|每人)$", "", prev.subject)  # the total is no longer per head
+            out[-1] = prev.with_(value=prev.value * q.value, text=text[prev.start:q.end], end=q.end, derived=True, per=None,
+                                 subject=whole, name=core(whole) or None)
             continue
         out.append(q)
     return out
