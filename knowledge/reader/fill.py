@@ -280,6 +280,7 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     # 积分打七折 / 丙班这次只拿一半 with nowhere to put it: asked about, never dropped
     _counts_of_lists(out, reading)
     _sizes_of_lists_placed(out, reading)
+    _worked_out_against_written(out, reading)
     _sums_of_lists(out)
     _stated_counts(out, reading)
     _unlisted_members(out, reading)
@@ -817,6 +818,21 @@ def _counts_of_lists(out: Filled, reading: Reading) -> None:
             continue
         keep.append(q)
     out.leftovers = keep
+
+
+def _worked_out_against_written(out: Filled, reading: Reading) -> None:
+    """工资总额从4000万涨到4300万，涨幅5%: a rate worked out from two amounts and one written beside it
+    for the same thing must agree; when they do not, which one holds is asked."""
+    for i, path in list(out.placed.items()):
+        q = reading.quantities[i]
+        if not q.derived or not q.sources:
+            continue
+        written = [p for j, p in enumerate(reading.quantities) if j in out.outranked and p.kind is q.kind and p.sentence == q.sentence
+                   and not p.derived and abs(p.value - q.value) > Decimal("0.0005") and p.start > min(q.sources)]
+        if written:
+            shown = format((q.value * 100).quantize(Decimal("0.01")).normalize(), "f") + "%" if q.kind is Kind.PERCENT else plain(q.value)
+            _withdraw(out, i, f"“{written[0].text}”与由“{q.text}”算出的 {shown} 不一致，请确认用哪一个")
+            out.notes = [n for n in out.notes if f"由“{q.text}”推算" not in n]
 
 
 def _sizes_of_lists_placed(out: Filled, reading: Reading) -> None:

@@ -1135,3 +1135,7 @@ def test_an_average_per_head_is_no_total_and_a_member_left_out_by_pronoun():
 def test_the_number_of_grades_listed_is_no_band_count():
     call = _computed(respond("宽带薪酬两个等级：一级中位值4万，二级5万，区间正负20%", session_id=_session()))[-1]
     assert call.input.get("bands") != 2 and len(call.output["grades"]) == 2
+
+
+def test_a_rate_worked_out_from_amounts_that_disagrees_with_the_written_one_is_asked():
+    _asked("工资总额从5000万增加到5200万，增幅3%；利润增长8%，两个低于呢", "不一致")
