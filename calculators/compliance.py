@@ -37,6 +37,9 @@ BENEFIT_CUES = PROFIT_CUES + ("营业收入", "营收", "收入")
 
 class TwoLowerInput(CalcInput):
     reading_topics: ClassVar[tuple[str, ...]] = ("两个低于", "工资总额", "劳动生产率", "效益", "利润", "平均工资", "增长", "增幅")
+    # optional figures judged against each other: one given in no complete comparison is asked the other of
+    reading_comparisons: ClassVar[tuple[tuple[str, str], ...]] = (("avg_wage_growth", "productivity_growth"),
+                                                                    ("hq_avg_wage_growth", "avg_wage_growth"))
     wage_total_growth: Annotated[Number, Reads(Kind.PERCENT, cues=WAGE_TOTAL_CUES, signed=True, avoid=("总部",), ask="如“工资总额增长10%”")] = Field(
         ..., title="工资总额增长率", description="薪酬（工资）总额增长率，小数，0.10 即 10%，下降为负数")
     profit_growth: Annotated[Number, Reads(Kind.PERCENT, cues=PROFIT_CUES, signed=True, avoid=("超额",), ask="如“利润增长8%”")] = Field(

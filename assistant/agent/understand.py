@@ -213,7 +213,23 @@ def _missing(model: Any, filled: Filled) -> list[Slot]:
     missing += [s for s in filled.slots if s.required and s.reads.shape is Shape.CHOICE and filled.get(s.path) is None
                 and model.model_fields[s.name].default is None and model.model_fields[s.name].is_required()]
     missing += _alternatives(model, filled)
+    missing += _half_comparisons(model, filled)
     return list({s.path: s for s in missing}.values())
+
+
+def _half_comparisons(model: Any, filled: Filled) -> list[Slot]:
+    """平均工资增长4% with no 劳动生产率: a figure given for a comparison that is nowhere complete asks
+    for its partner, rather than judging half a condition (总部 vs 全部职工 completes 平均工资's)."""
+    comparisons: tuple[tuple[str, ...], ...] = getattr(model, "reading_comparisons", ())
+    by_path = {s.path: s for s in filled.slots}
+    given = {p for c in comparisons for p in c if filled.get(p) is not None}
+    complete = [c for c in comparisons if all(p in given for p in c)]
+    out: list[Slot] = []
+    for path in sorted(given):
+        if not any(path in c for c in complete):
+            first = next(c for c in comparisons if path in c)
+            out += [by_path[p] for p in first if p not in given and p in by_path]
+    return out
 
 
 def _alternatives(model: Any, filled: Filled) -> list[Slot]:

@@ -102,7 +102,7 @@ def core(subject: str) -> str:
         if verb in phrase[:-1]:
             phrase = phrase.rsplit(verb, 1)[1]  # 按积分分给A组 → A组
             break
-    phrase = re.sub(r"(?<=\S\S)(?:就是|则是|是|为)$", "", phrase)  # 不对，B组是2500分: B组
+    phrase = re.sub(r"(?<=\S\S)(?:就是|则是|是|为|有)$", "", phrase)  # 不对，B组是2500分: B组; 三级工有两个人: 三级工
     phrase = re.sub(r"[（(][^（()）]*\d[^（()）]*[)）]", "", phrase)  # 设备部（12人）: a note with a figure is no part of the name
     phrase = _IDENTIFIED.sub("", phrase) or phrase  # 工号0231的老何: the person, not the number that files them
     phrase = _CORRECTING.sub("", phrase)  # 级差200 不对是180: the correction names nothing
@@ -121,6 +121,8 @@ def core(subject: str) -> str:
                       or len(tokens) > 1 and (tokens[0][1] == "r" and not person_pattern().fullmatch(tokens[0][0])
                                               and _names_alone(tokens[1:]) or tokens[0][0] in _TALK)
                       or len(tokens) > 1 and tokens[0][0] in _FILLERS):  # (老何 is no pronoun); 嗯小冯: a filler, then the name
+        if len(tokens) == 2 and tokens[1][0] in lex.entity_suffixes:
+            break  # 计划科, 预算部: a unit named by the word, not a plan's figure
         tokens.pop(0)  # 只想知道我们技术部: the talk before the name
     while tokens and (tokens[-1][0] in link or not _has_word_char(tokens[-1][0])
                       or len(tokens) > 1 and tokens[-1][1] != "eng" and tokens[-1][1].startswith(_NOT_NAME_END)
@@ -198,6 +200,7 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _respectively(text, bound, lex)
     bound = _ratio_names(text, bound, lex)
     bound = _each(text, bound, lex)
+    bound = _per_head_totals(text, bound)
     bound = _corrections(text, bound)
     bound = _restated(text, bound)
     bound = _what_is_left(text, bound)
@@ -449,14 +452,24 @@ def _header_units(text: str, qs: list[Quantity]) -> list[Quantity]:
         whole = "单位" in match.group(0)
         if not whole and not re.match(r"\s*[:：｜|\t]|(?:分别|依次)?(?:为|是)?\s*[:：]", text[match.end():match.end() + 6]):
             continue  # a bracket that is not a heading (老黎（管理岗）…); a table's first cell is one: 利润（万元）｜…
-        stop = len(text) if whole else _heading_scope(text, match.end())
+        start, stop = match.end(), len(text) if whole else _heading_scope(text, match.end())
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if whole and not text[line_start:match.start()].strip() and line_start > 0:
+            block = text.rfind("\n\n", 0, line_start)  # 单位：万元 on a line under a pasted table: the table's unit
+            start, stop = (block + 2 if block >= 0 else 0), line_start
         kind, factor = _UNIT_KINDS[match.group(1)]
+        except_ = re.match(r"\s*[（(]([^（()）]*)除外[)）]", text[match.end():])  # 单位：万元（增长率、比例除外）
+        excepted = tuple(w for w in re.split(r"[、，,和及与]", except_.group(1)) if w) if except_ else ()
         for i, q in enumerate(out):
-            own = _OWN_LABEL.search(text[max(text.rfind(ch, 0, q.start) for ch in "\n，,；;：:｜|\t") + 1:q.start])
+            row = text[text.rfind("\n", 0, q.start) + 1:q.start]
+            cell = re.sub(r"[\t｜|\s]+$", "", row)  # 联动比例⇥0.5: a pasted row's label is the cell before
+            own = _OWN_LABEL.search(cell[max(cell.rfind(ch) for ch in "，,；;：:｜|\t") + 1:])
+            if excepted and any(w in cell for w in excepted):
+                continue
             if own and _LABEL_KINDS.get(own.group(1)) is not kind:
                 continue  # 单位：万元 … 联动系数 0.6 / 甲班 积分 300: a figure whose own label says what else it is
-            if match.end() <= q.start < stop and q.kind is Kind.NUMBER and not q.money_sized \
-                    and not _in_note(text[match.end():q.start]):
+            if start <= q.start < stop and q.kind is Kind.NUMBER and not q.money_sized \
+                    and not _in_note(text[start:q.start]):
                 per = match.group(2) if match.group(2) not in ("月", "年") else None
                 out[i] = q.with_(value=q.value * factor, kind=kind, scale=q.scale * factor, unit=match.group(1),
                                  per=per or q.per)
@@ -482,19 +495,22 @@ def _heading_scope(text: str, pos: int) -> int:
     return min(end, len(text))
 
 
-_CELL_SPLIT = re.compile(r"\t+|\s*[|｜]\s*|[ \u3000]{2,}")
+_CELL_SPLIT = re.compile(r"\t|\s*[|｜]\s*|[ \u3000]{2,}")
 
 
 def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
-    """The cells of a table row (tab, |, ｜ or two spaces apart) with their positions."""
+    """The cells of a table row (tab, |, ｜ or two spaces apart) with their positions. An empty cell
+    inside the row is kept (2⇥焊装车间⇥⇥3600: its column still counts); the edges of |a|b| are not cells."""
     cells, start = [], 0
     for match in _CELL_SPLIT.finditer(line):
-        if match.start() > start:
-            cells.append((line[start:match.start()].strip(), offset + start, offset + match.start()))
+        cells.append((line[start:match.start()].strip(), offset + start, offset + match.start()))
         start = match.end()
-    if start < len(line):
-        cells.append((line[start:].strip(), offset + start, offset + len(line)))
-    return [c for c in cells if c[0]]
+    cells.append((line[start:].strip(), offset + start, offset + len(line)))
+    if re.match(r"\s*[|｜]", line) and cells and not cells[0][0]:
+        cells = cells[1:]
+    while cells and not cells[-1][0]:
+        cells.pop()
+    return cells if sum(1 for c in cells if c[0]) >= 2 else [c for c in cells if c[0]]
 
 
 _LINE_HEADING = re.compile(r"^\s*[【\[［]?\s*([^\s【】\[\]［］：:，,。；;0-9]{1,10})\s*[】\]］]?\s*[:：]?\s*$")
@@ -537,24 +553,35 @@ def _line_unit(line: str) -> str | None:
     return head if head and entity_end(head) else None
 
 
-def _group_cell(header: list[tuple[str, int, int]] | None, cells: list[tuple[str, int, int]]) -> str | None:
-    """The department a row belongs to, from a 部门/车间/班组 column of the table."""
+_INDEX_COLUMN = re.compile(r"^(?:序号|编号|行号|No\.?|NO\.?|#|工号|员工编号)$")
+_PERSON_COLUMN = re.compile(r"姓名|名字|员工|人员|职工")
+_UNIT_COLUMN = re.compile(r"部门|车间|班组|科室|团队|小组|单位|产线")
+
+
+def _columns(header: list[tuple[str, int, int]] | None) -> tuple[int | None, int | None, set[int]]:
+    """What a header says of its columns: the one naming each row (a person's 姓名 before a 班组), the
+    department a row belongs to, and index columns (序号, 工号: no figure, no name). A 备注 column's
+    figures stay: a note may change the row (请假半个月), so they are asked about, never dropped."""
     if not header:
-        return None
-    for j, (title, _, _) in enumerate(header):
-        if j < len(cells) and j > 0 and re.search(r"部门|车间|班组|科室|团队|小组", title) and not any(ch.isdigit() for ch in cells[j][0]):
-            return cells[j][0]
-    return None
+        return None, None, set()
+    titles = [h[0] for h in header]
+    index = {j for j, t in enumerate(titles) if _INDEX_COLUMN.match(t)}
+    person = next((j for j, t in enumerate(titles) if _PERSON_COLUMN.search(t) and j not in index), None)
+    unit = next((j for j, t in enumerate(titles) if _UNIT_COLUMN.search(t) and j not in index), None)
+    first = next((j for j in range(len(titles)) if j not in index), None)
+    name = person if person is not None else first
+    group = unit if unit is not None and unit != name else None
+    return name, group, index
 
 
 def _numbered_rows(header: list[tuple[str, int, int]] | None) -> bool:
     """等级｜中位值 over 1｜4.2: rows named by their number."""
-    return bool(header) and bool(re.search(r"等级|职级|级别|序号|岗级", header[0][0]))  # type: ignore[index]
+    return bool(header) and bool(re.search(r"等级|职级|级别|岗级", header[0][0]))  # type: ignore[index]
 
 
 def _tables(text: str, qs: list[Quantity]) -> list[Quantity]:
     """Rows pasted from Excel or WeChat (部门⇥积分 / 冲压车间⇥2,184): each figure is named by its
-    row's first cell and described by its column's heading."""
+    row's name cell and described by its column's heading; a 序号 column holds no figure of the row."""
     out = list(qs)
     header: list[tuple[str, int, int]] | None = None
     offset = 0
@@ -564,11 +591,18 @@ def _tables(text: str, qs: list[Quantity]) -> list[Quantity]:
             if not any(ch.isdigit() for c in cells for ch in c[0]):
                 header = cells
             else:
-                row = cells[0][0] if not any(ch.isdigit() for ch in cells[0][0]) or _numbered_rows(header) else None
-                group = _group_cell(header, cells)
+                name_col, group_col, index = _columns(header)
+                aligned = header is not None and len(cells) <= len(header)
+                at = name_col if aligned and name_col is not None and name_col < len(cells) else 0
+                row = cells[at][0] if not any(ch.isdigit() for ch in cells[at][0]) or _numbered_rows(header) else None
+                group = cells[group_col][0] if aligned and group_col is not None and group_col < len(cells) else None
+                group = group if group and not any(ch.isdigit() for ch in group) else None
                 for i, q in enumerate(out):
                     column = next((j for j, c in enumerate(cells) if c[1] <= q.start < c[2]), None)
-                    if column is None or column == 0 and row is not None:
+                    if column is None or column == at and row is not None or column == group_col and group:
+                        continue
+                    if aligned and column in index:
+                        out[i] = q.with_(label=True)  # 序号 1, 工号 0231: no figure of the row's
                         continue
                     heading = header[column][0] if header and column < len(header) else ""
                     label = text[cells[column][1]:q.start].strip(" ：:")
@@ -597,6 +631,8 @@ def _service(text: str, qs: list[Quantity]) -> list[Quantity]:
     now = next((q for q in dates if q is not joined and _NOW_DATE.search(text[max(0, q.start - 6):q.start])), None)
     if joined is None or now is None or now.value < joined.value:
         return []
+    if any(q.kind is Kind.YEARS and q.value == now.value - joined.value and not q.every for q in qs):
+        return []  # 2009年进厂，到今年（2026年）工龄17年: the years are written; working them out again only doubles them
     months = [re.match(r"(\d{1,2})月", text[d.end:d.end + 3]) for d in (joined, now)]
     years = now.value - joined.value
     if months[0] and months[1]:
@@ -780,6 +816,23 @@ def _products(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
+_HEAD_COUNT_AFTER = re.compile(r"\s*[，,、]?\s*(?:共|一共|总共|共计|合计)\s*")
+
+
+def _per_head_totals(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """人均1500元，共4个人: an amount per head beside the whole head count is their product, the total
+    (worked out and shown as written); never the per-head amount as the total."""
+    out: list[Quantity] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind is Kind.MONEY and prev.per == "人" and q.kind is Kind.PEOPLE \
+                and _HEAD_COUNT_AFTER.fullmatch(text[prev.end:q.start]):
+            out[-1] = prev.with_(value=prev.value * q.value, text=text[prev.start:q.end], end=q.end, derived=True, per=None)
+            continue
+        out.append(q)
+    return out
+
+
 def _labels_from_levels(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """七级中位值8000元, 一级1500元, 职级2→6000: a grade written with a numeral names the figure after it."""
     out: list[Quantity] = []
@@ -790,8 +843,8 @@ def _labels_from_levels(text: str, quantities: list[Quantity]) -> list[Quantity]
             if len(gap) <= 3 and not any(c in "，,；;。、" for c in gap):
                 continue  # 职级2→6000, 等级1 3000
         nxt = quantities[i + 1] if i + 1 < len(quantities) else None
-        if q.kind is Kind.LEVELS and text[q.end:q.end + 1] in ("/", "／"):
-            continue  # 二级/技师: a grade's name
+        if q.kind is Kind.LEVELS and (text[q.end:q.end + 1] in ("/", "／") or text[q.end:q.end + 1] == "工" and text[q.end - 1:q.end] == "级"):
+            continue  # 二级/技师, 三级工: a grade's name
         if q.kind in (Kind.LEVELS,) and nxt is not None and nxt.kind is not q.kind:
             gap = text[q.end:nxt.start]
             if not any(c in ITEM_END or c.isspace() for c in gap) and not re.search(r"[到至~\-—了第做干给]|每|共", gap) and len(gap) <= 6:
@@ -934,17 +987,20 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     per_match = re.search(r"每(?:满|隔|过)?([\u4e00-\u9fa5]?)$", subject)
     every = bool(re.search(r"每(?:满|隔|过)?$", subject))
     per = None
+    one_step = re.search(r"(?<![第首头])一(档|级)\s*[+＋]$", subject)  # 一档+50: each step adds 50
     unit_per = (re.search(r"每(?:一)?(薪级|工龄段|台阶|档|级|人|件|分|次|天|项|只|台|套|个|份|单|张|趟|户|徒|名)"
                           r"(?:[加多增涨差为是计有跨升]{0,2}|递增|增加|相差|工资)?$", subject)
-                or re.search(r"一(次|只|台|件|个|份|单|趟|户)$", subject))
+                or re.search(r"一(次|只|台|件|个|份|单|趟|户)$", subject) or one_step)
     if unit_per and not every:
         per = unit_per.group(1)
+    elif re.search(r"(?:人均|平均每人|每人平均)$", subject):
+        per = "人"  # 人均1500元 is each person's, like 每人1500元 (人均工资8万 names an average wage instead)
     tail_per = re.match(r"\s*(?:/|每|一)(次|件|个|人|项|天|小时|台|套|只|份|单|户|趟)(?!月|季|星期|礼拜|工作日)", text[q.end:q.end + 5])  # 2个 一个月: no rate
     if tail_per and per is None:
         per = tail_per.group(1)
     del per_match
     total = contains_any(subject, lex.total_words) is not None
-    name = core(subject) or None
+    name = core(subject[:one_step.start()] if one_step else subject) or None
     if name is None and q.kind is Kind.PERCENT and THE_REST_ITEM.fullmatch(subject.strip(" 、，,")):
         name = subject.strip(" 、，,")  # 党建5%、其他5%: the other items' weight is an item of the list, not 党建's again
     if name is None and subject == "" and text[start - 1:start] in _OPEN:

@@ -248,13 +248,16 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _totals(out, reading)
     _field_periods(out, reading)
     _same_period(out, reading, getattr(model, "reading_same_period", ()))
+    _growth_bases(out, reading)
     _derived_notes(out, reading)
     _plausible(out, reading)
     # a figure every slot of its kind avoids (够不够2.8倍: the guideline restated) is no question for the user
     used = {start for i in out.placed for start in reading.quantities[i].sources}  # 4800万 and 5100万 gave the growth placed
     listed = {str(k) for v in out.values.values() if isinstance(v, dict) for k in v}
     records = {str(r["name"]) for v in out.values.values() if isinstance(v, list) for r in v if isinstance(r, dict) and r.get("name")}
+    same = {(reading.quantities[i].kind, reading.quantities[i].value) for i in out.placed}
     out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and q.start not in used
+                     and not ((q.kind, q.value) in same and _STILL.search(q.subject))  # 池子还是6万: said again, unchanged
                      and q.text not in records  # 二级第12级: the grade listed as 二级, named again — no figure
                      and (i not in out.outranked or _says_what_it_is(q) or _names_another_thing(q, out.slots)
                           or any((q.name or "").startswith(n) for n in listed)  # 张三扣了500元 beside 张三300分: a listed member's, unread
@@ -264,7 +267,8 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
                      and (q.kind is Kind.NUMBER or any(q.kind in s.reads.kinds and not _avoided(s.reads, q) for s in out.slots)
                           or _CONTRAST.match(q.subject.strip()) is not None  # 但是今年只干了8个月: a "but" no field takes changes the answer
                           or q.direction is not None and _names_another_thing(q, out.slots)  # 职工人数比上年多了30人: a change of a field that takes a rate
-                          or q.unit in ("折", "成") or q.name in listed and q.kind in (Kind.PERCENT, Kind.MULTIPLE)
+                          or q.unit in ("折", "成")
+                          or q.name in listed and (q.kind in (Kind.PERCENT, Kind.MULTIPLE) or not _aside(q, reading.normalised))
                           or q.kind is Kind.PERCENT and (SET_ASIDE.search(q.subject) or q.bound is not None))]
     _points_of_a_share(out, reading)
     _differences_as_values(out, reading)
@@ -288,10 +292,31 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _a_group_inside_another(out)
     _per_head(out, reading)
     _total_of_the_others(out, reading)
+    _mixed_units(out, reading)
     return out
 
 
+_STILL = re.compile(r"(?:还是|仍是|仍然是?|依然是?|照旧|不变|也还是)$")
+
+
+def _aside(q: Quantity, text: str) -> bool:
+    """生产部（23人）积分4200分 / 备注：B线本月少了3个人: a figure in brackets or on a note line is a side
+    remark; a listed member's figure in the sentence itself (销售部18人 … 按人数乘分数分) is not."""
+    line = text[:q.start].rsplit("\n", 1)[-1]
+    return re.search(r"[（(][^（()）]*$", line) is not None or re.match(r"\s*(?:备注|注|说明|附注)\s*[:：]", line) is not None
+
+
 _OTHERS = re.compile(r"其他人|其余|别的人|别人|剩下的|其他几个|其他同事")
+
+
+def _mixed_units(out: Filled, reading: Reading) -> None:
+    """小季1200件，小闻85箱: counts in different units are no one list — how many 件 a 箱 holds is the
+    user's to say, never taken as one for one."""
+    for slot in [s for s in out.slots if s.reads.shape is Shape.MAP]:
+        units = {reading.quantities[i].unit for i, path in out.placed.items()
+                 if path == slot.path and reading.quantities[i].kind is Kind.PIECES and reading.quantities[i].unit}
+        if len(units) > 1:
+            out.problems.append(f"{slot.label}的单位不一致（{'、'.join(sorted(units))}）：请折成同一单位（如每箱折合多少件）再算")
 
 
 def _total_of_the_others(out: Filled, reading: Reading) -> None:
@@ -390,6 +415,10 @@ def _says_what_it_is(q: Quantity) -> bool:
 _LEFT_OUT = re.compile(r"[^，,；;。\n]{0,8}?(?:不参加|不参与|不算|不计入|不计|除外|不纳入|不分配|不参加分配|不包括在内)(?!多|少|高|低|大|小|件)")
 
 
+# 先不算老李 / 去掉小卫: the verb before the name
+_LEFT_OUT_BEFORE = re.compile(r"(?:不算|不计|去掉|除去|剔除|不含|不包括|排除)(?:上|掉)?$")
+
+
 def _left_out(out: Filled, reading: Reading) -> None:
     """机关500分 机关不参加 / 小祁300件是返工件不算: a member the text leaves out is taken out of the
     list (and said), so the others share the whole."""
@@ -397,8 +426,9 @@ def _left_out(out: Filled, reading: Reading) -> None:
     for slot in [s for s in out.slots if s.reads.shape in (Shape.MAP, Shape.GROUPS) and isinstance(out.get(s.path), dict)]:
         members: dict[str, Any] = out.get(slot.path)
         for name in [n for n in members if len(str(n)) >= 2]:
-            at = [m.end() for m in re.finditer(re.escape(str(name)), text)]
-            if any(_LEFT_OUT.match(text, end) for end in at) and len(members) > 1:
+            found = list(re.finditer(re.escape(str(name)), text))
+            if (any(_LEFT_OUT.match(text, m.end()) for m in found) or any(_LEFT_OUT_BEFORE.search(text, 0, m.start()) and not re.match(r"\s*(?:的|\d)", text[m.end():]) for m in found)) \
+                    and len(members) > 1:
                 del members[name]
                 out.notes.append(f"“{name}”不参加，已从{slot.label}中去掉")
         out.set(slot.path, members)
@@ -765,9 +795,11 @@ def _counts_of_lists(out: Filled, reading: Reading) -> None:
     """岗位工资分三等：学徒…、普工…、熟练工… / 两人每月各多少: a count that equals the number of
     names listed only restates the list."""
     sizes = {len(v) for v in out.values.values() if isinstance(v, (dict, list)) and v}
+    listed = {str(k) for v in out.values.values() if isinstance(v, dict) for k in v}
     keep = []
     for q in out.leftovers:
-        if q.kind in (Kind.LEVELS, Kind.COUNT, Kind.PEOPLE) and q.value in sizes and q.subject.strip(" ：:，,") [-2:] not in ("一共", "总共"):
+        if q.kind in (Kind.LEVELS, Kind.COUNT, Kind.PEOPLE) and q.value in sizes and q.subject.strip(" ：:，,") [-2:] not in ("一共", "总共") \
+                and not (q.kind is Kind.PEOPLE and q.name in listed):  # 三级工有两个人: one member's head count, not the list's
             continue
         keep.append(q)
     out.leftovers = keep
@@ -1576,6 +1608,22 @@ def _field_periods(out: Filled, reading: Reading) -> None:
             out.notes.append(f"{slot.label}按每月 {plain(q.value)} × 12 = {plain(yearly)} 元/年计算")
         else:
             out.problems.append(f"“{q.text}”是全年的金额，“{slot.label}”要按月填写，请给出每月金额")
+
+
+# 环比 / 比上月 / 比前年: a change against another base than the year before
+_OTHER_BASE = re.compile(r"环比|(?:比|较|对比)(?:上个?月|上季度?|上一?期|前年|前两年|两年前)|(?:前年|上个?月|上季度)(?:比|相比)")
+
+
+def _growth_bases(out: Filled, reading: Reading) -> None:
+    """工资总额环比增长2% / 利润比前年翻了一番: a growth rate compared year on year must be over last
+    year; one over last month or two years is asked for again, never judged as it stands."""
+    signed = {s.path for s in out.slots if s.reads.signed}
+    for i, path in out.placed.items():
+        q = reading.quantities[i]
+        base = _OTHER_BASE.search(q.subject) if path in signed and not q.derived else None
+        if base is not None:
+            out.problems.append(f"“{q.subject.strip()}{q.text}”是{'环比' if base.group(0) == '环比' else '与' + re.sub(r'^(?:比|较|对比)|(?:比|相比)$', '', base.group(0)) + '相比'}的变化，"
+                                "请给出与上年相比（同比）的增长率")
 
 
 def _same_period(out: Filled, reading: Reading, paths: tuple[str, ...]) -> None:

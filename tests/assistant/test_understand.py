@@ -1040,3 +1040,66 @@ def test_an_amount_times_a_count_is_their_product():
 
 def test_a_lettered_member_named_without_a_figure_is_asked():
     _asked("奖金12万：A部1500分，B部900分，C部也参加分配", "C部")
+
+
+def test_a_listed_members_second_figure_is_asked_unless_it_is_an_aside():
+    """质检组40人 beside 质检组90分 is part of the method the text names; 质检组（40人） is a remark."""
+    _asked("奖金20万，质检组90分，装配组80分，质检组6人，装配组14人，按人头乘分数来分", "6人")
+    call = _computed(respond("奖金20万，质检组（6人）90分，装配组（14人）110分，按积分分", session_id=_session()))[-1]
+    assert call.output["allocations"] == {"质检组": Decimal("90000.00"), "装配组": Decimal("110000.00")}
+
+
+def test_an_amount_per_head_beside_the_head_count_is_the_total():
+    call = _computed(respond("夜班组奖金平均每人1200元，一共5人，按积分分：老严300分，小祝200分", session_id=_session()))[-1]
+    assert Decimal(str(call.input["pool"])) == Decimal("6000")
+    _asked("奖金按人均1800元发，按件数分：老严300件，小祝200件", "总量")
+
+
+def test_a_growth_over_another_base_than_last_year_is_asked():
+    _asked("利润环比上涨4%，工资总额同比增长3%，两个低于有没有问题", "环比")
+    _asked("工资总额比前年多了12%，利润今年增长10%，符合两个低于吗", "前年")
+
+
+def test_half_a_comparison_asks_for_its_partner():
+    _asked("工资总额增长6%，利润增长9%，职工平均工资增长7%，两个低于是否都满足", "劳动生产率")
+    call = _computed(respond("工资总额增长6%，利润增长9%，全部职工平均工资增长5%，集团总部平均工资增长6%，看看合规吗",
+                             session_id=_session()))[-1]
+    assert call.name == "two-lower-check" and call.output["compliant"] is False
+
+
+def test_counts_in_different_units_are_asked():
+    _asked("计件奖金2万：老龚装了600台，老褚包了90箱", "单位不一致")
+
+
+def test_a_unit_named_by_a_plan_word_keeps_its_name():
+    call = _computed(respond("奖金6万按积分分：预算科300分，计划部200分，质检科100分", session_id=_session()))[-1]
+    assert set(call.output["allocations"]) == {"预算科", "计划部", "质检科"}
+
+
+def test_a_unit_line_under_a_pasted_table_applies_to_it_but_not_to_what_it_excepts():
+    text = "指标\t数\n去年工资总额\t2,400\n利润增幅\t10%\n挂钩系数\t0.6\n单位：万元（增幅、系数除外）\n今年工资总额能到多少"
+    call = _computed(respond(text, session_id=_session()))[-1]
+    assert Decimal(str(call.input["base_total"])) == Decimal("24000000") and Decimal(str(call.input["ratio"])) == Decimal("0.6")
+
+
+def test_a_pasted_table_with_an_index_column_and_a_person_column():
+    text = "编号\t小组\t员工\t计件数\n01\t包装组\t胡敏\t900\n02\t包装组\t葛亮\t600\n计件奖金 1.5万，按件数分"
+    call = _computed(respond(text, session_id=_session()))[-1]
+    assert call.output["allocations"] == {"胡敏": Decimal("9000.00"), "葛亮": Decimal("6000.00")}
+    _asked("姓名\t件数\t备注\n胡敏\t900\t病假3天\n葛亮\t600\t\n计件奖金 1.5万，按件数分", "3天")
+
+
+def test_a_member_left_out_before_its_name_and_a_pool_said_again():
+    call = _computed(respond("奖金池4万，按积分：老付300分、老郝200分、小邱100分。先不算小邱，奖金池还是4万", session_id=_session()))[-1]
+    assert call.output["allocations"] == {"老付": Decimal("24000.00"), "老郝": Decimal("16000.00")}
+
+
+def test_a_members_head_count_equal_to_the_list_size_is_still_asked():
+    _asked("计件奖金3万：初级工1200件，中级工900件，初级工有两个人", "两个人")
+
+
+def test_grade_words_name_no_band_count_and_written_service_is_not_doubled():
+    call = _computed(respond("年功工资每3年一档，首档40元，每档加20元，封顶9档；四级工老沈干了20年", session_id=_session()))[-1]
+    assert call.output["band"] == 7 and Decimal(str(call.input["bands"])) == 9
+    call = _computed(respond("年功工资起点60元，每满4年加一档，每档加30元，共6档。老蔡2010年入职，到今年（2026年）工龄16年", session_id=_session()))[-1]
+    assert Decimal(str(call.input["years"])) == 16 and call.output["band"] == 5
