@@ -56,13 +56,27 @@ def _ownership(scheme: Scheme) -> tuple[Ownership | None, str]:
 
 
 def _first(s: Sentence, names: tuple[str, ...]) -> tuple[str, int] | None:
-    text = s.plain
+    return _first_in(s.plain, names)
+
+
+def _first_in(text: str, names: tuple[str, ...]) -> tuple[str, int] | None:
     hits = [(name, text.find(name)) for name in names if name in text]
     return min(hits, key=lambda h: h[1]) if hits else None
 
 
 def _region(scheme: Scheme) -> tuple[str | None, str]:
     places = tuple(sorted(region_words("qujing_skill"), key=len, reverse=True))
+    # where the company says it sits ("总部设在昆明市") outranks a place merely named ("曲靖至昆明段高速公路")
+    for s in scheme.sentences:
+        found = _PLACE.search(s.plain)
+        if found is None:
+            continue
+        seat = re.split(r"[，,；;。（(]", s.plain[found.start():])[0]
+        hit = _first_in(seat, places)
+        if hit:
+            return hit[0] if hit[0].startswith("曲靖") else f"曲靖市{hit[0]}", f"方案写明“{hit[0]}”（{_cut(s.text)}）"
+        if found.group(1).endswith(("省", "市", "州", "县")):  # a named city; "位于经济技术开发区" names none
+            return found.group(1), f"方案写明企业位于{found.group(1)}（{_cut(s.text)}）"
     for s in scheme.sentences:
         hit = _first(s, places)
         if hit:

@@ -212,7 +212,7 @@ class Scheme:
                 continue
             text = block.text.strip()
             folded = normalise(text, typos=False)[0]
-            if block.heading and _CHAPTER.match(folded) or _is_chapter(folded, block):
+            if block.heading and _CHAPTER.match(folded) and not folded.endswith(_SENTENCE_ENDS) or _is_chapter(folded, block):
                 chapter, article = text, ""
             found = _ARTICLE.match(folded)
             if found:
@@ -231,7 +231,8 @@ class Scheme:
         self.sentences = _of_which(_under_headings(_answered(self.sentences), self.blocks))
 
     def _add_table(self, block: Block, chapter: str) -> None:
-        table = Table(block.index, [list(r) for r in block.rows], chapter, block.context, list(block.lines))
+        rows = [list(r) for r in block.rows]
+        table = Table(block.index, rows if block.lines else _one_header(rows), chapter, block.context, list(block.lines))
         if _is_qa(table.header):
             # a table of questions and answers (问题 | 解答) is prose: each row one question and its answer
             for row in table.rows[1:]:
@@ -264,6 +265,24 @@ class Scheme:
 
     def prose(self) -> list[Sentence]:
         return [s for s in self.sentences if s.row is None]
+
+
+_FIGURE_CELL = re.compile(r"^\s*[-+]?[0-9][0-9,.]*\s*[%％]?\s*$")
+
+
+def _one_header(rows: list[list[str]]) -> list[list[str]]:
+    """A header over two rows (a Word table whose 单位 cell is merged down and 工资总额增幅 merged across, over
+    2024年 | 2025年预算): one header row, each column named by both ("工资总额增幅 2025年预算"). The second row
+    is a header when a cell is merged down into it (the same text in both rows) and it holds no figure."""
+    if len(rows) < 3 or len(rows[0]) != len(rows[1]):
+        return rows
+    top, sub = rows[0], rows[1]
+    merged_down = any(a.strip() and a == b for a, b in zip(top, sub, strict=True))
+    names_more = any(b.strip() and a != b for a, b in zip(top, sub, strict=True))
+    if not merged_down or not names_more or any(_FIGURE_CELL.match(b) for a, b in zip(top, sub, strict=True) if a != b):
+        return rows
+    joined = [a if a == b or not b.strip() else f"{a} {b}".strip() for a, b in zip(top, sub, strict=True)]
+    return [joined, *rows[2:]]
 
 
 # how a question and its answer are marked: 问：/答：, 【问】/【答】, Q：/A：, 问1：/答1：
@@ -388,9 +407,13 @@ def _is_heading_line(block: Block) -> bool:
 _HAS_DIGIT = re.compile(r"[0-9%％元人]")
 
 
+# the folded text has half-width marks: "1. 利润总额目标3,090万元;" is an item ending its sentence, not a chapter
+_SENTENCE_ENDS = ("。", "；", "：", ":", ";", "?", "？")
+
+
 def _is_chapter(text: str, block: Block) -> bool:
     """A short line opening a chapter (第二章 工资总额, 三、薪酬总额, ## 2 职级)."""
-    return len(text) <= 30 and not text.endswith(("。", "；", "：", ":")) and bool(_CHAPTER.match(text)) and (
+    return len(text) <= 30 and not text.endswith(_SENTENCE_ENDS) and bool(_CHAPTER.match(text)) and (
         block.heading or not _ARTICLE.match(text))
 
 

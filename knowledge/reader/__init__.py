@@ -10,6 +10,7 @@ through here, so that "利润下降3%" means the same thing everywhere.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from .bind import bind, split_clauses, strip_words
@@ -23,9 +24,13 @@ __all__ = [
 ]
 
 
+# 1️⃣ 产值 45%: a keycap digit numbers a list item, it is no figure (same length: a bullet and spaces)
+_KEYCAP = re.compile("[0-9#*]\ufe0f?\u20e3")
+
+
 def normalise(text: str, *, typos: bool = True) -> tuple[str, list[tuple[str, str]]]:
     """Same-length normal form: full-width → ASCII, homophone typos of domain words mended."""
-    plain = text.translate(WIDE_TO_ASCII)
+    plain = _KEYCAP.sub(lambda m: "•" + " " * (len(m.group(0)) - 1), text.translate(WIDE_TO_ASCII))
     if not typos:
         return plain, []
     from .typos import mend
@@ -46,7 +51,6 @@ def read(text: str, *, typos: bool = True) -> Reading:
 
 def arabic(text: str) -> str:
     """Every written number as Arabic digits (第四十五条 → 第45条, 五十万 → 500000), for matching."""
-    import re
 
     from .numerals import NUMERAL_CHARS
 

@@ -215,10 +215,25 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _points_out_of_full_marks(text, bound)
     bound = _counted_levels(bound)
     bound = _after_bracket_notes(text, bound)
+    bound = _quoted_rules(text, bound)
     bound = [q.with_(total=True) if q.name and whole_unit(q.name) else q for q in bound]  # 全车间共2500件: the whole, no member
     bound = sorted(bound + _remainders(text, bound, clauses) + _growths(bound) + _service(text, bound) + _alike(text, bound, clauses),
                    key=lambda q: q.start)
     return bound, clauses
+
+
+# 指引说…, 规定不是要求…吗: what follows is a rule as the user remembers it
+_RULE_SAID = re.compile(r"(?:指引|规定|文件|政策|国家|上级|上面)(?:里|上|中)?(?:不是)?(?:说|规定|要求|讲|写|明确)")
+
+
+def _quoted_rules(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """指引说单项权重不能低于10%对吧？我们…: a figure the sentence attributes to the guideline is the
+    user's memory of a rule (checked from the parameter files), never one of their own figures."""
+    out = []
+    for q in qs:
+        clause_start = max(text.rfind(ch, 0, q.start) for ch in SENTENCE_END + "，,：:") + 1  # …30%，我们是28%: ours again
+        out.append(q.with_(quoted=True) if _RULE_SAID.search(text, clause_start, q.start) else q)
+    return out
 
 
 # 职级1到5的…, 等级 1-6: which grades a list covers (the grades are named, not counted)
@@ -740,8 +755,10 @@ def _restated(text: str, qs: list[Quantity]) -> list[Quantity]:
     out: list[Quantity] = []
     for q in qs:
         end = next((i for i in range(q.end, len(text)) if text[i] in SENTENCE_END), len(text))
-        again = q.name and _ASKING.search(text[q.end:end + 1]) and any(
-            p.kind is q.kind and p.value == q.value and p.name and q.name in p.name for p in out)
+        same = [p for p in out if p.kind is q.kind and p.value == q.value]
+        again = _ASKING.search(text[q.end:end + 1]) and (
+            q.name and any(p.name and q.name in p.name for p in same)
+            or not q.name and len(same) == 1 and re.match(r"(?:的)?(?:那个|那项|这个|这项|那一项|这一项)", q.tail))  # 8%那个要不要调
         if not again:
             out.append(q)
     return out

@@ -229,7 +229,8 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     follow-up's earlier turn): names of grades and items are looked up there too."""
     out = Filled(slots=slots(model), context=dict(context or {}))
     shape = _Model(out.slots)
-    figures = [(i, q) for i, q in enumerate(reading.quantities) if q.kind is not Kind.DATE and not q.superseded and not q.label]
+    figures = [(i, q) for i, q in enumerate(reading.quantities) if q.kind is not Kind.DATE and not q.superseded and not q.label
+               and not q.quoted]
     _choices(reading, out)
     _ranges(figures, out)
     _groups(figures, out, shape)

@@ -1103,3 +1103,15 @@ def test_grade_words_name_no_band_count_and_written_service_is_not_doubled():
     assert call.output["band"] == 7 and Decimal(str(call.input["bands"])) == 9
     call = _computed(respond("年功工资起点60元，每满4年加一档，每档加30元，共6档。老蔡2010年入职，到今年（2026年）工龄16年", session_id=_session()))[-1]
     assert Decimal(str(call.input["years"])) == 16 and call.output["band"] == 5
+
+
+def test_a_rule_the_user_quotes_is_no_figure_of_theirs():
+    call = _computed(respond("规定不是说首席技师年薪不低于平均工资3倍吗？我们平均工资9万，首席技师年薪26万", session_id=_session()))[-1]
+    assert call.name == "chief-technician-pay" and Decimal(str(call.input["pay"])) == Decimal("260000")
+
+
+def test_a_figure_asked_about_again_and_keycap_bullets():
+    call = _computed(respond("考核指标：产量40%、质量30%、成本20%、安全10%，10%那个是不是太低？", session_id=_session()))[-1]
+    assert call.output["count"] == 4
+    kpi = _computed(respond("部门KPI\n1️⃣ 产量 50%\n2️⃣ 质量 30%\n3️⃣ 安全 20%", session_id=_session()))[-1]
+    assert kpi.output["count"] == 3

@@ -18,6 +18,7 @@ from ..scheme import Scheme, Sentence, Table
 from ..words import words
 from .common import (
     Bound,
+    Cell,
     Facts,
     cell_amount,
     cell_fraction,
@@ -120,7 +121,48 @@ def kpi_sets(scheme: Scheme) -> list[KpiSet]:
         found = _kpi_sentence(s)
         if found is not None:
             out.append(found)
-    return out + _kpi_lines(scheme) + _weight_limits(scheme)
+    return out + _kpi_lines(scheme) + _category_lists(scheme) + _weight_limits(scheme)
+
+
+_LINE_MARK = re.compile(r"^\s*(?:[（(][^）)]{1,3}[）)]|[0-9一二三四五六七八九十]+[、.．]|[-*•·])\s*")
+
+
+_GROUP_LABELS = ("类", "指标", "方面", "维度", "板块")
+_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?\s*(?:%|分|元|倍|人|个|项)|权重")  # a weight or a rule, not an indicator's name (5S管理 is one)
+
+
+def _named_list(s: Sentence) -> int | None:
+    """A line naming one group of indicators and listing them ("（一）效益类：利润总额、营业收入、成本费用控制率"):
+    the number of items listed after its label."""
+    text = _LINE_MARK.sub("", s.plain).strip()
+    label, colon, items = text.partition(":")
+    # the label names a group ("效益类", "安全指标"), not one indicator ("利润总额：权重30%，按完成率计分")
+    if s.row is not None or not colon or not label or len(label) > 12 or not label.strip().endswith(_GROUP_LABELS):
+        return None
+    items = re.split(r"[。；;]", items)[0]
+    parts = [p for p in re.split(r"[、，,]", items) if p.strip()]
+    if len(parts) < 2 or any(len(p.strip()) > 15 or _FIGURE.search(p) for p in parts):
+        return None  # a sentence after a colon, not a list of names
+    return len(parts) + (1 if re.search(r".(?:以及|和|及).", parts[-1]) else 0)
+
+
+def _category_lists(scheme: Scheme) -> list[KpiSet]:
+    """Indicators listed group by group, one line a group, under a line that introduces them ("考核指标分为
+    三类：" / "（一）效益类：…" / "（二）运营类：…"): the count is the sum over the lines."""
+    out: list[KpiSet] = []
+    lines = scheme.sentences
+    for i, lead in enumerate(lines):
+        if lead.row is not None or not lead.plain.rstrip().endswith((":", "：")) or not lead.has(*W.kpi):
+            continue
+        counts = []
+        for s in lines[i + 1:]:
+            n = _named_list(s)
+            if n is None:
+                break
+            counts.append(n)
+        if len(counts) >= 2:
+            out.append(KpiSet(weights={}, count=sum(counts), evidence=lead.evidence))
+    return out
 
 
 _ONE_INDICATOR = ("单项", "单一", "单个", "每项", "每个", "各项", "任一", "任何一项", "每一项")
@@ -340,9 +382,28 @@ def _points(s: Sentence) -> dict[str, Decimal]:
     return out
 
 
+_GROUP_TOTAL = ("合计", "小计", "总计", "类别", "分类", "维度")
+
+
+def _one_weight_column(found: list[Cell]) -> list[Cell]:
+    """权重 | 分项 | 类别合计: of several weight columns, the indicators' own — not a column of the groups'
+    totals (merged down their rows) — and of the rest the one adding up to the whole."""
+    columns: dict[int, list[Cell]] = {}
+    for c in found:
+        columns.setdefault(c.col, []).append(c)
+    if len(columns) < 2:
+        return found
+    own = {col: cs for col, cs in columns.items() if not any(w in cs[0].header.split(" ")[-1] for w in _GROUP_TOTAL)} or columns
+
+    def off_whole(cs: list[Cell]) -> Decimal:
+        return abs(sum((cell_fraction(c) or Decimal(0) for c in cs), Decimal(0)) - 1)
+
+    return min(own.values(), key=off_whole)
+
+
 def _kpi_table(table: Table) -> KpiSet | None:
     """A table with a 权重 column: every row is an indicator (totals left out)."""
-    weight_cells = [c for c in cells(table) if any(w in c.header for w in W.weight) and c.value is not None]
+    weight_cells = _one_weight_column([c for c in cells(table) if any(w in c.header for w in W.weight) and c.value is not None])
     scaled: dict[tuple[int, int], Decimal] = {}  # points as shares of the whole
     if len(weight_cells) < 2:
         # points out of 100 (分值) weigh the indicators as weights do
@@ -485,7 +546,9 @@ def category_weights(scheme: Scheme) -> list[CategoryWeights]:
             continue
         weights = {}
         for q in s.figures(Kind.PERCENT):
-            name = next((w for w in W.categories if w in q.subject[-10:] or w in _item_before(s, q)), None)
+            # the reader's own name first ("业绩类、能力类各占三成" names each share), then the words before it
+            name = next((w for w in W.categories if w in (q.name or "")), None) \
+                or next((w for w in W.categories if w in q.subject[-10:] or w in _item_before(s, q)), None) or _category_before(s, q)
             if name and name not in weights:
                 weights[name] = q.value
         if len(weights) < 2:
@@ -496,6 +559,15 @@ def category_weights(scheme: Scheme) -> list[CategoryWeights]:
         if len(weights) >= 2 and "业绩" in weights:
             out.append(CategoryWeights(weights=weights, evidence=s.evidence))
     return out
+
+
+def _category_before(s: Sentence, q: Quantity) -> str | None:
+    """"态度类指标占比最高，为四成": the category last named in the figure's part of the sentence (up to
+    the previous ；/。), when the figure's own words name none."""
+    text = s.plain
+    part = text[max(text.rfind(ch, 0, q.start) for ch in "。；;") + 1:q.start]
+    found = [(part.rfind(w), w) for w in W.categories if w in part]
+    return max(found)[1] if found else None
 
 
 def _ratio_weights(s: Sentence) -> dict[str, Decimal]:
@@ -715,6 +787,13 @@ class Cycle(Facts):
     evidence: Evidence
 
 
+def _clause_after(text: str, at: int) -> str:
+    """The rest of the clause from `at`: "按月发放；绩效薪酬…年终考核后兑现" pays monthly and settles yearly —
+    the 兑现 of a later clause is not the monthly one's."""
+    ends = [i for i in (text.find(ch, at) for ch in "，,；;。") if i >= 0]
+    return text[at:min(ends, default=len(text))]
+
+
 def basic_research_cycles(scheme: Scheme) -> list[Cycle]:
     """Assessment cycles shorter than a year set for basic-research staff."""
     from .structure import Research, _category
@@ -731,7 +810,7 @@ def basic_research_cycles(scheme: Scheme) -> list[Cycle]:
             at = text.find(word)
             if at >= 0 and s.row is None and negated_at(s, at):
                 continue  # "不实行月度考核"
-            if any(word in cell for cell in headed) or at >= 0 and ("考核" in text[at:at + 8] + text[max(0, at - 8):at] or "兑现" in text[at:]):
+            if any(word in cell for cell in headed) or at >= 0 and ("考核" in text[at:at + 8] + text[max(0, at - 8):at] or "兑现" in _clause_after(text, at)):
                 out.append(Cycle(months=months, evidence=s.evidence))
                 break
     return out

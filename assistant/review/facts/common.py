@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from calculators.numbers import MONTHS_PER_YEAR
 from knowledge.reader import Kind, Quantity, Reading, amount, read
 from knowledge.reader.fill import Filled, fill
 
@@ -337,16 +338,23 @@ def listed_before(text: str, pos: int, names: Iterable[str]) -> list[str]:
 
 def amount_share(s: Sentence, first: Iterable[str], second: Iterable[str]) -> tuple[Decimal, str] | None:
     """The first part's share of a whole written as two amounts ("基本年薪18万元，绩效年薪12万元" → 60%):
-    each amount named by the words of its part, in its own part of the sentence."""
+    each amount named by the words of its part, in its own part of the sentence. A monthly amount beside
+    a yearly one ("基本薪酬每月6,000元；绩效薪酬年度人均60,000元") counts twelve months."""
     text = s.plain
     found: dict[int, Quantity] = {}
     for q in s.figures(Kind.MONEY):
         start = max(text.rfind(ch, 0, q.start) for ch in "，,；;。、") + 1
         named = text[start:q.start]
         for i, cues in enumerate((tuple(first), tuple(second))):
-            if i not in found and any(w in named for w in cues) and not q.per:
+            # 人均 is one person's amount, as the other part is: per head is no other basis (a piece rate is)
+            if i not in found and any(w in named for w in cues) and q.per in (None, "人"):
                 found[i] = q
     if len(found) < 2 or found[0].value <= 0 or found[1].value <= 0:
         return None
-    return found[0].value / (found[0].value + found[1].value), f"{found[0].text}、{found[1].text}"
+    a, b = found[0].value, found[1].value
+    if {found[0].period, found[1].period} == {"month", "year"}:
+        a, b = (a * MONTHS_PER_YEAR, b) if found[0].period == "month" else (a, b * MONTHS_PER_YEAR)
+        return a / (a + b), f"{found[0].text}×{MONTHS_PER_YEAR}个月、{found[1].text}" if found[0].period == "month" \
+            else f"{found[0].text}、{found[1].text}×{MONTHS_PER_YEAR}个月"
+    return a / (a + b), f"{found[0].text}、{found[1].text}"
 

@@ -9,9 +9,9 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from knowledge.reader import Kind, Reading
+from knowledge.reader import Kind, Quantity, Reading
 from knowledge.reader.fields import Reads
 from knowledge.reader.fill import fill
 from knowledge.reader.ratios import per_every
@@ -28,16 +28,18 @@ class EmployeesReads(BaseModel):
 
 
 _NOT_TECH = ("非技术", "非技能", "非科技")
+# "分红总额按技术转让净收益的12%提取": a share of money, not of the people
+_MONEY = ("收益", "利润", "提取", "总额", "额度", "金额", "转让", "奖金")
 
 
 class DividendReads(BaseModel):
     recipients: Annotated[Decimal | None, Reads(Kind.PEOPLE, cues=W.recipients + W.dividend + ("激励",), avoid=W.not_tech)] = None
     tech: Annotated[Decimal | None, Reads(Kind.PEOPLE, cues=W.tech_skill, avoid=W.not_tech + W.recipients)] = None
     recipient_share: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("在岗职工总数", "职工总数", "员工总数", "在岗职工", "全体职工", "职工"),
-                                                     avoid=("技术", "技能"))] = None
+                                                     avoid=("技术", "技能", *_MONEY))] = None
     # "非技术技能人员不超过四成" is the rest's share, not the technical staff's
     tech_share: Annotated[Decimal | None, Reads(Kind.PERCENT, cues=("技术技能人才", "技术技能", "技术人才", "技能人才", "科技人才"),
-                                                avoid=_NOT_TECH)] = None
+                                                avoid=_NOT_TECH + _MONEY)] = None
 
 
 class Dividend(Facts):
@@ -47,6 +49,7 @@ class Dividend(Facts):
     recipient_share: Figure | None = None
     tech_share: Figure | None = None
     evidence: Figure | None = None  # the dividend sentence itself (its first figure)
+    others: list[Dividend] = Field(default_factory=list)  # further plans (项目收益分红 beside 岗位分红), each on its own
 
 
 class Chief(Facts):
@@ -96,6 +99,7 @@ def _table_count(scheme: Scheme, wanted, headed: tuple[str, ...] = ()) -> Figure
 
 def dividend(scheme: Scheme) -> Dividend | None:
     found: dict[str, Figure] = {}
+    plans: list[dict[str, Figure]] = []
     after_dividend = False
     for s in scheme.prose():
         # "问：其中技术技能人才多少？答：五十人。" right after the dividend's own question: 其中 goes on with it
@@ -105,10 +109,18 @@ def dividend(scheme: Scheme) -> Dividend | None:
             continue
         reading = _range_ends(s)
         result = fill(reading, DividendReads)
-        for name in ("recipients", "tech", "recipient_share", "tech_share"):
-            fig = placed(s, result, name, reading)
-            if fig is not None and name not in found:
-                found[name] = fig
+        own = {name: fig for name in ("recipients", "tech", "recipient_share", "tech_share") if (fig := placed(s, result, name, reading)) is not None}
+        if (parts := _tech_parts(s)) is not None:
+            own["tech"] = parts
+        if "recipients" in own and "tech" not in own and "tech_share" not in own and (rest := _tech_remainder(s, own["recipients"])) is not None:
+            own["tech"] = rest
+        if "recipients" in own and "recipients" in found and own["recipients"].value != found["recipients"].value \
+                and own["recipients"].evidence != found["recipients"].evidence:
+            # "项目收益分红…激励对象18人，其中…" after the 岗位分红's own 46: another plan, checked on its own
+            plans.append(own)
+            continue
+        for name, fig in own.items():
+            found.setdefault(name, fig)
     table_staff = None
     for name, fig in _dividend_table(scheme).items():
         if name == "employees":
@@ -118,7 +130,35 @@ def dividend(scheme: Scheme) -> Dividend | None:
     if not found:
         return None
     staff = employees(scheme) or table_staff
-    return Dividend(employees=staff, **found)
+    others = [Dividend(employees=staff, **plan) for plan in plans if "tech" in plan or "tech_share" in plan]
+    return Dividend(employees=staff, others=others, **found)
+
+
+_REMAINDER = re.compile(r"(?:其余|其他|剩余|余下)(?:的)?(?:人员|人)?(?:均|都|全部)?(?:为|是|系)([^，,；;。]*)")
+
+
+def _tech_remainder(s: Sentence, recipients: Figure) -> Figure | None:
+    """"激励对象40人，其中管理和营销人员18人，其余为技术技能人员": the rest of the recipients, named as the
+    technical and skilled kinds, are the recipients less the other kinds counted."""
+    said = _REMAINDER.search(s.plain)
+    if said is None or not _is_tech(said.group(1)):
+        return None
+    others = [q for q in s.figures(Kind.PEOPLE) if q.parent and q.start < said.start() and not _is_tech(q.subject) and count_value(q)]
+    if not others:
+        return None
+    value = recipients.value - sum((q.value for q in others), Decimal(0))
+    return Figure(value=value, evidence=s.evidence, text=f"{recipients.text}−{'−'.join(q.text for q in others)}") if value >= 0 else None
+
+
+def _tech_parts(s: Sentence) -> Figure | None:
+    """"激励对象18人，其中技术人员9人、技能人员1人、管理及销售人员8人": the technical and skilled kinds listed
+    under the recipients add up (two or more of them; one alone is read as written)."""
+    # the words written before each figure say its kind ("其他人员10人" is no technical kind, whatever name it is carried)
+    parts = [q for q in s.figures(Kind.PEOPLE) if q.parent and _is_tech(q.subject) and count_value(q)]
+    if len(parts) < 2 or len({q.parent for q in parts}) != 1:
+        return None
+    total = sum((q.value for q in parts), Decimal(0))
+    return Figure(value=total, evidence=s.evidence, text="、".join(q.text for q in parts))
 
 
 _TOTAL_ROW = ("合计", "总计", "小计", "共计")
@@ -226,6 +266,7 @@ def _dividend_kinds(scheme: Scheme) -> dict[str, Figure]:
 def chief(scheme: Scheme) -> Chief | None:
     """首席 posts: a count (or a ceiling) and the technology staff they are counted against."""
     chiefs = share = None
+    listed: list[Quantity] = []
     for s in scheme.having(*W.chief):
         if s.row is not None:
             continue  # a table's rows are added up in `_chief_table`
@@ -245,6 +286,12 @@ def chief(scheme: Scheme) -> Chief | None:
                     share = figure(q, s)
             elif chiefs is None and count_value(q) is not None:
                 chiefs = figure(q, s)
+                listed = [q]
+            elif chiefs is not None and chiefs.evidence == s.evidence and _another_post(q, listed):
+                # "聘任首席技师7名、首席工程师2名": posts listed one after another add up
+                listed.append(q)
+                chiefs = chiefs.model_copy(update={"value": chiefs.value + (count_value(q) or 0),
+                                                   "text": "、".join(p.text for p in listed)})
     if chiefs is None and share is None:
         chiefs = _chief_table(scheme)
     if chiefs is None and share is None:
@@ -287,6 +334,14 @@ def _chief_table(scheme: Scheme) -> Figure | None:
         if totals and about:
             return Figure(value=totals[0].value, evidence=table.evidence(totals[0].row), text=totals[0].text)
     return None
+
+
+def _another_post(q: Quantity, listed: list[Quantity]) -> bool:
+    """A head count of another 首席 post than those already counted in its sentence (not a subset of one)."""
+    name = q.name or ""
+    # a ceiling or a total of them all ("首席类职位合计不超过10名") is no further post
+    return q.kind is Kind.PEOPLE and "首席" in name and not q.parent and not q.bound and not q.total and not q.subject.rstrip().endswith(_TOTALS) and all(
+        name not in (p.name or "") and (p.name or "") not in name for p in listed)
 
 
 def _about_chief(s: Sentence, pos: int) -> bool:

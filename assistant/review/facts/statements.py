@@ -8,6 +8,7 @@ Each statement is found by its words (words.yaml) and its polarity is that of th
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from enum import StrEnum
 
 from pydantic import Field
@@ -129,7 +130,7 @@ def statements(scheme: Scheme) -> Statements:
                                      and _names_pay_item(s) and not s.has(*S.allowed_outside)),
         agreement_pay=_agreement(prose),
         increment=_increment(prose),
-        budget_scope_mismatch=_evidence(s for s in prose if s.has(*S.budget_scope) and (s.has("不一致") or _refused(s, S.budget_scope))
+        budget_scope_mismatch=_evidence(s for s in prose if s.has(*S.budget_scope) and (s.has("不一致") or _refused(s, S.budget_scope) and not _outside_both(s))
                                         or _subsidiaries_left_out(s)),
         single_performance=_evidence(s for s in prose if _affirmed(s, S.single_performance) or _affirmed(s, S.no_base_pay, negation=False)),
         min_wage=_evidence(s for s in prose if s.has(*S.min_wage) and s.has("不低于", "支付", "保障", "不得低于", "补足")
@@ -431,6 +432,12 @@ def _by_time_alone(prose: list[Sentence]) -> Evidence | None:
         if by_time:
             return s.evidence
     return None
+
+
+def _outside_both(s: Sentence) -> bool:
+    """"丁公司为参股企业，不纳入集团合并报表范围，…不纳入集团工资总额预算": a company outside the consolidated
+    accounts left out of the budget too — the two scopes agree."""
+    return s.has("参股") or _refused(s, ("工资总额预算", "预算范围", "预算管理")) and not s.has("不一致")
 
 
 def _subsidiaries_left_out(s: Sentence) -> bool:
@@ -781,13 +788,14 @@ def _increment(prose: list[Sentence]) -> Increment | None:
             at = min(text.find(w) + len(w) for w in S.priority if w in text)
             end = min((text.find(ch, at) for ch in "，,；;。" if text.find(ch, at) >= 0), default=len(text))
             return Increment(first=_group(text[at:end]), evidence=s.evidence)
-        if _spread(s):
-            return Increment(first=None, evidence=s.evidence, spread=True)
         # "增量的六成用于中层以上管理人员调薪，其余用于一线生产岗位": the group given the largest share
-        # comes first (the reader gives 其余 its remainder)
+        # comes first (the reader gives 其余 its remainder); a group given half or more comes first even
+        # when the rest is shared out evenly ("七成用于…中层管理人员薪酬，其余按职工人数平均分配")
         uses = [(q.value, _group(q.subject + q.tail)) for q in s.figures(Kind.PERCENT) if "用于" in q.subject + q.tail]
         uses = [(v, g) for v, g in uses if g is not None]
         ranked = sorted(uses, key=lambda u: u[0], reverse=True)
-        if len(ranked) >= 2 and ranked[0][0] > ranked[1][0]:
+        if len(ranked) >= 2 and ranked[0][0] > ranked[1][0] or len(ranked) == 1 and ranked[0][0] >= Decimal("0.5"):
             return Increment(first=ranked[0][1], evidence=s.evidence)
+        if _spread(s):
+            return Increment(first=None, evidence=s.evidence, spread=True)
     return None

@@ -13,6 +13,7 @@ from typing import Annotated
 from pydantic import BaseModel
 
 from calculators.applicability import Research
+from calculators.numbers import MONTHS_PER_YEAR
 from knowledge.reader import Kind, Quantity, parse_numeral
 from knowledge.reader.fields import Reads
 from knowledge.reader.ratios import ratios
@@ -102,13 +103,14 @@ class StepSeries(Facts):
     evidence: Evidence
 
 
-_STEP_HEAD = re.compile(r"^第?([0-9零〇一二两三四五六七八九十]+)(?:级|档|薪级|档次|级薪级)?$")
+_STEP_HEAD = re.compile(r"^(?:薪档|薪级|档次)?第?([0-9零〇一二两三四五六七八九十]+)(?:级|档|薪级|档次|级薪级)?$")
 
 
 def _step_number(header: str) -> int | None:
-    """1, 一级, 3薪级, 第2档, "一档（元/月）" → the step number; anything else None."""
-    head = re.sub(r"[（(][^）)]*[）)]", "", header).replace(" ", "")
-    m = _STEP_HEAD.match(head)
+    """1, 一级, 3薪级, 第2档, 薪档1, "一档（元/月）" → the step number; anything else None. A header joined
+    from two rows ("薪档（元/月） 1档") is read by its lower row's words."""
+    parts = re.sub(r"[（(][^）)]*[）)]", "", header).split()
+    m = _STEP_HEAD.match("".join(parts)) or (_STEP_HEAD.match(parts[-1]) if parts else None)
     if not m:
         return None
     value = parse_numeral(m.group(1))
@@ -493,6 +495,9 @@ def _mix_sentence(s: Sentence) -> list[PayMix]:
             value, written = found
             share = Figure(value=value, evidence=s.evidence, text=written)
             out.append(PayMix(category=category, part=PayPart.BASE, share=share))
+    if not out and (amounts := amount_share(s, W.base_pay, W.performance_pay)) is not None:
+        # "岗位基本薪酬每月6,000元…；绩效薪酬年度人均60,000元": the base's share of the two amounts, over a year
+        out.append(PayMix(category=category, part=PayPart.BASE, share=Figure(value=amounts[0], evidence=s.evidence, text=amounts[1])))
     return out
 
 
@@ -585,7 +590,38 @@ def tech_vs_management(scheme: Scheme) -> list[TechVsManagement]:
                 continue
             if ratio.value < 1:
                 out.append(TechVsManagement(ratio=ratio, evidence=s.evidence))
+        if not any(t.evidence == s.evidence for t in out) and (side := _side_by_side(s)) is not None:
+            out.append(side)
     return out
+
+
+def _measure(name: str, group: tuple[str, ...]) -> str:
+    """What a group's figure measures, its group's words left out ("研发人员平均调薪" → 平均调薪)."""
+    word = max((w for w in group if w in name), key=len, default="")
+    return re.sub(r"^(?:人员|人才|序列|岗位|类)", "", name[name.find(word) + len(word):]) if word else name
+
+
+def _side_by_side(s: Sentence) -> TechVsManagement | None:
+    """"管理人员平均调薪6%，研发人员平均调薪4.5%": the two groups' raises (or pay) written one beside the
+    other, each named by its group — the technology staff's as a fraction of the managers'."""
+    def group(q: Quantity) -> str | None:
+        name = q.name or ""
+        tech = any(w in name for w in W.tech_subject)
+        managers = any(w in name for w in W.management_ref)
+        return None if tech == managers or q.bound or q.range_end is not None else "tech" if tech else "managers"
+
+    figures = [q for q in s.figures(Kind.PERCENT, Kind.MONEY) if group(q) is not None]
+    tech = next((q for q in figures if group(q) == "tech"), None)
+    managers = next((q for q in figures if group(q) == "managers"), None)
+    if tech is None or managers is None or tech.kind is not managers.kind or managers.value <= 0 or tech.direction != managers.direction:
+        return None
+    if _measure(tech.name or "", W.tech_subject) != _measure(managers.name or "", W.management_ref):
+        return None  # "管理人员人均年薪…，研发人员绩效奖金…": not the same measure
+    ratio = tech.value / managers.value
+    if ratio >= 1:
+        return None
+    return TechVsManagement(ratio=Figure(value=ratio.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{tech.text}、{managers.text}"),
+                            evidence=s.evidence)
 
 
 # ---- 薪酬调整周期 ---------------------------------------------------------------------------------------------
@@ -607,7 +643,10 @@ def adjustments(scheme: Scheme) -> list[Adjustment]:
         if not s.has(*words_.adjustment) or not s.has(*words_.adjustment_topic):
             continue
         text = s.plain
-        for q in s.figures(Kind.YEARS):
+        for q in s.figures(Kind.YEARS, Kind.MONTHS):
+            if q.kind is Kind.MONTHS:
+                # "调整周期为48个月": a cycle written in months is that many twelfths of a year
+                q = q.with_(value=q.value / MONTHS_PER_YEAR)
             clause = s.clause_at(q.start)
             if clause is None or not any(w in clause.text for w in words_.adjustment):
                 continue
@@ -644,7 +683,10 @@ def grade_promotion(scheme: Scheme) -> Figure | None:
         if not graded or not s.has("晋升", "晋级") or s.has("薪级", "薪档", *_SENIOR):
             continue
         text = s.plain
-        for q in s.figures(Kind.YEARS):
+        for q in s.figures(Kind.YEARS, Kind.MONTHS):
+            if q.kind is Kind.MONTHS:
+                # "调整周期为48个月": a cycle written in months is that many twelfths of a year
+                q = q.with_(value=q.value / MONTHS_PER_YEAR)
             clause = s.clause_at(q.start)
             if clause is None or any(w in q.subject for w in ("任期", "聘期")):
                 continue

@@ -284,7 +284,7 @@ _COMPARED = ("较上年", "比上年", "较去年", "比去年", "同比", "环�
 
 
 _CUES = W.wage_total + W.profit + W.avg_wage + W.productivity
-_MOVED_TO = re.compile(r"^(?:增加|增长|提高|上升|上涨|下降|降低|减少|调整|调增|调减)(?:到|至)|^(?:增至|降至|减至|升至)")
+_MOVED_TO = re.compile(r"^(?:增加|增长|提高|上升|上涨|下降|降低|减少|调整|调增|调减)(?:到|至|为)|^(?:增至|降至|减至|升至)")
 _GROWS = ("增长", "增加", "上涨", "提高", "递增")
 _LESS = ("少", "低", "减", "降")
 _AGAINST_LAST_YEAR = re.compile(r"(?:比|较)(?:上年|去年|上一年|上年度|前一年|同期|上期)[^，,；;。]{0,6}?(多|高|增|涨|少|低|减|降)[^，,；;。]{0,4}$")
@@ -375,9 +375,16 @@ def _unchanged(s: Sentence) -> dict[str, Figure]:
                 continue
             rest = text[at:]
             end = min((rest.find(ch) for ch in "，,；;。" if ch in rest), default=len(rest))
+            # "工资总额仍按3,000万元安排，保持不变": the next clause goes on with it unless it names another measure
+            full = min((rest.find(ch) for ch in "；;。" if ch in rest), default=len(rest))
+            others = [i for cue in _CUES if cue not in cues and (i := rest.find(cue, end)) >= 0]
+            end = min([full, *others]) if not any(w in rest[:end] for w in W.no_change) else end
             part = rest[:end]
             word = next((w for w in W.no_change if w in part), None)
-            if word and not any(ch.isdigit() for ch in part):
+            # "维持上年水平4,800万元": the level it stays at may be written; a rate or a move may not
+            inside = [q for q in s.reading.figures if at <= q.start < at + end and q.kind is not Kind.DATE]
+            level_only = all(q.kind is Kind.MONEY and not q.direction for q in inside)
+            if word and level_only:
                 out[name] = Figure(value=Decimal(0), evidence=s.evidence, text=word)
                 break
     return out
@@ -417,6 +424,12 @@ def _column_when(cell: Cell) -> tuple[int, int, int]:
     return (max(years) if years else 0, plan, cell.col)
 
 
+def _header_rank(header: str) -> int | None:
+    """The year a column heading names in words, relative to this one (上年实际 −1, 本年预算 0)."""
+    found = [(header.find(w), w) for w in _RELATIVE_YEARS if w in header]
+    return _RELATIVE_YEARS[min(found, key=lambda t: (t[0], -len(t[1])))[1]] if found else None
+
+
 def _budget_rows(table: Table) -> dict[str, Figure]:
     out: dict[str, Figure] = {}
     by_row: dict[int, list[Cell]] = {}
@@ -434,6 +447,10 @@ def _budget_rows(table: Table) -> dict[str, Figure]:
             out[kind] = Figure(value=cell_value(rate), evidence=table.evidence(row), text=rate.text)
             continue
         years = [c for c in row_cells if c.value is not None and any(ch.isdigit() for ch in c.header) and not cell_is_percent(c)]
+        if len(years) < 2:
+            # 指标 | 上年实际 | 本年预算: columns named by a year in words, ordered by it
+            said = [(rank, c) for c in row_cells if c.value is not None and not cell_is_percent(c) and (rank := _header_rank(c.header)) is not None]
+            years = [c for _, c in sorted(said, key=lambda t: (t[0], t[1].col))] if len({r for r, _ in said}) >= 2 else []
         if len(years) >= 2 and years[0].value:
             change = (years[-1].value - years[0].value) / years[0].value  # type: ignore[operator]
             out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=table.evidence(row),
@@ -445,16 +462,33 @@ def _headquarters_table(scheme: Scheme) -> dict[str, Figure]:
     """A table of average-wage growth by unit (单位 | 平均工资增幅): the 总部 row and the whole group's row."""
     out: dict[str, Figure] = {}
     for table in scheme.tables:
+        by_row: dict[int, list[Cell]] = {}
         for cell in cells(table):
             about_avg = any(w in cell.header + table.context for w in W.avg_wage)
-            if not about_avg or not cell_is_percent(cell) or cell_value(cell) is None:
+            key = _hq_key(cell.label)
+            if not about_avg or key is None:
                 continue
-            if any(w in cell.header for w in ("增幅", "增长", "增速", "涨幅")) or cell.quantity is not None:
-                key = "hq_avg_wage" if "总部" in cell.label else "all_avg_wage" if any(
-                    w in cell.label for w in ("全集团", "全部", "全体", "集团合计", "合计", "本企业")) else None
-                if key and key not in out:
-                    out[key] = Figure(value=cell_value(cell), evidence=table.evidence(cell.row), text=cell.text)
+            by_row.setdefault(cell.row, []).append(cell)
+            if not cell_is_percent(cell) or cell_value(cell) is None:
+                continue
+            if (any(w in cell.header for w in ("增幅", "增长", "增速", "涨幅")) or cell.quantity is not None) and key not in out:
+                out[key] = Figure(value=cell_value(cell), evidence=table.evidence(cell.row), text=cell.text)
+        for row, row_cells in by_row.items():
+            # 单位 | 2024年实际 | 2025年预算 with no rate written: the growth is the later year's over the earlier's
+            key = _hq_key(row_cells[0].label)
+            years = [c for c in row_cells if c.value is not None and _YEAR.search(c.header) and not cell_is_percent(c)]
+            if key and key not in out and len(years) >= 2 and years[0].value:
+                first, last = min(years, key=_column_when), max(years, key=_column_when)
+                if first is not last and first.value:
+                    change = (last.value - first.value) / first.value  # type: ignore[operator]
+                    out[key] = Figure(value=change.quantize(Decimal("0.0001")), evidence=table.evidence(row), text=f"{first.text}→{last.text}")
     return out if "hq_avg_wage" in out else {}
+
+
+def _hq_key(label: str) -> str | None:
+    if "总部" in label:
+        return "hq_avg_wage"
+    return "all_avg_wage" if any(w in label for w in ("全集团", "全部", "全体", "集团合计", "合计", "本企业")) else None
 
 
 def _group_beside(s: Sentence) -> Figure | None:
@@ -475,6 +509,17 @@ def _year_of(s: Sentence, q: Quantity) -> int | None:
     return int(years[-1].value) if years else None
 
 
+def _lead_year(lead: Sentence) -> tuple[int | None, int | None]:
+    """The year a lead line ("2025年度安排如下：", "上年度执行情况如下：") gives the items under it: a
+    written year, or one relative to this year."""
+    years = [d for d in lead.reading.quantities if d.kind is Kind.DATE and 1990 <= d.value <= 2100]
+    if years:
+        return int(years[-1].value), None
+    said = lead.plain
+    ranks = {_RELATIVE_YEARS[w] for w in _RELATIVE_YEARS if w in said and not any(w in o and w != o for o in _RELATIVE_YEARS if o in said)}
+    return None, ranks.pop() if len(ranks) == 1 else None  # "上年执行情况和本年安排如下：" leads items of both years
+
+
 # a year named in words: last year, this year, next year
 _RELATIVE_YEARS = {"上年": -1, "去年": -1, "上一年": -1, "上年度": -1, "前一年": -1, "今年": 0, "本年": 0, "本年度": 0, "当年": 0,
                    "明年": 1, "下年": 1, "次年": 1, "下一年": 1}
@@ -486,6 +531,19 @@ def _rank(s: Sentence, q: Quantity) -> int | None:
         if word in q.subject.split("…")[-1]:
             return _RELATIVE_YEARS[word]
     return None
+
+
+def _rank_before(s: Sentence, q: Quantity) -> int | None:
+    """The year in words an amount's sentence names before it, when the amount's own words name none and no
+    other year is named between (a list of one year's amounts)."""
+    before = s.plain[:q.start]
+    found = [(before.rfind(w), w) for w in _RELATIVE_YEARS if w in before]
+    if not found:
+        return None
+    at, word = max(found, key=lambda t: (t[0], len(t[1])))
+    if before[max(0, at - 2):at].endswith(("比", "较", "同比")):
+        return None  # "较上年…" compares; it does not date the amount
+    return _RELATIVE_YEARS[word]
 
 
 def _continued(before: Quantity, after: Quantity, s: Sentence) -> int:
@@ -522,7 +580,13 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
     relative: dict[str, dict[int, tuple[Quantity, Sentence]]] = {}  # by year relative to this one, when no year is written
     changes: dict[str, tuple[Quantity, Sentence]] = {}
     out: dict[str, Figure] = {}
+    lead: Sentence | None = None
     for s in scheme.prose():
+        # a lead holds over its items (（一）, 1.) until the next article (第四条) or chapter
+        if lead is not None and (s.chapter != lead.chapter or s.article != lead.article and s.article.startswith("第")):
+            lead = None
+        if s.plain.rstrip().endswith((":", "：")):
+            lead = s  # "第五条 2025年度安排如下：" leads the items after it, which name no year of their own
         if s.has(*W.subsidiary_kinds):
             continue
         amounts = s.figures(Kind.MONEY)
@@ -537,7 +601,10 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
         for before, after in pairwise(amounts):  # "工资总额由2024年的5000万元增加到5500万元"
             kind = _row_kind(before.subject)
             if any(w in before.subject for w in W.not_company):
-                continue  # "总部员工人均工资由15万元提高到16.2万元" is the headquarters', not the company's
+                # "总部员工人均工资由15万元提高到16.2万元" is the headquarters', not the company's: its own measure
+                if kind != "avg_wage" or not any(w in before.subject for w in W.headquarters):
+                    continue
+                kind = "hq_avg_wage"
             continued = _continued(before, after, s)
             if continued == -1:  # "2025年工资总额计划1.26亿元，2024年为1.2亿元": the later year written first
                 before, after = after, before
@@ -565,9 +632,14 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
             year = _year_of(s, q)
             if q.direction:
                 continue
+            rank = _rank(s, q)
+            if year is None and rank is None:
+                rank = _rank_before(s, q)  # "去年工资总额5,000万元，利润总额2,000万元": the year goes on over the list
+            if year is None and rank is None and lead is not None:
+                year, rank = _lead_year(lead)
             if year is not None:
                 dated.setdefault(kind, {}).setdefault(year, (q, s))
-            elif (rank := _rank(s, q)) is not None:
+            elif rank is not None:
                 relative.setdefault(kind, {}).setdefault(rank, (q, s))  # "上年利润总额10,000万元", "本年预计8,800万元"
     for kind in set(dated) | set(relative):
         by_year = dated.get(kind, {}) if len(dated.get(kind, {})) >= 2 else relative.get(kind, {})
@@ -658,11 +730,22 @@ def subsidiaries(scheme: Scheme) -> list[SubsidiaryGrowth]:
     seen: set[str] = set()
     for table in scheme.tables:
         done: set[int] = set()
+        # the group's row may come first (集团合计 above the subsidiaries): a table naming any kind holds them
+        of_kinds = any(k in c for r in table.rows for c in r for k in W.subsidiary_kinds)
+        # a row with a rate for each year (2024年 | 2025年预算): the plan's column is the one checked
+        rates: dict[int, list[Cell]] = {}
         for cell in cells(table):
+            if cell_is_percent(cell) and cell_value(cell) is not None:
+                rates.setdefault(cell.row, []).append(cell)
+        planned = {row: max(found, key=_column_when).col for row, found in rates.items()
+                   if len(found) >= 2 and all(_column_when(c)[:2] != (0, 0) for c in found)}
+        for cell in cells(table):
+            if cell.row in planned and planned[cell.row] != cell.col:
+                continue
             # the kind is the row's name (内部效益型) or written in a column of its own (企业 | 功能类型 | 增幅)
             row = table.rows[cell.row]
             kind = next((k for k in W.subsidiary_kinds if k in cell.label or any(k in c for c in row)), None)
-            if kind is None and any(w in cell.label for w in _GROUP_ROW) and seen:
+            if kind is None and any(w in cell.label for w in _GROUP_ROW) and (seen or of_kinds):
                 kind = "集团"  # the group's own row (集团合计) in a table of subsidiaries: the growth they are held to
             if kind is None or cell.row in done or not cell_is_percent(cell) or cell_value(cell) is None:
                 continue

@@ -8,7 +8,7 @@ from calculators.numbers import MONTHS_PER_YEAR
 from calculators.params import param
 
 from ..applicability import Level
-from ..facts import Figure, PayMix, Research, SchemeFacts
+from ..facts import Dividend, Figure, PayMix, Research, SchemeFacts
 from .base import REWORD, Hit, check, from_findings, number, percent
 
 
@@ -71,10 +71,12 @@ def pay_mix_applied_research(f: SchemeFacts) -> list[Hit]:
 
 
 def _dividend(f: SchemeFacts, name: str, advice: str) -> list[Hit]:
-    d = f.dividend
-    if d is None:
+    if f.dividend is None:
         return []
+    return [hit for d in (f.dividend, *f.dividend.others) for hit in _one_dividend(d, name, advice)]
 
+
+def _one_dividend(d: Dividend, name: str, advice: str) -> list[Hit]:
     def whole(fig: Figure | None) -> int | None:
         return int(fig.value) if fig is not None else None
 
