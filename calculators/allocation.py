@@ -8,7 +8,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import Field
 
-from knowledge.reader.fields import Reads, Shape
+from knowledge.reader.fields import PER_HEAD_WORDS, Reads, Shape
 from knowledge.reader.models import Kind
 
 from . import people
@@ -74,7 +74,7 @@ COEFFICIENT_WORDS = ("系数",)
 
 
 class Department(CalcInput):
-    score: Annotated[Number | None, Reads(Kind.SCORE, cues=("部门积分", "部门总分", "总分", "合计"))] = Field(
+    score: Annotated[Number | None, Reads(Kind.SCORE, cues=("部门积分", "部门总分", "总分", "合计"), avoid=COEFFICIENT_WORDS)] = Field(
         None, title="部门积分累计总分", description="部门考核积分累计总分；不填则取成员积分之和")
     members: Annotated[NumberMap | None, Reads(Kind.SCORE, cues=SCORE_CUES, shape=Shape.MAP, avoid=COEFFICIENT_WORDS)] = Field(
         None, title="部门成员积分", description="部门内个人积分累计总分：姓名 → 积分")
@@ -84,7 +84,7 @@ class PointsInput(MoneyInput):
     reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (("scores",), ("departments",))
     reading_topics: ClassVar[tuple[str, ...]] = ("积分", "按分", "分数", "得分", "考核分", "积分制", "按积分", "分值", "绩效工资怎么分", "绩效怎么分",
                                                  "奖金怎么分", "按考核", "分一下", "分分", "怎么分", "帮我分")
-    pool: Annotated[Number, Reads(Kind.MONEY, cues=POOL_CUES, least=POOL_LEAST, avoid=PRICE_WORDS, ask="如“绩效工资总额50万元”")] = Field(
+    pool: Annotated[Number, Reads(Kind.MONEY, cues=POOL_CUES, least=POOL_LEAST, avoid=PRICE_WORDS + PER_HEAD_WORDS, ask="如“绩效工资总额50万元”")] = Field(
         ..., gt=0, title="绩效工资总量", description="单位可供分配绩效工资总量（元）")
     scores: Annotated[NumberMap | None, Reads(Kind.SCORE, cues=SCORE_CUES, shape=Shape.MAP, avoid=COEFFICIENT_WORDS,
                                               ask="如“生产部3000分、技术部2000分”")] = Field(
@@ -243,7 +243,7 @@ def _listed_only(inp: Any, names: list[str], weights: list[Decimal], listed: Dec
 
 class PieceRateInput(MoneyInput):
     reading_topics: ClassVar[tuple[str, ...]] = ("计件", "件数", "产量", "件", "做了", "计件工资", "计件奖金")
-    pool: Annotated[Number, Reads(Kind.MONEY, cues=POOL_CUES + ("计件奖金", "计件工资", "计件绩效"), least=POOL_LEAST, avoid=PRICE_WORDS, ask="如“部门计件奖金6万元”")] = Field(
+    pool: Annotated[Number, Reads(Kind.MONEY, cues=POOL_CUES + ("计件奖金", "计件工资", "计件绩效"), least=POOL_LEAST, avoid=PRICE_WORDS + PER_HEAD_WORDS, ask="如“部门计件奖金6万元”")] = Field(
         ..., gt=0, title="部门可供分配绩效工资总量", description="部门可供分配的计件绩效工资总量（元）")
     pieces: Annotated[NumberMap, Reads((Kind.PIECES, Kind.COUNT), cues=("计件数量", "计件", "件数", "产量", "做了", "件", "数量"), shape=Shape.MAP,
                                        ask="如“小王1200件、小李800件”")] = Field(..., title="计件数量", description="姓名 → 个人计件数量")
@@ -351,7 +351,7 @@ def piece_rate_allocation(inp: PieceRateInput) -> dict[str, Any]:
 
 class PointValueInput(MoneyInput):
     reading_topics: ClassVar[tuple[str, ...]] = ("工分", "价目表", "分值", "每次", "工分值", "谁执行谁定价")
-    pool: Annotated[Number, Reads(Kind.MONEY, cues=POOL_CUES, least=POOL_LEAST, avoid=PRICE_WORDS, ask="如“绩效工资总额5万元”")] = Field(
+    pool: Annotated[Number, Reads(Kind.MONEY, cues=POOL_CUES, least=POOL_LEAST, avoid=PRICE_WORDS + PER_HEAD_WORDS, ask="如“绩效工资总额5万元”")] = Field(
         ..., gt=0, title="可分配绩效工资总额", description="本期用于工分计酬的绩效工资总额（元）")
     price_list: Annotated[NumberMap, Reads(Kind.SCORE, cues=("每次", "每项", "分值", "价目"), per=("次", "项", "个", "件", "只", "台", "套", "份", "单", "趟", "户", "处", "条", "张", "批", "箱", "吨", "米", "公里"),
                                            shape=Shape.MAP,

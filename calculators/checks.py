@@ -151,8 +151,9 @@ def check_internal_benefit_growth(subsidiary_growth: Decimal, group_growth: Deci
 def _lower(rule: str, what: str, growth: Decimal, than: str, bound: Decimal, key: str) -> Finding:
     if growth > bound:
         return _finding(rule, Severity.ERROR, f"{what} {pct(growth)} 高于{than} {pct(bound)}{_basis(key)}", key)
-    if growth == bound:
-        return _finding(rule, Severity.WARNING, f"{what} {pct(growth)} 与{than}持平，指引要求“低于”{_basis(key)}", key)
+    if growth == bound:  # 持平 is no 低于 when the parameter says strictly lower (lt); a warning only for le
+        severity = Severity.ERROR if param(key) == "lt" else Severity.WARNING
+        return _finding(rule, severity, f"{what} {pct(growth)} 与{than}持平，指引要求“低于”{_basis(key)}", key)
     return _finding(rule, Severity.INFO, f"{what} {pct(growth)} 低于{than} {pct(bound)}，符合要求", key)
 
 

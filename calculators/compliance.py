@@ -9,7 +9,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import Field
 
-from knowledge.reader.fields import Reads, Shape
+from knowledge.reader.fields import PER_HEAD_WORDS, Reads, Shape
 from knowledge.reader.models import Kind
 
 from .applicability import OWNERSHIP_CHOICES, Ownership, Research, ResearchName, clause
@@ -81,7 +81,7 @@ def two_lower_check(inp: TwoLowerInput) -> dict[str, Any]:
 class LinkageInput(MoneyInput):
     reading_topics: ClassVar[tuple[str, ...]] = ("联动", "工效联动", "挂钩", "联动系数", "挂钩系数", "工资总额基数", "浮动系数", "工效挂钩")
     base_total: Annotated[Number, Reads(Kind.MONEY, cues=("工资总额基数", "上年工资总额", "去年工资总额", "基数", "上年", "去年", "工资总额"),
-                                        ask="如“上年工资总额5000万元”")] = Field(
+                                        avoid=PER_HEAD_WORDS, ask="如“上年工资总额5000万元”")] = Field(
         ..., gt=0, title="上年工资总额", description="工资总额基数（清算后上年工资总额）")
     benefit_growth: Annotated[Number, Reads(Kind.PERCENT, cues=BENEFIT_CUES, signed=True, ask="如“利润增长10%”")] = Field(
         ..., title="经济效益增长率", description="联动指标（利润总额等）增长率，小数，下降为负数")

@@ -227,7 +227,7 @@ _RULE_SAID = re.compile(r"(?:指引|规定|文件|政策|国家|上级|上面)(?
 
 
 def _quoted_rules(text: str, qs: list[Quantity]) -> list[Quantity]:
-    """指引说单项权重不能低于10%对吧？我们…: a figure the sentence attributes to the guideline is the
+    """指引说单项权重不能低于12%对吧？我们…: a figure the sentence attributes to the guideline is the
     user's memory of a rule (checked from the parameter files), never one of their own figures."""
     out = []
     for q in qs:
@@ -844,7 +844,9 @@ def _per_head_totals(text: str, qs: list[Quantity]) -> list[Quantity]:
         prev = out[-1] if out else None
         if prev is not None and prev.kind is Kind.MONEY and prev.per == "人" and q.kind is Kind.PEOPLE \
                 and _HEAD_COUNT_AFTER.fullmatch(text[prev.end:q.start]):
-            out[-1] = prev.with_(value=prev.value * q.value, text=text[prev.start:q.end], end=q.end, derived=True, per=None)
+            whole = re.sub(r"(?:人均|平均每人|每人平均|每人)$", "", prev.subject)  # the total is no longer per head
+            out[-1] = prev.with_(value=prev.value * q.value, text=text[prev.start:q.end], end=q.end, derived=True, per=None,
+                                 subject=whole, name=core(whole) or None)
             continue
         out.append(q)
     return out

@@ -18,6 +18,9 @@ from pydantic import BaseModel
 
 from .models import Kind
 
+# 人均3000元 is each one's share, never a total: fields for a total avoid it, and when nothing takes it it is
+# asked about (beside the head count it is worked out: 人均3000元，共8人)
+PER_HEAD_WORDS = ("人均", "平均每人", "每人平均")
 
 class Shape(StrEnum):
     VALUE = "value"  # one figure

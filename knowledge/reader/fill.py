@@ -28,7 +28,7 @@ from .bind import (
     person_pattern,
     whole_unit,
 )
-from .fields import Reads, Shape, Slot, slots
+from .fields import PER_HEAD_WORDS, Reads, Shape, Slot, slots
 from .lexicon import contains_any, dictionary_word, lexicon
 from .models import Kind, Quantity, Reading
 from .numerals import NUMERAL_CHARS
@@ -266,6 +266,7 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
                           or q.kind is Kind.PERCENT and q.bound is not None  # 但增幅不能超过…%: a cap nothing here applies
                           or _CONTRAST.match(q.subject.strip()) is not None)  # 预算6%，但实际执行9%
                      and (q.kind is Kind.NUMBER or any(q.kind in s.reads.kinds and not _avoided(s.reads, q) for s in out.slots)
+                          or q.kind is Kind.MONEY and contains_any(q.subject, PER_HEAD_WORDS)  # 人均9.6万 where a total is wanted: asked
                           or _CONTRAST.match(q.subject.strip()) is not None  # 但是今年只干了8个月: a "but" no field takes changes the answer
                           or q.direction is not None and _names_another_thing(q, out.slots)  # 职工人数比上年多了30人: a change of a field that takes a rate
                           or q.unit in ("折", "成")
@@ -278,6 +279,7 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _left_out(out, reading)
     # 积分打七折 / 丙班这次只拿一半 with nowhere to put it: asked about, never dropped
     _counts_of_lists(out, reading)
+    _sizes_of_lists_placed(out, reading)
     _sums_of_lists(out)
     _stated_counts(out, reading)
     _unlisted_members(out, reading)
@@ -420,16 +422,27 @@ _LEFT_OUT = re.compile(r"[^，,；;。\n]{0,8}?(?:不参加|不参与|不算|不
 _LEFT_OUT_BEFORE = re.compile(r"(?:不算|不计|去掉|除去|剔除|不含|不包括|排除)(?:上|掉)?$")
 
 
+def _left_out_by_pronoun(text: str, names: list[Any]) -> Any:
+    """岳红是借调来的，先不算她: 他/她 after a leaving-out verb is the member named last before it."""
+    said = re.search(r"(?:不算|不计|去掉|除去|剔除|排除)(?:上|掉)?(?:他|她)(?!们)", text)
+    if said is None:
+        return None
+    before = [(text.rfind(str(n), 0, said.start()), n) for n in names]
+    at, name = max(before, key=lambda t: t[0], default=(-1, None))
+    return name if at >= 0 else None
+
+
 def _left_out(out: Filled, reading: Reading) -> None:
     """机关500分 机关不参加 / 小祁300件是返工件不算: a member the text leaves out is taken out of the
     list (and said), so the others share the whole."""
     text = reading.normalised
     for slot in [s for s in out.slots if s.reads.shape in (Shape.MAP, Shape.GROUPS) and isinstance(out.get(s.path), dict)]:
         members: dict[str, Any] = out.get(slot.path)
-        for name in [n for n in members if len(str(n)) >= 2]:
+        named = [n for n in members if len(str(n)) >= 2]
+        for name in named:
             found = list(re.finditer(re.escape(str(name)), text))
-            if (any(_LEFT_OUT.match(text, m.end()) for m in found) or any(_LEFT_OUT_BEFORE.search(text, 0, m.start()) and not re.match(r"\s*(?:的|\d)", text[m.end():]) for m in found)) \
-                    and len(members) > 1:
+            if (any(_LEFT_OUT.match(text, m.end()) for m in found) or any(_LEFT_OUT_BEFORE.search(text, 0, m.start()) and not re.match(r"\s*(?:的|\d)", text[m.end():]) for m in found)
+                    or name == _left_out_by_pronoun(text, named)) and len(members) > 1:
                 del members[name]
                 out.notes.append(f"“{name}”不参加，已从{slot.label}中去掉")
         out.set(slot.path, members)
@@ -806,6 +819,19 @@ def _counts_of_lists(out: Filled, reading: Reading) -> None:
     out.leftovers = keep
 
 
+def _sizes_of_lists_placed(out: Filled, reading: Reading) -> None:
+    """宽带薪酬三个等级：一级…二级…三级…: a count as large as a list read, written with no word of the
+    field it was put in, names the list; the field stays open (its default or a question follows)."""
+    sizes = {len(v) for v in out.values.values() if isinstance(v, (dict, list)) and len(v) >= 2}
+    value_slots = {s.path: s for s in out.slots if s.reads.shape is Shape.VALUE}
+    for i, path in list(out.placed.items()):
+        q = reading.quantities[i]
+        slot = value_slots.get(path)
+        if slot is not None and q.kind in (Kind.LEVELS, Kind.COUNT) and q.value in sizes and not cue_strength(slot.reads, q) \
+                and not q.derived and re.search(r"等级|级别|职级|岗级", q.text + q.tail[:2]):
+            out.set(out.placed.pop(i), None)
+
+
 def _sums_of_lists(out: Filled) -> None:
     """装配车间 4120⏎注塑组 3380⏎包装线 2500⏎小计 10000: a total that equals the sum of a list read
     only restates it (a total that differs is still asked about)."""
@@ -1141,10 +1167,11 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
         inner = next(s for s in sub if s.reads.shape is Shape.MAP)
         words = own.reads.cues + inner.reads.cues
         parents = {q.parent for _, q in figures if q.parent}
-        heads = {q.name: (i, q) for i, q in figures if q.name and not q.parent
+        heads = {q.name: (i, q) for i, q in figures if q.name and not q.parent and not _avoided(own.reads, q)
                  and (kind_fit(own.reads, q) >= 2 or q.name in parents and kind_fit(own.reads, q))}
-        members = [(i, q) for i, q in figures
-                   if q.parent and kind_fit(inner.reads, q) and (q.parent in heads or looks_like_entity(strip_cues(q.parent, words)))]
+        members = [(i, q) for i, q in figures  # 组长系数1.3，组员系数1.0: coefficients, neither a department nor its members
+                   if q.parent and kind_fit(inner.reads, q) and not _avoided(inner.reads, q)
+                   and (q.parent in heads or looks_like_entity(strip_cues(q.parent, words)))]
         if not members:
             continue
         groups: dict[str, dict[str, Any]] = {}

@@ -79,7 +79,7 @@ class Quantity:
     period: str | None = None  # "month" | "year": 月平均工资 / 年薪 (an amount's period, when written)
     superseded: bool = False  # corrected later in the text (…1000分。哦不对，是1100分)
     label: bool = False  # a number that names a list's items (等级1到6的…分别是): in their names, no figure
-    quoted: bool = False  # 指引说单项权重不低于10%: a rule the text attributes to a guideline, not the user's own figure
+    quoted: bool = False  # 指引说单项权重不低于8%: a rule the text attributes to a guideline, not the user's own figure
     sources: tuple[int, ...] = ()  # derived: where the figures it was worked out from start (4800万→5100万)
     corrects: str | None = None  # the figure, as written, that this one corrects
 

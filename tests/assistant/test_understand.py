@@ -1115,3 +1115,23 @@ def test_a_figure_asked_about_again_and_keycap_bullets():
     assert call.output["count"] == 4
     kpi = _computed(respond("部门KPI\n1️⃣ 产量 50%\n2️⃣ 质量 30%\n3️⃣ 安全 20%", session_id=_session()))[-1]
     assert kpi.output["count"] == 3
+
+
+def test_role_coefficients_are_neither_departments_nor_members():
+    _asked("机修组绩效总额1.8万，班长系数1.2，组员系数1.0，班长1人组员4人，怎么分", "1.2")
+
+
+def test_equal_growth_is_not_lower():
+    call = _computed(respond("工资总额增长7%，利润也增长7%，两个低于过吗", session_id=_session()))[-1]
+    assert call.output["compliant"] is False
+
+
+def test_an_average_per_head_is_no_total_and_a_member_left_out_by_pronoun():
+    _asked("上年职工人均工资8.8万，效益增长12%，挂钩系数0.6，今年工资总额多少", "人均")
+    call = _computed(respond("计件池2万：老蒋500件，老聂300件，小甘200件。小甘是临时工，不算她，池子不变", session_id=_session()))[-1]
+    assert call.output["allocations"] == {"老蒋": Decimal("12500.00"), "老聂": Decimal("7500.00")}
+
+
+def test_the_number_of_grades_listed_is_no_band_count():
+    call = _computed(respond("宽带薪酬两个等级：一级中位值4万，二级5万，区间正负20%", session_id=_session()))[-1]
+    assert call.input.get("bands") != 2 and len(call.output["grades"]) == 2
