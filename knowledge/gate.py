@@ -68,6 +68,11 @@ _ASKS_MEASURE = re.compile(rf"(?:几|多少|多长)个?({_MEASURES})")
 # …unless the count sits inside a yes-or-no question about a practice (能不能光看发了几篇论文):
 # that asks whether, not how many
 _ASKS_WHETHER = re.compile(r"(?:能不能|可不可以|能否|是否|该不该|要不要)[^，。？！?!,;；]*(?:几|多少|多长)")
+# …or "only a few" (就来干几天活, 只干几个月) in one clause while a later clause asks whether (…，能不能
+# 按天结账): a scene, not a count asked for. A bare count before such a clause still asks
+# (每月几号发，能不能推迟).
+_JUST_A_FEW = re.compile(r"(?:只|就|才|仅|没)[^，。？！?!,;；]{0,3}$")
+_WHETHER_LATER = re.compile(r"[，,；;][^。？！?!]*(?:能不能|可不可以|能否|是否|该不该|要不要|行不行|可以吗)")
 # A sum of money (最低工资标准多少钱, 伙食补助一天多少钱) is answered only by a unit that states
 # one in 元 or a pay table's figures: the guidelines' articles set none, their cases do
 # (师带徒津贴每月200元, a 宽带薪酬 table). 哪几块 asks for parts, not money.
@@ -237,6 +242,8 @@ def features(query: str, top_units: list[str], index: Index) -> Features:
     first = index.search_texts[top_units[0]] if top_units else ""
     uncovered = next((t for t in settings().uncovered_topics if t in lowered and first.count(t) < 2), None)
     asked = None if _ASKS_WHETHER.search(query) else _ASKS_MEASURE.search(query)
+    if asked and _JUST_A_FEW.search(query, 0, asked.start()) and _WHETHER_LATER.search(query, asked.end()):
+        asked = None
     measure = asked.group(1) if asked and not re.search(_figure(asked.group(1)), text) else None
     # money by the best unit itself: a sum in another topic's case (the third unit) is no answer
     if measure is None and _ASKS_MONEY.search(query) and not _MONEY.search(first):

@@ -15,6 +15,11 @@ if TYPE_CHECKING:
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 RARITY = 5  # a dictionary word is read as a typo only when its homophone is this much more common
 TERM_RATIO = 100  # how much more usual in the guidelines a correction must be than in general Chinese
+# A correction must be a word the guidelines use in more than one passage, or a reviewed domain
+# term (synonyms.yaml, domain_dict.txt: 职代会, 计件工资): a word met once in a case's story
+# (实干, 能干, 英才) is what common neighbours sound like ('是干了几年', '就来干几天活', '怎么养才'),
+# not what a typist meant.
+MIN_PASSAGES = 2
 
 
 @lru_cache(maxsize=4096)
@@ -63,7 +68,17 @@ def _is_term(word: str, index: Index, known: dict[str, int], total: int) -> bool
     Chinese (津贴, 分红 — not 事先 or 先锋, which a typo of '是先' or '先分' might sound like)."""
     share_here = index.df.get(word, 0) / max(index.n_passages, 1)
     share_general = (known.get(word, 0) + 1) / total
-    return share_here >= TERM_RATIO * share_general
+    return share_here >= TERM_RATIO * share_general and (index.df.get(word, 0) >= MIN_PASSAGES or word in _domain_terms())
+
+
+@lru_cache(maxsize=1)
+def _domain_terms() -> frozenset[str]:
+    from .paths import PACKAGE_DIR
+    from .text import synonym_groups
+
+    listed = (PACKAGE_DIR / "domain_dict.txt").read_text(encoding="utf-8").split("\n")
+    return frozenset(w.lower() for group in synonym_groups() for w in group) | frozenset(
+        line.split()[0] for line in listed if line.strip() and not line.startswith("#"))
 
 
 def _bounds(words: list[str]) -> list[int]:
