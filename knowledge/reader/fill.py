@@ -1676,6 +1676,12 @@ def _same_period(out: Filled, reading: Reading, paths: tuple[str, ...]) -> None:
     placed = {path: reading.quantities[i] for i, path in out.placed.items() if path in paths}
     period_of = {path: reading.quantities[i].period for i, path in sorted(out.placed.items(), reverse=True)
                  if path in paths and reading.quantities[i].period}  # a list's period is said once, at its first figure
+    if set(period_of.values()) == {"year"}:  # 年平均工资9.2万 vs 每人发2.2万: far below a year's, likely a month's
+        yearly = max(reading.quantities[i].value for i, path in out.placed.items() if path in paths and reading.quantities[i].period == "year")
+        for path, q in placed.items():
+            if q.period is None and q.kind in (Kind.MONEY, Kind.NUMBER) and 0 < q.value * 4 < yearly:
+                out.problems.append(f"“{q.text}”是每月还是全年的金额？（与之比较的是全年的 {plain(yearly)} 元）")
+        return
     if set(period_of.values()) != {"month", "year"}:
         return
     lists = [s for s in out.slots if s.path in placed and s.reads.shape is not Shape.VALUE]

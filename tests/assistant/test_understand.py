@@ -1139,3 +1139,7 @@ def test_the_number_of_grades_listed_is_no_band_count():
 
 def test_a_rate_worked_out_from_amounts_that_disagrees_with_the_written_one_is_asked():
     _asked("工资总额从5000万增加到5200万，增幅3%；利润增长8%，两个低于呢", "不一致")
+
+
+def test_an_amount_far_below_a_yearly_one_it_is_compared_with_asks_its_period():
+    _asked("在岗职工年平均工资8.5万，首席技师准备发1.9万，达不达标", "每月还是全年")
