@@ -823,7 +823,7 @@ def _counts_of_lists(out: Filled, reading: Reading) -> None:
 def _worked_out_against_written(out: Filled, reading: Reading) -> None:
     """工资总额从4000万涨到4300万，涨幅5%: a rate worked out from two amounts and one written beside it
     for the same thing must agree; when they do not, which one holds is asked."""
-    for i, path in list(out.placed.items()):
+    for i in list(out.placed):
         q = reading.quantities[i]
         if not q.derived or not q.sources:
             continue
@@ -1678,7 +1678,7 @@ def _same_period(out: Filled, reading: Reading, paths: tuple[str, ...]) -> None:
                  if path in paths and reading.quantities[i].period}  # a list's period is said once, at its first figure
     if set(period_of.values()) == {"year"}:  # 年平均工资9.2万 vs 每人发2.2万: far below a year's, likely a month's
         yearly = max(reading.quantities[i].value for i, path in out.placed.items() if path in paths and reading.quantities[i].period == "year")
-        for path, q in placed.items():
+        for q in placed.values():
             if q.period is None and q.kind in (Kind.MONEY, Kind.NUMBER) and 0 < q.value * 4 < yearly:
                 out.problems.append(f"“{q.text}”是每月还是全年的金额？（与之比较的是全年的 {plain(yearly)} 元）")
         return
