@@ -1143,3 +1143,8 @@ def test_a_rate_worked_out_from_amounts_that_disagrees_with_the_written_one_is_a
 
 def test_an_amount_far_below_a_yearly_one_it_is_compared_with_asks_its_period():
     _asked("在岗职工年平均工资8.5万，首席技师准备发1.9万，达不达标", "每月还是全年")
+
+
+def test_fen_gei_after_an_amount_is_the_verb_not_a_score_unit():
+    call = _computed(respond("奖金6万分给两个班，甲班400分，乙班比甲班少200分", session_id=_session()))[-1]
+    assert call.output["allocations"] == {"甲班": Decimal("40000.00"), "乙班": Decimal("20000.00")}
