@@ -1062,7 +1062,8 @@ def _one_run(fits: Figures, text: str, prefer: set[int] | None = None) -> Figure
     for i, q in fits:
         between = text[runs[-1][-1][1].end:q.start] if runs else ""
         labelled = re.fullmatch(r"[\s、，,;；]+([A-Za-z0-9\u4e00-\u9fa5]{1,6})\s*", between)
-        if runs and (re.fullmatch(r"[\s、，,和及与/|｜;；]*", between) or labelled and q.name and labelled.group(1) == q.name):
+        next_row = re.fullmatch(r"[ \t]*\n[^\n]*[\t|｜][ \t]*", between)  # 1⇥甲⇥186⏎2⇥乙⇥210: one column of a pasted table
+        if runs and (re.fullmatch(r"[\s、，,和及与/|｜;；]*", between) or labelled and q.name and labelled.group(1) == q.name or next_row):
             runs[-1].append((i, q))
         else:
             runs.append([(i, q)])

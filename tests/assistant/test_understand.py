@@ -1148,3 +1148,9 @@ def test_an_amount_far_below_a_yearly_one_it_is_compared_with_asks_its_period():
 def test_fen_gei_after_an_amount_is_the_verb_not_a_score_unit():
     call = _computed(respond("奖金6万分给两个班，甲班400分，乙班比甲班少200分", session_id=_session()))[-1]
     assert call.output["allocations"] == {"甲班": Decimal("40000.00"), "乙班": Decimal("20000.00")}
+
+
+def test_one_column_of_a_pasted_table_is_one_list_of_samples():
+    text = "同行月薪\n序号\t公司\t月薪\n1\t华兴\t6200\n2\t远航\t6800\n3\t恒达\t7400\n算一下中位数"
+    call = _computed(respond(text, session_id=_session()))[-1]
+    assert call.name == "market-percentiles" and call.output["percentiles"]["50"] == Decimal("6800.00")
