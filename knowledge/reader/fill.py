@@ -287,6 +287,7 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _asked_about_someone_unlisted(out, reading)
     _parts_of_wholes(out, reading)
     _mentioned_without_figure(out, reading)
+    _shares_without_figure(out, reading)
     _figures_still_to_come(out, reading)
     _bare_items_in_a_list(out, reading)
     _lines_without_a_record(out, reading)
@@ -498,6 +499,19 @@ def _lines_without_a_record(out: Filled, reading: Reading) -> None:
             # one attribute word: a person's line (高级工150，技师350，高级技师600 is a table of rates)
             if len(said) == 1 and not any(n and n in line for n in names):
                 out.problems.append(f"“{line.strip()}”这一行没有读出是谁，请写明姓名")
+
+
+_VAGUE_SHARE = re.compile(r"([\u4e00-\u9fa5A-Za-z0-9、和及与]{1,16}?)(?:也|都|各)?占(?:了)?(?:一部分|一些|一点|一定(?:比例|比重|权重)?|部分|若干)")
+
+
+def _shares_without_figure(out: Filled, reading: Reading) -> None:
+    """利润30%、营收25%、安全和质量各占一部分: items given a share in words only — the shares read do not
+    cover them, so theirs are asked for (a check on the rest would judge a list that is not complete)."""
+    if not any(s.reads.shape is Shape.MAP and Kind.PERCENT in s.reads.kinds and out.get(s.path) for s in out.slots):
+        return
+    for match in _VAGUE_SHARE.finditer(reading.normalised):
+        said, first = match.group(0).lstrip("、和及与"), re.split(r"[、和及与]", match.group(1).strip("、和及与"))[0]
+        out.problems.append(f"“{said}”没有给出具体比例，请写明（如“{first}占10%”）")
 
 
 def _mentioned_without_figure(out: Filled, reading: Reading) -> None:

@@ -1154,3 +1154,7 @@ def test_one_column_of_a_pasted_table_is_one_list_of_samples():
     text = "同行月薪\n序号\t公司\t月薪\n1\t华兴\t6200\n2\t远航\t6800\n3\t恒达\t7400\n算一下中位数"
     call = _computed(respond(text, session_id=_session()))[-1]
     assert call.name == "market-percentiles" and call.output["percentiles"]["50"] == Decimal("6800.00")
+
+
+def test_items_given_a_share_only_in_words_are_asked():
+    _asked("考核指标：产量35%、成本25%，质量和安全也占一定比例，看看权重行不行", "质量和安全")
