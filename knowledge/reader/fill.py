@@ -288,6 +288,7 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _parts_of_wholes(out, reading)
     _mentioned_without_figure(out, reading)
     _shares_without_figure(out, reading)
+    _choices_left_open(out, reading)
     _figures_still_to_come(out, reading)
     _bare_items_in_a_list(out, reading)
     _lines_without_a_record(out, reading)
@@ -499,6 +500,20 @@ def _lines_without_a_record(out: Filled, reading: Reading) -> None:
             # one attribute word: a person's line (高级工150，技师350，高级技师600 is a table of rates)
             if len(said) == 1 and not any(n and n in line for n in names):
                 out.problems.append(f"“{line.strip()}”这一行没有读出是谁，请写明姓名")
+
+
+# 他那份要不要从池子里扣我也拿不准: a yes-or-no the user leaves open (不知道怎么分 is a request, not this)
+_OPEN_CHOICE = re.compile(r"([^，,。；;！!？?\n]*?(?:要不要|该不该|是不是|算不算|扣不扣|减不减|用不用|能不能)[^，,。；;！!？?\n]{0,20}?)"
+                          r"(?:我|我们)?(?:也|还|都)?(?:不知道|拿不准|不确定|说不准|不清楚|吃不准|没想好|定不下来|没定)")
+
+
+def _choices_left_open(out: Filled, reading: Reading) -> None:
+    """小卫先不算了，池子要不要相应减我也不知道: the answer depends on a choice the user has not made;
+    computing would make it for them."""
+    if not out.placed:
+        return
+    for match in _OPEN_CHOICE.finditer(reading.normalised):
+        out.problems.append(f"“{match.group(1).strip()}”还没确定：请确定后再算")
 
 
 _VAGUE_SHARE = re.compile(r"([\u4e00-\u9fa5A-Za-z0-9、和及与]{1,16}?)(?:也|都|各)?占(?:了)?(?:一部分|一些|一点|一定(?:比例|比重|权重)?|部分|若干)")

@@ -1158,3 +1158,9 @@ def test_one_column_of_a_pasted_table_is_one_list_of_samples():
 
 def test_items_given_a_share_only_in_words_are_asked():
     _asked("考核指标：产量35%、成本25%，质量和安全也占一定比例，看看权重行不行", "质量和安全")
+
+
+def test_a_choice_the_user_leaves_open_is_asked_but_not_knowing_how_to_split_is_a_request():
+    _asked("计件池4万：老焦900件，老黎700件，小丁400件。小丁下月离职，他的那份扣不扣我还拿不准", "还没确定")
+    call = _computed(respond("计件池4万：老焦900件，老黎700件，小丁400件，我不知道怎么分，帮我算", session_id=_session()))[-1]
+    assert call.output["allocations"]["老焦"] == Decimal("18000.00")
