@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from knowledge.reader import Kind, Quantity, Reading
+from knowledge.reader import Kind, Quantity, Reading, amount
 from knowledge.reader.bind import CORRECTION, core
 from knowledge.reader.fields import Shape, Slot, slots
 from knowledge.reader.fill import Filled, as_field_value, fill, kind_fit, people_named, plain
@@ -292,6 +292,12 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
         filled = Filled(values=_deep_copy(previous), slots=update.slots)
         asks = [f"{s.label}是多少？" + (f"（{s.reads.ask}）" if s.reads.ask else "") for s in wanted]
         return Request(name, info.title, filled, 0.0, topic_hits(name, text), [], asks)
+    period = _period_answer(update.slots, previous, unclear or [], text) if not reading.has_figures() else None
+    if period is not None:  # 按月算, after “2.2万”是每月还是全年的金额？
+        values, note = period
+        filled = Filled(values=values, slots=update.slots, notes=[note] if note else [])
+        still = [u for u in unclear or [] if _PERIOD_ASKED.search(u) is None]
+        return Request(name, info.title, filled, 0.0, topic_hits(name, text), _missing(info.input_model, filled), still)
     described = _record_choice(update.slots, previous, text) if not update.placed and not changed_choice else None
     if described is not None:  # 他是技师, after 没有给出李师傅的技能等级
         filled = Filled(values=described, slots=update.slots)
@@ -316,6 +322,29 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
     restated = {format(q.value.normalize(), "f") for q in reading.quantities}
     questions += [u for u in unclear or [] if not any(f"“{v}" in u for v in restated)]
     return Request(name, info.title, filled, 0.0, topic_hits(name, text), _missing(info.input_model, filled), questions)
+
+
+_PERIOD_ASKED = re.compile(r"“(.+?)”是每月还是全年的金额")
+_MONTHLY = re.compile(r"按月|每月|月薪|一个月|是月|月的|月度")
+_YEARLY = re.compile(r"按年|全年|年薪|一年|是年|年的|年度")
+
+
+def _period_answer(model_slots: list[Slot], previous: dict[str, Any], unclear: list[str], text: str) -> tuple[dict[str, Any], str] | None:
+    """按月算 / 是全年的, answering “2.2万”是每月还是全年的金额: a month's amount is counted ×12 (and said)."""
+    asked = next((m for m in map(_PERIOD_ASKED.search, unclear) if m), None)
+    monthly, yearly = _MONTHLY.search(text), _YEARLY.search(text)
+    if asked is None or bool(monthly) == bool(yearly):
+        return None
+    figure = amount(asked.group(1))
+    slot = next((s for s in model_slots if s.reads.shape is Shape.VALUE and figure is not None
+                 and _get_path(previous, s.path) is not None and Decimal(str(_get_path(previous, s.path))) == figure), None)
+    if slot is None or figure is None:
+        return None
+    values = _deep_copy(previous)
+    if yearly:
+        return values, ""
+    _set_path(values, slot.path, figure * 12)
+    return values, f"{slot.label}按每月 {_plain(figure)} × 12 = {_plain(figure * 12)} 元/年计算"
 
 
 def _record_choice(model_slots: list[Slot], previous: dict[str, Any], text: str) -> dict[str, Any] | None:

@@ -1164,3 +1164,11 @@ def test_a_choice_the_user_leaves_open_is_asked_but_not_knowing_how_to_split_is_
     _asked("计件池4万：老焦900件，老黎700件，小丁400件。小丁下月离职，他的那份扣不扣我还拿不准", "还没确定")
     call = _computed(respond("计件池4万：老焦900件，老黎700件，小丁400件，我不知道怎么分，帮我算", session_id=_session()))[-1]
     assert call.output["allocations"]["老焦"] == Decimal("18000.00")
+
+
+def test_the_answer_to_a_period_question_counts_a_month_twelve_times():
+    session = _session()
+    first = respond("在岗职工年平均工资8万，首席技师打算发2万，够2.8倍吗", session_id=session)
+    assert first.needs and "每月还是全年" in first.answer and not _computed(first)
+    call = _computed(respond("按月算", session_id=session))[-1]
+    assert Decimal(str(call.input["pay"])) == Decimal("240000") and call.output["compliant"] is True
