@@ -216,10 +216,30 @@ def bind(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], list[Cl
     bound = _counted_levels(bound)
     bound = _after_bracket_notes(text, bound)
     bound = _quoted_rules(text, bound)
+    bound = _written_twice(text, bound)
     bound = [q.with_(total=True) if q.name and whole_unit(q.name) else q for q in bound]  # 全车间共2500件: the whole, no member
     bound = sorted(bound + _remainders(text, bound, clauses) + _growths(bound) + _service(text, bound) + _alike(text, bound, clauses),
                    key=lambda q: q.start)
     return bound, clauses
+
+
+_IN_FIGURES = re.compile(r"[（(]\s*(?:小写|大写|即|合)\s*[:：]?\s*(?:人民币)?\s*[¥￥]?\s*$")
+
+
+def _written_twice(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """壹拾伍万元整（小写：¥150,000.00）: the same amount written again in figures is no second figure; when the
+    two disagree the later one is kept as a correction would not be — both stay, so the reading asks which."""
+    out: list[Quantity] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind is Kind.MONEY and _IN_FIGURES.search(text[prev.end:q.start]) \
+                and len(text[prev.end:q.start]) <= 12:
+            if q.value == prev.value:
+                continue  # the amount restated
+            out.append(q.with_(kind=Kind.MONEY, name=prev.name, subject=prev.subject))  # 15万 vs 10.5万: two amounts for one thing
+            continue
+        out.append(q)
+    return out
 
 
 # 指引说…, 规定不是要求…吗: what follows is a rule as the user remembers it

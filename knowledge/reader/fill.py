@@ -257,10 +257,12 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     listed = {str(k) for v in out.values.values() if isinstance(v, dict) for k in v}
     records = {str(r["name"]) for v in out.values.values() if isinstance(v, list) for r in v if isinstance(r, dict) and r.get("name")}
     same = {(reading.quantities[i].kind, reading.quantities[i].value) for i in out.placed}
+    said_of = {(reading.quantities[i].kind, reading.quantities[i].subject.strip()): reading.quantities[i].value for i in out.placed}
     out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and q.start not in used
                      and not ((q.kind, q.value) in same and _STILL.search(q.subject))  # 池子还是6万: said again, unchanged
                      and q.text not in records  # 二级第12级: the grade listed as 二级, named again — no figure
                      and (i not in out.outranked or _says_what_it_is(q) or _names_another_thing(q, out.slots)
+                          or said_of.get((q.kind, q.subject.strip()), q.value) != q.value  # 奖金池3万 … 奖金池3.5万: which?
                           or any((q.name or "").startswith(n) for n in listed)  # 张三扣了500元 beside 张三300分: a listed member's, unread
                           or _ANOTHER_VERSION.search(q.subject.strip()) is not None  # 奖金池1.5w，财务又说是18k: which one?
                           or q.kind is Kind.PERCENT and q.bound is not None  # 但增幅不能超过…%: a cap nothing here applies

@@ -1172,3 +1172,9 @@ def test_the_answer_to_a_period_question_counts_a_month_twelve_times():
     assert first.needs and "每月还是全年" in first.answer and not _computed(first)
     call = _computed(respond("按月算", session_id=session))[-1]
     assert Decimal(str(call.input["pay"])) == Decimal("228000") and call.output["compliant"] is True
+
+
+def test_an_amount_in_words_and_its_figures_agree_or_are_asked():
+    call = _computed(respond("奖金总额人民币贰万元整（小写：¥20,000.00），按积分分：甲组300分，乙组200分", session_id=_session()))[-1]
+    assert call.output["allocations"] == {"甲组": Decimal("12000.00"), "乙组": Decimal("8000.00")}
+    _asked("奖金总额人民币贰万元整（小写：¥25,000.00），按积分分：甲组300分，乙组200分", "25,000")
