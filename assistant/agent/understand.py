@@ -16,7 +16,7 @@ from typing import Any
 from knowledge.reader import Kind, Quantity, Reading, amount
 from knowledge.reader.bind import CORRECTION, core
 from knowledge.reader.fields import Shape, Slot, slots
-from knowledge.reader.fill import Filled, as_field_value, fill, kind_fit, people_named, plain
+from knowledge.reader.fill import PERIOD_ASKED, Filled, as_field_value, fill, kind_fit, people_named, plain
 
 # With no figures, only these words ask for a calculation ("怎么算？" alone asks about the method).
 _COMPUTE_WORDS = ("帮我算", "帮忙算", "给我算", "替我算", "算一下", "算算", "测算一下", "计算一下", "帮我测算", "帮我计算", "请计算",
@@ -324,7 +324,7 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
     return Request(name, info.title, filled, 0.0, topic_hits(name, text), _missing(info.input_model, filled), questions)
 
 
-_PERIOD_ASKED = re.compile(r"“(.+?)”是每月还是全年的金额")
+_PERIOD_ASKED = re.compile(rf"“(.+?)”{PERIOD_ASKED}")
 _MONTHLY = re.compile(r"按月|每月|月薪|一个月|是月|月的|月度")
 _YEARLY = re.compile(r"按年|全年|年薪|一年|是年|年的|年度")
 

@@ -423,13 +423,14 @@ def _says_what_it_is(q: Quantity) -> bool:
 _LEFT_OUT = re.compile(r"[^，,；;。\n]{0,8}?(?:不参加|不参与|不算|不计入|不计|除外|不纳入|不分配|不参加分配|不包括在内)(?!多|少|高|低|大|小|件)")
 
 
-# 先不算老李 / 去掉小卫: the verb before the name
-_LEFT_OUT_BEFORE = re.compile(r"(?:不算|不计|去掉|除去|剔除|不含|不包括|排除)(?:上|掉)?$")
+# 先不算老李 / 去掉小卫 / 不算她: the verb before the name (or before 他/她, for the member named last)
+_LEAVE_OUT = r"(?:不算|不计|去掉|除去|剔除|不含|不包括|排除)(?:上|掉)?"
+_LEFT_OUT_BEFORE = re.compile(_LEAVE_OUT + "$")
 
 
 def _left_out_by_pronoun(text: str, names: list[Any]) -> Any:
     """岳红是借调来的，先不算她: 他/她 after a leaving-out verb is the member named last before it."""
-    said = re.search(r"(?:不算|不计|去掉|除去|剔除|排除)(?:上|掉)?(?:他|她)(?!们)", text)
+    said = re.search(_LEAVE_OUT + r"(?:他|她)(?!们)", text)
     if said is None:
         return None
     before = [(text.rfind(str(n), 0, said.start()), n) for n in names]
@@ -1697,9 +1698,14 @@ def _growth_bases(out: Filled, reading: Reading) -> None:
     for i, path in out.placed.items():
         q = reading.quantities[i]
         base = _OTHER_BASE.search(q.subject) if path in signed and not q.derived else None
-        if base is not None:
-            out.problems.append(f"“{q.subject.strip()}{q.text}”是{'环比' if base.group(0) == '环比' else '与' + re.sub(r'^(?:比|较|对比)|(?:比|相比)$', '', base.group(0)) + '相比'}的变化，"
-                                "请给出与上年相比（同比）的增长率")
+        if base is None:
+            continue
+        against = "环比" if base.group(0) == "环比" else "与" + re.sub(r"^(?:比|较|对比)|(?:比|相比)$", "", base.group(0)) + "相比"
+        out.problems.append(f"“{q.subject.strip()}{q.text}”是{against}的变化，请给出与上年相比（同比）的增长率")
+
+
+# the question about an amount's period; the chat reads the answer to it (按月算)
+PERIOD_ASKED = "是每月还是全年的金额"
 
 
 def _same_period(out: Filled, reading: Reading, paths: tuple[str, ...]) -> None:
@@ -1712,7 +1718,7 @@ def _same_period(out: Filled, reading: Reading, paths: tuple[str, ...]) -> None:
         yearly = max(reading.quantities[i].value for i, path in out.placed.items() if path in paths and reading.quantities[i].period == "year")
         for q in placed.values():
             if q.period is None and q.kind in (Kind.MONEY, Kind.NUMBER) and 0 < q.value * 4 < yearly:
-                out.problems.append(f"“{q.text}”是每月还是全年的金额？（与之比较的是全年的 {plain(yearly)} 元）")
+                out.problems.append(f"“{q.text}”{PERIOD_ASKED}？（与之比较的是全年的 {plain(yearly)} 元）")
         return
     if set(period_of.values()) != {"month", "year"}:
         return
