@@ -120,7 +120,8 @@ def core(subject: str) -> str:
     while tokens and (tokens[0][0] in lead or not _has_word_char(tokens[0][0])
                       or len(tokens) > 1 and (tokens[0][1] == "r" and not person_pattern().fullmatch(tokens[0][0])
                                               and _names_alone(tokens[1:]) or tokens[0][0] in _TALK)
-                      or len(tokens) > 1 and tokens[0][0] in _FILLERS):  # (老何 is no pronoun); 嗯小冯: a filler, then the name
+                      or len(tokens) > 1 and tokens[0][0] in _FILLERS  # (老何 is no pronoun); 嗯小冯: a filler, then the name
+                      or len(tokens) > 1 and tokens[0][0] in ("个", "一个", "位", "一位", "名", "一名") and tokens[0][1] in ("m", "q")):  # 再加个D部门
         if len(tokens) == 2 and tokens[1][0] in lex.entity_suffixes:
             break  # 计划科, 预算部: a unit named by the word, not a plan's figure
         tokens.pop(0)  # 只想知道我们技术部: the talk before the name

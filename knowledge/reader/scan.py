@@ -385,7 +385,7 @@ def _value_words(text: str, lex: Lexicon, found: list[Quantity]) -> list[Quantit
     for word, (kind, value) in lex.value_words.items():
         at = text.find(word)
         while at >= 0:
-            labels_a_figure = kind is Kind.PERCENTILE and re.match(r"(?:分别)?(?:为|是|约|:|：)?\s*\d", text[at + len(word):])
+            labels_a_figure = kind is Kind.PERCENTILE and re.match(r"(?:分别)?(?:为|是|约|:|：|改成|改为|调到|调成|调整为|变成|定为)?\s*\d", text[at + len(word):])
             if not labels_a_figure and not any(s < at + len(word) and at < e for s, e in taken):
                 direction = "up" if kind is Kind.PERCENT and value > 0 and word.startswith("翻") else "flat" if value == 0 else None
                 approx = kind is not Kind.PERCENTILE and starts_with_any(text[at + len(word):at + len(word) + 2], _APPROX_AFTER) is not None

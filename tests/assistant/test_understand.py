@@ -1178,3 +1178,14 @@ def test_an_amount_in_words_and_its_figures_agree_or_are_asked():
     call = _computed(respond("奖金总额人民币贰万元整（小写：¥20,000.00），按积分分：甲组300分，乙组200分", session_id=_session()))[-1]
     assert call.output["allocations"] == {"甲组": Decimal("12000.00"), "乙组": Decimal("8000.00")}
     _asked("奖金总额人民币贰万元整（小写：¥25,000.00），按积分分：甲组300分，乙组200分", "25,000")
+
+
+def test_a_follow_up_adding_a_member_with_a_classifier_and_changing_a_median():
+    session = _session()
+    respond("奖金6万，甲车间300分，乙车间200分", session_id=session)
+    call = _computed(respond("再加个丙车间100分", session_id=session))[-1]
+    assert set(call.output["allocations"]) == {"甲车间", "乙车间", "丙车间"}
+    session = _session()
+    respond("宽带薪酬：一级中位值5000，二级6000，上下浮动10%，分3档", session_id=session)
+    band = _computed(respond("二级中位值改成6500", session_id=session))[-1]
+    assert band.output["grades"]["二级"]["min"] == Decimal("5850.00")
