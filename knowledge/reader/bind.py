@@ -406,9 +406,10 @@ def _points_out_of_full_marks(text: str, qs: list[Quantity]) -> list[Quantity]:
     (40%), worked out and shown as such; the full marks are no item. (满分100分，小王92分: a score.)"""
     out = list(qs)
     for i, full in enumerate(qs):
-        if full.kind is not Kind.SCORE or not _FULL_MARKS.search(full.subject) or full.value <= 0:
+        if full.kind not in (Kind.SCORE, Kind.NUMBER) or not _FULL_MARKS.search(full.subject) or full.value <= 0:
             continue
-        parts = [j for j, q in enumerate(qs) if j > i and q.kind is Kind.SCORE and q.sentence == full.sentence and q.name]
+        # (…培训10分，满分100: the full marks may close the list too)
+        parts = [j for j, q in enumerate(qs) if j != i and q.kind is Kind.SCORE and q.sentence == full.sentence and q.name]
         if len(parts) < 2 or sum(qs[j].value for j in parts) != full.value:
             continue
         out[i] = full.with_(weak=True, label=True)

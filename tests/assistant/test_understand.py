@@ -1189,3 +1189,8 @@ def test_a_follow_up_adding_a_member_with_a_classifier_and_changing_a_median():
     respond("宽带薪酬：一级中位值5000，二级6000，上下浮动10%，分3档", session_id=session)
     band = _computed(respond("二级中位值改成6500", session_id=session))[-1]
     assert band.output["grades"]["二级"]["min"] == Decimal("5850.00")
+
+
+def test_full_marks_closing_the_list_make_the_points_weights():
+    call = _computed(respond("考核表：利润 40分，回款 30分，安全 20分，培训 10分，满分100", session_id=_session()))[-1]
+    assert call.name == "kpi-check" and call.output["count"] == 4
