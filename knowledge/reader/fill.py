@@ -1510,6 +1510,8 @@ def _records(figures: Figures, out: Filled, reading: Reading) -> None:
                 name = written_with_figure  # 初级工1500、中级工1800，起点薪级分别为1、2: the record written with its own figure
             if slot.reads.people and name in lexicon().entity_suffixes:
                 continue  # 我们车间中级工12个: a count of a grade in the team, not a person called 车间
+            if chosen and any(name == cue for s in out.slots for cue in s.reads.cues):
+                continue  # 技师津贴每月400: 技师's rate, no person called 津贴
             record = records.setdefault(name, {"name": name})
             record.update(chosen)
             if best.path in record:

@@ -1194,3 +1194,8 @@ def test_a_follow_up_adding_a_member_with_a_classifier_and_changing_a_median():
 def test_full_marks_closing_the_list_make_the_points_weights():
     call = _computed(respond("考核表：利润 40分，回款 30分，安全 20分，培训 10分，满分100", session_id=_session()))[-1]
     assert call.name == "kpi-check" and call.output["count"] == 4
+
+
+def test_a_grades_allowance_names_no_person():
+    call = _computed(respond("高级工津贴每月200，技师300，我们有4个高级工，2个技师，一年技能津贴一共多少", session_id=_session()))[-1]
+    assert call.name == "allowance-schedule" and "津贴" not in str(call.input.get("members"))
