@@ -156,12 +156,17 @@ def person_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:{prefixes}){name}{{1,2}}$|(?<![级技普员职操作]){name}{{1,2}}(?<![级技普员职])(?:{suffixes})$")
 
 
+# 小组A, 班组2, 车间甲: a unit word, then the letter or number that tells it apart
+_UNIT_THEN_MARK = re.compile(r"(?:小组|班组|车间|部门|组|班|线|队)[A-Za-z0-9甲乙丙丁一二三四五六七八九十]{1,2}")
+
+
 def looks_like_entity(name: str) -> bool:
     """A department, team or person — not a label made of ordinary words (积分情况, 价目表) nor a
     whole unit (全车间, 各班组)."""
     if name.startswith(("全", "整个", "各", "所有", "本", "每")) or whole_unit(name):
         return False
-    if entity_end(name) or person_pattern().fullmatch(name) or re.fullmatch(r"[A-Za-z][A-Za-z0-9]{0,3}|[甲乙丙丁戊己庚辛壬癸]", name):
+    if entity_end(name) or person_pattern().fullmatch(name) or re.fullmatch(r"[A-Za-z][A-Za-z0-9]{0,3}|[甲乙丙丁戊己庚辛壬癸]", name) \
+            or _UNIT_THEN_MARK.fullmatch(name):
         return True
     tokens = _tokens(name)
     return len(name) >= 2 and len(tokens) == 1 and tokens[0][1] in ("nr", "nrt", "nrfg")
@@ -1055,7 +1060,7 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     if name is None and after:
         name = after.group(1)  # 百分之十五的A
     role = parent = None
-    inner = re.match(r"^(.+?(?:部门|车间|班组|部|班|组|科|室|队|中心))(?:里面|内部|内|里|的)(.+)$", name or "")
+    inner = re.match(r"^(.+?(?:部门|车间|班组|部|班|组|科|室|队|中心)[A-Za-z0-9]?)(?:里面|内部|内|里|的)(.+)$", name or "")
     if inner and looks_like_entity(inner.group(1)):
         parent, name = inner.group(1), core(inner.group(2)) or inner.group(2)
     elif name:

@@ -295,6 +295,7 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _bare_items_in_a_list(out, reading)
     _lines_without_a_record(out, reading)
     _mixed_levels(out)
+    _parents_in_the_same_list(out, reading)
     _members_in_two_groups(out)
     _named_again(out)
     _a_group_inside_another(out)
@@ -394,6 +395,21 @@ def _members_in_two_groups(out: Filled) -> None:
                     if name in seen and seen[name] != group:
                         out.problems.append(f"“{name}”既列在“{seen[name]}”又列在“{group}”：是同一个人重复列出，还是两个同名的人？")
                     seen.setdefault(str(name), str(group))
+
+
+def _parents_in_the_same_list(out: Filled, reading: Reading) -> None:
+    """小组A完成3000件 … 小组A里小张1200件、小李1800件 in a one-level list: the people are part of their
+    group's figure — dividing among all of them would pay the group's work twice."""
+    for slot in [s for s in out.slots if s.reads.shape is Shape.MAP and isinstance(out.get(s.path), dict)]:
+        names = set(out.get(slot.path))
+        inside: dict[str, list[str]] = {}
+        for i, path in out.placed.items():
+            q = reading.quantities[i]
+            if path == slot.path and q.parent and q.name and q.parent in names and q.name in names and q.name != q.parent:
+                inside.setdefault(q.parent, []).append(q.name)
+        for parent, people in inside.items():
+            out.problems.append(f"“{'、'.join(people)}”属于“{parent}”，不能与“{parent}”放在同一层分配：请说明是先分到{parent}再分到个人，"
+                                "还是只按个人（或只按组）分")
 
 
 def _mixed_levels(out: Filled) -> None:

@@ -1199,3 +1199,7 @@ def test_full_marks_closing_the_list_make_the_points_weights():
 def test_a_grades_allowance_names_no_person():
     call = _computed(respond("高级工津贴每月200，技师300，我们有4个高级工，2个技师，一年技能津贴一共多少", session_id=_session()))[-1]
     assert call.name == "allowance-schedule" and "津贴" not in str(call.input.get("members"))
+
+
+def test_people_inside_a_listed_group_are_not_paid_beside_it():
+    _asked("计件奖金3万，小组甲完成1000件，小组乙完成500件，小组甲里老邢600件、老聂400件", "属于")
