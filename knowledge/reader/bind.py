@@ -233,8 +233,8 @@ _IN_FIGURES = re.compile(r"[（(]\s*(?:小写|大写|即|合)\s*[:：]?\s*(?:人
 
 
 def _written_twice(text: str, qs: list[Quantity]) -> list[Quantity]:
-    """壹拾伍万元整（小写：¥150,000.00）: the same amount written again in figures is no second figure; when the
-    two disagree the later one is kept as a correction would not be — both stay, so the reading asks which."""
+    """壹拾伍万元整（小写：¥150,000.00）: the same amount written again in figures is no second figure. When the
+    two disagree, both stay as amounts of the same thing, so the reading asks which one holds."""
     out: list[Quantity] = []
     for q in qs:
         prev = out[-1] if out else None
