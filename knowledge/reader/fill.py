@@ -269,6 +269,7 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
                           or _CONTRAST.match(q.subject.strip()) is not None)  # 预算6%，但实际执行9%
                      and (q.kind is Kind.NUMBER or any(q.kind in s.reads.kinds and not _avoided(s.reads, q) for s in out.slots)
                           or q.kind is Kind.MONEY and contains_any(q.subject, PER_HEAD_WORDS)  # 人均9.6万 where a total is wanted: asked
+                          or q.kind is Kind.PERCENT and _share_of_a_placed_figure(q, reading, out)
                           or _CONTRAST.match(q.subject.strip()) is not None  # 但是今年只干了8个月: a "but" no field takes changes the answer
                           or q.direction is not None and _names_another_thing(q, out.slots)  # 职工人数比上年多了30人: a change of a field that takes a rate
                           or q.unit in ("折", "成")
@@ -303,6 +304,16 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _total_of_the_others(out, reading)
     _mixed_units(out, reading)
     return out
+
+
+def _share_of_a_placed_figure(q: Quantity, reading: Reading, out: Filled) -> bool:
+    """工资总额的8%用于奖励，工资总额600万: a share of a figure that was read as the whole changes it — asked,
+    never dropped (the pool was 600万 instead of 48万)."""
+    of = re.search(r"([\u4e00-\u9fa5]{2,8})的$", q.subject)
+    if of is None:
+        return False
+    whole = of.group(1)  # 奖金按利润总额的6%: the words right before 的 (利润总额), however long the lead-in
+    return any(whole[k:] in reading.quantities[i].subject for k in range(len(whole) - 1) for i in out.placed)
 
 
 _STILL = re.compile(r"(?:还是|仍是|仍然是?|依然是?|照旧|不变|也还是)$")

@@ -1203,3 +1203,7 @@ def test_a_grades_allowance_names_no_person():
 
 def test_people_inside_a_listed_group_are_not_paid_beside_it():
     _asked("计件奖金3万，小组甲完成1000件，小组乙完成500件，小组甲里老邢600件、老聂400件", "属于")
+
+
+def test_a_share_of_a_figure_read_as_the_whole_is_asked():
+    _asked("奖金按利润总额的6%提取，利润总额900万，按积分分：一部800分，二部1200分", "6%")
