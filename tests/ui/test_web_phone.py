@@ -3,6 +3,8 @@ tables that scroll inside themselves with the finding and its clause first."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import webpage as web
 from playwright.sync_api import expect
@@ -40,7 +42,8 @@ def test_review_findings_fit_the_phone_with_the_finding_first(phone, tmp_path):
     scheme.write_text("曲靖市某公司薪酬分配方案\n第一条 基础工资按岗位不同分为三个标准：一线岗位2000元，管理岗位3000元。\n", encoding="utf-8")
     web.tab(phone, "条款审查")
     phone.locator("#review-upload input[type=file]").set_input_files(str(scheme))
-    expect(phone.locator("#review-upload")).to_contain_text(scheme.name)  # uploaded before the run is clicked
+    expect(phone.locator("#review-upload")).to_contain_text(  # uploaded before the run is clicked (stem and extension shown apart)
+        re.compile(re.escape(scheme.stem) + r"\s*" + re.escape(scheme.suffix)))
     phone.locator("#review-run").click()
     findings = phone.locator("#review-findings")
     web.settled(findings, "违反", timeout=90_000)
