@@ -80,6 +80,16 @@ _ASKS_MONEY = re.compile(r"多少(?:钱|块|元)|几(?:块钱|元)|几[百千万
 _MONEY = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万]+(?:\.[0-9]+)?\s*(?:万|千|百)?\s*元|\|\s*[0-9]{3,}\s*\|")  # 200元, 八十元
 # a figure, not the serial number of a document (人社厅发〔2021〕7号)
 _NUMBER = r"(?<![0-9０-９〕\]])(?:[0-9０-９]+(?:\.[0-9]+)?|[一二两三四五六七八九十百半]+)\s*个?"
+# A clause that asks something: a question mark, an interrogative word or an A-not-A verb.
+ASKS = re.compile(r"[？?]|吗|什么|啥|怎么|怎样|咋|如何|哪|谁|多少|多长|多久|几|能不能|可不可以|能否|是否|要不要|该不该|"
+                  r"有没有|行不行|是不是|算不算|会不会|对不对|合不合|想问|请问|想知道|问一下")
+_CLAUSE = re.compile(r"[^，,。；;！!？?\n]+[，,。；;！!？?\n]*")
+# The words of a story told before the question (我们是一家做汽配的小厂，去年…，想问…) say who
+# asks, not what: those the best units do not explain weigh this much of a question word. A topic the story names is still
+# weighed by the foreign and uncovered rules, so 我们是事业单位，想问… is no enterprise's question.
+STORY_WEIGHT = 0.5
+MIN_STORY = 10
+_FIRST_PERSON = re.compile(r"我|咱|俺|本(?:厂|公司|单位|企业|集团)")
 
 
 @dataclass(frozen=True)
@@ -220,21 +230,42 @@ def _is_foreign(word: str, index: Index) -> bool:
     return len(covered) < len(set(word))
 
 
+def story_words(query: str) -> set[str]:
+    """Words met only in the clauses told before the first clause that asks something."""
+    clauses = _CLAUSE.findall(query)
+    first = next((n for n, c in enumerate(clauses) if ASKS.search(c)), None)
+    if not first:
+        return set()
+    from .text import segment
+
+    told = "".join(clauses[:first])
+    # a story is the asker's own (我们厂…, 我在…): a topic named before the question (上市公司发给
+    # 员工的股票，…怎么交税) or a short one (技能人才，薪酬怎么定) is part of what is asked
+    if len(told) < MIN_STORY or not _FIRST_PERSON.search(told):
+        return set()
+    story = {w.lower() for c in clauses[:first] for w in segment(c)}
+    asked = {w.lower() for c in clauses[first:] for w in segment(c)}
+    return story - asked
+
+
 def features(query: str, top_units: list[str], index: Index) -> Features:
     text = "\n".join(index.search_texts[u] for u in top_units)
     total = found = foreign = 0.0
     unexplained = []
+    told = story_words(query)
     for word, noun in dict.fromkeys(_content_words(query, index)):
-        weight = general_idf(word) if noun else min(general_idf(word), NON_NOUN_CAP)
-        total += weight
+        specific = general_idf(word) if noun else min(general_idf(word), NON_NOUN_CAP)
         if _explained(word, text):
-            found += weight
+            total += specific
+            found += specific
             continue
+        weight = specific * STORY_WEIGHT if word in told else specific
+        total += weight
         if _explained_piecewise(word, text):
             found += weight * PIECE_CREDIT
         unexplained.append(word)
         if noun and _is_foreign(word, index):
-            foreign = max(foreign, weight)
+            foreign = max(foreign, specific)
     lowered = query.lower()
     # An uncovered topic must be a subject of the best unit itself — written at least twice in
     # its text and expansions: a word met in passing in the third unit (节假日 in a case's list
