@@ -153,6 +153,10 @@ class Features:
     unexplained: list[str] = field(default_factory=list)
 
 
+def content_words(query: str, index: Index) -> list[str]:
+    return [w for w, _ in dict.fromkeys(_content_words(query, index))]
+
+
 def _content_words(query: str, index: Index) -> list[tuple[str, bool]]:
     """(word, is a noun) for the question's content words; jieba's dictionary tags decide.
 
@@ -246,6 +250,30 @@ def story_words(query: str) -> set[str]:
     story = {w.lower() for c in clauses[:first] for w in segment(c)}
     asked = {w.lower() for c in clauses[first:] for w in segment(c)}
     return story - asked
+
+
+_SENTENCE = re.compile(r"[^？?！!。；;]+(?:[？?！!。；;]+|$)")
+# a second question joined by a comma and a word that adds one (…，另外…, …，还有…). A bare comma
+# between two asking clauses (工资必须打卡吗，发现金行不行) is mostly one question turned over.
+_ANOTHER = re.compile(r"[，,](?=另外|还有|此外|顺便|再问|再者|以及|另)")
+ADDED_QUESTION = re.compile(r"^(?:另外|还有|此外|顺便|再问|再者|以及)[，,]?")
+
+
+def question_parts(query: str) -> list[str]:
+    """The separate questions of a question that asks several (技能津贴发给谁？另外要不要交个税？),
+    each with the story told before it; one part when it asks one thing."""
+    pieces = [p for s in _SENTENCE.findall(query) for p in _ANOTHER.split(s) if p.strip()]
+    parts: list[str] = []
+    told = ""
+    for piece in pieces:
+        if ASKS.search(piece):
+            parts.append(told + piece)
+            told = ""
+        else:
+            told += piece
+    if told and parts:
+        parts[-1] += told
+    return parts or [query]
 
 
 def features(query: str, top_units: list[str], index: Index) -> Features:

@@ -379,7 +379,7 @@ def search(query: str, k: int = 5, doc_id: str | None = None, kind: str | None =
 
 def ranked(index: Index, query: str, doc_id: str | None, kind: str | None,
            use_bm25: bool = True, use_vectors: bool = True, rerank: bool = True,
-           use_gate: bool = True) -> tuple[list[Hit], str | None]:
+           use_gate: bool = True, split: bool = True) -> tuple[list[Hit], str | None]:
     """Fused ranking behind the gate, and a notice when the vectors were unavailable. For the
     ablation in `evaluation`, either retriever can be switched off, and `rerank=False` gives
     the raw rank fusion (no gate, no coverage or kind priors); `use_gate=False` ranks without
@@ -408,7 +408,11 @@ def ranked(index: Index, query: str, doc_id: str | None, kind: str | None,
     top = fused[order[0]]
     coverage = {uid: index.coverage(own, uid) for uid in order[:CANDIDATES]}
     if use_gate and not gate.admits(query, order[:3], index):
-        return [], notice
+        hits, left = _answerable_part(index, query, doc_id, kind, split)
+        if hits and left:
+            asked = "”“".join(gate.ADDED_QUESTION.sub("", p.strip("，,。；;？?！! ")) for p in left)
+            notice = "；".join(filter(None, [notice, f"问题中“{asked}”一问指引没有涉及，只检索了其余部分"]))
+        return hits, notice
     wants_case = bool(_WANTS_CASE.search(query))
     named = {index.subjects[w] for w in expand(own) if w in index.subjects} | _named_documents(query, index)
     subject = next(iter(named)) if len(named) == 1 else None
@@ -432,6 +436,39 @@ def ranked(index: Index, query: str, doc_id: str | None, kind: str | None,
         why = f"匹配词：{'、'.join(matched) or '（无）'}；{places}；覆盖问题要点 {share:.0%}"
         hits.append(Hit(unit=index.units[uid], score=round(final[uid] / best, 4), why=why))
     return hits, notice
+
+
+MIN_PART_WORDS = 2
+
+
+def _stands_alone(index: Index, part: str, doc_id: str | None, kind: str | None) -> bool:
+    """A part answered apart from the rest must say enough on its own (发现金行不行 does not) and
+    name nothing the guidelines never write (打到银行卡上吗 names 银行卡): the whole question was
+    refused, and a part that is only less unexplained than the whole is no part in scope."""
+    if len(gate.content_words(part, index)) < MIN_PART_WORDS:
+        return False
+    order = [h.unit.id for h in ranked(index, part, doc_id, kind, rerank=False)[0][:3]]
+    return gate.features(part, order, index).foreign == 0
+
+
+def _answerable_part(index: Index, query: str, doc_id: str | None, kind: str | None,
+                     split: bool) -> tuple[list[Hit], list[str]]:
+    """For a question that asks several things, one of them outside the guidelines (技能津贴
+    发给谁？另外要不要交个税？): the hits for the parts the gate admits on their own, so the
+    part the guidelines answer is answered, and the parts left out. No hits when no part is
+    admitted."""
+    parts = gate.question_parts(query) if split else []
+    if len(parts) < 2:
+        return [], []
+    kept = [p for p in parts if _stands_alone(index, p, doc_id, kind) and ranked(index, p, doc_id, kind, split=False)[0]]
+    if not kept:
+        return [], []
+    left = [p for p in parts if p not in kept]
+    if left:
+        hits = ranked(index, "".join(kept), doc_id, kind, split=False)[0]
+        if hits:
+            return hits, left
+    return ranked(index, kept[0], doc_id, kind, split=False)[0], left
 
 
 def prepare(progress: Callable[[str], None] = _quiet) -> Index:
