@@ -149,6 +149,7 @@ class Features:
     foreign: float
     injection: bool
     uncovered: str | None = None  # an uncovered topic the question names and its units do not
+    subject: str | None = None  # a leading noun the corpus never writes: the question is about it
     measure: str | None = None  # a day, hour, date or multiple asked for that no best unit states
     unexplained: list[str] = field(default_factory=list)
 
@@ -294,6 +295,7 @@ def features(query: str, top_units: list[str], index: Index) -> Features:
         unexplained.append(word)
         if noun and _is_foreign(word, index):
             foreign = max(foreign, specific)
+    subject = _foreign_subject(query, text, index)
     lowered = query.lower()
     # An uncovered topic must be a subject of the best unit itself — written at least twice in
     # its text and expansions: a word met in passing in the third unit (节假日 in a case's list
@@ -307,7 +309,23 @@ def features(query: str, top_units: list[str], index: Index) -> Features:
     # money by the best unit itself: a sum in another topic's case (the third unit) is no answer
     if measure is None and _ASKS_MONEY.search(query) and not _MONEY.search(first):
         measure = "元"
-    return Features(found / total if total else 0.0, foreign, is_injection(query), uncovered, measure, unexplained)
+    return Features(found / total if total else 0.0, foreign, is_injection(query), uncovered, subject, measure, unexplained)
+
+
+def _foreign_subject(query: str, text: str, index: Index) -> str | None:
+    """A noun the corpus never writes among the question's leading nouns — before its first word
+    the best units explain, the asker's own story aside: whose pay or what thing it asks about
+    (部队的…, 盐吃多了对身体…). The same noun later in a question (…发给电工吗) is a detail."""
+    parts = question_parts(query)
+    told = story_words(query)
+    for word, noun in _content_words(parts[0], index):
+        if word in told:
+            continue
+        if _explained(word, text) or not noun:
+            return None
+        if _is_foreign(word, index):
+            return word
+    return None
 
 
 def _figure(measure: str) -> str:
@@ -335,6 +353,10 @@ def refuses(found: Features, gate: Settings) -> str | None:
         return "share"
     if found.foreign > gate.max_foreign and found.share < gate.foreign_below_share:
         return "foreign"
+    # a foreign noun the question is about refuses at any specificity: the place that makes it
+    # the topic (部队的岗位津贴, 身体) is the evidence the weight gives elsewhere
+    if found.subject is not None and found.share < gate.foreign_below_share:
+        return "subject"
     return None
 
 
