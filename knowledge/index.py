@@ -47,7 +47,10 @@ CASE_PENALTY = 0.02
 # a company pointed at — that one, another, one letter-named (D公司) — is asking about a case.
 _WANTS_CASE = re.compile(r"案例|例子|实例|示例|做法|经验|哪个企业|哪家企业|哪些企业|别的企业|其他企业|别家|"
                          r"怎么做的|怎么搞的|调整成了|改成了|某矿|供电所|"
-                         r"(那个|那家|这家|哪家|别的|其他|有的?|[A-Z])[\u4e00-\u9fff]{0,4}(公司|集团)")
+                         r"(那个|那家|这家|哪家|有家|别的|其他|(?<![国所])有的?|[A-Z])[\u4e00-\u9fff]{0,4}(公司|集团|企业|厂|矿)|"
+                         # what peers in the trade did (同行是怎么搞的, 同行有…), not their pay data
+                         # (同行研发人员拿多少) or peer review (同行评价)
+                         r"同行(?:是)?(?:怎么|搞|做|有|调整|改)")
 KEY_RECHECK_SECONDS = 2.0
 # "什么叫X / X是什么": the unit whose sentence begins with X (支持保障型企业一般不直接创造效益…) or
 # says "X是指 / 所称X" defines it; a unit that only mentions X (对支持保障型企业…) does not.
