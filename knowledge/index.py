@@ -441,14 +441,16 @@ def ranked(index: Index, query: str, doc_id: str | None, kind: str | None,
     return hits, notice
 
 
-MIN_PART_WORDS = 2
+# How specific a part must be to stand alone: its content words' weights in general Chinese add
+# up to at least one specific term's (职位等级 14, 技能津贴 14), not a common word's (发现 8).
+MIN_PART_SPECIFICITY = 12.0
 
 
 def _stands_alone(index: Index, part: str, doc_id: str | None, kind: str | None) -> bool:
     """A part answered apart from the rest must say enough on its own (发现金行不行 does not) and
     name nothing the guidelines never write (打到银行卡上吗 names 银行卡): the whole question was
     refused, and a part that is only less unexplained than the whole is no part in scope."""
-    if len(gate.content_words(part, index)) < MIN_PART_WORDS:
+    if sum(gate.general_idf(w) for w in gate.content_words(part, index)) < MIN_PART_SPECIFICITY:
         return False
     order = [h.unit.id for h in ranked(index, part, doc_id, kind, rerank=False)[0][:3]]
     return gate.features(part, order, index).foreign == 0
