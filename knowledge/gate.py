@@ -100,6 +100,7 @@ class Settings:
     injection: tuple[str, ...]
     uncovered_topics: tuple[str, ...]
     document_words: frozenset[str] = frozenset()
+    read_as: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the gate's own synonyms
 
 
 @lru_cache(maxsize=1)
@@ -108,7 +109,8 @@ def settings() -> Settings:
     return Settings(float(data["min_share"]), float(data["max_foreign"]), float(data["foreign_below_share"]),
                     tuple(data["injection"]),
                     tuple(str(t).lower() for t in data.get("uncovered_topics") or ()),
-                    frozenset(str(w).lower() for w in data.get("document_words") or ()))
+                    frozenset(str(w).lower() for w in data.get("document_words") or ()),
+                    {str(k).lower(): tuple(str(v) for v in vs) for k, vs in (data.get("read_as") or {}).items()})
 
 
 def _general() -> tuple[dict[str, int], int]:
@@ -197,7 +199,7 @@ def _is_function(word: str) -> bool:
 
 
 def _explained(word: str, text: str) -> bool:
-    return word in text or any(s in text for s in expand([word])[1:])
+    return word in text or any(s in text for s in (*expand([word])[1:], *settings().read_as.get(word, ())))
 
 
 def _explained_piecewise(word: str, text: str) -> bool:
@@ -382,7 +384,8 @@ def choose_point(inside: list[Features], outside: list[Features], base: Settings
     for min_share in shares:
         for max_foreign in foreigns:
             for below in ((0.0,) if max_foreign == math.inf else (0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9, 1.01)):
-                point = Settings(min_share, max_foreign, below, base.injection, base.uncovered_topics, base.document_words)
+                point = Settings(min_share, max_foreign, below, base.injection, base.uncovered_topics, base.document_words,
+                                 base.read_as)
                 errors = cost * sum(refuses(f, point) is not None for f in inside)
                 errors += sum(refuses(f, point) is None for f in rest)
                 key = (errors, min_share, -max_foreign, below)

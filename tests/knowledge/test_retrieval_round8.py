@@ -113,3 +113,14 @@ def test_pointing_at_another_firm_asks_for_a_case(query, gold):
 def test_state_ownership_is_no_pointer_at_a_firm():
     assert not index._WANTS_CASE.search("国有企业的工资总额由谁管？")
     assert not index._WANTS_CASE.search("基础研究人才主要靠同行评价吗？")
+
+
+# --- the gate's own synonyms ---
+
+def test_a_subsidiary_is_read_as_the_corpus_s_word_by_the_gate():
+    assert "soe_internal/art-39" in _ids("子公司主要做集团内部的业务，工资总额增幅有没有上限？")
+    assert "子企业" in gate.settings().read_as["子公司"]
+
+
+def test_the_gate_s_synonyms_do_not_let_an_uncovered_topic_through():
+    assert knowledge.search("分公司员工的社保在哪交？") == []
