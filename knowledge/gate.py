@@ -259,13 +259,16 @@ _SENTENCE = re.compile(r"[^？?！!。；;]+(?:[？?！!。；;]+|$)")
 # a second question joined by a comma and a word that adds one (…，另外…, …，还有…). A bare comma
 # between two asking clauses (工资必须打卡吗，发现金行不行) is mostly one question turned over.
 _ANOTHER = re.compile(r"[，,](?=另外|还有|此外|顺便|再问|再者|以及|另)")
+_CLAUSE_END = re.compile(r"(?<=[，,])")
 ADDED_QUESTION = re.compile(r"^(?:另外|还有|此外|顺便|再问|再者|以及)[，,]?")
 
 
-def question_parts(query: str) -> list[str]:
+def question_parts(query: str, by_comma: bool = False) -> list[str]:
     """The separate questions of a question that asks several (技能津贴发给谁？另外要不要交个税？),
-    each with the story told before it; one part when it asks one thing."""
-    pieces = [p for s in _SENTENCE.findall(query) for p in _ANOTHER.split(s) if p.strip()]
+    each with the story told before it; one part when it asks one thing. `by_comma` also cuts at
+    a bare comma (…多长，徒弟试用期的工资怎么算？)."""
+    joint = _CLAUSE_END if by_comma else _ANOTHER
+    pieces = [p for s in _SENTENCE.findall(query) for p in joint.split(s) if p.strip()]
     parts: list[str] = []
     told = ""
     for piece in pieces:

@@ -463,9 +463,20 @@ def _answerable_part(index: Index, query: str, doc_id: str | None, kind: str | N
     part the guidelines answer is answered, and the parts left out. No hits when no part is
     admitted."""
     parts = gate.question_parts(query) if split else []
+    topic = None
+    if split and len(parts) < 2:
+        # a bare comma cuts only where the part outside names a labour, insurance or tax topic the
+        # guidelines do not govern (…多长，徒弟试用期的工资又怎么算？): two clauses that only
+        # turn one question over (打卡吗，发现金行不行) stay one
+        order = [h.unit.id for h in ranked(index, query, doc_id, kind, rerank=False)[0][:3]]
+        topic = gate.features(query, order, index).uncovered
+        parts = gate.question_parts(query, by_comma=True) if topic else []
     if len(parts) < 2:
         return [], []
-    kept = [p for p in parts if _stands_alone(index, p, doc_id, kind) and ranked(index, p, doc_id, kind, split=False)[0]]
+    # a clause after a bare comma goes on about what the clause before it named (试用期工资怎么算，
+    # 能不能低于最低工资 asks about 试用期): only the clauses before the topic stand apart
+    at = next((n for n, p in enumerate(parts) if topic in p.lower()), 0) if topic else len(parts)
+    kept = [p for p in parts[:at] if _stands_alone(index, p, doc_id, kind) and ranked(index, p, doc_id, kind, split=False)[0]]
     if not kept:
         return [], []
     left = [p for p in parts if p not in kept]

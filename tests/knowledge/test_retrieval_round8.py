@@ -124,3 +124,20 @@ def test_a_subsidiary_is_read_as_the_corpus_s_word_by_the_gate():
 
 def test_the_gate_s_synonyms_do_not_let_an_uncovered_topic_through():
     assert knowledge.search("分公司员工的社保在哪交？") == []
+
+
+# --- a bare comma before a topic outside the guidelines ---
+
+def test_a_bare_comma_cuts_before_an_uncovered_topic():
+    found = knowledge.search_result("年薪制的基本年薪怎么发，年薪要不要交个税？", k=3)
+    assert "qujing_skill/art-10" in [h.unit.id for h in found.hits]
+    assert found.notice is not None and "年薪要不要交个税" in found.notice
+
+
+def test_a_clause_after_the_topic_goes_on_about_it():
+    # 能不能低于最低工资 asks about the 试用期 pay named before it: no part stands apart
+    assert knowledge.search("试用期工资怎么算，能不能低于最低工资？") == []
+
+
+def test_bare_comma_parts():
+    assert gate.question_parts("年功工资怎么定，各档差多少？", by_comma=True) == ["年功工资怎么定，", "各档差多少？"]
