@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .config import ReviewLimits, review_limits
 from .errors import ReviewError
+from .layout import current_columns, current_wording, unpaged
 from .models import Block
 
 SUFFIXES = (".docx", ".txt", ".md")
@@ -95,11 +96,11 @@ def _docx_blocks(body) -> list[Block]:
         for child in parent.iterchildren():
             tag = child.tag
             if tag == f"{_W}p":
-                text = _text_of(child).strip()
+                text = current_wording(_text_of(child)).strip()
                 if text:
                     blocks.append(Block(index=len(blocks), kind="paragraph", text=text, heading=_is_heading_p(child, text)))
             elif tag == f"{_W}tbl":
-                rows = _table_rows(child)
+                rows = current_columns(_table_rows(child))
                 if any(any(c for c in r) for r in rows):
                     blocks.append(Block(index=len(blocks), kind="table", rows=rows, text=_table_text(rows)))
             elif tag == f"{_W}sdt":
@@ -112,8 +113,20 @@ def _docx_blocks(body) -> list[Block]:
 
 
 def _text_of(element) -> str:
+    """The text of a paragraph as it now stands: a run formatted as struck through is wording the
+    draft deletes (tracked deletions sit in w:delText and are never read)."""
     marks = {f"{_W}tab": "\t", f"{_W}br": "\n"}
-    return "".join(marks.get(n.tag) or n.text or "" for n in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br"))
+    return "".join(marks.get(n.tag) or n.text or "" for n in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br") if not _struck(n))
+
+
+def _struck(node) -> bool:
+    run = node.getparent()
+    if run is None or run.tag != f"{_W}r":
+        return False
+    strike = run.find(f"{_W}rPr/{_W}strike")
+    if strike is None:
+        strike = run.find(f"{_W}rPr/{_W}dstrike")
+    return strike is not None and strike.get(f"{_W}val") not in ("0", "false", "off")
 
 
 def _table_rows(tbl) -> list[list[str]]:
@@ -125,7 +138,7 @@ def _table_rows(tbl) -> list[list[str]]:
     for tr in tbl.iterchildren(f"{_W}tr"):
         row: list[str] = []
         for tc in tr.iterchildren(f"{_W}tc"):
-            text = " ".join(" ".join(_text_of(p).split()) for p in tc.iter(f"{_W}p")).strip()
+            text = " ".join(" ".join(current_wording(_text_of(p)).split()) for p in tc.iter(f"{_W}p")).strip()
             col = len(row)
             merge = tc.find(f"{_W}tcPr/{_W}vMerge")
             if merge is not None and merge.get(f"{_W}val") != "restart" and not text and rows and col < len(rows[-1]):
@@ -173,11 +186,13 @@ def text_blocks(text: str, markdown: bool = False, tables: list[list[list[str]]]
 
     def flush() -> None:
         if pending:
-            blocks.append(Block(index=len(blocks), kind="table", rows=list(pending), lines=list(typed), text=_table_text(pending)))
+            rows = current_columns(pending)
+            shown = typed if rows is pending else [" | ".join(r) for r in rows]
+            blocks.append(Block(index=len(blocks), kind="table", rows=list(rows), lines=list(shown), text=_table_text(rows)))
             pending.clear()
             typed.clear()
 
-    lines = [raw.strip() for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = unpaged([current_wording(raw).strip() for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")])
     aligned = _aligned_rows(lines)
     for i, line in enumerate(lines):
         cells = _row_cells(line) or aligned.get(i)
