@@ -43,9 +43,15 @@ def _ownership(scheme: Scheme) -> tuple[Ownership | None, str]:
     for s in scheme.prose():
         state = _first(s, w.state)
         private = _first(s, w.private)
+        collective = _first(s, w.collective)
+        if collective is not None and (private is None or collective[1] < private[1]):
+            private = collective
         if state is None and private is None:
             continue
         if private is not None and (state is None or private[1] < state[1]):
+            if private is collective:
+                return Ownership.NON_PUBLIC, (f"方案写明“{private[0]}”（{_cut(s.text)}）：集体所有制企业不是国有企业，"
+                                              "国有企业的两部指引作参考，曲靖指引按非公有制企业的条款审查")
             return Ownership.NON_PUBLIC, f"方案写明“{private[0]}”（{_cut(s.text)}）"
         return Ownership.STATE, f"方案写明“{state[0]}”（{_cut(s.text)}）"  # type: ignore[index]
     parent = next((s for s in scheme.prose() if s.has(*w.state_parent) and s.has(*w.subsidiary)), None)
@@ -60,8 +66,15 @@ def _first(s: Sentence, names: tuple[str, ...]) -> tuple[str, int] | None:
 
 
 def _first_in(text: str, names: tuple[str, ...]) -> tuple[str, int] | None:
-    hits = [(name, text.find(name)) for name in names if name in text]
+    """The first of `names` the text claims; one written right after a denial (不属于国有企业) claims nothing."""
+    denials = words().ownership.negated
+    hits = [(name, at) for name in names for at in _places(text, name)
+            if not any(text[:at].endswith(d) for d in denials) or name.startswith(denials)]
     return min(hits, key=lambda h: h[1]) if hits else None
+
+
+def _places(text: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(word), text)]
 
 
 def _region(scheme: Scheme) -> tuple[str | None, str]:
