@@ -230,8 +230,11 @@ def _aligned_rows(lines: list[str]) -> dict[int, list[str]]:
     run: list[int] = []
 
     def close() -> None:
-        if run and len(run) >= (2 if len(split[run[0]]) >= 3 else 3):
-            out.update({j: split[j] for j in run})
+        # a numbered provision ("3.1  经理级人员实行年薪制，…：") typed with a wide gap is no row: it ends a table
+        items = {j for j in run if _numbered_item(split[j])}
+        for part in _parts([j for j in run if j not in items]):
+            if len(part) >= (2 if len(split[part[0]]) >= 3 else 3) and not all(j in items for j in part):
+                out.update({j: split[j] for j in part})
 
     for i in range(len(lines) + 1):
         width = len(split[i]) if i < len(lines) else 0
@@ -242,6 +245,28 @@ def _aligned_rows(lines: list[str]) -> dict[int, list[str]]:
         close()
         run = [i] if width >= 2 else []
     return out
+
+
+_OUTLINE = re.compile(r"^(?:[0-9]+(?:[.．][0-9]+)*[.．、]?|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)])$")
+_ITEM_TEXT = 12  # an item's text this long, or ending a sentence, is prose rather than a cell
+
+
+def _numbered_item(cells: list[str]) -> bool:
+    """"1.1  公司与工会经协商，…。": an outline number set apart from a provision by a wide gap is an item of
+    a numbered list, not a row of a two-column table."""
+    return len(cells) == 2 and _OUTLINE.match(cells[0]) is not None and (
+        len(cells[1]) >= _ITEM_TEXT or cells[1].endswith(("。", "；", "：", ":", ";")))
+
+
+def _parts(kept: list[int]) -> list[list[int]]:
+    """Runs of consecutive line numbers in `kept`, split where an item line stood between them."""
+    parts: list[list[int]] = []
+    for j in kept:
+        if parts and j == parts[-1][-1] + 1:
+            parts[-1].append(j)
+        else:
+            parts.append([j])
+    return parts
 
 
 def _row_cells(line: str) -> list[str] | None:

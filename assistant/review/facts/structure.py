@@ -27,6 +27,7 @@ from .common import (
     Figure,
     amount_share,
     cell_amount,
+    table_unit,
     cell_is_percent,
     cell_value,
     cells,
@@ -323,6 +324,7 @@ def _step_table(table: Table) -> list[StepSeries]:
                     continue
                 if all(b < a for a, b in pairwise(found)):
                     found.reverse()  # listed from the top step down
+                found = [v * table_unit(table) for v in found]  # "单位：千元/月": 3.2 is 3,200元
                 name = next((c for i, c in enumerate(row) if i not in cols and c.strip() and cell_amount(c) is None), "")
                 evidence = evidence_of(r) if evidence_of else Evidence(text=" | ".join(c for c in row if c), chapter=table.chapter, block=table.block)
                 out.append(StepSeries(kind=SeriesKind.PAY_STEPS, name=name, amounts=found, broadband=broadband, evidence=evidence))
@@ -365,7 +367,8 @@ def _seniority_rows(table: Table, rows: list[list[str]], evidence_of) -> StepSer
             last = r
     if len(amounts) < 3:
         return None
-    return StepSeries(kind=SeriesKind.SENIORITY, name="年功工资", amounts=amounts, evidence=evidence_of(last))
+    unit = table_unit(table)
+    return StepSeries(kind=SeriesKind.SENIORITY, name="年功工资", amounts=[v * unit for v in amounts], evidence=evidence_of(last))
 
 
 _OTHER_ITEMS = ("基础工资", "岗位工资", "绩效工资", "能力工资", "技能工资", "奖金", "年薪", "薪级工资")
@@ -547,7 +550,29 @@ def annual_salary(scheme: Scheme) -> AnnualSalary | None:
             return AnnualSalary(base_share=Figure(value=found[0], evidence=s.evidence, text=found[1]), evidence=s.evidence)
         if s.has("占比相对较小", "占比较小", "比例较小"):
             return None  # the split is stated as the guideline words it, without figures
-    return AnnualSalary(base_share=None, evidence=first) if first else None
+    from_table = next((found for table in scheme.tables if (found := _annual_table(table)) is not None), None)
+    return from_table or (AnnualSalary(base_share=None, evidence=first) if first else None)
+
+
+def _annual_table(table: Table) -> AnnualSalary | None:
+    """"职级 | 基本年薪 | 绩效年薪" over "经理 | 18 | 12": each row's fixed part over its whole annual salary
+    (in whatever unit the table uses); the row with the largest fixed share stands for the table."""
+    header = table.header
+    base_col = next((i for i, c in enumerate(header) if any(w in c for w in W.annual_base)), None)
+    perf_col = next((i for i, c in enumerate(header) if any(w in c for w in W.annual_performance)), None)
+    if base_col is None or perf_col is None:
+        return None
+    shares = []
+    for r, row in enumerate(table.rows[1:], start=1):
+        base = cell_amount(row[base_col]) if base_col < len(row) and "%" not in row[base_col] else None
+        perf = cell_amount(row[perf_col]) if perf_col < len(row) and "%" not in row[perf_col] else None
+        if base is not None and perf is not None and base + perf > 0:
+            shares.append(((base / (base + perf)).quantize(Decimal("0.0001")), r, f"{row[base_col]}、{row[perf_col]}"))
+    if not shares:
+        return None
+    share, r, text = max(shares)
+    evidence = table.evidence(r)
+    return AnnualSalary(base_share=Figure(value=share, evidence=evidence, text=text), evidence=evidence)
 
 
 # ---- 科技人才与同职级管理人员 ---------------------------------------------------------------------------------

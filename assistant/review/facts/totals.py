@@ -624,6 +624,8 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
                 kind, q = "profit", q.with_(value=-abs(q.value), direction=None, text=f"亏损{q.text}")
             elif kind is None and _GAIN_LEVEL.search(q.subject.split("…")[-1]) and not q.per and not q.direction:
                 kind, q = "profit", q.with_(text=f"盈利{q.text}")  # "2024年盈利300万元": the year's profit
+            if kind is None and q.direction and _AGAINST_LAST.search(q.subject):
+                kind = _measure_before(s, q)  # "工资总额预算按5,350万元编制，较上年实发增加350万元": the change is the budget's
             if kind is None or q.per or any(w in q.subject for w in W.not_company):
                 continue
             if q.direction and _AGAINST_LAST.search(q.subject):
@@ -649,12 +651,29 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
         if before.value:
             change = (after.value - before.value) / abs(before.value)  # a loss that deepens is a fall
             out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{_level(before)}→{_level(after)}")
+    plan = _plan_year(scheme)
     for kind, (q, s) in changes.items():
-        base = relative.get(kind, {}).get(-1)
+        base = relative.get(kind, {}).get(-1) or (dated.get(kind, {}).get(plan - 1) if plan else None)
         if kind not in out and base is not None and base[0].value:
             change = abs(q.value) * (-1 if q.direction == "down" else 1) / base[0].value
             out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{base[0].text}→{q.text}")
     return out
+
+
+def _measure_before(s: Sentence, q: Quantity) -> str | None:
+    """The measure of the amount written just before `q` in its sentence, when `q`'s clause names none of its own."""
+    before = [p for p in s.figures(Kind.MONEY) if p.end <= q.start and not p.direction]
+    if not before or re.search(r"[；;。]", s.plain[before[-1].end:q.start]):
+        return None
+    return _row_kind(before[-1].subject)
+
+
+def _plan_year(scheme: Scheme) -> int | None:
+    """The year a scheme plans for, as its title gives it ("2025年度薪酬分配实施方案"): the latest year written
+    before its first chapter, in its first few lines."""
+    years = [int(d.value) for s in scheme.sentences[:4] if not s.chapter
+             for d in s.reading.quantities if d.kind is Kind.DATE and 1990 <= d.value <= 2100]
+    return max(years) if years else None
 
 
 _MADE_OF = ("构成", "组成", "包括", "包含", "由")
