@@ -27,7 +27,6 @@ from .common import (
     Figure,
     amount_share,
     cell_amount,
-    table_unit,
     cell_is_percent,
     cell_value,
     cells,
@@ -36,6 +35,7 @@ from .common import (
     header_row,
     line_runs,
     placed,
+    table_unit,
 )
 from .statements import COMPONENTS
 
