@@ -550,7 +550,7 @@ def annual_salary(scheme: Scheme) -> AnnualSalary | None:
             return AnnualSalary(base_share=Figure(value=found[0], evidence=s.evidence, text=found[1]), evidence=s.evidence)
         if s.has("占比相对较小", "占比较小", "比例较小"):
             return None  # the split is stated as the guideline words it, without figures
-    from_table = next((found for table in scheme.tables if (found := _annual_table(table)) is not None), None)
+    from_table = next((split for table in scheme.tables if (split := _annual_table(table)) is not None), None)
     return from_table or (AnnualSalary(base_share=None, evidence=first) if first else None)
 
 
