@@ -299,6 +299,11 @@ def _with_context(blocks: list[Block]) -> list[Block]:
     context = ""
     for block in blocks:
         block.context = context
-        if block.kind == "paragraph" and (block.heading or block.text.endswith(("：", ":")) or len(block.text) <= 40):
+        if block.kind == "paragraph" and _UNIT_LINE.match(block.text):
+            context = f"{context}（{block.text.strip('（）() ')}）"  # "单位：万元" under "附件1 …预算表": the heading still names the table
+        elif block.kind == "paragraph" and (block.heading or block.text.endswith(("：", ":")) or len(block.text) <= 40):
             context = block.text
     return blocks
+
+
+_UNIT_LINE = re.compile(r"^[（(]?\s*(?:金额|计量)?单位\s*[:：][^。；]{0,20}[)）]?$")

@@ -287,7 +287,7 @@ def chief(scheme: Scheme) -> Chief | None:
             elif chiefs is None and count_value(q) is not None:
                 chiefs = figure(q, s)
                 listed = [q]
-            elif chiefs is not None and chiefs.evidence == s.evidence and _another_post(q, listed):
+            elif chiefs is not None and chiefs.evidence == s.evidence and (_another_post(q, listed) or _respectively(q, listed)):
                 # "聘任首席技师7名、首席工程师2名": posts listed one after another add up
                 listed.append(q)
                 chiefs = chiefs.model_copy(update={"value": chiefs.value + (count_value(q) or 0),
@@ -334,6 +334,17 @@ def _chief_table(scheme: Scheme) -> Figure | None:
         if totals and about:
             return Figure(value=totals[0].value, evidence=table.evidence(totals[0].row), text=totals[0].text)
     return None
+
+
+_EACH = ("分别", "依次", "各为")
+
+
+def _respectively(q: Quantity, listed: list[Quantity]) -> bool:
+    """"在采煤、掘进、机电三个专业设首席技师，名额分别为4名、3名、2名": one count for each of the things
+    listed, the reader naming them all alike — they add up."""
+    first = listed[0]
+    return (any(w in first.subject for w in _EACH) and q.kind is first.kind and q.name == first.name and not q.bound
+            and not q.total and q.subject.startswith(first.subject.rstrip("…")))
 
 
 def _another_post(q: Quantity, listed: list[Quantity]) -> bool:

@@ -446,16 +446,24 @@ def _budget_rows(table: Table) -> dict[str, Figure]:
         if rate is not None:
             out[kind] = Figure(value=cell_value(rate), evidence=table.evidence(row), text=rate.text)
             continue
-        years = [c for c in row_cells if c.value is not None and any(ch.isdigit() for ch in c.header) and not cell_is_percent(c)]
-        if len(years) < 2:
-            # 指标 | 上年实际 | 本年预算: columns named by a year in words, ordered by it
-            said = [(rank, c) for c in row_cells if c.value is not None and not cell_is_percent(c) and (rank := _header_rank(c.header)) is not None]
-            years = [c for _, c in sorted(said, key=lambda t: (t[0], t[1].col))] if len({r for r, _ in said}) >= 2 else []
-        if len(years) >= 2 and years[0].value:
-            change = (years[-1].value - years[0].value) / years[0].value  # type: ignore[operator]
-            out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=table.evidence(row),
-                               text=f"{years[0].text}→{years[-1].text}")
+        moved = _two_years(row_cells, table)
+        if moved is not None:
+            out[kind] = moved
     return out
+
+
+def _two_years(row_cells: list[Cell], table: Table) -> Figure | None:
+    """A row's change worked out from its amounts of two years (2024年实发 | 2025年预算, or 上年实际 |
+    本年预算 in words): the last year's over the first's."""
+    years = [c for c in row_cells if c.value is not None and any(ch.isdigit() for ch in c.header) and not cell_is_percent(c)]
+    if len(years) < 2:
+        # 指标 | 上年实际 | 本年预算: columns named by a year in words, ordered by it
+        said = [(rank, c) for c in row_cells if c.value is not None and not cell_is_percent(c) and (rank := _header_rank(c.header)) is not None]
+        years = [c for _, c in sorted(said, key=lambda t: (t[0], t[1].col))] if len({r for r, _ in said}) >= 2 else []
+    if len(years) < 2 or not years[0].value:
+        return None
+    change = (years[-1].value - years[0].value) / years[0].value  # type: ignore[operator]
+    return Figure(value=change.quantize(Decimal("0.0001")), evidence=table.evidence(row_cells[0].row), text=f"{years[0].text}→{years[-1].text}")
 
 
 def _headquarters_table(scheme: Scheme) -> dict[str, Figure]:
@@ -756,6 +764,9 @@ def subsidiaries(scheme: Scheme) -> list[SubsidiaryGrowth]:
         for cell in cells(table):
             if cell_is_percent(cell) and cell_value(cell) is not None:
                 rates.setdefault(cell.row, []).append(cell)
+        by_row: dict[int, list[Cell]] = {}
+        for cell in cells(table):
+            by_row.setdefault(cell.row, []).append(cell)
         planned = {row: max(found, key=_column_when).col for row, found in rates.items()
                    if len(found) >= 2 and all(_column_when(c)[:2] != (0, 0) for c in found)}
         for cell in cells(table):
@@ -764,8 +775,14 @@ def subsidiaries(scheme: Scheme) -> list[SubsidiaryGrowth]:
             # the kind is the row's name (内部效益型) or written in a column of its own (企业 | 功能类型 | 增幅)
             row = table.rows[cell.row]
             kind = next((k for k in W.subsidiary_kinds if k in cell.label or any(k in c for c in row)), None)
-            if kind is None and any(w in cell.label for w in _GROUP_ROW) and (seen or of_kinds):
+            if kind is None and any(w in cell.label for w in _GROUP_ROW) and "总部" not in cell.label and (seen or of_kinds):
                 kind = "集团"  # the group's own row (集团合计) in a table of subsidiaries: the growth they are held to
+            if kind is not None and of_kinds and cell.row not in done and cell.row not in rates and (moved := _two_years(by_row[cell.row], table)) is not None:
+                # 企业 | 功能类型 | 2024年实发 | 2025年预算 with no rate written: the row's growth from its two years
+                seen.add(kind)
+                done.add(cell.row)
+                out.append(SubsidiaryGrowth(kind=kind, growth=moved))
+                continue
             if kind is None or cell.row in done or not cell_is_percent(cell) or cell_value(cell) is None:
                 continue
             points = _points_over_group(read(plain(cell.text), typos=False).quantities) if "集团" in cell.text else None
