@@ -168,10 +168,15 @@ def _is_tech(text: str) -> bool:
     return any(w in text for w in W.tech_skill) and not any(w in text for w in W.not_tech)
 
 
+_MONEY_HEAD = re.compile(r"额度|金额|[千万]?元|奖金|工资|薪酬|分红额|分配额")
+
+
 def _named_counts(table: Table) -> dict[str, Figure]:
     """Counts a table names for themselves, by column (单位 | 在岗人数 | 激励对象人数 | 其中技术技能人才, its
     合计 row or the sum of its rows) or by row (在岗职工 | 300 / 激励对象 | 100 / 其中：技术技能人才 | 55)."""
-    counts = [c for c in cells(table) if c.value is not None and c.value == c.value.to_integral_value() and c.value > 0 and "%" not in c.text]
+    # a column of money (分红额度, 奖金（千元）) holds no head count, whatever else its heading names
+    counts = [c for c in cells(table) if c.value is not None and c.value == c.value.to_integral_value() and c.value > 0 and "%" not in c.text
+              and not (_MONEY_HEAD.search(c.header) and "人" not in c.header)]
     out: dict[str, Figure] = {}
 
     def amount(c: Cell) -> Decimal:
