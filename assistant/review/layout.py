@@ -23,7 +23,7 @@ _OPENS = re.compile(r"^(?:第[0-9零〇一二两三四五六七八九十百]+[�
                     r"|[0-9]+(?:[.．][0-9]+)*[、.．\s]|[#>|*+\-•·]|附件|附表|表[0-9一二三四五六七八九十])")
 _GAP = re.compile(r"\s{2,}|\u3000|\t")
 _WRAPPED_MIN = 2  # lines that stop mid-sentence at the wrap width before a text is taken as hard-wrapped
-_WRAP_SHARE = 0.8  # a wrapped line runs to at least this share of the text's wrap width
+_WRAP_SHARE = 0.75  # a wrapped line runs to at least this share of the text's wrap width
 
 
 def unpaged(lines: list[str]) -> list[str]:
@@ -34,7 +34,7 @@ def unpaged(lines: list[str]) -> list[str]:
     Lines are joined only in a text that is hard-wrapped — several lines stopping mid-sentence at the
     same width — and only a line reaching that width onto a line that opens no item of its own."""
     marks = [i for i, line in enumerate(lines) if _PAGE.match(line.strip())]
-    if not marks and not _hard_wrapped(lines):
+    if not marks and not _hard_wrapped(lines, paged=False):
         return lines
     counts = Counter(line.strip() for line in lines if line.strip())
     dropped = set(marks)
@@ -50,7 +50,8 @@ def unpaged(lines: list[str]) -> list[str]:
             breaks.add(len(kept))
             continue
         kept.append(line)
-    return _joined(kept, breaks) if _hard_wrapped(kept) else [line for i, line in enumerate(kept) if line.strip() or i not in breaks]
+    paged = bool(marks)
+    return _joined(kept, breaks, paged) if _hard_wrapped(kept, paged) else [line for i, line in enumerate(kept) if line.strip() or i not in breaks]
 
 
 def _near(lines: list[str], i: int, step: int) -> list[int]:
@@ -81,21 +82,23 @@ def _stops_short(line: str, width: int) -> bool:
     return _prose(line) and len(text) >= width * _WRAP_SHARE and not text.endswith(_ENDS)
 
 
-def _cut_off(line: str, width: int) -> bool:
-    """In a hard-wrapped text, a line left open: it runs to the wrap width, or it has begun a sentence
-    (a comma inside) and stops before ending it ("…其中安全指标权重为" / "45%，…")."""
+def _cut_off(line: str, width: int, paged: bool) -> bool:
+    """A line left open: it runs to the wrap width without ending its sentence — or, in a text with page
+    numbers (a PDF's, wrapped throughout), it has begun a sentence (a comma inside) and stops before
+    ending it ("…其中安全指标权重为" / "45%，…")."""
     text = line.strip()
-    return _stops_short(line, width) or (_prose(line) and ("，" in text or "," in text) and _OPENS.match(text) is None
-                                         and not text.endswith((*_ENDS, "）", ")")))
+    return _stops_short(line, width) or paged and (_prose(line) and ("，" in text or "," in text) and _OPENS.match(text) is None
+                                                   and not text.endswith((*_ENDS, "）", ")")))
 
 
-def _hard_wrapped(lines: list[str]) -> bool:
+def _hard_wrapped(lines: list[str], paged: bool) -> bool:
+    """Several lines left open at the wrap width (one is enough in a text with page numbers)."""
     width = _width(lines)
     if width < 20:
         return False
     nxt = {i: _near(lines, i, 1) for i in range(len(lines))}
-    wrapped = [i for i, line in enumerate(lines) if _stops_short(line, width) and nxt[i] and _continues(lines[nxt[i][0]])]
-    return len(wrapped) >= _WRAPPED_MIN
+    wrapped = [i for i, line in enumerate(lines) if _cut_off(line, width, paged) and nxt[i] and _continues(lines[nxt[i][0]])]
+    return len(wrapped) >= (1 if paged else _WRAPPED_MIN)
 
 
 def _continues(line: str) -> bool:
@@ -103,14 +106,14 @@ def _continues(line: str) -> bool:
     return _prose(line) and _OPENS.match(text) is None
 
 
-def _joined(lines: list[str], breaks: set[int]) -> list[str]:
+def _joined(lines: list[str], breaks: set[int], paged: bool) -> list[str]:
     """Each line that stops mid-sentence at the wrap width joined with the line that goes on with it;
     blank lines between the two are crossed only where a page was removed (elsewhere they end a paragraph)."""
     width = _width(lines)
     out: list[str] = []
     blanks: list[int] = []  # blank lines held while the last line out is open
     for i, line in enumerate(lines):
-        is_open = bool(out) and _cut_off(out[-1], width)
+        is_open = bool(out) and _cut_off(out[-1], width, paged)
         if not line.strip():
             if is_open:
                 blanks.append(i)

@@ -348,8 +348,9 @@ def _respectively(q: Quantity, listed: list[Quantity]) -> bool:
     """"在采煤、掘进、机电三个专业设首席技师，名额分别为4名、3名、2名": one count for each of the things
     listed, the reader naming them all alike — they add up."""
     first = listed[0]
-    return (any(w in first.subject for w in _EACH) and q.kind is first.kind and q.name == first.name and not q.bound
-            and not q.total and q.subject.startswith(first.subject.rstrip("…")))
+    each = next((w for w in _EACH if w in first.subject), None)
+    # the reader names each count by the thing listed ("研发 名额分别") or all alike ("名额分别为…")
+    return each is not None and each in q.subject and q.kind is first.kind and not q.bound and not q.total and not q.parent
 
 
 def _another_post(q: Quantity, listed: list[Quantity]) -> bool:

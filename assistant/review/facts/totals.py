@@ -669,11 +669,17 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
 
 
 def _measure_before(s: Sentence, q: Quantity) -> str | None:
-    """The measure of the amount written just before `q` in its sentence, when `q`'s clause names none of its own."""
-    before = [p for p in s.figures(Kind.MONEY) if p.end <= q.start and not p.direction]
-    if not before or re.search(r"[；;。]", s.plain[before[-1].end:q.start]):
-        return None
-    return _row_kind(before[-1].subject)
+    """The measure a change with no name of its own is written under: that of the amount just before it in
+    its sentence ("工资总额预算按5,350万元编制，较上年实发增加350万元"), else the one measure its sentence names
+    before it ("工资总额预算另行编制，较上年增加400万元")."""
+    start = max(s.plain.rfind(ch, 0, q.start) for ch in "；;。") + 1
+    before = [p for p in s.figures(Kind.MONEY) if start <= p.start and p.end <= q.start and not p.direction]
+    if before:
+        return _row_kind(before[-1].subject)
+    words_before = s.plain[start:q.start]
+    kinds = {k for k, cues in (("wage_total", W.wage_total), ("profit", W.profit), ("avg_wage", W.avg_wage), ("productivity", W.productivity))
+             if any(c in words_before for c in cues)}
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def _plan_year(scheme: Scheme) -> int | None:
