@@ -158,3 +158,23 @@ def test_a_money_column_of_a_dividend_table_is_no_head_count():
     assert "dividend-tech-share" in rules_found(text.format(m=45, t=105))  # 60 / 105 = 57%
     found = rules_found(text.format(m=30, t=90))  # 60 / 90 = 67%, 90 / 300 = 30%
     assert "dividend-tech-share" not in found and "dividend-recipients" not in found
+
+
+# ---- second batch ---------------------------------------------------------------------------------
+
+def _mixed(state_stake: int, private_stake: int, control: str = "") -> str:
+    return (f"第一条 公司为混合所有制企业，县属国有企业陆良县城投公司持股{state_stake}%；民营企业某某实业有限公司持股{private_stake}%{control}。"
+            "公司位于曲靖市陆良县。\n第二条 2025年工资总额增长9%，利润总额增长4%；工资总额经与工会集体协商确定。\n")
+
+
+def test_the_controlling_shareholder_decides_a_mixed_companys_ownership():
+    assert review_text(_mixed(40, 60)).assumptions[0].value == "非公有制"
+    assert review_text(_mixed(60, 40)).assumptions[0].value == "国有"
+    assert review_text(_mixed(45, 45, "，为公司控股股东")).assumptions[0].value == "非公有制"
+    assert "two-lower" in rules_found(_mixed(60, 40)) and "two-lower" not in rules_found(_mixed(40, 60))
+
+
+def test_a_seniority_rule_with_a_monthly_amount_that_changes_at_a_boundary():
+    text = "第一条 本厂为民营企业，位于曲靖市富源县。\n第二条 工龄工资：工龄每满一年每月15元，满十五年后每满一年每月{s}元。\n"
+    assert "seniority-arithmetic" in rules_found(text.format(s=30))
+    assert "seniority-arithmetic" not in rules_found(text.format(s=15))

@@ -164,7 +164,7 @@ _STEP_RULE = re.compile(r"每(?:满|晋升|晋|升|增|提高|上)?[一1]?(?:年
 
 
 # the rule written right before the amount, with no verb ("工龄1至5年的每年10元"): of seniority pay, a step
-_STEP_RULE_END = re.compile(_STEP_RULE.pattern + r"\s*$")
+_STEP_RULE_END = re.compile(_STEP_RULE.pattern + r"\s*(?:每人)?(?:每月|每年|按月|月)?\s*$")  # "每满一年每月20元": the period is no step
 
 
 def _clause_before(s: Sentence, q: Quantity) -> str:
