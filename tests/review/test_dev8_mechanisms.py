@@ -178,3 +178,17 @@ def test_a_seniority_rule_with_a_monthly_amount_that_changes_at_a_boundary():
     text = "第一条 本厂为民营企业，位于曲靖市富源县。\n第二条 工龄工资：工龄每满一年每月15元，满十五年后每满一年每月{s}元。\n"
     assert "seniority-arithmetic" in rules_found(text.format(s=30))
     assert "seniority-arithmetic" not in rules_found(text.format(s=15))
+
+
+def test_gaps_listed_in_order_are_gaps_not_steps():
+    text = SOE_QJ + "第三条 岗位工资一岗五档，档差依次为{a}元、{b}元、150元、150元。\n"
+    report = review_text(text.format(a=100, b=120))
+    hit = next(f for f in report.findings if f.rule == "pay-step-arithmetic" and f.severity.value == "error")
+    assert "100、120、150、150" in hit.message
+    assert "pay-step-arithmetic" not in rules_found(text.format(a=150, b=150))
+
+
+def test_a_table_in_ten_thousands_shows_its_steps_in_whole_yuan():
+    text = SOE_QJ + "附件 年薪标准\n单位：万元/年\n| 岗位等级 | 一档 | 二档 | 三档 | 四档 |\n|---|---|---|---|---|\n| 主管 | 7.2 | 7.8 | 8.4 | 9.4 |\n"
+    hit = next(f for f in review_text(text).findings if f.rule == "pay-step-arithmetic")
+    assert "6000、6000、10000" in hit.message and ".0" not in hit.message

@@ -215,6 +215,12 @@ def table_unit(table: Table) -> Decimal:
     return _UNIT_SIZE[found.group(1) or found.group(2)] if found else Decimal(1)
 
 
+def in_yuan(value: Decimal, unit: Decimal) -> Decimal:
+    """A table's figure in 元: 8.4 under 万元 is 84000, shown without the decimal the scaling leaves."""
+    scaled = value * unit
+    return scaled.quantize(Decimal(1)) if scaled == scaled.to_integral_value() else scaled.normalize()
+
+
 def is_figure(cell: str) -> bool:
     return cell_amount(cell) is not None
 

@@ -33,6 +33,7 @@ from .common import (
     figure,
     filled,
     header_row,
+    in_yuan,
     line_runs,
     placed,
     table_unit,
@@ -300,8 +301,14 @@ def _listed_steps(s: Sentence) -> list[Decimal] | None:
             continue  # the list is of the steps one after another ("各档标准为3000、3200…元")
         run = [p for p in amounts if p.start >= q.start and p.name == q.name]
         if len(run) >= 3 and all(s.plain[a.end:b.start].strip() in ("、", "，", ",", "；") for a, b in pairwise(run)):
+            if any(w in q.subject for w in _GAP_WORDS):
+                # "档差依次为100元、120元、150元": the gaps between the steps, not the steps — their running sums
+                return [sum((p.value for p in run[:i]), Decimal(0)) for i in range(len(run) + 1)]
             return [p.value for p in run]
     return None
+
+
+_GAP_WORDS = ("档差", "级差", "差额", "级距")
 
 
 def _step_table(table: Table) -> list[StepSeries]:
@@ -324,7 +331,7 @@ def _step_table(table: Table) -> list[StepSeries]:
                     continue
                 if all(b < a for a, b in pairwise(found)):
                     found.reverse()  # listed from the top step down
-                found = [v * table_unit(table) for v in found]  # "单位：千元/月": 3.2 is 3,200元
+                found = [in_yuan(v, table_unit(table)) for v in found]  # "单位：千元/月": 3.2 is 3,200元
                 name = next((c for i, c in enumerate(row) if i not in cols and c.strip() and cell_amount(c) is None), "")
                 evidence = evidence_of(r) if evidence_of else Evidence(text=" | ".join(c for c in row if c), chapter=table.chapter, block=table.block)
                 out.append(StepSeries(kind=SeriesKind.PAY_STEPS, name=name, amounts=found, broadband=broadband, evidence=evidence))
@@ -368,7 +375,7 @@ def _seniority_rows(table: Table, rows: list[list[str]], evidence_of) -> StepSer
     if len(amounts) < 3:
         return None
     unit = table_unit(table)
-    return StepSeries(kind=SeriesKind.SENIORITY, name="年功工资", amounts=[v * unit for v in amounts], evidence=evidence_of(last))
+    return StepSeries(kind=SeriesKind.SENIORITY, name="年功工资", amounts=[in_yuan(v, unit) for v in amounts], evidence=evidence_of(last))
 
 
 _OTHER_ITEMS = ("基础工资", "岗位工资", "绩效工资", "能力工资", "技能工资", "奖金", "年薪", "薪级工资")

@@ -78,6 +78,27 @@ def clean_revisions() -> None:
     doc.save(str(HERE / "clean_soe_revisions_tech.docx"))
 
 
+
+
+def board_annex_steps() -> None:
+    doc = docx.Document()
+    doc.add_heading("曲靖某交通建设投资有限公司董事会决议", level=1)
+    for p in (
+        "曲靖某交通建设投资有限公司是曲靖市人民政府出资、市国资委履行出资人职责的国有独资公司。2025年3月20日，公司召开第三届董事会第五次会议，应到董事7人，实到7人。会议审议通过以下事项：",
+        "一、同意《2025年度工资总额预算》，利润总额计划增长4%，工资总额预算增长3%。",
+        "二、同意管理和专业技术岗位实行年薪制，岗位年薪标准见附件。",
+        "三、同意本决议事项提交职工代表大会审议，并经公司党委前置研究。",
+        "附件 管理和专业技术岗位年薪标准",
+        "单位：万元/年",
+    ):
+        doc.add_paragraph(p)
+    table(doc, [["岗位等级", "一档", "二档", "三档", "四档", "五档"],
+                ["主管级", "8.4", "9.0", "9.6", "10.4", "11.4"],
+                ["专员级", "6.0", "6.5", "7.0", "7.5", "8.0"]])
+    doc.save(str(HERE / "qj_soe_board_annex_steps.docx"))
+
+
 if __name__ == "__main__":
     institute_one_row()
     clean_revisions()
+    board_annex_steps()
