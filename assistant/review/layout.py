@@ -22,8 +22,11 @@ _ENDS = ("。", "；", "：", "！", "？", ";", ":", "!", "?", "|")
 _OPENS = re.compile(r"^(?:第[0-9零〇一二两三四五六七八九十百]+[章节条]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]"
                     r"|[0-9]+(?:[.．][0-9]+)*[、.．\s]|[#>|*+\-•·]|附件|附表|表[0-9一二三四五六七八九十])")
 _GAP = re.compile(r"\s{2,}|\u3000|\t")
+_PAGED_WIDTH_MIN = 20  # a page of a PDF wraps at this many characters or more
+_WIDTH_MIN = 30  # without page numbers, only a text wrapped this wide is taken for a hard-wrapped one
 _WRAPPED_MIN = 2  # lines that stop mid-sentence at the wrap width before a text is taken as hard-wrapped
-_WRAP_SHARE = 0.75  # a wrapped line runs to at least this share of the text's wrap width
+_WRAP_SHARE = 0.75  # in a text with page numbers, a wrapped line runs to at least this share of the wrap width
+_WRAP_SLACK = 2  # elsewhere it runs to the width itself, give or take a character or two (wrapping is exact)
 
 
 def unpaged(lines: list[str]) -> list[str]:
@@ -76,10 +79,13 @@ def _width(lines: list[str]) -> int:
     return lengths[int(len(lengths) * 0.9)] if lengths else 0
 
 
-def _stops_short(line: str, width: int) -> bool:
-    """A prose line that runs to the wrap width without ending its sentence."""
+def _stops_short(line: str, width: int, paged: bool) -> bool:
+    """A prose line that runs to the wrap width without ending its sentence. Without page numbers to show
+    the text came from a PDF, only a line of the full width counts: lines typed one item each, unpunctuated,
+    vary in length."""
     text = line.strip()
-    return _prose(line) and len(text) >= width * _WRAP_SHARE and not text.endswith(_ENDS)
+    reach = width * _WRAP_SHARE if paged else width - _WRAP_SLACK
+    return _prose(line) and len(text) >= reach and not text.endswith(_ENDS)
 
 
 def _cut_off(line: str, width: int, paged: bool) -> bool:
@@ -87,15 +93,15 @@ def _cut_off(line: str, width: int, paged: bool) -> bool:
     numbers (a PDF's, wrapped throughout), it has begun a sentence (a comma inside) and stops before
     ending it ("…其中安全指标权重为" / "45%，…")."""
     text = line.strip()
-    return _stops_short(line, width) or paged and (_prose(line) and ("，" in text or "," in text) and _OPENS.match(text) is None
+    return _stops_short(line, width, paged) or paged and (_prose(line) and ("，" in text or "," in text) and _OPENS.match(text) is None
                                                    and not text.endswith((*_ENDS, "）", ")")))
 
 
 def _hard_wrapped(lines: list[str], paged: bool) -> bool:
     """Several lines left open at the wrap width (one is enough in a text with page numbers)."""
     width = _width(lines)
-    if width < 20:
-        return False
+    if width < (_PAGED_WIDTH_MIN if paged else _WIDTH_MIN):
+        return False  # short lines are items typed one a line, however alike their lengths
     nxt = {i: _near(lines, i, 1) for i in range(len(lines))}
     wrapped = [i for i, line in enumerate(lines) if _cut_off(line, width, paged) and nxt[i] and _continues(lines[nxt[i][0]])]
     return len(wrapped) >= (1 if paged else _WRAPPED_MIN)

@@ -46,6 +46,19 @@ def test_page_markers_and_running_titles_go_and_the_top_title_stays():
 def test_a_text_typed_line_by_line_is_left_as_it_is():
     lines = ["三、工资结构", "岗位工资按岗位评价确定。", "四、绩效考核", "绩效工资按月考核发放。"]
     assert unpaged(lines) == lines
+    # items typed one a line without punctuation, of lengths of their own: no line is wrapped
+    items = ["各位同事：今年工资调整安排如下", "工资总额预算5,000万元，比去年多安排3%", "利润总额预计增长5%，人均产值增长6%",
+             "一线岗位调资向技能人才倾斜，管理岗位不调", "有疑问请找人力资源部咨询"]
+    assert unpaged(items) == items
+
+
+def test_a_hard_wrapped_text_without_page_numbers_is_joined_where_lines_run_the_full_width():
+    text = ("本公司为曲靖市属国有独资企业，主营城市燃气供应，现有职工二百人。二〇二五年利\n"
+            "润总额计划比上年增长百分之四，工资总额计划比上年增长百分之七，平均工资增长低\n"
+            "于劳动生产率增长。\n")
+    lines = unpaged(text.split("\n"))
+    assert lines[0].endswith("平均工资增长低于劳动生产率增长。")
+    assert "two-lower" in rules_found(text)
 
 
 # ---- wording a revision struck out ----------------------------------------------------------------
