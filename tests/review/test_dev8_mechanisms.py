@@ -205,3 +205,19 @@ def test_a_table_in_ten_thousands_shows_its_steps_in_whole_yuan():
     text = SOE_QJ + "附件 年薪标准\n单位：万元/年\n| 岗位等级 | 一档 | 二档 | 三档 | 四档 |\n|---|---|---|---|---|\n| 主管 | 7.2 | 7.8 | 8.4 | 9.4 |\n"
     hit = next(f for f in review_text(text).findings if f.rule == "pay-step-arithmetic")
     assert "6000、6000、10000" in hit.message and ".0" not in hit.message
+
+
+def test_a_tracked_deletion_is_not_read_and_a_tracked_insertion_is(tmp_path: Path):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    doc = docx.Document()
+    doc.add_paragraph("第一条 本院为省属国有独资科研院所，注册地太原市，现有科技人才160人。")
+    p = doc.add_paragraph("第二条 首席研究员")
+    p._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="1" w:author="审稿人"><w:r><w:delText>8</w:delText></w:r></w:del>'))
+    p._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="2" w:author="审稿人"><w:r><w:t>12</w:t></w:r></w:ins>'))
+    p.add_run("名。")
+    path = tmp_path / "tracked.docx"
+    doc.save(str(path))
+    found = [f.rule for f in review_file(path).findings if f.severity.value == "error"]
+    assert "chief-post-quota" in found  # 12 / 160 = 7.5%; the deleted 8 would be 5%
