@@ -80,7 +80,7 @@ def _read_docx(path: Path, limits: ReviewLimits) -> list[Block]:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many kinds on malformed parts
         raise ReviewError("Word 文档已损坏或格式不受支持，无法读取。") from exc
-    blocks = _docx_blocks(document.element.body)
+    blocks = _unpaged_paragraphs(_docx_blocks(document.element.body))
     if not any(b.text.strip() for b in blocks):
         if _has_images(path):
             raise ReviewError("文档中只有图片，没有可读取的文字（可能是扫描件）：请上传含文字的方案。")
@@ -110,6 +110,35 @@ def _docx_blocks(body) -> list[Block]:
 
     walk(body)
     return blocks
+
+
+def _unpaged_paragraphs(blocks: list[Block]) -> list[Block]:
+    """A Word file converted from a PDF holds each printed line as a paragraph, with the page numbers and
+    the running title as paragraphs of their own: the paragraphs between two tables are read as the lines
+    of a text (`layout.unpaged`), and a paragraph left as it was keeps its own heading mark."""
+    out: list[Block] = []
+    run: list[Block] = []
+
+    def flush() -> None:
+        lines = unpaged([b.text for b in run])
+        if lines == [b.text for b in run]:
+            out.extend(run)
+        else:
+            kept = {b.text: b.heading for b in run}
+            out.extend(Block(index=0, kind="paragraph", text=line, heading=kept.get(line, _looks_like_heading(line)))
+                       for line in lines if line.strip())
+        run.clear()
+
+    for block in blocks:
+        if block.kind == "paragraph":
+            run.append(block)
+            continue
+        flush()
+        out.append(block)
+    flush()
+    for i, block in enumerate(out):
+        block.index = i
+    return out
 
 
 def _text_of(element) -> str:

@@ -221,3 +221,25 @@ def test_a_tracked_deletion_is_not_read_and_a_tracked_insertion_is(tmp_path: Pat
     doc.save(str(path))
     found = [f.rule for f in review_file(path).findings if f.severity.value == "error"]
     assert "chief-post-quota" in found  # 12 / 160 = 7.5%; the deleted 8 would be 5%
+
+
+def _word_from_pdf(tmp_path: Path, wage: str) -> Path:
+    """A Word file converted from a PDF: each printed line a paragraph, the page number and the running title too."""
+    title = "罗平某水务有限公司薪酬分配方案"
+    lines = [title, "一、本公司为曲靖市罗平县县属国有独资企业，现有职工150人，其中技能人才100人。20",
+             "24年利润总额900万元。2025年利润总额计划增长4%，工资总额计划增长百分之",
+             title, "第 1 页 共 2 页", f"{wage}，平均工资增长2%，劳动生产率增长5%。", title, "第 2 页 共 2 页"]
+    doc = docx.Document()
+    for line in lines:
+        doc.add_paragraph(line)
+    path = tmp_path / f"pdf_{wage}.docx"
+    doc.save(str(path))
+    return path
+
+
+def test_a_word_file_converted_from_a_pdf_is_read_as_whole_sentences(tmp_path: Path):
+    def found(wage: str) -> list[str]:
+        return [f.rule for f in review_file(_word_from_pdf(tmp_path, wage)).findings if f.severity.value == "error"]
+
+    assert "two-lower" in found("七")
+    assert "two-lower" not in found("三")
