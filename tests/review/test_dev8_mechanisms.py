@@ -243,3 +243,9 @@ def test_a_word_file_converted_from_a_pdf_is_read_as_whole_sentences(tmp_path: P
 
     assert "two-lower" in found("七")
     assert "two-lower" not in found("三")
+
+
+def test_gaps_listed_respectively_under_a_grade_count():
+    text = "第一条 本厂为民营企业，位于曲靖市马龙区。\n第二条 岗位工资分五级，级差分别为120元、120元、{a}元、{b}元。\n"
+    assert "pay-step-arithmetic" in rules_found(text.format(a=160, b=160))
+    assert "pay-step-arithmetic" not in rules_found(text.format(a=120, b=120))

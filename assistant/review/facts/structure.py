@@ -149,7 +149,7 @@ def step_series(scheme: Scheme) -> list[StepSeries]:
     # a band list under a 年功工资 heading ("三、年功工资" / "按工龄段计发：1-5年40元/月；…") is one too
     under = [s for s in scheme.prose() if any(w in s.chapter + s.heading for w in W.seniority) and s.has("工龄", "年") and not s.has(*W.seniority)]
     out += [s for s in map(_seniority_sentence, scheme.having(*W.seniority) + under) if s is not None]
-    out += [s for s in map(_step_sentence, scheme.having("薪级", "档", "薪档", "一岗")) if s is not None]
+    out += [s for s in map(_step_sentence, scheme.having("薪级", "档", "薪档", "一岗", *_GAP_WORDS)) if s is not None]
     out += [s for s in map(_gap_sentence, scheme.having("差额", "级差", "档差")) if s is not None]
     out += [s for s in map(_increment_series, scheme.having("每")) if s is not None]
     return out + _step_lines(scheme) + _seniority_lines(scheme)
@@ -293,7 +293,7 @@ def _gap_sentence(s: Sentence) -> StepSeries | None:
 def _listed_steps(s: Sentence) -> list[Decimal] | None:
     """"一岗五级，各级标准依次为2600元、2750元、2950元…": one list of amounts, in order (依次 / 分别),
     for the steps of one post — the reader gives every amount of the list the same name."""
-    if not s.has("一岗", "薪级", "薪档", "档"):
+    if not s.has("一岗", "薪级", "薪档", "档", *_GAP_WORDS):
         return None
     amounts = [q for q in s.figures(Kind.MONEY) if not q.per and not q.total]
     for q in amounts:
