@@ -249,3 +249,11 @@ def test_gaps_listed_respectively_under_a_grade_count():
     text = "第一条 本厂为民营企业，位于曲靖市马龙区。\n第二条 岗位工资分五级，级差分别为120元、120元、{a}元、{b}元。\n"
     assert "pay-step-arithmetic" in rules_found(text.format(a=160, b=160))
     assert "pay-step-arithmetic" not in rules_found(text.format(a=120, b=120))
+
+
+def test_the_extremes_of_the_weights_are_limits_not_two_indicators():
+    text = SOE + "第二条 每个部门考核指标8个，单项权重最高{top}%，最低{low}%。\n"
+    assert rules_found(text.format(top=35, low=5)) == []
+    assert "kpi-weight" not in rules_found(text.format(top=35, low=5), severity="warning")  # no "合计40%" either
+    assert "kpi-weight" in rules_found(text.format(top=45, low=5))
+    assert "kpi-weight" in rules_found(text.format(top=35, low=3))
