@@ -42,6 +42,8 @@ def _ownership(scheme: Scheme) -> tuple[Ownership | None, str]:
     """The first self-description that names the kind of company; weaker signs only when none does."""
     w = words().ownership
     for s in scheme.prose():
+        if s.asks:
+            continue  # "问：我们公司是国企吗？" asks; its answer says
         state = _first(s, w.state)
         private = _first(s, w.private)
         collective = _first(s, w.collective)
@@ -97,7 +99,11 @@ def _controlling(text: str) -> tuple[Ownership, str] | None:
 
 
 def _first(s: Sentence, names: tuple[str, ...]) -> tuple[str, int] | None:
-    return _first_in(s.plain, names)
+    """The first of `names` the sentence claims — in a question and its answer, the answer's."""
+    if s.answer_at is None:
+        return _first_in(s.plain, names)
+    hit = _first_in(s.plain[s.answer_at:], names)
+    return (hit[0], hit[1] + s.answer_at) if hit else None
 
 
 def _first_in(text: str, names: tuple[str, ...]) -> tuple[str, int] | None:

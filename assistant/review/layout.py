@@ -141,9 +141,16 @@ def _joined(lines: list[str], breaks: set[int], paged: bool) -> list[str]:
 _STRUCK = re.compile(r"[【\[〔]\s*(?:原|原文|原稿|原为|删除|删去)\s*[:：][^】\]〕]*[】\]〕]|[（(]\s*(?:原|原文|原稿|原为)\s*[:：][^）)]*[）)]|~~[^~]*~~")
 
 
+# "原来没有限制，现在规定不超过15%": a clause on how things were, followed by one on how they now are
+_SUPERSEDED = re.compile(r"(?:原来|原先|以前|过去|此前|之前|往年)[^。；;，,！？]{0,40}[，,]\s*(?=(?:现在|现|今后|今年起|从今年起|本年起|自本[^，,。]{0,8}起|改为|调整为|修订为|修改为))")
+
+
 def current_wording(text: str) -> str:
-    """The text without the wording a revision struck out."""
-    return _STRUCK.sub("", text) if ("原" in text or "删" in text or "~~" in text) else text
+    """The text without the wording a revision struck out, nor what a sentence says was so before it says
+    what now is."""
+    if "原" in text or "删" in text or "~~" in text:
+        text = _STRUCK.sub("", text)
+    return _SUPERSEDED.sub("", text) if any(w in text for w in ("原来", "原先", "以前", "过去", "此前", "之前", "往年")) else text
 
 
 _OLD_COLUMN = re.compile(r"^(?:原稿|原文|原条文|原条款|原表述|原规定|原方案|原内容|修订前|修改前|调整前|征求意见稿)(?:内容|表述|条文)?$")

@@ -257,3 +257,18 @@ def test_the_extremes_of_the_weights_are_limits_not_two_indicators():
     assert "kpi-weight" not in rules_found(text.format(top=35, low=5), severity="warning")  # no "合计40%" either
     assert "kpi-weight" in rules_found(text.format(top=45, low=5))
     assert "kpi-weight" in rules_found(text.format(top=35, low=3))
+
+
+def test_a_question_about_ownership_claims_nothing_its_answer_does():
+    text = "问：咱们厂算国有企业吗？\n答：不算。本厂是合伙企业，位于曲靖市师宗县。\n问：工资总额怎么定？\n答：和工会协商，今年增长6%，利润增长3%。\n"
+    report = review_text(text)
+    assert report.assumptions[0].value == "非公有制"
+    assert "two-lower" not in rules_found(text)
+
+
+def test_how_things_were_before_how_they_now_are_is_no_part_of_the_scheme():
+    assert current_wording("优秀比例原来没有限制，现在规定不超过15%。") == "优秀比例现在规定不超过15%。"
+    assert current_wording("原来的岗位工资标准保持不变。") == "原来的岗位工资标准保持不变。"
+    text = SOE + "第三条 考核优秀等次比例{was}，现在规定不超过10%。\n"
+    assert "forced-distribution-top" not in rules_found(text.format(was="以前不设上限"))
+    assert "forced-distribution-top" in rules_found(SOE + "第三条 考核优秀等次比例不设上限。\n")
