@@ -272,3 +272,9 @@ def test_how_things_were_before_how_they_now_are_is_no_part_of_the_scheme():
     text = SOE + "第三条 考核优秀等次比例{was}，现在规定不超过10%。\n"
     assert "forced-distribution-top" not in rules_found(text.format(was="以前不设上限"))
     assert "forced-distribution-top" in rules_found(SOE + "第三条 考核优秀等次比例不设上限。\n")
+
+
+def test_a_high_wage_subsidiary_written_with_an_adverb():
+    text = "第一条 集团为省属国有独资企业，注册地南宁市。\n第二条 对收入水平较为偏高的子公司，{rule}。\n"
+    assert "high-wage-subsidiary" in rules_found(text.format(rule="不再调减其工资总额"))
+    assert "high-wage-subsidiary" not in rules_found(text.format(rule="适当核减其工资总额额度，增幅低于集团平均增幅"))
