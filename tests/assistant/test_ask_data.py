@@ -52,4 +52,5 @@ def test_ask_set_is_well_formed(name: str) -> None:
 def test_new_sets_are_listed() -> None:
     assert {"ask_dev8.jsonl", "ask_heldout4.jsonl", "ask_dev9.jsonl", "ask_heldout5.jsonl", "ask_dev10.jsonl", "ask_heldout6.jsonl",
             "ask_dev11.jsonl", "ask_heldout7.jsonl", "ask_dev12.jsonl", "ask_heldout8.jsonl",
-            "ask_dev13.jsonl", "ask_heldout9.jsonl", "ask_dev14.jsonl", "ask_heldout10.jsonl"} <= set(SETS)
+            "ask_dev13.jsonl", "ask_heldout9.jsonl", "ask_dev14.jsonl", "ask_heldout10.jsonl",
+            "ask_dev15.jsonl", "ask_heldout11.jsonl"} <= set(SETS)
