@@ -80,6 +80,16 @@ _ASKS_MONEY = re.compile(r"多少(?:钱|块|元)|几(?:块钱|元)|几[百千万
 _MONEY = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万]+(?:\.[0-9]+)?\s*(?:万|千|百)?\s*元|\|\s*[0-9]{3,}\s*\|")  # 200元, 八十元
 # a figure, not the serial number of a document (人社厅发〔2021〕7号)
 _NUMBER = r"(?<![0-9０-９〕\]])(?:[0-9０-９]+(?:\.[0-9]+)?|[一二两三四五六七八九十百半]+)\s*个?"
+# A clause that asks something: a question mark, an interrogative word or an A-not-A verb.
+ASKS = re.compile(r"[？?]|吗|什么|啥|怎么|怎样|咋|如何|哪|谁|多少|多长|多久|几|能不能|可不可以|能否|是否|要不要|该不该|"
+                  r"有没有|行不行|是不是|算不算|会不会|对不对|合不合|想问|请问|想知道|问一下")
+_CLAUSE = re.compile(r"[^，,。；;！!？?\n]+[，,。；;！!？?\n]*")
+# The words of a story told before the question (我们是一家做汽配的小厂，去年…，想问…) say who
+# asks, not what: those the best units do not explain weigh this much of a question word. A topic the story names is still
+# weighed by the foreign and uncovered rules, so 我们是事业单位，想问… is no enterprise's question.
+STORY_WEIGHT = 0.5
+MIN_STORY = 10
+_FIRST_PERSON = re.compile(r"我|咱|俺|本(?:厂|公司|单位|企业|集团)")
 
 
 @dataclass(frozen=True)
@@ -90,6 +100,7 @@ class Settings:
     injection: tuple[str, ...]
     uncovered_topics: tuple[str, ...]
     document_words: frozenset[str] = frozenset()
+    read_as: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the gate's own synonyms
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +109,8 @@ def settings() -> Settings:
     return Settings(float(data["min_share"]), float(data["max_foreign"]), float(data["foreign_below_share"]),
                     tuple(data["injection"]),
                     tuple(str(t).lower() for t in data.get("uncovered_topics") or ()),
-                    frozenset(str(w).lower() for w in data.get("document_words") or ()))
+                    frozenset(str(w).lower() for w in data.get("document_words") or ()),
+                    {str(k).lower(): tuple(str(v) for v in vs) for k, vs in (data.get("read_as") or {}).items()})
 
 
 def _general() -> tuple[dict[str, int], int]:
@@ -139,8 +151,13 @@ class Features:
     foreign: float
     injection: bool
     uncovered: str | None = None  # an uncovered topic the question names and its units do not
+    subject: str | None = None  # a leading noun the corpus never writes: the question is about it
     measure: str | None = None  # a day, hour, date or multiple asked for that no best unit states
     unexplained: list[str] = field(default_factory=list)
+
+
+def content_words(query: str, index: Index) -> list[str]:
+    return [w for w, _ in dict.fromkeys(_content_words(query, index))]
 
 
 def _content_words(query: str, index: Index) -> list[tuple[str, bool]]:
@@ -182,7 +199,7 @@ def _is_function(word: str) -> bool:
 
 
 def _explained(word: str, text: str) -> bool:
-    return word in text or any(s in text for s in expand([word])[1:])
+    return word in text or any(s in text for s in (*expand([word])[1:], *settings().read_as.get(word, ())))
 
 
 def _explained_piecewise(word: str, text: str) -> bool:
@@ -220,21 +237,70 @@ def _is_foreign(word: str, index: Index) -> bool:
     return len(covered) < len(set(word))
 
 
+def story_words(query: str) -> set[str]:
+    """Words met only in the clauses told before the first clause that asks something."""
+    clauses = _CLAUSE.findall(query)
+    first = next((n for n, c in enumerate(clauses) if ASKS.search(c)), None)
+    if not first:
+        return set()
+    from .text import segment
+
+    told = "".join(clauses[:first])
+    # a story is the asker's own (我们厂…, 我在…): a topic named before the question (上市公司发给
+    # 员工的股票，…怎么交税) or a short one (技能人才，薪酬怎么定) is part of what is asked
+    if len(told) < MIN_STORY or not _FIRST_PERSON.search(told):
+        return set()
+    story = {w.lower() for c in clauses[:first] for w in segment(c)}
+    asked = {w.lower() for c in clauses[first:] for w in segment(c)}
+    return story - asked
+
+
+_SENTENCE = re.compile(r"[^？?！!。；;]+(?:[？?！!。；;]+|$)")
+# a second question joined by a comma and a word that adds one (…，另外…, …，还有…). A bare comma
+# between two asking clauses (工资必须打卡吗，发现金行不行) is mostly one question turned over.
+_ANOTHER = re.compile(r"[，,](?=另外|还有|此外|顺便|再问|再者|以及|另)")
+_CLAUSE_END = re.compile(r"(?<=[，,])")
+ADDED_QUESTION = re.compile(r"^(?:另外|还有|此外|顺便|再问|再者|以及)[，,]?")
+
+
+def question_parts(query: str, by_comma: bool = False) -> list[str]:
+    """The separate questions of a question that asks several (技能津贴发给谁？另外要不要交个税？),
+    each with the story told before it; one part when it asks one thing. `by_comma` also cuts at
+    a bare comma (…多长，徒弟试用期的工资怎么算？)."""
+    joint = _CLAUSE_END if by_comma else _ANOTHER
+    pieces = [p for s in _SENTENCE.findall(query) for p in joint.split(s) if p.strip()]
+    parts: list[str] = []
+    told = ""
+    for piece in pieces:
+        if ASKS.search(piece):
+            parts.append(told + piece)
+            told = ""
+        else:
+            told += piece
+    if told and parts:
+        parts[-1] += told
+    return parts or [query]
+
+
 def features(query: str, top_units: list[str], index: Index) -> Features:
     text = "\n".join(index.search_texts[u] for u in top_units)
     total = found = foreign = 0.0
     unexplained = []
+    told = story_words(query)
     for word, noun in dict.fromkeys(_content_words(query, index)):
-        weight = general_idf(word) if noun else min(general_idf(word), NON_NOUN_CAP)
-        total += weight
+        specific = general_idf(word) if noun else min(general_idf(word), NON_NOUN_CAP)
         if _explained(word, text):
-            found += weight
+            total += specific
+            found += specific
             continue
+        weight = specific * STORY_WEIGHT if word in told else specific
+        total += weight
         if _explained_piecewise(word, text):
             found += weight * PIECE_CREDIT
         unexplained.append(word)
         if noun and _is_foreign(word, index):
-            foreign = max(foreign, weight)
+            foreign = max(foreign, specific)
+    subject = _foreign_subject(query, text, index)
     lowered = query.lower()
     # An uncovered topic must be a subject of the best unit itself — written at least twice in
     # its text and expansions: a word met in passing in the third unit (节假日 in a case's list
@@ -248,7 +314,23 @@ def features(query: str, top_units: list[str], index: Index) -> Features:
     # money by the best unit itself: a sum in another topic's case (the third unit) is no answer
     if measure is None and _ASKS_MONEY.search(query) and not _MONEY.search(first):
         measure = "元"
-    return Features(found / total if total else 0.0, foreign, is_injection(query), uncovered, measure, unexplained)
+    return Features(found / total if total else 0.0, foreign, is_injection(query), uncovered, subject, measure, unexplained)
+
+
+def _foreign_subject(query: str, text: str, index: Index) -> str | None:
+    """A noun the corpus never writes among the question's leading nouns — before its first word
+    the best units explain, the asker's own story aside: whose pay or what thing it asks about
+    (部队的…, 盐吃多了对身体…). The same noun later in a question (…发给电工吗) is a detail."""
+    parts = question_parts(query)
+    told = story_words(query)
+    for word, noun in _content_words(parts[0], index):
+        if word in told:
+            continue
+        if _explained(word, text) or not noun:
+            return None
+        if _is_foreign(word, index):
+            return word
+    return None
 
 
 def _figure(measure: str) -> str:
@@ -276,6 +358,10 @@ def refuses(found: Features, gate: Settings) -> str | None:
         return "share"
     if found.foreign > gate.max_foreign and found.share < gate.foreign_below_share:
         return "foreign"
+    # a foreign noun the question is about refuses at any specificity: the place that makes it
+    # the topic (部队的岗位津贴, 身体) is the evidence the weight gives elsewhere
+    if found.subject is not None and found.share < gate.foreign_below_share:
+        return "subject"
     return None
 
 
@@ -301,7 +387,8 @@ def choose_point(inside: list[Features], outside: list[Features], base: Settings
     for min_share in shares:
         for max_foreign in foreigns:
             for below in ((0.0,) if max_foreign == math.inf else (0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9, 1.01)):
-                point = Settings(min_share, max_foreign, below, base.injection, base.uncovered_topics, base.document_words)
+                point = Settings(min_share, max_foreign, below, base.injection, base.uncovered_topics, base.document_words,
+                                 base.read_as)
                 errors = cost * sum(refuses(f, point) is not None for f in inside)
                 errors += sum(refuses(f, point) is None for f in rest)
                 key = (errors, min_share, -max_foreign, below)

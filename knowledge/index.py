@@ -47,7 +47,10 @@ CASE_PENALTY = 0.02
 # a company pointed at — that one, another, one letter-named (D公司) — is asking about a case.
 _WANTS_CASE = re.compile(r"案例|例子|实例|示例|做法|经验|哪个企业|哪家企业|哪些企业|别的企业|其他企业|别家|"
                          r"怎么做的|怎么搞的|调整成了|改成了|某矿|供电所|"
-                         r"(那个|那家|这家|哪家|别的|其他|有的?|[A-Z])[\u4e00-\u9fff]{0,4}(公司|集团)")
+                         r"(那个|那家|这家|哪家|有家|别的|其他|(?<![国所])有的?|[A-Z])[\u4e00-\u9fff]{0,4}(公司|集团|企业|厂|矿)|"
+                         # what peers in the trade did (同行是怎么搞的, 同行有…), not their pay data
+                         # (同行研发人员拿多少) or peer review (同行评价)
+                         r"同行(?:是)?(?:怎么|搞|做|有|调整|改)")
 KEY_RECHECK_SECONDS = 2.0
 # "什么叫X / X是什么": the unit whose sentence begins with X (支持保障型企业一般不直接创造效益…) or
 # says "X是指 / 所称X" defines it; a unit that only mentions X (对支持保障型企业…) does not.
@@ -379,7 +382,7 @@ def search(query: str, k: int = 5, doc_id: str | None = None, kind: str | None =
 
 def ranked(index: Index, query: str, doc_id: str | None, kind: str | None,
            use_bm25: bool = True, use_vectors: bool = True, rerank: bool = True,
-           use_gate: bool = True) -> tuple[list[Hit], str | None]:
+           use_gate: bool = True, split: bool = True) -> tuple[list[Hit], str | None]:
     """Fused ranking behind the gate, and a notice when the vectors were unavailable. For the
     ablation in `evaluation`, either retriever can be switched off, and `rerank=False` gives
     the raw rank fusion (no gate, no coverage or kind priors); `use_gate=False` ranks without
@@ -408,7 +411,11 @@ def ranked(index: Index, query: str, doc_id: str | None, kind: str | None,
     top = fused[order[0]]
     coverage = {uid: index.coverage(own, uid) for uid in order[:CANDIDATES]}
     if use_gate and not gate.admits(query, order[:3], index):
-        return [], notice
+        hits, left = _answerable_part(index, query, doc_id, kind, split)
+        if hits and left:
+            asked = "”“".join(gate.ADDED_QUESTION.sub("", p.strip("，,。；;？?！! ")) for p in left)
+            notice = "；".join(filter(None, [notice, f"问题中“{asked}”一问指引没有涉及，只检索了其余部分"]))
+        return hits, notice
     wants_case = bool(_WANTS_CASE.search(query))
     named = {index.subjects[w] for w in expand(own) if w in index.subjects} | _named_documents(query, index)
     subject = next(iter(named)) if len(named) == 1 else None
@@ -432,6 +439,52 @@ def ranked(index: Index, query: str, doc_id: str | None, kind: str | None,
         why = f"匹配词：{'、'.join(matched) or '（无）'}；{places}；覆盖问题要点 {share:.0%}"
         hits.append(Hit(unit=index.units[uid], score=round(final[uid] / best, 4), why=why))
     return hits, notice
+
+
+# How specific a part must be to stand alone: its content words' weights in general Chinese add
+# up to at least one specific term's (职位等级 14, 技能津贴 14), not a common word's (发现 8).
+MIN_PART_SPECIFICITY = 12.0
+
+
+def _stands_alone(index: Index, part: str, doc_id: str | None, kind: str | None) -> bool:
+    """A part answered apart from the rest must say enough on its own (发现金行不行 does not) and
+    name nothing the guidelines never write (打到银行卡上吗 names 银行卡): the whole question was
+    refused, and a part that is only less unexplained than the whole is no part in scope."""
+    if sum(gate.general_idf(w) for w in gate.content_words(part, index)) < MIN_PART_SPECIFICITY:
+        return False
+    order = [h.unit.id for h in ranked(index, part, doc_id, kind, rerank=False)[0][:3]]
+    return gate.features(part, order, index).foreign == 0
+
+
+def _answerable_part(index: Index, query: str, doc_id: str | None, kind: str | None,
+                     split: bool) -> tuple[list[Hit], list[str]]:
+    """For a question that asks several things, one of them outside the guidelines (技能津贴
+    发给谁？另外要不要交个税？): the hits for the parts the gate admits on their own, so the
+    part the guidelines answer is answered, and the parts left out. No hits when no part is
+    admitted."""
+    parts = gate.question_parts(query) if split else []
+    topic = None
+    if split and len(parts) < 2:
+        # a bare comma cuts only where the part outside names a labour, insurance or tax topic the
+        # guidelines do not govern (…多长，徒弟试用期的工资又怎么算？): two clauses that only
+        # turn one question over (打卡吗，发现金行不行) stay one
+        order = [h.unit.id for h in ranked(index, query, doc_id, kind, rerank=False)[0][:3]]
+        topic = gate.features(query, order, index).uncovered
+        parts = gate.question_parts(query, by_comma=True) if topic else []
+    if len(parts) < 2:
+        return [], []
+    # a clause after a bare comma goes on about what the clause before it named (试用期工资怎么算，
+    # 能不能低于最低工资 asks about 试用期): only the clauses before the topic stand apart
+    at = next((n for n, p in enumerate(parts) if topic in p.lower()), 0) if topic else len(parts)
+    kept = [p for p in parts[:at] if _stands_alone(index, p, doc_id, kind) and ranked(index, p, doc_id, kind, split=False)[0]]
+    if not kept:
+        return [], []
+    left = [p for p in parts if p not in kept]
+    if left:
+        hits = ranked(index, "".join(kept), doc_id, kind, split=False)[0]
+        if hits:
+            return hits, left
+    return ranked(index, kept[0], doc_id, kind, split=False)[0], left
 
 
 def prepare(progress: Callable[[str], None] = _quiet) -> Index:

@@ -5,6 +5,7 @@ with what was assumed and why."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from .applicability import Context, Ownership, StaffKind, region_words
 from .models import Assumption
@@ -41,11 +42,23 @@ def _ownership(scheme: Scheme) -> tuple[Ownership | None, str]:
     """The first self-description that names the kind of company; weaker signs only when none does."""
     w = words().ownership
     for s in scheme.prose():
+        if s.asks:
+            continue  # "问：我们公司是国企吗？" asks; its answer says
         state = _first(s, w.state)
         private = _first(s, w.private)
+        collective = _first(s, w.collective)
+        if collective is not None and (private is None or collective[1] < private[1]):
+            private = collective
         if state is None and private is None:
             continue
+        if state is not None and private is not None and (owner := _controlling(s.plain)) is not None:
+            # a mixed company: the shareholder that controls it decides, wherever the sentence names it
+            kind, stake = owner
+            return kind, f"方案写明{'国有' if kind is Ownership.STATE else '非公有制'}股东{stake}（{_cut(s.text)}）"
         if private is not None and (state is None or private[1] < state[1]):
+            if private is collective:
+                return Ownership.NON_PUBLIC, (f"方案写明“{private[0]}”（{_cut(s.text)}）：集体所有制企业不是国有企业，"
+                                              "国有企业的两部指引作参考，曲靖指引按非公有制企业的条款审查")
             return Ownership.NON_PUBLIC, f"方案写明“{private[0]}”（{_cut(s.text)}）"
         return Ownership.STATE, f"方案写明“{state[0]}”（{_cut(s.text)}）"  # type: ignore[index]
     parent = next((s for s in scheme.prose() if s.has(*w.state_parent) and s.has(*w.subsidiary)), None)
@@ -55,13 +68,54 @@ def _ownership(scheme: Scheme) -> tuple[Ownership | None, str]:
     return None, ""
 
 
+_STAKE = re.compile(r"(?:持股|持有|占股|股权|出资|持有股份)(?:比例)?(?:为|占|达)?\s*([0-9]+(?:\.[0-9]+)?)\s*[%％]")
+_CONTROL = ("控股股东", "实际控制人", "绝对控股", "相对控股")
+
+
+def _controlling(text: str) -> tuple[Ownership, str] | None:
+    """Whose company a mixed-ownership one is ("市属国有企业甲持股30%；民营企业乙持股70%，为公司控股股东"):
+    the shareholder named the controlling one, else the one holding more than half. Each shareholder is
+    read in its own part of the sentence (split at ；, else at ，)."""
+    w = words().ownership
+    for splitter in (r"[；;。]", r"[，,；;。]"):
+        owners: list[tuple[Ownership, Decimal, bool]] = []
+        for part in re.split(splitter, text):
+            state, private = _first_in(part, w.state), _first_in(part, w.private + w.collective)
+            if state is None and private is None:
+                continue
+            kind = Ownership.STATE if private is None or state is not None and state[1] < private[1] else Ownership.NON_PUBLIC
+            stakes = [Decimal(m.group(1)) for m in _STAKE.finditer(part)]
+            owners.append((kind, max(stakes, default=Decimal(0)), any(c in part for c in _CONTROL)))
+        if len({kind for kind, _, _ in owners}) < 2:
+            continue
+        named = {kind for kind, _, control in owners if control}
+        if len(named) == 1:
+            kind = named.pop()
+            return kind, "为控股股东"
+        major = [(kind, stake) for kind, stake, _ in owners if stake > 50]
+        if len(major) == 1:
+            return major[0][0], f"持股{major[0][1]}%"
+    return None
+
+
 def _first(s: Sentence, names: tuple[str, ...]) -> tuple[str, int] | None:
-    return _first_in(s.plain, names)
+    """The first of `names` the sentence claims — in a question and its answer, the answer's."""
+    if s.answer_at is None:
+        return _first_in(s.plain, names)
+    hit = _first_in(s.plain[s.answer_at:], names)
+    return (hit[0], hit[1] + s.answer_at) if hit else None
 
 
 def _first_in(text: str, names: tuple[str, ...]) -> tuple[str, int] | None:
-    hits = [(name, text.find(name)) for name in names if name in text]
+    """The first of `names` the text claims; one written right after a denial (不属于国有企业) claims nothing."""
+    denials = words().ownership.negated
+    hits = [(name, at) for name in names for at in _places(text, name)
+            if not any(text[:at].endswith(d) for d in denials) or name.startswith(denials)]
     return min(hits, key=lambda h: h[1]) if hits else None
+
+
+def _places(text: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(word), text)]
 
 
 def _region(scheme: Scheme) -> tuple[str | None, str]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .config import ReviewLimits, review_limits
 from .errors import ReviewError
+from .layout import current_columns, current_wording, unpaged
 from .models import Block
 
 SUFFIXES = (".docx", ".txt", ".md")
@@ -79,7 +80,7 @@ def _read_docx(path: Path, limits: ReviewLimits) -> list[Block]:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many kinds on malformed parts
         raise ReviewError("Word 文档已损坏或格式不受支持，无法读取。") from exc
-    blocks = _docx_blocks(document.element.body)
+    blocks = _unpaged_paragraphs(_docx_blocks(document.element.body))
     if not any(b.text.strip() for b in blocks):
         if _has_images(path):
             raise ReviewError("文档中只有图片，没有可读取的文字（可能是扫描件）：请上传含文字的方案。")
@@ -95,11 +96,11 @@ def _docx_blocks(body) -> list[Block]:
         for child in parent.iterchildren():
             tag = child.tag
             if tag == f"{_W}p":
-                text = _text_of(child).strip()
+                text = current_wording(_text_of(child)).strip()
                 if text:
                     blocks.append(Block(index=len(blocks), kind="paragraph", text=text, heading=_is_heading_p(child, text)))
             elif tag == f"{_W}tbl":
-                rows = _table_rows(child)
+                rows = current_columns(_table_rows(child))
                 if any(any(c for c in r) for r in rows):
                     blocks.append(Block(index=len(blocks), kind="table", rows=rows, text=_table_text(rows)))
             elif tag == f"{_W}sdt":
@@ -111,9 +112,50 @@ def _docx_blocks(body) -> list[Block]:
     return blocks
 
 
+def _unpaged_paragraphs(blocks: list[Block]) -> list[Block]:
+    """A Word file converted from a PDF holds each printed line as a paragraph, with the page numbers and
+    the running title as paragraphs of their own: the paragraphs between two tables are read as the lines
+    of a text (`layout.unpaged`), and a paragraph left as it was keeps its own heading mark."""
+    out: list[Block] = []
+    run: list[Block] = []
+
+    def flush() -> None:
+        lines = unpaged([b.text for b in run])
+        if lines == [b.text for b in run]:
+            out.extend(run)
+        else:
+            kept = {b.text: b.heading for b in run}
+            out.extend(Block(index=0, kind="paragraph", text=line, heading=kept.get(line, _looks_like_heading(line)))
+                       for line in lines if line.strip())
+        run.clear()
+
+    for block in blocks:
+        if block.kind == "paragraph":
+            run.append(block)
+            continue
+        flush()
+        out.append(block)
+    flush()
+    for i, block in enumerate(out):
+        block.index = i
+    return out
+
+
 def _text_of(element) -> str:
+    """The text of a paragraph as it now stands: a run formatted as struck through is wording the
+    draft deletes (tracked deletions sit in w:delText and are never read)."""
     marks = {f"{_W}tab": "\t", f"{_W}br": "\n"}
-    return "".join(marks.get(n.tag) or n.text or "" for n in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br"))
+    return "".join(marks.get(n.tag) or n.text or "" for n in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br") if not _struck(n))
+
+
+def _struck(node) -> bool:
+    run = node.getparent()
+    if run is None or run.tag != f"{_W}r":
+        return False
+    strike = run.find(f"{_W}rPr/{_W}strike")
+    if strike is None:
+        strike = run.find(f"{_W}rPr/{_W}dstrike")
+    return strike is not None and strike.get(f"{_W}val") not in ("0", "false", "off")
 
 
 def _table_rows(tbl) -> list[list[str]]:
@@ -125,7 +167,7 @@ def _table_rows(tbl) -> list[list[str]]:
     for tr in tbl.iterchildren(f"{_W}tr"):
         row: list[str] = []
         for tc in tr.iterchildren(f"{_W}tc"):
-            text = " ".join(" ".join(_text_of(p).split()) for p in tc.iter(f"{_W}p")).strip()
+            text = " ".join(" ".join(current_wording(_text_of(p)).split()) for p in tc.iter(f"{_W}p")).strip()
             col = len(row)
             merge = tc.find(f"{_W}tcPr/{_W}vMerge")
             if merge is not None and merge.get(f"{_W}val") != "restart" and not text and rows and col < len(rows[-1]):
@@ -173,11 +215,13 @@ def text_blocks(text: str, markdown: bool = False, tables: list[list[list[str]]]
 
     def flush() -> None:
         if pending:
-            blocks.append(Block(index=len(blocks), kind="table", rows=list(pending), lines=list(typed), text=_table_text(pending)))
+            rows = current_columns(pending)
+            shown = typed if rows is pending else [" | ".join(r) for r in rows]
+            blocks.append(Block(index=len(blocks), kind="table", rows=list(rows), lines=list(shown), text=_table_text(rows)))
             pending.clear()
             typed.clear()
 
-    lines = [raw.strip() for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = unpaged([current_wording(raw).strip() for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")])
     aligned = _aligned_rows(lines)
     for i, line in enumerate(lines):
         cells = _row_cells(line) or aligned.get(i)
@@ -215,8 +259,11 @@ def _aligned_rows(lines: list[str]) -> dict[int, list[str]]:
     run: list[int] = []
 
     def close() -> None:
-        if run and len(run) >= (2 if len(split[run[0]]) >= 3 else 3):
-            out.update({j: split[j] for j in run})
+        # a numbered provision ("3.1  经理级人员实行年薪制，…：") typed with a wide gap is no row: it ends a table
+        items = {j for j in run if _numbered_item(split[j])}
+        for part in _parts([j for j in run if j not in items]):
+            if len(part) >= (2 if len(split[part[0]]) >= 3 else 3) and not all(j in items for j in part):
+                out.update({j: split[j] for j in part})
 
     for i in range(len(lines) + 1):
         width = len(split[i]) if i < len(lines) else 0
@@ -227,6 +274,28 @@ def _aligned_rows(lines: list[str]) -> dict[int, list[str]]:
         close()
         run = [i] if width >= 2 else []
     return out
+
+
+_OUTLINE = re.compile(r"^(?:[0-9]+(?:[.．][0-9]+)*[.．、]?|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)])$")
+_ITEM_TEXT = 12  # an item's text this long, or ending a sentence, is prose rather than a cell
+
+
+def _numbered_item(cells: list[str]) -> bool:
+    """"1.1  公司与工会经协商，…。": an outline number set apart from a provision by a wide gap is an item of
+    a numbered list, not a row of a two-column table."""
+    return len(cells) == 2 and _OUTLINE.match(cells[0]) is not None and (
+        len(cells[1]) >= _ITEM_TEXT or cells[1].endswith(("。", "；", "：", ":", ";")))
+
+
+def _parts(kept: list[int]) -> list[list[int]]:
+    """Runs of consecutive line numbers in `kept`, split where an item line stood between them."""
+    parts: list[list[int]] = []
+    for j in kept:
+        if parts and j == parts[-1][-1] + 1:
+            parts[-1].append(j)
+        else:
+            parts.append([j])
+    return parts
 
 
 def _row_cells(line: str) -> list[str] | None:
@@ -259,6 +328,11 @@ def _with_context(blocks: list[Block]) -> list[Block]:
     context = ""
     for block in blocks:
         block.context = context
-        if block.kind == "paragraph" and (block.heading or block.text.endswith(("：", ":")) or len(block.text) <= 40):
+        if block.kind == "paragraph" and _UNIT_LINE.match(block.text):
+            context = f"{context}（{block.text.strip('（）() ')}）"  # "单位：万元" under "附件1 …预算表": the heading still names the table
+        elif block.kind == "paragraph" and (block.heading or block.text.endswith(("：", ":")) or len(block.text) <= 40):
             context = block.text
     return blocks
+
+
+_UNIT_LINE = re.compile(r"^[（(]?\s*(?:金额|计量)?单位\s*[:：][^。；]{0,20}[)）]?$")

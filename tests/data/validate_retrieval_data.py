@@ -16,10 +16,10 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 IN_SCOPE = ["retrieval_questions_dev.jsonl", "retrieval_questions_dev2.jsonl", "retrieval_questions_dev3.jsonl", "retrieval_questions_dev4.jsonl",
-            "retrieval_questions_dev5.jsonl", "retrieval_questions_dev6.jsonl",
+            "retrieval_questions_dev5.jsonl", "retrieval_questions_dev6.jsonl", "retrieval_questions_dev7.jsonl",
             "retrieval_questions_heldout.jsonl"]
 OUT_OF_SCOPE = ["retrieval_out_of_scope_dev.jsonl", "retrieval_out_of_scope_dev2.jsonl", "retrieval_out_of_scope_dev3.jsonl", "retrieval_out_of_scope_dev4.jsonl",
-                "retrieval_out_of_scope_dev5.jsonl", "retrieval_out_of_scope_dev6.jsonl",
+                "retrieval_out_of_scope_dev5.jsonl", "retrieval_out_of_scope_dev6.jsonl", "retrieval_out_of_scope_dev7.jsonl",
                 "retrieval_out_of_scope_heldout.jsonl"]
 OLDER = ["retrieval_dev.jsonl", "retrieval_heldout.jsonl"]
 KINDS = {"off-topic", "near-domain", "injection"}

@@ -34,7 +34,7 @@ def main() -> int:
 
     errors: list[str] = []
     n_schemes = 0
-    for split in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "heldout"):
+    for split in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "heldout"):
         for exp in sorted((HERE / split).glob("*.expected.json")):
             stem = exp.name[: -len(".expected.json")]
             schemes = [exp.with_name(stem + ext) for ext in SCHEME_EXT if exp.with_name(stem + ext).exists()]

@@ -183,6 +183,10 @@ def _weight_limits(scheme: Scheme) -> list[KpiSet]:
         for q in s.figures(Kind.PERCENT):
             clause = s.clause_at(q.start)
             before = s.plain[clause.start if clause else 0:q.start]
+            if not any(w in before for w in W.weight) and _EXTREME.search(before.strip(" ，,")):
+                # "单项权重最高35%，最低5%": the other extreme goes on with the weight its sentence names
+                part = s.plain[max(s.plain.rfind(ch, 0, q.start) for ch in "；;。") + 1:q.start]
+                before = part if any(w in part for w in W.weight) else before
             if not any(w in before for w in W.weight) or q.range_start is not None:
                 continue
             top = shares[q.range_end] if q.range_end is not None and 0 <= q.range_end < len(shares) else None
@@ -190,8 +194,9 @@ def _weight_limits(scheme: Scheme) -> list[KpiSet]:
                 # "单项指标权重在3%-45%之间": a range is both a floor and a ceiling of the scheme's own
                 out.append(KpiSet(weights={}, floor=q.value, cap=top.value, evidence=s.evidence))
                 continue
-            cap = next((w for w in _CAP_WORDS if w in before), None) or (s.plain[q.end:q.end + 2] if "以内" in s.plain[q.end:q.end + 2] else None)
-            floor = next((w for w in _FLOOR_WORDS if w in before), None)
+            own = before[max(before.rfind("，"), before.rfind(","), 0):]  # the words of the figure's own clause say cap or floor
+            cap = next((w for w in _CAP_WORDS if w in own), None) or (s.plain[q.end:q.end + 2] if "以内" in s.plain[q.end:q.end + 2] else None)
+            floor = next((w for w in _FLOOR_WORDS if w in own), None)
             if floor and not cap:
                 out.append(KpiSet(weights={}, floor=q.value, evidence=s.evidence))
             elif cap and not floor:
@@ -260,13 +265,17 @@ def _rest_shared(s: Sentence, weights: dict[str, Decimal]) -> dict[str, Decimal]
     return {}
 
 
+# "单项权重最高35%，最低5%": the extremes of the weights (read as limits elsewhere), not two indicators' weights
+_EXTREME = re.compile(r"(?:最高|最低|最大|最小|上限|下限)(?:为|是|不超过|不低于|可达)?$")
+
+
 def _kpi_sentence(s: Sentence) -> KpiSet | None:
     weights: dict[str, Decimal] = {}
     for q in s.figures(Kind.PERCENT):
         of_score = q.total and any(w in q.subject for w in _OF_SCORE)
         # the reader marks any 总额 a whole; only a sum (合计100%) is not an indicator's weight — 利润总额 is one
         summed = q.total and any(w in q.subject for w in _SUMS)
-        if summed and not of_score or q.bound or any(w in q.subject for w in W.kpi_not):
+        if summed and not of_score or q.bound or any(w in q.subject for w in W.kpi_not) or _EXTREME.search(q.subject.split("…")[-1].rstrip()):
             continue
         name = _kpi_name(s, q) if not of_score else _weight_item(s, q)
         if not name or name in weights or any(w in name for w in W.kpi_not):

@@ -204,6 +204,23 @@ def _cell_quantity(text: str) -> Quantity | None:
     return found[0] if len(found) == 1 else None
 
 
+_UNIT = re.compile(r"(?:单位|金额单位|计量单位)\s*[:：]?\s*(千元|万元|百元|元)|[（(]\s*(千元|万元)\s*(?:[/／][^）)]*)?[）)]")
+_UNIT_SIZE = {"元": Decimal(1), "百元": Decimal(100), "千元": Decimal(1000), "万元": Decimal(10000)}
+
+
+def table_unit(table: Table) -> Decimal:
+    """What one of a table's bare figures is worth in 元, from the unit line above it or in its header
+    ("单位：千元/月", "（万元）"); 1 when none is written."""
+    found = _UNIT.search(table.context) or next((m for c in table.header if (m := _UNIT.search(c))), None)
+    return _UNIT_SIZE[found.group(1) or found.group(2)] if found else Decimal(1)
+
+
+def in_yuan(value: Decimal, unit: Decimal) -> Decimal:
+    """A table's figure in 元: 8.4 under 万元 is 84000, shown without the decimal the scaling leaves."""
+    scaled = value * unit
+    return scaled.quantize(Decimal(1)) if scaled == scaled.to_integral_value() else scaled.normalize()
+
+
 def is_figure(cell: str) -> bool:
     return cell_amount(cell) is not None
 

@@ -168,10 +168,15 @@ def _is_tech(text: str) -> bool:
     return any(w in text for w in W.tech_skill) and not any(w in text for w in W.not_tech)
 
 
+_MONEY_HEAD = re.compile(r"额度|金额|[千万]?元|奖金|工资|薪酬|分红额|分配额")
+
+
 def _named_counts(table: Table) -> dict[str, Figure]:
     """Counts a table names for themselves, by column (单位 | 在岗人数 | 激励对象人数 | 其中技术技能人才, its
     合计 row or the sum of its rows) or by row (在岗职工 | 300 / 激励对象 | 100 / 其中：技术技能人才 | 55)."""
-    counts = [c for c in cells(table) if c.value is not None and c.value == c.value.to_integral_value() and c.value > 0 and "%" not in c.text]
+    # a column of money (分红额度, 奖金（千元）) holds no head count, whatever else its heading names
+    counts = [c for c in cells(table) if c.value is not None and c.value == c.value.to_integral_value() and c.value > 0 and "%" not in c.text
+              and not (_MONEY_HEAD.search(c.header) and "人" not in c.header)]
     out: dict[str, Figure] = {}
 
     def amount(c: Cell) -> Decimal:
@@ -287,7 +292,7 @@ def chief(scheme: Scheme) -> Chief | None:
             elif chiefs is None and count_value(q) is not None:
                 chiefs = figure(q, s)
                 listed = [q]
-            elif chiefs is not None and chiefs.evidence == s.evidence and _another_post(q, listed):
+            elif chiefs is not None and chiefs.evidence == s.evidence and (_another_post(q, listed) or _respectively(q, listed)):
                 # "聘任首席技师7名、首席工程师2名": posts listed one after another add up
                 listed.append(q)
                 chiefs = chiefs.model_copy(update={"value": chiefs.value + (count_value(q) or 0),
@@ -334,6 +339,18 @@ def _chief_table(scheme: Scheme) -> Figure | None:
         if totals and about:
             return Figure(value=totals[0].value, evidence=table.evidence(totals[0].row), text=totals[0].text)
     return None
+
+
+_EACH = ("分别", "依次", "各为")
+
+
+def _respectively(q: Quantity, listed: list[Quantity]) -> bool:
+    """"在采煤、掘进、机电三个专业设首席技师，名额分别为4名、3名、2名": one count for each of the things
+    listed, the reader naming them all alike — they add up."""
+    first = listed[0]
+    each = next((w for w in _EACH if w in first.subject), None)
+    # the reader names each count by the thing listed ("研发 名额分别") or all alike ("名额分别为…")
+    return each is not None and each in q.subject and q.kind is first.kind and not q.bound and not q.total and not q.parent
 
 
 def _another_post(q: Quantity, listed: list[Quantity]) -> bool:

@@ -168,7 +168,9 @@ def statements(scheme: Scheme) -> Statements:
 
 # a subsidiary whose pay is above the average (the group's, the trade's): a high-wage one, however
 # it is put; and what controlling it means, refused in a negated clause ("不另行核减额度")
-_ABOVE_AVERAGE = re.compile(r"(?:工资|收入|薪酬)(?:水平)?[^，,；;。]{0,6}?(?:高于|超过|超出)[^，,；;。]{0,10}?(?:平均|均值|水平)[^，,；;。]{0,12}?(?:子企业|子公司|企业|单位)")
+_ABOVE_AVERAGE = re.compile(r"(?:工资|收入|薪酬)(?:水平)?[^，,；;。]{0,6}?(?:高于|超过|超出)[^，,；;。]{0,10}?(?:平均|均值|水平)[^，,；;。]{0,12}?(?:子企业|子公司|企业|单位)"
+                            # "工资水平明显偏高的所属企业": an adverb between the level and 偏高
+                            r"|(?:工资|收入|薪酬)(?:水平)?(?:明显|显著|相对|较为|较|过于|一直)偏高")
 # treated as everyone else ("工资增幅与其他子企业保持一致"): no control of its own
 _LIKE_THE_REST = re.compile(r"(?:与|和|同|跟)(?:其他|其余|一般|各|所有)[^，,；;。]{0,8}?(?:一致|相同|同等|同步|一样)|一视同仁|不作区别|不加区分|不区别对待")
 _CONTROLS = ("调控", "控制", "核减", "压减", "调减", "下调", "限制", "压缩")

@@ -33,8 +33,10 @@ from .common import (
     figure,
     filled,
     header_row,
+    in_yuan,
     line_runs,
     placed,
+    table_unit,
 )
 from .statements import COMPONENTS
 
@@ -147,7 +149,7 @@ def step_series(scheme: Scheme) -> list[StepSeries]:
     # a band list under a 年功工资 heading ("三、年功工资" / "按工龄段计发：1-5年40元/月；…") is one too
     under = [s for s in scheme.prose() if any(w in s.chapter + s.heading for w in W.seniority) and s.has("工龄", "年") and not s.has(*W.seniority)]
     out += [s for s in map(_seniority_sentence, scheme.having(*W.seniority) + under) if s is not None]
-    out += [s for s in map(_step_sentence, scheme.having("薪级", "档", "薪档", "一岗")) if s is not None]
+    out += [s for s in map(_step_sentence, scheme.having("薪级", "档", "薪档", "一岗", *_GAP_WORDS)) if s is not None]
     out += [s for s in map(_gap_sentence, scheme.having("差额", "级差", "档差")) if s is not None]
     out += [s for s in map(_increment_series, scheme.having("每")) if s is not None]
     return out + _step_lines(scheme) + _seniority_lines(scheme)
@@ -163,7 +165,7 @@ _STEP_RULE = re.compile(r"每(?:满|晋升|晋|升|增|提高|上)?[一1]?(?:年
 
 
 # the rule written right before the amount, with no verb ("工龄1至5年的每年10元"): of seniority pay, a step
-_STEP_RULE_END = re.compile(_STEP_RULE.pattern + r"\s*$")
+_STEP_RULE_END = re.compile(_STEP_RULE.pattern + r"\s*(?:每人)?(?:每月|每年|按月|月)?\s*$")  # "每满一年每月20元": the period is no step
 
 
 def _clause_before(s: Sentence, q: Quantity) -> str:
@@ -291,7 +293,7 @@ def _gap_sentence(s: Sentence) -> StepSeries | None:
 def _listed_steps(s: Sentence) -> list[Decimal] | None:
     """"一岗五级，各级标准依次为2600元、2750元、2950元…": one list of amounts, in order (依次 / 分别),
     for the steps of one post — the reader gives every amount of the list the same name."""
-    if not s.has("一岗", "薪级", "薪档", "档"):
+    if not s.has("一岗", "薪级", "薪档", "档", *_GAP_WORDS):
         return None
     amounts = [q for q in s.figures(Kind.MONEY) if not q.per and not q.total]
     for q in amounts:
@@ -299,8 +301,14 @@ def _listed_steps(s: Sentence) -> list[Decimal] | None:
             continue  # the list is of the steps one after another ("各档标准为3000、3200…元")
         run = [p for p in amounts if p.start >= q.start and p.name == q.name]
         if len(run) >= 3 and all(s.plain[a.end:b.start].strip() in ("、", "，", ",", "；") for a, b in pairwise(run)):
+            if any(w in q.subject for w in _GAP_WORDS):
+                # "档差依次为100元、120元、150元": the gaps between the steps, not the steps — their running sums
+                return [sum((p.value for p in run[:i]), Decimal(0)) for i in range(len(run) + 1)]
             return [p.value for p in run]
     return None
+
+
+_GAP_WORDS = ("档差", "级差", "差额", "级距")
 
 
 def _step_table(table: Table) -> list[StepSeries]:
@@ -323,6 +331,7 @@ def _step_table(table: Table) -> list[StepSeries]:
                     continue
                 if all(b < a for a, b in pairwise(found)):
                     found.reverse()  # listed from the top step down
+                found = [in_yuan(v, table_unit(table)) for v in found]  # "单位：千元/月": 3.2 is 3,200元
                 name = next((c for i, c in enumerate(row) if i not in cols and c.strip() and cell_amount(c) is None), "")
                 evidence = evidence_of(r) if evidence_of else Evidence(text=" | ".join(c for c in row if c), chapter=table.chapter, block=table.block)
                 out.append(StepSeries(kind=SeriesKind.PAY_STEPS, name=name, amounts=found, broadband=broadband, evidence=evidence))
@@ -365,7 +374,8 @@ def _seniority_rows(table: Table, rows: list[list[str]], evidence_of) -> StepSer
             last = r
     if len(amounts) < 3:
         return None
-    return StepSeries(kind=SeriesKind.SENIORITY, name="年功工资", amounts=amounts, evidence=evidence_of(last))
+    unit = table_unit(table)
+    return StepSeries(kind=SeriesKind.SENIORITY, name="年功工资", amounts=[in_yuan(v, unit) for v in amounts], evidence=evidence_of(last))
 
 
 _OTHER_ITEMS = ("基础工资", "岗位工资", "绩效工资", "能力工资", "技能工资", "奖金", "年薪", "薪级工资")
@@ -547,7 +557,29 @@ def annual_salary(scheme: Scheme) -> AnnualSalary | None:
             return AnnualSalary(base_share=Figure(value=found[0], evidence=s.evidence, text=found[1]), evidence=s.evidence)
         if s.has("占比相对较小", "占比较小", "比例较小"):
             return None  # the split is stated as the guideline words it, without figures
-    return AnnualSalary(base_share=None, evidence=first) if first else None
+    from_table = next((split for table in scheme.tables if (split := _annual_table(table)) is not None), None)
+    return from_table or (AnnualSalary(base_share=None, evidence=first) if first else None)
+
+
+def _annual_table(table: Table) -> AnnualSalary | None:
+    """"职级 | 基本年薪 | 绩效年薪" over "经理 | 18 | 12": each row's fixed part over its whole annual salary
+    (in whatever unit the table uses); the row with the largest fixed share stands for the table."""
+    header = table.header
+    base_col = next((i for i, c in enumerate(header) if any(w in c for w in W.annual_base)), None)
+    perf_col = next((i for i, c in enumerate(header) if any(w in c for w in W.annual_performance)), None)
+    if base_col is None or perf_col is None:
+        return None
+    shares = []
+    for r, row in enumerate(table.rows[1:], start=1):
+        base = cell_amount(row[base_col]) if base_col < len(row) and "%" not in row[base_col] else None
+        perf = cell_amount(row[perf_col]) if perf_col < len(row) and "%" not in row[perf_col] else None
+        if base is not None and perf is not None and base + perf > 0:
+            shares.append(((base / (base + perf)).quantize(Decimal("0.0001")), r, f"{row[base_col]}、{row[perf_col]}"))
+    if not shares:
+        return None
+    share, r, text = max(shares)
+    evidence = table.evidence(r)
+    return AnnualSalary(base_share=Figure(value=share, evidence=evidence, text=text), evidence=evidence)
 
 
 # ---- 科技人才与同职级管理人员 ---------------------------------------------------------------------------------

@@ -446,16 +446,24 @@ def _budget_rows(table: Table) -> dict[str, Figure]:
         if rate is not None:
             out[kind] = Figure(value=cell_value(rate), evidence=table.evidence(row), text=rate.text)
             continue
-        years = [c for c in row_cells if c.value is not None and any(ch.isdigit() for ch in c.header) and not cell_is_percent(c)]
-        if len(years) < 2:
-            # 指标 | 上年实际 | 本年预算: columns named by a year in words, ordered by it
-            said = [(rank, c) for c in row_cells if c.value is not None and not cell_is_percent(c) and (rank := _header_rank(c.header)) is not None]
-            years = [c for _, c in sorted(said, key=lambda t: (t[0], t[1].col))] if len({r for r, _ in said}) >= 2 else []
-        if len(years) >= 2 and years[0].value:
-            change = (years[-1].value - years[0].value) / years[0].value  # type: ignore[operator]
-            out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=table.evidence(row),
-                               text=f"{years[0].text}→{years[-1].text}")
+        moved = _two_years(row_cells, table)
+        if moved is not None:
+            out[kind] = moved
     return out
+
+
+def _two_years(row_cells: list[Cell], table: Table) -> Figure | None:
+    """A row's change worked out from its amounts of two years (2024年实发 | 2025年预算, or 上年实际 |
+    本年预算 in words): the last year's over the first's."""
+    years = [c for c in row_cells if c.value is not None and any(ch.isdigit() for ch in c.header) and not cell_is_percent(c)]
+    if len(years) < 2:
+        # 指标 | 上年实际 | 本年预算: columns named by a year in words, ordered by it
+        said = [(rank, c) for c in row_cells if c.value is not None and not cell_is_percent(c) and (rank := _header_rank(c.header)) is not None]
+        years = [c for _, c in sorted(said, key=lambda t: (t[0], t[1].col))] if len({r for r, _ in said}) >= 2 else []
+    if len(years) < 2 or not years[0].value:
+        return None
+    change = (years[-1].value - years[0].value) / years[0].value  # type: ignore[operator]
+    return Figure(value=change.quantize(Decimal("0.0001")), evidence=table.evidence(row_cells[0].row), text=f"{years[0].text}→{years[-1].text}")
 
 
 def _headquarters_table(scheme: Scheme) -> dict[str, Figure]:
@@ -624,6 +632,8 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
                 kind, q = "profit", q.with_(value=-abs(q.value), direction=None, text=f"亏损{q.text}")
             elif kind is None and _GAIN_LEVEL.search(q.subject.split("…")[-1]) and not q.per and not q.direction:
                 kind, q = "profit", q.with_(text=f"盈利{q.text}")  # "2024年盈利300万元": the year's profit
+            if kind is None and q.direction and _AGAINST_LAST.search(q.subject):
+                kind = _measure_before(s, q)  # "工资总额预算按5,350万元编制，较上年实发增加350万元": the change is the budget's
             if kind is None or q.per or any(w in q.subject for w in W.not_company):
                 continue
             if q.direction and _AGAINST_LAST.search(q.subject):
@@ -649,12 +659,35 @@ def _across_years(scheme: Scheme) -> dict[str, Figure]:
         if before.value:
             change = (after.value - before.value) / abs(before.value)  # a loss that deepens is a fall
             out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{_level(before)}→{_level(after)}")
+    plan = _plan_year(scheme)
     for kind, (q, s) in changes.items():
-        base = relative.get(kind, {}).get(-1)
+        base = relative.get(kind, {}).get(-1) or (dated.get(kind, {}).get(plan - 1) if plan else None)
         if kind not in out and base is not None and base[0].value:
             change = abs(q.value) * (-1 if q.direction == "down" else 1) / base[0].value
             out[kind] = Figure(value=change.quantize(Decimal("0.0001")), evidence=s.evidence, text=f"{base[0].text}→{q.text}")
     return out
+
+
+def _measure_before(s: Sentence, q: Quantity) -> str | None:
+    """The measure a change with no name of its own is written under: that of the amount just before it in
+    its sentence ("工资总额预算按5,350万元编制，较上年实发增加350万元"), else the one measure its sentence names
+    before it ("工资总额预算另行编制，较上年增加400万元")."""
+    start = max(s.plain.rfind(ch, 0, q.start) for ch in "；;。") + 1
+    before = [p for p in s.figures(Kind.MONEY) if start <= p.start and p.end <= q.start and not p.direction]
+    if before:
+        return _row_kind(before[-1].subject)
+    words_before = s.plain[start:q.start]
+    kinds = {k for k, cues in (("wage_total", W.wage_total), ("profit", W.profit), ("avg_wage", W.avg_wage), ("productivity", W.productivity))
+             if any(c in words_before for c in cues)}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _plan_year(scheme: Scheme) -> int | None:
+    """The year a scheme plans for, as its title gives it ("2025年度薪酬分配实施方案"): the latest year written
+    before its first chapter, in its first few lines."""
+    years = [int(d.value) for s in scheme.sentences[:4] if not s.chapter
+             for d in s.reading.quantities if d.kind is Kind.DATE and 1990 <= d.value <= 2100]
+    return max(years) if years else None
 
 
 _MADE_OF = ("构成", "组成", "包括", "包含", "由")
@@ -737,6 +770,9 @@ def subsidiaries(scheme: Scheme) -> list[SubsidiaryGrowth]:
         for cell in cells(table):
             if cell_is_percent(cell) and cell_value(cell) is not None:
                 rates.setdefault(cell.row, []).append(cell)
+        by_row: dict[int, list[Cell]] = {}
+        for cell in cells(table):
+            by_row.setdefault(cell.row, []).append(cell)
         planned = {row: max(found, key=_column_when).col for row, found in rates.items()
                    if len(found) >= 2 and all(_column_when(c)[:2] != (0, 0) for c in found)}
         for cell in cells(table):
@@ -745,8 +781,14 @@ def subsidiaries(scheme: Scheme) -> list[SubsidiaryGrowth]:
             # the kind is the row's name (内部效益型) or written in a column of its own (企业 | 功能类型 | 增幅)
             row = table.rows[cell.row]
             kind = next((k for k in W.subsidiary_kinds if k in cell.label or any(k in c for c in row)), None)
-            if kind is None and any(w in cell.label for w in _GROUP_ROW) and (seen or of_kinds):
+            if kind is None and any(w in cell.label for w in _GROUP_ROW) and "总部" not in cell.label and (seen or of_kinds):
                 kind = "集团"  # the group's own row (集团合计) in a table of subsidiaries: the growth they are held to
+            if kind is not None and of_kinds and cell.row not in done and cell.row not in rates and (moved := _two_years(by_row[cell.row], table)) is not None:
+                # 企业 | 功能类型 | 2024年实发 | 2025年预算 with no rate written: the row's growth from its two years
+                seen.add(kind)
+                done.add(cell.row)
+                out.append(SubsidiaryGrowth(kind=kind, growth=moved))
+                continue
             if kind is None or cell.row in done or not cell_is_percent(cell) or cell_value(cell) is None:
                 continue
             points = _points_over_group(read(plain(cell.text), typos=False).quantities) if "集团" in cell.text else None
