@@ -13,7 +13,7 @@ from knowledge.reader.models import Kind
 
 from . import people
 from .applicability import clause
-from .base import CalcInput, MoneyInput, Number, NumberMap, limited, plus, result
+from .base import CalcInput, MoneyInput, Number, NumberMap, limited, plus, result, summarize
 from .errors import CalculationError
 from .numbers import (
     check_names,
@@ -64,7 +64,7 @@ def _split_map(amount_units: int, names: list[str], weights: list[int], precisio
 
 
 POOL_CUES = ("绩效工资", "绩效奖金", "奖金", "奖励", "奖", "总额", "可分配", "可供分配", "奖金池", "池", "盘子", "资金", "一共", "总共",
-             "分配额", "绩效", "工资总量", "可分")
+             "分配额", "绩效", "工资总量", "可分", "pool", "Pool", "bonus", "Bonus")  # English as HR staff write it
 SCORE_CUES = ("积分", "分数", "得分", "考核分", "考核得分", "分")
 # A pool written bare below this (这次奖金30) is 30万 or 3万 more likely than 30 元: the user is asked.
 POOL_LEAST = 100
@@ -81,8 +81,8 @@ class Department(CalcInput):
 
 
 class PointsInput(MoneyInput):
-    reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (("scores",), ("departments",))
-    reading_topics: ClassVar[tuple[str, ...]] = ("积分", "按分", "分数", "得分", "考核分", "积分制", "按积分", "分值", "绩效工资怎么分", "绩效怎么分",
+    reading_alternatives: ClassVar[tuple[tuple[str, ...], ...]] = (("scores",), ("departments",), ("coefficients",))
+    reading_topics: ClassVar[tuple[str, ...]] = ("积分", "按分", "按系数", "分数", "得分", "考核分", "积分制", "按积分", "分值", "绩效工资怎么分", "绩效怎么分",
                                                  "奖金怎么分", "按考核", "分一下", "分分", "怎么分", "帮我分")
     pool: Annotated[Number, Reads(Kind.MONEY, cues=POOL_CUES, least=POOL_LEAST, avoid=PRICE_WORDS + PER_HEAD_WORDS, ask="如“绩效工资总额50万元”")] = Field(
         ..., gt=0, title="绩效工资总量", description="单位可供分配绩效工资总量（元）")
@@ -92,6 +92,13 @@ class PointsInput(MoneyInput):
     departments: Annotated[dict[str, Department] | None, Reads(Kind.SCORE, shape=Shape.GROUPS)] = Field(
         None, title="部门", description="两级分配：部门名称 → {score: 部门积分, members: {姓名: 个人积分}}"
     )
+    # 系数法: 高级工3人系数1.2，中级工5人系数1.0 — each grade's points are its head count times its coefficient
+    coefficients: Annotated[NumberMap | None, Reads((Kind.NUMBER, Kind.MULTIPLE), cues=COEFFICIENT_WORDS, shape=Shape.MAP, mention=COEFFICIENT_WORDS,
+                                                                      cued=True)] = Field(
+        None, title="分配系数", description="系数法：名称 → 分配系数（与 heads 配合，折算积分 = 人数 × 系数；不与积分同用）")
+    heads: Annotated[NumberMap | None, Reads(Kind.PEOPLE, cues=("人", "人数", "名"), shape=Shape.MAP, bare=False,
+                                                          keys_from="coefficients", only_with="coefficients")] = Field(
+        None, title="各档人数", description="系数法：名称 → 人数；未列出的按 1 人")
     total_score: Annotated[Number | None, Reads(Kind.SCORE, cues=("总分", "合计", "累计总分", "一共", "总计", "共计", "全厂", "全部", "单位"),
                                                 total=True, total_of="scores")] = Field(
         None, ge=0, title="单位积分累计总分",
@@ -127,6 +134,8 @@ def _points_from_people(rows: list[dict[str, Any]], data: dict[str, Any]) -> dic
     people=_points_from_people,
 )
 def points_allocation(inp: PointsInput) -> dict[str, Any]:
+    if inp.coefficients:
+        return _by_coefficients(inp)
     if inp.departments:
         if inp.scores:
             raise CalculationError("各部门（或个人）积分与两级分配的部门只能填写一种（一级或两级分配）", "scores")
@@ -134,6 +143,27 @@ def points_allocation(inp: PointsInput) -> dict[str, Any]:
     if not inp.scores:
         raise CalculationError("请提供各部门或个人的积分，或两级分配的部门及其成员积分", "scores")
     return _one_level(inp)
+
+
+def _by_coefficients(inp: PointsInput) -> dict[str, Any]:
+    """系数法: each one's points are its head count × its coefficient; the pool is split on them, and
+    each group's share divided by its head count is what one person gets."""
+    if inp.scores or inp.departments:
+        raise CalculationError("同时给出了积分和分配系数：系数是否要乘到积分上？请只给一种，或写明“积分×系数”后的折算积分", "coefficients")
+    coefficients = _number_map(inp.coefficients, "coefficients", "分配系数")
+    heads = _number_map(inp.heads, "heads", "各档人数")
+    for name, count in heads.items():
+        if name not in coefficients:
+            raise CalculationError(f"“{name}”给了人数，没有分配系数", f"heads.{name}")
+        if count <= 0 or count != int(count):
+            raise CalculationError(f"“{name}”的人数 {fmt(count)} 应为正整数", f"heads.{name}")
+    points = {name: heads.get(name, Decimal(1)) * c for name, c in coefficients.items()}
+    out = _one_level(inp.model_copy(update={"scores": points, "coefficients": None}))
+    out["trace"]["steps"][:0] = [f"{n}折算积分 = {fmt(heads.get(n, Decimal(1)))} 人 × 系数 {fmt(c)} = {fmt(points[n])}" for n, c in coefficients.items()]
+    out["trace"]["inputs"] = summarize(inp)
+    if heads:
+        out["per_person"] = {n: q(out["allocations"][n] / heads[n], inp.precision) for n in heads}
+    return out
 
 
 def _one_level(inp: PointsInput) -> dict[str, Any]:

@@ -493,6 +493,7 @@ _SHOWN: dict[str, Handler] = {
     "distribution": _chinese_records("增资分布"),
     "points": _pairs("个人工分", "姓名", "工分"),
     "weighted_pieces": _pairs("折算计件数", "姓名", "折算计件数"),
+    "per_person": _pairs("每人金额（系数法）", "名称", "每人金额（元）"),
     "monthly": _series("按月发放的基本年薪", "月份", lambda i: f"{i}月", chart="每月发放金额（元）"),
     "levels": _ladder,
     "differences": _differences,

@@ -167,4 +167,19 @@ def respond(question: str, state: SessionState | None = None) -> Reply:
             return run_calculation(request, state) if request.complete else ask_back(request, state)
     if state is not None:
         state.pending = None
-    return answer_question(question)
+    reply = answer_question(question)
+    if reading.has_figures() and not reply.citations and _ASKS_AN_AMOUNT.search(question):
+        return _no_such_calculation()
+    return reply
+
+
+# 加班费咋算，时薪25元 / 社保基数8000，每月各交多少: an amount asked for with figures no calculator takes
+_ASKS_AN_AMOUNT = re.compile(r"多少|几多|咋算|怎么算|如何算|怎样算|怎么计算|如何计算|算一下|算算|帮我算|给我算|能拿|能发|该发|要交|各交")
+
+
+def _no_such_calculation() -> Reply:
+    """Says plainly that no calculator and no clause covers it, and asks which calculation was meant."""
+    titles = "、".join(info.title for info in _calculators().list_calculators())
+    question = "您想做的是其中哪一项计算？"
+    return Reply(answer=f"这项计算不在 PayGuide 的范围内，指引中也没有相关条款，所以不给出数字。PayGuide 能做的计算有：{titles}。\n{question}",
+                 needs=[question])

@@ -307,6 +307,10 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
         if asked is not None:  # 采购部的分要改一下 / 那小张呢 / 要是他再多干几年: the change is meant, its figure is not given
             filled = Filled(values=_deep_copy(previous), slots=update.slots)
             return Request(name, info.title, filled, 0.0, topic_hits(name, text), [], [asked])
+    whose = _whose_entry(update, previous, reading) if not update.placed else None
+    if whose is not None:  # 系数改成0.9, when several people have a 系数: whose?
+        filled = Filled(values=_deep_copy(previous), slots=update.slots)
+        return Request(name, info.title, filled, 0.0, topic_hits(name, text), [], [whose])
     if not update.placed and is_follow_up(text):
         _the_only_field_of_its_kind(update, previous, reading)  # 那如果是4万呢: the one amount given before that a 4万 can be
     if not update.placed and not changed_choice and not moved and not _REMOVE.search(text):
@@ -327,6 +331,19 @@ def follow_up(name: str, previous: dict[str, Any], complete: bool, reading: Read
 _PERIOD_ASKED = re.compile(rf"“(.+?)”{PERIOD_ASKED}")
 _MONTHLY = re.compile(r"按月|每月|月薪|一个月|是月|月的|月度")
 _YEARLY = re.compile(r"按年|全年|年薪|一年|是年|年的|年度")
+
+
+def _whose_entry(update: Filled, previous: dict[str, Any], reading: Reading) -> str | None:
+    """A figure named by a per-member field (系数改成0.9) with no member named, after a request that
+    lists that field per member: the change is meant for someone — asked, never applied to a guess."""
+    for q in reading.quantities:
+        for slot in update.slots:
+            entries = _get_path(previous, slot.path)
+            if slot.reads.shape is Shape.MAP and isinstance(entries, dict) and entries \
+                    and any(len(c) >= 2 and c in q.subject for c in slot.reads.cues):
+                shown = "、".join(f"{k} {_plain(v)}" for k, v in list(entries.items())[:6])
+                return f"“{q.subject.strip()}{q.text}”是改谁的{slot.label}？（现有：{shown}）"
+    return None
 
 
 def _period_answer(model_slots: list[Slot], previous: dict[str, Any], unclear: list[str], text: str) -> tuple[dict[str, Any], str] | None:

@@ -62,14 +62,18 @@ def arabic(text: str) -> str:
 
 
 def _as_written(q: Quantity, plain: str, original: str) -> Quantity:
-    """Names as the user wrote them (full-width brackets, characters before a typo was mended):
-    the normal form has the same length, so the name's place in it cuts the original."""
+    """Names as the user wrote them (full-width brackets, ４ rather than 4): the normal form has the
+    same length, so the name's place in it cuts the original."""
     if not q.name:
         return q
     at = plain.rfind(q.name, 0, q.start + len(q.name))
     if at < 0:
         at = plain.find(q.name)
-    return q if at < 0 else q.with_(name=original[at:at + len(q.name)])
+    if at < 0:
+        return q
+    # a mended typo stays mended (A3组绩分 → A3组积分, whose 积分 is then no part of the name)
+    written = "".join(o if o.translate(WIDE_TO_ASCII) == p else p for o, p in zip(original[at:at + len(q.name)], q.name))
+    return q.with_(name=written)
 
 
 def warm_up() -> None:

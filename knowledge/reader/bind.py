@@ -429,11 +429,15 @@ _REMAINDER = re.compile(r"(?:剩下|剩余|其余|余下)的?(?:权重|比例|�
                         r"([^，,。；;！？!?\n]+)")
 
 
+# A 15% B 70% C 其余 / C为剩下的: the name first, then the rest
+_NAME_THEN_REMAINDER = re.compile(r"(?<![\u4e00-\u9fa5A-Za-z])([A-Za-z]|[\u4e00-\u9fa5]{1,4}?)\s*(?:为|是|占|拿|算)?\s*(?:剩下|剩余|其余|余下)(?:的|部分)?(?=$|[，,。；;！？!?\s])")
+
+
 def _remainders(text: str, quantities: list[Quantity], clauses: list[Clause]) -> list[Quantity]:
     """剩下的平均分给党建和重点任务 / 剩下的是C: the share left by the percentages written before,
     split evenly among the names given (derived from the text, shown as such)."""
     out = []
-    for match in _REMAINDER.finditer(text):
+    for match in [*_REMAINDER.finditer(text), *_NAME_THEN_REMAINDER.finditer(text)]:
         sentence_start = max(text.rfind(ch, 0, match.start()) for ch in SENTENCE_END) + 1
         shares = [q for q in quantities if q.kind is Kind.PERCENT and sentence_start <= q.start < match.start()]
         names = [core(n) for n in re.split(r"[、和及与]", match.group(1))]
@@ -796,6 +800,12 @@ def _corrections(text: str, qs: list[Quantity]) -> list[Quantity]:
     correction replaces the earlier one of the same kind (and name, when it has one)."""
     out = list(qs)
     for i, q in enumerate(out):
+        later = out[i + 1] if i + 1 < len(out) else None
+        if re.search(r"不是\s*$", text[max(0, q.start - 3):q.start]) and not q.derived \
+                and (later is None or not re.fullmatch(r"\s*[，,]?\s*(?:而|应该|应)?是\s*", text[q.end:later.start])):
+            # 计件奖不是2万…我再问问: denied with nothing said instead — asked for (不是8万是8.5万 is asked as two figures)
+            out[i] = q.with_(superseded=True)
+            continue
         earlier = [j for j in range(i) if out[j].kind is q.kind and not out[j].superseded and not out[j].derived]
         just_said = out[i - 1] if i else None
         if just_said is not None and just_said.kind is not q.kind and Kind.NUMBER in (just_said.kind, q.kind) \
@@ -914,8 +924,8 @@ def _inherit_units(text: str, quantities: list[Quantity], lex: Lexicon) -> list[
             factor = _magnitude_of(nxt)  # 1000到1200万: both ends in 万
             out[i] = q.with_(value=q.value * factor, kind=nxt.kind, scale=q.scale * factor, magnitude=True)
             continue
-        if q.kind is Kind.NUMBER and nxt.kind is Kind.PERCENTILE and nxt.unit != "P" and gap in ("、", ",", "，", "和") and q.value <= 100:
-            out[i] = q.with_(kind=Kind.PERCENTILE, unit=nxt.unit)  # 25、50、75分位
+        if q.kind is Kind.NUMBER and nxt.kind is Kind.PERCENTILE and nxt.unit != "P" and gap in ("、", ",", "，", "和", "") and q.value <= 100:
+            out[i] = q.with_(kind=Kind.PERCENTILE, unit=nxt.unit)  # 25、50、75分位 / 25 50 75分位
             continue
         if q.kind is not Kind.NUMBER or nxt.kind in (Kind.NUMBER, Kind.DATE, Kind.PERCENTILE):
             continue
@@ -1002,6 +1012,9 @@ def _describe(text: str, qs: list[Quantity], i: int, clauses: list[Clause], lex:
     clause = clauses[c] if clauses else Clause(text, 0, len(text), 0)
     prev_end = qs[i - 1].end if i > 0 and qs[i - 1].end > clause.start else clause.start
     start = max(_item_start(text, q.start, clause.start), prev_end)
+    glued = re.match(r"[^\s\d]{1,3}\s+(?=\S)", text[start:q.start]) if start == prev_end > clause.start else None
+    if glued:
+        start += glued.end()  # 从2800开始 级差200: 开始 ends the figure before, the space opens this one's words
     nxt_start = next((p.start for p in qs[i + 1:] if not p.weak), len(text))
     subject = _last_words(text[start:q.start].strip())
     floor = qs[i - 1].end if i > 0 else max(text.rfind(ch, 0, q.start) for ch in SENTENCE_END) + 1
@@ -1121,8 +1134,8 @@ def _heading(before: str) -> str:
         return ""
     label = before[max(before.rfind(ch, 0, colon) for ch in "，,、") + 1:colon].strip()
     label = re.sub(r"^\d{1,2}\s*[.、．)）]\s*", "", label)  # 1. 基本目标：the item's number is no part of it
-    if not 1 <= len(label) <= 8 or label[-1].isdigit() or re.search(r"[。；;]", label):
-        return ""  # 8:30 is a time, not a label
+    if not 1 <= len(label) <= 8 or re.search(r"(?:^|[^\u4e00-\u9fffA-Za-z])\d+$", label) or re.search(r"[。；;]", label):
+        return ""  # 8:30 is a time, not a label (班组1：300分 is one)
     if re.search(r"看|算|帮|请|一下|吧|吗|怎么|多少|如下", label):
         return ""  # 分红人数占比看一下：a request, not a label over the figures
     return label
@@ -1195,12 +1208,13 @@ def _topics(qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
             out[i] = q = q.with_(name=out[i - 1].name)  # 周主管按70%折算，他做了400件
         elif pronoun and (who := _last_person(q.topic)):
             out[i] = q = q.with_(name=who)  # 小祁也要算，他做了500件: the person named before, with no figure of theirs
-        if q.name and not _only_verbs(q.name) or i == 0:
+        attribute = q.name in lex.attribute_words
+        if q.name and not _only_verbs(q.name) and not attribute or i == 0:
             continue
         prev = out[i - 1]
         if prev.sentence != q.sentence or not prev.name:
             continue
-        if q.name and (prev.kind is q.kind or not looks_like_entity(prev.name)):
+        if q.name and not attribute and (prev.kind is q.kind or not looks_like_entity(prev.name)):
             continue  # 利润15%、回款10%: items of one list keep their own names
         if prev.clause == q.clause or _starts_as_continuation(q.subject, lex):
             out[i] = q.with_(name=prev.name, subject=prev.subject + "…" + q.subject, total=q.total or prev.total)

@@ -62,6 +62,8 @@ class Reads:
     ranked: bool = False  # MAP: usual_keys are in rank order, best first; the map is kept in that order
     period: str | None = None  # "year" | "month": the period the amount is for; one written for a month is counted ×12
     bare: bool = True  # False: only a figure written with its unit (5人); a bare number belongs to a sibling field
+    only_with: str | None = None  # read only beside this sibling field (人数 for 系数法); without it, no field at all
+    cued: bool = False  # True: only a figure written with one of the cues (系数1.2); a bare 860 is another field's
     mention: tuple[str, ...] = ()  # words that ask for this field: written with no figure read for it, the user is asked
     least: int = 0  # a bare amount (no 元/万) below this is asked about: 奖金30 is no pool of 30 元
     complement: tuple[str, ...] = ()  # PERCENT: words naming the rest (绩效年薪 beside 基本年薪占比): its share is 1 − this one

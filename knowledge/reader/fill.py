@@ -116,6 +116,8 @@ def _avoided(reads: Reads, q: Quantity) -> bool:
 
 def kind_fit(reads: Reads, q: Quantity) -> int:
     """3 for the field's own kind, 2 for another kind it takes, 1 for a bare number, 0 for none."""
+    if reads.cued and not cue_strength(reads, q):
+        return 0  # 系数1.2 is a coefficient; a bare 860 beside it is no one's
     if q.kind is Kind.NUMBER and q.money_sized and Kind.MONEY not in reads.kinds:
         return 0  # 3万2 is money, never a coefficient, a score or a head count (两千一 may be pieces)
     if q.kind in reads.kinds:
@@ -230,7 +232,7 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     out = Filled(slots=slots(model), context=dict(context or {}))
     shape = _Model(out.slots)
     figures = [(i, q) for i, q in enumerate(reading.quantities) if q.kind is not Kind.DATE and not q.superseded and not q.label
-               and not q.quoted]
+               and not q.quoted and not _DISMISSED.match(reading.normalised, q.end)]  # 时薪是22块 这个不用管: said aside
     _choices(reading, out)
     _ranges(figures, out)
     _groups(figures, out, shape)
@@ -239,7 +241,9 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     item_maps = {s.reads.items_from for s in out.slots if s.reads.shape is Shape.GRID}
     _maps(figures, out, shape, lambda slot: slot.path in item_maps)  # 价目表 first: its items name the grid's columns
     _grid(figures, out)
-    _maps(figures, out, shape, lambda slot: slot.path not in item_maps)
+    _maps(figures, out, shape, lambda slot: slot.path not in item_maps and not slot.reads.only_with)
+    _without_its_sibling(out)
+    _maps(figures, out, shape, lambda slot: bool(slot.reads.only_with))  # 人数 beside the 系数 read just before
     _snap_to_sibling_names(out, reading.normalised)
     _fold_into_groups(out)
     _by_kind(figures, out, shape)
@@ -290,6 +294,7 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _asked_about_someone_unlisted(out, reading)
     _parts_of_wholes(out, reading)
     _mentioned_without_figure(out, reading)
+    _vague_work(out, reading)
     _shares_without_figure(out, reading)
     _choices_left_open(out, reading)
     _figures_still_to_come(out, reading)
@@ -304,6 +309,10 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     _total_of_the_others(out, reading)
     _mixed_units(out, reading)
     return out
+
+
+# A figure the writer says to leave aside, right after it: 时薪22块，这个不用管 / 去年8万（不用考虑）
+_DISMISSED = re.compile(r"[\s，,（(]*(?:这个|这|那个|这些|这项|此项)?(?:数)?(?:不用管|不用考虑|不用看|别管|不管它?|忽略|无关|不相关|没关系|仅供参考|只是参考)")
 
 
 def _share_of_a_placed_figure(q: Quantity, reading: Reading, out: Filled) -> bool:
@@ -354,8 +363,10 @@ def _per_head(out: Filled, reading: Reading) -> None:
         placed = {reading.quantities[i].name: reading.quantities[i] for i, p in out.placed.items() if p == slot.path}
         for q in reading.quantities:
             figure = placed.get(q.name)
+            # 高级工3人系数1.2 says each one's 系数 (人数 × 系数); 主任1.4 … 主任3人, written apart, does not
+            said_together = figure is not None and q.clause == figure.clause and q.end <= figure.start
             if q.kind is Kind.PEOPLE and figure is not None and figure.kind is Kind.NUMBER and figure.value < 10 \
-                    and reading.quantities.index(q) not in out.placed:
+                    and (reading.quantities.index(q) not in out.placed or not said_together):
                 out.problems.append(f"“{q.name}”{plain(figure.value)} 是每人的系数，还是{q.text}合计的？请说明")
 
 
@@ -574,6 +585,18 @@ def _mentioned_without_figure(out: Filled, reading: Reading) -> None:
             lacking = [str(r.get("name")) for r in records if isinstance(r, dict) and r.get(field_slot.name) in (None, "")]
             if word is not None and lacking:
                 out.problems.append(f"提到了“{word}”，但没有给出{'、'.join(lacking)}的{field_slot.label}，请补充")
+
+
+# 还有个临时工也干了一些 / 小潘也做了点: someone else's share of the work, without a figure
+_VAGUE_WORK = re.compile(r"[\u4e00-\u9fa5]{1,10}?也?(?:干|做|完成|生产|加工|拿|得|参与|出)了?(?:一些|一点|点儿?|一部分|部分|若干|不少|好些|些)(?:活|件|工作|工作量)?(?=$|[，,。；;！？!?\s])")
+
+
+def _vague_work(out: Filled, reading: Reading) -> None:
+    """A listed split with one more share named but not counted: asked, not left out in silence."""
+    if not any(s.reads.shape in (Shape.MAP, Shape.GROUPS) and out.get(s.path) for s in out.slots):
+        return
+    for match in _VAGUE_WORK.finditer(reading.normalised):
+        out.problems.append(f"“{match.group(0).strip('，, ')}”没有给出数字：也参加分配吗？请给出具体数量")
 
 
 _GO_AHEAD = re.compile(r"先算|先按|先不管|不用管|就行|就好|即可|照算|先这样")
@@ -997,6 +1020,13 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
 
 
 _CLASSIFIERS = ("等次", "等级", "档次", "级别", "类", "级", "档", "等")
+
+
+def _without_its_sibling(out: Filled) -> None:
+    """A field read only beside a sibling (人数 of those given a 系数) is no field when the sibling is
+    empty: nothing is read or asked for it (部门三个人 beside scores is a head count to check against
+    the list, 我们厂50人 no input at all)."""
+    out.slots = [s for s in out.slots if not s.reads.only_with or out.get(s.reads.only_with)]
 
 
 def _key_at_end(name: str, keys: set[str]) -> str:
@@ -1662,6 +1692,10 @@ def _plausible(out: Filled, reading: Reading) -> None:
             out.problems.append(f"“{q.text}”是个约数，请给出准确的数字")
         elif q.kind is Kind.PERCENT and path not in kinds and re.search(r"(?:多给|多发|多加|上浮|提高|再加|多)[他她]?$", q.subject):
             out.problems.append(f"“{q.subject[-4:]}{q.text}”是在原来基础上加 {q.text}（系数 1 + {q.text}）吗？请确认")
+        elif q.bound == "max" and not q.derived and (Kind.MONEY in kinds.get(path, ()) or _NOT_AS_MUCH.search(q.subject)):
+            # 奖金不到10万 / 联动系数没有0.8那么高: a limit, not the figure (a quota 不超过四分之一 is one)
+            word = next((w for w in sorted(lexicon().max_words, key=len, reverse=True) if q.subject.endswith(w)), "")
+            out.problems.append(f"“{word}{q.text}{q.tail[:3] if not word else ''}”只说了上限，请给出确切的数字")
         elif path in kinds and re.match(r"以上|以下|出头", q.tail) and not q.derived:
             out.problems.append(f"“{q.text}{q.tail[:2]}”是个范围，请给出确切的数字")  # 技术技能人员占一半以上: 51%? 70%?
         elif q.kind is Kind.NUMBER and Kind.MONEY in kinds.get(path, ()) and not q.magnitude and q.value != 0 and (
@@ -1671,6 +1705,9 @@ def _plausible(out: Filled, reading: Reading) -> None:
         elif q.kind is Kind.NUMBER and not q.magnitude and {Kind.PEOPLE, Kind.COUNT} & set(kinds.get(path, ())) \
                 and re.search(r"占了?$|占比$", q.subject):  # 技术的占了40: 40人 or 40%?
             out.problems.append(f"“{q.subject[-2:]}{q.text}”是人数还是百分比？请写明（如“{plain(q.value)}人”或“{plain(q.value)}%”）")
+
+
+_NOT_AS_MUCH = re.compile(r"(?:没有|还没|没)$")
 
 
 def _derived_notes(out: Filled, reading: Reading) -> None:

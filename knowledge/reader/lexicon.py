@@ -36,6 +36,7 @@ class Lexicon:
     lead_words: tuple[str, ...]
     link_words: tuple[str, ...]
     not_names: tuple[str, ...]
+    attribute_words: tuple[str, ...]
     entity_suffixes: tuple[str, ...]
     person_prefixes: tuple[str, ...]
     person_suffixes: tuple[str, ...]

@@ -130,6 +130,8 @@ def _unit_after(text: str, pos: int, lex: Lexicon) -> tuple[str, Kind | None, De
         return "", None, Decimal(1)  # 三万六 张三: after a space, a single character starts the next words
     if unit in ("k", "K", "w", "W") and re.match(r"[A-Za-z]", text[i + 1:i + 2]):
         return "", None, Decimal(1)
+    if unit == "分" and re.match(rf"[\d{CN_DIGITS}]", text[i + 1:i + 2]):
+        return "", None, Decimal(1)  # 班组2分4万: 分 splits the amount after it, it is no score of the 2
     kind, factor = lex.units[unit]
     return text[pos:i + len(unit)], kind, factor
 
@@ -239,6 +241,8 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
         return None
     start, value = parsed
     unit, kind, factor = _unit_after(text, end, lex)
+    if kind is Kind.PEOPLE and value != int(value) and unit[:1].isspace():
+        unit, kind, factor = "", None, Decimal(1)  # 系数1.2 徒弟小柯: no one counts 1.2 people; the next words begin
     if text[start:end] == "十" and unit == "分" and _CJK.match(text[end + 1:end + 2] or " "):
         return None  # 十分重要: an adverb (but 清扫一次十分， is ten points)
     if unit.strip().startswith("点") and not has_digit and value < 10:
@@ -280,6 +284,8 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
     if kind is None:
         if not magnitude and _part_of_a_name(text, end, has_digit, lex) or not has_digit and _in_a_persons_name(text, start):
             return None  # 一车间, 3号线, 二班: a label that begins with a numeral; 王五一样: 王五 is a person
+        if has_digit and _numbers_a_unit(text, start, end, value, lex):
+            return None  # 班组1做了1200件, 车间2和车间3: the numeral ends the unit's name
         kind, factor = Kind.NUMBER, Decimal(1)
     if kind is Kind.LEVELS and not magnitude and _part_of_a_name(text, written_end, True, lex):
         return None  # 老钟 一等岗 现工资4500, 二级岗: a grade's name with its rank in it, not a count of levels
@@ -330,6 +336,24 @@ def _part_of_a_name(text: str, end: int, has_digit: bool, lex: Lexicon) -> bool:
     run = text[:end][-4:]
     spoken = len(re.findall(f"[{CN_DIGITS}十百千万]", run)) >= 2  # 八十每档加: a number said in full is a number
     return not has_digit and not spoken and not _STANDALONE_AFTER.match(rest)
+
+
+def _numbers_a_unit(text: str, start: int, end: int, value: Decimal, lex: Lexicon) -> bool:
+    """A small unitless number glued after a unit's word and running on into words or a label's colon
+    (班组1做了…, 车间2得分…, 班组1和班组2, 班组1：300分) names that unit. Followed by a comma or
+    nothing (一车间100，二车间80) it is a figure."""
+    suffix = next((s for s in lex.entity_suffixes if text.endswith(s, 0, start)), None)
+    if suffix is None or value != int(value) or value > 20:
+        return False
+    if re.search(rf"{re.escape(suffix)}\d{{1,2}}\s*[和与及、跟]\s*\S{{0,3}}$", text[:start - len(suffix)]):
+        return True  # the second of 小组2和小组5
+    rest = text[end:end + 4]
+    if re.match(r"[和与及、跟]", rest):  # 小组2和小组5: another unit named the same way
+        return bool(re.match(rf"[和与及、跟][^\d，,。]{{0,3}}?{re.escape(suffix)}\d", text[end:end + 8]))
+    if re.match(r"\s*[:：]|\s+\d", rest):
+        return True  # 班组1：300分, 班组1 300分: a label, then its figure
+    words = rest.lstrip()
+    return bool(_CJK.match(words[:1])) and not _STANDALONE_AFTER.match(words)
 
 
 def _in_a_persons_name(text: str, start: int) -> bool:

@@ -1207,3 +1207,79 @@ def test_people_inside_a_listed_group_are_not_paid_beside_it():
 
 def test_a_share_of_a_figure_read_as_the_whole_is_asked():
     _asked("奖金按利润总额的6%提取，利润总额900万，按积分分：一部800分，二部1200分", "6%")
+
+
+def test_a_numeral_after_a_units_word_names_the_unit():
+    """车间3做了…, 小组2分…: the numeral ends the unit's name; 一车间100， after a name is still its figure."""
+    call = _computed(respond("计件奖金3万，车间3完成900件，车间4完成600件", session_id=_session()))[-1]
+    assert call.output["allocations"] == {"车间3": Decimal("18000.00"), "车间4": Decimal("12000.00")}
+    call = _computed(respond("小组2和小组5的奖金1万2，小组2得分70，小组5得分50", session_id=_session()))[-1]
+    assert Decimal(str(call.input["pool"])) == 12000 and set(call.output["allocations"]) == {"小组2", "小组5"}
+    call = _computed(respond("奖金一万，一车间60，二车间40，按积分分", session_id=_session()))[-1]
+    assert call.output["allocations"] == {"一车间": Decimal("6000.00"), "二车间": Decimal("4000.00")}
+
+
+def test_a_pool_given_only_as_a_limit_or_denied_is_asked():
+    """不到8万 / 没有8万那么多 bound the pool without giving it; 不是5万 takes a figure back (and with
+    another said beside it, the two are asked about, never one guessed)."""
+    _asked("奖金不到8万，甲组500分，乙组300分", "上限")
+    _asked("奖金池没有8万那么多，甲组500分，乙组300分", "上限")
+    _asked("计件工资不是5万，具体多少还没定，老苗900件，老柯600件", "部门可供分配绩效工资总量")
+    _asked("计件工资不是5万而是5.4万，老苗900件，老柯600件", "5.4万")  # two figures for one pool: which one holds
+
+
+def test_figures_said_aside_or_naming_a_place_are_no_inputs():
+    """月薪…这个不用管 is said aside on purpose; 在5楼 is a floor; 700 pcs are pieces."""
+    call = _computed(respond("计件工资3万，老苗900件，老柯600件，他们底薪4500，这个不用管", session_id=_session()))[-1]
+    assert call.output["allocations"] == {"老苗": Decimal("18000.00"), "老柯": Decimal("12000.00")}
+    call = _computed(respond("我们公司在5楼，奖金3万，甲组600分、乙组400分", session_id=_session()))[-1]
+    assert call.output["allocations"] == {"甲组": Decimal("18000.00"), "乙组": Decimal("12000.00")}
+    call = _computed(respond("计件奖金2万，老苗300 pcs，老柯100 pcs", session_id=_session()))[-1]
+    assert call.output["allocations"] == {"老苗": Decimal("15000.00"), "老柯": Decimal("5000.00")}
+
+
+def test_a_coefficient_written_after_a_members_figure_is_that_members():
+    """老苗900件系数0.9 / 技师2人系数1.5: the coefficient belongs to the one just named; head counts
+    with coefficients split the pool by 人数 × 系数 (系数法)."""
+    call = _computed(respond("计件工资3万，老苗900件系数0.5，老柯600件", session_id=_session()))[-1]
+    assert call.output["allocations"] == {"老苗": Decimal("12857.14"), "老柯": Decimal("17142.86")}
+    call = _computed(respond("奖金4万按系数分，技师2人系数1.5，普工7人系数1.0", session_id=_session()))[-1]
+    assert call.name == "points-allocation"
+    assert call.output["allocations"] == {"技师": Decimal("12000.00"), "普工": Decimal("28000.00")}
+    assert call.output["per_person"] == {"技师": Decimal("6000.00"), "普工": Decimal("4000.00")}
+
+
+def test_an_amount_no_calculator_takes_is_said_and_asked_about():
+    """个税 / 年假工资 with figures: no calculator and no clause — said plainly, no figure, a question back."""
+    for text in ("年终奖3万，个税要交多少", "小敖请了5天年假，日工资320元，年假工资咋算"):
+        reply = respond(text, session_id=_session())
+        assert reply.needs and not _computed(reply) and "不在 PayGuide 的范围内" in reply.answer, reply.answer
+        assert not re.search(r"\d", reply.answer.split("\n")[0].replace("PayGuide", "")), reply.answer
+
+
+def test_lists_read_across_spaces_and_remainders_named_first():
+    """算10 90分位 names two percentiles; 甲 其余 is the rest's share; 起3500开始 ends the start figure."""
+    call = _computed(respond("同行年薪 9万 10万 11万 13万 16万，算一下10 90分位", session_id=_session()))[-1]
+    assert set(call.output["percentiles"]) == {"10", "90"}
+    call = _computed(respond("考核等次 40人 优秀10% 良好60% 一般 其余", session_id=_session()))[-1]
+    assert call.output["counts"] == {"优秀": 4, "良好": 24, "一般": 12}
+    call = _computed(respond("等差薪级 从3500开始 级差250 8级", session_id=_session()))[-1]
+    assert call.output["levels"][0] == Decimal("3500.00") and call.output["levels"][1] == Decimal("3750.00")
+
+
+def test_someone_with_an_uncounted_share_or_a_limit_instead_of_a_figure_is_asked_about():
+    _asked("计件工资4万，老苗900件，老柯600件，另外老宫也做了一点", "老宫")
+    _asked("上年工资总额2000万，利润增长8%，联动系数没有0.7那么高", "上限")
+
+
+def test_a_name_with_a_mended_typo_loses_the_mended_word():
+    """甲组绩分500 (绩分 for 积分): the group is 甲组, not 甲组绩."""
+    call = _computed(respond("奖金3万，甲组绩分500，乙组绩分250", session_id=_session()))[-1]
+    assert call.output["allocations"] == {"甲组": Decimal("20000.00"), "乙组": Decimal("10000.00")}
+
+
+def test_a_follow_up_changing_a_per_member_field_without_the_member_is_asked():
+    session = _session()
+    respond("计件工资2万，老苗900件系数1.1，老柯600件系数0.9", session_id=session)
+    reply = respond("系数改成1.0", session_id=session)
+    assert reply.needs and not _computed(reply) and "是改谁的" in reply.answer and "老苗" in reply.answer, reply.answer
