@@ -70,6 +70,9 @@ def _arithmetic(inp: LadderInput) -> tuple[list[Decimal], str, list[str], dict[s
     elif inp.min is not None and inp.max is not None:
         _check_range(inp)
         start, step = inp.min, (inp.max - inp.min) / (n - 1)
+        if inp.step is not None and inp.step != step:
+            raise CalculationError(f"级差 {fmt(inp.step)} 与最低级 {fmt(inp.min)}、最高级 {fmt(inp.max)}（共 {n} 级）对不上：按级差算，最高级应为 "
+                                   f"{fmt(inp.min + inp.step * (n - 1))}；请确认以哪个为准", "step")
         how = f"级差 = （{fmt(inp.max)} − {fmt(inp.min)}）÷ （{n} − 1）= {fmt(q(step, inp.precision + 2))}"
     else:
         raise CalculationError("等差序列需要起点和级差（或最低级与最高级金额）", "step" if inp.start is not None else "start")

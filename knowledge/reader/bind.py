@@ -433,6 +433,10 @@ _REMAINDER = re.compile(r"(?:剩下|剩余|其余|余下)的?(?:权重|比例|�
 _NAME_THEN_REMAINDER = re.compile(r"(?<![\u4e00-\u9fa5A-Za-z])([A-Za-z]|[\u4e00-\u9fa5]{1,4}?)\s*(?:为|是|占|拿|算)?\s*(?:剩下|剩余|其余|余下)(?:的|部分)?(?=$|[，,。；;！？!?\s])")
 
 
+# 其余几项看着办 / 剩下的再说: the rest left undecided names no item
+_NOT_A_REST_NAME = re.compile(r"^几|看着办|再说|再定|待定|未定|没定|还没|不清楚|不知道")
+
+
 def _remainders(text: str, quantities: list[Quantity], clauses: list[Clause]) -> list[Quantity]:
     """剩下的平均分给党建和重点任务 / 剩下的是C: the share left by the percentages written before,
     split evenly among the names given (derived from the text, shown as such)."""
@@ -441,7 +445,7 @@ def _remainders(text: str, quantities: list[Quantity], clauses: list[Clause]) ->
         sentence_start = max(text.rfind(ch, 0, match.start()) for ch in SENTENCE_END) + 1
         shares = [q for q in quantities if q.kind is Kind.PERCENT and sentence_start <= q.start < match.start()]
         names = [core(n) for n in re.split(r"[、和及与]", match.group(1))]
-        names = [n for n in names if n and len(n) <= 8]
+        names = [n for n in names if n and len(n) <= 8 and not _NOT_A_REST_NAME.search(n)]
         if not shares or not names or any(q.kind is not Kind.PERCENT for q in quantities if match.start() <= q.start < match.end()):
             continue
         if any(q.kind is not Kind.PERCENT and shares[-1].end <= q.start < match.start() for q in quantities):

@@ -264,6 +264,7 @@ def fill(reading: Reading, model: type[BaseModel], context: dict[str, Any] | Non
     said_of = {(reading.quantities[i].kind, reading.quantities[i].subject.strip()): reading.quantities[i].value for i in out.placed}
     out.leftovers = [q for i, q in figures if i not in out.placed and not q.weak and q.start not in used
                      and not ((q.kind, q.value) in same and _STILL.search(q.subject))  # 池子还是6万: said again, unchanged
+                     and not (_unchanged(q) and looks_like_entity(q.name or ""))  # 吴昊没变: that member's figure stays
                      and q.text not in records  # 二级第12级: the grade listed as 二级, named again — no figure
                      and (i not in out.outranked or _says_what_it_is(q) or _names_another_thing(q, out.slots)
                           or said_of.get((q.kind, q.subject.strip()), q.value) != q.value  # 奖金池3万 … 奖金池3.5万: which?
@@ -600,7 +601,7 @@ def _vague_work(out: Filled, reading: Reading) -> None:
 
 
 _GO_AHEAD = re.compile(r"先算|先按|先不管|不用管|就行|就好|即可|照算|先这样")
-_PENDING = re.compile(r"还没|尚未|没拿到|没收到|还在算|还在统计|待定|待核|没报|未报|还没出|没出来|稍后|回头再|晚点|过两天|没定|未定|没确定|未确定|没想好")
+_PENDING = re.compile(r"回头问|再问问|我问问|看着办|还没|尚未|没拿到|没收到|还在算|还在统计|待定|待核|没报|未报|还没出|没出来|稍后|回头再|晚点|过两天|没定|未定|没确定|未确定|没想好")
 
 
 def _figures_still_to_come(out: Filled, reading: Reading) -> None:
@@ -610,10 +611,13 @@ def _figures_still_to_come(out: Filled, reading: Reading) -> None:
         return
     placed = [reading.quantities[i] for i in out.placed]
     for clause in reading.clauses:
-        text = clause.text.strip("，,。；; ")
-        if _PENDING.search(text) and not any(clause.start <= q.start < clause.end for q in placed) \
-                and not _GO_AHEAD.search(reading.normalised[clause.start:]):  # …还没报上来，先算到车间就行
-            out.problems.append(f"“{text}”：这部分数字还没有，现在算会不完整；请补上后再算（或说明不算这部分）")
+        at = clause.start
+        for part in re.split(r"(?<=[、])", clause.text):  # 安全20%、其他几项看着办: one item of a list may be the pending one
+            start, at = at, at + len(part)
+            text = part.strip("，,。；;、 ")
+            if _PENDING.search(text) and not any(start <= q.start < at for q in placed) \
+                    and not _GO_AHEAD.search(reading.normalised[start:]):  # …还没报上来，先算到车间就行
+                out.problems.append(f"“{text}”：这部分数字还没有，现在算会不完整；请补上后再算（或说明不算这部分）")
 
 
 def _all_nouns(words: str) -> bool:
@@ -976,7 +980,7 @@ def _maps(figures: Figures, out: Filled, shape: _Model, which: Any = lambda slot
         for i, q in _free(figures, out):
             name = member_name(slot.reads, q, shape.cues)
             total = q.total and not (q.kind is Kind.PERCENT and name) and not looks_like_entity(name or "")
-            if name is None or total or kind_fit(slot.reads, q) == 0 or _avoided(slot.reads, q):
+            if name is None or total or kind_fit(slot.reads, q) == 0 or _avoided(slot.reads, q) or _unchanged(q):
                 continue
             if q.weak and not cue_strength(slot.reads, q) or q.range_start is not None or q.range_end is not None:
                 continue
@@ -1027,6 +1031,11 @@ def _without_its_sibling(out: Filled) -> None:
     empty: nothing is read or asked for it (部门三个人 beside scores is a head count to check against
     the list, 我们厂50人 no input at all)."""
     out.slots = [s for s in out.slots if not s.reads.only_with or out.get(s.reads.only_with)]
+
+
+def _unchanged(q: Quantity) -> bool:
+    """吴昊没变 says 吴昊's figure stays: a growth of 0 for a rate, never an entry of 0 for a member."""
+    return q.kind is Kind.PERCENT and q.value == 0 and q.unit in lexicon().value_words
 
 
 def _key_at_end(name: str, keys: set[str]) -> str:
@@ -1274,7 +1283,8 @@ def _groups(figures: Figures, out: Filled, shape: _Model) -> None:
         words = own.reads.cues + inner.reads.cues
         parents = {q.parent for _, q in figures if q.parent}
         heads = {q.name: (i, q) for i, q in figures if q.name and not q.parent and not _avoided(own.reads, q)
-                 and (kind_fit(own.reads, q) >= 2 or q.name in parents and kind_fit(own.reads, q))}
+                 and (kind_fit(own.reads, q) >= 2 or q.name in parents and kind_fit(own.reads, q))
+                 and not (q.total and not looks_like_entity(q.name))}  # 车间合计8000分，其中一车间…: the whole, no department
         members = [(i, q) for i, q in figures  # 组长系数1.3，组员系数1.0: coefficients, neither a department nor its members
                    if q.parent and kind_fit(inner.reads, q) and not _avoided(inner.reads, q)
                    and (q.parent in heads or looks_like_entity(strip_cues(q.parent, words)))]

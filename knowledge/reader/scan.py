@@ -194,6 +194,8 @@ def scan(text: str) -> list[Quantity]:
             if len(chain) > 1:
                 found += [Quantity(v, Kind.NUMBER, text[start + a:start + b], start + a, start + b, magnitude=True) for a, b, v in chain]
                 continue
+            if found and found[-1].end > start:
+                continue  # the 2 of 3块2 was read with the 3
             quantity = _read_run(text, start, end, blocked, lex)
             if quantity is not None:
                 found.append(quantity)
@@ -243,6 +245,12 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
     unit, kind, factor = _unit_after(text, end, lex)
     if kind is Kind.PEOPLE and value != int(value) and unit[:1].isspace():
         unit, kind, factor = "", None, Decimal(1)  # 系数1.2 徒弟小柯: no one counts 1.2 people; the next words begin
+    if unit == "个" and _PERSON_AFTER.match(text, end + 1):
+        kind = Kind.PEOPLE  # 两个临时工, 3个师傅: people, not pieces or items
+    dimes = re.match(rf"([\d{CN_DIGITS}])(?![\d{CN_DIGITS}.万千百十])", text[end + len(unit):end + len(unit) + 2]) if unit == "块" else None
+    if dimes and parse_numeral(dimes.group(1)) is not None:
+        value += Decimal(parse_numeral(dimes.group(1)) or 0) / 10  # 每件3块2: 3.2 元 (块 then 毛)
+        unit = unit + dimes.group(1)
     if text[start:end] == "十" and unit == "分" and _CJK.match(text[end + 1:end + 2] or " "):
         return None  # 十分重要: an adverb (but 清扫一次十分， is ten points)
     if unit.strip().startswith("点") and not has_digit and value < 10:
@@ -336,6 +344,10 @@ def _part_of_a_name(text: str, end: int, has_digit: bool, lex: Lexicon) -> bool:
     run = text[:end][-4:]
     spoken = len(re.findall(f"[{CN_DIGITS}十百千万]", run)) >= 2  # 八十每档加: a number said in full is a number
     return not has_digit and not spoken and not _STANDALONE_AFTER.match(rest)
+
+
+# 两个临时工, 3个师傅, 五个徒弟: a count of people
+_PERSON_AFTER = re.compile(r"[\u4e00-\u9fa5]{0,3}?(?:工|员|人|师傅|徒弟|同事|伙计|工人|职工|员工)(?![\u4e00-\u9fa5]?[件分元块])")
 
 
 def _numbers_a_unit(text: str, start: int, end: int, value: Decimal, lex: Lexicon) -> bool:

@@ -1283,3 +1283,16 @@ def test_a_follow_up_changing_a_per_member_field_without_the_member_is_asked():
     respond("计件工资2万，老苗900件系数1.1，老柯600件系数0.9", session_id=session)
     reply = respond("系数改成1.0", session_id=session)
     assert reply.needs and not _computed(reply) and "是改谁的" in reply.answer and "老苗" in reply.answer, reply.answer
+
+
+def test_contradicting_or_pending_inputs_are_asked_and_unchanged_members_kept():
+    """级差 that disagrees with the lowest and highest grade; 其他几项看着办 still to come; a 合计 of a bare
+    车间 is the whole, not a department; 老苗没变 restates that member's figure."""
+    reply = respond("等差薪级，共6级，级差300，最低4000，最高5600", session_id=_session())
+    assert not _computed(reply) and "对不上" in reply.answer and "5500" in reply.answer, reply.answer
+    _asked("考核权重：利润35%、成本25%、其余几项看着办", "看着办")
+    _asked("奖金10万，车间合计积分5000分，其中一车间2000分，二车间1500分", "其余")
+    session = _session()
+    respond("计件工资2万，老苗900件，老柯600件，老宫500件", session_id=session)
+    call = _computed(respond("我再说一遍，老柯是700件，老苗没变，老宫也对，总额还是两万", session_id=session))[-1]
+    assert call.output["allocations"] == {"老苗": Decimal("8571.43"), "老柯": Decimal("6666.67"), "老宫": Decimal("4761.90")}

@@ -60,3 +60,11 @@ def test_one_numeral_parser():
     assert parse_numeral("四十五") == 45
     assert parse_numeral("2万4") == 24000
     assert parse_numeral("万") is None
+
+
+def test_spoken_yuan_and_dimes_and_counts_of_people():
+    """3块2 is 3.2 元 (块 then 毛); 两个临时工 counts people, not pieces; 3楼 is a floor; 班组2 is a name."""
+    assert amount("3块2") == Decimal("3.2") and amount("十块五") == Decimal("10.5")
+    reading = read("每件单价4块5，还有三个临时工，我们在3楼，班组2做了600件")
+    kinds = [(q.kind.value, q.value) for q in reading.quantities]
+    assert kinds == [("money", Decimal("4.5")), ("people", 3), ("other", 3), ("pieces", 600)]

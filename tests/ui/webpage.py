@@ -147,8 +147,13 @@ def tab(page: Page, name: str) -> None:
 def fill(page: Page, elem_id: str, text: str) -> None:
     """Type into a text box as a user does (the form updates on input)."""
     box = page.locator(f"#{elem_id} textarea, #{elem_id} input").first
-    box.fill("")
-    box.press_sequentially(text) if text else box.press("Backspace")
+    for _ in range(3):  # a slow page may re-render the old value after it was cleared: type again until it holds
+        box.fill("")
+        expect(box).to_have_value("")
+        box.press_sequentially(text) if text else box.press("Backspace")
+        if box.input_value() == text:
+            return
+    expect(box).to_have_value(text)
 
 
 def choose(page: Page, elem_id: str, option: str) -> None:
