@@ -58,8 +58,12 @@ def _cite_result(result: dict[str, Any], title: str, draft: qa.Draft) -> list[st
 
 def _remember(state: SessionState | None, request: understand.Request, complete: bool) -> None:
     if state is not None:
-        state.pending = PendingCalc(calculator=request.name, fields=to_jsonable(request.inputs), complete=complete,
-                                    unclear=[] if complete else request.unclear)
+        last = state.pending
+        fields = to_jsonable(request.inputs)
+        # the inputs computed before this change, for 还是按原来的 (a new request has none)
+        before = last.fields if last is not None and last.complete and last.calculator == request.name and last.fields != fields else None
+        state.pending = PendingCalc(calculator=request.name, fields=fields, complete=complete,
+                                    unclear=[] if complete else request.unclear, before=before)
 
 
 def ask_back(request: understand.Request, state: SessionState | None) -> Reply:
@@ -149,6 +153,8 @@ def respond(question: str, state: SessionState | None = None) -> Reply:
         explained = explain_last(previous)
         if explained is not None:
             return explained
+    if previous is not None and previous.complete and previous.before is not None and understand.is_undo(question):
+        return run_calculation(understand.restored(previous.calculator, previous.before), state)
     if previous is not None:
         request = understand.follow_up(previous.calculator, understand.decimal_inputs(previous.fields),
                                        previous.complete, reading, previous.unclear)

@@ -26,6 +26,7 @@ class PendingCalc(BaseModel):
     fields: dict[str, Any] = Field(default_factory=dict)
     complete: bool = False
     unclear: list[str] = Field(default_factory=list)  # questions asked and not yet answered
+    before: dict[str, Any] | None = None  # the inputs computed before the last change (还是按原来的 goes back to them)
 
 
 class SessionState(BaseModel):

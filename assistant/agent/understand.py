@@ -90,6 +90,21 @@ def is_explanation(text: str) -> bool:
     return bool(_EXPLAIN.search(text))
 
 
+# 算了，还是按原来的 / 改回去 / 撤销刚才的修改: back to the inputs before the last change
+_UNDO = re.compile(r"(?:还是|仍然|仍|就)(?:按|用)(?:照)?原来的|按原来的算|恢复原来|改回(?:去|来|原来)|撤销|撤回|不改了|还是原来的")
+
+
+def is_undo(text: str) -> bool:
+    return bool(_UNDO.search(text))
+
+
+def restored(name: str, fields: dict[str, Any]) -> Request:
+    """The request as it was before the last change, to be computed again."""
+    info = _registry().get_calculator(name)
+    filled = Filled(values=decimal_inputs(fields), slots=slots(info.input_model), notes=["已改回修改前的数字重新计算"])
+    return Request(name, info.title, filled, 0.0, 0)
+
+
 def is_follow_up(text: str) -> bool:
     return bool(_FOLLOW_UP.search(text))
 

@@ -379,7 +379,8 @@ def _review_tab() -> None:
     review = _guard(on_review, failed)
     go.click(review, upload, [status, summary, findings, coverage, report], api_name="review")
     for event in (upload.clear, upload.upload):  # a new (or no) file: the last report no longer applies
-        event(lambda: failed(""), None, [status, summary, findings, coverage, report], api_visibility="private")
+        # unqueued: it is instant, and a 开始审查 pressed right after must not wait behind it (or race it)
+        event(lambda: failed(""), None, [status, summary, findings, coverage, report], api_visibility="private", queue=False)
 
 
 # ---- 知识库 -------------------------------------------------------------------------------------

@@ -131,7 +131,9 @@ def kind_fit(reads: Reads, q: Quantity) -> int:
     if q.money_sized and Kind.MONEY not in reads.kinds:
         return 0  # 18万 is money, never a score or a head count
     if Kind.PERCENT in reads.kinds and not reads.fraction and len(reads.kinds) == 1:
-        return 0  # growth rates are written with %, a bare 1500 is not one
+        # growth rates are written with %, a bare 1500 is not one; 涨0.07 is a rate written as a fraction
+        # (涨了0.5 may be 0.5% as well as 50%: it is asked)
+        return 2 if q.direction is not None and re.fullmatch(r"[-−]?0\.\d{2,}", q.text.strip()) else 0
     return 1 if any(k in _BARE_OK for k in reads.kinds) else 0
 
 
@@ -197,7 +199,8 @@ class _Model:
         return name if looks_like_entity(name) else None
 
 
-def _value_ok(slot: Slot, q: Quantity) -> bool:
+def _value_ok(slot: Slot, q: Quantity, known: Any = None) -> bool:
+    """Whether `q` can be this field's value; `known` is the field's value before this text (follow-ups)."""
     r = slot.reads
     if kind_fit(r, q) == 0 or _avoided(r, q) or q.weak:
         return False
@@ -211,7 +214,9 @@ def _value_ok(slot: Slot, q: Quantity) -> bool:
         return False  # 每档加20元 is a rate, not a starting amount
     if r.total is True and not q.total or r.total is False and q.total:
         return False
-    if r.signed and q.direction is None and not q.derived and not re.search(r"增长|增幅|涨幅|降幅|变化|变动|增速", q.subject + q.tail[:4]):
+    changes = "|改成|改为|换成|调成|变成" if known is not None else ""  # 工资总额改成12%, after a growth was given: the new growth
+    if r.signed and q.direction is None and not q.derived and not re.search(rf"增长|增幅|涨幅|降幅|变化|变动|增速{changes}",
+                                                                             q.subject + q.tail[:4]):
         return False  # 利润30% is a weight, not a growth
     return q.range_end is None and q.range_start is None
 
@@ -864,7 +869,7 @@ def _values(figures: Figures, out: Filled, shape: _Model) -> None:
     scored = []
     for slot in value_slots:
         for i, q in _free(figures, out):
-            if not _value_ok(slot, q) or shape.member_of(q) or q.parent and shape.has_records and not _a_field_label(q.parent, value_slots):
+            if not _value_ok(slot, q, _context_value(out.context, slot.path) if out.context else None) or shape.member_of(q) or q.parent and shape.has_records and not _a_field_label(q.parent, value_slots):
                 continue  # 初级工 2300（起点薪级1）: the 1 is the record's; 薪级工资12级（第1级50元）: the 50 is no record's
             strength = cue_strength(slot.reads, q)
             if strength:

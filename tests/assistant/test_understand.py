@@ -1296,3 +1296,25 @@ def test_contradicting_or_pending_inputs_are_asked_and_unchanged_members_kept():
     respond("计件工资2万，老苗900件，老柯600件，老宫500件", session_id=session)
     call = _computed(respond("我再说一遍，老柯是700件，老苗没变，老宫也对，总额还是两万", session_id=session))[-1]
     assert call.output["allocations"] == {"老苗": Decimal("8571.43"), "老柯": Decimal("6666.67"), "老宫": Decimal("4761.90")}
+
+
+def test_undo_goes_back_to_the_inputs_before_the_last_change():
+    """改成… then 还是按原来的: the figures computed before the change, computed again (and said so)."""
+    session = _session()
+    respond("奖金6万，甲组300分，乙组300分", session_id=session)
+    changed = _computed(respond("甲组改成600分", session_id=session))[-1]
+    assert changed.output["allocations"]["甲组"] == Decimal("40000.00")
+    reply = respond("算了，还是按原来的吧", session_id=session)
+    assert _computed(reply)[-1].output["allocations"] == {"甲组": Decimal("30000.00"), "乙组": Decimal("30000.00")}
+    assert "改回" in reply.answer
+    session = _session()
+    respond("利润增长6%，工资总额增长5%，两个低于行不行", session_id=session)
+    assert _computed(respond("工资总额改成7%呢", session_id=session))[-1].output["compliant"] is False
+
+
+def test_a_growth_written_as_a_fraction_is_read_only_when_unmistakable():
+    """涨0.04 is 4%; 涨了0.5 may be half a percent or half: asked, never guessed."""
+    call = _computed(respond("工资总额涨0.04，利润涨0.06，两个低于符合吗", session_id=_session()))[-1]
+    assert Decimal(str(call.input["wage_total_growth"])) == Decimal("0.04") and call.output["compliant"] is True
+    reply = respond("利润涨了0.5，工资总额涨了0.4，两个低于符合吗", session_id=_session())
+    assert not _computed(reply), reply.answer

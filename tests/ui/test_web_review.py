@@ -25,6 +25,7 @@ def upload(page: Page, path: Path) -> None:
     # under load the upload lands late: a run clicked before it reviews nothing and says nothing
     # (the file list shows the name's stem and extension in two parts, at times with a space between)
     expect(page.locator("#review-upload")).to_contain_text(re.compile(re.escape(path.stem) + r"\s*" + re.escape(path.suffix)))
+    expect(page.locator("#review-status")).to_have_text(re.compile(r"^\s*$"))  # the upload withdrew the last message
 
 
 def test_findings_with_the_scheme_text_and_a_report_that_opens(page, screen, tmp_path):
