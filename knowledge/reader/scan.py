@@ -247,7 +247,8 @@ def _read_run(text: str, start: int, end: int, blocked: list[bool], lex: Lexicon
         unit, kind, factor = "", None, Decimal(1)  # 系数1.2 徒弟小柯: no one counts 1.2 people; the next words begin
     if unit == "个" and _PERSON_AFTER.match(text, end + 1):
         kind = Kind.PEOPLE  # 两个临时工, 3个师傅: people, not pieces or items
-    dimes = re.match(rf"([\d{CN_DIGITS}])(?![\d{CN_DIGITS}.万千百十])", text[end + len(unit):end + len(unit) + 2]) if unit == "块" else None
+    dimes = re.match(rf"([\d{CN_DIGITS}])(?![\d{CN_DIGITS}.万千百十个件人名位台套只箱分元块%])", text[end + len(unit):end + len(unit) + 2]) \
+        if unit == "块" else None  # (5块2个 is two amounts)
     if dimes and parse_numeral(dimes.group(1)) is not None:
         value += Decimal(parse_numeral(dimes.group(1)) or 0) / 10  # 每件3块2: 3.2 元 (块 then 毛)
         unit = unit + dimes.group(1)
