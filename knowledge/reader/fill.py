@@ -29,7 +29,7 @@ from .bind import (
     whole_unit,
 )
 from .fields import PER_HEAD_WORDS, Reads, Shape, Slot, slots
-from .lexicon import contains_any, dictionary_word, lexicon
+from .lexicon import contains_any, dictionary_word, ends_with_any, lexicon
 from .models import Kind, Quantity, Reading
 from .numerals import NUMERAL_CHARS
 
@@ -1709,7 +1709,7 @@ def _plausible(out: Filled, reading: Reading) -> None:
             out.problems.append(f"“{q.subject[-4:]}{q.text}”是在原来基础上加 {q.text}（系数 1 + {q.text}）吗？请确认")
         elif q.bound == "max" and not q.derived and (Kind.MONEY in kinds.get(path, ()) or _NOT_AS_MUCH.search(q.subject)):
             # 奖金不到10万 / 联动系数没有0.8那么高: a limit, not the figure (a quota 不超过四分之一 is one)
-            word = next((w for w in sorted(lexicon().max_words, key=len, reverse=True) if q.subject.endswith(w)), "")
+            word = ends_with_any(q.subject, lexicon().max_words) or ""  # the lexicon keeps its lists longest first
             out.problems.append(f"“{word}{q.text}{q.tail[:3] if not word else ''}”只说了上限，请给出确切的数字")
         elif path in kinds and re.match(r"以上|以下|出头", q.tail) and not q.derived:
             out.problems.append(f"“{q.text}{q.tail[:2]}”是个范围，请给出确切的数字")  # 技术技能人员占一半以上: 51%? 70%?
